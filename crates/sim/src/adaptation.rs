@@ -1,0 +1,94 @@
+//! Change and adaptation (challenge 5) and goal realignment (challenge 1): misfit after shocks
+//! wears off with adaptation; strategic reviews realign goals, rebalance shares and reopen
+//! festering disputes. Also the slow processes: cultural learning and knowledge absorption.
+
+use crate::events::EventKind;
+use crate::params::*;
+use crate::scenario::N_GOALS;
+use crate::world::{clamp01, normalise, World};
+
+impl World {
+    pub(crate) fn adaptation_phase(&mut self) {
+        let act = self.active();
+        if act.is_empty() {
+            return;
+        }
+        let g = self.knobs;
+        let n = self.n();
+        let manager = if g.alliance_manager { 1.0 } else { 0.0 };
+        let speed = decision_speed(g.decision_rule, act.len());
+        let adapt = act.iter().map(|&i| self.scenario.partners[i].adaptability).sum::<f64>() / act.len() as f64;
+
+        // Continuous adjustment; a manager keeps it going between reviews.
+        self.misfit = clamp01(self.misfit * (1.0 - (0.02 * speed * adapt + 0.01 * manager)));
+        for &i in &act {
+            let a = self.scenario.partners[i].adaptability;
+            let p = &mut self.partners[i];
+            p.relevance = (p.relevance + 0.02 * a * (1.0 - p.relevance)).clamp(0.2, 1.0);
+        }
+
+        // Cultural learning: the pair gets used to each other.
+        let rate = 0.01 * (1.0 + manager) * (0.5 + 0.5 * g.transparency);
+        for &i in &act {
+            for &j in &act {
+                if i != j {
+                    let k = i * n + j;
+                    self.familiarity[k] += rate * (0.9 - self.familiarity[k]).max(0.0);
+                }
+            }
+        }
+
+        // Knowledge absorption: the learning race.
+        let effective: f64 = act.iter().map(|&i| self.partners[i].input * self.partners[i].relevance).sum();
+        for &i in &act {
+            let li = self.scenario.partners[i].learning_intent;
+            let own = self.partners[i].input * self.partners[i].relevance;
+            let from_others = if effective > 0.0 { (effective - own) / effective } else { 0.0 };
+            let p = &mut self.partners[i];
+            p.knowledge = clamp01(p.knowledge + 0.03 * li * (0.3 + 0.7 * g.transparency) * from_others * (1.0 - p.knowledge));
+        }
+
+        if g.review_months > 0 && self.month % g.review_months == 0 {
+            self.review(speed, adapt);
+        }
+    }
+
+    fn review(&mut self, speed: f64, adapt: f64) {
+        let act = self.active();
+        let before = self.misfit;
+        self.misfit = clamp01(self.misfit * (1.0 - 0.5 * speed * (0.4 + 0.6 * adapt)));
+        self.costs += REVIEW_COST * self.value;
+        // Realign goals toward the alliance's focus.
+        let focus = self.focus();
+        for &i in &act {
+            let a = self.scenario.partners[i].adaptability;
+            let p = &mut self.partners[i];
+            let mut gl = p.goals;
+            for k in 0..N_GOALS {
+                gl[k] += 0.3 * a * (focus[k] - gl[k]);
+            }
+            p.goals = normalise(&gl);
+        }
+        // Renegotiate: fixed shares move toward recognised contributions; expectations toward
+        // what is realistic.
+        let shares = self.shares(&act);
+        let committed: Vec<f64> = act.iter().map(|&i| self.committed(i)).collect();
+        let total: f64 = committed.iter().sum::<f64>().max(1e-12);
+        for (x, &i) in act.iter().enumerate() {
+            self.fixed_shares[i] += 0.5 * (committed[x] / total - self.fixed_shares[i]);
+            let a = self.scenario.partners[i].adaptability;
+            let p = &mut self.partners[i];
+            p.expected_share += 0.3 * a * (shares[x] - p.expected_share);
+        }
+        // Festering disputes get another chance.
+        for d in self.disputes.iter_mut() {
+            if d.stage.is_none() {
+                d.stage = Some(0);
+                d.months_in_stage = 0;
+                d.severity *= 0.7;
+            }
+        }
+        let alignment_after = self.goal_alignment;
+        self.log(EventKind::Review { misfit_before: before, misfit_after: self.misfit, alignment_after });
+    }
+}

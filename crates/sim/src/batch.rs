@@ -1,0 +1,194 @@
+//! Monte Carlo batches: N runs from a master seed, summarised exactly.
+//!
+//! A batch is accumulated in integers (counts, fixed-point sums), so any split of the runs
+//! into chunks, merged in any order, gives bit-for-bit the summary of one batch. That is what
+//! lets the command line use every core and the app spread a batch over web workers.
+
+use std::ops::Range;
+
+use crate::events::Cause;
+use crate::rng::mix;
+use crate::run::{simulate, RunResult};
+use crate::scenario::{Scenario, ScenarioError};
+use crate::stats::{hazard_by_year, kaplan_meier, median_survival};
+use crate::world::Outcome;
+
+/// Fixed-point scale for exact, order-independent sums of values.
+const FX: f64 = (1u64 << 24) as f64;
+
+/// The seed of run `k` of a batch with master seed `master`.
+pub fn run_seed(master: u64, k: u64) -> u64 {
+    mix(master, 0x5EED_0000_0000 + k)
+}
+
+/// Raw, mergeable tallies of some runs of one scenario.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BatchTally {
+    pub horizon_months: u32,
+    pub runs: u64,
+    /// Dissolutions in each month (index = month - 1).
+    pub deaths: Vec<u64>,
+    /// Dissolutions by [`Cause`] (index = `Cause::index`).
+    pub causes: [u64; 7],
+    pub value_sum_fx: i128,
+    pub trust_sum_fx: i128,
+    /// Order-independent checksum of every run's outcome, value and trust.
+    pub checksum: u64,
+}
+
+fn fx(v: f64) -> i128 {
+    libm::round(v * FX) as i128
+}
+
+/// FNV-1a over a run's result.
+pub fn run_hash(k: u64, r: &RunResult) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |x: u64| {
+        for b in x.to_le_bytes() {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0000_0100_0000_01B3);
+        }
+    };
+    eat(k);
+    match r.outcome {
+        Outcome::Survived => eat(0),
+        Outcome::Dissolved { month, cause } => {
+            eat(month as u64);
+            eat(cause.index() as u64 + 1);
+        }
+    }
+    eat(r.value_total.to_bits());
+    eat(r.final_mean_trust.to_bits());
+    for p in &r.payoff_total {
+        eat(p.to_bits());
+    }
+    h
+}
+
+impl BatchTally {
+    pub fn new(horizon_months: u32) -> BatchTally {
+        BatchTally {
+            horizon_months,
+            runs: 0,
+            deaths: vec![0; horizon_months as usize],
+            causes: [0; 7],
+            value_sum_fx: 0,
+            trust_sum_fx: 0,
+            checksum: 0,
+        }
+    }
+
+    /// Adds run `k`'s result.
+    pub fn add(&mut self, k: u64, r: &RunResult) {
+        self.runs += 1;
+        if let Outcome::Dissolved { month, cause } = r.outcome {
+            let last = self.deaths.len() - 1;
+            self.deaths[(month as usize - 1).min(last)] += 1;
+            self.causes[cause.index()] += 1;
+        }
+        self.value_sum_fx += fx(r.value_total);
+        self.trust_sum_fx += fx(r.final_mean_trust);
+        self.checksum = self.checksum.wrapping_add(run_hash(k, r));
+    }
+
+    /// Adds another tally of the same scenario (other runs).
+    pub fn merge(&mut self, other: &BatchTally) -> Result<(), String> {
+        if other.horizon_months != self.horizon_months {
+            return Err(format!(
+                "cannot merge tallies of different horizons ({} and {} months)",
+                self.horizon_months, other.horizon_months
+            ));
+        }
+        self.runs += other.runs;
+        for (a, b) in self.deaths.iter_mut().zip(&other.deaths) {
+            *a += b;
+        }
+        for (a, b) in self.causes.iter_mut().zip(&other.causes) {
+            *a += b;
+        }
+        self.value_sum_fx += other.value_sum_fx;
+        self.trust_sum_fx += other.trust_sum_fx;
+        self.checksum = self.checksum.wrapping_add(other.checksum);
+        Ok(())
+    }
+
+    /// The summary statistics.
+    pub fn summary(&self) -> BatchSummary {
+        let mut at_risk = Vec::with_capacity(self.deaths.len());
+        let mut alive = self.runs;
+        for &d in &self.deaths {
+            at_risk.push(alive);
+            alive -= d;
+        }
+        let km = kaplan_meier(&at_risk, &self.deaths);
+        let last = km.survival.len() - 1;
+        let n = self.runs.max(1) as f64;
+        BatchSummary {
+            runs: self.runs,
+            horizon_months: self.horizon_months,
+            survival_at_horizon: km.survival[last],
+            survival_ci95: (km.low[last], km.high[last]),
+            median_survival_months: median_survival(&km.survival),
+            hazard_by_year: hazard_by_year(&km.survival),
+            causes: Cause::ALL.iter().map(|c| (*c, self.causes[c.index()])).collect(),
+            mean_value: self.value_sum_fx as f64 / FX / n,
+            mean_final_trust: self.trust_sum_fx as f64 / FX / n,
+            survival_curve: km.survival,
+            survival_low: km.low,
+            survival_high: km.high,
+            checksum: self.checksum,
+        }
+    }
+}
+
+/// What a batch found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BatchSummary {
+    pub runs: u64,
+    pub horizon_months: u32,
+    /// Kaplan-Meier S(t) for t = 0..=horizon; starts at 1.0.
+    pub survival_curve: Vec<f64>,
+    pub survival_low: Vec<f64>,
+    pub survival_high: Vec<f64>,
+    pub survival_at_horizon: f64,
+    pub survival_ci95: (f64, f64),
+    /// `None` when more than half survive to the horizon.
+    pub median_survival_months: Option<u32>,
+    /// Chance of dissolving within each year, given alive at its start.
+    pub hazard_by_year: Vec<f64>,
+    pub causes: Vec<(Cause, u64)>,
+    pub mean_value: f64,
+    pub mean_final_trust: f64,
+    pub checksum: u64,
+}
+
+/// Runs `runs` (a range of run indices) of a batch with master seed `master`.
+pub fn run_chunk(scenario: &Scenario, master: u64, runs: Range<u64>) -> Result<BatchTally, ScenarioError> {
+    scenario.validate()?;
+    let mut tally = BatchTally::new(scenario.horizon_months);
+    for k in runs {
+        let r = simulate(scenario, run_seed(master, k))?;
+        tally.add(k, &r);
+    }
+    Ok(tally)
+}
+
+/// Runs a whole batch on one thread.
+pub fn run_batch(scenario: &Scenario, master: u64, runs: u64) -> Result<BatchSummary, ScenarioError> {
+    Ok(run_chunk(scenario, master, 0..runs)?.summary())
+}
+
+/// Splits `runs` into `parts` contiguous ranges (the first ones one longer if uneven).
+pub fn chunks(runs: u64, parts: u64) -> Vec<Range<u64>> {
+    let parts = parts.max(1).min(runs.max(1));
+    let base = runs / parts;
+    let extra = runs % parts;
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..parts {
+        let len = base + u64::from(i < extra);
+        out.push(start..start + len);
+        start += len;
+    }
+    out
+}

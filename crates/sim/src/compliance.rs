@@ -1,0 +1,55 @@
+//! Compliance and governance (challenge 7): violations, internal detection by the compliance
+//! programme, regulators' fines, and a regulator that can end the alliance.
+
+use crate::events::{Cause, Detector, EventKind};
+use crate::world::{Outcome, World};
+
+impl World {
+    pub(crate) fn compliance_phase(&mut self) {
+        let g = self.knobs;
+        let reg = self.regulatory_pressure();
+        for i in self.active() {
+            let u = self.agent_rng.uniform();
+            let u_detect = self.agent_rng.uniform();
+            let u_end = self.agent_rng.uniform();
+            let opportunism = self.scenario.partners[i].opportunism;
+            let p_violation = 0.006 * (0.3 + opportunism) * (1.0 - 0.8 * g.compliance) * (0.5 + reg);
+            if u >= p_violation {
+                continue;
+            }
+            self.partners[i].violations += 1;
+            let p_internal = 0.8 * g.compliance;
+            if u_detect < p_internal {
+                // Found and fixed inside: a small cost, a small dent in the others' trust.
+                self.costs += 0.05 * self.value;
+                for j in self.active() {
+                    if j != i {
+                        self.nudge_trust(j, i, -0.01);
+                    }
+                }
+                self.log(EventKind::Violation { partner: i, detector: Detector::Internal, fine: 0.0 });
+                continue;
+            }
+            let p_regulator = 0.2 + 0.6 * reg;
+            if u_detect < p_internal + (1.0 - p_internal) * p_regulator {
+                self.regulator_findings += 1;
+                let fine = (0.5 + 1.5 * reg) * self.value;
+                self.fines += fine;
+                self.cum_fines += fine;
+                for j in self.active() {
+                    if j != i {
+                        self.nudge_trust(j, i, -0.08);
+                        self.partners[j].pressure[Cause::ComplianceFailure.index()] += 0.15;
+                    }
+                }
+                self.log(EventKind::Violation { partner: i, detector: Detector::Regulator, fine });
+                let p_end = 0.08 * reg * self.regulator_findings as f64;
+                if u_end < p_end && self.outcome.is_none() {
+                    self.log(EventKind::RegulatorEnded);
+                    self.log(EventKind::Dissolved { cause: Cause::ComplianceFailure });
+                    self.outcome = Some(Outcome::Dissolved { month: self.month, cause: Cause::ComplianceFailure });
+                }
+            }
+        }
+    }
+}

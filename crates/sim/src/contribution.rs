@@ -1,0 +1,267 @@
+//! Expectations and contributions (challenge 3), goal fit (challenge 1), cultural friction
+//! (challenge 2): what partners put in, the value it creates, how it is split, and how
+//! satisfied each partner is with the result.
+
+use crate::events::Cause;
+use crate::params::*;
+use crate::scenario::{DecisionRule, Sharing, N_GOALS};
+use crate::world::{clamp01, cosine, logistic, World};
+
+impl World {
+    /// Committed input of a partner at its current capacity.
+    pub fn committed(&self, i: usize) -> f64 {
+        self.partners[i].capacity * self.scenario.partners[i].contribution
+    }
+
+    /// Share of input a partner is recognised for: withholding is seen only as far as
+    /// monitoring and transparency reveal it.
+    pub fn detection(&self) -> f64 {
+        let g = &self.scenario.governance;
+        clamp01(0.2 + 0.5 * g.monitoring + 0.3 * g.transparency)
+    }
+
+    /// Whose goals the alliance pursues: the decision rule weighs the partners' goals.
+    pub fn focus(&self) -> [f64; N_GOALS] {
+        let act = self.active();
+        let rule = self.scenario.governance.decision_rule;
+        let lead = self.lead_partner();
+        let mut f = [0.0; N_GOALS];
+        let mut total = 0.0;
+        for &i in &act {
+            let w = match rule {
+                DecisionRule::Consensus => 1.0,
+                DecisionRule::Majority => self.committed(i).max(1e-9),
+                DecisionRule::LeadPartner => {
+                    if Some(i) == lead {
+                        2.0 * act.len() as f64
+                    } else {
+                        1.0
+                    }
+                }
+            };
+            total += w;
+            for k in 0..N_GOALS {
+                f[k] += w * self.partners[i].goals[k];
+            }
+        }
+        if total > 0.0 {
+            for v in f.iter_mut() {
+                *v /= total;
+            }
+        }
+        f
+    }
+
+    /// The active partner with the largest committed input (ties: lowest index).
+    pub fn lead_partner(&self) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        for i in self.active() {
+            if best.is_none_or(|b| self.committed(i) > self.committed(b)) {
+                best = Some(i);
+            }
+        }
+        best
+    }
+
+    pub(crate) fn contribution_phase(&mut self) {
+        let g = self.knobs;
+        let rivalry = self.rivalry();
+        let align = form_alignment(g.form);
+        for i in self.active() {
+            let p = &self.scenario.partners[i];
+            let distrust = 1.0 - self.trust_from(i);
+            let st = &self.partners[i];
+            let temptation = 0.2 + 0.5 * rivalry + 0.3 * (1.0 - st.satisfaction);
+            let deterrence = 0.7 * g.monitoring;
+            let w = p.opportunism * temptation * (1.0 - deterrence) * (1.0 - align)
+                + 0.15 * distrust * distrust;
+            let w = w.clamp(0.0, 0.95);
+            let input = self.committed(i) * (1.0 - w);
+            let st = &mut self.partners[i];
+            st.withholding = w;
+            st.input = input;
+        }
+    }
+
+    pub(crate) fn value_phase(&mut self) {
+        let act = self.active();
+        let n = self.n();
+        let g = self.knobs;
+        // Goal alignment: mean pairwise cosine of goals; cultural friction: mean felt distance.
+        let (mut ga, mut cf, mut pairs) = (0.0, 0.0, 0.0);
+        for (x, &i) in act.iter().enumerate() {
+            for &j in &act[x + 1..] {
+                ga += cosine(&self.partners[i].goals, &self.partners[j].goals);
+                cf += self.felt_distance(i, j);
+                pairs += 1.0;
+            }
+        }
+        self.goal_alignment = if pairs > 0.0 { ga / pairs } else { 1.0 };
+        self.cultural_friction = if pairs > 0.0 { cf / pairs } else { 0.0 };
+
+        let effective: f64 = act.iter().map(|&i| self.partners[i].input * self.partners[i].relevance).sum();
+        let gross = self.market
+            * effective
+            * SYNERGY
+            * (GOAL_FIT_FLOOR + GOAL_FIT_GAIN * self.goal_alignment)
+            * (1.0 - MISFIT_LOSS * self.misfit);
+        let manager = if g.alliance_manager { 1.0 } else { 0.0 };
+        let friction = CULTURE_FRICTION
+            * self.cultural_friction
+            * (1.0 - 0.3 * g.transparency)
+            * (1.0 - 0.4 * manager);
+        let overhead = form_overhead(g.form)
+            + MONITORING_COST * g.monitoring
+            + COMPLIANCE_COST * g.compliance
+            + MANAGER_COST * manager
+            + decision_overhead(g.decision_rule) * (act.len() as f64 - 1.0);
+        let value = gross * (1.0 - friction - overhead).clamp(0.0, 1.0);
+        self.value = value;
+        self.costs = 0.0;
+        self.fines = 0.0;
+        self.cum_value += value;
+        let _ = n;
+    }
+
+    /// Splits what is left after costs and fines by the sharing rule.
+    pub(crate) fn distribute(&mut self) {
+        let act = self.active();
+        let distributed = (self.value - self.costs - self.fines).max(0.0);
+        let shares = self.shares(&act);
+        for (x, &i) in act.iter().enumerate() {
+            let p = &mut self.partners[i];
+            p.payoff = shares[x] * distributed;
+            p.cum_payoff += p.payoff;
+            p.cum_input += p.input;
+            p.months_in += 1;
+        }
+        for p in self.partners.iter_mut().filter(|p| !p.active) {
+            p.payoff = 0.0;
+            p.input = 0.0;
+        }
+        self.distributed = distributed;
+        self.cum_distributed += distributed;
+    }
+
+    /// Current shares of the active partners (in the order of `act`), summing to 1.
+    pub fn shares(&self, act: &[usize]) -> Vec<f64> {
+        let raw: Vec<f64> = match &self.scenario.governance.sharing {
+            Sharing::Equal => act.iter().map(|_| 1.0).collect(),
+            Sharing::Proportional => {
+                let d = self.detection();
+                act.iter()
+                    .map(|&i| {
+                        let c = self.committed(i);
+                        c - (c - self.partners[i].input) * d
+                    })
+                    .collect()
+            }
+            Sharing::Fixed(_) => act.iter().map(|&i| self.fixed_shares[i]).collect(),
+        };
+        let total: f64 = raw.iter().sum();
+        if total <= 0.0 {
+            return act.iter().map(|_| 1.0 / act.len() as f64).collect();
+        }
+        raw.iter().map(|r| r / total).collect()
+    }
+
+    /// Return per unit of input a partner could earn outside the alliance.
+    pub fn outside_option(&self, i: usize) -> f64 {
+        let p = &self.scenario.partners[i];
+        let learned = 0.6 * p.learning_intent * self.partners[i].knowledge * (0.5 + 0.5 * self.rivalry());
+        (0.6 + 0.4 * self.market) * (1.0 + self.outside_boost) * (1.0 + learned) * (1.0 + 0.3 * self.rivalry())
+    }
+
+    pub(crate) fn satisfaction_phase(&mut self) {
+        self.distribute();
+        let act = self.active();
+        let focus = self.focus();
+        let transparency = self.scenario.governance.transparency;
+        let returns: Vec<f64> = act
+            .iter()
+            .map(|&i| {
+                let p = &self.partners[i];
+                if p.input > 1e-9 {
+                    p.payoff / p.input
+                } else {
+                    f64::NAN
+                }
+            })
+            .collect();
+        // Where the value went missing, for attributing a poor return to a cause.
+        let loss_misfit = MISFIT_LOSS * self.misfit;
+        let loss_goal = GOAL_FIT_GAIN * (1.0 - self.goal_alignment) / (GOAL_FIT_FLOOR + GOAL_FIT_GAIN);
+        let loss_culture = CULTURE_FRICTION * self.cultural_friction;
+        for (x, &i) in act.iter().enumerate() {
+            let spec = &self.scenario.partners[i];
+            let trust = self.trust_from(i);
+            // Equity (Adams 1965): own payoff/input against the others'.
+            let (mut others_sum, mut others_n) = (0.0, 0u32);
+            for (y, r) in returns.iter().enumerate() {
+                if y != x && r.is_finite() {
+                    others_sum += r;
+                    others_n += 1;
+                }
+            }
+            let own = returns[x];
+            let phi = if !own.is_finite() {
+                2.0
+            } else if others_n == 0 {
+                1.0
+            } else {
+                let mean = others_sum / others_n as f64;
+                if mean > 1e-12 { own / mean } else { 2.0 }
+            };
+            let noise = self.agent_rng.normal() * 0.3 * (1.0 - transparency);
+            let perceived = (libm::log(phi.clamp(0.05, 20.0)) + noise - 0.2 * (1.0 - trust)).clamp(-3.0, 3.0);
+            let p = &self.partners[i];
+            let fairness = 0.8 * p.fairness + 0.2 * libm::exp(perceived);
+            let c_fair = logistic(4.0 * libm::log(fairness.clamp(0.05, 20.0)));
+            let c_ret = if own.is_finite() {
+                logistic(3.0 * libm::log((own / self.outside_option(i)).clamp(1e-6, 1e6)))
+            } else {
+                1.0
+            };
+            let share = if self.distributed > 0.0 { p.payoff / self.distributed } else { 0.0 };
+            let c_exp = if p.expected_share > 1e-9 {
+                logistic(4.0 * libm::log((share / p.expected_share).clamp(1e-6, 1e6)))
+            } else {
+                1.0
+            };
+            let c_goal = cosine(&p.goals, &focus);
+            let conflict = self.conflict_load(i);
+            let target = 0.30 * c_ret + 0.20 * c_fair + 0.15 * c_exp + 0.15 * c_goal + 0.20 * trust
+                - 0.25 * conflict
+                - 0.1 * self.tension;
+            let target = clamp01(target);
+
+            // Pressure toward each exit cause: each shortfall, with a poor return split by
+            // where the value went.
+            let ret_gap = 0.30 * (1.0 - c_ret);
+            let learned = spec.learning_intent * p.knowledge;
+            let withheld = act
+                .iter()
+                .filter(|&&j| j != i)
+                .map(|&j| self.partners[j].withholding)
+                .sum::<f64>()
+                / (act.len() as f64 - 1.0).max(1.0);
+            let parts = [loss_misfit + 0.3 * self.stress, loss_goal, loss_culture + withheld, learned, 0.05];
+            let total: f64 = parts.iter().sum::<f64>().max(1e-9);
+            let mut pr = [0.0; 7];
+            pr[Cause::Inequity.index()] = 0.20 * (1.0 - c_fair) + 0.15 * (1.0 - c_exp) + ret_gap * parts[4] / total;
+            pr[Cause::GoalMisalignment.index()] = 0.15 * (1.0 - c_goal) + ret_gap * parts[1] / total;
+            pr[Cause::TrustBreakdown.index()] = 0.20 * (1.0 - trust) + ret_gap * parts[2] / total;
+            pr[Cause::UnresolvedConflict.index()] = 0.25 * conflict + 0.1 * self.tension;
+            pr[Cause::MisfitAfterShock.index()] = ret_gap * parts[0] / total;
+            pr[Cause::LearningRace.index()] = ret_gap * parts[3] / total;
+            pr[Cause::ComplianceFailure.index()] = 0.0;
+            let p = &mut self.partners[i];
+            p.fairness = fairness;
+            p.goal_fit = c_goal;
+            p.satisfaction = clamp01(p.satisfaction + 0.25 * (target - p.satisfaction));
+            for (k, v) in pr.iter().enumerate() {
+                p.pressure[k] = 0.8 * p.pressure[k] + 0.2 * v;
+            }
+        }
+    }
+}

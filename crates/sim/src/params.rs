@@ -1,0 +1,122 @@
+//! Model constants. Each is documented in `docs/MODEL.md` with its source; "calibrated" means
+//! set so that the default scenario reproduces F1/F2 of `validation.md`, not taken from a paper.
+
+use crate::scenario::{DecisionRule, Form, Resolution};
+
+// --- Environment -----------------------------------------------------------------------
+/// Persistence of market deviations per month (half-life about 14 months).
+pub const MARKET_PERSISTENCE: f64 = 0.95;
+/// Monthly market noise at volatility 1.
+pub const MARKET_NOISE: f64 = 0.06;
+/// Monthly decay of shock stress.
+pub const STRESS_DECAY: f64 = 0.85;
+/// Monthly recovery of a partner's capacity after a crisis.
+pub const CAPACITY_RECOVERY: f64 = 0.04;
+
+// --- Value -----------------------------------------------------------------------------
+/// Value created per unit of relevant input at perfect goal fit, before costs (complementarity).
+pub const SYNERGY: f64 = 1.35;
+/// Share of gross value that does not depend on goal fit.
+pub const GOAL_FIT_FLOOR: f64 = 0.55;
+/// Extra value at perfect goal fit.
+pub const GOAL_FIT_GAIN: f64 = 0.75;
+/// Value lost at full misfit.
+pub const MISFIT_LOSS: f64 = 0.6;
+/// Coordination cost per unit of (unfamiliar) Kogut-Singh distance.
+pub const CULTURE_FRICTION: f64 = 0.04;
+
+/// Running overhead of a governance form, as a share of value.
+pub fn form_overhead(f: Form) -> f64 {
+    match f {
+        Form::Contract => 0.02,
+        Form::MinorityEquity => 0.04,
+        Form::EquityJv => 0.06,
+    }
+}
+
+/// Exit barrier of a form: how much it holds an unhappy partner in.
+pub fn form_barrier(f: Form) -> f64 {
+    match f {
+        Form::Contract => 0.1,
+        Form::MinorityEquity => 0.3,
+        Form::EquityJv => 0.5,
+    }
+}
+
+/// How much shared ownership aligns incentives (cuts withholding).
+pub fn form_alignment(f: Form) -> f64 {
+    match f {
+        Form::Contract => 0.0,
+        Form::MinorityEquity => 0.15,
+        Form::EquityJv => 0.3,
+    }
+}
+
+/// Speed of adaptation under a decision rule (lead partner fastest).
+pub fn decision_speed(r: DecisionRule, n: usize) -> f64 {
+    let crowd = 1.0 / (1.0 + 0.1 * (n as f64 - 2.0).max(0.0));
+    match r {
+        DecisionRule::Consensus => 0.6 * crowd,
+        DecisionRule::Majority => 0.8,
+        DecisionRule::LeadPartner => 1.0,
+    }
+}
+
+/// Coordination overhead per extra partner under a decision rule.
+pub fn decision_overhead(r: DecisionRule) -> f64 {
+    match r {
+        DecisionRule::Consensus => 0.010,
+        DecisionRule::Majority => 0.005,
+        DecisionRule::LeadPartner => 0.002,
+    }
+}
+
+pub const MONITORING_COST: f64 = 0.04;
+pub const COMPLIANCE_COST: f64 = 0.03;
+pub const MANAGER_COST: f64 = 0.02;
+pub const REVIEW_COST: f64 = 0.01;
+
+// --- Trust (Slovic 1993: losses weigh about three times gains) -------------------------------
+pub const TRUST_GAIN: f64 = 0.12;
+pub const TRUST_LOSS_FACTOR: f64 = 3.0;
+/// Cooperation a partner expects of another (share of committed input delivered).
+pub const COOPERATION_EXPECTED: f64 = 0.85;
+
+// --- Disputes --------------------------------------------------------------------------
+/// Monthly dispute hazard of a pair with no frictions at all.
+pub const DISPUTE_BASE: f64 = 0.010;
+
+/// A ladder step: months before its outcome, base success chance, cost (share of monthly
+/// value per unit of severity), trust change on success and on failure.
+#[derive(Clone, Copy, Debug)]
+pub struct StepParams {
+    pub delay: u32,
+    pub success: f64,
+    pub cost: f64,
+    pub trust_success: f64,
+    pub trust_failure: f64,
+}
+
+pub fn step_params(r: Resolution) -> StepParams {
+    let s = |delay, success, cost, trust_success, trust_failure| StepParams {
+        delay,
+        success,
+        cost,
+        trust_success,
+        trust_failure,
+    };
+    match r {
+        Resolution::Avoidance => s(6, 0.35, 0.0, 0.0, -0.03),
+        Resolution::Negotiation => s(1, 0.45, 0.004, 0.03, -0.02),
+        Resolution::Mediation => s(2, 0.60, 0.008, 0.05, -0.01),
+        Resolution::Arbitration => s(4, 0.85, 0.02, -0.03, -0.05),
+        Resolution::Escalation => s(2, 0.55, 0.01, 0.01, -0.08),
+    }
+}
+
+// --- Exits -----------------------------------------------------------------------------
+pub const UNHAPPY_THRESHOLD: f64 = 0.42;
+pub const UNHAPPY_THRESHOLD_PATIENCE: f64 = 0.2;
+pub const TOLERANCE_MONTHS_MIN: f64 = 2.0;
+pub const TOLERANCE_MONTHS_PATIENCE: f64 = 16.0;
+pub const EXIT_CHANCE: f64 = 0.3;

@@ -1,0 +1,53 @@
+//! Trust and transparency (challenge 4): directed trust between every pair, built slowly and
+//! lost quickly (Slovic 1993), from what each partner can observe of the others.
+
+use crate::params::*;
+use crate::world::{clamp01, World};
+
+impl World {
+    /// Chance that a partner sees what another actually delivered this month.
+    pub fn observability(&self) -> f64 {
+        let g = &self.scenario.governance;
+        clamp01(0.3 + 0.7 * g.transparency.max(0.8 * g.monitoring))
+    }
+
+    /// Moves trust by `delta` with the asymmetry of the model: a gain closes part of the gap to
+    /// 1, a loss (weighted by [`TRUST_LOSS_FACTOR`]) removes part of what there is.
+    pub(crate) fn nudge_trust(&mut self, i: usize, j: usize, delta: f64) {
+        let k = i * self.n() + j;
+        let t = self.trust[k];
+        let t = if delta >= 0.0 { t + delta * (1.0 - t) } else { t + TRUST_LOSS_FACTOR * delta * t };
+        self.trust[k] = clamp01(t);
+    }
+
+    pub(crate) fn trust_phase(&mut self) {
+        let act = self.active();
+        let g = self.knobs;
+        let obs = self.observability();
+        let manager = if g.alliance_manager { 1.0 } else { 0.0 };
+        for &i in &act {
+            for &j in &act {
+                if i == j {
+                    continue;
+                }
+                let seen = self.agent_rng.uniform() < obs;
+                let noise = self.agent_rng.normal();
+                if seen {
+                    // Cultural distance adds misreading; transparency halves it.
+                    let sigma = 0.04 + 0.06 * self.felt_distance(i, j) * (1.0 - 0.5 * g.transparency);
+                    let cooperation = 1.0 - self.partners[j].withholding + sigma * noise;
+                    let delta = TRUST_GAIN * (cooperation - COOPERATION_EXPECTED);
+                    self.nudge_trust(i, j, delta);
+                }
+                // Monitoring signals distrust; openness and a manager build goodwill.
+                self.nudge_trust(i, j, -0.001 * g.monitoring);
+                self.nudge_trust(i, j, 0.002 * (g.transparency + manager));
+                // The learning race: j sees i absorbing more than it gives back.
+                let gap = self.partners[i].knowledge - self.partners[j].knowledge;
+                if gap > 0.1 {
+                    self.nudge_trust(j, i, -0.02 * (gap - 0.1) * (0.5 + self.rivalry()));
+                }
+            }
+        }
+    }
+}

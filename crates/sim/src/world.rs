@@ -1,0 +1,467 @@
+//! The alliance as it lives: state, and [`World::step`], one month.
+//!
+//! Each mechanism lives in its own file as an `impl World` block; this file holds the state
+//! and the order of a month.
+
+use crate::culture::kogut_singh;
+use crate::events::{Cause, DisputeCause, Event, EventKind};
+use crate::rng::Stream;
+use crate::scenario::{Resolution, Scenario, ScenarioError, ScriptedShock, Sharing, MAX_PARTNERS, N_GOALS};
+
+/// How a run ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Reached the horizon with at least two partners.
+    Survived,
+    /// Dissolved in `month` (1-based) because of `cause`.
+    Dissolved { month: u32, cause: Cause },
+}
+
+/// A partner's changing state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PartnerState {
+    pub active: bool,
+    /// Month it left, if it did.
+    pub exit_month: Option<u32>,
+    /// Current goal weights, normalised to sum 1 (leadership changes and reviews move them).
+    pub goals: [f64; N_GOALS],
+    /// Current capacity (a crisis lowers it; it recovers).
+    pub capacity: f64,
+    /// How much its contribution matters under the current technology, [0.2, 1].
+    pub relevance: f64,
+    /// Share it currently expects (renegotiated at reviews), [0, 1].
+    pub expected_share: f64,
+    /// [0, 1].
+    pub satisfaction: f64,
+    /// Knowledge absorbed from the others, [0, 1].
+    pub knowledge: f64,
+    /// Share of committed input withheld this month, [0, 0.95].
+    pub withholding: f64,
+    /// Input actually delivered this month.
+    pub input: f64,
+    /// Payoff received this month.
+    pub payoff: f64,
+    /// Perceived payoff/input ratio against the others' (1 = fair), smoothed.
+    pub fairness: f64,
+    /// How well the alliance serves its own goals, [0, 1].
+    pub goal_fit: f64,
+    /// Consecutive (decaying) months below its dissatisfaction threshold.
+    pub months_unhappy: u32,
+    pub cum_payoff: f64,
+    pub cum_input: f64,
+    pub months_in: u32,
+    /// Compliance violations it caused.
+    pub violations: u32,
+    /// Smoothed pressure toward each exit [`Cause`], for telling why it left.
+    pub pressure: [f64; 7],
+}
+
+/// An open dispute between two partners.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dispute {
+    pub id: u32,
+    pub a: usize,
+    pub b: usize,
+    pub cause: DisputeCause,
+    pub severity: f64,
+    pub opened: u32,
+    /// Index into the ladder; `None` once the ladder is exhausted (unresolved).
+    pub stage: Option<usize>,
+    pub months_in_stage: u32,
+}
+
+/// Monthly figures, recorded when a run keeps its series.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MonthStats {
+    pub month: u32,
+    pub market: f64,
+    pub value: f64,
+    pub distributed: f64,
+    pub mean_trust: f64,
+    pub open_disputes: u32,
+    pub unresolved_disputes: u32,
+    pub tension: f64,
+    pub misfit: f64,
+    pub goal_alignment: f64,
+    pub cultural_friction: f64,
+    pub fairness: f64,
+    pub regulatory_pressure: f64,
+    pub satisfaction: Vec<f64>,
+    pub payoff: Vec<f64>,
+    pub input: Vec<f64>,
+    pub active: Vec<bool>,
+}
+
+/// The indices of the active partners, without allocating.
+#[derive(Clone, Copy, Debug)]
+pub struct Active {
+    idx: [usize; MAX_PARTNERS],
+    len: usize,
+}
+
+impl std::ops::Deref for Active {
+    type Target = [usize];
+    fn deref(&self) -> &[usize] {
+        &self.idx[..self.len]
+    }
+}
+
+impl IntoIterator for Active {
+    type Item = usize;
+    type IntoIter = std::iter::Take<std::array::IntoIter<usize, MAX_PARTNERS>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.idx.into_iter().take(self.len)
+    }
+}
+
+impl<'a> IntoIterator for &'a Active {
+    type Item = &'a usize;
+    type IntoIter = std::slice::Iter<'a, usize>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.idx[..self.len].iter()
+    }
+}
+
+/// The governance levers as plain copyable values, for the hot loop.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Knobs {
+    pub form: crate::scenario::Form,
+    pub decision_rule: crate::scenario::DecisionRule,
+    pub transparency: f64,
+    pub monitoring: f64,
+    pub review_months: u32,
+    pub compliance: f64,
+    pub alliance_manager: bool,
+    pub ladder: [Resolution; 5],
+    pub ladder_len: usize,
+}
+
+/// The simulated alliance.
+#[derive(Clone, Debug)]
+pub struct World {
+    pub scenario: Scenario,
+    pub(crate) knobs: Knobs,
+    /// Months simulated so far.
+    pub month: u32,
+    pub(crate) env_rng: Stream,
+    pub(crate) agent_rng: Stream,
+    pub partners: Vec<PartnerState>,
+    /// `trust[i * n + j]`: how much partner i trusts partner j, [0, 1].
+    pub trust: Vec<f64>,
+    /// `familiarity[i * n + j]`: cultural learning of the pair, [0, 1] (symmetric).
+    pub familiarity: Vec<f64>,
+    /// Kogut-Singh distance of each pair (fixed).
+    pub distance: Vec<f64>,
+    pub market: f64,
+    pub(crate) market_dev: f64,
+    pub misfit: f64,
+    pub stress: f64,
+    pub(crate) regulatory_extra: f64,
+    pub(crate) rivalry_extra: f64,
+    pub(crate) outside_boost: f64,
+    pub tension: f64,
+    pub disputes: Vec<Dispute>,
+    pub(crate) next_dispute_id: u32,
+    /// Fixed shares as renegotiated (for `Sharing::Fixed`).
+    pub fixed_shares: Vec<f64>,
+    pub goal_alignment: f64,
+    pub cultural_friction: f64,
+    /// This month's value created, costs, fines and amount distributed.
+    pub value: f64,
+    pub costs: f64,
+    pub fines: f64,
+    pub distributed: f64,
+    pub cum_value: f64,
+    pub cum_distributed: f64,
+    pub cum_fines: f64,
+    /// Regulator-detected violations so far.
+    pub regulator_findings: u32,
+    pub(crate) scripted: Vec<ScriptedShock>,
+    pub(crate) record: bool,
+    pub events: Vec<Event>,
+    pub series: Vec<MonthStats>,
+    pub outcome: Option<Outcome>,
+}
+
+pub(crate) fn normalise(g: &[f64; N_GOALS]) -> [f64; N_GOALS] {
+    let s: f64 = g.iter().sum();
+    if s <= 0.0 {
+        return [1.0 / N_GOALS as f64; N_GOALS];
+    }
+    let mut out = *g;
+    for v in out.iter_mut() {
+        *v /= s;
+    }
+    out
+}
+
+/// Cosine similarity of two non-negative goal vectors, in [0, 1].
+pub(crate) fn cosine(a: &[f64; N_GOALS], b: &[f64; N_GOALS]) -> f64 {
+    let (mut ab, mut aa, mut bb) = (0.0, 0.0, 0.0);
+    for k in 0..N_GOALS {
+        ab += a[k] * b[k];
+        aa += a[k] * a[k];
+        bb += b[k] * b[k];
+    }
+    if aa <= 0.0 || bb <= 0.0 {
+        return 0.0;
+    }
+    (ab / libm::sqrt(aa * bb)).clamp(0.0, 1.0)
+}
+
+pub(crate) fn logistic(x: f64) -> f64 {
+    1.0 / (1.0 + libm::exp(-x))
+}
+
+pub(crate) fn clamp01(x: f64) -> f64 {
+    if x.is_nan() {
+        0.0
+    } else {
+        x.clamp(0.0, 1.0)
+    }
+}
+
+impl World {
+    /// Builds the world for one run. `record` keeps the monthly series and the event log.
+    pub fn new(scenario: &Scenario, seed: u64, record: bool) -> Result<World, ScenarioError> {
+        scenario.validate()?;
+        let n = scenario.partners.len();
+        let t0 = scenario.initial_trust;
+        let mut trust = vec![t0; n * n];
+        let mut distance = vec![0.0; n * n];
+        for i in 0..n {
+            trust[i * n + i] = 1.0;
+            for j in 0..n {
+                distance[i * n + j] = kogut_singh(
+                    &scenario.partners[i].culture.culture(),
+                    &scenario.partners[j].culture.culture(),
+                );
+            }
+        }
+        let partners = scenario
+            .partners
+            .iter()
+            .map(|p| PartnerState {
+                active: true,
+                exit_month: None,
+                goals: normalise(&p.goals),
+                capacity: p.capacity,
+                relevance: 1.0,
+                expected_share: p.expected_share,
+                satisfaction: 0.5 + 0.2 * t0,
+                knowledge: 0.0,
+                withholding: 0.0,
+                input: 0.0,
+                payoff: 0.0,
+                fairness: 1.0,
+                goal_fit: 1.0,
+                months_unhappy: 0,
+                cum_payoff: 0.0,
+                cum_input: 0.0,
+                months_in: 0,
+                violations: 0,
+                pressure: [0.0; 7],
+            })
+            .collect();
+        let fixed_shares = match &scenario.governance.sharing {
+            Sharing::Fixed(s) => s.clone(),
+            _ => scenario.partners.iter().map(|p| p.expected_share).collect(),
+        };
+        let mut scripted = scenario.environment.scripted_shocks.clone();
+        scripted.sort_by_key(|s| s.month);
+        let g = &scenario.governance;
+        let mut ladder = [Resolution::Avoidance; 5];
+        ladder[..g.resolution.len()].copy_from_slice(&g.resolution);
+        let knobs = Knobs {
+            form: g.form,
+            decision_rule: g.decision_rule,
+            transparency: g.transparency,
+            monitoring: g.monitoring,
+            review_months: g.review_months,
+            compliance: g.compliance,
+            alliance_manager: g.alliance_manager,
+            ladder,
+            ladder_len: g.resolution.len(),
+        };
+        Ok(World {
+            scenario: scenario.clone(),
+            knobs,
+            month: 0,
+            env_rng: Stream::new(seed, 1),
+            agent_rng: Stream::new(seed, 2),
+            partners,
+            trust,
+            familiarity: vec![0.0; n * n],
+            distance,
+            market: 1.0,
+            market_dev: 0.0,
+            misfit: 0.0,
+            stress: 0.0,
+            regulatory_extra: 0.0,
+            rivalry_extra: 0.0,
+            outside_boost: 0.0,
+            tension: 0.0,
+            disputes: Vec::new(),
+            next_dispute_id: 1,
+            fixed_shares,
+            goal_alignment: 1.0,
+            cultural_friction: 0.0,
+            value: 0.0,
+            costs: 0.0,
+            fines: 0.0,
+            distributed: 0.0,
+            cum_value: 0.0,
+            cum_distributed: 0.0,
+            cum_fines: 0.0,
+            regulator_findings: 0,
+            scripted,
+            record,
+            events: Vec::new(),
+            series: Vec::new(),
+            outcome: None,
+        })
+    }
+
+    pub fn n(&self) -> usize {
+        self.partners.len()
+    }
+
+    /// Indices of the partners still in.
+    pub fn active(&self) -> Active {
+        let mut a = Active { idx: [0; MAX_PARTNERS], len: 0 };
+        for (i, p) in self.partners.iter().enumerate() {
+            if p.active {
+                a.idx[a.len] = i;
+                a.len += 1;
+            }
+        }
+        a
+    }
+
+    pub fn trust_of(&self, i: usize, j: usize) -> f64 {
+        self.trust[i * self.n() + j]
+    }
+
+    /// Mean trust partner i places in the other active partners.
+    pub fn trust_from(&self, i: usize) -> f64 {
+        let n = self.n();
+        let (mut s, mut c) = (0.0, 0u32);
+        for j in 0..n {
+            if j != i && self.partners[j].active {
+                s += self.trust[i * n + j];
+                c += 1;
+            }
+        }
+        if c == 0 { self.trust[i * n + i] } else { s / c as f64 }
+    }
+
+    /// Mean trust the other active partners place in partner j.
+    pub fn trust_in(&self, j: usize) -> f64 {
+        let n = self.n();
+        let (mut s, mut c) = (0.0, 0u32);
+        for i in 0..n {
+            if i != j && self.partners[i].active {
+                s += self.trust[i * n + j];
+                c += 1;
+            }
+        }
+        if c == 0 { 1.0 } else { s / c as f64 }
+    }
+
+    /// Mean directed trust over all pairs of active partners.
+    pub fn mean_trust(&self) -> f64 {
+        let n = self.n();
+        let (mut s, mut c) = (0.0, 0u32);
+        for i in 0..n {
+            if !self.partners[i].active {
+                continue;
+            }
+            for j in 0..n {
+                if i != j && self.partners[j].active {
+                    s += self.trust[i * n + j];
+                    c += 1;
+                }
+            }
+        }
+        if c == 0 { 0.0 } else { s / c as f64 }
+    }
+
+    /// Cultural distance of a pair as still felt: Kogut-Singh times (1 - familiarity).
+    pub fn felt_distance(&self, i: usize, j: usize) -> f64 {
+        let k = i * self.n() + j;
+        self.distance[k] * (1.0 - self.familiarity[k])
+    }
+
+    pub(crate) fn log(&mut self, kind: EventKind) {
+        if self.record {
+            self.events.push(Event { month: self.month, kind });
+        }
+    }
+
+    /// The current rung of the ladder for a dispute.
+    pub fn dispute_step(&self, d: &Dispute) -> Option<Resolution> {
+        d.stage.map(|s| self.scenario.governance.resolution[s])
+    }
+
+    pub fn is_over(&self) -> bool {
+        self.outcome.is_some()
+    }
+
+    /// Simulates one month. Returns the outcome once the run has ended (and from then on).
+    pub fn step(&mut self) -> Option<Outcome> {
+        if self.outcome.is_some() {
+            return self.outcome;
+        }
+        self.month += 1;
+        self.environment_phase();
+        self.contribution_phase();
+        self.value_phase();
+        self.compliance_phase();
+        self.resolution_phase();
+        self.satisfaction_phase();
+        self.trust_phase();
+        if self.outcome.is_none() {
+            self.dispute_phase();
+            self.adaptation_phase();
+            self.exit_phase();
+        }
+        if self.outcome.is_none() && self.month >= self.scenario.horizon_months {
+            self.outcome = Some(Outcome::Survived);
+            self.log(EventKind::Survived);
+        }
+        if self.record {
+            let stats = self.month_stats();
+            self.series.push(stats);
+        }
+        self.outcome
+    }
+
+    fn month_stats(&self) -> MonthStats {
+        let act = self.active();
+        let fairness = if act.is_empty() {
+            1.0
+        } else {
+            act.iter().map(|&i| self.partners[i].fairness.min(1.0 / self.partners[i].fairness.max(1e-9))).sum::<f64>()
+                / act.len() as f64
+        };
+        MonthStats {
+            month: self.month,
+            market: self.market,
+            value: self.value,
+            distributed: self.distributed,
+            mean_trust: self.mean_trust(),
+            open_disputes: self.disputes.len() as u32,
+            unresolved_disputes: self.disputes.iter().filter(|d| d.stage.is_none()).count() as u32,
+            tension: self.tension,
+            misfit: self.misfit,
+            goal_alignment: self.goal_alignment,
+            cultural_friction: self.cultural_friction,
+            fairness,
+            regulatory_pressure: self.regulatory_pressure(),
+            satisfaction: self.partners.iter().map(|p| p.satisfaction).collect(),
+            payoff: self.partners.iter().map(|p| p.payoff).collect(),
+            input: self.partners.iter().map(|p| p.input).collect(),
+            active: self.partners.iter().map(|p| p.active).collect(),
+        }
+    }
+}
