@@ -1,0 +1,217 @@
+//! User-visible strings, in English and Bahasa Indonesia.
+//!
+//! Every key must exist in both tables (checked by a test). Templates use `{name}`
+//! placeholders, filled by [`tf`].
+
+/// A display language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lang {
+    #[default]
+    En,
+    Id,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Id];
+
+    /// The BCP 47 tag, for `lang` attributes.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Id => "id",
+        }
+    }
+
+    /// The language's own name, for the language switch.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Id => "Bahasa Indonesia",
+        }
+    }
+}
+
+const EN: &[(&str, &str)] = &[
+    ("app.title", "Aliansi"),
+    ("app.tagline", "A strategic alliance simulator"),
+    ("app.running", "Running the simulation…"),
+    ("app.run_again", "Run with the next seed"),
+    ("app.language", "Language"),
+    ("scenario.heading", "Scenario"),
+    ("scenario.partners", "Partners"),
+    (
+        "scenario.summary",
+        "{n} partners, {months}-month horizon, seed {seed}",
+    ),
+    ("scenario.invalid", "The scenario is invalid: {error}"),
+    ("outcome.heading", "Outcome"),
+    ("outcome.survived", "Survived {months} months"),
+    ("outcome.dissolved", "Dissolved in month {month}: {cause}"),
+    ("chart.heading", "Mean trust over time"),
+    ("chart.x_label", "Month"),
+    ("chart.y_label", "Mean trust"),
+    (
+        "chart.description",
+        "Line chart of the partners' mean trust in each other, month by month.",
+    ),
+    ("chart.end", "end"),
+    ("cause.inequity", "inequity"),
+    ("cause.goal_misalignment", "goal misalignment"),
+    ("cause.trust_breakdown", "trust breakdown"),
+    ("cause.unresolved_conflict", "unresolved conflict"),
+    ("cause.compliance_failure", "compliance failure"),
+    ("cause.misfit_after_shock", "misfit after a shock"),
+    ("cause.learning_race", "learning race"),
+];
+
+const ID: &[(&str, &str)] = &[
+    ("app.title", "Aliansi"),
+    ("app.tagline", "Simulator aliansi strategis"),
+    ("app.running", "Menjalankan simulasi…"),
+    ("app.run_again", "Jalankan dengan seed berikutnya"),
+    ("app.language", "Bahasa"),
+    ("scenario.heading", "Skenario"),
+    ("scenario.partners", "Mitra"),
+    (
+        "scenario.summary",
+        "{n} mitra, horizon {months} bulan, seed {seed}",
+    ),
+    ("scenario.invalid", "Skenario tidak valid: {error}"),
+    ("outcome.heading", "Hasil"),
+    ("outcome.survived", "Bertahan {months} bulan"),
+    ("outcome.dissolved", "Bubar pada bulan ke-{month}: {cause}"),
+    ("chart.heading", "Rata-rata kepercayaan dari waktu ke waktu"),
+    ("chart.x_label", "Bulan"),
+    ("chart.y_label", "Rata-rata kepercayaan"),
+    (
+        "chart.description",
+        "Grafik garis rata-rata kepercayaan antarmitra, bulan demi bulan.",
+    ),
+    ("chart.end", "akhir"),
+    ("cause.inequity", "ketimpangan pembagian"),
+    ("cause.goal_misalignment", "ketidakselarasan tujuan"),
+    ("cause.trust_breakdown", "runtuhnya kepercayaan"),
+    (
+        "cause.unresolved_conflict",
+        "konflik yang tak terselesaikan",
+    ),
+    ("cause.compliance_failure", "kegagalan kepatuhan"),
+    (
+        "cause.misfit_after_shock",
+        "ketidakcocokan setelah guncangan",
+    ),
+    ("cause.learning_race", "perlombaan belajar"),
+];
+
+fn table(lang: Lang) -> &'static [(&'static str, &'static str)] {
+    match lang {
+        Lang::En => EN,
+        Lang::Id => ID,
+    }
+}
+
+/// The string for `key` in `lang`. A missing key falls back to English, then to `??` (so a
+/// mistake shows up on the page rather than panicking).
+pub fn t(lang: Lang, key: &str) -> &'static str {
+    let find = |l: Lang| table(l).iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
+    find(lang).or_else(|| find(Lang::En)).unwrap_or("??")
+}
+
+/// The template for `key` in `lang`, with each `{name}` replaced by its value.
+pub fn tf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+    let mut s = t(lang, key).to_string();
+    for (name, value) in args {
+        s = s.replace(&format!("{{{name}}}"), value);
+    }
+    s
+}
+
+/// Every key of the (English) table.
+pub fn keys() -> impl Iterator<Item = &'static str> {
+    EN.iter().map(|(k, _)| *k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn key_set(lang: Lang) -> BTreeSet<&'static str> {
+        table(lang).iter().map(|(k, _)| *k).collect()
+    }
+
+    #[test]
+    fn every_key_exists_in_both_languages() {
+        let en = key_set(Lang::En);
+        let id = key_set(Lang::Id);
+        let only_en: Vec<_> = en.difference(&id).collect();
+        let only_id: Vec<_> = id.difference(&en).collect();
+        assert!(
+            only_en.is_empty(),
+            "keys missing in Bahasa Indonesia: {only_en:?}"
+        );
+        assert!(only_id.is_empty(), "keys missing in English: {only_id:?}");
+    }
+
+    #[test]
+    fn no_duplicate_or_empty_entries() {
+        for lang in Lang::ALL {
+            let tbl = table(lang);
+            assert_eq!(key_set(lang).len(), tbl.len(), "duplicate key in {lang:?}");
+            for (k, v) in tbl {
+                assert!(!v.trim().is_empty(), "empty string for {k} in {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn placeholders_match_between_languages() {
+        fn placeholders(s: &str) -> BTreeSet<String> {
+            s.split('{')
+                .skip(1)
+                .filter_map(|p| p.split_once('}'))
+                .map(|(n, _)| n.to_string())
+                .collect()
+        }
+        for key in keys() {
+            assert_eq!(
+                placeholders(t(Lang::En, key)),
+                placeholders(t(Lang::Id, key)),
+                "placeholders differ for {key}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_dissolution_cause_is_translated() {
+        for cause in aliansi_sim::Cause::ALL {
+            let key = format!("cause.{}", cause.key());
+            for lang in Lang::ALL {
+                assert!(
+                    table(lang).iter().any(|(k, _)| *k == key),
+                    "{key} missing in {lang:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn templates_are_filled() {
+        assert_eq!(
+            tf(Lang::En, "outcome.survived", &[("months", "120")]),
+            "Survived 120 months"
+        );
+        assert_eq!(
+            tf(
+                Lang::En,
+                "outcome.dissolved",
+                &[("month", "37"), ("cause", "inequity")]
+            ),
+            "Dissolved in month 37: inequity"
+        );
+        assert_eq!(
+            tf(Lang::Id, "outcome.survived", &[("months", "120")]),
+            "Bertahan 120 bulan"
+        );
+    }
+}

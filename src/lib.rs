@@ -1,0 +1,16 @@
+//! # aliansi-app
+//!
+//! The Aliansi web app: a client-only Yew page over the simulation core (`aliansi-sim`).
+//!
+//! * [`state`] holds the page state and its reducer (all changes go through [`state::Action`]).
+//! * [`components`] only render state and dispatch actions.
+//! * [`charts`] is pure geometry (scales, ticks, SVG paths), unit-tested natively.
+//! * [`i18n`] is the table of user-visible strings (English and Bahasa Indonesia).
+
+pub mod app;
+pub mod charts;
+pub mod components;
+pub mod i18n;
+pub mod state;
+
+pub use app::App;

@@ -1,0 +1,154 @@
+//! The page state and its reducer (the Yew `function_todomvc` pattern): components read a
+//! `UseReducerHandle<State>` and change it only by dispatching an [`Action`].
+
+use std::rc::Rc;
+
+use aliansi_sim::{RunResult, Scenario};
+use yew::Reducible;
+
+use crate::i18n::Lang;
+
+/// Everything the page shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub lang: Lang,
+    pub scenario: Scenario,
+    /// The seed of the next (or last) run.
+    pub seed: u64,
+    /// The last run: `None` before the first, `Err` with the scenario error if it was invalid.
+    pub result: Option<Result<Rc<RunResult>, String>>,
+}
+
+/// Everything that can change the page state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Runs the scenario with the current seed.
+    Run,
+    /// Moves to the next seed and runs again.
+    RunNextSeed,
+    /// Switches the display language.
+    SetLang(Lang),
+}
+
+impl State {
+    /// The default scenario with its own seed, not yet run.
+    pub fn initial() -> State {
+        let scenario = aliansi_sim::presets::default_scenario();
+        State {
+            lang: Lang::default(),
+            seed: scenario.seed,
+            scenario,
+            result: None,
+        }
+    }
+
+    /// The result of the last run, if it succeeded.
+    pub fn run(&self) -> Option<&RunResult> {
+        match &self.result {
+            Some(Ok(r)) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// The chart's points: (month, mean trust), starting at month 0 with the initial trust.
+    pub fn trust_points(&self) -> Vec<(f64, f64)> {
+        let Some(r) = self.run() else {
+            return Vec::new();
+        };
+        std::iter::once((0.0, self.scenario.initial_trust))
+            .chain(r.series.iter().map(|m| (f64::from(m.month), m.mean_trust)))
+            .collect()
+    }
+
+    fn with_run(mut self, seed: u64) -> State {
+        self.seed = seed;
+        self.result = Some(
+            aliansi_sim::run(&self.scenario, seed)
+                .map(Rc::new)
+                .map_err(|e| e.to_string()),
+        );
+        self
+    }
+}
+
+impl Default for State {
+    fn default() -> State {
+        State::initial()
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let state = (*self).clone();
+        Rc::new(match action {
+            Action::Run => {
+                let seed = state.seed;
+                state.with_run(seed)
+            }
+            Action::RunNextSeed => {
+                let seed = state.seed.wrapping_add(1);
+                state.with_run(seed)
+            }
+            Action::SetLang(lang) => State { lang, ..state },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn starts_without_a_result() {
+        let s = State::initial();
+        assert!(s.result.is_none());
+        assert_eq!(s.seed, s.scenario.seed);
+    }
+
+    #[test]
+    fn run_fills_the_result_deterministically() {
+        let a = Rc::new(State::initial()).reduce(Action::Run);
+        let b = Rc::new(State::initial()).reduce(Action::Run);
+        let r = a.run().expect("default scenario runs");
+        assert!(r.months >= 1 && r.months <= a.scenario.horizon_months);
+        assert_eq!(r.series.len(), r.months as usize);
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn trust_points_start_at_month_zero() {
+        let s = Rc::new(State::initial());
+        assert!(s.trust_points().is_empty());
+        let s = s.reduce(Action::Run);
+        let pts = s.trust_points();
+        assert_eq!(pts[0], (0.0, s.scenario.initial_trust));
+        assert_eq!(pts.len(), s.run().unwrap().series.len() + 1);
+        assert!(pts.windows(2).all(|w| w[1].0 == w[0].0 + 1.0));
+        assert!(pts.iter().all(|&(_, y)| (0.0..=1.0).contains(&y)));
+    }
+
+    #[test]
+    fn next_seed_advances() {
+        let s = Rc::new(State::initial()).reduce(Action::RunNextSeed);
+        assert_eq!(s.seed, s.scenario.seed + 1);
+        assert!(s.run().is_some());
+    }
+
+    #[test]
+    fn invalid_scenario_is_an_error_not_a_panic() {
+        let mut s = State::initial();
+        s.scenario.partners.truncate(1);
+        let s = Rc::new(s).reduce(Action::Run);
+        assert!(matches!(s.result, Some(Err(_))));
+    }
+
+    #[test]
+    fn language_switch_keeps_the_result() {
+        let s = Rc::new(State::initial()).reduce(Action::Run);
+        let t = s.clone().reduce(Action::SetLang(Lang::Id));
+        assert_eq!(t.lang, Lang::Id);
+        assert_eq!(t.result, s.result);
+    }
+}
