@@ -1,1 +1,37 @@
-//! Wire formats.
+//! # aliansi-wire
+//!
+//! Versioned formats at the edge of Aliansi, and their conversion into the core's types:
+//!
+//! * **Scenario JSON, version 1** ([`ScenarioV1`]): the files users write by hand. Field names
+//!   are exactly what users type; unknown fields are refused; a missing or unsupported
+//!   `"version"` gives a clear error. [`parse_json`] and [`to_json`] go straight between text
+//!   and [`aliansi_sim::Scenario`]; [`parse_v1`], [`to_core`] and [`from_core`] expose the
+//!   wire struct (which also keeps the optional `name` and `description`).
+//! * **Share links** ([`encode_link`], [`decode_link`]): a compact URL fragment `s1.<base64url>`
+//!   holding the postcard bytes of a frozen link struct. Every shipped link version keeps
+//!   decoding forever (see DEVELOPERS.md, "Share links").
+//!
+//! No file I/O here: the crate builds for `wasm32-unknown-unknown`.
+//!
+//! ```
+//! let s = aliansi_sim::presets::default_scenario();
+//! let json = aliansi_wire::to_json(&s);
+//! assert_eq!(aliansi_wire::parse_json(&json).unwrap(), s);
+//! let link = aliansi_wire::encode_link(&s);
+//! assert!(link.starts_with("s1."));
+//! assert_eq!(aliansi_wire::decode_link(&link).unwrap(), s);
+//! ```
+
+mod error;
+mod json;
+mod link;
+
+pub use error::WireError;
+pub use json::{
+    from_core, from_value, parse_json, parse_v1, parse_value_v1, to_core, to_json, to_json_v1,
+    to_value, CultureV1, DecisionRuleV1, EnvironmentV1, FormV1, GoalsV1, GovernanceV1, HofstedeV1,
+    PartnerV1, ScenarioV1, ScriptedShockV1, SharingV1, SCENARIO_VERSION,
+};
+pub use link::{
+    decode_link, decode_link_named, encode_link, encode_link_named, LINK_PREFIX, MAX_LINK_CHARS,
+};

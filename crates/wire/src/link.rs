@@ -1,0 +1,484 @@
+//! Share links: `s1.<base64url, no padding, of the postcard bytes of [`LinkV1`]>`.
+//!
+//! The structs here are frozen: a shipped version's struct never changes. A new format is a
+//! new module-level struct with a new prefix (`s2.`), and [`decode_link`] keeps reading `s1.`.
+//! Enumerations are stored as small numbers through exhaustive `match`es, so a new variant in
+//! the core breaks the build here rather than silently changing a shipped encoding.
+
+use aliansi_sim::{
+    Country, Culture, CultureSpec, DecisionRule, Environment, Form, Governance, Partner,
+    Resolution, Scenario, ScriptedShock, Sharing, ShockKind,
+};
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
+use base64::engine::DecodePaddingMode;
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+
+use crate::error::WireError;
+
+/// The prefix of version-1 links.
+pub const LINK_PREFIX: &str = "s1.";
+
+/// Longest link text [`decode_link`] looks at (characters); longer input is refused.
+pub const MAX_LINK_CHARS: usize = 1 << 20;
+
+const B64: GeneralPurpose = GeneralPurpose::new(
+    &base64::alphabet::URL_SAFE,
+    GeneralPurposeConfig::new()
+        .with_encode_padding(false)
+        .with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
+
+/// A number: thousandths when that is exact (most values users type), else the raw bits.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+enum Num {
+    Milli(i64),
+    Raw(f64),
+}
+
+impl Num {
+    fn of(v: f64) -> Num {
+        let m = (v * 1000.0).round();
+        if v.is_finite()
+            && m.abs() < 9.0e15
+            && ((m as i64) as f64 / 1000.0).to_bits() == v.to_bits()
+        {
+            Num::Milli(m as i64)
+        } else {
+            Num::Raw(v)
+        }
+    }
+    fn get(self) -> f64 {
+        match self {
+            Num::Milli(m) => m as f64 / 1000.0,
+            Num::Raw(v) => v,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct LinkV1 {
+    /// Optional scenario title.
+    name: Option<String>,
+    horizon_months: u32,
+    seed: u64,
+    initial_trust: Num,
+    partners: Vec<LinkPartnerV1>,
+    governance: LinkGovernanceV1,
+    environment: LinkEnvironmentV1,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct LinkPartnerV1 {
+    name: String,
+    culture: LinkCultureV1,
+    /// In the order market_access, technology, cost_efficiency, risk_sharing, growth.
+    goals: [Num; 5],
+    capacity: Num,
+    contribution: Num,
+    expected_share: Num,
+    opportunism: Num,
+    learning_intent: Num,
+    adaptability: Num,
+    patience: Num,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+enum LinkCultureV1 {
+    /// ISO code as in the JSON format.
+    Country(String),
+    /// pdi, idv, mas, uai, lto, ivr.
+    Custom([Num; 6]),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+enum LinkSharingV1 {
+    Equal,
+    Proportional,
+    Fixed(Vec<Num>),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct LinkGovernanceV1 {
+    /// 0 contract, 1 minority_equity, 2 equity_jv.
+    form: u8,
+    /// 0 consensus, 1 majority, 2 lead_partner.
+    decision_rule: u8,
+    transparency: Num,
+    monitoring: Num,
+    sharing: LinkSharingV1,
+    review_months: u32,
+    exit_penalty_months: Num,
+    compliance: Num,
+    alliance_manager: bool,
+    /// 0 avoidance, 1 negotiation, 2 mediation, 3 arbitration, 4 escalation.
+    resolution: Vec<u8>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct LinkEnvironmentV1 {
+    volatility: Num,
+    growth: Num,
+    shock_rate_per_year: Num,
+    shock_severity: Num,
+    regulatory_strictness: Num,
+    rivalry: Num,
+    scripted_shocks: Vec<LinkShockV1>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct LinkShockV1 {
+    month: u32,
+    /// 0 demand_collapse, 1 demand_boom, 2 technology_shift, 3 regulatory_change,
+    /// 4 competitor_entry, 5 partner_crisis, 6 leadership_change.
+    kind: u8,
+    severity: Num,
+    partner: Option<u32>,
+}
+
+fn form_code(f: Form) -> u8 {
+    match f {
+        Form::Contract => 0,
+        Form::MinorityEquity => 1,
+        Form::EquityJv => 2,
+    }
+}
+fn form_of(c: u8) -> Option<Form> {
+    Some(match c {
+        0 => Form::Contract,
+        1 => Form::MinorityEquity,
+        2 => Form::EquityJv,
+        _ => return None,
+    })
+}
+fn rule_code(r: DecisionRule) -> u8 {
+    match r {
+        DecisionRule::Consensus => 0,
+        DecisionRule::Majority => 1,
+        DecisionRule::LeadPartner => 2,
+    }
+}
+fn rule_of(c: u8) -> Option<DecisionRule> {
+    Some(match c {
+        0 => DecisionRule::Consensus,
+        1 => DecisionRule::Majority,
+        2 => DecisionRule::LeadPartner,
+        _ => return None,
+    })
+}
+fn step_code(r: Resolution) -> u8 {
+    match r {
+        Resolution::Avoidance => 0,
+        Resolution::Negotiation => 1,
+        Resolution::Mediation => 2,
+        Resolution::Arbitration => 3,
+        Resolution::Escalation => 4,
+    }
+}
+fn step_of(c: u8) -> Option<Resolution> {
+    Some(match c {
+        0 => Resolution::Avoidance,
+        1 => Resolution::Negotiation,
+        2 => Resolution::Mediation,
+        3 => Resolution::Arbitration,
+        4 => Resolution::Escalation,
+        _ => return None,
+    })
+}
+fn shock_code(k: ShockKind) -> u8 {
+    match k {
+        ShockKind::DemandCollapse => 0,
+        ShockKind::DemandBoom => 1,
+        ShockKind::TechnologyShift => 2,
+        ShockKind::RegulatoryChange => 3,
+        ShockKind::CompetitorEntry => 4,
+        ShockKind::PartnerCrisis => 5,
+        ShockKind::LeadershipChange => 6,
+    }
+}
+fn shock_of(c: u8) -> Option<ShockKind> {
+    Some(match c {
+        0 => ShockKind::DemandCollapse,
+        1 => ShockKind::DemandBoom,
+        2 => ShockKind::TechnologyShift,
+        3 => ShockKind::RegulatoryChange,
+        4 => ShockKind::CompetitorEntry,
+        5 => ShockKind::PartnerCrisis,
+        6 => ShockKind::LeadershipChange,
+        _ => return None,
+    })
+}
+
+fn link_of(s: &Scenario, name: Option<&str>) -> LinkV1 {
+    let g = &s.governance;
+    let e = &s.environment;
+    LinkV1 {
+        name: name.map(str::to_string),
+        horizon_months: s.horizon_months,
+        seed: s.seed,
+        initial_trust: Num::of(s.initial_trust),
+        partners: s
+            .partners
+            .iter()
+            .map(|p| LinkPartnerV1 {
+                name: p.name.clone(),
+                culture: match p.culture {
+                    CultureSpec::Country(c) => LinkCultureV1::Country(c.code().to_string()),
+                    CultureSpec::Custom(c) => LinkCultureV1::Custom(c.dims().map(Num::of)),
+                },
+                goals: p.goals.map(Num::of),
+                capacity: Num::of(p.capacity),
+                contribution: Num::of(p.contribution),
+                expected_share: Num::of(p.expected_share),
+                opportunism: Num::of(p.opportunism),
+                learning_intent: Num::of(p.learning_intent),
+                adaptability: Num::of(p.adaptability),
+                patience: Num::of(p.patience),
+            })
+            .collect(),
+        governance: LinkGovernanceV1 {
+            form: form_code(g.form),
+            decision_rule: rule_code(g.decision_rule),
+            transparency: Num::of(g.transparency),
+            monitoring: Num::of(g.monitoring),
+            sharing: match &g.sharing {
+                Sharing::Equal => LinkSharingV1::Equal,
+                Sharing::Proportional => LinkSharingV1::Proportional,
+                Sharing::Fixed(v) => LinkSharingV1::Fixed(v.iter().map(|x| Num::of(*x)).collect()),
+            },
+            review_months: g.review_months,
+            exit_penalty_months: Num::of(g.exit_penalty_months),
+            compliance: Num::of(g.compliance),
+            alliance_manager: g.alliance_manager,
+            resolution: g.resolution.iter().map(|r| step_code(*r)).collect(),
+        },
+        environment: LinkEnvironmentV1 {
+            volatility: Num::of(e.volatility),
+            growth: Num::of(e.growth),
+            shock_rate_per_year: Num::of(e.shock_rate_per_year),
+            shock_severity: Num::of(e.shock_severity),
+            regulatory_strictness: Num::of(e.regulatory_strictness),
+            rivalry: Num::of(e.rivalry),
+            scripted_shocks: e
+                .scripted_shocks
+                .iter()
+                .map(|x| LinkShockV1 {
+                    month: x.month,
+                    kind: shock_code(x.kind),
+                    severity: Num::of(x.severity),
+                    // Validated scenarios have fewer than 30 partners; saturate anything else.
+                    partner: x.partner.map(|p| u32::try_from(p).unwrap_or(u32::MAX)),
+                })
+                .collect(),
+        },
+    }
+}
+
+fn bad(what: impl Into<String>) -> WireError {
+    WireError::Link(what.into())
+}
+
+fn scenario_of(l: LinkV1) -> Result<Scenario, WireError> {
+    let mut partners = Vec::with_capacity(l.partners.len());
+    for (i, p) in l.partners.into_iter().enumerate() {
+        let culture = match p.culture {
+            LinkCultureV1::Country(code) => CultureSpec::Country(
+                Country::from_code(&code)
+                    .ok_or_else(|| bad(format!("partner {i} has an unknown country code")))?,
+            ),
+            LinkCultureV1::Custom(d) => CultureSpec::Custom(Culture::from_dims(d.map(Num::get))),
+        };
+        partners.push(Partner {
+            name: p.name,
+            culture,
+            goals: p.goals.map(Num::get),
+            capacity: p.capacity.get(),
+            contribution: p.contribution.get(),
+            expected_share: p.expected_share.get(),
+            opportunism: p.opportunism.get(),
+            learning_intent: p.learning_intent.get(),
+            adaptability: p.adaptability.get(),
+            patience: p.patience.get(),
+        });
+    }
+    let g = l.governance;
+    let mut resolution = Vec::with_capacity(g.resolution.len());
+    for c in g.resolution {
+        resolution.push(step_of(c).ok_or_else(|| bad("unknown conflict-resolution step"))?);
+    }
+    let e = l.environment;
+    let mut scripted = Vec::with_capacity(e.scripted_shocks.len());
+    for x in e.scripted_shocks {
+        scripted.push(ScriptedShock {
+            month: x.month,
+            kind: shock_of(x.kind).ok_or_else(|| bad("unknown shock kind"))?,
+            severity: x.severity.get(),
+            partner: match x.partner {
+                None => None,
+                Some(p) => Some(usize::try_from(p).map_err(|_| bad("partner index too large"))?),
+            },
+        });
+    }
+    let s = Scenario {
+        horizon_months: l.horizon_months,
+        seed: l.seed,
+        initial_trust: l.initial_trust.get(),
+        partners,
+        governance: Governance {
+            form: form_of(g.form).ok_or_else(|| bad("unknown legal form"))?,
+            decision_rule: rule_of(g.decision_rule).ok_or_else(|| bad("unknown decision rule"))?,
+            transparency: g.transparency.get(),
+            monitoring: g.monitoring.get(),
+            sharing: match g.sharing {
+                LinkSharingV1::Equal => Sharing::Equal,
+                LinkSharingV1::Proportional => Sharing::Proportional,
+                LinkSharingV1::Fixed(v) => Sharing::Fixed(v.into_iter().map(Num::get).collect()),
+            },
+            review_months: g.review_months,
+            exit_penalty_months: g.exit_penalty_months.get(),
+            compliance: g.compliance.get(),
+            alliance_manager: g.alliance_manager,
+            resolution,
+        },
+        environment: Environment {
+            volatility: e.volatility.get(),
+            growth: e.growth.get(),
+            shock_rate_per_year: e.shock_rate_per_year.get(),
+            shock_severity: e.shock_severity.get(),
+            regulatory_strictness: e.regulatory_strictness.get(),
+            rivalry: e.rivalry.get(),
+            scripted_shocks: scripted,
+        },
+    };
+    s.validate()?;
+    Ok(s)
+}
+
+/// The share-link fragment of a scenario: `s1.` then base64url (no padding) of postcard bytes.
+pub fn encode_link(s: &Scenario) -> String {
+    encode_link_named(s, None)
+}
+
+/// Like [`encode_link`], with an optional title carried in the link.
+pub fn encode_link_named(s: &Scenario, name: Option<&str>) -> String {
+    let bytes = postcard::to_allocvec(&link_of(s, name)).unwrap_or_default();
+    let mut out = String::with_capacity(LINK_PREFIX.len() + bytes.len() * 4 / 3 + 4);
+    out.push_str(LINK_PREFIX);
+    B64.encode_string(&bytes, &mut out);
+    out
+}
+
+/// Reads a share link back: the bare fragment (`s1.…`), `#s1.…`, or a whole URL containing
+/// `#s1.…`. Total: any input gives a scenario or an error, never a panic.
+pub fn decode_link(text: &str) -> Result<Scenario, WireError> {
+    decode_link_named(text).map(|(s, _)| s)
+}
+
+/// Like [`decode_link`], also returning the title carried in the link, if any.
+pub fn decode_link_named(text: &str) -> Result<(Scenario, Option<String>), WireError> {
+    if text.len() > MAX_LINK_CHARS {
+        return Err(bad(format!(
+            "too long ({} characters; at most {MAX_LINK_CHARS})",
+            text.len()
+        )));
+    }
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(bad("empty"));
+    }
+    // The fragment is what follows the last '#', if there is one.
+    let frag = match text.rfind('#') {
+        Some(i) => &text[i + 1..],
+        None => text,
+    };
+    let frag = frag.trim();
+    let payload = match frag.strip_prefix(LINK_PREFIX) {
+        Some(p) => p,
+        None => {
+            // Another version of ours ("s7.…")? Say so; else it is not one of our links.
+            if let Some(rest) = frag.strip_prefix('s') {
+                if let Some(dot) = rest.find('.') {
+                    let digits = &rest[..dot];
+                    if !digits.is_empty()
+                        && digits.len() <= 9
+                        && digits.bytes().all(|b| b.is_ascii_digit())
+                    {
+                        return Err(WireError::UnsupportedLinkVersion(format!("s{digits}")));
+                    }
+                }
+            }
+            return Err(bad(format!(
+                "expected a fragment starting with \"{LINK_PREFIX}\""
+            )));
+        }
+    };
+    let bytes = B64.decode(payload.as_bytes()).map_err(|e| {
+        bad(format!(
+            "the text after \"{LINK_PREFIX}\" is not base64url ({e})"
+        ))
+    })?;
+    let (link, rest): (LinkV1, &[u8]) = postcard::take_from_bytes(&bytes)
+        .map_err(|e| bad(format!("the data is damaged or truncated ({e})")))?;
+    if !rest.is_empty() {
+        return Err(bad(format!("{} unexpected bytes at the end", rest.len())));
+    }
+    let name = link.name.clone();
+    let s = scenario_of(link).map_err(|e| match e {
+        WireError::Invalid { field, message } => bad(format!("{field}: {message}")),
+        other => other,
+    })?;
+    Ok((s, name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_exact() {
+        for v in [
+            0.0,
+            0.35,
+            -0.5,
+            1.0,
+            3.0,
+            0.1 + 0.2,
+            1e-9,
+            123456.789,
+            f64::MAX,
+            -0.0,
+            1e300,
+        ] {
+            let n = Num::of(v);
+            assert_eq!(n.get().to_bits(), v.to_bits(), "{v} -> {n:?}");
+        }
+        assert_eq!(Num::of(0.35), Num::Milli(350));
+        assert!(Num::of(f64::NAN).get().is_nan());
+    }
+
+    #[test]
+    fn every_code_round_trips() {
+        for k in ShockKind::ALL {
+            assert_eq!(shock_of(shock_code(k)), Some(k));
+        }
+        for r in Resolution::ALL {
+            assert_eq!(step_of(step_code(r)), Some(r));
+        }
+        for f in [Form::Contract, Form::MinorityEquity, Form::EquityJv] {
+            assert_eq!(form_of(form_code(f)), Some(f));
+        }
+        for d in [
+            DecisionRule::Consensus,
+            DecisionRule::Majority,
+            DecisionRule::LeadPartner,
+        ] {
+            assert_eq!(rule_of(rule_code(d)), Some(d));
+        }
+    }
+
+    #[test]
+    fn the_default_link_is_short() {
+        let l = encode_link(&aliansi_sim::presets::default_scenario());
+        assert!(l.len() < 400, "{} chars: {l}", l.len());
+    }
+}
