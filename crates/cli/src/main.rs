@@ -1,1 +1,647 @@
-fn main() {}
+//! `aliansi`: run Aliansi scenarios from the command line.
+//!
+//! Bad input of any kind exits with status 2 and one line on stderr starting with `error: `.
+//! A closed stdout (`aliansi batch | head`) ends the program quietly.
+
+mod batch;
+mod narrate;
+mod set;
+
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+use aliansi_sim::{presets, Outcome, Scenario};
+use serde_json::{json, Value};
+
+use narrate::{cause_words, event_json, Narrator};
+
+const USAGE: &str = "\
+aliansi - run Aliansi strategic-alliance scenarios from the command line
+
+USAGE:
+    aliansi <COMMAND> [OPTIONS]
+
+COMMANDS:
+    presets     List the built-in scenarios
+    run         One run: the outcome and the story of what happened
+    batch       Many runs: survival at the horizon, median survival, hazard, causes
+    sweep       One batch per value of a parameter, all with the same master seed
+    link        Print the scenario's share-link fragment
+    show        Print the scenario as version-1 JSON (a starting point for --scenario)
+    help        Print this help
+
+SCENARIO (every command):
+    --preset NAME         A built-in scenario (default: default; see `aliansi presets`)
+    --scenario FILE       A scenario JSON file (version 1)
+    --link LINK           A share link: s1.<...>, #s1.<...> or a whole URL
+    --set PATH=VALUE      Change one field; repeatable. PATH is the JSON field path,
+                          * means every element of a list:
+                            --set horizon_months=60
+                            --set partners.*.opportunism=0.6
+                            --set partners.1.culture=JP
+                            --set governance.resolution=negotiation,mediation
+    --seed N              Seed of the run, or master seed of a batch
+    --json                Machine-readable JSON on stdout
+
+RUN:
+    --all-events          Also tell failed ladder steps and moves up the ladder
+
+BATCH AND SWEEP:
+    --runs N              Number of runs (default 1000)
+    --threads N           Worker threads (default: every core)
+    --param PATH          (sweep) The field to vary, a --set path
+    --values A,B,C        (sweep) Its values; separate with ';' when a value is a list
+
+EXAMPLES:
+    aliansi run --preset id-jp-jv --seed 7
+    aliansi batch --runs 10000 --set governance.alliance_manager=true
+    aliansi sweep --param governance.transparency --values 0,0.25,0.5,0.75,1 --runs 2000
+    aliansi show --preset calm-pair > my.json && aliansi batch --scenario my.json --json
+
+EXIT STATUS:
+    0 success; 2 bad input (one line on stderr starting with \"error: \")";
+
+/// What ends the program early.
+enum Failure {
+    /// Bad input: exit 2 with this message.
+    Usage(String),
+    /// stdout closed: exit quietly.
+    BrokenPipe,
+    /// Any other failure writing output: exit 1.
+    Io(io::Error),
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Failure {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            Failure::BrokenPipe
+        } else {
+            Failure::Io(e)
+        }
+    }
+}
+
+fn usage(msg: impl Into<String>) -> Failure {
+    Failure::Usage(msg.into())
+}
+
+type Res<T> = Result<T, Failure>;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Command {
+    Presets,
+    Run,
+    Batch,
+    Sweep,
+    Link,
+    Show,
+    Help,
+}
+
+impl Command {
+    fn parse(s: &str) -> Option<Command> {
+        Some(match s {
+            "presets" => Command::Presets,
+            "run" => Command::Run,
+            "batch" => Command::Batch,
+            "sweep" => Command::Sweep,
+            "link" => Command::Link,
+            "show" => Command::Show,
+            "help" => Command::Help,
+            _ => return None,
+        })
+    }
+    fn name(self) -> &'static str {
+        match self {
+            Command::Presets => "presets",
+            Command::Run => "run",
+            Command::Batch => "batch",
+            Command::Sweep => "sweep",
+            Command::Link => "link",
+            Command::Show => "show",
+            Command::Help => "help",
+        }
+    }
+}
+
+#[derive(Default)]
+struct Args {
+    command: Option<Command>,
+    preset: Option<String>,
+    scenario: Option<String>,
+    link: Option<String>,
+    sets: Vec<String>,
+    seed: Option<u64>,
+    json: bool,
+    all_events: bool,
+    runs: Option<u64>,
+    threads: Option<usize>,
+    param: Option<String>,
+    values: Option<String>,
+    help: bool,
+}
+
+fn value_of(p: &mut lexopt::Parser, opt: &str) -> Res<String> {
+    let v = p
+        .value()
+        .map_err(|_| usage(format!("{opt} needs a value (see aliansi --help)")))?;
+    v.into_string()
+        .map_err(|_| usage(format!("{opt}: the value is not valid UTF-8")))
+}
+
+fn number<T: std::str::FromStr>(opt: &str, s: &str, what: &str) -> Res<T> {
+    s.trim()
+        .parse()
+        .map_err(|_| usage(format!("{opt} expects {what}, got \"{s}\"")))
+}
+
+fn once<T>(slot: &mut Option<T>, opt: &str, v: T) -> Res<()> {
+    if slot.is_some() {
+        return Err(usage(format!("{opt} given twice")));
+    }
+    *slot = Some(v);
+    Ok(())
+}
+
+fn parse_args() -> Res<Args> {
+    use lexopt::prelude::*;
+    let mut a = Args::default();
+    let mut p = lexopt::Parser::from_env();
+    loop {
+        let arg = match p.next() {
+            Ok(Some(arg)) => arg,
+            Ok(None) => break,
+            Err(e) => return Err(usage(e.to_string())),
+        };
+        match arg {
+            Short('h') | Long("help") => a.help = true,
+            Long("preset") => {
+                let v = value_of(&mut p, "--preset")?;
+                once(&mut a.preset, "--preset", v)?
+            }
+            Long("scenario") => {
+                let v = value_of(&mut p, "--scenario")?;
+                once(&mut a.scenario, "--scenario", v)?
+            }
+            Long("link") => {
+                let v = value_of(&mut p, "--link")?;
+                once(&mut a.link, "--link", v)?
+            }
+            Long("set") => a.sets.push(value_of(&mut p, "--set")?),
+            Long("seed") => {
+                let v = value_of(&mut p, "--seed")?;
+                let n = number(
+                    "--seed",
+                    &v,
+                    "a whole number from 0 to 18446744073709551615",
+                )?;
+                once(&mut a.seed, "--seed", n)?
+            }
+            Long("json") => a.json = true,
+            Long("all-events") => a.all_events = true,
+            Long("runs") => {
+                let v = value_of(&mut p, "--runs")?;
+                let n: u64 = number("--runs", &v, "a whole number of runs, at least 1")?;
+                if n == 0 {
+                    return Err(usage("--runs must be at least 1"));
+                }
+                once(&mut a.runs, "--runs", n)?
+            }
+            Long("threads") => {
+                let v = value_of(&mut p, "--threads")?;
+                let n: usize = number("--threads", &v, "a whole number of threads, 1 to 1024")?;
+                if !(1..=1024).contains(&n) {
+                    return Err(usage(format!("--threads must be in [1, 1024], got {n}")));
+                }
+                once(&mut a.threads, "--threads", n)?
+            }
+            Long("param") => {
+                let v = value_of(&mut p, "--param")?;
+                once(&mut a.param, "--param", v)?
+            }
+            Long("values") => {
+                let v = value_of(&mut p, "--values")?;
+                once(&mut a.values, "--values", v)?
+            }
+            Value(v) => {
+                let v = v
+                    .into_string()
+                    .map_err(|_| usage("an argument is not valid UTF-8"))?;
+                if a.command.is_some() {
+                    return Err(usage(format!(
+                        "unexpected argument \"{v}\" (see aliansi --help)"
+                    )));
+                }
+                let c = Command::parse(&v).ok_or_else(|| {
+                    usage(format!(
+                        "unknown command \"{v}\" (commands: presets, run, batch, sweep, link, show, help)"
+                    ))
+                })?;
+                a.command = Some(c);
+            }
+            Long(o) => return Err(usage(format!("unknown option --{o} (see aliansi --help)"))),
+            Short(c) => return Err(usage(format!("unknown option -{c} (see aliansi --help)"))),
+        }
+    }
+    // Options that only some commands use.
+    if let Some(c) = a.command {
+        let batchy = matches!(c, Command::Batch | Command::Sweep);
+        if !batchy && a.runs.is_some() {
+            return Err(usage(format!(
+                "--runs applies to batch and sweep, not {}",
+                c.name()
+            )));
+        }
+        if !batchy && a.threads.is_some() {
+            return Err(usage(format!(
+                "--threads applies to batch and sweep, not {}",
+                c.name()
+            )));
+        }
+        if c != Command::Sweep && (a.param.is_some() || a.values.is_some()) {
+            return Err(usage(format!(
+                "--param and --values apply to sweep, not {}",
+                c.name()
+            )));
+        }
+        if c != Command::Run && a.all_events {
+            return Err(usage(format!(
+                "--all-events applies to run, not {}",
+                c.name()
+            )));
+        }
+    }
+    Ok(a)
+}
+
+/// The scenario the options describe, as a version-1 JSON value (after every --set) and as a
+/// validated core scenario (after --seed).
+fn load(a: &Args) -> Res<(Value, Scenario)> {
+    let given = [a.preset.is_some(), a.scenario.is_some(), a.link.is_some()]
+        .iter()
+        .filter(|x| **x)
+        .count();
+    if given > 1 {
+        return Err(usage("give at most one of --preset, --scenario and --link"));
+    }
+    let base = if let Some(path) = &a.scenario {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| usage(format!("cannot read scenario file {path}: {e}")))?;
+        aliansi_wire::parse_json(&text).map_err(|e| usage(format!("{path}: {e}")))?
+    } else if let Some(link) = &a.link {
+        aliansi_wire::decode_link(link).map_err(|e| usage(e.to_string()))?
+    } else {
+        let id = a.preset.as_deref().unwrap_or("default");
+        presets::find(id).ok_or_else(|| {
+            let ids: Vec<&str> = presets::all().iter().map(|p| p.id).collect();
+            usage(format!(
+                "unknown preset \"{id}\" (available: {})",
+                ids.join(", ")
+            ))
+        })?
+    };
+    let mut value = aliansi_wire::to_value(&base);
+    let mut scenario = base;
+    if !a.sets.is_empty() {
+        for s in &a.sets {
+            set::apply(&mut value, s).map_err(|e| usage(format!("--set {s}: {e}")))?;
+        }
+        scenario =
+            aliansi_wire::from_value(&value).map_err(|e| usage(format!("after --set: {e}")))?;
+    }
+    if let Some(seed) = a.seed {
+        scenario.seed = seed;
+        value["seed"] = json!(seed);
+    }
+    Ok((value, scenario))
+}
+
+fn write_json(out: &mut impl Write, v: &Value) -> Res<()> {
+    serde_json::to_writer_pretty(&mut *out, v).map_err(|e| Failure::from(io::Error::from(e)))?;
+    writeln!(out)?;
+    Ok(())
+}
+
+fn cmd_presets(a: &Args, out: &mut impl Write) -> Res<()> {
+    let all = presets::all();
+    if a.json {
+        let v: Vec<Value> = all
+            .iter()
+            .map(|p| json!({ "id": p.id, "description": p.description }))
+            .collect();
+        return write_json(out, &Value::Array(v));
+    }
+    let w = all.iter().map(|p| p.id.len()).max().unwrap_or(0);
+    for p in &all {
+        writeln!(out, "{:<w$}  {}", p.id, p.description)?;
+    }
+    Ok(())
+}
+
+fn outcome_json(o: &Outcome) -> Value {
+    match o {
+        Outcome::Survived => json!({ "status": "survived" }),
+        Outcome::Dissolved { month, cause } => {
+            json!({ "status": "dissolved", "month": month, "cause": cause.key() })
+        }
+    }
+}
+
+fn cmd_run(a: &Args, s: &Scenario, out: &mut impl Write) -> Res<()> {
+    let r = aliansi_sim::run(s, s.seed).map_err(|e| usage(e.to_string()))?;
+    let mut narrator = Narrator::new(s, a.all_events);
+    if a.json {
+        let events: Vec<Value> = r
+            .events
+            .iter()
+            .map(|e| {
+                let t = narrator.sentence(e);
+                event_json(e, t)
+            })
+            .collect();
+        let series: Vec<Value> = r
+            .series
+            .iter()
+            .map(|m| {
+                json!({
+                    "month": m.month, "market": m.market, "value": m.value, "distributed": m.distributed,
+                    "mean_trust": m.mean_trust, "open_disputes": m.open_disputes,
+                    "unresolved_disputes": m.unresolved_disputes, "tension": m.tension, "misfit": m.misfit,
+                    "goal_alignment": m.goal_alignment, "cultural_friction": m.cultural_friction,
+                    "fairness": m.fairness, "regulatory_pressure": m.regulatory_pressure,
+                    "satisfaction": m.satisfaction, "payoff": m.payoff, "input": m.input, "active": m.active,
+                })
+            })
+            .collect();
+        let v = json!({
+            "seed": s.seed,
+            "horizon_months": s.horizon_months,
+            "partners": s.partners.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+            "outcome": outcome_json(&r.outcome),
+            "months": r.months,
+            "value_total": r.value_total,
+            "distributed_total": r.distributed_total,
+            "fines_total": r.fines_total,
+            "payoff_total": r.payoff_total,
+            "final_mean_trust": r.final_mean_trust,
+            "exit_month": r.exit_month,
+            "events": events,
+            "series": series,
+        });
+        return write_json(out, &v);
+    }
+    match r.outcome {
+        Outcome::Survived => writeln!(
+            out,
+            "Outcome: survived all {} months (seed {}).",
+            r.months, s.seed
+        )?,
+        Outcome::Dissolved { month, cause } => writeln!(
+            out,
+            "Outcome: dissolved in month {month} of {} because of {} (seed {}).",
+            s.horizon_months,
+            cause_words(cause),
+            s.seed
+        )?,
+    }
+    writeln!(
+        out,
+        "Value created {:.1}; distributed {:.1}; fines {:.1}; final mean trust {:.2}.",
+        r.value_total, r.distributed_total, r.fines_total, r.final_mean_trust
+    )?;
+    let payoffs: Vec<String> = s
+        .partners
+        .iter()
+        .zip(&r.payoff_total)
+        .map(|(p, v)| format!("{} {:.1}", p.name, v))
+        .collect();
+    writeln!(out, "Payoffs: {}.", payoffs.join(", "))?;
+    writeln!(out)?;
+    for e in &r.events {
+        if let Some(t) = narrator.sentence(e) {
+            let mut chars = t.chars();
+            let first: String = chars
+                .next()
+                .map(|c| c.to_uppercase().collect())
+                .unwrap_or_default();
+            writeln!(out, "Month {}: {}{}.", e.month, first, chars.as_str())?;
+        }
+    }
+    Ok(())
+}
+
+fn threads(a: &Args) -> usize {
+    a.threads.unwrap_or_else(|| {
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+    })
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.1} %", x * 100.0)
+}
+
+fn cmd_batch(a: &Args, s: &Scenario, out: &mut impl Write) -> Res<()> {
+    let runs = a.runs.unwrap_or(1000);
+    let progress = io::stderr().is_terminal() && runs >= 2000;
+    let b = batch::run(s, s.seed, runs, threads(a), progress).map_err(|e| usage(e))?;
+    let sm = &b.summary;
+    if a.json {
+        return write_json(out, &batch::summary_json(sm, s.seed, b.threads, b.seconds));
+    }
+    writeln!(
+        out,
+        "{} runs of {} months, master seed {}",
+        sm.runs, sm.horizon_months, s.seed
+    )?;
+    writeln!(
+        out,
+        "Survival at month {}: {} (95 % CI {} to {})",
+        sm.horizon_months,
+        pct(sm.survival_at_horizon),
+        pct(sm.survival_ci95.0),
+        pct(sm.survival_ci95.1)
+    )?;
+    match sm.median_survival_months {
+        Some(m) => writeln!(out, "Median survival: {m} months")?,
+        None => writeln!(
+            out,
+            "Median survival: not reached (more than half survive to the horizon)"
+        )?,
+    }
+    let hz: Vec<String> = sm
+        .hazard_by_year
+        .iter()
+        .enumerate()
+        .map(|(y, h)| format!("y{} {:.1}", y + 1, h * 100.0))
+        .collect();
+    writeln!(out, "Hazard by year (%): {}", hz.join(", "))?;
+    let dissolved: u64 = sm.causes.iter().map(|(_, n)| n).sum();
+    writeln!(out, "Causes of dissolution ({dissolved} runs dissolved):")?;
+    let mut causes = sm.causes.clone();
+    causes.sort_by(|x, y| y.1.cmp(&x.1));
+    for (c, n) in causes {
+        let share = if dissolved > 0 {
+            n as f64 / dissolved as f64
+        } else {
+            0.0
+        };
+        writeln!(out, "  {:<20} {:>8}  {:>6}", cause_words(c), n, pct(share))?;
+    }
+    writeln!(out, "Mean value created: {:.1}", sm.mean_value)?;
+    writeln!(out, "Mean final trust: {:.3}", sm.mean_final_trust)?;
+    writeln!(out, "Checksum: {:016x}", sm.checksum)?;
+    writeln!(
+        out,
+        "{} runs in {:.2} s ({:.0} runs/s, {} threads)",
+        sm.runs,
+        b.seconds,
+        sm.runs as f64 / b.seconds.max(1e-9),
+        b.threads
+    )?;
+    Ok(())
+}
+
+fn cmd_sweep(a: &Args, base: &Value, s: &Scenario, out: &mut impl Write) -> Res<()> {
+    let param = a.param.as_deref().ok_or_else(|| {
+        usage("sweep needs --param PATH (for example --param environment.rivalry)")
+    })?;
+    let values = a
+        .values
+        .as_deref()
+        .ok_or_else(|| usage("sweep needs --values A,B,C (for example --values 0,0.5,1)"))?;
+    let sep = if values.contains(';') { ';' } else { ',' };
+    let list: Vec<&str> = values
+        .split(sep)
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .collect();
+    if list.is_empty() {
+        return Err(usage("--values is empty"));
+    }
+    let runs = a.runs.unwrap_or(1000);
+    let th = threads(a);
+    let progress = io::stderr().is_terminal() && runs * list.len() as u64 >= 2000;
+    // Check every value before running anything.
+    let mut variants = Vec::with_capacity(list.len());
+    for v in &list {
+        let mut val = base.clone();
+        let assignment = format!("{param}={v}");
+        set::apply(&mut val, &assignment).map_err(|e| usage(format!("--param {param}: {e}")))?;
+        let mut sc =
+            aliansi_wire::from_value(&val).map_err(|e| usage(format!("{param}={v}: {e}")))?;
+        if param != "seed" {
+            sc.seed = s.seed; // Common random numbers: every variant meets the same seeds.
+        }
+        variants.push((*v, sc));
+    }
+    let mut rows = Vec::with_capacity(variants.len());
+    for (v, sc) in &variants {
+        if progress {
+            let _ = write!(io::stderr(), "\r{param}={v} ...{}", " ".repeat(20));
+        }
+        let b = batch::run(sc, sc.seed, runs, th, progress).map_err(|e| usage(e))?;
+        rows.push((*v, b));
+    }
+    if a.json {
+        let arr: Vec<Value> = rows
+            .iter()
+            .map(|(v, b)| {
+                let mut o = batch::summary_json(&b.summary, s.seed, b.threads, b.seconds);
+                if let Value::Object(m) = &mut o {
+                    let mut head = serde_json::Map::new();
+                    head.insert("param".into(), json!(param));
+                    head.insert(
+                        "value".into(),
+                        serde_json::from_str(v).unwrap_or_else(|_| json!(v)),
+                    );
+                    head.extend(std::mem::take(m));
+                    *m = head;
+                }
+                o
+            })
+            .collect();
+        return write_json(out, &Value::Array(arr));
+    }
+    writeln!(out, "{param}: {} runs each, master seed {}", runs, s.seed)?;
+    let w = list.iter().map(|v| v.len()).max().unwrap_or(5).max(5);
+    writeln!(
+        out,
+        "{:<w$}  {:>9}  {:>17}  {:>8}  {:>10}",
+        "value", "survival", "95 % CI", "median", "mean value"
+    )?;
+    for (v, b) in &rows {
+        let sm = &b.summary;
+        let med = sm
+            .median_survival_months
+            .map(|m| m.to_string())
+            .unwrap_or_else(|| "-".to_string());
+        writeln!(
+            out,
+            "{:<w$}  {:>9}  {:>17}  {:>8}  {:>10.1}",
+            v,
+            pct(sm.survival_at_horizon),
+            format!(
+                "{:.1}-{:.1} %",
+                sm.survival_ci95.0 * 100.0,
+                sm.survival_ci95.1 * 100.0
+            ),
+            med,
+            sm.mean_value
+        )?;
+    }
+    Ok(())
+}
+
+fn real_main() -> Res<()> {
+    let a = parse_args()?;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let cmd = match (a.help, a.command) {
+        (true, _) | (false, Some(Command::Help)) => {
+            writeln!(out, "{USAGE}")?;
+            out.flush()?;
+            return Ok(());
+        }
+        (false, None) => return Err(usage("no command given (commands: presets, run, batch, sweep, link, show; see aliansi --help)")),
+        (false, Some(c)) => c,
+    };
+    let (value, scenario) = load(&a)?;
+    match cmd {
+        Command::Presets => cmd_presets(&a, &mut out)?,
+        Command::Run => cmd_run(&a, &scenario, &mut out)?,
+        Command::Batch => cmd_batch(&a, &scenario, &mut out)?,
+        Command::Sweep => cmd_sweep(&a, &value, &scenario, &mut out)?,
+        Command::Link => {
+            let link = aliansi_wire::encode_link(&scenario);
+            if a.json {
+                write_json(&mut out, &json!({ "link": link }))?;
+            } else {
+                writeln!(out, "{link}")?;
+            }
+        }
+        Command::Show => {
+            let text = aliansi_wire::to_json(&scenario);
+            out.write_all(text.as_bytes())?;
+        }
+        Command::Help => {}
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match real_main() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::BrokenPipe) => ExitCode::SUCCESS,
+        Err(Failure::Usage(msg)) => {
+            let _ = writeln!(io::stderr(), "error: {msg}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Io(e)) => {
+            let _ = writeln!(io::stderr(), "error: cannot write output: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,346 @@
+//! The event log as English sentences, and as structured JSON.
+
+use std::collections::BTreeMap;
+
+use aliansi_sim::{
+    Cause, Detector, DisputeCause, Event, EventKind, Resolution, Scenario, ShockKind,
+};
+use serde_json::{json, Value};
+
+/// A cause as words: `goal_misalignment` -> "goal misalignment".
+pub fn cause_words(c: Cause) -> String {
+    c.key().replace('_', " ")
+}
+
+fn dispute_words(c: DisputeCause) -> &'static str {
+    match c {
+        DisputeCause::ProfitSharing => "profit sharing",
+        DisputeCause::Goals => "diverging goals",
+        DisputeCause::Miscommunication => "a misunderstanding",
+        DisputeCause::Contributions => "contributions",
+        DisputeCause::Strategy => "strategy",
+        DisputeCause::Knowledge => "knowledge leakage",
+    }
+}
+
+/// "Hoshi's", "Nusantara Foods'".
+fn possessive(name: &str) -> String {
+    if name.ends_with('s') || name.ends_with('S') {
+        format!("{name}'")
+    } else {
+        format!("{name}'s")
+    }
+}
+
+fn plural(n: u32, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+fn market_move(change: f64) -> String {
+    let pct = ((change - 1.0) * 100.0).round();
+    if pct < 0.0 {
+        format!("demand fell {} %", -pct)
+    } else if pct > 0.0 {
+        format!("demand rose {pct} %")
+    } else {
+        "demand barely moved".to_string()
+    }
+}
+
+/// Turns events into sentences, remembering what each dispute is about.
+pub struct Narrator<'a> {
+    names: Vec<&'a str>,
+    disputes: BTreeMap<u32, (usize, usize, DisputeCause)>,
+    /// Also tell failed ladder steps and moves up the ladder.
+    pub all: bool,
+}
+
+impl<'a> Narrator<'a> {
+    pub fn new(s: &'a Scenario, all: bool) -> Narrator<'a> {
+        Narrator {
+            names: s.partners.iter().map(|p| p.name.as_str()).collect(),
+            disputes: BTreeMap::new(),
+            all,
+        }
+    }
+
+    fn name(&self, i: usize) -> &str {
+        self.names.get(i).copied().unwrap_or("an unknown partner")
+    }
+
+    fn pair(&self, id: u32) -> String {
+        match self.disputes.get(&id) {
+            Some(&(a, b, cause)) => format!(
+                "between {} and {} over {}",
+                self.name(a),
+                self.name(b),
+                dispute_words(cause)
+            ),
+            None => format!("#{id}"),
+        }
+    }
+
+    /// The sentence for an event (without the month), or `None` for noisy events.
+    /// Must see every event in order (it tracks disputes).
+    pub fn sentence(&mut self, e: &Event) -> Option<String> {
+        let text = match &e.kind {
+            EventKind::Shock {
+                kind,
+                severity,
+                partner,
+                scripted,
+                market_change,
+            } => {
+                let who = self.name(partner.unwrap_or(0)).to_string();
+                let mut t = match kind {
+                    ShockKind::DemandCollapse | ShockKind::DemandBoom => {
+                        market_move(*market_change)
+                    }
+                    ShockKind::TechnologyShift => {
+                        format!("a technology shift changed whose contributions matter (severity {severity:.2})")
+                    }
+                    ShockKind::RegulatoryChange => {
+                        format!("new regulation raised the regulatory pressure (severity {severity:.2})")
+                    }
+                    ShockKind::CompetitorEntry => {
+                        format!(
+                            "a competitor entered the market; {}",
+                            market_move(*market_change)
+                        )
+                    }
+                    ShockKind::PartnerCrisis => {
+                        format!("{who} hit a crisis and lost part of its capacity (severity {severity:.2})")
+                    }
+                    ShockKind::LeadershipChange => {
+                        format!(
+                            "new leadership at {who} shifted its goals (severity {severity:.2})"
+                        )
+                    }
+                };
+                if *scripted {
+                    t.push_str(" (scripted)");
+                }
+                t
+            }
+            EventKind::DisputeOpened {
+                id,
+                a,
+                b,
+                cause,
+                severity,
+            } => {
+                self.disputes.insert(*id, (*a, *b, *cause));
+                format!(
+                    "{} and {} fell into a dispute over {} (severity {severity:.2})",
+                    self.name(*a),
+                    self.name(*b),
+                    dispute_words(*cause)
+                )
+            }
+            EventKind::DisputeStep { id, step } => {
+                if !self.all {
+                    return None;
+                }
+                format!("the dispute {} went to {}", self.pair(*id), step.key())
+            }
+            EventKind::DisputeFailed { id, step } => {
+                if !self.all {
+                    return None;
+                }
+                format!(
+                    "{} failed to settle the dispute {}",
+                    step.key(),
+                    self.pair(*id)
+                )
+            }
+            EventKind::DisputeSettled {
+                id,
+                a,
+                b,
+                step,
+                trust_ab,
+            } => {
+                let t = format!(
+                    "{} settled the dispute {}; {} trust in {} is now {trust_ab:.2}",
+                    step.key(),
+                    self.pair(*id),
+                    possessive(self.name(*a)),
+                    self.name(*b)
+                );
+                self.disputes.remove(id);
+                t
+            }
+            EventKind::DisputeUnresolved { id, .. } => {
+                format!(
+                    "the dispute {} stays unresolved: every step of the ladder failed",
+                    self.pair(*id)
+                )
+            }
+            EventKind::Violation {
+                partner,
+                detector,
+                fine,
+            } => match detector {
+                Detector::Internal => {
+                    format!(
+                        "the compliance programme caught and fixed a violation by {}",
+                        self.name(*partner)
+                    )
+                }
+                Detector::Regulator => format!(
+                    "a regulator found a violation by {} and fined the alliance {fine:.1}",
+                    self.name(*partner)
+                ),
+            },
+            EventKind::Review {
+                misfit_before,
+                misfit_after,
+                alignment_after,
+            } => {
+                if misfit_after < misfit_before {
+                    format!(
+                        "a strategic review cut misfit from {misfit_before:.2} to {misfit_after:.2} (goal alignment {alignment_after:.2})"
+                    )
+                } else {
+                    format!("a strategic review left misfit at {misfit_after:.2} (goal alignment {alignment_after:.2})")
+                }
+            }
+            EventKind::PartnerLeft {
+                partner,
+                cause,
+                months_unhappy,
+                fairness,
+                unresolved,
+                penalty_paid,
+            } => {
+                let mut t = format!(
+                    "{} left ({}): it had been dissatisfied for {}; payoff/input {fairness:.2} of the others'; {} unresolved",
+                    self.name(*partner),
+                    cause_words(*cause),
+                    plural(*months_unhappy, "month", "months"),
+                    plural(*unresolved, "dispute", "disputes"),
+                );
+                if *penalty_paid > 0.0 {
+                    t.push_str(&format!("; it paid an exit penalty of {penalty_paid:.1}"));
+                }
+                t
+            }
+            EventKind::PartnerExpelled {
+                partner,
+                cause,
+                contribution_share,
+            } => format!(
+                "the others pushed {} out ({}); it delivered {:.0} % of the contributions",
+                self.name(*partner),
+                cause_words(*cause),
+                contribution_share * 100.0
+            ),
+            EventKind::RegulatorEnded => "the regulator ended the alliance".to_string(),
+            EventKind::Dissolved { cause } => {
+                format!("the alliance dissolved ({})", cause_words(*cause))
+            }
+            EventKind::Survived => "the alliance reached the horizon intact".to_string(),
+        };
+        Some(text)
+    }
+}
+
+fn step(r: &Resolution) -> &'static str {
+    r.key()
+}
+
+/// An event as a JSON object: `month`, `type`, its fields (keys of the core's key() methods),
+/// and `text`, the English sentence (null for events the narrative leaves out).
+pub fn event_json(e: &Event, text: Option<String>) -> Value {
+    let mut v = match &e.kind {
+        EventKind::Shock {
+            kind,
+            severity,
+            partner,
+            scripted,
+            market_change,
+        } => json!({
+            "type": "shock", "kind": kind.key(), "severity": severity, "partner": partner,
+            "scripted": scripted, "market_change": market_change,
+        }),
+        EventKind::DisputeOpened {
+            id,
+            a,
+            b,
+            cause,
+            severity,
+        } => json!({
+            "type": "dispute_opened", "id": id, "a": a, "b": b, "cause": cause.key(), "severity": severity,
+        }),
+        EventKind::DisputeStep { id, step: s } => {
+            json!({ "type": "dispute_step", "id": id, "step": step(s) })
+        }
+        EventKind::DisputeSettled {
+            id,
+            a,
+            b,
+            step: s,
+            trust_ab,
+        } => json!({
+            "type": "dispute_settled", "id": id, "a": a, "b": b, "step": step(s), "trust_ab": trust_ab,
+        }),
+        EventKind::DisputeFailed { id, step: s } => {
+            json!({ "type": "dispute_failed", "id": id, "step": step(s) })
+        }
+        EventKind::DisputeUnresolved { id, a, b, cause } => json!({
+            "type": "dispute_unresolved", "id": id, "a": a, "b": b, "cause": cause.key(),
+        }),
+        EventKind::Violation {
+            partner,
+            detector,
+            fine,
+        } => json!({
+            "type": "violation", "partner": partner,
+            "detector": match detector { Detector::Internal => "internal", Detector::Regulator => "regulator" },
+            "fine": fine,
+        }),
+        EventKind::Review {
+            misfit_before,
+            misfit_after,
+            alignment_after,
+        } => json!({
+            "type": "review", "misfit_before": misfit_before, "misfit_after": misfit_after,
+            "alignment_after": alignment_after,
+        }),
+        EventKind::PartnerLeft {
+            partner,
+            cause,
+            months_unhappy,
+            fairness,
+            unresolved,
+            penalty_paid,
+        } => json!({
+            "type": "partner_left", "partner": partner, "cause": cause.key(), "months_unhappy": months_unhappy,
+            "fairness": fairness, "unresolved": unresolved, "penalty_paid": penalty_paid,
+        }),
+        EventKind::PartnerExpelled {
+            partner,
+            cause,
+            contribution_share,
+        } => json!({
+            "type": "partner_expelled", "partner": partner, "cause": cause.key(),
+            "contribution_share": contribution_share,
+        }),
+        EventKind::RegulatorEnded => json!({ "type": "regulator_ended" }),
+        EventKind::Dissolved { cause } => json!({ "type": "dissolved", "cause": cause.key() }),
+        EventKind::Survived => json!({ "type": "survived" }),
+    };
+    if let Value::Object(m) = &mut v {
+        // Month first, text last, for readability.
+        let mut out = serde_json::Map::new();
+        out.insert("month".into(), json!(e.month));
+        out.extend(std::mem::take(m));
+        out.insert("text".into(), json!(text));
+        return Value::Object(out);
+    }
+    v
+}
