@@ -11,7 +11,7 @@ const HEIGHT: f64 = 300.0;
 const MARGIN_LEFT: f64 = 56.0;
 const MARGIN_RIGHT: f64 = 20.0;
 const MARGIN_TOP: f64 = 16.0;
-const MARGIN_BOTTOM: f64 = 52.0;
+const MARGIN_BOTTOM: f64 = 64.0;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -41,7 +41,7 @@ pub fn trust_chart(props: &Props) -> Html {
         html! {
             <g class="tick">
                 <line class="grid" x1="0" x2={fmt_num(w)} y1={py.clone()} y2={py.clone()} />
-                <text class="tick-label" x="-10" y={py} dy="0.35em" text-anchor="end">{ format!("{v:.1}") }</text>
+                <text class="tick-label" x="-8" y={py} dominant-baseline="middle" text-anchor="end">{ format!("{v:.1}") }</text>
             </g>
         }
     });
@@ -50,7 +50,7 @@ pub fn trust_chart(props: &Props) -> Html {
         html! {
             <g class="tick">
                 <line class="tick-mark" x1={px.clone()} x2={px.clone()} y1={fmt_num(h)} y2={fmt_num(h + 6.0)} />
-                <text class="tick-label" x={px} y={fmt_num(h + 24.0)} text-anchor="middle">{ fmt_num(v) }</text>
+                <text class="tick-label" x={px} y={fmt_num(h + 10.0)} dominant-baseline="hanging" text-anchor="middle">{ fmt_num(v) }</text>
             </g>
         }
     });
@@ -82,7 +82,7 @@ pub fn trust_chart(props: &Props) -> Html {
                     { for x_ticks }
                     { for end_marker }
                     <path class="line" d={d} />
-                    <text class="axis-label" x={fmt_num(w / 2.0)} y={fmt_num(h + 46.0)} text-anchor="middle">
+                    <text class="axis-label" x={fmt_num(w / 2.0)} y={fmt_num(h + MARGIN_BOTTOM - 4.0)} text-anchor="middle">
                         { t(lang, "chart.x_label") }
                     </text>
                 </g>

@@ -1,0 +1,89 @@
+# shellcheck shell=bash
+# Sourced by scripts/serve.sh and scripts/test.sh: installs the build tools that are missing
+# (and only those), at pinned versions, and puts them on PATH. Needs Rust (rustup + cargo);
+# everything else comes from crates.io, npm and, for Node.js only if it is missing, apt.
+#
+#   wasm32-unknown-unknown   rustup target
+#   trunk 0.21.14            cargo install (debug build: about 4.5 min on 2 cores)
+#   wasm-bindgen-cli 0.2.130 cargo install (wasm-bindgen, wasm-bindgen-test-runner)
+#   binaryen 132 (wasm-opt)  npm, into .tools/ (project-local)
+
+ALIANSI_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ALIANSI_TOOLS="$ALIANSI_ROOT/.tools"
+TRUNK_VERSION="0.21.14"
+WASM_BINDGEN_VERSION="0.2.130" # must equal the `wasm-bindgen = "=…"` pin in Cargo.toml
+BINARYEN_VERSION="132"
+
+export PATH="$ALIANSI_TOOLS/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true
+
+die() {
+  echo "" >&2
+  echo "ERROR: $*" >&2
+  exit 1
+}
+
+# Runs a command as root (directly, or through sudo when not root).
+as_root() {
+  if [ "$(id -u)" = 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null; then
+    sudo "$@"
+  else
+    die "need root (or sudo) to run: $*"
+  fi
+}
+
+# install_step NAME COMMAND...: runs an install, reporting how long it took.
+install_step() {
+  local name="$1" t0=$SECONDS
+  shift
+  echo "==> installing $name: $*"
+  "$@" || die "installing $name failed (command: $*)"
+  echo "    installed $name in $((SECONDS - t0)) s"
+}
+
+apt_updated=""
+apt_install() {
+  if [ -z "$apt_updated" ]; then
+    as_root apt-get update -qq || die "apt-get update failed"
+    apt_updated=1
+  fi
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "$@"
+}
+
+aliansi_setup() {
+  local t0=$SECONDS
+  command -v cargo >/dev/null || die "cargo not found: install Rust first (https://rustup.rs)"
+  command -v rustup >/dev/null || die "rustup not found: install Rust with rustup (https://rustup.rs)"
+
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    install_step "Rust target wasm32-unknown-unknown" rustup target add wasm32-unknown-unknown
+  fi
+
+  if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+    install_step "trunk $TRUNK_VERSION" cargo install trunk --version "$TRUNK_VERSION" --locked --debug --force
+  fi
+
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ] ||
+    ! command -v wasm-bindgen-test-runner >/dev/null; then
+    # Not --locked: its lock file does not build with current toolchains.
+    install_step "wasm-bindgen-cli $WASM_BINDGEN_VERSION" \
+      cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+  fi
+
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null ||
+    [ "$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)" -lt 18 ]; then
+    install_step "Node.js and npm (apt)" apt_install nodejs npm
+  fi
+
+  if ! "$ALIANSI_TOOLS/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version $BINARYEN_VERSION\b"; then
+    mkdir -p "$ALIANSI_TOOLS"
+    install_step "binaryen $BINARYEN_VERSION (wasm-opt, into .tools/)" \
+      npm install --prefix "$ALIANSI_TOOLS" --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION"
+  fi
+
+  echo "==> tools ready ($((SECONDS - t0)) s): $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -n1)"
+}
+
+aliansi_setup

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Quick start 2: installs what is missing, then runs every test:
+#   1. native tests of the core, wire formats and command line
+#   2. native unit tests of the app (chart geometry, i18n, reducer)
+#   3. wasm tests in headless Chromium (the core gives the native golden checksum in a browser)
+#   4. `trunk build --release`, then the Playwright end-to-end test of the built page
+# Stops at the first failure with a non-zero exit status.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$ALIANSI_ROOT"
+
+E2E_DIR="$ALIANSI_ROOT/tests/e2e"
+T_START=$SECONDS
+SUMMARY=()
+
+# step NAME COMMAND...: runs one test step; on failure says which and stops.
+step() {
+  local name="$1" t0=$SECONDS
+  shift
+  echo ""
+  echo "==> $name"
+  echo "    \$ $*"
+  if ! "$@"; then
+    echo "" >&2
+    echo "FAILED: $name (after $((SECONDS - t0)) s)" >&2
+    echo "  command: $*" >&2
+    exit 1
+  fi
+  SUMMARY+=("$(printf '%5d s  %s' $((SECONDS - t0)) "$name")")
+}
+
+# --- test-only tools ---------------------------------------------------------------------
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  install_step "chromium and chromium-driver (apt)" apt_install chromium chromium-driver
+fi
+CHROMIUM="$(command -v chromium)"
+CHROMEDRIVER="$(command -v chromedriver)"
+export CHROMIUM CHROMEDRIVER
+
+# playwright-core only (it never downloads a browser; the system Chromium is used).
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+want_pw="$(node -p 'require("./tests/e2e/package-lock.json").packages["node_modules/playwright-core"].version')"
+have_pw="$(node -p 'try { require("./tests/e2e/node_modules/playwright-core/package.json").version } catch { "" }')"
+if [ "$want_pw" != "$have_pw" ]; then
+  install_step "playwright-core $want_pw (npm ci in tests/e2e)" \
+    npm ci --prefix "$E2E_DIR" --no-audit --no-fund --loglevel=error
+fi
+echo "==> test tools ready: $("$CHROMIUM" --version 2>/dev/null), $("$CHROMEDRIVER" --version | cut -d' ' -f1-2), playwright-core $want_pw"
+
+# --- tests ---------------------------------------------------------------------------------
+step "native tests: core, wire, cli" \
+  cargo test -p aliansi-sim -p aliansi-wire -p aliansi-cli
+
+step "native tests: app (chart geometry, i18n, state)" \
+  cargo test -p aliansi-app --lib
+
+# Every tests/wasm_*.rs file, in headless Chromium (flags in webdriver.json).
+wasm_tests=()
+for f in tests/wasm_*.rs; do
+  wasm_tests+=(--test "$(basename "$f" .rs)")
+done
+export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-300}"
+step "wasm tests in headless Chromium (${wasm_tests[*]})" \
+  cargo test -p aliansi-app --target wasm32-unknown-unknown "${wasm_tests[@]}"
+
+step "trunk build --release" \
+  trunk build --release
+
+step "end-to-end test of dist/ (Playwright, headless Chromium)" \
+  node "$E2E_DIR/home.test.mjs" "$ALIANSI_ROOT/dist"
+
+echo ""
+echo "All tests passed in $((SECONDS - T_START)) s:"
+printf '%s\n' "${SUMMARY[@]}"

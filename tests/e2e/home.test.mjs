@@ -1,0 +1,129 @@
+// End-to-end test of the built page (dist/) in headless system Chromium via playwright-core.
+// Usage: node home.test.mjs [DIST_DIR]   (scripts/test.sh runs it after `trunk build --release`)
+// Env: CHROMIUM (default /usr/bin/chromium), SCREENSHOT_DIR (default <repo>/target/screenshots).
+import assert from "node:assert/strict";
+import { mkdir } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { serveStatic } from "./static-server.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, "..", "..");
+const dist = resolve(process.argv[2] ?? join(repo, "dist"));
+const shots = resolve(process.env.SCREENSHOT_DIR ?? join(repo, "target", "screenshots"));
+const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const READY_TIMEOUT_MS = 60_000;
+
+const results = [];
+async function check(name, fn) {
+  const t0 = Date.now();
+  try {
+    await fn();
+    results.push(`  ok   ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    results.push(`  FAIL ${name}: ${e.message}`);
+    throw e;
+  }
+}
+
+const { server, origin } = await serveStatic(dist);
+const browser = await chromium.launch({
+  executablePath,
+  headless: true,
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+});
+
+let failed = false;
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on("request", (r) => requests.push(r.url()));
+  page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
+  page.on("console", (m) => m.type() === "error" && errors.push(`console error: ${m.text()}`));
+
+  await check("page loads and the run renders (#app-ready)", async () => {
+    await page.goto(origin + "/", { waitUntil: "load" });
+    await page.waitForSelector("#app-ready", { state: "attached", timeout: READY_TIMEOUT_MS });
+  });
+
+  await check("title and partners are shown", async () => {
+    assert.equal(await page.locator("h1").innerText(), "Aliansi");
+    const partners = await page.locator(".partners li .partner-name").allInnerTexts();
+    assert.ok(partners.length >= 2, `expected partner names, got ${JSON.stringify(partners)}`);
+  });
+
+  await check("outcome is stated in words", async () => {
+    const text = await page.getByTestId("outcome").innerText();
+    assert.match(text, /^(Survived \d+ months|Dissolved in month \d+: .+)$/, `outcome text: ${text}`);
+  });
+
+  await check("trust chart has a line with a non-empty path", async () => {
+    const d = await page.locator('[data-testid="trust-chart"] path.line').getAttribute("d");
+    assert.ok(d && /^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+)+/.test(d), `path d: ${d}`);
+  });
+
+  await mkdir(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, "home.png"), fullPage: true });
+
+  await check("language switch to Bahasa Indonesia", async () => {
+    await page.getByRole("button", { name: "Bahasa Indonesia" }).click();
+    await page.getByTestId("outcome").filter({ hasText: /Bertahan|Bubar/ }).waitFor({ timeout: 5_000 });
+    await page.getByRole("button", { name: "English" }).click();
+  });
+
+  await check("next seed runs again", async () => {
+    const seed = await page.locator("#app-ready").getAttribute("data-seed");
+    await page.locator("button.primary").click();
+    await page.waitForSelector(`#app-ready:not([data-seed="${seed}"])`, { state: "attached", timeout: 10_000 });
+    assert.match(await page.getByTestId("outcome").innerText(), /Survived|Dissolved/);
+    await page.screenshot({ path: join(shots, "home-next-seed.png"), fullPage: true });
+  });
+
+  await check("fits a 375 px phone without sideways scrolling", async () => {
+    const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 });
+    const p = await phone.newPage();
+    p.on("request", (r) => requests.push(r.url()));
+    await p.goto(origin + "/");
+    await p.waitForSelector("#app-ready", { state: "attached", timeout: READY_TIMEOUT_MS });
+    const width = await p.evaluate(() => document.documentElement.scrollWidth);
+    await p.screenshot({ path: join(shots, "home-phone.png"), fullPage: true });
+    assert.ok(width <= 375, `page is ${width} px wide`);
+    await phone.close();
+  });
+
+  await check("no request left the local server", async () => {
+    const foreign = requests.filter((u) => !/^(data|blob):/.test(u) && new URL(u).origin !== origin);
+    assert.deepEqual(foreign, [], `requests to other origins: ${foreign.join(", ")}`);
+    assert.ok(requests.some((u) => u.endsWith(".wasm")), "the wasm module was not requested");
+  });
+
+  await check("no errors in the console", async () => {
+    assert.deepEqual(errors, []);
+  });
+} catch (e) {
+  failed = true;
+} finally {
+  await browser.close();
+  server.close();
+}
+
+console.log(`e2e (${origin}, ${dist}):`);
+console.log(results.join("\n"));
+console.log(`screenshots in ${shots}: home.png, home-next-seed.png, home-phone.png`);
+if (failed) {
+  console.error("e2e: FAILED");
+  process.exit(1);
+}
+console.log("e2e: all passed");
