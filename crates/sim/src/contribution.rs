@@ -73,8 +73,10 @@ impl World {
             let st = &self.partners[i];
             let temptation = 0.2 + 0.5 * rivalry + 0.3 * (1.0 - st.satisfaction);
             let deterrence = 0.7 * g.monitoring;
+            // Opportunism tempted by rivalry and discontent, deterred by monitoring; and
+            // reciprocity: even an honest partner holds back from partners it distrusts.
             let w = p.opportunism * temptation * (1.0 - deterrence) * (1.0 - align)
-                + 0.15 * distrust * distrust;
+                + 0.35 * (distrust - 0.4).max(0.0) * (0.5 + p.opportunism);
             let w = w.clamp(0.0, 0.95);
             let input = self.committed(i) * (1.0 - w);
             let st = &mut self.partners[i];
@@ -99,8 +101,12 @@ impl World {
         self.goal_alignment = if pairs > 0.0 { ga / pairs } else { 1.0 };
         self.cultural_friction = if pairs > 0.0 { cf / pairs } else { 0.0 };
 
-        let effective: f64 = act.iter().map(|&i| self.partners[i].input * self.partners[i].relevance).sum();
+        let effective: f64 = act
+            .iter()
+            .map(|&i| self.partners[i].input * self.partners[i].relevance * self.partners[i].complementarity)
+            .sum();
         let gross = self.market
+            * self.match_quality
             * effective
             * SYNERGY
             * (GOAL_FIT_FLOOR + GOAL_FIT_GAIN * self.goal_alignment)
@@ -218,7 +224,7 @@ impl World {
             let fairness = 0.8 * p.fairness + 0.2 * libm::exp(perceived);
             let c_fair = logistic(4.0 * libm::log(fairness.clamp(0.05, 20.0)));
             let c_ret = if own.is_finite() {
-                logistic(3.0 * libm::log((own / self.outside_option(i)).clamp(1e-6, 1e6)))
+                logistic(4.0 * libm::log((own / self.outside_option(i)).clamp(1e-6, 1e6)))
             } else {
                 1.0
             };
@@ -235,9 +241,10 @@ impl World {
                 - 0.1 * self.tension;
             let target = clamp01(target);
 
-            // Pressure toward each exit cause: each shortfall, with a poor return split by
-            // where the value went.
-            let ret_gap = 0.30 * (1.0 - c_ret);
+            // Pressure toward each exit cause: how far each part of satisfaction is below what
+            // a content partner would feel, with a poor return split by where the value went.
+            let short = |reference: f64, c: f64| (reference - c).max(0.0) / reference;
+            let ret_gap = 0.30 * short(0.5, c_ret);
             let learned = spec.learning_intent * p.knowledge;
             let withheld = act
                 .iter()
@@ -245,16 +252,28 @@ impl World {
                 .map(|&j| self.partners[j].withholding)
                 .sum::<f64>()
                 / (act.len() as f64 - 1.0).max(1.0);
-            let parts = [loss_misfit + 0.3 * self.stress, loss_goal, loss_culture + withheld, learned, 0.05];
+            let weak_others = act
+                .iter()
+                .filter(|&&j| j != i)
+                .map(|&j| (1.0 - self.partners[j].complementarity).max(0.0))
+                .sum::<f64>()
+                / (act.len() as f64 - 1.0).max(1.0);
+            let parts = [
+                loss_misfit + 0.3 * self.stress,
+                loss_goal + (1.0 - self.match_quality).max(0.0),
+                loss_culture + withheld,
+                learned,
+                weak_others + 0.02,
+            ];
             let total: f64 = parts.iter().sum::<f64>().max(1e-9);
             let mut pr = [0.0; 7];
-            pr[Cause::Inequity.index()] = 0.20 * (1.0 - c_fair) + 0.15 * (1.0 - c_exp) + ret_gap * parts[4] / total;
-            pr[Cause::GoalMisalignment.index()] = 0.15 * (1.0 - c_goal) + ret_gap * parts[1] / total;
-            pr[Cause::TrustBreakdown.index()] = 0.20 * (1.0 - trust) + ret_gap * parts[2] / total;
+            pr[Cause::Inequity.index()] =
+                0.20 * short(0.5, c_fair) + 0.15 * short(0.5, c_exp) + ret_gap * parts[4] / total;
+            pr[Cause::GoalMisalignment.index()] = 0.15 * short(0.9, c_goal) + ret_gap * parts[1] / total;
+            pr[Cause::TrustBreakdown.index()] = 0.20 * short(0.5, trust) + ret_gap * parts[2] / total;
             pr[Cause::UnresolvedConflict.index()] = 0.25 * conflict + 0.1 * self.tension;
             pr[Cause::MisfitAfterShock.index()] = ret_gap * parts[0] / total;
             pr[Cause::LearningRace.index()] = ret_gap * parts[3] / total;
-            pr[Cause::ComplianceFailure.index()] = 0.0;
             let p = &mut self.partners[i];
             p.fairness = fairness;
             p.goal_fit = c_goal;

@@ -126,7 +126,20 @@ impl World {
             });
         }
         self.close_disputes_of(i);
-        if stayers.len() < 2 || held > 0.5 {
+        // A departure shakes those who stay: confidence in the venture and in each other dips.
+        for &j in &stayers {
+            self.partners[j].satisfaction = (self.partners[j].satisfaction - EXIT_SHOCK).max(0.0);
+            for &k in &stayers {
+                if j != k {
+                    self.nudge_trust(j, k, -0.5 * EXIT_SHOCK);
+                }
+            }
+        }
+        // Dissolution: fewer than two left, or the partners holding most of the input the
+        // alliance started with have gone.
+        let remaining: f64 = stayers.iter().map(|&j| self.scenario.partners[j].capacity * self.scenario.partners[j].contribution).sum();
+        let initial: f64 = self.scenario.partners.iter().map(|p| p.capacity * p.contribution).sum();
+        if stayers.len() < 2 || held > 0.5 || remaining < 0.5 * initial {
             self.log(EventKind::Dissolved { cause });
             self.outcome = Some(Outcome::Dissolved { month: self.month, cause });
         }

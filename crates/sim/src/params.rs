@@ -13,9 +13,15 @@ pub const STRESS_DECAY: f64 = 0.85;
 /// Monthly recovery of a partner's capacity after a crisis.
 pub const CAPACITY_RECOVERY: f64 = 0.04;
 
+// --- Match (Levinthal & Fichman 1988; Jovanovic 1979) ---------------------------------------
+/// Spread (log-normal sigma) of how well a set of partners turns out to fit together.
+pub const MATCH_SIGMA: f64 = 0.25;
+/// Spread of each partner's complementarity with the others.
+pub const COMPLEMENT_SIGMA: f64 = 0.3;
+
 // --- Value -----------------------------------------------------------------------------
 /// Value created per unit of relevant input at perfect goal fit, before costs (complementarity).
-pub const SYNERGY: f64 = 1.35;
+pub const SYNERGY: f64 = 1.2;
 /// Share of gross value that does not depend on goal fit.
 pub const GOAL_FIT_FLOOR: f64 = 0.55;
 /// Extra value at perfect goal fit.
@@ -77,14 +83,14 @@ pub const MANAGER_COST: f64 = 0.02;
 pub const REVIEW_COST: f64 = 0.01;
 
 // --- Trust (Slovic 1993: losses weigh about three times gains) -------------------------------
-pub const TRUST_GAIN: f64 = 0.12;
+pub const TRUST_GAIN: f64 = 0.15;
 pub const TRUST_LOSS_FACTOR: f64 = 3.0;
 /// Cooperation a partner expects of another (share of committed input delivered).
-pub const COOPERATION_EXPECTED: f64 = 0.85;
+pub const COOPERATION_EXPECTED: f64 = 0.8;
 
 // --- Disputes --------------------------------------------------------------------------
 /// Monthly dispute hazard of a pair with no frictions at all.
-pub const DISPUTE_BASE: f64 = 0.010;
+pub const DISPUTE_BASE: f64 = 0.006;
 
 /// A ladder step: months before its outcome, base success chance, cost (share of monthly
 /// value per unit of severity), trust change on success and on failure.
@@ -106,17 +112,19 @@ pub fn step_params(r: Resolution) -> StepParams {
         trust_failure,
     };
     match r {
-        Resolution::Avoidance => s(6, 0.35, 0.0, 0.0, -0.03),
-        Resolution::Negotiation => s(1, 0.45, 0.004, 0.03, -0.02),
-        Resolution::Mediation => s(2, 0.60, 0.008, 0.05, -0.01),
-        Resolution::Arbitration => s(4, 0.85, 0.02, -0.03, -0.05),
-        Resolution::Escalation => s(2, 0.55, 0.01, 0.01, -0.08),
+        Resolution::Avoidance => s(6, 0.35, 0.0, 0.0, -0.015),
+        Resolution::Negotiation => s(1, 0.45, 0.004, 0.02, -0.01),
+        Resolution::Mediation => s(2, 0.60, 0.008, 0.03, -0.005),
+        Resolution::Arbitration => s(4, 0.85, 0.02, -0.015, -0.025),
+        Resolution::Escalation => s(2, 0.55, 0.01, 0.005, -0.04),
     }
 }
 
 // --- Exits -----------------------------------------------------------------------------
-pub const UNHAPPY_THRESHOLD: f64 = 0.42;
+pub const UNHAPPY_THRESHOLD: f64 = 0.5;
 pub const UNHAPPY_THRESHOLD_PATIENCE: f64 = 0.2;
 pub const TOLERANCE_MONTHS_MIN: f64 = 2.0;
 pub const TOLERANCE_MONTHS_PATIENCE: f64 = 16.0;
 pub const EXIT_CHANCE: f64 = 0.3;
+/// Satisfaction lost by each remaining partner when one leaves (contagion of exits).
+pub const EXIT_SHOCK: f64 = 0.1;

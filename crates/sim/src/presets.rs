@@ -47,8 +47,8 @@ pub fn default_scenario() -> Scenario {
         initial_trust: 0.5,
         partners: vec![
             // goals: market_access, technology, cost_efficiency, risk_sharing, growth
-            partner("Nusantara Foods", Country::ID, [0.8, 0.3, 0.3, 0.2, 0.6], 60.0, 0.5, 0.35, 0.2, 0.4, 0.5, 0.5),
-            partner("Hoshi Technologies", Country::JP, [0.7, 0.3, 0.2, 0.3, 0.5], 40.0, 0.5, 0.3, 0.15, 0.3, 0.4, 0.6),
+            partner("Nusantara Foods", Country::ID, [0.9, 0.2, 0.3, 0.2, 0.6], 60.0, 0.5, 0.35, 0.2, 0.4, 0.5, 0.5),
+            partner("Hoshi Technologies", Country::JP, [0.4, 0.8, 0.2, 0.3, 0.4], 40.0, 0.5, 0.3, 0.2, 0.5, 0.4, 0.6),
             partner("Rhein Logistik", Country::DE, [0.4, 0.2, 0.9, 0.5, 0.3], 25.0, 0.5, 0.2, 0.2, 0.2, 0.5, 0.5),
             partner("Lion City Capital", Country::SG, [0.5, 0.2, 0.2, 0.6, 0.8], 15.0, 0.5, 0.2, 0.35, 0.6, 0.6, 0.4),
         ],
@@ -70,7 +70,7 @@ pub fn default_scenario() -> Scenario {
             shock_rate_per_year: 1.0,
             shock_severity: 0.4,
             regulatory_strictness: 0.4,
-            rivalry: 0.3,
+            rivalry: 0.45,
             scripted_shocks: Vec::new(),
         },
     }

@@ -4,6 +4,7 @@
 //! and the order of a month.
 
 use crate::culture::kogut_singh;
+use crate::params::{COMPLEMENT_SIGMA, MATCH_SIGMA};
 use crate::events::{Cause, DisputeCause, Event, EventKind};
 use crate::rng::Stream;
 use crate::scenario::{Resolution, Scenario, ScenarioError, ScriptedShock, Sharing, MAX_PARTNERS, N_GOALS};
@@ -29,6 +30,8 @@ pub struct PartnerState {
     pub capacity: f64,
     /// How much its contribution matters under the current technology, [0.2, 1].
     pub relevance: f64,
+    /// How well its resources complement the others' (drawn per run, mean 1).
+    pub complementarity: f64,
     /// Share it currently expects (renegotiated at reviews), [0, 1].
     pub expected_share: f64,
     /// [0, 1].
@@ -152,6 +155,9 @@ pub struct World {
     pub familiarity: Vec<f64>,
     /// Kogut-Singh distance of each pair (fixed).
     pub distance: Vec<f64>,
+    /// How well this particular set of partners turns out to fit together (unknown to them at
+    /// the start; drawn per run): multiplies the value created.
+    pub match_quality: f64,
     pub market: f64,
     pub(crate) market_dev: f64,
     pub misfit: f64,
@@ -238,7 +244,7 @@ impl World {
                 );
             }
         }
-        let partners = scenario
+        let partners: Vec<PartnerState> = scenario
             .partners
             .iter()
             .map(|p| PartnerState {
@@ -247,6 +253,7 @@ impl World {
                 goals: normalise(&p.goals),
                 capacity: p.capacity,
                 relevance: 1.0,
+                complementarity: 1.0,
                 expected_share: p.expected_share,
                 satisfaction: 0.5 + 0.2 * t0,
                 knowledge: 0.0,
@@ -267,6 +274,15 @@ impl World {
             Sharing::Fixed(s) => s.clone(),
             _ => scenario.partners.iter().map(|p| p.expected_share).collect(),
         };
+        // Match quality: drawn first, from a stream of its own, so variants share it.
+        let mut partners: Vec<PartnerState> = partners;
+        let mut matching = Stream::new(seed, 3);
+        let z = matching.normal();
+        let match_quality = libm::exp(MATCH_SIGMA * z - 0.5 * MATCH_SIGMA * MATCH_SIGMA);
+        for p in partners.iter_mut() {
+            let z = matching.normal();
+            p.complementarity = libm::exp(COMPLEMENT_SIGMA * z - 0.5 * COMPLEMENT_SIGMA * COMPLEMENT_SIGMA);
+        }
         let mut scripted = scenario.environment.scripted_shocks.clone();
         scripted.sort_by_key(|s| s.month);
         let g = &scenario.governance;
@@ -293,6 +309,7 @@ impl World {
             trust,
             familiarity: vec![0.0; n * n],
             distance,
+            match_quality,
             market: 1.0,
             market_dev: 0.0,
             misfit: 0.0,
@@ -417,10 +434,12 @@ impl World {
         self.contribution_phase();
         self.value_phase();
         self.compliance_phase();
-        self.resolution_phase();
-        self.satisfaction_phase();
-        self.trust_phase();
         if self.outcome.is_none() {
+            self.resolution_phase();
+        }
+        self.satisfaction_phase();
+        if self.outcome.is_none() {
+            self.trust_phase();
             self.dispute_phase();
             self.adaptation_phase();
             self.exit_phase();

@@ -1,0 +1,67 @@
+//! Golden results for the default scenario. A change to the model changes these on purpose:
+//! rerun with `ALIANSI_BLESS=1 cargo test -p aliansi-sim --test golden` to rewrite the files,
+//! and say why in the commit. The wasm test in the app (`tests/wasm_core.rs`) reads the same
+//! checksum file and must reproduce it inside headless Chromium.
+
+use aliansi_sim::*;
+use std::path::PathBuf;
+
+fn golden_path(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name)
+}
+
+/// Compares `actual` with the golden file, or rewrites it when blessing.
+fn check_golden(name: &str, actual: &str) {
+    let path = golden_path(name);
+    if std::env::var_os("ALIANSI_BLESS").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("missing golden file {}; run with ALIANSI_BLESS=1", path.display()));
+    assert_eq!(
+        expected.trim(),
+        actual.trim(),
+        "golden file {} differs (rerun with ALIANSI_BLESS=1 if the change is intended)",
+        path.display()
+    );
+}
+
+/// The batch whose checksum native and wasm builds must both reproduce.
+pub const CHECKSUM_RUNS: u64 = 200;
+
+#[test]
+fn batch_checksum_of_the_default_scenario() {
+    let s = presets::default_scenario();
+    let summary = run_batch(&s, s.seed, CHECKSUM_RUNS).unwrap();
+    check_golden("batch_checksum.txt", &format!("{:016x}\n", summary.checksum));
+}
+
+#[test]
+fn single_default_run() {
+    let s = presets::default_scenario();
+    let r = run(&s, s.seed).unwrap();
+    let mut text = format!("outcome: {:?}\nmonths: {}\nvalue_total: {:.6}\n", r.outcome, r.months, r.value_total);
+    for (i, p) in r.payoff_total.iter().enumerate() {
+        text += &format!("payoff {}: {:.6}\n", s.partners[i].name, p);
+    }
+    text += &format!("events: {}\n", r.events.len());
+    check_golden("default_run.txt", &text);
+}
+
+#[test]
+fn default_batch_summary() {
+    let s = presets::default_scenario();
+    let b = run_batch(&s, s.seed, 1000).unwrap();
+    let text = format!(
+        "runs: {}\nsurvival_at_horizon: {:.4}\nci95: {:.4} {:.4}\nmedian: {:?}\nhazard_by_year: {:?}\ncauses: {:?}\n",
+        b.runs,
+        b.survival_at_horizon,
+        b.survival_ci95.0,
+        b.survival_ci95.1,
+        b.median_survival_months,
+        b.hazard_by_year.iter().map(|h| format!("{h:.4}")).collect::<Vec<_>>(),
+        b.causes.iter().map(|(c, n)| format!("{}={n}", c.key())).collect::<Vec<_>>(),
+    );
+    check_golden("default_batch.txt", &text);
+}
