@@ -445,7 +445,7 @@ fn pct(x: f64) -> String {
 fn cmd_batch(a: &Args, s: &Scenario, out: &mut impl Write) -> Res<()> {
     let runs = a.runs.unwrap_or(1000);
     let progress = io::stderr().is_terminal() && runs >= 2000;
-    let b = batch::run(s, s.seed, runs, threads(a), progress).map_err(|e| usage(e))?;
+    let b = batch::run(s, s.seed, runs, threads(a), progress).map_err(usage)?;
     let sm = &b.summary;
     if a.json {
         return write_json(out, &batch::summary_json(sm, s.seed, b.threads, b.seconds));
@@ -480,7 +480,7 @@ fn cmd_batch(a: &Args, s: &Scenario, out: &mut impl Write) -> Res<()> {
     let dissolved: u64 = sm.causes.iter().map(|(_, n)| n).sum();
     writeln!(out, "Causes of dissolution ({dissolved} runs dissolved):")?;
     let mut causes = sm.causes.clone();
-    causes.sort_by(|x, y| y.1.cmp(&x.1));
+    causes.sort_by_key(|c| std::cmp::Reverse(c.1));
     for (c, n) in causes {
         let share = if dissolved > 0 {
             n as f64 / dissolved as f64
@@ -541,7 +541,7 @@ fn cmd_sweep(a: &Args, base: &Value, s: &Scenario, out: &mut impl Write) -> Res<
         if progress {
             let _ = write!(io::stderr(), "\r{param}={v} ...{}", " ".repeat(20));
         }
-        let b = batch::run(sc, sc.seed, runs, th, progress).map_err(|e| usage(e))?;
+        let b = batch::run(sc, sc.seed, runs, th, progress).map_err(usage)?;
         rows.push((*v, b));
     }
     if a.json {

@@ -86,6 +86,16 @@ fn every_preset_round_trips_through_json_and_links() {
 }
 
 #[test]
+fn padded_links_are_accepted() {
+    for p in presets::all() {
+        let link = encode_link(&p.scenario);
+        let pad = (4 - (link.len() - 3) % 4) % 4;
+        let padded = format!("{link}{}", "=".repeat(pad));
+        assert_eq!(decode_link(&padded).unwrap(), p.scenario);
+    }
+}
+
+#[test]
 fn links_carry_an_optional_title() {
     let s = presets::default_scenario();
     let l = encode_link_named(&s, Some("Kelas MBA, minggu 3"));
