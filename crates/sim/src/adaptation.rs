@@ -89,6 +89,6 @@ impl World {
             }
         }
         let alignment_after = self.goal_alignment;
-        self.log(EventKind::Review { misfit_before: before, misfit_after: self.misfit, alignment_after });
+        self.record_event(EventKind::Review { misfit_before: before, misfit_after: self.misfit, alignment_after });
     }
 }

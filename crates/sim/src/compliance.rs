@@ -27,7 +27,7 @@ impl World {
                         self.nudge_trust(j, i, -0.01);
                     }
                 }
-                self.log(EventKind::Violation { partner: i, detector: Detector::Internal, fine: 0.0 });
+                self.record_event(EventKind::Violation { partner: i, detector: Detector::Internal, fine: 0.0 });
                 continue;
             }
             let p_regulator = 0.2 + 0.6 * reg;
@@ -42,11 +42,11 @@ impl World {
                         self.partners[j].pressure[Cause::ComplianceFailure.index()] += 0.15;
                     }
                 }
-                self.log(EventKind::Violation { partner: i, detector: Detector::Regulator, fine });
+                self.record_event(EventKind::Violation { partner: i, detector: Detector::Regulator, fine });
                 let p_end = 0.08 * reg * self.regulator_findings as f64;
                 if u_end < p_end && self.outcome.is_none() {
-                    self.log(EventKind::RegulatorEnded);
-                    self.log(EventKind::Dissolved { cause: Cause::ComplianceFailure });
+                    self.record_event(EventKind::RegulatorEnded);
+                    self.record_event(EventKind::Dissolved { cause: Cause::ComplianceFailure });
                     self.outcome = Some(Outcome::Dissolved { month: self.month, cause: Cause::ComplianceFailure });
                 }
             }

@@ -92,9 +92,9 @@ impl World {
                         stage: Some(0),
                         months_in_stage: 0,
                     });
-                    self.log(EventKind::DisputeOpened { id, a, b, cause, severity });
+                    self.record_event(EventKind::DisputeOpened { id, a, b, cause, severity });
                     let step = g.ladder[0];
-                    self.log(EventKind::DisputeStep { id, step });
+                    self.record_event(EventKind::DisputeStep { id, step });
                 }
             }
         }
@@ -157,18 +157,18 @@ impl World {
                 self.nudge_trust(d.a, d.b, ts);
                 self.nudge_trust(d.b, d.a, ts);
                 let trust_ab = self.trust_of(d.a, d.b);
-                self.log(EventKind::DisputeSettled { id: d.id, a: d.a, b: d.b, step, trust_ab });
+                self.record_event(EventKind::DisputeSettled { id: d.id, a: d.a, b: d.b, step, trust_ab });
             } else {
                 self.nudge_trust(d.a, d.b, sp.trust_failure);
                 self.nudge_trust(d.b, d.a, sp.trust_failure);
-                self.log(EventKind::DisputeFailed { id: d.id, step });
+                self.record_event(EventKind::DisputeFailed { id: d.id, step });
                 if stage + 1 < ladder_len {
                     d.stage = Some(stage + 1);
                     d.months_in_stage = 0;
-                    self.log(EventKind::DisputeStep { id: d.id, step: ladder[stage + 1] });
+                    self.record_event(EventKind::DisputeStep { id: d.id, step: ladder[stage + 1] });
                 } else {
                     d.stage = None;
-                    self.log(EventKind::DisputeUnresolved { id: d.id, a: d.a, b: d.b, cause: d.cause });
+                    self.record_event(EventKind::DisputeUnresolved { id: d.id, a: d.a, b: d.b, cause: d.cause });
                 }
                 keep.push(d);
             }

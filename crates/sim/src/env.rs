@@ -144,6 +144,6 @@ impl World {
         self.update_market();
         let partner = if kind.targets_partner() { Some(target) } else { None };
         let market_change = if before > 0.0 { self.market / before } else { 1.0 };
-        self.log(EventKind::Shock { kind, severity: sev, partner, scripted, market_change });
+        self.record_event(EventKind::Shock { kind, severity: sev, partner, scripted, market_change });
     }
 }

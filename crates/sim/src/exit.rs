@@ -113,10 +113,10 @@ impl World {
         p.active = false;
         p.exit_month = Some(self.month);
         if expelled {
-            self.log(EventKind::PartnerExpelled { partner: i, cause, contribution_share: held });
+            self.record_event(EventKind::PartnerExpelled { partner: i, cause, contribution_share: held });
         } else {
             let (months_unhappy, fairness) = (self.partners[i].months_unhappy, self.partners[i].fairness);
-            self.log(EventKind::PartnerLeft {
+            self.record_event(EventKind::PartnerLeft {
                 partner: i,
                 cause,
                 months_unhappy,
@@ -140,7 +140,7 @@ impl World {
         let remaining: f64 = stayers.iter().map(|&j| self.scenario.partners[j].capacity * self.scenario.partners[j].contribution).sum();
         let initial: f64 = self.scenario.partners.iter().map(|p| p.capacity * p.contribution).sum();
         if stayers.len() < 2 || held > 0.5 || remaining < 0.5 * initial {
-            self.log(EventKind::Dissolved { cause });
+            self.record_event(EventKind::Dissolved { cause });
             self.outcome = Some(Outcome::Dissolved { month: self.month, cause });
         }
     }

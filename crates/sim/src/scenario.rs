@@ -287,8 +287,7 @@ impl Scenario {
             if p.goals.iter().sum::<f64>() <= 0.0 {
                 return Err(err(f("goals"), "at least one goal weight must be above 0"));
             }
-            check_range(&f("capacity"), p.capacity, 0.0, 10_000.0)?;
-            if p.capacity <= 0.0 {
+            if !p.capacity.is_finite() || p.capacity <= 0.0 || p.capacity > 10_000.0 {
                 return Err(err(f("capacity"), format!("must be in (0, 10000], got {}", p.capacity)));
             }
             check_unit(&f("contribution"), p.contribution)?;

@@ -409,7 +409,7 @@ impl World {
         self.distance[k] * (1.0 - self.familiarity[k])
     }
 
-    pub(crate) fn log(&mut self, kind: EventKind) {
+    pub(crate) fn record_event(&mut self, kind: EventKind) {
         if self.record {
             self.events.push(Event { month: self.month, kind });
         }
@@ -446,7 +446,7 @@ impl World {
         }
         if self.outcome.is_none() && self.month >= self.scenario.horizon_months {
             self.outcome = Some(Outcome::Survived);
-            self.log(EventKind::Survived);
+            self.record_event(EventKind::Survived);
         }
         if self.record {
             let stats = self.month_stats();
