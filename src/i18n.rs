@@ -49,7 +49,10 @@ const EN: &[(&str, &str)] = &[
     ("outcome.dissolved", "Dissolved in month {month}: {cause}"),
     ("chart.heading", "Mean trust over time"),
     ("chart.x_label", "Month"),
-    ("chart.y_label", "Mean trust"),
+    (
+        "chart.y_label",
+        "Mean trust between the partners: 0 = none, 1 = full",
+    ),
     (
         "chart.description",
         "Line chart of the partners' mean trust in each other, month by month.",
@@ -82,7 +85,10 @@ const ID: &[(&str, &str)] = &[
     ("outcome.dissolved", "Bubar pada bulan ke-{month}: {cause}"),
     ("chart.heading", "Rata-rata kepercayaan dari waktu ke waktu"),
     ("chart.x_label", "Bulan"),
-    ("chart.y_label", "Rata-rata kepercayaan"),
+    (
+        "chart.y_label",
+        "Rata-rata kepercayaan antarmitra: 0 = tidak ada, 1 = penuh",
+    ),
     (
         "chart.description",
         "Grafik garis rata-rata kepercayaan antarmitra, bulan demi bulan.",

@@ -51,12 +51,20 @@ impl State {
     }
 
     /// The chart's points: (month, mean trust), starting at month 0 with the initial trust.
+    /// Months with fewer than two partners left (the month of dissolution) have no mean
+    /// trust and are left out.
     pub fn trust_points(&self) -> Vec<(f64, f64)> {
         let Some(r) = self.run() else {
             return Vec::new();
         };
+        let together = |m: &&aliansi_sim::MonthStats| m.active.iter().filter(|a| **a).count() >= 2;
         std::iter::once((0.0, self.scenario.initial_trust))
-            .chain(r.series.iter().map(|m| (f64::from(m.month), m.mean_trust)))
+            .chain(
+                r.series
+                    .iter()
+                    .filter(together)
+                    .map(|m| (f64::from(m.month), m.mean_trust)),
+            )
             .collect()
     }
 
@@ -127,6 +135,36 @@ mod tests {
         assert_eq!(pts.len(), s.run().unwrap().series.len() + 1);
         assert!(pts.windows(2).all(|w| w[1].0 == w[0].0 + 1.0));
         assert!(pts.iter().all(|&(_, y)| (0.0..=1.0).contains(&y)));
+    }
+
+    #[test]
+    fn trust_points_stop_before_dissolution() {
+        // Find a dissolving run among the first seeds (about half dissolve).
+        let s = (0..200u64)
+            .map(|k| {
+                let mut st = State::initial();
+                st.seed += k;
+                Rc::new(st).reduce(Action::Run)
+            })
+            .find(|s| {
+                matches!(
+                    s.run().unwrap().outcome,
+                    aliansi_sim::Outcome::Dissolved { .. }
+                )
+            })
+            .expect("some run of the default scenario dissolves");
+        let r = s.run().unwrap();
+        let pts = s.trust_points();
+        let last = pts.last().unwrap().0;
+        assert!(
+            last < f64::from(r.months),
+            "last point {last}, dissolved in {}",
+            r.months
+        );
+        assert!(
+            pts.iter().all(|&(_, y)| y > 0.0),
+            "no artificial zero trust: {pts:?}"
+        );
     }
 
     #[test]

@@ -67,6 +67,7 @@ pub fn trust_chart(props: &Props) -> Html {
     html! {
         <section class="card chart">
             <h2 id="trust-chart-title">{ t(lang, "chart.heading") }</h2>
+            <p class="chart-note">{ t(lang, "chart.y_label") }</p>
             <svg
                 class="trust-chart"
                 data-testid="trust-chart"
@@ -82,12 +83,11 @@ pub fn trust_chart(props: &Props) -> Html {
                     { for x_ticks }
                     { for end_marker }
                     <path class="line" d={d} />
-                    <text class="axis-label" x={fmt_num(w / 2.0)} y={fmt_num(h + MARGIN_BOTTOM - 4.0)} text-anchor="middle">
+                    <text class="axis-label" x={fmt_num(w / 2.0)} y={fmt_num(h + 38.0)} dominant-baseline="hanging" text-anchor="middle">
                         { t(lang, "chart.x_label") }
                     </text>
                 </g>
             </svg>
-            <p class="chart-note">{ t(lang, "chart.y_label") }{ " (0–1)" }</p>
         </section>
     }
 }
