@@ -45,6 +45,7 @@ impl World {
                 self.record_event(EventKind::Violation { partner: i, detector: Detector::Regulator, fine });
                 let p_end = 0.08 * reg * self.regulator_findings as f64;
                 if u_end < p_end && self.outcome.is_none() {
+                    self.regulator_ended = true;
                     self.record_event(EventKind::RegulatorEnded);
                     self.record_event(EventKind::Dissolved { cause: Cause::ComplianceFailure });
                     self.outcome = Some(Outcome::Dissolved { month: self.month, cause: Cause::ComplianceFailure });

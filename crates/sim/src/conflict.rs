@@ -92,6 +92,7 @@ impl World {
                         stage: Some(0),
                         months_in_stage: 0,
                     });
+                    self.disputes_opened += 1;
                     self.record_event(EventKind::DisputeOpened { id, a, b, cause, severity });
                     let step = g.ladder[0];
                     self.record_event(EventKind::DisputeStep { id, step });
@@ -157,6 +158,7 @@ impl World {
                 self.nudge_trust(d.a, d.b, ts);
                 self.nudge_trust(d.b, d.a, ts);
                 let trust_ab = self.trust_of(d.a, d.b);
+                self.disputes_settled += 1;
                 self.record_event(EventKind::DisputeSettled { id: d.id, a: d.a, b: d.b, step, trust_ab });
             } else {
                 self.nudge_trust(d.a, d.b, sp.trust_failure);

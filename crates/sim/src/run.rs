@@ -19,6 +19,14 @@ pub struct RunResult {
     pub payoff_total: Vec<f64>,
     /// Mean trust among the partners present in the final month.
     pub final_mean_trust: f64,
+    /// Trust the others placed in each partner at the end (among those present in the final
+    /// month).
+    pub final_trust_in: Vec<f64>,
+    pub disputes_opened: u32,
+    pub disputes_settled: u32,
+    /// Mean tension over the months simulated.
+    pub mean_tension: f64,
+    pub regulator_ended: bool,
     /// Exit month of each partner (`None` = stayed to the end).
     pub exit_month: Vec<Option<u32>>,
     /// The event log (empty unless recorded).
@@ -30,14 +38,28 @@ pub struct RunResult {
 impl World {
     /// Runs to the end and collects the result.
     pub fn finish(mut self) -> RunResult {
-        let mut final_trust = self.mean_trust();
         while self.outcome.is_none() {
-            final_trust = self.mean_trust();
             self.step();
-            if self.active().len() >= 2 {
-                final_trust = self.mean_trust();
-            }
         }
+        // Trust among those present in the final month (a partner that just left included).
+        let n = self.n();
+        let present: Vec<bool> =
+            self.partners.iter().map(|p| p.active || p.exit_month == Some(self.month)).collect();
+        let (mut sum, mut count) = (0.0, 0u32);
+        let mut final_trust_in = vec![0.0; n];
+        for j in 0..n {
+            let (mut s_j, mut c_j) = (0.0, 0u32);
+            for i in 0..n {
+                if i != j && present[i] && present[j] {
+                    s_j += self.trust[i * n + j];
+                    c_j += 1;
+                }
+            }
+            sum += s_j;
+            count += c_j;
+            final_trust_in[j] = if c_j > 0 { s_j / c_j as f64 } else { self.trust_in(j) };
+        }
+        let final_trust = if count > 0 { sum / count as f64 } else { 0.0 };
         RunResult {
             outcome: self.outcome.unwrap_or(Outcome::Survived),
             months: self.month,
@@ -46,6 +68,11 @@ impl World {
             fines_total: self.cum_fines,
             payoff_total: self.partners.iter().map(|p| p.cum_payoff).collect(),
             final_mean_trust: final_trust,
+            final_trust_in,
+            disputes_opened: self.disputes_opened,
+            disputes_settled: self.disputes_settled,
+            mean_tension: self.tension_sum / self.month.max(1) as f64,
+            regulator_ended: self.regulator_ended,
             exit_month: self.partners.iter().map(|p| p.exit_month).collect(),
             events: self.events,
             series: self.series,

@@ -182,6 +182,12 @@ pub struct World {
     pub cum_fines: f64,
     /// Regulator-detected violations so far.
     pub regulator_findings: u32,
+    /// Whether a regulator ended the alliance.
+    pub regulator_ended: bool,
+    pub disputes_opened: u32,
+    pub disputes_settled: u32,
+    /// Sum of the monthly tension, for its mean over the run.
+    pub tension_sum: f64,
     pub(crate) scripted: Vec<ScriptedShock>,
     pub(crate) record: bool,
     pub events: Vec<Event>,
@@ -331,6 +337,10 @@ impl World {
             cum_distributed: 0.0,
             cum_fines: 0.0,
             regulator_findings: 0,
+            regulator_ended: false,
+            disputes_opened: 0,
+            disputes_settled: 0,
+            tension_sum: 0.0,
             scripted,
             record,
             events: Vec::new(),
@@ -448,6 +458,7 @@ impl World {
             self.outcome = Some(Outcome::Survived);
             self.record_event(EventKind::Survived);
         }
+        self.tension_sum += self.tension;
         if self.record {
             let stats = self.month_stats();
             self.series.push(stats);
