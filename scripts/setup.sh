@@ -57,7 +57,9 @@ aliansi_setup() {
   command -v cargo >/dev/null || die "cargo not found: install Rust first (https://rustup.rs)"
   command -v rustup >/dev/null || die "rustup not found: install Rust with rustup (https://rustup.rs)"
 
-  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  local targets
+  targets="$(rustup target list --installed)"
+  if ! grep -qx wasm32-unknown-unknown <<<"$targets"; then
     install_step "Rust target wasm32-unknown-unknown" rustup target add wasm32-unknown-unknown
   fi
 
@@ -77,7 +79,9 @@ aliansi_setup() {
     install_step "Node.js and npm (apt)" apt_install nodejs npm
   fi
 
-  if ! "$ALIANSI_TOOLS/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version $BINARYEN_VERSION\b"; then
+  local wasm_opt_version
+  wasm_opt_version="$("$ALIANSI_TOOLS/node_modules/.bin/wasm-opt" --version 2>/dev/null || true)"
+  if ! grep -q "version $BINARYEN_VERSION\b" <<<"$wasm_opt_version"; then
     mkdir -p "$ALIANSI_TOOLS"
     install_step "binaryen $BINARYEN_VERSION (wasm-opt, into .tools/)" \
       npm install --prefix "$ALIANSI_TOOLS" --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION"
