@@ -20,7 +20,7 @@ impl World {
         let adapt = act.iter().map(|&i| self.scenario.partners[i].adaptability).sum::<f64>() / act.len() as f64;
 
         // Continuous adjustment; a manager keeps it going between reviews.
-        self.misfit = clamp01(self.misfit * (1.0 - (0.02 * speed * adapt + 0.01 * manager)));
+        self.misfit = clamp01(self.misfit * (1.0 - (0.02 * speed * adapt + MANAGER_ADAPTATION * manager)));
         for &i in &act {
             let a = self.scenario.partners[i].adaptability;
             let p = &mut self.partners[i];
@@ -28,7 +28,7 @@ impl World {
         }
 
         // Cultural learning: the pair gets used to each other.
-        let rate = 0.01 * (1.0 + manager) * (0.5 + 0.5 * g.transparency);
+        let rate = 0.01 * (1.0 + MANAGER_LEARNING * manager) * (0.5 + 0.5 * g.transparency);
         for &i in &act {
             for &j in &act {
                 if i != j {
@@ -65,7 +65,7 @@ impl World {
             let p = &mut self.partners[i];
             let mut gl = p.goals;
             for k in 0..N_GOALS {
-                gl[k] += 0.3 * a * (focus[k] - gl[k]);
+                gl[k] += 0.15 * a * (focus[k] - gl[k]);
             }
             p.goals = normalise(&gl);
         }
@@ -78,7 +78,7 @@ impl World {
             self.fixed_shares[i] += 0.5 * (committed[x] / total - self.fixed_shares[i]);
             let a = self.scenario.partners[i].adaptability;
             let p = &mut self.partners[i];
-            p.expected_share += 0.3 * a * (shares[x] - p.expected_share);
+            p.expected_share += 0.2 * a * (shares[x] - p.expected_share);
         }
         // Festering disputes get another chance.
         for d in self.disputes.iter_mut() {

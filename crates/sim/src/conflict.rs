@@ -53,6 +53,8 @@ impl World {
                 if self.disputes.iter().any(|d| (d.a == a && d.b == b) || (d.a == b && d.b == a)) {
                     continue;
                 }
+                let pair_trust = 0.5 * (self.trust_of(a, b) + self.trust_of(b, a));
+                let distrust = 1.0 - pair_trust;
                 let (pa, pb) = (&self.partners[a], &self.partners[b]);
                 let unfair = |f: f64| (-libm::log(f.clamp(0.05, 20.0))).max(0.0);
                 let drivers = [
@@ -60,7 +62,8 @@ impl World {
                     (DisputeCause::Goals, 1.2 * (1.0 - cosine(&pa.goals, &pb.goals))),
                     (
                         DisputeCause::Miscommunication,
-                        0.8 * self.felt_distance(a, b) * (1.0 - 0.5 * g.transparency) / 3.0,
+                        // Trust gives the benefit of the doubt to a misread signal.
+                        0.8 * self.felt_distance(a, b) * (1.0 - 0.5 * g.transparency) * (1.5 - pair_trust) / 3.0,
                     ),
                     (DisputeCause::Contributions, 1.5 * detect * (pa.withholding + pb.withholding)),
                     (DisputeCause::Strategy, 1.0 * (self.stress + self.misfit)),
@@ -70,11 +73,10 @@ impl World {
                             * self.scenario.partners[a].learning_intent.max(self.scenario.partners[b].learning_intent),
                     ),
                 ];
-                let distrust = 1.0 - 0.5 * (self.trust_of(a, b) + self.trust_of(b, a));
                 let sum: f64 = drivers.iter().map(|d| d.1).sum();
                 let hazard = DISPUTE_BASE
                     * libm::exp(sum + 1.5 * distrust + 0.8 * rivalry)
-                    * (1.0 - 0.35 * manager);
+                    * (1.0 - MANAGER_DISPUTE_CUT * manager);
                 if u < 1.0 - libm::exp(-hazard) {
                     let (cause, top) = drivers
                         .iter()
@@ -113,10 +115,13 @@ impl World {
         for mut d in disputes {
             let Some(stage) = d.stage else {
                 pressure += 2.0 * d.severity;
-                // A festering dispute keeps eating trust.
+                // A festering dispute keeps eating trust, and fades only slowly.
                 self.nudge_trust(d.a, d.b, -0.01 * d.severity);
                 self.nudge_trust(d.b, d.a, -0.01 * d.severity);
-                keep.push(d);
+                d.severity *= UNRESOLVED_FADING;
+                if d.severity >= 0.1 {
+                    keep.push(d);
+                }
                 continue;
             };
             let step = ladder[stage];
@@ -142,7 +147,7 @@ impl World {
                 * culture_fit(step, &ca, &cb)
                 * (1.0 - 0.4 * d.severity)
                 * trust_factor
-                * (1.0 + 0.25 * manager))
+                * (1.0 + MANAGER_RESOLUTION_GAIN * manager))
                 .clamp(0.0, 0.95);
             let u = self.agent_rng.uniform();
             if u < p {
@@ -170,6 +175,7 @@ impl World {
                     self.record_event(EventKind::DisputeStep { id: d.id, step: ladder[stage + 1] });
                 } else {
                     d.stage = None;
+                    self.trouble();
                     self.record_event(EventKind::DisputeUnresolved { id: d.id, a: d.a, b: d.b, cause: d.cause });
                 }
                 keep.push(d);

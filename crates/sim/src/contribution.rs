@@ -17,7 +17,14 @@ impl World {
     /// monitoring and transparency reveal it.
     pub fn detection(&self) -> f64 {
         let g = &self.scenario.governance;
-        clamp01(0.2 + 0.5 * g.monitoring + 0.3 * g.transparency)
+        clamp01((0.2 + 0.5 * g.monitoring + 0.3 * g.transparency) * self.crowding())
+    }
+
+    /// How well each partner can still be watched as the group grows (Olson 1965): 1 for two
+    /// partners, falling slowly with more.
+    pub fn crowding(&self) -> f64 {
+        let n = self.active().len().max(2) as f64;
+        1.0 / (1.0 + CROWDING * (n - 2.0))
     }
 
     /// Whose goals the alliance pursues: the decision rule weighs the partners' goals.
@@ -105,8 +112,14 @@ impl World {
             .iter()
             .map(|&i| self.partners[i].input * self.partners[i].relevance * self.partners[i].complementarity)
             .sum();
+        // Team production: the synergy needs what was promised; withheld input costs the
+        // whole alliance more than its own share (Alchian & Demsetz 1972).
+        let committed: f64 = act.iter().map(|&i| self.committed(i)).sum();
+        let delivered: f64 = act.iter().map(|&i| self.partners[i].input).sum();
+        let follow_through = if committed > 0.0 { delivered / committed } else { 1.0 };
         let gross = self.market
             * self.match_quality
+            * libm::pow(follow_through, TEAM_PRODUCTION)
             * effective
             * SYNERGY
             * (GOAL_FIT_FLOOR + GOAL_FIT_GAIN * self.goal_alignment)
@@ -115,7 +128,7 @@ impl World {
         let friction = CULTURE_FRICTION
             * self.cultural_friction
             * (1.0 - 0.3 * g.transparency)
-            * (1.0 - 0.4 * manager);
+            * (1.0 - MANAGER_FRICTION_CUT * manager);
         let overhead = form_overhead(g.form)
             + MONITORING_COST * g.monitoring
             + COMPLIANCE_COST * g.compliance
@@ -175,7 +188,17 @@ impl World {
     pub fn outside_option(&self, i: usize) -> f64 {
         let p = &self.scenario.partners[i];
         let learned = 0.6 * p.learning_intent * self.partners[i].knowledge * (0.5 + 0.5 * self.rivalry());
-        (0.6 + 0.4 * self.market) * (1.0 + self.outside_boost) * (1.0 + learned) * (1.0 + 0.3 * self.rivalry())
+        // Dependence asymmetry (Gulati & Sytch 2007): a partner bringing more than an equal
+        // share depends less on the alliance and has better options alone.
+        let act = self.active();
+        let total: f64 = act.iter().map(|&j| self.committed(j)).sum();
+        let weight = if total > 0.0 { self.committed(i) / total * act.len() as f64 } else { 1.0 };
+        let independence = (1.0 + DEPENDENCE * (weight - 1.0)).max(0.5);
+        (0.6 + 0.4 * self.market)
+            * (1.0 + self.outside_boost)
+            * (1.0 + learned)
+            * (1.0 + 0.3 * self.rivalry())
+            * independence
     }
 
     pub(crate) fn satisfaction_phase(&mut self) {

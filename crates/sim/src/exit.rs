@@ -28,13 +28,18 @@ impl World {
 
     pub(crate) fn exit_phase(&mut self) {
         let barrier = self.exit_barrier();
+        let pen = self.scenario.governance.exit_penalty_months;
+        let lock_in = pen / (pen + 12.0);
         let mut leavers: Vec<(usize, bool)> = Vec::new();
         let act = self.active();
+        let mut considering = false;
         for &i in &act {
             let u = self.agent_rng.uniform();
             let spec = &self.scenario.partners[i];
-            let threshold = UNHAPPY_THRESHOLD - UNHAPPY_THRESHOLD_PATIENCE * spec.patience;
-            let tolerance = TOLERANCE_MONTHS_MIN + TOLERANCE_MONTHS_PATIENCE * spec.patience;
+            // Exit costs make staying the cheaper choice: a committed partner puts up with more,
+            // for longer.
+            let threshold = UNHAPPY_THRESHOLD - UNHAPPY_THRESHOLD_PATIENCE * spec.patience - 0.15 * lock_in;
+            let tolerance = TOLERANCE_MONTHS_MIN + TOLERANCE_MONTHS_PATIENCE * spec.patience + 12.0 * lock_in;
             let p = &mut self.partners[i];
             if p.satisfaction < threshold {
                 p.months_unhappy += 1;
@@ -42,12 +47,17 @@ impl World {
                 p.months_unhappy = p.months_unhappy.saturating_sub(1);
             }
             if p.months_unhappy as f64 >= tolerance {
+                // Its patience is spent: it is weighing exit.
+                considering = true;
                 let depth = ((threshold - p.satisfaction) / threshold.max(1e-9)).clamp(0.0, 1.0);
                 let chance = EXIT_CHANCE * (1.0 - barrier) * (0.5 + depth);
                 if u < chance {
                     leavers.push((i, false));
                 }
             }
+        }
+        if considering {
+            self.trouble();
         }
         // The others push out a free rider they have stopped trusting.
         if act.len() > 2 {
@@ -109,6 +119,7 @@ impl World {
                 self.partners[j].cum_payoff += penalty * shares[x];
             }
         }
+        self.trouble();
         let p = &mut self.partners[i];
         p.active = false;
         p.exit_month = Some(self.month);

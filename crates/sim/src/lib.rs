@@ -37,6 +37,7 @@ mod run;
 pub mod scenario;
 pub mod stats;
 mod trust;
+pub mod validation;
 mod world;
 
 pub use batch::{run_batch, run_chunk, BatchSummary, BatchTally};

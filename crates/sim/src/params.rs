@@ -22,6 +22,8 @@ pub const COMPLEMENT_SIGMA: f64 = 0.3;
 // --- Value -----------------------------------------------------------------------------
 /// Value created per unit of relevant input at perfect goal fit, before costs (complementarity).
 pub const SYNERGY: f64 = 1.2;
+/// Exponent of the delivered/committed ratio on value (0 = input counts only linearly).
+pub const TEAM_PRODUCTION: f64 = 1.0;
 /// Share of gross value that does not depend on goal fit.
 pub const GOAL_FIT_FLOOR: f64 = 0.55;
 /// Extra value at perfect goal fit.
@@ -78,9 +80,24 @@ pub fn decision_overhead(r: DecisionRule) -> f64 {
 }
 
 pub const MONITORING_COST: f64 = 0.04;
+/// Loss of observability per partner beyond two.
+pub const CROWDING: f64 = 0.08;
 pub const COMPLIANCE_COST: f64 = 0.03;
 pub const MANAGER_COST: f64 = 0.02;
+/// What a dedicated alliance manager does (Kale, Dyer & Singh 2002): cuts coordination friction,
+/// catches disputes early, helps settle them, speeds cultural learning and adaptation, and
+/// builds goodwill.
+pub const MANAGER_FRICTION_CUT: f64 = 0.15;
+pub const MANAGER_DISPUTE_CUT: f64 = 0.1;
+pub const MANAGER_RESOLUTION_GAIN: f64 = 0.1;
+pub const MANAGER_LEARNING: f64 = 0.3;
+pub const MANAGER_ADAPTATION: f64 = 0.003;
+pub const MANAGER_GOODWILL: f64 = 0.0005;
 pub const REVIEW_COST: f64 = 0.01;
+
+/// How much a partner's outside option grows with its weight in the alliance (input relative
+/// to an equal share).
+pub const DEPENDENCE: f64 = 0.12;
 
 // --- Trust (Slovic 1993: losses weigh about three times gains) -------------------------------
 pub const TRUST_GAIN: f64 = 0.15;
@@ -89,6 +106,8 @@ pub const TRUST_LOSS_FACTOR: f64 = 3.0;
 pub const COOPERATION_EXPECTED: f64 = 0.8;
 
 // --- Disputes --------------------------------------------------------------------------
+/// Monthly fading of an unresolved dispute's severity (it is dropped below 0.1).
+pub const UNRESOLVED_FADING: f64 = 0.97;
 /// Monthly dispute hazard of a pair with no frictions at all.
 pub const DISPUTE_BASE: f64 = 0.006;
 

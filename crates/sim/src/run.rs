@@ -27,6 +27,8 @@ pub struct RunResult {
     /// Mean tension over the months simulated.
     pub mean_tension: f64,
     pub regulator_ended: bool,
+    /// First month of serious trouble, if any.
+    pub first_trouble: Option<u32>,
     /// Exit month of each partner (`None` = stayed to the end).
     pub exit_month: Vec<Option<u32>>,
     /// The event log (empty unless recorded).
@@ -73,6 +75,7 @@ impl World {
             disputes_settled: self.disputes_settled,
             mean_tension: self.tension_sum / self.month.max(1) as f64,
             regulator_ended: self.regulator_ended,
+            first_trouble: self.first_trouble,
             exit_month: self.partners.iter().map(|p| p.exit_month).collect(),
             events: self.events,
             series: self.series,

@@ -8,7 +8,7 @@ impl World {
     /// Chance that a partner sees what another actually delivered this month.
     pub fn observability(&self) -> f64 {
         let g = &self.scenario.governance;
-        clamp01(0.3 + 0.7 * g.transparency.max(0.8 * g.monitoring))
+        clamp01((0.3 + 0.7 * g.transparency.max(0.8 * g.monitoring)) * self.crowding())
     }
 
     /// Moves trust by `delta` with the asymmetry of the model: a gain closes part of the gap to
@@ -41,7 +41,7 @@ impl World {
                 }
                 // Monitoring signals distrust; openness and a manager build goodwill.
                 self.nudge_trust(i, j, -0.001 * g.monitoring);
-                self.nudge_trust(i, j, 0.002 * (g.transparency + manager));
+                self.nudge_trust(i, j, 0.002 * g.transparency + MANAGER_GOODWILL * manager);
                 // The learning race: j sees i absorbing more than it gives back.
                 let gap = self.partners[i].knowledge - self.partners[j].knowledge;
                 if gap > 0.1 {

@@ -186,6 +186,9 @@ pub struct World {
     pub regulator_ended: bool,
     pub disputes_opened: u32,
     pub disputes_settled: u32,
+    /// First month of serious trouble: a partner whose patience is spent (weighing exit), a
+    /// dispute left unresolved, or an exit.
+    pub first_trouble: Option<u32>,
     /// Sum of the monthly tension, for its mean over the run.
     pub tension_sum: f64,
     pub(crate) scripted: Vec<ScriptedShock>,
@@ -340,6 +343,7 @@ impl World {
             regulator_ended: false,
             disputes_opened: 0,
             disputes_settled: 0,
+            first_trouble: None,
             tension_sum: 0.0,
             scripted,
             record,
@@ -417,6 +421,12 @@ impl World {
     pub fn felt_distance(&self, i: usize, j: usize) -> f64 {
         let k = i * self.n() + j;
         self.distance[k] * (1.0 - self.familiarity[k])
+    }
+
+    pub(crate) fn trouble(&mut self) {
+        if self.first_trouble.is_none() {
+            self.first_trouble = Some(self.month);
+        }
     }
 
     pub(crate) fn record_event(&mut self, kind: EventKind) {
