@@ -6,6 +6,7 @@
 mod batch;
 mod narrate;
 mod set;
+mod validate;
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
@@ -28,6 +29,8 @@ COMMANDS:
     sweep       One batch per value of a parameter, all with the same master seed
     link        Print the scenario's share-link fragment
     show        Print the scenario as version-1 JSON (a starting point for --scenario)
+    validate    Check that the model reproduces the research findings (F1-F12), the edge
+                cases, and which parameters move survival most; exits 1 if a check fails
     help        Print this help
 
 SCENARIO (every command):
@@ -52,6 +55,11 @@ BATCH AND SWEEP:
     --param PATH          (sweep) The field to vary, a --set path
     --values A,B,C        (sweep) Its values; separate with ';' when a value is a list
 
+VALIDATE:
+    --quick               A smaller version (800 runs per scenario, no sensitivity)
+    --markdown            Print the report as Markdown (docs/VALIDATION.md)
+    --runs N, --threads N As for batch (default 4000 runs per scenario)
+
 EXAMPLES:
     aliansi run --preset id-jp-jv --seed 7
     aliansi batch --runs 10000 --set governance.alliance_manager=true
@@ -69,6 +77,8 @@ enum Failure {
     BrokenPipe,
     /// Any other failure writing output: exit 1.
     Io(io::Error),
+    /// Validation checks failed: exit 1 (the report says which).
+    Checks(usize),
 }
 
 impl From<io::Error> for Failure {
@@ -95,6 +105,7 @@ enum Command {
     Sweep,
     Link,
     Show,
+    Validate,
     Help,
 }
 
@@ -107,6 +118,7 @@ impl Command {
             "sweep" => Command::Sweep,
             "link" => Command::Link,
             "show" => Command::Show,
+            "validate" => Command::Validate,
             "help" => Command::Help,
             _ => return None,
         })
@@ -119,6 +131,7 @@ impl Command {
             Command::Sweep => "sweep",
             Command::Link => "link",
             Command::Show => "show",
+            Command::Validate => "validate",
             Command::Help => "help",
         }
     }
@@ -139,6 +152,8 @@ struct Args {
     param: Option<String>,
     values: Option<String>,
     help: bool,
+    quick: bool,
+    markdown: bool,
 }
 
 fn value_of(p: &mut lexopt::Parser, opt: &str) -> Res<String> {
@@ -199,6 +214,8 @@ fn parse_args() -> Res<Args> {
             }
             Long("json") => a.json = true,
             Long("all-events") => a.all_events = true,
+            Long("quick") => a.quick = true,
+            Long("markdown") => a.markdown = true,
             Long("runs") => {
                 let v = value_of(&mut p, "--runs")?;
                 let n: u64 = number("--runs", &v, "a whole number of runs, at least 1")?;
@@ -234,7 +251,7 @@ fn parse_args() -> Res<Args> {
                 }
                 let c = Command::parse(&v).ok_or_else(|| {
                     usage(format!(
-                        "unknown command \"{v}\" (commands: presets, run, batch, sweep, link, show, help)"
+                        "unknown command \"{v}\" (commands: presets, run, batch, sweep, link, show, validate, help)"
                     ))
                 })?;
                 a.command = Some(c);
@@ -245,7 +262,13 @@ fn parse_args() -> Res<Args> {
     }
     // Options that only some commands use.
     if let Some(c) = a.command {
-        let batchy = matches!(c, Command::Batch | Command::Sweep);
+        let batchy = matches!(c, Command::Batch | Command::Sweep | Command::Validate);
+        if c != Command::Validate && (a.quick || a.markdown) {
+            return Err(usage(format!(
+                "--quick and --markdown apply to validate, not {}",
+                c.name()
+            )));
+        }
         if !batchy && a.runs.is_some() {
             return Err(usage(format!(
                 "--runs applies to batch and sweep, not {}",
@@ -625,6 +648,25 @@ fn real_main() -> Res<()> {
             let text = aliansi_wire::to_json(&scenario);
             out.write_all(text.as_bytes())?;
         }
+        Command::Validate => {
+            let runs = a.runs.unwrap_or(if a.quick {
+                validate::QUICK_RUNS
+            } else {
+                validate::FULL_RUNS
+            });
+            let progress = io::stderr().is_terminal();
+            let rep = validate::run(runs, threads(&a), !a.quick, progress);
+            let doc = if a.markdown {
+                validate::markdown(&rep)
+            } else {
+                validate::text(&rep)
+            };
+            out.write_all(doc.as_bytes())?;
+            out.flush()?;
+            if rep.failures() > 0 {
+                return Err(Failure::Checks(rep.failures()));
+            }
+        }
         Command::Help => {}
     }
     out.flush()?;
@@ -638,6 +680,10 @@ fn main() -> ExitCode {
         Err(Failure::Usage(msg)) => {
             let _ = writeln!(io::stderr(), "error: {msg}");
             ExitCode::from(2)
+        }
+        Err(Failure::Checks(n)) => {
+            let _ = writeln!(io::stderr(), "error: {n} validation check(s) failed");
+            ExitCode::from(1)
         }
         Err(Failure::Io(e)) => {
             let _ = writeln!(io::stderr(), "error: cannot write output: {e}");

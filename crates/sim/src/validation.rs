@@ -18,6 +18,8 @@ use crate::world::Outcome;
 pub enum Metric {
     /// 1 if the alliance reached the horizon.
     Survival,
+    /// 1 if the alliance dissolved before the horizon.
+    Dissolved,
     /// Mean trust among the partners present at the end.
     FinalTrust,
     /// Share of the disputes opened that a ladder step settled.
@@ -42,6 +44,7 @@ impl Metric {
     pub fn label(self) -> String {
         match self {
             Metric::Survival => "survival".into(),
+            Metric::Dissolved => "dissolved".into(),
             Metric::FinalTrust => "final trust".into(),
             Metric::SettledShare => "disputes settled".into(),
             Metric::MeanTension => "mean tension".into(),
@@ -57,6 +60,7 @@ impl Metric {
     pub fn of(self, r: &RunResult) -> f64 {
         match self {
             Metric::Survival => f64::from(u8::from(r.outcome == Outcome::Survived)),
+            Metric::Dissolved => f64::from(u8::from(r.outcome != Outcome::Survived)),
             Metric::FinalTrust => r.final_mean_trust,
             Metric::SettledShare => {
                 if r.disputes_opened == 0 {
@@ -364,9 +368,9 @@ pub fn experiments() -> Vec<Experiment> {
         id: "F1",
         finding: "Many alliances fail",
         comparison: "default scenario: share dissolved within 10 years".into(),
-        arms: vec![arm("default", d.clone(), -1.0)],
-        metric: Metric::Survival,
-        expect: Expect::Within(-0.7, -0.3),
+        arms: vec![arm("default", d.clone(), 1.0)],
+        metric: Metric::Dissolved,
+        expect: Expect::Within(0.3, 0.7),
         source_size: "30-70 % fail; about half",
         hazard_windows: None,
     });
