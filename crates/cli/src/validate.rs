@@ -29,7 +29,11 @@ pub struct Report {
 
 impl Report {
     pub fn failures(&self) -> usize {
-        self.findings.iter().chain(&self.edges).filter(|(_, r)| !r.pass).count()
+        self.findings
+            .iter()
+            .chain(&self.edges)
+            .filter(|(_, r)| !r.pass)
+            .count()
     }
 }
 
@@ -38,17 +42,26 @@ pub fn run(runs: u64, threads: usize, sensitivity: bool, progress: bool) -> Repo
     let findings = experiments();
     let edges = edge_cases();
     let levers: Vec<Experiment> = if sensitivity {
-        sensitivity_levers().iter().map(sensitivity_experiment).collect()
+        sensitivity_levers()
+            .iter()
+            .map(sensitivity_experiment)
+            .collect()
     } else {
         Vec::new()
     };
     let all: Vec<&Experiment> = findings.iter().chain(&edges).chain(&levers).collect();
     let pieces_per = (threads as u64 * 2).max(1);
     let work: Vec<(usize, std::ops::Range<u64>)> = (0..all.len())
-        .flat_map(|e| aliansi_sim::batch::chunks(runs, pieces_per).into_iter().map(move |r| (e, r)))
+        .flat_map(|e| {
+            aliansi_sim::batch::chunks(runs, pieces_per)
+                .into_iter()
+                .map(move |r| (e, r))
+        })
         .collect();
-    let tallies: Vec<Mutex<ExperimentTally>> =
-        all.iter().map(|e| Mutex::new(ExperimentTally::new(e.arms.len()))).collect();
+    let tallies: Vec<Mutex<ExperimentTally>> = all
+        .iter()
+        .map(|e| Mutex::new(ExperimentTally::new(e.arms.len())))
+        .collect();
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
     std::thread::scope(|scope| {
@@ -60,7 +73,10 @@ pub fn run(runs: u64, threads: usize, sensitivity: bool, progress: bool) -> Repo
                 tallies[*e].lock().expect("tally lock").merge(&t);
                 let d = done.fetch_add(1, Ordering::Relaxed) + 1;
                 if progress {
-                    eprint!("\r{:>5.1} % of the validation runs", d as f64 / work.len() as f64 * 100.0);
+                    eprint!(
+                        "\r{:>5.1} % of the validation runs",
+                        d as f64 / work.len() as f64 * 100.0
+                    );
                 }
             });
         }
@@ -76,7 +92,12 @@ pub fn run(runs: u64, threads: usize, sensitivity: bool, progress: bool) -> Repo
     let edges: Vec<_> = results.by_ref().take(edges.len()).collect();
     let mut sensitivity: Vec<_> = results.collect();
     sensitivity.sort_by(|a, b| b.1.effect.abs().total_cmp(&a.1.effect.abs()));
-    Report { runs, findings, edges, sensitivity }
+    Report {
+        runs,
+        findings,
+        edges,
+        sensitivity,
+    }
 }
 
 fn measured(e: &Experiment, r: &ExperimentResult) -> String {
@@ -110,21 +131,45 @@ fn verdict(r: &ExperimentResult) -> &'static str {
 /// The plain-text table for a terminal.
 pub fn text(rep: &Report) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "Validation: {} runs per scenario, master seed {MASTER_SEED}\n", rep.runs);
+    let _ = writeln!(
+        s,
+        "Validation: {} runs per scenario, master seed {MASTER_SEED}\n",
+        rep.runs
+    );
     for (e, r) in rep.findings.iter().chain(&rep.edges) {
         let _ = writeln!(s, "{:<4} {:<4} {}", e.id, verdict(r), e.finding);
         let _ = writeln!(s, "          {} [{}]", e.comparison, e.metric.label());
-        let _ = writeln!(s, "          measured {}  expected {}", measured(e, r), e.expect.describe());
+        let _ = writeln!(
+            s,
+            "          measured {}  expected {}",
+            measured(e, r),
+            e.expect.describe()
+        );
         let _ = writeln!(s, "          {}", arms(e, r));
     }
     if !rep.sensitivity.is_empty() {
-        let _ = writeln!(s, "\nSensitivity of survival around the default scenario (largest first):");
+        let _ = writeln!(
+            s,
+            "\nSensitivity of survival around the default scenario (largest first):"
+        );
         for (e, r) in &rep.sensitivity {
-            let _ = writeln!(s, "  {:<48} {:+.3} [{:+.3}, {:+.3}]", e.comparison, r.effect, r.ci95.0, r.ci95.1);
+            let _ = writeln!(
+                s,
+                "  {:<48} {:+.3} [{:+.3}, {:+.3}]",
+                e.comparison, r.effect, r.ci95.0, r.ci95.1
+            );
         }
     }
     let f = rep.failures();
-    let _ = writeln!(s, "\n{}", if f == 0 { "All checks pass.".to_string() } else { format!("{f} check(s) FAIL.") });
+    let _ = writeln!(
+        s,
+        "\n{}",
+        if f == 0 {
+            "All checks pass.".to_string()
+        } else {
+            format!("{f} check(s) FAIL.")
+        }
+    );
     s
 }
 
@@ -135,7 +180,10 @@ fn cell(x: &str) -> String {
 /// The Markdown document committed as `docs/VALIDATION.md`.
 pub fn markdown(rep: &Report) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "# Validation: does Aliansi behave like real alliances?\n");
+    let _ = writeln!(
+        s,
+        "# Validation: does Aliansi behave like real alliances?\n"
+    );
     let _ = writeln!(
         s,
         "Generated by `cargo run --release --bin aliansi -- validate --markdown > docs/VALIDATION.md`; \
@@ -168,7 +216,10 @@ pub fn markdown(rep: &Report) -> String {
         let _ = writeln!(s, "- **{}**: {}", e.id, cell(&arms(e, r)));
     }
     let _ = writeln!(s, "\n## Edge cases\n");
-    let _ = writeln!(s, "| id | expectation | scenario | measure | measured [95 % CI] | expected | result |");
+    let _ = writeln!(
+        s,
+        "| id | expectation | scenario | measure | measured [95 % CI] | expected | result |"
+    );
     let _ = writeln!(s, "|---|---|---|---|---|---|---|");
     for (e, r) in &rep.edges {
         let _ = writeln!(
@@ -190,7 +241,10 @@ pub fn markdown(rep: &Report) -> String {
             "One parameter at a time, from a low to a high plausible value, everything else as in the \
              default scenario; the change in survival at ten years. The five largest are in bold.\n"
         );
-        let _ = writeln!(s, "| rank | parameter: low -> high | survival at low | at high | change [95 % CI] |");
+        let _ = writeln!(
+            s,
+            "| rank | parameter: low -> high | survival at low | at high | change [95 % CI] |"
+        );
         let _ = writeln!(s, "|---|---|---|---|---|");
         for (k, (e, r)) in rep.sensitivity.iter().enumerate() {
             let b = if k < 5 { "**" } else { "" };
@@ -208,6 +262,14 @@ pub fn markdown(rep: &Report) -> String {
         }
     }
     let f = rep.failures();
-    let _ = writeln!(s, "\n{}", if f == 0 { "All checks pass.".to_string() } else { format!("**{f} check(s) fail.**") });
+    let _ = writeln!(
+        s,
+        "\n{}",
+        if f == 0 {
+            "All checks pass.".to_string()
+        } else {
+            format!("**{f} check(s) fail.**")
+        }
+    );
     s
 }

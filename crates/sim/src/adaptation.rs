@@ -17,10 +17,15 @@ impl World {
         let n = self.n();
         let manager = if g.alliance_manager { 1.0 } else { 0.0 };
         let speed = decision_speed(g.decision_rule, act.len());
-        let adapt = act.iter().map(|&i| self.scenario.partners[i].adaptability).sum::<f64>() / act.len() as f64;
+        let adapt = act
+            .iter()
+            .map(|&i| self.scenario.partners[i].adaptability)
+            .sum::<f64>()
+            / act.len() as f64;
 
         // Continuous adjustment; a manager keeps it going between reviews.
-        self.misfit = clamp01(self.misfit * (1.0 - (0.02 * speed * adapt + MANAGER_ADAPTATION * manager)));
+        self.misfit =
+            clamp01(self.misfit * (1.0 - (0.02 * speed * adapt + MANAGER_ADAPTATION * manager)));
         for &i in &act {
             let a = self.scenario.partners[i].adaptability;
             let p = &mut self.partners[i];
@@ -39,13 +44,23 @@ impl World {
         }
 
         // Knowledge absorption: the learning race.
-        let effective: f64 = act.iter().map(|&i| self.partners[i].input * self.partners[i].relevance).sum();
+        let effective: f64 = act
+            .iter()
+            .map(|&i| self.partners[i].input * self.partners[i].relevance)
+            .sum();
         for &i in &act {
             let li = self.scenario.partners[i].learning_intent;
             let own = self.partners[i].input * self.partners[i].relevance;
-            let from_others = if effective > 0.0 { (effective - own) / effective } else { 0.0 };
+            let from_others = if effective > 0.0 {
+                (effective - own) / effective
+            } else {
+                0.0
+            };
             let p = &mut self.partners[i];
-            p.knowledge = clamp01(p.knowledge + 0.03 * li * (0.3 + 0.7 * g.transparency) * from_others * (1.0 - p.knowledge));
+            p.knowledge = clamp01(
+                p.knowledge
+                    + 0.03 * li * (0.3 + 0.7 * g.transparency) * from_others * (1.0 - p.knowledge),
+            );
         }
 
         if g.review_months > 0 && self.month % g.review_months == 0 {
@@ -57,7 +72,8 @@ impl World {
         let act = self.active();
         let before = self.misfit;
         self.misfit = clamp01(self.misfit * (1.0 - 0.5 * speed * (0.4 + 0.6 * adapt)));
-        self.costs += REVIEW_COST * self.value;
+        // Paid out of next month's value (this month's is already shared out).
+        self.carried_costs += REVIEW_COST * self.value;
         // Realign goals toward the alliance's focus.
         let focus = self.focus();
         for &i in &act {
@@ -69,13 +85,19 @@ impl World {
             }
             p.goals = normalise(&gl);
         }
-        // Renegotiate: fixed shares move toward recognised contributions; expectations toward
-        // what is realistic.
+        // Renegotiate: fixed shares move halfway toward the committed contributions;
+        // expectations move toward the shares actually received.
         let shares = self.shares(&act);
+        let fixed = matches!(
+            self.scenario.governance.sharing,
+            crate::scenario::Sharing::Fixed(_)
+        );
         let committed: Vec<f64> = act.iter().map(|&i| self.committed(i)).collect();
         let total: f64 = committed.iter().sum::<f64>().max(1e-12);
         for (x, &i) in act.iter().enumerate() {
-            self.fixed_shares[i] += 0.5 * (committed[x] / total - self.fixed_shares[i]);
+            if fixed {
+                self.fixed_shares[i] += 0.5 * (committed[x] / total - self.fixed_shares[i]);
+            }
             let a = self.scenario.partners[i].adaptability;
             let p = &mut self.partners[i];
             p.expected_share += 0.2 * a * (shares[x] - p.expected_share);
@@ -89,6 +111,10 @@ impl World {
             }
         }
         let alignment_after = self.goal_alignment;
-        self.record_event(EventKind::Review { misfit_before: before, misfit_after: self.misfit, alignment_after });
+        self.record_event(EventKind::Review {
+            misfit_before: before,
+            misfit_after: self.misfit,
+            alignment_after,
+        });
     }
 }

@@ -130,7 +130,10 @@ impl BatchTally {
             survival_ci95: (km.low[last], km.high[last]),
             median_survival_months: median_survival(&km.survival),
             hazard_by_year: hazard_by_year(&km.survival),
-            causes: Cause::ALL.iter().map(|c| (*c, self.causes[c.index()])).collect(),
+            causes: Cause::ALL
+                .iter()
+                .map(|c| (*c, self.causes[c.index()]))
+                .collect(),
             mean_value: self.value_sum_fx as f64 / FX / n,
             mean_final_trust: self.trust_sum_fx as f64 / FX / n,
             survival_curve: km.survival,
@@ -163,7 +166,11 @@ pub struct BatchSummary {
 }
 
 /// Runs `runs` (a range of run indices) of a batch with master seed `master`.
-pub fn run_chunk(scenario: &Scenario, master: u64, runs: Range<u64>) -> Result<BatchTally, ScenarioError> {
+pub fn run_chunk(
+    scenario: &Scenario,
+    master: u64,
+    runs: Range<u64>,
+) -> Result<BatchTally, ScenarioError> {
     scenario.validate()?;
     let mut tally = BatchTally::new(scenario.horizon_months);
     for k in runs {
@@ -174,7 +181,11 @@ pub fn run_chunk(scenario: &Scenario, master: u64, runs: Range<u64>) -> Result<B
 }
 
 /// Runs a whole batch on one thread.
-pub fn run_batch(scenario: &Scenario, master: u64, runs: u64) -> Result<BatchSummary, ScenarioError> {
+pub fn run_batch(
+    scenario: &Scenario,
+    master: u64,
+    runs: u64,
+) -> Result<BatchSummary, ScenarioError> {
     Ok(run_chunk(scenario, master, 0..runs)?.summary())
 }
 

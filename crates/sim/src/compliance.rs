@@ -13,7 +13,8 @@ impl World {
             let u_detect = self.agent_rng.uniform();
             let u_end = self.agent_rng.uniform();
             let opportunism = self.scenario.partners[i].opportunism;
-            let p_violation = 0.006 * (0.3 + opportunism) * (1.0 - 0.8 * g.compliance) * (0.5 + reg);
+            let p_violation =
+                0.006 * (0.3 + opportunism) * (1.0 - 0.8 * g.compliance) * (0.5 + reg);
             if u >= p_violation {
                 continue;
             }
@@ -27,13 +28,20 @@ impl World {
                         self.nudge_trust(j, i, -0.01);
                     }
                 }
-                self.record_event(EventKind::Violation { partner: i, detector: Detector::Internal, fine: 0.0 });
+                self.record_event(EventKind::Violation {
+                    partner: i,
+                    detector: Detector::Internal,
+                    fine: 0.0,
+                });
                 continue;
             }
             let p_regulator = 0.2 + 0.6 * reg;
             if u_detect < p_internal + (1.0 - p_internal) * p_regulator {
                 self.regulator_findings += 1;
-                let fine = (0.5 + 1.5 * reg) * self.value;
+                // A fine of (0.5 + 1.5 x pressure) months of value, capped at what is left of
+                // this month's value.
+                let fine = ((0.5 + 1.5 * reg) * self.value)
+                    .min((self.value - self.costs - self.fines).max(0.0));
                 self.fines += fine;
                 self.cum_fines += fine;
                 for j in self.active() {
@@ -42,13 +50,23 @@ impl World {
                         self.partners[j].pressure[Cause::ComplianceFailure.index()] += 0.15;
                     }
                 }
-                self.record_event(EventKind::Violation { partner: i, detector: Detector::Regulator, fine });
+                self.record_event(EventKind::Violation {
+                    partner: i,
+                    detector: Detector::Regulator,
+                    fine,
+                });
                 let p_end = 0.08 * reg * self.regulator_findings as f64;
                 if u_end < p_end && self.outcome.is_none() {
                     self.regulator_ended = true;
                     self.record_event(EventKind::RegulatorEnded);
-                    self.record_event(EventKind::Dissolved { cause: Cause::ComplianceFailure });
-                    self.outcome = Some(Outcome::Dissolved { month: self.month, cause: Cause::ComplianceFailure });
+                    self.record_event(EventKind::Dissolved {
+                        cause: Cause::ComplianceFailure,
+                    });
+                    self.outcome = Some(Outcome::Dissolved {
+                        month: self.month,
+                        cause: Cause::ComplianceFailure,
+                    });
+                    break;
                 }
             }
         }

@@ -50,7 +50,11 @@ impl World {
             for &b in &act[x + 1..] {
                 let u = self.agent_rng.uniform();
                 let u_sev = self.agent_rng.uniform();
-                if self.disputes.iter().any(|d| (d.a == a && d.b == b) || (d.a == b && d.b == a)) {
+                if self
+                    .disputes
+                    .iter()
+                    .any(|d| (d.a == a && d.b == b) || (d.a == b && d.b == a))
+                {
                     continue;
                 }
                 let pair_trust = 0.5 * (self.trust_of(a, b) + self.trust_of(b, a));
@@ -58,19 +62,33 @@ impl World {
                 let (pa, pb) = (&self.partners[a], &self.partners[b]);
                 let unfair = |f: f64| (-libm::log(f.clamp(0.05, 20.0))).max(0.0);
                 let drivers = [
-                    (DisputeCause::ProfitSharing, 1.5 * (unfair(pa.fairness) + unfair(pb.fairness))),
-                    (DisputeCause::Goals, 1.2 * (1.0 - cosine(&pa.goals, &pb.goals))),
+                    (
+                        DisputeCause::ProfitSharing,
+                        1.5 * (unfair(pa.fairness) + unfair(pb.fairness)),
+                    ),
+                    (
+                        DisputeCause::Goals,
+                        1.2 * (1.0 - cosine(&pa.goals, &pb.goals)),
+                    ),
                     (
                         DisputeCause::Miscommunication,
                         // Trust gives the benefit of the doubt to a misread signal.
-                        0.8 * self.felt_distance(a, b) * (1.0 - 0.5 * g.transparency) * (1.5 - pair_trust) / 3.0,
+                        0.8 * self.felt_distance(a, b)
+                            * (1.0 - 0.5 * g.transparency)
+                            * (1.5 - pair_trust)
+                            / 3.0,
                     ),
-                    (DisputeCause::Contributions, 1.5 * detect * (pa.withholding + pb.withholding)),
+                    (
+                        DisputeCause::Contributions,
+                        1.5 * detect * (pa.withholding + pb.withholding),
+                    ),
                     (DisputeCause::Strategy, 1.0 * (self.stress + self.misfit)),
                     (
                         DisputeCause::Knowledge,
                         1.0 * (pa.knowledge - pb.knowledge).abs()
-                            * self.scenario.partners[a].learning_intent.max(self.scenario.partners[b].learning_intent),
+                            * self.scenario.partners[a]
+                                .learning_intent
+                                .max(self.scenario.partners[b].learning_intent),
                     ),
                 ];
                 let sum: f64 = drivers.iter().map(|d| d.1).sum();
@@ -78,9 +96,16 @@ impl World {
                     * libm::exp(sum + 1.5 * distrust + 0.8 * rivalry)
                     * (1.0 - MANAGER_DISPUTE_CUT * manager);
                 if u < 1.0 - libm::exp(-hazard) {
-                    let (cause, top) = drivers
-                        .iter()
-                        .fold((DisputeCause::Strategy, -1.0), |acc, d| if d.1 > acc.1 { (d.0, d.1) } else { acc });
+                    let (cause, top) =
+                        drivers
+                            .iter()
+                            .fold((DisputeCause::Miscommunication, 0.0), |acc, d| {
+                                if d.1 > acc.1 {
+                                    (d.0, d.1)
+                                } else {
+                                    acc
+                                }
+                            });
                     let severity = (0.15 + 0.35 * top.min(1.5) + 0.3 * u_sev).clamp(0.1, 1.0);
                     let id = self.next_dispute_id;
                     self.next_dispute_id += 1;
@@ -95,7 +120,13 @@ impl World {
                         months_in_stage: 0,
                     });
                     self.disputes_opened += 1;
-                    self.record_event(EventKind::DisputeOpened { id, a, b, cause, severity });
+                    self.record_event(EventKind::DisputeOpened {
+                        id,
+                        a,
+                        b,
+                        cause,
+                        severity,
+                    });
                     let step = g.ladder[0];
                     self.record_event(EventKind::DisputeStep { id, step });
                 }
@@ -108,7 +139,11 @@ impl World {
     pub(crate) fn resolution_phase(&mut self) {
         let ladder = self.knobs.ladder;
         let ladder_len = self.knobs.ladder_len;
-        let manager = if self.scenario.governance.alliance_manager { 1.0 } else { 0.0 };
+        let manager = if self.scenario.governance.alliance_manager {
+            1.0
+        } else {
+            0.0
+        };
         let mut pressure = 0.0;
         let mut keep = Vec::new();
         let disputes = std::mem::take(&mut self.disputes);
@@ -142,7 +177,11 @@ impl World {
             let ca = self.scenario.partners[d.a].culture.culture();
             let cb = self.scenario.partners[d.b].culture.culture();
             let trust = 0.5 * (self.trust_of(d.a, d.b) + self.trust_of(d.b, d.a));
-            let trust_factor = if step == Resolution::Arbitration { 1.0 } else { 0.6 + 0.4 * trust };
+            let trust_factor = if step == Resolution::Arbitration {
+                1.0
+            } else {
+                0.6 + 0.4 * trust
+            };
             let p = (sp.success
                 * culture_fit(step, &ca, &cb)
                 * (1.0 - 0.4 * d.severity)
@@ -164,7 +203,13 @@ impl World {
                 self.nudge_trust(d.b, d.a, ts);
                 let trust_ab = self.trust_of(d.a, d.b);
                 self.disputes_settled += 1;
-                self.record_event(EventKind::DisputeSettled { id: d.id, a: d.a, b: d.b, step, trust_ab });
+                self.record_event(EventKind::DisputeSettled {
+                    id: d.id,
+                    a: d.a,
+                    b: d.b,
+                    step,
+                    trust_ab,
+                });
             } else {
                 self.nudge_trust(d.a, d.b, sp.trust_failure);
                 self.nudge_trust(d.b, d.a, sp.trust_failure);
@@ -172,11 +217,19 @@ impl World {
                 if stage + 1 < ladder_len {
                     d.stage = Some(stage + 1);
                     d.months_in_stage = 0;
-                    self.record_event(EventKind::DisputeStep { id: d.id, step: ladder[stage + 1] });
+                    self.record_event(EventKind::DisputeStep {
+                        id: d.id,
+                        step: ladder[stage + 1],
+                    });
                 } else {
                     d.stage = None;
                     self.trouble();
-                    self.record_event(EventKind::DisputeUnresolved { id: d.id, a: d.a, b: d.b, cause: d.cause });
+                    self.record_event(EventKind::DisputeUnresolved {
+                        id: d.id,
+                        a: d.a,
+                        b: d.b,
+                        cause: d.cause,
+                    });
                 }
                 keep.push(d);
             }

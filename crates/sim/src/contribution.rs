@@ -110,13 +110,21 @@ impl World {
 
         let effective: f64 = act
             .iter()
-            .map(|&i| self.partners[i].input * self.partners[i].relevance * self.partners[i].complementarity)
+            .map(|&i| {
+                self.partners[i].input
+                    * self.partners[i].relevance
+                    * self.partners[i].complementarity
+            })
             .sum();
         // Team production: the synergy needs what was promised; withheld input costs the
         // whole alliance more than its own share (Alchian & Demsetz 1972).
         let committed: f64 = act.iter().map(|&i| self.committed(i)).sum();
         let delivered: f64 = act.iter().map(|&i| self.partners[i].input).sum();
-        let follow_through = if committed > 0.0 { delivered / committed } else { 1.0 };
+        let follow_through = if committed > 0.0 {
+            delivered / committed
+        } else {
+            1.0
+        };
         let gross = self.market
             * self.match_quality
             * libm::pow(follow_through, TEAM_PRODUCTION)
@@ -136,7 +144,7 @@ impl World {
             + decision_overhead(g.decision_rule) * (act.len() as f64 - 1.0);
         let value = gross * (1.0 - friction - overhead).clamp(0.0, 1.0);
         self.value = value;
-        self.costs = 0.0;
+        self.costs = std::mem::take(&mut self.carried_costs).min(value);
         self.fines = 0.0;
         self.cum_value += value;
         let _ = n;
@@ -187,12 +195,17 @@ impl World {
     /// Return per unit of input a partner could earn outside the alliance.
     pub fn outside_option(&self, i: usize) -> f64 {
         let p = &self.scenario.partners[i];
-        let learned = 0.6 * p.learning_intent * self.partners[i].knowledge * (0.5 + 0.5 * self.rivalry());
+        let learned =
+            0.6 * p.learning_intent * self.partners[i].knowledge * (0.5 + 0.5 * self.rivalry());
         // Dependence asymmetry (Gulati & Sytch 2007): a partner bringing more than an equal
         // share depends less on the alliance and has better options alone.
         let act = self.active();
         let total: f64 = act.iter().map(|&j| self.committed(j)).sum();
-        let weight = if total > 0.0 { self.committed(i) / total * act.len() as f64 } else { 1.0 };
+        let weight = if total > 0.0 {
+            self.committed(i) / total * act.len() as f64
+        } else {
+            1.0
+        };
         let independence = (1.0 + DEPENDENCE * (weight - 1.0)).max(0.5);
         (0.6 + 0.4 * self.market)
             * (1.0 + self.outside_boost)
@@ -219,7 +232,8 @@ impl World {
             .collect();
         // Where the value went missing, for attributing a poor return to a cause.
         let loss_misfit = MISFIT_LOSS * self.misfit;
-        let loss_goal = GOAL_FIT_GAIN * (1.0 - self.goal_alignment) / (GOAL_FIT_FLOOR + GOAL_FIT_GAIN);
+        let loss_goal =
+            GOAL_FIT_GAIN * (1.0 - self.goal_alignment) / (GOAL_FIT_FLOOR + GOAL_FIT_GAIN);
         let loss_culture = CULTURE_FRICTION * self.cultural_friction;
         for (x, &i) in act.iter().enumerate() {
             let spec = &self.scenario.partners[i];
@@ -239,10 +253,15 @@ impl World {
                 1.0
             } else {
                 let mean = others_sum / others_n as f64;
-                if mean > 1e-12 { own / mean } else { 2.0 }
+                if mean > 1e-12 {
+                    own / mean
+                } else {
+                    2.0
+                }
             };
             let noise = self.agent_rng.normal() * 0.3 * (1.0 - transparency);
-            let perceived = (libm::log(phi.clamp(0.05, 20.0)) + noise - 0.2 * (1.0 - trust)).clamp(-3.0, 3.0);
+            let perceived =
+                (libm::log(phi.clamp(0.05, 20.0)) + noise - 0.2 * (1.0 - trust)).clamp(-3.0, 3.0);
             let p = &self.partners[i];
             let fairness = 0.8 * p.fairness + 0.2 * libm::exp(perceived);
             let c_fair = logistic(4.0 * libm::log(fairness.clamp(0.05, 20.0)));
@@ -251,7 +270,11 @@ impl World {
             } else {
                 1.0
             };
-            let share = if self.distributed > 0.0 { p.payoff / self.distributed } else { 0.0 };
+            let share = if self.distributed > 0.0 {
+                p.payoff / self.distributed
+            } else {
+                0.0
+            };
             let c_exp = if p.expected_share > 1e-9 {
                 logistic(4.0 * libm::log((share / p.expected_share).clamp(1e-6, 1e6)))
             } else {
@@ -292,8 +315,10 @@ impl World {
             let mut pr = [0.0; 7];
             pr[Cause::Inequity.index()] =
                 0.20 * short(0.5, c_fair) + 0.15 * short(0.5, c_exp) + ret_gap * parts[4] / total;
-            pr[Cause::GoalMisalignment.index()] = 0.15 * short(0.9, c_goal) + ret_gap * parts[1] / total;
-            pr[Cause::TrustBreakdown.index()] = 0.20 * short(0.5, trust) + ret_gap * parts[2] / total;
+            pr[Cause::GoalMisalignment.index()] =
+                0.15 * short(0.9, c_goal) + ret_gap * parts[1] / total;
+            pr[Cause::TrustBreakdown.index()] =
+                0.20 * short(0.5, trust) + ret_gap * parts[2] / total;
             pr[Cause::UnresolvedConflict.index()] = 0.25 * conflict + 0.1 * self.tension;
             pr[Cause::MisfitAfterShock.index()] = ret_gap * parts[0] / total;
             pr[Cause::LearningRace.index()] = ret_gap * parts[3] / total;

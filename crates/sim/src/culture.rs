@@ -24,7 +24,14 @@ impl Culture {
         [self.pdi, self.idv, self.mas, self.uai, self.lto, self.ivr]
     }
     pub fn from_dims(d: [f64; 6]) -> Culture {
-        Culture { pdi: d[0], idv: d[1], mas: d[2], uai: d[3], lto: d[4], ivr: d[5] }
+        Culture {
+            pdi: d[0],
+            idv: d[1],
+            mas: d[2],
+            uai: d[3],
+            lto: d[4],
+            ivr: d[5],
+        }
     }
 }
 
@@ -215,7 +222,10 @@ mod tests {
         for a in Country::ALL {
             assert_eq!(kogut_singh(&a.culture(), &a.culture()), 0.0);
             for b in Country::ALL {
-                assert_eq!(kogut_singh(&a.culture(), &b.culture()), kogut_singh(&b.culture(), &a.culture()));
+                assert_eq!(
+                    kogut_singh(&a.culture(), &b.culture()),
+                    kogut_singh(&b.culture(), &a.culture())
+                );
             }
         }
     }
@@ -233,7 +243,9 @@ mod tests {
     #[test]
     fn asian_neighbours_are_closer_than_indonesia_and_usa() {
         let id = Country::ID.culture();
-        assert!(kogut_singh(&id, &Country::MY.culture()) < kogut_singh(&id, &Country::US.culture()));
+        assert!(
+            kogut_singh(&id, &Country::MY.culture()) < kogut_singh(&id, &Country::US.culture())
+        );
         let d = kogut_singh(&id, &Country::US.culture());
         assert!((2.5..3.5).contains(&d), "ID-US distance {d}");
     }

@@ -57,14 +57,14 @@ impl World {
         if d.arrival < 1.0 - libm::exp(-rate) {
             let kind = ShockKind::ALL[d.kind];
             let severity = (base_severity * (0.5 + d.severity)).clamp(0.0, 1.0);
-            let n = self.n();
-            let target = ((d.target * n as f64) as u64 as usize).min(n - 1);
+            let act = self.active();
+            let target = act[((d.target * act.len() as f64) as u64 as usize).min(act.len() - 1)];
             self.apply_shock(kind, severity, target, false, &mut sub);
         }
         let month = self.month;
         while self.scripted.first().is_some_and(|s| s.month <= month) {
             let s = self.scripted.remove(0);
-            let mut sub = Stream::new(month as u64, 1000 + s.kind as u64);
+            let mut sub = Stream::new(self.seed ^ month as u64, 1000 + s.kind as u64);
             self.apply_shock(s.kind, s.severity, s.partner.unwrap_or(0), true, &mut sub);
         }
         self.update_market();
@@ -76,7 +76,14 @@ impl World {
         self.market = libm::exp(trend + self.market_dev);
     }
 
-    fn apply_shock(&mut self, kind: ShockKind, sev: f64, target: usize, scripted: bool, sub: &mut Stream) {
+    fn apply_shock(
+        &mut self,
+        kind: ShockKind,
+        sev: f64,
+        target: usize,
+        scripted: bool,
+        sub: &mut Stream,
+    ) {
         if kind.targets_partner() && !self.partners[target].active {
             return;
         }
@@ -96,7 +103,8 @@ impl World {
             ShockKind::TechnologyShift => {
                 for p in self.partners.iter_mut() {
                     let u = sub.uniform();
-                    p.relevance = (p.relevance * (1.0 - sev * u) + 0.3 * sev * (1.0 - u)).clamp(0.2, 1.0);
+                    p.relevance =
+                        (p.relevance * (1.0 - sev * u) + 0.3 * sev * (1.0 - u)).clamp(0.2, 1.0);
                 }
                 self.misfit += 0.4 * sev;
                 self.stress += 0.5 * sev;
@@ -142,8 +150,22 @@ impl World {
         self.misfit = self.misfit.clamp(0.0, 1.0);
         self.stress = self.stress.clamp(0.0, 2.0);
         self.update_market();
-        let partner = if kind.targets_partner() { Some(target) } else { None };
-        let market_change = if before > 0.0 { self.market / before } else { 1.0 };
-        self.record_event(EventKind::Shock { kind, severity: sev, partner, scripted, market_change });
+        let partner = if kind.targets_partner() {
+            Some(target)
+        } else {
+            None
+        };
+        let market_change = if before > 0.0 {
+            self.market / before
+        } else {
+            1.0
+        };
+        self.record_event(EventKind::Shock {
+            kind,
+            severity: sev,
+            partner,
+            scripted,
+            market_change,
+        });
     }
 }

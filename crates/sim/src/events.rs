@@ -105,17 +105,48 @@ pub enum EventKind {
         /// Market level just after the shock, relative to just before (1.0 = unchanged).
         market_change: f64,
     },
-    DisputeOpened { id: u32, a: usize, b: usize, cause: DisputeCause, severity: f64 },
+    DisputeOpened {
+        id: u32,
+        a: usize,
+        b: usize,
+        cause: DisputeCause,
+        severity: f64,
+    },
     /// A dispute moved to a step of the ladder.
-    DisputeStep { id: u32, step: Resolution },
+    DisputeStep {
+        id: u32,
+        step: Resolution,
+    },
     /// A step settled the dispute; `trust_ab` is a's trust in b afterwards.
-    DisputeSettled { id: u32, a: usize, b: usize, step: Resolution, trust_ab: f64 },
+    DisputeSettled {
+        id: u32,
+        a: usize,
+        b: usize,
+        step: Resolution,
+        trust_ab: f64,
+    },
     /// A step failed.
-    DisputeFailed { id: u32, step: Resolution },
+    DisputeFailed {
+        id: u32,
+        step: Resolution,
+    },
     /// The ladder is exhausted: the dispute stays open and festers.
-    DisputeUnresolved { id: u32, a: usize, b: usize, cause: DisputeCause },
-    Violation { partner: usize, detector: Detector, fine: f64 },
-    Review { misfit_before: f64, misfit_after: f64, alignment_after: f64 },
+    DisputeUnresolved {
+        id: u32,
+        a: usize,
+        b: usize,
+        cause: DisputeCause,
+    },
+    Violation {
+        partner: usize,
+        detector: Detector,
+        fine: f64,
+    },
+    Review {
+        misfit_before: f64,
+        misfit_after: f64,
+        alignment_after: f64,
+    },
     /// A partner left. `months_unhappy` is how long it had been dissatisfied; `fairness` its
     /// payoff/input ratio against the others' (1 = fair); `unresolved` its open disputes.
     PartnerLeft {
@@ -127,10 +158,16 @@ pub enum EventKind {
         penalty_paid: f64,
     },
     /// The others pushed a partner out.
-    PartnerExpelled { partner: usize, cause: Cause, contribution_share: f64 },
+    PartnerExpelled {
+        partner: usize,
+        cause: Cause,
+        contribution_share: f64,
+    },
     /// The regulator ended the alliance.
     RegulatorEnded,
-    Dissolved { cause: Cause },
+    Dissolved {
+        cause: Cause,
+    },
     Survived,
 }
 

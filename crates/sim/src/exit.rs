@@ -38,8 +38,10 @@ impl World {
             let spec = &self.scenario.partners[i];
             // Exit costs make staying the cheaper choice: a committed partner puts up with more,
             // for longer.
-            let threshold = UNHAPPY_THRESHOLD - UNHAPPY_THRESHOLD_PATIENCE * spec.patience - 0.15 * lock_in;
-            let tolerance = TOLERANCE_MONTHS_MIN + TOLERANCE_MONTHS_PATIENCE * spec.patience + 12.0 * lock_in;
+            let threshold =
+                UNHAPPY_THRESHOLD - UNHAPPY_THRESHOLD_PATIENCE * spec.patience - 0.15 * lock_in;
+            let tolerance =
+                TOLERANCE_MONTHS_MIN + TOLERANCE_MONTHS_PATIENCE * spec.patience + 12.0 * lock_in;
             let p = &mut self.partners[i];
             if p.satisfaction < threshold {
                 p.months_unhappy += 1;
@@ -61,11 +63,13 @@ impl World {
         }
         // The others push out a free rider they have stopped trusting.
         if act.len() > 2 {
-            let shares = self.shares(&act);
-            let committed_total: f64 = act.iter().map(|&i| self.committed(i)).sum::<f64>().max(1e-12);
-            for (x, &i) in act.iter().enumerate() {
+            let committed_total: f64 = act
+                .iter()
+                .map(|&i| self.committed(i))
+                .sum::<f64>()
+                .max(1e-12);
+            for &i in &act {
                 let share_in = self.partners[i].input / committed_total;
-                let _ = shares[x];
                 if self.partners[i].months_in >= 6
                     && share_in < 0.25 / act.len() as f64
                     && self.trust_in(i) < 0.35
@@ -87,7 +91,10 @@ impl World {
     fn others_agree_to_expel(&self, i: usize) -> bool {
         use crate::scenario::DecisionRule::*;
         let others: Vec<usize> = self.active().into_iter().filter(|&j| j != i).collect();
-        let against = others.iter().filter(|&&j| self.trust_of(j, i) < 0.5).count();
+        let against = others
+            .iter()
+            .filter(|&&j| self.trust_of(j, i) < 0.5)
+            .count();
         match self.scenario.governance.decision_rule {
             Consensus => against == others.len(),
             Majority => 2 * against > others.len(),
@@ -100,16 +107,33 @@ impl World {
 
     fn remove_partner(&mut self, i: usize, expelled: bool) {
         let act = self.active();
-        let committed_total: f64 = act.iter().map(|&j| self.committed(j)).sum::<f64>().max(1e-12);
+        let committed_total: f64 = act
+            .iter()
+            .map(|&j| self.committed(j))
+            .sum::<f64>()
+            .max(1e-12);
         let held = self.committed(i) / committed_total;
-        let cause = if expelled { Cause::Inequity } else { self.main_cause(i) };
-        let unresolved = self.disputes.iter().filter(|d| d.a == i || d.b == i).count() as u32;
+        let cause = if expelled {
+            Cause::Inequity
+        } else {
+            self.main_cause(i)
+        };
+        let unresolved = self
+            .disputes
+            .iter()
+            .filter(|d| d.a == i || d.b == i)
+            .count() as u32;
         // A leaver pays the exit penalty to those who stay (in proportion to their shares).
         let mut penalty = 0.0;
         if !expelled {
             let p = &self.partners[i];
-            let avg = if p.months_in > 0 { p.cum_payoff / p.months_in as f64 } else { 0.0 };
-            penalty = (self.scenario.governance.exit_penalty_months * avg).min(p.cum_payoff.max(0.0));
+            let avg = if p.months_in > 0 {
+                p.cum_payoff / p.months_in as f64
+            } else {
+                0.0
+            };
+            penalty =
+                (self.scenario.governance.exit_penalty_months * avg).min(p.cum_payoff.max(0.0));
         }
         let stayers: Vec<usize> = act.iter().copied().filter(|&j| j != i).collect();
         if penalty > 0.0 && !stayers.is_empty() {
@@ -124,9 +148,14 @@ impl World {
         p.active = false;
         p.exit_month = Some(self.month);
         if expelled {
-            self.record_event(EventKind::PartnerExpelled { partner: i, cause, contribution_share: held });
+            self.record_event(EventKind::PartnerExpelled {
+                partner: i,
+                cause,
+                contribution_share: held,
+            });
         } else {
-            let (months_unhappy, fairness) = (self.partners[i].months_unhappy, self.partners[i].fairness);
+            let (months_unhappy, fairness) =
+                (self.partners[i].months_unhappy, self.partners[i].fairness);
             self.record_event(EventKind::PartnerLeft {
                 partner: i,
                 cause,
@@ -148,11 +177,22 @@ impl World {
         }
         // Dissolution: fewer than two left, or the partners holding most of the input the
         // alliance started with have gone.
-        let remaining: f64 = stayers.iter().map(|&j| self.scenario.partners[j].capacity * self.scenario.partners[j].contribution).sum();
-        let initial: f64 = self.scenario.partners.iter().map(|p| p.capacity * p.contribution).sum();
+        let remaining: f64 = stayers
+            .iter()
+            .map(|&j| self.scenario.partners[j].capacity * self.scenario.partners[j].contribution)
+            .sum();
+        let initial: f64 = self
+            .scenario
+            .partners
+            .iter()
+            .map(|p| p.capacity * p.contribution)
+            .sum();
         if stayers.len() < 2 || held > 0.5 || remaining < 0.5 * initial {
             self.record_event(EventKind::Dissolved { cause });
-            self.outcome = Some(Outcome::Dissolved { month: self.month, cause });
+            self.outcome = Some(Outcome::Dissolved {
+                month: self.month,
+                cause,
+            });
         }
     }
 }

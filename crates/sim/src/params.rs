@@ -4,7 +4,7 @@
 use crate::scenario::{DecisionRule, Form, Resolution};
 
 // --- Environment -----------------------------------------------------------------------
-/// Persistence of market deviations per month (half-life about 14 months).
+/// Persistence of market deviations per month (half-life about 13.5 months).
 pub const MARKET_PERSISTENCE: f64 = 0.95;
 /// Monthly market noise at volatility 1.
 pub const MARKET_NOISE: f64 = 0.06;

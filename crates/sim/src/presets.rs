@@ -47,10 +47,54 @@ pub fn default_scenario() -> Scenario {
         initial_trust: 0.5,
         partners: vec![
             // goals: market_access, technology, cost_efficiency, risk_sharing, growth
-            partner("Nusantara Foods", Country::ID, [0.9, 0.2, 0.3, 0.2, 0.6], 60.0, 0.5, 0.35, 0.2, 0.4, 0.5, 0.5),
-            partner("Hoshi Technologies", Country::JP, [0.4, 0.8, 0.2, 0.3, 0.4], 40.0, 0.5, 0.3, 0.2, 0.5, 0.4, 0.6),
-            partner("Rhein Logistik", Country::DE, [0.4, 0.2, 0.9, 0.5, 0.3], 25.0, 0.5, 0.2, 0.2, 0.2, 0.5, 0.5),
-            partner("Lion City Capital", Country::SG, [0.5, 0.2, 0.2, 0.6, 0.8], 15.0, 0.5, 0.2, 0.35, 0.6, 0.6, 0.4),
+            partner(
+                "Nusantara Foods",
+                Country::ID,
+                [0.9, 0.2, 0.3, 0.2, 0.6],
+                60.0,
+                0.5,
+                0.35,
+                0.2,
+                0.4,
+                0.5,
+                0.5,
+            ),
+            partner(
+                "Hoshi Technologies",
+                Country::JP,
+                [0.4, 0.8, 0.2, 0.3, 0.4],
+                40.0,
+                0.5,
+                0.3,
+                0.2,
+                0.5,
+                0.4,
+                0.6,
+            ),
+            partner(
+                "Rhein Logistik",
+                Country::DE,
+                [0.4, 0.2, 0.9, 0.5, 0.3],
+                25.0,
+                0.5,
+                0.2,
+                0.2,
+                0.2,
+                0.5,
+                0.5,
+            ),
+            partner(
+                "Lion City Capital",
+                Country::SG,
+                [0.5, 0.2, 0.2, 0.6, 0.8],
+                15.0,
+                0.5,
+                0.2,
+                0.35,
+                0.6,
+                0.6,
+                0.4,
+            ),
         ],
         governance: Governance {
             form: Form::Contract,
@@ -80,7 +124,20 @@ pub fn default_scenario() -> Scenario {
 pub fn all() -> Vec<Preset> {
     let calm_pair = {
         let mut s = default_scenario();
-        let twin = |name: &str| partner(name, Country::ID, [0.6, 0.4, 0.4, 0.4, 0.6], 50.0, 0.5, 0.5, 0.1, 0.3, 0.6, 0.6);
+        let twin = |name: &str| {
+            partner(
+                name,
+                Country::ID,
+                [0.6, 0.4, 0.4, 0.4, 0.6],
+                50.0,
+                0.5,
+                0.5,
+                0.1,
+                0.3,
+                0.6,
+                0.6,
+            )
+        };
         s.partners = vec![twin("Mitra Satu"), twin("Mitra Dua")];
         s.initial_trust = 0.6;
         s.environment.volatility = 0.1;
@@ -91,13 +148,39 @@ pub fn all() -> Vec<Preset> {
     let id_jp_jv = {
         let mut s = default_scenario();
         s.partners = vec![
-            partner("Astra Manufaktur", Country::ID, [0.8, 0.6, 0.3, 0.3, 0.7], 50.0, 0.6, 0.5, 0.2, 0.7, 0.5, 0.6),
-            partner("Daiwa Components", Country::JP, [0.7, 0.2, 0.7, 0.4, 0.5], 50.0, 0.6, 0.5, 0.15, 0.3, 0.3, 0.7),
+            partner(
+                "Astra Manufaktur",
+                Country::ID,
+                [0.8, 0.6, 0.3, 0.3, 0.7],
+                50.0,
+                0.6,
+                0.5,
+                0.2,
+                0.7,
+                0.5,
+                0.6,
+            ),
+            partner(
+                "Daiwa Components",
+                Country::JP,
+                [0.7, 0.2, 0.7, 0.4, 0.5],
+                50.0,
+                0.6,
+                0.5,
+                0.15,
+                0.3,
+                0.3,
+                0.7,
+            ),
         ];
         s.governance.form = Form::EquityJv;
         s.governance.decision_rule = DecisionRule::Consensus;
         s.governance.sharing = Sharing::Fixed(vec![0.5, 0.5]);
-        s.governance.resolution = vec![Resolution::Negotiation, Resolution::Mediation, Resolution::Arbitration];
+        s.governance.resolution = vec![
+            Resolution::Negotiation,
+            Resolution::Mediation,
+            Resolution::Arbitration,
+        ];
         s.environment.scripted_shocks = vec![ScriptedShock {
             month: 24,
             kind: ShockKind::DemandCollapse,

@@ -88,7 +88,10 @@ mod tests {
         }
         let mean = sum / n as f64;
         let var = sq / n as f64 - mean * mean;
-        assert!(mean.abs() < 0.05 && (var - 1.0).abs() < 0.05, "mean {mean} var {var}");
+        assert!(
+            mean.abs() < 0.05 && (var - 1.0).abs() < 0.05,
+            "mean {mean} var {var}"
+        );
         for n in 1..40 {
             assert!(s.index(n) < n);
         }

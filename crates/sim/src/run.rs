@@ -45,8 +45,11 @@ impl World {
         }
         // Trust among those present in the final month (a partner that just left included).
         let n = self.n();
-        let present: Vec<bool> =
-            self.partners.iter().map(|p| p.active || p.exit_month == Some(self.month)).collect();
+        let present: Vec<bool> = self
+            .partners
+            .iter()
+            .map(|p| p.active || p.exit_month == Some(self.month))
+            .collect();
         let (mut sum, mut count) = (0.0, 0u32);
         let mut final_trust_in = vec![0.0; n];
         for j in 0..n {
@@ -59,7 +62,11 @@ impl World {
             }
             sum += s_j;
             count += c_j;
-            final_trust_in[j] = if c_j > 0 { s_j / c_j as f64 } else { self.trust_in(j) };
+            final_trust_in[j] = if c_j > 0 {
+                s_j / c_j as f64
+            } else {
+                self.trust_in(j)
+            };
         }
         let final_trust = if count > 0 { sum / count as f64 } else { 0.0 };
         RunResult {

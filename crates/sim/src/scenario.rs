@@ -241,12 +241,18 @@ impl std::fmt::Display for ScenarioError {
 impl std::error::Error for ScenarioError {}
 
 fn err(field: impl Into<String>, message: impl Into<String>) -> ScenarioError {
-    ScenarioError { field: field.into(), message: message.into() }
+    ScenarioError {
+        field: field.into(),
+        message: message.into(),
+    }
 }
 
 fn check_range(field: &str, v: f64, lo: f64, hi: f64) -> Result<(), ScenarioError> {
     if !v.is_finite() {
-        return Err(err(field, format!("must be a number in [{lo}, {hi}], got {v}")));
+        return Err(err(
+            field,
+            format!("must be a number in [{lo}, {hi}], got {v}"),
+        ));
     }
     if v < lo || v > hi {
         return Err(err(field, format!("must be in [{lo}, {hi}], got {v}")));
@@ -264,7 +270,10 @@ impl Scenario {
         if self.horizon_months < 1 || self.horizon_months > MAX_HORIZON_MONTHS {
             return Err(err(
                 "horizon_months",
-                format!("must be in [1, {MAX_HORIZON_MONTHS}], got {}", self.horizon_months),
+                format!(
+                    "must be in [1, {MAX_HORIZON_MONTHS}], got {}",
+                    self.horizon_months
+                ),
             ));
         }
         check_unit("initial_trust", self.initial_trust)?;
@@ -288,7 +297,10 @@ impl Scenario {
                 return Err(err(f("goals"), "at least one goal weight must be above 0"));
             }
             if !p.capacity.is_finite() || p.capacity <= 0.0 || p.capacity > 10_000.0 {
-                return Err(err(f("capacity"), format!("must be in (0, 10000], got {}", p.capacity)));
+                return Err(err(
+                    f("capacity"),
+                    format!("must be in (0, 10000], got {}", p.capacity),
+                ));
             }
             check_unit(&f("contribution"), p.contribution)?;
             check_unit(&f("expected_share"), p.expected_share)?;
@@ -298,7 +310,10 @@ impl Scenario {
             check_unit(&f("patience"), p.patience)?;
         }
         if self.partners.iter().all(|p| p.contribution <= 0.0) {
-            return Err(err("partners", "at least one partner must contribute something"));
+            return Err(err(
+                "partners",
+                "at least one partner must contribute something",
+            ));
         }
         let g = &self.governance;
         check_unit("governance.transparency", g.transparency)?;
@@ -310,7 +325,12 @@ impl Scenario {
                 format!("must be in [0, 120] (0 = never), got {}", g.review_months),
             ));
         }
-        check_range("governance.exit_penalty_months", g.exit_penalty_months, 0.0, 60.0)?;
+        check_range(
+            "governance.exit_penalty_months",
+            g.exit_penalty_months,
+            0.0,
+            60.0,
+        )?;
         if let Sharing::Fixed(shares) = &g.sharing {
             if shares.len() != n {
                 return Err(err(
@@ -322,7 +342,10 @@ impl Scenario {
                 check_unit(&format!("governance.fixed_shares.{i}"), *s)?;
             }
             if shares.iter().sum::<f64>() <= 0.0 {
-                return Err(err("governance.fixed_shares", "at least one share must be above 0"));
+                return Err(err(
+                    "governance.fixed_shares",
+                    "at least one share must be above 0",
+                ));
             }
         }
         if g.resolution.is_empty() || g.resolution.len() > 5 {
@@ -342,19 +365,30 @@ impl Scenario {
         let e = &self.environment;
         check_unit("environment.volatility", e.volatility)?;
         check_range("environment.growth", e.growth, -0.5, 0.5)?;
-        check_range("environment.shock_rate_per_year", e.shock_rate_per_year, 0.0, 12.0)?;
+        check_range(
+            "environment.shock_rate_per_year",
+            e.shock_rate_per_year,
+            0.0,
+            12.0,
+        )?;
         check_unit("environment.shock_severity", e.shock_severity)?;
         check_unit("environment.regulatory_strictness", e.regulatory_strictness)?;
         check_unit("environment.rivalry", e.rivalry)?;
         if e.scripted_shocks.len() > 1000 {
-            return Err(err("environment.scripted_shocks", "at most 1000 scripted shocks"));
+            return Err(err(
+                "environment.scripted_shocks",
+                "at most 1000 scripted shocks",
+            ));
         }
         for (i, s) in e.scripted_shocks.iter().enumerate() {
             let f = |name: &str| format!("environment.scripted_shocks.{i}.{name}");
             if s.month < 1 || s.month > self.horizon_months {
                 return Err(err(
                     f("month"),
-                    format!("must be in [1, {}] (the horizon), got {}", self.horizon_months, s.month),
+                    format!(
+                        "must be in [1, {}] (the horizon), got {}",
+                        self.horizon_months, s.month
+                    ),
                 ));
             }
             check_unit(&f("severity"), s.severity)?;

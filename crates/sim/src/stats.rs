@@ -33,7 +33,11 @@ pub fn kaplan_meier(at_risk: &[u64], deaths: &[u64]) -> KaplanMeier {
         low.push(lo);
         high.push(hi);
     }
-    KaplanMeier { survival, low, high }
+    KaplanMeier {
+        survival,
+        low,
+        high,
+    }
 }
 
 /// 95 % interval for S with Greenwood sum `g`, on the log(-log) scale (stays inside [0, 1]).
@@ -65,7 +69,11 @@ pub fn hazard_by_year(survival: &[f64]) -> Vec<f64> {
         .map(|y| {
             let s0 = survival[12 * y];
             let s1 = survival[(12 * (y + 1)).min(horizon)];
-            if s0 > 0.0 { 1.0 - s1 / s0 } else { 0.0 }
+            if s0 > 0.0 {
+                1.0 - s1 / s0
+            } else {
+                0.0
+            }
         })
         .collect()
 }
@@ -98,6 +106,9 @@ mod tests {
         // S = 0.5 from n=100, d=50 at once: Greenwood g = 50/(100*50) = 0.01.
         let (lo, hi) = loglog_interval(0.5, 0.01);
         // Known values for this case: about (0.398, 0.593).
-        assert!((lo - 0.398).abs() < 0.002 && (hi - 0.593).abs() < 0.002, "{lo} {hi}");
+        assert!(
+            (lo - 0.398).abs() < 0.002 && (hi - 0.593).abs() < 0.002,
+            "{lo} {hi}"
+        );
     }
 }

@@ -16,7 +16,11 @@ impl World {
     pub(crate) fn nudge_trust(&mut self, i: usize, j: usize, delta: f64) {
         let k = i * self.n() + j;
         let t = self.trust[k];
-        let t = if delta >= 0.0 { t + delta * (1.0 - t) } else { t + TRUST_LOSS_FACTOR * delta * t };
+        let t = if delta >= 0.0 {
+            t + delta * (1.0 - t)
+        } else {
+            t + TRUST_LOSS_FACTOR * delta * t
+        };
         self.trust[k] = clamp01(t);
     }
 
@@ -31,10 +35,11 @@ impl World {
                     continue;
                 }
                 let seen = self.agent_rng.uniform() < obs;
-                let noise = self.agent_rng.normal();
                 if seen {
+                    let noise = self.agent_rng.normal();
                     // Cultural distance adds misreading; transparency halves it.
-                    let sigma = 0.04 + 0.06 * self.felt_distance(i, j) * (1.0 - 0.5 * g.transparency);
+                    let sigma =
+                        0.04 + 0.06 * self.felt_distance(i, j) * (1.0 - 0.5 * g.transparency);
                     let cooperation = 1.0 - self.partners[j].withholding + sigma * noise;
                     let delta = TRUST_GAIN * (cooperation - COOPERATION_EXPECTED);
                     self.nudge_trust(i, j, delta);

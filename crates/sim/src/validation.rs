@@ -81,7 +81,9 @@ impl Metric {
             Metric::TrustIn(i) => r.final_trust_in[i],
             Metric::Exited(i) => f64::from(u8::from(r.exit_month[i].is_some())),
             Metric::Intact => f64::from(u8::from(r.exit_month.iter().all(|m| m.is_none()))),
-            Metric::TroubleWithin(m) => f64::from(u8::from(r.first_trouble.is_some_and(|t| t <= m))),
+            Metric::TroubleWithin(m) => {
+                f64::from(u8::from(r.first_trouble.is_some_and(|t| t <= m)))
+            }
         }
     }
 }
@@ -169,7 +171,13 @@ fn fx(v: f64) -> i128 {
 
 impl ExperimentTally {
     pub fn new(arms: usize) -> ExperimentTally {
-        ExperimentTally { runs: 0, deaths: Vec::new(), arm_sums: vec![0; arms], effect_sum: 0, effect_sq_sum: 0 }
+        ExperimentTally {
+            runs: 0,
+            deaths: Vec::new(),
+            arm_sums: vec![0; arms],
+            effect_sum: 0,
+            effect_sq_sum: 0,
+        }
     }
 
     pub fn merge(&mut self, o: &ExperimentTally) {
@@ -280,10 +288,23 @@ impl Experiment {
 }
 
 fn arm(label: &str, scenario: Scenario, weight: f64) -> Arm {
-    Arm { label: label.to_string(), scenario, weight }
+    Arm {
+        label: label.to_string(),
+        scenario,
+        weight,
+    }
 }
 
-fn pair(id: &'static str, finding: &'static str, comparison: &str, a: (&str, Scenario), b: (&str, Scenario), metric: Metric, expect: Expect, source_size: &'static str) -> Experiment {
+fn pair(
+    id: &'static str,
+    finding: &'static str,
+    comparison: &str,
+    a: (&str, Scenario),
+    b: (&str, Scenario),
+    metric: Metric,
+    expect: Expect,
+    source_size: &'static str,
+) -> Experiment {
     Experiment {
         id,
         finding,
@@ -388,7 +409,8 @@ pub fn experiments() -> Vec<Experiment> {
     out.push(Experiment {
         id: "F2b",
         finding: "... and dissolution risk is highest in the first years",
-        comparison: "default scenario: dissolution rate in years 2-4 over the rate in years 7-10".into(),
+        comparison: "default scenario: dissolution rate in years 2-4 over the rate in years 7-10"
+            .into(),
         arms: vec![arm("default", d.clone(), 1.0)],
         metric: Metric::Survival,
         expect: Expect::Above(1.0),
@@ -401,19 +423,30 @@ pub fn experiments() -> Vec<Experiment> {
         "A dedicated alliance function helps",
         "default, alliance manager off vs on",
         ("no manager", d.clone()),
-        ("manager", with(&d, |s| s.governance.alliance_manager = true)),
+        (
+            "manager",
+            with(&d, |s| s.governance.alliance_manager = true),
+        ),
         Metric::Survival,
         Expect::Positive,
         "+13 points (63 % vs 50 % successful)",
     ));
 
     let distant = with(&d, |s| {
-        for (p, c) in s.partners.iter_mut().zip([Country::ID, Country::US, Country::JP, Country::SE]) {
+        for (p, c) in
+            s.partners
+                .iter_mut()
+                .zip([Country::ID, Country::US, Country::JP, Country::SE])
+        {
             p.culture = CultureSpec::Country(c);
         }
     });
     let close = with(&d, |s| {
-        for (p, c) in s.partners.iter_mut().zip([Country::ID, Country::MY, Country::SG, Country::VN]) {
+        for (p, c) in
+            s.partners
+                .iter_mut()
+                .zip([Country::ID, Country::MY, Country::SG, Country::VN])
+        {
             p.culture = CultureSpec::Country(c);
         }
     });
@@ -432,7 +465,10 @@ pub fn experiments() -> Vec<Experiment> {
         "... on average and not always: trust can carry a distant group",
         "close cultures at initial trust 0.3 vs distant cultures at initial trust 0.8",
         ("close, low trust", with(&close, |s| s.initial_trust = 0.3)),
-        ("distant, high trust", with(&distant, |s| s.initial_trust = 0.8)),
+        (
+            "distant, high trust",
+            with(&distant, |s| s.initial_trust = 0.8),
+        ),
         Metric::Survival,
         Expect::Positive,
         "trust can outweigh distance",
@@ -466,7 +502,10 @@ pub fn experiments() -> Vec<Experiment> {
         "Rivals make fragile partners",
         "default with rivalry 0.8 vs 0.1",
         ("rivals (0.8)", with(&d, |s| s.environment.rivalry = 0.8)),
-        ("non-rivals (0.1)", with(&d, |s| s.environment.rivalry = 0.1)),
+        (
+            "non-rivals (0.1)",
+            with(&d, |s| s.environment.rivalry = 0.1),
+        ),
         Metric::Survival,
         Expect::Positive,
         "competition outside the alliance impairs survival",
@@ -538,8 +577,14 @@ pub fn experiments() -> Vec<Experiment> {
         "F9",
         "Fairness matters when contributions are unequal",
         "sizes 80/40/20/10: equal sharing vs proportional",
-        ("equal sharing", with(&unequal, |s| s.governance.sharing = Sharing::Equal)),
-        ("proportional", with(&unequal, |s| s.governance.sharing = Sharing::Proportional)),
+        (
+            "equal sharing",
+            with(&unequal, |s| s.governance.sharing = Sharing::Equal),
+        ),
+        (
+            "proportional",
+            with(&unequal, |s| s.governance.sharing = Sharing::Proportional),
+        ),
         Metric::Survival,
         Expect::Positive,
         "proportional outlasts equal",
@@ -553,8 +598,14 @@ pub fn experiments() -> Vec<Experiment> {
         "F9b",
         "... and matters little when contributions are equal",
         "sizes 35 each: equal sharing vs proportional",
-        ("equal sharing", with(&same, |s| s.governance.sharing = Sharing::Equal)),
-        ("proportional", with(&same, |s| s.governance.sharing = Sharing::Proportional)),
+        (
+            "equal sharing",
+            with(&same, |s| s.governance.sharing = Sharing::Equal),
+        ),
+        (
+            "proportional",
+            with(&same, |s| s.governance.sharing = Sharing::Proportional),
+        ),
         Metric::Survival,
         Expect::Negligible(0.1),
         "little difference",
@@ -579,7 +630,8 @@ pub fn experiments() -> Vec<Experiment> {
         "reviews help more when shocks are frequent",
     ));
 
-    let ladder = |steps: Vec<Resolution>| with(&d, move |s| s.governance.resolution = steps.clone());
+    let ladder =
+        |steps: Vec<Resolution>| with(&d, move |s| s.governance.resolution = steps.clone());
     out.push(pair(
         "F11",
         "Mediation preserves trust better than arbitration",
@@ -616,8 +668,14 @@ pub fn experiments() -> Vec<Experiment> {
         "F12",
         "Compliance programmes pay",
         "strict regulator (0.8): compliance 0.9 vs 0.1, alliances ended by the regulator",
-        ("compliance 0.1", with(&strict, |s| s.governance.compliance = 0.1)),
-        ("compliance 0.9", with(&strict, |s| s.governance.compliance = 0.9)),
+        (
+            "compliance 0.1",
+            with(&strict, |s| s.governance.compliance = 0.1),
+        ),
+        (
+            "compliance 0.9",
+            with(&strict, |s| s.governance.compliance = 0.9),
+        ),
         Metric::RegulatorEnded,
         Expect::Negative,
         "fewer regulator-ended alliances",
@@ -626,8 +684,14 @@ pub fn experiments() -> Vec<Experiment> {
         "F12b",
         "... and lower fines",
         "strict regulator (0.8): compliance 0.9 vs 0.1, fines as a share of value",
-        ("compliance 0.1", with(&strict, |s| s.governance.compliance = 0.1)),
-        ("compliance 0.9", with(&strict, |s| s.governance.compliance = 0.9)),
+        (
+            "compliance 0.1",
+            with(&strict, |s| s.governance.compliance = 0.1),
+        ),
+        (
+            "compliance 0.9",
+            with(&strict, |s| s.governance.compliance = 0.9),
+        ),
         Metric::FineShare,
         Expect::Negative,
         "lower fines, at a running cost",
@@ -645,7 +709,15 @@ pub fn step_ratio(arm_means: &[f64]) -> Option<f64> {
     (gain.abs() > 1e-12).then(|| loss / gain)
 }
 
-fn level(id: &'static str, finding: &'static str, comparison: &str, s: Scenario, metric: Metric, lo: f64, hi: f64) -> Experiment {
+fn level(
+    id: &'static str,
+    finding: &'static str,
+    comparison: &str,
+    s: Scenario,
+    metric: Metric,
+    lo: f64,
+    hi: f64,
+) -> Experiment {
     Experiment {
         id,
         finding,
@@ -730,23 +802,108 @@ pub fn sensitivity_levers() -> Vec<Lever> {
         s.partners.iter_mut().for_each(f);
     }
     vec![
-        Lever { path: "initial_trust", low: 0.3, high: 0.7, apply: |s, v| s.initial_trust = v },
-        Lever { path: "partners.*.opportunism", low: 0.1, high: 0.4, apply: |s, v| each(s, |p| p.opportunism = v) },
-        Lever { path: "partners.*.patience", low: 0.3, high: 0.7, apply: |s, v| each(s, |p| p.patience = v) },
-        Lever { path: "partners.*.adaptability", low: 0.3, high: 0.7, apply: |s, v| each(s, |p| p.adaptability = v) },
-        Lever { path: "partners.*.learning_intent", low: 0.1, high: 0.7, apply: |s, v| each(s, |p| p.learning_intent = v) },
-        Lever { path: "partners.*.contribution", low: 0.3, high: 0.7, apply: |s, v| each(s, |p| p.contribution = v) },
-        Lever { path: "governance.transparency", low: 0.2, high: 0.8, apply: |s, v| s.governance.transparency = v },
-        Lever { path: "governance.monitoring", low: 0.1, high: 0.6, apply: |s, v| s.governance.monitoring = v },
-        Lever { path: "governance.compliance", low: 0.2, high: 0.8, apply: |s, v| s.governance.compliance = v },
-        Lever { path: "governance.review_months", low: 24.0, high: 6.0, apply: |s, v| s.governance.review_months = v as u32 },
-        Lever { path: "governance.exit_penalty_months", low: 0.0, high: 12.0, apply: |s, v| s.governance.exit_penalty_months = v },
-        Lever { path: "environment.volatility", low: 0.2, high: 0.6, apply: |s, v| s.environment.volatility = v },
-        Lever { path: "environment.growth", low: -0.02, high: 0.08, apply: |s, v| s.environment.growth = v },
-        Lever { path: "environment.shock_rate_per_year", low: 0.5, high: 2.0, apply: |s, v| s.environment.shock_rate_per_year = v },
-        Lever { path: "environment.shock_severity", low: 0.2, high: 0.6, apply: |s, v| s.environment.shock_severity = v },
-        Lever { path: "environment.regulatory_strictness", low: 0.2, high: 0.6, apply: |s, v| s.environment.regulatory_strictness = v },
-        Lever { path: "environment.rivalry", low: 0.25, high: 0.65, apply: |s, v| s.environment.rivalry = v },
+        Lever {
+            path: "initial_trust",
+            low: 0.3,
+            high: 0.7,
+            apply: |s, v| s.initial_trust = v,
+        },
+        Lever {
+            path: "partners.*.opportunism",
+            low: 0.1,
+            high: 0.4,
+            apply: |s, v| each(s, |p| p.opportunism = v),
+        },
+        Lever {
+            path: "partners.*.patience",
+            low: 0.3,
+            high: 0.7,
+            apply: |s, v| each(s, |p| p.patience = v),
+        },
+        Lever {
+            path: "partners.*.adaptability",
+            low: 0.3,
+            high: 0.7,
+            apply: |s, v| each(s, |p| p.adaptability = v),
+        },
+        Lever {
+            path: "partners.*.learning_intent",
+            low: 0.1,
+            high: 0.7,
+            apply: |s, v| each(s, |p| p.learning_intent = v),
+        },
+        Lever {
+            path: "partners.*.contribution",
+            low: 0.3,
+            high: 0.7,
+            apply: |s, v| each(s, |p| p.contribution = v),
+        },
+        Lever {
+            path: "governance.transparency",
+            low: 0.2,
+            high: 0.8,
+            apply: |s, v| s.governance.transparency = v,
+        },
+        Lever {
+            path: "governance.monitoring",
+            low: 0.1,
+            high: 0.6,
+            apply: |s, v| s.governance.monitoring = v,
+        },
+        Lever {
+            path: "governance.compliance",
+            low: 0.2,
+            high: 0.8,
+            apply: |s, v| s.governance.compliance = v,
+        },
+        Lever {
+            path: "governance.review_months",
+            low: 24.0,
+            high: 6.0,
+            apply: |s, v| s.governance.review_months = v as u32,
+        },
+        Lever {
+            path: "governance.exit_penalty_months",
+            low: 0.0,
+            high: 12.0,
+            apply: |s, v| s.governance.exit_penalty_months = v,
+        },
+        Lever {
+            path: "environment.volatility",
+            low: 0.2,
+            high: 0.6,
+            apply: |s, v| s.environment.volatility = v,
+        },
+        Lever {
+            path: "environment.growth",
+            low: -0.02,
+            high: 0.08,
+            apply: |s, v| s.environment.growth = v,
+        },
+        Lever {
+            path: "environment.shock_rate_per_year",
+            low: 0.5,
+            high: 2.0,
+            apply: |s, v| s.environment.shock_rate_per_year = v,
+        },
+        Lever {
+            path: "environment.shock_severity",
+            low: 0.2,
+            high: 0.6,
+            apply: |s, v| s.environment.shock_severity = v,
+        },
+        Lever {
+            path: "environment.regulatory_strictness",
+            low: 0.2,
+            high: 0.6,
+            apply: |s, v| s.environment.regulatory_strictness = v,
+        },
+        Lever {
+            path: "environment.rivalry",
+            low: 0.25,
+            high: 0.65,
+            apply: |s, v| s.environment.rivalry = v,
+        },
     ]
 }
 

@@ -4,10 +4,12 @@
 //! and the order of a month.
 
 use crate::culture::kogut_singh;
-use crate::params::{COMPLEMENT_SIGMA, MATCH_SIGMA};
 use crate::events::{Cause, DisputeCause, Event, EventKind};
+use crate::params::{COMPLEMENT_SIGMA, MATCH_SIGMA};
 use crate::rng::Stream;
-use crate::scenario::{Resolution, Scenario, ScenarioError, ScriptedShock, Sharing, MAX_PARTNERS, N_GOALS};
+use crate::scenario::{
+    Resolution, Scenario, ScenarioError, ScriptedShock, Sharing, MAX_PARTNERS, N_GOALS,
+};
 
 /// How a run ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -146,6 +148,8 @@ pub struct World {
     pub(crate) knobs: Knobs,
     /// Months simulated so far.
     pub month: u32,
+    /// The run's seed.
+    pub seed: u64,
     pub(crate) env_rng: Stream,
     pub(crate) agent_rng: Stream,
     pub partners: Vec<PartnerState>,
@@ -175,6 +179,8 @@ pub struct World {
     /// This month's value created, costs, fines and amount distributed.
     pub value: f64,
     pub costs: f64,
+    /// Costs incurred after this month's distribution, charged next month.
+    pub(crate) carried_costs: f64,
     pub fines: f64,
     pub distributed: f64,
     pub cum_value: f64,
@@ -290,7 +296,8 @@ impl World {
         let match_quality = libm::exp(MATCH_SIGMA * z - 0.5 * MATCH_SIGMA * MATCH_SIGMA);
         for p in partners.iter_mut() {
             let z = matching.normal();
-            p.complementarity = libm::exp(COMPLEMENT_SIGMA * z - 0.5 * COMPLEMENT_SIGMA * COMPLEMENT_SIGMA);
+            p.complementarity =
+                libm::exp(COMPLEMENT_SIGMA * z - 0.5 * COMPLEMENT_SIGMA * COMPLEMENT_SIGMA);
         }
         let mut scripted = scenario.environment.scripted_shocks.clone();
         scripted.sort_by_key(|s| s.month);
@@ -312,6 +319,7 @@ impl World {
             scenario: scenario.clone(),
             knobs,
             month: 0,
+            seed,
             env_rng: Stream::new(seed, 1),
             agent_rng: Stream::new(seed, 2),
             partners,
@@ -334,6 +342,7 @@ impl World {
             cultural_friction: 0.0,
             value: 0.0,
             costs: 0.0,
+            carried_costs: 0.0,
             fines: 0.0,
             distributed: 0.0,
             cum_value: 0.0,
@@ -359,7 +368,10 @@ impl World {
 
     /// Indices of the partners still in.
     pub fn active(&self) -> Active {
-        let mut a = Active { idx: [0; MAX_PARTNERS], len: 0 };
+        let mut a = Active {
+            idx: [0; MAX_PARTNERS],
+            len: 0,
+        };
         for (i, p) in self.partners.iter().enumerate() {
             if p.active {
                 a.idx[a.len] = i;
@@ -383,7 +395,11 @@ impl World {
                 c += 1;
             }
         }
-        if c == 0 { self.trust[i * n + i] } else { s / c as f64 }
+        if c == 0 {
+            self.trust[i * n + i]
+        } else {
+            s / c as f64
+        }
     }
 
     /// Mean trust the other active partners place in partner j.
@@ -396,7 +412,11 @@ impl World {
                 c += 1;
             }
         }
-        if c == 0 { 1.0 } else { s / c as f64 }
+        if c == 0 {
+            1.0
+        } else {
+            s / c as f64
+        }
     }
 
     /// Mean directed trust over all pairs of active partners.
@@ -414,7 +434,11 @@ impl World {
                 }
             }
         }
-        if c == 0 { 0.0 } else { s / c as f64 }
+        if c == 0 {
+            0.0
+        } else {
+            s / c as f64
+        }
     }
 
     /// Cultural distance of a pair as still felt: Kogut-Singh times (1 - familiarity).
@@ -431,7 +455,10 @@ impl World {
 
     pub(crate) fn record_event(&mut self, kind: EventKind) {
         if self.record {
-            self.events.push(Event { month: self.month, kind });
+            self.events.push(Event {
+                month: self.month,
+                kind,
+            });
         }
     }
 
@@ -481,7 +508,13 @@ impl World {
         let fairness = if act.is_empty() {
             1.0
         } else {
-            act.iter().map(|&i| self.partners[i].fairness.min(1.0 / self.partners[i].fairness.max(1e-9))).sum::<f64>()
+            act.iter()
+                .map(|&i| {
+                    self.partners[i]
+                        .fairness
+                        .min(1.0 / self.partners[i].fairness.max(1e-9))
+                })
+                .sum::<f64>()
                 / act.len() as f64
         };
         MonthStats {

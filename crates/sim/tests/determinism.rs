@@ -28,13 +28,21 @@ fn variants_differing_in_governance_meet_the_same_market_and_shocks() {
             let b = run(v, seed).unwrap();
             let common = a.series.len().min(b.series.len());
             for m in 0..common {
-                assert_eq!(a.series[m].market.to_bits(), b.series[m].market.to_bits(), "seed {seed} month {m}");
+                assert_eq!(
+                    a.series[m].market.to_bits(),
+                    b.series[m].market.to_bits(),
+                    "seed {seed} month {m}"
+                );
             }
             let shocks = |r: &RunResult| -> Vec<(u32, ShockKind)> {
                 r.events
                     .iter()
                     .filter_map(|e| match e.kind {
-                        EventKind::Shock { kind, partner: None, .. } => Some((e.month, kind)),
+                        EventKind::Shock {
+                            kind,
+                            partner: None,
+                            ..
+                        } => Some((e.month, kind)),
                         _ => None,
                     })
                     .filter(|(m, _)| (*m as usize) <= common)
@@ -49,11 +57,20 @@ fn variants_differing_in_governance_meet_the_same_market_and_shocks() {
 fn scripted_shocks_happen_every_time() {
     let mut s = presets::default_scenario();
     s.environment.shock_rate_per_year = 0.0;
-    s.environment.scripted_shocks = vec![ScriptedShock { month: 24, kind: ShockKind::DemandCollapse, severity: 0.6, partner: None }];
+    s.environment.scripted_shocks = vec![ScriptedShock {
+        month: 24,
+        kind: ShockKind::DemandCollapse,
+        severity: 0.6,
+        partner: None,
+    }];
     for seed in 0..20 {
         let r = run(&s, seed).unwrap();
         if r.months >= 24 {
-            let e = r.events.iter().find(|e| matches!(e.kind, EventKind::Shock { .. })).expect("shock logged");
+            let e = r
+                .events
+                .iter()
+                .find(|e| matches!(e.kind, EventKind::Shock { .. }))
+                .expect("shock logged");
             assert_eq!(e.month, 24);
             assert!(r.series[23].market < r.series[22].market * 0.8);
         }
@@ -65,7 +82,10 @@ fn a_chunked_batch_equals_one_batch() {
     let s = presets::default_scenario();
     let whole = run_chunk(&s, 7, 0..300).unwrap();
     for parts in [2, 3, 7] {
-        let mut tallies: Vec<BatchTally> = chunks(300, parts).into_iter().map(|r| run_chunk(&s, 7, r).unwrap()).collect();
+        let mut tallies: Vec<BatchTally> = chunks(300, parts)
+            .into_iter()
+            .map(|r| run_chunk(&s, 7, r).unwrap())
+            .collect();
         tallies.reverse(); // merge order must not matter
         let mut merged = BatchTally::new(s.horizon_months);
         for t in &tallies {
@@ -92,7 +112,9 @@ fn summary_is_coherent() {
     assert_eq!(b.survival_curve[0], 1.0);
     assert!(b.survival_curve.windows(2).all(|w| w[1] <= w[0]));
     for t in 0..b.survival_curve.len() {
-        assert!(b.survival_low[t] <= b.survival_curve[t] && b.survival_curve[t] <= b.survival_high[t]);
+        assert!(
+            b.survival_low[t] <= b.survival_curve[t] && b.survival_curve[t] <= b.survival_high[t]
+        );
     }
     let dissolved: u64 = b.causes.iter().map(|c| c.1).sum();
     let expect = ((1.0 - b.survival_at_horizon) * 400.0).round() as u64;

@@ -7,7 +7,9 @@ use aliansi_sim::*;
 use std::path::PathBuf;
 
 fn golden_path(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name)
 }
 
 /// Compares `actual` with the golden file, or rewrites it when blessing.
@@ -17,8 +19,12 @@ fn check_golden(name: &str, actual: &str) {
         std::fs::write(&path, actual).unwrap();
         return;
     }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("missing golden file {}; run with ALIANSI_BLESS=1", path.display()));
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "missing golden file {}; run with ALIANSI_BLESS=1",
+            path.display()
+        )
+    });
     assert_eq!(
         expected.trim(),
         actual.trim(),
@@ -34,14 +40,20 @@ pub const CHECKSUM_RUNS: u64 = 200;
 fn batch_checksum_of_the_default_scenario() {
     let s = presets::default_scenario();
     let summary = run_batch(&s, s.seed, CHECKSUM_RUNS).unwrap();
-    check_golden("batch_checksum.txt", &format!("{:016x}\n", summary.checksum));
+    check_golden(
+        "batch_checksum.txt",
+        &format!("{:016x}\n", summary.checksum),
+    );
 }
 
 #[test]
 fn single_default_run() {
     let s = presets::default_scenario();
     let r = run(&s, s.seed).unwrap();
-    let mut text = format!("outcome: {:?}\nmonths: {}\nvalue_total: {:.6}\n", r.outcome, r.months, r.value_total);
+    let mut text = format!(
+        "outcome: {:?}\nmonths: {}\nvalue_total: {:.6}\n",
+        r.outcome, r.months, r.value_total
+    );
     for (i, p) in r.payoff_total.iter().enumerate() {
         text += &format!("payoff {}: {:.6}\n", s.partners[i].name, p);
     }

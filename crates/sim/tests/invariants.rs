@@ -11,7 +11,8 @@ fn unit() -> impl Strategy<Value = f64> {
 fn culture() -> impl Strategy<Value = CultureSpec> {
     prop_oneof![
         (0..Country::ALL.len()).prop_map(|i| CultureSpec::Country(Country::ALL[i])),
-        proptest::array::uniform6(0.0..=120.0f64).prop_map(|d| CultureSpec::Custom(Culture::from_dims(d))),
+        proptest::array::uniform6(0.0..=120.0f64)
+            .prop_map(|d| CultureSpec::Custom(Culture::from_dims(d))),
     ]
 }
 
@@ -22,83 +23,127 @@ fn partner() -> impl Strategy<Value = Partner> {
         prop_oneof![Just(0.001), Just(10_000.0), 0.001..10_000.0f64],
         (unit(), unit(), unit(), unit(), unit(), unit()),
     )
-        .prop_map(|(culture, mut goals, capacity, (contribution, expected_share, opportunism, learning_intent, adaptability, patience))| {
-            if goals.iter().sum::<f64>() <= 0.0 {
-                goals[0] = 1.0;
-            }
-            Partner {
-                name: "P".into(),
+        .prop_map(
+            |(
                 culture,
-                goals,
+                mut goals,
                 capacity,
-                contribution: contribution.max(0.01),
-                expected_share,
-                opportunism,
-                learning_intent,
-                adaptability,
-                patience,
-            }
-        })
+                (
+                    contribution,
+                    expected_share,
+                    opportunism,
+                    learning_intent,
+                    adaptability,
+                    patience,
+                ),
+            )| {
+                if goals.iter().sum::<f64>() <= 0.0 {
+                    goals[0] = 1.0;
+                }
+                Partner {
+                    name: "P".into(),
+                    culture,
+                    goals,
+                    capacity,
+                    contribution: contribution.max(0.01),
+                    expected_share,
+                    opportunism,
+                    learning_intent,
+                    adaptability,
+                    patience,
+                }
+            },
+        )
 }
 
 fn ladder() -> impl Strategy<Value = Vec<Resolution>> {
-    Just(Resolution::ALL.to_vec()).prop_shuffle().prop_flat_map(|v| (1..=5usize).prop_map(move |k| v[..k].to_vec()))
+    Just(Resolution::ALL.to_vec())
+        .prop_shuffle()
+        .prop_flat_map(|v| (1..=5usize).prop_map(move |k| v[..k].to_vec()))
 }
 
 fn scenario() -> impl Strategy<Value = Scenario> {
     (
         1..=240u32,
         proptest::collection::vec(partner(), 2..=8),
-        (0..3usize, 0..3usize, 0..3usize, unit(), unit(), unit(), 0..=36u32, 0.0..=60.0f64, any::<bool>()),
+        (
+            0..3usize,
+            0..3usize,
+            0..3usize,
+            unit(),
+            unit(),
+            unit(),
+            0..=36u32,
+            0.0..=60.0f64,
+            any::<bool>(),
+        ),
         ladder(),
         (unit(), -0.5..=0.5f64, 0.0..=12.0f64, unit(), unit(), unit()),
         proptest::collection::vec((1..=240u32, 0..7usize, unit(), 0..8usize), 0..4),
         unit(),
     )
-        .prop_map(|(horizon, partners, gv, resolution, ev, shocks, initial_trust)| {
-            let n = partners.len();
-            let (form, rule, sharing, transparency, monitoring, compliance, review_months, exit_penalty_months, alliance_manager) = gv;
-            let sharing = match sharing {
-                0 => Sharing::Equal,
-                1 => Sharing::Proportional,
-                _ => Sharing::Fixed((0..n).map(|i| (1.0 + i as f64) / (n * n) as f64).collect()),
-            };
-            Scenario {
-                horizon_months: horizon,
-                seed: 0,
-                initial_trust,
-                partners,
-                governance: Governance {
-                    form: [Form::Contract, Form::MinorityEquity, Form::EquityJv][form],
-                    decision_rule: [DecisionRule::Consensus, DecisionRule::Majority, DecisionRule::LeadPartner][rule],
+        .prop_map(
+            |(horizon, partners, gv, resolution, ev, shocks, initial_trust)| {
+                let n = partners.len();
+                let (
+                    form,
+                    rule,
+                    sharing,
                     transparency,
                     monitoring,
-                    sharing,
+                    compliance,
                     review_months,
                     exit_penalty_months,
-                    compliance,
                     alliance_manager,
-                    resolution,
-                },
-                environment: Environment {
-                    volatility: ev.0,
-                    growth: ev.1,
-                    shock_rate_per_year: ev.2,
-                    shock_severity: ev.3,
-                    regulatory_strictness: ev.4,
-                    rivalry: ev.5,
-                    scripted_shocks: shocks
-                        .into_iter()
-                        .map(|(m, k, sev, p)| ScriptedShock {
-                            month: m.min(horizon).max(1),
-                            kind: ShockKind::ALL[k],
-                            severity: sev,
-                            partner: Some(p % n),
-                        })
-                        .collect(),
-                },
-            }
-        })
+                ) = gv;
+                let sharing = match sharing {
+                    0 => Sharing::Equal,
+                    1 => Sharing::Proportional,
+                    _ => {
+                        Sharing::Fixed((0..n).map(|i| (1.0 + i as f64) / (n * n) as f64).collect())
+                    }
+                };
+                Scenario {
+                    horizon_months: horizon,
+                    seed: 0,
+                    initial_trust,
+                    partners,
+                    governance: Governance {
+                        form: [Form::Contract, Form::MinorityEquity, Form::EquityJv][form],
+                        decision_rule: [
+                            DecisionRule::Consensus,
+                            DecisionRule::Majority,
+                            DecisionRule::LeadPartner,
+                        ][rule],
+                        transparency,
+                        monitoring,
+                        sharing,
+                        review_months,
+                        exit_penalty_months,
+                        compliance,
+                        alliance_manager,
+                        resolution,
+                    },
+                    environment: Environment {
+                        volatility: ev.0,
+                        growth: ev.1,
+                        shock_rate_per_year: ev.2,
+                        shock_severity: ev.3,
+                        regulatory_strictness: ev.4,
+                        rivalry: ev.5,
+                        scripted_shocks: shocks
+                            .into_iter()
+                            .map(|(m, k, sev, p)| ScriptedShock {
+                                month: m.min(horizon).max(1),
+                                kind: ShockKind::ALL[k],
+                                severity: sev,
+                                partner: Some(p % n),
+                            })
+                            .collect(),
+                    },
+                }
+            },
+        )
 }
 
 fn in_unit(x: f64) -> bool {
@@ -107,10 +152,16 @@ fn in_unit(x: f64) -> bool {
 
 fn check_world(w: &World) -> Result<(), TestCaseError> {
     let n = w.n();
-    prop_assert!(w.market.is_finite() && w.market > 0.0, "market {}", w.market);
+    prop_assert!(
+        w.market.is_finite() && w.market > 0.0,
+        "market {}",
+        w.market
+    );
     prop_assert!(in_unit(w.misfit) && in_unit(w.tension) && in_unit(w.goal_alignment));
     prop_assert!(w.cultural_friction.is_finite() && w.cultural_friction >= 0.0);
-    prop_assert!(w.value.is_finite() && w.value >= 0.0 && w.distributed.is_finite() && w.distributed >= 0.0);
+    prop_assert!(
+        w.value.is_finite() && w.value >= 0.0 && w.distributed.is_finite() && w.distributed >= 0.0
+    );
     prop_assert!(w.distributed <= w.value + 1e-9);
     for t in &w.trust {
         prop_assert!(in_unit(*t), "trust {t}");
@@ -126,7 +177,9 @@ fn check_world(w: &World) -> Result<(), TestCaseError> {
         prop_assert!(p.capacity.is_finite() && p.capacity > 0.0);
         prop_assert!(p.fairness.is_finite() && p.fairness > 0.0);
         prop_assert!(in_unit(p.expected_share));
-        prop_assert!(p.input.is_finite() && p.input >= 0.0 && p.payoff.is_finite() && p.payoff >= 0.0);
+        prop_assert!(
+            p.input.is_finite() && p.input >= 0.0 && p.payoff.is_finite() && p.payoff >= 0.0
+        );
         prop_assert!((p.goals.iter().sum::<f64>() - 1.0).abs() < 1e-9);
         // A partner that left this month was paid for it first.
         if p.active || p.exit_month == Some(w.month) {
@@ -136,9 +189,15 @@ fn check_world(w: &World) -> Result<(), TestCaseError> {
         }
     }
     // This month's payoffs add up to what was distributed.
-    prop_assert!((paid - w.distributed).abs() <= 1e-9 * w.distributed.max(1.0), "paid {paid} vs {}", w.distributed);
+    prop_assert!(
+        (paid - w.distributed).abs() <= 1e-9 * w.distributed.max(1.0),
+        "paid {paid} vs {}",
+        w.distributed
+    );
     for d in &w.disputes {
-        prop_assert!(d.a < n && d.b < n && d.a != d.b && w.partners[d.a].active && w.partners[d.b].active);
+        prop_assert!(
+            d.a < n && d.b < n && d.a != d.b && w.partners[d.a].active && w.partners[d.b].active
+        );
         prop_assert!(in_unit(d.severity));
     }
     Ok(())

@@ -9,7 +9,10 @@ fn sources() -> Vec<(String, String)> {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "rs") {
-            out.push((path.display().to_string(), std::fs::read_to_string(&path).unwrap()));
+            out.push((
+                path.display().to_string(),
+                std::fs::read_to_string(&path).unwrap(),
+            ));
         }
     }
     assert!(out.len() > 10);
@@ -21,15 +24,36 @@ fn no_platform_maths_hash_maps_clocks_or_os_randomness() {
     // Platform `exp`, `ln`, `powf`... may differ in the last bit between native and wasm; take
     // them from `libm`. `sqrt` is exact in IEEE 754 and allowed.
     let forbidden = [
-        ".exp()", ".ln()", ".log(", ".log10()", ".log2()", ".powf(", ".powi(", ".sin()", ".cos()", ".tan()",
-        ".tanh()", ".exp_m1()", ".ln_1p()", "HashMap", "HashSet", "Instant", "SystemTime", "thread_rng",
-        "getrandom", "StdRng",
+        ".exp()",
+        ".ln()",
+        ".log(",
+        ".log10()",
+        ".log2()",
+        ".powf(",
+        ".powi(",
+        ".sin()",
+        ".cos()",
+        ".tan()",
+        ".tanh()",
+        ".exp_m1()",
+        ".ln_1p()",
+        "HashMap",
+        "HashSet",
+        "Instant",
+        "SystemTime",
+        "thread_rng",
+        "getrandom",
+        "StdRng",
     ];
     for (path, text) in sources() {
         for (n, line) in text.lines().enumerate() {
             let code = line.split("//").next().unwrap();
             for f in forbidden {
-                assert!(!code.contains(f), "{path}:{}: `{f}` is not allowed in the core: {line}", n + 1);
+                assert!(
+                    !code.contains(f),
+                    "{path}:{}: `{f}` is not allowed in the core: {line}",
+                    n + 1
+                );
             }
         }
     }
@@ -37,9 +61,26 @@ fn no_platform_maths_hash_maps_clocks_or_os_randomness() {
 
 #[test]
 fn the_core_depends_on_no_web_wire_or_io_crate() {
-    let manifest = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml")).unwrap();
-    let deps = manifest.split("[dependencies]").nth(1).unwrap().split("\n[").next().unwrap();
-    for name in ["serde", "yew", "web-sys", "wasm-bindgen", "js-sys", "gloo", "postcard", "rand =", "getrandom"] {
+    let manifest =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml")).unwrap();
+    let deps = manifest
+        .split("[dependencies]")
+        .nth(1)
+        .unwrap()
+        .split("\n[")
+        .next()
+        .unwrap();
+    for name in [
+        "serde",
+        "yew",
+        "web-sys",
+        "wasm-bindgen",
+        "js-sys",
+        "gloo",
+        "postcard",
+        "rand =",
+        "getrandom",
+    ] {
         assert!(!deps.contains(name), "crates/sim must not depend on {name}");
     }
 }
