@@ -11,6 +11,41 @@ use crate::scenario::{
     Resolution, Scenario, ScenarioError, ScriptedShock, Sharing, MAX_PARTNERS, N_GOALS,
 };
 
+/// The seven challenges of alliances (the source text's list), each a mechanism of the model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Challenge {
+    Alignment,
+    Culture,
+    Contributions,
+    Trust,
+    Adaptation,
+    Conflict,
+    Compliance,
+}
+
+impl Challenge {
+    pub const ALL: [Challenge; 7] = [
+        Challenge::Alignment,
+        Challenge::Culture,
+        Challenge::Contributions,
+        Challenge::Trust,
+        Challenge::Adaptation,
+        Challenge::Conflict,
+        Challenge::Compliance,
+    ];
+    pub fn key(self) -> &'static str {
+        match self {
+            Challenge::Alignment => "alignment",
+            Challenge::Culture => "culture",
+            Challenge::Contributions => "contributions",
+            Challenge::Trust => "trust",
+            Challenge::Adaptation => "adaptation",
+            Challenge::Conflict => "conflict",
+            Challenge::Compliance => "compliance",
+        }
+    }
+}
+
 /// How a run ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {
@@ -91,6 +126,8 @@ pub struct MonthStats {
     pub cultural_friction: f64,
     pub fairness: f64,
     pub regulatory_pressure: f64,
+    /// Health of each of the seven challenges, [0, 1] (see [`World::challenge_health`]).
+    pub challenges: [f64; 7],
     pub satisfaction: Vec<f64>,
     pub payoff: Vec<f64>,
     pub input: Vec<f64>,
@@ -188,6 +225,8 @@ pub struct World {
     pub cum_fines: f64,
     /// Regulator-detected violations so far.
     pub regulator_findings: u32,
+    /// Recent compliance trouble, [0, 1]: jumps with each violation found, fades monthly.
+    pub compliance_strain: f64,
     /// Whether a regulator ended the alliance.
     pub regulator_ended: bool,
     pub disputes_opened: u32,
@@ -350,6 +389,7 @@ impl World {
             cum_fines: 0.0,
             regulator_findings: 0,
             regulator_ended: false,
+            compliance_strain: 0.0,
             disputes_opened: 0,
             disputes_settled: 0,
             first_trouble: None,
@@ -503,6 +543,36 @@ impl World {
         self.outcome
     }
 
+    /// How healthy each of the seven challenges of the source text is right now, in [0, 1]
+    /// (1 = no trouble), from the model's state, in the order of [`Challenge::ALL`]:
+    /// goal alignment; cultural friction still felt; fairness of shares against inputs;
+    /// trust; fit with the market after shocks; conflict (tension and festering disputes);
+    /// compliance (recent violations).
+    pub fn challenge_health(&self) -> [f64; 7] {
+        let act = self.active();
+        let fairness = if act.is_empty() {
+            1.0
+        } else {
+            act.iter()
+                .map(|&i| {
+                    let f = self.partners[i].fairness.max(1e-9);
+                    f.min(1.0 / f)
+                })
+                .sum::<f64>()
+                / act.len() as f64
+        };
+        let unresolved = self.disputes.iter().filter(|d| d.stage.is_none()).count() as f64;
+        [
+            clamp01(self.goal_alignment),
+            clamp01(1.0 - self.cultural_friction / 3.0),
+            clamp01(fairness),
+            clamp01(self.mean_trust()),
+            clamp01(1.0 - self.misfit),
+            clamp01(1.0 - self.tension - 0.1 * unresolved),
+            clamp01(1.0 - self.compliance_strain),
+        ]
+    }
+
     fn month_stats(&self) -> MonthStats {
         let act = self.active();
         let fairness = if act.is_empty() {
@@ -531,6 +601,7 @@ impl World {
             cultural_friction: self.cultural_friction,
             fairness,
             regulatory_pressure: self.regulatory_pressure(),
+            challenges: self.challenge_health(),
             satisfaction: self.partners.iter().map(|p| p.satisfaction).collect(),
             payoff: self.partners.iter().map(|p| p.payoff).collect(),
             input: self.partners.iter().map(|p| p.input).collect(),

@@ -169,6 +169,9 @@ fn check_world(w: &World) -> Result<(), TestCaseError> {
     for f in &w.familiarity {
         prop_assert!(in_unit(*f));
     }
+    for c in w.challenge_health() {
+        prop_assert!(in_unit(c), "challenge health {c}");
+    }
     let mut paid = 0.0;
     for p in &w.partners {
         prop_assert!(in_unit(p.satisfaction) && in_unit(p.knowledge) && in_unit(p.goal_fit));
