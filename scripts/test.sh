@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Quick start 2: installs what is missing, then runs every test:
-#   1. native tests of the core, wire formats and command line
+#   1. native tests of the core, wire formats and command line, and the model validation
 #   2. native unit tests of the app (chart geometry, i18n, reducer)
 #   3. wasm tests in headless Chromium (the core gives the native golden checksum in a browser)
 #   4. `trunk build --release`, then the Playwright end-to-end test of the built page
@@ -50,6 +50,10 @@ echo "==> test tools ready: $("$CHROMIUM" --version 2>/dev/null), $("$CHROMEDRIV
 # --- tests ---------------------------------------------------------------------------------
 step "native tests: core, wire, cli" \
   cargo test -p aliansi-sim -p aliansi-wire -p aliansi-cli
+
+# The research findings F1-F12 and the edge cases, at a size that fits CI (exits 1 on a failure).
+step "model validation (aliansi validate --quick)" \
+  cargo run --release --quiet --bin aliansi -- validate --quick
 
 step "native tests: app (chart geometry, i18n, state)" \
   cargo test -p aliansi-app --lib
