@@ -2,7 +2,9 @@
 
 use yew::prelude::*;
 
-use crate::components::{LangSwitch, OutcomeView, ScenarioSummary, TrustChart};
+use crate::components::{
+    Editor, LangSwitch, Library, OutcomeView, ScenarioSummary, ShareButton, TrustChart, UrlSync,
+};
 use crate::i18n::{t, tf};
 use crate::state::{Action, State};
 
@@ -51,7 +53,11 @@ pub fn app() -> Html {
                 </div>
                 <LangSwitch {lang} dispatch={state.dispatcher()} />
             </header>
+            <UrlSync state={state.clone()} />
             <main class="content">
+                <Library state={state.clone()} />
+                <ShareButton state={state.clone()} />
+                <Editor state={state.clone()} />
                 <ScenarioSummary {lang} scenario={state.scenario.clone()} seed={state.seed} />
                 { result }
                 <div class="actions">

@@ -17,6 +17,8 @@ pub struct State {
     pub seed: u64,
     /// The last run: `None` before the first, `Err` with the scenario error if it was invalid.
     pub result: Option<Result<Rc<RunResult>, String>>,
+    /// A message shown above the page, if any.
+    pub notice: Option<Notice>,
 }
 
 /// Everything that can change the page state.
@@ -28,6 +30,21 @@ pub enum Action {
     RunNextSeed,
     /// Switches the display language.
     SetLang(Lang),
+    /// Replaces the scenario being edited (the editor sends only valid values). Keeps the
+    /// last result on screen until the next run.
+    SetScenario(Scenario),
+    /// Loads a whole scenario (a preset, a saved one, a shared link) with its seed, and runs it.
+    Load(Scenario),
+    /// Shows a message to the user (an i18n key and its arguments), or clears it with `None`.
+    Notify(Option<Notice>),
+}
+
+/// A message for the user: an i18n key, its `{name}` arguments, and whether it reports a problem.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub key: &'static str,
+    pub args: Vec<(String, String)>,
+    pub error: bool,
 }
 
 impl State {
@@ -39,6 +56,7 @@ impl State {
             seed: scenario.seed,
             scenario,
             result: None,
+            notice: None,
         }
     }
 
@@ -100,6 +118,16 @@ impl Reducible for State {
                 state.with_run(seed)
             }
             Action::SetLang(lang) => State { lang, ..state },
+            Action::SetScenario(scenario) => State {
+                seed: scenario.seed,
+                scenario,
+                ..state
+            },
+            Action::Load(scenario) => {
+                let seed = scenario.seed;
+                State { scenario, ..state }.with_run(seed)
+            }
+            Action::Notify(notice) => State { notice, ..state },
         })
     }
 }

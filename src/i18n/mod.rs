@@ -31,95 +31,35 @@ impl Lang {
     }
 }
 
-const EN: &[(&str, &str)] = &[
-    ("app.title", "Aliansi"),
-    ("app.tagline", "A strategic alliance simulator"),
-    ("app.running", "Running the simulation…"),
-    ("app.run_again", "Run with the next seed"),
-    ("app.language", "Language"),
-    ("scenario.heading", "Scenario"),
-    ("scenario.partners", "Partners"),
-    (
-        "scenario.summary",
-        "{n} partners, {months}-month horizon, seed {seed}",
-    ),
-    ("scenario.invalid", "The scenario is invalid: {error}"),
-    ("outcome.heading", "Outcome"),
-    ("outcome.survived", "Survived {months} months"),
-    ("outcome.dissolved", "Dissolved in month {month}: {cause}"),
-    ("chart.heading", "Mean trust over time"),
-    ("chart.x_label", "Month"),
-    (
-        "chart.y_label",
-        "Mean trust between the partners: 0 = none, 1 = full",
-    ),
-    (
-        "chart.description",
-        "Line chart of the partners' mean trust in each other, month by month.",
-    ),
-    ("chart.end", "end"),
-    ("cause.inequity", "inequity"),
-    ("cause.goal_misalignment", "goal misalignment"),
-    ("cause.trust_breakdown", "trust breakdown"),
-    ("cause.unresolved_conflict", "unresolved conflict"),
-    ("cause.compliance_failure", "compliance failure"),
-    ("cause.misfit_after_shock", "misfit after a shock"),
-    ("cause.learning_race", "learning race"),
-];
+mod base;
+mod editor;
+mod library;
+mod watch;
 
-const ID: &[(&str, &str)] = &[
-    ("app.title", "Aliansi"),
-    ("app.tagline", "Simulator aliansi strategis"),
-    ("app.running", "Menjalankan simulasi…"),
-    ("app.run_again", "Jalankan dengan seed berikutnya"),
-    ("app.language", "Bahasa"),
-    ("scenario.heading", "Skenario"),
-    ("scenario.partners", "Mitra"),
-    (
-        "scenario.summary",
-        "{n} mitra, horizon {months} bulan, seed {seed}",
-    ),
-    ("scenario.invalid", "Skenario tidak valid: {error}"),
-    ("outcome.heading", "Hasil"),
-    ("outcome.survived", "Bertahan {months} bulan"),
-    ("outcome.dissolved", "Bubar pada bulan ke-{month}: {cause}"),
-    ("chart.heading", "Rata-rata kepercayaan dari waktu ke waktu"),
-    ("chart.x_label", "Bulan"),
-    (
-        "chart.y_label",
-        "Rata-rata kepercayaan antarmitra: 0 = tidak ada, 1 = penuh",
-    ),
-    (
-        "chart.description",
-        "Grafik garis rata-rata kepercayaan antarmitra, bulan demi bulan.",
-    ),
-    ("chart.end", "akhir"),
-    ("cause.inequity", "ketimpangan pembagian"),
-    ("cause.goal_misalignment", "ketidakselarasan tujuan"),
-    ("cause.trust_breakdown", "runtuhnya kepercayaan"),
-    (
-        "cause.unresolved_conflict",
-        "konflik yang tak terselesaikan",
-    ),
-    ("cause.compliance_failure", "kegagalan kepatuhan"),
-    (
-        "cause.misfit_after_shock",
-        "ketidakcocokan setelah guncangan",
-    ),
-    ("cause.learning_race", "perlombaan belajar"),
-];
-
-fn table(lang: Lang) -> &'static [(&'static str, &'static str)] {
+/// The tables of one language: one per area of the app, each owned by that area's code.
+fn tables(lang: Lang) -> [&'static [(&'static str, &'static str)]; 4] {
     match lang {
-        Lang::En => EN,
-        Lang::Id => ID,
+        Lang::En => [base::EN, watch::EN, editor::EN, library::EN],
+        Lang::Id => [base::ID, watch::ID, editor::ID, library::ID],
     }
+}
+
+/// All entries of a language, every area together.
+fn table(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    tables(lang)
+        .iter()
+        .flat_map(|t| t.iter().copied())
+        .collect()
 }
 
 /// The string for `key` in `lang`. A missing key falls back to English, then to `??` (so a
 /// mistake shows up on the page rather than panicking).
 pub fn t(lang: Lang, key: &str) -> &'static str {
-    let find = |l: Lang| table(l).iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
+    let find = |l: Lang| {
+        tables(l)
+            .iter()
+            .find_map(|t| t.iter().find(|(k, _)| *k == key).map(|(_, v)| *v))
+    };
     find(lang).or_else(|| find(Lang::En)).unwrap_or("??")
 }
 
@@ -134,7 +74,7 @@ pub fn tf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
 
 /// Every key of the (English) table.
 pub fn keys() -> impl Iterator<Item = &'static str> {
-    EN.iter().map(|(k, _)| *k)
+    table(Lang::En).into_iter().map(|(k, _)| k)
 }
 
 #[cfg(test)]
@@ -164,7 +104,7 @@ mod tests {
         for lang in Lang::ALL {
             let tbl = table(lang);
             assert_eq!(key_set(lang).len(), tbl.len(), "duplicate key in {lang:?}");
-            for (k, v) in tbl {
+            for (k, v) in &tbl {
                 assert!(!v.trim().is_empty(), "empty string for {k} in {lang:?}");
             }
         }
