@@ -12,5 +12,7 @@ pub mod charts;
 pub mod components;
 pub mod i18n;
 pub mod state;
+pub mod storage;
+pub mod url;
 
 pub use app::App;

@@ -1,0 +1,474 @@
+//! The saved-scenario library as pure functions over strings.
+//!
+//! Browser storage holds two keys:
+//!
+//! * [`SAVED_KEY`] (`aliansi.saved.v1`): a JSON list of `{"name", "saved_at", "scenario"}`, where
+//!   `scenario` is the version-1 scenario JSON of the file format (`aliansi_wire::to_value`) and
+//!   `saved_at` is milliseconds since 1970 (optional).
+//! * [`QUARANTINE_KEY`] (`aliansi.quarantine.v1`): a JSON list of `{"raw", "reason", "at"}`:
+//!   saved items that could not be read, kept aside with the reason instead of being dropped.
+//!
+//! Only the glue in `components/library.rs` touches `localStorage`; it reads with [`load`],
+//! writes [`to_text`] / [`quarantine_to_text`], and changes the list with [`save`],
+//! [`rename`] and [`delete`].
+
+use aliansi_sim::Scenario;
+use serde_json::{json, Map, Value};
+
+/// The key of the saved list (the format version is part of the key).
+pub const SAVED_KEY: &str = "aliansi.saved.v1";
+/// The key of the items kept aside because they could not be read.
+pub const QUARANTINE_KEY: &str = "aliansi.quarantine.v1";
+/// The longest name kept, in characters.
+pub const MAX_NAME_CHARS: usize = 80;
+/// The largest scenario file accepted on import, in bytes.
+pub const MAX_IMPORT_BYTES: u64 = 1 << 20;
+
+/// A saved scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Saved {
+    pub name: String,
+    /// Milliseconds since 1970, when known.
+    pub saved_at: Option<f64>,
+    pub scenario: Scenario,
+}
+
+/// A stored item that could not be read: its text as stored and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quarantined {
+    pub raw: String,
+    pub reason: String,
+    /// Milliseconds since 1970, when it was set aside.
+    pub at: Option<f64>,
+}
+
+/// The saved list as read: the good items, and the unreadable ones to set aside.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Loaded {
+    pub saved: Vec<Saved>,
+    pub corrupt: Vec<Quarantined>,
+}
+
+/// Why a library operation was refused (each maps to an i18n key).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LibraryError {
+    EmptyName,
+    NameTooLong,
+    NoSuchItem,
+}
+
+impl LibraryError {
+    /// The i18n key of the message.
+    pub fn key(&self) -> &'static str {
+        match self {
+            LibraryError::EmptyName => "library.name_empty",
+            LibraryError::NameTooLong => "library.name_too_long",
+            LibraryError::NoSuchItem => "library.no_such_item",
+        }
+    }
+}
+
+/// Reads the stored saved list. `None` (nothing stored) is an empty library. Text that is
+/// not a JSON list is set aside whole; items that are not readable are set aside one by one.
+/// Never panics.
+pub fn load(raw: Option<&str>, now: Option<f64>) -> Loaded {
+    let Some(raw) = raw else {
+        return Loaded::default();
+    };
+    if raw.trim().is_empty() {
+        return Loaded::default();
+    }
+    let items = match serde_json::from_str::<Value>(raw) {
+        Ok(Value::Array(items)) => items,
+        Ok(_) => {
+            return Loaded {
+                saved: Vec::new(),
+                corrupt: vec![Quarantined {
+                    raw: raw.to_string(),
+                    reason: "the saved list is not a JSON list".to_string(),
+                    at: now,
+                }],
+            }
+        }
+        Err(e) => {
+            return Loaded {
+                saved: Vec::new(),
+                corrupt: vec![Quarantined {
+                    raw: raw.to_string(),
+                    reason: format!("the saved list is not valid JSON: {e}"),
+                    at: now,
+                }],
+            }
+        }
+    };
+    let mut out = Loaded::default();
+    for (k, item) in items.iter().enumerate() {
+        match read_item(item) {
+            Ok(s) => out.saved.push(s),
+            Err(reason) => out.corrupt.push(Quarantined {
+                raw: item.to_string(),
+                reason: format!("item {}: {reason}", k + 1),
+                at: now,
+            }),
+        }
+    }
+    out
+}
+
+fn read_item(item: &Value) -> Result<Saved, String> {
+    let obj = item.as_object().ok_or("not a JSON object")?;
+    let name = obj
+        .get("name")
+        .and_then(Value::as_str)
+        .ok_or("no name")?
+        .to_string();
+    let saved_at = obj.get("saved_at").and_then(Value::as_f64);
+    let scenario = match obj.get("scenario") {
+        None => return Err("no scenario".to_string()),
+        // The scenario may also be stored as the text of a scenario file.
+        Some(Value::String(text)) => aliansi_wire::parse_json(text),
+        Some(v) => aliansi_wire::from_value(v),
+    }
+    .map_err(|e| format!("scenario: {e}"))?;
+    Ok(Saved {
+        name,
+        saved_at,
+        scenario,
+    })
+}
+
+/// The text stored for a saved list.
+pub fn to_text(saved: &[Saved]) -> String {
+    let items: Vec<Value> = saved
+        .iter()
+        .map(|s| {
+            let mut m = Map::new();
+            m.insert("name".into(), json!(s.name));
+            if let Some(t) = s.saved_at {
+                m.insert("saved_at".into(), json!(t));
+            }
+            m.insert("scenario".into(), aliansi_wire::to_value(&s.scenario));
+            Value::Object(m)
+        })
+        .collect();
+    Value::Array(items).to_string()
+}
+
+/// Reads the stored quarantine. Text that is not a quarantine list is itself kept, as one
+/// item, so that nothing is lost.
+pub fn load_quarantine(raw: Option<&str>) -> Vec<Quarantined> {
+    let Some(raw) = raw.filter(|r| !r.trim().is_empty()) else {
+        return Vec::new();
+    };
+    let parsed = serde_json::from_str::<Value>(raw).ok().and_then(|v| {
+        v.as_array()?
+            .iter()
+            .map(|q| {
+                let o = q.as_object()?;
+                Some(Quarantined {
+                    raw: o.get("raw")?.as_str()?.to_string(),
+                    reason: o.get("reason")?.as_str()?.to_string(),
+                    at: o.get("at").and_then(Value::as_f64),
+                })
+            })
+            .collect::<Option<Vec<_>>>()
+    });
+    parsed.unwrap_or_else(|| {
+        vec![Quarantined {
+            raw: raw.to_string(),
+            reason: "the quarantine list itself could not be read".to_string(),
+            at: None,
+        }]
+    })
+}
+
+/// The text stored for the quarantine.
+pub fn quarantine_to_text(items: &[Quarantined]) -> String {
+    let items: Vec<Value> = items
+        .iter()
+        .map(|q| {
+            let mut m = Map::new();
+            m.insert("raw".into(), json!(q.raw));
+            m.insert("reason".into(), json!(q.reason));
+            if let Some(t) = q.at {
+                m.insert("at".into(), json!(t));
+            }
+            Value::Object(m)
+        })
+        .collect();
+    Value::Array(items).to_string()
+}
+
+/// A name as kept: trimmed, not empty, at most [`MAX_NAME_CHARS`] characters.
+pub fn clean_name(name: &str) -> Result<String, LibraryError> {
+    let name = name.trim();
+    if name.is_empty() {
+        Err(LibraryError::EmptyName)
+    } else if name.chars().count() > MAX_NAME_CHARS {
+        Err(LibraryError::NameTooLong)
+    } else {
+        Ok(name.to_string())
+    }
+}
+
+/// The list with `scenario` saved under `name`: an item of the same name is replaced in
+/// place, otherwise the new item goes first.
+pub fn save(
+    saved: &[Saved],
+    name: &str,
+    scenario: &Scenario,
+    now: Option<f64>,
+) -> Result<Vec<Saved>, LibraryError> {
+    let name = clean_name(name)?;
+    let item = Saved {
+        name: name.clone(),
+        saved_at: now,
+        scenario: scenario.clone(),
+    };
+    let mut out = saved.to_vec();
+    match out.iter().position(|s| s.name == name) {
+        Some(i) => out[i] = item,
+        None => out.insert(0, item),
+    }
+    Ok(out)
+}
+
+/// The list with item `k` renamed. Renaming onto another item's name replaces that item.
+pub fn rename(saved: &[Saved], k: usize, name: &str) -> Result<Vec<Saved>, LibraryError> {
+    let name = clean_name(name)?;
+    if k >= saved.len() {
+        return Err(LibraryError::NoSuchItem);
+    }
+    let mut out = saved.to_vec();
+    out[k].name = name.clone();
+    let mut i = 0;
+    out.retain(|s| {
+        let keep = s.name != name || i == k;
+        i += 1;
+        keep
+    });
+    Ok(out)
+}
+
+/// The list without item `k`.
+pub fn delete(saved: &[Saved], k: usize) -> Result<Vec<Saved>, LibraryError> {
+    if k >= saved.len() {
+        return Err(LibraryError::NoSuchItem);
+    }
+    let mut out = saved.to_vec();
+    out.remove(k);
+    Ok(out)
+}
+
+/// A file name for an exported scenario: the name's letters and digits, or `scenario`.
+pub fn export_file_name(name: Option<&str>) -> String {
+    let slug: String = name
+        .unwrap_or("")
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let slug = slug
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let slug = if slug.is_empty() {
+        "scenario".to_string()
+    } else {
+        slug.chars().take(40).collect()
+    };
+    format!("aliansi-{slug}.json")
+}
+
+/// Reads an imported scenario file: the scenario, or the reason in one line.
+pub fn import(text: &str, size: u64) -> Result<Scenario, String> {
+    if size > MAX_IMPORT_BYTES {
+        return Err(format!(
+            "the file is {size} bytes; the limit is {MAX_IMPORT_BYTES}"
+        ));
+    }
+    aliansi_wire::parse_json(text).map_err(|e| e.to_string())
+}
+
+/// `YYYY-MM-DD` (UTC) of a time in milliseconds since 1970.
+pub fn date_of(ms: f64) -> String {
+    let days = (ms / 86_400_000.0).floor() as i64;
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aliansi_sim::presets;
+
+    fn item(name: &str, id: &str) -> Saved {
+        Saved {
+            name: name.into(),
+            saved_at: Some(1.7e12),
+            scenario: presets::find(id).unwrap(),
+        }
+    }
+
+    #[test]
+    fn nothing_stored_is_an_empty_library() {
+        assert_eq!(load(None, None), Loaded::default());
+        assert_eq!(load(Some("  "), None), Loaded::default());
+        assert_eq!(load(Some("[]"), None), Loaded::default());
+    }
+
+    #[test]
+    fn round_trip() {
+        let list = vec![item("A", "default"), item("B", "airline-alliance")];
+        let text = to_text(&list);
+        let back = load(Some(&text), None);
+        assert_eq!(back.saved, list);
+        assert!(back.corrupt.is_empty());
+    }
+
+    #[test]
+    fn stored_scenario_is_the_file_format() {
+        let text = to_text(&[item("A", "calm-pair")]);
+        let v: Value = serde_json::from_str(&text).unwrap();
+        let scenario_text = v[0]["scenario"].to_string();
+        assert_eq!(
+            aliansi_wire::parse_json(&scenario_text).unwrap(),
+            presets::find("calm-pair").unwrap()
+        );
+        assert_eq!(v[0]["scenario"]["version"], json!(1));
+    }
+
+    #[test]
+    fn scenario_as_file_text_is_read_too() {
+        let s = presets::default_scenario();
+        let text = json!([{ "name": "T", "scenario": aliansi_wire::to_json(&s) }]).to_string();
+        let l = load(Some(&text), None);
+        assert_eq!(l.saved.len(), 1);
+        assert_eq!(l.saved[0].scenario, s);
+        assert_eq!(l.saved[0].saved_at, None);
+    }
+
+    #[test]
+    fn corrupt_items_are_set_aside_and_good_ones_kept() {
+        let good = to_text(&[item("A", "default")]);
+        let mut v: Vec<Value> = serde_json::from_str(&good).unwrap();
+        v.push(json!("just a string"));
+        v.push(json!({ "name": "no scenario" }));
+        v.push(json!({ "name": "bad", "scenario": { "version": 1, "horizon_months": -5 } }));
+        v.push(json!({ "scenario": aliansi_wire::to_value(&presets::default_scenario()) }));
+        let l = load(Some(&Value::Array(v).to_string()), Some(5.0));
+        assert_eq!(l.saved.len(), 1);
+        assert_eq!(l.saved[0].name, "A");
+        assert_eq!(l.corrupt.len(), 4);
+        assert!(l.corrupt[0].reason.starts_with("item 2:"), "{:?}", l.corrupt[0]);
+        assert!(l.corrupt[1].reason.contains("no scenario"));
+        assert!(l.corrupt[2].reason.contains("scenario:"));
+        assert!(l.corrupt[3].reason.contains("no name"));
+        assert!(l.corrupt.iter().all(|q| q.at == Some(5.0) && !q.raw.is_empty()));
+        assert_eq!(l.corrupt[0].raw, "\"just a string\"");
+    }
+
+    #[test]
+    fn unreadable_list_is_set_aside_whole() {
+        for raw in ["{not json", "{\"a\":1}", "42", "\u{0}\u{1}"] {
+            let l = load(Some(raw), None);
+            assert!(l.saved.is_empty());
+            assert_eq!(l.corrupt.len(), 1, "{raw}");
+            assert_eq!(l.corrupt[0].raw, raw);
+        }
+    }
+
+    #[test]
+    fn quarantine_round_trip_and_damage() {
+        let q = vec![
+            Quarantined {
+                raw: "{x".into(),
+                reason: "bad".into(),
+                at: Some(3.0),
+            },
+            Quarantined {
+                raw: "1".into(),
+                reason: "r".into(),
+                at: None,
+            },
+        ];
+        assert_eq!(load_quarantine(Some(&quarantine_to_text(&q))), q);
+        assert!(load_quarantine(None).is_empty());
+        let kept = load_quarantine(Some("not json"));
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept[0].raw, "not json");
+    }
+
+    #[test]
+    fn save_adds_first_or_replaces_by_name() {
+        let s = presets::default_scenario();
+        let l = save(&[], "  One ", &s, Some(1.0)).unwrap();
+        assert_eq!(l[0].name, "One");
+        let l = save(&l, "Two", &s, Some(2.0)).unwrap();
+        assert_eq!(
+            l.iter().map(|x| x.name.as_str()).collect::<Vec<_>>(),
+            ["Two", "One"]
+        );
+        let calm = presets::find("calm-pair").unwrap();
+        let l = save(&l, "One", &calm, Some(3.0)).unwrap();
+        assert_eq!(l.len(), 2);
+        assert_eq!(l[1].scenario, calm);
+        assert_eq!(save(&l, "   ", &s, None), Err(LibraryError::EmptyName));
+        assert_eq!(
+            save(&l, &"x".repeat(MAX_NAME_CHARS + 1), &s, None),
+            Err(LibraryError::NameTooLong)
+        );
+    }
+
+    #[test]
+    fn rename_and_delete() {
+        let l = vec![item("A", "default"), item("B", "calm-pair"), item("C", "distribution")];
+        let r = rename(&l, 1, "Bee").unwrap();
+        assert_eq!(r[1].name, "Bee");
+        assert_eq!(r[1].scenario, l[1].scenario);
+        // Renaming onto an existing name replaces that item.
+        let r = rename(&l, 2, "A").unwrap();
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[1].name, "A");
+        assert_eq!(r[1].scenario, l[2].scenario);
+        assert_eq!(rename(&l, 9, "x"), Err(LibraryError::NoSuchItem));
+        assert_eq!(rename(&l, 0, ""), Err(LibraryError::EmptyName));
+        let d = delete(&l, 0).unwrap();
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].name, "B");
+        assert_eq!(delete(&l, 3), Err(LibraryError::NoSuchItem));
+    }
+
+    #[test]
+    fn import_reads_the_file_format_and_refuses_the_rest() {
+        let s = presets::find("airline-alliance").unwrap();
+        assert_eq!(import(&aliansi_wire::to_json(&s), 100), Ok(s));
+        assert!(import("hello", 5).unwrap_err().len() > 3);
+        assert!(import("{\"version\": 9}", 14).is_err());
+        assert!(import("{}", MAX_IMPORT_BYTES + 1).unwrap_err().contains("limit"));
+    }
+
+    #[test]
+    fn file_names_and_dates() {
+        assert_eq!(export_file_name(None), "aliansi-scenario.json");
+        assert_eq!(export_file_name(Some("My JV / 2025!")), "aliansi-my-jv-2025.json");
+        assert_eq!(date_of(0.0), "1970-01-01");
+        assert_eq!(date_of(1_709_251_200_000.0), "2024-03-01");
+        assert_eq!(date_of(951_782_400_000.0), "2000-02-29");
+    }
+}

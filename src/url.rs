@@ -1,0 +1,166 @@
+//! Share links in the page address: pure functions from and to the URL fragment.
+//!
+//! The fragment is the share link of [`aliansi_wire::encode_link`] (`#s1.…`). Only the browser
+//! glue in `components/share.rs` touches `window.location` and `history`; everything that can
+//! be decided on strings is here, with native tests.
+
+use aliansi_sim::Scenario;
+
+/// What the address says about the scenario to show.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Fragment {
+    /// No fragment (or an empty one): the page's own default.
+    Empty,
+    /// A share link that decoded into a valid scenario.
+    Scenario(Scenario),
+    /// A fragment that is not a readable share link: the link as written (shortened for
+    /// display) and the decoder's one-line reason.
+    Broken { link: String, reason: String },
+}
+
+/// The longest piece of a broken link repeated back to the user.
+const SHOWN_CHARS: usize = 40;
+
+/// The fragment part of an address or of `location.hash`, without the `#` and surrounding
+/// whitespace; `None` when there is none or it is empty.
+pub fn fragment_text(hash_or_href: &str) -> Option<&str> {
+    let text = match hash_or_href.rfind('#') {
+        Some(i) => &hash_or_href[i + 1..],
+        None if hash_or_href.contains("://") => "",
+        None => hash_or_href,
+    };
+    let text = text.trim();
+    (!text.is_empty()).then_some(text)
+}
+
+/// Reads `location.hash` (or a whole address): empty, a scenario, or a broken link. Never
+/// panics, whatever the input.
+pub fn read_fragment(hash_or_href: &str) -> Fragment {
+    let Some(text) = fragment_text(hash_or_href) else {
+        return Fragment::Empty;
+    };
+    match aliansi_wire::decode_link(text) {
+        Ok(scenario) => Fragment::Scenario(scenario),
+        Err(e) => Fragment::Broken {
+            link: shorten(text, SHOWN_CHARS),
+            reason: e.to_string(),
+        },
+    }
+}
+
+/// The scenario that a link should carry: the one being edited, with the seed of the run on
+/// screen, so that the link reproduces the same run.
+pub fn scenario_with_seed(scenario: &Scenario, seed: u64) -> Scenario {
+    Scenario {
+        seed,
+        ..scenario.clone()
+    }
+}
+
+/// The fragment to put into the address, with its `#`.
+pub fn build_fragment(scenario: &Scenario, seed: u64) -> String {
+    format!(
+        "#{}",
+        aliansi_wire::encode_link(&scenario_with_seed(scenario, seed))
+    )
+}
+
+/// The whole address to share: `href` without any fragment, then the new fragment.
+pub fn share_url(href: &str, scenario: &Scenario, seed: u64) -> String {
+    let base = href.split('#').next().unwrap_or("");
+    format!("{base}{}", build_fragment(scenario, seed))
+}
+
+/// At most `max` characters of `s`, with an ellipsis when cut (on a character boundary).
+pub fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(max).collect();
+        out.push('…');
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aliansi_sim::presets;
+
+    #[test]
+    fn no_fragment_is_empty() {
+        for s in ["", "#", "#   ", "http://127.0.0.1:8080/", "http://x/#"] {
+            assert_eq!(read_fragment(s), Fragment::Empty, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn fragment_text_takes_the_part_after_the_last_hash() {
+        assert_eq!(fragment_text("#s1.abc"), Some("s1.abc"));
+        assert_eq!(fragment_text("http://x/a?b=c#s1.abc "), Some("s1.abc"));
+        assert_eq!(fragment_text("s1.abc"), Some("s1.abc"));
+        assert_eq!(fragment_text("http://x/page"), None);
+    }
+
+    #[test]
+    fn round_trip_keeps_scenario_and_seed() {
+        for p in presets::all() {
+            let frag = build_fragment(&p.scenario, 4242);
+            assert!(frag.starts_with("#s1."), "{frag}");
+            match read_fragment(&frag) {
+                Fragment::Scenario(s) => {
+                    assert_eq!(s, scenario_with_seed(&p.scenario, 4242), "{}", p.id)
+                }
+                other => panic!("{}: {other:?}", p.id),
+            }
+        }
+    }
+
+    #[test]
+    fn share_url_replaces_any_old_fragment() {
+        let s = presets::default_scenario();
+        let url = share_url("http://127.0.0.1:9/index.html#s1.old", &s, 7);
+        assert!(url.starts_with("http://127.0.0.1:9/index.html#s1."), "{url}");
+        assert_eq!(url.matches('#').count(), 1);
+        assert_eq!(
+            read_fragment(&url),
+            Fragment::Scenario(scenario_with_seed(&s, 7))
+        );
+    }
+
+    #[test]
+    fn broken_and_foreign_links_are_reported_not_panicked() {
+        let long = format!("#s1.{}", "A".repeat(5000));
+        for s in [
+            "#s1.garbage",
+            "#zzz",
+            "#s2.AAAA",
+            "#s1.",
+            "#s1.!!!!",
+            long.as_str(),
+            "#%E2%9C%93",
+            "#ü🙂",
+        ] {
+            match read_fragment(s) {
+                Fragment::Broken { link, reason } => {
+                    assert!(!reason.is_empty(), "{s}");
+                    assert!(link.chars().count() <= SHOWN_CHARS + 1, "{link}");
+                }
+                other => panic!("{s:?} gave {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn truncated_real_link_is_broken() {
+        let frag = build_fragment(&presets::default_scenario(), 1);
+        let cut = &frag[..frag.len() / 2];
+        assert!(matches!(read_fragment(cut), Fragment::Broken { .. }));
+    }
+
+    #[test]
+    fn shorten_cuts_on_characters() {
+        assert_eq!(shorten("abc", 5), "abc");
+        assert_eq!(shorten("ééééé", 2), "éé…");
+    }
+}
