@@ -2,6 +2,8 @@
 //! state and dispatches [`Action::SetScenario`] with valid values only; a value out of range is
 //! refused at its control with a message.
 
+pub mod ops;
+
 use yew::prelude::*;
 
 use crate::state::{Action, State};
