@@ -11,6 +11,7 @@ pub mod app;
 pub mod charts;
 pub mod components;
 pub mod i18n;
+pub mod narrate;
 pub mod state;
 pub mod storage;
 pub mod url;

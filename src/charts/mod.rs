@@ -1,9 +1,16 @@
-//! Pure chart geometry: scales, axis ticks and SVG paths. No web code, tested natively.
+//! Pure chart geometry: scales, axis ticks, SVG paths, network layout and colour scales.
+//! No web code, tested natively.
 
+mod color;
+mod extent;
+mod network;
 mod path;
 mod scale;
 mod ticks;
 
+pub use color::{dash, diverging, light_text_on, palette};
+pub use extent::{nice_y_domain, points};
+pub use network::{circle_layout, edge_width, lerp_point, max_radius_for, node_radius};
 pub use path::{fmt_num, line_path};
 pub use scale::LinearScale;
 pub use ticks::ticks;

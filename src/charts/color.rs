@@ -1,0 +1,96 @@
+//! Colour scales that stay readable for colour-blind viewers (orange to blue, never red
+//! against green), and a categorical palette for partner lines (Okabe-Ito).
+
+/// Orange (low) through a light neutral (middle) to blue (high).
+const LOW: (u8, u8, u8) = (0xc2, 0x4e, 0x00);
+const MID: (u8, u8, u8) = (0xe8, 0xdf, 0xd0);
+const HIGH: (u8, u8, u8) = (0x1f, 0x5f, 0xa8);
+
+fn mix(a: (u8, u8, u8), b: (u8, u8, u8), f: f64) -> (u8, u8, u8) {
+    let m = |x: u8, y: u8| (f64::from(x) + (f64::from(y) - f64::from(x)) * f).round() as u8;
+    (m(a.0, b.0), m(a.1, b.1), m(a.2, b.2))
+}
+
+/// `#rrggbb` for a value in [0, 1] on the orange-neutral-blue scale (clamped; NaN is 0).
+pub fn diverging(v: f64) -> String {
+    let v = if v.is_finite() {
+        v.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let c = if v < 0.5 {
+        mix(LOW, MID, v * 2.0)
+    } else {
+        mix(MID, HIGH, (v - 0.5) * 2.0)
+    };
+    format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
+}
+
+/// Whether text on [`diverging`]`(v)` should be light (the ends are dark).
+pub fn light_text_on(v: f64) -> bool {
+    let v = if v.is_finite() {
+        v.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    !(0.25..=0.75).contains(&v)
+}
+
+/// Okabe-Ito colours (without yellow, too pale on white) plus two darker extras.
+const PALETTE: [&str; 8] = [
+    "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#56b4e9", "#e69f00", "#000000", "#7a5195",
+];
+
+/// The colour of series `i` (cycles after eight).
+pub fn palette(i: usize) -> &'static str {
+    PALETTE[i % PALETTE.len()]
+}
+
+/// A dash pattern for series `i`, so lines differ by more than colour (`None`: solid).
+pub fn dash(i: usize) -> Option<&'static str> {
+    match i % 4 {
+        0 => None,
+        1 => Some("10 5"),
+        2 => Some("3 4"),
+        _ => Some("12 4 3 4"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ends_and_middle() {
+        assert_eq!(diverging(0.0), "#c24e00");
+        assert_eq!(diverging(0.5), "#e8dfd0");
+        assert_eq!(diverging(1.0), "#1f5fa8");
+        assert_eq!(diverging(-3.0), diverging(0.0));
+        assert_eq!(diverging(f64::NAN), diverging(0.0));
+        assert_eq!(diverging(7.0), diverging(1.0));
+    }
+
+    #[test]
+    fn well_formed_hex() {
+        for k in 0..=20 {
+            let c = diverging(f64::from(k) / 20.0);
+            assert_eq!(c.len(), 7);
+            assert!(c.starts_with('#'));
+            assert!(c[1..].chars().all(|ch| ch.is_ascii_hexdigit()));
+        }
+    }
+
+    #[test]
+    fn text_contrast() {
+        assert!(light_text_on(0.0) && light_text_on(1.0));
+        assert!(!light_text_on(0.5));
+    }
+
+    #[test]
+    fn palette_cycles_and_dashes_differ() {
+        assert_eq!(palette(0), palette(8));
+        assert_ne!(palette(0), palette(1));
+        assert_eq!(dash(0), None);
+        assert_ne!(dash(1), dash(2));
+    }
+}

@@ -1,0 +1,838 @@
+//! Events and runs in plain sentences, in the user's language. Pure: no web code; tested
+//! natively (every event kind gives a non-empty sentence in both languages, with every
+//! `{placeholder}` filled).
+
+use std::collections::BTreeMap;
+
+use aliansi_sim::{
+    Cause, Detector, DisputeCause, Event, EventKind, Outcome, Resolution, RunResult, Scenario,
+    ShockKind,
+};
+
+use crate::i18n::{t, tf, Lang};
+
+/// `v` with `digits` decimals, with the decimal separator of `lang` (a comma in Indonesian).
+pub fn num(lang: Lang, v: f64, digits: usize) -> String {
+    let s = format!("{v:.digits$}");
+    let s = if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
+        s[1..].to_string()
+    } else {
+        s
+    };
+    match lang {
+        Lang::En => s,
+        Lang::Id => s.replace('.', ","),
+    }
+}
+
+/// A large amount, grouped by thousands (`12,345` / `12.345`), no decimals.
+pub fn amount(lang: Lang, v: f64) -> String {
+    let r = v.round();
+    let neg = r < 0.0;
+    let digits = format!("{}", r.abs() as u64);
+    let sep = match lang {
+        Lang::En => ',',
+        Lang::Id => '.',
+    };
+    let mut out = String::new();
+    for (k, ch) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    if neg {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+/// A cause of exit or dissolution, in words.
+pub fn cause_words(lang: Lang, c: Cause) -> &'static str {
+    t(lang, &format!("cause.{}", c.key()))
+}
+
+/// What a dispute is about, in words.
+pub fn dispute_words(lang: Lang, c: DisputeCause) -> &'static str {
+    t(lang, &format!("watch.dcause.{}", c.key()))
+}
+
+/// A rung of the conflict ladder, in words.
+pub fn step_words(lang: Lang, r: Resolution) -> &'static str {
+    t(lang, &format!("watch.step.{}", r.key()))
+}
+
+/// "1 month" / "9 months" (Indonesian has one form).
+pub fn months(lang: Lang, n: u32) -> String {
+    if n == 1 {
+        t(lang, "watch.unit.month_one").to_string()
+    } else {
+        tf(lang, "watch.unit.months", &[("n", &n.to_string())])
+    }
+}
+
+/// "1 dispute" / "2 disputes".
+pub fn disputes(lang: Lang, n: u32) -> String {
+    if n == 1 {
+        t(lang, "watch.unit.dispute_one").to_string()
+    } else {
+        tf(lang, "watch.unit.disputes", &[("n", &n.to_string())])
+    }
+}
+
+fn market_move(lang: Lang, change: f64) -> String {
+    let pct = ((change - 1.0) * 100.0).round();
+    if pct < 0.0 {
+        tf(
+            lang,
+            "watch.ev.demand_fell",
+            &[("pct", &format!("{}", -pct))],
+        )
+    } else if pct > 0.0 {
+        tf(lang, "watch.ev.demand_rose", &[("pct", &format!("{pct}"))])
+    } else {
+        t(lang, "watch.ev.demand_flat").to_string()
+    }
+}
+
+/// Turns events into sentences, remembering who each dispute is between.
+pub struct Narrator {
+    lang: Lang,
+    names: Vec<String>,
+    disputes: BTreeMap<u32, (usize, usize, DisputeCause)>,
+}
+
+impl Narrator {
+    pub fn new(lang: Lang, s: &Scenario) -> Narrator {
+        Narrator {
+            lang,
+            names: s.partners.iter().map(|p| p.name.clone()).collect(),
+            disputes: BTreeMap::new(),
+        }
+    }
+
+    fn name(&self, i: usize) -> String {
+        self.names
+            .get(i)
+            .cloned()
+            .unwrap_or_else(|| t(self.lang, "watch.ev.unknown_partner").to_string())
+    }
+
+    fn pair(&self, id: u32) -> String {
+        match self.disputes.get(&id) {
+            Some(&(a, b, _)) => tf(
+                self.lang,
+                "watch.ev.pair",
+                &[("a", &self.name(a)), ("b", &self.name(b))],
+            ),
+            None => format!("#{id}"),
+        }
+    }
+
+    /// The sentence for an event, without its month and final full stop. Must see every
+    /// event in order (it tracks who each dispute is between).
+    pub fn sentence(&mut self, e: &Event) -> String {
+        let l = self.lang;
+        let sev = |v: f64| num(l, v, 2);
+        match &e.kind {
+            EventKind::Shock {
+                kind,
+                severity,
+                partner,
+                scripted,
+                market_change,
+            } => {
+                let who = self.name(partner.unwrap_or(0));
+                let text = match kind {
+                    ShockKind::DemandCollapse | ShockKind::DemandBoom => {
+                        market_move(l, *market_change)
+                    }
+                    ShockKind::TechnologyShift => {
+                        tf(l, "watch.ev.technology", &[("sev", &sev(*severity))])
+                    }
+                    ShockKind::RegulatoryChange => {
+                        tf(l, "watch.ev.regulation", &[("sev", &sev(*severity))])
+                    }
+                    ShockKind::CompetitorEntry => tf(
+                        l,
+                        "watch.ev.competitor",
+                        &[("move", &market_move(l, *market_change))],
+                    ),
+                    ShockKind::PartnerCrisis => tf(
+                        l,
+                        "watch.ev.crisis",
+                        &[("who", &who), ("sev", &sev(*severity))],
+                    ),
+                    ShockKind::LeadershipChange => tf(
+                        l,
+                        "watch.ev.leadership",
+                        &[("who", &who), ("sev", &sev(*severity))],
+                    ),
+                };
+                if *scripted {
+                    tf(l, "watch.ev.scripted", &[("text", &text)])
+                } else {
+                    text
+                }
+            }
+            EventKind::DisputeOpened {
+                id,
+                a,
+                b,
+                cause,
+                severity,
+            } => {
+                self.disputes.insert(*id, (*a, *b, *cause));
+                tf(
+                    l,
+                    "watch.ev.dispute_opened",
+                    &[
+                        ("a", &self.name(*a)),
+                        ("b", &self.name(*b)),
+                        ("cause", dispute_words(l, *cause)),
+                        ("sev", &sev(*severity)),
+                    ],
+                )
+            }
+            EventKind::DisputeStep { id, step } => tf(
+                l,
+                "watch.ev.dispute_step",
+                &[("pair", &self.pair(*id)), ("step", step_words(l, *step))],
+            ),
+            EventKind::DisputeFailed { id, step } => tf(
+                l,
+                "watch.ev.dispute_failed",
+                &[("pair", &self.pair(*id)), ("step", step_words(l, *step))],
+            ),
+            EventKind::DisputeSettled {
+                id,
+                a,
+                b,
+                step,
+                trust_ab,
+            } => {
+                let s = tf(
+                    l,
+                    "watch.ev.dispute_settled",
+                    &[
+                        ("pair", &self.pair(*id)),
+                        ("step", step_words(l, *step)),
+                        ("a", &self.name(*a)),
+                        ("b", &self.name(*b)),
+                        ("trust", &num(l, *trust_ab, 2)),
+                    ],
+                );
+                self.disputes.remove(id);
+                s
+            }
+            EventKind::DisputeUnresolved { id, .. } => tf(
+                l,
+                "watch.ev.dispute_unresolved",
+                &[("pair", &self.pair(*id))],
+            ),
+            EventKind::Violation {
+                partner,
+                detector,
+                fine,
+            } => match detector {
+                Detector::Internal => tf(
+                    l,
+                    "watch.ev.violation_internal",
+                    &[("who", &self.name(*partner))],
+                ),
+                Detector::Regulator => tf(
+                    l,
+                    "watch.ev.violation_regulator",
+                    &[("who", &self.name(*partner)), ("fine", &num(l, *fine, 1))],
+                ),
+            },
+            EventKind::Review {
+                misfit_before,
+                misfit_after,
+                alignment_after,
+            } => {
+                let args = [
+                    ("before", num(l, *misfit_before, 2)),
+                    ("after", num(l, *misfit_after, 2)),
+                    ("align", num(l, *alignment_after, 2)),
+                ];
+                let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                if misfit_after < misfit_before {
+                    tf(l, "watch.ev.review_better", &args)
+                } else {
+                    tf(l, "watch.ev.review_same", &args[1..])
+                }
+            }
+            EventKind::PartnerLeft {
+                partner,
+                cause,
+                months_unhappy,
+                fairness,
+                unresolved,
+                penalty_paid,
+            } => {
+                let s = tf(
+                    l,
+                    "watch.ev.left",
+                    &[
+                        ("who", &self.name(*partner)),
+                        ("cause", cause_words(l, *cause)),
+                        ("months", &months(l, *months_unhappy)),
+                        ("fairness", &num(l, *fairness, 2)),
+                        ("disputes", &disputes(l, *unresolved)),
+                    ],
+                );
+                if *penalty_paid > 0.0 {
+                    tf(
+                        l,
+                        "watch.ev.penalty",
+                        &[("text", &s), ("penalty", &num(l, *penalty_paid, 1))],
+                    )
+                } else {
+                    s
+                }
+            }
+            EventKind::PartnerExpelled {
+                partner,
+                cause,
+                contribution_share,
+            } => tf(
+                l,
+                "watch.ev.expelled",
+                &[
+                    ("who", &self.name(*partner)),
+                    ("cause", cause_words(l, *cause)),
+                    ("pct", &format!("{:.0}", contribution_share * 100.0)),
+                ],
+            ),
+            EventKind::RegulatorEnded => t(l, "watch.ev.regulator_ended").to_string(),
+            EventKind::Dissolved { cause } => tf(
+                l,
+                "watch.ev.dissolved",
+                &[("cause", cause_words(l, *cause))],
+            ),
+            EventKind::Survived => t(l, "watch.ev.survived").to_string(),
+        }
+    }
+
+    /// "Month 14: demand fell 30 %."
+    pub fn line(&mut self, e: &Event) -> String {
+        let text = self.sentence(e);
+        tf(
+            self.lang,
+            "watch.log.line",
+            &[("month", &e.month.to_string()), ("text", &text)],
+        )
+    }
+}
+
+/// Every event as a dated sentence, in order.
+pub fn log_lines(lang: Lang, s: &Scenario, events: &[Event]) -> Vec<String> {
+    let mut n = Narrator::new(lang, s);
+    events.iter().map(|e| n.line(e)).collect()
+}
+
+/// A coarse class for an event, for styling the log (`shock`, `dispute`, `settled`, `exit`,
+/// `compliance`, `review`, `end`).
+pub fn event_class(e: &Event) -> &'static str {
+    match e.kind {
+        EventKind::Shock { .. } => "shock",
+        EventKind::DisputeOpened { .. }
+        | EventKind::DisputeStep { .. }
+        | EventKind::DisputeFailed { .. }
+        | EventKind::DisputeUnresolved { .. } => "dispute",
+        EventKind::DisputeSettled { .. } => "settled",
+        EventKind::Violation { .. } => "compliance",
+        EventKind::Review { .. } => "review",
+        EventKind::PartnerLeft { .. } | EventKind::PartnerExpelled { .. } => "exit",
+        EventKind::RegulatorEnded | EventKind::Dissolved { .. } | EventKind::Survived => "end",
+    }
+}
+
+/// "Survived 120 months" or "Dissolved in month 37: inequity".
+pub fn outcome_text(lang: Lang, outcome: Outcome, months: u32) -> String {
+    match outcome {
+        Outcome::Survived => tf(lang, "outcome.survived", &[("months", &months.to_string())]),
+        Outcome::Dissolved { month, cause } => tf(
+            lang,
+            "outcome.dissolved",
+            &[
+                ("month", &month.to_string()),
+                ("cause", cause_words(lang, cause)),
+            ],
+        ),
+    }
+}
+
+/// Why one partner left, told from the events.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExitStory {
+    pub partner: usize,
+    /// "Lion City Capital left in month 37 (inequity)."
+    pub headline: String,
+    /// Supporting sentences: how unhappy and how fairly paid it was, its disputes and their
+    /// fate, the shocks shortly before.
+    pub details: Vec<String>,
+}
+
+/// One partner's share of what was paid out.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShareRow {
+    pub name: String,
+    pub payoff: String,
+    /// Percent of all payoffs, as text.
+    pub share: String,
+    /// Share in [0, 1], for a bar.
+    pub fraction: f64,
+    /// "left in month 37" or empty.
+    pub note: String,
+}
+
+/// What happened in a run and why, in words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunStory {
+    pub outcome: String,
+    pub exits: Vec<ExitStory>,
+    /// "Value created in all: ...".
+    pub value: String,
+    pub split: Vec<ShareRow>,
+}
+
+/// How many months before an exit a shock counts as part of its story.
+const SHOCK_WINDOW: u32 = 24;
+/// At most this many shocks are told per exit.
+const MAX_SHOCKS: usize = 3;
+
+/// The story of a finished run.
+pub fn run_story(lang: Lang, s: &Scenario, r: &RunResult) -> RunStory {
+    let l = lang;
+    let name = |i: usize| {
+        s.partners
+            .get(i)
+            .map(|p| p.name.clone())
+            .unwrap_or_else(|| t(l, "watch.ev.unknown_partner").to_string())
+    };
+    // Every event narrated in order (the narrator tracks disputes), kept with its sentence.
+    let mut narrator = Narrator::new(l, s);
+    let told: Vec<(&Event, String)> = r.events.iter().map(|e| (e, narrator.sentence(e))).collect();
+
+    let mut exits = Vec::new();
+    for (e, _) in &told {
+        let (partner, headline, mut details) = match &e.kind {
+            EventKind::PartnerLeft {
+                partner,
+                cause,
+                months_unhappy,
+                fairness,
+                unresolved,
+                ..
+            } => (
+                *partner,
+                tf(
+                    l,
+                    "watch.sum.left",
+                    &[
+                        ("who", &name(*partner)),
+                        ("month", &e.month.to_string()),
+                        ("cause", cause_words(l, *cause)),
+                    ],
+                ),
+                vec![tf(
+                    l,
+                    "watch.sum.unhappy",
+                    &[
+                        ("months", &months(l, *months_unhappy)),
+                        ("fairness", &num(l, *fairness, 2)),
+                        ("disputes", &disputes(l, *unresolved)),
+                    ],
+                )],
+            ),
+            EventKind::PartnerExpelled {
+                partner,
+                cause,
+                contribution_share,
+            } => (
+                *partner,
+                tf(
+                    l,
+                    "watch.sum.expelled",
+                    &[
+                        ("who", &name(*partner)),
+                        ("month", &e.month.to_string()),
+                        ("cause", cause_words(l, *cause)),
+                    ],
+                ),
+                vec![tf(
+                    l,
+                    "watch.sum.delivered",
+                    &[("pct", &format!("{:.0}", contribution_share * 100.0))],
+                )],
+            ),
+            _ => continue,
+        };
+        let exit_month = e.month;
+        // Its disputes (opened up to its exit) and their fate.
+        let mut any = false;
+        for (d, _) in told.iter().filter(|(d, _)| d.month <= exit_month) {
+            let EventKind::DisputeOpened {
+                id, a, b, cause, ..
+            } = d.kind
+            else {
+                continue;
+            };
+            if a != partner && b != partner {
+                continue;
+            }
+            any = true;
+            let other = if a == partner { b } else { a };
+            let fate = told
+                .iter()
+                .filter(|(f, _)| f.month <= exit_month)
+                .find_map(|(f, _)| match f.kind {
+                    EventKind::DisputeSettled { id: fid, step, .. } if fid == id => Some(tf(
+                        l,
+                        "watch.sum.fate_settled",
+                        &[
+                            ("step", step_words(l, step)),
+                            ("month", &f.month.to_string()),
+                        ],
+                    )),
+                    EventKind::DisputeUnresolved { id: fid, .. } if fid == id => Some(tf(
+                        l,
+                        "watch.sum.fate_unresolved",
+                        &[("month", &f.month.to_string())],
+                    )),
+                    _ => None,
+                })
+                .unwrap_or_else(|| t(l, "watch.sum.fate_open").to_string());
+            details.push(tf(
+                l,
+                "watch.sum.dispute",
+                &[
+                    ("other", &name(other)),
+                    ("cause", dispute_words(l, cause)),
+                    ("month", &d.month.to_string()),
+                    ("fate", &fate),
+                ],
+            ));
+        }
+        if !any {
+            details.push(t(l, "watch.sum.no_disputes").to_string());
+        }
+        // The shocks shortly before.
+        let shocks: Vec<String> = told
+            .iter()
+            .filter(|(d, _)| {
+                matches!(d.kind, EventKind::Shock { .. })
+                    && d.month <= exit_month
+                    && d.month + SHOCK_WINDOW > exit_month
+            })
+            .map(|(d, text)| {
+                tf(
+                    l,
+                    "watch.sum.shock",
+                    &[("month", &d.month.to_string()), ("text", text)],
+                )
+            })
+            .collect();
+        if shocks.is_empty() {
+            details.push(tf(
+                l,
+                "watch.sum.no_shocks",
+                &[("window", &SHOCK_WINDOW.to_string())],
+            ));
+        } else {
+            let skip = shocks.len().saturating_sub(MAX_SHOCKS);
+            details.extend(shocks.into_iter().skip(skip));
+        }
+        exits.push(ExitStory {
+            partner,
+            headline,
+            details,
+        });
+    }
+
+    let total: f64 = r.payoff_total.iter().map(|p| p.max(0.0)).sum();
+    let split = r
+        .payoff_total
+        .iter()
+        .enumerate()
+        .map(|(i, &p)| {
+            let fraction = if total > 0.0 { p.max(0.0) / total } else { 0.0 };
+            ShareRow {
+                name: name(i),
+                payoff: amount(l, p),
+                share: tf(l, "watch.sum.pct", &[("pct", &num(l, fraction * 100.0, 0))]),
+                fraction,
+                note: match r.exit_month.get(i).copied().flatten() {
+                    Some(m) => tf(l, "watch.sum.left_note", &[("month", &m.to_string())]),
+                    None => String::new(),
+                },
+            }
+        })
+        .collect();
+    let mut value = tf(
+        l,
+        "watch.sum.value",
+        &[
+            ("value", &amount(l, r.value_total)),
+            ("paid", &amount(l, r.distributed_total)),
+        ],
+    );
+    if r.fines_total > 0.0 {
+        value = tf(
+            l,
+            "watch.sum.fines",
+            &[("text", &value), ("fines", &amount(l, r.fines_total))],
+        );
+    }
+    RunStory {
+        outcome: outcome_text(l, r.outcome, r.months),
+        exits,
+        value,
+        split,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aliansi_sim::presets;
+
+    fn one_of_each() -> Vec<Event> {
+        let ev = |month, kind| Event { month, kind };
+        let mut v = Vec::new();
+        for (k, kind) in ShockKind::ALL.iter().enumerate() {
+            v.push(ev(
+                1,
+                EventKind::Shock {
+                    kind: *kind,
+                    severity: 0.4,
+                    partner: Some(1),
+                    scripted: k % 2 == 0,
+                    market_change: if k % 3 == 0 {
+                        0.7
+                    } else if k % 3 == 1 {
+                        1.2
+                    } else {
+                        1.0
+                    },
+                },
+            ));
+        }
+        v.extend([
+            ev(
+                2,
+                EventKind::DisputeOpened {
+                    id: 1,
+                    a: 1,
+                    b: 0,
+                    cause: DisputeCause::ProfitSharing,
+                    severity: 0.5,
+                },
+            ),
+            ev(
+                2,
+                EventKind::DisputeStep {
+                    id: 1,
+                    step: Resolution::Negotiation,
+                },
+            ),
+            ev(
+                3,
+                EventKind::DisputeFailed {
+                    id: 1,
+                    step: Resolution::Negotiation,
+                },
+            ),
+            ev(
+                4,
+                EventKind::DisputeSettled {
+                    id: 1,
+                    a: 1,
+                    b: 0,
+                    step: Resolution::Mediation,
+                    trust_ab: 0.61,
+                },
+            ),
+            ev(
+                5,
+                EventKind::DisputeUnresolved {
+                    id: 9,
+                    a: 0,
+                    b: 1,
+                    cause: DisputeCause::Knowledge,
+                },
+            ),
+            ev(
+                6,
+                EventKind::Violation {
+                    partner: 0,
+                    detector: Detector::Internal,
+                    fine: 0.0,
+                },
+            ),
+            ev(
+                6,
+                EventKind::Violation {
+                    partner: 1,
+                    detector: Detector::Regulator,
+                    fine: 12.5,
+                },
+            ),
+            ev(
+                7,
+                EventKind::Review {
+                    misfit_before: 0.4,
+                    misfit_after: 0.2,
+                    alignment_after: 0.8,
+                },
+            ),
+            ev(
+                8,
+                EventKind::Review {
+                    misfit_before: 0.2,
+                    misfit_after: 0.3,
+                    alignment_after: 0.7,
+                },
+            ),
+            ev(
+                37,
+                EventKind::PartnerLeft {
+                    partner: 1,
+                    cause: Cause::Inequity,
+                    months_unhappy: 9,
+                    fairness: 0.6,
+                    unresolved: 2,
+                    penalty_paid: 3.0,
+                },
+            ),
+            ev(
+                37,
+                EventKind::PartnerLeft {
+                    partner: 0,
+                    cause: Cause::TrustBreakdown,
+                    months_unhappy: 1,
+                    fairness: 1.1,
+                    unresolved: 1,
+                    penalty_paid: 0.0,
+                },
+            ),
+            ev(
+                38,
+                EventKind::PartnerExpelled {
+                    partner: 2,
+                    cause: Cause::LearningRace,
+                    contribution_share: 0.12,
+                },
+            ),
+            ev(39, EventKind::RegulatorEnded),
+            ev(
+                39,
+                EventKind::Dissolved {
+                    cause: Cause::ComplianceFailure,
+                },
+            ),
+            ev(40, EventKind::Survived),
+        ]);
+        v
+    }
+
+    #[test]
+    fn every_event_kind_has_a_sentence_in_both_languages() {
+        let s = presets::default_scenario();
+        for lang in Lang::ALL {
+            let lines = log_lines(lang, &s, &one_of_each());
+            assert_eq!(lines.len(), one_of_each().len());
+            for l in &lines {
+                assert!(l.len() > 12, "{lang:?}: {l}");
+                assert!(!l.contains('{') && !l.contains('}'), "{lang:?}: {l}");
+                assert!(!l.contains("??"), "{lang:?}: {l}");
+            }
+        }
+    }
+
+    #[test]
+    fn sentences_read_well() {
+        let s = presets::default_scenario();
+        let b = &s.partners[1].name;
+        let a = &s.partners[0].name;
+        let en = log_lines(Lang::En, &s, &one_of_each());
+        assert_eq!(en[0], "Month 1: demand fell 30 % (scripted).");
+        assert!(
+            en.iter()
+                .any(|l| l.contains(&format!("trust {b}→{a} is now 0.61"))),
+            "{en:?}"
+        );
+        assert!(en.iter().any(|l| l.starts_with(&format!(
+            "Month 37: {b} left (inequity): dissatisfied for 9 months; payoff/input 0.60 of the others'; 2 disputes unresolved"
+        ))), "{en:?}");
+        let id = log_lines(Lang::Id, &s, &one_of_each());
+        assert_eq!(id[0], "Bulan 1: permintaan turun 30 % (terjadwal).");
+        assert!(id.iter().any(|l| l.contains("0,61")), "{id:?}");
+    }
+
+    #[test]
+    fn numbers_follow_the_language() {
+        assert_eq!(num(Lang::En, 0.605, 2), "0.60");
+        assert_eq!(num(Lang::Id, 0.61, 2), "0,61");
+        assert_eq!(num(Lang::En, -0.0001, 2), "0.00");
+        assert_eq!(amount(Lang::En, 1234567.4), "1,234,567");
+        assert_eq!(amount(Lang::Id, 1234.0), "1.234");
+        assert_eq!(amount(Lang::En, 999.0), "999");
+        assert_eq!(amount(Lang::En, -1500.0), "-1,500");
+        assert_eq!(months(Lang::En, 1), "1 month");
+        assert_eq!(months(Lang::En, 3), "3 months");
+        assert_eq!(disputes(Lang::Id, 2), "2 perselisihan");
+    }
+
+    #[test]
+    fn real_runs_are_told_in_full() {
+        let s = presets::default_scenario();
+        let mut saw_exit = false;
+        for seed in 0..40u64 {
+            let r = aliansi_sim::run(&s, seed).unwrap();
+            for lang in Lang::ALL {
+                let story = run_story(lang, &s, &r);
+                assert!(!story.outcome.is_empty());
+                assert_eq!(story.split.len(), s.partners.len());
+                let sum: f64 = story.split.iter().map(|x| x.fraction).sum();
+                assert!(sum == 0.0 || (sum - 1.0).abs() < 1e-9);
+                let exits = r.exit_month.iter().filter(|m| m.is_some()).count();
+                assert_eq!(story.exits.len(), exits, "seed {seed}");
+                saw_exit |= exits > 0;
+                for x in &story.exits {
+                    assert!(x.details.len() >= 2);
+                    for text in std::iter::once(&x.headline).chain(&x.details) {
+                        assert!(!text.contains('{') && !text.contains("??"), "{text}");
+                    }
+                }
+                for line in log_lines(lang, &s, &r.events) {
+                    assert!(!line.contains('{') && !line.contains("??"), "{line}");
+                }
+            }
+        }
+        assert!(saw_exit, "some run of the default scenario has an exit");
+    }
+
+    #[test]
+    fn outcome_words() {
+        assert_eq!(
+            outcome_text(Lang::En, Outcome::Survived, 120),
+            "Survived 120 months"
+        );
+        let d = Outcome::Dissolved {
+            month: 37,
+            cause: Cause::Inequity,
+        };
+        assert_eq!(
+            outcome_text(Lang::En, d, 37),
+            "Dissolved in month 37: inequity"
+        );
+        assert_eq!(
+            outcome_text(Lang::Id, d, 37),
+            "Bubar pada bulan ke-37: ketimpangan pembagian"
+        );
+    }
+}
