@@ -199,6 +199,18 @@ pub fn quarantine_to_text(items: &[Quarantined]) -> String {
     Value::Array(items).to_string()
 }
 
+/// The quarantine with `new` items added at the end, skipping any whose text is already
+/// kept (so reading the same damaged list twice does not list it twice).
+pub fn quarantine_add(kept: &[Quarantined], new: &[Quarantined]) -> Vec<Quarantined> {
+    let mut out = kept.to_vec();
+    for q in new {
+        if !out.iter().any(|k| k.raw == q.raw) {
+            out.push(q.clone());
+        }
+    }
+    out
+}
+
 /// A name as kept: trimmed, not empty, at most [`MAX_NAME_CHARS`] characters.
 pub fn clean_name(name: &str) -> Result<String, LibraryError> {
     let name = name.trim();
@@ -375,11 +387,18 @@ mod tests {
         assert_eq!(l.saved.len(), 1);
         assert_eq!(l.saved[0].name, "A");
         assert_eq!(l.corrupt.len(), 4);
-        assert!(l.corrupt[0].reason.starts_with("item 2:"), "{:?}", l.corrupt[0]);
+        assert!(
+            l.corrupt[0].reason.starts_with("item 2:"),
+            "{:?}",
+            l.corrupt[0]
+        );
         assert!(l.corrupt[1].reason.contains("no scenario"));
         assert!(l.corrupt[2].reason.contains("scenario:"));
         assert!(l.corrupt[3].reason.contains("no name"));
-        assert!(l.corrupt.iter().all(|q| q.at == Some(5.0) && !q.raw.is_empty()));
+        assert!(l
+            .corrupt
+            .iter()
+            .all(|q| q.at == Some(5.0) && !q.raw.is_empty()));
         assert_eq!(l.corrupt[0].raw, "\"just a string\"");
     }
 
@@ -415,6 +434,17 @@ mod tests {
     }
 
     #[test]
+    fn quarantine_add_skips_duplicates() {
+        let q = |raw: &str| Quarantined {
+            raw: raw.into(),
+            reason: "r".into(),
+            at: None,
+        };
+        let out = quarantine_add(&[q("a")], &[q("a"), q("b")]);
+        assert_eq!(out, vec![q("a"), q("b")]);
+    }
+
+    #[test]
     fn save_adds_first_or_replaces_by_name() {
         let s = presets::default_scenario();
         let l = save(&[], "  One ", &s, Some(1.0)).unwrap();
@@ -437,7 +467,11 @@ mod tests {
 
     #[test]
     fn rename_and_delete() {
-        let l = vec![item("A", "default"), item("B", "calm-pair"), item("C", "distribution")];
+        let l = vec![
+            item("A", "default"),
+            item("B", "calm-pair"),
+            item("C", "distribution"),
+        ];
         let r = rename(&l, 1, "Bee").unwrap();
         assert_eq!(r[1].name, "Bee");
         assert_eq!(r[1].scenario, l[1].scenario);
@@ -460,13 +494,18 @@ mod tests {
         assert_eq!(import(&aliansi_wire::to_json(&s), 100), Ok(s));
         assert!(import("hello", 5).unwrap_err().len() > 3);
         assert!(import("{\"version\": 9}", 14).is_err());
-        assert!(import("{}", MAX_IMPORT_BYTES + 1).unwrap_err().contains("limit"));
+        assert!(import("{}", MAX_IMPORT_BYTES + 1)
+            .unwrap_err()
+            .contains("limit"));
     }
 
     #[test]
     fn file_names_and_dates() {
         assert_eq!(export_file_name(None), "aliansi-scenario.json");
-        assert_eq!(export_file_name(Some("My JV / 2025!")), "aliansi-my-jv-2025.json");
+        assert_eq!(
+            export_file_name(Some("My JV / 2025!")),
+            "aliansi-my-jv-2025.json"
+        );
         assert_eq!(date_of(0.0), "1970-01-01");
         assert_eq!(date_of(1_709_251_200_000.0), "2024-03-01");
         assert_eq!(date_of(951_782_400_000.0), "2000-02-29");

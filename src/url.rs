@@ -120,7 +120,10 @@ mod tests {
     fn share_url_replaces_any_old_fragment() {
         let s = presets::default_scenario();
         let url = share_url("http://127.0.0.1:9/index.html#s1.old", &s, 7);
-        assert!(url.starts_with("http://127.0.0.1:9/index.html#s1."), "{url}");
+        assert!(
+            url.starts_with("http://127.0.0.1:9/index.html#s1."),
+            "{url}"
+        );
         assert_eq!(url.matches('#').count(), 1);
         assert_eq!(
             read_fragment(&url),

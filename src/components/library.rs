@@ -1,17 +1,528 @@
 //! Presets, saved scenarios (local storage), import and export of scenario files.
+//!
+//! The model (reading the saved list, setting damaged items aside, save, rename, delete,
+//! import) is `crate::storage`; this file is the thin glue to `localStorage`, files and the
+//! page.
 
+use std::rc::Rc;
+
+use aliansi_sim::presets;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::state::State;
+use crate::i18n::{t, tf};
+use crate::state::{Action, Notice, State};
+use crate::storage::{self, LibraryError, Quarantined, Saved, QUARANTINE_KEY, SAVED_KEY};
+use crate::url;
 
 #[derive(Properties, PartialEq)]
 pub struct LibraryProps {
     pub state: UseReducerHandle<State>,
 }
 
-/// The preset picker and the saved-scenario library (filled in by the library's owner).
+/// A notice action with string arguments.
+pub(crate) fn notice(key: &'static str, args: &[(&str, String)], error: bool) -> Action {
+    Action::Notify(Some(Notice {
+        key,
+        args: args
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect(),
+        error,
+    }))
+}
+
+fn now() -> Option<f64> {
+    Some(js_sys::Date::now())
+}
+
+/// One line of text for a JavaScript error value.
+fn js_text(e: &JsValue) -> String {
+    js_sys::Reflect::get(e, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// The only code that touches `localStorage`.
+mod local {
+    use super::js_text;
+    use wasm_bindgen::JsValue;
+
+    pub enum WriteError {
+        Full,
+        Other(String),
+    }
+
+    fn storage() -> Result<web_sys::Storage, String> {
+        web_sys::window()
+            .ok_or_else(|| "no window".to_string())?
+            .local_storage()
+            .map_err(|e| js_text(&e))?
+            .ok_or_else(|| "localStorage is not available".to_string())
+    }
+
+    pub fn read(key: &str) -> Result<Option<String>, String> {
+        storage()?.get_item(key).map_err(|e| js_text(&e))
+    }
+
+    pub fn write(key: &str, value: &str) -> Result<(), WriteError> {
+        let s = storage().map_err(WriteError::Other)?;
+        s.set_item(key, value).map_err(|e| {
+            let name = js_sys::Reflect::get(&e, &JsValue::from_str("name"))
+                .ok()
+                .and_then(|n| n.as_string())
+                .unwrap_or_default();
+            if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
+                WriteError::Full
+            } else {
+                WriteError::Other(js_text(&e))
+            }
+        })
+    }
+}
+
+fn write_error(e: local::WriteError) -> Action {
+    match e {
+        local::WriteError::Full => notice("library.storage_full", &[], true),
+        local::WriteError::Other(error) => {
+            notice("library.storage_failed", &[("error", error)], true)
+        }
+    }
+}
+
+fn library_error(e: LibraryError) -> Action {
+    notice(
+        e.key(),
+        &[("max", storage::MAX_NAME_CHARS.to_string())],
+        true,
+    )
+}
+
+/// Reads the library; damaged items are moved to the quarantine key (only once the
+/// quarantine is written does the saved list lose them, so nothing is ever lost).
+fn open_library() -> (Vec<Saved>, Vec<Quarantined>, Vec<Action>) {
+    let raw = match local::read(SAVED_KEY) {
+        Ok(raw) => raw,
+        Err(error) => {
+            return (
+                Vec::new(),
+                Vec::new(),
+                vec![notice("library.storage_failed", &[("error", error)], true)],
+            )
+        }
+    };
+    let loaded = storage::load(raw.as_deref(), now());
+    let kept = storage::load_quarantine(local::read(QUARANTINE_KEY).ok().flatten().as_deref());
+    if loaded.corrupt.is_empty() {
+        return (loaded.saved, kept, Vec::new());
+    }
+    let quarantine = storage::quarantine_add(&kept, &loaded.corrupt);
+    let mut actions = vec![notice(
+        "library.quarantined",
+        &[("count", loaded.corrupt.len().to_string())],
+        true,
+    )];
+    match local::write(QUARANTINE_KEY, &storage::quarantine_to_text(&quarantine)) {
+        Ok(()) => {
+            if let Err(e) = local::write(SAVED_KEY, &storage::to_text(&loaded.saved)) {
+                actions.push(write_error(e));
+            }
+        }
+        // The damaged text stays where it was.
+        Err(e) => actions.push(write_error(e)),
+    }
+    (loaded.saved, quarantine, actions)
+}
+
+/// Starts the download of `text` as a file.
+fn download(file_name: &str, text: &str) -> Result<(), JsValue> {
+    let blob = gloo::file::Blob::new_with_options(text, Some("application/json"));
+    let object_url = gloo::file::ObjectUrl::from(blob);
+    let doc = gloo::utils::document();
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
+    a.set_href(&object_url);
+    a.set_download(file_name);
+    a.set_class_name("visually-hidden");
+    let body = doc
+        .body()
+        .ok_or_else(|| JsValue::from_str("no document body"))?;
+    body.append_child(&a)?;
+    a.click();
+    body.remove_child(&a)?;
+    // Keep the object URL alive while the browser fetches it.
+    gloo::timers::callback::Timeout::new(60_000, move || drop(object_url)).forget();
+    Ok(())
+}
+
+/// The introduction, the preset picker and the saved-scenario library.
 #[function_component(Library)]
 pub fn library(props: &LibraryProps) -> Html {
-    let _ = &props.state;
-    html! {}
+    let state = props.state.clone();
+    let lang = state.lang;
+    let dispatch = state.dispatcher();
+    let preset_id = use_state(|| "default".to_string());
+    let saved = use_state(Vec::<Saved>::new);
+    let quarantine = use_state(Vec::<Quarantined>::new);
+    // The item being renamed and the name typed so far.
+    let renaming = use_state(|| None::<(usize, String)>);
+    let name_ref = use_node_ref();
+    let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
+
+    {
+        let saved = saved.clone();
+        let quarantine = quarantine.clone();
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let (list, q, actions) = open_library();
+            saved.set(list);
+            quarantine.set(q);
+            for a in actions {
+                dispatch.dispatch(a);
+            }
+        });
+    }
+
+    // Writes the list; on success shows it and the `ok` notice. Returns whether it was written.
+    let persist: Rc<dyn Fn(Vec<Saved>, Action) -> bool> = {
+        let saved = saved.clone();
+        let dispatch = dispatch.clone();
+        Rc::new(
+            move |list: Vec<Saved>, ok: Action| match local::write(
+                SAVED_KEY,
+                &storage::to_text(&list),
+            ) {
+                Ok(()) => {
+                    saved.set(list);
+                    dispatch.dispatch(ok);
+                    true
+                }
+                Err(e) => {
+                    dispatch.dispatch(write_error(e));
+                    false
+                }
+            },
+        )
+    };
+
+    let current = url::scenario_with_seed(&state.scenario, state.seed);
+
+    // Presets.
+    let on_preset = {
+        let preset_id = preset_id.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            preset_id.set(select.value());
+        })
+    };
+    let on_preset_load = {
+        let dispatch = dispatch.clone();
+        let id = (*preset_id).clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(s) = presets::find(&id) {
+                dispatch.dispatch(Action::Notify(None));
+                dispatch.dispatch(Action::Load(s));
+            }
+        })
+    };
+    let options: Html = presets::all()
+        .iter()
+        .map(|p| {
+            let title = t(lang, &format!("library.preset.{}.title", p.id));
+            html! {
+                <option value={p.id} selected={*preset_id == p.id}>{ title }</option>
+            }
+        })
+        .collect();
+    let preset_desc = t(lang, &format!("library.preset.{}.desc", *preset_id));
+
+    // Save.
+    let on_save = {
+        let saved = saved.clone();
+        let dispatch = dispatch.clone();
+        let persist = persist.clone();
+        let name_ref = name_ref.clone();
+        let current = current.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(input) = name_ref.cast::<HtmlInputElement>() else {
+                return;
+            };
+            match storage::save(&saved, &input.value(), &current, now()) {
+                Ok(list) => {
+                    let name = storage::clean_name(&input.value()).unwrap_or_default();
+                    if persist(list, notice("library.saved.done", &[("name", name)], false)) {
+                        input.set_value("");
+                    }
+                }
+                Err(e) => dispatch.dispatch(library_error(e)),
+            }
+        })
+    };
+
+    // Export and import.
+    let on_export = {
+        let dispatch = dispatch.clone();
+        let current = current.clone();
+        Callback::from(move |_: MouseEvent| {
+            let file = storage::export_file_name(None);
+            match download(&file, &aliansi_wire::to_json(&current)) {
+                Ok(()) => dispatch.dispatch(notice("library.exported", &[("file", file)], false)),
+                Err(e) => dispatch.dispatch(notice(
+                    "library.storage_failed",
+                    &[("error", js_text(&e))],
+                    true,
+                )),
+            }
+        })
+    };
+    let on_import = {
+        let dispatch = dispatch.clone();
+        let reader = reader.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|l| l.get(0)) else {
+                return;
+            };
+            // Lets the same file be chosen again.
+            input.set_value("");
+            let file = gloo::file::File::from(file);
+            let name = file.name();
+            let size = file.size();
+            if size > storage::MAX_IMPORT_BYTES {
+                let error = storage::import("", size).err().unwrap_or_default();
+                dispatch.dispatch(notice(
+                    "library.import_bad",
+                    &[("file", name), ("error", error)],
+                    true,
+                ));
+                return;
+            }
+            let dispatch = dispatch.clone();
+            let task = gloo::file::callbacks::read_as_text(&file, move |res| match res {
+                Ok(text) => match storage::import(&text, size) {
+                    Ok(s) => {
+                        dispatch.dispatch(Action::Load(s));
+                        dispatch.dispatch(notice("library.imported", &[("file", name)], false));
+                    }
+                    Err(error) => dispatch.dispatch(notice(
+                        "library.import_bad",
+                        &[("file", name), ("error", error)],
+                        true,
+                    )),
+                },
+                Err(_) => dispatch.dispatch(notice(
+                    "library.import_unreadable",
+                    &[("file", name)],
+                    true,
+                )),
+            });
+            *reader.borrow_mut() = Some(task);
+        })
+    };
+
+    // The saved list.
+    let items: Html = saved
+        .iter()
+        .enumerate()
+        .map(|(k, item)| {
+            let name = item.name.clone();
+            let on_load = {
+                let dispatch = dispatch.clone();
+                let scenario = item.scenario.clone();
+                let name = name.clone();
+                Callback::from(move |_: MouseEvent| {
+                    dispatch.dispatch(Action::Load(scenario.clone()));
+                    dispatch.dispatch(notice(
+                        "library.saved.loaded",
+                        &[("name", name.clone())],
+                        false,
+                    ));
+                })
+            };
+            let on_rename = {
+                let renaming = renaming.clone();
+                let name = name.clone();
+                Callback::from(move |_: MouseEvent| renaming.set(Some((k, name.clone()))))
+            };
+            let on_delete = {
+                let saved = saved.clone();
+                let persist = persist.clone();
+                let dispatch = dispatch.clone();
+                let renaming = renaming.clone();
+                let name = name.clone();
+                Callback::from(move |_: MouseEvent| match storage::delete(&saved, k) {
+                    Ok(list) => {
+                        if persist(
+                            list,
+                            notice("library.saved.deleted", &[("name", name.clone())], false),
+                        ) {
+                            renaming.set(None);
+                        }
+                    }
+                    Err(e) => dispatch.dispatch(library_error(e)),
+                })
+            };
+            let date = item
+                .saved_at
+                .map(|ms| tf(lang, "library.saved.on", &[("date", &storage::date_of(ms))]));
+            let body = match &*renaming {
+                Some((r, draft)) if *r == k => {
+                    let input_id = format!("saved-rename-input-{k}");
+                    let on_input = {
+                        let renaming = renaming.clone();
+                        Callback::from(move |e: InputEvent| {
+                            let i: HtmlInputElement = e.target_unchecked_into();
+                            renaming.set(Some((k, i.value())));
+                        })
+                    };
+                    let on_key = {
+                        let renaming = renaming.clone();
+                        Callback::from(move |e: KeyboardEvent| {
+                            if e.key() == "Escape" {
+                                renaming.set(None);
+                            }
+                        })
+                    };
+                    let on_cancel = {
+                        let renaming = renaming.clone();
+                        Callback::from(move |_: MouseEvent| renaming.set(None))
+                    };
+                    let on_submit = {
+                        let saved = saved.clone();
+                        let persist = persist.clone();
+                        let dispatch = dispatch.clone();
+                        let renaming = renaming.clone();
+                        let draft = draft.clone();
+                        Callback::from(move |e: SubmitEvent| {
+                            e.prevent_default();
+                            match storage::rename(&saved, k, &draft) {
+                                Ok(list) => {
+                                    let name = storage::clean_name(&draft).unwrap_or_default();
+                                    if persist(
+                                        list,
+                                        notice("library.saved.renamed", &[("name", name)], false),
+                                    ) {
+                                        renaming.set(None);
+                                    }
+                                }
+                                Err(e) => dispatch.dispatch(library_error(e)),
+                            }
+                        })
+                    };
+                    html! {
+                        <form class="rename-form" onsubmit={on_submit}>
+                            <label for={input_id.clone()}>
+                                { tf(lang, "library.saved.rename_label", &[("name", &name)]) }
+                            </label>
+                            <input id={input_id.clone()} data-testid={input_id} type="text"
+                                value={draft.clone()} maxlength={storage::MAX_NAME_CHARS.to_string()}
+                                autofocus=true oninput={on_input} onkeydown={on_key} />
+                            <button type="submit" data-testid={format!("saved-rename-ok-{k}")}>
+                                { t(lang, "library.saved.rename_ok") }
+                            </button>
+                            <button type="button" onclick={on_cancel}>
+                                { t(lang, "library.saved.rename_cancel") }
+                            </button>
+                        </form>
+                    }
+                }
+                _ => html! {
+                    <span class="saved-label">
+                        <span class="saved-name">{ name.clone() }</span>
+                        if let Some(d) = date { <span class="saved-date">{ d }</span> }
+                    </span>
+                },
+            };
+            html! {
+                <li class="saved-item" data-testid={format!("saved-item-{k}")}>
+                    { body }
+                    <span class="saved-actions">
+                        <button type="button" data-testid={format!("saved-load-{k}")} onclick={on_load}
+                            aria-label={tf(lang, "library.saved.load_aria", &[("name", &name)])}>
+                            { t(lang, "library.saved.load") }
+                        </button>
+                        <button type="button" data-testid={format!("saved-rename-{k}")} onclick={on_rename}
+                            aria-label={tf(lang, "library.saved.rename_aria", &[("name", &name)])}>
+                            { t(lang, "library.saved.rename") }
+                        </button>
+                        <button type="button" class="danger" data-testid={format!("saved-delete-{k}")} onclick={on_delete}
+                            aria-label={tf(lang, "library.saved.delete_aria", &[("name", &name)])}>
+                            { t(lang, "library.saved.delete") }
+                        </button>
+                    </span>
+                </li>
+            }
+        })
+        .collect();
+
+    let quarantine_view = if quarantine.is_empty() {
+        html! {}
+    } else {
+        html! {
+            <section class="quarantine" aria-labelledby="quarantine-heading">
+                <h3 id="quarantine-heading">{ t(lang, "library.quarantine.heading") }</h3>
+                <ul data-testid="quarantine">
+                    { for quarantine.iter().map(|q| html! {
+                        <li>{ tf(lang, "library.quarantine.item", &[
+                            ("size", &q.raw.chars().count().to_string()),
+                            ("reason", &q.reason),
+                        ]) }</li>
+                    }) }
+                </ul>
+                <p class="hint">{ t(lang, "library.quarantine.note") }</p>
+            </section>
+        }
+    };
+
+    html! {
+        <>
+            <section class="card library-intro" aria-labelledby="intro-heading">
+                <h2 id="intro-heading">{ t(lang, "library.intro_heading") }</h2>
+                <p class="intro" data-testid="intro">{ t(lang, "library.intro") }</p>
+                <div class="preset-picker">
+                    <label for="preset-select">{ t(lang, "library.preset.label") }</label>
+                    <div class="preset-row">
+                        <select id="preset-select" data-testid="preset-select" onchange={on_preset}
+                            aria-describedby="preset-desc">
+                            { options }
+                        </select>
+                        <button type="button" data-testid="preset-load" onclick={on_preset_load}>
+                            { t(lang, "library.preset.load") }
+                        </button>
+                    </div>
+                    <p id="preset-desc" class="preset-desc">{ preset_desc }</p>
+                </div>
+            </section>
+            <section class="card library-saved" aria-labelledby="saved-heading">
+                <h2 id="saved-heading">{ t(lang, "library.saved.heading") }</h2>
+                <form class="save-form" onsubmit={on_save}>
+                    <label for="save-name">{ t(lang, "library.save_name.label") }</label>
+                    <div class="save-row">
+                        <input id="save-name" data-testid="save-name" type="text" ref={name_ref}
+                            maxlength={storage::MAX_NAME_CHARS.to_string()}
+                            placeholder={t(lang, "library.save_name.placeholder")} />
+                        <button type="submit" data-testid="save">{ t(lang, "library.save") }</button>
+                    </div>
+                </form>
+                if saved.is_empty() {
+                    <p class="hint">{ t(lang, "library.saved.empty") }</p>
+                }
+                <ul class="saved-list" data-testid="saved-list">{ items }</ul>
+                <div class="files" role="group" aria-label={t(lang, "library.files.heading")}>
+                    <button type="button" data-testid="export" onclick={on_export}>
+                        { t(lang, "library.export") }
+                    </button>
+                    <label class="file-button">
+                        <span>{ t(lang, "library.import") }</span>
+                        <input type="file" data-testid="import" accept=".json,application/json"
+                            onchange={on_import} />
+                    </label>
+                </div>
+                { quarantine_view }
+            </section>
+        </>
+    }
 }

@@ -1,25 +1,159 @@
 //! The Share button and the address bar: the scenario and seed travel in the page's fragment.
+//!
+//! Parsing and building the fragment is `crate::url`; this is the glue to `location`,
+//! `history` and the clipboard.
 
+use aliansi_sim::Scenario;
+use gloo::events::EventListener;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::state::State;
+use crate::components::library::notice;
+use crate::i18n::t;
+use crate::state::{Action, State};
+use crate::url::{self, Fragment};
 
 #[derive(Properties, PartialEq)]
 pub struct ShareProps {
     pub state: UseReducerHandle<State>,
 }
 
-/// Puts the scenario into the address and copies it (filled in by the share owner).
-#[function_component(ShareButton)]
-pub fn share_button(props: &ShareProps) -> Html {
-    let _ = &props.state;
-    html! {}
+/// Copies `text` to the clipboard; `Err` if there is no clipboard or the browser refuses.
+async fn copy(text: String) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or(JsValue::NULL)?;
+    let navigator = window.navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))?;
+    if clipboard.is_undefined() || clipboard.is_null() {
+        return Err(JsValue::NULL);
+    }
+    JsFuture::from(navigator.clipboard().write_text(&text))
+        .await
+        .map(|_| ())
 }
 
-/// Reads a shared scenario from the address on load and on back/forward (filled in by the
-/// share owner). Renders nothing.
+/// Puts the scenario into the address and copies it.
+#[function_component(ShareButton)]
+pub fn share_button(props: &ShareProps) -> Html {
+    let state = props.state.clone();
+    let lang = state.lang;
+    // The link last made, and the scenario it holds (hidden once the scenario changes).
+    let shared = use_state(|| None::<(String, Scenario)>);
+
+    let current = url::scenario_with_seed(&state.scenario, state.seed);
+    let on_share = {
+        let shared = shared.clone();
+        let dispatch = state.dispatcher();
+        let current = current.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(window) = web_sys::window() else {
+                return;
+            };
+            let href = window.location().href().unwrap_or_default();
+            let link = url::share_url(&href, &current, current.seed);
+            let fragment = url::build_fragment(&current, current.seed);
+            if let Ok(history) = window.history() {
+                let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&fragment));
+            }
+            shared.set(Some((link.clone(), current.clone())));
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let action = match copy(link).await {
+                    Ok(()) => notice("library.link_copied", &[], false),
+                    Err(_) => notice("library.clipboard_refused", &[], true),
+                };
+                dispatch.dispatch(action);
+            });
+        })
+    };
+    let select_all = Callback::from(|e: FocusEvent| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        input.select();
+    });
+
+    let link_view = match &*shared {
+        Some((link, s)) if *s == current => html! {
+            <div class="share-result">
+                <label for="share-link">{ t(lang, "library.share.link_label") }</label>
+                <input id="share-link" data-testid="share-link" type="text" readonly=true
+                    value={link.clone()} onfocus={select_all} />
+            </div>
+        },
+        _ => html! {},
+    };
+
+    html! {
+        <section class="card share" aria-label={t(lang, "library.share")}>
+            <button type="button" data-testid="share" onclick={on_share}>
+                { t(lang, "library.share") }
+            </button>
+            <p class="hint">{ t(lang, "library.share.hint") }</p>
+            { link_view }
+        </section>
+    }
+}
+
+/// What the address says, as an action: load its scenario, or report a broken link. An
+/// address without a fragment loads the default scenario only when `empty_is_default`
+/// (going back to the plain page), not on first load.
+fn address_action(hash: &str, empty_is_default: bool) -> Option<Action> {
+    match url::read_fragment(hash) {
+        Fragment::Empty => {
+            empty_is_default.then(|| Action::Load(aliansi_sim::presets::default_scenario()))
+        }
+        Fragment::Scenario(s) => Some(Action::Load(s)),
+        Fragment::Broken { reason, .. } => {
+            Some(notice("library.link_broken", &[("reason", reason)], true))
+        }
+    }
+}
+
+fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Reads a shared scenario from the address on load and on back/forward. Renders nothing.
 #[function_component(UrlSync)]
 pub fn url_sync(props: &ShareProps) -> Html {
-    let _ = &props.state;
+    let dispatch = props.state.dispatcher();
+    // The fragment last acted on: back/forward fires popstate and then hashchange; act once.
+    let last = use_mut_ref(String::new);
+    use_effect_with((), move |_| {
+        let hash = current_hash();
+        if let Some(a) = address_action(&hash, false) {
+            dispatch.dispatch(a);
+        }
+        *last.borrow_mut() = hash;
+        let window = gloo::utils::window();
+        let on_pop = {
+            let dispatch = dispatch.clone();
+            let last = last.clone();
+            EventListener::new(&window, "popstate", move |_| {
+                let hash = current_hash();
+                if let Some(a) = address_action(&hash, true) {
+                    dispatch.dispatch(Action::Notify(None));
+                    dispatch.dispatch(a);
+                }
+                *last.borrow_mut() = hash;
+            })
+        };
+        let on_hash = EventListener::new(&window, "hashchange", move |_| {
+            let hash = current_hash();
+            if *last.borrow() != hash {
+                if let Some(a) = address_action(&hash, true) {
+                    dispatch.dispatch(Action::Notify(None));
+                    dispatch.dispatch(a);
+                }
+                *last.borrow_mut() = hash;
+            }
+        });
+        move || {
+            drop(on_pop);
+            drop(on_hash);
+        }
+    });
     html! {}
 }

@@ -1,6 +1,296 @@
 //! Strings for presets, saved scenarios, import and export, share links, notices.
 //! Keys here start with `library.`; every key must exist in both tables.
 
-pub const EN: &[(&str, &str)] = &[];
+pub const EN: &[(&str, &str)] = &[
+    ("library.intro_heading", "What is this?"),
+    (
+        "library.intro",
+        "Aliansi lets you watch a strategic alliance live, month by month: partners from different countries pool their resources, build or lose trust, argue, adapt to a changing market, and either stay together or break up. Pick a scenario below, press Run and watch what happens. Then change one choice (a partner, the governance, the market) and run the same world again: the market and its shocks stay exactly the same, so any difference in the outcome comes from your change.",
+    ),
+    ("library.preset.heading", "Scenarios"),
+    ("library.preset.label", "Choose a scenario"),
+    ("library.preset.load", "Load this scenario"),
+    ("library.preset.default.title", "Four-country alliance (default)"),
+    (
+        "library.preset.default.desc",
+        "An Indonesian food maker, a Japanese technology firm, a German logistics company and a Singapore investor, of different sizes and goals, bound by a contract. Disputes go to negotiation, then arbitration. About half of these alliances break up within ten years, most of them early.",
+    ),
+    ("library.preset.id-jp-jv.title", "Indonesian-Japanese joint venture"),
+    (
+        "library.preset.id-jp-jv.desc",
+        "A 50/50 manufacturing joint venture between an Indonesian and a Japanese company, with shared equity, decisions by consensus and a six-month exit penalty. A recession hits in month 24: does the venture hold?",
+    ),
+    ("library.preset.research-consortium.title", "Research consortium"),
+    (
+        "library.preset.research-consortium.desc",
+        "Four former competitors from Korea, Japan, Germany and the United States pool research. Information is shared openly and gains equally, decisions need consensus, and each partner is keen to learn from the others: a learning race in a rivalrous market.",
+    ),
+    ("library.preset.airline-alliance.title", "Airline alliance"),
+    (
+        "library.preset.airline-alliance.desc",
+        "Six carriers on three continents code-share and coordinate schedules. A dedicated alliance manager, majority voting and a volatile, regulated market: can a large alliance stay coordinated?",
+    ),
+    ("library.preset.distribution.title", "Cross-border distribution"),
+    (
+        "library.preset.distribution.desc",
+        "A large American brand and a small Indonesian distributor split the gains 70/30; the brand leads the decisions and monitors closely. A partnership of unequal size and power.",
+    ),
+    ("library.preset.calm-pair.title", "Calm pair"),
+    (
+        "library.preset.calm-pair.desc",
+        "Two similar Indonesian partners who already trust each other, in a calm market with few shocks. The easiest alliance to keep together: a baseline to compare the others with.",
+    ),
+    ("library.preset.challenge-alignment.title", "Challenge 1: vision and goals"),
+    (
+        "library.preset.challenge-alignment.desc",
+        "A healthy pair whose goals pull apart: one wants market access and growth, the other technology and lower costs, and nobody ever reviews the alliance. Watch the alignment gauge.",
+    ),
+    ("library.preset.challenge-culture.title", "Challenge 2: culture"),
+    (
+        "library.preset.challenge-culture.desc",
+        "An Indonesian and an American partner who are new to each other and start with little trust. Cultural distance breeds misunderstandings until they learn each other's ways.",
+    ),
+    ("library.preset.challenge-contributions.title", "Challenge 3: contributions"),
+    (
+        "library.preset.challenge-contributions.desc",
+        "One partner brings three times as much as the other and expects most of the gains, yet the gains are split equally. Watch the sense of fairness wear thin.",
+    ),
+    ("library.preset.challenge-trust.title", "Challenge 4: trust"),
+    (
+        "library.preset.challenge-trust.desc",
+        "Strangers with little initial trust; one partner is opportunistic, the books are hardly open and nobody is watching. Can trust grow, or will suspicion win?",
+    ),
+    ("library.preset.challenge-adaptation.title", "Challenge 5: change"),
+    (
+        "library.preset.challenge-adaptation.desc",
+        "A turbulent market with frequent, severe shocks, rigid partners who adapt slowly, and no regular reviews to reset the deal. Watch the adaptation gauge.",
+    ),
+    ("library.preset.challenge-conflict.title", "Challenge 6: conflict"),
+    (
+        "library.preset.challenge-conflict.desc",
+        "The default four partners in a more rivalrous market, but they only ever avoid their disputes: no negotiation, no mediation, no arbitration. Unresolved disputes pile up.",
+    ),
+    ("library.preset.challenge-compliance.title", "Challenge 7: compliance"),
+    (
+        "library.preset.challenge-compliance.desc",
+        "A strict regulator, a weak compliance programme and a partner who cuts corners; the rules tighten in month 12. Fines and investigations test the alliance.",
+    ),
+    ("library.saved.heading", "Your saved scenarios"),
+    ("library.save_name.label", "Name for the current scenario"),
+    ("library.save_name.placeholder", "e.g. JV with mediation"),
+    ("library.save", "Save"),
+    (
+        "library.saved.empty",
+        "Nothing saved yet. Saved scenarios stay in this browser, even after a reload.",
+    ),
+    ("library.saved.on", "saved {date}"),
+    ("library.saved.load", "Load"),
+    ("library.saved.rename", "Rename"),
+    ("library.saved.delete", "Delete"),
+    ("library.saved.load_aria", "Load “{name}”"),
+    ("library.saved.rename_aria", "Rename “{name}”"),
+    ("library.saved.delete_aria", "Delete “{name}”"),
+    ("library.saved.rename_label", "New name for “{name}”"),
+    ("library.saved.rename_ok", "Save name"),
+    ("library.saved.rename_cancel", "Cancel"),
+    ("library.saved.done", "Saved “{name}” in this browser."),
+    ("library.saved.renamed", "Renamed to “{name}”."),
+    ("library.saved.deleted", "Deleted “{name}”."),
+    ("library.saved.loaded", "Loaded “{name}”."),
+    ("library.name_empty", "Please type a name first."),
+    ("library.name_too_long", "That name is too long (at most {max} characters)."),
+    ("library.no_such_item", "That saved scenario is no longer there."),
+    (
+        "library.storage_full",
+        "The browser's storage is full, so nothing was saved and nothing was lost. Delete some saved scenarios, or export this one as a file.",
+    ),
+    (
+        "library.storage_failed",
+        "The browser's storage cannot be used ({error}), so nothing was saved. Export the scenario as a file instead.",
+    ),
+    (
+        "library.quarantined",
+        "{count} saved item(s) could not be read. They were set aside, not deleted: see “Set aside” below.",
+    ),
+    ("library.quarantine.heading", "Set aside: saved items that could not be read"),
+    ("library.quarantine.item", "{size} characters: {reason}"),
+    (
+        "library.quarantine.note",
+        "These items stay in this browser's storage under “aliansi.quarantine.v1” in case you want to recover them.",
+    ),
+    ("library.files.heading", "Files"),
+    ("library.export", "Export as JSON file"),
+    ("library.import", "Import a JSON file"),
+    ("library.exported", "Downloaded {file}. The command line reads it with --scenario."),
+    ("library.imported", "Imported {file}."),
+    (
+        "library.import_bad",
+        "Could not import {file}: {error}. Nothing was changed.",
+    ),
+    (
+        "library.import_unreadable",
+        "Could not read the file {file}. Nothing was changed.",
+    ),
+    ("library.share", "Share this scenario"),
+    ("library.share.hint", "The link holds the whole scenario and its seed: whoever opens it sees the same run."),
+    ("library.share.link_label", "Link to this scenario"),
+    (
+        "library.link_copied",
+        "The link is in the address bar and copied to the clipboard.",
+    ),
+    (
+        "library.clipboard_refused",
+        "The browser did not allow copying to the clipboard. The link is in the address bar and below: select it and copy it yourself.",
+    ),
+    (
+        "library.link_broken",
+        "This link could not be read ({reason}), so the default scenario is shown instead. Ask for the link again, or check that it was copied whole.",
+    ),
+];
 
-pub const ID: &[(&str, &str)] = &[];
+pub const ID: &[(&str, &str)] = &[
+    ("library.intro_heading", "Apa ini?"),
+    (
+        "library.intro",
+        "Aliansi memperlihatkan sebuah aliansi strategis bulan demi bulan: mitra dari berbagai negara menyatukan sumber daya, membangun atau kehilangan kepercayaan, berselisih, menyesuaikan diri dengan pasar yang berubah, lalu bertahan bersama atau bubar. Pilih skenario di bawah, tekan Jalankan, dan amati apa yang terjadi. Lalu ubah satu pilihan (seorang mitra, tata kelola, atau pasar) dan jalankan dunia yang sama sekali lagi: pasar dan guncangannya tetap persis sama, jadi setiap perbedaan hasil berasal dari perubahan Anda.",
+    ),
+    ("library.preset.heading", "Skenario"),
+    ("library.preset.label", "Pilih skenario"),
+    ("library.preset.load", "Muat skenario ini"),
+    ("library.preset.default.title", "Aliansi empat negara (bawaan)"),
+    (
+        "library.preset.default.desc",
+        "Produsen makanan Indonesia, perusahaan teknologi Jepang, perusahaan logistik Jerman, dan investor Singapura, dengan ukuran dan tujuan berbeda, terikat kontrak. Perselisihan diselesaikan lewat negosiasi, lalu arbitrase. Sekitar separuh aliansi seperti ini bubar dalam sepuluh tahun, kebanyakan sejak awal.",
+    ),
+    ("library.preset.id-jp-jv.title", "Usaha patungan Indonesia-Jepang"),
+    (
+        "library.preset.id-jp-jv.desc",
+        "Usaha patungan manufaktur 50/50 antara perusahaan Indonesia dan Jepang, dengan kepemilikan saham bersama, keputusan secara mufakat, dan penalti keluar enam bulan. Resesi melanda pada bulan ke-24: apakah usaha ini bertahan?",
+    ),
+    ("library.preset.research-consortium.title", "Konsorsium riset"),
+    (
+        "library.preset.research-consortium.desc",
+        "Empat bekas pesaing dari Korea, Jepang, Jerman, dan Amerika Serikat menyatukan riset. Informasi dibagi terbuka dan hasil dibagi rata, keputusan perlu mufakat, dan setiap mitra ingin belajar dari yang lain: perlombaan belajar di pasar yang penuh persaingan.",
+    ),
+    ("library.preset.airline-alliance.title", "Aliansi maskapai"),
+    (
+        "library.preset.airline-alliance.desc",
+        "Enam maskapai di tiga benua berbagi kode penerbangan dan menyelaraskan jadwal. Ada manajer aliansi khusus, pemungutan suara mayoritas, serta pasar yang bergejolak dan diatur ketat: bisakah aliansi besar tetap kompak?",
+    ),
+    ("library.preset.distribution.title", "Distribusi lintas negara"),
+    (
+        "library.preset.distribution.desc",
+        "Merek besar Amerika dan distributor kecil Indonesia membagi hasil 70/30; merek itu memimpin keputusan dan mengawasi dengan ketat. Kemitraan dengan ukuran dan kekuatan yang timpang.",
+    ),
+    ("library.preset.calm-pair.title", "Pasangan tenang"),
+    (
+        "library.preset.calm-pair.desc",
+        "Dua mitra Indonesia yang mirip dan sudah saling percaya, di pasar yang tenang dengan sedikit guncangan. Aliansi yang paling mudah dipertahankan: pembanding untuk skenario lain.",
+    ),
+    ("library.preset.challenge-alignment.title", "Tantangan 1: visi dan tujuan"),
+    (
+        "library.preset.challenge-alignment.desc",
+        "Pasangan yang sehat tetapi tujuannya berlawanan: yang satu mengejar akses pasar dan pertumbuhan, yang lain teknologi dan efisiensi biaya, dan aliansi tidak pernah ditinjau ulang. Perhatikan indikator keselarasan.",
+    ),
+    ("library.preset.challenge-culture.title", "Tantangan 2: budaya"),
+    (
+        "library.preset.challenge-culture.desc",
+        "Mitra Indonesia dan Amerika yang baru saling mengenal dan memulai dengan sedikit kepercayaan. Jarak budaya memicu salah paham sampai mereka belajar memahami cara kerja satu sama lain.",
+    ),
+    ("library.preset.challenge-contributions.title", "Tantangan 3: kontribusi"),
+    (
+        "library.preset.challenge-contributions.desc",
+        "Satu mitra menyumbang tiga kali lebih banyak dan berharap mendapat bagian terbesar, tetapi hasil dibagi rata. Perhatikan rasa keadilan yang makin menipis.",
+    ),
+    ("library.preset.challenge-trust.title", "Tantangan 4: kepercayaan"),
+    (
+        "library.preset.challenge-trust.desc",
+        "Dua pihak asing dengan kepercayaan awal yang rendah; satu mitra oportunis, pembukuan hampir tertutup, dan tak ada yang mengawasi. Bisakah kepercayaan tumbuh, atau kecurigaan yang menang?",
+    ),
+    ("library.preset.challenge-adaptation.title", "Tantangan 5: perubahan"),
+    (
+        "library.preset.challenge-adaptation.desc",
+        "Pasar yang bergejolak dengan guncangan sering dan berat, mitra kaku yang lambat beradaptasi, dan tanpa tinjauan berkala untuk memperbarui kesepakatan. Perhatikan indikator adaptasi.",
+    ),
+    ("library.preset.challenge-conflict.title", "Tantangan 6: konflik"),
+    (
+        "library.preset.challenge-conflict.desc",
+        "Empat mitra bawaan di pasar yang lebih ketat persaingannya, tetapi mereka selalu menghindari perselisihan: tanpa negosiasi, mediasi, atau arbitrase. Perselisihan yang tak selesai terus menumpuk.",
+    ),
+    ("library.preset.challenge-compliance.title", "Tantangan 7: kepatuhan"),
+    (
+        "library.preset.challenge-compliance.desc",
+        "Regulator yang ketat, program kepatuhan yang lemah, dan mitra yang suka mengambil jalan pintas; aturan diperketat pada bulan ke-12. Denda dan pemeriksaan menguji aliansi.",
+    ),
+    ("library.saved.heading", "Skenario tersimpan Anda"),
+    ("library.save_name.label", "Nama untuk skenario ini"),
+    ("library.save_name.placeholder", "mis. Patungan dengan mediasi"),
+    ("library.save", "Simpan"),
+    (
+        "library.saved.empty",
+        "Belum ada yang disimpan. Skenario tersimpan tetap ada di peramban ini, juga setelah halaman dimuat ulang.",
+    ),
+    ("library.saved.on", "disimpan {date}"),
+    ("library.saved.load", "Muat"),
+    ("library.saved.rename", "Ganti nama"),
+    ("library.saved.delete", "Hapus"),
+    ("library.saved.load_aria", "Muat “{name}”"),
+    ("library.saved.rename_aria", "Ganti nama “{name}”"),
+    ("library.saved.delete_aria", "Hapus “{name}”"),
+    ("library.saved.rename_label", "Nama baru untuk “{name}”"),
+    ("library.saved.rename_ok", "Simpan nama"),
+    ("library.saved.rename_cancel", "Batal"),
+    ("library.saved.done", "“{name}” disimpan di peramban ini."),
+    ("library.saved.renamed", "Nama diganti menjadi “{name}”."),
+    ("library.saved.deleted", "“{name}” dihapus."),
+    ("library.saved.loaded", "“{name}” dimuat."),
+    ("library.name_empty", "Ketik nama terlebih dahulu."),
+    ("library.name_too_long", "Nama itu terlalu panjang (paling banyak {max} karakter)."),
+    ("library.no_such_item", "Skenario tersimpan itu sudah tidak ada."),
+    (
+        "library.storage_full",
+        "Penyimpanan peramban penuh, jadi tidak ada yang disimpan dan tidak ada yang hilang. Hapus beberapa skenario tersimpan, atau ekspor skenario ini sebagai berkas.",
+    ),
+    (
+        "library.storage_failed",
+        "Penyimpanan peramban tidak dapat dipakai ({error}), jadi tidak ada yang disimpan. Ekspor skenario sebagai berkas saja.",
+    ),
+    (
+        "library.quarantined",
+        "{count} item tersimpan tidak dapat dibaca. Item itu disisihkan, tidak dihapus: lihat “Disisihkan” di bawah.",
+    ),
+    ("library.quarantine.heading", "Disisihkan: item tersimpan yang tidak dapat dibaca"),
+    ("library.quarantine.item", "{size} karakter: {reason}"),
+    (
+        "library.quarantine.note",
+        "Item ini tetap ada di penyimpanan peramban dengan kunci “aliansi.quarantine.v1” bila Anda ingin memulihkannya.",
+    ),
+    ("library.files.heading", "Berkas"),
+    ("library.export", "Ekspor sebagai berkas JSON"),
+    ("library.import", "Impor berkas JSON"),
+    ("library.exported", "{file} diunduh. Baris perintah membacanya dengan --scenario."),
+    ("library.imported", "{file} diimpor."),
+    (
+        "library.import_bad",
+        "Tidak dapat mengimpor {file}: {error}. Tidak ada yang diubah.",
+    ),
+    (
+        "library.import_unreadable",
+        "Berkas {file} tidak dapat dibaca. Tidak ada yang diubah.",
+    ),
+    ("library.share", "Bagikan skenario ini"),
+    ("library.share.hint", "Tautan ini memuat seluruh skenario beserta seed-nya: siapa pun yang membukanya melihat jalannya simulasi yang sama."),
+    ("library.share.link_label", "Tautan ke skenario ini"),
+    (
+        "library.link_copied",
+        "Tautan ada di bilah alamat dan sudah disalin ke papan klip.",
+    ),
+    (
+        "library.clipboard_refused",
+        "Peramban tidak mengizinkan penyalinan ke papan klip. Tautan ada di bilah alamat dan di bawah ini: pilih lalu salin sendiri.",
+    ),
+    (
+        "library.link_broken",
+        "Tautan ini tidak dapat dibaca ({reason}), jadi skenario bawaan yang ditampilkan. Mintalah tautannya lagi, atau periksa apakah tautan tersalin utuh.",
+    ),
+];
