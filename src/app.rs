@@ -1,49 +1,33 @@
 //! The page.
 
+use gloo::timers::callback::Interval;
 use yew::prelude::*;
 
 use crate::components::{
-    Editor, LangSwitch, Library, OutcomeView, ScenarioSummary, ShareButton, TrustChart, UrlSync,
+    CompareStart, CompareView, Editor, EventLog, Gauges, LangSwitch, Library, Network,
+    NoticeBanner, OutcomeView, RunCharts, RunControls, RunSummary, ScenarioSummary, ShareButton,
+    UrlSync,
 };
-use crate::i18n::{t, tf};
-use crate::state::{Action, State};
+use crate::i18n::t;
+use crate::state::{tick_plan, Action, State};
 
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(State::initial);
 
-    // Run the default scenario once, on load.
+    // While playing, a timer steps the world (several months a tick at high speed).
     {
         let dispatch = state.dispatcher();
-        use_effect_with((), move |_| dispatch.dispatch(Action::Run));
+        use_effect_with((state.playing, state.speed), move |&(playing, speed)| {
+            let timer = playing.then(|| {
+                let (period_ms, _) = tick_plan(speed);
+                Interval::new(period_ms, move || dispatch.dispatch(Action::Tick))
+            });
+            move || drop(timer)
+        });
     }
 
     let lang = state.lang;
-    let result = match &state.result {
-        None => html! { <p class="status">{ t(lang, "app.running") }</p> },
-        Some(Err(e)) => html! {
-            <p class="status error" role="alert">{ tf(lang, "scenario.invalid", &[("error", e)]) }</p>
-        },
-        Some(Ok(r)) => {
-            let end_month = match r.outcome {
-                aliansi_sim::Outcome::Dissolved { month, .. } => Some(month),
-                aliansi_sim::Outcome::Survived => None,
-            };
-            html! {
-                <>
-                    <OutcomeView {lang} outcome={r.outcome} months={r.months} />
-                    <TrustChart {lang} points={state.trust_points()} horizon={state.scenario.horizon_months} {end_month} />
-                    // Marker for tests: present once a run has rendered.
-                    <span id="app-ready" data-testid="app-ready" data-seed={state.seed.to_string()} hidden=true></span>
-                </>
-            }
-        }
-    };
-    let run_next = {
-        let dispatch = state.dispatcher();
-        move |_| dispatch.dispatch(Action::RunNextSeed)
-    };
-
     html! {
         <div class="page" lang={lang.tag()}>
             <header class="masthead">
@@ -53,17 +37,36 @@ pub fn app() -> Html {
                 </div>
                 <LangSwitch {lang} dispatch={state.dispatcher()} />
             </header>
+            <NoticeBanner state={state.clone()} />
             <UrlSync state={state.clone()} />
-            <main class="content">
+            <div class="top">
                 <Library state={state.clone()} />
                 <ShareButton state={state.clone()} />
-                <Editor state={state.clone()} />
-                <ScenarioSummary {lang} scenario={state.scenario.clone()} seed={state.seed} />
-                { result }
-                <div class="actions">
-                    <button type="button" class="primary" onclick={run_next}>{ t(lang, "app.run_again") }</button>
+            </div>
+            <div class="workspace">
+                <div class="edit-col">
+                    <Editor state={state.clone()} />
                 </div>
-            </main>
+                <main class="run-col">
+                    <ScenarioSummary {lang} scenario={state.scenario.clone()} seed={state.seed} />
+                    <RunControls state={state.clone()} />
+                    <OutcomeView state={state.clone()} />
+                    <CompareStart state={state.clone()} />
+                    <CompareView state={state.clone()} />
+                    <div class="live-grid">
+                        <Network state={state.clone()} />
+                        <Gauges state={state.clone()} />
+                    </div>
+                    <RunSummary state={state.clone()} />
+                    <RunCharts state={state.clone()} />
+                    <EventLog state={state.clone()} />
+                </main>
+            </div>
+            // Marker for tests: where the run stands.
+            <span id="app-ready" data-testid="app-ready"
+                data-status={state.status().key()}
+                data-month={state.month().to_string()}
+                data-seed={state.seed.to_string()} hidden=true></span>
         </div>
     }
 }

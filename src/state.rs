@@ -1,22 +1,136 @@
 //! The page state and its reducer (the Yew `function_todomvc` pattern): components read a
 //! `UseReducerHandle<State>` and change it only by dispatching an [`Action`].
+//!
+//! A run is watched live: the state keeps the [`World`] being simulated, and an interval timer
+//! in the page dispatches [`Action::Tick`] while it plays; each tick steps one or more months
+//! (see [`tick_plan`]). When the world ends, the [`RunResult`] is kept in `result`.
 
 use std::rc::Rc;
 
-use aliansi_sim::{RunResult, Scenario};
+use aliansi_sim::{MonthStats, RunResult, Scenario, World};
 use yew::Reducible;
 
 use crate::i18n::Lang;
+
+/// The speeds offered, in months per second.
+pub const SPEEDS: [u32; 6] = [1, 2, 5, 10, 30, 120];
+/// The speed on load.
+pub const DEFAULT_SPEED: u32 = 10;
+/// At most this many timer ticks a second (more months per tick beyond it).
+const MAX_TICKS_PER_SECOND: u32 = 20;
+
+/// For a speed in months per second: the timer period in milliseconds and the months to
+/// simulate on each tick.
+pub fn tick_plan(speed: u32) -> (u32, u32) {
+    let speed = speed.max(1);
+    let ticks = speed.min(MAX_TICKS_PER_SECOND);
+    let months = speed.div_ceil(ticks);
+    (1000 / ticks, months)
+}
+
+/// A seed as the user typed it: a whole number in `0..=u64::MAX` (surrounding spaces allowed).
+pub fn parse_seed(text: &str) -> Option<u64> {
+    text.trim().parse::<u64>().ok()
+}
+
+/// The world being simulated, shared cheaply between renders. Two handles are equal when they
+/// are the same world at the same step (`generation` counts the steps taken).
+#[derive(Clone, Debug)]
+pub struct LiveWorld {
+    world: Rc<World>,
+    generation: u64,
+}
+
+impl PartialEq for LiveWorld {
+    fn eq(&self, other: &LiveWorld) -> bool {
+        Rc::ptr_eq(&self.world, &other.world) && self.generation == other.generation
+    }
+}
+
+impl std::ops::Deref for LiveWorld {
+    type Target = World;
+    fn deref(&self) -> &World {
+        &self.world
+    }
+}
+
+impl LiveWorld {
+    fn new(world: World) -> LiveWorld {
+        LiveWorld {
+            world: Rc::new(world),
+            generation: 0,
+        }
+    }
+
+    /// Steps up to `months` months (fewer if the run ends first).
+    fn advance(&mut self, months: u32) {
+        let w = Rc::make_mut(&mut self.world);
+        for _ in 0..months {
+            if w.step().is_some() {
+                break;
+            }
+        }
+        self.generation += 1;
+    }
+
+    /// Steps to the end.
+    fn run_out(&mut self) {
+        let w = Rc::make_mut(&mut self.world);
+        while w.step().is_none() {}
+        self.generation += 1;
+    }
+}
+
+/// Where the run stands, for the controls and for tests (`#app-ready[data-status]`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// At month 0, not started.
+    Ready,
+    Running,
+    /// Started, stopped before the end.
+    Paused,
+    /// The run has ended.
+    Done,
+}
+
+impl Status {
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Ready => "ready",
+            Status::Running => "running",
+            Status::Paused => "paused",
+            Status::Done => "done",
+        }
+    }
+}
+
+/// A finished run remembered for comparison ("same world, different choice").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Baseline {
+    pub scenario: Scenario,
+    pub seed: u64,
+    pub result: Rc<RunResult>,
+}
 
 /// Everything the page shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     pub lang: Lang,
     pub scenario: Scenario,
-    /// The seed of the next (or last) run.
+    /// The seed of the current run.
     pub seed: u64,
-    /// The last run: `None` before the first, `Err` with the scenario error if it was invalid.
+    /// The world of the current run (at month 0 until it is played), or why the scenario
+    /// cannot run.
+    pub live: Result<LiveWorld, String>,
+    /// Whether the timer is stepping the world.
+    pub playing: bool,
+    /// Months per second while playing (one of [`SPEEDS`]).
+    pub speed: u32,
+    /// The current run once it has ended; `Some(Err)` if the scenario is invalid; `None`
+    /// while it has not ended.
     pub result: Option<Result<Rc<RunResult>, String>>,
+    /// The run remembered by "Run again with a change", if comparing.
+    pub baseline: Option<Baseline>,
     /// A message shown above the page, if any.
     pub notice: Option<Notice>,
 }
@@ -24,19 +138,42 @@ pub struct State {
 /// Everything that can change the page state.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// Runs the scenario with the current seed.
+    /// Plays the run (from where it stands; from month 0 again if it had ended).
     Run,
-    /// Moves to the next seed and runs again.
+    /// Stops playing.
+    Pause,
+    /// Simulates one month (and stops playing).
+    Step,
+    /// Plays to the end at once.
+    Finish,
+    /// Back to month 0 with the same scenario and seed.
+    Reset,
+    /// The timer: while playing, simulates the months of one tick at the current speed.
+    Tick,
+    /// Months per second while playing.
+    SetSpeed(u32),
+    /// Uses this seed (and rewinds to month 0).
+    SetSeed(u64),
+    /// Moves to the next seed (and rewinds to month 0).
+    NewSeed,
+    /// Moves to the next seed and plays it to the end at once.
     RunNextSeed,
     /// Switches the display language.
     SetLang(Lang),
-    /// Replaces the scenario being edited (the editor sends only valid values). Keeps the
-    /// last result on screen until the next run.
+    /// Replaces the scenario being edited (the editor sends only valid values) and takes its
+    /// seed; the run rewinds to month 0, ready to play with the new settings. A remembered
+    /// baseline is kept.
     SetScenario(Scenario),
-    /// Loads a whole scenario (a preset, a saved one, a shared link) with its seed, and runs it.
+    /// Loads a whole scenario (a preset, a saved one, a shared link) with its seed, ready to
+    /// run (status "ready", month 0).
     Load(Scenario),
     /// Shows a message to the user (an i18n key and its arguments), or clears it with `None`.
     Notify(Option<Notice>),
+    /// Remembers the finished run as the baseline of a comparison and rewinds, so the user can
+    /// change a setting and run again in the same world.
+    CompareStart,
+    /// Leaves comparison mode (forgets the baseline).
+    CompareExit,
 }
 
 /// A message for the user: an i18n key, its `{name}` arguments, and whether it reports a problem.
@@ -47,20 +184,63 @@ pub struct Notice {
     pub error: bool,
 }
 
+/// (month, mean trust) from month 0 (the initial trust); months with fewer than two partners
+/// (the month of dissolution) have no mean trust and are left out.
+pub fn trust_points(initial_trust: f64, series: &[MonthStats]) -> Vec<(f64, f64)> {
+    let together = |m: &&MonthStats| m.active.iter().filter(|a| **a).count() >= 2;
+    std::iter::once((0.0, initial_trust))
+        .chain(
+            series
+                .iter()
+                .filter(together)
+                .map(|m| (f64::from(m.month), m.mean_trust)),
+        )
+        .collect()
+}
+
+/// (month, value) of one monthly figure, from month 1.
+pub fn month_points(series: &[MonthStats], f: impl Fn(&MonthStats) -> f64) -> Vec<(f64, f64)> {
+    series.iter().map(|m| (f64::from(m.month), f(m))).collect()
+}
+
+/// (month, value) of one partner's monthly figure while it was in (a gap after it left).
+pub fn partner_points(
+    series: &[MonthStats],
+    i: usize,
+    f: impl Fn(&MonthStats, usize) -> f64,
+) -> Vec<(f64, f64)> {
+    series
+        .iter()
+        .filter(|m| m.active.get(i).copied().unwrap_or(false))
+        .map(|m| (f64::from(m.month), f(m, i)))
+        .collect()
+}
+
 impl State {
-    /// The default scenario with its own seed, not yet run.
+    /// The default scenario with its own seed, ready at month 0.
     pub fn initial() -> State {
         let scenario = aliansi_sim::presets::default_scenario();
+        let seed = scenario.seed;
         State {
             lang: Lang::default(),
-            seed: scenario.seed,
-            scenario,
+            seed,
+            live: Err(String::new()),
+            playing: false,
+            speed: DEFAULT_SPEED,
             result: None,
+            baseline: None,
             notice: None,
+            scenario,
         }
+        .rewound()
     }
 
-    /// The result of the last run, if it succeeded.
+    /// The world of the current run, if the scenario is valid.
+    pub fn world(&self) -> Option<&World> {
+        self.live.as_ref().ok().map(|w| &**w)
+    }
+
+    /// The result of the current run, once it has ended.
     pub fn run(&self) -> Option<&RunResult> {
         match &self.result {
             Some(Ok(r)) => Some(r),
@@ -68,32 +248,74 @@ impl State {
         }
     }
 
-    /// The chart's points: (month, mean trust), starting at month 0 with the initial trust.
-    /// Months with fewer than two partners left (the month of dissolution) have no mean
-    /// trust and are left out.
-    pub fn trust_points(&self) -> Vec<(f64, f64)> {
-        let Some(r) = self.run() else {
-            return Vec::new();
-        };
-        let together = |m: &&aliansi_sim::MonthStats| m.active.iter().filter(|a| **a).count() >= 2;
-        std::iter::once((0.0, self.scenario.initial_trust))
-            .chain(
-                r.series
-                    .iter()
-                    .filter(together)
-                    .map(|m| (f64::from(m.month), m.mean_trust)),
-            )
-            .collect()
+    /// Months simulated so far.
+    pub fn month(&self) -> u32 {
+        self.world().map_or(0, |w| w.month)
     }
 
-    fn with_run(mut self, seed: u64) -> State {
-        self.seed = seed;
-        self.result = Some(
-            aliansi_sim::run(&self.scenario, seed)
-                .map(Rc::new)
-                .map_err(|e| e.to_string()),
-        );
+    pub fn status(&self) -> Status {
+        match self.world() {
+            Some(w) if w.is_over() => Status::Done,
+            Some(_) if self.playing => Status::Running,
+            Some(w) if w.month > 0 => Status::Paused,
+            _ => Status::Ready,
+        }
+    }
+
+    /// The mean-trust chart's points so far (see [`trust_points`]).
+    pub fn trust_points(&self) -> Vec<(f64, f64)> {
+        match self.world() {
+            Some(w) => trust_points(self.scenario.initial_trust, &w.series),
+            None => Vec::new(),
+        }
+    }
+
+    /// A fresh world at month 0 for the scenario and seed; not playing.
+    fn rewound(mut self) -> State {
+        self.scenario.seed = self.seed;
+        self.playing = false;
+        match World::new(&self.scenario, self.seed, true) {
+            Ok(w) => {
+                self.live = Ok(LiveWorld::new(w));
+                self.result = None;
+            }
+            Err(e) => {
+                self.live = Err(e.to_string());
+                self.result = Some(Err(e.to_string()));
+            }
+        }
         self
+    }
+
+    /// Keeps the result once the world has ended, and stops playing.
+    fn settled(mut self) -> State {
+        if let Ok(w) = &self.live {
+            if w.is_over() {
+                self.playing = false;
+                if self.run().is_none() {
+                    self.result = Some(Ok(Rc::new((*w.world).clone().finish())));
+                }
+            }
+        }
+        self
+    }
+
+    fn advanced(mut self, months: u32) -> State {
+        if let Ok(w) = &mut self.live {
+            w.advance(months);
+        }
+        self.settled()
+    }
+
+    fn finished(mut self) -> State {
+        if let Ok(w) = &mut self.live {
+            w.run_out();
+        }
+        self.settled()
+    }
+
+    fn with_seed(self, seed: u64) -> State {
+        State { seed, ..self }.rewound()
     }
 }
 
@@ -107,27 +329,80 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let state = (*self).clone();
+        let state = Rc::try_unwrap(self).unwrap_or_else(|rc| (*rc).clone());
         Rc::new(match action {
             Action::Run => {
-                let seed = state.seed;
-                state.with_run(seed)
+                let state = if state.status() == Status::Done {
+                    state.rewound()
+                } else {
+                    state
+                };
+                let playing = state.live.is_ok();
+                State { playing, ..state }
+            }
+            Action::Pause => State {
+                playing: false,
+                ..state
+            },
+            Action::Step => State {
+                playing: false,
+                ..state
+            }
+            .advanced(1),
+            Action::Finish => State {
+                playing: false,
+                ..state
+            }
+            .finished(),
+            Action::Reset => state.rewound(),
+            Action::Tick => {
+                if state.playing {
+                    let months = tick_plan(state.speed).1;
+                    state.advanced(months)
+                } else {
+                    state
+                }
+            }
+            Action::SetSpeed(speed) => State {
+                speed: speed.max(1),
+                ..state
+            },
+            Action::SetSeed(seed) => state.with_seed(seed),
+            Action::NewSeed => {
+                let seed = state.seed.wrapping_add(1);
+                state.with_seed(seed)
             }
             Action::RunNextSeed => {
                 let seed = state.seed.wrapping_add(1);
-                state.with_run(seed)
+                state.with_seed(seed).finished()
             }
             Action::SetLang(lang) => State { lang, ..state },
-            Action::SetScenario(scenario) => State {
+            Action::SetScenario(scenario) | Action::Load(scenario) => State {
                 seed: scenario.seed,
                 scenario,
                 ..state
-            },
-            Action::Load(scenario) => {
-                let seed = scenario.seed;
-                State { scenario, ..state }.with_run(seed)
             }
+            .rewound(),
             Action::Notify(notice) => State { notice, ..state },
+            Action::CompareStart => match state.run() {
+                Some(r) => {
+                    let baseline = Baseline {
+                        scenario: state.scenario.clone(),
+                        seed: state.seed,
+                        result: Rc::new(r.clone()),
+                    };
+                    State {
+                        baseline: Some(baseline),
+                        ..state
+                    }
+                    .rewound()
+                }
+                None => state,
+            },
+            Action::CompareExit => State {
+                baseline: None,
+                ..state
+            },
         })
     }
 }
@@ -136,46 +411,148 @@ impl Reducible for State {
 mod tests {
     use super::*;
 
+    fn after(actions: &[Action]) -> Rc<State> {
+        actions
+            .iter()
+            .fold(Rc::new(State::initial()), |s, a| s.reduce(a.clone()))
+    }
+
     #[test]
-    fn starts_without_a_result() {
+    fn starts_ready_at_month_zero() {
         let s = State::initial();
         assert!(s.result.is_none());
         assert_eq!(s.seed, s.scenario.seed);
+        assert_eq!(s.status(), Status::Ready);
+        assert_eq!(s.month(), 0);
+        assert!(!s.playing);
+        assert_eq!(s.trust_points(), vec![(0.0, s.scenario.initial_trust)]);
     }
 
     #[test]
-    fn run_fills_the_result_deterministically() {
-        let a = Rc::new(State::initial()).reduce(Action::Run);
-        let b = Rc::new(State::initial()).reduce(Action::Run);
-        let r = a.run().expect("default scenario runs");
-        assert!(r.months >= 1 && r.months <= a.scenario.horizon_months);
-        assert_eq!(r.series.len(), r.months as usize);
-        assert_eq!(a, b);
+    fn tick_advances_only_while_playing() {
+        let s = after(&[Action::Tick]);
+        assert_eq!(s.month(), 0);
+        let s = after(&[Action::SetSpeed(1), Action::Run, Action::Tick, Action::Tick]);
+        assert_eq!(s.status(), Status::Running);
+        assert_eq!(s.month(), 2);
+        let s = s.reduce(Action::Pause);
+        assert_eq!(s.status(), Status::Paused);
+        let s = s.reduce(Action::Tick);
+        assert_eq!(s.month(), 2);
     }
 
     #[test]
-    fn trust_points_start_at_month_zero() {
-        let s = Rc::new(State::initial());
-        assert!(s.trust_points().is_empty());
-        let s = s.reduce(Action::Run);
-        let pts = s.trust_points();
-        assert_eq!(pts[0], (0.0, s.scenario.initial_trust));
-        // Every month is plotted except, at most, the month of dissolution.
-        let r = s.run().unwrap();
-        assert!(pts.len() == r.series.len() + 1 || pts.len() == r.series.len());
-        assert!(pts.windows(2).all(|w| w[1].0 == w[0].0 + 1.0));
-        assert!(pts.iter().all(|&(_, y)| (0.0..=1.0).contains(&y)));
+    fn fast_ticks_step_several_months() {
+        let s = after(&[Action::SetSpeed(120), Action::Run, Action::Tick]);
+        assert_eq!(s.month(), tick_plan(120).1.min(s.scenario.horizon_months));
+        assert!(s.month() > 1);
+    }
+
+    #[test]
+    fn step_moves_one_month_and_pauses() {
+        let s = after(&[Action::Run, Action::Step]);
+        assert_eq!(s.month(), 1);
+        assert!(!s.playing);
+        assert_eq!(s.status(), Status::Paused);
+    }
+
+    #[test]
+    fn finish_reaches_the_end_and_matches_a_whole_run() {
+        let s = after(&[Action::Step, Action::Step, Action::Finish]);
+        assert_eq!(s.status(), Status::Done);
+        let r = s.run().expect("result kept");
+        let whole = aliansi_sim::run(&s.scenario, s.seed).unwrap();
+        assert_eq!(*r, whole, "stepping then finishing = one whole run");
+        assert_eq!(s.month(), whole.months);
+        // Ticks after the end change nothing.
+        let t = s.clone().reduce(Action::Tick);
+        assert_eq!(t.run(), s.run());
+    }
+
+    #[test]
+    fn playing_to_the_end_stops_and_keeps_the_result() {
+        let mut s = after(&[Action::SetSpeed(120), Action::Run]);
+        for _ in 0..2000 {
+            if s.status() == Status::Done {
+                break;
+            }
+            s = s.reduce(Action::Tick);
+        }
+        assert_eq!(s.status(), Status::Done);
+        assert!(!s.playing);
+        assert!(s.run().is_some());
+    }
+
+    #[test]
+    fn reset_returns_to_month_zero() {
+        let s = after(&[Action::Finish, Action::Reset]);
+        assert_eq!(s.month(), 0);
+        assert_eq!(s.status(), Status::Ready);
+        assert!(s.result.is_none());
+        // Run after the end starts over.
+        let s = after(&[Action::Finish, Action::Run]);
+        assert_eq!(s.month(), 0);
+        assert_eq!(s.status(), Status::Running);
+    }
+
+    #[test]
+    fn same_seed_same_result() {
+        let a = after(&[Action::SetSeed(42), Action::Finish]);
+        let b = after(&[Action::Step, Action::SetSeed(42), Action::Finish]);
+        assert_eq!(a.run(), b.run());
+        assert_eq!(a.scenario.seed, 42);
+        let c = after(&[Action::SetSeed(43), Action::Finish]);
+        assert_eq!(c.seed, 43);
+    }
+
+    #[test]
+    fn new_seed_advances_and_rewinds() {
+        let s = after(&[Action::Finish, Action::NewSeed]);
+        assert_eq!(s.seed, s.scenario.seed);
+        assert_eq!(s.seed, aliansi_sim::presets::default_scenario().seed + 1);
+        assert_eq!(s.status(), Status::Ready);
+        let s = after(&[Action::RunNextSeed]);
+        assert_eq!(s.status(), Status::Done);
+    }
+
+    #[test]
+    fn set_scenario_after_compare_start_keeps_the_baseline() {
+        let s = after(&[Action::Finish, Action::CompareStart]);
+        let b = s.baseline.clone().expect("baseline remembered");
+        assert_eq!(s.status(), Status::Ready);
+        assert_eq!(b.seed, s.seed);
+        let mut changed = s.scenario.clone();
+        changed.governance.transparency = (changed.governance.transparency + 0.3).min(1.0);
+        let s = s.reduce(Action::SetScenario(changed.clone()));
+        assert_eq!(s.baseline.as_ref(), Some(&b));
+        assert_eq!(s.scenario, changed);
+        assert_eq!(s.seed, b.seed, "same seed: same world");
+        let s = s.reduce(Action::Finish);
+        assert!(s.run().is_some() && s.baseline.is_some());
+        let s = s.reduce(Action::CompareExit);
+        assert!(s.baseline.is_none());
+    }
+
+    #[test]
+    fn compare_start_needs_a_finished_run() {
+        let s = after(&[Action::Step, Action::CompareStart]);
+        assert!(s.baseline.is_none());
+        assert_eq!(s.month(), 1);
+    }
+
+    #[test]
+    fn load_is_ready_not_run() {
+        let p = aliansi_sim::presets::all().into_iter().nth(1).unwrap().scenario;
+        let s = after(&[Action::Step, Action::Load(p.clone())]);
+        assert_eq!(s.scenario, p);
+        assert_eq!(s.seed, p.seed);
+        assert_eq!(s.status(), Status::Ready);
     }
 
     #[test]
     fn trust_points_stop_before_dissolution() {
-        // Find a dissolving run among the first seeds (about half dissolve).
         let s = (0..200u64)
-            .map(|k| {
-                let mut st = State::initial();
-                st.seed += k;
-                Rc::new(st).reduce(Action::Run)
-            })
+            .map(|k| after(&[Action::SetSeed(k), Action::Finish]))
             .find(|s| {
                 matches!(
                     s.run().unwrap().outcome,
@@ -185,38 +562,67 @@ mod tests {
             .expect("some run of the default scenario dissolves");
         let r = s.run().unwrap();
         let pts = s.trust_points();
-        let last = pts.last().unwrap().0;
-        assert!(
-            last < f64::from(r.months),
-            "last point {last}, dissolved in {}",
-            r.months
-        );
-        assert!(
-            pts.iter().all(|&(_, y)| y > 0.0),
-            "no artificial zero trust: {pts:?}"
-        );
+        assert_eq!(pts[0], (0.0, s.scenario.initial_trust));
+        assert!(pts.last().unwrap().0 < f64::from(r.months));
+        assert!(pts.iter().all(|&(_, y)| y > 0.0));
+        assert!(pts.windows(2).all(|w| w[1].0 == w[0].0 + 1.0));
     }
 
     #[test]
-    fn next_seed_advances() {
-        let s = Rc::new(State::initial()).reduce(Action::RunNextSeed);
-        assert_eq!(s.seed, s.scenario.seed + 1);
-        assert!(s.run().is_some());
+    fn partner_points_stop_when_it_leaves() {
+        let s = (0..200u64)
+            .map(|k| after(&[Action::SetSeed(k), Action::Finish]))
+            .find(|s| s.run().unwrap().exit_month.iter().any(|m| m.is_some()))
+            .expect("someone leaves in some run");
+        let r = s.run().unwrap();
+        let i = r.exit_month.iter().position(|m| m.is_some()).unwrap();
+        let pts = partner_points(&s.world().unwrap().series, i, |m, i| m.satisfaction[i]);
+        assert!(pts.iter().all(|p| p.0 < f64::from(r.exit_month[i].unwrap())));
     }
 
     #[test]
     fn invalid_scenario_is_an_error_not_a_panic() {
-        let mut s = State::initial();
-        s.scenario.partners.truncate(1);
-        let s = Rc::new(s).reduce(Action::Run);
+        let mut sc = State::initial().scenario;
+        sc.partners.truncate(1);
+        let s = after(&[Action::SetScenario(sc), Action::Run, Action::Tick, Action::Finish]);
         assert!(matches!(s.result, Some(Err(_))));
+        assert!(s.live.is_err());
+        assert!(!s.playing);
+        assert_eq!(s.status(), Status::Ready);
     }
 
     #[test]
-    fn language_switch_keeps_the_result() {
-        let s = Rc::new(State::initial()).reduce(Action::Run);
+    fn language_switch_keeps_the_run() {
+        let s = after(&[Action::Finish]);
         let t = s.clone().reduce(Action::SetLang(Lang::Id));
         assert_eq!(t.lang, Lang::Id);
         assert_eq!(t.result, s.result);
+        assert_eq!(t.month(), s.month());
+    }
+
+    #[test]
+    fn tick_plans() {
+        assert_eq!(tick_plan(1), (1000, 1));
+        assert_eq!(tick_plan(10), (100, 1));
+        assert_eq!(tick_plan(30), (50, 2));
+        assert_eq!(tick_plan(120), (50, 6));
+        assert_eq!(tick_plan(0), (1000, 1));
+        for s in SPEEDS {
+            let (ms, m) = tick_plan(s);
+            assert!(ms >= 50);
+            let rate = f64::from(m) * 1000.0 / f64::from(ms);
+            assert!(rate >= f64::from(s) && rate < f64::from(s) * 1.6, "{s}: {rate}");
+        }
+    }
+
+    #[test]
+    fn seeds_are_parsed_strictly() {
+        assert_eq!(parse_seed(" 42 "), Some(42));
+        assert_eq!(parse_seed("18446744073709551615"), Some(u64::MAX));
+        assert_eq!(parse_seed("18446744073709551616"), None);
+        assert_eq!(parse_seed("-1"), None);
+        assert_eq!(parse_seed("4.5"), None);
+        assert_eq!(parse_seed("abc"), None);
+        assert_eq!(parse_seed(""), None);
     }
 }

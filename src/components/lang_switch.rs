@@ -21,6 +21,7 @@ pub fn lang_switch(props: &Props) -> Html {
                     <button
                         type="button"
                         lang={l.tag()}
+                        data-testid={format!("lang-{}", l.tag())}
                         aria-pressed={(l == props.lang).to_string()}
                         onclick={move |_| dispatch.dispatch(Action::SetLang(l))}
                     >{ l.native_name() }</button>

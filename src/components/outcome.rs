@@ -1,42 +1,58 @@
-//! The outcome of a run, in words.
+//! The outcome of a run, in words, and where the run stands.
 
-use aliansi_sim::Outcome;
 use yew::prelude::*;
 
-use crate::i18n::{t, tf, Lang};
+pub use crate::narrate::outcome_text;
 
-/// "Survived 120 months" or "Dissolved in month 37: inequity" (in `lang`).
-pub fn outcome_text(lang: Lang, outcome: Outcome, months: u32) -> String {
-    match outcome {
-        Outcome::Survived => tf(lang, "outcome.survived", &[("months", &months.to_string())]),
-        Outcome::Dissolved { month, cause } => {
-            let cause = t(lang, &format!("cause.{}", cause.key()));
-            tf(
-                lang,
-                "outcome.dissolved",
-                &[("month", &month.to_string()), ("cause", cause)],
-            )
-        }
-    }
-}
+use crate::i18n::{t, tf};
+use crate::state::{State, Status};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub lang: Lang,
-    pub outcome: Outcome,
-    pub months: u32,
+    pub state: UseReducerHandle<State>,
 }
 
 #[function_component(OutcomeView)]
 pub fn outcome_view(props: &Props) -> Html {
-    let class = match props.outcome {
-        Outcome::Survived => "outcome-text survived",
-        Outcome::Dissolved { .. } => "outcome-text dissolved",
+    let s = &*props.state;
+    let lang = s.lang;
+    let horizon = s.scenario.horizon_months.to_string();
+    let month = s.month().to_string();
+    let (class, text) = match (&s.result, s.status()) {
+        (Some(Err(e)), _) => (
+            "outcome-text error",
+            tf(lang, "scenario.invalid", &[("error", e)]),
+        ),
+        (Some(Ok(r)), _) => {
+            let class = match r.outcome {
+                aliansi_sim::Outcome::Survived => "outcome-text survived",
+                aliansi_sim::Outcome::Dissolved { .. } => "outcome-text dissolved",
+            };
+            (class, outcome_text(lang, r.outcome, r.months))
+        }
+        (None, Status::Ready) => ("outcome-text pending", t(lang, "watch.pending").to_string()),
+        (None, st) => (
+            "outcome-text pending",
+            tf(
+                lang,
+                if st == Status::Running {
+                    "watch.status.running"
+                } else {
+                    "watch.status.paused"
+                },
+                &[("month", &month), ("horizon", &horizon)],
+            ),
+        ),
+    };
+    let live = if s.status() == Status::Running {
+        "off"
+    } else {
+        "polite"
     };
     html! {
-        <section class="card outcome" aria-live="polite">
-            <h2>{ t(props.lang, "outcome.heading") }</h2>
-            <p class={class} data-testid="outcome">{ outcome_text(props.lang, props.outcome, props.months) }</p>
+        <section class="card outcome" aria-live={live}>
+            <h2>{ t(lang, "outcome.heading") }</h2>
+            <p class={class} data-testid="outcome">{ text }</p>
         </section>
     }
 }
@@ -44,7 +60,8 @@ pub fn outcome_view(props: &Props) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use aliansi_sim::Cause;
+    use crate::i18n::Lang;
+    use aliansi_sim::{Cause, Outcome};
 
     #[test]
     fn words() {
@@ -56,10 +73,6 @@ mod tests {
             month: 37,
             cause: Cause::Inequity,
         };
-        assert_eq!(
-            outcome_text(Lang::En, d, 37),
-            "Dissolved in month 37: inequity"
-        );
         assert_eq!(
             outcome_text(Lang::Id, d, 37),
             "Bubar pada bulan ke-37: ketimpangan pembagian"

@@ -1,0 +1,134 @@
+//! "Same world, different choice": the remembered baseline beside the current run.
+
+use aliansi_sim::{Outcome, RunResult};
+use yew::prelude::*;
+
+use crate::charts::palette;
+use crate::components::line_chart::{ChartSeries, LineChart};
+use crate::i18n::{t, tf};
+use crate::narrate::{amount, outcome_text};
+use crate::state::{month_points, trust_points, Action, State, Status};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: UseReducerHandle<State>,
+}
+
+/// The "Run again with a change" button, shown when a run has ended.
+#[function_component(CompareStart)]
+pub fn compare_start(props: &Props) -> Html {
+    let s = &*props.state;
+    if s.status() != Status::Done || s.run().is_none() {
+        return html! {};
+    }
+    let d = props.state.dispatcher();
+    html! {
+        <div class="compare-start-row">
+            <button type="button" class="primary" data-testid="compare-start"
+                aria-describedby="compare-start-hint"
+                onclick={move |_| d.dispatch(Action::CompareStart)}>
+                { t(s.lang, "watch.compare.start") }
+            </button>
+            <p id="compare-start-hint" class="hint">{ t(s.lang, "watch.compare.start_hint") }</p>
+        </div>
+    }
+}
+
+fn column(lang: crate::i18n::Lang, label: &str, class: &'static str, r: &RunResult) -> Html {
+    let left = r.exit_month.iter().filter(|m| m.is_some()).count();
+    let outcome_class = match r.outcome {
+        Outcome::Survived => "outcome-text survived",
+        Outcome::Dissolved { .. } => "outcome-text dissolved",
+    };
+    html! {
+        <div class={classes!("compare-col", class)}>
+            <h3>{ label }</h3>
+            <p class={outcome_class}>{ outcome_text(lang, r.outcome, r.months) }</p>
+            <p>{ tf(lang, "watch.compare.value_total", &[("value", &amount(lang, r.value_total))]) }</p>
+            <p>{ tf(lang, "watch.compare.left", &[("n", &left.to_string())]) }</p>
+        </div>
+    }
+}
+
+/// The comparison: while waiting for the variant, a note and the exit button; once the
+/// variant has ended, both runs side by side.
+#[function_component(CompareView)]
+pub fn compare_view(props: &Props) -> Html {
+    let s = &*props.state;
+    let lang = s.lang;
+    let Some(b) = &s.baseline else {
+        return html! {};
+    };
+    let exit = {
+        let d = props.state.dispatcher();
+        html! {
+            <button type="button" data-testid="compare-exit" onclick={move |_| d.dispatch(Action::CompareExit)}>
+                { t(lang, "watch.compare.exit") }
+            </button>
+        }
+    };
+    let Some(v) = s.run() else {
+        return html! {
+            <section class="card compare-armed" data-testid="compare-armed" role="status">
+                <p>{ tf(lang, "watch.compare.armed", &[
+                    ("outcome", &outcome_text(lang, b.result.outcome, b.result.months)),
+                    ("seed", &b.seed.to_string()),
+                ]) }</p>
+                { exit }
+            </section>
+        };
+    };
+    let base_label = t(lang, "watch.compare.baseline");
+    let var_label = t(lang, "watch.compare.variant");
+    let note = if b.seed == s.seed {
+        tf(lang, "watch.compare.note_same", &[("seed", &s.seed.to_string())])
+    } else {
+        tf(
+            lang,
+            "watch.compare.note_diff",
+            &[("a", &b.seed.to_string()), ("b", &s.seed.to_string())],
+        )
+    };
+    let horizon = s.scenario.horizon_months.max(b.scenario.horizon_months);
+    let pair = |bp: Vec<(f64, f64)>, vp: Vec<(f64, f64)>| {
+        vec![
+            ChartSeries {
+                label: base_label.to_string(),
+                points: bp,
+                color: palette(1),
+                dash: Some("10 5"),
+            },
+            ChartSeries {
+                label: var_label.to_string(),
+                points: vp,
+                color: palette(0),
+                dash: None,
+            },
+        ]
+    };
+    let trust = pair(
+        trust_points(b.scenario.initial_trust, &b.result.series),
+        trust_points(s.scenario.initial_trust, &v.series),
+    );
+    let value = pair(
+        month_points(&b.result.series, |m| m.value),
+        month_points(&v.series, |m| m.value),
+    );
+    html! {
+        <section class="card compare" data-testid="compare" aria-labelledby="compare-title">
+            <h2 id="compare-title">{ t(lang, "watch.compare.heading") }</h2>
+            <p class="compare-note" data-testid="compare-note">{ note }</p>
+            <div class="compare-cols">
+                { column(lang, base_label, "baseline", &b.result) }
+                { column(lang, var_label, "variant", v) }
+            </div>
+            <div class="chart-grid">
+                <LineChart {lang} id="cmp-trust" title={t(lang, "watch.compare.trust")} series={trust}
+                    {horizon} y_domain={Some((0.0, 1.0))} legend=true />
+                <LineChart {lang} id="cmp-value" title={t(lang, "watch.compare.value")} series={value}
+                    {horizon} y_digits={0} legend=true />
+            </div>
+            { exit }
+        </section>
+    }
+}

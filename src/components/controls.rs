@@ -1,0 +1,178 @@
+//! Run controls: play, pause, step, finish, reset, speed, seed.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::i18n::{t, tf};
+use crate::state::{parse_seed, Action, State, Status, SPEEDS};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: UseReducerHandle<State>,
+}
+
+#[function_component(RunControls)]
+pub fn run_controls(props: &Props) -> Html {
+    let state = &props.state;
+    let lang = state.lang;
+    let status = state.status();
+    let valid = state.live.is_ok();
+    // The seed as typed, while it differs from the state's seed (kept when refused).
+    let draft = use_state(|| None::<String>);
+    let seed_error = use_state(|| None::<String>);
+
+    let act = |a: Action| {
+        let d = state.dispatcher();
+        Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
+    };
+    let run_label = match status {
+        Status::Paused => t(lang, "watch.resume"),
+        Status::Done => t(lang, "watch.replay"),
+        _ => t(lang, "watch.run"),
+    };
+    let on_speed = {
+        let d = state.dispatcher();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Ok(s) = v.parse::<u32>() {
+                d.dispatch(Action::SetSpeed(s));
+            }
+        })
+    };
+    let apply_seed = {
+        let d = state.dispatcher();
+        let draft = draft.clone();
+        let seed_error = seed_error.clone();
+        let current = state.seed;
+        move |text: String| match parse_seed(&text) {
+            Some(seed) => {
+                draft.set(None);
+                seed_error.set(None);
+                if seed != current {
+                    d.dispatch(Action::SetSeed(seed));
+                }
+            }
+            None => {
+                draft.set(Some(text.clone()));
+                seed_error.set(Some(text));
+            }
+        }
+    };
+    let on_seed_change = {
+        let apply = apply_seed.clone();
+        Callback::from(move |e: Event| {
+            apply(e.target_unchecked_into::<HtmlInputElement>().value());
+        })
+    };
+    let on_seed_input = {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| {
+            draft.set(Some(e.target_unchecked_into::<HtmlInputElement>().value()));
+        })
+    };
+    let on_seed_key = {
+        let apply = apply_seed.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" {
+                apply(e.target_unchecked_into::<HtmlInputElement>().value());
+            }
+        })
+    };
+    let on_new_seed = {
+        let d = state.dispatcher();
+        let draft = draft.clone();
+        let seed_error = seed_error.clone();
+        Callback::from(move |_: MouseEvent| {
+            draft.set(None);
+            seed_error.set(None);
+            d.dispatch(Action::NewSeed);
+        })
+    };
+    let seed_text = (*draft).clone().unwrap_or_else(|| state.seed.to_string());
+    let horizon = state.scenario.horizon_months.to_string();
+    let month = state.month().to_string();
+    let status_text = match status {
+        Status::Ready => tf(lang, "watch.status.ready", &[("horizon", &horizon)]),
+        Status::Running => tf(
+            lang,
+            "watch.status.running",
+            &[("month", &month), ("horizon", &horizon)],
+        ),
+        Status::Paused => tf(
+            lang,
+            "watch.status.paused",
+            &[("month", &month), ("horizon", &horizon)],
+        ),
+        Status::Done => tf(lang, "watch.status.done", &[("month", &month)]),
+    };
+    let progress = if state.scenario.horizon_months > 0 {
+        (f64::from(state.month()) / f64::from(state.scenario.horizon_months) * 100.0).min(100.0)
+    } else {
+        0.0
+    };
+
+    html! {
+        <section class="card controls" aria-labelledby="controls-title">
+            <h2 id="controls-title">{ t(lang, "watch.heading") }</h2>
+            <div class="buttons" role="group" aria-label={t(lang, "watch.controls")}>
+                <button type="button" class="primary big" data-testid="run"
+                    disabled={!valid || status == Status::Running} onclick={act(Action::Run)}>
+                    <span aria-hidden="true" class="icon">{ "▶" }</span>{ run_label }
+                </button>
+                <button type="button" data-testid="pause"
+                    disabled={status != Status::Running} onclick={act(Action::Pause)}>
+                    <span aria-hidden="true" class="icon">{ "❚❚" }</span>{ t(lang, "watch.pause") }
+                </button>
+                <button type="button" data-testid="step"
+                    disabled={!valid || status == Status::Done} onclick={act(Action::Step)}>
+                    { t(lang, "watch.step") }
+                </button>
+                <button type="button" data-testid="finish" title={t(lang, "watch.finish_hint")}
+                    disabled={!valid || status == Status::Done} onclick={act(Action::Finish)}>
+                    { t(lang, "watch.finish") }
+                </button>
+                <button type="button" data-testid="reset"
+                    disabled={!valid || status == Status::Ready} onclick={act(Action::Reset)}>
+                    { t(lang, "watch.reset") }
+                </button>
+            </div>
+            <p class="run-status">
+                <span>{ status_text }</span>
+                <svg class="progress" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">
+                    <rect class="track" x="0" y="0" width="100" height="6" />
+                    <rect class="done" x="0" y="0" width={format!("{progress:.1}")} height="6" />
+                </svg>
+            </p>
+            <div class="settings">
+                <label class="field">
+                    <span>{ t(lang, "watch.speed") }</span>
+                    <select data-testid="speed" onchange={on_speed}>
+                        { for SPEEDS.iter().map(|&s| html! {
+                            <option value={s.to_string()} selected={s == state.speed}>
+                                { tf(lang, "watch.speed_value", &[("n", &s.to_string())]) }
+                            </option>
+                        }) }
+                    </select>
+                </label>
+                <div class="field seed-field">
+                    <label for="seed-input">{ t(lang, "watch.seed") }</label>
+                    <div class="seed-row">
+                        <input id="seed-input" data-testid="seed" type="text" inputmode="numeric"
+                            autocomplete="off" spellcheck="false"
+                            value={seed_text}
+                            aria-invalid={seed_error.is_some().to_string()}
+                            aria-describedby="seed-help"
+                            oninput={on_seed_input} onchange={on_seed_change} onkeydown={on_seed_key} />
+                        <button type="button" data-testid="new-seed" onclick={on_new_seed}>{ t(lang, "watch.new_seed") }</button>
+                    </div>
+                    if let Some(bad) = &*seed_error {
+                        <p class="field-error" role="alert" data-testid="seed-error">
+                            { tf(lang, "watch.seed_invalid", &[("value", bad)]) }
+                        </p>
+                    }
+                    <p id="seed-help" class="hint">{ t(lang, "watch.seed_help") }</p>
+                </div>
+            </div>
+        </section>
+    }
+}

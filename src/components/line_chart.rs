@@ -1,0 +1,156 @@
+//! A line chart of one or more monthly series. Geometry comes from [`crate::charts`].
+
+use yew::prelude::*;
+
+use crate::charts::{fmt_num, line_path, nice_y_domain, ticks, LinearScale};
+use crate::i18n::{t, tf, Lang};
+
+/// The drawing box (SVG user units; the SVG scales to its container's width).
+const WIDTH: f64 = 600.0;
+const HEIGHT: f64 = 280.0;
+const MARGIN_LEFT: f64 = 60.0;
+const MARGIN_RIGHT: f64 = 16.0;
+const MARGIN_TOP: f64 = 18.0;
+const MARGIN_BOTTOM: f64 = 58.0;
+
+/// One line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartSeries {
+    pub label: String,
+    /// (month, value) points; non-finite values break the line.
+    pub points: Vec<(f64, f64)>,
+    /// Stroke colour.
+    pub color: &'static str,
+    /// Dash pattern (`None`: solid).
+    pub dash: Option<&'static str>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub lang: Lang,
+    /// Unique id prefix (for the title and description ids).
+    pub id: AttrValue,
+    pub title: AttrValue,
+    #[prop_or_default]
+    pub testid: Option<AttrValue>,
+    pub series: Vec<ChartSeries>,
+    /// The x axis runs from month 0 to this month.
+    pub horizon: u32,
+    /// A fixed y domain; by default from 0 to a round number above the data.
+    #[prop_or_default]
+    pub y_domain: Option<(f64, f64)>,
+    /// Decimals of the y tick labels.
+    #[prop_or(1)]
+    pub y_digits: usize,
+    /// The month the alliance dissolved, if it did (marked on the chart).
+    #[prop_or_default]
+    pub end_month: Option<u32>,
+    /// Show a legend (names of the lines) under the chart.
+    #[prop_or_default]
+    pub legend: bool,
+}
+
+#[function_component(LineChart)]
+pub fn line_chart(props: &Props) -> Html {
+    let lang = props.lang;
+    let w = WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
+    let h = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM;
+    let x_domain = (0.0, f64::from(props.horizon.max(1)));
+    let y_domain = props.y_domain.unwrap_or_else(|| {
+        let all: Vec<Vec<(f64, f64)>> = props.series.iter().map(|s| s.points.clone()).collect();
+        nice_y_domain(&all, 1.0)
+    });
+    let x = LinearScale::new(x_domain, (0.0, w));
+    let y = LinearScale::new(y_domain, (h, 0.0));
+    let digits = props.y_digits;
+
+    let y_ticks = ticks(y_domain, 5).into_iter().map(|v| {
+        let py = fmt_num(y.apply(v));
+        let label = crate::narrate::num(lang, v, digits);
+        html! {
+            <g class="tick">
+                <line class="grid" x1="0" x2={fmt_num(w)} y1={py.clone()} y2={py.clone()} />
+                <text class="tick-label" x="-8" y={py} dominant-baseline="middle" text-anchor="end">{ label }</text>
+            </g>
+        }
+    });
+    let x_ticks = ticks(x_domain, 6).into_iter().map(|v| {
+        let px = fmt_num(x.apply(v));
+        html! {
+            <g class="tick">
+                <line class="tick-mark" x1={px.clone()} x2={px.clone()} y1={fmt_num(h)} y2={fmt_num(h + 6.0)} />
+                <text class="tick-label" x={px} y={fmt_num(h + 10.0)} dominant-baseline="hanging" text-anchor="middle">{ fmt_num(v) }</text>
+            </g>
+        }
+    });
+    let end_marker = props.end_month.map(|m| {
+        let px = fmt_num(x.apply(f64::from(m)));
+        html! {
+            <g class="end-marker">
+                <line x1={px.clone()} x2={px.clone()} y1="0" y2={fmt_num(h)} />
+                <text class="tick-label" x={px} y="-5" text-anchor="middle">{ t(lang, "chart.end") }</text>
+            </g>
+        }
+    });
+    let lines = props.series.iter().map(|s| {
+        let d = line_path(&s.points, w, h, x_domain, y_domain);
+        html! {
+            <path class="line" d={d} stroke={s.color} stroke-dasharray={s.dash} />
+        }
+    });
+    let names: Vec<&str> = props.series.iter().map(|s| s.label.as_str()).collect();
+    let lines_desc = if props.series.len() > 1 {
+        tf(lang, "watch.chart.lines", &[("names", &names.join(", "))])
+    } else {
+        String::new()
+    };
+    let desc = tf(
+        lang,
+        "watch.chart.desc",
+        &[
+            ("title", &props.title),
+            ("horizon", &props.horizon.to_string()),
+            ("lines", &lines_desc),
+        ],
+    );
+    let title_id = format!("{}-title", props.id);
+    let desc_id = format!("{}-desc", props.id);
+
+    html! {
+        <figure class="chart">
+            <figcaption id={title_id.clone()} class="chart-title">{ &props.title }</figcaption>
+            <svg
+                class="line-chart"
+                data-testid={props.testid.clone()}
+                viewBox={format!("0 0 {WIDTH} {HEIGHT}")}
+                role="img"
+                aria-labelledby={format!("{title_id} {desc_id}")}
+            >
+                <desc id={desc_id}>{ desc }</desc>
+                <g transform={format!("translate({MARGIN_LEFT},{MARGIN_TOP})")}>
+                    { for y_ticks }
+                    <line class="axis" x1="0" x2={fmt_num(w)} y1={fmt_num(h)} y2={fmt_num(h)} />
+                    <line class="axis" x1="0" x2="0" y1="0" y2={fmt_num(h)} />
+                    { for x_ticks }
+                    { for end_marker }
+                    { for lines }
+                    <text class="axis-label" x={fmt_num(w / 2.0)} y={fmt_num(h + 36.0)} dominant-baseline="hanging" text-anchor="middle">
+                        { t(lang, "chart.x_label") }
+                    </text>
+                </g>
+            </svg>
+            if props.legend {
+                <ul class="legend">
+                    { for props.series.iter().map(|s| html! {
+                        <li>
+                            <svg class="swatch" viewBox="0 0 30 10" aria-hidden="true">
+                                <line x1="0" x2="30" y1="5" y2="5" stroke={s.color} stroke-dasharray={s.dash} />
+                            </svg>
+                            { &s.label }
+                        </li>
+                    }) }
+                </ul>
+            }
+        </figure>
+    }
+}

@@ -1,0 +1,183 @@
+//! The partner network: partners as circles (size = input, colour = satisfaction), trust as
+//! lines between them. Geometry from [`crate::charts`].
+
+use yew::prelude::*;
+
+use crate::charts::{
+    circle_layout, diverging, edge_width, fmt_num, light_text_on, max_radius_for, node_radius,
+};
+use crate::i18n::{t, tf};
+use crate::narrate::num;
+use crate::state::State;
+
+const W: f64 = 560.0;
+const H: f64 = 440.0;
+const RING: f64 = 150.0;
+/// Longest label drawn in full (the full name is in the node's title).
+const MAX_LABEL: usize = 18;
+
+fn short(name: &str) -> String {
+    if name.chars().count() > MAX_LABEL {
+        let s: String = name.chars().take(MAX_LABEL - 1).collect();
+        format!("{}…", s.trim_end())
+    } else {
+        name.to_string()
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: UseReducerHandle<State>,
+}
+
+#[function_component(Network)]
+pub fn network(props: &Props) -> Html {
+    let s = &*props.state;
+    let lang = s.lang;
+    let Some(w) = s.world() else {
+        return html! {};
+    };
+    let n = w.n();
+    let (cx, cy) = (W / 2.0, H / 2.0);
+    let pos = circle_layout(n, cx, cy, RING);
+    let input = |i: usize| {
+        if w.month == 0 {
+            let p = &s.scenario.partners[i];
+            p.capacity * p.contribution
+        } else {
+            w.partners[i].input
+        }
+    };
+    let max_input = (0..n).map(input).fold(0.0, f64::max);
+    let r_max = max_radius_for(n, RING, 44.0);
+    let r_min = (r_max * 0.3).max(6.0);
+    let name = |i: usize| s.scenario.partners[i].name.clone();
+
+    let mut edges = Vec::new();
+    for i in 0..n {
+        for j in (i + 1)..n {
+            if !(w.partners[i].active && w.partners[j].active) {
+                continue;
+            }
+            let trust = (w.trust_of(i, j) + w.trust_of(j, i)) / 2.0;
+            let label = tf(
+                lang,
+                "watch.network.edge",
+                &[("a", &name(i)), ("b", &name(j)), ("trust", &num(lang, trust, 2))],
+            );
+            edges.push(html! {
+                <line class="edge"
+                    x1={fmt_num(pos[i].0)} y1={fmt_num(pos[i].1)}
+                    x2={fmt_num(pos[j].0)} y2={fmt_num(pos[j].1)}
+                    stroke={diverging(trust)} stroke-width={fmt_num(edge_width(trust, 1.5, 12.0))}>
+                    <title>{ label }</title>
+                </line>
+            });
+        }
+    }
+
+    let nodes = (0..n).map(|i| {
+        let p = &w.partners[i];
+        let (x, y) = pos[i];
+        let r = node_radius(input(i), max_input, r_min, r_max);
+        let sat = p.satisfaction;
+        let title = match p.exit_month {
+            Some(m) if !p.active => tf(
+                lang,
+                "watch.network.node_left",
+                &[("name", &name(i)), ("month", &m.to_string())],
+            ),
+            _ => tf(
+                lang,
+                "watch.network.node",
+                &[
+                    ("name", &name(i)),
+                    ("sat", &num(lang, sat, 2)),
+                    ("input", &num(lang, input(i), 1)),
+                ],
+            ),
+        };
+        // Label outside the ring, on the node's side.
+        let dx = x - cx;
+        let dy = y - cy;
+        let len = (dx * dx + dy * dy).sqrt().max(1e-9);
+        let (ux, uy) = if n == 1 { (0.0, 1.0) } else { (dx / len, dy / len) };
+        let lx = x + ux * (r + 10.0);
+        let ly = y + uy * (r + 10.0);
+        let anchor = if ux > 0.3 {
+            "start"
+        } else if ux < -0.3 {
+            "end"
+        } else {
+            "middle"
+        };
+        let baseline = if uy > 0.3 {
+            "hanging"
+        } else if uy < -0.3 {
+            "auto"
+        } else {
+            "middle"
+        };
+        let class = if p.active { "node" } else { "node left" };
+        let text_class = if light_text_on(sat) { "sat light" } else { "sat" };
+        let cross = (!p.active).then(|| {
+            let k = r * 0.7;
+            html! {
+                <g class="cross">
+                    <line x1={fmt_num(x - k)} y1={fmt_num(y - k)} x2={fmt_num(x + k)} y2={fmt_num(y + k)} />
+                    <line x1={fmt_num(x - k)} y1={fmt_num(y + k)} x2={fmt_num(x + k)} y2={fmt_num(y - k)} />
+                </g>
+            }
+        });
+        html! {
+            <g class={class}>
+                <title>{ title }</title>
+                <circle cx={fmt_num(x)} cy={fmt_num(y)} r={fmt_num(r)} fill={diverging(sat)} />
+                if p.active && r >= 15.0 {
+                    <text class={text_class} x={fmt_num(x)} y={fmt_num(y)} text-anchor="middle" dominant-baseline="central">
+                        { format!("{:.0}", sat * 100.0) }
+                    </text>
+                }
+                { for cross }
+                <text class="label" x={fmt_num(lx)} y={fmt_num(ly)} text-anchor={anchor} dominant-baseline={baseline}>
+                    { short(&s.scenario.partners[i].name) }
+                </text>
+            </g>
+        }
+    });
+
+    let left = w.partners.iter().filter(|p| !p.active).count();
+    let summary = tf(
+        lang,
+        "watch.network.summary",
+        &[
+            ("month", &w.month.to_string()),
+            ("trust", &num(lang, w.mean_trust(), 2)),
+            ("left", &left.to_string()),
+            ("n", &n.to_string()),
+        ],
+    );
+    let swatches = (0..=4).map(|k| {
+        let v = f64::from(k) / 4.0;
+        html! { <rect x={(k * 20).to_string()} y="0" width="20" height="12" fill={diverging(v)} /> }
+    });
+
+    html! {
+        <section class="card network-card" aria-labelledby="network-title">
+            <h2 id="network-title">{ t(lang, "watch.network.heading") }</h2>
+            <svg class="network" data-testid="network" viewBox={format!("0 0 {W} {H}")}
+                role="img" aria-labelledby="network-title network-summary network-desc">
+                <desc id="network-desc">{ t(lang, "watch.network.desc") }</desc>
+                <g class="edges">{ for edges }</g>
+                { for nodes }
+            </svg>
+            <p id="network-summary" class="network-summary">{ summary }</p>
+            <div class="scale-legend" aria-hidden="true">
+                <span>{ t(lang, "watch.network.low") }</span>
+                <svg class="scale-bar" viewBox="0 0 100 12" preserveAspectRatio="none">{ for swatches }</svg>
+                <span>{ t(lang, "watch.network.high") }</span>
+            </div>
+            <p class="hint">{ t(lang, "watch.network.desc") }</p>
+        </section>
+    }
+}

@@ -1,0 +1,74 @@
+//! How the run ended and why: outcome, who left and the events behind it, the value split.
+
+use yew::prelude::*;
+
+use crate::i18n::t;
+use crate::narrate::run_story;
+use crate::state::State;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: UseReducerHandle<State>,
+}
+
+#[function_component(RunSummary)]
+pub fn run_summary(props: &Props) -> Html {
+    let s = &*props.state;
+    let lang = s.lang;
+    let Some(r) = s.run() else {
+        return html! {};
+    };
+    let story = run_story(lang, &s.scenario, r);
+    html! {
+        <section class="card summary-card" data-testid="summary" aria-labelledby="summary-title">
+            <h2 id="summary-title">{ t(lang, "watch.summary.heading") }</h2>
+            <p class="story-outcome">{ &story.outcome }</p>
+            <h3>{ t(lang, "watch.summary.exits") }</h3>
+            if story.exits.is_empty() {
+                <p>{ t(lang, "watch.summary.no_exits") }</p>
+            } else {
+                <ul class="exits">
+                    { for story.exits.iter().map(|x| html! {
+                        <li>
+                            <p class="exit-headline">{ &x.headline }</p>
+                            <ul class="exit-details">
+                                { for x.details.iter().map(|d| html! { <li>{ d }</li> }) }
+                            </ul>
+                        </li>
+                    }) }
+                </ul>
+            }
+            <h3>{ t(lang, "watch.summary.split") }</h3>
+            <p>{ &story.value }</p>
+            <table class="split">
+                <thead>
+                    <tr>
+                        <th scope="col">{ t(lang, "watch.summary.partner") }</th>
+                        <th scope="col" class="num">{ t(lang, "watch.summary.payoff") }</th>
+                        <th scope="col" class="num">{ t(lang, "watch.summary.share") }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for story.split.iter().map(|row| html! {
+                        <tr>
+                            <th scope="row">
+                                { &row.name }
+                                if !row.note.is_empty() {
+                                    <span class="note">{ format!(" ({})", row.note) }</span>
+                                }
+                            </th>
+                            <td class="num">{ &row.payoff }</td>
+                            <td class="num share-cell">
+                                <svg class="share-bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">
+                                    <rect class="track" x="0" y="0" width="100" height="8" />
+                                    <rect class="fill" x="0" y="0" width={format!("{:.1}", row.fraction * 100.0)} height="8" />
+                                </svg>
+                                { &row.share }
+                            </td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </section>
+    }
+}
