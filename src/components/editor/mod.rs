@@ -1,22 +1,764 @@
 //! The scenario editor: partners, governance, environment. It reads the scenario from the
 //! state and dispatches [`Action::SetScenario`] with valid values only; a value out of range is
 //! refused at its control with a message.
+//!
+//! All edit logic lives in [`ops`] (pure, tested natively): a control emits an [`ops::Edit`],
+//! [`ops::apply`] builds and validates the candidate scenario, and the editor either dispatches
+//! it or keeps the [`ops::Refusal`] to show beside the control (`error-<path>`).
 
 pub mod ops;
 
-use yew::prelude::*;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
 
+use aliansi_sim::{
+    Country, CultureSpec, Goal, Partner, Resolution, Scenario, Sharing, ShockKind, MAX_PARTNERS,
+};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+use yew::TargetCast;
+
+use crate::i18n::{t, tf, Lang};
 use crate::state::{Action, State};
+use ops::{format_number, get_number, spec, Edit, Refusal, Spec};
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
     pub state: UseReducerHandle<State>,
 }
 
-/// The whole editor (filled in by the editor's owner).
+/// The HTML id of the control at `path` (`partners.0.capacity` → `ed-partners-0-capacity`).
+fn control_id(path: &str) -> String {
+    format!("ed-{}", path.replace('.', "-"))
+}
+
+/// A number as shown in a message, with a decimal comma in Indonesian.
+fn show_number(lang: Lang, v: f64) -> String {
+    let s = format_number(v);
+    match lang {
+        Lang::Id => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+/// The refusal in words.
+fn refusal_text(lang: Lang, r: &Refusal) -> String {
+    let n = |v: f64| show_number(lang, v);
+    match r {
+        Refusal::Empty => t(lang, "editor.err.empty").into(),
+        Refusal::NotANumber => t(lang, "editor.err.not_a_number").into(),
+        Refusal::NotWhole => t(lang, "editor.err.not_whole").into(),
+        Refusal::Range { lo, hi } => tf(lang, "editor.err.range", &[("lo", &n(*lo)), ("hi", &n(*hi))]),
+        Refusal::AboveRange { lo, hi } => tf(
+            lang,
+            "editor.err.above_range",
+            &[("lo", &n(*lo)), ("hi", &n(*hi))],
+        ),
+        Refusal::ShockBeyondHorizon { month } => tf(
+            lang,
+            "editor.err.shock_beyond",
+            &[("month", &month.to_string())],
+        ),
+        Refusal::NameLength => t(lang, "editor.err.name_length").into(),
+        Refusal::GoalsAllZero => t(lang, "editor.err.goals_zero").into(),
+        Refusal::NoContribution => t(lang, "editor.err.no_contribution").into(),
+        Refusal::SharesAllZero => t(lang, "editor.err.shares_zero").into(),
+        Refusal::TooManyPartners => tf(
+            lang,
+            "editor.err.too_many",
+            &[("max", &MAX_PARTNERS.to_string())],
+        ),
+        Refusal::TooFewPartners => t(lang, "editor.err.too_few").into(),
+        Refusal::Ladder => t(lang, "editor.err.ladder").into(),
+        Refusal::Other(m) => tf(lang, "editor.err.other", &[("message", m)]),
+    }
+}
+
+/// The message element for a refused value at `path`, if any.
+fn error_html(lang: Lang, path: &str, error: &Option<Refusal>) -> Html {
+    match error {
+        Some(r) => html! {
+            <p class="field-error" id={format!("err-{}", control_id(path))}
+               data-testid={format!("error-{path}")} role="alert">
+                <span aria-hidden="true">{ "⚠ " }</span>{ refusal_text(lang, r) }
+            </p>
+        },
+        None => html! {},
+    }
+}
+
+fn described_by(path: &str, help: bool, error: bool) -> Option<String> {
+    let id = control_id(path);
+    let mut v = Vec::new();
+    if help {
+        v.push(format!("help-{id}"));
+    }
+    if error {
+        v.push(format!("err-{id}"));
+    }
+    (!v.is_empty()).then(|| v.join(" "))
+}
+
+fn label_of(lang: Lang, path: &str) -> String {
+    t(lang, &format!("editor.f.{}", ops::generic(path))).to_string()
+}
+
+fn help_of(lang: Lang, path: &str) -> String {
+    t(lang, &format!("editor.h.{}", ops::generic(path))).to_string()
+}
+
+// ---------------------------------------------------------------------------------------
+// Controls.
+
+#[derive(Properties, PartialEq)]
+struct NumProps {
+    lang: Lang,
+    path: String,
+    value: f64,
+    spec: Spec,
+    error: Option<Refusal>,
+    on_edit: Callback<Edit>,
+    /// Label override (default: `editor.f.<generic path>`).
+    #[prop_or_default]
+    label: Option<String>,
+    /// Whether to show the help text under the control.
+    #[prop_or(true)]
+    help: bool,
+}
+
+/// A number: a text box (accepts `0,5`) and, for bounded values, a slider beside it.
+#[function_component(NumField)]
+fn num_field(p: &NumProps) -> Html {
+    let id = control_id(&p.path);
+    let text = format_number(p.value);
+    let input = use_node_ref();
+    // Once a value is accepted (or an error cleared), the box shows the scenario's value again.
+    {
+        let input = input.clone();
+        use_effect_with(
+            (text.clone(), p.error.is_some()),
+            move |(text, has_error)| {
+                if !*has_error {
+                    if let Some(el) = input.cast::<HtmlInputElement>() {
+                        if el.value() != *text {
+                            el.set_value(text);
+                        }
+                    }
+                }
+            },
+        );
+    }
+    let emit = |on_edit: &Callback<Edit>, path: &str| {
+        let (on_edit, path) = (on_edit.clone(), path.to_string());
+        move |e: Event| {
+            let el: HtmlInputElement = e.target_unchecked_into();
+            on_edit.emit(Edit::Number {
+                path: path.clone(),
+                text: el.value(),
+            })
+        }
+    };
+    let onchange = Callback::from(emit(&p.on_edit, &p.path));
+    let oninput = {
+        let f = emit(&p.on_edit, &p.path);
+        Callback::from(move |e: InputEvent| f(e.into()))
+    };
+    let label = p.label.clone().unwrap_or_else(|| label_of(p.lang, &p.path));
+    let s = p.spec;
+    html! {
+        <div class={classes!("field", p.error.is_some().then_some("has-error"))}>
+            <label for={id.clone()}>{ label.clone() }</label>
+            <div class="field-inputs">
+                <input type="text" class="num" id={id.clone()} ref={input}
+                    inputmode={if s.integer || s.min >= 0.0 { if s.integer { "numeric" } else { "decimal" } } else { "text" }}
+                    autocomplete="off" spellcheck="false"
+                    data-testid={format!("field-{}", p.path)}
+                    value={text.clone()}
+                    aria-invalid={p.error.is_some().then_some("true")}
+                    aria-describedby={described_by(&p.path, p.help, p.error.is_some())}
+                    {onchange} />
+                if s.slider {
+                    <input type="range" class="slider" tabindex="-1" aria-hidden="true"
+                        min={s.min.to_string()} max={s.max.to_string()} step={s.step.to_string()}
+                        value={p.value.to_string()} {oninput} />
+                }
+            </div>
+            if p.help {
+                <small class="help" id={format!("help-{id}")}>{ help_of(p.lang, &p.path) }</small>
+            }
+            { error_html(p.lang, &p.path, &p.error) }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SelectProps {
+    lang: Lang,
+    path: String,
+    /// (value, text) pairs.
+    options: Vec<(String, String)>,
+    current: String,
+    error: Option<Refusal>,
+    on_edit: Callback<Edit>,
+    #[prop_or_default]
+    testid: Option<String>,
+}
+
+/// A choice from a list.
+#[function_component(SelectField)]
+fn select_field(p: &SelectProps) -> Html {
+    let id = control_id(&p.path);
+    let select = use_node_ref();
+    {
+        let select = select.clone();
+        use_effect_with(p.current.clone(), move |cur| {
+            if let Some(el) = select.cast::<HtmlSelectElement>() {
+                if el.value() != *cur {
+                    el.set_value(cur);
+                }
+            }
+        });
+    }
+    let onchange = {
+        let (on_edit, path) = (p.on_edit.clone(), p.path.clone());
+        Callback::from(move |e: Event| {
+            let el: HtmlSelectElement = e.target_unchecked_into();
+            on_edit.emit(Edit::Choice {
+                path: path.clone(),
+                value: el.value(),
+            })
+        })
+    };
+    let testid = p
+        .testid
+        .clone()
+        .unwrap_or_else(|| format!("field-{}", p.path));
+    html! {
+        <div class={classes!("field", p.error.is_some().then_some("has-error"))}>
+            <label for={id.clone()}>{ label_of(p.lang, &p.path) }</label>
+            <select id={id.clone()} ref={select} data-testid={testid}
+                aria-describedby={described_by(&p.path, true, p.error.is_some())} {onchange}>
+                { for p.options.iter().map(|(v, text)| html! {
+                    <option value={v.clone()} selected={*v == p.current}>{ text.clone() }</option>
+                }) }
+            </select>
+            <small class="help" id={format!("help-{id}")}>{ help_of(p.lang, &p.path) }</small>
+            { error_html(p.lang, &p.path, &p.error) }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct NameProps {
+    lang: Lang,
+    index: usize,
+    value: String,
+    error: Option<Refusal>,
+    on_edit: Callback<Edit>,
+}
+
+/// A partner's name.
+#[function_component(NameField)]
+fn name_field(p: &NameProps) -> Html {
+    let path = format!("partners.{}.name", p.index);
+    let id = control_id(&path);
+    let input = use_node_ref();
+    {
+        let input = input.clone();
+        use_effect_with(
+            (p.value.clone(), p.error.is_some()),
+            move |(v, has_error)| {
+                if !*has_error {
+                    if let Some(el) = input.cast::<HtmlInputElement>() {
+                        if el.value() != *v {
+                            el.set_value(v);
+                        }
+                    }
+                }
+            },
+        );
+    }
+    let onchange = {
+        let (on_edit, path) = (p.on_edit.clone(), path.clone());
+        Callback::from(move |e: Event| {
+            let el: HtmlInputElement = e.target_unchecked_into();
+            on_edit.emit(Edit::Choice {
+                path: path.clone(),
+                value: el.value(),
+            })
+        })
+    };
+    html! {
+        <div class={classes!("field", "name-field", p.error.is_some().then_some("has-error"))}>
+            <label for={id.clone()}>{ label_of(p.lang, &path) }</label>
+            <input type="text" id={id.clone()} ref={input} maxlength="60" autocomplete="off"
+                data-testid={format!("partner-name-{}", p.index)}
+                value={p.value.clone()}
+                aria-invalid={p.error.is_some().then_some("true")}
+                aria-describedby={described_by(&path, true, p.error.is_some())}
+                {onchange} />
+            <small class="help" id={format!("help-{id}")}>{ help_of(p.lang, &path) }</small>
+            { error_html(p.lang, &path, &p.error) }
+        </div>
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The editor.
+
+type Errors = BTreeMap<String, Refusal>;
+
+/// What every section needs: the scenario, the language, the errors and the edit callback.
+#[derive(Clone, PartialEq)]
+struct Ctx {
+    lang: Lang,
+    scenario: Scenario,
+    errors: Rc<Errors>,
+    on_edit: Callback<Edit>,
+}
+
+impl Ctx {
+    fn err(&self, path: &str) -> Option<Refusal> {
+        self.errors.get(path).cloned()
+    }
+
+    fn num(&self, path: &str) -> Html {
+        self.num_with(path, None, true)
+    }
+
+    fn num_with(&self, path: &str, label: Option<String>, help: bool) -> Html {
+        let value = get_number(&self.scenario, path).unwrap_or(0.0);
+        html! {
+            <NumField lang={self.lang} path={path.to_string()} {value}
+                spec={spec(path, self.scenario.horizon_months)}
+                error={self.err(path)} on_edit={self.on_edit.clone()} {label} {help} />
+        }
+    }
+
+    fn select(&self, path: &str, options: Vec<(String, String)>, current: &str) -> Html {
+        html! {
+            <SelectField lang={self.lang} path={path.to_string()} {options}
+                current={current.to_string()} error={self.err(path)}
+                on_edit={self.on_edit.clone()} />
+        }
+    }
+
+    fn button(&self, testid: String, text: String, edit: Edit, disabled: bool) -> Html {
+        let on_edit = self.on_edit.clone();
+        let onclick = Callback::from(move |_| on_edit.emit(edit.clone()));
+        html! {
+            <button type="button" data-testid={testid} {disabled} {onclick}>{ text }</button>
+        }
+    }
+
+    /// A small icon button with a spoken label.
+    fn icon_button(&self, testid: String, icon: &str, label: String, edit: Edit, disabled: bool) -> Html {
+        let on_edit = self.on_edit.clone();
+        let onclick = Callback::from(move |_| on_edit.emit(edit.clone()));
+        html! {
+            <button type="button" class="icon" data-testid={testid} aria-label={label.clone()}
+                title={label} {disabled} {onclick}>
+                <span aria-hidden="true">{ icon.to_string() }</span>
+            </button>
+        }
+    }
+}
+
+/// The whole editor.
 #[function_component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
-    let _ = Action::SetScenario;
-    let _ = &props.state;
-    html! {}
+    let state = &props.state;
+    let errors = use_state(Errors::new);
+    // The scenario this editor last sent: any other change (a preset, a link) clears errors.
+    let sent: Rc<RefCell<Option<Scenario>>> = use_mut_ref(|| None);
+    {
+        let errors = errors.clone();
+        let sent = sent.clone();
+        use_effect_with(state.scenario.clone(), move |s| {
+            if sent.borrow().as_ref() != Some(s) && !errors.is_empty() {
+                errors.set(Errors::new());
+            }
+        });
+    }
+    let on_edit = {
+        let state = state.clone();
+        let errors = errors.clone();
+        Callback::from(move |edit: Edit| {
+            let path = edit.path();
+            match ops::apply(&state.scenario, &edit) {
+                Ok(candidate) => {
+                    let structural = !matches!(edit, Edit::Number { .. } | Edit::Choice { .. });
+                    let mut m = if structural {
+                        Errors::new()
+                    } else {
+                        (*errors).clone()
+                    };
+                    m.remove(&path);
+                    if m != *errors {
+                        errors.set(m);
+                    }
+                    *sent.borrow_mut() = Some(candidate.clone());
+                    state.dispatch(Action::SetScenario(candidate));
+                }
+                Err(r) => {
+                    let mut m = (*errors).clone();
+                    m.insert(path, r);
+                    errors.set(m);
+                }
+            }
+        })
+    };
+    let lang = state.lang;
+    let ctx = Ctx {
+        lang,
+        scenario: state.scenario.clone(),
+        errors: Rc::new((*errors).clone()),
+        on_edit,
+    };
+    let n = ctx.scenario.partners.len();
+    html! {
+        <section class="card editor" data-testid="editor" aria-labelledby="editor-heading">
+            <h2 id="editor-heading">{ t(lang, "editor.heading") }</h2>
+            <p class="editor-intro">{ t(lang, "editor.intro") }</p>
+            <details class="editor-section" open=true>
+                <summary>{ tf(lang, "editor.section.partners", &[("n", &n.to_string())]) }</summary>
+                { partners_section(&ctx) }
+            </details>
+            <details class="editor-section">
+                <summary>{ t(lang, "editor.section.governance") }</summary>
+                { governance_section(&ctx) }
+            </details>
+            <details class="editor-section">
+                <summary>{ t(lang, "editor.section.environment") }</summary>
+                { environment_section(&ctx) }
+            </details>
+            <details class="editor-section">
+                <summary>{ t(lang, "editor.section.general") }</summary>
+                <div class="field-grid">
+                    { ctx.num("horizon_months") }
+                    { ctx.num("initial_trust") }
+                </div>
+            </details>
+        </section>
+    }
+}
+
+fn partners_section(ctx: &Ctx) -> Html {
+    let lang = ctx.lang;
+    let n = ctx.scenario.partners.len();
+    let new_name = ops::new_partner_name(&ctx.scenario, t(lang, "editor.partner.new_name"));
+    html! {
+        <div class="section-body">
+            <p class="help">{ tf(lang, "editor.partner.limits", &[("max", &MAX_PARTNERS.to_string())]) }</p>
+            <div class="partner-cards">
+                { for ctx.scenario.partners.iter().enumerate().map(|(i, p)| partner_card(ctx, i, p)) }
+            </div>
+            <div class="section-actions">
+                { ctx.button("partner-add".into(), format!("+ {}", t(lang, "editor.partner.add")),
+                    Edit::AddPartner { name: new_name }, n >= MAX_PARTNERS) }
+            </div>
+            { error_html(lang, "partners", &ctx.err("partners")) }
+        </div>
+    }
+}
+
+fn partner_card(ctx: &Ctx, i: usize, p: &Partner) -> Html {
+    let lang = ctx.lang;
+    let n = ctx.scenario.partners.len();
+    let path = |f: &str| format!("partners.{i}.{f}");
+    let culture_path = path("culture");
+    let mut countries: Vec<(String, String)> = Country::ALL
+        .iter()
+        .map(|c| {
+            (
+                c.code().to_string(),
+                t(lang, &format!("editor.country.{}", c.code())).to_string(),
+            )
+        })
+        .collect();
+    countries.push(("custom".into(), t(lang, "editor.culture.custom").into()));
+    let heading_id = format!("partner-heading-{i}");
+    html! {
+        <section class="partner-card" key={i} data-testid={format!("partner-{i}")}
+            aria-labelledby={heading_id.clone()}>
+            <div class="partner-top">
+                <h3 id={heading_id}>
+                    <span class="partner-num">{ tf(lang, "editor.partner.heading", &[("n", &(i + 1).to_string())]) }</span>
+                    { " " }{ &p.name }
+                </h3>
+                { ctx.icon_button(format!("partner-remove-{i}"), "✕",
+                    tf(lang, "editor.partner.remove", &[("name", &p.name)]),
+                    Edit::RemovePartner(i), n <= 2) }
+            </div>
+            <NameField {lang} index={i} value={p.name.clone()} error={ctx.err(&path("name"))}
+                on_edit={ctx.on_edit.clone()} />
+            <SelectField {lang} path={culture_path.clone()} options={countries}
+                current={ops::culture_key(&p.culture).to_string()} error={ctx.err(&culture_path)}
+                on_edit={ctx.on_edit.clone()} testid={format!("partner-culture-{i}")} />
+            if matches!(p.culture, CultureSpec::Custom(_)) {
+                <fieldset class="group">
+                    <legend>{ t(lang, "editor.culture.legend") }</legend>
+                    { for aliansi_sim::culture::DIMENSION_KEYS.iter().map(|k| ctx.num(&path(&format!("culture.{k}")))) }
+                </fieldset>
+            }
+            <fieldset class="group">
+                <legend>{ t(lang, "editor.goals.legend") }</legend>
+                <small class="help">{ t(lang, "editor.goals.help") }</small>
+                { for Goal::ALL.iter().map(|g| ctx.num(&path(&format!("goals.{}", g.key())))) }
+            </fieldset>
+            <fieldset class="group">
+                <legend>{ t(lang, "editor.traits.legend") }</legend>
+                { for ["capacity", "contribution", "expected_share", "opportunism",
+                       "learning_intent", "adaptability", "patience"].iter().map(|f| ctx.num(&path(f))) }
+            </fieldset>
+        </section>
+    }
+}
+
+fn governance_section(ctx: &Ctx) -> Html {
+    let lang = ctx.lang;
+    let g = &ctx.scenario.governance;
+    let opts = |prefix: &str, keys: &[&str]| -> Vec<(String, String)> {
+        keys.iter()
+            .map(|k| (k.to_string(), t(lang, &format!("{prefix}.{k}")).to_string()))
+            .collect()
+    };
+    let forms: Vec<&str> = ops::FORMS.iter().map(|(_, k)| *k).collect();
+    let rules: Vec<&str> = ops::RULES.iter().map(|(_, k)| *k).collect();
+    let fixed = match &g.sharing {
+        Sharing::Fixed(shares) => html! {
+            <fieldset class="group fixed-shares">
+                <legend>{ t(lang, "editor.sharing.fixed") }</legend>
+                <small class="help">{ help_of(lang, "governance.fixed_shares") }</small>
+                { for shares.iter().enumerate().map(|(i, _)| {
+                    let name = ctx.scenario.partners.get(i).map(|p| p.name.as_str()).unwrap_or("?");
+                    ctx.num_with(&format!("governance.fixed_shares.{i}"),
+                        Some(tf(lang, "editor.f.governance.fixed_shares", &[("name", name)])), false)
+                }) }
+            </fieldset>
+        },
+        _ => html! {},
+    };
+    let manager_path = "governance.alliance_manager";
+    let manager_id = control_id(manager_path);
+    let on_manager = {
+        let on_edit = ctx.on_edit.clone();
+        Callback::from(move |e: Event| {
+            let el: HtmlInputElement = e.target_unchecked_into();
+            on_edit.emit(Edit::Choice {
+                path: manager_path.into(),
+                value: el.checked().to_string(),
+            })
+        })
+    };
+    html! {
+        <div class="section-body">
+            <div class="field-grid">
+                { ctx.select("governance.form", opts("editor.form", &forms), ops::form_key(g.form)) }
+                { ctx.select("governance.decision_rule", opts("editor.rule", &rules), ops::rule_key(g.decision_rule)) }
+                { ctx.num("governance.transparency") }
+                { ctx.num("governance.monitoring") }
+                { ctx.num("governance.review_months") }
+                { ctx.num("governance.exit_penalty_months") }
+                { ctx.num("governance.compliance") }
+                <div class="field checkbox-field">
+                    <input type="checkbox" id={manager_id.clone()} data-testid={format!("field-{manager_path}")}
+                        checked={g.alliance_manager} onchange={on_manager}
+                        aria-describedby={format!("help-{manager_id}")} />
+                    <label for={manager_id.clone()}>{ label_of(lang, manager_path) }</label>
+                    <small class="help" id={format!("help-{manager_id}")}>{ help_of(lang, manager_path) }</small>
+                    { error_html(lang, manager_path, &ctx.err(manager_path)) }
+                </div>
+                { ctx.select("governance.sharing", opts("editor.sharing", &ops::SHARINGS), ops::sharing_key(&g.sharing)) }
+            </div>
+            { fixed }
+            <Ladder lang={lang} steps={g.resolution.clone()} error={ctx.err("governance.resolution")}
+                on_edit={ctx.on_edit.clone()} />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LadderProps {
+    lang: Lang,
+    steps: Vec<Resolution>,
+    error: Option<Refusal>,
+    on_edit: Callback<Edit>,
+}
+
+/// The conflict-resolution ladder: an ordered list with up, down and remove buttons, and a
+/// select to add a missing step.
+#[function_component(Ladder)]
+fn ladder(p: &LadderProps) -> Html {
+    let lang = p.lang;
+    let add_kind = use_node_ref();
+    let len = p.steps.len();
+    let missing = ops::ladder_missing(&p.steps);
+    let name = |r: Resolution| t(lang, &format!("editor.ladder.{}", r.key())).to_string();
+    let btn = |testid: String, icon: &'static str, label: String, edit: Edit, disabled: bool| {
+        let on_edit = p.on_edit.clone();
+        let onclick = Callback::from(move |_| on_edit.emit(edit.clone()));
+        html! {
+            <button type="button" class="icon" data-testid={testid} aria-label={label.clone()}
+                title={label} {disabled} {onclick}><span aria-hidden="true">{ icon }</span></button>
+        }
+    };
+    let on_add = {
+        let on_edit = p.on_edit.clone();
+        let add_kind = add_kind.clone();
+        Callback::from(move |_| {
+            if let Some(el) = add_kind.cast::<HtmlSelectElement>() {
+                let v = el.value();
+                if let Some(r) = Resolution::ALL.iter().find(|r| r.key() == v) {
+                    on_edit.emit(Edit::LadderAdd(*r));
+                }
+            }
+        })
+    };
+    let path = "governance.resolution";
+    let id = control_id(path);
+    html! {
+        <fieldset class="group ladder-group" aria-describedby={format!("help-{id}")}>
+            <legend>{ label_of(lang, path) }</legend>
+            <small class="help" id={format!("help-{id}")}>{ help_of(lang, path) }</small>
+            <ol class="ladder" data-testid="ladder">
+                { for p.steps.iter().enumerate().map(|(k, r)| html! {
+                    <li key={r.key()} data-testid={format!("ladder-step-{k}")} data-step={r.key()}>
+                        <span class="ladder-name">{ name(*r) }</span>
+                        <span class="ladder-buttons">
+                            { btn(format!("ladder-up-{k}"), "▲", tf(lang, "editor.ladder.up", &[("step", &name(*r))]), Edit::LadderUp(k), k == 0) }
+                            { btn(format!("ladder-down-{k}"), "▼", tf(lang, "editor.ladder.down", &[("step", &name(*r))]), Edit::LadderDown(k), k + 1 >= len) }
+                            { btn(format!("ladder-remove-{k}"), "✕", tf(lang, "editor.ladder.remove", &[("step", &name(*r))]), Edit::LadderRemove(k), len <= 1) }
+                        </span>
+                    </li>
+                }) }
+            </ol>
+            if missing.is_empty() {
+                <p class="help">{ t(lang, "editor.ladder.full") }</p>
+            } else {
+                <div class="ladder-add">
+                    <label for="ed-ladder-add-kind">{ t(lang, "editor.ladder.add_kind") }</label>
+                    <select id="ed-ladder-add-kind" ref={add_kind} data-testid="ladder-add-kind">
+                        { for missing.iter().map(|r| html! { <option value={r.key()}>{ name(*r) }</option> }) }
+                    </select>
+                    <button type="button" data-testid="ladder-add" onclick={on_add}>{ format!("+ {}", t(lang, "editor.ladder.add")) }</button>
+                </div>
+            }
+            { error_html(lang, path, &p.error) }
+        </fieldset>
+    }
+}
+
+fn environment_section(ctx: &Ctx) -> Html {
+    let lang = ctx.lang;
+    let shocks = &ctx.scenario.environment.scripted_shocks;
+    let kinds: Vec<(String, String)> = ShockKind::ALL
+        .iter()
+        .map(|k| {
+            (
+                k.key().to_string(),
+                t(lang, &format!("editor.shock.{}", k.key())).to_string(),
+            )
+        })
+        .collect();
+    let partners: Vec<(String, String)> = ctx
+        .scenario
+        .partners
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (i.to_string(), format!("{}. {}", i + 1, p.name)))
+        .collect();
+    let list_path = "environment.scripted_shocks";
+    html! {
+        <div class="section-body">
+            <div class="field-grid">
+                { for ["volatility", "growth", "shock_rate_per_year", "shock_severity",
+                       "regulatory_strictness", "rivalry"].iter().map(|f| ctx.num(&format!("environment.{f}"))) }
+            </div>
+            <fieldset class="group shocks-group">
+                <legend>{ label_of(lang, list_path) }</legend>
+                <small class="help">{ help_of(lang, list_path) }</small>
+                if shocks.is_empty() {
+                    <p class="empty">{ t(lang, "editor.shock.none") }</p>
+                }
+                <ol class="shocks">
+                    { for shocks.iter().enumerate().map(|(k, s)| {
+                        let p = |f: &str| format!("{list_path}.{k}.{f}");
+                        let num_k = (k + 1).to_string();
+                        html! {
+                            <li class="shock" key={k} data-testid={format!("shock-{k}")}>
+                                <div class="shock-top">
+                                    <h4>{ tf(lang, "editor.shock.heading", &[("k", &num_k)]) }</h4>
+                                    { ctx.icon_button(format!("shock-remove-{k}"), "✕",
+                                        tf(lang, "editor.shock.remove", &[("k", &num_k)]), Edit::RemoveShock(k), false) }
+                                </div>
+                                <div class="field-grid">
+                                    { ctx.num(&p("month")) }
+                                    { ctx.select(&p("kind"), kinds.clone(), s.kind.key()) }
+                                    { ctx.num(&p("severity")) }
+                                    if s.kind.targets_partner() {
+                                        { ctx.select(&p("partner"), partners.clone(), &s.partner.unwrap_or(0).to_string()) }
+                                    }
+                                </div>
+                            </li>
+                        }
+                    }) }
+                </ol>
+                <div class="section-actions">
+                    { ctx.button("shock-add".into(), format!("+ {}", t(lang, "editor.shock.add")), Edit::AddShock, false) }
+                </div>
+                { error_html(lang, list_path, &ctx.err(list_path)) }
+            </fieldset>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_control_has_a_label_and_help_in_both_languages() {
+        let mut paths = ops::numeric_generics();
+        paths.extend(
+            [
+                "partners.name",
+                "partners.culture",
+                "governance.form",
+                "governance.decision_rule",
+                "governance.sharing",
+                "governance.alliance_manager",
+                "governance.resolution",
+                "environment.scripted_shocks",
+                "environment.scripted_shocks.kind",
+                "environment.scripted_shocks.partner",
+            ]
+            .map(String::from),
+        );
+        let mut keys: Vec<String> = paths
+            .iter()
+            .flat_map(|p| [format!("editor.f.{p}"), format!("editor.h.{p}")])
+            .collect();
+        keys.extend(Country::ALL.iter().map(|c| format!("editor.country.{}", c.code())));
+        keys.extend(ShockKind::ALL.iter().map(|k| format!("editor.shock.{}", k.key())));
+        keys.extend(Resolution::ALL.iter().map(|r| format!("editor.ladder.{}", r.key())));
+        keys.extend(ops::FORMS.iter().map(|(_, k)| format!("editor.form.{k}")));
+        keys.extend(ops::RULES.iter().map(|(_, k)| format!("editor.rule.{k}")));
+        keys.extend(ops::SHARINGS.iter().map(|k| format!("editor.sharing.{k}")));
+        for lang in Lang::ALL {
+            for k in &keys {
+                assert_ne!(t(lang, k), "??", "{k} missing in {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn refusals_are_worded_in_both_languages() {
+        let r = Refusal::Range { lo: 0.0, hi: 1.0 };
+        assert_eq!(refusal_text(Lang::En, &r), "Must be between 0 and 1.");
+        assert_eq!(refusal_text(Lang::Id, &r), "Harus antara 0 dan 1.");
+        let r = Refusal::Range { lo: -0.5, hi: 0.5 };
+        assert_eq!(refusal_text(Lang::Id, &r), "Harus antara -0,5 dan 0,5.");
+    }
 }

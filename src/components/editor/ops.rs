@@ -16,12 +16,20 @@ use aliansi_sim::{
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
     /// A number typed into (or slid on) the control at `path`, as text.
-    Number { path: String, text: String },
+    Number {
+        path: String,
+        text: String,
+    },
     /// A choice (select, checkbox, name) at `path`: an enum key, a country code or `custom`,
     /// `true`/`false`, a partner index, or a name.
-    Choice { path: String, value: String },
+    Choice {
+        path: String,
+        value: String,
+    },
     /// Adds a partner named `name` (a copy of the last one).
-    AddPartner { name: String },
+    AddPartner {
+        name: String,
+    },
     RemovePartner(usize),
     LadderUp(usize),
     LadderDown(usize),
@@ -192,8 +200,16 @@ pub fn numeric_generics() -> Vec<String> {
     .iter()
     .map(|s| s.to_string())
     .collect();
-    v.extend(Goal::ALL.iter().map(|g| format!("partners.goals.{}", g.key())));
-    v.extend(DIMENSION_KEYS.iter().map(|k| format!("partners.culture.{k}")));
+    v.extend(
+        Goal::ALL
+            .iter()
+            .map(|g| format!("partners.goals.{}", g.key())),
+    );
+    v.extend(
+        DIMENSION_KEYS
+            .iter()
+            .map(|k| format!("partners.culture.{k}")),
+    );
     v
 }
 
@@ -360,9 +376,7 @@ pub fn set_number(s: &mut Scenario, path: &str, text: &str) -> Result<(), Refusa
                     let v = parse_number(text)?;
                     match &mut g.sharing {
                         Sharing::Fixed(shares) => {
-                            *idx(2)
-                                .and_then(|i| shares.get_mut(i))
-                                .ok_or_else(unknown)? = v
+                            *idx(2).and_then(|i| shares.get_mut(i)).ok_or_else(unknown)? = v
                         }
                         _ => return Err(unknown()),
                     }
@@ -413,10 +427,18 @@ pub const RULES: [(DecisionRule, &str); 3] = [
 pub const SHARINGS: [&str; 3] = ["equal", "proportional", "fixed"];
 
 pub fn form_key(f: Form) -> &'static str {
-    FORMS.iter().find(|(x, _)| *x == f).map(|(_, k)| *k).unwrap()
+    FORMS
+        .iter()
+        .find(|(x, _)| *x == f)
+        .map(|(_, k)| *k)
+        .unwrap()
 }
 pub fn rule_key(r: DecisionRule) -> &'static str {
-    RULES.iter().find(|(x, _)| *x == r).map(|(_, k)| *k).unwrap()
+    RULES
+        .iter()
+        .find(|(x, _)| *x == r)
+        .map(|(_, k)| *k)
+        .unwrap()
 }
 pub fn sharing_key(s: &Sharing) -> &'static str {
     match s {
@@ -768,7 +790,11 @@ mod tests {
                 .unwrap_or_else(|e| panic!("{path} = {target}: {e:?}"));
             assert_eq!(get_number(&c, &path), Some(target), "{path}");
             // One past the range is refused with that range.
-            let bad = if sp.integer { sp.max + 1.0 } else { sp.max + 0.5 };
+            let bad = if sp.integer {
+                sp.max + 1.0
+            } else {
+                sp.max + 0.5
+            };
             let r = apply(&s, &num(&path, &format_number(bad)));
             assert!(
                 matches!(r, Err(Refusal::Range { .. } | Refusal::AboveRange { .. })),
@@ -834,10 +860,7 @@ mod tests {
         );
         assert_eq!(
             apply(&s, &num("environment.scripted_shocks.0.month", "200")),
-            Err(Refusal::Range {
-                lo: 1.0,
-                hi: 120.0
-            })
+            Err(Refusal::Range { lo: 1.0, hi: 120.0 })
         );
         let mut s = default_scenario();
         for i in 1..4 {
@@ -878,7 +901,10 @@ mod tests {
         assert_eq!(c.partners[2].culture, CultureSpec::Country(Country::JP));
         // Typing a score into a country culture turns it custom, starting from the country.
         let c = apply(&c, &num("partners.2.culture.ivr", "10")).unwrap();
-        assert_eq!(c.partners[2].culture.culture().pdi, Country::JP.culture().pdi);
+        assert_eq!(
+            c.partners[2].culture.culture().pdi,
+            Country::JP.culture().pdi
+        );
         assert_eq!(c.partners[2].culture.culture().ivr, 10.0);
         let c = apply(&c, &choice("partners.0.name", " Acme ")).unwrap();
         assert_eq!(c.partners[0].name, "Acme");
@@ -921,7 +947,10 @@ mod tests {
         let c = apply(&s, &Edit::AddPartner { name }).unwrap();
         assert_eq!(c.partners.len(), 5);
         assert_eq!(c.partners[4].capacity, s.partners[3].capacity);
-        assert_eq!(c.governance.sharing, Sharing::Fixed(vec![0.1, 0.2, 0.3, 0.4, 0.4]));
+        assert_eq!(
+            c.governance.sharing,
+            Sharing::Fixed(vec![0.1, 0.2, 0.3, 0.4, 0.4])
+        );
 
         let c = apply(&s, &Edit::RemovePartner(1)).unwrap();
         assert_eq!(c.partners.len(), 3);
@@ -937,7 +966,12 @@ mod tests {
 
         // Removing partner 0 drops the shocks aimed at it (including "None" = partner 0).
         let c = apply(&s, &Edit::RemovePartner(0)).unwrap();
-        let months: Vec<u32> = c.environment.scripted_shocks.iter().map(|x| x.month).collect();
+        let months: Vec<u32> = c
+            .environment
+            .scripted_shocks
+            .iter()
+            .map(|x| x.month)
+            .collect();
         assert_eq!(months, vec![3, 4, 5]);
 
         let mut two = default_scenario();
@@ -952,12 +986,7 @@ mod tests {
             full = apply(&full, &Edit::AddPartner { name }).unwrap();
         }
         assert_eq!(
-            apply(
-                &full,
-                &Edit::AddPartner {
-                    name: "X".into()
-                }
-            ),
+            apply(&full, &Edit::AddPartner { name: "X".into() }),
             Err(Refusal::TooManyPartners)
         );
     }
@@ -996,11 +1025,19 @@ mod tests {
         let s = default_scenario();
         let c = apply(&s, &Edit::AddShock).unwrap();
         assert_eq!(c.environment.scripted_shocks.len(), 1);
-        let c = apply(&c, &choice("environment.scripted_shocks.0.kind", "partner_crisis")).unwrap();
+        let c = apply(
+            &c,
+            &choice("environment.scripted_shocks.0.kind", "partner_crisis"),
+        )
+        .unwrap();
         let c = apply(&c, &choice("environment.scripted_shocks.0.partner", "2")).unwrap();
         assert_eq!(c.environment.scripted_shocks[0].partner, Some(2));
         assert!(apply(&c, &choice("environment.scripted_shocks.0.partner", "9")).is_err());
-        let c = apply(&c, &choice("environment.scripted_shocks.0.kind", "demand_boom")).unwrap();
+        let c = apply(
+            &c,
+            &choice("environment.scripted_shocks.0.kind", "demand_boom"),
+        )
+        .unwrap();
         assert_eq!(c.environment.scripted_shocks[0].partner, None);
         let c = apply(&c, &Edit::RemoveShock(0)).unwrap();
         assert!(c.environment.scripted_shocks.is_empty());
@@ -1013,7 +1050,10 @@ mod tests {
     #[test]
     fn generic_paths_drop_indices() {
         assert_eq!(generic("partners.12.goals.growth"), "partners.goals.growth");
-        assert_eq!(generic("governance.fixed_shares.3"), "governance.fixed_shares");
+        assert_eq!(
+            generic("governance.fixed_shares.3"),
+            "governance.fixed_shares"
+        );
         assert_eq!(generic("horizon_months"), "horizon_months");
     }
 }

@@ -1,0 +1,72 @@
+// End-to-end: (2) the scenario editor. A changed value is used by the next run; a refused
+// value shows a message next to its control and nothing crashes; partners can be added and
+// removed.
+// Usage: node editor.test.mjs [DIST_DIR]
+import assert from "node:assert/strict";
+import { OUTCOME_RE, STEP_TIMEOUT_MS, finishRun, open, start, tid } from "./harness.mjs";
+
+const h = await start("editor");
+const page = await h.newPage();
+
+const partnerCount = (p) =>
+  p.locator('[data-testid^="partner-"]').evaluateAll((els) => els.filter((e) => /^partner-\d+$/.test(e.dataset.testid)).length);
+
+await h.check("(2) the editor shows the partners and the settings", async () => {
+  await open(page, h.origin);
+  await tid(page, "editor").waitFor({ state: "visible", timeout: STEP_TIMEOUT_MS });
+  assert.equal(await partnerCount(page), 4);
+  assert.equal(await tid(page, "partner-name-0").inputValue(), "Nusantara Foods");
+  assert.equal(await tid(page, "partner-culture-0").inputValue(), "ID");
+  assert.equal(await tid(page, "field-horizon_months").inputValue(), "120");
+  await h.shot(page, "open");
+});
+
+await h.check("(2) a changed value is used by the next run", async () => {
+  const f = tid(page, "field-horizon_months");
+  await f.fill("24");
+  await f.press("Tab");
+  await finishRun(page);
+  const m = Number(await page.locator("#app-ready").getAttribute("data-month"));
+  assert.ok(m >= 1 && m <= 24, `the run lasted ${m} months with a 24-month horizon`);
+  assert.match(await tid(page, "outcome").innerText(), OUTCOME_RE);
+});
+
+await h.check("(2) an invalid value shows a message and nothing crashes", async () => {
+  const f = tid(page, "field-partners.0.capacity");
+  const before = await f.inputValue();
+  await f.fill("-5");
+  await f.press("Tab");
+  const err = tid(page, "error-partners.0.capacity");
+  await err.waitFor({ state: "visible", timeout: 5_000 });
+  const text = await err.innerText();
+  assert.ok(text.trim().length > 5, `error text: ${text}`);
+  await h.shot(page, "invalid");
+  await f.fill("not a number");
+  await f.press("Tab");
+  await err.waitFor({ state: "visible", timeout: 5_000 });
+  // The run still works with the last valid scenario, and a valid value clears the message.
+  await finishRun(page);
+  assert.match(await tid(page, "outcome").innerText(), OUTCOME_RE);
+  await f.fill(before);
+  await f.press("Tab");
+  await err.waitFor({ state: "detached", timeout: 5_000 });
+});
+
+await h.check("(2) add and remove a partner", async () => {
+  await tid(page, "partner-add").click();
+  await tid(page, "partner-4").waitFor({ timeout: 5_000 });
+  assert.equal(await partnerCount(page), 5);
+  await tid(page, "partner-name-4").fill("Seoul Partners");
+  await tid(page, "partner-culture-4").selectOption("KR");
+  await finishRun(page);
+  assert.match(await tid(page, "outcome").innerText(), OUTCOME_RE);
+  await h.shot(page, "added-partner");
+  await tid(page, "partner-remove-4").click();
+  await tid(page, "partner-4").waitFor({ state: "detached", timeout: 5_000 });
+  assert.equal(await partnerCount(page), 4);
+  await tid(page, "partner-remove-0").click();
+  assert.equal(await partnerCount(page), 3);
+  assert.equal(await tid(page, "partner-name-0").inputValue(), "Hoshi Technologies");
+});
+
+await h.finish();
