@@ -71,7 +71,7 @@ step "trunk build --release" \
   trunk build --release
 
 step "end-to-end test of dist/ (Playwright, headless Chromium)" \
-  node "$E2E_DIR/home.test.mjs" "$ALIANSI_ROOT/dist"
+  node "$E2E_DIR/run-all.mjs" "$ALIANSI_ROOT/dist"
 
 echo ""
 echo "All tests passed in $((SECONDS - T_START)) s:"

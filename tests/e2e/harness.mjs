@@ -1,0 +1,180 @@
+// Shared set-up of the end-to-end tests: serves the built dist/ on 127.0.0.1, drives the
+// system Chromium through playwright-core, records checks (a failed check is reported and the
+// file goes on with the next one; the file exits non-zero if any failed), saves screenshots
+// under target/screenshots/ and fails on any request to another origin or any page error.
+// Usage from a test file:  const h = await start("library"); ... await h.finish();
+import assert from "node:assert/strict";
+import { mkdir } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { serveStatic } from "./static-server.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repo = resolve(here, "..", "..");
+export const READY_TIMEOUT_MS = 60_000;
+export const STEP_TIMEOUT_MS = 10_000;
+
+/** The preset ids of aliansi_sim::presets::all(), in order. */
+export const PRESET_IDS = [
+  "default",
+  "id-jp-jv",
+  "research-consortium",
+  "airline-alliance",
+  "distribution",
+  "calm-pair",
+  "challenge-alignment",
+  "challenge-culture",
+  "challenge-contributions",
+  "challenge-trust",
+  "challenge-adaptation",
+  "challenge-conflict",
+  "challenge-compliance",
+];
+/** The partner names of the default scenario. */
+export const DEFAULT_PARTNERS = ["Nusantara Foods", "Hoshi Technologies", "Rhein Logistik", "Lion City Capital"];
+export const GAUGE_KEYS = ["alignment", "culture", "contributions", "trust", "adaptation", "conflict", "compliance"];
+/** An outcome as the app states it in English. */
+export const OUTCOME_RE = /Survived \d+ months|Dissolved in month \d+/;
+
+export async function start(name) {
+  const dist = resolve(process.argv[2] ?? join(repo, "dist"));
+  const shots = resolve(process.env.SCREENSHOT_DIR ?? join(repo, "target", "screenshots"));
+  await mkdir(shots, { recursive: true });
+  const { server, origin } = await serveStatic(dist);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  const results = [];
+  const requests = [];
+  const errors = [];
+  const saved = [];
+  let failures = 0;
+
+  const h = {
+    origin,
+    browser,
+    /** A page in a fresh context (its own localStorage); `opts` go to newContext. */
+    async newPage(opts = {}) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, ...opts });
+      const page = await context.newPage();
+      page.on("request", (r) => requests.push(r.url()));
+      page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
+      page.on("console", (m) => m.type() === "error" && !/Failed to load resource/.test(m.text()) && errors.push(`console error: ${m.text()}`));
+      return page;
+    },
+    /** Runs one check; a failure is recorded and the file goes on. */
+    async check(title, fn) {
+      const t0 = Date.now();
+      try {
+        await fn();
+        results.push(`  ok   ${title} (${Date.now() - t0} ms)`);
+      } catch (e) {
+        failures += 1;
+        const msg = String(e.message ?? e).split("\n").slice(0, 4).join(" | ");
+        results.push(`  FAIL ${title}: ${msg}`);
+      }
+    },
+    async shot(page, file) {
+      try {
+        await page.screenshot({ path: join(shots, `${name}-${file}.png`), fullPage: true });
+        saved.push(`${name}-${file}.png`);
+      } catch {
+        /* a closed page has no screenshot */
+      }
+    },
+    async finish() {
+      await h.check("no request left the local server", async () => {
+        const foreign = requests.filter((u) => !/^(data|blob):/.test(u) && new URL(u).origin !== origin);
+        assert.deepEqual(foreign, [], `requests to other origins: ${foreign.join(", ")}`);
+      });
+      await h.check("no page errors (nothing crashed)", async () => {
+        assert.deepEqual(errors, []);
+      });
+      await browser.close();
+      server.close();
+      console.log(`e2e ${name} (${origin}, ${dist}):`);
+      console.log(results.join("\n"));
+      console.log(`screenshots in ${shots}: ${saved.join(", ") || "none"}`);
+      if (failures > 0) {
+        console.error(`e2e ${name}: ${failures} FAILED`);
+        process.exit(1);
+      }
+      console.log(`e2e ${name}: all passed`);
+    },
+  };
+  return h;
+}
+
+/** The element with data-testid `id`. */
+export const tid = (page, id) => page.locator(`[data-testid="${id}"]`);
+
+/** Opens `path` (default "/") and waits until the app has rendered. */
+export async function open(page, origin, path = "/") {
+  await page.goto(origin + path, { waitUntil: "load" });
+  await ready(page);
+}
+
+/** Waits until the app marker #app-ready is there. */
+export async function ready(page) {
+  await page.waitForSelector("#app-ready", { state: "attached", timeout: READY_TIMEOUT_MS });
+}
+
+/** The app marker's status attribute. */
+export const status = (page) => page.locator("#app-ready").getAttribute("data-status");
+export const month = async (page) => Number(await page.locator("#app-ready").getAttribute("data-month"));
+
+/** Plays the current run to the end (`finish`) and waits for data-status="done". */
+export async function finishRun(page) {
+  await tid(page, "finish").click({ timeout: STEP_TIMEOUT_MS });
+  await page.waitForSelector('#app-ready[data-status="done"]', { state: "attached", timeout: READY_TIMEOUT_MS });
+}
+
+/** The partner names of the scenario on screen: the editor's name fields (`partner-name-<i>`)
+ * or, on a page without the editor, the names in the scenario summary. */
+export async function partnerNames(page) {
+  return page.evaluate(() => {
+    const inputs = [...document.querySelectorAll('[data-testid^="partner-name-"]')];
+    if (inputs.length > 0) return inputs.map((e) => e.value ?? e.textContent);
+    const names = [...document.querySelectorAll(".partners .partner-name")];
+    if (names.length > 0) return names.map((e) => e.textContent);
+    return "(no partner names on the page)";
+  });
+}
+
+/** Waits until the partner names on screen equal `names`. */
+export async function expectPartners(page, names, timeout = STEP_TIMEOUT_MS) {
+  const t0 = Date.now();
+  let last;
+  while (Date.now() - t0 < timeout) {
+    last = await partnerNames(page).catch((e) => `(${e.message.split("\n")[0]})`);
+    if (JSON.stringify(last) === JSON.stringify(names)) return;
+    await page.waitForTimeout(100);
+  }
+  assert.deepEqual(last, names, "partner names on screen");
+}
+
+/** Loads the preset `id` with the preset picker. */
+export async function loadPreset(page, id) {
+  await tid(page, "preset-select").selectOption(id, { timeout: STEP_TIMEOUT_MS });
+  await tid(page, "preset-load").click({ timeout: STEP_TIMEOUT_MS });
+  await ready(page);
+}
+
+/** The text of the notice banner, waiting until it matches `re`. */
+export async function expectNotice(page, re, timeout = STEP_TIMEOUT_MS) {
+  const n = tid(page, "notice");
+  await n.filter({ hasText: re }).first().waitFor({ state: "visible", timeout });
+  return n.first().innerText();
+}

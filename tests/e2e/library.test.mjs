@@ -1,0 +1,216 @@
+// End-to-end: (1) the page opens with an introduction, the presets and a Run button, and a
+// preset loads; (8) saved scenarios survive a reload, rename, delete, export, import, a corrupt
+// saved item is set aside, a full storage loses nothing.
+// Usage: node library.test.mjs [DIST_DIR]
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import {
+  DEFAULT_PARTNERS,
+  PRESET_IDS,
+  expectNotice,
+  expectPartners,
+  loadPreset,
+  open,
+  ready,
+  start,
+  tid,
+} from "./harness.mjs";
+
+const AIRLINE = ["Garuda Sky", "Lion Air Asia", "Southern Cross Air", "Atlantic Airways", "Sakura Wings", "Liberty Air"];
+const CALM = ["Mitra Satu", "Mitra Dua"];
+
+const h = await start("library");
+const page = await h.newPage();
+
+await h.check("(1) page opens with the introduction, the preset list and a Run button", async () => {
+  await open(page, h.origin);
+  const intro = await tid(page, "intro").innerText();
+  assert.ok(intro.length > 150, `intro too short: ${intro}`);
+  assert.match(intro, /scenario/i);
+  assert.match(intro, /Run/);
+  const values = await tid(page, "preset-select").locator("option").evaluateAll((os) => os.map((o) => o.value));
+  assert.deepEqual(values, PRESET_IDS);
+  const titles = await tid(page, "preset-select").locator("option").allInnerTexts();
+  assert.ok(titles.every((t) => t.trim().length > 3 && !t.includes("??")), `titles: ${titles}`);
+  assert.equal(new Set(titles).size, titles.length, "preset titles are distinct");
+  await tid(page, "run").waitFor({ state: "visible", timeout: 5_000 });
+  await h.shot(page, "open");
+});
+
+await h.check("(1) every preset has a description in words", async () => {
+  const select = tid(page, "preset-select");
+  const descId = await select.getAttribute("aria-describedby");
+  assert.ok(descId, "the picker names its description (aria-describedby)");
+  const seen = new Set();
+  for (const id of PRESET_IDS) {
+    await select.selectOption(id);
+    const d = await page.locator(`#${descId}`).innerText();
+    assert.ok(d.length > 60 && !d.includes("??"), `${id}: ${d}`);
+    seen.add(d);
+  }
+  assert.equal(seen.size, PRESET_IDS.length, "descriptions are distinct");
+});
+
+await h.check("(1) loading a preset changes the scenario", async () => {
+  await expectPartners(page, DEFAULT_PARTNERS);
+  await loadPreset(page, "airline-alliance");
+  await expectPartners(page, AIRLINE);
+  await h.shot(page, "preset-airline");
+});
+
+await h.check("(8) save a scenario; it is listed and still there after a reload", async () => {
+  await tid(page, "save-name").fill("Airline test");
+  await tid(page, "save").click();
+  await tid(page, "saved-item-0").filter({ hasText: "Airline test" }).waitFor({ timeout: 5_000 });
+  const stored = await page.evaluate(() => localStorage.getItem("aliansi.saved.v1"));
+  const list = JSON.parse(stored);
+  assert.equal(list.length, 1);
+  assert.equal(list[0].name, "Airline test");
+  assert.equal(list[0].scenario.version, 1);
+  assert.equal(list[0].scenario.partners.length, 6);
+  await page.reload();
+  await ready(page);
+  await tid(page, "saved-item-0").filter({ hasText: "Airline test" }).waitFor({ timeout: 5_000 });
+  await h.shot(page, "saved");
+});
+
+await h.check("(8) an empty name is refused with a message", async () => {
+  await tid(page, "save-name").fill("   ");
+  await tid(page, "save").click();
+  await expectNotice(page, /name/i);
+  assert.equal(await tid(page, "saved-list").locator("li").count(), 1);
+});
+
+await h.check("(8) load a saved scenario", async () => {
+  await loadPreset(page, "calm-pair");
+  await expectPartners(page, CALM);
+  await tid(page, "saved-load-0").click();
+  await expectPartners(page, AIRLINE);
+});
+
+await h.check("(8) rename a saved scenario (kept after a reload)", async () => {
+  await tid(page, "saved-rename-0").click();
+  const input = tid(page, "saved-rename-input-0");
+  await input.fill("Six carriers");
+  await input.press("Enter");
+  await tid(page, "saved-item-0").filter({ hasText: "Six carriers" }).waitFor({ timeout: 5_000 });
+  await page.reload();
+  await ready(page);
+  await tid(page, "saved-item-0").filter({ hasText: "Six carriers" }).waitFor({ timeout: 5_000 });
+  assert.doesNotMatch(await tid(page, "saved-list").innerText(), /Airline test/);
+});
+
+await h.check("(8) export downloads a JSON scenario file that parses", async () => {
+  await loadPreset(page, "calm-pair");
+  await expectPartners(page, CALM);
+  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 5_000 }), tid(page, "export").click()]);
+  assert.match(download.suggestedFilename(), /\.json$/);
+  const text = await readFile(await download.path(), "utf8");
+  const json = JSON.parse(text);
+  assert.equal(json.version, 1);
+  assert.deepEqual(
+    json.partners.map((p) => p.name),
+    CALM,
+  );
+  assert.equal(typeof json.seed, "number");
+});
+
+await h.check("(8) import a good file loads it", async () => {
+  const json = JSON.parse(
+    await page.evaluate(() => JSON.stringify(JSON.parse(localStorage.getItem("aliansi.saved.v1"))[0].scenario)),
+  );
+  json.partners[0].name = "Imported Air";
+  await tid(page, "import").setInputFiles({ name: "imported.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(json)) });
+  await expectPartners(page, ["Imported Air", ...AIRLINE.slice(1)]);
+});
+
+await h.check("(8) import a bad file shows a message and changes nothing", async () => {
+  await loadPreset(page, "calm-pair");
+  await expectPartners(page, CALM);
+  await tid(page, "import").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from("{ this is not a scenario") });
+  const text = await expectNotice(page, /bad\.json/);
+  assert.match(text, /JSON|line|expected/i, `notice: ${text}`);
+  await tid(page, "import").setInputFiles({ name: "v9.json", mimeType: "application/json", buffer: Buffer.from('{"version": 9}') });
+  await expectNotice(page, /v9\.json/);
+  await expectPartners(page, CALM);
+  await h.shot(page, "import-bad");
+});
+
+await h.check("(8) delete a saved scenario (gone after a reload)", async () => {
+  await tid(page, "saved-delete-0").click();
+  await tid(page, "saved-item-0").waitFor({ state: "detached", timeout: 5_000 });
+  await page.reload();
+  await ready(page);
+  assert.equal(await tid(page, "saved-item-0").count(), 0);
+  assert.deepEqual(JSON.parse(await page.evaluate(() => localStorage.getItem("aliansi.saved.v1"))), []);
+});
+
+await h.check("(8) a corrupt saved item is reported and kept aside in `quarantine`", async () => {
+  const p = await h.newPage();
+  await open(p, h.origin);
+  // One good item (saved through the page), then one damaged item planted by hand.
+  await tid(p, "save-name").fill("Good one");
+  await tid(p, "save").click();
+  await tid(p, "saved-item-0").filter({ hasText: "Good one" }).waitFor({ timeout: 5_000 });
+  const bad = { name: "Damaged", scenario: { version: 1, horizon_months: "soon" } };
+  await p.evaluate((bad) => {
+    const list = JSON.parse(localStorage.getItem("aliansi.saved.v1"));
+    list.push(bad);
+    list.push("garbage");
+    localStorage.setItem("aliansi.saved.v1", JSON.stringify(list));
+  }, bad);
+  await p.reload();
+  await ready(p);
+  await tid(p, "quarantine").waitFor({ state: "visible", timeout: 5_000 });
+  const items = await tid(p, "quarantine").locator("li").allInnerTexts();
+  assert.equal(items.length, 2, `quarantine: ${items}`);
+  assert.match(items[0], new RegExp(`${JSON.stringify(bad).length} characters`));
+  assert.match(items[0], /horizon_months/);
+  await expectNotice(p, /could not be read/);
+  // The good one is still listed; the damaged ones moved to the quarantine key, not dropped.
+  assert.equal(await tid(p, "saved-list").locator("li").count(), 1);
+  await tid(p, "saved-item-0").filter({ hasText: "Good one" }).waitFor({ timeout: 5_000 });
+  const q = JSON.parse(await p.evaluate(() => localStorage.getItem("aliansi.quarantine.v1")));
+  assert.equal(q.length, 2);
+  assert.deepEqual(JSON.parse(q[0].raw), bad);
+  assert.equal(JSON.parse(await p.evaluate(() => localStorage.getItem("aliansi.saved.v1"))).length, 1);
+  await h.shot(p, "quarantine");
+  // A saved list that is not JSON at all is kept aside whole.
+  await p.evaluate(() => localStorage.setItem("aliansi.saved.v1", "{{{ not json"));
+  await p.reload();
+  await ready(p);
+  await tid(p, "quarantine").locator("li").nth(2).waitFor({ timeout: 5_000 });
+  assert.match(await tid(p, "quarantine").locator("li").nth(2).innerText(), /12 characters/);
+  await p.context().close();
+});
+
+await h.check("(8) a full storage shows a clear message and loses nothing", async () => {
+  const p = await h.newPage();
+  await open(p, h.origin);
+  await tid(p, "save-name").fill("Kept");
+  await tid(p, "save").click();
+  await tid(p, "saved-item-0").filter({ hasText: "Kept" }).waitFor({ timeout: 5_000 });
+  // From now on every write fails as a full storage does.
+  await p.evaluate(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  await tid(p, "save-name").fill("Too much");
+  await tid(p, "save").click();
+  await expectNotice(p, /full/i);
+  await h.shot(p, "storage-full");
+  assert.equal(await tid(p, "saved-list").locator("li").count(), 1);
+  assert.equal(await tid(p, "save-name").inputValue(), "Too much", "the typed name is kept");
+  await tid(p, "saved-delete-0").click();
+  await expectNotice(p, /full/i);
+  assert.equal(await tid(p, "saved-list").locator("li").count(), 1, "a failed delete keeps the item");
+  await p.reload();
+  await ready(p);
+  const names = await tid(p, "saved-list").locator("li").allInnerTexts();
+  assert.equal(names.length, 1);
+  assert.match(names[0], /Kept/);
+  await p.context().close();
+});
+
+await h.finish();

@@ -1,0 +1,118 @@
+// End-to-end: (7) share links. The scenario and seed go into the address (#s1.…) and the
+// clipboard; opening the link elsewhere gives the same run; damaged or foreign links show a
+// notice and the default scenario; back and forward load the scenario of the address.
+// Usage: node share.test.mjs [DIST_DIR]
+import assert from "node:assert/strict";
+import {
+  DEFAULT_PARTNERS,
+  OUTCOME_RE,
+  expectNotice,
+  expectPartners,
+  finishRun,
+  loadPreset,
+  open,
+  ready,
+  start,
+  tid,
+} from "./harness.mjs";
+
+const JV = ["Astra Manufaktur", "Daiwa Components"];
+const CALM = ["Mitra Satu", "Mitra Dua"];
+const DISTRIBUTION = ["Northwind Brands", "Sumber Niaga"];
+
+const h = await start("share");
+const page = await h.newPage({ permissions: ["clipboard-read", "clipboard-write"] });
+let link = "";
+let outcome = "";
+let seed = "";
+
+await h.check("(7) share puts the scenario in the address and the clipboard", async () => {
+  await open(page, h.origin);
+  await loadPreset(page, "id-jp-jv");
+  await expectPartners(page, JV);
+  await finishRun(page);
+  outcome = await tid(page, "outcome").innerText();
+  assert.match(outcome, OUTCOME_RE);
+  seed = await page.locator("#app-ready").getAttribute("data-seed");
+  await tid(page, "share").click();
+  await tid(page, "share-link").waitFor({ state: "visible", timeout: 5_000 });
+  link = await tid(page, "share-link").inputValue();
+  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#s1\.[A-Za-z0-9_-]+$/, `link: ${link}`);
+  assert.equal(page.url(), link, "the address is the link");
+  await expectNotice(page, /copied/i);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+  await h.shot(page, "shared");
+});
+
+await h.check("(7) the link opened in a new page gives the same scenario, seed and outcome", async () => {
+  assert.ok(link, "no link from the previous check");
+  const p = await h.newPage();
+  await p.goto(link, { waitUntil: "load" });
+  await ready(p);
+  await expectPartners(p, JV);
+  await finishRun(p);
+  assert.equal(await p.locator("#app-ready").getAttribute("data-seed"), seed);
+  assert.equal(await tid(p, "outcome").innerText(), outcome);
+  await h.shot(p, "opened-link");
+  await p.context().close();
+});
+
+for (const bad of ["#s1.garbage", "#zzz", "#s2.AAAA"]) {
+  await h.check(`(7) a damaged or foreign link (${bad}) shows the notice and the default scenario`, async () => {
+    const p = await h.newPage();
+    await open(p, h.origin, "/" + bad);
+    const text = await expectNotice(p, /could not be read/);
+    assert.match(text, /default/i);
+    await expectPartners(p, DEFAULT_PARTNERS);
+    await finishRun(p);
+    assert.match(await tid(p, "outcome").innerText(), OUTCOME_RE);
+    if (bad === "#s1.garbage") await h.shot(p, "broken-link");
+    await p.context().close();
+  });
+}
+
+await h.check("(7) back and forward load the scenario of the address", async () => {
+  const p = await h.newPage({ permissions: ["clipboard-read", "clipboard-write"] });
+  await open(p, h.origin);
+  await expectPartners(p, DEFAULT_PARTNERS);
+  await loadPreset(p, "calm-pair");
+  await tid(p, "share").click();
+  await p.waitForURL(/#s1\./);
+  const calmUrl = p.url();
+  await loadPreset(p, "distribution");
+  await tid(p, "share").click();
+  await p.waitForURL((u) => u.href !== calmUrl && /#s1\./.test(u.href));
+  await expectPartners(p, DISTRIBUTION);
+  await p.goBack();
+  assert.equal(p.url(), calmUrl);
+  await expectPartners(p, CALM);
+  await p.goBack();
+  assert.equal(p.url(), h.origin + "/");
+  await expectPartners(p, DEFAULT_PARTNERS);
+  await p.goForward();
+  await expectPartners(p, CALM);
+  await p.goForward();
+  await expectPartners(p, DISTRIBUTION);
+  await p.context().close();
+});
+
+await h.check("(7) a refused clipboard is reported and the link stays selectable", async () => {
+  const p = await h.newPage();
+  await p.addInitScript(() => {
+    Object.defineProperty(navigator, "clipboard", {
+      value: { writeText: () => Promise.reject(new DOMException("denied", "NotAllowedError")) },
+    });
+  });
+  await open(p, h.origin);
+  await tid(p, "share").click();
+  await expectNotice(p, /did not allow/i);
+  const input = tid(p, "share-link");
+  await input.focus();
+  const selected = await input.evaluate((e) => e.value.substring(e.selectionStart, e.selectionEnd));
+  assert.match(selected, /#s1\./);
+  assert.equal(selected, await input.inputValue(), "the whole link is selected");
+  await h.shot(p, "clipboard-refused");
+  await p.context().close();
+});
+
+await h.finish();

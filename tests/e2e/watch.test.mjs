@@ -1,0 +1,99 @@
+// End-to-end: (3) run, pause, step and finish, with the network, the charts and the event log;
+// (4) the seven challenge gauges show numbers; (5) the summary at the end; (6) "run again with
+// a change": both outcomes side by side and the note that the market and shocks were the same.
+// Usage: node watch.test.mjs [DIST_DIR]
+import assert from "node:assert/strict";
+import { GAUGE_KEYS, OUTCOME_RE, STEP_TIMEOUT_MS, finishRun, month, open, start, status, tid } from "./harness.mjs";
+
+const h = await start("watch");
+const page = await h.newPage();
+
+async function waitStatus(p, value) {
+  await p.waitForSelector(`#app-ready[data-status="${value}"]`, { state: "attached", timeout: STEP_TIMEOUT_MS });
+}
+
+await h.check("(3) run plays month after month; pause stops it", async () => {
+  await open(page, h.origin);
+  await tid(page, "reset").click({ timeout: STEP_TIMEOUT_MS });
+  await waitStatus(page, "ready");
+  const m0 = await month(page);
+  await tid(page, "run").click();
+  await page.waitForFunction(
+    (m0) => Number(document.querySelector("#app-ready")?.dataset.month) > m0 + 1,
+    m0,
+    { timeout: STEP_TIMEOUT_MS },
+  );
+  await tid(page, "pause").click();
+  await waitStatus(page, "paused");
+  const m1 = await month(page);
+  await page.waitForTimeout(800);
+  assert.equal(await month(page), m1, "the month does not move while paused");
+  await h.shot(page, "paused");
+});
+
+await h.check("(3) step advances exactly one month", async () => {
+  const m1 = await month(page);
+  await tid(page, "step").click();
+  await page.waitForFunction((m) => Number(document.querySelector("#app-ready")?.dataset.month) === m + 1, m1, {
+    timeout: STEP_TIMEOUT_MS,
+  });
+  assert.notEqual(await status(page), "running");
+});
+
+await h.check("(3) finish plays to the end; network, charts and event log are shown", async () => {
+  await finishRun(page);
+  assert.match(await tid(page, "outcome").innerText(), OUTCOME_RE);
+  assert.equal(await tid(page, "network").evaluate((e) => e.tagName.toLowerCase()), "svg");
+  assert.ok((await tid(page, "network").locator("circle, path, line").count()) > 0, "the network draws something");
+  await tid(page, "charts").waitFor({ state: "visible", timeout: 5_000 });
+  await tid(page, "trust-chart").waitFor({ state: "visible", timeout: 5_000 });
+  const entries = await tid(page, "event-log").locator("li").allInnerTexts();
+  assert.ok(entries.length > 0, "the event log has entries");
+  assert.ok(entries.every((e) => e.trim().length > 5 && !e.includes("??")), `entries: ${entries.slice(0, 3)}`);
+  await h.shot(page, "done");
+});
+
+await h.check("(4) the seven gauges show numbers from 0 to 100", async () => {
+  await tid(page, "gauges").waitFor({ state: "visible", timeout: 5_000 });
+  for (const key of GAUGE_KEYS) {
+    const text = await tid(page, `gauge-${key}`).innerText();
+    const n = text.match(/\d+(\.\d+)?/);
+    assert.ok(n, `gauge-${key} shows no number: ${text}`);
+    assert.ok(Number(n[0]) >= 0 && Number(n[0]) <= 100, `gauge-${key}: ${n[0]}`);
+  }
+});
+
+await h.check("(5) the summary appears at the end", async () => {
+  const text = await tid(page, "summary").innerText({ timeout: 5_000 });
+  assert.ok(text.trim().length > 40, `summary: ${text}`);
+});
+
+await h.check("(5) there is no summary before the end", async () => {
+  await tid(page, "reset").click();
+  await page.waitForSelector('#app-ready[data-status="ready"]', { state: "attached", timeout: STEP_TIMEOUT_MS });
+  assert.equal(await tid(page, "summary").count(), 0);
+});
+
+await h.check("(6) run again with a change: both outcomes and the same-world note", async () => {
+  await finishRun(page);
+  const before = await tid(page, "outcome").innerText();
+  await tid(page, "compare-start").click({ timeout: STEP_TIMEOUT_MS });
+  // Change one setting: more transparency.
+  const field = tid(page, "field-governance.transparency");
+  await field.fill("0.95", { timeout: STEP_TIMEOUT_MS });
+  await field.press("Tab");
+  await tid(page, "run").click();
+  await finishRun(page);
+  const compare = tid(page, "compare");
+  await compare.waitFor({ state: "visible", timeout: STEP_TIMEOUT_MS });
+  const text = await compare.innerText();
+  const outcomes = text.match(new RegExp(OUTCOME_RE.source, "g")) ?? [];
+  assert.ok(outcomes.length >= 2, `compare shows ${outcomes.length} outcomes: ${text.slice(0, 300)}`);
+  assert.ok(text.includes(before), "the baseline outcome is shown");
+  const note = await tid(page, "compare-note").innerText();
+  assert.match(note, /market/i);
+  assert.match(note, /shock/i);
+  await h.shot(page, "compare");
+});
+
+await h.finish();
