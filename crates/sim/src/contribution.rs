@@ -5,7 +5,7 @@
 use crate::events::Cause;
 use crate::params::*;
 use crate::scenario::{DecisionRule, Sharing, N_GOALS};
-use crate::world::{clamp01, cosine, logistic, World};
+use crate::world::{clamp01, cosine, ratio_score, World};
 
 impl World {
     /// Committed input of a partner at its current capacity.
@@ -264,9 +264,9 @@ impl World {
                 (libm::log(phi.clamp(0.05, 20.0)) + noise - 0.2 * (1.0 - trust)).clamp(-3.0, 3.0);
             let p = &self.partners[i];
             let fairness = 0.8 * p.fairness + 0.2 * libm::exp(perceived);
-            let c_fair = logistic(4.0 * libm::log(fairness.clamp(0.05, 20.0)));
+            let c_fair = ratio_score(fairness.clamp(0.05, 20.0));
             let c_ret = if own.is_finite() {
-                logistic(4.0 * libm::log((own / self.outside_option(i)).clamp(1e-6, 1e6)))
+                ratio_score((own / self.outside_option(i)).clamp(1e-6, 1e6))
             } else {
                 1.0
             };
@@ -276,7 +276,7 @@ impl World {
                 0.0
             };
             let c_exp = if p.expected_share > 1e-9 {
-                logistic(4.0 * libm::log((share / p.expected_share).clamp(1e-6, 1e6)))
+                ratio_score((share / p.expected_share).clamp(1e-6, 1e6))
             } else {
                 1.0
             };

@@ -269,6 +269,15 @@ pub(crate) fn cosine(a: &[f64; N_GOALS], b: &[f64; N_GOALS]) -> f64 {
     (ab / libm::sqrt(aa * bb)).clamp(0.0, 1.0)
 }
 
+/// `logistic(4 ln x)`, computed without transcendental functions: x^4 / (1 + x^4). 0.5 at
+/// x = 1 (a ratio as expected), toward 1 above and 0 below.
+pub(crate) fn ratio_score(x: f64) -> f64 {
+    let x2 = x * x;
+    let x4 = x2 * x2;
+    x4 / (1.0 + x4)
+}
+
+#[allow(dead_code)]
 pub(crate) fn logistic(x: f64) -> f64 {
     1.0 / (1.0 + libm::exp(-x))
 }
