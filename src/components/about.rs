@@ -1,0 +1,57 @@
+//! "About the model": what the model is, and the validation table from `docs/VALIDATION.md`.
+
+use yew::prelude::*;
+
+use crate::about::{checks, provenance, VALIDATION_MD};
+use crate::i18n::{t, Lang};
+
+#[derive(Properties, PartialEq)]
+pub struct AboutProps {
+    pub lang: Lang,
+}
+
+#[function_component(About)]
+pub fn about(props: &AboutProps) -> Html {
+    let lang = props.lang;
+    let rows = checks(VALIDATION_MD);
+    let row = |c: &crate::about::Check| {
+        let key = format!("about.finding.{}", c.id);
+        let name = t(lang, &key);
+        let name = if name == "??" { c.finding.clone() } else { name.to_string() };
+        html! {
+            <tr data-testid={format!("about-row-{}", c.id)}>
+                <th scope="row">{ &c.id }</th>
+                <td>{ name }</td>
+                <td class="num">{ &c.measured }</td>
+                <td class="num">{ &c.expected }</td>
+                <td class={if c.pass { "pass" } else { "fail" }}>
+                    { if c.pass { t(lang, "about.pass") } else { t(lang, "about.fail") } }
+                </td>
+            </tr>
+        }
+    };
+    html! {
+        <details class="card about" data-testid="about">
+            <summary><h2>{ t(lang, "about.title") }</h2></summary>
+            <p>{ t(lang, "about.intro") }</p>
+            <p>{ t(lang, "about.validation") }</p>
+            <div class="table-scroll">
+                <table class="validation">
+                    <caption>{ t(lang, "about.caption") }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ t(lang, "about.col.id") }</th>
+                            <th scope="col">{ t(lang, "about.col.finding") }</th>
+                            <th scope="col">{ t(lang, "about.col.measured") }</th>
+                            <th scope="col">{ t(lang, "about.col.expected") }</th>
+                            <th scope="col">{ t(lang, "about.col.result") }</th>
+                        </tr>
+                    </thead>
+                    <tbody>{ for rows.iter().map(row) }</tbody>
+                </table>
+            </div>
+            <p class="small">{ provenance(VALIDATION_MD).unwrap_or_default() }</p>
+            <p class="small">{ t(lang, "about.sources") }</p>
+        </details>
+    }
+}
