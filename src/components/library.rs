@@ -189,11 +189,8 @@ pub fn library(props: &LibraryProps) -> Html {
     let persist: Rc<dyn Fn(Vec<Saved>, Action) -> bool> = {
         let saved = saved.clone();
         let dispatch = dispatch.clone();
-        Rc::new(
-            move |list: Vec<Saved>, ok: Action| match local::write(
-                SAVED_KEY,
-                &storage::to_text(&list),
-            ) {
+        Rc::new(move |list: Vec<Saved>, ok: Action| {
+            match local::write(SAVED_KEY, &storage::to_text(&list)) {
                 Ok(()) => {
                     saved.set(list);
                     dispatch.dispatch(ok);
@@ -203,8 +200,8 @@ pub fn library(props: &LibraryProps) -> Html {
                     dispatch.dispatch(write_error(e));
                     false
                 }
-            },
-        )
+            }
+        })
     };
 
     let current = url::scenario_with_seed(&state.scenario, state.seed);
@@ -313,11 +310,9 @@ pub fn library(props: &LibraryProps) -> Html {
                         true,
                     )),
                 },
-                Err(_) => dispatch.dispatch(notice(
-                    "library.import_unreadable",
-                    &[("file", name)],
-                    true,
-                )),
+                Err(_) => {
+                    dispatch.dispatch(notice("library.import_unreadable", &[("file", name)], true))
+                }
             });
             *reader.borrow_mut() = Some(task);
         })

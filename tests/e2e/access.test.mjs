@@ -22,16 +22,14 @@ await h.check("(9) switching to Bahasa Indonesia changes the Run button and the 
   assert.notEqual(introId, introEn);
   assert.match(runId, /Jalankan|Mulai|Putar/, `Run button in Bahasa Indonesia: ${runId}`);
   assert.match(introId, /skenario/i);
-  assert.equal(await page.locator("[lang]").first().getAttribute("lang"), "id");
+  assert.equal(await tid(page, "run").evaluate((e) => e.closest("[lang]").lang), "id", "the lang attribute around the Run button");
   const body = await page.locator("body").innerText();
   assert.doesNotMatch(body, /\?\?/, "no missing translation (??) on the page");
   await finishRun(page);
   assert.doesNotMatch(await page.locator("body").innerText(), /\?\?/, "no missing translation after a run");
   await h.shot(page, "bahasa");
   await tid(page, "lang-en").click();
-  await page.waitForFunction((runEn) => document.querySelector('[data-testid="run"]')?.innerText.trim() === runEn, runEn, {
-    timeout: 5_000,
-  });
+  await tid(page, "intro").filter({ hasText: introEn }).waitFor({ timeout: 5_000 });
   await page.context().close();
 });
 

@@ -3,7 +3,7 @@
 // removed.
 // Usage: node editor.test.mjs [DIST_DIR]
 import assert from "node:assert/strict";
-import { OUTCOME_RE, STEP_TIMEOUT_MS, finishRun, open, start, tid } from "./harness.mjs";
+import { OUTCOME_RE, STEP_TIMEOUT_MS, finishRun, open, reveal, start, tid } from "./harness.mjs";
 
 const h = await start("editor");
 const page = await h.newPage();
@@ -22,7 +22,7 @@ await h.check("(2) the editor shows the partners and the settings", async () => 
 });
 
 await h.check("(2) a changed value is used by the next run", async () => {
-  const f = tid(page, "field-horizon_months");
+  const f = await reveal(page, "field-horizon_months");
   await f.fill("24");
   await f.press("Tab");
   await finishRun(page);
@@ -32,7 +32,7 @@ await h.check("(2) a changed value is used by the next run", async () => {
 });
 
 await h.check("(2) an invalid value shows a message and nothing crashes", async () => {
-  const f = tid(page, "field-partners.0.capacity");
+  const f = await reveal(page, "field-partners.0.capacity");
   const before = await f.inputValue();
   await f.fill("-5");
   await f.press("Tab");

@@ -120,6 +120,26 @@ export async function start(name) {
 /** The element with data-testid `id`. */
 export const tid = (page, id) => page.locator(`[data-testid="${id}"]`);
 
+/** Opens the collapsed sections (<details>) around the element with data-testid `id`, as a
+ * user would by clicking their headings, and returns its locator. */
+export async function reveal(page, id) {
+  const el = tid(page, id);
+  await el.waitFor({ state: "attached", timeout: STEP_TIMEOUT_MS });
+  const closed = await el.evaluate((e) => {
+    const out = [];
+    for (let d = e.closest("details"); d; d = d.parentElement?.closest("details") ?? null) {
+      if (!d.open) out.push(d);
+    }
+    out.reverse().forEach((d, i) => d.setAttribute("data-e2e-closed", String(i)));
+    return out.length;
+  });
+  for (let i = 0; i < closed; i++) {
+    await page.locator(`[data-e2e-closed="${i}"] > summary`).click();
+  }
+  await page.evaluate(() => document.querySelectorAll("[data-e2e-closed]").forEach((d) => d.removeAttribute("data-e2e-closed")));
+  return el;
+}
+
 /** Opens `path` (default "/") and waits until the app has rendered. */
 export async function open(page, origin, path = "/") {
   await page.goto(origin + path, { waitUntil: "load" });
@@ -137,6 +157,8 @@ export const month = async (page) => Number(await page.locator("#app-ready").get
 
 /** Plays the current run to the end (`finish`) and waits for data-status="done". */
 export async function finishRun(page) {
+  // A run that has already ended is started over first (Reset), as a user would.
+  if ((await status(page)) === "done") await tid(page, "reset").click({ timeout: STEP_TIMEOUT_MS });
   await tid(page, "finish").click({ timeout: STEP_TIMEOUT_MS });
   await page.waitForSelector('#app-ready[data-status="done"]', { state: "attached", timeout: READY_TIMEOUT_MS });
 }

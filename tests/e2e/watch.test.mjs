@@ -3,7 +3,7 @@
 // a change": both outcomes side by side and the note that the market and shocks were the same.
 // Usage: node watch.test.mjs [DIST_DIR]
 import assert from "node:assert/strict";
-import { GAUGE_KEYS, OUTCOME_RE, STEP_TIMEOUT_MS, finishRun, month, open, start, status, tid } from "./harness.mjs";
+import { GAUGE_KEYS, OUTCOME_RE, STEP_TIMEOUT_MS, finishRun, month, open, reveal, start, status, tid } from "./harness.mjs";
 
 const h = await start("watch");
 const page = await h.newPage();
@@ -14,7 +14,7 @@ async function waitStatus(p, value) {
 
 await h.check("(3) run plays month after month; pause stops it", async () => {
   await open(page, h.origin);
-  await tid(page, "reset").click({ timeout: STEP_TIMEOUT_MS });
+  // A fresh page waits for the user: nothing plays before Run.
   await waitStatus(page, "ready");
   const m0 = await month(page);
   await tid(page, "run").click();
@@ -79,7 +79,7 @@ await h.check("(6) run again with a change: both outcomes and the same-world not
   const before = await tid(page, "outcome").innerText();
   await tid(page, "compare-start").click({ timeout: STEP_TIMEOUT_MS });
   // Change one setting: more transparency.
-  const field = tid(page, "field-governance.transparency");
+  const field = await reveal(page, "field-governance.transparency");
   await field.fill("0.95", { timeout: STEP_TIMEOUT_MS });
   await field.press("Tab");
   await tid(page, "run").click();
