@@ -14,7 +14,8 @@ pub const EN: &[(&str, &str)] = &[
     ("editor.section.partners", "Partners ({n})"),
     ("editor.section.governance", "Governance"),
     ("editor.section.environment", "Market and shocks"),
-    ("editor.range", "{lo} to {hi}"),
+    ("editor.help_for", "What is {label}?"),
+    ("editor.partner.details", "Name, culture, goals and behaviour"),
     // General
     ("editor.f.horizon_months", "Horizon (months)"),
     (
@@ -344,7 +345,8 @@ pub const ID: &[(&str, &str)] = &[
     ("editor.section.partners", "Mitra ({n})"),
     ("editor.section.governance", "Tata kelola"),
     ("editor.section.environment", "Pasar dan guncangan"),
-    ("editor.range", "{lo} sampai {hi}"),
+    ("editor.help_for", "Apa itu {label}?"),
+    ("editor.partner.details", "Nama, budaya, tujuan dan perilaku"),
     // General
     ("editor.f.horizon_months", "Horizon (bulan)"),
     (

@@ -49,7 +49,11 @@ fn refusal_text(lang: Lang, r: &Refusal) -> String {
         Refusal::Empty => t(lang, "editor.err.empty").into(),
         Refusal::NotANumber => t(lang, "editor.err.not_a_number").into(),
         Refusal::NotWhole => t(lang, "editor.err.not_whole").into(),
-        Refusal::Range { lo, hi } => tf(lang, "editor.err.range", &[("lo", &n(*lo)), ("hi", &n(*hi))]),
+        Refusal::Range { lo, hi } => tf(
+            lang,
+            "editor.err.range",
+            &[("lo", &n(*lo)), ("hi", &n(*hi))],
+        ),
         Refusal::AboveRange { lo, hi } => tf(
             lang,
             "editor.err.above_range",
@@ -125,6 +129,9 @@ struct NumProps {
     /// Whether to show the help text under the control.
     #[prop_or(true)]
     help: bool,
+    /// Help behind a "?" toggle instead of always shown (partner cards).
+    #[prop_or_default]
+    compact: bool,
 }
 
 /// A number: a text box (accepts `0,5`) and, for bounded values, a slider beside it.
@@ -133,7 +140,8 @@ fn num_field(p: &NumProps) -> Html {
     let id = control_id(&p.path);
     let text = format_number(p.value);
     let input = use_node_ref();
-    // Once a value is accepted (or an error cleared), the box shows the scenario's value again.
+    // The box shows the scenario's value, except while a refused text is on screen with its
+    // message (so the user sees what was refused); accepting or clearing the error resets it.
     {
         let input = input.clone();
         use_effect_with(
@@ -166,15 +174,30 @@ fn num_field(p: &NumProps) -> Html {
     };
     let label = p.label.clone().unwrap_or_else(|| label_of(p.lang, &p.path));
     let s = p.spec;
+    let help_id = format!("help-{id}");
+    let help = help_of(p.lang, &p.path);
+    let label_row = if p.compact && p.help {
+        html! {
+            <div class="label-row">
+                <label for={id.clone()}>{ label.clone() }</label>
+                <details class="help-toggle">
+                    <summary aria-label={tf(p.lang, "editor.help_for", &[("label", &label)])}
+                        title={tf(p.lang, "editor.help_for", &[("label", &label)])}>{ "?" }</summary>
+                    <small class="help" id={help_id.clone()}>{ help.clone() }</small>
+                </details>
+            </div>
+        }
+    } else {
+        html! { <label for={id.clone()}>{ label.clone() }</label> }
+    };
     html! {
-        <div class={classes!("field", p.error.is_some().then_some("has-error"))}>
-            <label for={id.clone()}>{ label.clone() }</label>
+        <div class={classes!("field", p.compact.then_some("compact"), p.error.is_some().then_some("has-error"))}>
+            { label_row }
             <div class="field-inputs">
                 <input type="text" class="num" id={id.clone()} ref={input}
-                    inputmode={if s.integer || s.min >= 0.0 { if s.integer { "numeric" } else { "decimal" } } else { "text" }}
+                    inputmode={if s.integer { "numeric" } else if s.min >= 0.0 { "decimal" } else { "text" }}
                     autocomplete="off" spellcheck="false"
                     data-testid={format!("field-{}", p.path)}
-                    value={text.clone()}
                     aria-invalid={p.error.is_some().then_some("true")}
                     aria-describedby={described_by(&p.path, p.help, p.error.is_some())}
                     {onchange} />
@@ -184,8 +207,8 @@ fn num_field(p: &NumProps) -> Html {
                         value={p.value.to_string()} {oninput} />
                 }
             </div>
-            if p.help {
-                <small class="help" id={format!("help-{id}")}>{ help_of(p.lang, &p.path) }</small>
+            if p.help && !p.compact {
+                <small class="help" id={help_id}>{ help }</small>
             }
             { error_html(p.lang, &p.path, &p.error) }
         </div>
@@ -294,7 +317,6 @@ fn name_field(p: &NameProps) -> Html {
             <label for={id.clone()}>{ label_of(p.lang, &path) }</label>
             <input type="text" id={id.clone()} ref={input} maxlength="60" autocomplete="off"
                 data-testid={format!("partner-name-{}", p.index)}
-                value={p.value.clone()}
                 aria-invalid={p.error.is_some().then_some("true")}
                 aria-describedby={described_by(&path, true, p.error.is_some())}
                 {onchange} />
@@ -324,15 +346,20 @@ impl Ctx {
     }
 
     fn num(&self, path: &str) -> Html {
-        self.num_with(path, None, true)
+        self.num_with(path, None, true, false)
     }
 
-    fn num_with(&self, path: &str, label: Option<String>, help: bool) -> Html {
+    /// A number with its help behind a "?" toggle.
+    fn num_compact(&self, path: &str) -> Html {
+        self.num_with(path, None, true, true)
+    }
+
+    fn num_with(&self, path: &str, label: Option<String>, help: bool, compact: bool) -> Html {
         let value = get_number(&self.scenario, path).unwrap_or(0.0);
         html! {
             <NumField lang={self.lang} path={path.to_string()} {value}
                 spec={spec(path, self.scenario.horizon_months)}
-                error={self.err(path)} on_edit={self.on_edit.clone()} {label} {help} />
+                error={self.err(path)} on_edit={self.on_edit.clone()} {label} {help} {compact} />
         }
     }
 
@@ -353,7 +380,14 @@ impl Ctx {
     }
 
     /// A small icon button with a spoken label.
-    fn icon_button(&self, testid: String, icon: &str, label: String, edit: Edit, disabled: bool) -> Html {
+    fn icon_button(
+        &self,
+        testid: String,
+        icon: &str,
+        label: String,
+        edit: Edit,
+        disabled: bool,
+    ) -> Html {
         let on_edit = self.on_edit.clone();
         let onclick = Callback::from(move |_| on_edit.emit(edit.clone()));
         html! {
@@ -421,6 +455,10 @@ pub fn editor(props: &EditorProps) -> Html {
         <section class="card editor" data-testid="editor" aria-labelledby="editor-heading">
             <h2 id="editor-heading">{ t(lang, "editor.heading") }</h2>
             <p class="editor-intro">{ t(lang, "editor.intro") }</p>
+            <div class="field-grid general" role="group" aria-label={t(lang, "editor.section.general")}>
+                { ctx.num("horizon_months") }
+                { ctx.num("initial_trust") }
+            </div>
             <details class="editor-section" open=true>
                 <summary>{ tf(lang, "editor.section.partners", &[("n", &n.to_string())]) }</summary>
                 { partners_section(&ctx) }
@@ -432,13 +470,6 @@ pub fn editor(props: &EditorProps) -> Html {
             <details class="editor-section">
                 <summary>{ t(lang, "editor.section.environment") }</summary>
                 { environment_section(&ctx) }
-            </details>
-            <details class="editor-section">
-                <summary>{ t(lang, "editor.section.general") }</summary>
-                <div class="field-grid">
-                    { ctx.num("horizon_months") }
-                    { ctx.num("initial_trust") }
-                </div>
             </details>
         </section>
     }
@@ -491,6 +522,8 @@ fn partner_card(ctx: &Ctx, i: usize, p: &Partner) -> Html {
                     tf(lang, "editor.partner.remove", &[("name", &p.name)]),
                     Edit::RemovePartner(i), n <= 2) }
             </div>
+            <details class="partner-details" open=true>
+            <summary>{ t(lang, "editor.partner.details") }</summary>
             <NameField {lang} index={i} value={p.name.clone()} error={ctx.err(&path("name"))}
                 on_edit={ctx.on_edit.clone()} />
             <SelectField {lang} path={culture_path.clone()} options={countries}
@@ -499,19 +532,20 @@ fn partner_card(ctx: &Ctx, i: usize, p: &Partner) -> Html {
             if matches!(p.culture, CultureSpec::Custom(_)) {
                 <fieldset class="group">
                     <legend>{ t(lang, "editor.culture.legend") }</legend>
-                    { for aliansi_sim::culture::DIMENSION_KEYS.iter().map(|k| ctx.num(&path(&format!("culture.{k}")))) }
+                    { for aliansi_sim::culture::DIMENSION_KEYS.iter().map(|k| ctx.num_compact(&path(&format!("culture.{k}")))) }
                 </fieldset>
             }
             <fieldset class="group">
                 <legend>{ t(lang, "editor.goals.legend") }</legend>
                 <small class="help">{ t(lang, "editor.goals.help") }</small>
-                { for Goal::ALL.iter().map(|g| ctx.num(&path(&format!("goals.{}", g.key())))) }
+                { for Goal::ALL.iter().map(|g| ctx.num_compact(&path(&format!("goals.{}", g.key())))) }
             </fieldset>
             <fieldset class="group">
                 <legend>{ t(lang, "editor.traits.legend") }</legend>
                 { for ["capacity", "contribution", "expected_share", "opportunism",
-                       "learning_intent", "adaptability", "patience"].iter().map(|f| ctx.num(&path(f))) }
+                       "learning_intent", "adaptability", "patience"].iter().map(|f| ctx.num_compact(&path(f))) }
             </fieldset>
+            </details>
         </section>
     }
 }
@@ -534,7 +568,7 @@ fn governance_section(ctx: &Ctx) -> Html {
                 { for shares.iter().enumerate().map(|(i, _)| {
                     let name = ctx.scenario.partners.get(i).map(|p| p.name.as_str()).unwrap_or("?");
                     ctx.num_with(&format!("governance.fixed_shares.{i}"),
-                        Some(tf(lang, "editor.f.governance.fixed_shares", &[("name", name)])), false)
+                        Some(tf(lang, "editor.f.governance.fixed_shares", &[("name", name)])), false, false)
                 }) }
             </fieldset>
         },
@@ -740,9 +774,21 @@ mod tests {
             .iter()
             .flat_map(|p| [format!("editor.f.{p}"), format!("editor.h.{p}")])
             .collect();
-        keys.extend(Country::ALL.iter().map(|c| format!("editor.country.{}", c.code())));
-        keys.extend(ShockKind::ALL.iter().map(|k| format!("editor.shock.{}", k.key())));
-        keys.extend(Resolution::ALL.iter().map(|r| format!("editor.ladder.{}", r.key())));
+        keys.extend(
+            Country::ALL
+                .iter()
+                .map(|c| format!("editor.country.{}", c.code())),
+        );
+        keys.extend(
+            ShockKind::ALL
+                .iter()
+                .map(|k| format!("editor.shock.{}", k.key())),
+        );
+        keys.extend(
+            Resolution::ALL
+                .iter()
+                .map(|r| format!("editor.ladder.{}", r.key())),
+        );
         keys.extend(ops::FORMS.iter().map(|(_, k)| format!("editor.form.{k}")));
         keys.extend(ops::RULES.iter().map(|(_, k)| format!("editor.rule.{k}")));
         keys.extend(ops::SHARINGS.iter().map(|k| format!("editor.sharing.{k}")));
