@@ -34,6 +34,40 @@ pub struct BatchTally {
     pub trust_sum_fx: i128,
     /// Order-independent checksum of every run's outcome, value and trust.
     pub checksum: u64,
+    /// Runs by final mean trust, in [`HIST_BINS`] equal bins over [0, 1].
+    pub trust_hist: Vec<u64>,
+    /// Runs by total value created, in bins of [`value_bin`] (quarter decades).
+    pub value_hist: Vec<u64>,
+    /// For each partner, runs by its share of everything paid out, in [`HIST_BINS`] bins.
+    pub share_hist: Vec<Vec<u64>>,
+    /// For each partner, the fixed-point sum of its share, for the mean.
+    pub share_sum_fx: Vec<i128>,
+}
+
+/// Bins of the trust and share histograms.
+pub const HIST_BINS: usize = 20;
+/// Bins of the value histogram: 0, then quarter decades from 1 to 10^7.
+pub const VALUE_BINS: usize = 29;
+
+/// The histogram bin of a value: 0 for values below 1, then a bin per quarter decade.
+pub fn value_bin(v: f64) -> usize {
+    if !(v >= 1.0) {
+        return 0;
+    }
+    ((1.0 + 4.0 * libm::log10(v)) as usize).min(VALUE_BINS - 1)
+}
+
+/// Lower edge of a value bin.
+pub fn value_bin_floor(bin: usize) -> f64 {
+    if bin == 0 {
+        0.0
+    } else {
+        libm::pow(10.0, (bin as f64 - 1.0) / 4.0)
+    }
+}
+
+fn unit_bin(x: f64) -> usize {
+    ((x.clamp(0.0, 1.0) * HIST_BINS as f64) as usize).min(HIST_BINS - 1)
 }
 
 fn fx(v: f64) -> i128 {
@@ -75,6 +109,10 @@ impl BatchTally {
             value_sum_fx: 0,
             trust_sum_fx: 0,
             checksum: 0,
+            trust_hist: vec![0; HIST_BINS],
+            value_hist: vec![0; VALUE_BINS],
+            share_hist: Vec::new(),
+            share_sum_fx: Vec::new(),
         }
     }
 
@@ -89,6 +127,19 @@ impl BatchTally {
         self.value_sum_fx += fx(r.value_total);
         self.trust_sum_fx += fx(r.final_mean_trust);
         self.checksum = self.checksum.wrapping_add(run_hash(k, r));
+        self.trust_hist[unit_bin(r.final_mean_trust)] += 1;
+        self.value_hist[value_bin(r.value_total)] += 1;
+        let n = r.payoff_total.len();
+        if self.share_hist.len() < n {
+            self.share_hist.resize(n, vec![0; HIST_BINS]);
+            self.share_sum_fx.resize(n, 0);
+        }
+        let total: f64 = r.payoff_total.iter().map(|p| p.max(0.0)).sum();
+        for (i, p) in r.payoff_total.iter().enumerate() {
+            let share = if total > 0.0 { p.max(0.0) / total } else { 0.0 };
+            self.share_hist[i][unit_bin(share)] += 1;
+            self.share_sum_fx[i] += fx(share);
+        }
     }
 
     /// Adds another tally of the same scenario (other runs).
@@ -109,6 +160,22 @@ impl BatchTally {
         self.value_sum_fx += other.value_sum_fx;
         self.trust_sum_fx += other.trust_sum_fx;
         self.checksum = self.checksum.wrapping_add(other.checksum);
+        for (a, b) in self.trust_hist.iter_mut().zip(&other.trust_hist) {
+            *a += b;
+        }
+        for (a, b) in self.value_hist.iter_mut().zip(&other.value_hist) {
+            *a += b;
+        }
+        if self.share_hist.len() < other.share_hist.len() {
+            self.share_hist.resize(other.share_hist.len(), vec![0; HIST_BINS]);
+            self.share_sum_fx.resize(other.share_sum_fx.len(), 0);
+        }
+        for (i, h) in other.share_hist.iter().enumerate() {
+            for (a, b) in self.share_hist[i].iter_mut().zip(h) {
+                *a += b;
+            }
+            self.share_sum_fx[i] += other.share_sum_fx[i];
+        }
         Ok(())
     }
 
@@ -139,8 +206,39 @@ impl BatchTally {
             survival_curve: km.survival,
             survival_low: km.low,
             survival_high: km.high,
+            survival_variance: crate::stats::greenwood_variance(&at_risk, &self.deaths),
             checksum: self.checksum,
+            trust_hist: self.trust_hist.clone(),
+            value_hist: self.value_hist.clone(),
+            share_hist: self.share_hist.clone(),
+            mean_share: self.share_sum_fx.iter().map(|s| *s as f64 / FX / n).collect(),
         }
+    }
+}
+
+/// Two or more variants run on the same seeds: their survival at the horizon, the difference
+/// of each from the first with its 95 % interval, and a log-rank test of all the curves.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    pub survival: Vec<f64>,
+    /// Survival of variant i minus variant 0, with its 95 % interval (entry 0 is zero).
+    pub difference: Vec<(f64, (f64, f64))>,
+    pub log_rank: crate::stats::LogRank,
+}
+
+/// Compares the tallies of variants of one scenario (same horizon, same seeds).
+pub fn compare(tallies: &[BatchTally]) -> Comparison {
+    let summaries: Vec<BatchSummary> = tallies.iter().map(|t| t.summary()).collect();
+    let base = (summaries[0].survival_at_horizon, summaries[0].survival_variance);
+    let difference = summaries
+        .iter()
+        .map(|s| crate::stats::survival_difference(base, (s.survival_at_horizon, s.survival_variance)))
+        .collect();
+    let groups: Vec<(u64, &[u64])> = tallies.iter().map(|t| (t.runs, t.deaths.as_slice())).collect();
+    Comparison {
+        survival: summaries.iter().map(|s| s.survival_at_horizon).collect(),
+        difference,
+        log_rank: crate::stats::log_rank(&groups),
     }
 }
 
@@ -162,7 +260,17 @@ pub struct BatchSummary {
     pub causes: Vec<(Cause, u64)>,
     pub mean_value: f64,
     pub mean_final_trust: f64,
+    /// Greenwood variance of the survival at the horizon.
+    pub survival_variance: f64,
     pub checksum: u64,
+    /// Runs by final mean trust (20 bins over [0, 1]).
+    pub trust_hist: Vec<u64>,
+    /// Runs by value created (see [`value_bin`]).
+    pub value_hist: Vec<u64>,
+    /// Per partner, runs by its share of the payoffs (20 bins over [0, 1]).
+    pub share_hist: Vec<Vec<u64>>,
+    /// Per partner, its mean share of the payoffs.
+    pub mean_share: Vec<f64>,
 }
 
 /// Runs `runs` (a range of run indices) of a batch with master seed `master`.
