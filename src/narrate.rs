@@ -401,6 +401,8 @@ pub struct RunStory {
 
 /// How many months before an exit a shock counts as part of its story.
 const SHOCK_WINDOW: u32 = 24;
+/// At most this many disputes (the latest) are told per exit.
+const MAX_DISPUTES: usize = 3;
 /// At most this many shocks are told per exit.
 const MAX_SHOCKS: usize = 3;
 
@@ -472,8 +474,9 @@ pub fn run_story(lang: Lang, s: &Scenario, r: &RunResult) -> RunStory {
             _ => continue,
         };
         let exit_month = e.month;
-        // Its disputes (opened up to its exit) and their fate.
-        let mut any = false;
+        // Its disputes (opened up to its exit) and their fate: counted, and the latest told.
+        let mut lines = Vec::new();
+        let (mut settled, mut festering, mut open) = (0u32, 0u32, 0u32);
         for (d, _) in told.iter().filter(|(d, _)| d.month <= exit_month) {
             let EventKind::DisputeOpened {
                 id, a, b, cause, ..
@@ -484,41 +487,64 @@ pub fn run_story(lang: Lang, s: &Scenario, r: &RunResult) -> RunStory {
             if a != partner && b != partner {
                 continue;
             }
-            any = true;
             let other = if a == partner { b } else { a };
             let fate = told
                 .iter()
                 .filter(|(f, _)| f.month <= exit_month)
                 .find_map(|(f, _)| match f.kind {
-                    EventKind::DisputeSettled { id: fid, step, .. } if fid == id => Some(tf(
-                        l,
-                        "watch.sum.fate_settled",
-                        &[
-                            ("step", step_words(l, step)),
-                            ("month", &f.month.to_string()),
-                        ],
+                    EventKind::DisputeSettled { id: fid, step, .. } if fid == id => Some((
+                        0,
+                        tf(
+                            l,
+                            "watch.sum.fate_settled",
+                            &[
+                                ("step", step_words(l, step)),
+                                ("month", &f.month.to_string()),
+                            ],
+                        ),
                     )),
-                    EventKind::DisputeUnresolved { id: fid, .. } if fid == id => Some(tf(
-                        l,
-                        "watch.sum.fate_unresolved",
-                        &[("month", &f.month.to_string())],
+                    EventKind::DisputeUnresolved { id: fid, .. } if fid == id => Some((
+                        1,
+                        tf(
+                            l,
+                            "watch.sum.fate_unresolved",
+                            &[("month", &f.month.to_string())],
+                        ),
                     )),
                     _ => None,
                 })
-                .unwrap_or_else(|| t(l, "watch.sum.fate_open").to_string());
-            details.push(tf(
+                .unwrap_or_else(|| (2, t(l, "watch.sum.fate_open").to_string()));
+            match fate.0 {
+                0 => settled += 1,
+                1 => festering += 1,
+                _ => open += 1,
+            }
+            lines.push(tf(
                 l,
                 "watch.sum.dispute",
                 &[
                     ("other", &name(other)),
                     ("cause", dispute_words(l, cause)),
                     ("month", &d.month.to_string()),
-                    ("fate", &fate),
+                    ("fate", &fate.1),
                 ],
             ));
         }
-        if !any {
+        if lines.is_empty() {
             details.push(t(l, "watch.sum.no_disputes").to_string());
+        } else {
+            details.push(tf(
+                l,
+                "watch.sum.dispute_count",
+                &[
+                    ("n", &disputes(l, settled + festering + open)),
+                    ("settled", &settled.to_string()),
+                    ("unresolved", &festering.to_string()),
+                    ("open", &open.to_string()),
+                ],
+            ));
+            let skip = lines.len().saturating_sub(MAX_DISPUTES);
+            details.extend(lines.into_iter().skip(skip));
         }
         // The shocks shortly before.
         let shocks: Vec<String> = told

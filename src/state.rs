@@ -542,7 +542,11 @@ mod tests {
 
     #[test]
     fn load_is_ready_not_run() {
-        let p = aliansi_sim::presets::all().into_iter().nth(1).unwrap().scenario;
+        let p = aliansi_sim::presets::all()
+            .into_iter()
+            .nth(1)
+            .unwrap()
+            .scenario;
         let s = after(&[Action::Step, Action::Load(p.clone())]);
         assert_eq!(s.scenario, p);
         assert_eq!(s.seed, p.seed);
@@ -577,14 +581,21 @@ mod tests {
         let r = s.run().unwrap();
         let i = r.exit_month.iter().position(|m| m.is_some()).unwrap();
         let pts = partner_points(&s.world().unwrap().series, i, |m, i| m.satisfaction[i]);
-        assert!(pts.iter().all(|p| p.0 < f64::from(r.exit_month[i].unwrap())));
+        assert!(pts
+            .iter()
+            .all(|p| p.0 < f64::from(r.exit_month[i].unwrap())));
     }
 
     #[test]
     fn invalid_scenario_is_an_error_not_a_panic() {
         let mut sc = State::initial().scenario;
         sc.partners.truncate(1);
-        let s = after(&[Action::SetScenario(sc), Action::Run, Action::Tick, Action::Finish]);
+        let s = after(&[
+            Action::SetScenario(sc),
+            Action::Run,
+            Action::Tick,
+            Action::Finish,
+        ]);
         assert!(matches!(s.result, Some(Err(_))));
         assert!(s.live.is_err());
         assert!(!s.playing);
@@ -611,7 +622,10 @@ mod tests {
             let (ms, m) = tick_plan(s);
             assert!(ms >= 50);
             let rate = f64::from(m) * 1000.0 / f64::from(ms);
-            assert!(rate >= f64::from(s) && rate < f64::from(s) * 1.6, "{s}: {rate}");
+            assert!(
+                rate >= f64::from(s) && rate < f64::from(s) * 1.6,
+                "{s}: {rate}"
+            );
         }
     }
 

@@ -1,11 +1,13 @@
-//! The whole page mounted in a real browser (headless Chromium): it runs the default scenario
-//! on load and renders the outcome in words and the trust chart.
+//! The whole page mounted in a real browser (headless Chromium): it shows the default scenario
+//! ready at month 0; Finish plays it to the end and renders the outcome in words and the trust
+//! chart.
 #![cfg(target_arch = "wasm32")]
 
 use std::time::Duration;
 
 use aliansi_app::components::outcome::outcome_text;
 use aliansi_app::i18n::Lang;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -20,6 +22,27 @@ async fn page_renders_the_default_run() {
     let mut waited_ms = 0;
     while root.query_selector("#app-ready").unwrap().is_none() {
         assert!(waited_ms < 10_000, "no run rendered within 10 s");
+        yew::platform::time::sleep(Duration::from_millis(20)).await;
+        waited_ms += 20;
+    }
+
+    let ready = root.query_selector("#app-ready").unwrap().unwrap();
+    assert_eq!(ready.get_attribute("data-status").as_deref(), Some("ready"));
+    assert_eq!(ready.get_attribute("data-month").as_deref(), Some("0"));
+    let finish: web_sys::HtmlElement = root
+        .query_selector("[data-testid=finish]")
+        .unwrap()
+        .expect("finish button")
+        .dyn_into()
+        .unwrap();
+    finish.click();
+    let mut waited_ms = 0;
+    while root
+        .query_selector("#app-ready[data-status=done]")
+        .unwrap()
+        .is_none()
+    {
+        assert!(waited_ms < 10_000, "the run did not finish within 10 s");
         yew::platform::time::sleep(Duration::from_millis(20)).await;
         waited_ms += 20;
     }

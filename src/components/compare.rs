@@ -81,7 +81,11 @@ pub fn compare_view(props: &Props) -> Html {
     let base_label = t(lang, "watch.compare.baseline");
     let var_label = t(lang, "watch.compare.variant");
     let note = if b.seed == s.seed {
-        tf(lang, "watch.compare.note_same", &[("seed", &s.seed.to_string())])
+        tf(
+            lang,
+            "watch.compare.note_same",
+            &[("seed", &s.seed.to_string())],
+        )
     } else {
         tf(
             lang,

@@ -3,7 +3,6 @@
 use aliansi_sim::Challenge;
 use yew::prelude::*;
 
-use crate::charts::diverging;
 use crate::i18n::t;
 use crate::state::State;
 
@@ -12,11 +11,19 @@ use crate::state::State;
 pub fn gauge_values(health: &[f64; 7]) -> ([u32; 7], usize) {
     let mut v = [0u32; 7];
     for (k, h) in health.iter().enumerate() {
-        let h = if h.is_finite() { h.clamp(0.0, 1.0) } else { 0.0 };
+        let h = if h.is_finite() {
+            h.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
         v[k] = (h * 100.0).round() as u32;
     }
     let weakest = (0..7)
-        .min_by(|&a, &b| health[a].partial_cmp(&health[b]).unwrap_or(std::cmp::Ordering::Equal))
+        .min_by(|&a, &b| {
+            health[a]
+                .partial_cmp(&health[b])
+                .unwrap_or(std::cmp::Ordering::Equal)
+        })
         .unwrap_or(0);
     (v, weakest)
 }
@@ -57,7 +64,7 @@ pub fn gauges(props: &Props) -> Html {
                             <svg class="gauge-bar" viewBox="0 0 100 10" preserveAspectRatio="none"
                                 aria-hidden="true">
                                 <rect class="track" x="0" y="0" width="100" height="10" />
-                                <rect x="0" y="0" width={v.to_string()} height="10" fill={diverging(f64::from(v) / 100.0)} />
+                                <rect class={if v < 50 { "fill low" } else { "fill" }} x="0" y="0" width={v.to_string()} height="10" />
                             </svg>
                             <p class="gauge-help">{ t(lang, &format!("watch.challenge.{key}.help")) }</p>
                         </li>

@@ -10,8 +10,8 @@ use crate::i18n::{t, tf};
 use crate::narrate::num;
 use crate::state::State;
 
-const W: f64 = 560.0;
-const H: f64 = 440.0;
+const W: f64 = 600.0;
+const H: f64 = 470.0;
 const RING: f64 = 150.0;
 /// Longest label drawn in full (the full name is in the node's title).
 const MAX_LABEL: usize = 18;
@@ -38,7 +38,7 @@ pub fn network(props: &Props) -> Html {
         return html! {};
     };
     let n = w.n();
-    let (cx, cy) = (W / 2.0, H / 2.0);
+    let (cx, cy) = (W / 2.0, H / 2.0 - 5.0);
     let pos = circle_layout(n, cx, cy, RING);
     let input = |i: usize| {
         if w.month == 0 {
@@ -63,7 +63,11 @@ pub fn network(props: &Props) -> Html {
             let label = tf(
                 lang,
                 "watch.network.edge",
-                &[("a", &name(i)), ("b", &name(j)), ("trust", &num(lang, trust, 2))],
+                &[
+                    ("a", &name(i)),
+                    ("b", &name(j)),
+                    ("trust", &num(lang, trust, 2)),
+                ],
             );
             edges.push(html! {
                 <line class="edge"
@@ -97,27 +101,13 @@ pub fn network(props: &Props) -> Html {
                 ],
             ),
         };
-        // Label outside the ring, on the node's side.
-        let dx = x - cx;
-        let dy = y - cy;
-        let len = (dx * dx + dy * dy).sqrt().max(1e-9);
-        let (ux, uy) = if n == 1 { (0.0, 1.0) } else { (dx / len, dy / len) };
-        let lx = x + ux * (r + 10.0);
-        let ly = y + uy * (r + 10.0);
-        let anchor = if ux > 0.3 {
-            "start"
-        } else if ux < -0.3 {
-            "end"
-        } else {
-            "middle"
-        };
-        let baseline = if uy > 0.3 {
-            "hanging"
-        } else if uy < -0.3 {
-            "auto"
-        } else {
-            "middle"
-        };
+        // Label centred above the node for the upper nodes, below it for the others (centred
+        // labels keep long names inside the drawing on narrow screens).
+        let above = n > 1 && y < cy - RING * 0.5;
+        let lx = x;
+        let ly = if above { y - r - 8.0 } else { y + r + 8.0 };
+        let anchor = "middle";
+        let baseline = if above { "auto" } else { "hanging" };
         let class = if p.active { "node" } else { "node left" };
         let text_class = if light_text_on(sat) { "sat light" } else { "sat" };
         let cross = (!p.active).then(|| {

@@ -16,7 +16,11 @@ pub fn notice_banner(props: &Props) -> Html {
     let Some(n) = &s.notice else {
         return html! {};
     };
-    let args: Vec<(&str, &str)> = n.args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let args: Vec<(&str, &str)> = n
+        .args
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
     let text = tf(s.lang, n.key, &args);
     let d = props.state.dispatcher();
     let (class, role) = if n.error {

@@ -212,6 +212,10 @@ pub const EN: &[(&str, &str)] = &[
         "watch.sum.dispute",
         "Dispute with {other} over {cause} (month {month}): {fate}.",
     ),
+    (
+        "watch.sum.dispute_count",
+        "{n} involved it: {settled} settled, {unresolved} left unresolved, {open} still open. The latest:",
+    ),
     ("watch.sum.fate_settled", "settled by {step} in month {month}"),
     ("watch.sum.fate_unresolved", "left unresolved from month {month}"),
     ("watch.sum.fate_open", "still open when it left"),
@@ -460,6 +464,10 @@ pub const ID: &[(&str, &str)] = &[
     (
         "watch.sum.dispute",
         "Perselisihan dengan {other} soal {cause} (bulan ke-{month}): {fate}.",
+    ),
+    (
+        "watch.sum.dispute_count",
+        "{n} melibatkannya: {settled} selesai, {unresolved} tak terselesaikan, {open} masih terbuka. Yang terakhir:",
     ),
     (
         "watch.sum.fate_settled",

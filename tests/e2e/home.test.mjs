@@ -53,15 +53,43 @@ try {
   page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
   page.on("console", (m) => m.type() === "error" && errors.push(`console error: ${m.text()}`));
 
-  await check("page loads and the run renders (#app-ready)", async () => {
+  await check("page loads ready, not run (#app-ready[data-status=ready])", async () => {
     await page.goto(origin + "/", { waitUntil: "load" });
-    await page.waitForSelector("#app-ready", { state: "attached", timeout: READY_TIMEOUT_MS });
+    await page.waitForSelector('#app-ready[data-status="ready"][data-month="0"]', { state: "attached", timeout: READY_TIMEOUT_MS });
+    assert.ok(await page.getByTestId("run").isEnabled(), "Run button enabled");
   });
 
   await check("title and partners are shown", async () => {
     assert.equal(await page.locator("h1").innerText(), "Aliansi");
     const partners = await page.locator(".partners li .partner-name").allInnerTexts();
     assert.ok(partners.length >= 2, `expected partner names, got ${JSON.stringify(partners)}`);
+  });
+
+  await check("run plays month by month, pause stops, step moves one month", async () => {
+    await page.getByTestId("speed").selectOption("2");
+    await page.getByTestId("run").click();
+    await page.waitForSelector('#app-ready[data-status="running"]', { state: "attached", timeout: 5_000 });
+    await page.waitForFunction(() => +document.querySelector("#app-ready").dataset.month >= 2, null, { timeout: 10_000 });
+    await page.getByTestId("pause").click();
+    await page.waitForSelector('#app-ready[data-status="paused"]', { state: "attached", timeout: 5_000 });
+    const m = +(await page.locator("#app-ready").getAttribute("data-month"));
+    await page.getByTestId("step").click();
+    await page.waitForSelector(`#app-ready[data-month="${m + 1}"]`, { state: "attached", timeout: 5_000 });
+    for (const key of ["alignment", "culture", "contributions", "trust", "adaptation", "conflict", "compliance"]) {
+      const v = await page.getByTestId(`gauge-${key}`).locator(".gauge-value").innerText();
+      assert.match(v, /^\d{1,3}$/, `gauge ${key}: ${v}`);
+    }
+    assert.ok((await page.locator('[data-testid="network"] circle').count()) >= 2, "network nodes");
+  });
+
+  await check("finish plays to the end; summary and event log are shown", async () => {
+    await page.getByTestId("finish").click();
+    await page.waitForSelector('#app-ready[data-status="done"]', { state: "attached", timeout: 10_000 });
+    await page.getByTestId("summary").waitFor({ timeout: 5_000 });
+    const n = await page.locator('[data-testid="event-log"] li').count();
+    assert.ok(n >= 1, `event log entries: ${n}`);
+    const first = await page.locator('[data-testid="event-log"] li').last().innerText();
+    assert.match(first, /^Month \d+: .+\.$/, `log entry: ${first}`);
   });
 
   await check("outcome is stated in words", async () => {
@@ -78,15 +106,32 @@ try {
   await page.screenshot({ path: join(shots, "home.png"), fullPage: true });
 
   await check("language switch to Bahasa Indonesia", async () => {
-    await page.getByRole("button", { name: "Bahasa Indonesia" }).click();
+    await page.getByTestId("lang-id").click();
     await page.getByTestId("outcome").filter({ hasText: /Bertahan|Bubar/ }).waitFor({ timeout: 5_000 });
-    await page.getByRole("button", { name: "English" }).click();
+    assert.match(await page.getByTestId("run").innerText(), /Jalankan/);
+    await page.getByTestId("lang-en").click();
   });
 
-  await check("next seed runs again", async () => {
+  await check("same world, different choice: compare-start, change, run, compare", async () => {
+    await page.getByTestId("compare-start").click();
+    await page.waitForSelector('#app-ready[data-status="ready"]', { state: "attached", timeout: 5_000 });
+    await page.getByTestId("finish").click();
+    await page.getByTestId("compare").waitFor({ timeout: 10_000 });
+    assert.match(await page.getByTestId("compare-note").innerText(), /market and the shocks were identical/);
+    await page.getByTestId("compare-exit").click();
+    assert.equal(await page.getByTestId("compare").count(), 0);
+  });
+
+  await check("a refused seed shows a message; new seed runs a different world", async () => {
+    await page.getByTestId("seed").fill("not a number");
+    await page.getByTestId("seed").press("Enter");
+    await page.getByTestId("seed-error").waitFor({ timeout: 5_000 });
     const seed = await page.locator("#app-ready").getAttribute("data-seed");
-    await page.locator("button.primary").click();
+    await page.getByTestId("new-seed").click();
     await page.waitForSelector(`#app-ready:not([data-seed="${seed}"])`, { state: "attached", timeout: 10_000 });
+    assert.equal(await page.getByTestId("seed").inputValue(), String(BigInt(seed) + 1n));
+    await page.getByTestId("finish").click();
+    await page.waitForSelector('#app-ready[data-status="done"]', { state: "attached", timeout: 10_000 });
     assert.match(await page.getByTestId("outcome").innerText(), /Survived|Dissolved/);
     await page.screenshot({ path: join(shots, "home-next-seed.png"), fullPage: true });
   });
@@ -97,6 +142,8 @@ try {
     p.on("request", (r) => requests.push(r.url()));
     await p.goto(origin + "/");
     await p.waitForSelector("#app-ready", { state: "attached", timeout: READY_TIMEOUT_MS });
+    await p.getByTestId("finish").click();
+    await p.waitForSelector('#app-ready[data-status="done"]', { state: "attached", timeout: 10_000 });
     const width = await p.evaluate(() => document.documentElement.scrollWidth);
     await p.screenshot({ path: join(shots, "home-phone.png"), fullPage: true });
     assert.ok(width <= 375, `page is ${width} px wide`);
