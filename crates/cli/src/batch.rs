@@ -27,6 +27,24 @@ pub fn run(
     threads: usize,
     progress: bool,
 ) -> Result<BatchRun, String> {
+    let (tally, threads, seconds) = run_range(s, master, 0..runs, threads, progress)?;
+    Ok(BatchRun {
+        summary: tally.summary(),
+        threads,
+        seconds,
+    })
+}
+
+/// Runs the runs `range` of a batch; returns their tally, the threads used and the seconds.
+pub fn run_range(
+    s: &Scenario,
+    master: u64,
+    range: std::ops::Range<u64>,
+    threads: usize,
+    progress: bool,
+) -> Result<(BatchTally, usize, f64), String> {
+    let offset = range.start;
+    let runs = range.end.saturating_sub(range.start);
     s.validate().map_err(|e| e.to_string())?;
     let start = Instant::now();
     let threads = threads
@@ -38,7 +56,10 @@ pub fn run(
     } else {
         threads as u64
     };
-    let pieces = chunks(runs, parts);
+    let pieces: Vec<std::ops::Range<u64>> = chunks(runs, parts)
+        .into_iter()
+        .map(|r| r.start + offset..r.end + offset)
+        .collect();
     let next = AtomicUsize::new(0);
     let done = AtomicU64::new(0);
     let results: Vec<Result<Vec<BatchTally>, String>> = std::thread::scope(|scope| {
@@ -83,11 +104,7 @@ pub fn run(
             total.merge(&t)?;
         }
     }
-    Ok(BatchRun {
-        summary: total.summary(),
-        threads,
-        seconds: start.elapsed().as_secs_f64(),
-    })
+    Ok((total, threads, start.elapsed().as_secs_f64()))
 }
 
 /// The summary as the `--json` object of `aliansi batch`.
@@ -119,5 +136,137 @@ pub fn summary_json(sm: &BatchSummary, seed: u64, threads: usize, seconds: f64) 
         "threads": threads,
         "elapsed_seconds": seconds,
         "runs_per_second": sm.runs as f64 / seconds.max(1e-9),
+    })
+}
+
+/// A partial batch as written by `aliansi batch --chunk I/N --out FILE`.
+pub fn tally_json(
+    t: &BatchTally,
+    scenario_link: &str,
+    seed: u64,
+    runs_total: u64,
+    chunk: (u64, u64),
+    range: &std::ops::Range<u64>,
+) -> Value {
+    let strings = |v: &[i128]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    json!({
+        "format": "aliansi-tally",
+        "version": 1,
+        "scenario": scenario_link,
+        "seed": seed,
+        "runs_total": runs_total,
+        "chunk": format!("{}/{}", chunk.0, chunk.1),
+        "range": [range.start, range.end],
+        "horizon_months": t.horizon_months,
+        "runs": t.runs,
+        "deaths": t.deaths,
+        "causes": t.causes,
+        "value_sum_fx": t.value_sum_fx.to_string(),
+        "trust_sum_fx": t.trust_sum_fx.to_string(),
+        "checksum": format!("{:016x}", t.checksum),
+        "trust_hist": t.trust_hist,
+        "value_hist": t.value_hist,
+        "share_hist": t.share_hist,
+        "share_sum_fx": strings(&t.share_sum_fx),
+    })
+}
+
+/// A partial batch read back: the tally, its scenario link, seed, total runs and range.
+pub struct Part {
+    pub tally: BatchTally,
+    pub scenario: String,
+    pub seed: u64,
+    pub runs_total: u64,
+    pub range: (u64, u64),
+}
+
+/// Reads a partial batch written by `tally_json`.
+pub fn parse_part(v: &Value) -> Result<Part, String> {
+    if v["format"] != "aliansi-tally" {
+        return Err("not an aliansi partial batch (format is not \"aliansi-tally\")".into());
+    }
+    if v["version"] != 1 {
+        return Err(format!(
+            "unsupported partial-batch version {} (this build reads 1)",
+            v["version"]
+        ));
+    }
+    let u = |k: &str| {
+        v[k].as_u64()
+            .ok_or_else(|| format!("field {k} is missing or not a whole number"))
+    };
+    let big = |x: &Value, k: &str| -> Result<i128, String> {
+        x.as_str()
+            .and_then(|s| s.parse().ok())
+            .ok_or_else(|| format!("field {k} is not a whole number in a string"))
+    };
+    let list = |k: &str| -> Result<Vec<u64>, String> {
+        v[k].as_array()
+            .ok_or_else(|| format!("field {k} is not a list"))?
+            .iter()
+            .map(|x| {
+                x.as_u64()
+                    .ok_or_else(|| format!("field {k} holds something other than whole numbers"))
+            })
+            .collect()
+    };
+    let horizon = u32::try_from(u("horizon_months")?)
+        .map_err(|_| "horizon_months is too large".to_string())?;
+    let mut t = BatchTally::new(horizon);
+    t.runs = u("runs")?;
+    t.deaths = list("deaths")?;
+    if t.deaths.len() != horizon as usize {
+        return Err("deaths must have one entry per month of the horizon".into());
+    }
+    let causes = list("causes")?;
+    if causes.len() != t.causes.len() {
+        return Err(format!("causes must have {} entries", t.causes.len()));
+    }
+    t.causes.copy_from_slice(&causes);
+    t.value_sum_fx = big(&v["value_sum_fx"], "value_sum_fx")?;
+    t.trust_sum_fx = big(&v["trust_sum_fx"], "trust_sum_fx")?;
+    t.checksum = v["checksum"]
+        .as_str()
+        .and_then(|s| u64::from_str_radix(s, 16).ok())
+        .ok_or("field checksum is not hexadecimal")?;
+    t.trust_hist = list("trust_hist")?;
+    t.value_hist = list("value_hist")?;
+    if t.trust_hist.len() != aliansi_sim::batch::HIST_BINS
+        || t.value_hist.len() != aliansi_sim::batch::VALUE_BINS
+    {
+        return Err("histograms have the wrong number of bins".into());
+    }
+    t.share_hist = v["share_hist"]
+        .as_array()
+        .ok_or("field share_hist is not a list")?
+        .iter()
+        .map(|h| {
+            h.as_array()
+                .map(|a| a.iter().filter_map(|x| x.as_u64()).collect::<Vec<u64>>())
+        })
+        .collect::<Option<Vec<_>>>()
+        .ok_or("field share_hist is not a list of lists")?;
+    t.share_sum_fx = v["share_sum_fx"]
+        .as_array()
+        .ok_or("field share_sum_fx is not a list")?
+        .iter()
+        .map(|x| big(x, "share_sum_fx"))
+        .collect::<Result<_, _>>()?;
+    let range = v["range"]
+        .as_array()
+        .and_then(|r| Some((r.first()?.as_u64()?, r.get(1)?.as_u64()?)))
+        .ok_or("field range is not [start, end]")?;
+    if range.1 < range.0 || range.1 - range.0 != t.runs {
+        return Err("range does not match the number of runs".into());
+    }
+    Ok(Part {
+        tally: t,
+        scenario: v["scenario"]
+            .as_str()
+            .ok_or("field scenario is missing")?
+            .to_string(),
+        seed: u("seed")?,
+        runs_total: u("runs_total")?,
+        range,
     })
 }

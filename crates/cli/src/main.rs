@@ -29,6 +29,7 @@ COMMANDS:
     sweep       One batch per value of a parameter, all with the same master seed
     link        Print the scenario's share-link fragment
     show        Print the scenario as version-1 JSON (a starting point for --scenario)
+    merge       Combine partial batches (written by batch --chunk) into one summary
     validate    Check that the model reproduces the research findings (F1-F12), the edge
                 cases, and which parameters move survival most; exits 1 if a check fails
     help        Print this help
@@ -51,6 +52,9 @@ RUN:
 
 BATCH AND SWEEP:
     --runs N              Number of runs (default 1000)
+    --chunk I/N           (batch) Run only the I-th of N equal parts of the runs, and
+    --out FILE            write the partial tally there; `aliansi merge FILES...` combines
+                          parts into exactly the summary of one batch
     --threads N           Worker threads (default: every core)
     --param PATH          (sweep) The field to vary, a --set path
     --values A,B,C        (sweep) Its values; separate with ';' when a value is a list
@@ -106,6 +110,7 @@ enum Command {
     Link,
     Show,
     Validate,
+    Merge,
     Help,
 }
 
@@ -119,6 +124,7 @@ impl Command {
             "link" => Command::Link,
             "show" => Command::Show,
             "validate" => Command::Validate,
+            "merge" => Command::Merge,
             "help" => Command::Help,
             _ => return None,
         })
@@ -132,6 +138,7 @@ impl Command {
             Command::Link => "link",
             Command::Show => "show",
             Command::Validate => "validate",
+            Command::Merge => "merge",
             Command::Help => "help",
         }
     }
@@ -154,6 +161,9 @@ struct Args {
     help: bool,
     quick: bool,
     markdown: bool,
+    chunk: Option<(u64, u64)>,
+    out: Option<String>,
+    files: Vec<String>,
 }
 
 fn value_of(p: &mut lexopt::Parser, opt: &str) -> Res<String> {
@@ -215,6 +225,23 @@ fn parse_args() -> Res<Args> {
             Long("json") => a.json = true,
             Long("all-events") => a.all_events = true,
             Long("quick") => a.quick = true,
+            Long("chunk") => {
+                let v = value_of(&mut p, "--chunk")?;
+                let bad = || usage(format!("--chunk expects I/N with 1 <= I <= N, got \"{v}\""));
+                let (i, n) = v.split_once('/').ok_or_else(bad)?;
+                let (i, n): (u64, u64) = (
+                    i.trim().parse().map_err(|_| bad())?,
+                    n.trim().parse().map_err(|_| bad())?,
+                );
+                if i == 0 || n == 0 || i > n {
+                    return Err(bad());
+                }
+                once(&mut a.chunk, "--chunk", (i, n))?
+            }
+            Long("out") => {
+                let v = value_of(&mut p, "--out")?;
+                once(&mut a.out, "--out", v)?
+            }
             Long("markdown") => a.markdown = true,
             Long("runs") => {
                 let v = value_of(&mut p, "--runs")?;
@@ -244,6 +271,10 @@ fn parse_args() -> Res<Args> {
                 let v = v
                     .into_string()
                     .map_err(|_| usage("an argument is not valid UTF-8"))?;
+                if a.command == Some(Command::Merge) {
+                    a.files.push(v);
+                    continue;
+                }
                 if a.command.is_some() {
                     return Err(usage(format!(
                         "unexpected argument \"{v}\" (see aliansi --help)"
@@ -251,7 +282,7 @@ fn parse_args() -> Res<Args> {
                 }
                 let c = Command::parse(&v).ok_or_else(|| {
                     usage(format!(
-                        "unknown command \"{v}\" (commands: presets, run, batch, sweep, link, show, validate, help)"
+                        "unknown command \"{v}\" (commands: presets, run, batch, sweep, link, show, merge, validate, help)"
                     ))
                 })?;
                 a.command = Some(c);
@@ -263,6 +294,17 @@ fn parse_args() -> Res<Args> {
     // Options that only some commands use.
     if let Some(c) = a.command {
         let batchy = matches!(c, Command::Batch | Command::Sweep | Command::Validate);
+        if c != Command::Batch && (a.chunk.is_some() || a.out.is_some()) {
+            return Err(usage(format!(
+                "--chunk and --out apply to batch, not {}",
+                c.name()
+            )));
+        }
+        if a.chunk.is_some() != a.out.is_some() {
+            return Err(usage(
+                "--chunk and --out go together: --chunk I/N --out FILE",
+            ));
+        }
         if c != Command::Validate && (a.quick || a.markdown) {
             return Err(usage(format!(
                 "--quick and --markdown apply to validate, not {}",
@@ -468,7 +510,92 @@ fn pct(x: f64) -> String {
 fn cmd_batch(a: &Args, s: &Scenario, out: &mut impl Write) -> Res<()> {
     let runs = a.runs.unwrap_or(1000);
     let progress = io::stderr().is_terminal() && runs >= 2000;
+    if let (Some((i, n)), Some(path)) = (a.chunk, &a.out) {
+        let range = aliansi_sim::batch::chunks(runs, n)
+            .get(i as usize - 1)
+            .cloned()
+            .unwrap_or(runs..runs);
+        let (tally, _, _) =
+            batch::run_range(s, s.seed, range.clone(), threads(a), progress).map_err(usage)?;
+        let link = aliansi_wire::encode_link(s);
+        let v = batch::tally_json(&tally, &link, s.seed, runs, (i, n), &range);
+        let text = serde_json::to_string(&v).map_err(|e| usage(e.to_string()))?;
+        std::fs::write(path, text + "\n")
+            .map_err(|e| usage(format!("cannot write {path}: {e}")))?;
+        writeln!(
+            out,
+            "wrote runs {}..{} of {runs} (part {i}/{n}) to {path}",
+            range.start, range.end
+        )?;
+        return Ok(());
+    }
     let b = batch::run(s, s.seed, runs, threads(a), progress).map_err(usage)?;
+    print_summary(a, s, &b, out)
+}
+
+/// Combines partial batches into the summary one batch would have given.
+fn cmd_merge(a: &Args, out: &mut impl Write) -> Res<()> {
+    if a.files.is_empty() {
+        return Err(usage(
+            "merge needs the partial files: aliansi merge part-1.json part-2.json ...",
+        ));
+    }
+    let mut parts = Vec::new();
+    for f in &a.files {
+        let text =
+            std::fs::read_to_string(f).map_err(|e| usage(format!("cannot read {f}: {e}")))?;
+        let v: Value =
+            serde_json::from_str(&text).map_err(|e| usage(format!("{f}: not JSON ({e})")))?;
+        parts.push(batch::parse_part(&v).map_err(|e| usage(format!("{f}: {e}")))?);
+    }
+    let first = &parts[0];
+    for (f, p) in a.files.iter().zip(&parts) {
+        if p.scenario != first.scenario || p.seed != first.seed || p.runs_total != first.runs_total
+        {
+            return Err(usage(format!(
+                "{f} belongs to another batch (scenario, seed or run count differ from {})",
+                a.files[0]
+            )));
+        }
+    }
+    let mut ranges: Vec<(u64, u64)> = parts.iter().map(|p| p.range).collect();
+    ranges.sort();
+    let mut next = 0;
+    for (start, end) in &ranges {
+        if *start < next {
+            return Err(usage(format!(
+                "parts overlap at run {start}: give each part once"
+            )));
+        }
+        if *start > next {
+            return Err(usage(format!(
+                "runs {next}..{start} are missing: merge every part of the batch"
+            )));
+        }
+        next = *end;
+    }
+    if next != first.runs_total {
+        return Err(usage(format!(
+            "runs {next}..{} are missing: merge every part of the batch",
+            first.runs_total
+        )));
+    }
+    let s = aliansi_wire::decode_link(&first.scenario).map_err(|e| usage(e.to_string()))?;
+    let mut total = aliansi_sim::BatchTally::new(s.horizon_months);
+    for p in &parts {
+        total.merge(&p.tally).map_err(usage)?;
+    }
+    let b = batch::BatchRun {
+        summary: total.summary(),
+        threads: 0,
+        seconds: 0.0,
+    };
+    let mut s = s;
+    s.seed = first.seed;
+    print_summary(a, &s, &b, out)
+}
+
+fn print_summary(a: &Args, s: &Scenario, b: &batch::BatchRun, out: &mut impl Write) -> Res<()> {
     let sm = &b.summary;
     if a.json {
         return write_json(out, &batch::summary_json(sm, s.seed, b.threads, b.seconds));
@@ -635,6 +762,7 @@ fn real_main() -> Res<()> {
         Command::Presets => cmd_presets(&a, &mut out)?,
         Command::Run => cmd_run(&a, &scenario, &mut out)?,
         Command::Batch => cmd_batch(&a, &scenario, &mut out)?,
+        Command::Merge => cmd_merge(&a, &mut out)?,
         Command::Sweep => cmd_sweep(&a, &value, &scenario, &mut out)?,
         Command::Link => {
             let link = aliansi_wire::encode_link(&scenario);

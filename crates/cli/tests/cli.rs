@@ -531,3 +531,71 @@ fn a_closed_stdout_is_not_a_crash() {
     assert!(o.status.success(), "status {:?}: {err}", o.status);
     assert!(err.is_empty(), "{err}");
 }
+
+#[test]
+fn chunked_batches_merge_into_exactly_one_batch() {
+    let dir = std::env::temp_dir().join(format!("aliansi-chunks-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let part = |i: u32| dir.join(format!("part-{i}.json")).display().to_string();
+    for i in 1..=3 {
+        let chunk = format!("{i}/3");
+        ok(&[
+            "batch",
+            "--runs",
+            "90",
+            "--seed",
+            "11",
+            "--set",
+            "horizon_months=48",
+            "--chunk",
+            &chunk,
+            "--out",
+            &part(i),
+        ]);
+    }
+    let whole = ok_json(&[
+        "batch",
+        "--runs",
+        "90",
+        "--seed",
+        "11",
+        "--set",
+        "horizon_months=48",
+        "--json",
+    ]);
+    let (p1, p2, p3) = (part(1), part(2), part(3));
+    let merged = ok_json(&["merge", &p3, &p1, &p2, "--json"]);
+    for k in [
+        "runs",
+        "survival_at_horizon",
+        "survival_curve",
+        "hazard_by_year",
+        "causes",
+        "mean_value",
+        "mean_final_trust",
+        "checksum",
+    ] {
+        assert_eq!(merged[k], whole[k], "{k} differs after merging");
+    }
+    bad(&["merge", &p1, &p2], "missing");
+    bad(&["merge", &p1, &p1, &p2, &p3], "overlap");
+    bad(&["merge"], "partial files");
+    bad(&["batch", "--chunk", "4/3", "--out", &p1], "--chunk");
+    bad(&["batch", "--chunk", "1/3"], "go together");
+    let other = dir.join("other.json").display().to_string();
+    ok(&[
+        "batch",
+        "--runs",
+        "90",
+        "--seed",
+        "12",
+        "--set",
+        "horizon_months=48",
+        "--chunk",
+        "1/3",
+        "--out",
+        &other,
+    ]);
+    bad(&["merge", &p1, &other], "another batch");
+    let _ = std::fs::remove_dir_all(&dir);
+}
