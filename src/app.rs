@@ -3,11 +3,9 @@
 use gloo::timers::callback::Interval;
 use yew::prelude::*;
 
-use crate::components::{
-    CompareStart, CompareView, Editor, EventLog, Gauges, LangSwitch, Library, Network,
+use crate::components::{About, CompareStart, CompareView, Editor, EventLog, Gauges, LangSwitch, Library, Network,
     NoticeBanner, OutcomeView, RunCharts, RunControls, RunSummary, ScenarioSummary, ShareButton,
-    UrlSync,
-};
+    UrlSync,};
 use crate::i18n::t;
 use crate::state::{tick_plan, Action, State};
 
@@ -62,6 +60,9 @@ pub fn app() -> Html {
                     <EventLog state={state.clone()} />
                 </main>
             </div>
+            <footer class="about-wrap">
+                <About {lang} />
+            </footer>
             // Marker for tests: where the run stands.
             <span id="app-ready" data-testid="app-ready"
                 data-status={state.status().key()}

@@ -7,6 +7,7 @@
 //! * [`charts`] is pure geometry (scales, ticks, SVG paths), unit-tested natively.
 //! * [`i18n`] is the table of user-visible strings (English and Bahasa Indonesia).
 
+pub mod about;
 pub mod app;
 pub mod charts;
 pub mod components;

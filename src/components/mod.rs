@@ -2,6 +2,7 @@
 
 pub mod compare;
 pub mod controls;
+pub mod about;
 pub mod editor;
 pub mod event_log;
 pub mod gauges;
@@ -18,6 +19,7 @@ pub mod share;
 
 pub use compare::{CompareStart, CompareView};
 pub use controls::RunControls;
+pub use about::About;
 pub use editor::Editor;
 pub use event_log::EventLog;
 pub use gauges::Gauges;

@@ -31,16 +31,17 @@ impl Lang {
     }
 }
 
+mod about;
 mod base;
 mod editor;
 mod library;
 mod watch;
 
 /// The tables of one language: one per area of the app, each owned by that area's code.
-fn tables(lang: Lang) -> [&'static [(&'static str, &'static str)]; 4] {
+fn tables(lang: Lang) -> [&'static [(&'static str, &'static str)]; 5] {
     match lang {
-        Lang::En => [base::EN, watch::EN, editor::EN, library::EN],
-        Lang::Id => [base::ID, watch::ID, editor::ID, library::ID],
+        Lang::En => [base::EN, watch::EN, editor::EN, library::EN, about::EN],
+        Lang::Id => [base::ID, watch::ID, editor::ID, library::ID, about::ID],
     }
 }
 
