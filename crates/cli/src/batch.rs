@@ -139,7 +139,8 @@ pub fn summary_json(sm: &BatchSummary, seed: u64, threads: usize, seconds: f64) 
     })
 }
 
-/// A partial batch as written by `aliansi batch --chunk I/N --out FILE`.
+/// A partial batch as written by `aliansi batch --chunk I/N --out FILE`: the tally (in the
+/// wire crate's tally format) with the batch it belongs to.
 pub fn tally_json(
     t: &BatchTally,
     scenario_link: &str,
@@ -148,7 +149,6 @@ pub fn tally_json(
     chunk: (u64, u64),
     range: &std::ops::Range<u64>,
 ) -> Value {
-    let strings = |v: &[i128]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
     json!({
         "format": "aliansi-tally",
         "version": 1,
@@ -157,17 +157,7 @@ pub fn tally_json(
         "runs_total": runs_total,
         "chunk": format!("{}/{}", chunk.0, chunk.1),
         "range": [range.start, range.end],
-        "horizon_months": t.horizon_months,
-        "runs": t.runs,
-        "deaths": t.deaths,
-        "causes": t.causes,
-        "value_sum_fx": t.value_sum_fx.to_string(),
-        "trust_sum_fx": t.trust_sum_fx.to_string(),
-        "checksum": format!("{:016x}", t.checksum),
-        "trust_hist": t.trust_hist,
-        "value_hist": t.value_hist,
-        "share_hist": t.share_hist,
-        "share_sum_fx": strings(&t.share_sum_fx),
+        "tally": aliansi_wire::tally_to_value(t),
     })
 }
 
@@ -195,72 +185,16 @@ pub fn parse_part(v: &Value) -> Result<Part, String> {
         v[k].as_u64()
             .ok_or_else(|| format!("field {k} is missing or not a whole number"))
     };
-    let big = |x: &Value, k: &str| -> Result<i128, String> {
-        x.as_str()
-            .and_then(|s| s.parse().ok())
-            .ok_or_else(|| format!("field {k} is not a whole number in a string"))
-    };
-    let list = |k: &str| -> Result<Vec<u64>, String> {
-        v[k].as_array()
-            .ok_or_else(|| format!("field {k} is not a list"))?
-            .iter()
-            .map(|x| {
-                x.as_u64()
-                    .ok_or_else(|| format!("field {k} holds something other than whole numbers"))
-            })
-            .collect()
-    };
-    let horizon = u32::try_from(u("horizon_months")?)
-        .map_err(|_| "horizon_months is too large".to_string())?;
-    let mut t = BatchTally::new(horizon);
-    t.runs = u("runs")?;
-    t.deaths = list("deaths")?;
-    if t.deaths.len() != horizon as usize {
-        return Err("deaths must have one entry per month of the horizon".into());
-    }
-    let causes = list("causes")?;
-    if causes.len() != t.causes.len() {
-        return Err(format!("causes must have {} entries", t.causes.len()));
-    }
-    t.causes.copy_from_slice(&causes);
-    t.value_sum_fx = big(&v["value_sum_fx"], "value_sum_fx")?;
-    t.trust_sum_fx = big(&v["trust_sum_fx"], "trust_sum_fx")?;
-    t.checksum = v["checksum"]
-        .as_str()
-        .and_then(|s| u64::from_str_radix(s, 16).ok())
-        .ok_or("field checksum is not hexadecimal")?;
-    t.trust_hist = list("trust_hist")?;
-    t.value_hist = list("value_hist")?;
-    if t.trust_hist.len() != aliansi_sim::batch::HIST_BINS
-        || t.value_hist.len() != aliansi_sim::batch::VALUE_BINS
-    {
-        return Err("histograms have the wrong number of bins".into());
-    }
-    t.share_hist = v["share_hist"]
-        .as_array()
-        .ok_or("field share_hist is not a list")?
-        .iter()
-        .map(|h| {
-            h.as_array()
-                .map(|a| a.iter().filter_map(|x| x.as_u64()).collect::<Vec<u64>>())
-        })
-        .collect::<Option<Vec<_>>>()
-        .ok_or("field share_hist is not a list of lists")?;
-    t.share_sum_fx = v["share_sum_fx"]
-        .as_array()
-        .ok_or("field share_sum_fx is not a list")?
-        .iter()
-        .map(|x| big(x, "share_sum_fx"))
-        .collect::<Result<_, _>>()?;
+    let tally = aliansi_wire::tally_from_value(&v["tally"])?;
     let range = v["range"]
         .as_array()
         .and_then(|r| Some((r.first()?.as_u64()?, r.get(1)?.as_u64()?)))
         .ok_or("field range is not [start, end]")?;
-    if range.1 < range.0 || range.1 - range.0 != t.runs {
+    if range.1 < range.0 || range.1 - range.0 != tally.runs {
         return Err("range does not match the number of runs".into());
     }
     Ok(Part {
-        tally: t,
+        tally,
         scenario: v["scenario"]
             .as_str()
             .ok_or("field scenario is missing")?

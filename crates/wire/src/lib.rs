@@ -25,8 +25,10 @@
 mod error;
 mod json;
 mod link;
+mod tally;
 
 pub use error::WireError;
+pub use tally::{tally_from_value, tally_to_value};
 pub use json::{
     from_core, from_value, parse_json, parse_v1, parse_value_v1, to_core, to_json, to_json_v1,
     to_value, CultureV1, DecisionRuleV1, EnvironmentV1, FormV1, GoalsV1, GovernanceV1, HofstedeV1,
