@@ -377,6 +377,10 @@ impl Reducible for State {
                 state.with_seed(seed).finished()
             }
             Action::SetLang(lang) => State { lang, ..state },
+            // A new name changes nothing in the world: keep the run on screen.
+            Action::SetScenario(scenario) if same_world(&state.scenario, &scenario) => {
+                State { scenario, ..state }
+            }
             Action::SetScenario(scenario) | Action::Load(scenario) => State {
                 seed: scenario.seed,
                 scenario,
@@ -405,6 +409,21 @@ impl Reducible for State {
             },
         })
     }
+}
+
+/// Whether two scenarios simulate the same world (they differ at most in partner names).
+fn same_world(a: &Scenario, b: &Scenario) -> bool {
+    if a.partners.len() != b.partners.len() {
+        return false;
+    }
+    let unnamed = |s: &Scenario| {
+        let mut s = s.clone();
+        for p in s.partners.iter_mut() {
+            p.name.clear();
+        }
+        s
+    };
+    unnamed(a) == unnamed(b)
 }
 
 #[cfg(test)]
@@ -531,6 +550,21 @@ mod tests {
         assert!(s.run().is_some() && s.baseline.is_some());
         let s = s.reduce(Action::CompareExit);
         assert!(s.baseline.is_none());
+    }
+
+    #[test]
+    fn renaming_a_partner_keeps_the_run() {
+        let s = after(&[Action::Finish]);
+        assert!(s.run().is_some());
+        let mut renamed = s.scenario.clone();
+        renamed.partners[0].name = "Renamed".into();
+        let s = s.reduce(Action::SetScenario(renamed.clone()));
+        assert!(s.run().is_some(), "a new name must not rewind the run");
+        assert_eq!(s.scenario, renamed);
+        let mut changed = renamed;
+        changed.governance.transparency = 0.9;
+        let s = s.reduce(Action::SetScenario(changed));
+        assert!(s.run().is_none(), "a real change rewinds");
     }
 
     #[test]
