@@ -3,7 +3,7 @@
 use gloo::timers::callback::Interval;
 use yew::prelude::*;
 
-use crate::components::{About, CompareStart, CompareView, Editor, EventLog, Gauges, LangSwitch, Library, Network,
+use crate::components::{About, BatchPanel, CompareStart, CompareView, Editor, EventLog, Gauges, LangSwitch, Library, Network,
     NoticeBanner, OutcomeView, RunCharts, RunControls, RunSummary, ScenarioSummary, ShareButton,
     UrlSync,};
 use crate::i18n::t;
@@ -60,6 +60,7 @@ pub fn app() -> Html {
                     <EventLog state={state.clone()} />
                 </main>
             </div>
+            <BatchPanel state={state.clone()} />
             <footer class="about-wrap">
                 <About {lang} />
             </footer>

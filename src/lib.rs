@@ -9,6 +9,7 @@
 
 pub mod about;
 pub mod app;
+pub mod batch;
 pub mod charts;
 pub mod components;
 pub mod i18n;
@@ -16,5 +17,6 @@ pub mod narrate;
 pub mod state;
 pub mod storage;
 pub mod url;
+pub mod workers;
 
 pub use app::App;

@@ -1,6 +1,7 @@
 //! Pure chart geometry: scales, axis ticks, SVG paths, network layout and colour scales.
 //! No web code, tested natively.
 
+mod bars;
 mod color;
 mod extent;
 mod network;
@@ -8,6 +9,7 @@ mod path;
 mod scale;
 mod ticks;
 
+pub use bars::{band_path, bars, hbars, histogram, occupied, step_points, Rect};
 pub use color::{dash, diverging, light_text_on, palette};
 pub use extent::{nice_y_domain, points};
 pub use network::{circle_layout, edge_width, lerp_point, max_radius_for, node_radius};

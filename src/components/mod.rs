@@ -1,5 +1,7 @@
 //! View components: they render state and dispatch [`crate::state::Action`]s, nothing else.
 
+pub mod batch;
+pub mod batch_results;
 pub mod compare;
 pub mod controls;
 pub mod about;
@@ -17,6 +19,7 @@ pub mod run_summary;
 pub mod scenario_summary;
 pub mod share;
 
+pub use batch::BatchPanel;
 pub use compare::{CompareStart, CompareView};
 pub use controls::RunControls;
 pub use about::About;

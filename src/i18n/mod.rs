@@ -34,14 +34,29 @@ impl Lang {
 mod about;
 mod base;
 mod editor;
+mod experiments;
 mod library;
 mod watch;
 
 /// The tables of one language: one per area of the app, each owned by that area's code.
-fn tables(lang: Lang) -> [&'static [(&'static str, &'static str)]; 5] {
+fn tables(lang: Lang) -> [&'static [(&'static str, &'static str)]; 6] {
     match lang {
-        Lang::En => [base::EN, watch::EN, editor::EN, library::EN, about::EN],
-        Lang::Id => [base::ID, watch::ID, editor::ID, library::ID, about::ID],
+        Lang::En => [
+            base::EN,
+            watch::EN,
+            editor::EN,
+            library::EN,
+            about::EN,
+            experiments::EN,
+        ],
+        Lang::Id => [
+            base::ID,
+            watch::ID,
+            editor::ID,
+            library::ID,
+            about::ID,
+            experiments::ID,
+        ],
     }
 }
 

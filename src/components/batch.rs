@@ -1,0 +1,242 @@
+//! "Many futures": the run-count field, start and cancel, progress and time left, then the
+//! results ([`super::batch_results`]). The runs happen in web workers ([`crate::workers`]).
+
+use aliansi_sim::Scenario;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::batch::{
+    min_sec, parse_runs, Panel, PanelAction, Phase, DEFAULT_RUNS, MAX_RUNS, MIN_RUNS,
+};
+use crate::components::batch_results::BatchResults;
+use crate::i18n::{t, tf, Lang};
+use crate::narrate::amount;
+use crate::state::State;
+use crate::workers::{Event, Pool};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: UseReducerHandle<State>,
+}
+
+fn count(lang: Lang, n: u64) -> String {
+    amount(lang, n as f64)
+}
+
+fn eta_text(lang: Lang, eta: Option<f64>) -> String {
+    match eta.map(min_sec) {
+        None => t(lang, "experiments.eta_estimating").to_string(),
+        Some((0, s)) => tf(lang, "experiments.eta_seconds", &[("s", &s.to_string())]),
+        Some((m, s)) => tf(
+            lang,
+            "experiments.eta_minutes",
+            &[("m", &m.to_string()), ("s", &s.to_string())],
+        ),
+    }
+}
+
+#[function_component(BatchPanel)]
+pub fn batch_panel(props: &Props) -> Html {
+    let lang = props.state.lang;
+    let panel = use_reducer(Panel::default);
+    let pool = use_mut_ref(|| None::<Pool>);
+    let text = use_state(|| DEFAULT_RUNS.to_string());
+    let parsed = parse_runs(&text);
+    let running = panel.running().is_some();
+
+    let on_input = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            text.set(input.value());
+        })
+    };
+
+    let start = {
+        let panel = panel.clone();
+        let pool = pool.clone();
+        let scenario: Scenario = props.state.scenario.clone();
+        let total = parsed.ok();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(total) = total else { return };
+            if panel.running().is_some() {
+                return;
+            }
+            if let Err(error) = scenario.validate() {
+                panel.dispatch(PanelAction::Invalid {
+                    error: error.to_string(),
+                });
+                return;
+            }
+            // The workers of an earlier batch are stopped (they have all ended already).
+            drop(pool.borrow_mut().take());
+            let batch = panel.next_batch;
+            let dispatcher = panel.dispatcher();
+            let ran = scenario.clone();
+            let on_event = Callback::from(move |ev: Event| {
+                dispatcher.dispatch(match ev {
+                    Event::Progress {
+                        batch,
+                        done,
+                        eta_seconds,
+                        ..
+                    } => PanelAction::Progress {
+                        batch,
+                        done,
+                        eta_seconds,
+                    },
+                    Event::Finished {
+                        batch,
+                        tally,
+                        seconds,
+                    } => PanelAction::Finished {
+                        batch,
+                        tally,
+                        seconds,
+                        scenario: ran.clone(),
+                    },
+                    Event::Failed { batch, error } => PanelAction::Failed {
+                        batch: Some(batch),
+                        error,
+                    },
+                })
+            });
+            match Pool::start(batch, &scenario, total, on_event) {
+                Ok(p) => {
+                    let workers = p.workers();
+                    *pool.borrow_mut() = Some(p);
+                    panel.dispatch(PanelAction::Started {
+                        batch,
+                        total,
+                        workers,
+                    });
+                }
+                Err(error) => panel.dispatch(PanelAction::Failed { batch: None, error }),
+            }
+        })
+    };
+
+    let cancel = {
+        let panel = panel.clone();
+        let pool = pool.clone();
+        Callback::from(move |_: MouseEvent| {
+            let done = pool.borrow().as_ref().map_or(0, |p| p.cancel());
+            drop(pool.borrow_mut().take());
+            panel.dispatch(PanelAction::Cancelled { done });
+        })
+    };
+
+    let button_runs = count(lang, parsed.unwrap_or(DEFAULT_RUNS));
+    let range_args = [
+        ("min", count(lang, MIN_RUNS)),
+        ("max", count(lang, MAX_RUNS)),
+    ];
+    let range_args: Vec<(&str, &str)> = range_args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let error = parsed.err().map(|e| tf(lang, e.key(), &range_args));
+
+    let status = match &panel.phase {
+        Phase::Idle | Phase::Done => None,
+        Phase::Running { .. } => None,
+        Phase::Cancelled { done, total } => Some((
+            false,
+            tf(
+                lang,
+                "experiments.cancelled",
+                &[
+                    ("done", &count(lang, *done)),
+                    ("total", &count(lang, *total)),
+                ],
+            ),
+        )),
+        Phase::Failed { error } => {
+            Some((true, tf(lang, "experiments.failed", &[("error", error)])))
+        }
+        Phase::Invalid { error } => {
+            Some((true, tf(lang, "experiments.invalid", &[("error", error)])))
+        }
+    };
+
+    let progress = match &panel.phase {
+        Phase::Running {
+            done,
+            total,
+            eta_seconds,
+            workers,
+            ..
+        } => html! {
+            <div class="batch-running">
+                <label for="batch-progress" class="batch-progress-label">
+                    { tf(lang, "experiments.progress", &[
+                        ("done", &count(lang, *done)),
+                        ("total", &count(lang, *total)),
+                        ("workers", &workers.to_string()),
+                    ]) }
+                </label>
+                <progress id="batch-progress" data-testid="batch-progress"
+                    value={done.to_string()} max={total.to_string()}
+                    aria-label={t(lang, "experiments.progress_label")}>
+                    { format!("{done}/{total}") }
+                </progress>
+                <div class="batch-eta-row">
+                    <span data-testid="batch-eta" class="batch-eta">{ eta_text(lang, *eta_seconds) }</span>
+                    <button type="button" class="secondary" data-testid="batch-cancel" onclick={cancel}>
+                        { t(lang, "experiments.cancel") }
+                    </button>
+                </div>
+            </div>
+        },
+        _ => html! {},
+    };
+
+    let results = panel.results.as_ref().map(|r| {
+        let stale = r.scenario != props.state.scenario;
+        html! {
+            <>
+                <p class="batch-done">
+                    { tf(lang, "experiments.done", &[
+                        ("runs", &count(lang, r.summary.runs)),
+                        ("seconds", &crate::narrate::num(lang, r.seconds, 1)),
+                        ("workers", &r.workers.to_string()),
+                    ]) }
+                </p>
+                if stale {
+                    <p class="batch-stale" data-testid="batch-stale">{ t(lang, "experiments.stale") }</p>
+                }
+                <BatchResults {lang} finished={r.clone()} />
+            </>
+        }
+    });
+
+    html! {
+        <section class="card batch" data-testid="batch" aria-labelledby="batch-title">
+            <h2 id="batch-title">{ t(lang, "experiments.heading") }</h2>
+            <p class="batch-intro">{ t(lang, "experiments.intro") }</p>
+            <form class="batch-form" onsubmit={start} novalidate=true>
+                <div class="batch-field">
+                    <label for="batch-runs">{ t(lang, "experiments.runs_label") }</label>
+                    <input id="batch-runs" data-testid="batch-runs" type="text" inputmode="numeric"
+                        autocomplete="off" value={(*text).clone()} oninput={on_input}
+                        aria-invalid={error.is_some().then_some("true")}
+                        aria-describedby="batch-runs-help" disabled={running} />
+                    <p id="batch-runs-help" class={classes!("batch-help", error.is_some().then_some("field-error"))}
+                        data-testid={error.is_some().then_some("batch-runs-error")} aria-live="polite">
+                        { error.clone().unwrap_or_else(|| tf(lang, "experiments.runs_hint", &range_args)) }
+                    </p>
+                </div>
+                <button type="submit" class="primary" data-testid="batch-start"
+                    disabled={running || error.is_some()}>
+                    { tf(lang, "experiments.start", &[("n", &button_runs)]) }
+                </button>
+            </form>
+            { progress }
+            <div role="status" aria-live="polite" class="batch-status-wrap">
+                if let Some((is_error, msg)) = status {
+                    <p data-testid="batch-status"
+                        class={classes!("batch-status", is_error.then_some("batch-error"))}>{ msg }</p>
+                }
+            </div>
+            { for results }
+        </section>
+    }
+}

@@ -1,0 +1,370 @@
+//! The results of a batch: the Kaplan-Meier survival curve with its 95 % band, survival at
+//! 1, 3, 5 and 10 years, median survival, hazard by year, dissolution causes, and histograms
+//! of value created, partner shares and final trust. Geometry from [`crate::charts`].
+
+use std::rc::Rc;
+
+use aliansi_sim::batch::value_bin_floor;
+use yew::prelude::*;
+
+use crate::batch::{survival_rows, year_ticks, Finished};
+use crate::charts::{
+    band_path, bars, fmt_num, hbars, histogram, line_path, occupied, step_points, LinearScale, Rect,
+};
+use crate::i18n::{t, tf, Lang};
+use crate::narrate::{amount, cause_words, num};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub lang: Lang,
+    pub finished: Rc<Finished>,
+}
+
+fn pct(lang: Lang, v: f64) -> String {
+    format!("{} %", num(lang, v * 100.0, 1))
+}
+
+fn rect(r: &Rect, class: &'static str) -> Html {
+    html! {
+        <rect class={class} x={fmt_num(r.x)} y={fmt_num(r.y)} width={fmt_num(r.w)} height={fmt_num(r.h)} />
+    }
+}
+
+fn after_label(lang: Lang, months: u32) -> String {
+    match months {
+        12 => t(lang, "experiments.one_year").to_string(),
+        m if m % 12 == 0 => tf(lang, "experiments.years", &[("n", &(m / 12).to_string())]),
+        m => tf(lang, "experiments.months", &[("n", &m.to_string())]),
+    }
+}
+
+const W: f64 = 600.0;
+const H: f64 = 300.0;
+const ML: f64 = 64.0;
+const MR: f64 = 16.0;
+const MT: f64 = 16.0;
+const MB: f64 = 56.0;
+
+/// The survival curve with its band.
+fn km_chart(lang: Lang, f: &Finished) -> Html {
+    let s = &f.summary;
+    let w = W - ML - MR;
+    let h = H - MT - MB;
+    let x_domain = (0.0, f64::from(s.horizon_months.max(1)));
+    let y_domain = (0.0, 1.0);
+    let x = LinearScale::new(x_domain, (0.0, w));
+    let y = LinearScale::new(y_domain, (h, 0.0));
+    let band = band_path(
+        &step_points(&s.survival_low),
+        &step_points(&s.survival_high),
+        w,
+        h,
+        x_domain,
+        y_domain,
+    );
+    let line = line_path(&step_points(&s.survival_curve), w, h, x_domain, y_domain);
+    let y_ticks = [0.0, 0.25, 0.5, 0.75, 1.0].into_iter().map(|v| {
+        let py = fmt_num(y.apply(v));
+        html! {
+            <g class="tick">
+                <line class="grid" x1="0" x2={fmt_num(w)} y1={py.clone()} y2={py.clone()} />
+                <text class="tick-label" x="-8" y={py} dominant-baseline="middle" text-anchor="end">
+                    { format!("{} %", (v * 100.0) as u32) }
+                </text>
+            </g>
+        }
+    });
+    let x_ticks = year_ticks(s.horizon_months).into_iter().map(|m| {
+        let px = fmt_num(x.apply(f64::from(m)));
+        html! {
+            <g class="tick">
+                <line class="tick-mark" x1={px.clone()} x2={px.clone()} y1={fmt_num(h)} y2={fmt_num(h + 6.0)} />
+                <text class="tick-label" x={px} y={fmt_num(h + 10.0)} dominant-baseline="hanging" text-anchor="middle">{ m }</text>
+            </g>
+        }
+    });
+    let desc = tf(
+        lang,
+        "experiments.km_desc",
+        &[
+            ("horizon", &s.horizon_months.to_string()),
+            ("pct", &pct(lang, s.survival_at_horizon)),
+        ],
+    );
+    let end_y = fmt_num(y.apply(s.survival_at_horizon));
+    html! {
+        <figure class="chart batch-chart batch-km-figure">
+            <figcaption id="batch-km-title" class="chart-title">{ t(lang, "experiments.km_title") }</figcaption>
+            <svg class="line-chart batch-svg" data-testid="batch-km" viewBox={format!("0 0 {W} {H}")}
+                role="img" aria-labelledby="batch-km-title batch-km-desc">
+                <desc id="batch-km-desc">{ desc }</desc>
+                <g transform={format!("translate({ML},{MT})")}>
+                    { for y_ticks }
+                    <path class="km-band" d={band} />
+                    <path class="km-line" d={line} />
+                    <circle class="km-end" cx={fmt_num(w)} cy={end_y} r="5" />
+                    <line class="axis" x1="0" x2={fmt_num(w)} y1={fmt_num(h)} y2={fmt_num(h)} />
+                    <line class="axis" x1="0" x2="0" y1="0" y2={fmt_num(h)} />
+                    { for x_ticks }
+                    <text class="axis-label" x={fmt_num(w / 2.0)} y={fmt_num(h + 34.0)} dominant-baseline="hanging" text-anchor="middle">
+                        { t(lang, "experiments.month") }
+                    </text>
+                </g>
+            </svg>
+            <ul class="legend">
+                <li>
+                    <svg class="swatch" viewBox="0 0 30 10" aria-hidden="true"><line class="km-line" x1="0" x2="30" y1="5" y2="5" /></svg>
+                    { t(lang, "experiments.km_line") }
+                </li>
+                <li>
+                    <svg class="swatch" viewBox="0 0 30 10" aria-hidden="true"><rect class="km-band" x="0" y="0" width="30" height="10" /></svg>
+                    { t(lang, "experiments.km_band") }
+                </li>
+            </ul>
+        </figure>
+    }
+}
+
+fn survival_table(lang: Lang, f: &Finished) -> Html {
+    let s = &f.summary;
+    let rows = survival_rows(s.horizon_months).into_iter().map(|m| {
+        let i = (m as usize).min(s.survival_curve.len() - 1);
+        html! {
+            <tr data-month={m.to_string()}>
+                <th scope="row">{ after_label(lang, m) }</th>
+                <td class="num">{ pct(lang, s.survival_curve[i]) }</td>
+                <td class="num">{ format!("{} – {}", pct(lang, s.survival_low[i]), pct(lang, s.survival_high[i])) }</td>
+            </tr>
+        }
+    });
+    let median = match s.median_survival_months {
+        Some(m) => tf(lang, "experiments.median", &[("months", &m.to_string())]),
+        None => tf(
+            lang,
+            "experiments.median_none",
+            &[("months", &s.horizon_months.to_string())],
+        ),
+    };
+    html! {
+        <div class="batch-table-wrap">
+            <table class="batch-table" data-testid="batch-survival-table"
+                data-horizon-survival={format!("{:.4}", s.survival_at_horizon)}>
+                <caption>{ t(lang, "experiments.table_caption") }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ t(lang, "experiments.col_after") }</th>
+                        <th scope="col">{ t(lang, "experiments.col_survival") }</th>
+                        <th scope="col">{ t(lang, "experiments.col_ci") }</th>
+                    </tr>
+                </thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+            <p class="batch-median" data-testid="batch-median">{ median }</p>
+        </div>
+    }
+}
+
+const BW: f64 = 600.0;
+const BH: f64 = 200.0;
+const BT: f64 = 24.0;
+const BB: f64 = 40.0;
+const BX: f64 = 8.0;
+
+fn hazard_chart(lang: Lang, f: &Finished) -> Html {
+    let hz = &f.summary.hazard_by_year;
+    let w = BW - 2.0 * BX;
+    let h = BH - BT - BB;
+    let max = hz.iter().copied().fold(0.0, f64::max);
+    let rects = bars(hz, w, h, max, 0.25);
+    let items = rects.iter().zip(hz).enumerate().map(|(i, (r, v))| {
+        let cx = fmt_num(r.x + r.w / 2.0);
+        html! {
+            <g>
+                { rect(r, "bar hazard-bar") }
+                <text class="bar-value" x={cx.clone()} y={fmt_num(r.y - 4.0)} text-anchor="middle">{ num(lang, v * 100.0, 0) }</text>
+                <text class="tick-label" x={cx} y={fmt_num(h + 8.0)} dominant-baseline="hanging" text-anchor="middle">{ i + 1 }</text>
+            </g>
+        }
+    });
+    html! {
+        <figure class="chart batch-chart">
+            <figcaption id="batch-hazard-title" class="chart-title">{ format!("{} (%)", t(lang, "experiments.hazard_title")) }</figcaption>
+            <svg class="batch-svg bar-chart" data-testid="batch-hazard" viewBox={format!("0 0 {BW} {BH}")}
+                role="img" aria-labelledby="batch-hazard-title batch-hazard-desc">
+                <desc id="batch-hazard-desc">{ t(lang, "experiments.hazard_desc") }</desc>
+                <g transform={format!("translate({BX},{BT})")}>
+                    { for items }
+                    <line class="axis" x1="0" x2={fmt_num(w)} y1={fmt_num(h)} y2={fmt_num(h)} />
+                    <text class="axis-label" x={fmt_num(w / 2.0)} y={fmt_num(h + 26.0)} dominant-baseline="hanging" text-anchor="middle">
+                        { t(lang, "experiments.year") }
+                    </text>
+                </g>
+            </svg>
+        </figure>
+    }
+}
+
+fn causes_chart(lang: Lang, f: &Finished) -> Html {
+    let mut causes = f.summary.causes.clone();
+    causes.sort_by(|a, b| b.1.cmp(&a.1));
+    let ended: u64 = causes.iter().map(|c| c.1).sum();
+    let values: Vec<f64> = causes.iter().map(|c| c.1 as f64).collect();
+    let widths = hbars(&values, 100.0, 10.0, 10.0, None);
+    let rows = causes.iter().zip(&widths).map(|((cause, n), r)| {
+        let share = if ended > 0 { *n as f64 / ended as f64 } else { 0.0 };
+        html! {
+            <li class="cause-row" data-cause={cause.key()}>
+                <span class="cause-name">{ cause_words(lang, *cause) }</span>
+                <svg class="cause-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+                    { rect(r, "bar cause-fill") }
+                </svg>
+                <span class="cause-count">{ format!("{} ({})", amount(lang, *n as f64), pct(lang, share)) }</span>
+            </li>
+        }
+    });
+    html! {
+        <figure class="chart batch-chart batch-causes-figure">
+            <figcaption id="batch-causes-title" class="chart-title">{ t(lang, "experiments.causes_title") }</figcaption>
+            if ended == 0 {
+                <p data-testid="batch-causes" class="batch-none">{ t(lang, "experiments.causes_none") }</p>
+            } else {
+                <ul class="cause-bars" data-testid="batch-causes" aria-labelledby="batch-causes-title"
+                    aria-describedby="batch-causes-desc">
+                    { for rows }
+                </ul>
+                <p id="batch-causes-desc" class="visually-hidden">
+                    { tf(lang, "experiments.causes_desc", &[("n", &amount(lang, ended as f64))]) }
+                </p>
+            }
+        </figure>
+    }
+}
+
+const HW: f64 = 600.0;
+const HH: f64 = 170.0;
+const HT: f64 = 8.0;
+const HB: f64 = 30.0;
+const HX: f64 = 28.0;
+
+/// A histogram: `counts` with labels at bin edges (edge index, text).
+fn hist_svg(
+    id: &str,
+    testid: &'static str,
+    desc: String,
+    counts: &[u64],
+    edges: Vec<(usize, String)>,
+    small: bool,
+) -> Html {
+    let (width, height) = if small { (300.0, 110.0) } else { (HW, HH) };
+    let w = width - 2.0 * HX;
+    let h = height - HT - HB;
+    let rects = histogram(counts, w, h);
+    let slot = w / counts.len().max(1) as f64;
+    let labels = edges.into_iter().map(|(e, text)| {
+        html! {
+            <text class="tick-label" x={fmt_num(e as f64 * slot)} y={fmt_num(h + 8.0)} dominant-baseline="hanging" text-anchor="middle">{ text }</text>
+        }
+    });
+    let desc_id = format!("{id}-desc");
+    html! {
+        <svg class={classes!("batch-svg", "histogram", small.then_some("small"))} data-testid={testid}
+            viewBox={format!("0 0 {width} {height}")} role="img" aria-describedby={desc_id.clone()}>
+            <desc id={desc_id}>{ desc }</desc>
+            <g transform={format!("translate({HX},{HT})")}>
+                { for rects.iter().map(|r| rect(r, "bar hist-bar")) }
+                <line class="axis" x1="0" x2={fmt_num(w)} y1={fmt_num(h)} y2={fmt_num(h)} />
+                { for labels }
+            </g>
+        </svg>
+    }
+}
+
+fn value_chart(lang: Lang, f: &Finished) -> Html {
+    let s = &f.summary;
+    let range = occupied(&s.value_hist).unwrap_or(0..1);
+    let counts = &s.value_hist[range.clone()];
+    let n = counts.len();
+    let step = n.div_ceil(6).max(1);
+    let edges: Vec<(usize, String)> = (0..=n)
+        .step_by(step)
+        .map(|e| (e, amount(lang, value_bin_floor(range.start + e))))
+        .collect();
+    html! {
+        <figure class="chart batch-chart">
+            <figcaption class="chart-title">{ t(lang, "experiments.value_title") }</figcaption>
+            { hist_svg("batch-value", "batch-value", t(lang, "experiments.value_desc").to_string(), counts, edges, false) }
+            <p class="batch-mean">{ tf(lang, "experiments.value_mean", &[("v", &amount(lang, s.mean_value))]) }</p>
+        </figure>
+    }
+}
+
+fn unit_edges(lang: Lang, percent: bool) -> Vec<(usize, String)> {
+    [0usize, 10, 20]
+        .into_iter()
+        .map(|e| {
+            let v = e as f64 / 20.0;
+            let text = if percent {
+                format!("{} %", (v * 100.0) as u32)
+            } else {
+                num(lang, v, 1)
+            };
+            (e, text)
+        })
+        .collect()
+}
+
+fn shares_chart(lang: Lang, f: &Finished) -> Html {
+    let s = &f.summary;
+    let partners = s.share_hist.iter().enumerate().map(|(i, hist)| {
+        let name = f
+            .scenario
+            .partners
+            .get(i)
+            .map_or_else(|| format!("#{}", i + 1), |p| p.name.clone());
+        let mean = s.mean_share.get(i).copied().unwrap_or(0.0);
+        html! {
+            <li class="share-item">
+                <p class="share-name"><strong>{ &name }</strong>{ " · " }
+                    { tf(lang, "experiments.share_mean", &[("pct", &pct(lang, mean))]) }</p>
+                { hist_svg(&format!("batch-share-{i}"), "batch-share", tf(lang, "experiments.share_desc", &[("name", &name)]), hist, unit_edges(lang, true), true) }
+            </li>
+        }
+    });
+    html! {
+        <figure class="chart batch-chart">
+            <figcaption class="chart-title">{ t(lang, "experiments.shares_title") }</figcaption>
+            <ul class="share-grid" data-testid="batch-shares">{ for partners }</ul>
+        </figure>
+    }
+}
+
+fn trust_chart(lang: Lang, f: &Finished) -> Html {
+    let s = &f.summary;
+    html! {
+        <figure class="chart batch-chart">
+            <figcaption class="chart-title">{ t(lang, "experiments.trust_title") }</figcaption>
+            { hist_svg("batch-trust", "batch-trust", t(lang, "experiments.trust_desc").to_string(), &s.trust_hist, unit_edges(lang, false), false) }
+            <p class="batch-mean">{ tf(lang, "experiments.trust_mean", &[("v", &num(lang, s.mean_final_trust, 2))]) }</p>
+        </figure>
+    }
+}
+
+#[function_component(BatchResults)]
+pub fn batch_results(props: &Props) -> Html {
+    let lang = props.lang;
+    let f = &*props.finished;
+    html! {
+        <div class="batch-results" data-testid="batch-results" data-runs={f.summary.runs.to_string()}>
+            <h3>{ t(lang, "experiments.results_heading") }</h3>
+            <div class="batch-grid">
+                { km_chart(lang, f) }
+                { survival_table(lang, f) }
+                { hazard_chart(lang, f) }
+                { causes_chart(lang, f) }
+                { value_chart(lang, f) }
+                { trust_chart(lang, f) }
+            </div>
+            { shares_chart(lang, f) }
+        </div>
+    }
+}

@@ -1,0 +1,206 @@
+//! Strings of "Many futures" (batches of runs in web workers) and their results.
+
+pub const EN: &[(&str, &str)] = &[
+    ("experiments.heading", "Many futures"),
+    (
+        "experiments.intro",
+        "Run the current scenario many times, each time with its own seed, to see how often the alliance survives and why it ends. The runs use every processor core of this device; the page stays usable meanwhile.",
+    ),
+    ("experiments.runs_label", "Number of runs"),
+    ("experiments.runs_hint", "From {min} to {max}."),
+    (
+        "experiments.runs_not_number",
+        "Type a whole number of runs, such as 1,000.",
+    ),
+    ("experiments.runs_too_few", "Choose at least {min} runs."),
+    ("experiments.runs_too_many", "Choose at most {max} runs."),
+    ("experiments.start", "Run {n} futures"),
+    ("experiments.cancel", "Cancel"),
+    ("experiments.progress_label", "Progress of the runs"),
+    (
+        "experiments.progress",
+        "{done} of {total} runs done · workers in parallel: {workers}",
+    ),
+    ("experiments.eta_estimating", "Estimating the time left…"),
+    ("experiments.eta_seconds", "About {s} s left"),
+    ("experiments.eta_minutes", "About {m} min {s} s left"),
+    (
+        "experiments.cancelled",
+        "Cancelled after {done} of {total} runs. Nothing was kept; you can start again.",
+    ),
+    (
+        "experiments.failed",
+        "The runs stopped because a worker failed: {error}. The rest of the page still works; try again.",
+    ),
+    ("experiments.invalid", "This scenario cannot run: {error}"),
+    (
+        "experiments.done",
+        "{runs} runs in {seconds} s, workers in parallel: {workers}.",
+    ),
+    (
+        "experiments.stale",
+        "These results are for an earlier version of the scenario; run again to update them.",
+    ),
+    ("experiments.results_heading", "What the futures show"),
+    ("experiments.km_title", "Alliances still together, month by month"),
+    (
+        "experiments.km_desc",
+        "Kaplan-Meier survival curve over {horizon} months with its 95 % confidence band; {pct} still together at the end.",
+    ),
+    ("experiments.km_line", "Still together"),
+    ("experiments.km_band", "95 % confidence band"),
+    ("experiments.month", "Month"),
+    ("experiments.table_caption", "Still together after…"),
+    ("experiments.col_after", "After"),
+    ("experiments.col_survival", "Still together"),
+    ("experiments.col_ci", "95 % interval"),
+    ("experiments.one_year", "1 year"),
+    ("experiments.years", "{n} years"),
+    ("experiments.months", "{n} months"),
+    ("experiments.median", "Median survival: {months} months."),
+    (
+        "experiments.median_none",
+        "Median survival: more than {months} months (over half are still together at the end).",
+    ),
+    (
+        "experiments.hazard_title",
+        "Chance of ending in each year, for alliances together at its start",
+    ),
+    (
+        "experiments.hazard_desc",
+        "Bar chart with one bar per year of the horizon.",
+    ),
+    ("experiments.year", "Year"),
+    ("experiments.causes_title", "Why alliances ended"),
+    (
+        "experiments.causes_desc",
+        "Bar chart of the causes of the {n} dissolutions.",
+    ),
+    ("experiments.causes_none", "No alliance ended in these runs."),
+    ("experiments.value_title", "Value created over the whole run"),
+    ("experiments.value_mean", "Mean value created: {v}"),
+    (
+        "experiments.value_desc",
+        "Histogram of the value created, bins on a logarithmic scale.",
+    ),
+    ("experiments.shares_title", "Each partner's share of the payoffs"),
+    ("experiments.share_mean", "mean share {pct}"),
+    (
+        "experiments.share_desc",
+        "Histogram of {name}'s share of the payoffs, from 0 % to 100 %.",
+    ),
+    ("experiments.trust_title", "Trust at the end"),
+    ("experiments.trust_mean", "Mean final trust: {v}"),
+    (
+        "experiments.trust_desc",
+        "Histogram of the partners' mean trust at the end, from 0 to 1.",
+    ),
+    ("experiments.runs_axis", "Runs"),
+];
+
+pub const ID: &[(&str, &str)] = &[
+    ("experiments.heading", "Banyak masa depan"),
+    (
+        "experiments.intro",
+        "Jalankan skenario ini berkali-kali, masing-masing dengan seed sendiri, untuk melihat seberapa sering aliansi bertahan dan mengapa aliansi berakhir. Simulasi memakai semua inti prosesor perangkat ini; halaman tetap bisa digunakan selama itu.",
+    ),
+    ("experiments.runs_label", "Jumlah simulasi"),
+    ("experiments.runs_hint", "Dari {min} sampai {max}."),
+    (
+        "experiments.runs_not_number",
+        "Ketik jumlah simulasi berupa bilangan bulat, misalnya 1.000.",
+    ),
+    ("experiments.runs_too_few", "Pilih paling sedikit {min} simulasi."),
+    ("experiments.runs_too_many", "Pilih paling banyak {max} simulasi."),
+    ("experiments.start", "Jalankan {n} masa depan"),
+    ("experiments.cancel", "Batalkan"),
+    ("experiments.progress_label", "Kemajuan simulasi"),
+    (
+        "experiments.progress",
+        "{done} dari {total} simulasi selesai · pekerja paralel: {workers}",
+    ),
+    ("experiments.eta_estimating", "Memperkirakan sisa waktu…"),
+    ("experiments.eta_seconds", "Sekitar {s} detik lagi"),
+    ("experiments.eta_minutes", "Sekitar {m} menit {s} detik lagi"),
+    (
+        "experiments.cancelled",
+        "Dibatalkan setelah {done} dari {total} simulasi. Tidak ada yang disimpan; Anda bisa memulai lagi.",
+    ),
+    (
+        "experiments.failed",
+        "Simulasi berhenti karena sebuah pekerja gagal: {error}. Bagian lain halaman tetap berfungsi; coba lagi.",
+    ),
+    ("experiments.invalid", "Skenario ini tidak bisa dijalankan: {error}"),
+    (
+        "experiments.done",
+        "{runs} simulasi dalam {seconds} detik, pekerja paralel: {workers}.",
+    ),
+    (
+        "experiments.stale",
+        "Hasil ini untuk versi skenario sebelumnya; jalankan lagi untuk memperbaruinya.",
+    ),
+    ("experiments.results_heading", "Yang ditunjukkan banyak masa depan"),
+    (
+        "experiments.km_title",
+        "Aliansi yang masih bersama, bulan demi bulan",
+    ),
+    (
+        "experiments.km_desc",
+        "Kurva kesintasan Kaplan-Meier selama {horizon} bulan dengan pita kepercayaan 95 %; {pct} masih bersama di akhir.",
+    ),
+    ("experiments.km_line", "Masih bersama"),
+    ("experiments.km_band", "Pita kepercayaan 95 %"),
+    ("experiments.month", "Bulan"),
+    ("experiments.table_caption", "Masih bersama setelah…"),
+    ("experiments.col_after", "Setelah"),
+    ("experiments.col_survival", "Masih bersama"),
+    ("experiments.col_ci", "Interval 95 %"),
+    ("experiments.one_year", "1 tahun"),
+    ("experiments.years", "{n} tahun"),
+    ("experiments.months", "{n} bulan"),
+    ("experiments.median", "Median kesintasan: {months} bulan."),
+    (
+        "experiments.median_none",
+        "Median kesintasan: lebih dari {months} bulan (lebih dari separuh masih bersama di akhir).",
+    ),
+    (
+        "experiments.hazard_title",
+        "Peluang berakhir tiap tahun, bagi aliansi yang masih bersama di awal tahun itu",
+    ),
+    (
+        "experiments.hazard_desc",
+        "Grafik batang dengan satu batang per tahun horizon.",
+    ),
+    ("experiments.year", "Tahun"),
+    ("experiments.causes_title", "Mengapa aliansi berakhir"),
+    (
+        "experiments.causes_desc",
+        "Grafik batang penyebab dari {n} pembubaran.",
+    ),
+    (
+        "experiments.causes_none",
+        "Tidak ada aliansi yang berakhir dalam simulasi ini.",
+    ),
+    (
+        "experiments.value_title",
+        "Nilai yang tercipta sepanjang simulasi",
+    ),
+    ("experiments.value_mean", "Rata-rata nilai yang tercipta: {v}"),
+    (
+        "experiments.value_desc",
+        "Histogram nilai yang tercipta, kelas pada skala logaritmik.",
+    ),
+    ("experiments.shares_title", "Bagian tiap mitra dari hasil"),
+    ("experiments.share_mean", "rata-rata bagian {pct}"),
+    (
+        "experiments.share_desc",
+        "Histogram bagian {name} dari hasil, dari 0 % sampai 100 %.",
+    ),
+    ("experiments.trust_title", "Kepercayaan di akhir"),
+    ("experiments.trust_mean", "Rata-rata kepercayaan akhir: {v}"),
+    (
+        "experiments.trust_desc",
+        "Histogram rata-rata kepercayaan antarmitra di akhir, dari 0 sampai 1.",
+    ),
+    ("experiments.runs_axis", "Simulasi"),
+];

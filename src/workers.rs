@@ -1,0 +1,247 @@
+//! Web workers for "Many futures": the page side (a [`Pool`] of workers, one per core, each
+//! handed chunks of runs from a queue) and the worker side ([`worker_main`], the whole of the
+//! `worker` binary). Messages are JSON strings ([`crate::batch::Request`] and
+//! [`crate::batch::Reply`]); the work and the merging are the pure code of [`crate::batch`].
+//!
+//! The worker binary is built by Trunk (`data-type="worker"` with a loader shim) into
+//! `worker.js`, `worker_bg.wasm` and `worker_loader.js`, next to the page.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use aliansi_sim::{BatchTally, Scenario};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, ErrorEvent, MessageEvent, Worker};
+use yew::Callback;
+
+use crate::batch::{worker_count, Job, Reply};
+
+/// The worker's script, relative to the page.
+pub const WORKER_SCRIPT: &str = "worker_loader.js";
+
+/// The worker side: answers every request, after saying it is ready.
+pub fn worker_main() {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply_to = scope.clone();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+        let request = e.data().as_string().unwrap_or_default();
+        let reply = crate::batch::answer(&request);
+        // Nothing to do if the page has gone.
+        let _ = reply_to.post_message(&JsValue::from_str(&reply));
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let _ = scope.post_message(&JsValue::from_str(&Reply::Ready.to_json()));
+}
+
+/// What a running batch tells the page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Event {
+    /// Runs done so far, of the total; seconds left, once estimated.
+    Progress {
+        batch: u64,
+        done: u64,
+        total: u64,
+        eta_seconds: Option<f64>,
+    },
+    /// Every run is in: the merged tally and how long it took.
+    Finished {
+        batch: u64,
+        tally: Rc<BatchTally>,
+        seconds: f64,
+    },
+    /// A worker failed (the others have been stopped).
+    Failed { batch: u64, error: String },
+}
+
+/// The cores the browser reports (`navigator.hardwareConcurrency`).
+pub fn reported_cores() -> f64 {
+    web_sys::window()
+        .map(|w| w.navigator().hardware_concurrency())
+        .unwrap_or(1.0)
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+fn js_error(e: JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| format!("{e:?}"))
+}
+
+struct Shared {
+    job: RefCell<Job>,
+    workers: RefCell<Vec<Worker>>,
+    stopped: Cell<bool>,
+    on_event: Callback<Event>,
+}
+
+impl Shared {
+    fn stop(&self) {
+        self.stopped.set(true);
+        for w in self.workers.borrow().iter() {
+            w.set_onmessage(None);
+            w.set_onerror(None);
+            w.terminate();
+        }
+    }
+
+    fn fail(&self, error: String) {
+        if self.stopped.get() {
+            return;
+        }
+        self.stop();
+        let batch = self.job.borrow().batch;
+        self.on_event.emit(Event::Failed { batch, error });
+    }
+
+    /// Hands the next chunk, if any, to `worker`.
+    fn feed(&self, worker: &Worker) {
+        let next = self.job.borrow_mut().next_request();
+        if let Some(req) = next {
+            if let Err(e) = worker.post_message(&JsValue::from_str(&req.to_json())) {
+                self.fail(js_error(e));
+            }
+        }
+    }
+
+    fn on_reply(&self, worker: &Worker, text: &str) {
+        if self.stopped.get() {
+            return;
+        }
+        let batch = self.job.borrow().batch;
+        match Reply::from_json(text) {
+            Ok(Reply::Ready) => self.feed(worker),
+            Ok(Reply::Done {
+                batch: b, tally, ..
+            }) if b == batch => {
+                let merged = self.job.borrow_mut().complete(&tally);
+                if let Err(e) = merged {
+                    return self.fail(e);
+                }
+                let now = now_ms();
+                let (done, total, complete, eta_seconds, seconds) = {
+                    let job = self.job.borrow();
+                    (
+                        job.done,
+                        job.total,
+                        job.is_complete(),
+                        job.eta_seconds(now),
+                        (now - job.started_ms) / 1000.0,
+                    )
+                };
+                if complete {
+                    self.stop();
+                    let tally = Rc::new(self.job.borrow().tally().clone());
+                    self.on_event.emit(Event::Finished {
+                        batch,
+                        tally,
+                        seconds,
+                    });
+                } else {
+                    self.on_event.emit(Event::Progress {
+                        batch,
+                        done,
+                        total,
+                        eta_seconds,
+                    });
+                    self.feed(worker);
+                }
+            }
+            Ok(Reply::Done { .. }) => {}
+            Ok(Reply::Failed { error, .. }) => self.fail(error),
+            Err(e) => self.fail(e),
+        }
+    }
+}
+
+type MessageHandler = Closure<dyn FnMut(MessageEvent)>;
+type ErrorHandler = Closure<dyn FnMut(ErrorEvent)>;
+
+/// The workers of one batch. Dropping the pool (or [`Pool::cancel`]) terminates them.
+pub struct Pool {
+    shared: Rc<Shared>,
+    _handlers: Vec<(MessageHandler, ErrorHandler)>,
+}
+
+impl Pool {
+    /// Starts `total` runs of `scenario` (master seed = its seed) on one worker per core;
+    /// `on_event` hears the progress and the end.
+    pub fn start(
+        batch: u64,
+        scenario: &Scenario,
+        total: u64,
+        on_event: Callback<Event>,
+    ) -> Result<Pool, String> {
+        let cores = worker_count(reported_cores());
+        let job = Job::new(batch, scenario, total, cores, now_ms());
+        let n = cores.min(job.chunks_left()).max(1);
+        let shared = Rc::new(Shared {
+            job: RefCell::new(job),
+            workers: RefCell::new(Vec::new()),
+            stopped: Cell::new(false),
+            on_event,
+        });
+        let mut handlers = Vec::new();
+        for _ in 0..n {
+            let worker = match Worker::new(WORKER_SCRIPT) {
+                Ok(w) => w,
+                Err(e) => {
+                    shared.stop();
+                    return Err(js_error(e));
+                }
+            };
+            let on_message = {
+                let shared = shared.clone();
+                let me = worker.clone();
+                MessageHandler::new(move |e: MessageEvent| {
+                    let text = e.data().as_string().unwrap_or_default();
+                    shared.on_reply(&me, &text);
+                })
+            };
+            let on_error = {
+                let shared = shared.clone();
+                ErrorHandler::new(move |e: ErrorEvent| {
+                    e.prevent_default();
+                    let msg = e.message();
+                    shared.fail(if msg.is_empty() {
+                        "the worker stopped with an error".to_string()
+                    } else {
+                        msg
+                    });
+                })
+            };
+            worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+            worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+            shared.workers.borrow_mut().push(worker);
+            handlers.push((on_message, on_error));
+        }
+        Ok(Pool {
+            shared,
+            _handlers: handlers,
+        })
+    }
+
+    /// How many workers this batch uses.
+    pub fn workers(&self) -> usize {
+        self.shared.workers.borrow().len()
+    }
+
+    /// Stops every worker now; returns the runs done so far.
+    pub fn cancel(&self) -> u64 {
+        self.shared.stop();
+        self.shared.job.borrow().done
+    }
+}
+
+impl Drop for Pool {
+    fn drop(&mut self) {
+        self.shared.stop();
+    }
+}
