@@ -21,7 +21,7 @@ pub struct Props {
 }
 
 fn pct(lang: Lang, v: f64) -> String {
-    format!("{} %", num(lang, v * 100.0, 1))
+    format!("{}\u{a0}%", num(lang, v * 100.0, 1))
 }
 
 fn rect(r: &Rect, class: &'static str) -> Html {
@@ -216,7 +216,8 @@ fn causes_chart(lang: Lang, f: &Finished) -> Html {
             <li class="cause-row" data-cause={cause.key()}>
                 <span class="cause-name">{ cause_words(lang, *cause) }</span>
                 <svg class="cause-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
-                    { rect(r, "bar cause-fill") }
+                    // One row per SVG: the bar's length from the shared scale, at the top.
+                    { rect(&Rect { y: 0.0, h: 10.0, ..*r }, "bar cause-fill") }
                 </svg>
                 <span class="cause-count">{ format!("{} ({})", amount(lang, *n as f64), pct(lang, share)) }</span>
             </li>

@@ -1,0 +1,157 @@
+// End-to-end test of "Many futures" (issue 5, item 1): a batch of runs in web workers.
+// Usage: node batch.test.mjs [DIST_DIR]   (run-all.mjs runs it after `trunk build --release`)
+// Logs how long the 10,000-run batch of the default scenario took (no timing assertion).
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { start, open, tid, finishRun, repo, STEP_TIMEOUT_MS } from "./harness.mjs";
+
+const h = await start("batch");
+const page = await h.newPage();
+const RESULTS_TIMEOUT_MS = 180_000;
+const shots = process.env.SCREENSHOT_DIR ?? join(repo, "target", "screenshots");
+/** A screenshot of the Many futures section alone (target/screenshots/batch-section-<name>.png). */
+const sectionShot = (name) => tid(page, "batch").screenshot({ path: join(shots, `batch-section-${name}.png`) }).catch(() => {});
+
+/** The progress bar's value, or null when it is not shown. */
+const progressValue = () =>
+  page.evaluate(() => {
+    const p = document.querySelector('[data-testid="batch-progress"]');
+    return p ? Number(p.value) : null;
+  });
+
+await h.check("page loads with the Many futures section", async () => {
+  await open(page, h.origin);
+  await tid(page, "batch").scrollIntoViewIfNeeded();
+  assert.equal(await tid(page, "batch-runs").inputValue(), "1000");
+  assert.match(await tid(page, "batch-start").innerText(), /Run 1,000 futures/);
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  console.log(`navigator.hardwareConcurrency = ${cores}`);
+});
+
+await h.check("invalid run counts are refused with a message", async () => {
+  for (const [text, re] of [
+    ["5", /at least 10/i],
+    ["200000", /at most 100,000/i],
+    ["lots", /whole number/i],
+  ]) {
+    await tid(page, "batch-runs").fill(text);
+    await tid(page, "batch-runs-error").filter({ hasText: re }).waitFor({ timeout: STEP_TIMEOUT_MS });
+    assert.ok(await tid(page, "batch-start").isDisabled(), `start disabled for ${text}`);
+  }
+  await tid(page, "batch-runs").fill("10,000");
+  await tid(page, "batch-start").filter({ hasText: "Run 10,000 futures" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.equal(await tid(page, "batch-runs-error").count(), 0);
+});
+
+let seconds = null;
+await h.check("a 10,000-run batch shows progress, keeps the page responsive, then results", async () => {
+  const t0 = Date.now();
+  await tid(page, "batch-start").click();
+  await tid(page, "batch-progress").waitFor({ timeout: STEP_TIMEOUT_MS });
+  // The progress bar moves at least twice while running.
+  const seen = [];
+  let responsive = false;
+  const deadline = Date.now() + RESULTS_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const v = await progressValue();
+    if (v === null) break; // finished
+    if (seen.length === 0 || v > seen[seen.length - 1]) seen.push(v);
+    if (!responsive && v > 0) {
+      // The page answers a click during the batch: open the About section and see the DOM
+      // change within 500 ms.
+      const clicked = Date.now();
+      await page.locator('[data-testid="about"] > summary').click({ timeout: 2_000 });
+      await page.waitForFunction(() => document.querySelector('[data-testid="about"]').open, null, { timeout: 500 });
+      const lag = Date.now() - clicked;
+      console.log(`page answered a click during the batch in ${lag} ms (at ${v} runs)`);
+      responsive = true;
+      await page.locator('[data-testid="about"] > summary').click({ timeout: 2_000 });
+      const eta = await tid(page, "batch-eta").innerText().catch(() => "(gone)");
+      await sectionShot("running");
+      console.log(`time left shown: ${eta}`);
+    }
+    await page.waitForTimeout(100);
+  }
+  await h.shot(page, "running-end");
+  const increases = seen.filter((v) => v > 0).length;
+  assert.ok(increases >= 2, `progress increased ${increases} times: ${JSON.stringify(seen)}`);
+  assert.ok(responsive, "clicked during the batch");
+  await tid(page, "batch-results").waitFor({ timeout: RESULTS_TIMEOUT_MS });
+  seconds = (Date.now() - t0) / 1000;
+  const shown = await page.locator(".batch-done").innerText();
+  console.log(`10,000-run batch of the default scenario: ${seconds.toFixed(1)} s wall clock in the test; the page says: ${shown}`);
+  assert.equal(await tid(page, "batch-results").getAttribute("data-runs"), "10000");
+});
+
+await h.check("results: survival curve with its band, causes chart, survival at the horizon 35-65 %", async () => {
+  const km = tid(page, "batch-km");
+  await km.waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.equal(await km.evaluate((e) => e.tagName.toLowerCase()), "svg");
+  assert.ok((await km.locator("path.km-band").getAttribute("d")).length > 100, "band drawn");
+  assert.ok((await km.locator("path.km-line").getAttribute("d")).length > 100, "line drawn");
+  const causes = tid(page, "batch-causes");
+  assert.ok((await causes.locator(".cause-row").count()) >= 1, "cause rows");
+  assert.ok((await causes.locator("rect.cause-fill").count()) >= 1, "cause bars");
+  const table = tid(page, "batch-survival-table");
+  const last = await table.locator("tbody tr").last().locator("td").first().innerText();
+  const pct = parseFloat(last.replace(",", "."));
+  console.log(`survival at the horizon shown: ${last}`);
+  assert.ok(pct >= 35 && pct <= 65, `survival at horizon ${last}`);
+  assert.equal(await table.locator("tbody tr").count(), 4, "1, 3, 5 and 10 years");
+  for (const id of ["batch-hazard", "batch-value", "batch-trust"]) {
+    assert.ok((await tid(page, id).locator("rect").count()) > 0, `${id} has bars`);
+  }
+  assert.equal(await tid(page, "batch-share").count(), 4, "a share histogram per partner");
+  await tid(page, "batch-median").waitFor();
+  await h.shot(page, "results");
+  await sectionShot("results");
+});
+
+await h.check("results in Bahasa Indonesia", async () => {
+  await tid(page, "lang-id").click();
+  await tid(page, "batch").filter({ hasText: "Banyak masa depan" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  await tid(page, "batch-causes").scrollIntoViewIfNeeded();
+  await h.shot(page, "results-id");
+  await sectionShot("results-id");
+  await tid(page, "lang-en").click();
+});
+
+await h.check("a batch can be cancelled: progress stops, a message says so, the page still works", async () => {
+  await tid(page, "batch-runs").fill("100000");
+  await tid(page, "batch-start").click();
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="batch-progress"]')?.value ?? 0) > 0, null, {
+    timeout: 60_000,
+  });
+  await tid(page, "batch-cancel").click();
+  const status = tid(page, "batch-status");
+  await status.filter({ hasText: /Cancelled after/ }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  console.log(`after cancel: ${await status.innerText()}`);
+  assert.equal(await tid(page, "batch-progress").count(), 0, "progress bar gone");
+  await page.waitForTimeout(1_000);
+  assert.equal(await tid(page, "batch-results").count(), 0, "no results appear after cancelling");
+  assert.match(await status.innerText(), /Cancelled after/);
+  assert.ok(await tid(page, "batch-start").isEnabled(), "can start again");
+  await h.shot(page, "cancelled");
+  await sectionShot("cancelled");
+  // The rest of the page still works: a single run plays to the end.
+  await finishRun(page);
+});
+
+await h.check("a small batch after a cancel still finishes", async () => {
+  await tid(page, "batch-runs").fill("40");
+  await tid(page, "batch-start").click();
+  await tid(page, "batch-results").waitFor({ timeout: RESULTS_TIMEOUT_MS });
+  assert.equal(await tid(page, "batch-results").getAttribute("data-runs"), "40");
+  assert.equal(await tid(page, "batch-status").count(), 0, "the cancel message is gone");
+});
+
+await h.check("on a phone (375 px) the section has no sideways scroll", async () => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await tid(page, "batch").scrollIntoViewIfNeeded();
+  const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(over <= 0, `page is ${over} px wider than the screen`);
+  await h.shot(page, "phone");
+  await sectionShot("phone");
+});
+
+await h.finish();
