@@ -355,7 +355,8 @@ pub fn batch_results(props: &Props) -> Html {
     let lang = props.lang;
     let f = &*props.finished;
     html! {
-        <div class="batch-results" data-testid="batch-results" data-runs={f.summary.runs.to_string()}>
+        <div class="batch-results" data-testid="batch-results" data-runs={f.summary.runs.to_string()}
+            data-checksum={format!("{:016x}", f.summary.checksum)}>
             <h3>{ t(lang, "experiments.results_heading") }</h3>
             <div class="batch-grid">
                 { km_chart(lang, f) }

@@ -81,6 +81,8 @@ await h.check("a 10,000-run batch shows progress, keeps the page responsive, the
   const shown = await page.locator(".batch-done").innerText();
   console.log(`10,000-run batch of the default scenario: ${seconds.toFixed(1)} s wall clock in the test; the page says: ${shown}`);
   assert.equal(await tid(page, "batch-results").getAttribute("data-runs"), "10000");
+  const checksum = await tid(page, "batch-results").getAttribute("data-checksum");
+  console.log(`checksum of the merged batch: ${checksum} (compare: aliansi batch --runs 10000)`);
 });
 
 await h.check("results: survival curve with its band, causes chart, survival at the horizon 35-65 %", async () => {
