@@ -3,9 +3,11 @@
 use gloo::timers::callback::Interval;
 use yew::prelude::*;
 
-use crate::components::{About, BatchPanel, CompareStart, CompareView, Editor, EventLog, Gauges, LangSwitch, Library, Network,
-    NoticeBanner, OutcomeView, RunCharts, RunControls, RunSummary, ScenarioSummary, ShareButton,
-    UrlSync,};
+use crate::components::{
+    About, BatchPanel, CompareStart, CompareView, Editor, EventLog, Gauges, LangSwitch, Library,
+    Network, NoticeBanner, OutcomeView, RunCharts, RunControls, RunSummary, ScenarioSummary,
+    ShareButton, UrlSync,
+};
 use crate::i18n::t;
 use crate::state::{tick_plan, Action, State};
 
@@ -46,8 +48,10 @@ pub fn app() -> Html {
                     <Editor state={state.clone()} />
                 </div>
                 <main class="run-col">
-                    <ScenarioSummary {lang} scenario={state.scenario.clone()} seed={state.seed} />
+                    // The controls come first: nothing an edit changes sits above them, so a
+                    // click right after an edit lands where the user aimed.
                     <RunControls state={state.clone()} />
+                    <ScenarioSummary {lang} scenario={state.scenario.clone()} seed={state.seed} />
                     <OutcomeView state={state.clone()} />
                     <CompareStart state={state.clone()} />
                     <CompareView state={state.clone()} />

@@ -302,9 +302,11 @@ fn name_field(p: &NameProps) -> Html {
             },
         );
     }
-    let onchange = {
+    // A name applies as it is typed: it changes nothing in the world, and nothing is left to
+    // apply (and to move the page) when the user next clicks a control.
+    let oninput = {
         let (on_edit, path) = (p.on_edit.clone(), path.clone());
-        Callback::from(move |e: Event| {
+        Callback::from(move |e: InputEvent| {
             let el: HtmlInputElement = e.target_unchecked_into();
             on_edit.emit(Edit::Choice {
                 path: path.clone(),
@@ -319,7 +321,7 @@ fn name_field(p: &NameProps) -> Html {
                 data-testid={format!("partner-name-{}", p.index)}
                 aria-invalid={p.error.is_some().then_some("true")}
                 aria-describedby={described_by(&path, true, p.error.is_some())}
-                {onchange} />
+                {oninput} />
             <small class="help" id={format!("help-{id}")}>{ help_of(p.lang, &path) }</small>
             { error_html(p.lang, &path, &p.error) }
         </div>
