@@ -88,8 +88,14 @@ mod tests {
     #[test]
     fn the_committed_report_has_every_finding_and_edge_case() {
         let c = checks(VALIDATION_MD);
-        for id in ["F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "F10", "F11", "F12", "E1", "E2", "E3", "E4"] {
-            assert!(c.iter().any(|x| x.id == id), "{id} missing from docs/VALIDATION.md");
+        for id in [
+            "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "F10", "F11", "F12", "E1", "E2",
+            "E3", "E4",
+        ] {
+            assert!(
+                c.iter().any(|x| x.id == id),
+                "{id} missing from docs/VALIDATION.md"
+            );
         }
         assert!(provenance(VALIDATION_MD).is_some());
     }

@@ -17,7 +17,11 @@ pub fn about(props: &AboutProps) -> Html {
     let row = |c: &crate::about::Check| {
         let key = format!("about.finding.{}", c.id);
         let name = t(lang, &key);
-        let name = if name == "??" { c.finding.clone() } else { name.to_string() };
+        let name = if name == "??" {
+            c.finding.clone()
+        } else {
+            name.to_string()
+        };
         html! {
             <tr data-testid={format!("about-row-{}", c.id)}>
                 <th scope="row">{ &c.id }</th>

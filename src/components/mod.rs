@@ -1,10 +1,10 @@
 //! View components: they render state and dispatch [`crate::state::Action`]s, nothing else.
 
+pub mod about;
 pub mod batch;
 pub mod batch_results;
 pub mod compare;
 pub mod controls;
-pub mod about;
 pub mod editor;
 pub mod event_log;
 pub mod gauges;
@@ -19,10 +19,10 @@ pub mod run_summary;
 pub mod scenario_summary;
 pub mod share;
 
+pub use about::About;
 pub use batch::BatchPanel;
 pub use compare::{CompareStart, CompareView};
 pub use controls::RunControls;
-pub use about::About;
 pub use editor::Editor;
 pub use event_log::EventLog;
 pub use gauges::Gauges;

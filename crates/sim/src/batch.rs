@@ -167,7 +167,8 @@ impl BatchTally {
             *a += b;
         }
         if self.share_hist.len() < other.share_hist.len() {
-            self.share_hist.resize(other.share_hist.len(), vec![0; HIST_BINS]);
+            self.share_hist
+                .resize(other.share_hist.len(), vec![0; HIST_BINS]);
             self.share_sum_fx.resize(other.share_sum_fx.len(), 0);
         }
         for (i, h) in other.share_hist.iter().enumerate() {
@@ -211,7 +212,11 @@ impl BatchTally {
             trust_hist: self.trust_hist.clone(),
             value_hist: self.value_hist.clone(),
             share_hist: self.share_hist.clone(),
-            mean_share: self.share_sum_fx.iter().map(|s| *s as f64 / FX / n).collect(),
+            mean_share: self
+                .share_sum_fx
+                .iter()
+                .map(|s| *s as f64 / FX / n)
+                .collect(),
         }
     }
 }
@@ -229,12 +234,20 @@ pub struct Comparison {
 /// Compares the tallies of variants of one scenario (same horizon, same seeds).
 pub fn compare(tallies: &[BatchTally]) -> Comparison {
     let summaries: Vec<BatchSummary> = tallies.iter().map(|t| t.summary()).collect();
-    let base = (summaries[0].survival_at_horizon, summaries[0].survival_variance);
+    let base = (
+        summaries[0].survival_at_horizon,
+        summaries[0].survival_variance,
+    );
     let difference = summaries
         .iter()
-        .map(|s| crate::stats::survival_difference(base, (s.survival_at_horizon, s.survival_variance)))
+        .map(|s| {
+            crate::stats::survival_difference(base, (s.survival_at_horizon, s.survival_variance))
+        })
         .collect();
-    let groups: Vec<(u64, &[u64])> = tallies.iter().map(|t| (t.runs, t.deaths.as_slice())).collect();
+    let groups: Vec<(u64, &[u64])> = tallies
+        .iter()
+        .map(|t| (t.runs, t.deaths.as_slice()))
+        .collect();
     Comparison {
         survival: summaries.iter().map(|s| s.survival_at_horizon).collect(),
         difference,

@@ -60,7 +60,13 @@ impl World {
                 let pair_trust = 0.5 * (self.trust_of(a, b) + self.trust_of(b, a));
                 let distrust = 1.0 - pair_trust;
                 let (pa, pb) = (&self.partners[a], &self.partners[b]);
-                let unfair = |f: f64| if f >= 1.0 { 0.0 } else { -libm::log(f.max(0.05)) };
+                let unfair = |f: f64| {
+                    if f >= 1.0 {
+                        0.0
+                    } else {
+                        -libm::log(f.max(0.05))
+                    }
+                };
                 let drivers = [
                     (
                         DisputeCause::ProfitSharing,

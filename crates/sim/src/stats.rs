@@ -135,7 +135,10 @@ pub fn log_rank(groups: &[(u64, &[u64])]) -> LogRank {
     let mut o_e = vec![0.0; k];
     let mut v = vec![vec![0.0; k]; k];
     for t in 0..times {
-        let d: Vec<f64> = groups.iter().map(|g| g.1.get(t).copied().unwrap_or(0) as f64).collect();
+        let d: Vec<f64> = groups
+            .iter()
+            .map(|g| g.1.get(t).copied().unwrap_or(0) as f64)
+            .collect();
         let n: f64 = at_risk.iter().sum();
         let dt: f64 = d.iter().sum();
         if dt > 0.0 && n > 1.0 {
@@ -143,7 +146,8 @@ pub fn log_rank(groups: &[(u64, &[u64])]) -> LogRank {
                 o_e[i] += d[i] - dt * at_risk[i] / n;
                 for j in 0..k {
                     let delta = if i == j { 1.0 } else { 0.0 };
-                    v[i][j] += dt * (at_risk[i] / n) * (delta - at_risk[j] / n) * (n - dt) / (n - 1.0);
+                    v[i][j] +=
+                        dt * (at_risk[i] / n) * (delta - at_risk[j] / n) * (n - dt) / (n - 1.0);
                 }
             }
         }
@@ -153,7 +157,11 @@ pub fn log_rank(groups: &[(u64, &[u64])]) -> LogRank {
     }
     let m = k.saturating_sub(1);
     if m == 0 {
-        return LogRank { chi2: 0.0, df: 0, p_value: 1.0 };
+        return LogRank {
+            chi2: 0.0,
+            df: 0,
+            p_value: 1.0,
+        };
     }
     // chi2 = (O-E)' V^-1 (O-E) over the first k-1 groups (Gauss-Jordan; V is small).
     let mut a: Vec<Vec<f64>> = (0..m)
@@ -164,10 +172,16 @@ pub fn log_rank(groups: &[(u64, &[u64])]) -> LogRank {
         })
         .collect();
     for c in 0..m {
-        let p = (c..m).max_by(|&x, &y| a[x][c].abs().total_cmp(&a[y][c].abs())).unwrap_or(c);
+        let p = (c..m)
+            .max_by(|&x, &y| a[x][c].abs().total_cmp(&a[y][c].abs()))
+            .unwrap_or(c);
         a.swap(c, p);
         if a[c][c].abs() < 1e-12 {
-            return LogRank { chi2: 0.0, df: m as u32, p_value: 1.0 };
+            return LogRank {
+                chi2: 0.0,
+                df: m as u32,
+                p_value: 1.0,
+            };
         }
         for r in 0..m {
             if r != c {
@@ -178,8 +192,15 @@ pub fn log_rank(groups: &[(u64, &[u64])]) -> LogRank {
             }
         }
     }
-    let chi2: f64 = (0..m).map(|i| o_e[i] * a[i][m] / a[i][i]).sum::<f64>().max(0.0);
-    LogRank { chi2, df: m as u32, p_value: chi2_sf(chi2, m as u32) }
+    let chi2: f64 = (0..m)
+        .map(|i| o_e[i] * a[i][m] / a[i][i])
+        .sum::<f64>()
+        .max(0.0);
+    LogRank {
+        chi2,
+        df: m as u32,
+        p_value: chi2_sf(chi2, m as u32),
+    }
 }
 
 /// Upper tail of the chi-square distribution: P(X > x) with `df` degrees of freedom.

@@ -143,5 +143,8 @@ fn histograms_and_comparison() {
     m.governance.alliance_manager = true;
     let b = run_chunk(&m, 5, 0..400).unwrap();
     let c = compare(&[a, b]);
-    assert!(c.difference[1].0 > 0.0 && c.log_rank.p_value < 0.05, "{c:?}");
+    assert!(
+        c.difference[1].0 > 0.0 && c.log_rank.p_value < 0.05,
+        "{c:?}"
+    );
 }

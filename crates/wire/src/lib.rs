@@ -28,7 +28,6 @@ mod link;
 mod tally;
 
 pub use error::WireError;
-pub use tally::{tally_from_value, tally_to_value};
 pub use json::{
     from_core, from_value, parse_json, parse_v1, parse_value_v1, to_core, to_json, to_json_v1,
     to_value, CultureV1, DecisionRuleV1, EnvironmentV1, FormV1, GoalsV1, GovernanceV1, HofstedeV1,
@@ -37,3 +36,4 @@ pub use json::{
 pub use link::{
     decode_link, decode_link_named, encode_link, encode_link_named, LINK_PREFIX, MAX_LINK_CHARS,
 };
+pub use tally::{tally_from_value, tally_to_value};
