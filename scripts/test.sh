@@ -31,7 +31,7 @@ step() {
 
 # --- test-only tools ---------------------------------------------------------------------
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  install_step "chromium and chromium-driver (apt)" apt_install chromium chromium-driver
+  install_step "chromium, chromium-driver and fonts-liberation (apt)" apt_install chromium chromium-driver fonts-liberation
 fi
 CHROMIUM="$(command -v chromium)"
 CHROMEDRIVER="$(command -v chromedriver)"
