@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::components::{
     About, BatchPanel, CompareStart, CompareView, Editor, EventLog, Gauges, LangSwitch, Library,
     Network, NoticeBanner, OutcomeView, RunCharts, RunControls, RunSummary, ScenarioSummary,
-    ShareButton, UrlSync,
+    ShareButton, UrlSync, VariantsPanel,
 };
 use crate::i18n::t;
 use crate::state::{tick_plan, Action, State};
@@ -65,6 +65,7 @@ pub fn app() -> Html {
                 </main>
             </div>
             <BatchPanel state={state.clone()} />
+            <VariantsPanel state={state.clone()} />
             <footer class="about-wrap">
                 <About {lang} />
             </footer>

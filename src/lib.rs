@@ -17,6 +17,7 @@ pub mod narrate;
 pub mod state;
 pub mod storage;
 pub mod url;
+pub mod variants;
 pub mod workers;
 
 pub use app::App;

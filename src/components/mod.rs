@@ -18,6 +18,7 @@ pub mod run_charts;
 pub mod run_summary;
 pub mod scenario_summary;
 pub mod share;
+pub mod variants;
 
 pub use about::About;
 pub use batch::BatchPanel;
@@ -36,3 +37,4 @@ pub use run_charts::RunCharts;
 pub use run_summary::RunSummary;
 pub use scenario_summary::ScenarioSummary;
 pub use share::{ShareButton, UrlSync};
+pub use variants::VariantsPanel;

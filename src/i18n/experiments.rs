@@ -96,6 +96,65 @@ pub const EN: &[(&str, &str)] = &[
         "Histogram of the partners' mean trust at the end, from 0 to 1.",
     ),
     ("experiments.runs_axis", "Runs"),
+    ("experiments.variant_default", "Variant {n}"),
+    ("experiments.variants_heading", "Compare fairly"),
+    (
+        "experiments.variants_intro",
+        "Store up to four variants of the scenario (the first is the base), change the scenario in the editor between them, then run every variant on the same futures: the same seeds, so only your changes differ.",
+    ),
+    ("experiments.variant_name_label", "Name of the variant"),
+    ("experiments.variant_add", "Add the current scenario as a variant"),
+    ("experiments.variants_full", "Four variants is the most; remove one to add another."),
+    ("experiments.variants_none", "No variants yet. Add the current scenario as the base."),
+    ("experiments.variant_base", "base"),
+    ("experiments.variant_remove", "Remove"),
+    ("experiments.variant_remove_label", "Remove variant {name}"),
+    ("experiments.variants_list", "Stored variants"),
+    ("experiments.variants_run", "Run {n} futures of each variant"),
+    ("experiments.variants_too_few", "Add at least two variants to compare."),
+    (
+        "experiments.variants_horizon",
+        "All variants need the same horizon to be compared; change the horizon back or remove a variant.",
+    ),
+    (
+        "experiments.variants_progress",
+        "Variant {k} of {n} ({name}): {done} of {total} runs",
+    ),
+    (
+        "experiments.variants_cancelled",
+        "Comparison cancelled. Nothing was kept; you can start again.",
+    ),
+    ("experiments.variants_results_heading", "Variants compared"),
+    (
+        "experiments.variants_same_seeds",
+        "Every variant met the same {runs} futures (master seed {seed}).",
+    ),
+    ("experiments.variants_km_title", "Share of alliances still alive, per variant"),
+    (
+        "experiments.variants_km_desc",
+        "One survival curve per variant over {horizon} months; each has its own colour and dash pattern.",
+    ),
+    ("experiments.variants_table_caption", "Survival at the horizon and difference from the base"),
+    ("experiments.col_variant", "Variant"),
+    ("experiments.col_survival_at", "Survives {horizon}"),
+    ("experiments.col_difference", "Difference from the base, percentage points (95 % interval)"),
+    (
+        "experiments.verdict_pair",
+        "{name}: {a} survive {horizon}, against {b} for {base}.",
+    ),
+    (
+        "experiments.verdict_rare",
+        "A difference this large would arise by chance less than 1 time in {n}.",
+    ),
+    (
+        "experiments.verdict_one_in",
+        "A difference this large would arise by chance about 1 time in {n}.",
+    ),
+    (
+        "experiments.verdict_chance",
+        "A difference this large would arise by chance about 1 time in {n}, so it could well be chance.",
+    ),
+    ("experiments.log_rank", "Log-rank test: chi² = {chi2}, degrees of freedom {df}, {p}."),
 ];
 
 pub const ID: &[(&str, &str)] = &[
@@ -203,4 +262,63 @@ pub const ID: &[(&str, &str)] = &[
         "Histogram rata-rata kepercayaan antarmitra di akhir, dari 0 sampai 1.",
     ),
     ("experiments.runs_axis", "Simulasi"),
+    ("experiments.variant_default", "Varian {n}"),
+    ("experiments.variants_heading", "Bandingkan dengan adil"),
+    (
+        "experiments.variants_intro",
+        "Simpan hingga empat varian skenario (yang pertama menjadi dasar), ubah skenario di editor di antaranya, lalu jalankan setiap varian pada masa depan yang sama: benih yang sama, sehingga hanya perubahan Anda yang berbeda.",
+    ),
+    ("experiments.variant_name_label", "Nama varian"),
+    ("experiments.variant_add", "Tambahkan skenario saat ini sebagai varian"),
+    ("experiments.variants_full", "Paling banyak empat varian; hapus satu untuk menambah yang lain."),
+    ("experiments.variants_none", "Belum ada varian. Tambahkan skenario saat ini sebagai dasar."),
+    ("experiments.variant_base", "dasar"),
+    ("experiments.variant_remove", "Hapus"),
+    ("experiments.variant_remove_label", "Hapus varian {name}"),
+    ("experiments.variants_list", "Varian tersimpan"),
+    ("experiments.variants_run", "Jalankan {n} masa depan untuk setiap varian"),
+    ("experiments.variants_too_few", "Tambahkan setidaknya dua varian untuk dibandingkan."),
+    (
+        "experiments.variants_horizon",
+        "Semua varian harus memiliki cakrawala yang sama agar dapat dibandingkan; kembalikan cakrawalanya atau hapus satu varian.",
+    ),
+    (
+        "experiments.variants_progress",
+        "Varian {k} dari {n} ({name}): {done} dari {total} simulasi",
+    ),
+    (
+        "experiments.variants_cancelled",
+        "Perbandingan dibatalkan. Tidak ada yang disimpan; Anda dapat memulai lagi.",
+    ),
+    ("experiments.variants_results_heading", "Perbandingan varian"),
+    (
+        "experiments.variants_same_seeds",
+        "Setiap varian menjalani {runs} masa depan yang sama (benih induk {seed}).",
+    ),
+    ("experiments.variants_km_title", "Porsi aliansi yang masih bertahan, per varian"),
+    (
+        "experiments.variants_km_desc",
+        "Satu kurva kelangsungan per varian selama {horizon} bulan; masing-masing dengan warna dan pola garis putus-putus sendiri.",
+    ),
+    ("experiments.variants_table_caption", "Kelangsungan di akhir cakrawala dan selisih dari dasar"),
+    ("experiments.col_variant", "Varian"),
+    ("experiments.col_survival_at", "Bertahan {horizon}"),
+    ("experiments.col_difference", "Selisih dari dasar, poin persentase (interval 95 %)"),
+    (
+        "experiments.verdict_pair",
+        "{name}: {a} bertahan {horizon}, dibandingkan {b} untuk {base}.",
+    ),
+    (
+        "experiments.verdict_rare",
+        "Selisih sebesar ini akan muncul karena kebetulan kurang dari 1 kali dalam {n}.",
+    ),
+    (
+        "experiments.verdict_one_in",
+        "Selisih sebesar ini akan muncul karena kebetulan sekitar 1 kali dalam {n}.",
+    ),
+    (
+        "experiments.verdict_chance",
+        "Selisih sebesar ini akan muncul karena kebetulan sekitar 1 kali dalam {n}, jadi bisa saja hanya kebetulan.",
+    ),
+    ("experiments.log_rank", "Uji log-rank: chi² = {chi2}, derajat bebas {df}, {p}."),
 ];

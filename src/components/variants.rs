@@ -1,0 +1,405 @@
+//! "Compare fairly": store up to four variants of the scenario, run them one after another
+//! on the worker pool on the same seeds, then show them together. Logic in
+//! [`crate::variants`]; the runs in [`crate::workers`].
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::batch::{parse_runs, year_ticks, DEFAULT_RUNS};
+use crate::charts::{dash, fmt_num, palette, LinearScale};
+use crate::i18n::{t, tf, Lang};
+use crate::narrate::{amount, num};
+use crate::state::State;
+use crate::variants::{
+    curve_paths, default_name, horizon_words, seeded, verdict, Phase, Results, Variant, Variants,
+    VariantsAction, MAX_VARIANTS,
+};
+use crate::workers::{Event, Pool};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: UseReducerHandle<State>,
+}
+
+fn pct(lang: Lang, v: f64) -> String {
+    format!("{}\u{a0}%", num(lang, v * 100.0, 1))
+}
+
+fn signed_pts(lang: Lang, v: f64) -> String {
+    let s = num(lang, v * 100.0, 1);
+    if v * 100.0 >= 0.05 {
+        format!("+{s}")
+    } else {
+        s
+    }
+}
+
+const W: f64 = 600.0;
+const H: f64 = 300.0;
+const ML: f64 = 64.0;
+const MR: f64 = 16.0;
+const MT: f64 = 16.0;
+const MB: f64 = 56.0;
+
+fn curves_chart(lang: Lang, r: &Results) -> Html {
+    let w = W - ML - MR;
+    let h = H - MT - MB;
+    let curves: Vec<&[f64]> = r
+        .summaries
+        .iter()
+        .map(|s| s.survival_curve.as_slice())
+        .collect();
+    let paths = curve_paths(&curves, r.horizon, w, h);
+    let x = LinearScale::new((0.0, f64::from(r.horizon.max(1))), (0.0, w));
+    let y = LinearScale::new((0.0, 1.0), (h, 0.0));
+    let y_ticks = [0.0, 0.25, 0.5, 0.75, 1.0].into_iter().map(|v| {
+        let py = fmt_num(y.apply(v));
+        html! {
+            <g class="tick">
+                <line class="grid" x1="0" x2={fmt_num(w)} y1={py.clone()} y2={py.clone()} />
+                <text class="tick-label" x="-8" y={py} dominant-baseline="middle" text-anchor="end">
+                    { format!("{} %", (v * 100.0) as u32) }
+                </text>
+            </g>
+        }
+    });
+    let x_ticks = year_ticks(r.horizon).into_iter().map(|m| {
+        let px = fmt_num(x.apply(f64::from(m)));
+        html! {
+            <g class="tick">
+                <line class="tick-mark" x1={px.clone()} x2={px.clone()} y1={fmt_num(h)} y2={fmt_num(h + 6.0)} />
+                <text class="tick-label" x={px} y={fmt_num(h + 10.0)} dominant-baseline="hanging" text-anchor="middle">{ m }</text>
+            </g>
+        }
+    });
+    let lines = paths.iter().enumerate().map(|(i, d)| {
+        html! {
+            <path class="variant-line" data-variant={i.to_string()} d={d.clone()}
+                stroke={palette(i)} stroke-dasharray={dash(i)} />
+        }
+    });
+    let legend = r.names.iter().enumerate().map(|(i, name)| {
+        html! {
+            <li>
+                <svg class="swatch" viewBox="0 0 30 10" aria-hidden="true">
+                    <line class="variant-line" x1="0" x2="30" y1="5" y2="5" stroke={palette(i)} stroke-dasharray={dash(i)} />
+                </svg>
+                { name }
+            </li>
+        }
+    });
+    html! {
+        <figure class="chart batch-chart batch-km-figure">
+            <figcaption id="variants-km-title" class="chart-title">{ t(lang, "experiments.variants_km_title") }</figcaption>
+            <svg class="line-chart batch-svg" data-testid="variants-km" viewBox={format!("0 0 {W} {H}")}
+                role="img" aria-labelledby="variants-km-title variants-km-desc">
+                <desc id="variants-km-desc">{ tf(lang, "experiments.variants_km_desc", &[("horizon", &r.horizon.to_string())]) }</desc>
+                <g transform={format!("translate({ML},{MT})")}>
+                    { for y_ticks }
+                    { for lines }
+                    <line class="axis" x1="0" x2={fmt_num(w)} y1={fmt_num(h)} y2={fmt_num(h)} />
+                    <line class="axis" x1="0" x2="0" y1="0" y2={fmt_num(h)} />
+                    { for x_ticks }
+                    <text class="axis-label" x={fmt_num(w / 2.0)} y={fmt_num(h + 34.0)} dominant-baseline="hanging" text-anchor="middle">
+                        { t(lang, "experiments.month") }
+                    </text>
+                </g>
+            </svg>
+            <ul class="legend variants-legend" data-testid="variants-legend">{ for legend }</ul>
+        </figure>
+    }
+}
+
+fn results_view(lang: Lang, r: &Results) -> Html {
+    let c = &r.comparison;
+    let rows = r.names.iter().enumerate().map(|(i, name)| {
+        let s = &r.summaries[i];
+        let diff = if i == 0 {
+            html! { <td class="num">{ "—" }</td> }
+        } else {
+            let (d, (lo, hi)) = c.difference[i];
+            html! {
+                <td class="num" data-testid={format!("variants-diff-{i}")}>
+                    { format!("{} ({} – {})", signed_pts(lang, d), signed_pts(lang, lo), signed_pts(lang, hi)) }
+                </td>
+            }
+        };
+        html! {
+            <tr>
+                <th scope="row">
+                    <svg class="swatch" viewBox="0 0 30 10" aria-hidden="true">
+                        <line class="variant-line" x1="0" x2="30" y1="5" y2="5" stroke={palette(i)} stroke-dasharray={dash(i)} />
+                    </svg>
+                    { name }
+                </th>
+                <td class="num">{ pct(lang, s.survival_at_horizon) }</td>
+                { diff }
+            </tr>
+        }
+    });
+    let words = verdict(lang, &r.names, &c.survival, r.horizon, c.log_rank.p_value);
+    let lr = &c.log_rank;
+    let p_text = if lr.p_value < 0.001 {
+        format!("p < {}", num(lang, 0.001, 3))
+    } else {
+        format!("p = {}", num(lang, lr.p_value, 3))
+    };
+    html! {
+        <div class="batch-results variants-results" data-testid="variants-results"
+            data-runs={r.runs.to_string()} data-p={format!("{:.6}", lr.p_value)}>
+            <h3>{ t(lang, "experiments.variants_results_heading") }</h3>
+            <div class="variants-verdict" data-testid="variants-verdict">
+                { for words.iter().map(|w| html! { <p>{ w }</p> }) }
+            </div>
+            <p class="batch-help">{ tf(lang, "experiments.variants_same_seeds", &[
+                ("runs", &amount(lang, r.runs as f64)), ("seed", &r.seed.to_string()),
+            ]) }</p>
+            <div class="batch-grid">
+                { curves_chart(lang, r) }
+                <div class="batch-table-wrap">
+                    <table class="batch-table" data-testid="variants-table">
+                        <caption>{ t(lang, "experiments.variants_table_caption") }</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{ t(lang, "experiments.col_variant") }</th>
+                                <th scope="col">{ tf(lang, "experiments.col_survival_at", &[("horizon", &horizon_words(lang, r.horizon))]) }</th>
+                                <th scope="col">{ t(lang, "experiments.col_difference") }</th>
+                            </tr>
+                        </thead>
+                        <tbody>{ for rows }</tbody>
+                    </table>
+                    <p class="batch-help" data-testid="variants-logrank">{ tf(lang, "experiments.log_rank", &[
+                        ("chi2", &num(lang, lr.chi2, 2)), ("df", &lr.df.to_string()), ("p", &p_text),
+                    ]) }</p>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+#[function_component(VariantsPanel)]
+pub fn variants_panel(props: &Props) -> Html {
+    let lang = props.state.lang;
+    let v = use_reducer(Variants::default);
+    let pool = use_mut_ref(|| None::<Pool>);
+    let name = use_state(String::new);
+    let runs_text = use_state(|| DEFAULT_RUNS.to_string());
+    let parsed = parse_runs(&runs_text);
+    let running = v.is_running();
+
+    // Starts the pool for the variant to run now.
+    {
+        let v2 = v.clone();
+        let pool = pool.clone();
+        use_effect_with(v.current(), move |current| {
+            if let Some((run, index)) = *current {
+                let each = match v2.phase {
+                    Phase::Running { each, .. } => each,
+                    _ => 0,
+                };
+                let scenario = v2.running[index].clone();
+                drop(pool.borrow_mut().take());
+                let d = v2.dispatcher();
+                let on_event = Callback::from(move |ev: Event| {
+                    d.dispatch(match ev {
+                        Event::Progress { done, .. } => VariantsAction::Progress { run, done },
+                        Event::Finished { tally, .. } => {
+                            VariantsAction::VariantDone { run, index, tally }
+                        }
+                        Event::Failed { error, .. } => VariantsAction::Failed { run, error },
+                    })
+                });
+                match Pool::start(Variants::batch_id(run, index), &scenario, each, on_event) {
+                    Ok(p) => *pool.borrow_mut() = Some(p),
+                    Err(error) => v2.dispatch(VariantsAction::Failed { run, error }),
+                }
+            }
+            || ()
+        });
+    }
+
+    let on_name = {
+        let name = name.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            name.set(input.value());
+        })
+    };
+    let on_runs = {
+        let runs_text = runs_text.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            runs_text.set(input.value());
+        })
+    };
+    let add = {
+        let v = v.clone();
+        let name = name.clone();
+        let scenario = props.state.scenario.clone();
+        Callback::from(move |_: MouseEvent| {
+            let typed = name.trim().to_string();
+            let n = if typed.is_empty() {
+                default_name(lang, v.variants.len() + 1)
+            } else {
+                typed
+            };
+            v.dispatch(VariantsAction::Add(Variant {
+                name: n,
+                scenario: scenario.clone(),
+            }));
+            name.set(String::new());
+        })
+    };
+    let run = {
+        let v = v.clone();
+        let each = parsed.ok();
+        Callback::from(move |_: MouseEvent| {
+            let Some(each) = each else { return };
+            let scenarios = match seeded(&v.variants) {
+                Ok(s) => s,
+                Err(key) => {
+                    return v.dispatch(VariantsAction::Invalid {
+                        error: t(lang, key).to_string(),
+                    })
+                }
+            };
+            if let Some(e) = scenarios.iter().find_map(|s| s.validate().err()) {
+                return v.dispatch(VariantsAction::Invalid {
+                    error: tf(lang, "experiments.invalid", &[("error", &e.to_string())]),
+                });
+            }
+            v.dispatch(VariantsAction::Start { scenarios, each });
+        })
+    };
+    let cancel = {
+        let v = v.clone();
+        let pool = pool.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(p) = pool.borrow_mut().take() {
+                p.cancel();
+            }
+            v.dispatch(VariantsAction::Cancel);
+        })
+    };
+
+    let full = v.variants.len() >= MAX_VARIANTS;
+    let items = v.variants.iter().enumerate().map(|(k, x)| {
+        let remove = {
+            let v = v.clone();
+            Callback::from(move |_: MouseEvent| v.dispatch(VariantsAction::Remove(k)))
+        };
+        html! {
+            <li class="variant-item" data-testid={format!("variant-{k}")}>
+                <svg class="swatch" viewBox="0 0 30 10" aria-hidden="true">
+                    <line class="variant-line" x1="0" x2="30" y1="5" y2="5" stroke={palette(k)} stroke-dasharray={dash(k)} />
+                </svg>
+                <span class="variant-name">{ &x.name }</span>
+                if k == 0 { <span class="variant-base">{ format!("({})", t(lang, "experiments.variant_base")) }</span> }
+                <button type="button" class="secondary" data-testid={format!("variant-remove-{k}")}
+                    aria-label={tf(lang, "experiments.variant_remove_label", &[("name", &x.name)])}
+                    disabled={running} onclick={remove}>{ t(lang, "experiments.variant_remove") }</button>
+            </li>
+        }
+    });
+
+    let progress = match &v.phase {
+        Phase::Running {
+            current,
+            done,
+            each,
+            ..
+        } => {
+            let n = v.running.len().max(1) as u64;
+            let overall = *current as u64 * each + done;
+            let vname = v
+                .variants
+                .get(*current)
+                .map(|x| x.name.clone())
+                .unwrap_or_default();
+            html! {
+                <div class="batch-running">
+                    <label for="variants-progress" class="batch-progress-label">
+                        { tf(lang, "experiments.variants_progress", &[
+                            ("k", &(current + 1).to_string()), ("n", &n.to_string()), ("name", &vname),
+                            ("done", &amount(lang, *done as f64)), ("total", &amount(lang, *each as f64)),
+                        ]) }
+                    </label>
+                    <progress id="variants-progress" data-testid="variants-progress"
+                        value={overall.to_string()} max={(n * each).to_string()}>
+                        { format!("{overall}/{}", n * each) }
+                    </progress>
+                    <div class="batch-eta-row">
+                        <button type="button" class="secondary" data-testid="variants-cancel" onclick={cancel}>
+                            { t(lang, "experiments.cancel") }
+                        </button>
+                    </div>
+                </div>
+            }
+        }
+        _ => html! {},
+    };
+    let status = match &v.phase {
+        Phase::Cancelled => Some((false, t(lang, "experiments.variants_cancelled").to_string())),
+        Phase::Failed { error } => {
+            Some((true, tf(lang, "experiments.failed", &[("error", error)])))
+        }
+        Phase::Invalid { error } => Some((true, error.clone())),
+        _ => None,
+    };
+    let runs_error = parsed.err().map(|e| {
+        tf(
+            lang,
+            e.key(),
+            &[
+                ("min", &amount(lang, crate::batch::MIN_RUNS as f64)),
+                ("max", &amount(lang, crate::batch::MAX_RUNS as f64)),
+            ],
+        )
+    });
+    let button_runs = amount(lang, parsed.unwrap_or(DEFAULT_RUNS) as f64);
+
+    html! {
+        <section class="card batch compare-batch" data-testid="compare-batch" aria-labelledby="variants-title">
+            <h2 id="variants-title">{ t(lang, "experiments.variants_heading") }</h2>
+            <p class="batch-intro">{ t(lang, "experiments.variants_intro") }</p>
+            <div class="batch-form">
+                <div class="batch-field">
+                    <label for="variant-name">{ t(lang, "experiments.variant_name_label") }</label>
+                    <input id="variant-name" data-testid="variant-name" type="text" autocomplete="off"
+                        value={(*name).clone()} oninput={on_name} disabled={running || full}
+                        placeholder={default_name(lang, v.variants.len() + 1)} />
+                </div>
+                <button type="button" class="secondary" data-testid="variant-add" onclick={add}
+                    disabled={running || full}>{ t(lang, "experiments.variant_add") }</button>
+            </div>
+            if full { <p class="batch-help">{ t(lang, "experiments.variants_full") }</p> }
+            if v.variants.is_empty() {
+                <p class="batch-help">{ t(lang, "experiments.variants_none") }</p>
+            } else {
+                <ul class="variant-list" aria-label={t(lang, "experiments.variants_list")}>{ for items }</ul>
+            }
+            <div class="batch-form">
+                <div class="batch-field">
+                    <label for="variants-runs">{ t(lang, "experiments.runs_label") }</label>
+                    <input id="variants-runs" data-testid="variants-runs" type="text" inputmode="numeric"
+                        autocomplete="off" value={(*runs_text).clone()} oninput={on_runs} disabled={running}
+                        aria-invalid={runs_error.is_some().then_some("true")} aria-describedby="variants-runs-help" />
+                    if let Some(e) = runs_error.clone() {
+                        <p id="variants-runs-help" class="batch-help field-error">{ e }</p>
+                    }
+                </div>
+                <button type="button" class="primary" data-testid="variants-run" onclick={run}
+                    disabled={running || runs_error.is_some() || v.variants.len() < 2}>
+                    { tf(lang, "experiments.variants_run", &[("n", &button_runs)]) }
+                </button>
+            </div>
+            { progress }
+            <div role="status" aria-live="polite" class="batch-status-wrap">
+                if let Some((is_error, msg)) = status {
+                    <p data-testid="variants-status" class={classes!("batch-status", is_error.then_some("batch-error"))}>{ msg }</p>
+                }
+            </div>
+            if let Some(r) = v.results.as_ref() { { results_view(lang, r) } }
+        </section>
+    }
+}

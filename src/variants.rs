@@ -1,0 +1,471 @@
+//! "Compare fairly": up to four variants of a scenario run on the same seeds, one after
+//! another on the worker pool of [`crate::workers`], then compared (survival curves together,
+//! survival at the horizon, difference from the base with its 95 % interval, log-rank test).
+//!
+//! Pure parts, tested natively: the variants' state and its reducer ([`Variants`]), the seeds
+//! ([`seeded`]), the chance wording ([`chance`], [`verdict`]) and the curves' geometry
+//! ([`curve_paths`]).
+
+use std::rc::Rc;
+
+use aliansi_sim::batch::{compare, Comparison};
+use aliansi_sim::{BatchSummary, BatchTally, Scenario};
+use yew::Reducible;
+
+use crate::charts::{line_path, step_points};
+use crate::i18n::{t, tf, Lang};
+use crate::narrate::{amount, num};
+
+/// At most this many variants (the first is the base).
+pub const MAX_VARIANTS: usize = 4;
+
+/// A stored variant: a name and the scenario as it was when added.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Variant {
+    pub name: String,
+    pub scenario: Scenario,
+}
+
+/// The default name of the variant added as number `n` (from 1).
+pub fn default_name(lang: Lang, n: usize) -> String {
+    tf(
+        lang,
+        "experiments.variant_default",
+        &[("n", &n.to_string())],
+    )
+}
+
+/// The variants' scenarios ready to run: every seed set to the base's, so all meet the same
+/// futures. Refused (with an i18n key) when fewer than two or the horizons differ.
+pub fn seeded(variants: &[Variant]) -> Result<Vec<Scenario>, &'static str> {
+    if variants.len() < 2 {
+        return Err("experiments.variants_too_few");
+    }
+    let base = &variants[0].scenario;
+    if variants
+        .iter()
+        .any(|v| v.scenario.horizon_months != base.horizon_months)
+    {
+        return Err("experiments.variants_horizon");
+    }
+    Ok(variants
+        .iter()
+        .map(|v| {
+            let mut s = v.scenario.clone();
+            s.seed = base.seed;
+            s
+        })
+        .collect())
+}
+
+/// How often chance alone would give a difference this large.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Chance {
+    /// p < 0.001.
+    UnderOneInThousand,
+    /// About 1 time in N (p < 0.05).
+    OneIn(u64),
+    /// About 1 time in N with p >= 0.05: could well be chance.
+    CouldBeChance(u64),
+}
+
+/// The chance wording of a p-value.
+pub fn chance(p: f64) -> Chance {
+    if !(p >= 0.0) || p < 0.001 {
+        return Chance::UnderOneInThousand;
+    }
+    let n = (1.0 / p).round().max(1.0) as u64;
+    if p >= 0.05 {
+        Chance::CouldBeChance(n)
+    } else {
+        Chance::OneIn(n)
+    }
+}
+
+fn pct(lang: Lang, v: f64) -> String {
+    format!("{}\u{a0}%", num(lang, v * 100.0, 0))
+}
+
+/// A horizon in words: "10 years", "1 year", "18 months".
+pub fn horizon_words(lang: Lang, months: u32) -> String {
+    match months {
+        12 => t(lang, "experiments.one_year").to_string(),
+        m if m % 12 == 0 => tf(lang, "experiments.years", &[("n", &(m / 12).to_string())]),
+        m => tf(lang, "experiments.months", &[("n", &m.to_string())]),
+    }
+}
+
+/// The results in words a student understands: for each variant against the base, who
+/// survives the horizon how often; then how often chance alone would give such a difference.
+pub fn verdict(
+    lang: Lang,
+    names: &[String],
+    survival: &[f64],
+    horizon: u32,
+    p: f64,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let years = horizon_words(lang, horizon);
+    for i in 1..names.len().min(survival.len()) {
+        out.push(tf(
+            lang,
+            "experiments.verdict_pair",
+            &[
+                ("name", &names[i]),
+                ("a", &pct(lang, survival[i])),
+                ("horizon", &years),
+                ("b", &pct(lang, survival[0])),
+                ("base", &names[0]),
+            ],
+        ));
+    }
+    out.push(match chance(p) {
+        Chance::UnderOneInThousand => tf(
+            lang,
+            "experiments.verdict_rare",
+            &[("n", &amount(lang, 1000.0))],
+        ),
+        Chance::OneIn(n) => tf(
+            lang,
+            "experiments.verdict_one_in",
+            &[("n", &amount(lang, n as f64))],
+        ),
+        Chance::CouldBeChance(n) => tf(
+            lang,
+            "experiments.verdict_chance",
+            &[("n", &amount(lang, n as f64))],
+        ),
+    });
+    out
+}
+
+/// The `d` of each survival curve as a step line in a `width` x `height` box (x: months
+/// 0..=horizon, y: 0..1 upwards).
+pub fn curve_paths(curves: &[&[f64]], horizon: u32, width: f64, height: f64) -> Vec<String> {
+    let x_domain = (0.0, f64::from(horizon.max(1)));
+    curves
+        .iter()
+        .map(|c| line_path(&step_points(c), width, height, x_domain, (0.0, 1.0)))
+        .collect()
+}
+
+/// Finished comparison, as shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Results {
+    pub names: Vec<String>,
+    pub summaries: Vec<BatchSummary>,
+    pub comparison: Comparison,
+    pub runs: u64,
+    pub horizon: u32,
+    pub seed: u64,
+}
+
+impl Results {
+    pub fn new(names: Vec<String>, tallies: &[BatchTally], seed: u64) -> Results {
+        Results {
+            names,
+            summaries: tallies.iter().map(|t| t.summary()).collect(),
+            comparison: compare(tallies),
+            runs: tallies.first().map_or(0, |t| t.runs),
+            horizon: tallies.first().map_or(0, |t| t.horizon_months),
+            seed,
+        }
+    }
+}
+
+/// Where the comparison stands.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Phase {
+    #[default]
+    Idle,
+    Running {
+        run: u64,
+        /// The variant running now (index).
+        current: usize,
+        /// Its runs done.
+        done: u64,
+        /// Runs per variant.
+        each: u64,
+    },
+    Done,
+    Cancelled,
+    Failed {
+        error: String,
+    },
+    /// Refused before starting (an i18n key or a scenario error).
+    Invalid {
+        error: String,
+    },
+}
+
+/// The comparison section's state.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Variants {
+    pub variants: Vec<Variant>,
+    pub next_run: u64,
+    pub phase: Phase,
+    /// The scenarios being run (seeds set), while running.
+    pub running: Vec<Scenario>,
+    pub tallies: Vec<BatchTally>,
+    pub results: Option<Rc<Results>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum VariantsAction {
+    Add(Variant),
+    Remove(usize),
+    Start {
+        scenarios: Vec<Scenario>,
+        each: u64,
+    },
+    Progress {
+        run: u64,
+        done: u64,
+    },
+    VariantDone {
+        run: u64,
+        index: usize,
+        tally: Rc<BatchTally>,
+    },
+    Cancel,
+    Failed {
+        run: u64,
+        error: String,
+    },
+    Invalid {
+        error: String,
+    },
+}
+
+impl Variants {
+    /// (run id, variant index) of the variant to run now, if running.
+    pub fn current(&self) -> Option<(u64, usize)> {
+        match self.phase {
+            Phase::Running { run, current, .. } => Some((run, current)),
+            _ => None,
+        }
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.current().is_some()
+    }
+
+    /// A batch id for the worker pool, unique per run and variant.
+    pub fn batch_id(run: u64, index: usize) -> u64 {
+        run * MAX_VARIANTS as u64 + index as u64
+    }
+}
+
+impl Reducible for Variants {
+    type Action = VariantsAction;
+
+    fn reduce(self: Rc<Self>, action: VariantsAction) -> Rc<Self> {
+        let mut v = Rc::try_unwrap(self).unwrap_or_else(|rc| (*rc).clone());
+        let current = v.current();
+        match action {
+            VariantsAction::Add(x) if !v.is_running() && v.variants.len() < MAX_VARIANTS => {
+                v.variants.push(x);
+                v.results = None;
+            }
+            VariantsAction::Remove(k) if !v.is_running() && k < v.variants.len() => {
+                v.variants.remove(k);
+                v.results = None;
+            }
+            VariantsAction::Start { scenarios, each } if !v.is_running() => {
+                let run = v.next_run;
+                v.next_run += 1;
+                v.running = scenarios;
+                v.tallies.clear();
+                v.results = None;
+                v.phase = Phase::Running {
+                    run,
+                    current: 0,
+                    done: 0,
+                    each,
+                };
+            }
+            VariantsAction::Progress { run, done: d } if current.map(|c| c.0) == Some(run) => {
+                if let Phase::Running { done, .. } = &mut v.phase {
+                    *done = d;
+                }
+            }
+            VariantsAction::VariantDone { run, index, tally } if current == Some((run, index)) => {
+                v.tallies.push((*tally).clone());
+                if v.tallies.len() >= v.running.len() {
+                    let names = v.variants.iter().map(|x| x.name.clone()).collect();
+                    let seed = v.running.first().map_or(0, |s| s.seed);
+                    v.results = Some(Rc::new(Results::new(names, &v.tallies, seed)));
+                    v.tallies.clear();
+                    v.running.clear();
+                    v.phase = Phase::Done;
+                } else if let Phase::Running { current, done, .. } = &mut v.phase {
+                    *current = index + 1;
+                    *done = 0;
+                }
+            }
+            VariantsAction::Cancel if v.is_running() => {
+                v.tallies.clear();
+                v.running.clear();
+                v.phase = Phase::Cancelled;
+            }
+            VariantsAction::Failed { run, error } if current.map(|c| c.0) == Some(run) => {
+                v.tallies.clear();
+                v.running.clear();
+                v.phase = Phase::Failed { error };
+            }
+            VariantsAction::Invalid { error } if !v.is_running() => {
+                v.phase = Phase::Invalid { error };
+            }
+            _ => {}
+        }
+        Rc::new(v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chance_words() {
+        assert_eq!(chance(0.0), Chance::UnderOneInThousand);
+        assert_eq!(chance(0.0009), Chance::UnderOneInThousand);
+        assert_eq!(chance(0.001), Chance::OneIn(1000));
+        assert_eq!(chance(0.02), Chance::OneIn(50));
+        assert_eq!(chance(0.049), Chance::OneIn(20));
+        assert_eq!(chance(0.05), Chance::CouldBeChance(20));
+        assert_eq!(chance(0.3), Chance::CouldBeChance(3));
+        assert_eq!(chance(1.0), Chance::CouldBeChance(1));
+        assert_eq!(chance(f64::NAN), Chance::UnderOneInThousand);
+    }
+
+    #[test]
+    fn verdict_in_both_languages() {
+        let names = vec!["Variant 1".to_string(), "With mediation".to_string()];
+        let en = verdict(Lang::En, &names, &[0.48, 0.62], 120, 0.0001);
+        assert_eq!(
+            en[0],
+            "With mediation: 62\u{a0}% survive 10 years, against 48\u{a0}% for Variant 1."
+        );
+        assert!(en[1].contains("less than 1 time in 1,000"), "{}", en[1]);
+        let en = verdict(Lang::En, &names, &[0.48, 0.50], 120, 0.3);
+        assert!(en[1].contains("about 1 time in 3"), "{}", en[1]);
+        assert!(en[1].contains("could well be chance"), "{}", en[1]);
+        let en = verdict(Lang::En, &names, &[0.48, 0.55], 120, 0.01);
+        assert!(en[1].contains("about 1 time in 100"), "{}", en[1]);
+        assert!(!en[1].contains("could well"));
+        let id = verdict(Lang::Id, &names, &[0.48, 0.62], 120, 0.0001);
+        assert!(id[0].contains("10 tahun"), "{}", id[0]);
+        assert!(id[1].contains("1.000"), "{}", id[1]);
+        let three = verdict(
+            Lang::En,
+            &[names[0].clone(), "b".into(), "c".into()],
+            &[0.5, 0.4, 0.6],
+            18,
+            0.5,
+        );
+        assert_eq!(three.len(), 3);
+        assert!(three[1].contains("18 months"));
+    }
+
+    #[test]
+    fn curves_share_one_box() {
+        let a = [1.0, 0.5, 0.5];
+        let b = [1.0, 1.0, 0.0];
+        let p = curve_paths(&[&a, &b], 2, 100.0, 50.0);
+        assert_eq!(p.len(), 2);
+        assert!(p[0].starts_with("M0,0"), "{}", p[0]);
+        assert!(p[0].ends_with("L100,25"), "{}", p[0]);
+        assert!(p[1].ends_with("L100,50"), "{}", p[1]);
+        assert_ne!(p[0], p[1]);
+    }
+
+    fn var(name: &str, f: impl Fn(&mut Scenario)) -> Variant {
+        let mut scenario = aliansi_sim::presets::default_scenario();
+        f(&mut scenario);
+        Variant {
+            name: name.into(),
+            scenario,
+        }
+    }
+
+    #[test]
+    fn seeds_follow_the_base_and_horizons_must_match() {
+        let a = var("a", |_| {});
+        let b = var("b", |s| s.seed = a.scenario.seed.wrapping_add(7));
+        assert_eq!(seeded(&[a.clone()]), Err("experiments.variants_too_few"));
+        let s = seeded(&[a.clone(), b.clone()]).unwrap();
+        assert!(s.iter().all(|x| x.seed == a.scenario.seed));
+        let c = var("c", |s| s.horizon_months += 12);
+        assert_eq!(seeded(&[a, c]), Err("experiments.variants_horizon"));
+    }
+
+    #[test]
+    fn reducer_runs_variants_in_turn() {
+        let a = var("a", |_| {});
+        let b = var("b", |s| {
+            s.governance.alliance_manager = !s.governance.alliance_manager
+        });
+        let mut v = Rc::new(Variants::default());
+        for x in [&a, &b, &a, &b, &a] {
+            v = v.reduce(VariantsAction::Add(x.clone()));
+        }
+        assert_eq!(v.variants.len(), MAX_VARIANTS);
+        v = v.reduce(VariantsAction::Remove(3));
+        v = v.reduce(VariantsAction::Remove(2));
+        let scenarios = seeded(&v.variants).unwrap();
+        let tallies: Vec<Rc<BatchTally>> = scenarios
+            .iter()
+            .map(|s| Rc::new(aliansi_sim::run_chunk(s, s.seed, 0..30).unwrap()))
+            .collect();
+        v = v.reduce(VariantsAction::Start {
+            scenarios,
+            each: 30,
+        });
+        assert_eq!(v.current(), Some((0, 0)));
+        // Adding while running is refused; stale replies are ignored.
+        v = v.reduce(VariantsAction::Add(a.clone()));
+        assert_eq!(v.variants.len(), 2);
+        let w = v.clone().reduce(VariantsAction::VariantDone {
+            run: 0,
+            index: 1,
+            tally: tallies[1].clone(),
+        });
+        assert_eq!(w, v);
+        v = v.reduce(VariantsAction::Progress { run: 0, done: 10 });
+        assert!(matches!(v.phase, Phase::Running { done: 10, .. }));
+        v = v.reduce(VariantsAction::VariantDone {
+            run: 0,
+            index: 0,
+            tally: tallies[0].clone(),
+        });
+        assert_eq!(v.current(), Some((0, 1)));
+        v = v.reduce(VariantsAction::VariantDone {
+            run: 0,
+            index: 1,
+            tally: tallies[1].clone(),
+        });
+        assert_eq!(v.phase, Phase::Done);
+        let r = v.results.clone().unwrap();
+        assert_eq!(r.summaries.len(), 2);
+        assert_eq!(r.comparison.difference.len(), 2);
+        assert_eq!(r.runs, 30);
+        assert_eq!(r.names, vec!["a".to_string(), "b".to_string()]);
+        // A new start, then cancel: nothing kept.
+        let scenarios = seeded(&v.variants).unwrap();
+        v = v.reduce(VariantsAction::Start {
+            scenarios,
+            each: 30,
+        });
+        assert_eq!(v.current(), Some((1, 0)));
+        assert!(v.results.is_none());
+        v = v.reduce(VariantsAction::Cancel);
+        assert_eq!(v.phase, Phase::Cancelled);
+        v = v.reduce(VariantsAction::Failed {
+            run: 1,
+            error: "late".into(),
+        });
+        assert_eq!(v.phase, Phase::Cancelled);
+        assert_ne!(Variants::batch_id(1, 0), Variants::batch_id(0, 3));
+    }
+}

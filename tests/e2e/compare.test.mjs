@@ -1,0 +1,98 @@
+// End-to-end test of "Compare fairly" (issue 5, item 2): variants of a scenario run on the
+// same seeds in web workers, then compared (curves together, difference, log-rank in words).
+// Usage: node compare.test.mjs [DIST_DIR]   (run-all.mjs runs it after `trunk build --release`)
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { start, open, tid, reveal, repo, STEP_TIMEOUT_MS } from "./harness.mjs";
+
+const h = await start("compare");
+const page = await h.newPage();
+const RESULTS_TIMEOUT_MS = 180_000;
+const shots = process.env.SCREENSHOT_DIR ?? join(repo, "target", "screenshots");
+const sectionShot = (name) =>
+  tid(page, "compare-batch").screenshot({ path: join(shots, `compare-section-${name}.png`) }).catch(() => {});
+
+await h.check("the default scenario is stored as the base variant", async () => {
+  await open(page, h.origin);
+  await tid(page, "compare-batch").scrollIntoViewIfNeeded();
+  assert.ok(await tid(page, "variants-run").isDisabled(), "nothing to compare yet");
+  await tid(page, "variant-add").click();
+  await tid(page, "variant-0").filter({ hasText: "Variant 1" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.match(await tid(page, "variant-0").innerText(), /base/);
+  assert.ok(await tid(page, "variants-run").isDisabled(), "one variant is not enough");
+});
+
+await h.check("a second variant with an alliance manager, under its own name", async () => {
+  const box = await reveal(page, "field-governance.alliance_manager");
+  await box.check();
+  assert.ok(await box.isChecked());
+  await tid(page, "compare-batch").scrollIntoViewIfNeeded();
+  await tid(page, "variant-name").fill("With a manager");
+  await tid(page, "variant-add").click();
+  await tid(page, "variant-1").filter({ hasText: "With a manager" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.equal(await tid(page, "variant-name").inputValue(), "", "the name field is cleared");
+});
+
+await h.check("a third variant can be added and removed", async () => {
+  await tid(page, "variant-add").click();
+  await tid(page, "variant-2").filter({ hasText: "Variant 3" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  await tid(page, "variant-remove-2").click();
+  await tid(page, "variant-2").waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
+  assert.equal(await tid(page, "variant-1").count(), 1);
+});
+
+await h.check("1,000 futures of each variant on the same seeds: two curves, a difference, words", async () => {
+  await tid(page, "variants-runs").fill("1000");
+  await tid(page, "variants-run").click();
+  await tid(page, "variants-progress").waitFor({ timeout: STEP_TIMEOUT_MS });
+  await sectionShot("running");
+  await tid(page, "variants-results").waitFor({ timeout: RESULTS_TIMEOUT_MS });
+  assert.equal(await tid(page, "variants-results").getAttribute("data-runs"), "1000");
+  const km = tid(page, "variants-km");
+  assert.equal(await km.locator("path.variant-line").count(), 2, "two curves");
+  for (const i of [0, 1]) {
+    const d = await km.locator(`path[data-variant="${i}"]`).getAttribute("d");
+    assert.ok(d.length > 100, `curve ${i} drawn`);
+  }
+  assert.equal(await tid(page, "variants-legend").locator("li").count(), 2, "a legend entry each");
+  const diff = await tid(page, "variants-diff-1").innerText();
+  console.log(`difference from the base: ${diff}`);
+  assert.match(diff, /[+-]?\d+(\.\d)? \(.+ – .+\)/, "difference with its interval");
+  const words = await tid(page, "variants-verdict").innerText();
+  console.log(`verdict: ${words}`);
+  assert.match(words, /time|chance/);
+  assert.match(words, /With a manager: .* survive 10 years, against .* for Variant 1/);
+  console.log(`log-rank: ${await tid(page, "variants-logrank").innerText()}`);
+  await tid(page, "variants-results").scrollIntoViewIfNeeded();
+  await h.shot(page, "results");
+  await sectionShot("results");
+});
+
+await h.check("results in Bahasa Indonesia", async () => {
+  await tid(page, "lang-id").click();
+  await tid(page, "compare-batch").filter({ hasText: "Bandingkan dengan adil" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.match(await tid(page, "variants-verdict").innerText(), /kebetulan/);
+  await sectionShot("results-id");
+  await tid(page, "lang-en").click();
+});
+
+await h.check("a comparison can be cancelled", async () => {
+  await tid(page, "variants-runs").fill("100000");
+  await tid(page, "variants-run").click();
+  await tid(page, "variants-progress").waitFor({ timeout: STEP_TIMEOUT_MS });
+  await tid(page, "variants-cancel").click();
+  await tid(page, "variants-status").filter({ hasText: /cancelled/i }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.equal(await tid(page, "variants-progress").count(), 0, "progress gone");
+  assert.equal(await tid(page, "variants-results").count(), 0, "no results");
+  assert.ok(await tid(page, "variants-run").isEnabled(), "can start again");
+});
+
+await h.check("on a phone (375 px) the section has no sideways scroll", async () => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await tid(page, "compare-batch").scrollIntoViewIfNeeded();
+  const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(over <= 0, `page is ${over} px wider than the screen`);
+  await sectionShot("phone");
+});
+
+await h.finish();
