@@ -85,6 +85,13 @@ try {
 
   await check("a valid value is accepted (decimal comma too)", async () => {
     await type(page, "field-partners.0.opportunism", "0,45");
+    // The field shows the accepted value once the page has re-rendered (wait for it on a busy
+    // machine rather than reading once).
+    await page
+      .waitForFunction((sel) => document.querySelector(sel)?.value === "0.45", id("field-partners.0.opportunism"), {
+        timeout: 5_000,
+      })
+      .catch(() => {});
     assert.equal(await page.locator(id("field-partners.0.opportunism")).inputValue(), "0.45");
     assert.equal(await page.locator(id("error-partners.0.opportunism")).count(), 0);
   });
