@@ -20,7 +20,42 @@ pub struct Props {
     pub finished: Rc<Finished>,
 }
 
-fn pct(lang: Lang, v: f64) -> String {
+/// The axes of a survival chart: percent gridlines (0 to 100 %) and a tick each year.
+pub(crate) fn survival_ticks(
+    x: &LinearScale,
+    y: &LinearScale,
+    w: f64,
+    h: f64,
+    horizon: u32,
+) -> (Html, Html) {
+    let y_ticks = [0.0, 0.25, 0.5, 0.75, 1.0].into_iter().map(|v| {
+        let py = fmt_num(y.apply(v));
+        html! {
+            <g class="tick">
+                <line class="grid" x1="0" x2={fmt_num(w)} y1={py.clone()} y2={py.clone()} />
+                <text class="tick-label" x="-8" y={py} dominant-baseline="middle" text-anchor="end">
+                    { format!("{} %", (v * 100.0) as u32) }
+                </text>
+            </g>
+        }
+    });
+    let x_ticks = year_ticks(horizon).into_iter().map(|m| {
+        let px = fmt_num(x.apply(f64::from(m)));
+        html! {
+            <g class="tick">
+                <line class="tick-mark" x1={px.clone()} x2={px.clone()} y1={fmt_num(h)} y2={fmt_num(h + 6.0)} />
+                <text class="tick-label" x={px} y={fmt_num(h + 10.0)} dominant-baseline="hanging" text-anchor="middle">{ m }</text>
+            </g>
+        }
+    });
+    (
+        html! { <>{ for y_ticks }</> },
+        html! { <>{ for x_ticks }</> },
+    )
+}
+
+/// A share as a percentage with one decimal, in the user's number format.
+pub(crate) fn pct(lang: Lang, v: f64) -> String {
     format!("{}\u{a0}%", num(lang, v * 100.0, 1))
 }
 
@@ -63,26 +98,7 @@ fn km_chart(lang: Lang, f: &Finished) -> Html {
         y_domain,
     );
     let line = line_path(&step_points(&s.survival_curve), w, h, x_domain, y_domain);
-    let y_ticks = [0.0, 0.25, 0.5, 0.75, 1.0].into_iter().map(|v| {
-        let py = fmt_num(y.apply(v));
-        html! {
-            <g class="tick">
-                <line class="grid" x1="0" x2={fmt_num(w)} y1={py.clone()} y2={py.clone()} />
-                <text class="tick-label" x="-8" y={py} dominant-baseline="middle" text-anchor="end">
-                    { format!("{} %", (v * 100.0) as u32) }
-                </text>
-            </g>
-        }
-    });
-    let x_ticks = year_ticks(s.horizon_months).into_iter().map(|m| {
-        let px = fmt_num(x.apply(f64::from(m)));
-        html! {
-            <g class="tick">
-                <line class="tick-mark" x1={px.clone()} x2={px.clone()} y1={fmt_num(h)} y2={fmt_num(h + 6.0)} />
-                <text class="tick-label" x={px} y={fmt_num(h + 10.0)} dominant-baseline="hanging" text-anchor="middle">{ m }</text>
-            </g>
-        }
-    });
+    let (y_ticks, x_ticks) = survival_ticks(&x, &y, w, h, s.horizon_months);
     let desc = tf(
         lang,
         "experiments.km_desc",
@@ -99,13 +115,13 @@ fn km_chart(lang: Lang, f: &Finished) -> Html {
                 role="img" aria-labelledby="batch-km-title batch-km-desc">
                 <desc id="batch-km-desc">{ desc }</desc>
                 <g transform={format!("translate({ML},{MT})")}>
-                    { for y_ticks }
+                    { y_ticks }
                     <path class="km-band" d={band} />
                     <path class="km-line" d={line} />
                     <circle class="km-end" cx={fmt_num(w)} cy={end_y} r="5" />
                     <line class="axis" x1="0" x2={fmt_num(w)} y1={fmt_num(h)} y2={fmt_num(h)} />
                     <line class="axis" x1="0" x2="0" y1="0" y2={fmt_num(h)} />
-                    { for x_ticks }
+                    { x_ticks }
                     <text class="axis-label" x={fmt_num(w / 2.0)} y={fmt_num(h + 34.0)} dominant-baseline="hanging" text-anchor="middle">
                         { t(lang, "experiments.month") }
                     </text>

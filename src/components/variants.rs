@@ -5,8 +5,9 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::batch::{parse_runs, year_ticks, DEFAULT_RUNS};
+use crate::batch::{parse_runs, DEFAULT_RUNS};
 use crate::charts::{dash, fmt_num, palette, LinearScale};
+use crate::components::batch_results::{pct, survival_ticks};
 use crate::i18n::{t, tf, Lang};
 use crate::narrate::{amount, num};
 use crate::state::State;
@@ -19,10 +20,6 @@ use crate::workers::{Event, Pool};
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub state: UseReducerHandle<State>,
-}
-
-fn pct(lang: Lang, v: f64) -> String {
-    format!("{}\u{a0}%", num(lang, v * 100.0, 1))
 }
 
 fn signed_pts(lang: Lang, v: f64) -> String {
@@ -52,26 +49,7 @@ fn curves_chart(lang: Lang, r: &Results) -> Html {
     let paths = curve_paths(&curves, r.horizon, w, h);
     let x = LinearScale::new((0.0, f64::from(r.horizon.max(1))), (0.0, w));
     let y = LinearScale::new((0.0, 1.0), (h, 0.0));
-    let y_ticks = [0.0, 0.25, 0.5, 0.75, 1.0].into_iter().map(|v| {
-        let py = fmt_num(y.apply(v));
-        html! {
-            <g class="tick">
-                <line class="grid" x1="0" x2={fmt_num(w)} y1={py.clone()} y2={py.clone()} />
-                <text class="tick-label" x="-8" y={py} dominant-baseline="middle" text-anchor="end">
-                    { format!("{} %", (v * 100.0) as u32) }
-                </text>
-            </g>
-        }
-    });
-    let x_ticks = year_ticks(r.horizon).into_iter().map(|m| {
-        let px = fmt_num(x.apply(f64::from(m)));
-        html! {
-            <g class="tick">
-                <line class="tick-mark" x1={px.clone()} x2={px.clone()} y1={fmt_num(h)} y2={fmt_num(h + 6.0)} />
-                <text class="tick-label" x={px} y={fmt_num(h + 10.0)} dominant-baseline="hanging" text-anchor="middle">{ m }</text>
-            </g>
-        }
-    });
+    let (y_ticks, x_ticks) = survival_ticks(&x, &y, w, h, r.horizon);
     let lines = paths.iter().enumerate().map(|(i, d)| {
         html! {
             <path class="variant-line" data-variant={i.to_string()} d={d.clone()}
@@ -95,11 +73,11 @@ fn curves_chart(lang: Lang, r: &Results) -> Html {
                 role="img" aria-labelledby="variants-km-title variants-km-desc">
                 <desc id="variants-km-desc">{ tf(lang, "experiments.variants_km_desc", &[("horizon", &r.horizon.to_string())]) }</desc>
                 <g transform={format!("translate({ML},{MT})")}>
-                    { for y_ticks }
+                    { y_ticks }
                     { for lines }
                     <line class="axis" x1="0" x2={fmt_num(w)} y1={fmt_num(h)} y2={fmt_num(h)} />
                     <line class="axis" x1="0" x2="0" y1="0" y2={fmt_num(h)} />
-                    { for x_ticks }
+                    { x_ticks }
                     <text class="axis-label" x={fmt_num(w / 2.0)} y={fmt_num(h + 34.0)} dominant-baseline="hanging" text-anchor="middle">
                         { t(lang, "experiments.month") }
                     </text>
