@@ -73,12 +73,13 @@ fn after_label(lang: Lang, months: u32) -> String {
     }
 }
 
-const W: f64 = 600.0;
-const H: f64 = 300.0;
-const ML: f64 = 64.0;
-const MR: f64 = 16.0;
-const MT: f64 = 16.0;
-const MB: f64 = 56.0;
+/// The frame of a survival chart (viewBox size and margins), shared with Compare fairly.
+pub(crate) const W: f64 = 600.0;
+pub(crate) const H: f64 = 300.0;
+pub(crate) const ML: f64 = 64.0;
+pub(crate) const MR: f64 = 16.0;
+pub(crate) const MT: f64 = 16.0;
+pub(crate) const MB: f64 = 56.0;
 
 /// The survival curve with its band.
 fn km_chart(lang: Lang, f: &Finished) -> Html {

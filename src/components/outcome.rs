@@ -56,26 +56,3 @@ pub fn outcome_view(props: &Props) -> Html {
         </section>
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::i18n::Lang;
-    use aliansi_sim::{Cause, Outcome};
-
-    #[test]
-    fn words() {
-        assert_eq!(
-            outcome_text(Lang::En, Outcome::Survived, 120),
-            "Survived 120 months"
-        );
-        let d = Outcome::Dissolved {
-            month: 37,
-            cause: Cause::Inequity,
-        };
-        assert_eq!(
-            outcome_text(Lang::Id, d, 37),
-            "Bubar pada bulan ke-37: ketimpangan pembagian"
-        );
-    }
-}

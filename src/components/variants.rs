@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::batch::{parse_runs, DEFAULT_RUNS};
 use crate::charts::{dash, fmt_num, palette, LinearScale};
-use crate::components::batch_results::{pct, survival_ticks};
+use crate::components::batch_results::{pct, survival_ticks, H, MB, ML, MR, MT, W};
 use crate::i18n::{t, tf, Lang};
 use crate::narrate::{amount, num};
 use crate::state::State;
@@ -30,13 +30,6 @@ fn signed_pts(lang: Lang, v: f64) -> String {
         s
     }
 }
-
-const W: f64 = 600.0;
-const H: f64 = 300.0;
-const ML: f64 = 64.0;
-const MR: f64 = 16.0;
-const MT: f64 = 16.0;
-const MB: f64 = 56.0;
 
 fn curves_chart(lang: Lang, r: &Results) -> Html {
     let w = W - ML - MR;
