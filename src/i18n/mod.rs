@@ -33,13 +33,18 @@ impl Lang {
 
 mod about;
 mod base;
+mod classroom;
 mod editor;
 mod experiments;
+mod export;
+mod lessons;
 mod library;
+mod platform;
+mod sweep;
 mod watch;
 
 /// The tables of one language: one per area of the app, each owned by that area's code.
-fn tables(lang: Lang) -> [&'static [(&'static str, &'static str)]; 6] {
+fn tables(lang: Lang) -> [&'static [(&'static str, &'static str)]; 11] {
     match lang {
         Lang::En => [
             base::EN,
@@ -48,6 +53,11 @@ fn tables(lang: Lang) -> [&'static [(&'static str, &'static str)]; 6] {
             library::EN,
             about::EN,
             experiments::EN,
+            sweep::EN,
+            export::EN,
+            lessons::EN,
+            classroom::EN,
+            platform::EN,
         ],
         Lang::Id => [
             base::ID,
@@ -56,6 +66,11 @@ fn tables(lang: Lang) -> [&'static [(&'static str, &'static str)]; 6] {
             library::ID,
             about::ID,
             experiments::ID,
+            sweep::ID,
+            export::ID,
+            lessons::ID,
+            classroom::ID,
+            platform::ID,
         ],
     }
 }
