@@ -124,6 +124,7 @@ impl World {
                         opened: self.month,
                         stage: Some(0),
                         months_in_stage: 0,
+                        chosen: None,
                     });
                     self.disputes_opened += 1;
                     self.record_event(EventKind::DisputeOpened {
@@ -165,7 +166,7 @@ impl World {
                 }
                 continue;
             };
-            let step = ladder[stage];
+            let step = d.chosen.unwrap_or(ladder[stage]);
             let sp = step_params(step);
             self.costs += sp.cost * d.severity * self.value;
             d.months_in_stage += 1;
@@ -220,6 +221,7 @@ impl World {
                 self.nudge_trust(d.a, d.b, sp.trust_failure);
                 self.nudge_trust(d.b, d.a, sp.trust_failure);
                 self.record_event(EventKind::DisputeFailed { id: d.id, step });
+                d.chosen = None;
                 if stage + 1 < ladder_len {
                     d.stage = Some(stage + 1);
                     d.months_in_stage = 0;

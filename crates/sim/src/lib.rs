@@ -45,4 +45,4 @@ pub use culture::{Country, Culture, CultureSpec};
 pub use events::{Cause, Detector, DisputeCause, Event, EventKind};
 pub use run::{run, simulate, RunResult};
 pub use scenario::*;
-pub use world::{Challenge, Dispute, MonthStats, Outcome, PartnerState, World};
+pub use world::{Challenge, ChoiceError, Dispute, MonthStats, Outcome, PartnerState, World};

@@ -108,6 +108,27 @@ pub struct Dispute {
     /// Index into the ladder; `None` once the ladder is exhausted (unresolved).
     pub stage: Option<usize>,
     pub months_in_stage: u32,
+    /// The step chosen for this dispute from outside the model (the app's decision mode),
+    /// tried in place of the ladder's current rung; the ladder takes over if it fails.
+    pub chosen: Option<Resolution>,
+}
+
+/// Why [`World::choose_resolution`] refused a choice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChoiceError {
+    /// No open dispute has this id.
+    NoSuchDispute,
+    /// The dispute is already being worked on (a choice applies only before its first month).
+    AlreadyUnderway,
+}
+
+impl std::fmt::Display for ChoiceError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ChoiceError::NoSuchDispute => "no open dispute has this id",
+            ChoiceError::AlreadyUnderway => "the dispute is already being worked on",
+        })
+    }
 }
 
 /// Monthly figures, recorded when a run keeps its series.
@@ -513,7 +534,37 @@ impl World {
 
     /// The current rung of the ladder for a dispute.
     pub fn dispute_step(&self, d: &Dispute) -> Option<Resolution> {
-        d.stage.map(|s| self.scenario.governance.resolution[s])
+        d.stage
+            .map(|s| d.chosen.unwrap_or(self.scenario.governance.resolution[s]))
+    }
+
+    /// Disputes that opened this month and have not been worked on or given a step yet: the
+    /// ones a class may decide (decision mode), in the order they opened.
+    pub fn awaiting_choice(&self) -> impl Iterator<Item = &Dispute> {
+        self.disputes.iter().filter(move |d| {
+            d.opened == self.month
+                && d.stage == Some(0)
+                && d.months_in_stage == 0
+                && d.chosen.is_none()
+        })
+    }
+
+    /// Sets how a newly opened dispute is resolved: `step` is tried first, in place of the
+    /// ladder's first rung (if it fails, the ladder goes on from its second rung). Allowed
+    /// only before the dispute's first month of work. Draws no random numbers, so the rest
+    /// of the world is unchanged until the choice plays out.
+    pub fn choose_resolution(&mut self, id: u32, step: Resolution) -> Result<(), ChoiceError> {
+        let d = self
+            .disputes
+            .iter_mut()
+            .find(|d| d.id == id)
+            .ok_or(ChoiceError::NoSuchDispute)?;
+        if d.stage != Some(0) || d.months_in_stage != 0 {
+            return Err(ChoiceError::AlreadyUnderway);
+        }
+        d.chosen = Some(step);
+        self.record_event(EventKind::DisputeStep { id, step });
+        Ok(())
     }
 
     pub fn is_over(&self) -> bool {
