@@ -12,6 +12,7 @@ pub mod app;
 pub mod batch;
 pub mod charts;
 pub mod components;
+pub mod export;
 pub mod i18n;
 pub mod narrate;
 pub mod state;

@@ -1,0 +1,830 @@
+//! "Take it away": the numbers behind every chart as CSV, file names for downloads, and the
+//! findings of the printable debrief. Pure: no web code, tested natively. The download buttons
+//! and the SVG/PNG serialisation are in [`crate::components::export`].
+//!
+//! Every CSV has one header row of stable English column names (so a formula or a script
+//! keeps working whatever the page language), `.` as the decimal point, numbers at full
+//! precision (Rust's shortest round-trip form: parsing a cell gives back the exact value the
+//! app computed), an empty cell where the chart has no point (a partner that has left, the
+//! mean trust of a single partner), RFC 4180 quoting of any field holding a comma, a quote or a
+//! line break (names), and CRLF line ends. One CSV per chart: each opens in a spreadsheet as a
+//! plain table ready for a chart of its own.
+
+use aliansi_sim::batch::value_bin_floor;
+use aliansi_sim::{BatchSummary, MonthStats, Scenario};
+
+use crate::batch::survival_rows;
+use crate::i18n::{t, tf, Lang};
+use crate::narrate::{amount, cause_words, num};
+use crate::variants::Results;
+
+/// Added before the text of a downloaded CSV (a UTF-8 byte order mark), so that spreadsheets
+/// which otherwise guess a legacy encoding read names with accents correctly.
+pub const BOM: &str = "\u{feff}";
+
+/// One CSV field: quoted (with inner quotes doubled) when it holds a comma, a quote, a line
+/// break, or leading or trailing spaces; as is otherwise.
+pub fn field(s: &str) -> String {
+    let needs = s.contains([',', '"', '\n', '\r'])
+        || s.starts_with(char::is_whitespace)
+        || s.ends_with(char::is_whitespace);
+    if needs {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// A number for a CSV cell: `.` decimal point, no grouping, the shortest text that reads back
+/// as the same `f64`; empty when not finite; `-0` written as `0`.
+pub fn number(v: f64) -> String {
+    if !v.is_finite() {
+        String::new()
+    } else if v == 0.0 {
+        "0".into()
+    } else {
+        format!("{v}")
+    }
+}
+
+/// A CSV document: a header and rows of already formatted cells.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Table {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    pub fn new<S: AsRef<str>>(header: &[S]) -> Table {
+        Table {
+            header: header.iter().map(|s| s.as_ref().to_string()).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, row: Vec<String>) {
+        debug_assert_eq!(row.len(), self.header.len(), "row width");
+        self.rows.push(row);
+    }
+
+    /// The CSV text (RFC 4180: CRLF after every line, the last one too).
+    pub fn to_csv(&self) -> String {
+        let mut out = String::new();
+        for line in std::iter::once(&self.header).chain(&self.rows) {
+            let cells: Vec<String> = line.iter().map(|c| field(c)).collect();
+            out.push_str(&cells.join(","));
+            out.push_str("\r\n");
+        }
+        out
+    }
+}
+
+fn opt(v: Option<f64>) -> String {
+    v.map_or_else(String::new, number)
+}
+
+/// The Kaplan-Meier curve of a batch, month by month from 0 to the horizon, with its 95 %
+/// band. Columns: `month,survival,lower_95,upper_95`.
+pub fn survival_csv(s: &BatchSummary) -> String {
+    let mut t = Table::new(&["month", "survival", "lower_95", "upper_95"]);
+    for (m, v) in s.survival_curve.iter().enumerate() {
+        t.push(vec![
+            m.to_string(),
+            number(*v),
+            opt(s.survival_low.get(m).copied()),
+            opt(s.survival_high.get(m).copied()),
+        ]);
+    }
+    t.to_csv()
+}
+
+/// The survival table (1, 3, 5 and 10 years within the horizon, and the horizon), with the
+/// median. Columns: `after_months,survival,lower_95,upper_95`; the median survival (empty when
+/// more than half survive) in a last column, the same on every row.
+pub fn survival_table_csv(s: &BatchSummary) -> String {
+    let mut t = Table::new(&[
+        "after_months",
+        "survival",
+        "lower_95",
+        "upper_95",
+        "median_survival_months",
+    ]);
+    let last = s.survival_curve.len().saturating_sub(1);
+    let median = s
+        .median_survival_months
+        .map_or_else(String::new, |m| m.to_string());
+    for m in survival_rows(s.horizon_months) {
+        let i = (m as usize).min(last);
+        t.push(vec![
+            m.to_string(),
+            opt(s.survival_curve.get(i).copied()),
+            opt(s.survival_low.get(i).copied()),
+            opt(s.survival_high.get(i).copied()),
+            median.clone(),
+        ]);
+    }
+    t.to_csv()
+}
+
+/// The chance of dissolving within each year, given together at its start. Columns:
+/// `year,from_month,to_month,hazard` (the last year may be short).
+pub fn hazard_csv(s: &BatchSummary) -> String {
+    let mut t = Table::new(&["year", "from_month", "to_month", "hazard"]);
+    for (y, h) in s.hazard_by_year.iter().enumerate() {
+        let from = 12 * y as u32;
+        let to = (from + 12).min(s.horizon_months);
+        t.push(vec![
+            (y + 1).to_string(),
+            from.to_string(),
+            to.to_string(),
+            number(*h),
+        ]);
+    }
+    t.to_csv()
+}
+
+/// How the futures that ended, ended, most common first (as the chart). Columns:
+/// `cause,description,runs,share_of_ended` (`cause` a stable key, `description` in `lang`).
+pub fn causes_csv(lang: Lang, s: &BatchSummary) -> String {
+    let mut causes = s.causes.clone();
+    causes.sort_by(|a, b| b.1.cmp(&a.1));
+    let ended: u64 = causes.iter().map(|c| c.1).sum();
+    let mut t = Table::new(&["cause", "description", "runs", "share_of_ended"]);
+    for (cause, n) in causes {
+        let share = if ended > 0 {
+            n as f64 / ended as f64
+        } else {
+            0.0
+        };
+        t.push(vec![
+            cause.key().to_string(),
+            cause_words(lang, cause).to_string(),
+            n.to_string(),
+            number(share),
+        ]);
+    }
+    t.to_csv()
+}
+
+/// Runs by value created, every bin (the chart shows the occupied ones). Columns:
+/// `value_from,value_to,runs` (`value_to` empty for the open last bin).
+pub fn value_hist_csv(s: &BatchSummary) -> String {
+    let mut t = Table::new(&["value_from", "value_to", "runs"]);
+    let n = s.value_hist.len();
+    for (i, c) in s.value_hist.iter().enumerate() {
+        let to = if i + 1 < n {
+            number(value_bin_floor(i + 1))
+        } else {
+            String::new()
+        };
+        t.push(vec![number(value_bin_floor(i)), to, c.to_string()]);
+    }
+    t.to_csv()
+}
+
+/// Equal bins over [0, 1]: (from, to) of bin `i` of `n`.
+fn unit_bin(i: usize, n: usize) -> (String, String) {
+    let n = n.max(1) as f64;
+    (number(i as f64 / n), number((i + 1) as f64 / n))
+}
+
+/// Runs by final mean trust. Columns: `trust_from,trust_to,runs`.
+pub fn trust_hist_csv(s: &BatchSummary) -> String {
+    let mut t = Table::new(&["trust_from", "trust_to", "runs"]);
+    let n = s.trust_hist.len();
+    for (i, c) in s.trust_hist.iter().enumerate() {
+        let (from, to) = unit_bin(i, n);
+        t.push(vec![from, to, c.to_string()]);
+    }
+    t.to_csv()
+}
+
+/// A partner's name, or `#k` when the scenario has none for it.
+fn partner_name(scenario: &Scenario, i: usize) -> String {
+    scenario
+        .partners
+        .get(i)
+        .map_or_else(|| format!("#{}", i + 1), |p| p.name.clone())
+}
+
+/// Runs by each partner's share of the payoffs: one column of counts per partner (headed by
+/// its name), a row per bin. Columns: `share_from,share_to,<partner>...`; the partners' mean
+/// shares in a last row whose `share_from` is `mean`.
+pub fn shares_csv(s: &BatchSummary, scenario: &Scenario) -> String {
+    let mut header = vec!["share_from".to_string(), "share_to".to_string()];
+    header.extend((0..s.share_hist.len()).map(|i| partner_name(scenario, i)));
+    let mut t = Table::new(&header);
+    let bins = s.share_hist.iter().map(Vec::len).max().unwrap_or(0);
+    for b in 0..bins {
+        let (from, to) = unit_bin(b, bins);
+        let mut row = vec![from, to];
+        row.extend(
+            s.share_hist
+                .iter()
+                .map(|h| h.get(b).map_or_else(String::new, |c| c.to_string())),
+        );
+        t.push(row);
+    }
+    let mut mean = vec!["mean".to_string(), String::new()];
+    mean.extend((0..s.share_hist.len()).map(|i| opt(s.mean_share.get(i).copied())));
+    t.push(mean);
+    t.to_csv()
+}
+
+/// The survival curves of the variants of a comparison, a column each (headed by its name).
+/// Columns: `month,<variant>...`.
+pub fn variants_curves_csv(r: &Results) -> String {
+    let mut header = vec!["month".to_string()];
+    header.extend(r.names.iter().cloned());
+    let mut t = Table::new(&header);
+    let months = r
+        .summaries
+        .iter()
+        .map(|s| s.survival_curve.len())
+        .max()
+        .unwrap_or(0);
+    for m in 0..months {
+        let mut row = vec![m.to_string()];
+        row.extend(
+            r.summaries
+                .iter()
+                .map(|s| opt(s.survival_curve.get(m).copied())),
+        );
+        t.push(row);
+    }
+    t.to_csv()
+}
+
+/// The comparison table: a row per variant with its survival at the horizon and 95 %
+/// interval, its difference from the base and that difference's interval (empty for the base
+/// itself), and the log-rank test of all the curves (the same on every row).
+pub fn variants_summary_csv(r: &Results) -> String {
+    let mut t = Table::new(&[
+        "variant",
+        "runs",
+        "horizon_months",
+        "survival_at_horizon",
+        "lower_95",
+        "upper_95",
+        "difference_from_base",
+        "difference_lower_95",
+        "difference_upper_95",
+        "log_rank_chi2",
+        "log_rank_df",
+        "log_rank_p",
+    ]);
+    let lr = &r.comparison.log_rank;
+    for (i, name) in r.names.iter().enumerate() {
+        let Some(s) = r.summaries.get(i) else {
+            continue;
+        };
+        let diff = match r.comparison.difference.get(i) {
+            Some(&(d, (lo, hi))) if i > 0 => [number(d), number(lo), number(hi)],
+            _ => Default::default(),
+        };
+        let [d, dlo, dhi] = diff;
+        t.push(vec![
+            name.clone(),
+            s.runs.to_string(),
+            s.horizon_months.to_string(),
+            number(s.survival_at_horizon),
+            number(s.survival_ci95.0),
+            number(s.survival_ci95.1),
+            d,
+            dlo,
+            dhi,
+            number(lr.chi2),
+            lr.df.to_string(),
+            number(lr.p_value),
+        ]);
+    }
+    t.to_csv()
+}
+
+/// The monthly figures of one run (as far as it has gone), a row per month from 1: what the
+/// run's charts show. Columns: `month,mean_trust,market,value,open_disputes`, then
+/// `satisfaction: <partner>` and `payoff: <partner>` for each partner (empty after it left;
+/// `mean_trust` empty once fewer than two partners are left).
+pub fn run_csv(scenario: &Scenario, series: &[MonthStats]) -> String {
+    let names: Vec<String> = (0..scenario.partners.len())
+        .map(|i| partner_name(scenario, i))
+        .collect();
+    let mut header: Vec<String> = ["month", "mean_trust", "market", "value", "open_disputes"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    header.extend(names.iter().map(|n| format!("satisfaction: {n}")));
+    header.extend(names.iter().map(|n| format!("payoff: {n}")));
+    let mut t = Table::new(&header);
+    for m in series {
+        let together = m.active.iter().filter(|a| **a).count() >= 2;
+        let mut row = vec![
+            m.month.to_string(),
+            if together {
+                number(m.mean_trust)
+            } else {
+                String::new()
+            },
+            number(m.market),
+            number(m.value),
+            m.open_disputes.to_string(),
+        ];
+        let per = |v: &[f64], i: usize| {
+            if m.active.get(i).copied().unwrap_or(false) {
+                opt(v.get(i).copied())
+            } else {
+                String::new()
+            }
+        };
+        row.extend((0..names.len()).map(|i| per(&m.satisfaction, i)));
+        row.extend((0..names.len()).map(|i| per(&m.payoff, i)));
+        t.push(row);
+    }
+    t.to_csv()
+}
+
+/// The lines of a line chart side by side: one row per x value found in any line (in
+/// order), one column per line (headed by its label), empty where a line has no point.
+/// Columns: `<x_header>,<label>...`.
+pub fn lines_csv(x_header: &str, lines: &[(&str, &[(f64, f64)])]) -> String {
+    let mut xs: Vec<f64> = lines
+        .iter()
+        .flat_map(|(_, pts)| pts.iter().map(|p| p.0))
+        .filter(|x| x.is_finite())
+        .collect();
+    xs.sort_by(f64::total_cmp);
+    xs.dedup();
+    let mut header = vec![x_header.to_string()];
+    header.extend(lines.iter().map(|(l, _)| l.to_string()));
+    let mut t = Table::new(&header);
+    for x in xs {
+        let mut row = vec![number(x)];
+        row.extend(
+            lines
+                .iter()
+                .map(|(_, pts)| opt(pts.iter().find(|p| p.0 == x).map(|p| p.1))),
+        );
+        t.push(row);
+    }
+    t.to_csv()
+}
+
+/// A download's file name: `aliansi-` then the parts, lower case, every run of characters
+/// other than ASCII letters and digits made one `-`, then `.ext`.
+pub fn file_name(parts: &[&str], ext: &str) -> String {
+    let mut slug = String::from("aliansi");
+    for part in parts {
+        let mut piece = String::new();
+        for c in part.chars() {
+            if c.is_ascii_alphanumeric() {
+                piece.push(c.to_ascii_lowercase());
+            } else if !piece.ends_with('-') {
+                piece.push('-');
+            }
+        }
+        let piece = piece.trim_matches('-');
+        if !piece.is_empty() {
+            slug.push('-');
+            slug.push_str(piece);
+        }
+    }
+    format!("{slug}.{ext}")
+}
+
+/// The stem of a batch's downloads: `futures-<runs>-runs-seed-<seed>`.
+pub fn batch_stem(runs: u64, seed: u64) -> String {
+    format!("futures-{runs}-runs-seed-{seed}")
+}
+
+/// The stem of a comparison's downloads: `compare-<runs>-runs-seed-<seed>`.
+pub fn compare_stem(runs: u64, seed: u64) -> String {
+    format!("compare-{runs}-runs-seed-{seed}")
+}
+
+/// The stem of a single run's downloads: `run-seed-<seed>`.
+pub fn run_stem(seed: u64) -> String {
+    format!("run-seed-{seed}")
+}
+
+fn pct(lang: Lang, v: f64) -> String {
+    format!("{}\u{a0}%", num(lang, v * 100.0, 1))
+}
+
+fn horizon_words(lang: Lang, months: u32) -> String {
+    crate::variants::horizon_words(lang, months)
+}
+
+/// What a batch shows, in sentences, for the printed debrief: survival at the horizon with
+/// its interval, the median, the most common way the futures ended, the mean value created
+/// and the mean final trust.
+pub fn batch_findings(lang: Lang, s: &BatchSummary) -> Vec<String> {
+    let mut out = vec![tf(
+        lang,
+        "export.finding_survival",
+        &[
+            ("runs", &amount(lang, s.runs as f64)),
+            ("pct", &pct(lang, s.survival_at_horizon)),
+            ("horizon", &horizon_words(lang, s.horizon_months)),
+            ("lo", &pct(lang, s.survival_ci95.0)),
+            ("hi", &pct(lang, s.survival_ci95.1)),
+        ],
+    )];
+    out.push(match s.median_survival_months {
+        Some(m) => tf(lang, "experiments.median", &[("months", &m.to_string())]),
+        None => tf(
+            lang,
+            "experiments.median_none",
+            &[("months", &s.horizon_months.to_string())],
+        ),
+    });
+    let ended: u64 = s.causes.iter().map(|c| c.1).sum();
+    let top = s
+        .causes
+        .iter()
+        .filter(|c| c.1 > 0)
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.key().cmp(a.0.key())));
+    out.push(match top {
+        Some(&(cause, n)) => tf(
+            lang,
+            "export.finding_cause",
+            &[
+                ("cause", cause_words(lang, cause)),
+                ("pct", &pct(lang, n as f64 / ended as f64)),
+                ("n", &amount(lang, ended as f64)),
+            ],
+        ),
+        None => t(lang, "export.finding_no_end").to_string(),
+    });
+    out.push(tf(
+        lang,
+        "export.finding_means",
+        &[
+            ("value", &amount(lang, s.mean_value)),
+            ("trust", &num(lang, s.mean_final_trust, 2)),
+        ],
+    ));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aliansi_sim::{presets::default_scenario, BatchTally};
+
+    /// Parses CSV text written by [`Table::to_csv`] (RFC 4180) back into rows of fields.
+    fn parse(text: &str) -> Vec<Vec<String>> {
+        let mut rows = Vec::new();
+        let mut row = Vec::new();
+        let mut cell = String::new();
+        let mut quoted = false;
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if quoted {
+                match c {
+                    '"' if chars.peek() == Some(&'"') => {
+                        chars.next();
+                        cell.push('"');
+                    }
+                    '"' => quoted = false,
+                    _ => cell.push(c),
+                }
+            } else {
+                match c {
+                    '"' => quoted = true,
+                    ',' => row.push(std::mem::take(&mut cell)),
+                    '\r' => {
+                        assert_eq!(chars.next(), Some('\n'), "CR without LF");
+                        row.push(std::mem::take(&mut cell));
+                        rows.push(std::mem::take(&mut row));
+                    }
+                    '\n' => panic!("bare LF line end"),
+                    _ => cell.push(c),
+                }
+            }
+        }
+        assert!(cell.is_empty() && row.is_empty(), "text must end with CRLF");
+        rows
+    }
+
+    fn f(cell: &str) -> f64 {
+        cell.parse::<f64>()
+            .unwrap_or_else(|_| panic!("not a number: {cell:?}"))
+    }
+
+    fn summary(runs: u64) -> (Scenario, BatchSummary) {
+        let s = default_scenario();
+        let tally = aliansi_sim::run_chunk(&s, s.seed, 0..runs).unwrap();
+        (s, tally.summary())
+    }
+
+    #[test]
+    fn fields_are_quoted_only_when_needed() {
+        assert_eq!(field("plain name"), "plain name");
+        assert_eq!(field("a,b"), "\"a,b\"");
+        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(field("two\nlines"), "\"two\nlines\"");
+        assert_eq!(field(" padded"), "\" padded\"");
+        assert_eq!(field(""), "");
+        let mut t = Table::new(&["name", "v"]);
+        t.push(vec!["Foods, Ltd \"PT\"".into(), "1".into()]);
+        t.push(vec!["x\r\ny".into(), "2".into()]);
+        let text = t.to_csv();
+        assert_eq!(
+            text,
+            "name,v\r\n\"Foods, Ltd \"\"PT\"\"\",1\r\n\"x\r\ny\",2\r\n"
+        );
+        assert_eq!(
+            parse(&text),
+            vec![
+                vec!["name".to_string(), "v".into()],
+                vec!["Foods, Ltd \"PT\"".into(), "1".into()],
+                vec!["x\r\ny".into(), "2".into()],
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_use_a_point_and_read_back_exactly() {
+        assert_eq!(number(0.5), "0.5");
+        assert_eq!(number(-0.0), "0");
+        assert_eq!(number(1234567.25), "1234567.25");
+        assert_eq!(number(f64::NAN), "");
+        assert_eq!(number(f64::INFINITY), "");
+        for v in [0.1 + 0.2, 1.0 / 3.0, 1e-9, 123456789.123] {
+            assert_eq!(f(&number(v)), v);
+            assert!(!number(v).contains(','));
+        }
+        // The page language never changes numbers in a CSV.
+        let (_, s) = summary(30);
+        let rows = parse(&causes_csv(Lang::Id, &s));
+        assert!(rows.len() > 1);
+        for r in &rows[1..] {
+            assert!(!r[3].contains(','), "{r:?}");
+            assert!(f(&r[3]) > 0.0);
+        }
+    }
+
+    #[test]
+    fn survival_curve_has_a_row_per_month_equal_to_the_summary() {
+        let (_, s) = summary(60);
+        let rows = parse(&survival_csv(&s));
+        assert_eq!(rows[0], ["month", "survival", "lower_95", "upper_95"]);
+        assert_eq!(rows.len() - 1, s.horizon_months as usize + 1);
+        for (m, r) in rows[1..].iter().enumerate() {
+            assert_eq!(r[0], m.to_string());
+            assert_eq!(f(&r[1]), s.survival_curve[m]);
+            assert_eq!(f(&r[2]), s.survival_low[m]);
+            assert_eq!(f(&r[3]), s.survival_high[m]);
+        }
+        assert_eq!(f(&rows.last().unwrap()[1]), s.survival_at_horizon);
+    }
+
+    #[test]
+    fn survival_table_matches_the_rows_on_screen() {
+        let (_, s) = summary(60);
+        let rows = parse(&survival_table_csv(&s));
+        assert_eq!(rows[0][0], "after_months");
+        let months = survival_rows(s.horizon_months);
+        assert_eq!(rows.len() - 1, months.len());
+        for (r, m) in rows[1..].iter().zip(&months) {
+            assert_eq!(r[0], m.to_string());
+            assert_eq!(f(&r[1]), s.survival_curve[*m as usize]);
+            assert_eq!(
+                r[4],
+                s.median_survival_months
+                    .map_or(String::new(), |m| m.to_string())
+            );
+        }
+    }
+
+    #[test]
+    fn hazard_has_a_row_per_year() {
+        let (_, s) = summary(60);
+        let rows = parse(&hazard_csv(&s));
+        assert_eq!(rows[0], ["year", "from_month", "to_month", "hazard"]);
+        assert_eq!(rows.len() - 1, s.hazard_by_year.len());
+        assert_eq!(rows[1][..3], ["1", "0", "12"]);
+        let last = rows.last().unwrap();
+        assert_eq!(last[2], s.horizon_months.to_string());
+        for (r, h) in rows[1..].iter().zip(&s.hazard_by_year) {
+            assert_eq!(f(&r[3]), *h);
+        }
+    }
+
+    #[test]
+    fn causes_sum_to_the_runs_that_ended() {
+        let (_, s) = summary(200);
+        let rows = parse(&causes_csv(Lang::En, &s));
+        assert_eq!(rows[0], ["cause", "description", "runs", "share_of_ended"]);
+        assert_eq!(rows.len() - 1, s.causes.len());
+        let ended: u64 = s.causes.iter().map(|c| c.1).sum();
+        assert!(ended > 0, "some of 200 futures of the default scenario end");
+        let total: u64 = rows[1..].iter().map(|r| r[2].parse::<u64>().unwrap()).sum();
+        assert_eq!(total, ended);
+        let shares: f64 = rows[1..].iter().map(|r| f(&r[3])).sum();
+        assert!((shares - 1.0).abs() < 1e-9);
+        // Most common first; each row's count is the summary's for that cause.
+        let counts: Vec<u64> = rows[1..].iter().map(|r| r[2].parse().unwrap()).collect();
+        assert!(counts.windows(2).all(|w| w[0] >= w[1]));
+        for r in &rows[1..] {
+            let (c, n) = s.causes.iter().find(|c| c.0.key() == r[0]).unwrap();
+            assert_eq!(r[2], n.to_string());
+            assert_eq!(r[1], cause_words(Lang::En, *c));
+        }
+        let id = parse(&causes_csv(Lang::Id, &s));
+        assert_eq!(id[0], rows[0], "the same columns in every language");
+        assert_ne!(id[1][1], rows[1][1], "descriptions in the page language");
+    }
+
+    #[test]
+    fn histograms_count_every_run() {
+        let (scenario, s) = summary(80);
+        let value = parse(&value_hist_csv(&s));
+        assert_eq!(value[0], ["value_from", "value_to", "runs"]);
+        assert_eq!(value.len() - 1, s.value_hist.len());
+        let n: u64 = value[1..]
+            .iter()
+            .map(|r| r[2].parse::<u64>().unwrap())
+            .sum();
+        assert_eq!(n, s.runs);
+        assert_eq!(value[1][0], "0");
+        assert_eq!(value.last().unwrap()[1], "", "open last bin");
+        assert!(value[1..value.len() - 1]
+            .iter()
+            .all(|r| f(&r[0]) < f(&r[1])));
+
+        let trust = parse(&trust_hist_csv(&s));
+        assert_eq!(trust[0], ["trust_from", "trust_to", "runs"]);
+        assert_eq!(trust.len() - 1, s.trust_hist.len());
+        assert_eq!(trust[1][..2], ["0", "0.05"]);
+        assert_eq!(trust.last().unwrap()[1], "1");
+        for (r, c) in trust[1..].iter().zip(&s.trust_hist) {
+            assert_eq!(r[2], c.to_string());
+        }
+
+        let shares = parse(&shares_csv(&s, &scenario));
+        assert_eq!(shares[0][..2], ["share_from", "share_to"]);
+        let names: Vec<&str> = scenario.partners.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(shares[0][2..], names[..]);
+        assert_eq!(shares.len() - 1, s.share_hist[0].len() + 1);
+        for (p, hist) in s.share_hist.iter().enumerate() {
+            let col: Vec<&str> = shares[1..shares.len() - 1]
+                .iter()
+                .map(|r| r[2 + p].as_str())
+                .collect();
+            let want: Vec<String> = hist.iter().map(|c| c.to_string()).collect();
+            assert_eq!(col, want);
+        }
+        let mean = shares.last().unwrap();
+        assert_eq!(mean[0], "mean");
+        assert_eq!(f(&mean[2]), s.mean_share[0]);
+    }
+
+    fn comparison(runs: u64) -> Results {
+        let base = default_scenario();
+        let mut other = base.clone();
+        other.governance.alliance_manager = !other.governance.alliance_manager;
+        let tallies: Vec<BatchTally> = [&base, &other]
+            .iter()
+            .map(|s| aliansi_sim::run_chunk(s, base.seed, 0..runs).unwrap())
+            .collect();
+        Results::new(
+            vec!["Base".into(), "With a manager, \"strong\"".into()],
+            &tallies,
+            base.seed,
+        )
+    }
+
+    #[test]
+    fn comparison_rows_are_the_variants() {
+        let r = comparison(60);
+        let rows = parse(&variants_summary_csv(&r));
+        assert_eq!(rows[0][0], "variant");
+        assert_eq!(rows[0].len(), 12);
+        assert_eq!(rows.len() - 1, 2, "one row per variant");
+        assert_eq!(rows[2][0], "With a manager, \"strong\"", "names round-trip");
+        for (i, row) in rows[1..].iter().enumerate() {
+            let s = &r.summaries[i];
+            assert_eq!(row[1], "60");
+            assert_eq!(f(&row[3]), s.survival_at_horizon);
+            assert_eq!(f(&row[4]), s.survival_ci95.0);
+            assert_eq!(f(&row[5]), s.survival_ci95.1);
+            assert_eq!(f(&row[9]), r.comparison.log_rank.chi2);
+            assert_eq!(row[10], r.comparison.log_rank.df.to_string());
+            assert_eq!(f(&row[11]), r.comparison.log_rank.p_value);
+        }
+        assert_eq!(rows[1][6..9], ["", "", ""], "no difference for the base");
+        let (d, (lo, hi)) = r.comparison.difference[1];
+        assert_eq!(f(&rows[2][6]), d);
+        assert_eq!(f(&rows[2][7]), lo);
+        assert_eq!(f(&rows[2][8]), hi);
+
+        let curves = parse(&variants_curves_csv(&r));
+        assert_eq!(curves[0], ["month", "Base", "With a manager, \"strong\""]);
+        assert_eq!(curves.len() - 1, r.horizon as usize + 1);
+        for (m, row) in curves[1..].iter().enumerate() {
+            assert_eq!(f(&row[1]), r.summaries[0].survival_curve[m]);
+            assert_eq!(f(&row[2]), r.summaries[1].survival_curve[m]);
+        }
+    }
+
+    #[test]
+    fn a_run_has_a_row_per_month_and_gaps_after_exits() {
+        let scenario = default_scenario();
+        let run = (0..300u64)
+            .map(|k| aliansi_sim::run(&scenario, k).unwrap())
+            .find(|r| r.exit_month.iter().any(|m| m.is_some()))
+            .expect("someone leaves in some run");
+        let rows = parse(&run_csv(&scenario, &run.series));
+        let n = scenario.partners.len();
+        assert_eq!(rows[0].len(), 5 + 2 * n);
+        assert_eq!(
+            rows[0][..5],
+            ["month", "mean_trust", "market", "value", "open_disputes"]
+        );
+        assert_eq!(
+            rows[0][5],
+            format!("satisfaction: {}", scenario.partners[0].name)
+        );
+        assert_eq!(
+            rows[0][5 + n],
+            format!("payoff: {}", scenario.partners[0].name)
+        );
+        assert_eq!(rows.len() - 1, run.series.len(), "a row per month");
+        assert_eq!(run.series.len(), run.months as usize);
+        for (row, m) in rows[1..].iter().zip(&run.series) {
+            assert_eq!(row[0], m.month.to_string());
+            assert_eq!(f(&row[2]), m.market);
+            assert_eq!(f(&row[3]), m.value);
+            assert_eq!(row[4], m.open_disputes.to_string());
+        }
+        let i = run.exit_month.iter().position(|m| m.is_some()).unwrap();
+        let left = run.exit_month[i].unwrap();
+        for (row, m) in rows[1..].iter().zip(&run.series) {
+            let cell = &row[5 + i];
+            if m.active[i] {
+                assert_eq!(f(cell), m.satisfaction[i]);
+            } else {
+                assert!(cell.is_empty() && m.month >= left, "month {}", m.month);
+            }
+        }
+    }
+
+    #[test]
+    fn lines_are_joined_on_the_month() {
+        let a = [(0.0, 0.5), (1.0, 0.6), (2.0, 0.7)];
+        let b = [(1.0, 10.0), (3.0, 12.5)];
+        let rows = parse(&lines_csv("month", &[("Trust", &a), ("A, B", &b)]));
+        assert_eq!(rows[0], ["month", "Trust", "A, B"]);
+        assert_eq!(
+            rows[1..],
+            [
+                vec!["0".to_string(), "0.5".into(), "".into()],
+                vec!["1".into(), "0.6".into(), "10".into()],
+                vec!["2".into(), "0.7".into(), "".into()],
+                vec!["3".into(), "".into(), "12.5".into()],
+            ]
+        );
+    }
+
+    #[test]
+    fn file_names_are_safe() {
+        assert_eq!(
+            file_name(&[&batch_stem(1000, 42), "survival"], "csv"),
+            "aliansi-futures-1000-runs-seed-42-survival.csv"
+        );
+        assert_eq!(
+            file_name(&["Run seed 7", "Kepercayaan rata-rata (Ø)"], "png"),
+            "aliansi-run-seed-7-kepercayaan-rata-rata.png"
+        );
+        assert_eq!(file_name(&["../..", ""], "svg"), "aliansi.svg");
+        assert_eq!(
+            file_name(&[&compare_stem(5, 1)], "csv"),
+            "aliansi-compare-5-runs-seed-1.csv"
+        );
+        assert_eq!(file_name(&[&run_stem(3)], "csv"), "aliansi-run-seed-3.csv");
+    }
+
+    #[test]
+    fn findings_in_both_languages() {
+        let (_, s) = summary(200);
+        for lang in Lang::ALL {
+            let words = batch_findings(lang, &s);
+            assert_eq!(words.len(), 4);
+            assert!(words.iter().all(|w| !w.contains('{') && !w.contains("??")));
+            assert!(words[0].contains(&amount(lang, 200.0)), "{}", words[0]);
+            assert!(words[0].contains(&pct(lang, s.survival_at_horizon)));
+        }
+        let en = batch_findings(Lang::En, &s);
+        let (top, _) = s.causes.iter().max_by_key(|c| c.1).unwrap();
+        assert!(en[2].contains(cause_words(Lang::En, *top)), "{}", en[2]);
+        let none = BatchSummary {
+            causes: vec![],
+            ..s
+        };
+        assert_eq!(
+            batch_findings(Lang::En, &none)[2],
+            t(Lang::En, "export.finding_no_end")
+        );
+    }
+}
