@@ -36,6 +36,7 @@ pub mod rng;
 mod run;
 pub mod scenario;
 pub mod stats;
+pub mod sweep;
 mod trust;
 pub mod validation;
 mod world;
