@@ -14,6 +14,7 @@ pub mod charts;
 pub mod components;
 pub mod export;
 pub mod i18n;
+pub mod lessons;
 pub mod narrate;
 pub mod state;
 pub mod storage;

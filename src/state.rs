@@ -7,10 +7,12 @@
 
 use std::rc::Rc;
 
-use aliansi_sim::{MonthStats, RunResult, Scenario, World};
+use aliansi_sim::{MonthStats, Resolution, RunResult, Scenario, World};
 use yew::Reducible;
 
 use crate::i18n::Lang;
+use crate::lessons::{self, LESSONS};
+use crate::variants::Variant;
 
 /// The speeds offered, in months per second.
 pub const SPEEDS: [u32; 6] = [1, 2, 5, 10, 30, 120];
@@ -62,23 +64,43 @@ impl LiveWorld {
         }
     }
 
-    /// Steps up to `months` months (fewer if the run ends first).
-    fn advance(&mut self, months: u32) {
+    /// Steps up to `months` months (fewer if the run ends first, or, when `decide`, as soon
+    /// as a dispute awaits the class's decision). `u32::MAX` months: to the end.
+    fn advance(&mut self, months: u32, decide: bool) {
         let w = Rc::make_mut(&mut self.world);
         for _ in 0..months {
-            if w.step().is_some() {
+            if w.step().is_some() || (decide && w.awaiting_choice().next().is_some()) {
                 break;
             }
         }
         self.generation += 1;
     }
 
-    /// Steps to the end.
-    fn run_out(&mut self) {
-        let w = Rc::make_mut(&mut self.world);
-        while w.step().is_none() {}
-        self.generation += 1;
+    /// Applies the class's choice for a dispute (ignored if the world refuses it).
+    fn choose(&mut self, id: u32, step: Resolution) {
+        if Rc::make_mut(&mut self.world)
+            .choose_resolution(id, step)
+            .is_ok()
+        {
+            self.generation += 1;
+        }
     }
+}
+
+/// An experiment handed to "Compare fairly" (by a lesson or a shared link): its variants and
+/// runs per variant. `seq` grows with each one, so the panel takes each exactly once.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExperimentSetup {
+    pub seq: u64,
+    pub variants: Vec<Variant>,
+    pub runs: u64,
+}
+
+/// The lesson open and the part of it revealed (index into [`lessons::PARTS`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OpenLesson {
+    pub index: usize,
+    pub part: usize,
 }
 
 /// Where the run stands, for the controls and for tests (`#app-ready[data-status]`).
@@ -133,6 +155,17 @@ pub struct State {
     pub baseline: Option<Baseline>,
     /// A message shown above the page, if any.
     pub notice: Option<Notice>,
+    /// Classroom mode: large type and only the controls a lesson needs.
+    pub classroom: bool,
+    /// Decision mode: the run stops whenever a dispute starts and the class chooses how it is
+    /// resolved.
+    pub decisions: bool,
+    /// Whether the run was playing when it stopped for a decision (it plays on once decided).
+    pub resume: bool,
+    /// The guided lesson open, if any.
+    pub lesson: Option<OpenLesson>,
+    /// The last experiment handed to "Compare fairly".
+    pub experiment: Option<Rc<ExperimentSetup>>,
 }
 
 /// Everything that can change the page state.
@@ -174,6 +207,24 @@ pub enum Action {
     CompareStart,
     /// Leaves comparison mode (forgets the baseline).
     CompareExit,
+    /// Turns classroom mode on or off.
+    SetClassroom(bool),
+    /// Turns decision mode on or off.
+    SetDecisions(bool),
+    /// The class's decision for a dispute that has just started: a step tried first, or
+    /// `None` to leave it to the alliance's ladder. Playing resumes once nothing awaits.
+    Decide { id: u32, step: Option<Resolution> },
+    /// Opens lesson `index` (of [`LESSONS`]) at its first part: loads its scenario, sets up its
+    /// experiment, and turns decision mode on if the lesson uses it.
+    OpenLesson(usize),
+    /// Reveals the next part of the open lesson.
+    LessonNext,
+    /// Goes back one part of the open lesson.
+    LessonPrevious,
+    /// Closes the lesson.
+    CloseLesson,
+    /// Hands an experiment (variants and runs per variant) to "Compare fairly".
+    SetupExperiment { variants: Vec<Variant>, runs: u64 },
 }
 
 /// A message for the user: an i18n key, its `{name}` arguments, and whether it reports a problem.
@@ -230,9 +281,37 @@ impl State {
             result: None,
             baseline: None,
             notice: None,
+            classroom: false,
+            decisions: false,
+            resume: false,
+            lesson: None,
+            experiment: None,
             scenario,
         }
         .rewound()
+    }
+
+    /// The dispute waiting for the class's decision (decision mode only).
+    pub fn awaiting(&self) -> Option<&aliansi_sim::Dispute> {
+        if !self.decisions {
+            return None;
+        }
+        self.world().and_then(|w| w.awaiting_choice().next())
+    }
+
+    /// The open lesson and the part revealed.
+    pub fn lesson(&self) -> Option<(&'static lessons::Lesson, usize)> {
+        self.lesson.map(|l| (&LESSONS[l.index], l.part))
+    }
+
+    fn with_experiment(mut self, variants: Vec<Variant>, runs: u64) -> State {
+        let seq = self.experiment.as_ref().map_or(0, |e| e.seq) + 1;
+        self.experiment = Some(Rc::new(ExperimentSetup {
+            seq,
+            variants,
+            runs,
+        }));
+        self
     }
 
     /// The world of the current run, if the scenario is valid.
@@ -274,6 +353,7 @@ impl State {
     fn rewound(mut self) -> State {
         self.scenario.seed = self.seed;
         self.playing = false;
+        self.resume = false;
         match World::new(&self.scenario, self.seed, true) {
             Ok(w) => {
                 self.live = Ok(LiveWorld::new(w));
@@ -300,18 +380,23 @@ impl State {
         self
     }
 
+    /// Steps up to `months` months; in decision mode, stops at a dispute that awaits the
+    /// class (remembering whether to play on afterwards).
     fn advanced(mut self, months: u32) -> State {
+        let decide = self.decisions;
         if let Ok(w) = &mut self.live {
-            w.advance(months);
+            w.advance(months, decide);
+        }
+        if self.awaiting().is_some() {
+            self.resume = self.playing;
+            self.playing = false;
         }
         self.settled()
     }
 
-    fn finished(mut self) -> State {
-        if let Ok(w) = &mut self.live {
-            w.run_out();
-        }
-        self.settled()
+    /// Plays to the end (in decision mode, to the next dispute that awaits the class).
+    fn finished(self) -> State {
+        self.advanced(u32::MAX)
     }
 
     fn with_seed(self, seed: u64) -> State {
@@ -407,6 +492,65 @@ impl Reducible for State {
                 baseline: None,
                 ..state
             },
+            Action::SetClassroom(classroom) => State { classroom, ..state },
+            Action::SetDecisions(decisions) => State {
+                decisions,
+                resume: false,
+                ..state
+            },
+            Action::Decide { id, step } => {
+                let mut state = state;
+                if state.awaiting().map(|d| d.id) == Some(id) {
+                    if let (Ok(w), Some(step)) = (&mut state.live, step) {
+                        w.choose(id, step);
+                    } else if let Ok(w) = &mut state.live {
+                        // Left to the ladder: its first rung, chosen explicitly so that the
+                        // dispute no longer awaits.
+                        let first = state.scenario.governance.resolution[0];
+                        w.choose(id, first);
+                    }
+                }
+                if state.awaiting().is_none() && state.resume {
+                    state.resume = false;
+                    state.playing = state.status() != Status::Done;
+                }
+                state
+            }
+            Action::OpenLesson(index) if index < LESSONS.len() => {
+                let lesson = &LESSONS[index];
+                let scenario = lesson.scenario();
+                let variants = lesson.variants(state.lang);
+                State {
+                    seed: scenario.seed,
+                    scenario,
+                    lesson: Some(OpenLesson { index, part: 0 }),
+                    decisions: lesson.decisions,
+                    baseline: None,
+                    ..state
+                }
+                .rewound()
+                .with_experiment(variants, lesson.runs)
+            }
+            Action::OpenLesson(_) => state,
+            Action::LessonNext => State {
+                lesson: state.lesson.map(|l| OpenLesson {
+                    part: lessons::next_part(l.part),
+                    ..l
+                }),
+                ..state
+            },
+            Action::LessonPrevious => State {
+                lesson: state.lesson.map(|l| OpenLesson {
+                    part: lessons::previous_part(l.part),
+                    ..l
+                }),
+                ..state
+            },
+            Action::CloseLesson => State {
+                lesson: None,
+                ..state
+            },
+            Action::SetupExperiment { variants, runs } => state.with_experiment(variants, runs),
         })
     }
 }
@@ -672,5 +816,116 @@ mod tests {
         assert_eq!(parse_seed("4.5"), None);
         assert_eq!(parse_seed("abc"), None);
         assert_eq!(parse_seed(""), None);
+    }
+
+    fn conflict_lesson() -> Rc<State> {
+        let i = LESSONS
+            .iter()
+            .position(|l| l.decisions)
+            .expect("a lesson uses decision mode");
+        after(&[Action::OpenLesson(i)])
+    }
+
+    #[test]
+    fn a_lesson_loads_its_scenario_and_experiment() {
+        let s = after(&[Action::Finish, Action::OpenLesson(3)]);
+        let l = &LESSONS[3];
+        assert_eq!(s.scenario, l.scenario());
+        assert_eq!(s.status(), Status::Ready);
+        assert_eq!(s.lesson, Some(OpenLesson { index: 3, part: 0 }));
+        let e = s.experiment.clone().expect("experiment set up");
+        assert_eq!(e.variants, l.variants(s.lang));
+        assert_eq!(e.runs, l.runs);
+        let s = s.reduce(Action::LessonNext).reduce(Action::LessonNext);
+        assert_eq!(s.lesson.map(|l| l.part), Some(2));
+        let s = s.reduce(Action::LessonPrevious);
+        assert_eq!(s.lesson.map(|l| l.part), Some(1));
+        // Opening another lesson hands over a new experiment (a higher seq).
+        let t = s.clone().reduce(Action::OpenLesson(0));
+        assert!(t.experiment.as_ref().unwrap().seq > e.seq);
+        assert!(s.reduce(Action::CloseLesson).lesson.is_none());
+        // Out of range: nothing happens.
+        assert_eq!(*t.clone().reduce(Action::OpenLesson(99)), *t);
+    }
+
+    #[test]
+    fn decision_mode_stops_at_each_new_dispute_and_plays_on_once_decided() {
+        let mut s = conflict_lesson()
+            .reduce(Action::SetSpeed(120))
+            .reduce(Action::Run);
+        assert!(s.decisions);
+        let mut decided = 0;
+        for _ in 0..5000 {
+            if s.status() == Status::Done {
+                break;
+            }
+            if let Some(d) = s.awaiting() {
+                assert!(!s.playing, "stopped for the decision");
+                assert!(s.resume);
+                let id = d.id;
+                let month = s.month();
+                s = s.reduce(Action::Decide {
+                    id,
+                    step: Some(Resolution::Mediation),
+                });
+                decided += 1;
+                assert_eq!(s.month(), month, "deciding does not step");
+                assert_ne!(s.awaiting().map(|d| d.id), Some(id));
+                assert!(s.awaiting().is_some() || s.playing, "plays on");
+                continue;
+            }
+            s = s.reduce(Action::Tick);
+        }
+        assert_eq!(s.status(), Status::Done);
+        assert!(decided > 0, "the conflict lesson's run had disputes");
+        let r = s.run().unwrap();
+        let chosen = r
+            .events
+            .iter()
+            .filter(|e| {
+                matches!(
+                    e.kind,
+                    aliansi_sim::EventKind::DisputeStep {
+                        step: Resolution::Mediation,
+                        ..
+                    }
+                )
+            })
+            .count();
+        assert!(chosen >= decided, "every decision is in the log");
+    }
+
+    #[test]
+    fn finish_in_decision_mode_stops_at_the_next_dispute_and_without_it_runs_out() {
+        let s = conflict_lesson().reduce(Action::Finish);
+        assert!(s.awaiting().is_some(), "stopped at a dispute");
+        assert_ne!(s.status(), Status::Done);
+        assert!(!s.resume, "Finish does not play on by itself");
+        let s = s.reduce(Action::SetDecisions(false)).reduce(Action::Finish);
+        assert_eq!(s.status(), Status::Done);
+        // Leaving every decision to the ladder gives the plain run.
+        let mut s = conflict_lesson();
+        while s.status() != Status::Done {
+            s = match s.awaiting().map(|d| d.id) {
+                Some(id) => s.reduce(Action::Decide { id, step: None }),
+                None => s.reduce(Action::Finish),
+            };
+        }
+        let mut plain = aliansi_sim::run(&s.scenario, s.seed).unwrap();
+        let mut ours = s.run().unwrap().clone();
+        plain.events.clear();
+        ours.events.clear();
+        assert_eq!(ours, plain);
+    }
+
+    #[test]
+    fn a_decision_for_another_dispute_is_ignored() {
+        let s = conflict_lesson().reduce(Action::Finish);
+        let id = s.awaiting().unwrap().id;
+        let t = s.clone().reduce(Action::Decide {
+            id: id + 1000,
+            step: Some(Resolution::Arbitration),
+        });
+        assert_eq!(t.awaiting().map(|d| d.id), Some(id));
     }
 }
