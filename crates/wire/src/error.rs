@@ -43,7 +43,8 @@ impl fmt::Display for WireError {
             } => {
                 write!(
                     f,
-                    "not valid JSON at line {line} column {column}: {message}"
+                    "not valid JSON at line {line} column {column}: {}",
+                    one_line(message)
                 )
             }
             WireError::Schema {
@@ -53,9 +54,9 @@ impl fmt::Display for WireError {
                 column,
             } => {
                 if !path.is_empty() {
-                    write!(f, "{path}: ")?;
+                    write!(f, "{}: ", one_line(path))?;
                 }
-                write!(f, "{message}")?;
+                write!(f, "{}", one_line(message))?;
                 if *line > 0 {
                     write!(f, " (line {line} column {column})")?;
                 }
@@ -68,21 +69,45 @@ impl fmt::Display for WireError {
             ),
             WireError::UnsupportedVersion(v) => write!(
                 f,
-                "unsupported scenario version {v} (this build reads version {})",
+                "unsupported scenario version {} (this build reads version {})",
+                one_line(v),
                 crate::SCENARIO_VERSION
             ),
-            WireError::Invalid { field, message } => write!(f, "{field}: {message}"),
-            WireError::Link(m) => write!(f, "invalid share link: {m}"),
+            WireError::Invalid { field, message } => {
+                write!(f, "{}: {}", one_line(field), one_line(message))
+            }
+            WireError::Link(m) => write!(f, "invalid share link: {}", one_line(m)),
             WireError::UnsupportedLinkVersion(v) => write!(
                 f,
-                "unsupported share link version \"{v}\" (this build reads \"{}\" links)",
-                crate::LINK_PREFIX.trim_end_matches('.')
+                "unsupported share link version \"{}\" (this build reads \"{}\" scenario links and \"{}\" experiment links)",
+                one_line(v),
+                crate::LINK_PREFIX.trim_end_matches('.'),
+                crate::EXPERIMENT_PREFIX.trim_end_matches('.')
             ),
         }
     }
 }
 
 impl std::error::Error for WireError {}
+
+/// Text from the input (an unknown field or country code, say) as it may appear in a message:
+/// control characters such as line breaks escaped, so every message stays on one line.
+fn one_line(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(char::is_control) {
+        s.chars()
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_default().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
+    }
+}
 
 impl From<aliansi_sim::ScenarioError> for WireError {
     fn from(e: aliansi_sim::ScenarioError) -> WireError {

@@ -10,6 +10,11 @@
 //! * **Share links** ([`encode_link`], [`decode_link`]): a compact URL fragment `s1.<base64url>`
 //!   holding the postcard bytes of a frozen link struct. Every shipped link version keeps
 //!   decoding forever (see DEVELOPERS.md, "Share links").
+//! * **Experiment links** ([`encode_experiment_link`], [`decode_shared`]): `e1.<base64url>`, a
+//!   scenario with its name, up to four named variants and a run count; [`decode_shared`]
+//!   reads `s1.` and `e1.` links alike into a [`Shared`].
+//! * **Fuzzing checks** ([`fuzz`]): the per-input invariants the cargo-fuzz targets in
+//!   `crates/wire/fuzz` and the tests both run.
 //!
 //! No file I/O here: the crate builds for `wasm32-unknown-unknown`.
 //!
@@ -23,11 +28,17 @@
 //! ```
 
 mod error;
+mod experiment;
+pub mod fuzz;
 mod json;
 mod link;
 mod tally;
 
 pub use error::WireError;
+pub use experiment::{
+    decode_shared, encode_experiment_link, Experiment, Shared, EXPERIMENT_PREFIX, MAX_NAME_CHARS,
+    MAX_RUNS, MAX_VARIANTS, MIN_RUNS,
+};
 pub use json::{
     from_core, from_value, parse_json, parse_v1, parse_value_v1, to_core, to_json, to_json_v1,
     to_value, CultureV1, DecisionRuleV1, EnvironmentV1, FormV1, GoalsV1, GovernanceV1, HofstedeV1,

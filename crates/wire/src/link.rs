@@ -57,9 +57,9 @@ impl Num {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-struct LinkV1 {
+pub(crate) struct LinkV1 {
     /// Optional scenario title.
-    name: Option<String>,
+    pub(crate) name: Option<String>,
     horizon_months: u32,
     seed: u64,
     initial_trust: Num,
@@ -209,7 +209,7 @@ fn shock_of(c: u8) -> Option<ShockKind> {
     })
 }
 
-fn link_of(s: &Scenario, name: Option<&str>) -> LinkV1 {
+pub(crate) fn link_of(s: &Scenario, name: Option<&str>) -> LinkV1 {
     let g = &s.governance;
     let e = &s.environment;
     LinkV1 {
@@ -274,11 +274,11 @@ fn link_of(s: &Scenario, name: Option<&str>) -> LinkV1 {
     }
 }
 
-fn bad(what: impl Into<String>) -> WireError {
+pub(crate) fn bad(what: impl Into<String>) -> WireError {
     WireError::Link(what.into())
 }
 
-fn scenario_of(l: LinkV1) -> Result<Scenario, WireError> {
+pub(crate) fn scenario_of(l: LinkV1) -> Result<Scenario, WireError> {
     let mut partners = Vec::with_capacity(l.partners.len());
     for (i, p) in l.partners.into_iter().enumerate() {
         let culture = match p.culture {
@@ -361,11 +361,7 @@ pub fn encode_link(s: &Scenario) -> String {
 
 /// Like [`encode_link`], with an optional title carried in the link.
 pub fn encode_link_named(s: &Scenario, name: Option<&str>) -> String {
-    let bytes = postcard::to_allocvec(&link_of(s, name)).unwrap_or_default();
-    let mut out = String::with_capacity(LINK_PREFIX.len() + bytes.len() * 4 / 3 + 4);
-    out.push_str(LINK_PREFIX);
-    B64.encode_string(&bytes, &mut out);
-    out
+    encode_payload(LINK_PREFIX, &link_of(s, name))
 }
 
 /// Reads a share link back: the bare fragment (`s1.…`), `#s1.…`, or a whole URL containing
@@ -376,6 +372,25 @@ pub fn decode_link(text: &str) -> Result<Scenario, WireError> {
 
 /// Like [`decode_link`], also returning the title carried in the link, if any.
 pub fn decode_link_named(text: &str) -> Result<(Scenario, Option<String>), WireError> {
+    let frag = fragment(text)?;
+    let payload = match frag.strip_prefix(LINK_PREFIX) {
+        Some(p) => p,
+        None => {
+            // Another version of ours ("s7.…")? Say so; else it is not one of our links.
+            if let Some(v) = version_of(frag).filter(|v| v.starts_with('s')) {
+                return Err(WireError::UnsupportedLinkVersion(v));
+            }
+            return Err(bad(format!(
+                "expected a fragment starting with \"{LINK_PREFIX}\""
+            )));
+        }
+    };
+    decode_v1_payload(payload)
+}
+
+/// The fragment of a link as pasted: length checked, surrounding whitespace dropped, the part
+/// after the last `#` if there is one.
+pub(crate) fn fragment(text: &str) -> Result<&str, WireError> {
     if text.len() > MAX_LINK_CHARS {
         return Err(bad(format!(
             "too long ({} characters; at most {MAX_LINK_CHARS})",
@@ -391,43 +406,74 @@ pub fn decode_link_named(text: &str) -> Result<(Scenario, Option<String>), WireE
         Some(i) => &text[i + 1..],
         None => text,
     };
-    let frag = frag.trim();
-    let payload = match frag.strip_prefix(LINK_PREFIX) {
-        Some(p) => p,
-        None => {
-            // Another version of ours ("s7.…")? Say so; else it is not one of our links.
-            if let Some(rest) = frag.strip_prefix('s') {
-                if let Some(dot) = rest.find('.') {
-                    let digits = &rest[..dot];
-                    if !digits.is_empty()
-                        && digits.len() <= 9
-                        && digits.bytes().all(|b| b.is_ascii_digit())
-                    {
-                        return Err(WireError::UnsupportedLinkVersion(format!("s{digits}")));
-                    }
-                }
-            }
-            return Err(bad(format!(
-                "expected a fragment starting with \"{LINK_PREFIX}\""
-            )));
-        }
-    };
-    let bytes = B64.decode(payload.as_bytes()).map_err(|e| {
+    Ok(frag.trim())
+}
+
+/// The version prefix of a fragment that looks like one of ours (`s7.…`, `e2.…`): a lowercase
+/// letter, 1 to 9 digits and a dot. Returned without the dot.
+pub(crate) fn version_of(frag: &str) -> Option<String> {
+    let mut chars = frag.chars();
+    let letter = chars.next().filter(|c| c.is_ascii_lowercase())?;
+    let rest = chars.as_str();
+    let dot = rest.find('.')?;
+    let digits = &rest[..dot];
+    if !digits.is_empty() && digits.len() <= 9 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        Some(format!("{letter}{digits}"))
+    } else {
+        None
+    }
+}
+
+/// The bytes of a base64url payload (padding optional) written after `prefix`.
+pub(crate) fn payload_bytes(payload: &str, prefix: &str) -> Result<Vec<u8>, WireError> {
+    B64.decode(payload.as_bytes()).map_err(|e| {
         bad(format!(
-            "the text after \"{LINK_PREFIX}\" is not base64url ({e})"
+            "the text after \"{prefix}\" is not base64url ({e})"
         ))
-    })?;
-    let (link, rest): (LinkV1, &[u8]) = postcard::take_from_bytes(&bytes)
+    })
+}
+
+/// Postcard bytes that must hold exactly one `T` and nothing after it.
+pub(crate) fn take_exact<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, WireError> {
+    let (value, rest): (T, &[u8]) = postcard::take_from_bytes(bytes)
         .map_err(|e| bad(format!("the data is damaged or truncated ({e})")))?;
     if !rest.is_empty() {
         return Err(bad(format!("{} unexpected bytes at the end", rest.len())));
     }
+    Ok(value)
+}
+
+/// base64url text (what follows the prefix) of postcard bytes.
+pub(crate) fn encode_payload<T: Serialize>(prefix: &str, value: &T) -> String {
+    let bytes = postcard::to_allocvec(value).unwrap_or_default();
+    let mut out = String::with_capacity(prefix.len() + bytes.len() * 4 / 3 + 4);
+    out.push_str(prefix);
+    B64.encode_string(&bytes, &mut out);
+    out
+}
+
+/// A validated scenario and its title from a [`LinkV1`]; a range error becomes a link error
+/// naming the field, after `context` (`""` for `s1.` links, `"variants.1."` in experiments).
+pub(crate) fn scenario_in_link(
+    link: LinkV1,
+    context: &str,
+) -> Result<(Scenario, Option<String>), WireError> {
     let name = link.name.clone();
     let s = scenario_of(link).map_err(|e| match e {
-        WireError::Invalid { field, message } => bad(format!("{field}: {message}")),
+        WireError::Invalid { field, message } => bad(format!("{context}{field}: {message}")),
+        WireError::Link(m) if !context.is_empty() => {
+            bad(format!("{}: {m}", context.trim_end_matches('.')))
+        }
         other => other,
     })?;
     Ok((s, name))
+}
+
+/// The payload of an `s1.` link (the text after the prefix).
+pub(crate) fn decode_v1_payload(payload: &str) -> Result<(Scenario, Option<String>), WireError> {
+    let bytes = payload_bytes(payload, LINK_PREFIX)?;
+    let link: LinkV1 = take_exact(&bytes)?;
+    scenario_in_link(link, "")
 }
 
 #[cfg(test)]

@@ -1,0 +1,136 @@
+//! The per-input checks of the fuzz targets (`crates/wire/fuzz`, cargo-fuzz), public so that
+//! the targets and the normal tests (which replay the committed corpus on stable) run the same
+//! code. Each check takes arbitrary bytes and panics if an invariant breaks:
+//!
+//! * decoding returns a value or a [`WireError`] whose message is one non-empty line;
+//! * whatever decodes is valid, and re-encodes to text that decodes to the same value;
+//! * `decode_link` and `decode_shared` agree on `s1.` links;
+//! * encoding is canonical: encoding what the encoding decodes to gives the same text.
+
+use crate::{
+    decode_link_named, decode_shared, encode_experiment_link, encode_link, encode_link_named,
+    from_value, parse_json, parse_v1, to_core, to_json, to_json_v1, to_value, Shared, WireError,
+    EXPERIMENT_PREFIX, LINK_PREFIX,
+};
+use base64::Engine;
+
+fn check_error(e: &WireError, input: &str) {
+    let m = e.to_string();
+    assert!(!m.trim().is_empty(), "empty error message for {input:?}");
+    assert!(
+        !m.contains('\n') && !m.contains('\r'),
+        "error message on more than one line for {input:?}: {m:?}"
+    );
+}
+
+/// Checks what a link text decodes to (see the module's invariants).
+pub fn check_link_text(text: &str) {
+    let shared = decode_shared(text);
+    let single = decode_link_named(text);
+    match &single {
+        Ok((s, name)) => {
+            assert!(s.validate().is_ok(), "decoded an invalid scenario");
+            let link = encode_link_named(s, name.as_deref());
+            assert!(link.starts_with(LINK_PREFIX));
+            let again = decode_link_named(&link).expect("a re-encoded s1 link must decode");
+            assert_eq!(&again, &(s.clone(), name.clone()), "s1 round trip");
+            assert_eq!(
+                encode_link_named(&again.0, again.1.as_deref()),
+                link,
+                "s1 encoding is not canonical"
+            );
+            if name.is_none() {
+                assert_eq!(encode_link(s), link);
+            }
+            match &shared {
+                Ok(Shared::Scenario { scenario, name: n }) => {
+                    assert_eq!(scenario, s, "decode_shared and decode_link disagree");
+                    assert_eq!(
+                        n, name,
+                        "decode_shared and decode_link disagree on the name"
+                    );
+                }
+                other => panic!("decode_link read {text:?} but decode_shared gave {other:?}"),
+            }
+        }
+        Err(e) => {
+            check_error(e, text);
+            if let Ok(Shared::Scenario { .. }) = &shared {
+                panic!("decode_shared read a scenario from {text:?} that decode_link refused: {e}");
+            }
+        }
+    }
+    match &shared {
+        Ok(Shared::Scenario { .. }) => {} // checked above
+        Ok(Shared::Experiment(x)) => {
+            assert!(x.validate().is_ok(), "decoded an invalid experiment");
+            let link = encode_experiment_link(x);
+            assert!(link.starts_with(EXPERIMENT_PREFIX));
+            match decode_shared(&link) {
+                Ok(Shared::Experiment(y)) => {
+                    assert_eq!(&y, x, "e1 round trip");
+                    assert_eq!(
+                        encode_experiment_link(&y),
+                        link,
+                        "e1 encoding is not canonical"
+                    );
+                }
+                other => panic!("a re-encoded e1 link gave {other:?}"),
+            }
+        }
+        Err(e) => check_error(e, text),
+    }
+}
+
+/// The fuzz target `link_decode`: the bytes as link text (lossy UTF-8), and the bytes as the
+/// payload of an `s1.` and of an `e1.` link (base64url), so that mutations reach the postcard
+/// decoder directly.
+pub fn check_link(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    check_link_text(&text);
+    let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(data);
+    check_link_text(&format!("{LINK_PREFIX}{b64}"));
+    check_link_text(&format!("{EXPERIMENT_PREFIX}{b64}"));
+}
+
+/// Checks scenario JSON text: the wire struct round-trips through JSON text exactly, and a
+/// scenario that parses is valid and round-trips through JSON text, JSON values and links.
+pub fn check_json_text(text: &str) {
+    match parse_v1(text) {
+        Ok(v) => {
+            let again = parse_v1(&to_json_v1(&v)).expect("re-written JSON must parse");
+            assert_eq!(again, v, "wire struct JSON round trip");
+        }
+        Err(e) => check_error(&e, text),
+    }
+    match parse_json(text) {
+        Ok(s) => {
+            assert!(s.validate().is_ok(), "parsed an invalid scenario");
+            let json = to_json(&s);
+            assert_eq!(parse_json(&json).as_ref(), Ok(&s), "JSON text round trip");
+            assert_eq!(
+                to_json(&parse_json(&json).unwrap()),
+                json,
+                "JSON not canonical"
+            );
+            assert_eq!(
+                from_value(&to_value(&s)).as_ref(),
+                Ok(&s),
+                "JSON value round trip"
+            );
+            let link = encode_link(&s);
+            assert_eq!(
+                decode_link_named(&link).map(|x| x.0).as_ref(),
+                Ok(&s),
+                "link round trip of a parsed scenario"
+            );
+            assert_eq!(to_core(&parse_v1(text).unwrap()).as_ref(), Ok(&s));
+        }
+        Err(e) => check_error(&e, text),
+    }
+}
+
+/// The fuzz target `scenario_json`: the bytes as JSON text (lossy UTF-8).
+pub fn check_json(data: &[u8]) {
+    check_json_text(&String::from_utf8_lossy(data));
+}
