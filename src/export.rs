@@ -560,7 +560,7 @@ mod tests {
         assert!(rows.len() > 1);
         for r in &rows[1..] {
             assert!(!r[3].contains(','), "{r:?}");
-            assert!(f(&r[3]) > 0.0);
+            assert!((0.0..=1.0).contains(&f(&r[3])));
         }
     }
 
