@@ -58,6 +58,8 @@ BATCH AND SWEEP:
     --threads N           Worker threads (default: every core)
     --param PATH          (sweep) The field to vary, a --set path
     --values A,B,C        (sweep) Its values; separate with ';' when a value is a list
+    --param2 PATH         (sweep) A second field: every pair of values is run (a grid)
+    --values2 A,B,C       (sweep) Its values
 
 VALIDATE:
     --quick               A smaller version (800 runs per scenario, no sensitivity)
@@ -68,6 +70,8 @@ EXAMPLES:
     aliansi run --preset id-jp-jv --seed 7
     aliansi batch --runs 10000 --set governance.alliance_manager=true
     aliansi sweep --param governance.transparency --values 0,0.25,0.5,0.75,1 --runs 2000
+    aliansi sweep --param partners.*.opportunism --values 0.1,0.3,0.5 \\
+                  --param2 governance.form --values2 contract,equity_jv --runs 1000
     aliansi show --preset calm-pair > my.json && aliansi batch --scenario my.json --json
 
 EXIT STATUS:
@@ -158,6 +162,8 @@ struct Args {
     threads: Option<usize>,
     param: Option<String>,
     values: Option<String>,
+    param2: Option<String>,
+    values2: Option<String>,
     help: bool,
     quick: bool,
     markdown: bool,
@@ -267,6 +273,14 @@ fn parse_args() -> Res<Args> {
                 let v = value_of(&mut p, "--values")?;
                 once(&mut a.values, "--values", v)?
             }
+            Long("param2") => {
+                let v = value_of(&mut p, "--param2")?;
+                once(&mut a.param2, "--param2", v)?
+            }
+            Long("values2") => {
+                let v = value_of(&mut p, "--values2")?;
+                once(&mut a.values2, "--values2", v)?
+            }
             Value(v) => {
                 let v = v
                     .into_string()
@@ -323,7 +337,12 @@ fn parse_args() -> Res<Args> {
                 c.name()
             )));
         }
-        if c != Command::Sweep && (a.param.is_some() || a.values.is_some()) {
+        if c != Command::Sweep
+            && (a.param.is_some()
+                || a.values.is_some()
+                || a.param2.is_some()
+                || a.values2.is_some())
+        {
             return Err(usage(format!(
                 "--param and --values apply to sweep, not {}",
                 c.name()
@@ -653,14 +672,8 @@ fn print_summary(a: &Args, s: &Scenario, b: &batch::BatchRun, out: &mut impl Wri
     Ok(())
 }
 
-fn cmd_sweep(a: &Args, base: &Value, s: &Scenario, out: &mut impl Write) -> Res<()> {
-    let param = a.param.as_deref().ok_or_else(|| {
-        usage("sweep needs --param PATH (for example --param environment.rivalry)")
-    })?;
-    let values = a
-        .values
-        .as_deref()
-        .ok_or_else(|| usage("sweep needs --values A,B,C (for example --values 0,0.5,1)"))?;
+/// The values of `--values` (or `--values2`): comma-separated, or ';' when a value is a list.
+fn value_list<'v>(opt: &str, values: &'v str) -> Res<Vec<&'v str>> {
     let sep = if values.contains(';') { ';' } else { ',' };
     let list: Vec<&str> = values
         .split(sep)
@@ -668,44 +681,105 @@ fn cmd_sweep(a: &Args, base: &Value, s: &Scenario, out: &mut impl Write) -> Res<
         .filter(|v| !v.is_empty())
         .collect();
     if list.is_empty() {
-        return Err(usage("--values is empty"));
+        return Err(usage(format!("{opt} is empty")));
     }
+    Ok(list)
+}
+
+/// `s` with `param` set to the typed value `v`: through the core's sweep catalogue when the
+/// path is in it (`aliansi_sim::sweep`), else through `--set` on the JSON form.
+fn assign(s: &Scenario, param: &str, v: &str) -> Res<Scenario> {
+    if let Some(p) = aliansi_sim::sweep::find(s, param) {
+        let x = p
+            .parse_value(v)
+            .map_err(|e| usage(format!("{param}={v}: {e}")))?;
+        let mut sc = s.clone();
+        p.apply(&mut sc, x);
+        sc.validate()
+            .map_err(|e| usage(format!("{param}={v}: {e}")))?;
+        return Ok(sc);
+    }
+    let mut val = aliansi_wire::to_value(s);
+    let assignment = format!("{param}={v}");
+    set::apply(&mut val, &assignment).map_err(|e| usage(format!("--param {param}: {e}")))?;
+    aliansi_wire::from_value(&val).map_err(|e| usage(format!("{param}={v}: {e}")))
+}
+
+fn cmd_sweep(a: &Args, s: &Scenario, out: &mut impl Write) -> Res<()> {
+    let param = a.param.as_deref().ok_or_else(|| {
+        usage("sweep needs --param PATH (for example --param environment.rivalry)")
+    })?;
+    let values = a
+        .values
+        .as_deref()
+        .ok_or_else(|| usage("sweep needs --values A,B,C (for example --values 0,0.5,1)"))?;
+    let list = value_list("--values", values)?;
+    // The optional second axis.
+    let second = match (a.param2.as_deref(), a.values2.as_deref()) {
+        (None, None) => None,
+        (Some(p2), Some(v2)) => {
+            if p2 == param {
+                return Err(usage("--param2 must differ from --param"));
+            }
+            Some((p2, value_list("--values2", v2)?))
+        }
+        _ => {
+            return Err(usage(
+                "--param2 and --values2 go together: --param2 PATH --values2 A,B,C",
+            ))
+        }
+    };
     let runs = a.runs.unwrap_or(1000);
     let th = threads(a);
-    let progress = io::stderr().is_terminal() && runs * list.len() as u64 >= 2000;
-    // Check every value before running anything.
-    let mut variants = Vec::with_capacity(list.len());
-    for v in &list {
-        let mut val = base.clone();
-        let assignment = format!("{param}={v}");
-        set::apply(&mut val, &assignment).map_err(|e| usage(format!("--param {param}: {e}")))?;
-        let mut sc =
-            aliansi_wire::from_value(&val).map_err(|e| usage(format!("{param}={v}: {e}")))?;
-        if param != "seed" {
-            sc.seed = s.seed; // Common random numbers: every variant meets the same seeds.
+    let rows_y: Vec<Option<&str>> = match &second {
+        Some((_, l)) => l.iter().map(|v| Some(*v)).collect(),
+        None => vec![None],
+    };
+    let points = list.len() as u64 * rows_y.len() as u64;
+    let progress = io::stderr().is_terminal() && runs * points >= 2000;
+    // Check every point before running anything. Common random numbers: every point meets
+    // the same seeds (the master seed of the scenario), unless the seed is what is swept.
+    let mut variants = Vec::with_capacity(points as usize);
+    for yv in &rows_y {
+        for v in &list {
+            let mut sc = assign(s, param, v)?;
+            if let (Some((p2, _)), Some(yv)) = (&second, yv) {
+                sc = assign(&sc, p2, yv)?;
+            }
+            let sweeps_seed =
+                param == "seed" || second.as_ref().is_some_and(|(p2, _)| *p2 == "seed");
+            if !sweeps_seed {
+                sc.seed = s.seed;
+            }
+            variants.push((*v, *yv, sc));
         }
-        variants.push((*v, sc));
     }
     let mut rows = Vec::with_capacity(variants.len());
-    for (v, sc) in &variants {
+    for (v, yv, sc) in &variants {
         if progress {
-            let _ = write!(io::stderr(), "\r{param}={v} ...{}", " ".repeat(20));
+            let at = match (&second, yv) {
+                (Some((p2, _)), Some(y)) => format!("{param}={v} {p2}={y}"),
+                _ => format!("{param}={v}"),
+            };
+            let _ = write!(io::stderr(), "\r{at} ...{}", " ".repeat(20));
         }
         let b = batch::run(sc, sc.seed, runs, th, progress).map_err(usage)?;
-        rows.push((*v, b));
+        rows.push((*v, *yv, b));
     }
+    let typed = |v: &str| serde_json::from_str(v).unwrap_or_else(|_| json!(v));
     if a.json {
         let arr: Vec<Value> = rows
             .iter()
-            .map(|(v, b)| {
+            .map(|(v, yv, b)| {
                 let mut o = batch::summary_json(&b.summary, s.seed, b.threads, b.seconds);
                 if let Value::Object(m) = &mut o {
                     let mut head = serde_json::Map::new();
                     head.insert("param".into(), json!(param));
-                    head.insert(
-                        "value".into(),
-                        serde_json::from_str(v).unwrap_or_else(|_| json!(v)),
-                    );
+                    head.insert("value".into(), typed(v));
+                    if let (Some((p2, _)), Some(y)) = (&second, yv) {
+                        head.insert("param2".into(), json!(p2));
+                        head.insert("value2".into(), typed(y));
+                    }
                     head.extend(std::mem::take(m));
                     *m = head;
                 }
@@ -714,22 +788,45 @@ fn cmd_sweep(a: &Args, base: &Value, s: &Scenario, out: &mut impl Write) -> Res<
             .collect();
         return write_json(out, &Value::Array(arr));
     }
-    writeln!(out, "{param}: {} runs each, master seed {}", runs, s.seed)?;
+    match &second {
+        None => writeln!(out, "{param}: {} runs each, master seed {}", runs, s.seed)?,
+        Some((p2, _)) => writeln!(
+            out,
+            "{param} x {p2}: {} runs each, master seed {}",
+            runs, s.seed
+        )?,
+    }
     let w = list.iter().map(|v| v.len()).max().unwrap_or(5).max(5);
+    let w2 = rows_y
+        .iter()
+        .flatten()
+        .map(|v| v.len())
+        .max()
+        .unwrap_or(0)
+        .max(6);
+    let head2 = if second.is_some() {
+        format!("  {:<w2$}", "value2")
+    } else {
+        String::new()
+    };
     writeln!(
         out,
-        "{:<w$}  {:>9}  {:>17}  {:>8}  {:>10}",
+        "{:<w$}{head2}  {:>9}  {:>17}  {:>8}  {:>10}",
         "value", "survival", "95 % CI", "median", "mean value"
     )?;
-    for (v, b) in &rows {
+    for (v, yv, b) in &rows {
         let sm = &b.summary;
         let med = sm
             .median_survival_months
             .map(|m| m.to_string())
             .unwrap_or_else(|| "-".to_string());
+        let col2 = match yv {
+            Some(y) => format!("  {y:<w2$}"),
+            None => String::new(),
+        };
         writeln!(
             out,
-            "{:<w$}  {:>9}  {:>17}  {:>8}  {:>10.1}",
+            "{:<w$}{col2}  {:>9}  {:>17}  {:>8}  {:>10.1}",
             v,
             pct(sm.survival_at_horizon),
             format!(
@@ -740,6 +837,28 @@ fn cmd_sweep(a: &Args, base: &Value, s: &Scenario, out: &mut impl Write) -> Res<
             med,
             sm.mean_value
         )?;
+    }
+    if let Some((p2, ys)) = &second {
+        // The survival grid: a row per value of the second parameter.
+        writeln!(out)?;
+        writeln!(
+            out,
+            "Survival at the horizon (%): rows {p2}, columns {param}"
+        )?;
+        let cw = w.max(6);
+        let mut line = format!("{:<w2$}", "");
+        for v in &list {
+            line.push_str(&format!("  {v:>cw$}"));
+        }
+        writeln!(out, "{}", line.trim_end())?;
+        for (r, y) in ys.iter().enumerate() {
+            let mut line = format!("{y:<w2$}");
+            for c in 0..list.len() {
+                let sm = &rows[r * list.len() + c].2.summary;
+                line.push_str(&format!("  {:>cw$.1}", sm.survival_at_horizon * 100.0));
+            }
+            writeln!(out, "{line}")?;
+        }
     }
     Ok(())
 }
@@ -757,13 +876,13 @@ fn real_main() -> Res<()> {
         (false, None) => return Err(usage("no command given (commands: presets, run, batch, sweep, link, show; see aliansi --help)")),
         (false, Some(c)) => c,
     };
-    let (value, scenario) = load(&a)?;
+    let (_value, scenario) = load(&a)?;
     match cmd {
         Command::Presets => cmd_presets(&a, &mut out)?,
         Command::Run => cmd_run(&a, &scenario, &mut out)?,
         Command::Batch => cmd_batch(&a, &scenario, &mut out)?,
         Command::Merge => cmd_merge(&a, &mut out)?,
-        Command::Sweep => cmd_sweep(&a, &value, &scenario, &mut out)?,
+        Command::Sweep => cmd_sweep(&a, &scenario, &mut out)?,
         Command::Link => {
             let link = aliansi_wire::encode_link(&scenario);
             if a.json {

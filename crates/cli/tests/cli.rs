@@ -321,6 +321,112 @@ fn a_sweep_value_equal_to_the_base_matches_the_batch() {
 }
 
 #[test]
+fn catalogue_sweeps_equal_set_batches_and_take_a_second_axis() {
+    // A path of the core's catalogue (partners.*.opportunism) gives, point by point, the
+    // batch of the scenario with that --set.
+    let s = ok_json(&[
+        "sweep",
+        "--param",
+        "partners.*.opportunism",
+        "--values",
+        "0.1,0.6",
+        "--param2",
+        "governance.form",
+        "--values2",
+        "contract,equity_jv,minority_equity",
+        "--runs",
+        "16",
+        "--json",
+    ]);
+    let rows = s.as_array().unwrap();
+    assert_eq!(rows.len(), 6);
+    // Row by row: the second parameter's first value with every first value, then the next.
+    assert_eq!(rows[1]["value"].as_f64(), Some(0.6));
+    assert_eq!(rows[1]["value2"], "contract");
+    assert_eq!(rows[2]["value"].as_f64(), Some(0.1));
+    assert_eq!(rows[2]["value2"], "equity_jv");
+    assert_eq!(rows[5]["param2"], "governance.form");
+    let b = ok_json(&[
+        "batch",
+        "--runs",
+        "16",
+        "--json",
+        "--set",
+        "partners.*.opportunism=0.6",
+        "--set",
+        "governance.form=minority_equity",
+    ]);
+    assert_eq!(rows[5]["checksum"], b["checksum"]);
+    assert_eq!(rows[5]["survival_curve"], b["survival_curve"]);
+    assert_ne!(rows[0]["checksum"], rows[5]["checksum"]);
+    let text = ok(&[
+        "sweep",
+        "--param",
+        "governance.transparency",
+        "--values",
+        "0,1",
+        "--param2",
+        "governance.alliance_manager",
+        "--values2",
+        "false,true",
+        "--runs",
+        "12",
+    ]);
+    assert!(
+        text.contains("Survival at the horizon (%): rows governance.alliance_manager"),
+        "{text}"
+    );
+    // One partner's culture score works even when its culture is a country.
+    let v = ok_json(&[
+        "sweep",
+        "--param",
+        "partners.1.culture.pdi",
+        "--values",
+        "10,110",
+        "--runs",
+        "8",
+        "--json",
+    ]);
+    assert_eq!(v.as_array().unwrap().len(), 2);
+    bad(
+        &[
+            "sweep",
+            "--param",
+            "governance.form",
+            "--values",
+            "contract,llc",
+        ],
+        "\"llc\" is not one of contract, minority_equity, equity_jv",
+    );
+    bad(
+        &[
+            "sweep",
+            "--param",
+            "governance.review_months",
+            "--values",
+            "6,6.5",
+        ],
+        "must be a whole number",
+    );
+    bad(
+        &[
+            "sweep",
+            "--param",
+            "governance.monitoring",
+            "--values",
+            "0,1",
+            "--param2",
+            "governance.form",
+        ],
+        "--param2 and --values2 go together",
+    );
+    bad(
+        &["batch", "--param2", "governance.form"],
+        "--param and --values apply to sweep, not batch",
+    );
+}
+
+#[test]
 fn links_round_trip_through_the_binary() {
     for p in aliansi_sim::presets::all() {
         let link = ok(&["link", "--preset", p.id]).trim().to_string();
