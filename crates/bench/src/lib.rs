@@ -1,6 +1,13 @@
-//! Scenarios the benchmarks run (kept here so `benches/core.rs` stays a list of timings).
+//! The benchmark workloads of the core, as pure functions, and the timing loop shared by the
+//! native report (`cargo run --release -p aliansi-bench --example report`), the same report in
+//! headless Chromium (`cargo test -p aliansi-bench --release --target wasm32-unknown-unknown`,
+//! `tests/browser.rs`) and the divan benchmarks (`cargo bench -p aliansi-bench`).
+//!
+//! Every workload returns a checksum of what it computed, so the optimiser cannot drop the work
+//! and the native and wasm reports can be checked to compute the same bits.
 
-use aliansi_sim::{presets, Country, CultureSpec, Scenario};
+use aliansi_sim::batch::{run_hash, run_seed};
+use aliansi_sim::{presets, run_batch, simulate, Country, CultureSpec, Scenario};
 
 /// The large scenario of the performance budget: 30 partners over 600 months, in a calm,
 /// trusting setting so that most runs go the distance (the cost of a long life is measured).
@@ -27,7 +34,8 @@ pub fn large_scenario() -> Scenario {
     s
 }
 
-/// Partner-months simulated by a run of `s` with `seed` (for ns per partner-month).
+/// Partner-months simulated by a run of `s` with `seed` (for ns per partner-month): the
+/// partners present, summed over the months simulated.
 pub fn partner_months(s: &Scenario, seed: u64) -> u64 {
     let mut w = aliansi_sim::World::new(s, seed, false).expect("valid scenario");
     let mut n = 0;
@@ -35,4 +43,161 @@ pub fn partner_months(s: &Scenario, seed: u64) -> u64 {
         n += w.active().len() as u64;
     }
     n + w.active().len() as u64
+}
+
+/// Seed of the single-run workloads.
+pub const RUN_SEED: u64 = 7;
+/// Master seed of the batch workload (as in the golden batch checksum).
+pub const BATCH_MASTER: u64 = 2024;
+/// Runs of the batch workload.
+pub const BATCH_RUNS: u64 = 10_000;
+
+/// One run of the default scenario (seed 7), without log or series.
+pub fn default_one_run() -> u64 {
+    let s = presets::default_scenario();
+    run_hash(0, &simulate(&s, RUN_SEED).expect("valid"))
+}
+
+/// A 10,000-run batch of the default scenario (master seed 2024) on one thread: its checksum.
+pub fn default_batch_10000() -> u64 {
+    let s = presets::default_scenario();
+    run_batch(&s, BATCH_MASTER, BATCH_RUNS)
+        .expect("valid")
+        .checksum
+}
+
+/// One run of the large scenario (30 partners, 600 months, seed 7).
+pub fn large_one_run() -> u64 {
+    let s = large_scenario();
+    run_hash(0, &simulate(&s, RUN_SEED).expect("valid"))
+}
+
+/// A benchmark workload.
+pub struct Workload {
+    /// Its name in the reports (as in `benches/core.rs`).
+    pub name: &'static str,
+    /// What it runs, in words.
+    pub what: &'static str,
+    pub run: fn() -> u64,
+    /// Partner-months it simulates.
+    pub partner_months: fn() -> u64,
+    /// Samples to time.
+    pub samples: u32,
+    /// Calls per sample (so that a sample lasts well above the browser clock's resolution).
+    pub calls_per_sample: u32,
+}
+
+fn pm_default_one() -> u64 {
+    partner_months(&presets::default_scenario(), RUN_SEED)
+}
+
+fn pm_default_batch() -> u64 {
+    let s = presets::default_scenario();
+    (0..BATCH_RUNS)
+        .map(|k| partner_months(&s, run_seed(BATCH_MASTER, k)))
+        .sum()
+}
+
+fn pm_large() -> u64 {
+    partner_months(&large_scenario(), RUN_SEED)
+}
+
+/// Every workload, in report order.
+pub fn workloads() -> Vec<Workload> {
+    vec![
+        Workload {
+            name: "default_one_run",
+            what: "one run of the default scenario (seed 7)",
+            run: default_one_run,
+            partner_months: pm_default_one,
+            samples: 15,
+            calls_per_sample: 200,
+        },
+        Workload {
+            name: "default_batch_10000",
+            what: "a 10,000-run batch of the default scenario (master seed 2024), one thread",
+            run: default_batch_10000,
+            partner_months: pm_default_batch,
+            samples: 5,
+            calls_per_sample: 1,
+        },
+        Workload {
+            name: "large_one_run",
+            what: "one run of a large scenario: 30 partners, 600 months (seed 7)",
+            run: large_one_run,
+            partner_months: pm_large,
+            samples: 15,
+            calls_per_sample: 2,
+        },
+    ]
+}
+
+/// The timings of one workload.
+#[derive(Clone, Debug)]
+pub struct Measurement {
+    pub name: &'static str,
+    /// Median time of one call, in nanoseconds.
+    pub median_ns: f64,
+    /// Fastest sample's time of one call, in nanoseconds.
+    pub min_ns: f64,
+    pub partner_months: u64,
+    /// The workload's checksum (equal natively and in wasm).
+    pub checksum: u64,
+    pub samples: u32,
+    pub calls_per_sample: u32,
+}
+
+impl Measurement {
+    /// Median nanoseconds per partner-month.
+    pub fn ns_per_partner_month(&self) -> f64 {
+        self.median_ns / self.partner_months as f64
+    }
+
+    /// One line of the machine-readable report (read by `scripts/perf.sh`):
+    /// `BENCH <name> median_ns=… min_ns=… partner_months=… ns_per_pm=… checksum=… samples=…x…`.
+    pub fn line(&self, target: &str) -> String {
+        format!(
+            "BENCH target={target} name={} median_ns={:.0} min_ns={:.0} partner_months={} \
+             ns_per_pm={:.1} checksum={:016x} samples={}x{}",
+            self.name,
+            self.median_ns,
+            self.min_ns,
+            self.partner_months,
+            self.ns_per_partner_month(),
+            self.checksum,
+            self.samples,
+            self.calls_per_sample
+        )
+    }
+}
+
+/// Times `w` with `now_ms` (a monotonic clock in milliseconds): one warm-up call, then
+/// `w.samples` samples of `w.calls_per_sample` calls each.
+pub fn measure(w: &Workload, now_ms: &dyn Fn() -> f64) -> Measurement {
+    let checksum = std::hint::black_box((w.run)());
+    let mut per_call = Vec::with_capacity(w.samples as usize);
+    for _ in 0..w.samples {
+        let t0 = now_ms();
+        for _ in 0..w.calls_per_sample {
+            let c = std::hint::black_box((w.run)());
+            assert_eq!(c, checksum, "{} is not deterministic", w.name);
+        }
+        per_call.push((now_ms() - t0) * 1e6 / w.calls_per_sample as f64);
+    }
+    per_call.sort_by(f64::total_cmp);
+    let n = per_call.len();
+    let median_ns = if n % 2 == 1 {
+        per_call[n / 2]
+    } else {
+        (per_call[n / 2 - 1] + per_call[n / 2]) / 2.0
+    };
+    Measurement {
+        name: w.name,
+        median_ns,
+        min_ns: per_call[0],
+        partner_months: (w.partner_months)(),
+        checksum,
+        samples: w.samples,
+        calls_per_sample: w.calls_per_sample,
+    }
 }
