@@ -4,9 +4,10 @@ use gloo::timers::callback::Interval;
 use yew::prelude::*;
 
 use crate::components::{
-    About, BatchPanel, CompareStart, CompareView, Editor, EventLog, Gauges, LangSwitch, Library,
-    Network, NoticeBanner, OutcomeView, RunCharts, RunControls, RunSummary, ScenarioSummary,
-    ShareButton, UrlSync, VariantsPanel,
+    About, BatchPanel, CompareStart, CompareView, DecisionPrompt, Editor, EventLog, Gauges,
+    LangSwitch, LessonsPanel, Library, Network, NoticeBanner, OutcomeView, RunCharts, RunControls,
+    RunSummary, ScenarioSummary, ShareButton, ShortcutHelp, Shortcuts, TeachingSwitches, UrlSync,
+    VariantsPanel,
 };
 use crate::i18n::t;
 use crate::state::{tick_plan, Action, State};
@@ -27,22 +28,40 @@ pub fn app() -> Html {
         });
     }
 
+    // Classroom mode scales the type of the whole document (the root font size).
+    use_effect_with(state.classroom, |&on| {
+        if let Some(root) = gloo::utils::document().document_element() {
+            let _ = root.class_list().toggle_with_force("classroom", on);
+        }
+        || ()
+    });
+
     let lang = state.lang;
+    let page_class = classes!(
+        "page",
+        state.classroom.then_some("classroom"),
+        state.lesson.is_some().then_some("with-lesson")
+    );
     html! {
-        <div class="page" lang={lang.tag()}>
+        <div class={page_class} lang={lang.tag()}>
             <header class="masthead">
                 <div>
                     <h1>{ t(lang, "app.title") }</h1>
                     <p class="tagline">{ t(lang, "app.tagline") }</p>
                 </div>
-                <LangSwitch {lang} dispatch={state.dispatcher()} />
+                <div class="masthead-tools">
+                    <TeachingSwitches state={state.clone()} />
+                    <LangSwitch {lang} dispatch={state.dispatcher()} />
+                </div>
             </header>
+            <Shortcuts state={state.clone()} />
             <NoticeBanner state={state.clone()} />
             <UrlSync state={state.clone()} />
             <div class="top">
                 <Library state={state.clone()} />
                 <ShareButton state={state.clone()} />
             </div>
+            <LessonsPanel state={state.clone()} />
             <div class="workspace">
                 <div class="edit-col">
                     <Editor state={state.clone()} />
@@ -51,6 +70,7 @@ pub fn app() -> Html {
                     // The controls come first: nothing an edit changes sits above them, so a
                     // click right after an edit lands where the user aimed.
                     <RunControls state={state.clone()} />
+                    <DecisionPrompt state={state.clone()} />
                     <ScenarioSummary {lang} scenario={state.scenario.clone()} seed={state.seed} />
                     <OutcomeView state={state.clone()} />
                     <CompareStart state={state.clone()} />
@@ -66,6 +86,7 @@ pub fn app() -> Html {
             </div>
             <BatchPanel state={state.clone()} />
             <VariantsPanel state={state.clone()} />
+            <ShortcutHelp state={state.clone()} />
             <footer class="about-wrap">
                 <About {lang} />
             </footer>
@@ -73,7 +94,9 @@ pub fn app() -> Html {
             <span id="app-ready" data-testid="app-ready"
                 data-status={state.status().key()}
                 data-month={state.month().to_string()}
-                data-seed={state.seed.to_string()} hidden=true></span>
+                data-seed={state.seed.to_string()}
+                data-awaiting={state.awaiting().map(|d| d.id.to_string())}
+                data-classroom={state.classroom.to_string()} hidden=true></span>
         </div>
     }
 }

@@ -213,6 +213,8 @@ pub struct Variants {
 #[derive(Clone, Debug, PartialEq)]
 pub enum VariantsAction {
     Add(Variant),
+    /// Replaces every variant (a lesson's or a shared experiment); refused while running.
+    Replace(Vec<Variant>),
     Remove(usize),
     Start {
         scenarios: Vec<Scenario>,
@@ -266,6 +268,12 @@ impl Reducible for Variants {
             VariantsAction::Add(x) if !v.is_running() && v.variants.len() < MAX_VARIANTS => {
                 v.variants.push(x);
                 v.results = None;
+            }
+            VariantsAction::Replace(mut xs) if !v.is_running() => {
+                xs.truncate(MAX_VARIANTS);
+                v.variants = xs;
+                v.results = None;
+                v.phase = Phase::Idle;
             }
             VariantsAction::Remove(k) if !v.is_running() && k < v.variants.len() => {
                 v.variants.remove(k);

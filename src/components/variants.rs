@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::batch::{parse_runs, DEFAULT_RUNS};
 use crate::charts::{dash, fmt_num, palette, LinearScale};
 use crate::components::batch_results::{pct, survival_ticks, H, MB, ML, MR, MT, W};
+use crate::components::export::{variants_bar, Debrief, DebriefHead, PrintDebrief};
 use crate::i18n::{t, tf, Lang};
 use crate::narrate::{amount, num};
 use crate::state::State;
@@ -77,6 +78,7 @@ fn curves_chart(lang: Lang, r: &Results) -> Html {
                 </g>
             </svg>
             <ul class="legend variants-legend" data-testid="variants-legend">{ for legend }</ul>
+            { variants_bar(lang, r, true) }
         </figure>
     }
 }
@@ -119,6 +121,8 @@ fn results_view(lang: Lang, r: &Results) -> Html {
         <div class="batch-results variants-results" data-testid="variants-results"
             data-runs={r.runs.to_string()} data-p={format!("{:.6}", lr.p_value)}>
             <h3>{ t(lang, "experiments.variants_results_heading") }</h3>
+            <DebriefHead {lang} experiment={t(lang, "experiments.variants_heading")} />
+            <PrintDebrief {lang} which={Debrief::Variants} />
             <div class="variants-verdict" data-testid="variants-verdict">
                 { for words.iter().map(|w| html! { <p>{ w }</p> }) }
             </div>
@@ -142,6 +146,7 @@ fn results_view(lang: Lang, r: &Results) -> Html {
                     <p class="batch-help" data-testid="variants-logrank">{ tf(lang, "experiments.log_rank", &[
                         ("chi2", &num(lang, lr.chi2, 2)), ("df", &lr.df.to_string()), ("p", &p_text),
                     ]) }</p>
+                    { variants_bar(lang, r, false) }
                 </div>
             </div>
         </div>
@@ -157,6 +162,24 @@ pub fn variants_panel(props: &Props) -> Html {
     let runs_text = use_state(|| DEFAULT_RUNS.to_string());
     let parsed = parse_runs(&runs_text);
     let running = v.is_running();
+
+    // An experiment handed over by a lesson or a shared link: take it once (by its seq).
+    {
+        let v = v.clone();
+        let runs_text = runs_text.clone();
+        let experiment = props.state.experiment.clone();
+        use_effect_with(experiment.as_ref().map(|e| e.seq), move |_| {
+            if let Some(e) = experiment {
+                if v.is_running() {
+                    // Not while running: the user cancels first.
+                } else {
+                    v.dispatch(VariantsAction::Replace(e.variants.clone()));
+                    runs_text.set(e.runs.to_string());
+                }
+            }
+            || ()
+        });
+    }
 
     // Starts the pool for the variant to run now.
     {

@@ -24,10 +24,6 @@ pub const EN: &[(&str, &str)] = &[
         "The comparison is ready in \"Compare fairly\" below: {n} variants, {runs} runs each, on the same seeds. Press its Run button.",
     ),
     (
-        "lessons.loaded",
-        "Lesson \"{title}\": its scenario is loaded. Press Run to watch it.",
-    ),
-    (
         "lessons.decisions",
         "This lesson uses decision mode: the run stops whenever a dispute starts, and the class chooses how to resolve it.",
     ),
@@ -219,10 +215,6 @@ pub const ID: &[(&str, &str)] = &[
     (
         "lessons.setup_done",
         "Perbandingan sudah siap di \"Bandingkan dengan adil\" di bawah: {n} varian, masing-masing {runs} jalannya, dengan seed yang sama. Tekan tombol Jalankan-nya.",
-    ),
-    (
-        "lessons.loaded",
-        "Pelajaran \"{title}\": skenarionya sudah dimuat. Tekan Jalankan untuk mengamatinya.",
     ),
     (
         "lessons.decisions",

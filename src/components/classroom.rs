@@ -1,0 +1,303 @@
+//! Teaching in front of a class: the classroom-mode switch, keyboard shortcuts, and decision
+//! mode (the run stops when a dispute starts; the class chooses how to resolve it).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use aliansi_sim::Resolution;
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, KeyboardEvent};
+use yew::prelude::*;
+
+use crate::i18n::{t, tf, Lang};
+use crate::narrate::{dispute_words, num, step_words};
+use crate::state::{Action, State, Status};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: UseReducerHandle<State>,
+}
+
+/// A keyboard shortcut: the keys (`KeyboardEvent.key`, lower case) and what it does.
+pub struct Shortcut {
+    pub keys: &'static [&'static str],
+    /// Shown in the help (an i18n key under `classroom.key.`).
+    pub help: &'static str,
+}
+
+/// Every shortcut, in the order the help lists them.
+pub const SHORTCUTS: [Shortcut; 8] = [
+    Shortcut {
+        keys: &[" ", "k"],
+        help: "run",
+    },
+    Shortcut {
+        keys: &["s", "arrowright"],
+        help: "step",
+    },
+    Shortcut {
+        keys: &["f"],
+        help: "finish",
+    },
+    Shortcut {
+        keys: &["r"],
+        help: "reset",
+    },
+    Shortcut {
+        keys: &["n"],
+        help: "next",
+    },
+    Shortcut {
+        keys: &["p"],
+        help: "previous",
+    },
+    Shortcut {
+        keys: &["d"],
+        help: "decisions",
+    },
+    Shortcut {
+        keys: &["c", "escape"],
+        help: "classroom",
+    },
+];
+
+/// The action for a key press (`key` as `KeyboardEvent.key`), given the page state; `None`
+/// for keys that mean nothing here. Pure, so that it is tested natively.
+pub fn key_action(key: &str, s: &State) -> Option<Action> {
+    let key = key.to_lowercase();
+    // While a dispute awaits the class: 1-5 choose a step, 0 leaves it to the ladder.
+    if let Some(d) = s.awaiting() {
+        if let Some(i) = key.parse::<usize>().ok().filter(|i| *i <= 5) {
+            let step = (i > 0).then(|| Resolution::ALL[i - 1]);
+            return Some(Action::Decide { id: d.id, step });
+        }
+    }
+    Some(match key.as_str() {
+        " " | "k" if s.playing => Action::Pause,
+        " " | "k" => Action::Run,
+        "s" | "arrowright" => Action::Step,
+        "f" => Action::Finish,
+        "r" => Action::Reset,
+        "n" if s.lesson.is_some() => Action::LessonNext,
+        "p" if s.lesson.is_some() => Action::LessonPrevious,
+        "d" => Action::SetDecisions(!s.decisions),
+        "c" => Action::SetClassroom(!s.classroom),
+        "escape" if s.classroom => Action::SetClassroom(false),
+        _ => return None,
+    })
+}
+
+/// Whether a key press belongs to what has focus rather than to the page: typing in a field,
+/// or Space/Enter on a button or link (which click it).
+fn belongs_to_target(e: &KeyboardEvent) -> bool {
+    let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) else {
+        return false;
+    };
+    let tag = el.tag_name().to_lowercase();
+    if matches!(tag.as_str(), "input" | "textarea" | "select") || el.is_content_editable() {
+        return true;
+    }
+    matches!(e.key().as_str(), " " | "Enter") && matches!(tag.as_str(), "button" | "a" | "summary")
+}
+
+/// Listens for the keyboard shortcuts on the whole page; renders nothing.
+#[function_component(Shortcuts)]
+pub fn shortcuts(props: &Props) -> Html {
+    // The latest state, read by the one listener registered on mount.
+    let latest: Rc<RefCell<Option<UseReducerHandle<State>>>> = use_mut_ref(|| None);
+    *latest.borrow_mut() = Some(props.state.clone());
+    use_effect_with((), move |_| {
+        let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+            let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+                return;
+            };
+            if e.ctrl_key() || e.alt_key() || e.meta_key() || belongs_to_target(e) {
+                return;
+            }
+            let Some(state) = latest.borrow().clone() else {
+                return;
+            };
+            if let Some(a) = key_action(&e.key(), &state) {
+                e.prevent_default();
+                state.dispatch(a);
+            }
+        });
+        move || drop(listener)
+    });
+    html! {}
+}
+
+/// The switches of the header: classroom mode and decision mode.
+#[function_component(TeachingSwitches)]
+pub fn teaching_switches(props: &Props) -> Html {
+    let state = &props.state;
+    let lang = state.lang;
+    let toggle = |a: Action| {
+        let d = state.dispatcher();
+        Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
+    };
+    html! {
+        <div class="teaching-switches">
+            <button type="button" class="secondary switch" data-testid="classroom-toggle"
+                aria-pressed={state.classroom.to_string()}
+                onclick={toggle(Action::SetClassroom(!state.classroom))}>
+                { t(lang, "classroom.mode") }<kbd class="key-hint">{ "C" }</kbd>
+            </button>
+            <button type="button" class="secondary switch" data-testid="decisions-toggle"
+                aria-pressed={state.decisions.to_string()}
+                onclick={toggle(Action::SetDecisions(!state.decisions))}>
+                { t(lang, "classroom.decisions") }<kbd class="key-hint">{ "D" }</kbd>
+            </button>
+        </div>
+    }
+}
+
+/// The keyboard shortcuts, listed (shown in classroom mode).
+#[function_component(ShortcutHelp)]
+pub fn shortcut_help(props: &Props) -> Html {
+    let lang = props.state.lang;
+    let key_name = |k: &str| match k {
+        " " => t(lang, "classroom.key_space").to_string(),
+        "arrowright" => "→".to_string(),
+        "escape" => "Esc".to_string(),
+        k => k.to_uppercase(),
+    };
+    let rows = SHORTCUTS.iter().map(|s| {
+        html! {
+            <div class="shortcut">
+                <dt>{ for s.keys.iter().map(|k| html! { <kbd>{ key_name(k) }</kbd> }) }</dt>
+                <dd>{ t(lang, &format!("classroom.key.{}", s.help)) }</dd>
+            </div>
+        }
+    });
+    html! {
+        <details class="card shortcut-help" data-testid="shortcut-help" open={props.state.classroom}>
+            <summary>{ t(lang, "classroom.shortcuts") }</summary>
+            <dl class="shortcuts">
+                { for rows }
+                <div class="shortcut">
+                    <dt><kbd>{ "1" }</kbd>{ "–" }<kbd>{ "5" }</kbd>{ ", " }<kbd>{ "0" }</kbd></dt>
+                    <dd>{ t(lang, "classroom.key.choose") }</dd>
+                </div>
+            </dl>
+        </details>
+    }
+}
+
+fn partner_name(state: &State, i: usize) -> String {
+    state
+        .scenario
+        .partners
+        .get(i)
+        .map(|p| p.name.clone())
+        .unwrap_or_default()
+}
+
+/// The class's decision: shown while a dispute awaits it.
+#[function_component(DecisionPrompt)]
+pub fn decision_prompt(props: &Props) -> Html {
+    let state = &props.state;
+    let lang: Lang = state.lang;
+    let Some(d) = state.awaiting() else {
+        return html! {};
+    };
+    let id = d.id;
+    let ladder_first = state.scenario.governance.resolution[0];
+    let choice = |step: Option<Resolution>| {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Decide { id, step }))
+    };
+    let buttons = Resolution::ALL.iter().enumerate().map(|(k, r)| {
+        html! {
+            <li>
+                <button type="button" class="decision-choice" data-testid={format!("decide-{}", r.key())}
+                    onclick={choice(Some(*r))}>
+                    <kbd class="key-hint">{ (k + 1).to_string() }</kbd>
+                    <strong>{ step_words(lang, *r) }</strong>
+                    <span class="decision-help">{ t(lang, &format!("classroom.step.{}", r.key())) }</span>
+                </button>
+            </li>
+        }
+    });
+    let status = state.status();
+    html! {
+        <section class="card decision" data-testid="decision" data-dispute={id.to_string()}
+            role="alertdialog" aria-labelledby="decision-title" aria-describedby="decision-text">
+            <h3 id="decision-title">{ tf(lang, "classroom.decision_title", &[("month", &state.month().to_string())]) }</h3>
+            <p id="decision-text">{ tf(lang, "classroom.decision_text", &[
+                ("a", &partner_name(state, d.a)), ("b", &partner_name(state, d.b)),
+                ("cause", dispute_words(lang, d.cause)), ("severity", &num(lang, d.severity, 2)),
+            ]) }</p>
+            <p class="decision-question">{ t(lang, "classroom.decision_question") }</p>
+            <ul class="decision-choices">{ for buttons }</ul>
+            <button type="button" class="secondary" data-testid="decide-ladder" onclick={choice(None)}>
+                <kbd class="key-hint">{ "0" }</kbd>
+                { tf(lang, "classroom.decide_ladder", &[("step", step_words(lang, ladder_first))]) }
+            </button>
+            if status == Status::Done { <p>{ t(lang, "classroom.decision_over") }</p> }
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lessons::LESSONS;
+
+    fn conflict() -> Rc<State> {
+        let i = LESSONS.iter().position(|l| l.decisions).unwrap();
+        Rc::new(State::initial()).reduce(Action::OpenLesson(i))
+    }
+
+    #[test]
+    fn keys_map_to_actions() {
+        let s = State::initial();
+        assert_eq!(key_action(" ", &s), Some(Action::Run));
+        assert_eq!(key_action("K", &s), Some(Action::Run));
+        assert_eq!(key_action("ArrowRight", &s), Some(Action::Step));
+        assert_eq!(key_action("f", &s), Some(Action::Finish));
+        assert_eq!(key_action("r", &s), Some(Action::Reset));
+        assert_eq!(key_action("c", &s), Some(Action::SetClassroom(true)));
+        assert_eq!(key_action("d", &s), Some(Action::SetDecisions(true)));
+        assert_eq!(key_action("Escape", &s), None, "not in classroom mode");
+        assert_eq!(key_action("n", &s), None, "no lesson open");
+        assert_eq!(key_action("x", &s), None);
+        assert_eq!(key_action("1", &s), None, "no dispute awaits");
+        let playing = Rc::new(s).reduce(Action::Run);
+        assert_eq!(key_action(" ", &playing), Some(Action::Pause));
+        let class = playing.reduce(Action::SetClassroom(true));
+        assert_eq!(
+            key_action("Escape", &class),
+            Some(Action::SetClassroom(false))
+        );
+        let lesson = class.reduce(Action::OpenLesson(0));
+        assert_eq!(key_action("n", &lesson), Some(Action::LessonNext));
+        assert_eq!(key_action("p", &lesson), Some(Action::LessonPrevious));
+    }
+
+    #[test]
+    fn digits_decide_an_awaiting_dispute() {
+        let s = conflict().reduce(Action::Finish);
+        let id = s.awaiting().expect("a dispute awaits").id;
+        for (i, r) in Resolution::ALL.iter().enumerate() {
+            assert_eq!(
+                key_action(&(i + 1).to_string(), &s),
+                Some(Action::Decide { id, step: Some(*r) })
+            );
+        }
+        assert_eq!(key_action("0", &s), Some(Action::Decide { id, step: None }));
+        assert_eq!(key_action("6", &s), None);
+    }
+
+    #[test]
+    fn every_shortcut_and_step_has_help_in_both_languages() {
+        let keys: Vec<&str> = crate::i18n::keys().collect();
+        for s in &SHORTCUTS {
+            assert!(keys.contains(&format!("classroom.key.{}", s.help).as_str()));
+        }
+        for r in Resolution::ALL {
+            assert!(keys.contains(&format!("classroom.step.{}", r.key()).as_str()));
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! The lessons panel: the seven guided lessons to choose from, and the open lesson revealed one
+//! part at a time (data in [`crate::lessons`]).
+
+use yew::prelude::*;
+
+use crate::i18n::{t, tf, Lang};
+use crate::lessons::{Lesson, EXPERIMENT_PART, LESSONS, PARTS};
+use crate::narrate::amount;
+use crate::state::{Action, State};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: UseReducerHandle<State>,
+}
+
+fn open_lesson(state: &UseReducerHandle<State>, lesson: &'static Lesson, part: usize) -> Html {
+    let lang = state.lang;
+    let d = state.dispatcher();
+    let act = |a: Action| {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
+    };
+    let index = LESSONS
+        .iter()
+        .position(|l| std::ptr::eq(l, lesson))
+        .unwrap_or(0);
+    let setup = {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| {
+            d.dispatch(Action::SetupExperiment {
+                variants: lesson.variants(lang),
+                runs: lesson.runs,
+            });
+        })
+    };
+    let shown = PARTS.iter().enumerate().take(part + 1).map(|(k, p)| {
+        let current = k == part;
+        html! {
+            <section class={classes!("lesson-part", current.then_some("current"))}
+                data-testid={format!("lesson-part-{p}")}>
+                <h4>{ t(lang, &format!("lessons.part.{p}")) }</h4>
+                <p>{ t(lang, &lesson.key(p)) }</p>
+                if *p == "watch" && lesson.decisions {
+                    <p class="lesson-note">{ t(lang, "lessons.decisions") }</p>
+                }
+                if k == EXPERIMENT_PART {
+                    <p class="lesson-note" data-testid="lesson-setup-done">{ tf(lang, "lessons.setup_done", &[
+                        ("n", &(lesson.changes.len() + 1).to_string()),
+                        ("runs", &amount(lang, lesson.runs as f64)),
+                    ]) }</p>
+                    <button type="button" class="secondary" data-testid="lesson-setup" onclick={setup.clone()}>
+                        { t(lang, "lessons.setup") }
+                    </button>
+                }
+            </section>
+        }
+    });
+    let last = PARTS.len() - 1;
+    html! {
+        <section class="card lesson" data-testid="lesson" data-lesson={lesson.id()}
+            data-part={part.to_string()} aria-labelledby="lesson-title">
+            <div class="lesson-head">
+                <h3 id="lesson-title">{ t(lang, &lesson.key("title")) }</h3>
+                <span class="lesson-progress" data-testid="lesson-progress">
+                    { tf(lang, "lessons.part_of", &[("k", &(part + 1).to_string()), ("n", &PARTS.len().to_string())]) }
+                </span>
+            </div>
+            <div class="lesson-parts" aria-live="polite">{ for shown }</div>
+            <div class="lesson-actions">
+                <button type="button" class="secondary" data-testid="lesson-previous"
+                    disabled={part == 0} onclick={act(Action::LessonPrevious)}>
+                    { t(lang, "lessons.previous") }
+                </button>
+                <button type="button" class="primary" data-testid="lesson-next"
+                    disabled={part == last} onclick={act(Action::LessonNext)}>
+                    { t(lang, "lessons.next") }<kbd class="key-hint">{ "N" }</kbd>
+                </button>
+                <button type="button" class="secondary" data-testid="lesson-reload"
+                    onclick={act(Action::OpenLesson(index))}>{ t(lang, "lessons.reload") }</button>
+                <button type="button" class="secondary" data-testid="lesson-close"
+                    onclick={act(Action::CloseLesson)}>{ t(lang, "lessons.close") }</button>
+            </div>
+        </section>
+    }
+}
+
+fn lesson_list(lang: Lang, state: &UseReducerHandle<State>, open: Option<usize>) -> Html {
+    let items = LESSONS.iter().enumerate().map(|(i, l)| {
+        let d = state.dispatcher();
+        let onclick = Callback::from(move |_: MouseEvent| d.dispatch(Action::OpenLesson(i)));
+        html! {
+            <li>
+                <button type="button" data-testid={format!("lesson-open-{}", l.id())}
+                    class={classes!("lesson-pick", (open == Some(i)).then_some("current"))}
+                    aria-pressed={(open == Some(i)).to_string()} {onclick}>
+                    { t(lang, &l.key("title")) }
+                </button>
+            </li>
+        }
+    });
+    html! { <ol class="lesson-list">{ for items }</ol> }
+}
+
+#[function_component(LessonsPanel)]
+pub fn lessons_panel(props: &Props) -> Html {
+    let state = &props.state;
+    let lang = state.lang;
+    let open = state.lesson.map(|l| l.index);
+    html! {
+        <section class="card lessons" data-testid="lessons" aria-labelledby="lessons-title">
+            <h2 id="lessons-title">{ t(lang, "lessons.heading") }</h2>
+            if open.is_none() { <p class="lessons-intro">{ t(lang, "lessons.intro") }</p> }
+            { lesson_list(lang, state, open) }
+            if let Some((lesson, part)) = state.lesson() { { open_lesson(state, lesson, part) } }
+        </section>
+    }
+}
