@@ -8,8 +8,7 @@ pub const EN: &[(&str, &str)] = &[
     ("export.svg_label", "Download “{chart}” as a drawing (SVG)"),
     ("export.png_label", "Download “{chart}” as a picture (PNG)"),
     ("export.bar_label", "Take away “{chart}”"),
-    ("export.run_csv", "All monthly figures (CSV)"),
-    ("export.run_csv_label", "Download every monthly figure of this run as a table (CSV)"),
+    ("export.run_csv", "All monthly figures of this run"),
     ("export.failed", "The file could not be made: {error}"),
     ("export.print", "Print debrief"),
     (
@@ -41,8 +40,7 @@ pub const ID: &[(&str, &str)] = &[
     ("export.svg_label", "Unduh “{chart}” sebagai gambar vektor (SVG)"),
     ("export.png_label", "Unduh “{chart}” sebagai gambar (PNG)"),
     ("export.bar_label", "Bawa pulang “{chart}”"),
-    ("export.run_csv", "Semua angka bulanan (CSV)"),
-    ("export.run_csv_label", "Unduh semua angka bulanan dari jalannya simulasi ini sebagai tabel (CSV)"),
+    ("export.run_csv", "Semua angka bulanan dari simulasi ini"),
     ("export.failed", "Berkas tidak dapat dibuat: {error}"),
     ("export.print", "Cetak ringkasan"),
     (

@@ -1,0 +1,570 @@
+//! "Take it away": download buttons (CSV, SVG, PNG) beside a chart, and the "Print debrief"
+//! button with the debrief's heading and findings (shown only on paper, see
+//! `styles/print.css`). The CSV text and file names come from [`crate::export`]; everything
+//! here is made in the page (Blob URLs and a temporary `<a download>`): nothing is sent.
+//!
+//! An SVG download is the chart's `<svg>` copied with each element's computed colours, line
+//! widths, dashes and fonts written as presentation attributes (not `style` attributes, which
+//! a Content-Security-Policy may refuse), a white background, a `<title>`, the SVG namespace
+//! and a size; so the file looks the same opened alone. A PNG is that SVG drawn on a canvas at
+//! twice its size.
+
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    Blob, BlobPropertyBag, CanvasRenderingContext2d, Element, HtmlAnchorElement, HtmlCanvasElement,
+    HtmlImageElement, Url, XmlSerializer,
+};
+use yew::prelude::*;
+
+use crate::components::line_chart::ChartSeries;
+use crate::export::{file_name, lines_csv, BOM};
+use crate::i18n::{t, tf, Lang};
+
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+const XMLNS_NS: &str = "http://www.w3.org/2000/xmlns/";
+
+/// The computed properties copied onto every drawn element of an exported SVG.
+const PAINT: &[&str] = &[
+    "fill",
+    "fill-opacity",
+    "stroke",
+    "stroke-width",
+    "stroke-opacity",
+    "stroke-dasharray",
+    "stroke-linejoin",
+    "stroke-linecap",
+    "opacity",
+];
+/// ... and onto text.
+const FONT: &[&str] = &[
+    "font-family",
+    "font-size",
+    "font-weight",
+    "font-style",
+    "text-anchor",
+    "dominant-baseline",
+];
+const DRAWN: &[&str] = &[
+    "path", "line", "rect", "circle", "ellipse", "polyline", "polygon", "text", "tspan",
+];
+
+fn err(e: JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// Downloads `blob` as `name` through a temporary Blob URL and `<a download>`.
+fn download_blob(blob: &Blob, name: &str) -> Result<(), String> {
+    let document = gloo::utils::document();
+    let url = Url::create_object_url_with_blob(blob).map_err(err)?;
+    let a: HtmlAnchorElement = document.create_element("a").map_err(err)?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_hidden(true);
+    gloo::utils::body().append_child(&a).map_err(err)?;
+    a.click();
+    a.remove();
+    // The download has started by then; the URL is let go later.
+    Timeout::new(30_000, move || {
+        let _ = Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
+
+fn text_blob(text: &str, mime: &str) -> Result<Blob, String> {
+    let opts = BlobPropertyBag::new();
+    opts.set_type(mime);
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(err)
+}
+
+/// Downloads `text` as a CSV file (with a UTF-8 byte order mark).
+pub fn download_csv(text: &str, name: &str) -> Result<(), String> {
+    let blob = text_blob(&format!("{BOM}{text}"), "text/csv;charset=utf-8")?;
+    download_blob(&blob, name)
+}
+
+/// Copies the computed paint and font of `from` (on the page) onto `to` (its copy), then
+/// does the same for their children, pair by pair.
+fn inline_styles(window: &web_sys::Window, from: &Element, to: &Element) -> Result<(), String> {
+    let tag = from.local_name();
+    if DRAWN.contains(&tag.as_str()) {
+        let style = window
+            .get_computed_style(from)
+            .map_err(err)?
+            .ok_or("no computed style")?;
+        let text = tag == "text" || tag == "tspan";
+        for name in PAINT.iter().chain(if text { FONT } else { &[] }) {
+            let v = style.get_property_value(name).map_err(err)?;
+            if !v.is_empty() {
+                to.set_attribute(name, &v).map_err(err)?;
+            }
+        }
+        if style.get_property_value("display").map_err(err)? == "none" {
+            to.set_attribute("display", "none").map_err(err)?;
+        }
+    }
+    let mut a = from.first_element_child();
+    let mut b = to.first_element_child();
+    while let (Some(x), Some(y)) = (a, b) {
+        inline_styles(window, &x, &y)?;
+        a = x.next_element_sibling();
+        b = y.next_element_sibling();
+    }
+    Ok(())
+}
+
+/// The width and height of an `<svg>`'s viewBox.
+fn view_size(svg: &Element) -> (f64, f64) {
+    let vb = svg.get_attribute("viewBox").unwrap_or_default();
+    let n: Vec<f64> = vb
+        .split([' ', ','])
+        .filter_map(|s| s.parse().ok())
+        .collect();
+    match n[..] {
+        [_, _, w, h] if w > 0.0 && h > 0.0 => (w, h),
+        _ => (
+            f64::from(svg.client_width().max(1)),
+            f64::from(svg.client_height().max(1)),
+        ),
+    }
+}
+
+/// The chart found by `selector` as a self-contained SVG document, with its size.
+pub fn svg_document(selector: &str, title: &str) -> Result<(String, f64, f64), String> {
+    let window = gloo::utils::window();
+    let document = gloo::utils::document();
+    let svg = document
+        .query_selector(selector)
+        .map_err(err)?
+        .ok_or_else(|| format!("no chart {selector}"))?;
+    let copy: Element = svg
+        .clone_node_with_deep(true)
+        .map_err(err)?
+        .unchecked_into();
+    inline_styles(&window, &svg, &copy)?;
+    let (w, h) = view_size(&svg);
+    copy.set_attribute_ns(Some(XMLNS_NS), "xmlns", SVG_NS)
+        .map_err(err)?;
+    copy.set_attribute("width", &w.to_string()).map_err(err)?;
+    copy.set_attribute("height", &h.to_string()).map_err(err)?;
+    copy.set_attribute("font-family", &{
+        let style = window.get_computed_style(&svg).map_err(err)?;
+        style
+            .and_then(|s| s.get_property_value("font-family").ok())
+            .unwrap_or_default()
+    })
+    .map_err(err)?;
+    for attr in ["class", "aria-labelledby", "aria-describedby"] {
+        copy.remove_attribute(attr).map_err(err)?;
+    }
+    // A white page under the drawing (a PNG would be transparent otherwise), and the title.
+    let bg = document
+        .create_element_ns(Some(SVG_NS), "rect")
+        .map_err(err)?;
+    for (k, v) in [
+        ("class", "export-background"),
+        ("x", "0"),
+        ("y", "0"),
+        ("width", &w.to_string()),
+        ("height", &h.to_string()),
+        ("fill", "#ffffff"),
+    ] {
+        bg.set_attribute(k, v).map_err(err)?;
+    }
+    let title_el = document
+        .create_element_ns(Some(SVG_NS), "title")
+        .map_err(err)?;
+    title_el.set_text_content(Some(title));
+    copy.prepend_with_node_2(&title_el, &bg).map_err(err)?;
+    let text = XmlSerializer::new()
+        .map_err(err)?
+        .serialize_to_string(&copy)
+        .map_err(err)?;
+    Ok((
+        format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{text}\n"),
+        w,
+        h,
+    ))
+}
+
+/// Downloads the chart found by `selector` as an SVG file.
+pub fn download_svg(selector: &str, title: &str, name: &str) -> Result<(), String> {
+    let (text, _, _) = svg_document(selector, title)?;
+    download_blob(&text_blob(&text, "image/svg+xml;charset=utf-8")?, name)
+}
+
+/// Downloads the chart found by `selector` as a PNG picture at twice its size. The drawing
+/// happens once the SVG has loaded as an image; `done` hears of a failure.
+pub fn download_png(
+    selector: &str,
+    title: &str,
+    name: &str,
+    done: Callback<Option<String>>,
+) -> Result<(), String> {
+    let (text, w, h) = svg_document(selector, title)?;
+    let url = Url::create_object_url_with_blob(&text_blob(&text, "image/svg+xml;charset=utf-8")?)
+        .map_err(err)?;
+    let img = HtmlImageElement::new().map_err(err)?;
+    let name = name.to_string();
+    let on_error = {
+        let done = done.clone();
+        let url = url.clone();
+        Closure::once_into_js(move || {
+            let _ = Url::revoke_object_url(&url);
+            done.emit(Some("the image could not be drawn".into()));
+        })
+    };
+    let on_load = {
+        let img = img.clone();
+        let url = url.clone();
+        Closure::once_into_js(move || {
+            let r = draw_png(&img, w, h, name, done.clone());
+            let _ = Url::revoke_object_url(&url);
+            if let Err(e) = r {
+                done.emit(Some(e));
+            }
+        })
+    };
+    img.set_onload(Some(on_load.unchecked_ref()));
+    img.set_onerror(Some(on_error.unchecked_ref()));
+    img.set_src(&url);
+    Ok(())
+}
+
+fn draw_png(
+    img: &HtmlImageElement,
+    w: f64,
+    h: f64,
+    name: String,
+    done: Callback<Option<String>>,
+) -> Result<(), String> {
+    const SCALE: f64 = 2.0;
+    let canvas: HtmlCanvasElement = gloo::utils::document()
+        .create_element("canvas")
+        .map_err(err)?
+        .unchecked_into();
+    canvas.set_width((w * SCALE).round() as u32);
+    canvas.set_height((h * SCALE).round() as u32);
+    let ctx: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .map_err(err)?
+        .ok_or("no 2d canvas")?
+        .unchecked_into();
+    ctx.set_fill_style_str("#ffffff");
+    ctx.fill_rect(0.0, 0.0, w * SCALE, h * SCALE);
+    ctx.draw_image_with_html_image_element_and_dw_and_dh(img, 0.0, 0.0, w * SCALE, h * SCALE)
+        .map_err(err)?;
+    let on_blob = Closure::once_into_js(move |blob: JsValue| {
+        let r = match blob.dyn_into::<Blob>() {
+            Ok(b) => download_blob(&b, &name),
+            Err(_) => Err("the picture could not be made".into()),
+        };
+        done.emit(r.err());
+    });
+    canvas.to_blob(on_blob.unchecked_ref()).map_err(err)?;
+    Ok(())
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ExportBarProps {
+    pub lang: Lang,
+    /// The chart's title (in labels and the SVG's `<title>`).
+    pub chart: AttrValue,
+    /// The file name without `aliansi-` and the extension (see [`file_name`]).
+    pub file_stem: AttrValue,
+    /// Builds the CSV text (when the button is clicked); no CSV button without it.
+    #[prop_or_default]
+    pub csv: Option<Callback<(), String>>,
+    /// A CSS selector of the chart's `<svg>`; no SVG and PNG buttons without it.
+    #[prop_or_default]
+    pub svg: Option<AttrValue>,
+    /// Test id prefix: the buttons are `<testid>-csv`, `-svg` and `-png`.
+    pub testid: AttrValue,
+}
+
+/// CSV / SVG / PNG buttons for one chart.
+#[function_component(ExportBar)]
+pub fn export_bar(props: &ExportBarProps) -> Html {
+    let lang = props.lang;
+    let problem = use_state(|| None::<String>);
+    let report = {
+        let problem = problem.clone();
+        Callback::from(move |r: Option<String>| problem.set(r))
+    };
+    let chart = props.chart.to_string();
+    let stem = props.file_stem.to_string();
+    let args = [("chart", chart.as_str())];
+    let csv = props.csv.clone().map(|make| {
+        let report = report.clone();
+        let name = file_name(&[&stem], "csv");
+        let onclick = Callback::from(move |_: MouseEvent| {
+            report.emit(download_csv(&make.emit(()), &name).err());
+        });
+        html! {
+            <button type="button" class="secondary export-button" data-testid={format!("{}-csv", props.testid)}
+                aria-label={tf(lang, "export.csv_label", &args)} title={tf(lang, "export.csv_label", &args)} {onclick}>
+                { t(lang, "export.csv") }
+            </button>
+        }
+    });
+    let pictures = props.svg.clone().map(|selector| {
+        let svg_click = {
+            let report = report.clone();
+            let selector = selector.clone();
+            let chart = chart.clone();
+            let name = file_name(&[&stem], "svg");
+            Callback::from(move |_: MouseEvent| {
+                report.emit(download_svg(&selector, &chart, &name).err());
+            })
+        };
+        let png_click = {
+            let report = report.clone();
+            let chart = chart.clone();
+            let name = file_name(&[&stem], "png");
+            Callback::from(move |_: MouseEvent| {
+                report.emit(None);
+                if let Err(e) = download_png(&selector, &chart, &name, report.clone()) {
+                    report.emit(Some(e));
+                }
+            })
+        };
+        html! {
+            <>
+                <button type="button" class="secondary export-button" data-testid={format!("{}-svg", props.testid)}
+                    aria-label={tf(lang, "export.svg_label", &args)} title={tf(lang, "export.svg_label", &args)}
+                    onclick={svg_click}>{ t(lang, "export.svg") }</button>
+                <button type="button" class="secondary export-button" data-testid={format!("{}-png", props.testid)}
+                    aria-label={tf(lang, "export.png_label", &args)} title={tf(lang, "export.png_label", &args)}
+                    onclick={png_click}>{ t(lang, "export.png") }</button>
+            </>
+        }
+    });
+    html! {
+        <div class="export-bar" role="group" aria-label={tf(lang, "export.bar_label", &args)}
+            data-testid={props.testid.clone()}>
+            { for csv }
+            { for pictures }
+            if let Some(e) = (*problem).clone() {
+                <span class="export-error" role="status">{ tf(lang, "export.failed", &[("error", &e)]) }</span>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LineExportProps {
+    pub lang: Lang,
+    /// The `id` given to the [`crate::components::LineChart`] (its svg is found by it).
+    pub chart_id: AttrValue,
+    pub title: AttrValue,
+    pub series: Rc<Vec<ChartSeries>>,
+    /// The stem of the file names (the chart's title is added).
+    pub file_stem: AttrValue,
+}
+
+/// The export buttons of a [`crate::components::LineChart`]: its lines as a CSV (a column per
+/// line, a row per month), SVG and PNG.
+#[function_component(LineExport)]
+pub fn line_export(props: &LineExportProps) -> Html {
+    let series = props.series.clone();
+    let csv = Callback::from(move |_: ()| {
+        let lines: Vec<(&str, &[(f64, f64)])> = series
+            .iter()
+            .map(|s| (s.label.as_str(), s.points.as_slice()))
+            .collect();
+        lines_csv("month", &lines)
+    });
+    let id = &props.chart_id;
+    html! {
+        <ExportBar lang={props.lang} chart={props.title.clone()}
+            file_stem={format!("{}-{}", props.file_stem, id)}
+            csv={Some(csv)} svg={Some(AttrValue::from(format!("svg[aria-labelledby^=\"{id}-title \"]")))}
+            testid={format!("{id}-export")} />
+    }
+}
+
+/// Which experiment a debrief prints: the `data-debrief` value put on `<html>` while
+/// printing, which `styles/print.css` reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Debrief {
+    /// "Many futures".
+    Batch,
+    /// "Compare fairly".
+    Variants,
+}
+
+impl Debrief {
+    pub fn key(self) -> &'static str {
+        match self {
+            Debrief::Batch => "batch",
+            Debrief::Variants => "variants",
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PrintProps {
+    pub lang: Lang,
+    pub which: Debrief,
+}
+
+/// "Print debrief": marks the page with the experiment to print, opens the browser's print
+/// window (where "Save as PDF" makes a file), and clears the mark after printing.
+#[function_component(PrintDebrief)]
+pub fn print_debrief(props: &PrintProps) -> Html {
+    let lang = props.lang;
+    let which = props.which;
+    let onclick = Callback::from(move |_: MouseEvent| {
+        let window = gloo::utils::window();
+        let root = gloo::utils::document_element();
+        let _ = root.set_attribute("data-debrief", which.key());
+        EventListener::once(&window, "afterprint", move |_| {
+            let _ = gloo::utils::document_element().remove_attribute("data-debrief");
+        })
+        .forget();
+        let _ = window.print();
+    });
+    let hint_id = format!("{}-print-hint", which.key());
+    html! {
+        <div class="print-row">
+            <button type="button" class="secondary print-button" data-testid={format!("{}-print", which.key())}
+                aria-describedby={hint_id.clone()} {onclick}>
+                { t(lang, "export.print") }
+            </button>
+            <p id={hint_id} class="hint">{ t(lang, "export.print_hint") }</p>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DebriefHeadProps {
+    pub lang: Lang,
+    /// The experiment's name (a heading of the page).
+    pub experiment: AttrValue,
+    /// Findings in sentences (none: the section's own words are enough).
+    #[prop_or_default]
+    pub findings: Vec<String>,
+}
+
+/// The debrief's heading and findings: on paper only.
+#[function_component(DebriefHead)]
+pub fn debrief_head(props: &DebriefHeadProps) -> Html {
+    let lang = props.lang;
+    html! {
+        <div class="debrief-head print-only" data-testid="debrief-head">
+            <p class="debrief-title">{ tf(lang, "export.debrief", &[("experiment", &props.experiment)]) }</p>
+            if !props.findings.is_empty() {
+                <div class="debrief-findings" data-testid="debrief-findings">
+                    <p class="debrief-findings-title">{ t(lang, "export.findings") }</p>
+                    <ul>{ for props.findings.iter().map(|f| html! { <li>{ f }</li> }) }</ul>
+                </div>
+            }
+        </div>
+    }
+}
+
+/// The charts of "Many futures" that can be taken away.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BatchChart {
+    Survival,
+    SurvivalTable,
+    Hazard,
+    Causes,
+    Value,
+    Trust,
+    Shares,
+}
+
+/// The export buttons of one chart of "Many futures" (the CSV made now, from the summary).
+pub fn batch_bar(lang: Lang, f: &crate::batch::Finished, chart: BatchChart) -> Html {
+    use crate::export as x;
+    let s = &f.summary;
+    let (key, title, csv, testid) = match chart {
+        BatchChart::Survival => (
+            "survival",
+            "experiments.km_title",
+            x::survival_csv(s),
+            Some("batch-km"),
+        ),
+        BatchChart::SurvivalTable => (
+            "survival-table",
+            "experiments.table_caption",
+            x::survival_table_csv(s),
+            None,
+        ),
+        BatchChart::Hazard => (
+            "hazard",
+            "experiments.hazard_title",
+            x::hazard_csv(s),
+            Some("batch-hazard"),
+        ),
+        BatchChart::Causes => (
+            "causes",
+            "experiments.causes_title",
+            x::causes_csv(lang, s),
+            None,
+        ),
+        BatchChart::Value => (
+            "value",
+            "experiments.value_title",
+            x::value_hist_csv(s),
+            Some("batch-value"),
+        ),
+        BatchChart::Trust => (
+            "trust",
+            "experiments.trust_title",
+            x::trust_hist_csv(s),
+            Some("batch-trust"),
+        ),
+        BatchChart::Shares => (
+            "shares",
+            "experiments.shares_title",
+            x::shares_csv(s, &f.scenario),
+            None,
+        ),
+    };
+    let stem = format!("{}-{key}", x::batch_stem(s.runs, f.scenario.seed));
+    html! {
+        <ExportBar {lang} chart={t(lang, title)} file_stem={stem}
+            csv={Some(Callback::from(move |_: ()| csv.clone()))}
+            svg={testid.map(|id| AttrValue::from(format!("[data-testid=\"{id}\"]")))}
+            testid={format!("batch-{key}-export")} />
+    }
+}
+
+/// The export buttons of "Compare fairly": the curves (CSV, SVG, PNG) or the table (CSV).
+pub fn variants_bar(lang: Lang, r: &crate::variants::Results, curves: bool) -> Html {
+    use crate::export as x;
+    let stem = x::compare_stem(r.runs, r.seed);
+    let (key, title, csv, svg) = if curves {
+        (
+            "curves",
+            "experiments.variants_km_title",
+            x::variants_curves_csv(r),
+            Some(AttrValue::from("[data-testid=\"variants-km\"]")),
+        )
+    } else {
+        (
+            "table",
+            "experiments.variants_table_caption",
+            x::variants_summary_csv(r),
+            None,
+        )
+    };
+    html! {
+        <ExportBar {lang} chart={t(lang, title)} file_stem={format!("{stem}-{key}")}
+            csv={Some(Callback::from(move |_: ()| csv.clone()))} {svg}
+            testid={format!("variants-{key}-export")} />
+    }
+}
