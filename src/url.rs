@@ -1,10 +1,14 @@
 //! Share links in the page address: pure functions from and to the URL fragment.
 //!
-//! The fragment is the share link of [`aliansi_wire::encode_link`] (`#s1.…`). Only the browser
+//! The fragment is the share link of [`aliansi_wire::encode_link`] (`#s1.…`, a scenario) or
+//! of [`aliansi_wire::encode_experiment_link`] (`#e1.…`, a whole experiment). Only the browser
 //! glue in `components/share.rs` touches `window.location` and `history`; everything that can
 //! be decided on strings is here, with native tests.
 
 use aliansi_sim::Scenario;
+use aliansi_wire::{Experiment, Shared};
+
+use crate::variants::Variant;
 
 /// What the address says about the scenario to show.
 #[derive(Clone, Debug, PartialEq)]
@@ -13,6 +17,8 @@ pub enum Fragment {
     Empty,
     /// A share link that decoded into a valid scenario.
     Scenario(Scenario),
+    /// An experiment link: the scenario, the variants of "Compare fairly" and the run count.
+    Experiment(Experiment),
     /// A fragment that is not a readable share link: the link as written (shortened for
     /// display) and the decoder's one-line reason.
     Broken { link: String, reason: String },
@@ -39,8 +45,9 @@ pub fn read_fragment(hash_or_href: &str) -> Fragment {
     let Some(text) = fragment_text(hash_or_href) else {
         return Fragment::Empty;
     };
-    match aliansi_wire::decode_link(text) {
-        Ok(scenario) => Fragment::Scenario(scenario),
+    match aliansi_wire::decode_shared(text) {
+        Ok(Shared::Scenario { scenario, .. }) => Fragment::Scenario(scenario),
+        Ok(Shared::Experiment(x)) => Fragment::Experiment(x),
         Err(e) => Fragment::Broken {
             link: shorten(text, SHOWN_CHARS),
             reason: e.to_string(),
@@ -69,6 +76,45 @@ pub fn build_fragment(scenario: &Scenario, seed: u64) -> String {
 pub fn share_url(href: &str, scenario: &Scenario, seed: u64) -> String {
     let base = href.split('#').next().unwrap_or("");
     format!("{base}{}", build_fragment(scenario, seed))
+}
+
+/// The experiment to share: the scenario being edited with the seed on screen, the variants
+/// of "Compare fairly" and the runs per variant. Refused (with the reason) when the wire
+/// format cannot hold it (for example a variant name over its length limit).
+pub fn experiment(
+    scenario: &Scenario,
+    seed: u64,
+    variants: &[Variant],
+    runs: u64,
+) -> Result<Experiment, String> {
+    let x = Experiment {
+        scenario: scenario_with_seed(scenario, seed),
+        name: None,
+        variants: variants
+            .iter()
+            .map(|v| (v.name.clone(), v.scenario.clone()))
+            .collect(),
+        runs,
+    };
+    x.validate().map_err(|e| e.to_string())?;
+    Ok(x)
+}
+
+/// The variants an experiment link carries, as "Compare fairly" stores them.
+pub fn variants_of(x: &Experiment) -> Vec<Variant> {
+    x.variants
+        .iter()
+        .map(|(name, scenario)| Variant {
+            name: name.clone(),
+            scenario: scenario.clone(),
+        })
+        .collect()
+}
+
+/// The whole address of an experiment: `href` without any fragment, then `#e1.…`.
+pub fn experiment_url(href: &str, x: &Experiment) -> String {
+    let base = href.split('#').next().unwrap_or("");
+    format!("{base}#{}", aliansi_wire::encode_experiment_link(x))
 }
 
 /// At most `max` characters of `s`, with an ellipsis when cut (on a character boundary).
@@ -159,6 +205,29 @@ mod tests {
         let frag = build_fragment(&presets::default_scenario(), 1);
         let cut = &frag[..frag.len() / 2];
         assert!(matches!(read_fragment(cut), Fragment::Broken { .. }));
+    }
+
+    #[test]
+    fn experiments_travel_whole() {
+        let lesson = &crate::lessons::LESSONS[5];
+        let vs = lesson.variants(crate::i18n::Lang::Id);
+        let s = presets::default_scenario();
+        let x = experiment(&s, 99, &vs, 250).unwrap();
+        let url = experiment_url("http://h/aliansi/#s1.old", &x);
+        assert!(url.starts_with("http://h/aliansi/#e1."), "{url}");
+        match read_fragment(&url) {
+            Fragment::Experiment(y) => {
+                assert_eq!(y.scenario, scenario_with_seed(&s, 99));
+                assert_eq!(variants_of(&y), vs);
+                assert_eq!(y.runs, 250);
+            }
+            other => panic!("{other:?}"),
+        }
+        // What the wire format cannot hold is refused with a reason, not shared broken.
+        let mut long = vs.clone();
+        long[1].name = "x".repeat(500);
+        assert!(experiment(&s, 1, &long, 250).unwrap_err().contains("name"));
+        assert!(experiment(&s, 1, &vs, 5).unwrap_err().contains("runs"));
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub struct ShareProps {
 }
 
 /// Copies `text` to the clipboard; `Err` if there is no clipboard or the browser refuses.
-async fn copy(text: String) -> Result<(), JsValue> {
+pub(crate) async fn copy(text: String) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or(JsValue::NULL)?;
     let navigator = window.navigator();
     let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))?;
@@ -94,17 +94,28 @@ pub fn share_button(props: &ShareProps) -> Html {
     }
 }
 
-/// What the address says, as an action: load its scenario, or report a broken link. An
-/// address without a fragment loads the default scenario only when `empty_is_default`
-/// (going back to the plain page), not on first load.
-fn address_action(hash: &str, empty_is_default: bool) -> Option<Action> {
+/// What the address says, as actions: load its scenario (and an experiment's variants), or
+/// report a broken link. An address without a fragment loads the default scenario only when
+/// `empty_is_default` (going back to the plain page), not on first load.
+fn address_actions(hash: &str, empty_is_default: bool) -> Vec<Action> {
     match url::read_fragment(hash) {
-        Fragment::Empty => {
-            empty_is_default.then(|| Action::Load(aliansi_sim::presets::default_scenario()))
+        Fragment::Empty if empty_is_default => {
+            vec![Action::Load(aliansi_sim::presets::default_scenario())]
         }
-        Fragment::Scenario(s) => Some(Action::Load(s)),
+        Fragment::Empty => vec![],
+        Fragment::Scenario(s) => vec![Action::Load(s)],
+        Fragment::Experiment(x) => {
+            let n = x.variants.len().to_string();
+            let runs = x.runs;
+            let variants = url::variants_of(&x);
+            vec![
+                Action::Load(x.scenario),
+                Action::SetupExperiment { variants, runs },
+                notice("experiments.link_loaded", &[("n", n)], false),
+            ]
+        }
         Fragment::Broken { reason, .. } => {
-            Some(notice("library.link_broken", &[("reason", reason)], true))
+            vec![notice("library.link_broken", &[("reason", reason)], true)]
         }
     }
 }
@@ -123,7 +134,7 @@ pub fn url_sync(props: &ShareProps) -> Html {
     let last = use_mut_ref(String::new);
     use_effect_with((), move |_| {
         let hash = current_hash();
-        if let Some(a) = address_action(&hash, false) {
+        for a in address_actions(&hash, false) {
             dispatch.dispatch(a);
         }
         *last.borrow_mut() = hash;
@@ -133,8 +144,11 @@ pub fn url_sync(props: &ShareProps) -> Html {
             let last = last.clone();
             EventListener::new(&window, "popstate", move |_| {
                 let hash = current_hash();
-                if let Some(a) = address_action(&hash, true) {
+                let actions = address_actions(&hash, true);
+                if !actions.is_empty() {
                     dispatch.dispatch(Action::Notify(None));
+                }
+                for a in actions {
                     dispatch.dispatch(a);
                 }
                 *last.borrow_mut() = hash;
@@ -143,8 +157,11 @@ pub fn url_sync(props: &ShareProps) -> Html {
         let on_hash = EventListener::new(&window, "hashchange", move |_| {
             let hash = current_hash();
             if *last.borrow() != hash {
-                if let Some(a) = address_action(&hash, true) {
+                let actions = address_actions(&hash, true);
+                if !actions.is_empty() {
                     dispatch.dispatch(Action::Notify(None));
+                }
+                for a in actions {
                     dispatch.dispatch(a);
                 }
                 *last.borrow_mut() = hash;

@@ -2,8 +2,13 @@
 //! on the worker pool on the same seeds, then show them together. Logic in
 //! [`crate::variants`]; the runs in [`crate::workers`].
 
+use wasm_bindgen::JsValue;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+use crate::components::library::notice;
+use crate::components::share::copy;
+use crate::url;
 
 use crate::batch::{parse_runs, DEFAULT_RUNS};
 use crate::charts::{dash, fmt_num, palette, LinearScale};
@@ -159,6 +164,15 @@ pub fn variants_panel(props: &Props) -> Html {
     let v = use_reducer(Variants::default);
     let pool = use_mut_ref(|| None::<Pool>);
     let name = use_state(String::new);
+    // The experiment link last made (shown until the variants change).
+    let shared = use_state(|| None::<String>);
+    {
+        let shared = shared.clone();
+        use_effect_with(v.variants.clone(), move |_| {
+            shared.set(None);
+            || ()
+        });
+    }
     let runs_text = use_state(|| DEFAULT_RUNS.to_string());
     let parsed = parse_runs(&runs_text);
     let running = v.is_running();
@@ -276,6 +290,46 @@ pub fn variants_panel(props: &Props) -> Html {
         })
     };
 
+    // "Share this experiment": the scenario, the variants and the run count in one link.
+    let on_share = {
+        let v = v.clone();
+        let shared = shared.clone();
+        let state = props.state.clone();
+        let each = parsed.ok();
+        Callback::from(move |_: MouseEvent| {
+            let Some(each) = each else { return };
+            let x = match url::experiment(&state.scenario, state.seed, &v.variants, each) {
+                Ok(x) => x,
+                Err(error) => {
+                    return v.dispatch(VariantsAction::Invalid {
+                        error: tf(lang, "experiments.share_refused", &[("error", &error)]),
+                    })
+                }
+            };
+            let Some(window) = web_sys::window() else {
+                return;
+            };
+            let href = window.location().href().unwrap_or_default();
+            let link = url::experiment_url(&href, &x);
+            if let (Ok(history), Some(i)) = (window.history(), link.find('#')) {
+                let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&link[i..]));
+            }
+            shared.set(Some(link.clone()));
+            let dispatch = state.dispatcher();
+            wasm_bindgen_futures::spawn_local(async move {
+                let action = match copy(link).await {
+                    Ok(()) => notice("experiments.link_copied", &[], false),
+                    Err(_) => notice("library.clipboard_refused", &[], true),
+                };
+                dispatch.dispatch(action);
+            });
+        })
+    };
+    let select_all = Callback::from(|e: FocusEvent| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        input.select();
+    });
+
     let full = v.variants.len() >= MAX_VARIANTS;
     let items = v.variants.iter().enumerate().map(|(k, x)| {
         let remove = {
@@ -387,6 +441,20 @@ pub fn variants_panel(props: &Props) -> Html {
                     { tf(lang, "experiments.variants_run", &[("n", &button_runs)]) }
                 </button>
             </div>
+            <div class="batch-form">
+                <button type="button" class="secondary" data-testid="variants-share" onclick={on_share}
+                    disabled={running || runs_error.is_some() || v.variants.len() < 2}>
+                    { t(lang, "experiments.share") }
+                </button>
+                <p class="batch-help">{ t(lang, "experiments.share_hint") }</p>
+            </div>
+            if let Some(link) = (*shared).clone() {
+                <div class="share-result">
+                    <label for="variants-link">{ t(lang, "experiments.share_label") }</label>
+                    <input id="variants-link" data-testid="variants-link" type="text" readonly=true
+                        value={link} onfocus={select_all} />
+                </div>
+            }
             { progress }
             <div role="status" aria-live="polite" class="batch-status-wrap">
                 if let Some((is_error, msg)) = status {

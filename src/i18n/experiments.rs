@@ -98,6 +98,18 @@ pub const EN: &[(&str, &str)] = &[
     ("experiments.runs_axis", "Runs"),
     ("experiments.variant_default", "Variant {n}"),
     ("experiments.variants_heading", "Compare fairly"),
+    ("experiments.share", "Share this experiment"),
+    (
+        "experiments.share_hint",
+        "One link holds the scenario, every variant and the number of runs: whoever opens it can run the same comparison and gets the same numbers.",
+    ),
+    ("experiments.share_label", "Experiment link"),
+    ("experiments.link_copied", "The experiment link is copied. Paste it to your class."),
+    ("experiments.share_refused", "This experiment cannot be shared: {error}"),
+    (
+        "experiments.link_loaded",
+        "A shared experiment is loaded: its scenario, and {n} variants in \"Compare fairly\" below, ready to run.",
+    ),
     (
         "experiments.variants_intro",
         "Store up to four variants of the scenario (the first is the base), change the scenario in the editor between them, then run every variant on the same futures: the same seeds, so only your changes differ.",
@@ -264,6 +276,18 @@ pub const ID: &[(&str, &str)] = &[
     ("experiments.runs_axis", "Simulasi"),
     ("experiments.variant_default", "Varian {n}"),
     ("experiments.variants_heading", "Bandingkan dengan adil"),
+    ("experiments.share", "Bagikan eksperimen ini"),
+    (
+        "experiments.share_hint",
+        "Satu tautan memuat skenario, setiap varian, dan jumlah jalannya: siapa pun yang membukanya dapat menjalankan perbandingan yang sama dan mendapat angka yang sama.",
+    ),
+    ("experiments.share_label", "Tautan eksperimen"),
+    ("experiments.link_copied", "Tautan eksperimen sudah disalin. Tempelkan untuk kelas Anda."),
+    ("experiments.share_refused", "Eksperimen ini tidak dapat dibagikan: {error}"),
+    (
+        "experiments.link_loaded",
+        "Eksperimen yang dibagikan sudah dimuat: skenarionya, dan {n} varian di \"Bandingkan dengan adil\" di bawah, siap dijalankan.",
+    ),
     (
         "experiments.variants_intro",
         "Simpan hingga empat varian skenario (yang pertama menjadi dasar), ubah skenario di editor di antaranya, lalu jalankan setiap varian pada masa depan yang sama: benih yang sama, sehingga hanya perubahan Anda yang berbeda.",

@@ -1,0 +1,165 @@
+// End-to-end test of the guided lessons, classroom mode and decision mode (issue 5, items 4
+// and 5): seven lessons in both languages, each revealing its parts and setting up its
+// experiment; classroom mode's large type, reduced controls and keyboard shortcuts; decision
+// mode stopping the run at each new dispute and applying the class's choice.
+// Usage: node lessons.test.mjs [DIST_DIR]   (run-all.mjs runs it after `trunk build --release`)
+import assert from "node:assert/strict";
+import { start, open, tid, status, month, STEP_TIMEOUT_MS } from "./harness.mjs";
+
+const h = await start("lessons");
+const page = await h.newPage();
+const LESSONS = ["alignment", "culture", "contributions", "trust", "adaptation", "conflict", "compliance"];
+const attr = (name) => page.locator("#app-ready").getAttribute(name);
+const waitAttr = (name, value) =>
+  page.waitForSelector(`#app-ready[${name}="${value}"]`, { state: "attached", timeout: STEP_TIMEOUT_MS });
+
+await h.check("seven lessons, one per challenge", async () => {
+  await open(page, h.origin);
+  for (const id of LESSONS) await tid(page, `lesson-open-${id}`).waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.equal(await tid(page, "lessons").locator(".lesson-pick").count(), 7);
+});
+
+await h.check("a lesson opens with its scenario and reveals its parts one by one (button and N key)", async () => {
+  await tid(page, "lesson-open-trust").click();
+  const lesson = tid(page, "lesson");
+  await lesson.waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.equal(await lesson.getAttribute("data-lesson"), "trust");
+  assert.match(await lesson.innerText(), /4\. Trust and transparency/);
+  assert.match(await tid(page, "lesson-progress").innerText(), /Part 1 of 5/);
+  assert.equal(await tid(page, "lesson-part-watch").count(), 0, "later parts are hidden");
+  assert.equal(await status(page), "ready");
+  await tid(page, "lesson-next").click();
+  await tid(page, "lesson-part-watch").waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page.locator("body").press("n");
+  await tid(page, "lesson-part-experiment").waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.match(await tid(page, "lesson-progress").innerText(), /Part 3 of 5/);
+  await page.keyboard.press("n");
+  await page.keyboard.press("n");
+  await tid(page, "lesson-part-next").waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.ok(await tid(page, "lesson-next").isDisabled(), "the last part");
+  assert.match(await tid(page, "lesson-part-question").innerText(), /Monitoring catches/);
+  await page.keyboard.press("p");
+  await tid(page, "lesson-part-next").waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
+});
+
+await h.check("the lesson's experiment is set up in Compare fairly", async () => {
+  await tid(page, "variant-2").waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.match(await tid(page, "variant-0").innerText(), /As it is/);
+  assert.match(await tid(page, "variant-1").innerText(), /Open books/);
+  assert.match(await tid(page, "variant-2").innerText(), /Open books and monitoring/);
+  assert.equal(await tid(page, "variants-runs").inputValue(), "1000");
+  assert.ok(!(await tid(page, "variants-run").isDisabled()), "ready to run");
+  await h.shot(page, "trust-lesson");
+});
+
+await h.check("every lesson opens in Bahasa Indonesia, with no missing text", async () => {
+  await tid(page, "lang-id").click();
+  await tid(page, "lessons").filter({ hasText: "Pelajaran" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  for (const id of LESSONS) {
+    await tid(page, `lesson-open-${id}`).click();
+    await page.waitForSelector(`[data-testid="lesson"][data-lesson="${id}"]`, { timeout: STEP_TIMEOUT_MS });
+    for (let k = 0; k < 4; k++) await tid(page, "lesson-next").click();
+    await tid(page, "lesson-part-next").waitFor({ timeout: STEP_TIMEOUT_MS });
+    const text = await tid(page, "lesson").innerText();
+    assert.match(text, /Bagian 5 dari 5/, id);
+    assert.match(text, /Pertanyaan untuk kelas/, id);
+    assert.doesNotMatch(text, /\?\?/, `${id}: a missing translation`);
+  }
+  assert.match(await tid(page, "lesson").innerText(), /7\. Kepatuhan dan tata kelola/);
+  await h.shot(page, "lesson-id");
+  await tid(page, "lang-en").click();
+  await tid(page, "lessons").filter({ hasText: "Lessons" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+});
+
+await h.check("classroom mode: large type, the editor and library hidden, shortcuts listed", async () => {
+  const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  const before = await size();
+  await tid(page, "classroom-toggle").click();
+  await waitAttr("data-classroom", "true");
+  const after = await size();
+  assert.ok(after > before * 1.15, `type grows: ${before}px -> ${after}px`);
+  assert.equal(await page.locator(".edit-col").isVisible(), false, "editor hidden");
+  assert.equal(await page.locator(".top").isVisible(), false, "library and share hidden");
+  assert.ok(await tid(page, "run").isVisible(), "run control kept");
+  assert.ok(await tid(page, "lesson").isVisible(), "the lesson kept");
+  assert.ok(await tid(page, "shortcut-help").evaluate((d) => d.open), "shortcuts listed");
+  await h.shot(page, "classroom");
+  await page.keyboard.press("Escape");
+  await waitAttr("data-classroom", "false");
+  await page.keyboard.press("c");
+  await waitAttr("data-classroom", "true");
+});
+
+await h.check("keyboard: Space runs and pauses, S steps one month, R resets", async () => {
+  await tid(page, "lesson-open-alignment").click();
+  await page.waitForSelector('[data-testid="lesson"][data-lesson="alignment"]', { timeout: STEP_TIMEOUT_MS });
+  await page.locator("body").click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press("s");
+  await waitAttr("data-month", "1");
+  await page.keyboard.press("ArrowRight");
+  await waitAttr("data-month", "2");
+  await page.keyboard.press(" ");
+  await waitAttr("data-status", "running");
+  await page.waitForFunction(() => Number(document.querySelector("#app-ready").dataset.month) > 3, null, { timeout: STEP_TIMEOUT_MS });
+  await page.keyboard.press(" ");
+  await waitAttr("data-status", "paused");
+  const m = await month(page);
+  await page.waitForTimeout(400);
+  assert.equal(await month(page), m, "paused: the month stays");
+  await page.keyboard.press("r");
+  await waitAttr("data-month", "0");
+  // Typing in a field is not a shortcut.
+  await tid(page, "classroom-toggle").click();
+  await waitAttr("data-classroom", "false");
+  await tid(page, "seed").fill("12345 s");
+  assert.equal(await month(page), 0, "S typed into the seed field did not step");
+  await tid(page, "seed").fill(String(await attr("data-seed")));
+});
+
+let decided = 0;
+await h.check("decision mode: the run stops when a dispute starts, and the class's choice applies", async () => {
+  await tid(page, "lesson-open-conflict").click();
+  await page.waitForSelector('[data-testid="lesson"][data-lesson="conflict"]', { timeout: STEP_TIMEOUT_MS });
+  assert.equal(await tid(page, "decisions-toggle").getAttribute("aria-pressed"), "true", "the conflict lesson turns it on");
+  await tid(page, "speed").selectOption("120");
+  await tid(page, "run").click();
+  for (let round = 0; round < 3; round++) {
+    await tid(page, "decision").waitFor({ timeout: 30_000 });
+    const id = await tid(page, "decision").getAttribute("data-dispute");
+    assert.equal(await attr("data-awaiting"), id);
+    assert.equal(await status(page), "paused", "stopped for the decision");
+    const text = await tid(page, "decision").innerText();
+    assert.match(text, /A dispute has started \(month \d+\)/);
+    assert.match(text, /are in a dispute over/);
+    if (round === 0) await h.shot(page, "decision");
+    const m = await month(page);
+    if (round === 1) await page.keyboard.press("3"); // 3 = mediation
+    else await tid(page, "decide-mediation").click();
+    decided += 1;
+    // The choice is logged, and the run plays on (or stops at the next new dispute).
+    await page.waitForFunction(
+      (id) => document.querySelector("#app-ready").dataset.awaiting !== id,
+      id,
+      { timeout: STEP_TIMEOUT_MS },
+    );
+    await page.waitForFunction(
+      (m) => { const a = document.querySelector("#app-ready"); return a.dataset.awaiting || Number(a.dataset.month) > m || a.dataset.status === "done"; },
+      m,
+      { timeout: STEP_TIMEOUT_MS },
+    );
+    if ((await status(page)) === "done") break;
+  }
+  assert.ok(decided >= 1);
+  const log = await tid(page, "event-log").innerText().catch(() => page.locator(".event-log").innerText());
+  assert.match(log, /mediation/i, "the chosen step appears in the event log");
+});
+
+await h.check("turning decision mode off lets the run finish on its ladder", async () => {
+  await tid(page, "decisions-toggle").click();
+  assert.equal(await tid(page, "decisions-toggle").getAttribute("aria-pressed"), "false");
+  await tid(page, "decision").waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
+  await tid(page, "finish").click();
+  await waitAttr("data-status", "done");
+});
+
+await h.finish();
