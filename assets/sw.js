@@ -1,0 +1,58 @@
+// Aliansi's service worker: keeps the built app in a cache so that it works offline after its
+// first load (the page, its wasm, styles, icons, and the web worker of "Many futures").
+//
+// scripts/offline-cache.sh (a Trunk post_build hook) writes VERSION (a hash of every built
+// file) and FILES (their paths, relative to this file) below after each release build. A new
+// build is therefore a new service worker: it caches the new files under a new name and, once
+// it is active, deletes the caches of older versions. Debug builds (`trunk serve`) get an
+// empty FILES list: nothing is cached, and a cache left by a release build is deleted.
+const VERSION = "__ALIANSI_VERSION__";
+const FILES = [/* __ALIANSI_FILES__ */];
+const PREFIX = "aliansi-";
+const CACHE = PREFIX + VERSION;
+const SCOPE = self.registration.scope;
+const INDEX = new URL("index.html", SCOPE).href;
+
+self.addEventListener("install", (event) => {
+  if (FILES.length === 0) {
+    self.skipWaiting();
+    return;
+  }
+  // `cache: "reload"` skips the HTTP cache: a static host may hand out stale copies.
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(FILES.map((f) => new Request(new URL(f, SCOPE), { cache: "reload" })))),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) {
+        if (name.startsWith(PREFIX) && (name !== CACHE || FILES.length === 0)) await caches.delete(name);
+      }
+      // The first visit's page is served by this worker from now on, without a reload.
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data === "aliansi-version") event.source?.postMessage({ version: VERSION, files: FILES.length });
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (FILES.length === 0 || request.method !== "GET" || !request.url.startsWith(SCOPE)) return;
+  // The page itself, at the folder's address or as index.html, with any query or fragment.
+  const path = request.url.slice(SCOPE.length).split(/[?#]/)[0];
+  const page = request.mode === "navigate" && (path === "" || path === "index.html");
+  event.respondWith(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      const hit = await cache.match(page ? INDEX : request, { ignoreSearch: page });
+      return hit ?? fetch(request);
+    })(),
+  );
+});

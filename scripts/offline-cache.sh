@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Trunk post_build hook (see Trunk.toml): makes the service worker of the built app.
+#
+#   bash scripts/offline-cache.sh [DIR [PROFILE]]
+#
+# DIR defaults to $TRUNK_STAGING_DIR and PROFILE to $TRUNK_PROFILE (release or debug), as
+# Trunk sets them. Release: writes DIR/sw.js from assets/sw.js with FILES, the list of every
+# file in DIR (relative paths, "./" for the page's folder), and VERSION, the first 16 hex
+# digits of a sha256 over every file's sha256 and name. A build that changes any file is a new
+# service worker with a new cache; an identical build is byte-identical. Debug (`trunk serve`):
+# sw.js caches nothing, and the Content-Security-Policy line is dropped from index.html so
+# that Trunk's live-reload script (inline) can run. Needs only bash, coreutils and sed.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+dir="${1:-${TRUNK_STAGING_DIR:?run by Trunk, or give the dist folder}}"
+profile="${2:-${TRUNK_PROFILE:-release}}"
+template="$root/assets/sw.js"
+cd "$dir"
+[ -f index.html ] || { echo "offline-cache.sh: no index.html in $dir" >&2; exit 1; }
+
+files=()
+if [ "$profile" = release ]; then
+  while IFS= read -r -d '' f; do files+=("${f#./}"); done \
+    < <(find . -type f ! -path ./sw.js -print0 | LC_ALL=C sort -z)
+  version="$(printf '%s\0' "${files[@]}" | xargs -0 sha256sum | sha256sum | cut -c1-16)"
+  list='"./"'
+  for f in "${files[@]}"; do
+    f="${f//\\/\\\\}"
+    list+=", \"${f//\"/\\\"}\""
+  done
+else
+  version="dev"
+  list=""
+  sed -i '/http-equiv="Content-Security-Policy"/d' index.html
+fi
+
+sw="$(<"$template")"
+[[ "$sw" == *__ALIANSI_VERSION__* && "$sw" == *"/* __ALIANSI_FILES__ */"* ]] ||
+  { echo "offline-cache.sh: placeholders missing in $template" >&2; exit 1; }
+sw="${sw//__ALIANSI_VERSION__/"$version"}"
+sw="${sw//"/* __ALIANSI_FILES__ */"/"$list"}"
+printf '%s\n' "$sw" > sw.js
+echo "offline-cache.sh: sw.js version $version, ${#files[@]} files cached ($profile)"
