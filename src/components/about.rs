@@ -38,6 +38,25 @@ pub fn about(props: &AboutProps) -> Html {
         <details class="card about" data-testid="about">
             <summary><h2>{ t(lang, "about.title") }</h2></summary>
             <p>{ t(lang, "about.intro") }</p>
+            <h3>{ t(lang, "about.mechanisms") }</h3>
+            <dl class="mechanisms" data-testid="about-mechanisms">
+                { for aliansi_sim::Challenge::ALL.iter().map(|c| {
+                    let k = c.key();
+                    html! {
+                        <div class="mechanism" data-testid={format!("about-mech-{k}")}>
+                            <dt>{ t(lang, &format!("watch.challenge.{k}")) }</dt>
+                            <dd>
+                                <p>{ t(lang, &format!("about.mech.{k}")) }</p>
+                                <p class="small"><strong>{ t(lang, "about.mech.watch") }{ ": " }</strong>
+                                    { t(lang, &format!("about.mech.{k}.watch")) }</p>
+                                <p class="small"><strong>{ t(lang, "about.mech.levers") }{ ": " }</strong>
+                                    { t(lang, &format!("about.mech.{k}.levers")) }</p>
+                            </dd>
+                        </div>
+                    }
+                }) }
+            </dl>
+            <p>{ t(lang, "about.mech.exits") }</p>
             <p>{ t(lang, "about.validation") }</p>
             <div class="table-scroll">
                 <table class="validation">

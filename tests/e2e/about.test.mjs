@@ -18,6 +18,12 @@ await h.check("(3) About the model lists every finding with its measured effect"
     assert.match(text, /\[[+-]?\d/, `${id} shows a measured interval: ${text}`);
     assert.match(text, /reproduced/, `${id} is reproduced: ${text}`);
   }
+  // The mechanisms of the seven challenges, each with what to watch and the levers.
+  for (const k of ["alignment", "culture", "contributions", "trust", "adaptation", "conflict", "compliance"]) {
+    const text = await tid(page, `about-mech-${k}`).innerText();
+    assert.match(text, /Watch: .+/, `${k}: what to watch`);
+    assert.match(text, /Levers: .+/, `${k}: its levers`);
+  }
   await h.shot(page, "about");
   await tid(page, "lang-id").click();
   await page.waitForFunction(
