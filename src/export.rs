@@ -3,10 +3,9 @@
 //! and the SVG/PNG serialisation are in [`crate::components::export`].
 //!
 //! Every CSV has one header row of stable English column names (so a formula or a script
-//! keeps working whatever the page language), `.` as the decimal point, numbers at full
-//! precision (Rust's shortest round-trip form: parsing a cell gives back the exact value the
-//! app computed), an empty cell where the chart has no point (a partner that has left, the
-//! mean trust of a single partner), RFC 4180 quoting of any field holding a comma, a quote or a
+//! keeps working whatever the page language), `.` as the decimal point, numbers to 12
+//! significant digits (see [`number`]), an empty cell where the chart has no point (a partner
+//! that has left, the mean trust of a single partner), RFC 4180 quoting of any field holding a comma, a quote or a
 //! line break (names), and CRLF line ends. One CSV per chart: each opens in a spreadsheet as a
 //! plain table ready for a chart of its own.
 
@@ -35,15 +34,18 @@ pub fn field(s: &str) -> String {
     }
 }
 
-/// A number for a CSV cell: `.` decimal point, no grouping, the shortest text that reads back
-/// as the same `f64`; empty when not finite; `-0` written as `0`.
+/// A number for a CSV cell: `.` decimal point, no grouping, no exponent, rounded to 12
+/// significant digits (far finer than the model means anything, and free of floating-point
+/// noise: `0.53`, not `0.5299999999999998`); empty when not finite; `-0` written as `0`.
 pub fn number(v: f64) -> String {
     if !v.is_finite() {
-        String::new()
-    } else if v == 0.0 {
+        return String::new();
+    }
+    let r: f64 = format!("{v:.11e}").parse().unwrap_or(v);
+    if r == 0.0 {
         "0".into()
     } else {
-        format!("{v}")
+        format!("{r}")
     }
 }
 
@@ -506,6 +508,15 @@ mod tests {
         rows
     }
 
+    /// A cell holds `v` (to the 12 significant digits written).
+    fn same(cell: &str, v: f64) {
+        let got = f(cell);
+        assert!(
+            (got - v).abs() <= 1e-11 * v.abs().max(1e-300),
+            "{cell} is not {v}"
+        );
+    }
+
     fn f(cell: &str) -> f64 {
         cell.parse::<f64>()
             .unwrap_or_else(|_| panic!("not a number: {cell:?}"))
@@ -548,10 +559,13 @@ mod tests {
         assert_eq!(number(0.5), "0.5");
         assert_eq!(number(-0.0), "0");
         assert_eq!(number(1234567.25), "1234567.25");
+        assert_eq!(number(0.5299999999999998), "0.53");
+        assert_eq!(number(1e-9), "0.000000001");
+        assert_eq!(number(-2.0 / 3.0), "-0.666666666667");
         assert_eq!(number(f64::NAN), "");
         assert_eq!(number(f64::INFINITY), "");
         for v in [0.1 + 0.2, 1.0 / 3.0, 1e-9, 123456789.123] {
-            assert_eq!(f(&number(v)), v);
+            same(&number(v), v);
             assert!(!number(v).contains(','));
         }
         // The page language never changes numbers in a CSV.
@@ -572,11 +586,11 @@ mod tests {
         assert_eq!(rows.len() - 1, s.horizon_months as usize + 1);
         for (m, r) in rows[1..].iter().enumerate() {
             assert_eq!(r[0], m.to_string());
-            assert_eq!(f(&r[1]), s.survival_curve[m]);
-            assert_eq!(f(&r[2]), s.survival_low[m]);
-            assert_eq!(f(&r[3]), s.survival_high[m]);
+            same(&r[1], s.survival_curve[m]);
+            same(&r[2], s.survival_low[m]);
+            same(&r[3], s.survival_high[m]);
         }
-        assert_eq!(f(&rows.last().unwrap()[1]), s.survival_at_horizon);
+        same(&rows.last().unwrap()[1], s.survival_at_horizon);
     }
 
     #[test]
@@ -588,7 +602,7 @@ mod tests {
         assert_eq!(rows.len() - 1, months.len());
         for (r, m) in rows[1..].iter().zip(&months) {
             assert_eq!(r[0], m.to_string());
-            assert_eq!(f(&r[1]), s.survival_curve[*m as usize]);
+            same(&r[1], s.survival_curve[*m as usize]);
             assert_eq!(
                 r[4],
                 s.median_survival_months
@@ -607,7 +621,7 @@ mod tests {
         let last = rows.last().unwrap();
         assert_eq!(last[2], s.horizon_months.to_string());
         for (r, h) in rows[1..].iter().zip(&s.hazard_by_year) {
-            assert_eq!(f(&r[3]), *h);
+            same(&r[3], *h);
         }
     }
 
@@ -677,7 +691,7 @@ mod tests {
         }
         let mean = shares.last().unwrap();
         assert_eq!(mean[0], "mean");
-        assert_eq!(f(&mean[2]), s.mean_share[0]);
+        same(&mean[2], s.mean_share[0]);
     }
 
     fn comparison(runs: u64) -> Results {
@@ -706,25 +720,25 @@ mod tests {
         for (i, row) in rows[1..].iter().enumerate() {
             let s = &r.summaries[i];
             assert_eq!(row[1], "60");
-            assert_eq!(f(&row[3]), s.survival_at_horizon);
-            assert_eq!(f(&row[4]), s.survival_ci95.0);
-            assert_eq!(f(&row[5]), s.survival_ci95.1);
-            assert_eq!(f(&row[9]), r.comparison.log_rank.chi2);
+            same(&row[3], s.survival_at_horizon);
+            same(&row[4], s.survival_ci95.0);
+            same(&row[5], s.survival_ci95.1);
+            same(&row[9], r.comparison.log_rank.chi2);
             assert_eq!(row[10], r.comparison.log_rank.df.to_string());
-            assert_eq!(f(&row[11]), r.comparison.log_rank.p_value);
+            same(&row[11], r.comparison.log_rank.p_value);
         }
         assert_eq!(rows[1][6..9], ["", "", ""], "no difference for the base");
         let (d, (lo, hi)) = r.comparison.difference[1];
-        assert_eq!(f(&rows[2][6]), d);
-        assert_eq!(f(&rows[2][7]), lo);
-        assert_eq!(f(&rows[2][8]), hi);
+        same(&rows[2][6], d);
+        same(&rows[2][7], lo);
+        same(&rows[2][8], hi);
 
         let curves = parse(&variants_curves_csv(&r));
         assert_eq!(curves[0], ["month", "Base", "With a manager, \"strong\""]);
         assert_eq!(curves.len() - 1, r.horizon as usize + 1);
         for (m, row) in curves[1..].iter().enumerate() {
-            assert_eq!(f(&row[1]), r.summaries[0].survival_curve[m]);
-            assert_eq!(f(&row[2]), r.summaries[1].survival_curve[m]);
+            same(&row[1], r.summaries[0].survival_curve[m]);
+            same(&row[2], r.summaries[1].survival_curve[m]);
         }
     }
 
@@ -754,8 +768,8 @@ mod tests {
         assert_eq!(run.series.len(), run.months as usize);
         for (row, m) in rows[1..].iter().zip(&run.series) {
             assert_eq!(row[0], m.month.to_string());
-            assert_eq!(f(&row[2]), m.market);
-            assert_eq!(f(&row[3]), m.value);
+            same(&row[2], m.market);
+            same(&row[3], m.value);
             assert_eq!(row[4], m.open_disputes.to_string());
         }
         let i = run.exit_month.iter().position(|m| m.is_some()).unwrap();
@@ -763,7 +777,7 @@ mod tests {
         for (row, m) in rows[1..].iter().zip(&run.series) {
             let cell = &row[5 + i];
             if m.active[i] {
-                assert_eq!(f(cell), m.satisfaction[i]);
+                same(cell, m.satisfaction[i]);
             } else {
                 assert!(cell.is_empty() && m.month >= left, "month {}", m.month);
             }

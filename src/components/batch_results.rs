@@ -11,6 +11,7 @@ use crate::batch::{survival_rows, year_ticks, Finished};
 use crate::charts::{
     band_path, bars, fmt_num, hbars, histogram, line_path, occupied, step_points, LinearScale, Rect,
 };
+use crate::components::export::{batch_bar, BatchChart, Debrief, DebriefHead, PrintDebrief};
 use crate::i18n::{t, tf, Lang};
 use crate::narrate::{amount, cause_words, num};
 
@@ -138,6 +139,7 @@ fn km_chart(lang: Lang, f: &Finished) -> Html {
                     { t(lang, "experiments.km_band") }
                 </li>
             </ul>
+            { batch_bar(lang, f, BatchChart::Survival) }
         </figure>
     }
 }
@@ -177,6 +179,7 @@ fn survival_table(lang: Lang, f: &Finished) -> Html {
                 <tbody>{ for rows }</tbody>
             </table>
             <p class="batch-median" data-testid="batch-median">{ median }</p>
+            { batch_bar(lang, f, BatchChart::SurvivalTable) }
         </div>
     }
 }
@@ -217,6 +220,7 @@ fn hazard_chart(lang: Lang, f: &Finished) -> Html {
                     </text>
                 </g>
             </svg>
+            { batch_bar(lang, f, BatchChart::Hazard) }
         </figure>
     }
 }
@@ -254,6 +258,7 @@ fn causes_chart(lang: Lang, f: &Finished) -> Html {
                     { tf(lang, "experiments.causes_desc", &[("n", &amount(lang, ended as f64))]) }
                 </p>
             }
+            { batch_bar(lang, f, BatchChart::Causes) }
         </figure>
     }
 }
@@ -312,6 +317,7 @@ fn value_chart(lang: Lang, f: &Finished) -> Html {
             <figcaption class="chart-title">{ t(lang, "experiments.value_title") }</figcaption>
             { hist_svg("batch-value", "batch-value", t(lang, "experiments.value_desc").to_string(), counts, edges, false) }
             <p class="batch-mean">{ tf(lang, "experiments.value_mean", &[("v", &amount(lang, s.mean_value))]) }</p>
+            { batch_bar(lang, f, BatchChart::Value) }
         </figure>
     }
 }
@@ -352,6 +358,7 @@ fn shares_chart(lang: Lang, f: &Finished) -> Html {
         <figure class="chart batch-chart">
             <figcaption class="chart-title">{ t(lang, "experiments.shares_title") }</figcaption>
             <ul class="share-grid" data-testid="batch-shares">{ for partners }</ul>
+            { batch_bar(lang, f, BatchChart::Shares) }
         </figure>
     }
 }
@@ -363,6 +370,7 @@ fn trust_chart(lang: Lang, f: &Finished) -> Html {
             <figcaption class="chart-title">{ t(lang, "experiments.trust_title") }</figcaption>
             { hist_svg("batch-trust", "batch-trust", t(lang, "experiments.trust_desc").to_string(), &s.trust_hist, unit_edges(lang, false), false) }
             <p class="batch-mean">{ tf(lang, "experiments.trust_mean", &[("v", &num(lang, s.mean_final_trust, 2))]) }</p>
+            { batch_bar(lang, f, BatchChart::Trust) }
         </figure>
     }
 }
@@ -375,6 +383,9 @@ pub fn batch_results(props: &Props) -> Html {
         <div class="batch-results" data-testid="batch-results" data-runs={f.summary.runs.to_string()}
             data-checksum={format!("{:016x}", f.summary.checksum)}>
             <h3>{ t(lang, "experiments.results_heading") }</h3>
+            <DebriefHead {lang} experiment={t(lang, "experiments.heading")}
+                findings={crate::export::batch_findings(lang, &f.summary)} />
+            <PrintDebrief {lang} which={Debrief::Batch} />
             <div class="batch-grid">
                 { km_chart(lang, f) }
                 { survival_table(lang, f) }

@@ -105,7 +105,11 @@ fn inline_styles(window: &web_sys::Window, from: &Element, to: &Element) -> Resu
             .ok_or("no computed style")?;
         let text = tag == "text" || tag == "tspan";
         for name in PAINT.iter().chain(if text { FONT } else { &[] }) {
-            let v = style.get_property_value(name).map_err(err)?;
+            let mut v = style.get_property_value(name).map_err(err)?;
+            // Plain user units ("3.5", not "3.5px"): read by every SVG tool.
+            if matches!(*name, "stroke-width" | "stroke-dasharray" | "font-size") {
+                v = v.replace("px", "");
+            }
             if !v.is_empty() {
                 to.set_attribute(name, &v).map_err(err)?;
             }

@@ -1,10 +1,13 @@
 //! The monthly charts of the run so far: mean trust, market, value, each partner's
 //! satisfaction and payoff, open disputes.
 
+use std::rc::Rc;
+
 use aliansi_sim::Outcome;
 use yew::prelude::*;
 
 use crate::charts::{dash, palette};
+use crate::components::export::{ExportBar, LineExport};
 use crate::components::line_chart::{ChartSeries, LineChart};
 use crate::i18n::t;
 use crate::state::{month_points, partner_points, State};
@@ -49,27 +52,72 @@ pub fn run_charts(props: &Props) -> Html {
             .collect::<Vec<_>>()
     };
     let trust_title = t(lang, "chart.heading");
+    // Each chart's lines, shared with its export buttons.
+    let charts: [(&str, &str, Rc<Vec<ChartSeries>>); 6] = [
+        ("ch-trust", trust_title, Rc::new(one(trust_title, s.trust_points()))),
+        ("ch-market", t(lang, "watch.chart.market"), Rc::new(one(t(lang, "watch.chart.market"), month_points(series, |m| m.market)))),
+        ("ch-value", t(lang, "watch.chart.value"), Rc::new(one(t(lang, "watch.chart.value"), month_points(series, |m| m.value)))),
+        ("ch-sat", t(lang, "watch.chart.satisfaction"), Rc::new(per_partner(|m, i| m.satisfaction[i]))),
+        ("ch-payoff", t(lang, "watch.chart.payoff"), Rc::new(per_partner(|m, i| m.payoff[i]))),
+        ("ch-disputes", t(lang, "watch.chart.disputes"), Rc::new(one(t(lang, "watch.chart.disputes"), month_points(series, |m| f64::from(m.open_disputes))))),
+    ];
+    let lines = |k: usize| (*charts[k].2).clone();
+    let stem = crate::export::run_stem(s.seed);
+    let exports: Vec<Html> = charts
+        .iter()
+        .map(|(id, title, series)| html! {
+            <LineExport {lang} chart_id={*id} title={*title} series={series.clone()} file_stem={stem.clone()} />
+        })
+        .collect();
+    let run_csv = {
+        let scenario = s.scenario.clone();
+        let world = s.live.clone();
+        Callback::from(move |_: ()| match &world {
+            Ok(w) => crate::export::run_csv(&scenario, &w.series),
+            Err(_) => String::new(),
+        })
+    };
     html! {
         <section class="card charts-card" data-testid="charts" aria-labelledby="charts-title">
             <h2 id="charts-title">{ t(lang, "watch.charts.heading") }</h2>
+            <div class="run-export">
+                <span class="run-export-label">{ t(lang, "export.run_csv") }</span>
+                <ExportBar {lang} chart={t(lang, "export.run_csv")} file_stem={stem.clone()}
+                    csv={Some(run_csv)} testid="run-export" />
+            </div>
             <div class="chart-grid">
-                <LineChart {lang} id="ch-trust" title={trust_title} testid={Some(AttrValue::from("trust-chart"))}
-                    series={one(trust_title, s.trust_points())} {horizon} {end_month}
-                    y_domain={Some((0.0, 1.0))} />
-                <LineChart {lang} id="ch-market" title={t(lang, "watch.chart.market")}
-                    series={one(t(lang, "watch.chart.market"), month_points(series, |m| m.market))}
-                    {horizon} {end_month} y_digits={1} />
-                <LineChart {lang} id="ch-value" title={t(lang, "watch.chart.value")}
-                    series={one(t(lang, "watch.chart.value"), month_points(series, |m| m.value))}
-                    {horizon} {end_month} y_digits={0} />
-                <LineChart {lang} id="ch-sat" title={t(lang, "watch.chart.satisfaction")}
-                    series={per_partner(|m, i| m.satisfaction[i])} {horizon} {end_month}
-                    y_domain={Some((0.0, 1.0))} legend=true />
-                <LineChart {lang} id="ch-payoff" title={t(lang, "watch.chart.payoff")}
-                    series={per_partner(|m, i| m.payoff[i])} {horizon} {end_month} y_digits={0} legend=true />
-                <LineChart {lang} id="ch-disputes" title={t(lang, "watch.chart.disputes")}
-                    series={one(t(lang, "watch.chart.disputes"), month_points(series, |m| f64::from(m.open_disputes)))}
-                    {horizon} {end_month} y_digits={0} />
+                <div class="chart-cell">
+                    <LineChart {lang} id="ch-trust" title={trust_title} testid={Some(AttrValue::from("trust-chart"))}
+                        series={lines(0)} {horizon} {end_month}
+                        y_domain={Some((0.0, 1.0))} />
+                    { exports[0].clone() }
+                </div>
+                <div class="chart-cell">
+                    <LineChart {lang} id="ch-market" title={t(lang, "watch.chart.market")}
+                        series={lines(1)} {horizon} {end_month} y_digits={1} />
+                    { exports[1].clone() }
+                </div>
+                <div class="chart-cell">
+                    <LineChart {lang} id="ch-value" title={t(lang, "watch.chart.value")}
+                        series={lines(2)} {horizon} {end_month} y_digits={0} />
+                    { exports[2].clone() }
+                </div>
+                <div class="chart-cell">
+                    <LineChart {lang} id="ch-sat" title={t(lang, "watch.chart.satisfaction")}
+                        series={lines(3)} {horizon} {end_month}
+                        y_domain={Some((0.0, 1.0))} legend=true />
+                    { exports[3].clone() }
+                </div>
+                <div class="chart-cell">
+                    <LineChart {lang} id="ch-payoff" title={t(lang, "watch.chart.payoff")}
+                        series={lines(4)} {horizon} {end_month} y_digits={0} legend=true />
+                    { exports[4].clone() }
+                </div>
+                <div class="chart-cell">
+                    <LineChart {lang} id="ch-disputes" title={t(lang, "watch.chart.disputes")}
+                        series={lines(5)} {horizon} {end_month} y_digits={0} />
+                    { exports[5].clone() }
+                </div>
             </div>
         </section>
     }

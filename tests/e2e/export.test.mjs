@@ -1,0 +1,371 @@
+// End-to-end test of "Take it away": CSV of the numbers behind the charts (Many futures,
+// Compare fairly, a single run), each chart as SVG and PNG, and the one-page printed debrief.
+// Downloads are caught with Playwright's download event and read back.
+// Usage: node export.test.mjs [DIST_DIR]   (run-all.mjs runs it after `trunk build --release`)
+import assert from "node:assert/strict";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { start, open, tid, reveal, finishRun, repo, DEFAULT_PARTNERS, STEP_TIMEOUT_MS } from "./harness.mjs";
+
+const h = await start("export");
+const page = await h.newPage();
+const RESULTS_TIMEOUT_MS = 180_000;
+const RUNS = 200;
+const shots = process.env.SCREENSHOT_DIR ?? join(repo, "target", "screenshots");
+
+/** Parses RFC 4180 CSV (CRLF line ends, quoted fields) into rows of strings. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+      i++;
+    } else if (c === "\n") throw new Error(`bare LF at ${i}`);
+    else cell += c;
+  }
+  if (cell !== "" || row.length > 0) throw new Error("the last line has no CRLF");
+  return rows;
+}
+
+/** Clicks the button with test id `id` and returns the download: its suggested name and bytes. */
+async function download(id) {
+  const button = tid(page, id);
+  await button.scrollIntoViewIfNeeded({ timeout: STEP_TIMEOUT_MS });
+  const [d] = await Promise.all([page.waitForEvent("download", { timeout: STEP_TIMEOUT_MS }), button.click()]);
+  const path = await d.path();
+  const bytes = await readFile(path);
+  return { name: d.suggestedFilename(), bytes };
+}
+
+/** Downloads the CSV of `id`, checks the byte order mark, and returns its name and rows. */
+async function csv(id) {
+  const { name, bytes } = await download(id);
+  const text = bytes.toString("utf8");
+  assert.ok(text.startsWith("\ufeff"), `${name} starts with a UTF-8 byte order mark`);
+  const rows = parseCsv(text.slice(1));
+  await writeFile(join(shots, `export-${name}`), bytes);
+  return { name, header: rows[0], rows: rows.slice(1) };
+}
+
+const num = (s) => {
+  assert.match(s, /^-?\d+(\.\d+)?(e-?\d+)?$/, `a number with a decimal point: ${JSON.stringify(s)}`);
+  return Number(s);
+};
+const sum = (rows, k) => rows.reduce((a, r) => a + num(r[k]), 0);
+
+let horizon = null;
+await h.check(`a ${RUNS}-run batch of the default scenario`, async () => {
+  await open(page, h.origin);
+  await tid(page, "batch-runs").fill(String(RUNS));
+  await tid(page, "batch-start").click();
+  await tid(page, "batch-results").waitFor({ timeout: RESULTS_TIMEOUT_MS });
+  assert.equal(await tid(page, "batch-results").getAttribute("data-runs"), String(RUNS));
+  horizon = Number(await tid(page, "batch-survival-table").locator("tbody tr").last().getAttribute("data-month"));
+  assert.ok(horizon >= 12, `horizon ${horizon}`);
+});
+
+await h.check("CSV export downloads a file with the expected columns", async () => {
+  const c = await csv("batch-survival-export-csv");
+  console.log(`survival curve: ${c.name}, ${c.rows.length} rows; first ${c.rows[0]}; last ${c.rows.at(-1)}`);
+  assert.match(c.name, new RegExp(`^aliansi-futures-${RUNS}-runs-seed-\\d+-survival\\.csv$`));
+  assert.deepEqual(c.header, ["month", "survival", "lower_95", "upper_95"]);
+  assert.equal(c.rows.length, horizon + 1, "a row per month from 0 to the horizon");
+  assert.deepEqual(c.rows[0].slice(0, 2), ["0", "1"]);
+  c.rows.forEach((r, m) => {
+    assert.equal(r[0], String(m));
+    const [s, lo, hi] = r.slice(1).map(num);
+    assert.ok(lo <= s + 1e-12 && s <= hi + 1e-12, `month ${m}: ${lo} <= ${s} <= ${hi}`);
+  });
+  // The last value is the survival at the horizon the page shows (rounded there to 4 places).
+  const shown = Number(await tid(page, "batch-survival-table").getAttribute("data-horizon-survival"));
+  assert.ok(Math.abs(num(c.rows.at(-1)[1]) - shown) < 5e-5, `${c.rows.at(-1)[1]} vs ${shown}`);
+});
+
+await h.check("the other Many futures CSVs: table, hazard, causes, histograms, shares", async () => {
+  const table = await csv("batch-survival-table-export-csv");
+  assert.deepEqual(table.header, ["after_months", "survival", "lower_95", "upper_95", "median_survival_months"]);
+  assert.equal(table.rows.length, await tid(page, "batch-survival-table").locator("tbody tr").count(), "a row per table row");
+
+  const hazard = await csv("batch-hazard-export-csv");
+  assert.deepEqual(hazard.header, ["year", "from_month", "to_month", "hazard"]);
+  assert.equal(hazard.rows.length, Math.ceil(horizon / 12));
+  assert.equal(hazard.rows.length, await tid(page, "batch-hazard").locator("rect.hazard-bar").count(), "a row per bar");
+
+  const causes = await csv("batch-causes-export-csv");
+  assert.deepEqual(causes.header, ["cause", "description", "runs", "share_of_ended"]);
+  const shownRows = await tid(page, "batch-causes").locator(".cause-row").count();
+  assert.equal(causes.rows.length, shownRows, "a row per cause on the chart");
+  for (const r of causes.rows) {
+    const row = tid(page, "batch-causes").locator(`.cause-row[data-cause="${r[0]}"]`);
+    assert.equal(await row.locator(".cause-name").innerText(), r[1]);
+    assert.match(await row.locator(".cause-count").innerText(), new RegExp(`^${Number(r[2]).toLocaleString("en")} `));
+  }
+
+  for (const [id, from] of [["batch-value-export-csv", "value_from"], ["batch-trust-export-csv", "trust_from"]]) {
+    const c = await csv(id);
+    assert.equal(c.header[0], from);
+    assert.equal(sum(c.rows, 2), RUNS, `${id}: every run counted once`);
+  }
+
+  const shares = await csv("batch-shares-export-csv");
+  assert.deepEqual(shares.header, ["share_from", "share_to", ...DEFAULT_PARTNERS]);
+  assert.equal(shares.rows.at(-1)[0], "mean");
+  for (let p = 0; p < DEFAULT_PARTNERS.length; p++) {
+    assert.equal(sum(shares.rows.slice(0, -1), 2 + p), RUNS, `${DEFAULT_PARTNERS[p]}: every run counted once`);
+  }
+});
+
+let svgText = "";
+await h.check("SVG export: a standalone SVG with the chart's paths and their colours", async () => {
+  const { name, bytes } = await download("batch-survival-export-svg");
+  svgText = bytes.toString("utf8");
+  assert.match(name, /^aliansi-futures-\d+-runs-seed-\d+-survival\.svg$/);
+  assert.ok(svgText.startsWith("<?xml"), "an XML document");
+  await writeFile(join(shots, "export-km.svg"), svgText);
+  const onPage = await tid(page, "batch-km").evaluate((svg) => ({
+    paths: [...svg.querySelectorAll("path")].map((p) => p.getAttribute("d")),
+    texts: svg.querySelectorAll("text").length,
+  }));
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+    const root = doc.documentElement;
+    const line = root.querySelector("path.km-line");
+    const band = root.querySelector("path.km-band");
+    const label = root.querySelector("text.tick-label");
+    return {
+      error: doc.querySelector("parsererror")?.textContent ?? null,
+      tag: root.localName,
+      ns: root.namespaceURI,
+      width: root.getAttribute("width"),
+      title: root.querySelector("title")?.textContent,
+      paths: [...root.querySelectorAll("path")].map((p) => p.getAttribute("d")),
+      texts: root.querySelectorAll("text").length,
+      lineStroke: line?.getAttribute("stroke"),
+      lineFill: line?.getAttribute("fill"),
+      lineWidth: line?.getAttribute("stroke-width"),
+      bandFill: band?.getAttribute("fill"),
+      bandOpacity: band?.getAttribute("fill-opacity"),
+      labelSize: label?.getAttribute("font-size"),
+      styleAttrs: root.querySelectorAll("[style]").length,
+    };
+  }, svgText);
+  assert.equal(parsed.error, null, "parses as XML");
+  assert.equal(parsed.tag, "svg");
+  assert.equal(parsed.ns, "http://www.w3.org/2000/svg");
+  assert.equal(parsed.width, "600");
+  assert.equal(parsed.title, await page.locator("#batch-km-title").innerText(), "the chart's title");
+  assert.deepEqual(parsed.paths, onPage.paths, "the same paths as the chart on the page");
+  assert.equal(parsed.texts, onPage.texts, "the same labels");
+  assert.equal(parsed.lineStroke, "rgb(31, 95, 168)", "the curve's colour travels with it");
+  assert.equal(parsed.lineFill, "none");
+  assert.equal(parsed.lineWidth, "3.5");
+  assert.equal(parsed.bandFill, "rgb(31, 95, 168)");
+  assert.equal(parsed.bandOpacity, "0.22");
+  assert.ok(parsed.labelSize, "labels carry their font size");
+  assert.equal(parsed.styleAttrs, 0, "no style attributes (presentation attributes only)");
+});
+
+await h.check("the SVG looks the same opened alone (screenshot)", async () => {
+  const alone = await h.newPage();
+  await alone.setViewportSize({ width: 640, height: 340 });
+  await alone.goto("data:image/svg+xml;base64," + Buffer.from(svgText).toString("base64"));
+  await alone.screenshot({ path: join(shots, "export-km-svg-alone.png") });
+  // Sample the curve's colour where the page draws it: the SVG is alone, so any blue comes
+  // from the exported attributes, not from the app's stylesheet.
+  const blue = await alone.evaluate(() => {
+    const svg = document.documentElement;
+    return [...svg.querySelectorAll("path.km-line")].length;
+  });
+  assert.equal(blue, 1);
+  await alone.close();
+});
+
+await h.check("PNG export: a PNG at twice the chart's size", async () => {
+  const { name, bytes } = await download("batch-survival-export-png");
+  assert.match(name, /^aliansi-futures-\d+-runs-seed-\d+-survival\.png$/);
+  assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], "PNG signature");
+  const width = bytes.readUInt32BE(16);
+  const height = bytes.readUInt32BE(20);
+  console.log(`PNG ${name}: ${width} x ${height}, ${bytes.length} bytes`);
+  assert.equal(width, 1200);
+  assert.equal(height, 600);
+  assert.ok(bytes.length > 10_000 && bytes.length < 2_000_000, `size ${bytes.length}`);
+  await writeFile(join(shots, "export-km.png"), bytes);
+  const hist = await download("batch-trust-export-png");
+  assert.equal(hist.bytes.readUInt32BE(16), 1200);
+  assert.equal(hist.bytes.readUInt32BE(20), 340);
+});
+
+/** Replaces window.print by a recorder (a real print window would block the test). */
+const stubPrint = () =>
+  page.evaluate(() => {
+    window.__printed = [];
+    window.print = () => window.__printed.push(document.documentElement.getAttribute("data-debrief"));
+  });
+
+/** The number of pages of the page printed to PDF (A4), and the PDF saved for a look. */
+async function pdfPages(file) {
+  const pdf = await page.pdf({ format: "A4", printBackground: true });
+  await writeFile(join(shots, file), pdf);
+  return (pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+}
+
+const visible = (sel) => page.locator(sel).first().isVisible();
+
+await h.check("Print debrief (Many futures): one page, scenario + charts + findings, no editor or buttons", async () => {
+  await stubPrint();
+  await tid(page, "batch-print").click();
+  assert.deepEqual(await page.evaluate(() => window.__printed), ["batch"], "print called with the debrief marked");
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await visible(".edit-col"), false, "editor hidden");
+  assert.equal(await visible(".controls"), false, "run controls hidden");
+  assert.equal(await visible(".top"), false, "library hidden");
+  assert.equal(await tid(page, "compare-batch").isVisible(), false, "the other experiment hidden");
+  assert.equal(await visible("[data-testid='batch'] button"), false, "no buttons");
+  assert.equal(await visible(".export-bar"), false, "no export buttons");
+  assert.ok(await tid(page, "scenario").isVisible(), "scenario shown");
+  assert.ok(await tid(page, "batch-km").isVisible(), "survival chart shown");
+  assert.ok(await tid(page, "batch-hazard").isVisible(), "hazard chart shown");
+  const findings = tid(page, "debrief-findings").first();
+  assert.ok(await findings.isVisible(), "findings shown");
+  const words = await findings.innerText();
+  console.log(`findings: ${words.replace(/\n/g, " | ")}`);
+  assert.match(words, new RegExp(`Of ${RUNS} futures, .* were still together after 10 years`));
+  await h.shot(page, "debrief-batch");
+  const pages = await pdfPages("export-debrief-batch.pdf");
+  console.log(`debrief (Many futures) prints on ${pages} page(s)`);
+  assert.equal(pages, 1, "one page");
+  await page.emulateMedia({ media: "screen" });
+  assert.ok(await visible(".edit-col"), "the editor is back on screen");
+  assert.equal(await tid(page, "debrief-findings").first().isVisible(), false, "findings are for paper only");
+});
+
+await h.check("printing without the button (Ctrl+P) also leaves out the editor and buttons", async () => {
+  await page.evaluate(() => document.documentElement.removeAttribute("data-debrief"));
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await visible(".edit-col"), false, "editor hidden");
+  assert.equal(await visible("button"), false, "no buttons");
+  assert.ok(await tid(page, "batch-km").isVisible(), "results shown");
+  await page.emulateMedia({ media: "screen" });
+});
+
+await h.check("Compare fairly: the table CSV has one row per variant, the curves one per month", async () => {
+  await tid(page, "variant-add").click();
+  await tid(page, "variant-0").waitFor({ timeout: STEP_TIMEOUT_MS });
+  const box = await reveal(page, "field-governance.alliance_manager");
+  await box.check();
+  await tid(page, "variant-name").fill('Manager, "full time"');
+  await tid(page, "variant-add").click();
+  await tid(page, "variant-1").waitFor({ timeout: STEP_TIMEOUT_MS });
+  await tid(page, "variants-runs").fill(String(RUNS));
+  await tid(page, "variants-run").click();
+  await tid(page, "variants-results").waitFor({ timeout: RESULTS_TIMEOUT_MS });
+  const table = await csv("variants-table-export-csv");
+  console.log(`compare table: ${table.name}: ${table.header.join(",")} / ${table.rows.map((r) => r.join(",")).join(" / ")}`);
+  assert.match(table.name, new RegExp(`^aliansi-compare-${RUNS}-runs-seed-\\d+-table\\.csv$`));
+  assert.deepEqual(table.header, [
+    "variant",
+    "runs",
+    "horizon_months",
+    "survival_at_horizon",
+    "lower_95",
+    "upper_95",
+    "difference_from_base",
+    "difference_lower_95",
+    "difference_upper_95",
+    "log_rank_chi2",
+    "log_rank_df",
+    "log_rank_p",
+  ]);
+  assert.equal(table.rows.length, 2, "one row per variant");
+  assert.deepEqual(
+    table.rows.map((r) => r[0]),
+    ["Variant 1", 'Manager, "full time"'],
+    "names survive commas and quotes",
+  );
+  assert.deepEqual(table.rows[0].slice(6, 9), ["", "", ""], "no difference for the base");
+  assert.equal(table.rows[1][10], "1", "log-rank df");
+  const p = Number(await tid(page, "variants-results").getAttribute("data-p"));
+  assert.ok(Math.abs(num(table.rows[1][11]) - p) < 1e-6, `p ${table.rows[1][11]} vs ${p}`);
+  const curves = await csv("variants-curves-export-csv");
+  assert.deepEqual(curves.header, ["month", "Variant 1", 'Manager, "full time"']);
+  assert.equal(curves.rows.length, horizon + 1);
+  assert.ok(Math.abs(num(curves.rows.at(-1)[2]) - num(table.rows[1][3])) < 1e-12, "curve ends at the survival at the horizon");
+  const svg = await download("variants-curves-export-svg");
+  assert.match(svg.bytes.toString("utf8"), /<path[^>]*class="variant-line"/);
+});
+
+await h.check("Print debrief (Compare fairly): one page, the verdict, not Many futures", async () => {
+  await stubPrint();
+  await tid(page, "variants-print").click();
+  assert.deepEqual(await page.evaluate(() => window.__printed), ["variants"]);
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await visible(".edit-col"), false, "editor hidden");
+  assert.equal(await tid(page, "batch").isVisible(), false, "Many futures hidden");
+  assert.ok(await tid(page, "variants-verdict").isVisible(), "the verdict in words");
+  assert.ok(await tid(page, "variants-km").isVisible(), "the curves");
+  assert.ok(await tid(page, "scenario").isVisible(), "the scenario");
+  await h.shot(page, "debrief-compare");
+  const pages = await pdfPages("export-debrief-compare.pdf");
+  console.log(`debrief (Compare fairly) prints on ${pages} page(s)`);
+  assert.equal(pages, 1, "one page");
+  await page.evaluate(() => document.documentElement.removeAttribute("data-debrief"));
+  await page.emulateMedia({ media: "screen" });
+});
+
+await h.check("a single run: the CSV has one row per month, each chart has SVG and PNG", async () => {
+  await finishRun(page);
+  const months = Number(await page.locator("#app-ready").getAttribute("data-month"));
+  const c = await csv("run-export-csv");
+  console.log(`run: ${c.name}, ${c.rows.length} rows for ${months} months`);
+  assert.match(c.name, /^aliansi-run-seed-\d+\.csv$/);
+  assert.deepEqual(c.header.slice(0, 5), ["month", "mean_trust", "market", "value", "open_disputes"]);
+  assert.deepEqual(
+    c.header.slice(5),
+    [...DEFAULT_PARTNERS.map((n) => `satisfaction: ${n}`), ...DEFAULT_PARTNERS.map((n) => `payoff: ${n}`)],
+  );
+  assert.equal(c.rows.length, months, "one row per month");
+  assert.deepEqual(
+    c.rows.map((r) => r[0]),
+    Array.from({ length: months }, (_, i) => String(i + 1)),
+  );
+  const trust = await csv("ch-trust-export-csv");
+  assert.deepEqual(trust.header.slice(0, 1), ["month"]);
+  assert.equal(trust.rows[0][0], "0", "the trust chart starts at month 0");
+  const sat = await csv("ch-sat-export-csv");
+  assert.deepEqual(sat.header, ["month", ...DEFAULT_PARTNERS]);
+  assert.equal(sat.rows.length, months);
+  const png = await download("ch-value-export-png");
+  assert.equal(png.bytes.readUInt32BE(16), 1200);
+  const svg = await download("ch-sat-export-svg");
+  assert.equal((svg.bytes.toString("utf8").match(/<path /g) ?? []).length, DEFAULT_PARTNERS.length, "a line per partner");
+});
+
+await h.check("the buttons are labelled in Bahasa Indonesia too", async () => {
+  await tid(page, "lang-id").click();
+  const label = await tid(page, "batch-survival-export-csv").getAttribute("aria-label");
+  assert.match(label, /Unduh angka/);
+  assert.match(await tid(page, "batch-print").innerText(), /Cetak ringkasan/);
+  const c = await csv("batch-causes-export-csv");
+  assert.deepEqual(c.header, ["cause", "description", "runs", "share_of_ended"], "the same columns in every language");
+  await tid(page, "lang-en").click();
+});
+
+await h.finish();
