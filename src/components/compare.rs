@@ -4,6 +4,7 @@ use aliansi_sim::{Outcome, RunResult};
 use yew::prelude::*;
 
 use crate::charts::palette;
+use crate::components::export::LineExport;
 use crate::components::line_chart::{ChartSeries, LineChart};
 use crate::i18n::{t, tf};
 use crate::narrate::{amount, outcome_text};
@@ -118,6 +119,7 @@ pub fn compare_view(props: &Props) -> Html {
         month_points(&b.result.series, |m| m.value),
         month_points(&v.series, |m| m.value),
     );
+    let export_stem = format!("{}-vs-seed-{}", crate::export::run_stem(b.seed), s.seed);
     html! {
         <section class="card compare" data-testid="compare" aria-labelledby="compare-title">
             <h2 id="compare-title">{ t(lang, "watch.compare.heading") }</h2>
@@ -127,10 +129,18 @@ pub fn compare_view(props: &Props) -> Html {
                 { column(lang, var_label, "variant", v) }
             </div>
             <div class="chart-grid">
-                <LineChart {lang} id="cmp-trust" title={t(lang, "watch.compare.trust")} series={trust}
-                    {horizon} y_domain={Some((0.0, 1.0))} legend=true />
-                <LineChart {lang} id="cmp-value" title={t(lang, "watch.compare.value")} series={value}
-                    {horizon} y_digits={0} legend=true />
+                <div class="chart-cell">
+                    <LineChart {lang} id="cmp-trust" title={t(lang, "watch.compare.trust")} series={trust.clone()}
+                        {horizon} y_domain={Some((0.0, 1.0))} legend=true />
+                    <LineExport {lang} chart_id="cmp-trust" title={t(lang, "watch.compare.trust")}
+                        series={std::rc::Rc::new(trust)} file_stem={export_stem.clone()} />
+                </div>
+                <div class="chart-cell">
+                    <LineChart {lang} id="cmp-value" title={t(lang, "watch.compare.value")} series={value.clone()}
+                        {horizon} y_digits={0} legend=true />
+                    <LineExport {lang} chart_id="cmp-value" title={t(lang, "watch.compare.value")}
+                        series={std::rc::Rc::new(value)} file_stem={export_stem} />
+                </div>
             </div>
             { exit }
         </section>

@@ -248,7 +248,10 @@ await h.check("Print debrief (Many futures): one page, scenario + charts + findi
   const words = await findings.innerText();
   console.log(`findings: ${words.replace(/\n/g, " | ")}`);
   assert.match(words, new RegExp(`Of ${RUNS} futures, .* were still together after 10 years`));
+  // A4 less the margins is about 703 CSS pixels wide: the screenshot shows the paper's layout.
+  await page.setViewportSize({ width: 703, height: 1000 });
   await h.shot(page, "debrief-batch");
+  await page.setViewportSize({ width: 1280, height: 900 });
   const pages = await pdfPages("export-debrief-batch.pdf");
   console.log(`debrief (Many futures) prints on ${pages} page(s)`);
   assert.equal(pages, 1, "one page");
@@ -322,7 +325,9 @@ await h.check("Print debrief (Compare fairly): one page, the verdict, not Many f
   assert.ok(await tid(page, "variants-verdict").isVisible(), "the verdict in words");
   assert.ok(await tid(page, "variants-km").isVisible(), "the curves");
   assert.ok(await tid(page, "scenario").isVisible(), "the scenario");
+  await page.setViewportSize({ width: 703, height: 1000 });
   await h.shot(page, "debrief-compare");
+  await page.setViewportSize({ width: 1280, height: 900 });
   const pages = await pdfPages("export-debrief-compare.pdf");
   console.log(`debrief (Compare fairly) prints on ${pages} page(s)`);
   assert.equal(pages, 1, "one page");
@@ -356,6 +361,20 @@ await h.check("a single run: the CSV has one row per month, each chart has SVG a
   assert.equal(png.bytes.readUInt32BE(16), 1200);
   const svg = await download("ch-sat-export-svg");
   assert.equal((svg.bytes.toString("utf8").match(/<path /g) ?? []).length, DEFAULT_PARTNERS.length, "a line per partner");
+});
+
+await h.check("Same world, different choice: each chart's lines as CSV", async () => {
+  await tid(page, "compare-start").click();
+  await finishRun(page);
+  await tid(page, "compare").waitFor({ timeout: STEP_TIMEOUT_MS });
+  const c = await csv("cmp-trust-export-csv");
+  console.log(`same world: ${c.name}: ${c.header.join(",")}, ${c.rows.length} rows`);
+  assert.match(c.name, /^aliansi-run-seed-\d+-vs-seed-\d+-trust\.csv$/);
+  assert.equal(c.header.length, 3, "month, the baseline, the variant");
+  assert.equal(c.header[0], "month");
+  assert.equal(c.rows[0][0], "0");
+  assert.ok(c.rows.every((r) => r[1] !== "" || r[2] !== ""), "every row has a value");
+  await tid(page, "compare-exit").click();
 });
 
 await h.check("the buttons are labelled in Bahasa Indonesia too", async () => {
