@@ -1,0 +1,769 @@
+//! "Sweep a parameter": choose one or two parameters and their values, run every point on the
+//! worker pool on the same seeds, then show survival at the horizon against the parameter
+//! (line with its 95 % band) or as a heat map over two. Logic in [`crate::sweep`]; the
+//! statistics are the core's ([`aliansi_sim::sweep`]); the runs in [`crate::workers`].
+
+use aliansi_sim::sweep::{find, Axis, Domain, Param, SweepResult};
+use aliansi_sim::Scenario;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::charts::{fmt_num, heat_cells, label_size, legend_stops, LinearScale};
+use crate::i18n::{t, tf, Lang};
+use crate::narrate::{amount, num};
+use crate::state::State;
+use crate::sweep::{
+    check, grouped, line_geometry, option_label, param_label, pct, value_label, AxisEdit, AxisForm,
+    Input, Phase, Problem, Results, Sweep, SweepAction, MAX_RUNS, MIN_RUNS,
+};
+use crate::variants::horizon_words;
+use crate::workers::{Event, Pool};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: UseReducerHandle<State>,
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The parameter picker: a select with a group per part of the scenario.
+fn param_select(
+    lang: Lang,
+    base: &Scenario,
+    id: &'static str,
+    selected: Option<&str>,
+    with_none: bool,
+    disabled: bool,
+    invalid: bool,
+    onchange: Callback<Event2>,
+) -> Html {
+    let groups = grouped(base).into_iter().map(|(g, params)| {
+        let opts = params.iter().map(|p| {
+            html! {
+                <option value={p.path.clone()} selected={selected == Some(p.path.as_str())}>
+                    { param_label(lang, base, p) }
+                </option>
+            }
+        });
+        html! { <optgroup label={crate::sweep::group_label(lang, base, g)}>{ for opts }</optgroup> }
+    });
+    let on = Callback::from(move |e: yew::events::Event| {
+        let sel: HtmlSelectElement = e.target_unchecked_into();
+        onchange.emit(Event2(sel.value()));
+    });
+    html! {
+        <select id={id} data-testid={id} onchange={on} {disabled}
+            aria-invalid={invalid.then_some("true")}>
+            if with_none {
+                <option value="" selected={selected.is_none()}>{ t(lang, "sweep.param_none") }</option>
+            }
+            { for groups }
+        </select>
+    }
+}
+
+/// A select's new value.
+#[derive(Clone, PartialEq)]
+struct Event2(String);
+
+fn error_for(p: &Result<Axis, Problem>, input: Input) -> Option<String> {
+    match p {
+        Err(e) if e.input == input => Some(e.message.clone()),
+        _ => None,
+    }
+}
+
+fn text_field(
+    id: String,
+    label: &str,
+    value: &str,
+    error: Option<String>,
+    disabled: bool,
+    numeric: bool,
+    oninput: Callback<String>,
+) -> Html {
+    let on = Callback::from(move |e: InputEvent| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        oninput.emit(input.value());
+    });
+    let help = format!("{id}-error");
+    html! {
+        <div class="batch-field sweep-field">
+            <label for={id.clone()}>{ label }</label>
+            <input id={id.clone()} data-testid={id.clone()} type="text"
+                inputmode={if numeric { "numeric" } else { "decimal" }} autocomplete="off"
+                value={value.to_string()} oninput={on} {disabled}
+                aria-invalid={error.is_some().then_some("true")}
+                aria-describedby={error.is_some().then_some(help.clone())} />
+            if let Some(e) = error {
+                <p id={help.clone()} data-testid={help} class="batch-help field-error">{ e }</p>
+            }
+        </div>
+    }
+}
+
+/// The inputs of one axis: from/to/steps for a numeric field, checkboxes for a choice field.
+fn axis_inputs(
+    lang: Lang,
+    base: &Scenario,
+    which: &'static str,
+    form: &AxisForm,
+    read: &Result<Axis, Problem>,
+    disabled: bool,
+    on_edit: Callback<AxisEdit>,
+) -> Html {
+    let Some(p) = find(base, &form.path) else {
+        return html! {};
+    };
+    if p.is_choice() {
+        let boxes = p.options().iter().enumerate().map(|(i, _)| {
+            let id = format!("sweep-{which}-opt-{i}");
+            let on_edit = on_edit.clone();
+            let onchange = Callback::from(move |_: yew::events::Event| on_edit.emit(AxisEdit::Toggle(i)));
+            html! {
+                <label class="sweep-option" for={id.clone()}>
+                    <input type="checkbox" id={id.clone()} data-testid={id}
+                        checked={form.picked.get(i).copied().unwrap_or(false)} {onchange} {disabled} />
+                    { option_label(lang, &p, i) }
+                </label>
+            }
+        });
+        let err = error_for(read, Input::Choices);
+        let help = format!("sweep-{which}-choices-error");
+        return html! {
+            <fieldset class="sweep-options" aria-describedby={err.is_some().then_some(help.clone())}>
+                <legend>{ t(lang, "sweep.options") }</legend>
+                <div class="sweep-option-list">{ for boxes }</div>
+                if let Some(e) = err {
+                    <p id={help.clone()} data-testid={help} class="batch-help field-error">{ e }</p>
+                }
+            </fieldset>
+        };
+    }
+    let field =
+        |input: Input, key: &str, value: &str, make: fn(String) -> AxisEdit, numeric: bool| {
+            let on_edit = on_edit.clone();
+            let suffix = match input {
+                Input::From => "from",
+                Input::To => "to",
+                _ => "steps",
+            };
+            text_field(
+                format!("sweep-{which}-{suffix}"),
+                t(lang, key),
+                value,
+                error_for(read, input),
+                disabled,
+                numeric,
+                Callback::from(move |v: String| on_edit.emit(make(v))),
+            )
+        };
+    let range = range_words(lang, &p);
+    let now = value_label(lang, &p, p.current(base));
+    html! {
+        <div class="sweep-axis-inputs">
+            <div class="batch-form">
+                { field(Input::From, "sweep.from", &form.from, AxisEdit::From, false) }
+                { field(Input::To, "sweep.to", &form.to, AxisEdit::To, false) }
+                { field(Input::Steps, "sweep.steps", &form.steps, AxisEdit::Steps, true) }
+            </div>
+            <p class="batch-help" data-testid={format!("sweep-{which}-range")}>
+                { tf(lang, "sweep.range_hint", &[("range", &range), ("now", &now)]) }
+            </p>
+        </div>
+    }
+}
+
+fn range_words(lang: Lang, p: &Param) -> String {
+    match p.domain {
+        Domain::Number {
+            min, max, min_open, ..
+        } => {
+            let (lo, hi) = (value_label(lang, p, min), value_label(lang, p, max));
+            if min_open {
+                format!("({lo}; {hi}]")
+            } else {
+                format!("[{lo}; {hi}]")
+            }
+        }
+        Domain::Choice { .. } => String::new(),
+    }
+}
+
+// Frame of the charts (viewBox units).
+const W: f64 = 600.0;
+const MR: f64 = 20.0;
+const MT: f64 = 16.0;
+
+/// Rough width of a label in viewBox units at 13 px.
+fn text_width(s: &str) -> f64 {
+    s.chars().count() as f64 * 7.2
+}
+
+fn y_title(lang: Lang, horizon: u32) -> String {
+    tf(
+        lang,
+        "sweep.survival_at",
+        &[("horizon", &horizon_words(lang, horizon))],
+    )
+}
+
+/// Survival at the horizon against one parameter: line, 95 % band, points.
+fn line_chart(lang: Lang, r: &Results) -> Html {
+    let res = &r.result;
+    let x = &res.x;
+    let p = &x.param;
+    let cats = p.is_choice();
+    let labels: Vec<String> = x.values.iter().map(|v| value_label(lang, p, *v)).collect();
+    let ml = 72.0;
+    let w = W - ml - MR;
+    let slot = w / x.len().max(1) as f64;
+    let widest = labels.iter().map(|l| text_width(l)).fold(0.0, f64::max);
+    let rotate = cats && widest > slot - 6.0;
+    let mb = if rotate {
+        40.0 + widest.min(150.0) * 0.6
+    } else {
+        64.0
+    };
+    let h = 230.0;
+    let height = MT + h + mb;
+    let surv: Vec<f64> = res.points.iter().map(|q| q.survival).collect();
+    let low: Vec<f64> = res.points.iter().map(|q| q.ci95.0).collect();
+    let high: Vec<f64> = res.points.iter().map(|q| q.ci95.1).collect();
+    let g = line_geometry(&x.values, &surv, &low, &high, cats, w, h);
+    let y = LinearScale::new((0.0, 1.0), (h, 0.0));
+    let y_ticks = [0.0, 0.25, 0.5, 0.75, 1.0].into_iter().map(|v| {
+        let py = fmt_num(y.apply(v));
+        html! {
+            <g class="tick">
+                <line class="grid" x1="0" x2={fmt_num(w)} y1={py.clone()} y2={py.clone()} />
+                <text class="tick-label" x="-8" y={py} dominant-baseline="middle" text-anchor="end">
+                    { format!("{} %", (v * 100.0) as u32) }
+                </text>
+            </g>
+        }
+    });
+    let x_ticks = g.ticks.iter().map(|(px, v)| {
+        let text = value_label(lang, p, *v);
+        let px_s = fmt_num(*px);
+        let label = if rotate {
+            html! {
+                <text class="tick-label" x={px_s.clone()} y={fmt_num(h + 10.0)} text-anchor="end"
+                    transform={format!("rotate(-35 {} {})", px_s, fmt_num(h + 10.0))}>{ text }</text>
+            }
+        } else {
+            html! {
+                <text class="tick-label" x={px_s.clone()} y={fmt_num(h + 10.0)} dominant-baseline="hanging" text-anchor="middle">{ text }</text>
+            }
+        };
+        html! {
+            <g class="tick">
+                <line class="tick-mark" x1={px_s.clone()} x2={px_s.clone()} y1={fmt_num(h)} y2={fmt_num(h + 6.0)} />
+                { label }
+            </g>
+        }
+    });
+    let dots = g.points.iter().enumerate().map(|(i, (cx, cy))| {
+        let q = &res.points[i];
+        html! {
+            <circle class="sweep-point" data-index={i.to_string()} cx={fmt_num(*cx)} cy={fmt_num(*cy)} r="4.5">
+                <title>{ format!("{}: {} ({} – {})", labels[i], pct(lang, q.survival, 1), pct(lang, q.ci95.0, 1), pct(lang, q.ci95.1, 1)) }</title>
+            </circle>
+        }
+    });
+    let label = param_label(lang, &r.base, p);
+    let horizon = r.base.horizon_months;
+    let desc = tf(
+        lang,
+        "sweep.line_desc",
+        &[
+            ("param", &label),
+            ("first", &labels.first().cloned().unwrap_or_default()),
+            ("last", &labels.last().cloned().unwrap_or_default()),
+        ],
+    );
+    html! {
+        <figure class="chart batch-chart sweep-chart">
+            <figcaption id="sweep-line-title" class="chart-title">{ tf(lang, "sweep.line_title", &[("param", &label)]) }</figcaption>
+            <svg id="sweep-line-chart" class="line-chart batch-svg sweep-svg" data-testid="sweep-line"
+                viewBox={format!("0 0 {W} {}", fmt_num(height))} role="img"
+                aria-labelledby="sweep-line-title sweep-line-desc">
+                <desc id="sweep-line-desc">{ desc }</desc>
+                <g transform={format!("translate({ml},{MT})")}>
+                    { for y_ticks }
+                    <path class="km-band sweep-band" data-testid="sweep-band" d={g.band.clone()} />
+                    <path class="km-line sweep-line" data-testid="sweep-path" d={g.line.clone()} />
+                    { for dots }
+                    <line class="axis" x1="0" x2={fmt_num(w)} y1={fmt_num(h)} y2={fmt_num(h)} />
+                    <line class="axis" x1="0" x2="0" y1="0" y2={fmt_num(h)} />
+                    { for x_ticks }
+                    <text class="axis-label" x={fmt_num(w / 2.0)} y={fmt_num(h + mb - 8.0)} text-anchor="middle">{ label.clone() }</text>
+                    <text class="axis-label" x={fmt_num(-ml + 14.0)} y={fmt_num(h / 2.0)} text-anchor="middle"
+                        transform={format!("rotate(-90 {} {})", fmt_num(-ml + 14.0), fmt_num(h / 2.0))}>
+                        { y_title(lang, horizon) }
+                    </text>
+                </g>
+            </svg>
+            <ul class="legend">
+                <li>
+                    <svg class="swatch" viewBox="0 0 30 10" aria-hidden="true"><line class="km-line" x1="0" x2="30" y1="5" y2="5" /></svg>
+                    { t(lang, "sweep.line") }
+                </li>
+                <li>
+                    <svg class="swatch" viewBox="0 0 30 10" aria-hidden="true"><rect class="km-band" x="0" y="0" width="30" height="10" /></svg>
+                    { t(lang, "sweep.band") }
+                </li>
+            </ul>
+        </figure>
+    }
+}
+
+/// Survival at the horizon over two parameters: a cell per pair, coloured and labelled.
+fn heat_map(lang: Lang, r: &Results, ya: &Axis) -> Html {
+    let res = &r.result;
+    let xa = &res.x;
+    let xl: Vec<String> = xa
+        .values
+        .iter()
+        .map(|v| value_label(lang, &xa.param, *v))
+        .collect();
+    let yl: Vec<String> = ya
+        .values
+        .iter()
+        .map(|v| value_label(lang, &ya.param, *v))
+        .collect();
+    let ml = (yl.iter().map(|l| text_width(l)).fold(0.0, f64::max) + 40.0).clamp(64.0, 200.0);
+    let w = W - ml - MR;
+    let nx = xa.len().max(1);
+    let ny = ya.len().max(1);
+    let cw = w / nx as f64;
+    let h = (ny as f64 * 40.0).clamp(160.0, 400.0);
+    let ch = h / ny as f64;
+    let widest = xl.iter().map(|l| text_width(l)).fold(0.0, f64::max);
+    let rotate = widest > cw - 4.0;
+    let label_band = if rotate {
+        widest.min(150.0) * 0.6 + 16.0
+    } else {
+        24.0
+    };
+    let legend_y = h + label_band + 30.0;
+    let height = MT + legend_y + 48.0;
+    let grid = res.grid();
+    let cells = heat_cells(&grid, w, h, 2.0);
+    let items = cells.iter().map(|c| {
+        let (cx, cy) = c.centre();
+        let text = pct(lang, c.value, 0);
+        let size = label_size(c.rect.w, c.rect.h, text.chars().count(), 14.0);
+        let q = res.at(c.ix, c.iy);
+        let title = match q {
+            Some(q) => format!(
+                "{} = {}, {} = {}: {} ({} – {})",
+                param_label(lang, &r.base, &xa.param), xl[c.ix],
+                param_label(lang, &r.base, &ya.param), yl[c.iy],
+                pct(lang, q.survival, 1), pct(lang, q.ci95.0, 1), pct(lang, q.ci95.1, 1)
+            ),
+            None => String::new(),
+        };
+        html! {
+            <g class="heat-cell-group">
+                <rect class="heat-cell" data-ix={c.ix.to_string()} data-iy={c.iy.to_string()}
+                    data-survival={format!("{:.4}", c.value)}
+                    x={fmt_num(c.rect.x)} y={fmt_num(c.rect.y)} width={fmt_num(c.rect.w)} height={fmt_num(c.rect.h)}
+                    fill={c.fill.clone()}>
+                    <title>{ title }</title>
+                </rect>
+                if let Some(s) = size {
+                    <text class={classes!("heat-value", c.light_text.then_some("light"))} x={fmt_num(cx)} y={fmt_num(cy)}
+                        dominant-baseline="middle" text-anchor="middle" font-size={fmt_num(s)}>{ text }</text>
+                }
+            </g>
+        }
+    });
+    let x_labels = xl.iter().enumerate().map(|(i, l)| {
+        let px = fmt_num((i as f64 + 0.5) * cw);
+        if rotate {
+            html! {
+                <text class="tick-label" x={px.clone()} y={fmt_num(h + 10.0)} text-anchor="end"
+                    transform={format!("rotate(-35 {} {})", px, fmt_num(h + 10.0))}>{ l }</text>
+            }
+        } else {
+            html! {
+                <text class="tick-label" x={px} y={fmt_num(h + 8.0)} dominant-baseline="hanging" text-anchor="middle">{ l }</text>
+            }
+        }
+    });
+    let y_labels = yl.iter().enumerate().map(|(i, l)| {
+        let py = fmt_num(h - (i as f64 + 0.5) * ch);
+        html! {
+            <text class="tick-label" x="-8" y={py} dominant-baseline="middle" text-anchor="end">{ l }</text>
+        }
+    });
+    let stops = legend_stops(8).into_iter().map(|(o, c)| {
+        html! { <stop offset={format!("{}%", fmt_num(o * 100.0))} stop-color={c} /> }
+    });
+    let lw = 240.0_f64.min(w);
+    let legend_ticks = [0.0, 0.5, 1.0].into_iter().map(|v| {
+        let px = fmt_num(v * lw);
+        html! {
+            <g>
+                <line class="tick-mark" x1={px.clone()} x2={px.clone()} y1="14" y2="20" />
+                <text class="tick-label" x={px} y="24" dominant-baseline="hanging" text-anchor="middle">{ format!("{} %", (v * 100.0) as u32) }</text>
+            </g>
+        }
+    });
+    let xlab = param_label(lang, &r.base, &xa.param);
+    let ylab = param_label(lang, &r.base, &ya.param);
+    html! {
+        <figure class="chart batch-chart sweep-chart sweep-heat-figure">
+            <figcaption id="sweep-heat-title" class="chart-title">{ tf(lang, "sweep.heat_title", &[("x", &xlab), ("y", &ylab)]) }</figcaption>
+            <svg id="sweep-heatmap-chart" class="batch-svg sweep-svg heat-map" data-testid="sweep-heatmap"
+                data-nx={nx.to_string()} data-ny={ny.to_string()}
+                viewBox={format!("0 0 {W} {}", fmt_num(height))} role="img"
+                aria-labelledby="sweep-heat-title sweep-heat-desc">
+                <desc id="sweep-heat-desc">{ tf(lang, "sweep.heat_desc", &[("cells", &(nx * ny).to_string())]) }</desc>
+                <defs>
+                    <linearGradient id="sweep-heat-gradient" x1="0" x2="1" y1="0" y2="0">{ for stops }</linearGradient>
+                </defs>
+                <g transform={format!("translate({},{MT})", fmt_num(ml))}>
+                    { for items }
+                    { for x_labels }
+                    { for y_labels }
+                    <text class="axis-label" x={fmt_num(w / 2.0)} y={fmt_num(h + label_band + 8.0)} dominant-baseline="hanging" text-anchor="middle">{ xlab.clone() }</text>
+                    <text class="axis-label" x={fmt_num(-ml + 14.0)} y={fmt_num(h / 2.0)} text-anchor="middle"
+                        transform={format!("rotate(-90 {} {})", fmt_num(-ml + 14.0), fmt_num(h / 2.0))}>{ ylab.clone() }</text>
+                    <g class="heat-legend" data-testid="sweep-heat-legend" transform={format!("translate({},{})", fmt_num((w - lw) / 2.0), fmt_num(legend_y))}>
+                        <text class="tick-label" x={fmt_num(lw / 2.0)} y="-4" text-anchor="middle">{ y_title(lang, r.base.horizon_months) }</text>
+                        <rect x="0" y="2" width={fmt_num(lw)} height="12" fill="url(#sweep-heat-gradient)" />
+                        { for legend_ticks }
+                    </g>
+                </g>
+            </svg>
+        </figure>
+    }
+}
+
+fn table(lang: Lang, r: &Results) -> Html {
+    let res: &SweepResult = &r.result;
+    let xa = &res.x;
+    let ya = res.y.as_ref();
+    let rows = res.points.iter().map(|q| {
+        let med = match q.median_survival_months {
+            Some(m) => tf(lang, "sweep.median_months", &[("n", &m.to_string())]),
+            None => t(lang, "sweep.median_none").to_string(),
+        };
+        html! {
+            <tr data-ix={q.ix.to_string()} data-iy={q.iy.to_string()} data-survival={format!("{:.4}", q.survival)}>
+                <th scope="row">{ value_label(lang, &xa.param, xa.values[q.ix]) }</th>
+                if let Some(ya) = ya {
+                    <th scope="row">{ value_label(lang, &ya.param, ya.values[q.iy]) }</th>
+                }
+                <td class="num">{ pct(lang, q.survival, 1) }</td>
+                <td class="num">{ format!("{} – {}", pct(lang, q.ci95.0, 1), pct(lang, q.ci95.1, 1)) }</td>
+                <td class="num">{ med }</td>
+                <td class="num">{ amount(lang, q.mean_value) }</td>
+            </tr>
+        }
+    });
+    html! {
+        <div class="batch-table-wrap sweep-table-wrap">
+            <table class="batch-table sweep-table" data-testid="sweep-table">
+                <caption>{ t(lang, "sweep.table_caption") }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ param_label(lang, &r.base, &xa.param) }</th>
+                        if let Some(ya) = ya {
+                            <th scope="col">{ param_label(lang, &r.base, &ya.param) }</th>
+                        }
+                        <th scope="col">{ y_title(lang, r.base.horizon_months) }</th>
+                        <th scope="col">{ t(lang, "sweep.col_ci") }</th>
+                        <th scope="col">{ t(lang, "sweep.col_median") }</th>
+                        <th scope="col">{ t(lang, "sweep.col_value") }</th>
+                    </tr>
+                </thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </div>
+    }
+}
+
+fn results_view(lang: Lang, r: &Results) -> Html {
+    let res = &r.result;
+    let chart = match &res.y {
+        None => line_chart(lang, r),
+        Some(ya) => heat_map(lang, r, ya),
+    };
+    html! {
+        <div class="batch-results sweep-results" data-testid="sweep-results"
+            data-points={res.points.len().to_string()} data-runs={r.runs.to_string()}>
+            <h3>{ t(lang, "sweep.results_heading") }</h3>
+            <p class="batch-help" data-testid="sweep-done">{ tf(lang, "sweep.done", &[
+                ("points", &amount(lang, res.points.len() as f64)),
+                ("runs", &amount(lang, r.runs as f64)),
+                ("seconds", &num(lang, r.seconds, 1)),
+                ("seed", &r.base.seed.to_string()),
+            ]) }</p>
+            <div class="sweep-grid">
+                { chart }
+                { table(lang, r) }
+            </div>
+        </div>
+    }
+}
+
+#[function_component(SweepPanel)]
+pub fn sweep_panel(props: &Props) -> Html {
+    let lang = props.state.lang;
+    let base = props.state.scenario.clone();
+    let s = {
+        let b = base.clone();
+        use_reducer(move || Sweep::new(&b))
+    };
+    let pool = use_mut_ref(|| None::<Pool>);
+    let running = s.is_running();
+    let checked = check(lang, &base, &s.form);
+
+    // Starts the pool for the point to run now.
+    {
+        let s2 = s.clone();
+        let pool = pool.clone();
+        use_effect_with(s.current(), move |current| {
+            if let Some((run, index)) = *current {
+                let each = match s2.phase {
+                    Phase::Running { each, .. } => each,
+                    _ => 0,
+                };
+                let scenario = s2.running[index].clone();
+                drop(pool.borrow_mut().take());
+                let d = s2.dispatcher();
+                let on_event = Callback::from(move |ev: Event| {
+                    d.dispatch(match ev {
+                        Event::Progress { done, .. } => SweepAction::Progress { run, done },
+                        Event::Finished { tally, .. } => SweepAction::PointDone {
+                            run,
+                            index,
+                            tally,
+                            now_ms: now_ms(),
+                        },
+                        Event::Failed { error, .. } => SweepAction::Failed { run, error },
+                    })
+                });
+                match Pool::start(Sweep::batch_id(run, index), &scenario, each, on_event) {
+                    Ok(p) => *pool.borrow_mut() = Some(p),
+                    Err(error) => s2.dispatch(SweepAction::Failed { run, error }),
+                }
+            }
+            || ()
+        });
+    }
+
+    let choose_x = {
+        let s = s.clone();
+        let base = base.clone();
+        Callback::from(move |Event2(path): Event2| {
+            if let Some(f) = AxisForm::for_param(&base, &path) {
+                s.dispatch(SweepAction::ChooseX(f));
+            }
+        })
+    };
+    let choose_y = {
+        let s = s.clone();
+        let base = base.clone();
+        Callback::from(move |Event2(path): Event2| {
+            s.dispatch(SweepAction::ChooseY(AxisForm::for_param(&base, &path)));
+        })
+    };
+    let edit_x = {
+        let s = s.clone();
+        Callback::from(move |e: AxisEdit| s.dispatch(SweepAction::EditX(e)))
+    };
+    let edit_y = {
+        let s = s.clone();
+        Callback::from(move |e: AxisEdit| s.dispatch(SweepAction::EditY(e)))
+    };
+    let on_runs = {
+        let s = s.clone();
+        Callback::from(move |v: String| s.dispatch(SweepAction::Runs(v)))
+    };
+    let run = {
+        let s = s.clone();
+        let ready = checked.ready.clone();
+        let x = checked.x.clone().ok();
+        let y = checked.y.clone().and_then(Result::ok);
+        let base = base.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (Some((scenarios, each)), Some(x)) = (ready.clone(), x.clone()) else {
+                return;
+            };
+            s.dispatch(SweepAction::Start {
+                base: base.clone(),
+                x,
+                y: y.clone(),
+                scenarios,
+                each,
+                now_ms: now_ms(),
+            });
+        })
+    };
+    let cancel = {
+        let s = s.clone();
+        let pool = pool.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(p) = pool.borrow_mut().take() {
+                p.cancel();
+            }
+            s.dispatch(SweepAction::Cancel);
+        })
+    };
+
+    let x_invalid = matches!(&checked.x, Err(e) if e.input == Input::Param);
+    let y_param_error = match &checked.y {
+        Some(Err(e)) if e.input == Input::Param => Some(e.message.clone()),
+        _ => None,
+    };
+    let x_param_error = match &checked.x {
+        Err(e) if e.input == Input::Param => Some(e.message.clone()),
+        _ => None,
+    };
+    let points = checked
+        .x
+        .as_ref()
+        .map(|x| {
+            x.len()
+                * checked
+                    .y
+                    .as_ref()
+                    .map_or(Some(1), |y| y.as_ref().ok().map(Axis::len))
+                    .unwrap_or(0)
+        })
+        .unwrap_or(0);
+    let runs_each = checked.runs.as_ref().ok().copied();
+    let runs_error = checked.runs.as_ref().err().map(|e| e.message.clone());
+    let whole_error = checked.whole.as_ref().map(|e| e.message.clone());
+    let runs_hint = tf(
+        lang,
+        "sweep.runs_hint",
+        &[
+            ("min", &amount(lang, MIN_RUNS as f64)),
+            ("max", &amount(lang, MAX_RUNS as f64)),
+            (
+                "total",
+                &amount(lang, (points as u64 * runs_each.unwrap_or(0)) as f64),
+            ),
+        ],
+    );
+
+    let progress = match &s.phase {
+        Phase::Running {
+            current,
+            done,
+            each,
+            ..
+        } => {
+            let n = s.running.len().max(1) as u64;
+            let overall = *current as u64 * each + done;
+            let at = s
+                .axes
+                .as_ref()
+                .map(|(xa, ya)| {
+                    let nx = xa.len().max(1);
+                    let mut at = value_label(lang, &xa.param, xa.values[current % nx]);
+                    if let Some(ya) = ya {
+                        at.push_str(&format!(
+                            ", {}",
+                            value_label(
+                                lang,
+                                &ya.param,
+                                ya.values[(current / nx).min(ya.len() - 1)]
+                            )
+                        ));
+                    }
+                    at
+                })
+                .unwrap_or_default();
+            html! {
+                <div class="batch-running">
+                    <label for="sweep-progress" class="batch-progress-label">
+                        { tf(lang, "sweep.progress", &[
+                            ("k", &(current + 1).to_string()), ("n", &n.to_string()), ("at", &at),
+                            ("done", &amount(lang, *done as f64)), ("each", &amount(lang, *each as f64)),
+                        ]) }
+                    </label>
+                    <progress id="sweep-progress" data-testid="sweep-progress"
+                        value={overall.to_string()} max={(n * each).to_string()}>
+                        { format!("{overall}/{}", n * each) }
+                    </progress>
+                    <div class="batch-eta-row">
+                        <button type="button" class="secondary" data-testid="sweep-cancel" onclick={cancel}>
+                            { t(lang, "sweep.cancel") }
+                        </button>
+                    </div>
+                </div>
+            }
+        }
+        _ => html! {},
+    };
+    let status = match &s.phase {
+        Phase::Cancelled { points_done } => Some((
+            false,
+            tf(
+                lang,
+                "sweep.cancelled",
+                &[("k", &points_done.to_string()), ("n", &points.to_string())],
+            ),
+        )),
+        Phase::Failed { error } => Some((true, tf(lang, "sweep.failed", &[("error", error)]))),
+        _ => None,
+    };
+
+    let y_form = s.form.y.clone();
+    html! {
+        <section class="card batch sweep" data-testid="sweep" aria-labelledby="sweep-title">
+            <h2 id="sweep-title">{ t(lang, "sweep.heading") }</h2>
+            <p class="batch-intro">{ t(lang, "sweep.intro") }</p>
+            <div class="sweep-axes">
+                <div class="sweep-axis" data-testid="sweep-axis-x">
+                    <div class="batch-field sweep-param">
+                        <label for="sweep-param-x">{ t(lang, "sweep.param_x") }</label>
+                        { param_select(lang, &base, "sweep-param-x", Some(s.form.x.path.as_str()), false, running, x_invalid, choose_x) }
+                        if let Some(e) = x_param_error {
+                            <p class="batch-help field-error" data-testid="sweep-param-x-error">{ e }</p>
+                        }
+                    </div>
+                    { axis_inputs(lang, &base, "x", &s.form.x, &checked.x, running, edit_x) }
+                </div>
+                <div class="sweep-axis" data-testid="sweep-axis-y">
+                    <div class="batch-field sweep-param">
+                        <label for="sweep-param-y">{ t(lang, "sweep.param_y") }</label>
+                        { param_select(lang, &base, "sweep-param-y", y_form.as_ref().map(|f| f.path.as_str()), true, running, y_param_error.is_some(), choose_y) }
+                        if let Some(e) = y_param_error {
+                            <p class="batch-help field-error" data-testid="sweep-param-y-error">{ e }</p>
+                        }
+                    </div>
+                    if let (Some(f), Some(read)) = (y_form.as_ref(), checked.y.as_ref()) {
+                        { axis_inputs(lang, &base, "y", f, read, running, edit_y) }
+                    }
+                </div>
+            </div>
+            <div class="batch-form">
+                { text_field("sweep-runs".to_string(), t(lang, "sweep.runs"), &s.form.runs, runs_error, running, true, on_runs) }
+                <button type="button" class="primary sweep-run" data-testid="sweep-run" onclick={run}
+                    disabled={running || checked.ready.is_none()}>
+                    { tf(lang, "sweep.run", &[("points", &amount(lang, points as f64))]) }
+                </button>
+            </div>
+            <p class="batch-help">{ runs_hint }</p>
+            if let Some(e) = whole_error {
+                <p class="batch-status batch-error" data-testid="sweep-error" role="alert">{ e }</p>
+            }
+            { progress }
+            <div role="status" aria-live="polite" class="batch-status-wrap">
+                if let Some((is_error, msg)) = status {
+                    <p data-testid="sweep-status" class={classes!("batch-status", is_error.then_some("batch-error"))}>{ msg }</p>
+                }
+            </div>
+            if let Some(r) = s.results.as_ref() { { results_view(lang, r) } }
+        </section>
+    }
+}

@@ -1,0 +1,193 @@
+// End-to-end test of "Sweep a parameter": survival at the horizon against one parameter (line,
+// 95 % band, table), a heat map over two, a choice field, cancel, and bad input refused at the
+// field. The points run in web workers on the same seeds; the numbers are the core's, so they
+// must equal the command line's `aliansi sweep` when that binary is built.
+// Usage: node sweep.test.mjs [DIST_DIR]   (run-all.mjs runs it after `trunk build --release`)
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { start, open, tid, repo, STEP_TIMEOUT_MS } from "./harness.mjs";
+
+const h = await start("sweep");
+const page = await h.newPage();
+const RESULTS_TIMEOUT_MS = 180_000;
+const shots = process.env.SCREENSHOT_DIR ?? join(repo, "target", "screenshots");
+const sectionShot = (name) =>
+  tid(page, "sweep").screenshot({ path: join(shots, `sweep-section-${name}.png`) }).catch(() => {});
+
+/** Fills the first axis's numeric inputs. */
+async function numeric(which, from, to, steps) {
+  await tid(page, `sweep-${which}-from`).fill(from);
+  await tid(page, `sweep-${which}-to`).fill(to);
+  await tid(page, `sweep-${which}-steps`).fill(steps);
+}
+
+/** Starts the sweep and waits for its results. */
+async function runAndWait() {
+  await tid(page, "sweep-run").click();
+  await tid(page, "sweep-progress").waitFor({ timeout: STEP_TIMEOUT_MS });
+  await tid(page, "sweep-results").waitFor({ timeout: RESULTS_TIMEOUT_MS });
+}
+
+/** The CLI binary, if built: the reference for the app's numbers. */
+function cli() {
+  for (const p of ["target/release/aliansi", "target/debug/aliansi"]) {
+    if (existsSync(join(repo, p))) return join(repo, p);
+  }
+  return null;
+}
+
+await h.check("the sweep section offers every parameter, grouped, with defaults around the current value", async () => {
+  await open(page, h.origin);
+  await tid(page, "sweep").scrollIntoViewIfNeeded();
+  const x = tid(page, "sweep-param-x");
+  assert.equal(await x.inputValue(), "governance.transparency");
+  const groups = await x.locator("optgroup").count();
+  assert.ok(groups >= 5, `${groups} groups`);
+  const options = await x.locator("option").count();
+  assert.ok(options > 90, `${options} parameters`);
+  assert.equal(await x.locator('option[value="partners.*.opportunism"]').innerText(), "All partners: Opportunism");
+  // Defaults: half the range around 0.5.
+  assert.equal(await tid(page, "sweep-x-from").inputValue(), "0.25");
+  assert.equal(await tid(page, "sweep-x-to").inputValue(), "0.75");
+  assert.equal(await tid(page, "sweep-runs").inputValue(), "200");
+  assert.match(await tid(page, "sweep-x-range").innerText(), /\[0; 1\]/);
+});
+
+await h.check("a 1-D sweep of transparency over 5 points: line, band, points, a table of 5 rows", async () => {
+  await numeric("x", "0", "1", "5");
+  assert.match(await tid(page, "sweep-run").innerText(), /5 points/);
+  await runAndWait();
+  const svg = tid(page, "sweep-line");
+  assert.equal(await svg.getAttribute("id"), "sweep-line-chart");
+  const d = await tid(page, "sweep-path").getAttribute("d");
+  assert.equal((d.match(/[ML]/g) ?? []).length, 5, `line through 5 points: ${d}`);
+  const band = await tid(page, "sweep-band").getAttribute("d");
+  assert.ok(band.startsWith("M") && band.endsWith("Z") && band.length > 20, `band: ${band}`);
+  assert.equal(await svg.locator("circle.sweep-point").count(), 5);
+  assert.match(await svg.locator(".axis-label").first().innerText(), /Transparency/);
+  const rows = tid(page, "sweep-table").locator("tbody tr");
+  assert.equal(await rows.count(), 5);
+  const survival = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.dataset.survival)));
+  console.log(`survival at transparency 0, 0.25, 0.5, 0.75, 1: ${survival.join(", ")}`);
+  assert.ok(survival.every((s) => s >= 0 && s <= 1));
+  assert.ok(survival[4] > survival[0], "more transparency, more survival in the default scenario");
+  const bin = cli();
+  if (bin) {
+    const out = JSON.parse(
+      execFileSync(bin, ["sweep", "--param", "governance.transparency", "--values", "0,0.25,0.5,0.75,1", "--runs", "200", "--json"]),
+    );
+    const want = out.map((r) => Number(r.survival_at_horizon.toFixed(4)));
+    assert.deepEqual(survival, want, "the same numbers as `aliansi sweep`");
+    console.log("equal to the command line's sweep");
+  } else {
+    console.log("(no aliansi binary built: not compared with the command line)");
+  }
+  const first = await rows.first().innerText();
+  assert.match(first, /\d+\.\d %.*–.*%/s, `row: ${first}`);
+  await tid(page, "sweep-results").scrollIntoViewIfNeeded();
+  await h.shot(page, "line");
+  await sectionShot("line");
+});
+
+await h.check("a 2-D sweep draws a heat map of 3 × 3 cells with values and a legend", async () => {
+  await numeric("x", "0", "1", "3");
+  await tid(page, "sweep-param-y").selectOption("governance.form");
+  for (const i of [0, 1, 2]) assert.ok(await tid(page, `sweep-y-opt-${i}`).isChecked());
+  await tid(page, "sweep-runs").fill("100");
+  assert.match(await tid(page, "sweep-run").innerText(), /9 points/);
+  await runAndWait();
+  const map = tid(page, "sweep-heatmap");
+  assert.equal(await map.getAttribute("id"), "sweep-heatmap-chart");
+  assert.equal(await map.locator("rect.heat-cell").count(), 9);
+  assert.equal(await map.getAttribute("data-nx"), "3");
+  assert.equal(await map.getAttribute("data-ny"), "3");
+  assert.equal(await map.locator("text.heat-value").count(), 9, "a value in every cell");
+  const fills = await map.locator("rect.heat-cell").evaluateAll((rs) => rs.map((r) => r.getAttribute("fill")));
+  assert.ok(fills.every((f) => /^#[0-9a-f]{6}$/.test(f)));
+  assert.ok(new Set(fills).size > 1, "cells coloured by survival");
+  assert.equal(await tid(page, "sweep-heat-legend").count(), 1);
+  const labels = await map.locator(".tick-label").allInnerTexts();
+  assert.ok(labels.includes("Equity joint venture") && labels.includes("Contract"), labels.join("|"));
+  assert.equal(await tid(page, "sweep-table").locator("tbody tr").count(), 9);
+  await tid(page, "sweep-results").scrollIntoViewIfNeeded();
+  await h.shot(page, "heatmap");
+  await sectionShot("heatmap");
+});
+
+await h.check("a choice field alone: decision rule, two of its options, as categories", async () => {
+  await tid(page, "sweep-param-y").selectOption("");
+  await tid(page, "sweep-param-x").selectOption("governance.decision_rule");
+  assert.equal(await tid(page, "sweep-x-from").count(), 0, "no from/to for a choice field");
+  await tid(page, "sweep-x-opt-1").uncheck();
+  assert.match(await tid(page, "sweep-run").innerText(), /2 points/);
+  await runAndWait();
+  assert.equal(await tid(page, "sweep-table").locator("tbody tr").count(), 2);
+  const svg = tid(page, "sweep-line");
+  assert.equal(await svg.locator("circle.sweep-point").count(), 2);
+  const ticks = await svg.locator(".tick-label").allInnerTexts();
+  assert.ok(ticks.includes("Consensus") && ticks.includes("Lead partner decides"), ticks.join("|"));
+  assert.ok(!ticks.includes("Majority"));
+  await sectionShot("choice");
+});
+
+await h.check("bad input is refused at the field with a message", async () => {
+  await tid(page, "sweep-param-x").selectOption("environment.rivalry");
+  await tid(page, "sweep-x-from").fill("abc");
+  await tid(page, "sweep-x-from-error").filter({ hasText: "Type a number" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.equal(await tid(page, "sweep-x-from").getAttribute("aria-invalid"), "true");
+  assert.ok(await tid(page, "sweep-run").isDisabled());
+  await tid(page, "sweep-x-from").fill("0");
+  await tid(page, "sweep-x-to").fill("1.5");
+  assert.match(await tid(page, "sweep-x-to-error").innerText(), /from 0 to 1/);
+  await tid(page, "sweep-x-to").fill("1");
+  await tid(page, "sweep-x-steps").fill("1");
+  assert.match(await tid(page, "sweep-x-steps-error").innerText(), /from 2 to 50/);
+  await tid(page, "sweep-x-steps").fill("50");
+  await tid(page, "sweep-runs").fill("10000");
+  const cap = await tid(page, "sweep-error").innerText();
+  assert.match(cap, /50 points × 10,000 runs = 500,000 runs, more than the 100,000 allowed/);
+  assert.ok(await tid(page, "sweep-run").isDisabled());
+  await tid(page, "sweep-runs").fill("5");
+  assert.match(await tid(page, "sweep-runs-error").innerText(), /10 to 10,000/);
+  await tid(page, "sweep-param-x").selectOption("partners.*.contribution");
+  await numeric("x", "0", "1", "3");
+  await tid(page, "sweep-runs").fill("200");
+  assert.match(await tid(page, "sweep-error").innerText(), /All partners: Contribution = 0 the scenario cannot run/);
+  await sectionShot("errors");
+  assert.equal(await tid(page, "sweep-results").count(), 1, "earlier results stay");
+});
+
+await h.check("a sweep can be cancelled", async () => {
+  await tid(page, "sweep-param-x").selectOption("governance.monitoring");
+  await numeric("x", "0", "1", "10");
+  await tid(page, "sweep-runs").fill("10000");
+  await tid(page, "sweep-run").click();
+  await tid(page, "sweep-progress").waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.match(await page.locator('label[for="sweep-progress"]').innerText(), /Point 1 of 10/);
+  await tid(page, "sweep-cancel").click();
+  await tid(page, "sweep-status").filter({ hasText: /cancelled/i }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.equal(await tid(page, "sweep-progress").count(), 0, "progress gone");
+  assert.equal(await tid(page, "sweep-results").count(), 0, "no results");
+  assert.ok(await tid(page, "sweep-run").isEnabled(), "can start again");
+});
+
+await h.check("in Bahasa Indonesia", async () => {
+  await tid(page, "lang-id").click();
+  await tid(page, "sweep").filter({ hasText: "Telusuri satu parameter" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  const label = await tid(page, "sweep-param-x").locator('option[value="partners.*.opportunism"]').innerText();
+  assert.match(label, /^Semua mitra: \S/);
+  await sectionShot("id");
+  await tid(page, "lang-en").click();
+});
+
+await h.check("on a phone (375 px) the section has no sideways scroll", async () => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await tid(page, "sweep").scrollIntoViewIfNeeded();
+  const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(over <= 0, `page is ${over} px wider than the screen`);
+  await sectionShot("phone");
+});
+
+await h.finish();
