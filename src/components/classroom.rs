@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use aliansi_sim::Resolution;
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
@@ -108,7 +108,10 @@ pub fn shortcuts(props: &Props) -> Html {
     let latest: Rc<RefCell<Option<UseReducerHandle<State>>>> = use_mut_ref(|| None);
     *latest.borrow_mut() = Some(props.state.clone());
     use_effect_with((), move |_| {
-        let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+        let document = gloo::utils::document();
+        // Not passive: a shortcut's key (Space) must not also scroll the page.
+        let options = EventListenerOptions::enable_prevent_default();
+        let listener = EventListener::new_with_options(&document, "keydown", options, move |e| {
             let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
                 return;
             };
@@ -199,6 +202,21 @@ fn partner_name(state: &State, i: usize) -> String {
 pub fn decision_prompt(props: &Props) -> Html {
     let state = &props.state;
     let lang: Lang = state.lang;
+    let card = use_node_ref();
+    // Each new dispute brings the card into view (the class looks at the screen, not a mouse).
+    {
+        let card = card.clone();
+        use_effect_with(state.awaiting().map(|d| d.id), move |id| {
+            if id.is_some() {
+                if let Some(el) = card.cast::<web_sys::Element>() {
+                    let opts = web_sys::ScrollIntoViewOptions::new();
+                    opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                    el.scroll_into_view_with_scroll_into_view_options(&opts);
+                }
+            }
+            || ()
+        });
+    }
     let Some(d) = state.awaiting() else {
         return html! {};
     };
@@ -222,22 +240,22 @@ pub fn decision_prompt(props: &Props) -> Html {
     });
     let status = state.status();
     html! {
-        <section class="card decision" data-testid="decision" data-dispute={id.to_string()}
-            role="alertdialog" aria-labelledby="decision-title" aria-describedby="decision-text">
-            <h3 id="decision-title">{ tf(lang, "classroom.decision_title", &[("month", &state.month().to_string())]) }</h3>
-            <p id="decision-text">{ tf(lang, "classroom.decision_text", &[
-                ("a", &partner_name(state, d.a)), ("b", &partner_name(state, d.b)),
-                ("cause", dispute_words(lang, d.cause)), ("severity", &num(lang, d.severity, 2)),
-            ]) }</p>
-            <p class="decision-question">{ t(lang, "classroom.decision_question") }</p>
-            <ul class="decision-choices">{ for buttons }</ul>
-            <button type="button" class="secondary" data-testid="decide-ladder" onclick={choice(None)}>
-                <kbd class="key-hint">{ "0" }</kbd>
-                { tf(lang, "classroom.decide_ladder", &[("step", step_words(lang, ladder_first))]) }
-            </button>
-            if status == Status::Done { <p>{ t(lang, "classroom.decision_over") }</p> }
-        </section>
-    }
+    <section ref={card} class="card decision" data-testid="decision" data-dispute={id.to_string()}
+               role="alertdialog" aria-labelledby="decision-title" aria-describedby="decision-text">
+               <h3 id="decision-title">{ tf(lang, "classroom.decision_title", &[("month", &state.month().to_string())]) }</h3>
+               <p id="decision-text">{ tf(lang, "classroom.decision_text", &[
+                   ("a", &partner_name(state, d.a)), ("b", &partner_name(state, d.b)),
+                   ("cause", dispute_words(lang, d.cause)), ("severity", &num(lang, d.severity, 2)),
+               ]) }</p>
+               <p class="decision-question">{ t(lang, "classroom.decision_question") }</p>
+               <ul class="decision-choices">{ for buttons }</ul>
+               <button type="button" class="secondary" data-testid="decide-ladder" onclick={choice(None)}>
+                   <kbd class="key-hint">{ "0" }</kbd>
+                   { tf(lang, "classroom.decide_ladder", &[("step", step_words(lang, ladder_first))]) }
+               </button>
+               if status == Status::Done { <p>{ t(lang, "classroom.decision_over") }</p> }
+           </section>
+       }
 }
 
 #[cfg(test)]
