@@ -1,0 +1,8 @@
+//! Scenario JSON from arbitrary bytes: see `aliansi_wire::fuzz::check_json`.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    aliansi_wire::fuzz::check_json(data);
+});
