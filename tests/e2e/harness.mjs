@@ -37,11 +37,14 @@ export const GAUGE_KEYS = ["alignment", "culture", "contributions", "trust", "ad
 /** An outcome as the app states it in English. */
 export const OUTCOME_RE = /Survived \d+ months|Dissolved in month \d+/;
 
-export async function start(name) {
-  const dist = resolve(process.argv[2] ?? join(repo, "dist"));
+/** Starts the server and the browser. `opts.prefix` serves the app under a sub-path (then
+ * `h.base` is its address, e.g. http://127.0.0.1:PORT/aliansi/; otherwise origin + "/");
+ * `opts.dist` serves another folder than the one on the command line. */
+export async function start(name, opts = {}) {
+  const dist = resolve(opts.dist ?? process.argv[2] ?? join(repo, "dist"));
   const shots = resolve(process.env.SCREENSHOT_DIR ?? join(repo, "target", "screenshots"));
   await mkdir(shots, { recursive: true });
-  const { server, origin } = await serveStatic(dist);
+  const { server, origin, base } = await serveStatic(dist, 0, { prefix: opts.prefix });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     headless: true,
@@ -64,7 +67,11 @@ export async function start(name) {
 
   const h = {
     origin,
+    base,
+    dist,
     browser,
+    /** Every URL requested by the pages so far (also those a service worker answered). */
+    requests,
     /** A page in a fresh context (its own localStorage); `opts` go to newContext. */
     async newPage(opts = {}) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, ...opts });
@@ -82,7 +89,7 @@ export async function start(name) {
         results.push(`  ok   ${title} (${Date.now() - t0} ms)`);
       } catch (e) {
         failures += 1;
-        const msg = String(e.message ?? e).split("\n").slice(0, 4).join(" | ");
+        const msg = String(e.message ?? e).split("\n").slice(0, 12).join(" | ");
         results.push(`  FAIL ${title}: ${msg}`);
       }
     },

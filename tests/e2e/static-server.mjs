@@ -1,4 +1,6 @@
-// A tiny static file server for the built app (dist/), bound to 127.0.0.1 only.
+// A tiny static file server for the built app (dist/), bound to 127.0.0.1 only. With a
+// prefix (e.g. "/aliansi/") it serves the app under that sub-path only, as GitHub Pages does
+// for a project site, and answers 404 elsewhere.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
@@ -10,18 +12,34 @@ const TYPES = {
   ".css": "text/css; charset=utf-8",
   ".wasm": "application/wasm",
   ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
   ".svg": "image/svg+xml",
   ".png": "image/png",
   ".ico": "image/x-icon",
   ".txt": "text/plain; charset=utf-8",
 };
 
-/** Serves `root` on 127.0.0.1:`port` (0 = any free port); resolves to { server, origin }. */
-export async function serveStatic(root, port = 0) {
+/** Serves `root` on 127.0.0.1:`port` (0 = any free port); resolves to { server, origin, base }.
+ * `opts.prefix` (default "/"): the sub-path the files are served under; `base` is
+ * origin + prefix, the app's address. */
+export async function serveStatic(root, port = 0, opts = {}) {
   const base = resolve(root);
+  let prefix = opts.prefix ?? "/";
+  if (!prefix.startsWith("/")) prefix = `/${prefix}`;
+  if (!prefix.endsWith("/")) prefix = `${prefix}/`;
   const server = createServer(async (req, res) => {
     try {
-      const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      const full = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      if (`${full}/` === prefix) {
+        // The sub-path without its slash: redirect, as static hosts do.
+        res.writeHead(301, { location: prefix }).end();
+        return;
+      }
+      if (!full.startsWith(prefix)) {
+        res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+        return;
+      }
+      const path = `/${full.slice(prefix.length)}`;
       let file = normalize(join(base, path));
       if (file !== base && !file.startsWith(base + sep)) {
         res.writeHead(403).end();
@@ -39,11 +57,12 @@ export async function serveStatic(root, port = 0) {
     }
   });
   await new Promise((ok, fail) => server.once("error", fail).listen(port, "127.0.0.1", ok));
-  return { server, origin: `http://127.0.0.1:${server.address().port}` };
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { server, origin, base: origin + prefix };
 }
 
-// `node static-server.mjs DIR [PORT]` serves until interrupted.
+// `node static-server.mjs DIR [PORT [PREFIX]]` serves until interrupted.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { origin } = await serveStatic(process.argv[2] ?? "dist", Number(process.argv[3] ?? 8081));
-  console.log(`serving ${process.argv[2] ?? "dist"} at ${origin}`);
+  const { base } = await serveStatic(process.argv[2] ?? "dist", Number(process.argv[3] ?? 8081), { prefix: process.argv[4] });
+  console.log(`serving ${process.argv[2] ?? "dist"} at ${base}`);
 }

@@ -1,0 +1,224 @@
+// End-to-end: offline use, installing, and publishing under a sub-path ("Fast, small, robust
+// and offline", items 1 and 2). The built app is served under /aliansi/ (as GitHub Pages
+// serves a project site; the server answers 404 anywhere else). The page loads, its service
+// worker takes control and caches every built file; the browser goes offline; a reload and a
+// new tab still open the app, which runs a scenario and a small batch in its web workers.
+// Then a new build replaces the old cache. Also: the manifest and icons make it installable.
+// Usage: node offline.test.mjs [DIST_DIR]   (the dist is copied: the test changes the copy)
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { READY_TIMEOUT_MS, STEP_TIMEOUT_MS, finishRun, month, ready, repo, start, status, tid } from "./harness.mjs";
+
+const PREFIX = "/aliansi/";
+const source = resolve(process.argv[2] ?? join(repo, "dist"));
+const copy = await mkdtemp(join(tmpdir(), "aliansi-offline-"));
+await cp(source, copy, { recursive: true });
+const h = await start("offline", { prefix: PREFIX, dist: copy });
+const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
+const errors = [];
+/** A page of `context` that records its requests in the harness and its errors here. */
+async function newPage() {
+  const page = await context.newPage();
+  page.on("request", (r) => h.requests.push(r.url()));
+  page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
+  page.on("console", (m) => m.type() === "error" && errors.push(`console error: ${m.text()}`));
+  return page;
+}
+let page = await newPage();
+
+/** Every file of the build, relative to its folder, sorted. */
+async function distFiles(dir) {
+  const out = [];
+  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) out.push(join(e.parentPath ?? e.path, e.name).slice(dir.length + 1));
+  }
+  return out.sort();
+}
+
+/** The names of the caches and, for each, the paths it holds (relative to the app). */
+const cacheContents = (p) =>
+  p.evaluate(async (base) => {
+    const out = {};
+    for (const name of await caches.keys()) {
+      const keys = await (await caches.open(name)).keys();
+      out[name] = keys.map((r) => r.url.slice(base.length) || "./").sort();
+    }
+    return out;
+  }, h.base);
+
+const version = (p) =>
+  p.evaluate(
+    () =>
+      new Promise((ok) => {
+        navigator.serviceWorker.addEventListener("message", (e) => ok(e.data), { once: true });
+        navigator.serviceWorker.controller.postMessage("aliansi-version");
+      }),
+  );
+
+let firstCache = null;
+await h.check("under /aliansi/ the app loads with relative addresses only", async () => {
+  await page.goto(h.base, { waitUntil: "load" });
+  await ready(page);
+  await tid(page, "run").waitFor({ state: "visible", timeout: STEP_TIMEOUT_MS });
+  const own = h.requests.filter((u) => u.startsWith(h.origin));
+  const outside = own.filter((u) => !u.startsWith(h.base));
+  assert.deepEqual(outside, [], "every request stays under /aliansi/");
+  assert.ok(own.some((u) => /\.wasm$/.test(u)), "the app's wasm came from under /aliansi/");
+  // And the built page names no absolute path.
+  const html = await readFile(join(copy, "index.html"), "utf8");
+  assert.doesNotMatch(html, /(src|href)="\//, "no root-absolute src/href in index.html");
+});
+
+await h.check("the service worker takes control and caches every built file", async () => {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: READY_TIMEOUT_MS });
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+  assert.equal(scope, h.base, "the worker's scope is the app's folder");
+  const caches = await cacheContents(page);
+  const names = Object.keys(caches);
+  assert.equal(names.length, 1, `one cache: ${names}`);
+  firstCache = names[0];
+  const v = await version(page);
+  assert.equal(firstCache, `aliansi-${v.version}`);
+  assert.match(v.version, /^[0-9a-f]{16}$/);
+  const expected = ["./", ...(await distFiles(copy)).filter((f) => f !== "sw.js")].sort();
+  assert.deepEqual(caches[firstCache], expected, "cached = built files (and the folder's address)");
+  for (const f of ["worker_loader.js", "worker.js", "worker_bg.wasm", "index.html", "boot.js", "manifest.webmanifest"]) {
+    assert.ok(expected.includes(f), `${f} is built and cached`);
+  }
+  console.log(`cache ${firstCache}: ${expected.length} entries`);
+});
+
+await h.check("installable: the manifest, its icons, no installability errors", async () => {
+  const manifest = await page.evaluate(async () => {
+    const href = document.querySelector('link[rel="manifest"]').href;
+    return { href, body: await (await fetch(href)).json() };
+  });
+  assert.equal(manifest.href, `${h.base}manifest.webmanifest`);
+  const m = manifest.body;
+  assert.equal(m.short_name, "Aliansi");
+  assert.equal(m.start_url, "./");
+  assert.equal(m.display, "standalone");
+  const sizes = m.icons.map((i) => i.sizes);
+  assert.ok(sizes.includes("192x192") && sizes.includes("512x512"), `icon sizes ${sizes}`);
+  for (const icon of m.icons.filter((i) => i.type === "image/png")) {
+    const png = await readFile(join(copy, icon.src));
+    const [w, hgt] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    assert.equal(`${w}x${hgt}`, icon.sizes, `${icon.src} is ${w}x${hgt}`);
+  }
+  const cdp = await context.newCDPSession(page);
+  const parsed = await cdp.send("Page.getAppManifest");
+  assert.equal(parsed.url, `${h.base}manifest.webmanifest`);
+  assert.deepEqual(parsed.errors, [], "the browser parsed the manifest without errors");
+  const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+  // A test browser context is incognito-like; that is the only complaint allowed.
+  const real = installabilityErrors.filter((e) => e.errorId !== "in-incognito");
+  assert.deepEqual(real, [], JSON.stringify(installabilityErrors));
+  console.log(`installability errors: ${JSON.stringify(installabilityErrors)}`);
+});
+
+await h.check("offline: a reload opens the app, from the service worker", async () => {
+  await context.setOffline(true);
+  assert.equal(await page.evaluate(() => navigator.onLine), false);
+  const fromWorker = [];
+  const failed = [];
+  const onResponse = (r) => fromWorker.push(r.fromServiceWorker());
+  const onFailed = (r) => failed.push(r.url());
+  page.on("response", onResponse);
+  page.on("requestfailed", onFailed);
+  await page.reload({ waitUntil: "load" });
+  await ready(page);
+  page.off("response", onResponse);
+  page.off("requestfailed", onFailed);
+  assert.deepEqual(failed, [], "no request failed");
+  assert.ok(fromWorker.length >= 4 && fromWorker.every(Boolean), `responses from the worker: ${fromWorker}`);
+  await h.shot(page, "offline-reloaded");
+});
+
+await h.check("offline: a scenario runs to its end", async () => {
+  await tid(page, "step").click({ timeout: STEP_TIMEOUT_MS });
+  await page.waitForFunction(() => Number(document.querySelector("#app-ready").dataset.month) >= 1, null, {
+    timeout: STEP_TIMEOUT_MS,
+  });
+  await finishRun(page);
+  assert.equal(await status(page), "done");
+  assert.ok((await month(page)) >= 1, "months were played");
+  await tid(page, "outcome").waitFor({ state: "visible", timeout: STEP_TIMEOUT_MS });
+});
+
+await h.check("offline: a small batch of Many futures runs in the web workers", async () => {
+  await tid(page, "batch").scrollIntoViewIfNeeded();
+  await tid(page, "batch-runs").fill("200");
+  await tid(page, "batch-start").filter({ hasText: /200/ }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  const workers = [];
+  const onWorker = (w) => workers.push(w.url());
+  page.on("worker", onWorker);
+  await tid(page, "batch-start").click();
+  await tid(page, "batch-results").waitFor({ timeout: 120_000 });
+  page.off("worker", onWorker);
+  assert.ok(workers.length >= 1 && workers.every((u) => u === `${h.base}worker_loader.js`), `workers: ${workers}`);
+  await h.shot(page, "offline-batch");
+});
+
+await h.check("offline: a new tab opens the app too", async () => {
+  const p = await newPage();
+  await p.goto(`${h.base}index.html?lang=id`, { waitUntil: "load" });
+  await ready(p);
+  await tid(p, "run").waitFor({ state: "visible", timeout: STEP_TIMEOUT_MS });
+  await p.close();
+});
+
+await h.check("a new build replaces the old cache", async () => {
+  await context.setOffline(false);
+  // A "new version": one built file changes and the hook writes a new service worker.
+  const index = join(copy, "index.html");
+  const html = await readFile(index, "utf8");
+  await writeFile(index, html.replace("<title>", '<meta name="aliansi-build" content="second">\n    <title>'));
+  execFileSync("bash", [join(repo, "scripts", "offline-cache.sh"), copy, "release"], { stdio: "pipe" });
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  await page.waitForFunction(
+    async () => {
+      const r = await navigator.serviceWorker.getRegistration();
+      return r.waiting !== null;
+    },
+    null,
+    { timeout: READY_TIMEOUT_MS, polling: 200 },
+  );
+  // The page open now keeps the version it started with; once every page of the app is
+  // closed, the new version takes over (and deletes the old cache), and the next visit gets
+  // the new files. Watched from a page outside the app's folder (not one of its clients).
+  await page.close();
+  const outside = await context.newPage();
+  await outside.goto(`${h.origin}/outside`);
+  await outside.waitForFunction(
+    async ([base, old]) => {
+      const r = await navigator.serviceWorker.getRegistration(base);
+      const names = await caches.keys();
+      return r?.active && r.waiting === null && names.length === 1 && names[0] !== old;
+    },
+    [h.base, firstCache],
+    { timeout: READY_TIMEOUT_MS, polling: 250 },
+  );
+  await outside.close();
+  page = await newPage();
+  await page.goto(h.base, { waitUntil: "load" });
+  await ready(page);
+  const caches = await cacheContents(page);
+  const names = Object.keys(caches);
+  assert.equal(names.length, 1, `one cache left: ${names}`);
+  assert.notEqual(names[0], firstCache, "the old cache is gone");
+  assert.equal(await page.locator('meta[name="aliansi-build"]').count(), 1, "the page is the new build");
+  const v = await version(page);
+  assert.equal(names[0], `aliansi-${v.version}`);
+  console.log(`after the update: ${names[0]} (was ${firstCache})`);
+});
+
+await h.check("no page errors in the offline context", async () => {
+  assert.deepEqual(errors, []);
+});
+
+await context.close();
+await rm(copy, { recursive: true, force: true });
+await h.finish();
