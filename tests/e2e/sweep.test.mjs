@@ -66,7 +66,7 @@ await h.check("a 1-D sweep of transparency over 5 points: line, band, points, a 
   const band = await tid(page, "sweep-band").getAttribute("d");
   assert.ok(band.startsWith("M") && band.endsWith("Z") && band.length > 20, `band: ${band}`);
   assert.equal(await svg.locator("circle.sweep-point").count(), 5);
-  assert.match(await svg.locator(".axis-label").first().innerText(), /Transparency/);
+  assert.match(await svg.locator(".axis-label").first().textContent(), /Transparency/);
   const rows = tid(page, "sweep-table").locator("tbody tr");
   assert.equal(await rows.count(), 5);
   const survival = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.dataset.survival)));
@@ -85,7 +85,7 @@ await h.check("a 1-D sweep of transparency over 5 points: line, band, points, a 
     console.log("(no aliansi binary built: not compared with the command line)");
   }
   const first = await rows.first().innerText();
-  assert.match(first, /\d+\.\d %.*–.*%/s, `row: ${first}`);
+  assert.match(first, /\d+\.\d\s%.*–.*%/s, `row: ${first}`);
   await tid(page, "sweep-results").scrollIntoViewIfNeeded();
   await h.shot(page, "line");
   await sectionShot("line");
@@ -108,7 +108,7 @@ await h.check("a 2-D sweep draws a heat map of 3 × 3 cells with values and a le
   assert.ok(fills.every((f) => /^#[0-9a-f]{6}$/.test(f)));
   assert.ok(new Set(fills).size > 1, "cells coloured by survival");
   assert.equal(await tid(page, "sweep-heat-legend").count(), 1);
-  const labels = await map.locator(".tick-label").allInnerTexts();
+  const labels = await map.locator(".tick-label").allTextContents();
   assert.ok(labels.includes("Equity joint venture") && labels.includes("Contract"), labels.join("|"));
   assert.equal(await tid(page, "sweep-table").locator("tbody tr").count(), 9);
   await tid(page, "sweep-results").scrollIntoViewIfNeeded();
@@ -126,7 +126,7 @@ await h.check("a choice field alone: decision rule, two of its options, as categ
   assert.equal(await tid(page, "sweep-table").locator("tbody tr").count(), 2);
   const svg = tid(page, "sweep-line");
   assert.equal(await svg.locator("circle.sweep-point").count(), 2);
-  const ticks = await svg.locator(".tick-label").allInnerTexts();
+  const ticks = await svg.locator(".tick-label").allTextContents();
   assert.ok(ticks.includes("Consensus") && ticks.includes("Lead partner decides"), ticks.join("|"));
   assert.ok(!ticks.includes("Majority"));
   await sectionShot("choice");
