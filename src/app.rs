@@ -86,6 +86,7 @@ pub fn app() -> Html {
             </div>
             <BatchPanel state={state.clone()} />
             <VariantsPanel state={state.clone()} />
+            <crate::components::sweep::SweepPanel state={state.clone()} />
             <ShortcutHelp state={state.clone()} />
             <footer class="about-wrap">
                 <About {lang} />

@@ -18,6 +18,7 @@ pub mod lessons;
 pub mod narrate;
 pub mod state;
 pub mod storage;
+pub mod sweep;
 pub mod url;
 pub mod variants;
 pub mod workers;

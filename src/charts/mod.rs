@@ -4,6 +4,7 @@
 mod bars;
 mod color;
 mod extent;
+mod heatmap;
 mod network;
 mod path;
 mod scale;

@@ -21,6 +21,7 @@ pub mod run_charts;
 pub mod run_summary;
 pub mod scenario_summary;
 pub mod share;
+pub mod sweep;
 pub mod variants;
 
 pub use about::About;
