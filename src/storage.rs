@@ -1,14 +1,23 @@
 //! The saved-scenario library as pure functions over strings.
 //!
-//! Browser storage holds two keys:
+//! Browser storage holds these keys:
 //!
-//! * [`SAVED_KEY`] (`aliansi.saved.v1`): a JSON list of `{"name", "saved_at", "scenario"}`, where
-//!   `scenario` is the version-1 scenario JSON of the file format (`aliansi_wire::to_value`) and
-//!   `saved_at` is milliseconds since 1970 (optional).
+//! * [`SAVED_KEY`] (`aliansi.saved.v2`): `{"version": 2, "items": [...]}`, each item
+//!   `{"name", "saved_at", "created_at", "scenario"}`, where `scenario` is the version-1 scenario
+//!   JSON of the file format (`aliansi_wire::to_value`), `saved_at` the last time it was saved
+//!   and `created_at` the first (milliseconds since 1970; both optional). Unknown item fields
+//!   are ignored, so a later minor addition still reads.
+//! * [`LEGACY_KEY`] (`aliansi.saved.v1`): the format before, a bare JSON list of
+//!   `{"name", "saved_at", "scenario"}`. [`open`] reads it and migrates its items into v2; the
+//!   glue removes it only once v2 (and the quarantine, if anything was set aside) is written.
 //! * [`QUARANTINE_KEY`] (`aliansi.quarantine.v1`): a JSON list of `{"raw", "reason", "at"}`:
 //!   saved items that could not be read, kept aside with the reason instead of being dropped.
 //!
-//! Only the glue in `components/library.rs` touches `localStorage`; it reads with [`load`],
+//! A `"version"` above 2 (written by a newer Aliansi, read by an older copy of the app still
+//! cached offline) is neither read nor overwritten: [`Opened::newer`] says so and the glue
+//! refuses to write until the page is updated.
+//!
+//! Only the glue in `components/library.rs` touches `localStorage`; it reads with [`open`],
 //! writes [`to_text`] / [`quarantine_to_text`], and changes the list with [`save`],
 //! [`rename`] and [`delete`].
 
@@ -16,7 +25,11 @@ use aliansi_sim::Scenario;
 use serde_json::{json, Map, Value};
 
 /// The key of the saved list (the format version is part of the key).
-pub const SAVED_KEY: &str = "aliansi.saved.v1";
+pub const SAVED_KEY: &str = "aliansi.saved.v2";
+/// The key of the saved list of version 1, migrated on load.
+pub const LEGACY_KEY: &str = "aliansi.saved.v1";
+/// The format version written under [`SAVED_KEY`].
+pub const SAVED_VERSION: u64 = 2;
 /// The key of the items kept aside because they could not be read.
 pub const QUARANTINE_KEY: &str = "aliansi.quarantine.v1";
 /// The longest name kept, in characters.
@@ -28,8 +41,10 @@ pub const MAX_IMPORT_BYTES: u64 = 1 << 20;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Saved {
     pub name: String,
-    /// Milliseconds since 1970, when known.
+    /// When it was last saved, in milliseconds since 1970, when known.
     pub saved_at: Option<f64>,
+    /// When it was first saved under this name (kept when it is saved again), when known.
+    pub created_at: Option<f64>,
     pub scenario: Scenario,
 }
 
@@ -47,6 +62,23 @@ pub struct Quarantined {
 pub struct Loaded {
     pub saved: Vec<Saved>,
     pub corrupt: Vec<Quarantined>,
+}
+
+/// The library as opened from both keys, and what the glue must write.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Opened {
+    /// The readable items (v2 first, then v1 items that v2 does not already hold).
+    pub saved: Vec<Saved>,
+    /// Unreadable items (from either key), to add to the quarantine.
+    pub corrupt: Vec<Quarantined>,
+    /// The stored v2 text must be rewritten: items were migrated from v1, or damaged ones
+    /// must leave it (only once the quarantine holds them).
+    pub rewrite: bool,
+    /// Version-1 data is stored: remove it once v2 is written.
+    pub legacy: bool,
+    /// The stored list was written by a newer version of the app (its format version): it is
+    /// not read, and must not be overwritten.
+    pub newer: Option<u64>,
 }
 
 /// Why a library operation was refused (each maps to an i18n key).
@@ -68,39 +100,18 @@ impl LibraryError {
     }
 }
 
-/// Reads the stored saved list. `None` (nothing stored) is an empty library. Text that is
-/// not a JSON list is set aside whole; items that are not readable are set aside one by one.
-/// Never panics.
-pub fn load(raw: Option<&str>, now: Option<f64>) -> Loaded {
-    let Some(raw) = raw else {
-        return Loaded::default();
-    };
-    if raw.trim().is_empty() {
-        return Loaded::default();
+fn unreadable(raw: &str, reason: String, now: Option<f64>) -> Loaded {
+    Loaded {
+        saved: Vec::new(),
+        corrupt: vec![Quarantined {
+            raw: raw.to_string(),
+            reason,
+            at: now,
+        }],
     }
-    let items = match serde_json::from_str::<Value>(raw) {
-        Ok(Value::Array(items)) => items,
-        Ok(_) => {
-            return Loaded {
-                saved: Vec::new(),
-                corrupt: vec![Quarantined {
-                    raw: raw.to_string(),
-                    reason: "the saved list is not a JSON list".to_string(),
-                    at: now,
-                }],
-            }
-        }
-        Err(e) => {
-            return Loaded {
-                saved: Vec::new(),
-                corrupt: vec![Quarantined {
-                    raw: raw.to_string(),
-                    reason: format!("the saved list is not valid JSON: {e}"),
-                    at: now,
-                }],
-            }
-        }
-    };
+}
+
+fn read_items(items: &[Value], now: Option<f64>) -> Loaded {
     let mut out = Loaded::default();
     for (k, item) in items.iter().enumerate() {
         match read_item(item) {
@@ -115,6 +126,96 @@ pub fn load(raw: Option<&str>, now: Option<f64>) -> Loaded {
     out
 }
 
+/// Reads a stored saved list of version 1 (a bare JSON list). `None` (nothing stored) is an
+/// empty library. Text that is not a JSON list is set aside whole; items that are not readable
+/// are set aside one by one. Never panics.
+pub fn load_v1(raw: Option<&str>, now: Option<f64>) -> Loaded {
+    let Some(raw) = raw.filter(|r| !r.trim().is_empty()) else {
+        return Loaded::default();
+    };
+    match serde_json::from_str::<Value>(raw) {
+        Ok(Value::Array(items)) => {
+            let mut out = read_items(&items, now);
+            // Version 1 knew only when an item was last saved.
+            for s in &mut out.saved {
+                s.created_at = s.saved_at;
+            }
+            out
+        }
+        Ok(_) => unreadable(raw, "the saved list is not a JSON list".into(), now),
+        Err(e) => unreadable(raw, format!("the saved list is not valid JSON: {e}"), now),
+    }
+}
+
+/// Reads a stored saved list of version 2, or `Err(version)` if it carries a newer format
+/// version. Text that is not a version-2 list is set aside whole; unreadable items one by one.
+pub fn load(raw: Option<&str>, now: Option<f64>) -> Result<Loaded, u64> {
+    let Some(raw) = raw.filter(|r| !r.trim().is_empty()) else {
+        return Ok(Loaded::default());
+    };
+    let value = match serde_json::from_str::<Value>(raw) {
+        Ok(v) => v,
+        Err(e) => {
+            return Ok(unreadable(
+                raw,
+                format!("the saved list is not valid JSON: {e}"),
+                now,
+            ))
+        }
+    };
+    match value.get("version").and_then(Value::as_u64) {
+        Some(SAVED_VERSION) => {}
+        Some(v) if v > SAVED_VERSION => return Err(v),
+        _ => {
+            return Ok(unreadable(
+                raw,
+                "the saved list is not a version-2 list".into(),
+                now,
+            ))
+        }
+    }
+    match value.get("items") {
+        Some(Value::Array(items)) => Ok(read_items(items, now)),
+        _ => Ok(unreadable(raw, "the saved list has no items".into(), now)),
+    }
+}
+
+/// Opens the library from the stored v2 text and the stored v1 text (either may be absent).
+/// Version-1 items are migrated: each keeps its name, scenario and date, and is added after
+/// the v2 items unless v2 already holds an item of that name with that scenario (a migration
+/// whose clean-up did not finish). Never panics.
+pub fn open(v2: Option<&str>, v1: Option<&str>, now: Option<f64>) -> Opened {
+    let current = match load(v2, now) {
+        Ok(l) => l,
+        Err(version) => {
+            return Opened {
+                newer: Some(version),
+                ..Opened::default()
+            }
+        }
+    };
+    let legacy = v1.is_some_and(|r| !r.trim().is_empty());
+    let old = load_v1(v1, now);
+    let mut saved = current.saved;
+    for item in old.saved {
+        let known = saved
+            .iter()
+            .any(|s| s.name == item.name && s.scenario == item.scenario);
+        if !known {
+            saved.push(item);
+        }
+    }
+    let mut corrupt = current.corrupt;
+    corrupt.extend(old.corrupt);
+    Opened {
+        rewrite: legacy || !corrupt.is_empty(),
+        saved,
+        corrupt,
+        legacy,
+        newer: None,
+    }
+}
+
 fn read_item(item: &Value) -> Result<Saved, String> {
     let obj = item.as_object().ok_or("not a JSON object")?;
     let name = obj
@@ -123,6 +224,7 @@ fn read_item(item: &Value) -> Result<Saved, String> {
         .ok_or("no name")?
         .to_string();
     let saved_at = obj.get("saved_at").and_then(Value::as_f64);
+    let created_at = obj.get("created_at").and_then(Value::as_f64);
     let scenario = match obj.get("scenario") {
         None => return Err("no scenario".to_string()),
         // The scenario may also be stored as the text of a scenario file.
@@ -133,11 +235,12 @@ fn read_item(item: &Value) -> Result<Saved, String> {
     Ok(Saved {
         name,
         saved_at,
+        created_at,
         scenario,
     })
 }
 
-/// The text stored for a saved list.
+/// The text stored for a saved list (version 2).
 pub fn to_text(saved: &[Saved]) -> String {
     let items: Vec<Value> = saved
         .iter()
@@ -147,11 +250,14 @@ pub fn to_text(saved: &[Saved]) -> String {
             if let Some(t) = s.saved_at {
                 m.insert("saved_at".into(), json!(t));
             }
+            if let Some(t) = s.created_at {
+                m.insert("created_at".into(), json!(t));
+            }
             m.insert("scenario".into(), aliansi_wire::to_value(&s.scenario));
             Value::Object(m)
         })
         .collect();
-    Value::Array(items).to_string()
+    json!({ "version": SAVED_VERSION, "items": items }).to_string()
 }
 
 /// Reads the stored quarantine. Text that is not a quarantine list is itself kept, as one
@@ -224,7 +330,7 @@ pub fn clean_name(name: &str) -> Result<String, LibraryError> {
 }
 
 /// The list with `scenario` saved under `name`: an item of the same name is replaced in
-/// place, otherwise the new item goes first.
+/// place (keeping when it was first saved), otherwise the new item goes first.
 pub fn save(
     saved: &[Saved],
     name: &str,
@@ -232,14 +338,19 @@ pub fn save(
     now: Option<f64>,
 ) -> Result<Vec<Saved>, LibraryError> {
     let name = clean_name(name)?;
-    let item = Saved {
+    let mut item = Saved {
         name: name.clone(),
         saved_at: now,
+        created_at: now,
         scenario: scenario.clone(),
     };
     let mut out = saved.to_vec();
     match out.iter().position(|s| s.name == name) {
-        Some(i) => out[i] = item,
+        Some(i) => {
+            // Saved again: first saved when the replaced item was.
+            item.created_at = out[i].created_at.or(out[i].saved_at).or(now);
+            out[i] = item;
+        }
         None => out.insert(0, item),
     }
     Ok(out)
@@ -324,6 +435,19 @@ pub fn date_of(ms: f64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+/// `YYYY-MM-DD HH:MM` of a time in milliseconds since 1970, in a time zone `offset_minutes`
+/// behind UTC (JavaScript's `Date.getTimezoneOffset()`: -420 in Jakarta).
+pub fn date_time_of(ms: f64, offset_minutes: f64) -> String {
+    let local = ms - offset_minutes * 60_000.0;
+    let minute_of_day = ((local / 60_000.0).floor() as i64).rem_euclid(24 * 60);
+    format!(
+        "{} {:02}:{:02}",
+        date_of(local),
+        minute_of_day / 60,
+        minute_of_day % 60
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -333,57 +457,163 @@ mod tests {
         Saved {
             name: name.into(),
             saved_at: Some(1.7e12),
+            created_at: Some(1.6e12),
             scenario: presets::find(id).unwrap(),
         }
     }
 
+    /// A saved list as version 1 of the app stored it.
+    fn v1_text(items: &[(&str, Option<f64>, &str)]) -> String {
+        let items: Vec<Value> = items
+            .iter()
+            .map(|(name, at, id)| {
+                let mut m = Map::new();
+                m.insert("name".into(), json!(name));
+                if let Some(t) = at {
+                    m.insert("saved_at".into(), json!(t));
+                }
+                m.insert(
+                    "scenario".into(),
+                    aliansi_wire::to_value(&presets::find(id).unwrap()),
+                );
+                Value::Object(m)
+            })
+            .collect();
+        Value::Array(items).to_string()
+    }
+
     #[test]
     fn nothing_stored_is_an_empty_library() {
-        assert_eq!(load(None, None), Loaded::default());
-        assert_eq!(load(Some("  "), None), Loaded::default());
-        assert_eq!(load(Some("[]"), None), Loaded::default());
+        assert_eq!(load(None, None), Ok(Loaded::default()));
+        assert_eq!(load(Some("  "), None), Ok(Loaded::default()));
+        assert_eq!(load_v1(None, None), Loaded::default());
+        assert_eq!(load_v1(Some("[]"), None), Loaded::default());
+        assert_eq!(open(None, None, None), Opened::default());
+        let empty = to_text(&[]);
+        assert_eq!(load(Some(&empty), None), Ok(Loaded::default()));
     }
 
     #[test]
     fn round_trip() {
         let list = vec![item("A", "default"), item("B", "airline-alliance")];
         let text = to_text(&list);
-        let back = load(Some(&text), None);
+        let back = load(Some(&text), None).unwrap();
         assert_eq!(back.saved, list);
         assert!(back.corrupt.is_empty());
+        let opened = open(Some(&text), None, None);
+        assert_eq!(opened.saved, list);
+        assert!(!opened.rewrite && !opened.legacy && opened.newer.is_none());
     }
 
     #[test]
-    fn stored_scenario_is_the_file_format() {
+    fn stored_format_is_versioned_and_the_scenario_is_the_file_format() {
         let text = to_text(&[item("A", "calm-pair")]);
         let v: Value = serde_json::from_str(&text).unwrap();
-        let scenario_text = v[0]["scenario"].to_string();
+        assert_eq!(v["version"], json!(2));
+        assert_eq!(v["items"][0]["name"], json!("A"));
+        assert_eq!(v["items"][0]["saved_at"], json!(1.7e12));
+        assert_eq!(v["items"][0]["created_at"], json!(1.6e12));
+        let scenario_text = v["items"][0]["scenario"].to_string();
         assert_eq!(
             aliansi_wire::parse_json(&scenario_text).unwrap(),
             presets::find("calm-pair").unwrap()
         );
-        assert_eq!(v[0]["scenario"]["version"], json!(1));
+        assert_eq!(v["items"][0]["scenario"]["version"], json!(1));
+    }
+
+    #[test]
+    fn unknown_item_fields_are_ignored() {
+        let mut v: Value = serde_json::from_str(&to_text(&[item("A", "default")])).unwrap();
+        v["items"][0]["colour"] = json!("teal");
+        let l = load(Some(&v.to_string()), None).unwrap();
+        assert_eq!(l.saved, vec![item("A", "default")]);
     }
 
     #[test]
     fn scenario_as_file_text_is_read_too() {
         let s = presets::default_scenario();
         let text = json!([{ "name": "T", "scenario": aliansi_wire::to_json(&s) }]).to_string();
-        let l = load(Some(&text), None);
+        let l = load_v1(Some(&text), None);
         assert_eq!(l.saved.len(), 1);
         assert_eq!(l.saved[0].scenario, s);
         assert_eq!(l.saved[0].saved_at, None);
     }
 
     #[test]
+    fn version_1_is_migrated_with_its_dates() {
+        let v1 = v1_text(&[
+            ("Old JV", Some(1.5e12), "id-jp-jv"),
+            ("Undated", None, "default"),
+        ]);
+        let o = open(None, Some(&v1), Some(9.0));
+        assert!(o.legacy && o.rewrite && o.newer.is_none());
+        assert!(o.corrupt.is_empty());
+        assert_eq!(o.saved.len(), 2);
+        assert_eq!(o.saved[0].name, "Old JV");
+        assert_eq!(o.saved[0].scenario, presets::find("id-jp-jv").unwrap());
+        assert_eq!(o.saved[0].saved_at, Some(1.5e12));
+        assert_eq!(o.saved[0].created_at, Some(1.5e12));
+        assert_eq!(o.saved[1].saved_at, None);
+        // What the glue writes reads back as the same list, now from v2 alone.
+        let written = to_text(&o.saved);
+        let again = open(Some(&written), None, Some(10.0));
+        assert_eq!(again.saved, o.saved);
+        assert!(!again.rewrite && !again.legacy);
+    }
+
+    #[test]
+    fn leftover_version_1_adds_only_what_version_2_lacks() {
+        // A migration that wrote v2 but could not remove v1, plus an item that an older copy
+        // of the app (cached offline in another tab) saved to v1 afterwards.
+        let v1 = v1_text(&[
+            ("A", Some(1.7e12), "default"),
+            ("Later", Some(1.8e12), "calm-pair"),
+        ]);
+        let v2 = to_text(&[item("A", "default"), item("B", "distribution")]);
+        let o = open(Some(&v2), Some(&v1), None);
+        let names: Vec<&str> = o.saved.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["A", "B", "Later"]);
+        assert!(o.legacy && o.rewrite);
+        // Same name, different scenario: both kept, nothing lost.
+        let v1 = v1_text(&[("A", Some(1.0), "calm-pair")]);
+        let o = open(Some(&v2), Some(&v1), None);
+        assert_eq!(o.saved.len(), 3);
+    }
+
+    #[test]
+    fn corrupt_version_1_items_go_to_quarantine_and_good_ones_migrate() {
+        let mut v: Vec<Value> = serde_json::from_str(&v1_text(&[("A", None, "default")])).unwrap();
+        v.push(json!({ "name": "bad", "scenario": { "version": 1, "horizon_months": "soon" } }));
+        let o = open(None, Some(&Value::Array(v).to_string()), Some(4.0));
+        assert_eq!(o.saved.len(), 1);
+        assert_eq!(o.corrupt.len(), 1);
+        assert!(o.corrupt[0].reason.starts_with("item 2: scenario:"));
+        assert!(o.corrupt[0].raw.contains("soon"));
+        let o = open(None, Some("{{ not json"), Some(4.0));
+        assert!(o.saved.is_empty() && o.legacy && o.rewrite);
+        assert_eq!(o.corrupt[0].raw, "{{ not json");
+    }
+
+    #[test]
+    fn a_newer_format_is_neither_read_nor_set_aside() {
+        let newer = json!({ "version": 3, "items": [], "folders": [] }).to_string();
+        assert_eq!(load(Some(&newer), None), Err(3));
+        let v1 = v1_text(&[("A", None, "default")]);
+        let o = open(Some(&newer), Some(&v1), None);
+        assert_eq!(o.newer, Some(3));
+        assert!(o.saved.is_empty() && o.corrupt.is_empty() && !o.rewrite);
+    }
+
+    #[test]
     fn corrupt_items_are_set_aside_and_good_ones_kept() {
         let good = to_text(&[item("A", "default")]);
-        let mut v: Vec<Value> = serde_json::from_str(&good).unwrap();
-        v.push(json!("just a string"));
-        v.push(json!({ "name": "no scenario" }));
-        v.push(json!({ "name": "bad", "scenario": { "version": 1, "horizon_months": -5 } }));
-        v.push(json!({ "scenario": aliansi_wire::to_value(&presets::default_scenario()) }));
-        let l = load(Some(&Value::Array(v).to_string()), Some(5.0));
+        let mut v: Value = serde_json::from_str(&good).unwrap();
+        let items = v["items"].as_array_mut().unwrap();
+        items.push(json!("just a string"));
+        items.push(json!({ "name": "no scenario" }));
+        items.push(json!({ "name": "bad", "scenario": { "version": 1, "horizon_months": -5 } }));
+        items.push(json!({ "scenario": aliansi_wire::to_value(&presets::default_scenario()) }));
+        let l = load(Some(&v.to_string()), Some(5.0)).unwrap();
         assert_eq!(l.saved.len(), 1);
         assert_eq!(l.saved[0].name, "A");
         assert_eq!(l.corrupt.len(), 4);
@@ -400,12 +630,27 @@ mod tests {
             .iter()
             .all(|q| q.at == Some(5.0) && !q.raw.is_empty()));
         assert_eq!(l.corrupt[0].raw, "\"just a string\"");
+        let o = open(Some(&v.to_string()), None, Some(5.0));
+        assert!(o.rewrite && !o.legacy);
+        assert_eq!(o.corrupt.len(), 4);
     }
 
     #[test]
     fn unreadable_list_is_set_aside_whole() {
         for raw in ["{not json", "{\"a\":1}", "42", "\u{0}\u{1}"] {
-            let l = load(Some(raw), None);
+            let l = load_v1(Some(raw), None);
+            assert!(l.saved.is_empty());
+            assert_eq!(l.corrupt.len(), 1, "{raw}");
+            assert_eq!(l.corrupt[0].raw, raw);
+        }
+        for raw in [
+            "{not json",
+            "[]",
+            "{\"version\":2}",
+            "{\"version\":1,\"items\":[]}",
+            "42",
+        ] {
+            let l = load(Some(raw), None).unwrap();
             assert!(l.saved.is_empty());
             assert_eq!(l.corrupt.len(), 1, "{raw}");
             assert_eq!(l.corrupt[0].raw, raw);
@@ -458,6 +703,9 @@ mod tests {
         let l = save(&l, "One", &calm, Some(3.0)).unwrap();
         assert_eq!(l.len(), 2);
         assert_eq!(l[1].scenario, calm);
+        // Saved again: the last time changes, the first stays.
+        assert_eq!((l[1].saved_at, l[1].created_at), (Some(3.0), Some(1.0)));
+        assert_eq!((l[0].saved_at, l[0].created_at), (Some(2.0), Some(2.0)));
         assert_eq!(save(&l, "   ", &s, None), Err(LibraryError::EmptyName));
         assert_eq!(
             save(&l, &"x".repeat(MAX_NAME_CHARS + 1), &s, None),
@@ -509,5 +757,11 @@ mod tests {
         assert_eq!(date_of(0.0), "1970-01-01");
         assert_eq!(date_of(1_709_251_200_000.0), "2024-03-01");
         assert_eq!(date_of(951_782_400_000.0), "2000-02-29");
+        // 2024-03-01 00:30 UTC is 07:30 in Jakarta (offset -420) and the day before in
+        // New York (offset 300).
+        let t = 1_709_251_200_000.0 + 30.0 * 60_000.0;
+        assert_eq!(date_time_of(t, 0.0), "2024-03-01 00:30");
+        assert_eq!(date_time_of(t, -420.0), "2024-03-01 07:30");
+        assert_eq!(date_time_of(t, 300.0), "2024-02-29 19:30");
     }
 }

@@ -13,7 +13,9 @@ use yew::prelude::*;
 
 use crate::i18n::{t, tf};
 use crate::state::{Action, Notice, State};
-use crate::storage::{self, LibraryError, Quarantined, Saved, QUARANTINE_KEY, SAVED_KEY};
+use crate::storage::{
+    self, LibraryError, Quarantined, Saved, LEGACY_KEY, QUARANTINE_KEY, SAVED_KEY,
+};
 use crate::url;
 
 #[derive(Properties, PartialEq)]
@@ -35,6 +37,11 @@ pub(crate) fn notice(key: &'static str, args: &[(&str, String)], error: bool) ->
 
 fn now() -> Option<f64> {
     Some(js_sys::Date::now())
+}
+
+/// The browser's time zone offset at time `ms` (minutes behind UTC).
+fn offset_minutes(ms: f64) -> f64 {
+    js_sys::Date::new(&JsValue::from_f64(ms)).get_timezone_offset()
 }
 
 /// One line of text for a JavaScript error value.
@@ -66,6 +73,12 @@ mod local {
 
     pub fn read(key: &str) -> Result<Option<String>, String> {
         storage()?.get_item(key).map_err(|e| js_text(&e))
+    }
+
+    pub fn remove(key: &str) {
+        if let Ok(s) = storage() {
+            let _ = s.remove_item(key);
+        }
     }
 
     pub fn write(key: &str, value: &str) -> Result<(), WriteError> {
@@ -101,40 +114,80 @@ fn library_error(e: LibraryError) -> Action {
     )
 }
 
-/// Reads the library; damaged items are moved to the quarantine key (only once the
-/// quarantine is written does the saved list lose them, so nothing is ever lost).
-fn open_library() -> (Vec<Saved>, Vec<Quarantined>, Vec<Action>) {
-    let raw = match local::read(SAVED_KEY) {
-        Ok(raw) => raw,
-        Err(error) => {
+/// What the page holds of the stored library besides the list.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Keys {
+    /// The version-1 key may be removed after the next successful write of v2 (false while
+    /// it holds damaged items that the quarantine could not take).
+    drop_legacy: bool,
+    /// The stored list has a newer format version than this page reads: never overwrite it.
+    newer: Option<u64>,
+}
+
+/// Reads the library (v2, and v1 to migrate). Damaged items are moved to the quarantine key
+/// (only once the quarantine is written does the saved list lose them), migrated items are
+/// written as v2, and the v1 key is removed only once v2 is written: nothing is ever lost.
+fn open_library() -> (Vec<Saved>, Vec<Quarantined>, Keys, Vec<Action>) {
+    let (raw, legacy) = match (local::read(SAVED_KEY), local::read(LEGACY_KEY)) {
+        (Ok(raw), Ok(legacy)) => (raw, legacy),
+        (Err(error), _) | (_, Err(error)) => {
             return (
                 Vec::new(),
                 Vec::new(),
+                Keys::default(),
                 vec![notice("library.storage_failed", &[("error", error)], true)],
             )
         }
     };
-    let loaded = storage::load(raw.as_deref(), now());
+    let opened = storage::open(raw.as_deref(), legacy.as_deref(), now());
     let kept = storage::load_quarantine(local::read(QUARANTINE_KEY).ok().flatten().as_deref());
-    if loaded.corrupt.is_empty() {
-        return (loaded.saved, kept, Vec::new());
+    if let Some(version) = opened.newer {
+        let keys = Keys {
+            drop_legacy: false,
+            newer: Some(version),
+        };
+        return (Vec::new(), kept, keys, vec![newer_notice(version)]);
     }
-    let quarantine = storage::quarantine_add(&kept, &loaded.corrupt);
-    let mut actions = vec![notice(
-        "library.quarantined",
-        &[("count", loaded.corrupt.len().to_string())],
-        true,
-    )];
-    match local::write(QUARANTINE_KEY, &storage::quarantine_to_text(&quarantine)) {
-        Ok(()) => {
-            if let Err(e) = local::write(SAVED_KEY, &storage::to_text(&loaded.saved)) {
-                actions.push(write_error(e));
-            }
+    let mut actions = Vec::new();
+    let mut quarantine = kept;
+    let mut quarantined = true;
+    if !opened.corrupt.is_empty() {
+        quarantine = storage::quarantine_add(&quarantine, &opened.corrupt);
+        actions.push(notice(
+            "library.quarantined",
+            &[("count", opened.corrupt.len().to_string())],
+            true,
+        ));
+        if let Err(e) = local::write(QUARANTINE_KEY, &storage::quarantine_to_text(&quarantine)) {
+            // The damaged text stays where it was.
+            actions.push(write_error(e));
+            quarantined = false;
         }
-        // The damaged text stays where it was.
-        Err(e) => actions.push(write_error(e)),
     }
-    (loaded.saved, quarantine, actions)
+    let keys = Keys {
+        drop_legacy: quarantined,
+        newer: None,
+    };
+    if opened.rewrite && quarantined {
+        match local::write(SAVED_KEY, &storage::to_text(&opened.saved)) {
+            Ok(()) => {
+                if opened.legacy {
+                    local::remove(LEGACY_KEY);
+                }
+            }
+            // Version 1 stays until version 2 is written.
+            Err(e) => actions.push(write_error(e)),
+        }
+    }
+    (opened.saved, quarantine, keys, actions)
+}
+
+fn newer_notice(version: u64) -> Action {
+    notice(
+        "library.saved_newer",
+        &[("version", version.to_string())],
+        true,
+    )
 }
 
 /// Starts the download of `text` as a file.
@@ -166,6 +219,7 @@ pub fn library(props: &LibraryProps) -> Html {
     let preset_id = use_state(|| "default".to_string());
     let saved = use_state(Vec::<Saved>::new);
     let quarantine = use_state(Vec::<Quarantined>::new);
+    let keys = use_mut_ref(Keys::default);
     // The item being renamed and the name typed so far.
     let renaming = use_state(|| None::<(usize, String)>);
     let name_ref = use_node_ref();
@@ -175,10 +229,12 @@ pub fn library(props: &LibraryProps) -> Html {
         let saved = saved.clone();
         let quarantine = quarantine.clone();
         let dispatch = dispatch.clone();
+        let keys = keys.clone();
         use_effect_with((), move |_| {
-            let (list, q, actions) = open_library();
+            let (list, q, k, actions) = open_library();
             saved.set(list);
             quarantine.set(q);
+            *keys.borrow_mut() = k;
             for a in actions {
                 dispatch.dispatch(a);
             }
@@ -186,12 +242,22 @@ pub fn library(props: &LibraryProps) -> Html {
     }
 
     // Writes the list; on success shows it and the `ok` notice. Returns whether it was written.
+    // On failure (a full storage) the list on the page and the stored one stay as they were.
     let persist: Rc<dyn Fn(Vec<Saved>, Action) -> bool> = {
         let saved = saved.clone();
         let dispatch = dispatch.clone();
+        let keys = keys.clone();
         Rc::new(move |list: Vec<Saved>, ok: Action| {
+            let k = *keys.borrow();
+            if let Some(version) = k.newer {
+                dispatch.dispatch(newer_notice(version));
+                return false;
+            }
             match local::write(SAVED_KEY, &storage::to_text(&list)) {
                 Ok(()) => {
+                    if k.drop_legacy {
+                        local::remove(LEGACY_KEY);
+                    }
                     saved.set(list);
                     dispatch.dispatch(ok);
                     true
@@ -360,9 +426,32 @@ pub fn library(props: &LibraryProps) -> Html {
                     Err(e) => dispatch.dispatch(library_error(e)),
                 })
             };
-            let date = item
-                .saved_at
-                .map(|ms| tf(lang, "library.saved.on", &[("date", &storage::date_of(ms))]));
+            let date = item.saved_at.map(|ms| {
+                tf(
+                    lang,
+                    "library.saved.on",
+                    &[("date", &storage::date_time_of(ms, offset_minutes(ms)))],
+                )
+            });
+            // When it was first saved, if on another day than the last time.
+            let created = item
+                .created_at
+                .map(|ms| storage::date_of(ms - offset_minutes(ms) * 60_000.0))
+                .filter(|c| {
+                    item.saved_at
+                        .map(|ms| storage::date_of(ms - offset_minutes(ms) * 60_000.0))
+                        .as_ref()
+                        != Some(c)
+                })
+                .map(|c| tf(lang, "library.saved.created", &[("date", &c)]));
+            let summary = tf(
+                lang,
+                "library.saved.summary",
+                &[
+                    ("partners", &item.scenario.partners.len().to_string()),
+                    ("months", &item.scenario.horizon_months.to_string()),
+                ],
+            );
             let body = match &*renaming {
                 Some((r, draft)) if *r == k => {
                     let input_id = format!("saved-rename-input-{k}");
@@ -427,7 +516,9 @@ pub fn library(props: &LibraryProps) -> Html {
                 _ => html! {
                     <span class="saved-label">
                         <span class="saved-name">{ name.clone() }</span>
+                        <span class="saved-date saved-summary">{ summary }</span>
                         if let Some(d) = date { <span class="saved-date">{ d }</span> }
+                        if let Some(c) = created { <span class="saved-date saved-created">{ c }</span> }
                     </span>
                 },
             };

@@ -62,8 +62,8 @@ await h.check("(8) save a scenario; it is listed and still there after a reload"
   await tid(page, "save-name").fill("Airline test");
   await tid(page, "save").click();
   await tid(page, "saved-item-0").filter({ hasText: "Airline test" }).waitFor({ timeout: 5_000 });
-  const stored = await page.evaluate(() => localStorage.getItem("aliansi.saved.v1"));
-  const list = JSON.parse(stored);
+  const stored = await page.evaluate(() => localStorage.getItem("aliansi.saved.v2"));
+  const list = JSON.parse(stored).items;
   assert.equal(list.length, 1);
   assert.equal(list[0].name, "Airline test");
   assert.equal(list[0].scenario.version, 1);
@@ -117,7 +117,7 @@ await h.check("(8) export downloads a JSON scenario file that parses", async () 
 
 await h.check("(8) import a good file loads it", async () => {
   const json = JSON.parse(
-    await page.evaluate(() => JSON.stringify(JSON.parse(localStorage.getItem("aliansi.saved.v1"))[0].scenario)),
+    await page.evaluate(() => JSON.stringify(JSON.parse(localStorage.getItem("aliansi.saved.v2")).items[0].scenario)),
   );
   json.partners[0].name = "Imported Air";
   await tid(page, "import").setInputFiles({ name: "imported.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(json)) });
@@ -142,7 +142,7 @@ await h.check("(8) delete a saved scenario (gone after a reload)", async () => {
   await page.reload();
   await ready(page);
   assert.equal(await tid(page, "saved-item-0").count(), 0);
-  assert.deepEqual(JSON.parse(await page.evaluate(() => localStorage.getItem("aliansi.saved.v1"))), []);
+  assert.deepEqual(JSON.parse(await page.evaluate(() => localStorage.getItem("aliansi.saved.v2"))).items, []);
 });
 
 await h.check("(8) a corrupt saved item is reported and kept aside in `quarantine`", async () => {
@@ -154,10 +154,10 @@ await h.check("(8) a corrupt saved item is reported and kept aside in `quarantin
   await tid(p, "saved-item-0").filter({ hasText: "Good one" }).waitFor({ timeout: 5_000 });
   const bad = { name: "Damaged", scenario: { version: 1, horizon_months: "soon" } };
   await p.evaluate((bad) => {
-    const list = JSON.parse(localStorage.getItem("aliansi.saved.v1"));
-    list.push(bad);
-    list.push("garbage");
-    localStorage.setItem("aliansi.saved.v1", JSON.stringify(list));
+    const list = JSON.parse(localStorage.getItem("aliansi.saved.v2"));
+    list.items.push(bad);
+    list.items.push("garbage");
+    localStorage.setItem("aliansi.saved.v2", JSON.stringify(list));
   }, bad);
   await p.reload();
   await ready(p);
@@ -173,10 +173,10 @@ await h.check("(8) a corrupt saved item is reported and kept aside in `quarantin
   const q = JSON.parse(await p.evaluate(() => localStorage.getItem("aliansi.quarantine.v1")));
   assert.equal(q.length, 2);
   assert.deepEqual(JSON.parse(q[0].raw), bad);
-  assert.equal(JSON.parse(await p.evaluate(() => localStorage.getItem("aliansi.saved.v1"))).length, 1);
+  assert.equal(JSON.parse(await p.evaluate(() => localStorage.getItem("aliansi.saved.v2"))).items.length, 1);
   await h.shot(p, "quarantine");
   // A saved list that is not JSON at all is kept aside whole.
-  await p.evaluate(() => localStorage.setItem("aliansi.saved.v1", "{{{ not json"));
+  await p.evaluate(() => localStorage.setItem("aliansi.saved.v2", "{{{ not json"));
   await p.reload();
   await ready(p);
   await tid(p, "quarantine").locator("li").nth(2).waitFor({ timeout: 5_000 });
