@@ -576,7 +576,7 @@ fn check_summary(s: &Scenario, b: &BatchSummary, runs: u64) -> Result<(), TestCa
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 96, failure_persistence: None, ..ProptestConfig::default() })]
 
     /// Month by month, with the log and series recorded.
     #[test]
