@@ -3,7 +3,8 @@
 #   1. native tests of the core, wire formats and command line, and the model validation
 #   2. native unit tests of the app (chart geometry, i18n, reducer)
 #   3. wasm tests in headless Chromium (the core gives the native golden checksum in a browser)
-#   4. `trunk build --release`, then the Playwright end-to-end test of the built page
+#   4. `trunk build --release`, the page weight check (at most 300 KB gzipped), then the
+#      Playwright end-to-end test of the built page
 # Stops at the first failure with a non-zero exit status.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -25,6 +26,21 @@ step() {
     echo "FAILED: $name (after $((SECONDS - t0)) s)" >&2
     echo "  command: $*" >&2
     exit 1
+  fi
+  SUMMARY+=("$(printf '%5d s  %s' $((SECONDS - t0)) "$name")")
+}
+
+# step_noexit NAME COMMAND...: as `step`, but on failure returns 1 instead of stopping.
+step_noexit() {
+  local name="$1" t0=$SECONDS
+  shift
+  echo ""
+  echo "==> $name"
+  echo "    \$ $*"
+  if ! "$@"; then
+    echo "FAILED: $name (after $((SECONDS - t0)) s); going on, the script will exit 1" >&2
+    SUMMARY+=("$(printf '%5d s  %s (FAILED)' $((SECONDS - t0)) "$name")")
+    return 1
   fi
   SUMMARY+=("$(printf '%5d s  %s' $((SECONDS - t0)) "$name")")
 }
@@ -70,8 +86,24 @@ step "wasm tests in headless Chromium (${wasm_tests[*]})" \
 step "trunk build --release" \
   trunk build --release
 
+# Page weight: the gzipped total of everything the first load fetches (the page and its service
+# worker's offline cache) must stay under 300 KB (scripts/pageweight.mjs; also prints the time
+# to interactive). Over budget, the step fails; the end-to-end tests still run, then the script
+# exits 1.
+PAGE_WEIGHT_FAILED=""
+if ! step_noexit "page weight of dist/ (at most 300 KB gzipped)" \
+  node "$ALIANSI_ROOT/scripts/pageweight.mjs" "$ALIANSI_ROOT/dist" --max-kb 300 --loads 3; then
+  PAGE_WEIGHT_FAILED=1
+fi
+
 step "end-to-end test of dist/ (Playwright, headless Chromium)" \
   node "$E2E_DIR/run-all.mjs" "$ALIANSI_ROOT/dist"
+
+if [ -n "$PAGE_WEIGHT_FAILED" ]; then
+  echo "" >&2
+  echo "FAILED: page weight of dist/ is above 300 KB gzipped (see the step's output above)" >&2
+  exit 1
+fi
 
 echo ""
 echo "All tests passed in $((SECONDS - T_START)) s:"

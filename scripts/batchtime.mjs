@@ -1,0 +1,131 @@
+// How long the built app takes for a 10,000-run "Many futures" batch of the default scenario in
+// headless Chromium (system browser, through playwright-core from tests/e2e/node_modules).
+//
+//   node scripts/batchtime.mjs [DIST_DIR] [--reps N] [--runs N] [--json FILE]
+//
+// Serves DIST_DIR (default dist/) on 127.0.0.1, opens the page, and starts the batch --reps
+// times (default 3) on the same page. For each: the seconds the page itself reports when the
+// results show (from starting the workers to the merged tally), the time from the click to the
+// results in the DOM (performance.now() in the page), the number of web workers and the
+// checksum, and the longest main-thread task meanwhile (long-task PerformanceObserver).
+// scripts/perf.sh reads --json.
+import { createRequire } from "node:module";
+import { writeFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const e2e = join(repo, "tests", "e2e");
+const { chromium } = createRequire(join(e2e, "package.json"))("playwright-core");
+const { serveStatic } = await import(join(e2e, "static-server.mjs"));
+
+const args = process.argv.slice(2);
+let dist = join(repo, "dist");
+let reps = 3;
+let runs = 10_000;
+let jsonOut = null;
+for (let i = 0; i < args.length; i++) {
+  const a = args[i];
+  if (a === "--reps") reps = Number(args[++i]);
+  else if (a === "--runs") runs = Number(args[++i]);
+  else if (a === "--json") jsonOut = args[++i];
+  else if (a.startsWith("--")) throw new Error(`unknown option ${a}`);
+  else dist = resolve(a);
+}
+
+const { server, origin } = await serveStatic(dist);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+await context.addInitScript(() => {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: "longtask", buffered: true });
+  window.__resultsAt = [];
+  let shown = false;
+  new MutationObserver(() => {
+    const now = Boolean(document.querySelector('[data-testid="batch-results"]'));
+    if (now && !shown) window.__resultsAt.push(performance.now());
+    shown = now;
+  }).observe(document, { childList: true, subtree: true });
+});
+const page = await context.newPage();
+const errors = [];
+page.on("pageerror", (e) => errors.push(e.message));
+await page.goto(origin + "/", { waitUntil: "load" });
+await page.waitForSelector("#app-ready[data-status]", { state: "attached", timeout: 60_000 });
+const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+const tid = (id) => page.locator(`[data-testid="${id}"]`);
+await tid("batch").scrollIntoViewIfNeeded();
+const label = runs.toLocaleString("en-US");
+await tid("batch-runs").fill(label);
+await tid("batch-start").filter({ hasText: `Run ${label} futures` }).waitFor({ timeout: 10_000 });
+
+const results = [];
+for (let r = 0; r < reps; r++) {
+  const before = await page.evaluate(() => window.__resultsAt.length);
+  // Results of the previous batch stay on screen until the next one starts.
+  const startedAt = await page.evaluate(() => {
+    const t = performance.now();
+    document.querySelector('[data-testid="batch-start"]').click();
+    return t;
+  });
+  await page.waitForFunction((n) => window.__resultsAt.length > n, before, { timeout: 300_000, polling: 50 });
+  await page.waitForTimeout(300);
+  const m = await page.evaluate(
+    ({ startedAt, before }) => {
+      const at = window.__resultsAt[before];
+      const tasks = window.__longTasks.filter((e) => e.start + e.duration >= startedAt && e.start <= at);
+      const el = document.querySelector('[data-testid="batch-results"]');
+      return {
+        click_to_results_ms: at - startedAt,
+        page_says: document.querySelector(".batch-done")?.innerText ?? "",
+        checksum: el?.getAttribute("data-checksum"),
+        runs: Number(el?.getAttribute("data-runs")),
+        long_tasks: tasks.length,
+        longest_task_ms: tasks.reduce((m, e) => Math.max(m, e.duration), 0),
+      };
+    },
+    { startedAt, before },
+  );
+  // "10,000 runs in 3.2 s on 2 workers" (English page).
+  const said = m.page_says.match(/in ([\d.,]+) s\D+(\d+) worker/);
+  m.page_seconds = said ? Number(said[1].replace(",", "")) : null;
+  m.workers = said ? Number(said[2]) : null;
+  results.push(m);
+  console.log(
+    `batch ${r + 1}/${reps}: page says "${m.page_says}"; click to results ${(m.click_to_results_ms / 1000).toFixed(2)} s; ` +
+      `checksum ${m.checksum}; ${m.long_tasks} main-thread task(s) over 50 ms (longest ${m.longest_task_ms.toFixed(0)} ms)`,
+  );
+}
+const version = browser.version();
+await browser.close();
+server.close();
+if (errors.length) {
+  console.error(`page errors: ${errors.join(" | ")}`);
+  process.exit(1);
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const summary = {
+  dist,
+  chromium: version,
+  hardware_concurrency: cores,
+  runs,
+  reps: results,
+  page_seconds_median: median(results.map((m) => m.page_seconds)),
+  click_to_results_s_median: median(results.map((m) => m.click_to_results_ms)) / 1000,
+  longest_task_ms: Math.max(...results.map((m) => m.longest_task_ms)),
+};
+console.log(
+  `${runs}-run batch in headless Chromium ${version} (hardwareConcurrency ${cores}): median ${summary.page_seconds_median} s as the page reports it, ` +
+    `${summary.click_to_results_s_median.toFixed(2)} s from the click to the results`,
+);
+if (jsonOut) await writeFile(jsonOut, JSON.stringify(summary, null, 2));

@@ -1,0 +1,202 @@
+// Page weight and time to interactive of the built app, in headless Chromium (system browser,
+// through playwright-core from tests/e2e/node_modules).
+//
+//   node scripts/pageweight.mjs [DIST_DIR] [--max-kb N] [--loads N] [--json FILE]
+//
+// Serves DIST_DIR (default dist/) on 127.0.0.1, opens the page in a fresh browser context (no
+// cache, no service worker yet) and records every file the server sends during that first
+// load: the page's own requests, and those of its service worker if it registers one (its
+// offline cache), until the page is interactive (#app-ready rendered with a data-status), the
+// service worker, if any, is active and the network is idle. Each file is gzipped (zlib, level
+// 9, as `gzip -9`) and the sizes are summed (a file fetched twice is counted once). Files
+// of DIST_DIR that the first load did not fetch (the "Many futures" worker, if it is not
+// cached ahead) are listed apart, with their gzipped sizes.
+//
+// Time to interactive: from navigation start (performance.timeOrigin) to the moment the
+// #app-ready marker is in the document with a data-status attribute (a MutationObserver set up
+// before any script of the page runs), median of --loads fresh loads (default 5).
+//
+// Exits 1 when the first load's gzipped total is above --max-kb (default 300; 1 KB = 1,000
+// bytes). scripts/test.sh runs it after `trunk build --release`; scripts/perf.sh reads --json.
+import { gzipSync } from "node:zlib";
+import { createServer } from "node:http";
+import { createRequire } from "node:module";
+import { readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const e2e = join(repo, "tests", "e2e");
+const { chromium } = createRequire(join(e2e, "package.json"))("playwright-core");
+
+// --- arguments -------------------------------------------------------------------------------
+const args = process.argv.slice(2);
+let dist = join(repo, "dist");
+let maxKb = 300;
+let loads = 5;
+let jsonOut = null;
+for (let i = 0; i < args.length; i++) {
+  const a = args[i];
+  if (a === "--max-kb") maxKb = Number(args[++i]);
+  else if (a === "--loads") loads = Number(args[++i]);
+  else if (a === "--json") jsonOut = args[++i];
+  else if (a.startsWith("--")) throw new Error(`unknown option ${a}`);
+  else dist = resolve(a);
+}
+if (!(maxKb > 0) || !(loads >= 1)) throw new Error("--max-kb and --loads take positive numbers");
+
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+const kb = (n) => (n / 1000).toFixed(1);
+
+async function filesUnder(dir) {
+  const out = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await filesUnder(p)));
+    else out.push(p);
+  }
+  return out;
+}
+
+/** Records the first-load timestamp of `#app-ready[data-status]` in window.__appReadyMs. */
+const READY_PROBE = () => {
+  const mark = () => {
+    const el = document.getElementById("app-ready");
+    if (el && el.hasAttribute("data-status") && window.__appReadyMs === undefined) {
+      window.__appReadyMs = performance.now();
+      return true;
+    }
+    return false;
+  };
+  new MutationObserver((_, obs) => mark() && obs.disconnect()).observe(document, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+  });
+};
+
+// A static server of DIST_DIR that logs every file it serves (requests of the page and of its
+// service worker alike, whatever the browser reports), to `served` while a load is measured.
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".wasm": "application/wasm", ".json": "application/json", ".webmanifest": "application/manifest+json", ".svg": "image/svg+xml", ".png": "image/png" };
+let served = null;
+const server = createServer(async (req, res) => {
+  try {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    let file = resolve(join(dist, path));
+    if (file !== dist && !file.startsWith(dist + "/")) throw new Error("outside");
+    if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+    const body = await readFile(file);
+    const ext = file.slice(file.lastIndexOf("."));
+    res.writeHead(200, { "content-type": TYPES[ext] ?? "application/octet-stream", "cache-control": "no-store" });
+    res.end(body);
+    if (served) {
+      const rel = "/" + relative(dist, file).split("\\").join("/");
+      const prev = served.get(rel);
+      served.set(rel, { raw: body.length, gzip: gz(body), times: (prev?.times ?? 0) + 1 });
+    }
+  } catch {
+    res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+  }
+});
+await new Promise((r) => server.listen(0, "127.0.0.1", r));
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+
+/** One first load in a fresh context: the responses (url → gzipped and raw bytes) and times. */
+async function firstLoad(serviceWorkers = "allow") {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers });
+  await context.addInitScript(READY_PROBE);
+  const fetched = new Map();
+  served = fetched;
+  const page = await context.newPage();
+  await page.goto(origin + "/", { waitUntil: "load" });
+  await page.waitForFunction(() => window.__appReadyMs !== undefined, null, { timeout: 60_000 });
+  const readyMs = await page.evaluate(() => window.__appReadyMs);
+  // The service worker (if the page registers one) fetches its offline cache on install.
+  const sw = await page.evaluate(async () => {
+    if (!("serviceWorker" in navigator)) return "unsupported";
+    const reg = await navigator.serviceWorker.getRegistration();
+    if (!reg) return "none";
+    const ready = await Promise.race([navigator.serviceWorker.ready.then(() => "active"), new Promise((r) => setTimeout(() => r("not active after 20 s"), 20_000))]);
+    return ready;
+  });
+  await page.waitForLoadState("networkidle").catch(() => {});
+  await page.waitForTimeout(500);
+  served = null;
+  await context.close();
+  return { fetched, readyMs, sw };
+}
+
+const runs = [];
+for (let i = 0; i < loads; i++) runs.push(await firstLoad());
+// The same load with service workers blocked: what the page itself needs to become interactive.
+const pageOnly = await firstLoad("block");
+const pageOnlyTotal = [...pageOnly.fetched.values()].reduce((s, e) => s + e.gzip, 0);
+await browser.close();
+server.close();
+
+// The weight of the first load (the first one; every load of a fresh context is alike).
+const { fetched, sw } = runs[0];
+const rows = [...fetched.entries()].sort((a, b) => b[1].gzip - a[1].gzip);
+const total = rows.reduce((s, [, e]) => s + e.gzip, 0);
+const totalRaw = rows.reduce((s, [, e]) => s + e.raw, 0);
+
+// Files of dist/ not fetched by the first load.
+const notFetched = [];
+for (const f of await filesUnder(dist)) {
+  const path = "/" + relative(dist, f).split("\\").join("/");
+  if (fetched.has(path)) continue;
+  const body = await readFile(f);
+  notFetched.push({ path, raw: (await stat(f)).size, gzip: gz(body) });
+}
+notFetched.sort((a, b) => b.gzip - a.gzip);
+
+const times = runs.map((r) => r.readyMs).sort((a, b) => a - b);
+const median = times.length % 2 ? times[(times.length - 1) / 2] : (times[times.length / 2 - 1] + times[times.length / 2]) / 2;
+
+const version = browser.version();
+console.log(`page weight of ${dist} (first load in headless Chromium ${version}; service worker: ${sw}):`);
+for (const [path, e] of rows) {
+  console.log(`  ${kb(e.gzip).padStart(7)} KB gzip  ${kb(e.raw).padStart(7)} KB raw  ${path}${e.times > 1 ? ` (fetched ${e.times} times, counted once)` : ""}`);
+}
+console.log(`  ${kb(total).padStart(7)} KB gzip  ${kb(totalRaw).padStart(7)} KB raw  TOTAL of the first load (limit ${maxKb} KB gzip)`);
+console.log(`  of which the page itself (service workers blocked): ${kb(pageOnlyTotal)} KB gzip (${[...pageOnly.fetched.keys()].join(", ")})`);
+if (notFetched.length > 0) {
+  console.log("not fetched by the first load:");
+  for (const e of notFetched) console.log(`  ${kb(e.gzip).padStart(7)} KB gzip  ${kb(e.raw).padStart(7)} KB raw  ${e.path}`);
+}
+console.log(`time to interactive (navigation start to #app-ready with data-status), ${loads} fresh loads: median ${median.toFixed(0)} ms (${times.map((t) => t.toFixed(0)).join(", ")} ms)`);
+
+if (jsonOut) {
+  await writeFile(
+    jsonOut,
+    JSON.stringify(
+      {
+        dist,
+        chromium: version,
+        service_worker: sw,
+        first_load: rows.map(([path, e]) => ({ path, ...e })),
+        total_gzip_bytes: total,
+        total_raw_bytes: totalRaw,
+        page_only_gzip_bytes: pageOnlyTotal,
+        page_only: [...pageOnly.fetched.entries()].map(([path, e]) => ({ path, ...e })),
+        max_kb: maxKb,
+        not_fetched: notFetched,
+        ready_ms: times,
+        ready_ms_median: median,
+      },
+      null,
+      2,
+    ),
+  );
+}
+
+if (total > maxKb * 1000) {
+  console.error(`page weight: the first load is ${kb(total)} KB gzipped, above the limit of ${maxKb} KB`);
+  process.exit(1);
+}
+console.log(`page weight: ${kb(total)} KB gzipped, within ${maxKb} KB`);

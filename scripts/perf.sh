@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+# Measures everything in docs/PERFORMANCE.md and rewrites that file (never edit it by hand):
+#
+#   bash scripts/perf.sh [--dist DIR] [--out FILE]
+#
+#   1. the core benchmark natively: examples/report.rs of crates/bench (every workload of
+#      aliansi_bench::workloads(): one run and a 10,000-run batch of the default scenario, one
+#      run of a 30-partner 600-month scenario), ns per partner-month;
+#   2. the same benchmark compiled to wasm, in headless Chromium (crates/bench/tests/browser.rs
+#      through wasm-bindgen-test-runner), and the wasm/native ratio (same machine, same run);
+#   3. the command line's 10,000-run batch on every core;
+#   4. the built app (`trunk build --release`, into a temporary folder unless --dist is given):
+#      page weight and time to interactive (scripts/pageweight.mjs), the 10,000-run batch in
+#      the page's web workers with the longest main-thread task (scripts/batchtime.mjs).
+#
+# Uses CARGO_TARGET_DIR if set. Takes about 10 minutes on 2 idle cores (longer when busy).
+# The load average is recorded at the start and the end: figures from a busy machine are
+# upper bounds.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" >/dev/null
+cd "$ALIANSI_ROOT"
+
+dist=""
+out="docs/PERFORMANCE.md"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --dist) dist="$2"; shift 2 ;;
+    --out) out="$2"; shift 2 ;;
+    *) die "unknown argument $1 (usage: bash scripts/perf.sh [--dist DIR] [--out FILE])" ;;
+  esac
+done
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
+export CHROMIUM
+export WASM_BINDGEN_TEST_TIMEOUT=900
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+[ -d tests/e2e/node_modules/playwright-core ] ||
+  npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
+
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+load_start="$(load)"
+started="$(date -u '+%Y-%m-%d %H:%M UTC')"
+cpu="$(lscpu | sed -n 's/^Model name: *//p' | head -n1)"
+cores="$(nproc)"
+mem="$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
+rustc_v="$(rustc --version)"
+chromium_v="$("$CHROMIUM" --version 2>/dev/null | head -n1)"
+commit="$(git rev-parse --short HEAD)"
+dirty=""
+git diff --quiet HEAD -- crates src index.html Cargo.toml Cargo.lock styles || dirty=" (with uncommitted changes)"
+
+echo "==> 1. core benchmark, native"
+native_cmd="cargo run --release -p aliansi-bench --example report"
+$native_cmd 2>/dev/null | tee "$work/native.txt"
+
+echo "==> 2. core benchmark, wasm in headless Chromium"
+wasm_cmd="cargo test -p aliansi-bench --release --target wasm32-unknown-unknown --test browser -- --nocapture"
+$wasm_cmd 2>&1 | tee "$work/wasm-full.txt" | grep '^BENCH' | tee "$work/wasm.txt"
+[ -s "$work/wasm.txt" ] || die "no BENCH lines from the wasm benchmark (see above)"
+
+echo "==> 3. command line batch on every core"
+cargo build --release --quiet --bin aliansi
+target_dir="$(cargo metadata --format-version 1 --no-deps | node -p 'JSON.parse(require("fs").readFileSync(0)).target_directory')"
+cli_cmd="aliansi batch --preset default --runs 10000"
+: >"$work/cli.txt"
+for _ in 1 2 3; do
+  "$target_dir/release/aliansi" batch --preset default --runs 10000 | grep -E '^(Checksum|[0-9]+ runs in)' | tee -a "$work/cli.txt"
+done
+
+echo "==> 4. the built app"
+if [ -z "$dist" ]; then
+  dist="$work/dist"
+  trunk build --release --dist "$dist" 2>&1 | grep -E 'ERROR|error|success' || true
+  [ -f "$dist/index.html" ] || die "trunk build failed"
+fi
+pw_cmd="node scripts/pageweight.mjs DIST"
+node scripts/pageweight.mjs "$dist" --json "$work/pageweight.json" --max-kb 100000 | tee "$work/pageweight.txt"
+bt_cmd="node scripts/batchtime.mjs DIST"
+node scripts/batchtime.mjs "$dist" --json "$work/batchtime.json" | tee "$work/batchtime.txt"
+
+load_end="$(load)"
+
+# --- the page ---------------------------------------------------------------------------------
+node - "$work" "$out" <<EOF
+const fs = require("fs");
+const [work, out] = process.argv.slice(2);
+const parse = (f) =>
+  fs.readFileSync(work + "/" + f, "utf8").split("\n").filter((l) => l.startsWith("BENCH ")).map((l) =>
+    Object.fromEntries(l.slice(6).split(" ").map((kv) => kv.split("="))));
+const native = parse("native.txt");
+const wasm = parse("wasm.txt");
+const pw = JSON.parse(fs.readFileSync(work + "/pageweight.json", "utf8"));
+const bt = JSON.parse(fs.readFileSync(work + "/batchtime.json", "utf8"));
+const cli = fs.readFileSync(work + "/cli.txt", "utf8");
+const cliSecs = [...cli.matchAll(/runs in ([\d.]+) s .*?(\d+) threads?\)/g)].map((m) => [Number(m[1]), m[2]]);
+const cliSum = cli.match(/Checksum: (\w+)/)?.[1] ?? "?";
+
+const fmtT = (ns) => (ns >= 1e9 ? (ns / 1e9).toFixed(2) + " s" : ns >= 1e6 ? (ns / 1e6).toFixed(1) + " ms" : (ns / 1e3).toFixed(0) + " µs");
+const int = (n) => Number(n).toLocaleString("en-US");
+const kb = (b) => (b / 1000).toFixed(1) + " KB";
+const what = {
+  default_one_run: "one run of the default scenario (seed 7)",
+  default_batch_10000: "a 10,000-run batch of the default scenario (master seed 2024), one thread",
+  large_one_run: "one run of a large scenario: 30 partners, 600 months (seed 7)",
+};
+
+let L = [];
+L.push("# Performance", "");
+L.push("Generated by \`bash scripts/perf.sh\` (do not edit: run it again). Every figure below was");
+L.push("measured in that one run, with the command given for each.", "");
+L.push("| | |", "|---|---|");
+L.push("| measured | ${started}, commit ${commit}${dirty} |");
+L.push("| machine | ${cpu}, ${cores} cores, ${mem}, Linux $(uname -m) |");
+L.push("| Rust | ${rustc_v} (release profile: fat LTO, codegen-units 1, opt-level 3) |");
+L.push("| browser | ${chromium_v}, headless |");
+L.push("| load average (1, 5, 15 min) | ${load_start} at the start, ${load_end} at the end |");
+L.push("");
+L.push("The machine is shared (other builds may run at the same time): with a load average above the");
+L.push("number of cores, treat the times as upper bounds. Medians are over several samples; the");
+L.push("fastest sample is given too.", "");
+
+L.push("## Core: native and wasm", "");
+L.push("Native: \`${native_cmd}\`.  ");
+L.push("Wasm: \`${wasm_cmd}\` (the same workloads, timed with \`performance.now()\` in headless Chromium).  ");
+L.push("Partner-months: the partners present, summed over the months simulated. Both builds must give");
+L.push("the same checksum for each workload (checked).", "");
+L.push("| benchmark | partner-months | native median (fastest) | native ns per partner-month | wasm median (fastest) | wasm ns per partner-month | wasm / native |");
+L.push("|---|---|---|---|---|---|---|");
+let mismatch = [];
+for (const n of native) {
+  const w = wasm.find((x) => x.name === n.name);
+  if (w && w.checksum !== n.checksum) mismatch.push(n.name);
+  L.push("| " + (what[n.name] ?? n.name) + " | " + int(n.partner_months) + " | " + fmtT(+n.median_ns) + " (" + fmtT(+n.min_ns) + ") | " +
+    Number(n.ns_per_pm).toFixed(0) + " | " + (w ? fmtT(+w.median_ns) + " (" + fmtT(+w.min_ns) + ") | " + Number(w.ns_per_pm).toFixed(0) + " | " +
+    (w.median_ns / n.median_ns).toFixed(2) + "x" : "- | - | -") + " |");
+}
+L.push("");
+L.push(mismatch.length ? "**Checksums differ between native and wasm for: " + mismatch.join(", ") + ".**" :
+  "Checksums equal natively and in wasm: " + native.map((n) => n.name + " " + n.checksum).join(", ") + ".");
+L.push("", "Target: wasm within 1.3x of native.", "");
+
+L.push("## 10,000-run batch on every core", "");
+L.push("| what | time | command |", "|---|---|---|");
+L.push("| command line, native threads | " + cliSecs.map((c) => c[0].toFixed(2) + " s").join(", ") + " (" + (cliSecs[0]?.[1] ?? "?") + " threads; 3 runs) | \`${cli_cmd}\` |");
+L.push("| the app in headless Chromium, web workers | " + bt.reps.map((r) => (r.page_seconds ?? NaN).toFixed(1) + " s").join(", ") + " as the page reports it (" +
+  (bt.reps[0]?.workers ?? "?") + " workers; " + bt.reps.length + " batches on one page, median " + bt.page_seconds_median + " s); " +
+  bt.reps.map((r) => (r.click_to_results_ms / 1000).toFixed(2) + " s").join(", ") + " from the click to the results shown | \`${bt_cmd}\` |");
+L.push("");
+L.push("Checksums: command line " + cliSum + ", browser " + [...new Set(bt.reps.map((r) => r.checksum))].join(", ") + ".");
+L.push("Target: under 1 second in the browser on 2 cores.", "");
+L.push("Longest main-thread task during those batches (long-task PerformanceObserver, click to results): " +
+  bt.longest_task_ms.toFixed(0) + " ms" + (bt.longest_task_ms === 0 ? " (none over 50 ms)" : "") + "; limit 50 ms, enforced by \`tests/e2e/longtask.test.mjs\`.", "");
+
+L.push("## Page weight and time to interactive", "");
+L.push("\`${pw_cmd}\`: every response of a first load in a fresh browser context (the page's requests and its");
+L.push("service worker's offline cache), each body gzipped at level 9. \`scripts/test.sh\` runs it after");
+L.push("\`trunk build --release\` and fails above 300 KB.", "");
+L.push("| file | gzipped | raw |", "|---|---|---|");
+for (const f of pw.first_load) L.push("| \`" + f.path + "\` | " + kb(f.gzip) + " | " + kb(f.raw) + " |");
+L.push("| **total of the first load** | **" + kb(pw.total_gzip_bytes) + "** | " + kb(pw.total_raw_bytes) + " |");
+L.push("");
+if (pw.not_fetched.length) L.push("Not fetched by the first load: " + pw.not_fetched.map((f) => "\`" + f.path + "\` " + kb(f.gzip)).join(", ") + ".", "");
+L.push("Service worker: " + pw.service_worker + ". Budget: 300 KB (1 KB = 1,000 bytes) gzipped; " +
+  (pw.total_gzip_bytes > 300000 ? "**over budget by " + kb(pw.total_gzip_bytes - 300000) + "**." : "within budget."), "");
+L.push("Time to interactive (navigation start to the \`#app-ready\` marker rendered with its status), " + pw.ready_ms.length +
+  " fresh loads from the local server: median **" + pw.ready_ms_median.toFixed(0) + " ms** (" + pw.ready_ms.map((t) => t.toFixed(0)).join(", ") + " ms).", "");
+
+L.push("## Divan", "");
+L.push("\`cargo bench -p aliansi-bench\` times the same workloads with divan (not run by this script).", "");
+fs.writeFileSync(out, L.join("\n"));
+console.log("wrote " + out);
+if (mismatch.length) process.exit(1);
+EOF
