@@ -133,7 +133,8 @@ fn a_variant_without_a_name_is_refused() {
 
 #[test]
 fn out_of_range_experiments_are_refused_with_the_field() {
-    let cases: Vec<(Box<dyn Fn(&mut Experiment)>, &str)> = vec![
+    type Edit = Box<dyn Fn(&mut Experiment)>;
+    let cases: Vec<(Edit, &str)> = vec![
         (
             Box::new(|x| x.runs = 9),
             "runs: must be in [10, 100000], got 9",

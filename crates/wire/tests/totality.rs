@@ -108,11 +108,11 @@ fn the_json_fuzz_corpus_replays() {
 fn valid_inputs_pass_the_checks() {
     for l in valid_links() {
         check_link(l.as_bytes());
-        assert!(decode_shared(&l).is_ok(), "{l}");
+        assert!(decode_shared(l).is_ok(), "{l}");
     }
     for j in valid_json() {
         check_json(j.as_bytes());
-        assert!(parse_json(&j).is_ok());
+        assert!(parse_json(j).is_ok());
     }
 }
 
