@@ -15,11 +15,18 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// Writes the golden fixtures from the current default scenario, only if they are missing.
-/// Once committed they are never rewritten: they pin what shipped.
+/// Writes the golden fixtures from the current default scenario, only if they are missing and
+/// only with `ALIANSI_WIRE_BLESS=1` (never by accident). Once committed they are never
+/// rewritten: they pin what shipped.
 fn ensure_fixtures() {
     let json_path = fixture("default.v1.json");
     let link_path = fixture("link_v1_default.txt");
+    let bless = std::env::var_os("ALIANSI_WIRE_BLESS").is_some_and(|v| v == "1");
+    assert!(
+        bless || (json_path.exists() && link_path.exists()),
+        "the golden fixtures default.v1.json and link_v1_default.txt are missing; write them \
+         once, on purpose, with ALIANSI_WIRE_BLESS=1 cargo test -p aliansi-wire --test wire"
+    );
     let s = presets::default_scenario();
     if !json_path.exists() {
         let mut v = from_core(&s);
