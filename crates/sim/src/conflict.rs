@@ -4,8 +4,28 @@
 use crate::culture::Culture;
 use crate::events::{DisputeCause, EventKind};
 use crate::params::*;
-use crate::scenario::Resolution;
-use crate::world::{clamp01, cosine, Dispute, World};
+use crate::scenario::{Resolution, MAX_PARTNERS};
+
+// A bit per partner in a `u64` (the open-dispute sets of `dispute_phase`).
+const _: () = assert!(MAX_PARTNERS <= 64);
+use crate::world::{clamp01, Dispute, World};
+
+/// An upper bound of `libm::exp(x)` computed without a transcendental function (infinite, no
+/// bound, unless |x| < 700): e^x = 2^k 2^f with k = floor(x log2 e) and f in [0, 1), and
+/// 2^f <= 1 + f on [0, 1] (2^f is convex and equal to 1 + f at both ends). The factor
+/// 1 + 1e-9 covers the rounding of x log2 e (below 1e-12 relative here) and the error of
+/// `libm::exp` (below 1 ulp). Used only to skip computing a dispute chance when a draw is
+/// certainly above it, so it never changes a result.
+pub(crate) fn exp_upper(x: f64) -> f64 {
+    if !(x.abs() < 700.0) {
+        return f64::INFINITY;
+    }
+    let t = x * core::f64::consts::LOG2_E;
+    let k = libm::floor(t);
+    let f = t - k;
+    let two_k = f64::from_bits(((k as i64 + 1023) as u64) << 52);
+    (1.0 + f) * two_k * (1.0 + 1e-9)
+}
 
 /// How well a resolution step fits a pair's cultures (mean of the two), around 1.
 pub fn culture_fit(step: Resolution, a: &Culture, b: &Culture) -> f64 {
@@ -43,38 +63,50 @@ impl World {
     pub(crate) fn dispute_phase(&mut self) {
         let act = self.active();
         let g = self.knobs;
+        let n = self.n();
         let manager = if g.alliance_manager { 1.0 } else { 0.0 };
         let rivalry = self.rivalry();
         let detect = self.detection();
+        // Once a month instead of once a pair (the same values, so the same bits): the pairs
+        // with an open dispute (a dispute opened below is for the pair at hand, not visited
+        // again) and each partner's sense of unfairness.
+        let mut open = [0u64; MAX_PARTNERS];
+        for d in &self.disputes {
+            open[d.a] |= 1 << d.b;
+            open[d.b] |= 1 << d.a;
+        }
+        let unfair = |f: f64| {
+            if f >= 1.0 {
+                0.0
+            } else {
+                -libm::log(f.max(0.05))
+            }
+        };
+        let mut unfairness = [0.0; MAX_PARTNERS];
+        for &i in &act {
+            unfairness[i] = unfair(self.partners[i].fairness);
+        }
+        let cut = 1.0 - MANAGER_DISPUTE_CUT * manager;
         for (x, &a) in act.iter().enumerate() {
             for &b in &act[x + 1..] {
                 let u = self.agent_rng.uniform();
                 let u_sev = self.agent_rng.uniform();
-                if self
-                    .disputes
-                    .iter()
-                    .any(|d| (d.a == a && d.b == b) || (d.a == b && d.b == a))
-                {
+                if open[a] & (1 << b) != 0 {
                     continue;
                 }
                 let pair_trust = 0.5 * (self.trust_of(a, b) + self.trust_of(b, a));
                 let distrust = 1.0 - pair_trust;
                 let (pa, pb) = (&self.partners[a], &self.partners[b]);
-                let unfair = |f: f64| {
-                    if f >= 1.0 {
-                        0.0
-                    } else {
-                        -libm::log(f.max(0.05))
-                    }
-                };
                 let drivers = [
                     (
                         DisputeCause::ProfitSharing,
-                        1.5 * (unfair(pa.fairness) + unfair(pb.fairness)),
+                        1.5 * (unfairness[a] + unfairness[b]),
                     ),
                     (
                         DisputeCause::Goals,
-                        1.2 * (1.0 - cosine(&pa.goals, &pb.goals)),
+                        // The goals' cosine of this month's value phase (goals have not
+                        // moved since).
+                        1.2 * (1.0 - self.goal_cosine[a * n + b]),
                     ),
                     (
                         DisputeCause::Miscommunication,
@@ -98,9 +130,18 @@ impl World {
                     ),
                 ];
                 let sum: f64 = drivers.iter().map(|d| d.1).sum();
-                let hazard = DISPUTE_BASE
-                    * libm::exp(sum + 1.5 * distrust + 0.8 * rivalry)
-                    * (1.0 - MANAGER_DISPUTE_CUT * manager);
+                let exponent = sum + 1.5 * distrust + 0.8 * rivalry;
+                // Most pairs draw far above their small chance of a dispute: a safe upper
+                // bound of the chance says so without `exp` (see `exp_upper`), and the draw
+                // is then certainly no dispute, as the exact test below would find.
+                if u >= DISPUTE_BASE * exp_upper(exponent) * cut * (1.0 + 1e-9) + 1e-12 {
+                    continue;
+                }
+                let hazard = DISPUTE_BASE * libm::exp(exponent) * cut;
+                // 1 - e^-h <= h, and the computed value exceeds it by less than 1e-12.
+                if u >= hazard + 1e-12 {
+                    continue;
+                }
                 if u < 1.0 - libm::exp(-hazard) {
                     let (cause, top) =
                         drivers
@@ -249,5 +290,39 @@ impl World {
     /// Drops the disputes of a partner who left.
     pub(crate) fn close_disputes_of(&mut self, i: usize) {
         self.disputes.retain(|d| d.a != i && d.b != i);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::exp_upper;
+    use crate::rng::Stream;
+
+    #[test]
+    fn exp_upper_bounds_libm_exp_closely() {
+        let mut rng = Stream::new(1, 1);
+        let mut xs: Vec<f64> = (0..200_000)
+            .map(|_| (rng.uniform() - 0.5) * 1398.0)
+            .collect();
+        xs.extend((0..200_000).map(|_| (rng.uniform() - 0.5) * 20.0));
+        xs.extend([0.0, -0.0, 1.0, -1.0, 1e-300, -1e-300, 699.9, -699.9]);
+        // Exact powers of two: t = x log2 e lands on (or next to) an integer.
+        xs.extend((-1000..1000).map(|k| k as f64 * core::f64::consts::LN_2));
+        for x in xs {
+            let e = libm::exp(x);
+            let b = exp_upper(x);
+            assert!(b >= e * (1.0 + 1e-10), "x = {x:e}: bound {b:e} < exp {e:e}");
+            assert!(b <= e * 1.1, "x = {x:e}: bound {b:e} far above exp {e:e}");
+        }
+        for x in [
+            700.0,
+            -700.0,
+            1e308,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+        ] {
+            assert_eq!(exp_upper(x), f64::INFINITY, "{x}");
+        }
     }
 }

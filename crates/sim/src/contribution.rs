@@ -97,10 +97,14 @@ impl World {
         let n = self.n();
         let g = self.knobs;
         // Goal alignment: mean pairwise cosine of goals; cultural friction: mean felt distance.
+        // Each pair's cosine is kept for this month's dispute phase (`goal_cosine`).
         let (mut ga, mut cf, mut pairs) = (0.0, 0.0, 0.0);
+        self.goal_cosine.resize(n * n, 0.0);
         for (x, &i) in act.iter().enumerate() {
             for &j in &act[x + 1..] {
-                ga += cosine(&self.partners[i].goals, &self.partners[j].goals);
+                let c = cosine(&self.partners[i].goals, &self.partners[j].goals);
+                self.goal_cosine[i * n + j] = c;
+                ga += c;
                 cf += self.felt_distance(i, j);
                 pairs += 1.0;
             }

@@ -217,6 +217,9 @@ pub struct World {
     pub familiarity: Vec<f64>,
     /// Kogut-Singh distance of each pair (fixed).
     pub distance: Vec<f64>,
+    /// `goal_cosine[i * n + j]` (i < j): the cosine of the pair's goals as of this month's
+    /// value phase, reused by the dispute phase of the same month.
+    pub(crate) goal_cosine: Vec<f64>,
     /// How well this particular set of partners turns out to fit together (unknown to them at
     /// the start; drawn per run): multiplies the value created.
     pub match_quality: f64,
@@ -395,6 +398,7 @@ impl World {
             trust,
             familiarity: vec![0.0; n * n],
             distance,
+            goal_cosine: vec![0.0; n * n],
             match_quality,
             market: 1.0,
             market_dev: 0.0,
