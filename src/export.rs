@@ -345,6 +345,62 @@ pub fn run_csv(scenario: &Scenario, series: &[MonthStats]) -> String {
     t.to_csv()
 }
 
+/// A sweep's results: a row per point (per value, or per pair of values on two axes). The
+/// first columns are headed by the swept fields' paths (as the CLI's `--set` takes them) and
+/// hold their values (a number, or an option's key for a choice), then `runs`,
+/// `horizon_months`, `survival_at_horizon`, `lower_95`, `upper_95`,
+/// `median_survival_months` (empty when more than half survive) and `mean_value`.
+pub fn sweep_csv(r: &crate::sweep::Results) -> String {
+    let res = &r.result;
+    let mut header = vec![res.x.param.path.clone()];
+    header.extend(res.y.as_ref().map(|y| y.param.path.clone()));
+    header.extend(
+        [
+            "runs",
+            "horizon_months",
+            "survival_at_horizon",
+            "lower_95",
+            "upper_95",
+            "median_survival_months",
+            "mean_value",
+        ]
+        .map(String::from),
+    );
+    let value = |a: &aliansi_sim::sweep::Axis, i: usize| {
+        let v = a.values.get(i).copied().unwrap_or(f64::NAN);
+        if a.param.is_choice() {
+            a.param
+                .options()
+                .get(v as usize)
+                .map_or_else(String::new, |o| o.to_string())
+        } else {
+            number(v)
+        }
+    };
+    let mut t = Table::new(&header);
+    for p in &res.points {
+        let mut row = vec![value(&res.x, p.ix)];
+        row.extend(res.y.as_ref().map(|y| value(y, p.iy)));
+        row.extend([
+            p.runs.to_string(),
+            p.horizon_months.to_string(),
+            number(p.survival),
+            number(p.ci95.0),
+            number(p.ci95.1),
+            p.median_survival_months
+                .map_or_else(String::new, |m| m.to_string()),
+            number(p.mean_value),
+        ]);
+        t.push(row);
+    }
+    t.to_csv()
+}
+
+/// The stem of a sweep's downloads: `sweep-<runs>-runs-seed-<seed>`.
+pub fn sweep_stem(runs: u64, seed: u64) -> String {
+    format!("sweep-{runs}-runs-seed-{seed}")
+}
+
 /// The lines of a line chart side by side: one row per x value found in any line (in
 /// order), one column per line (headed by its label), empty where a line has no point.
 /// Columns: `<x_header>,<label>...`.
@@ -782,6 +838,55 @@ mod tests {
                 assert!(cell.is_empty() && m.month >= left, "month {}", m.month);
             }
         }
+    }
+
+    #[test]
+    fn a_sweep_has_a_row_per_point() {
+        use aliansi_sim::sweep::{find, sweep_points, Axis, SweepResult};
+        let base = default_scenario();
+        let x =
+            Axis::numeric(find(&base, "governance.transparency").unwrap(), 0.2, 0.8, 3).unwrap();
+        let y = Axis::choices(
+            find(&base, "governance.alliance_manager").unwrap(),
+            vec![0, 1],
+        )
+        .unwrap();
+        let tallies: Vec<BatchTally> = sweep_points(&base, &x, Some(&y))
+            .iter()
+            .map(|s| aliansi_sim::run_chunk(s, s.seed, 0..20).unwrap())
+            .collect();
+        let result = SweepResult::from_tallies(x, Some(y), &tallies).unwrap();
+        let r = crate::sweep::Results {
+            result,
+            base,
+            runs: 20,
+            seconds: 1.0,
+        };
+        let rows = parse(&sweep_csv(&r));
+        assert_eq!(
+            rows[0][..3],
+            [
+                "governance.transparency",
+                "governance.alliance_manager",
+                "runs"
+            ]
+        );
+        assert_eq!(rows[0].len(), 9);
+        assert_eq!(rows.len() - 1, 6, "3 x 2 points");
+        for (row, p) in rows[1..].iter().zip(&r.result.points) {
+            same(&row[0], r.result.x.values[p.ix]);
+            let opts = r.result.y.as_ref().unwrap().param.options();
+            assert!(opts.contains(&row[1].as_str()), "{}", row[1]);
+            assert_eq!(row[2], "20");
+            same(&row[4], p.survival);
+            same(&row[5], p.ci95.0);
+            same(&row[6], p.ci95.1);
+            same(&row[8], p.mean_value);
+        }
+        assert_eq!(
+            file_name(&[&sweep_stem(20, 7), "results"], "csv"),
+            "aliansi-sweep-20-runs-seed-7-results.csv"
+        );
     }
 
     #[test]

@@ -572,3 +572,21 @@ pub fn variants_bar(lang: Lang, r: &crate::variants::Results, curves: bool) -> H
             testid={format!("variants-{key}-export")} />
     }
 }
+
+/// The export buttons of a sweep: the results table (CSV) and its chart, the line or the heat
+/// map (SVG, PNG).
+pub fn sweep_bar(lang: Lang, r: &crate::sweep::Results) -> Html {
+    use crate::export as x;
+    let (key, svg) = if r.result.y.is_some() {
+        ("heatmap", "[data-testid=\"sweep-heatmap\"]")
+    } else {
+        ("line", "[data-testid=\"sweep-line\"]")
+    };
+    let csv = x::sweep_csv(r);
+    html! {
+        <ExportBar {lang} chart={t(lang, "sweep.results_heading")}
+            file_stem={format!("{}-{key}", x::sweep_stem(r.runs, r.base.seed))}
+            csv={Some(Callback::from(move |_: ()| csv.clone()))} svg={Some(AttrValue::from(svg))}
+            testid="sweep-export" />
+    }
+}
