@@ -377,6 +377,33 @@ await h.check("Same world, different choice: each chart's lines as CSV", async (
   await tid(page, "compare-exit").click();
 });
 
+await h.check("a sweep: the CSV has a row per point with the table's numbers, the chart as SVG", async () => {
+  await tid(page, "sweep").scrollIntoViewIfNeeded();
+  await tid(page, "sweep-x-from").fill("0");
+  await tid(page, "sweep-x-to").fill("1");
+  await tid(page, "sweep-x-steps").fill("3");
+  await tid(page, "sweep-run").click();
+  await tid(page, "sweep-results").waitFor({ timeout: RESULTS_TIMEOUT_MS });
+  const c = await csv("sweep-export-csv");
+  console.log(`sweep: ${c.name}: ${c.header.join(",")} / ${c.rows.map((r) => r.slice(0, 4).join(",")).join(" / ")}`);
+  assert.match(c.name, /^aliansi-sweep-\d+-runs-seed-\d+-line\.csv$/);
+  assert.deepEqual(c.header, [
+    "governance.transparency",
+    "runs",
+    "horizon_months",
+    "survival_at_horizon",
+    "lower_95",
+    "upper_95",
+    "median_survival_months",
+    "mean_value",
+  ]);
+  assert.deepEqual(c.rows.map((r) => r[0]), ["0", "0.5", "1"], "a row per point");
+  const shown = await tid(page, "sweep-table").locator("tbody tr").evaluateAll((trs) => trs.map((tr) => Number(tr.dataset.survival)));
+  c.rows.forEach((r, i) => assert.ok(Math.abs(num(r[3]) - shown[i]) < 5e-5, `point ${i}: ${r[3]} vs ${shown[i]}`));
+  const svg = await download("sweep-export-svg");
+  assert.match(svg.bytes.toString("utf8"), /<path[^>]*class="km-line sweep-line"[^>]*stroke="rgb\(/);
+});
+
 await h.check("the buttons are labelled in Bahasa Indonesia too", async () => {
   await tid(page, "lang-id").click();
   const label = await tid(page, "batch-survival-export-csv").getAttribute("aria-label");
