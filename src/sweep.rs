@@ -724,13 +724,15 @@ impl Reducible for Sweep {
 // The one-parameter chart
 
 /// The geometry of survival against one parameter in a `width` x `height` box (y: 0 to 1
-/// upwards): the line through the points, the 95 % band, the points, and the x positions of
-/// the values. Numeric values sit on a linear scale over their extent; choices (`categories`)
-/// in equal bands.
+/// upwards). Numeric values sit on a linear scale over their extent, joined by a line with
+/// the 95 % band around it; choices (`categories`) sit in equal bands, unordered, so they get
+/// no line and no band but a 95 % interval bar each (`whiskers`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct LineGeometry {
     pub line: String,
     pub band: String,
+    /// (x, y low, y high) of each category's interval bar, in pixels (categories only).
+    pub whiskers: Vec<(f64, f64, f64)>,
     /// (x, y) of each point, in pixels.
     pub points: Vec<(f64, f64)>,
     /// (x in pixels, value) of each axis tick: the nice ticks of a numeric axis, or each value
@@ -760,8 +762,20 @@ pub fn line_geometry(
     let x = LinearScale::new(domain, (0.0, width));
     let pts =
         |ys: &[f64]| -> Vec<(f64, f64)> { xs.iter().copied().zip(ys.iter().copied()).collect() };
-    let line = line_path(&pts(survival), width, height, domain, (0.0, 1.0));
-    let band = band_path(&pts(low), &pts(high), width, height, domain, (0.0, 1.0));
+    let (line, band, whiskers) = if categories {
+        let w = xs
+            .iter()
+            .zip(low.iter().zip(high))
+            .map(|(&px, (&lo, &hi))| (px, y.apply(lo), y.apply(hi)))
+            .collect();
+        (String::new(), String::new(), w)
+    } else {
+        (
+            line_path(&pts(survival), width, height, domain, (0.0, 1.0)),
+            band_path(&pts(low), &pts(high), width, height, domain, (0.0, 1.0)),
+            Vec::new(),
+        )
+    };
     let points = xs
         .iter()
         .zip(survival)
@@ -778,6 +792,7 @@ pub fn line_geometry(
     LineGeometry {
         line,
         band,
+        whiskers,
         points,
         ticks: tick_list,
     }
@@ -1064,5 +1079,9 @@ mod tests {
         );
         assert_eq!(c.points, vec![(25.0, 0.0), (75.0, 50.0)]);
         assert_eq!(c.ticks, vec![(25.0, 0.0), (75.0, 1.0)]);
+        // Categories are not joined: an interval bar each instead of a line and a band.
+        assert!(c.line.is_empty() && c.band.is_empty());
+        assert_eq!(c.whiskers, vec![(25.0, 0.0, 0.0), (75.0, 50.0, 50.0)]);
+        assert!(g.whiskers.is_empty());
     }
 }

@@ -194,6 +194,8 @@ fn range_words(lang: Lang, p: &Param) -> String {
 
 // Frame of the charts (viewBox units).
 const W: f64 = 600.0;
+/// The heat map is wider: it takes the whole width of the section.
+const HW: f64 = 760.0;
 const MR: f64 = 20.0;
 const MT: f64 = 16.0;
 
@@ -293,8 +295,18 @@ fn line_chart(lang: Lang, r: &Results) -> Html {
                 <desc id="sweep-line-desc">{ desc }</desc>
                 <g transform={format!("translate({ml},{MT})")}>
                     { for y_ticks }
-                    <path class="km-band sweep-band" data-testid="sweep-band" d={g.band.clone()} />
-                    <path class="km-line sweep-line" data-testid="sweep-path" d={g.line.clone()} />
+                    if cats {
+                        { for g.whiskers.iter().map(|(wx, lo, hi)| html! {
+                            <g class="sweep-whisker">
+                                <line x1={fmt_num(*wx)} x2={fmt_num(*wx)} y1={fmt_num(*lo)} y2={fmt_num(*hi)} />
+                                <line x1={fmt_num(wx - 8.0)} x2={fmt_num(wx + 8.0)} y1={fmt_num(*lo)} y2={fmt_num(*lo)} />
+                                <line x1={fmt_num(wx - 8.0)} x2={fmt_num(wx + 8.0)} y1={fmt_num(*hi)} y2={fmt_num(*hi)} />
+                            </g>
+                        }) }
+                    } else {
+                        <path class="km-band sweep-band" data-testid="sweep-band" d={g.band.clone()} />
+                        <path class="km-line sweep-line" data-testid="sweep-path" d={g.line.clone()} />
+                    }
                     { for dots }
                     <line class="axis" x1="0" x2={fmt_num(w)} y1={fmt_num(h)} y2={fmt_num(h)} />
                     <line class="axis" x1="0" x2="0" y1="0" y2={fmt_num(h)} />
@@ -306,16 +318,29 @@ fn line_chart(lang: Lang, r: &Results) -> Html {
                     </text>
                 </g>
             </svg>
-            <ul class="legend">
-                <li>
-                    <svg class="swatch" viewBox="0 0 30 10" aria-hidden="true"><line class="km-line" x1="0" x2="30" y1="5" y2="5" /></svg>
-                    { t(lang, "sweep.line") }
-                </li>
-                <li>
-                    <svg class="swatch" viewBox="0 0 30 10" aria-hidden="true"><rect class="km-band" x="0" y="0" width="30" height="10" /></svg>
-                    { t(lang, "sweep.band") }
-                </li>
-            </ul>
+            if cats {
+                <ul class="legend">
+                    <li>
+                        <svg class="swatch" viewBox="0 0 30 10" aria-hidden="true"><circle class="sweep-point" cx="15" cy="5" r="4" /></svg>
+                        { t(lang, "sweep.line") }
+                    </li>
+                    <li>
+                        <svg class="swatch" viewBox="0 0 30 10" aria-hidden="true"><g class="sweep-whisker"><line x1="4" x2="26" y1="5" y2="5" /></g></svg>
+                        { t(lang, "sweep.interval") }
+                    </li>
+                </ul>
+            } else {
+                <ul class="legend">
+                    <li>
+                        <svg class="swatch" viewBox="0 0 30 10" aria-hidden="true"><line class="km-line" x1="0" x2="30" y1="5" y2="5" /></svg>
+                        { t(lang, "sweep.line") }
+                    </li>
+                    <li>
+                        <svg class="swatch" viewBox="0 0 30 10" aria-hidden="true"><rect class="km-band" x="0" y="0" width="30" height="10" /></svg>
+                        { t(lang, "sweep.band") }
+                    </li>
+                </ul>
+            }
         </figure>
     }
 }
@@ -334,8 +359,8 @@ fn heat_map(lang: Lang, r: &Results, ya: &Axis) -> Html {
         .iter()
         .map(|v| value_label(lang, &ya.param, *v))
         .collect();
-    let ml = (yl.iter().map(|l| text_width(l)).fold(0.0, f64::max) + 40.0).clamp(64.0, 200.0);
-    let w = W - ml - MR;
+    let ml = (yl.iter().map(|l| text_width(l)).fold(0.0, f64::max) + 40.0).clamp(64.0, 220.0);
+    let w = HW - ml - MR;
     let nx = xa.len().max(1);
     let ny = ya.len().max(1);
     let cw = w / nx as f64;
@@ -348,8 +373,8 @@ fn heat_map(lang: Lang, r: &Results, ya: &Axis) -> Html {
     } else {
         24.0
     };
-    let legend_y = h + label_band + 30.0;
-    let height = MT + legend_y + 48.0;
+    let legend_y = h + label_band + 56.0;
+    let height = MT + legend_y + 44.0;
     let grid = res.grid();
     let cells = heat_cells(&grid, w, h, 2.0);
     let items = cells.iter().map(|c| {
@@ -420,7 +445,7 @@ fn heat_map(lang: Lang, r: &Results, ya: &Axis) -> Html {
             <figcaption id="sweep-heat-title" class="chart-title">{ tf(lang, "sweep.heat_title", &[("x", &xlab), ("y", &ylab)]) }</figcaption>
             <svg id="sweep-heatmap-chart" class="batch-svg sweep-svg heat-map" data-testid="sweep-heatmap"
                 data-nx={nx.to_string()} data-ny={ny.to_string()}
-                viewBox={format!("0 0 {W} {}", fmt_num(height))} role="img"
+                viewBox={format!("0 0 {HW} {}", fmt_num(height))} role="img"
                 aria-labelledby="sweep-heat-title sweep-heat-desc">
                 <desc id="sweep-heat-desc">{ tf(lang, "sweep.heat_desc", &[("cells", &(nx * ny).to_string())]) }</desc>
                 <defs>
@@ -494,6 +519,7 @@ fn results_view(lang: Lang, r: &Results) -> Html {
         None => line_chart(lang, r),
         Some(ya) => heat_map(lang, r, ya),
     };
+    let two_d = res.y.is_some();
     html! {
         <div class="batch-results sweep-results" data-testid="sweep-results"
             data-points={res.points.len().to_string()} data-runs={r.runs.to_string()}>
@@ -504,11 +530,10 @@ fn results_view(lang: Lang, r: &Results) -> Html {
                 ("seconds", &num(lang, r.seconds, 1)),
                 ("seed", &r.base.seed.to_string()),
             ]) }</p>
-            <div class="sweep-grid">
+            <div class={classes!("sweep-grid", two_d.then_some("two-d"))}>
                 { chart }
                 { table(lang, r) }
             </div>
-            { crate::components::export::sweep_bar(lang, r) }
         </div>
     }
 }

@@ -43,6 +43,7 @@ pub const EN: &[(&str, &str)] = &[
     ),
     ("sweep.line", "Still together at the horizon"),
     ("sweep.band", "95 % confidence band"),
+    ("sweep.interval", "95 % confidence interval"),
     ("sweep.heat_title", "Survival at the horizon by {x} and {y}"),
     (
         "sweep.heat_desc",
@@ -141,6 +142,7 @@ pub const ID: &[(&str, &str)] = &[
     ),
     ("sweep.line", "Masih bersama di akhir horizon"),
     ("sweep.band", "Pita kepercayaan 95 %"),
+    ("sweep.interval", "Interval kepercayaan 95 %"),
     (
         "sweep.heat_title",
         "Kelangsungan di akhir horizon menurut {x} dan {y}",

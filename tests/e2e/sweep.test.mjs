@@ -126,6 +126,9 @@ await h.check("a choice field alone: decision rule, two of its options, as categ
   assert.equal(await tid(page, "sweep-table").locator("tbody tr").count(), 2);
   const svg = tid(page, "sweep-line");
   assert.equal(await svg.locator("circle.sweep-point").count(), 2);
+  // Unordered categories: an interval bar each, no line joining them.
+  assert.equal(await svg.locator("g.sweep-whisker").count(), 2);
+  assert.equal(await tid(page, "sweep-path").count(), 0);
   const ticks = await svg.locator(".tick-label").allTextContents();
   assert.ok(ticks.includes("Consensus") && ticks.includes("Lead partner decides"), ticks.join("|"));
   assert.ok(!ticks.includes("Majority"));
