@@ -147,6 +147,7 @@ impl World {
         let p = &mut self.partners[i];
         p.active = false;
         p.exit_month = Some(self.month);
+        self.act = self.scan_active();
         if expelled {
             self.record_event(EventKind::PartnerExpelled {
                 partner: i,

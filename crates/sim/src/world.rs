@@ -217,6 +217,8 @@ pub struct World {
     pub familiarity: Vec<f64>,
     /// Kogut-Singh distance of each pair (fixed).
     pub distance: Vec<f64>,
+    /// The partners still in, as [`World::active`] returns them.
+    pub(crate) act: Active,
     /// `goal_cosine[i * n + j]` (i < j): the cosine of the pair's goals as of this month's
     /// value phase, reused by the dispute phase of the same month.
     pub(crate) goal_cosine: Vec<f64>,
@@ -387,7 +389,15 @@ impl World {
             ladder,
             ladder_len: g.resolution.len(),
         };
+        let mut act = Active {
+            idx: [0; MAX_PARTNERS],
+            len: n,
+        };
+        for (i, v) in act.idx[..n].iter_mut().enumerate() {
+            *v = i;
+        }
         Ok(World {
+            act,
             scenario: scenario.clone(),
             knobs,
             month: 0,
@@ -440,8 +450,15 @@ impl World {
         self.partners.len()
     }
 
-    /// Indices of the partners still in.
+    /// Indices of the partners still in (kept up to date by `remove_partner`, the only place
+    /// a partner leaves; debug builds check it against the flags).
     pub fn active(&self) -> Active {
+        debug_assert_eq!(&*self.act, &*self.scan_active(), "stale active list");
+        self.act
+    }
+
+    /// Indices of the partners whose `active` flag is set.
+    pub(crate) fn scan_active(&self) -> Active {
         let mut a = Active {
             idx: [0; MAX_PARTNERS],
             len: 0,
