@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures everything in docs/PERFORMANCE.md and rewrites that file (never edit it by hand):
 #
-#   bash scripts/perf.sh [--dist DIR] [--out FILE]
+#   bash scripts/perf.sh [--dist DIR] [--out FILE] [--baseline REF] [--baseline-dist DIR]
 #
 #   1. the core benchmark natively: examples/report.rs of crates/bench (every workload of
 #      aliansi_bench::workloads(): one run and a 10,000-run batch of the default scenario, one
@@ -13,6 +13,11 @@
 #      page weight and time to interactive (scripts/pageweight.mjs), the 10,000-run batch in
 #      the page's web workers with the longest main-thread task (scripts/batchtime.mjs).
 #
+# --baseline REF also times the native benchmark of commit REF (its crates, built from
+# `git archive` in a temporary folder; its crates/bench must have examples/report.rs), right
+# after the current one, for a before/after table; --baseline-dist DIR also times the browser
+# batch of an older build of the app.
+#
 # Uses CARGO_TARGET_DIR if set. Takes about 10 minutes on 2 idle cores (longer when busy).
 # The load average is recorded at the start and the end: figures from a busy machine are
 # upper bounds.
@@ -22,10 +27,14 @@ cd "$ALIANSI_ROOT"
 
 dist=""
 out="docs/PERFORMANCE.md"
+baseline=""
+baseline_dist=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --dist) dist="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
+    --baseline) baseline="$2"; shift 2 ;;
+    --baseline-dist) baseline_dist="$2"; shift 2 ;;
     *) die "unknown argument $1 (usage: bash scripts/perf.sh [--dist DIR] [--out FILE])" ;;
   esac
 done
@@ -55,6 +64,18 @@ echo "==> 1. core benchmark, native"
 native_cmd="cargo run --release -p aliansi-bench --example report"
 $native_cmd 2>/dev/null | tee "$work/native.txt"
 
+: >"$work/baseline.txt"
+if [ -n "$baseline" ]; then
+  echo "==> 1b. core benchmark, native, at $baseline"
+  baseline_rev="$(git rev-parse --short "$baseline")"
+  mkdir -p "$work/baseline"
+  git archive "$baseline" | tar -x -C "$work/baseline"
+  (cd "$work/baseline" && CARGO_TARGET_DIR="$work/baseline-target" cargo run --release -p aliansi-bench --example report 2>/dev/null) |
+    tee "$work/baseline.txt"
+  # And the current build once more, right after, so that both see the same machine load.
+  $native_cmd 2>/dev/null | sed 's/^BENCH target=native/BENCH target=native-again/' | tee "$work/native-again.txt"
+fi
+
 echo "==> 2. core benchmark, wasm in headless Chromium"
 wasm_cmd="cargo test -p aliansi-bench --release --target wasm32-unknown-unknown --test browser -- --nocapture"
 $wasm_cmd 2>&1 | tee "$work/wasm-full.txt" | grep '^BENCH' | tee "$work/wasm.txt"
@@ -79,6 +100,9 @@ pw_cmd="node scripts/pageweight.mjs DIST"
 node scripts/pageweight.mjs "$dist" --json "$work/pageweight.json" --max-kb 100000 | tee "$work/pageweight.txt"
 bt_cmd="node scripts/batchtime.mjs DIST"
 node scripts/batchtime.mjs "$dist" --json "$work/batchtime.json" | tee "$work/batchtime.txt"
+if [ -n "$baseline_dist" ]; then
+  node scripts/batchtime.mjs "$baseline_dist" --json "$work/batchtime-baseline.json" | tee "$work/batchtime-baseline.txt"
+fi
 
 load_end="$(load)"
 
@@ -141,6 +165,23 @@ L.push(mismatch.length ? "**Checksums differ between native and wasm for: " + mi
   "Checksums equal natively and in wasm: " + native.map((n) => n.name + " " + n.checksum).join(", ") + ".");
 L.push("", "Target: wasm within 1.3x of native.", "");
 
+const base = parse("baseline.txt");
+if (base.length) {
+  const again = fs.existsSync(work + "/native-again.txt") ? parse("native-again.txt") : [];
+  L.push("## Before and after (native)", "");
+  L.push("\\`bash scripts/perf.sh --baseline ${baseline}\\`: the same report built from commit ${baseline_rev:-?} (\\`git archive\\`), run right");
+  L.push("before the current code is timed a second time; both columns give the same checksums.", "");
+  L.push("| benchmark | ${baseline_rev:-before} ns per partner-month (median) | now, ns per partner-month (median; first and second run) | now / before |");
+  L.push("|---|---|---|---|");
+  for (const b of base) {
+    const n1 = native.find((x) => x.name === b.name), n2 = again.find((x) => x.name === b.name);
+    const best = Math.min(...[n1, n2].filter(Boolean).map((x) => +x.ns_per_pm));
+    if (n1 && n1.checksum !== b.checksum) mismatch.push(b.name + " (baseline)");
+    L.push("| " + (what[b.name] ?? b.name) + " | " + Number(b.ns_per_pm).toFixed(0) + " | " + [n1, n2].filter(Boolean).map((x) => Number(x.ns_per_pm).toFixed(0)).join(", ") + " | " + (best / b.ns_per_pm).toFixed(2) + " |");
+  }
+  L.push("");
+}
+
 L.push("## 10,000-run batch on every core", "");
 L.push("| what | time | command |", "|---|---|---|");
 L.push("| command line, native threads | " + cliSecs.map((c) => c[0].toFixed(2) + " s").join(", ") + " (" + (cliSecs[0]?.[1] ?? "?") + " threads; 3 runs) | \`${cli_cmd}\` |");
@@ -148,6 +189,11 @@ L.push("| the app in headless Chromium, web workers | " + bt.reps.map((r) => (r.
   (bt.reps[0]?.workers ?? "?") + " workers; " + bt.reps.length + " batches on one page, median " + bt.page_seconds_median + " s); " +
   bt.reps.map((r) => (r.click_to_results_ms / 1000).toFixed(2) + " s").join(", ") + " from the click to the results shown | \`${bt_cmd}\` |");
 L.push("");
+if (fs.existsSync(work + "/batchtime-baseline.json")) {
+  const bb = JSON.parse(fs.readFileSync(work + "/batchtime-baseline.json", "utf8"));
+  L.push("Before (an older build of the app, \\`--baseline-dist\\`, timed in the same run): " + bb.reps.map((r) => (r.page_seconds ?? NaN).toFixed(1) + " s").join(", ") +
+    " as the page reports it (median " + bb.page_seconds_median + " s), checksum " + [...new Set(bb.reps.map((r) => r.checksum))].join(", ") + ".", "");
+}
 L.push("Checksums: command line " + cliSum + ", browser " + [...new Set(bt.reps.map((r) => r.checksum))].join(", ") + ".");
 L.push("Target: under 1 second in the browser on 2 cores.", "");
 L.push("Longest main-thread task during those batches (long-task PerformanceObserver, click to results): " +
