@@ -228,3 +228,48 @@ fn unknown_links_name_the_known_versions() {
     let huge = format!("e1.{}", "A".repeat(MAX_LINK_CHARS));
     assert!(err(&huge).contains("too long"));
 }
+
+mod random {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn name() -> impl Strategy<Value = String> {
+        ".{1,80}".prop_filter("not blank", |s| !s.trim().is_empty())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Any valid experiment (any names up to the limit, 0 to 4 variants from the presets
+        /// with any seeds, any run count in range) comes back equal, and its link is canonical.
+        #[test]
+        fn valid_experiments_round_trip(
+            title in proptest::option::of(name()),
+            picks in proptest::collection::vec((name(), any::<prop::sample::Index>(), any::<u64>()), 0..=MAX_VARIANTS),
+            base in any::<prop::sample::Index>(),
+            seed in any::<u64>(),
+            runs in MIN_RUNS..=MAX_RUNS,
+        ) {
+            let all = presets::all();
+            let mut scenario = all[base.index(all.len())].scenario.clone();
+            scenario.seed = seed;
+            let variants = picks
+                .into_iter()
+                .map(|(n, k, seed)| {
+                    let mut s = all[k.index(all.len())].scenario.clone();
+                    s.seed = seed;
+                    (n, s)
+                })
+                .collect();
+            let x = Experiment { scenario, name: title, variants, runs };
+            prop_assert_eq!(x.validate(), Ok(()));
+            let link = encode_experiment_link(&x);
+            prop_assert!(link.len() < MAX_LINK_CHARS);
+            let back = decode_shared(&link);
+            prop_assert_eq!(&back, &Ok(Shared::Experiment(x)));
+            if let Ok(Shared::Experiment(y)) = back {
+                prop_assert_eq!(encode_experiment_link(&y), link);
+            }
+        }
+    }
+}
