@@ -38,8 +38,13 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+// Which version this is, and whether it caches anything (debug builds do not): answered on
+// the message's port if it has one, else to its sender.
 self.addEventListener("message", (event) => {
-  if (event.data === "aliansi-version") event.source?.postMessage({ version: VERSION, files: FILES.length });
+  if (event.data !== "aliansi-version") return;
+  const answer = { version: VERSION, files: FILES.length };
+  if (event.ports[0]) event.ports[0].postMessage(answer);
+  else event.source?.postMessage(answer);
 });
 
 self.addEventListener("fetch", (event) => {

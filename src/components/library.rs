@@ -210,6 +210,50 @@ fn download(file_name: &str, text: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// Whether the app is kept for offline use, as `assets/boot.js` publishes it: the attribute
+/// `data-offline` on `<html>` and the `aliansi-offline` event on `window`.
+#[derive(Properties, PartialEq)]
+struct OfflineStatusProps {
+    lang: crate::i18n::Lang,
+}
+
+#[function_component(OfflineStatus)]
+fn offline_status(props: &OfflineStatusProps) -> Html {
+    let read = || {
+        gloo::utils::document()
+            .document_element()
+            .and_then(|e| e.get_attribute("data-offline"))
+    };
+    let state = use_state(read);
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            state.set(read());
+            let listener = gloo::events::EventListener::new(
+                &gloo::utils::window(),
+                "aliansi-offline",
+                move |_| state.set(read()),
+            );
+            move || drop(listener)
+        });
+    }
+    let key = match state.as_deref() {
+        Some("saving") => "platform.offline.saving",
+        Some("ready") => "platform.offline.ready",
+        Some("update") => "platform.offline.update",
+        Some("failed") => "platform.offline.failed",
+        Some("unavailable") => "platform.offline.unavailable",
+        // Not known yet, or a debug build that caches nothing.
+        _ => return html! {},
+    };
+    html! {
+        <p class="hint offline-status" data-testid="offline-status" data-state={(*state).clone()}
+            role="status">
+            { t(props.lang, key) }
+        </p>
+    }
+}
+
 /// The introduction, the preset picker and the saved-scenario library.
 #[function_component(Library)]
 pub fn library(props: &LibraryProps) -> Html {
@@ -581,6 +625,7 @@ pub fn library(props: &LibraryProps) -> Html {
                     </div>
                     <p id="preset-desc" class="preset-desc">{ preset_desc }</p>
                 </div>
+                <OfflineStatus {lang} />
             </section>
             <section class="card library-saved" aria-labelledby="saved-heading">
                 <h2 id="saved-heading">{ t(lang, "library.saved.heading") }</h2>

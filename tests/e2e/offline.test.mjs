@@ -89,6 +89,10 @@ await h.check("the service worker takes control and caches every built file", as
     assert.ok(expected.includes(f), `${f} is built and cached`);
   }
   console.log(`cache ${firstCache}: ${expected.length} entries`);
+  // The page says so, in words.
+  const note = tid(page, "offline-status");
+  await page.locator('[data-testid="offline-status"][data-state="ready"]').waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.match(await note.innerText(), /Works offline/);
 });
 
 await h.check("installable: the manifest, its icons, no installability errors", async () => {
@@ -133,6 +137,7 @@ await h.check("offline: a reload opens the app, from the service worker", async 
   page.off("response", onResponse);
   page.off("requestfailed", onFailed);
   assert.deepEqual(failed, [], "no request failed");
+  await page.locator('[data-testid="offline-status"][data-state="ready"]').waitFor({ timeout: STEP_TIMEOUT_MS });
   assert.ok(fromWorker.length >= 4 && fromWorker.every(Boolean), `responses from the worker: ${fromWorker}`);
   await h.shot(page, "offline-reloaded");
 });
@@ -177,6 +182,8 @@ await h.check("a new build replaces the old cache", async () => {
   const html = await readFile(index, "utf8");
   await writeFile(index, html.replace("<title>", '<meta name="aliansi-build" content="second">\n    <title>'));
   execFileSync("bash", [join(repo, "scripts", "offline-cache.sh"), copy, "release"], { stdio: "pipe" });
+  const t0 = Date.now();
+  const phase = (what) => console.log(`update: ${what} after ${Date.now() - t0} ms`);
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
   await page.waitForFunction(
     async () => {
@@ -186,6 +193,12 @@ await h.check("a new build replaces the old cache", async () => {
     null,
     { timeout: READY_TIMEOUT_MS, polling: 200 },
   );
+  // The open page tells that a new version is ready, and when it opens.
+  const note = page.locator('[data-testid="offline-status"][data-state="update"]');
+  await note.waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.match(await note.innerText(), /new version .* closing all its tabs/);
+  await h.shot(page, "update-ready");
+  phase("new version installed and announced");
   // The page open now keeps the version it started with; once every page of the app is
   // closed, the new version takes over (and deletes the old cache), and the next visit gets
   // the new files. Watched from a page outside the app's folder (not one of its clients).
@@ -201,6 +214,7 @@ await h.check("a new build replaces the old cache", async () => {
     [h.base, firstCache],
     { timeout: READY_TIMEOUT_MS, polling: 250 },
   );
+  phase("new version active, old cache deleted");
   await outside.close();
   page = await newPage();
   await page.goto(h.base, { waitUntil: "load" });
