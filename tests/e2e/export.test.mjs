@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { start, open, tid, reveal, finishRun, repo, DEFAULT_PARTNERS, STEP_TIMEOUT_MS } from "./harness.mjs";
+import { start, open, tid, reveal, finishRun, loadPreset, repo, DEFAULT_PARTNERS, STEP_TIMEOUT_MS } from "./harness.mjs";
 
 const h = await start("export");
 const page = await h.newPage();
@@ -412,6 +412,27 @@ await h.check("the buttons are labelled in Bahasa Indonesia too", async () => {
   const c = await csv("batch-causes-export-csv");
   assert.deepEqual(c.header, ["cause", "description", "runs", "share_of_ended"], "the same columns in every language");
   await tid(page, "lang-en").click();
+});
+
+await h.check("the debrief of six partners (airline-alliance) still prints on one page", async () => {
+  await loadPreset(page, "airline-alliance");
+  await tid(page, "batch-runs").fill(String(RUNS));
+  await tid(page, "batch-start").click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="batch-share"]').length === 6, null, {
+    timeout: RESULTS_TIMEOUT_MS,
+  });
+  const shares = await csv("batch-shares-export-csv");
+  assert.equal(shares.header.length, 2 + 6, "a column per partner");
+  await stubPrint();
+  await tid(page, "batch-print").click();
+  await page.emulateMedia({ media: "print" });
+  await page.setViewportSize({ width: 703, height: 1000 });
+  await h.shot(page, "debrief-six");
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const pages = await pdfPages("export-debrief-six.pdf");
+  console.log(`debrief with six partners prints on ${pages} page(s)`);
+  assert.equal(pages, 1, "one page");
+  await page.emulateMedia({ media: "screen" });
 });
 
 await h.finish();
