@@ -534,6 +534,7 @@ fn results_view(lang: Lang, r: &Results) -> Html {
                 { chart }
                 { table(lang, r) }
             </div>
+            { crate::components::export::sweep_bar(lang, r) }
         </div>
     }
 }
