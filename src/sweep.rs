@@ -512,6 +512,7 @@ pub enum Phase {
     Done,
     Cancelled {
         points_done: usize,
+        points: usize,
     },
     Failed {
         error: String,
@@ -703,6 +704,7 @@ impl Reducible for Sweep {
             SweepAction::Cancel if running => {
                 s.phase = Phase::Cancelled {
                     points_done: s.tallies.len(),
+                    points: s.running.len(),
                 };
                 s.tallies.clear();
                 s.running.clear();
@@ -1037,12 +1039,16 @@ mod tests {
             now_ms: 0.0,
         });
         s = s.reduce(SweepAction::Cancel);
-        assert_eq!(s.phase, Phase::Cancelled { points_done: 1 });
+        let cancelled = Phase::Cancelled {
+            points_done: 1,
+            points: 3,
+        };
+        assert_eq!(s.phase, cancelled);
         s = s.reduce(SweepAction::Failed {
             run: 1,
             error: "late".into(),
         });
-        assert_eq!(s.phase, Phase::Cancelled { points_done: 1 });
+        assert_eq!(s.phase, cancelled);
         s = s.reduce(SweepAction::Runs("50".into()));
         assert_eq!(s.form.runs, "50");
         assert_ne!(Sweep::batch_id(1, 0), Sweep::batch_id(0, 2499));

@@ -513,7 +513,7 @@ fn table(lang: Lang, r: &Results) -> Html {
     }
 }
 
-fn results_view(lang: Lang, r: &Results) -> Html {
+fn results_view(lang: Lang, r: &Results, current: &Scenario) -> Html {
     let res = &r.result;
     let chart = match &res.y {
         None => line_chart(lang, r),
@@ -524,6 +524,9 @@ fn results_view(lang: Lang, r: &Results) -> Html {
         <div class="batch-results sweep-results" data-testid="sweep-results"
             data-points={res.points.len().to_string()} data-runs={r.runs.to_string()}>
             <h3>{ t(lang, "sweep.results_heading") }</h3>
+            if r.base != *current {
+                <p class="batch-stale" data-testid="sweep-stale">{ t(lang, "sweep.stale") }</p>
+            }
             <p class="batch-help" data-testid="sweep-done">{ tf(lang, "sweep.done", &[
                 ("points", &amount(lang, res.points.len() as f64)),
                 ("runs", &amount(lang, r.runs as f64)),
@@ -534,7 +537,6 @@ fn results_view(lang: Lang, r: &Results) -> Html {
                 { chart }
                 { table(lang, r) }
             </div>
-            { crate::components::export::sweep_bar(lang, r) }
         </div>
     }
 }
@@ -732,7 +734,10 @@ pub fn sweep_panel(props: &Props) -> Html {
         _ => html! {},
     };
     let status = match &s.phase {
-        Phase::Cancelled { points_done } => Some((
+        Phase::Cancelled {
+            points_done,
+            points,
+        } => Some((
             false,
             tf(
                 lang,
@@ -790,7 +795,7 @@ pub fn sweep_panel(props: &Props) -> Html {
                     <p data-testid="sweep-status" class={classes!("batch-status", is_error.then_some("batch-error"))}>{ msg }</p>
                 }
             </div>
-            if let Some(r) = s.results.as_ref() { { results_view(lang, r) } }
+            if let Some(r) = s.results.as_ref() { { results_view(lang, r, &base) } }
         </section>
     }
 }

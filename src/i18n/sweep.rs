@@ -32,6 +32,10 @@ pub const EN: &[(&str, &str)] = &[
     ),
     ("sweep.results_heading", "Survival across the sweep"),
     (
+        "sweep.stale",
+        "These results are for an earlier version of the scenario; run the sweep again to update them.",
+    ),
+    (
         "sweep.done",
         "{points} points of {runs} runs each in {seconds} s, all on master seed {seed}.",
     ),
@@ -127,6 +131,10 @@ pub const ID: &[(&str, &str)] = &[
         "Penelusuran berhenti karena sebuah worker gagal: {error}. Coba lagi.",
     ),
     ("sweep.results_heading", "Kelangsungan di sepanjang penelusuran"),
+    (
+        "sweep.stale",
+        "Hasil ini untuk versi skenario sebelumnya; jalankan penelusuran lagi untuk memperbaruinya.",
+    ),
     (
         "sweep.done",
         "{points} titik masing-masing {runs} simulasi dalam {seconds} detik, semuanya dengan seed utama {seed}.",

@@ -59,6 +59,7 @@ await h.check("a 1-D sweep of transparency over 5 points: line, band, points, a 
   await numeric("x", "0", "1", "5");
   assert.match(await tid(page, "sweep-run").innerText(), /5 points/);
   await runAndWait();
+  assert.equal(await tid(page, "sweep-stale").count(), 0, "results match the scenario on screen");
   const svg = tid(page, "sweep-line");
   assert.equal(await svg.getAttribute("id"), "sweep-line-chart");
   const d = await tid(page, "sweep-path").getAttribute("d");
