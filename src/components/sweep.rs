@@ -537,6 +537,7 @@ fn results_view(lang: Lang, r: &Results, current: &Scenario) -> Html {
                 { chart }
                 { table(lang, r) }
             </div>
+            { crate::components::export::sweep_bar(lang, r) }
         </div>
     }
 }
