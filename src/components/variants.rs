@@ -414,6 +414,7 @@ pub fn variants_panel(props: &Props) -> Html {
                 <div class="batch-field">
                     <label for="variant-name">{ t(lang, "experiments.variant_name_label") }</label>
                     <input id="variant-name" data-testid="variant-name" type="text" autocomplete="off"
+                        maxlength={aliansi_wire::MAX_NAME_CHARS.to_string()}
                         value={(*name).clone()} oninput={on_name} disabled={running || full}
                         placeholder={default_name(lang, v.variants.len() + 1)} />
                 </div>
