@@ -577,6 +577,8 @@ pub enum AxisEdit {
     Toggle(usize),
 }
 
+// Start carries the scenarios of the sweep; actions are few, so their size does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum SweepAction {
     /// A new first parameter (its form with defaults).

@@ -29,6 +29,7 @@ fn now_ms() -> f64 {
 }
 
 /// The parameter picker: a select with a group per part of the scenario.
+#[allow(clippy::too_many_arguments)]
 fn param_select(
     lang: Lang,
     base: &Scenario,
