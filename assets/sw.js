@@ -12,17 +12,24 @@ const PREFIX = "aliansi-";
 const CACHE = PREFIX + VERSION;
 const SCOPE = self.registration.scope;
 const INDEX = new URL("index.html", SCOPE).href;
+// A name with Trunk's content hash: app-0123456789abcdef.css, aliansi-app-…_bg.wasm.
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
 
 self.addEventListener("install", (event) => {
   if (FILES.length === 0) {
     self.skipWaiting();
     return;
   }
-  // `cache: "reload"` skips the HTTP cache: a static host may hand out stale copies.
+  // Files whose name carries Trunk's content hash cannot be stale, so the copies the page has
+  // just downloaded (the browser's HTTP cache) are taken when the host allows it: a first
+  // visit on a slow network does not download the app's wasm twice. Every other file (the
+  // page, boot.js, the worker's files, icons) skips the HTTP cache (`reload`): a static host
+  // may hand out an older copy of a file that keeps its name.
+  const mode = (f) => (HASHED.test(f) ? "default" : "reload");
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll(FILES.map((f) => new Request(new URL(f, SCOPE), { cache: "reload" })))),
+      .then((cache) => cache.addAll(FILES.map((f) => new Request(new URL(f, SCOPE), { cache: mode(f) })))),
   );
 });
 

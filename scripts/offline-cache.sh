@@ -6,7 +6,7 @@
 # DIR defaults to $TRUNK_STAGING_DIR and PROFILE to $TRUNK_PROFILE (release or debug), as
 # Trunk sets them. Release: writes DIR/sw.js from assets/sw.js with FILES, the list of every
 # file in DIR (relative paths, "./" for the page's folder), and VERSION, the first 16 hex
-# digits of a sha256 over every file's sha256 and name. A build that changes any file is a new
+# digits of a sha256 over every file's sha256 and name and over the template itself. A build that changes any file is a new
 # service worker with a new cache; an identical build is byte-identical. Debug (`trunk serve`):
 # sw.js caches nothing, and the Content-Security-Policy line is dropped from index.html so
 # that Trunk's live-reload script (inline) can run. Needs only bash, coreutils and sed.
@@ -23,7 +23,8 @@ files=()
 if [ "$profile" = release ]; then
   while IFS= read -r -d '' f; do files+=("${f#./}"); done \
     < <(find . -type f ! -path ./sw.js -print0 | LC_ALL=C sort -z)
-  version="$(printf '%s\0' "${files[@]}" | xargs -0 sha256sum | sha256sum | cut -c1-16)"
+  # The worker's own code counts too: a change to assets/sw.js alone is a new version.
+  version="$({ printf '%s\0' "${files[@]}" | xargs -0 sha256sum; sha256sum <"$template"; } | sha256sum | cut -c1-16)"
   list='"./"'
   for f in "${files[@]}"; do
     f="${f//\\/\\\\}"

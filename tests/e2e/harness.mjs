@@ -39,12 +39,13 @@ export const OUTCOME_RE = /Survived \d+ months|Dissolved in month \d+/;
 
 /** Starts the server and the browser. `opts.prefix` serves the app under a sub-path (then
  * `h.base` is its address, e.g. http://127.0.0.1:PORT/aliansi/; otherwise origin + "/");
- * `opts.dist` serves another folder than the one on the command line. */
+ * `opts.dist` serves another folder than the one on the command line; `opts.headers` and
+ * `opts.log` go to serveStatic. */
 export async function start(name, opts = {}) {
   const dist = resolve(opts.dist ?? process.argv[2] ?? join(repo, "dist"));
   const shots = resolve(process.env.SCREENSHOT_DIR ?? join(repo, "target", "screenshots"));
   await mkdir(shots, { recursive: true });
-  const { server, origin, base } = await serveStatic(dist, 0, { prefix: opts.prefix });
+  const { server, origin, base } = await serveStatic(dist, 0, { prefix: opts.prefix, headers: opts.headers, log: opts.log });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     headless: true,

@@ -21,7 +21,9 @@ const TYPES = {
 
 /** Serves `root` on 127.0.0.1:`port` (0 = any free port); resolves to { server, origin, base }.
  * `opts.prefix` (default "/"): the sub-path the files are served under; `base` is
- * origin + prefix, the app's address. */
+ * origin + prefix, the app's address. `opts.headers`: headers added to (or replacing) those of
+ * every file served, e.g. { "cache-control": "max-age=600" } as GitHub Pages sends.
+ * `opts.log`: an array that receives the path of every request. */
 export async function serveStatic(root, port = 0, opts = {}) {
   const base = resolve(root);
   let prefix = opts.prefix ?? "/";
@@ -30,6 +32,7 @@ export async function serveStatic(root, port = 0, opts = {}) {
   const server = createServer(async (req, res) => {
     try {
       const full = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      opts.log?.push(full);
       if (`${full}/` === prefix) {
         // The sub-path without its slash: redirect, as static hosts do.
         res.writeHead(301, { location: prefix }).end();
@@ -50,6 +53,7 @@ export async function serveStatic(root, port = 0, opts = {}) {
       res.writeHead(200, {
         "content-type": TYPES[extname(file)] ?? "application/octet-stream",
         "cache-control": "no-store",
+        ...opts.headers,
       });
       res.end(body);
     } catch {
