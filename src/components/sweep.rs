@@ -205,6 +205,18 @@ fn text_width(s: &str) -> f64 {
     s.chars().count() as f64 * 7.2
 }
 
+/// The survival axis's title: after how long (or "at the horizon" when the horizon itself is
+/// swept, so that points differ in it).
+fn survival_title(lang: Lang, r: &Results) -> String {
+    let res = &r.result;
+    let swept = |a: &Axis| a.param.path == "horizon_months";
+    if swept(&res.x) || res.y.as_ref().is_some_and(swept) {
+        t(lang, "sweep.line").to_string()
+    } else {
+        y_title(lang, r.base.horizon_months)
+    }
+}
+
 fn y_title(lang: Lang, horizon: u32) -> String {
     tf(
         lang,
@@ -277,7 +289,6 @@ fn line_chart(lang: Lang, r: &Results) -> Html {
         }
     });
     let label = param_label(lang, &r.base, p);
-    let horizon = r.base.horizon_months;
     let desc = tf(
         lang,
         "sweep.line_desc",
@@ -315,7 +326,7 @@ fn line_chart(lang: Lang, r: &Results) -> Html {
                     <text class="axis-label" x={fmt_num(w / 2.0)} y={fmt_num(h + mb - 8.0)} text-anchor="middle">{ label.clone() }</text>
                     <text class="axis-label" x={fmt_num(-ml + 14.0)} y={fmt_num(h / 2.0)} text-anchor="middle"
                         transform={format!("rotate(-90 {} {})", fmt_num(-ml + 14.0), fmt_num(h / 2.0))}>
-                        { y_title(lang, horizon) }
+                        { survival_title(lang, r) }
                     </text>
                 </g>
             </svg>
@@ -460,7 +471,7 @@ fn heat_map(lang: Lang, r: &Results, ya: &Axis) -> Html {
                     <text class="axis-label" x={fmt_num(-ml + 14.0)} y={fmt_num(h / 2.0)} text-anchor="middle"
                         transform={format!("rotate(-90 {} {})", fmt_num(-ml + 14.0), fmt_num(h / 2.0))}>{ ylab.clone() }</text>
                     <g class="heat-legend" data-testid="sweep-heat-legend" transform={format!("translate({},{})", fmt_num((w - lw) / 2.0), fmt_num(legend_y))}>
-                        <text class="tick-label" x={fmt_num(lw / 2.0)} y="-4" text-anchor="middle">{ y_title(lang, r.base.horizon_months) }</text>
+                        <text class="tick-label" x={fmt_num(lw / 2.0)} y="-4" text-anchor="middle">{ survival_title(lang, r) }</text>
                         <rect x="0" y="2" width={fmt_num(lw)} height="12" fill="url(#sweep-heat-gradient)" />
                         { for legend_ticks }
                     </g>
@@ -502,7 +513,7 @@ fn table(lang: Lang, r: &Results) -> Html {
                         if let Some(ya) = ya {
                             <th scope="col">{ param_label(lang, &r.base, &ya.param) }</th>
                         }
-                        <th scope="col">{ y_title(lang, r.base.horizon_months) }</th>
+                        <th scope="col">{ survival_title(lang, r) }</th>
                         <th scope="col">{ t(lang, "sweep.col_ci") }</th>
                         <th scope="col">{ t(lang, "sweep.col_median") }</th>
                         <th scope="col">{ t(lang, "sweep.col_value") }</th>
