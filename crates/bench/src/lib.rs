@@ -140,6 +140,9 @@ pub struct Measurement {
     pub median_ns: f64,
     /// Fastest sample's time of one call, in nanoseconds.
     pub min_ns: f64,
+    /// Median CPU time of one call, in nanoseconds, when a CPU clock was given (less disturbed
+    /// than the wall clock by other work on a busy machine).
+    pub cpu_median_ns: Option<f64>,
     pub partner_months: u64,
     /// The workload's checksum (equal natively and in wasm).
     pub checksum: u64,
@@ -156,9 +159,18 @@ impl Measurement {
     /// One line of the machine-readable report (read by `scripts/perf.sh`):
     /// `BENCH <name> median_ns=… min_ns=… partner_months=… ns_per_pm=… checksum=… samples=…x…`.
     pub fn line(&self, target: &str) -> String {
+        let cpu = self
+            .cpu_median_ns
+            .map(|c| {
+                format!(
+                    " cpu_median_ns={c:.0} cpu_ns_per_pm={:.1}",
+                    c / self.partner_months as f64
+                )
+            })
+            .unwrap_or_default();
         format!(
             "BENCH target={target} name={} median_ns={:.0} min_ns={:.0} partner_months={} \
-             ns_per_pm={:.1} checksum={:016x} samples={}x{}",
+             ns_per_pm={:.1} checksum={:016x} samples={}x{}{cpu}",
             self.name,
             self.median_ns,
             self.min_ns,
@@ -171,30 +183,45 @@ impl Measurement {
     }
 }
 
-/// Times `w` with `now_ms` (a monotonic clock in milliseconds): one warm-up call, then
-/// `w.samples` samples of `w.calls_per_sample` calls each.
-pub fn measure(w: &Workload, now_ms: &dyn Fn() -> f64) -> Measurement {
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    }
+}
+
+/// Times `w` with `now_ms` (a monotonic clock in milliseconds) and, if given, `cpu_ms` (the
+/// thread's CPU time in milliseconds): one warm-up call, then `w.samples` samples of
+/// `w.calls_per_sample` calls each.
+pub fn measure(
+    w: &Workload,
+    now_ms: &dyn Fn() -> f64,
+    cpu_ms: Option<&dyn Fn() -> f64>,
+) -> Measurement {
     let checksum = std::hint::black_box((w.run)());
     let mut per_call = Vec::with_capacity(w.samples as usize);
+    let mut cpu_per_call = Vec::with_capacity(w.samples as usize);
     for _ in 0..w.samples {
+        let c0 = cpu_ms.map(|c| c());
         let t0 = now_ms();
         for _ in 0..w.calls_per_sample {
             let c = std::hint::black_box((w.run)());
             assert_eq!(c, checksum, "{} is not deterministic", w.name);
         }
         per_call.push((now_ms() - t0) * 1e6 / w.calls_per_sample as f64);
+        if let (Some(c0), Some(c)) = (c0, cpu_ms) {
+            cpu_per_call.push((c() - c0) * 1e6 / w.calls_per_sample as f64);
+        }
     }
-    per_call.sort_by(f64::total_cmp);
-    let n = per_call.len();
-    let median_ns = if n % 2 == 1 {
-        per_call[n / 2]
-    } else {
-        (per_call[n / 2 - 1] + per_call[n / 2]) / 2.0
-    };
+    let median_ns = median(&mut per_call);
     Measurement {
         name: w.name,
         median_ns,
         min_ns: per_call[0],
+        cpu_median_ns: (!cpu_per_call.is_empty()).then(|| median(&mut cpu_per_call)),
         partner_months: (w.partner_months)(),
         checksum,
         samples: w.samples,

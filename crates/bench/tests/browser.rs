@@ -18,7 +18,7 @@ fn core_benchmark_in_the_browser() {
         .expect("performance.now() on the page");
     let now_ms = move || performance.now();
     for w in aliansi_bench::workloads() {
-        let m = aliansi_bench::measure(&w, &now_ms);
+        let m = aliansi_bench::measure(&w, &now_ms, None);
         console_log!("{}", m.line("wasm"));
     }
 }
