@@ -144,6 +144,85 @@ fn view_size(svg: &Element) -> (f64, f64) {
     }
 }
 
+/// Draws the legend that the page shows under the chart (`.legend li` in the chart's
+/// `<figure>`: a swatch and a name each) below the drawing in `copy`, two to a row, so a
+/// chart of several lines keeps its key when the file is opened alone. Returns the new height.
+fn add_legend(
+    window: &web_sys::Window,
+    svg: &Element,
+    copy: &Element,
+    w: f64,
+    h: f64,
+) -> Result<f64, String> {
+    const ROW: f64 = 26.0;
+    const PER_ROW: usize = 2;
+    let Some(figure) = svg.closest("figure").map_err(err)? else {
+        return Ok(h);
+    };
+    let items = figure.query_selector_all(".legend li").map_err(err)?;
+    if items.length() == 0 {
+        return Ok(h);
+    }
+    let document = gloo::utils::document();
+    let make = |tag: &str| document.create_element_ns(Some(SVG_NS), tag).map_err(err);
+    let ink = window
+        .get_computed_style(&figure)
+        .map_err(err)?
+        .and_then(|s| s.get_property_value("color").ok())
+        .unwrap_or_else(|| "#1b2330".into());
+    let legend = make("g")?;
+    legend
+        .set_attribute("class", "export-legend")
+        .map_err(err)?;
+    let col = (w - 32.0) / PER_ROW as f64;
+    let top = h + 10.0;
+    let mut shown = 0usize;
+    for k in 0..items.length() {
+        let Some(li) = items.item(k).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let label = li.text_content().unwrap_or_default().trim().to_string();
+        let g = make("g")?;
+        let (x, y) = (
+            16.0 + (shown % PER_ROW) as f64 * col,
+            top + (shown / PER_ROW) as f64 * ROW,
+        );
+        g.set_attribute("transform", &format!("translate({x},{y})"))
+            .map_err(err)?;
+        if let Some(shape) = li
+            .query_selector("svg.swatch")
+            .map_err(err)?
+            .and_then(|sw| sw.first_element_child())
+        {
+            let c: Element = shape
+                .clone_node_with_deep(true)
+                .map_err(err)?
+                .unchecked_into();
+            inline_styles(window, &shape, &c)?;
+            g.append_child(&c).map_err(err)?;
+        }
+        let text = make("text")?;
+        for (k, v) in [
+            ("x", "38"),
+            ("y", "5"),
+            ("dominant-baseline", "middle"),
+            ("font-size", "15"),
+            ("fill", ink.as_str()),
+        ] {
+            text.set_attribute(k, v).map_err(err)?;
+        }
+        text.set_text_content(Some(&label));
+        g.append_child(&text).map_err(err)?;
+        legend.append_child(&g).map_err(err)?;
+        shown += 1;
+    }
+    copy.append_child(&legend).map_err(err)?;
+    let h = top + shown.div_ceil(PER_ROW) as f64 * ROW;
+    copy.set_attribute("viewBox", &format!("0 0 {w} {h}"))
+        .map_err(err)?;
+    Ok(h)
+}
+
 /// The chart found by `selector` as a self-contained SVG document, with its size.
 pub fn svg_document(selector: &str, title: &str) -> Result<(String, f64, f64), String> {
     let window = gloo::utils::window();
@@ -158,6 +237,7 @@ pub fn svg_document(selector: &str, title: &str) -> Result<(String, f64, f64), S
         .unchecked_into();
     inline_styles(&window, &svg, &copy)?;
     let (w, h) = view_size(&svg);
+    let h = add_legend(&window, &svg, &copy, w, h)?;
     copy.set_attribute_ns(Some(XMLNS_NS), "xmlns", SVG_NS)
         .map_err(err)?;
     copy.set_attribute("width", &w.to_string()).map_err(err)?;

@@ -142,6 +142,7 @@ await h.check("SVG export: a standalone SVG with the chart's paths and their col
   const onPage = await tid(page, "batch-km").evaluate((svg) => ({
     paths: [...svg.querySelectorAll("path")].map((p) => p.getAttribute("d")),
     texts: svg.querySelectorAll("text").length,
+    legend: [...svg.closest("figure").querySelectorAll(".legend li")].map((li) => li.textContent.trim()),
   }));
   const parsed = await page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, "image/svg+xml");
@@ -154,6 +155,10 @@ await h.check("SVG export: a standalone SVG with the chart's paths and their col
       tag: root.localName,
       ns: root.namespaceURI,
       width: root.getAttribute("width"),
+      height: Number(root.getAttribute("height")),
+      viewBox: root.getAttribute("viewBox"),
+      legend: [...root.querySelectorAll(".export-legend text")].map((t) => t.textContent),
+      legendShapes: root.querySelectorAll(".export-legend line, .export-legend rect").length,
       title: root.querySelector("title")?.textContent,
       paths: [...root.querySelectorAll("path")].map((p) => p.getAttribute("d")),
       texts: root.querySelectorAll("text").length,
@@ -172,7 +177,11 @@ await h.check("SVG export: a standalone SVG with the chart's paths and their col
   assert.equal(parsed.width, "600");
   assert.equal(parsed.title, await page.locator("#batch-km-title").innerText(), "the chart's title");
   assert.deepEqual(parsed.paths, onPage.paths, "the same paths as the chart on the page");
-  assert.equal(parsed.texts, onPage.texts, "the same labels");
+  assert.equal(parsed.texts, onPage.texts + onPage.legend.length, "the same labels, and the legend");
+  assert.deepEqual(parsed.legend, onPage.legend, "the legend under the chart travels with it");
+  assert.equal(parsed.legendShapes, onPage.legend.length, "a swatch per legend entry");
+  assert.ok(parsed.height > 300, `room for the legend: ${parsed.height}`);
+  assert.equal(parsed.viewBox, `0 0 600 ${parsed.height}`);
   assert.equal(parsed.lineStroke, "rgb(31, 95, 168)", "the curve's colour travels with it");
   assert.equal(parsed.lineFill, "none");
   assert.equal(parsed.lineWidth, "3.5");
@@ -184,7 +193,7 @@ await h.check("SVG export: a standalone SVG with the chart's paths and their col
 
 await h.check("the SVG looks the same opened alone (screenshot)", async () => {
   const alone = await h.newPage();
-  await alone.setViewportSize({ width: 640, height: 340 });
+  await alone.setViewportSize({ width: 640, height: 400 });
   await alone.goto("data:image/svg+xml;base64," + Buffer.from(svgText).toString("base64"));
   await alone.screenshot({ path: join(shots, "export-km-svg-alone.png") });
   // Sample the curve's colour where the page draws it: the SVG is alone, so any blue comes
@@ -204,8 +213,9 @@ await h.check("PNG export: a PNG at twice the chart's size", async () => {
   const width = bytes.readUInt32BE(16);
   const height = bytes.readUInt32BE(20);
   console.log(`PNG ${name}: ${width} x ${height}, ${bytes.length} bytes`);
+  const svgHeight = Number(svgText.match(/<svg[^>]* height="([\d.]+)"/)[1]);
   assert.equal(width, 1200);
-  assert.equal(height, 600);
+  assert.equal(height, Math.round(2 * svgHeight), "twice the SVG's size (chart and legend)");
   assert.ok(bytes.length > 10_000 && bytes.length < 2_000_000, `size ${bytes.length}`);
   await writeFile(join(shots, "export-km.png"), bytes);
   const hist = await download("batch-trust-export-png");
