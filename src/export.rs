@@ -149,7 +149,7 @@ pub fn hazard_csv(s: &BatchSummary) -> String {
 /// `cause,description,runs,share_of_ended` (`cause` a stable key, `description` in `lang`).
 pub fn causes_csv(lang: Lang, s: &BatchSummary) -> String {
     let mut causes = s.causes.clone();
-    causes.sort_by(|a, b| b.1.cmp(&a.1));
+    causes.sort_by_key(|c| std::cmp::Reverse(c.1));
     let ended: u64 = causes.iter().map(|c| c.1).sum();
     let mut t = Table::new(&["cause", "description", "runs", "share_of_ended"]);
     for (cause, n) in causes {
