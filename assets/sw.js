@@ -8,9 +8,11 @@
 // empty FILES list: nothing is cached, and a cache left by a release build is deleted.
 const VERSION = "__ALIANSI_VERSION__";
 const FILES = [/* __ALIANSI_FILES__ */];
-const PREFIX = "aliansi-";
-const CACHE = PREFIX + VERSION;
 const SCOPE = self.registration.scope;
+// Caches belong to the whole origin: several copies of the app on one host (GitHub Pages
+// serves all of a user's projects from one origin) each keep and delete only their own.
+const PREFIX = `aliansi ${SCOPE} `;
+const CACHE = PREFIX + VERSION;
 const INDEX = new URL("index.html", SCOPE).href;
 // A name with Trunk's content hash: app-0123456789abcdef.css, aliansi-app-…_bg.wasm.
 const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;

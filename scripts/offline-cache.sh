@@ -6,8 +6,9 @@
 # DIR defaults to $TRUNK_STAGING_DIR and PROFILE to $TRUNK_PROFILE (release or debug), as
 # Trunk sets them. Release: writes DIR/sw.js from assets/sw.js with FILES, the list of every
 # file in DIR (relative paths, "./" for the page's folder), and VERSION, the first 16 hex
-# digits of a sha256 over every file's sha256 and name and over the template itself. A build that changes any file is a new
-# service worker with a new cache; an identical build is byte-identical. Debug (`trunk serve`):
+# digits of a sha256 over every file's sha256 and name and over the template itself. A build
+# that changes any file is a new service worker with a new cache; an identical build gives a
+# byte-identical sw.js. Debug (`trunk serve`):
 # sw.js caches nothing, and the Content-Security-Policy line is dropped from index.html so
 # that Trunk's live-reload script (inline) can run. Needs only bash, coreutils and sed.
 set -euo pipefail

@@ -11,6 +11,7 @@ import { cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
+import { serveStatic } from "./static-server.mjs";
 import { READY_TIMEOUT_MS, STEP_TIMEOUT_MS, finishRun, month, ready, repo, start, status, tid } from "./harness.mjs";
 
 const PREFIX = "/aliansi/";
@@ -85,7 +86,7 @@ await h.check("the service worker takes control and caches every built file", as
   assert.equal(names.length, 1, `one cache: ${names}`);
   firstCache = names[0];
   const v = await version(page);
-  assert.equal(firstCache, `aliansi-${v.version}`);
+  assert.equal(firstCache, `aliansi ${h.base} ${v.version}`);
   assert.match(v.version, /^[0-9a-f]{16}$/);
   const expected = ["./", ...(await distFiles(copy)).filter((f) => f !== "sw.js")].sort();
   assert.deepEqual(caches[firstCache], expected, "cached = built files (and the folder's address)");
@@ -251,8 +252,33 @@ await h.check("a new build replaces the old cache", async () => {
   assert.notEqual(names[0], firstCache, "the old cache is gone");
   assert.equal(await page.locator('meta[name="aliansi-build"]').count(), 1, "the page is the new build");
   const v = await version(page);
-  assert.equal(names[0], `aliansi-${v.version}`);
+  assert.equal(names[0], `aliansi ${h.base} ${v.version}`);
   console.log(`after the update: ${names[0]} (was ${firstCache})`);
+});
+
+await h.check("two copies on one host (e.g. two GitHub Pages projects) keep their own caches", async () => {
+  // One origin, the app in /one/ and /two/: each service worker deletes only its own caches.
+  const both = await mkdtemp(join(tmpdir(), "aliansi-two-"));
+  await cp(source, join(both, "one"), { recursive: true });
+  await cp(source, join(both, "two"), { recursive: true });
+  const { server, origin } = await serveStatic(both);
+  const ctx = await h.browser.newContext();
+  try {
+    const p = await ctx.newPage();
+    p.on("pageerror", (e) => errors.push(`page error (two copies): ${e.message}`));
+    for (const dir of ["one", "two"]) {
+      await p.goto(`${origin}/${dir}/`, { waitUntil: "load" });
+      await ready(p);
+      await p.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: READY_TIMEOUT_MS });
+    }
+    const names = (await p.evaluate(() => caches.keys())).sort();
+    assert.equal(names.length, 2, `caches: ${names}`);
+    assert.ok(names[0].startsWith(`aliansi ${origin}/one/ `) && names[1].startsWith(`aliansi ${origin}/two/ `), `caches: ${names}`);
+  } finally {
+    await ctx.close();
+    server.close();
+    await rm(both, { recursive: true, force: true });
+  }
 });
 
 await h.check("no page errors in the offline context", async () => {
