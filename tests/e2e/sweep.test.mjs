@@ -60,6 +60,7 @@ await h.check("a 1-D sweep of transparency over 5 points: line, band, points, a 
   assert.match(await tid(page, "sweep-run").innerText(), /5 points/);
   await runAndWait();
   assert.equal(await tid(page, "sweep-stale").count(), 0, "results match the scenario on screen");
+  console.log(`1-D: ${await tid(page, "sweep-done").innerText()}`);
   const svg = tid(page, "sweep-line");
   assert.equal(await svg.getAttribute("id"), "sweep-line-chart");
   const d = await tid(page, "sweep-path").getAttribute("d");
@@ -99,6 +100,7 @@ await h.check("a 2-D sweep draws a heat map of 3 × 3 cells with values and a le
   await tid(page, "sweep-runs").fill("100");
   assert.match(await tid(page, "sweep-run").innerText(), /9 points/);
   await runAndWait();
+  console.log(`2-D: ${await tid(page, "sweep-done").innerText()}`);
   const map = tid(page, "sweep-heatmap");
   assert.equal(await map.getAttribute("id"), "sweep-heatmap-chart");
   assert.equal(await map.locator("rect.heat-cell").count(), 9);
