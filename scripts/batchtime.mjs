@@ -92,10 +92,11 @@ for (let r = 0; r < reps; r++) {
     },
     { startedAt, before },
   );
-  // "10,000 runs in 3.2 s on 2 workers" (English page).
-  const said = m.page_says.match(/in ([\d.,]+) s\D+(\d+) worker/);
-  m.page_seconds = said ? Number(said[1].replace(",", "")) : null;
-  m.workers = said ? Number(said[2]) : null;
+  // "10,000 runs in 5.2 s, workers in parallel: 2." (English page).
+  const secs = m.page_says.match(/ in ([\d.,]+) s\b/);
+  const workers = m.page_says.match(/(\d+)\D*$/);
+  m.page_seconds = secs ? Number(secs[1].replace(",", "")) : null;
+  m.workers = workers ? Number(workers[1]) : null;
   results.push(m);
   console.log(
     `batch ${r + 1}/${reps}: page says "${m.page_says}"; click to results ${(m.click_to_results_ms / 1000).toFixed(2)} s; ` +

@@ -40,7 +40,8 @@ while [ $# -gt 0 ]; do
 done
 
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+# Kept if something fails (the measurements are in it).
+trap 'if [ $? -eq 0 ]; then rm -rf "$work"; else echo "measurements kept in $work" >&2; fi' EXIT
 CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
 export CHROMIUM
 export WASM_BINDGEN_TEST_TIMEOUT=900
@@ -180,7 +181,7 @@ const base = parse("baseline.txt");
 if (base.length) {
   const again = fs.existsSync(work + "/native-again.txt") ? parse("native-again.txt") : [];
   L.push("## Before and after (native)", "");
-  L.push("\\`bash scripts/perf.sh --baseline ${baseline}\\`: the same report built from commit ${baseline_rev:-?} (\\`git archive\\`), run right");
+  L.push("\`bash scripts/perf.sh --baseline ${baseline}\`: the same report built from commit ${baseline_rev:-?} (\`git archive\`), run right");
   L.push("before the current code is timed a second time (the benchmark crate as it is now, over that commit's core);");
   L.push("the checksums are the same. CPU time (the thread's own, less disturbed by other work), with wall-clock");
   L.push("medians after it.", "");
@@ -206,7 +207,7 @@ L.push("| the app in headless Chromium, web workers | " + bt.reps.map((r) => (r.
 L.push("");
 if (fs.existsSync(work + "/batchtime-baseline.json")) {
   const bb = JSON.parse(fs.readFileSync(work + "/batchtime-baseline.json", "utf8"));
-  L.push("Before (an older build of the app, \\`--baseline-dist\\`, timed in the same run): " + bb.reps.map((r) => (r.page_seconds ?? NaN).toFixed(1) + " s").join(", ") +
+  L.push("Before (an older build of the app, \`--baseline-dist\`, timed in the same run): " + bb.reps.map((r) => (r.page_seconds ?? NaN).toFixed(1) + " s").join(", ") +
     " as the page reports it (median " + bb.page_seconds_median + " s), checksum " + [...new Set(bb.reps.map((r) => r.checksum))].join(", ") + ".", "");
 }
 L.push("Checksums: command line " + cliSum + ", browser " + [...new Set(bt.reps.map((r) => r.checksum))].join(", ") + ".");
