@@ -160,7 +160,7 @@ L.push("Native: \`${native_cmd}\`.  ");
 L.push("Wasm: \`${wasm_cmd}\` (the same workloads, timed with \`performance.now()\` in headless Chromium).  ");
 L.push("Partner-months: the partners present, summed over the months simulated. Both builds must give");
 L.push("the same checksum for each workload (checked).", "");
-L.push("| benchmark | partner-months | native median (fastest) | native ns per partner-month (CPU time) | wasm median (fastest) | wasm ns per partner-month | wasm / native |");
+L.push("| benchmark | partner-months | native median (fastest) | native ns per partner-month (CPU time) | wasm median (fastest) | wasm ns per partner-month | wasm / native, medians (fastest samples) |");
 L.push("|---|---|---|---|---|---|---|");
 let mismatch = [];
 for (const n of native) {
@@ -168,12 +168,13 @@ for (const n of native) {
   if (w && w.checksum !== n.checksum) mismatch.push(n.name);
   L.push("| " + (what[n.name] ?? n.name) + " | " + int(n.partner_months) + " | " + fmtT(+n.median_ns) + " (" + fmtT(+n.min_ns) + ") | " +
     Number(n.ns_per_pm).toFixed(0) + (n.cpu_ns_per_pm ? " (" + Number(n.cpu_ns_per_pm).toFixed(0) + ")" : "") + " | " + (w ? fmtT(+w.median_ns) + " (" + fmtT(+w.min_ns) + ") | " + Number(w.ns_per_pm).toFixed(0) + " | " +
-    (w.median_ns / n.median_ns).toFixed(2) + "x" : "- | - | -") + " |");
+    (w.median_ns / n.median_ns).toFixed(2) + "x (" + (w.min_ns / n.min_ns).toFixed(2) + "x)" : "- | - | -") + " |");
 }
 L.push("");
 L.push(mismatch.length ? "**Checksums differ between native and wasm for: " + mismatch.join(", ") + ".**" :
   "Checksums equal natively and in wasm: " + native.map((n) => n.name + " " + n.checksum).join(", ") + ".");
-L.push("", "The ratio compares wall-clock medians (the browser has no CPU clock); the CPU time in brackets is the");
+L.push("", "The ratio compares wall-clock times (the browser has no CPU clock); on a busy machine the fastest samples are");
+L.push("the fairer comparison. The CPU time in brackets is the");
 L.push("native thread's own time on a CPU (/proc/thread-self/schedstat), which other work on the machine disturbs less.");
 L.push("Target: wasm within 1.3x of native.", "");
 
