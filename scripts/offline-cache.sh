@@ -5,7 +5,9 @@
 #
 # DIR defaults to $TRUNK_STAGING_DIR and PROFILE to $TRUNK_PROFILE (release or debug), as
 # Trunk sets them. Release: writes DIR/sw.js from assets/sw.js with FILES, the list of every
-# file in DIR (relative paths, "./" for the page's folder), and VERSION, the first 16 hex
+# file in DIR (relative paths, "./" for the page's folder) but the PNG icons (icon-*.png:
+# only installing the app uses them, and the browser keeps an installed app's icons itself;
+# 31 KB less on a first visit), and VERSION, the first 16 hex
 # digits of a sha256 over every file's sha256 and name and over the template itself. A build
 # that changes any file is a new service worker with a new cache; an identical build gives a
 # byte-identical sw.js. Debug (`trunk serve`):
@@ -23,7 +25,7 @@ cd "$dir"
 files=()
 if [ "$profile" = release ]; then
   while IFS= read -r -d '' f; do files+=("${f#./}"); done \
-    < <(find . -type f ! -path ./sw.js -print0 | LC_ALL=C sort -z)
+    < <(find . -type f ! -path ./sw.js ! -name 'icon-*.png' -print0 | LC_ALL=C sort -z)
   # The worker's own code counts too: a change to assets/sw.js alone is a new version.
   version="$({ printf '%s\0' "${files[@]}" | xargs -0 sha256sum; sha256sum <"$template"; } | sha256sum | cut -c1-16)"
   list='"./"'

@@ -77,7 +77,7 @@ await h.check("under /aliansi/ the app loads with relative addresses only", asyn
   assert.doesNotMatch(html, /(src|href)="\//, "no root-absolute src/href in index.html");
 });
 
-await h.check("the service worker takes control and caches every built file", async () => {
+await h.check("the service worker takes control and caches every file the app loads", async () => {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: READY_TIMEOUT_MS });
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
   assert.equal(scope, h.base, "the worker's scope is the app's folder");
@@ -88,9 +88,10 @@ await h.check("the service worker takes control and caches every built file", as
   const v = await version(page);
   assert.equal(firstCache, `aliansi ${h.base} ${v.version}`);
   assert.match(v.version, /^[0-9a-f]{16}$/);
-  const expected = ["./", ...(await distFiles(copy)).filter((f) => f !== "sw.js")].sort();
+  // All but sw.js itself and the PNG icons (only installing uses them).
+  const expected = ["./", ...(await distFiles(copy)).filter((f) => f !== "sw.js" && !/^icon-.*\.png$/.test(f))].sort();
   assert.deepEqual(caches[firstCache], expected, "cached = built files (and the folder's address)");
-  for (const f of ["worker_loader.js", "worker.js", "worker_bg.wasm", "index.html", "boot.js", "manifest.webmanifest"]) {
+  for (const f of ["worker_loader.js", "worker.js", "worker_bg.wasm", "index.html", "boot.js", "manifest.webmanifest", "icon.svg"]) {
     assert.ok(expected.includes(f), `${f} is built and cached`);
   }
   console.log(`cache ${firstCache}: ${expected.length} entries`);
