@@ -1,5 +1,6 @@
 // Aliansi's service worker: keeps the built app in a cache so that it works offline after its
-// first load (the page, its wasm, styles, icons, and the web worker of "Many futures").
+// first load (the page, its wasm, styles and icons, and worker.js, which starts the same wasm in the
+// web workers of "Many futures").
 //
 // scripts/offline-cache.sh (a Trunk post_build hook) writes VERSION (a hash of every built
 // file) and FILES (their paths, relative to this file) below after each release build. A new
@@ -25,7 +26,7 @@ self.addEventListener("install", (event) => {
   // Files whose name carries Trunk's content hash cannot be stale, so the copies the page has
   // just downloaded (the browser's HTTP cache) are taken when the host allows it: a first
   // visit on a slow network does not download the app's wasm twice. Every other file (the
-  // page, boot.js, the worker's files, icons) skips the HTTP cache (`reload`): a static host
+  // page, boot.js, worker.js, icons) skips the HTTP cache (`reload`): a static host
   // may hand out an older copy of a file that keeps its name.
   const mode = (f) => (HASHED.test(f) ? "default" : "reload");
   event.waitUntil(

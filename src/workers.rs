@@ -1,10 +1,11 @@
 //! Web workers for "Many futures": the page side (a [`Pool`] of workers, one per core, each
-//! handed chunks of runs from a queue) and the worker side ([`worker_main`], the whole of the
-//! `worker` binary). Messages are JSON strings ([`crate::batch::Request`] and
-//! [`crate::batch::Reply`]); the work and the merging are the pure code of [`crate::batch`].
+//! handed chunks of runs from a queue) and the worker side ([`worker_main`]). Messages are
+//! JSON strings ([`crate::batch::Request`] and [`crate::batch::Reply`]); the work and the
+//! merging are the pure code of [`crate::batch`].
 //!
-//! The worker binary is built by Trunk (`data-type="worker"` with a loader shim) into
-//! `worker.js`, `worker_bg.wasm` and `worker_loader.js`, next to the page.
+//! A worker runs the app's own module and wasm (one download for the page and its workers):
+//! `assets/worker.js` is a module worker that imports the files the page names in its first
+//! message, then calls [`worker_entry`]. (The module's `main` mounts nothing without a window.)
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -12,13 +13,36 @@ use std::rc::Rc;
 use aliansi_sim::{BatchTally, Scenario};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{DedicatedWorkerGlobalScope, ErrorEvent, MessageEvent, Worker};
+use web_sys::{
+    DedicatedWorkerGlobalScope, ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType,
+};
 use yew::Callback;
 
 use crate::batch::{worker_count, Job, Reply};
 
-/// The worker's script, relative to the page.
-pub const WORKER_SCRIPT: &str = "worker_loader.js";
+/// The worker's script, relative to the page (`assets/worker.js`): a module worker that
+/// starts the app's own module and calls [`worker_entry`].
+pub const WORKER_SCRIPT: &str = "worker.js";
+
+/// The worker side's entry point, called by `assets/worker.js` once the module is loaded.
+#[wasm_bindgen]
+pub fn worker_entry() {
+    worker_main();
+}
+
+/// The app's module and wasm file as the page loaded them (the `data-js` and `data-wasm`
+/// attributes that Trunk writes on the boot script), for the workers to load the same.
+fn module_files() -> Result<(String, String), String> {
+    let tag = gloo::utils::document()
+        .query_selector("script[data-js][data-wasm]")
+        .ok()
+        .flatten()
+        .ok_or("the page's boot script is missing")?;
+    match (tag.get_attribute("data-js"), tag.get_attribute("data-wasm")) {
+        (Some(js), Some(wasm)) => Ok((js, wasm)),
+        _ => Err("the boot script does not name the app's files".to_string()),
+    }
+}
 
 /// The worker side: answers every request, after saying it is ready.
 pub fn worker_main() {
@@ -188,9 +212,15 @@ impl Pool {
             stopped: Cell::new(false),
             on_event,
         });
+        let (js, wasm) = module_files().inspect_err(|_| shared.stop())?;
+        let hello = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&hello, &"js".into(), &js.into());
+        let _ = js_sys::Reflect::set(&hello, &"wasm".into(), &wasm.into());
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Module);
         let mut handlers = Vec::new();
         for _ in 0..n {
-            let worker = match Worker::new(WORKER_SCRIPT) {
+            let worker = match Worker::new_with_options(WORKER_SCRIPT, &options) {
                 Ok(w) => w,
                 Err(e) => {
                     shared.stop();
@@ -219,6 +249,11 @@ impl Pool {
             };
             worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
             worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+            // The first message starts the module; the worker says Ready when it can work.
+            if let Err(e) = worker.post_message(&hello) {
+                shared.stop();
+                return Err(js_error(e));
+            }
             shared.workers.borrow_mut().push(worker);
             handlers.push((on_message, on_error));
         }

@@ -91,7 +91,7 @@ await h.check("the service worker takes control and caches every file the app lo
   // All but sw.js itself and the PNG icons (only installing uses them).
   const expected = ["./", ...(await distFiles(copy)).filter((f) => f !== "sw.js" && !/^icon-.*\.png$/.test(f))].sort();
   assert.deepEqual(caches[firstCache], expected, "cached = built files (and the folder's address)");
-  for (const f of ["worker_loader.js", "worker.js", "worker_bg.wasm", "index.html", "boot.js", "manifest.webmanifest", "icon.svg"]) {
+  for (const f of ["worker.js", "index.html", "boot.js", "manifest.webmanifest", "icon.svg"]) {
     assert.ok(expected.includes(f), `${f} is built and cached`);
   }
   console.log(`cache ${firstCache}: ${expected.length} entries`);
@@ -191,7 +191,7 @@ await h.check("offline: a small batch of Many futures runs in the web workers", 
   await tid(page, "batch-start").click();
   await tid(page, "batch-results").waitFor({ timeout: 120_000 });
   page.off("worker", onWorker);
-  assert.ok(workers.length >= 1 && workers.every((u) => u === `${h.base}worker_loader.js`), `workers: ${workers}`);
+  assert.ok(workers.length >= 1 && workers.every((u) => u === `${h.base}worker.js`), `workers: ${workers}`);
   await h.shot(page, "offline-batch");
 });
 

@@ -201,7 +201,7 @@ await h.check("(b) a whole session stays on the page's own origin, with no CSP v
   await h.shot(page, "session");
   const foreign = all.filter((u) => !/^(data|blob):/.test(u) && new URL(u).origin !== h.origin);
   assert.deepEqual(foreign, [], "requests to other origins");
-  assert.ok(all.some((u) => u.endsWith("worker_loader.js")), "the workers were started");
+  assert.ok(all.some((u) => u.endsWith("worker.js")), "the workers were started");
   assert.ok(all.some((u) => u.endsWith(".wasm")), "the wasm was loaded");
   console.log(`session: ${all.length} requests and workers, all to ${h.origin}`);
   assert.deepEqual(seen.csp, [], "no CSP violation");
