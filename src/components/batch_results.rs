@@ -375,26 +375,90 @@ fn trust_chart(lang: Lang, f: &Finished) -> Html {
     }
 }
 
+/// A part of the results, drawn in its own turn of the event loop (see [`BatchResults`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Part {
+    Km,
+    Table,
+    Hazard,
+    Causes,
+    Value,
+    Trust,
+    Shares,
+}
+
+const PARTS: [Part; 7] = [
+    Part::Km,
+    Part::Table,
+    Part::Hazard,
+    Part::Causes,
+    Part::Value,
+    Part::Trust,
+    Part::Shares,
+];
+
+#[derive(Properties, PartialEq)]
+struct PartProps {
+    lang: Lang,
+    finished: Rc<Finished>,
+    part: Part,
+}
+
+/// One chart (or the table) of the results; a component, so that drawing the next part does
+/// not draw this one again.
+#[function_component(ResultsPart)]
+fn results_part(props: &PartProps) -> Html {
+    let (lang, f) = (props.lang, &*props.finished);
+    match props.part {
+        Part::Km => km_chart(lang, f),
+        Part::Table => survival_table(lang, f),
+        Part::Hazard => hazard_chart(lang, f),
+        Part::Causes => causes_chart(lang, f),
+        Part::Value => value_chart(lang, f),
+        Part::Trust => trust_chart(lang, f),
+        Part::Shares => shares_chart(lang, f),
+    }
+}
+
 #[function_component(BatchResults)]
 pub fn batch_results(props: &Props) -> Html {
     let lang = props.lang;
     let f = &*props.finished;
+    // New results are drawn a part at a time, one turn of the event loop each, so that no
+    // single task of the page's thread runs long (tests/e2e/longtask.test.mjs); the
+    // data-testid that says the results are all there comes with the last part.
+    let shown = use_state_eq(|| 1usize);
+    {
+        let shown = shown.clone();
+        use_effect_with(*shown, move |&n| {
+            let next = (n < PARTS.len())
+                .then(|| gloo::timers::callback::Timeout::new(0, move || shown.set(n + 1)));
+            move || drop(next)
+        });
+    }
+    let complete = *shown >= PARTS.len();
+    let part = |p: Part| {
+        let i = PARTS.iter().position(|&q| q == p).unwrap_or(0);
+        (i < *shown)
+            .then(|| html! { <ResultsPart {lang} finished={props.finished.clone()} part={p} /> })
+    };
     html! {
-        <div class="batch-results" data-testid="batch-results" data-runs={f.summary.runs.to_string()}
+        <div class="batch-results" data-testid={complete.then_some("batch-results")}
+            data-runs={f.summary.runs.to_string()}
             data-checksum={format!("{:016x}", f.summary.checksum)}>
             <h3>{ t(lang, "experiments.results_heading") }</h3>
             <DebriefHead {lang} experiment={t(lang, "experiments.heading")}
                 findings={crate::export::batch_findings(lang, &f.summary)} />
             <PrintDebrief {lang} which={Debrief::Batch} />
             <div class="batch-grid">
-                { km_chart(lang, f) }
-                { survival_table(lang, f) }
-                { hazard_chart(lang, f) }
-                { causes_chart(lang, f) }
-                { value_chart(lang, f) }
-                { trust_chart(lang, f) }
+                { for part(Part::Km) }
+                { for part(Part::Table) }
+                { for part(Part::Hazard) }
+                { for part(Part::Causes) }
+                { for part(Part::Value) }
+                { for part(Part::Trust) }
             </div>
-            { shares_chart(lang, f) }
+            { for part(Part::Shares) }
         </div>
     }
 }
