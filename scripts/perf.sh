@@ -152,7 +152,7 @@ L.push("| | |", "|---|---|");
 L.push("| measured | ${started}, commit ${commit}${dirty} |");
 L.push("| app measured | ${app_build} |");
 L.push("| machine | ${cpu}, ${cores} cores, ${mem}, Linux $(uname -m) |");
-L.push("| Rust | ${rustc_v} (release profile: fat LTO, codegen-units 1, opt-level 3) |");
+L.push("| Rust | ${rustc_v} (release profile: fat LTO, codegen-units 1; opt-level 3 for the core, its generator and libm, \"z\" for the rest) |");
 L.push("| browser | ${chromium_v}, headless |");
 L.push("| load average (1, 5, 15 min) | ${load_start} at the start, ${load_end} at the end |");
 L.push("");
@@ -225,14 +225,15 @@ L.push("Longest main-thread task during those batches (long-task PerformanceObse
 L.push("## Page weight and time to interactive", "");
 L.push("\`${pw_cmd}\`: every response of a first load in a fresh browser context (the page's requests and its");
 L.push("service worker's offline cache), each body gzipped at level 9. \`scripts/test.sh\` runs it after");
-L.push("\`trunk build --release\` and fails above 300 KB.", "");
+L.push("\`trunk build --release\` and fails above its budget (\`PAGE_WEIGHT_BUDGET_KB\` in \`scripts/test.sh\`,");
+L.push("which stops growth while the goal of 300 KB from issue 6 is not met).", "");
 L.push("| file | gzipped | raw |", "|---|---|---|");
 for (const f of pw.first_load) L.push("| \`" + f.path + "\` | " + kb(f.gzip) + " | " + kb(f.raw) + " |");
 L.push("| **total of the first load** | **" + kb(pw.total_gzip_bytes) + "** | " + kb(pw.total_raw_bytes) + " |");
 L.push("");
 if (pw.not_fetched.length) L.push("Not fetched by the first load: " + pw.not_fetched.map((f) => "\`" + f.path + "\` " + kb(f.gzip)).join(", ") + ".", "");
-L.push("Service worker: " + pw.service_worker + ". Budget: 300 KB (1 KB = 1,000 bytes) gzipped; " +
-  (pw.total_gzip_bytes > 300000 ? "**over budget by " + kb(pw.total_gzip_bytes - 300000) + "**." : "within budget."), "");
+L.push("Service worker: " + pw.service_worker + ". Goal: 300 KB (1 KB = 1,000 bytes) gzipped; " +
+  (pw.total_gzip_bytes > 300000 ? "**over the goal by " + kb(pw.total_gzip_bytes - 300000) + "**." : "within the goal."), "");
 L.push("Time to interactive (navigation start to the \`#app-ready\` marker rendered with its status), " + pw.ready_ms.length +
   " fresh loads from the local server: median **" + pw.ready_ms_median.toFixed(0) + " ms** (" + pw.ready_ms.map((t) => t.toFixed(0)).join(", ") + " ms).", "");
 
