@@ -11,6 +11,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use aliansi_sim::{BatchTally, Scenario};
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
@@ -191,18 +192,67 @@ type ErrorHandler = Closure<dyn FnMut(ErrorEvent)>;
 /// The workers of one batch. Dropping the pool (or [`Pool::cancel`]) terminates them.
 pub struct Pool {
     shared: Rc<Shared>,
-    _handlers: Vec<(MessageHandler, ErrorHandler)>,
+    _handlers: Handlers,
+    /// The pending starts of workers (each its own task; dropped, they do not happen).
+    _starts: Vec<Timeout>,
+    planned: usize,
+}
+
+/// The message and error handlers of the workers started so far (kept alive with the pool).
+type Handlers = Rc<RefCell<Vec<(MessageHandler, ErrorHandler)>>>;
+
+/// Starts one worker of the batch, unless it has stopped meanwhile: its handlers, then the
+/// first message (which names the module and wasm to load).
+fn spawn(shared: &Rc<Shared>, handlers: &Handlers, options: &WorkerOptions, hello: &JsValue) {
+    if shared.stopped.get() {
+        return;
+    }
+    let worker = match Worker::new_with_options(WORKER_SCRIPT, options) {
+        Ok(w) => w,
+        Err(e) => return shared.fail(js_error(e)),
+    };
+    let on_message = {
+        let shared = shared.clone();
+        let me = worker.clone();
+        MessageHandler::new(move |e: MessageEvent| {
+            let text = e.data().as_string().unwrap_or_default();
+            shared.on_reply(&me, &text);
+        })
+    };
+    let on_error = {
+        let shared = shared.clone();
+        ErrorHandler::new(move |e: ErrorEvent| {
+            e.prevent_default();
+            let msg = e.message();
+            shared.fail(if msg.is_empty() {
+                "the worker stopped with an error".to_string()
+            } else {
+                msg
+            });
+        })
+    };
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    shared.workers.borrow_mut().push(worker.clone());
+    handlers.borrow_mut().push((on_message, on_error));
+    // The worker says Ready once its module is loaded; then it is fed chunks.
+    if let Err(e) = worker.post_message(hello) {
+        shared.fail(js_error(e));
+    }
 }
 
 impl Pool {
     /// Starts `total` runs of `scenario` (master seed = its seed) on one worker per core;
-    /// `on_event` hears the progress and the end.
+    /// `on_event` hears the progress and the end. The workers start in tasks of their own
+    /// (right after this returns), so that no single task of the page's thread grows long; a
+    /// worker that cannot start is reported through `on_event`.
     pub fn start(
         batch: u64,
         scenario: &Scenario,
         total: u64,
         on_event: Callback<Event>,
     ) -> Result<Pool, String> {
+        let (js, wasm) = module_files()?;
         let cores = worker_count(reported_cores());
         let job = Job::new(batch, scenario, total, cores, now_ms());
         let n = cores.min(job.chunks_left()).max(1);
@@ -212,60 +262,31 @@ impl Pool {
             stopped: Cell::new(false),
             on_event,
         });
-        let (js, wasm) = module_files().inspect_err(|_| shared.stop())?;
         let hello = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&hello, &"js".into(), &js.into());
         let _ = js_sys::Reflect::set(&hello, &"wasm".into(), &wasm.into());
+        let hello: JsValue = hello.into();
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
-        let mut handlers = Vec::new();
-        for _ in 0..n {
-            let worker = match Worker::new_with_options(WORKER_SCRIPT, &options) {
-                Ok(w) => w,
-                Err(e) => {
-                    shared.stop();
-                    return Err(js_error(e));
-                }
-            };
-            let on_message = {
-                let shared = shared.clone();
-                let me = worker.clone();
-                MessageHandler::new(move |e: MessageEvent| {
-                    let text = e.data().as_string().unwrap_or_default();
-                    shared.on_reply(&me, &text);
-                })
-            };
-            let on_error = {
-                let shared = shared.clone();
-                ErrorHandler::new(move |e: ErrorEvent| {
-                    e.prevent_default();
-                    let msg = e.message();
-                    shared.fail(if msg.is_empty() {
-                        "the worker stopped with an error".to_string()
-                    } else {
-                        msg
-                    });
-                })
-            };
-            worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-            worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-            // The first message starts the module; the worker says Ready when it can work.
-            if let Err(e) = worker.post_message(&hello) {
-                shared.stop();
-                return Err(js_error(e));
-            }
-            shared.workers.borrow_mut().push(worker);
-            handlers.push((on_message, on_error));
-        }
+        let handlers: Handlers = Rc::new(RefCell::new(Vec::new()));
+        let starts = (0..n)
+            .map(|_| {
+                let (shared, handlers) = (shared.clone(), handlers.clone());
+                let (options, hello) = (options.clone(), hello.clone());
+                Timeout::new(0, move || spawn(&shared, &handlers, &options, &hello))
+            })
+            .collect();
         Ok(Pool {
             shared,
             _handlers: handlers,
+            _starts: starts,
+            planned: n,
         })
     }
 
     /// How many workers this batch uses.
     pub fn workers(&self) -> usize {
-        self.shared.workers.borrow().len()
+        self.planned
     }
 
     /// Stops every worker now; returns the runs done so far.
