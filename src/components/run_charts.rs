@@ -54,12 +54,45 @@ pub fn run_charts(props: &Props) -> Html {
     let trust_title = t(lang, "chart.heading");
     // Each chart's lines, shared with its export buttons.
     let charts: [(&str, &str, Rc<Vec<ChartSeries>>); 6] = [
-        ("ch-trust", trust_title, Rc::new(one(trust_title, s.trust_points()))),
-        ("ch-market", t(lang, "watch.chart.market"), Rc::new(one(t(lang, "watch.chart.market"), month_points(series, |m| m.market)))),
-        ("ch-value", t(lang, "watch.chart.value"), Rc::new(one(t(lang, "watch.chart.value"), month_points(series, |m| m.value)))),
-        ("ch-sat", t(lang, "watch.chart.satisfaction"), Rc::new(per_partner(|m, i| m.satisfaction[i]))),
-        ("ch-payoff", t(lang, "watch.chart.payoff"), Rc::new(per_partner(|m, i| m.payoff[i]))),
-        ("ch-disputes", t(lang, "watch.chart.disputes"), Rc::new(one(t(lang, "watch.chart.disputes"), month_points(series, |m| f64::from(m.open_disputes))))),
+        (
+            "ch-trust",
+            trust_title,
+            Rc::new(one(trust_title, s.trust_points())),
+        ),
+        (
+            "ch-market",
+            t(lang, "watch.chart.market"),
+            Rc::new(one(
+                t(lang, "watch.chart.market"),
+                month_points(series, |m| m.market),
+            )),
+        ),
+        (
+            "ch-value",
+            t(lang, "watch.chart.value"),
+            Rc::new(one(
+                t(lang, "watch.chart.value"),
+                month_points(series, |m| m.value),
+            )),
+        ),
+        (
+            "ch-sat",
+            t(lang, "watch.chart.satisfaction"),
+            Rc::new(per_partner(|m, i| m.satisfaction[i])),
+        ),
+        (
+            "ch-payoff",
+            t(lang, "watch.chart.payoff"),
+            Rc::new(per_partner(|m, i| m.payoff[i])),
+        ),
+        (
+            "ch-disputes",
+            t(lang, "watch.chart.disputes"),
+            Rc::new(one(
+                t(lang, "watch.chart.disputes"),
+                month_points(series, |m| f64::from(m.open_disputes)),
+            )),
+        ),
     ];
     let lines = |k: usize| (*charts[k].2).clone();
     let stem = crate::export::run_stem(s.seed);
