@@ -21,6 +21,41 @@ pub struct Props {
     pub finished: Rc<Finished>,
 }
 
+/// The two axis lines of a survival chart, `w` by `h`.
+pub(crate) fn survival_axes(w: f64, h: f64) -> Html {
+    html! {
+        <>
+            <line class="axis" x1="0" x2={fmt_num(w)} y1={fmt_num(h)} y2={fmt_num(h)} />
+            <line class="axis" x1="0" x2="0" y1="0" y2={fmt_num(h)} />
+        </>
+    }
+}
+
+/// The month label under a survival chart's x axis.
+pub(crate) fn month_label(lang: Lang, w: f64, h: f64) -> Html {
+    html! {
+        <text class="axis-label" x={fmt_num(w / 2.0)} y={fmt_num(h + 34.0)} dominant-baseline="hanging" text-anchor="middle">
+            { t(lang, "experiments.month") }
+        </text>
+    }
+}
+
+/// The legend of a line drawn with its 95 % band.
+pub(crate) fn line_band_legend(line: &str, band: &str) -> Html {
+    html! {
+        <ul class="legend">
+            <li>
+                <svg class="swatch" viewBox="0 0 30 10" aria-hidden="true"><line class="km-line" x1="0" x2="30" y1="5" y2="5" /></svg>
+                { line }
+            </li>
+            <li>
+                <svg class="swatch" viewBox="0 0 30 10" aria-hidden="true"><rect class="km-band" x="0" y="0" width="30" height="10" /></svg>
+                { band }
+            </li>
+        </ul>
+    }
+}
+
 /// The axes of a survival chart: percent gridlines (0 to 100 %) and a tick each year.
 pub(crate) fn survival_ticks(
     x: &LinearScale,
@@ -121,24 +156,12 @@ fn km_chart(lang: Lang, f: &Finished) -> Html {
                     <path class="km-band" d={band} />
                     <path class="km-line" d={line} />
                     <circle class="km-end" cx={fmt_num(w)} cy={end_y} r="5" />
-                    <line class="axis" x1="0" x2={fmt_num(w)} y1={fmt_num(h)} y2={fmt_num(h)} />
-                    <line class="axis" x1="0" x2="0" y1="0" y2={fmt_num(h)} />
+                    { survival_axes(w, h) }
                     { x_ticks }
-                    <text class="axis-label" x={fmt_num(w / 2.0)} y={fmt_num(h + 34.0)} dominant-baseline="hanging" text-anchor="middle">
-                        { t(lang, "experiments.month") }
-                    </text>
+                    { month_label(lang, w, h) }
                 </g>
             </svg>
-            <ul class="legend">
-                <li>
-                    <svg class="swatch" viewBox="0 0 30 10" aria-hidden="true"><line class="km-line" x1="0" x2="30" y1="5" y2="5" /></svg>
-                    { t(lang, "experiments.km_line") }
-                </li>
-                <li>
-                    <svg class="swatch" viewBox="0 0 30 10" aria-hidden="true"><rect class="km-band" x="0" y="0" width="30" height="10" /></svg>
-                    { t(lang, "experiments.km_band") }
-                </li>
-            </ul>
+            { line_band_legend(t(lang, "experiments.km_line"), t(lang, "experiments.km_band")) }
             { batch_bar(lang, f, BatchChart::Survival) }
         </figure>
     }

@@ -342,16 +342,7 @@ fn line_chart(lang: Lang, r: &Results) -> Html {
                     </li>
                 </ul>
             } else {
-                <ul class="legend">
-                    <li>
-                        <svg class="swatch" viewBox="0 0 30 10" aria-hidden="true"><line class="km-line" x1="0" x2="30" y1="5" y2="5" /></svg>
-                        { t(lang, "sweep.line") }
-                    </li>
-                    <li>
-                        <svg class="swatch" viewBox="0 0 30 10" aria-hidden="true"><rect class="km-band" x="0" y="0" width="30" height="10" /></svg>
-                        { t(lang, "sweep.band") }
-                    </li>
-                </ul>
+                { crate::components::batch_results::line_band_legend(t(lang, "sweep.line"), t(lang, "sweep.band")) }
             }
         </figure>
     }

@@ -11,8 +11,10 @@ use crate::components::share::copy;
 use crate::url;
 
 use crate::batch::{parse_runs, DEFAULT_RUNS};
-use crate::charts::{dash, fmt_num, palette, LinearScale};
-use crate::components::batch_results::{pct, survival_ticks, H, MB, ML, MR, MT, W};
+use crate::charts::{dash, palette, LinearScale};
+use crate::components::batch_results::{
+    month_label, pct, survival_axes, survival_ticks, H, MB, ML, MR, MT, W,
+};
 use crate::components::export::{variants_bar, Debrief, DebriefHead, PrintDebrief};
 use crate::i18n::{t, tf, Lang};
 use crate::narrate::{amount, num};
@@ -74,12 +76,9 @@ fn curves_chart(lang: Lang, r: &Results) -> Html {
                 <g transform={format!("translate({ML},{MT})")}>
                     { y_ticks }
                     { for lines }
-                    <line class="axis" x1="0" x2={fmt_num(w)} y1={fmt_num(h)} y2={fmt_num(h)} />
-                    <line class="axis" x1="0" x2="0" y1="0" y2={fmt_num(h)} />
+                    { survival_axes(w, h) }
                     { x_ticks }
-                    <text class="axis-label" x={fmt_num(w / 2.0)} y={fmt_num(h + 34.0)} dominant-baseline="hanging" text-anchor="middle">
-                        { t(lang, "experiments.month") }
-                    </text>
+                    { month_label(lang, w, h) }
                 </g>
             </svg>
             <ul class="legend variants-legend" data-testid="variants-legend">{ for legend }</ul>
