@@ -4,7 +4,7 @@
 
 use crate::events::Cause;
 use crate::params::*;
-use crate::scenario::{DecisionRule, Sharing, N_GOALS};
+use crate::scenario::{DecisionRule, Sharing, MAX_PARTNERS, N_GOALS};
 use crate::world::{clamp01, cosine, ratio_score, World};
 
 impl World {
@@ -23,18 +23,23 @@ impl World {
     /// How well each partner can still be watched as the group grows (Olson 1965): 1 for two
     /// partners, falling slowly with more.
     pub fn crowding(&self) -> f64 {
-        let n = self.active().len().max(2) as f64;
+        let n = self.active_ids().len().max(2) as f64;
         1.0 / (1.0 + CROWDING * (n - 2.0))
     }
 
     /// Whose goals the alliance pursues: the decision rule weighs the partners' goals.
     pub fn focus(&self) -> [f64; N_GOALS] {
-        let act = self.active();
+        let act = self.active_ids();
         let rule = self.scenario.governance.decision_rule;
-        let lead = self.lead_partner();
+        // Only the lead-partner rule needs to know who leads.
+        let lead = if rule == DecisionRule::LeadPartner {
+            self.lead_partner()
+        } else {
+            None
+        };
         let mut f = [0.0; N_GOALS];
         let mut total = 0.0;
-        for &i in &act {
+        for &i in act {
             let w = match rule {
                 DecisionRule::Consensus => 1.0,
                 DecisionRule::Majority => self.committed(i).max(1e-9),
@@ -62,7 +67,7 @@ impl World {
     /// The active partner with the largest committed input (ties: lowest index).
     pub fn lead_partner(&self) -> Option<usize> {
         let mut best: Option<usize> = None;
-        for i in self.active() {
+        for &i in self.active_ids() {
             if best.is_none_or(|b| self.committed(i) > self.committed(b)) {
                 best = Some(i);
             }
@@ -158,7 +163,7 @@ impl World {
     pub(crate) fn distribute(&mut self) {
         let act = self.active();
         let distributed = (self.value - self.costs - self.fines).max(0.0);
-        let shares = self.shares(&act);
+        let shares = self.share_array(&act);
         for (x, &i) in act.iter().enumerate() {
             let p = &mut self.partners[i];
             p.payoff = shares[x] * distributed;
@@ -176,37 +181,57 @@ impl World {
 
     /// Current shares of the active partners (in the order of `act`), summing to 1.
     pub fn shares(&self, act: &[usize]) -> Vec<f64> {
-        let raw: Vec<f64> = match &self.scenario.governance.sharing {
-            Sharing::Equal => act.iter().map(|_| 1.0).collect(),
+        self.share_array(act)[..act.len()].to_vec()
+    }
+
+    /// [`World::shares`] without allocating: the shares are the first `act.len()` entries
+    /// (`act` lists distinct partners, so at most [`MAX_PARTNERS`]).
+    pub(crate) fn share_array(&self, act: &[usize]) -> [f64; MAX_PARTNERS] {
+        let mut shares = [0.0; MAX_PARTNERS];
+        let raw = &mut shares[..act.len()];
+        match &self.scenario.governance.sharing {
+            Sharing::Equal => raw.fill(1.0),
             Sharing::Proportional => {
                 let d = self.detection();
-                act.iter()
-                    .map(|&i| {
-                        let c = self.committed(i);
-                        c - (c - self.partners[i].input) * d
-                    })
-                    .collect()
+                for (r, &i) in raw.iter_mut().zip(act) {
+                    let c = self.committed(i);
+                    *r = c - (c - self.partners[i].input) * d;
+                }
             }
-            Sharing::Fixed(_) => act.iter().map(|&i| self.fixed_shares[i]).collect(),
-        };
+            Sharing::Fixed(_) => {
+                for (r, &i) in raw.iter_mut().zip(act) {
+                    *r = self.fixed_shares[i];
+                }
+            }
+        }
         let total: f64 = raw.iter().sum();
         if total <= 0.0 {
-            return act.iter().map(|_| 1.0 / act.len() as f64).collect();
+            raw.fill(1.0 / act.len() as f64);
+        } else {
+            for r in raw.iter_mut() {
+                *r /= total;
+            }
         }
-        raw.iter().map(|r| r / total).collect()
+        shares
     }
 
     /// Return per unit of input a partner could earn outside the alliance.
     pub fn outside_option(&self, i: usize) -> f64 {
+        let act = self.active_ids();
+        let total: f64 = act.iter().map(|&j| self.committed(j)).sum();
+        self.outside_option_given(i, total, act.len())
+    }
+
+    /// [`World::outside_option`] given the committed input of the active partners in all
+    /// (`total`, summed in the order of the active list) and their number.
+    fn outside_option_given(&self, i: usize, total: f64, n_active: usize) -> f64 {
         let p = &self.scenario.partners[i];
         let learned =
             0.6 * p.learning_intent * self.partners[i].knowledge * (0.5 + 0.5 * self.rivalry());
         // Dependence asymmetry (Gulati & Sytch 2007): a partner bringing more than an equal
         // share depends less on the alliance and has better options alone.
-        let act = self.active();
-        let total: f64 = act.iter().map(|&j| self.committed(j)).sum();
         let weight = if total > 0.0 {
-            self.committed(i) / total * act.len() as f64
+            self.committed(i) / total * n_active as f64
         } else {
             1.0
         };
@@ -223,17 +248,19 @@ impl World {
         let act = self.active();
         let focus = self.focus();
         let transparency = self.scenario.governance.transparency;
-        let returns: Vec<f64> = act
-            .iter()
-            .map(|&i| {
-                let p = &self.partners[i];
-                if p.input > 1e-9 {
-                    p.payoff / p.input
-                } else {
-                    f64::NAN
-                }
-            })
-            .collect();
+        let mut returns = [0.0; MAX_PARTNERS];
+        let returns = &mut returns[..act.len()];
+        for (r, &i) in returns.iter_mut().zip(&act) {
+            let p = &self.partners[i];
+            *r = if p.input > 1e-9 {
+                p.payoff / p.input
+            } else {
+                f64::NAN
+            };
+        }
+        let returns = &*returns;
+        // The committed input of all, for the outside options (capacities do not move here).
+        let committed_total: f64 = act.iter().map(|&j| self.committed(j)).sum();
         // Where the value went missing, for attributing a poor return to a cause.
         let loss_misfit = MISFIT_LOSS * self.misfit;
         let loss_goal =
@@ -270,7 +297,8 @@ impl World {
             let fairness = 0.8 * p.fairness + 0.2 * libm::exp(perceived);
             let c_fair = ratio_score(fairness.clamp(0.05, 20.0));
             let c_ret = if own.is_finite() {
-                ratio_score((own / self.outside_option(i)).clamp(1e-6, 1e6))
+                let outside = self.outside_option_given(i, committed_total, act.len());
+                ratio_score((own / outside).clamp(1e-6, 1e6))
             } else {
                 1.0
             };

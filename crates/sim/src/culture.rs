@@ -180,7 +180,7 @@ impl CultureSpec {
         }
     }
 
-    pub(crate) fn validate(&self, field: &str) -> Result<(), ScenarioError> {
+    pub(crate) fn validate(&self, field: impl std::fmt::Display) -> Result<(), ScenarioError> {
         if let CultureSpec::Custom(c) = self {
             for (k, v) in DIMENSION_KEYS.iter().zip(c.dims()) {
                 if !v.is_finite() || !(0.0..=120.0).contains(&v) {

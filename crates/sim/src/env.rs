@@ -30,7 +30,7 @@ impl World {
 
     pub(crate) fn environment_phase(&mut self) {
         let e = &self.scenario.environment;
-        let (volatility, rate) = (e.volatility, e.shock_rate_per_year / 12.0);
+        let volatility = e.volatility;
         let base_severity = e.shock_severity;
         let d = EnvDraws {
             noise: self.env_rng.normal(),
@@ -54,7 +54,7 @@ impl World {
             MARKET_PERSISTENCE * self.market_dev + MARKET_NOISE * volatility * d.noise;
 
         let mut sub = d.sub;
-        if d.arrival < 1.0 - libm::exp(-rate) {
+        if d.arrival < self.shock_chance {
             let kind = ShockKind::ALL[d.kind];
             let severity = (base_severity * (0.5 + d.severity)).clamp(0.0, 1.0);
             let act = self.active();
@@ -71,8 +71,7 @@ impl World {
     }
 
     fn update_market(&mut self) {
-        let g = self.scenario.environment.growth;
-        let trend = libm::log(1.0 + g) / 12.0 * self.month as f64;
+        let trend = self.monthly_trend * self.month as f64;
         self.market = libm::exp(trend + self.market_dev);
     }
 

@@ -240,14 +240,29 @@ impl std::fmt::Display for ScenarioError {
 
 impl std::error::Error for ScenarioError {}
 
-fn err(field: impl Into<String>, message: impl Into<String>) -> ScenarioError {
+fn err(field: impl std::fmt::Display, message: impl Into<String>) -> ScenarioError {
     ScenarioError {
-        field: field.into(),
+        field: field.to_string(),
         message: message.into(),
     }
 }
 
-fn check_range(field: &str, v: f64, lo: f64, hi: f64) -> Result<(), ScenarioError> {
+/// A field path `prefix.index.name`, formatted only when an error reports it (validation runs
+/// before every run, so it should not build strings for fields that are fine).
+struct Indexed<'a>(&'a str, usize, &'a str);
+
+impl std::fmt::Display for Indexed<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}.{}", self.0, self.1, self.2)
+    }
+}
+
+fn check_range(
+    field: impl std::fmt::Display,
+    v: f64,
+    lo: f64,
+    hi: f64,
+) -> Result<(), ScenarioError> {
     if !v.is_finite() {
         return Err(err(
             field,
@@ -260,7 +275,7 @@ fn check_range(field: &str, v: f64, lo: f64, hi: f64) -> Result<(), ScenarioErro
     Ok(())
 }
 
-fn check_unit(field: &str, v: f64) -> Result<(), ScenarioError> {
+fn check_unit(field: impl std::fmt::Display, v: f64) -> Result<(), ScenarioError> {
     check_range(field, v, 0.0, 1.0)
 }
 
@@ -285,13 +300,16 @@ impl Scenario {
             ));
         }
         for (i, p) in self.partners.iter().enumerate() {
-            let f = |name: &str| format!("partners.{i}.{name}");
+            let f = |name| Indexed("partners", i, name);
             if p.name.trim().is_empty() || p.name.chars().count() > 60 {
                 return Err(err(f("name"), "must be 1 to 60 characters"));
             }
-            p.culture.validate(&f("culture"))?;
+            p.culture.validate(f("culture"))?;
             for (g, w) in p.goals.iter().enumerate() {
-                check_unit(&format!("partners.{i}.goals.{}", Goal::ALL[g].key()), *w)?;
+                check_unit(
+                    format_args!("partners.{i}.goals.{}", Goal::ALL[g].key()),
+                    *w,
+                )?;
             }
             if p.goals.iter().sum::<f64>() <= 0.0 {
                 return Err(err(f("goals"), "at least one goal weight must be above 0"));
@@ -302,12 +320,12 @@ impl Scenario {
                     format!("must be in (0, 10000], got {}", p.capacity),
                 ));
             }
-            check_unit(&f("contribution"), p.contribution)?;
-            check_unit(&f("expected_share"), p.expected_share)?;
-            check_unit(&f("opportunism"), p.opportunism)?;
-            check_unit(&f("learning_intent"), p.learning_intent)?;
-            check_unit(&f("adaptability"), p.adaptability)?;
-            check_unit(&f("patience"), p.patience)?;
+            check_unit(f("contribution"), p.contribution)?;
+            check_unit(f("expected_share"), p.expected_share)?;
+            check_unit(f("opportunism"), p.opportunism)?;
+            check_unit(f("learning_intent"), p.learning_intent)?;
+            check_unit(f("adaptability"), p.adaptability)?;
+            check_unit(f("patience"), p.patience)?;
         }
         if self.partners.iter().all(|p| p.contribution <= 0.0) {
             return Err(err(
@@ -339,7 +357,7 @@ impl Scenario {
                 ));
             }
             for (i, s) in shares.iter().enumerate() {
-                check_unit(&format!("governance.fixed_shares.{i}"), *s)?;
+                check_unit(format_args!("governance.fixed_shares.{i}"), *s)?;
             }
             if shares.iter().sum::<f64>() <= 0.0 {
                 return Err(err(
@@ -381,7 +399,7 @@ impl Scenario {
             ));
         }
         for (i, s) in e.scripted_shocks.iter().enumerate() {
-            let f = |name: &str| format!("environment.scripted_shocks.{i}.{name}");
+            let f = |name| Indexed("environment.scripted_shocks", i, name);
             if s.month < 1 || s.month > self.horizon_months {
                 return Err(err(
                     f("month"),
@@ -391,7 +409,7 @@ impl Scenario {
                     ),
                 ));
             }
-            check_unit(&f("severity"), s.severity)?;
+            check_unit(f("severity"), s.severity)?;
             if let Some(p) = s.partner {
                 if p >= n {
                     return Err(err(

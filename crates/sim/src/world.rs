@@ -204,6 +204,10 @@ pub(crate) struct Knobs {
 pub struct World {
     pub scenario: Scenario,
     pub(crate) knobs: Knobs,
+    /// Chance of a random shock in a month, `1 - e^(-rate / 12)` (fixed by the scenario).
+    pub(crate) shock_chance: f64,
+    /// Monthly trend of the market's log, `ln(1 + growth) / 12` (fixed by the scenario).
+    pub(crate) monthly_trend: f64,
     /// Months simulated so far.
     pub month: u32,
     /// The run's seed.
@@ -320,6 +324,12 @@ impl World {
     /// Builds the world for one run. `record` keeps the monthly series and the event log.
     pub fn new(scenario: &Scenario, seed: u64, record: bool) -> Result<World, ScenarioError> {
         scenario.validate()?;
+        Ok(World::from_valid(scenario, seed, record))
+    }
+
+    /// [`World::new`] for a scenario already validated (a batch checks its scenario once, not
+    /// once a run).
+    pub(crate) fn from_valid(scenario: &Scenario, seed: u64, record: bool) -> World {
         let n = scenario.partners.len();
         let t0 = scenario.initial_trust;
         let mut trust = vec![t0; n * n];
@@ -396,8 +406,11 @@ impl World {
         for (i, v) in act.idx[..n].iter_mut().enumerate() {
             *v = i;
         }
-        Ok(World {
+        let e = &scenario.environment;
+        World {
             act,
+            shock_chance: 1.0 - libm::exp(-(e.shock_rate_per_year / 12.0)),
+            monthly_trend: libm::log(1.0 + e.growth) / 12.0,
             scenario: scenario.clone(),
             knobs,
             month: 0,
@@ -443,7 +456,7 @@ impl World {
             events: Vec::new(),
             series: Vec::new(),
             outcome: None,
-        })
+        }
     }
 
     pub fn n(&self) -> usize {
@@ -455,6 +468,12 @@ impl World {
     pub fn active(&self) -> Active {
         debug_assert_eq!(&*self.act, &*self.scan_active(), "stale active list");
         self.act
+    }
+
+    /// [`World::active`] as a borrowed slice, for reading without copying the list.
+    pub(crate) fn active_ids(&self) -> &[usize] {
+        debug_assert_eq!(&*self.act, &*self.scan_active(), "stale active list");
+        &self.act
     }
 
     /// Indices of the partners whose `active` flag is set.
