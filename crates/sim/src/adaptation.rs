@@ -9,7 +9,7 @@ use crate::world::{clamp01, normalise, World};
 
 impl World {
     pub(crate) fn adaptation_phase(&mut self) {
-        let act = self.active();
+        let act = &*self.act;
         if act.is_empty() {
             return;
         }
@@ -26,7 +26,7 @@ impl World {
         // Continuous adjustment; a manager keeps it going between reviews.
         self.misfit =
             clamp01(self.misfit * (1.0 - (0.02 * speed * adapt + MANAGER_ADAPTATION * manager)));
-        for &i in &act {
+        for &i in act {
             let a = self.scenario.partners[i].adaptability;
             let p = &mut self.partners[i];
             p.relevance = (p.relevance + 0.02 * a * (1.0 - p.relevance)).clamp(0.2, 1.0);
@@ -34,8 +34,8 @@ impl World {
 
         // Cultural learning: the pair gets used to each other.
         let rate = 0.01 * (1.0 + MANAGER_LEARNING * manager) * (0.5 + 0.5 * g.transparency);
-        for &i in &act {
-            for &j in &act {
+        for &i in act {
+            for &j in act {
                 if i != j {
                     let k = i * n + j;
                     self.familiarity[k] += rate * (0.9 - self.familiarity[k]).max(0.0);
@@ -48,7 +48,7 @@ impl World {
             .iter()
             .map(|&i| self.partners[i].input * self.partners[i].relevance)
             .sum();
-        for &i in &act {
+        for &i in act {
             let li = self.scenario.partners[i].learning_intent;
             let own = self.partners[i].input * self.partners[i].relevance;
             let from_others = if effective > 0.0 {
@@ -85,6 +85,7 @@ impl World {
             }
             p.goals = normalise(&gl);
         }
+        self.goals_moved = true;
         // Renegotiate: fixed shares move halfway toward the committed contributions;
         // expectations move toward the shares actually received.
         let shares = self.shares(&act);

@@ -79,7 +79,7 @@ impl World {
         let g = self.knobs;
         let rivalry = self.rivalry();
         let align = form_alignment(g.form);
-        for i in self.active() {
+        for &i in self.act.iter() {
             let p = &self.scenario.partners[i];
             let distrust = 1.0 - self.trust_from(i);
             let st = &self.partners[i];
@@ -98,17 +98,27 @@ impl World {
     }
 
     pub(crate) fn value_phase(&mut self) {
-        let act = self.active();
+        let act = &*self.act;
         let n = self.n();
         let g = self.knobs;
         // Goal alignment: mean pairwise cosine of goals; cultural friction: mean felt distance.
-        // Each pair's cosine is kept for this month's dispute phase (`goal_cosine`).
+        // Each pair's cosine is kept in `goal_cosine` (for the dispute phase too) and computed
+        // again only after goals moved (`goals_moved`): the partners still in are then a subset
+        // of those whose pairs were computed.
         let (mut ga, mut cf, mut pairs) = (0.0, 0.0, 0.0);
         self.goal_cosine.resize(n * n, 0.0);
+        if self.goals_moved {
+            for (x, &i) in act.iter().enumerate() {
+                for &j in &act[x + 1..] {
+                    self.goal_cosine[i * n + j] =
+                        cosine(&self.partners[i].goals, &self.partners[j].goals);
+                }
+            }
+            self.goals_moved = false;
+        }
         for (x, &i) in act.iter().enumerate() {
             for &j in &act[x + 1..] {
-                let c = cosine(&self.partners[i].goals, &self.partners[j].goals);
-                self.goal_cosine[i * n + j] = c;
+                let c = self.goal_cosine[i * n + j];
                 ga += c;
                 cf += self.felt_distance(i, j);
                 pairs += 1.0;
@@ -161,7 +171,7 @@ impl World {
 
     /// Splits what is left after costs and fines by the sharing rule.
     pub(crate) fn distribute(&mut self) {
-        let act = self.active();
+        let act = &*self.act;
         let distributed = (self.value - self.costs - self.fines).max(0.0);
         let shares = self.share_array(&act);
         for (x, &i) in act.iter().enumerate() {
@@ -245,12 +255,12 @@ impl World {
 
     pub(crate) fn satisfaction_phase(&mut self) {
         self.distribute();
-        let act = self.active();
+        let act = &*self.act;
         let focus = self.focus();
         let transparency = self.scenario.governance.transparency;
         let mut returns = [0.0; MAX_PARTNERS];
         let returns = &mut returns[..act.len()];
-        for (r, &i) in returns.iter_mut().zip(&act) {
+        for (r, &i) in returns.iter_mut().zip(act) {
             let p = &self.partners[i];
             *r = if p.input > 1e-9 {
                 p.payoff / p.input

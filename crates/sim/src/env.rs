@@ -135,6 +135,7 @@ impl World {
                     g[k] = (1.0 - 0.7 * sev) * g[k] + 0.7 * sev * drift[k];
                 }
                 p.goals = normalise(&g);
+                self.goals_moved = true;
                 let n = self.n();
                 let t0 = self.scenario.initial_trust;
                 for j in 0..n {

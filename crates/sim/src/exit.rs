@@ -31,9 +31,9 @@ impl World {
         let pen = self.scenario.governance.exit_penalty_months;
         let lock_in = pen / (pen + 12.0);
         let mut leavers: Vec<(usize, bool)> = Vec::new();
-        let act = self.active();
+        let act = &*self.act;
         let mut considering = false;
-        for &i in &act {
+        for &i in act {
             let u = self.agent_rng.uniform();
             let spec = &self.scenario.partners[i];
             // Exit costs make staying the cheaper choice: a committed partner puts up with more,
@@ -58,9 +58,6 @@ impl World {
                 }
             }
         }
-        if considering {
-            self.trouble();
-        }
         // The others push out a free rider they have stopped trusting.
         if act.len() > 2 {
             let committed_total: f64 = act
@@ -68,7 +65,7 @@ impl World {
                 .map(|&i| self.committed(i))
                 .sum::<f64>()
                 .max(1e-12);
-            for &i in &act {
+            for &i in act {
                 let share_in = self.partners[i].input / committed_total;
                 if self.partners[i].months_in >= 6
                     && share_in < 0.25 / act.len() as f64
@@ -79,6 +76,10 @@ impl World {
                     leavers.push((i, true));
                 }
             }
+        }
+        // A partner weighing exit is trouble (marked before anyone leaves).
+        if considering {
+            self.trouble();
         }
         for (i, expelled) in leavers {
             if self.outcome.is_some() {

@@ -221,11 +221,15 @@ pub struct World {
     pub familiarity: Vec<f64>,
     /// Kogut-Singh distance of each pair (fixed).
     pub distance: Vec<f64>,
-    /// The partners still in, as [`World::active`] returns them.
+    /// The partners still in, as [`World::active`] returns them. Only `remove_partner` changes
+    /// it, so a phase may borrow it (`&*self.act`) for its loops instead of copying it.
     pub(crate) act: Active,
     /// `goal_cosine[i * n + j]` (i < j): the cosine of the pair's goals as of this month's
     /// value phase, reused by the dispute phase of the same month.
     pub(crate) goal_cosine: Vec<f64>,
+    /// Whether some partner's goals changed since `goal_cosine` was last computed (set by
+    /// everything that moves goals: reviews and leadership changes).
+    pub(crate) goals_moved: bool,
     /// How well this particular set of partners turns out to fit together (unknown to them at
     /// the start; drawn per run): multiplies the value created.
     pub match_quality: f64,
@@ -422,6 +426,7 @@ impl World {
             familiarity: vec![0.0; n * n],
             distance,
             goal_cosine: vec![0.0; n * n],
+            goals_moved: true,
             match_quality,
             market: 1.0,
             market_dev: 0.0,
@@ -617,6 +622,7 @@ impl World {
             return self.outcome;
         }
         self.month += 1;
+        debug_assert_eq!(&*self.act, &*self.scan_active(), "stale active list");
         self.environment_phase();
         self.contribution_phase();
         self.value_phase();
