@@ -193,19 +193,16 @@ impl World {
             0.0
         };
         let mut pressure = 0.0;
-        let mut keep = Vec::new();
-        let disputes = std::mem::take(&mut self.disputes);
-        for mut d in disputes {
+        // Worked on in place (kept in order, the allocation reused); `true` keeps a dispute.
+        let mut disputes = std::mem::take(&mut self.disputes);
+        disputes.retain_mut(|d| {
             let Some(stage) = d.stage else {
                 pressure += 2.0 * d.severity;
                 // A festering dispute keeps eating trust, and fades only slowly.
                 self.nudge_trust(d.a, d.b, -0.01 * d.severity);
                 self.nudge_trust(d.b, d.a, -0.01 * d.severity);
                 d.severity *= UNRESOLVED_FADING;
-                if d.severity >= 0.1 {
-                    keep.push(d);
-                }
-                continue;
+                return d.severity >= 0.1;
             };
             let step = d.chosen.unwrap_or(ladder[stage]);
             let sp = step_params(step);
@@ -219,8 +216,7 @@ impl World {
                 pressure += d.severity;
             }
             if d.months_in_stage < sp.delay {
-                keep.push(d);
-                continue;
+                return true;
             }
             let ca = self.scenario.partners[d.a].culture.culture();
             let cb = self.scenario.partners[d.b].culture.culture();
@@ -258,6 +254,7 @@ impl World {
                     step,
                     trust_ab,
                 });
+                false
             } else {
                 self.nudge_trust(d.a, d.b, sp.trust_failure);
                 self.nudge_trust(d.b, d.a, sp.trust_failure);
@@ -280,10 +277,10 @@ impl World {
                         cause: d.cause,
                     });
                 }
-                keep.push(d);
+                true
             }
-        }
-        self.disputes = keep;
+        });
+        self.disputes = disputes;
         self.tension = clamp01(0.9 * self.tension + 0.05 * pressure);
     }
 

@@ -316,11 +316,13 @@ pub(crate) fn logistic(x: f64) -> f64 {
     1.0 / (1.0 + libm::exp(-x))
 }
 
+/// `x` clamped to [0, 1], NaN to 0 (one comparison: NaN and negatives fail `x >= 0`; -0.0
+/// stays -0.0, as `clamp` leaves it).
 pub(crate) fn clamp01(x: f64) -> f64 {
-    if x.is_nan() {
-        0.0
+    if x >= 0.0 {
+        x.min(1.0)
     } else {
-        x.clamp(0.0, 1.0)
+        0.0
     }
 }
 
@@ -503,10 +505,12 @@ impl World {
     /// Mean trust partner i places in the other active partners.
     pub fn trust_from(&self, i: usize) -> f64 {
         let n = self.n();
+        let row = &self.trust[i * n..(i + 1) * n];
         let (mut s, mut c) = (0.0, 0u32);
-        for j in 0..n {
-            if j != i && self.partners[j].active {
-                s += self.trust[i * n + j];
+        // The active list is in index order: the same sum as over all partners that are in.
+        for &j in self.active_ids() {
+            if j != i {
+                s += row[j];
                 c += 1;
             }
         }
