@@ -1,6 +1,6 @@
 //! The page.
 
-use gloo::timers::callback::Interval;
+use gloo::timers::callback::{Interval, Timeout};
 use yew::prelude::*;
 
 use crate::components::{
@@ -11,6 +11,9 @@ use crate::components::{
 };
 use crate::i18n::t;
 use crate::state::{tick_plan, Action, State};
+
+/// How long after the first render the batch workers start ahead of need.
+const PREWARM_AFTER_MS: u32 = 1500;
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -34,6 +37,13 @@ pub fn app() -> Html {
             let _ = root.class_list().toggle_with_force("classroom", on);
         }
         || ()
+    });
+
+    // Once the page has settled, the batch workers start and warm up, so that the first
+    // "Many futures" or comparison does not wait for them (src/workers.rs).
+    use_effect_with((), |_| {
+        let start = Timeout::new(PREWARM_AFTER_MS, crate::workers::prewarm);
+        move || drop(start)
     });
 
     let lang = state.lang;

@@ -12,6 +12,7 @@ use std::rc::Rc;
 
 use aliansi_sim::{BatchTally, Scenario};
 use gloo::timers::callback::Timeout;
+use js_sys::Object;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
@@ -100,20 +101,164 @@ fn js_error(e: JsValue) -> String {
         .unwrap_or_else(|| format!("{e:?}"))
 }
 
+/// A worker started by this page that is not working for any batch: loaded (or loading) and
+/// kept for the next one, so that a batch does not wait for workers to start and compile the
+/// wasm (and runs on code the browser has already optimised). `free` is false while it still
+/// loads or runs its warm-up chunk; whichever pool adopts it feeds it at its next message.
+struct Spare {
+    worker: Worker,
+    free: Rc<Cell<bool>>,
+    /// Its handlers while it is nobody's (dropped when a pool adopts it).
+    _handlers: Option<(MessageHandler, ErrorHandler)>,
+}
+
+thread_local! {
+    /// The spare workers of this page, at most one per core.
+    static SPARES: RefCell<Vec<Spare>> = const { RefCell::new(Vec::new()) };
+    /// Whether a batch has started or [`prewarm`] has run (either way, it is too late to
+    /// start workers ahead: they would be more than the cores).
+    static STARTED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The batch id of the warm-up chunk (never a real batch's).
+const WARM_UP_BATCH: u64 = u64::MAX;
+/// Runs of the warm-up chunk: enough for the browser to optimise the hot code (about 10 ms).
+const WARM_UP_RUNS: u64 = 60;
+
+/// How many workers a batch uses and the page keeps: one per core.
+fn cores() -> usize {
+    worker_count(reported_cores())
+}
+
+/// Keeps `worker` as a spare if there is room, or stops it.
+fn keep_spare(worker: Worker, free: bool, handlers: Option<(MessageHandler, ErrorHandler)>) {
+    SPARES.with(|s| {
+        let mut spares = s.borrow_mut();
+        if spares.len() < cores() {
+            spares.push(Spare {
+                worker,
+                free: Rc::new(Cell::new(free)),
+                _handlers: handlers,
+            });
+        } else {
+            worker.terminate();
+        }
+    });
+}
+
+/// Forgets a spare (it failed), stopping it.
+fn drop_spare(worker: &Worker) {
+    SPARES.with(|s| s.borrow_mut().retain(|sp| !Object::is(&sp.worker, worker)));
+    worker.terminate();
+}
+
+/// Starts the page's workers ahead of the first batch (one per core, unless a batch has
+/// started already), each running a small warm-up chunk of the default scenario once loaded. Called once
+/// the page is idle; errors are left for a batch to meet and report.
+pub fn prewarm() {
+    if STARTED.with(|s| s.replace(true)) {
+        return;
+    }
+    let Ok((js, wasm)) = module_files() else {
+        return;
+    };
+    let want = cores();
+    let hello = hello_message(&js, &wasm);
+    let warm_up = crate::batch::Request {
+        batch: WARM_UP_BATCH,
+        link: aliansi_wire::encode_link(&aliansi_sim::presets::default_scenario()),
+        master: 1,
+        start: 0,
+        end: WARM_UP_RUNS,
+    }
+    .to_json();
+    for _ in 0..want {
+        let Ok(worker) = Worker::new_with_options(WORKER_SCRIPT, &module_options()) else {
+            return;
+        };
+        let free = Rc::new(Cell::new(false));
+        let on_message = {
+            let (me, free, warm_up) = (worker.clone(), free.clone(), warm_up.clone());
+            MessageHandler::new(move |e: MessageEvent| {
+                let text = e.data().as_string().unwrap_or_default();
+                match Reply::from_json(&text) {
+                    Ok(Reply::Ready) => {
+                        if me.post_message(&JsValue::from_str(&warm_up)).is_err() {
+                            free.set(true);
+                        }
+                    }
+                    _ => free.set(true),
+                }
+            })
+        };
+        let on_error = {
+            let me = worker.clone();
+            ErrorHandler::new(move |e: ErrorEvent| {
+                e.prevent_default();
+                drop_spare(&me);
+            })
+        };
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        if worker.post_message(&hello).is_err() {
+            worker.terminate();
+            return;
+        }
+        SPARES.with(|s| {
+            s.borrow_mut().push(Spare {
+                worker,
+                free,
+                _handlers: Some((on_message, on_error)),
+            })
+        });
+    }
+}
+
+/// The first message to a new worker: the module and wasm it is to load.
+fn hello_message(js: &str, wasm: &str) -> JsValue {
+    let hello = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&hello, &"js".into(), &js.into());
+    let _ = js_sys::Reflect::set(&hello, &"wasm".into(), &wasm.into());
+    hello.into()
+}
+
+fn module_options() -> WorkerOptions {
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Module);
+    options
+}
+
 struct Shared {
     job: RefCell<Job>,
     workers: RefCell<Vec<Worker>>,
     stopped: Cell<bool>,
     on_event: Callback<Event>,
+    /// When progress was last reported (ms), to report it at most every [`PROGRESS_EVERY_MS`].
+    last_progress: Cell<f64>,
 }
 
+/// Progress is reported at most this often: every report re-renders part of the page, whose
+/// thread shares the cores with the workers.
+const PROGRESS_EVERY_MS: f64 = 150.0;
+
 impl Shared {
+    /// Stops every worker of the batch (cancelled or failed: a worker may be mid-chunk).
     fn stop(&self) {
         self.stopped.set(true);
-        for w in self.workers.borrow().iter() {
+        for w in self.workers.borrow_mut().drain(..) {
             w.set_onmessage(None);
             w.set_onerror(None);
             w.terminate();
+        }
+    }
+
+    /// The batch is complete, so every worker is free: they are kept for the next batch.
+    fn release(&self) {
+        self.stopped.set(true);
+        for w in self.workers.borrow_mut().drain(..) {
+            w.set_onmessage(None);
+            w.set_onerror(None);
+            keep_spare(w, true, None);
         }
     }
 
@@ -162,7 +307,7 @@ impl Shared {
                     )
                 };
                 if complete {
-                    self.stop();
+                    self.release();
                     let tally = Rc::new(self.job.borrow().tally().clone());
                     self.on_event.emit(Event::Finished {
                         batch,
@@ -170,16 +315,22 @@ impl Shared {
                         seconds,
                     });
                 } else {
-                    self.on_event.emit(Event::Progress {
-                        batch,
-                        done,
-                        total,
-                        eta_seconds,
-                    });
                     self.feed(worker);
+                    if now - self.last_progress.get() >= PROGRESS_EVERY_MS {
+                        self.last_progress.set(now);
+                        self.on_event.emit(Event::Progress {
+                            batch,
+                            done,
+                            total,
+                            eta_seconds,
+                        });
+                    }
                 }
             }
-            Ok(Reply::Done { .. }) => {}
+            // The end of what the worker did before this batch adopted it (its warm-up):
+            // it is free now.
+            Ok(Reply::Done { .. }) => self.feed(worker),
+            Ok(Reply::Failed { batch: b, .. }) if b != batch => self.feed(worker),
             Ok(Reply::Failed { error, .. }) => self.fail(error),
             Err(e) => self.fail(e),
         }
@@ -189,7 +340,8 @@ impl Shared {
 type MessageHandler = Closure<dyn FnMut(MessageEvent)>;
 type ErrorHandler = Closure<dyn FnMut(ErrorEvent)>;
 
-/// The workers of one batch. Dropping the pool (or [`Pool::cancel`]) terminates them.
+/// The workers of one batch. Dropping the pool (or [`Pool::cancel`]) before the batch is
+/// complete terminates them; once it is complete they are kept as spares for the next batch.
 pub struct Pool {
     shared: Rc<Shared>,
     _handlers: Handlers,
@@ -201,16 +353,8 @@ pub struct Pool {
 /// The message and error handlers of the workers started so far (kept alive with the pool).
 type Handlers = Rc<RefCell<Vec<(MessageHandler, ErrorHandler)>>>;
 
-/// Starts one worker of the batch, unless it has stopped meanwhile: its handlers, then the
-/// first message (which names the module and wasm to load).
-fn spawn(shared: &Rc<Shared>, handlers: &Handlers, options: &WorkerOptions, hello: &JsValue) {
-    if shared.stopped.get() {
-        return;
-    }
-    let worker = match Worker::new_with_options(WORKER_SCRIPT, options) {
-        Ok(w) => w,
-        Err(e) => return shared.fail(js_error(e)),
-    };
+/// Makes `worker` one of the batch's: its handlers, kept alive with the pool.
+fn adopt(shared: &Rc<Shared>, handlers: &Handlers, worker: &Worker) {
     let on_message = {
         let shared = shared.clone();
         let me = worker.clone();
@@ -235,6 +379,19 @@ fn spawn(shared: &Rc<Shared>, handlers: &Handlers, options: &WorkerOptions, hell
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     shared.workers.borrow_mut().push(worker.clone());
     handlers.borrow_mut().push((on_message, on_error));
+}
+
+/// Starts one new worker of the batch, unless it has stopped meanwhile: its handlers, then
+/// the first message (which names the module and wasm to load).
+fn spawn(shared: &Rc<Shared>, handlers: &Handlers, hello: &JsValue) {
+    if shared.stopped.get() {
+        return;
+    }
+    let worker = match Worker::new_with_options(WORKER_SCRIPT, &module_options()) {
+        Ok(w) => w,
+        Err(e) => return shared.fail(js_error(e)),
+    };
+    adopt(shared, handlers, &worker);
     // The worker says Ready once its module is loaded; then it is fed chunks.
     if let Err(e) = worker.post_message(hello) {
         shared.fail(js_error(e));
@@ -243,8 +400,9 @@ fn spawn(shared: &Rc<Shared>, handlers: &Handlers, options: &WorkerOptions, hell
 
 impl Pool {
     /// Starts `total` runs of `scenario` (master seed = its seed) on one worker per core;
-    /// `on_event` hears the progress and the end. The workers start in tasks of their own
-    /// (right after this returns), so that no single task of the page's thread grows long; a
+    /// `on_event` hears the progress and the end. Spare workers (kept from an earlier batch or
+    /// started ahead by [`prewarm`]) are used first; new ones start in tasks of their own
+    /// (right after this returns), so that no single task of the page's thread grows long. A
     /// worker that cannot start is reported through `on_event`.
     pub fn start(
         batch: u64,
@@ -253,7 +411,8 @@ impl Pool {
         on_event: Callback<Event>,
     ) -> Result<Pool, String> {
         let (js, wasm) = module_files()?;
-        let cores = worker_count(reported_cores());
+        STARTED.with(|s| s.set(true));
+        let cores = cores();
         let job = Job::new(batch, scenario, total, cores, now_ms());
         let n = cores.min(job.chunks_left()).max(1);
         let shared = Rc::new(Shared {
@@ -261,19 +420,26 @@ impl Pool {
             workers: RefCell::new(Vec::new()),
             stopped: Cell::new(false),
             on_event,
+            last_progress: Cell::new(f64::NEG_INFINITY),
         });
-        let hello = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&hello, &"js".into(), &js.into());
-        let _ = js_sys::Reflect::set(&hello, &"wasm".into(), &wasm.into());
-        let hello: JsValue = hello.into();
-        let options = WorkerOptions::new();
-        options.set_type(WorkerType::Module);
         let handlers: Handlers = Rc::new(RefCell::new(Vec::new()));
-        let starts = (0..n)
+        let spares: Vec<Spare> = SPARES.with(|s| {
+            let mut s = s.borrow_mut();
+            let k = n.min(s.len());
+            s.drain(..k).collect()
+        });
+        let adopted = spares.len();
+        for spare in spares {
+            adopt(&shared, &handlers, &spare.worker);
+            if spare.free.get() {
+                shared.feed(&spare.worker);
+            }
+        }
+        let hello = hello_message(&js, &wasm);
+        let starts = (adopted..n)
             .map(|_| {
-                let (shared, handlers) = (shared.clone(), handlers.clone());
-                let (options, hello) = (options.clone(), hello.clone());
-                Timeout::new(0, move || spawn(&shared, &handlers, &options, &hello))
+                let (shared, handlers, hello) = (shared.clone(), handlers.clone(), hello.clone());
+                Timeout::new(0, move || spawn(&shared, &handlers, &hello))
             })
             .collect();
         Ok(Pool {

@@ -7,6 +7,9 @@ import { start, open, tid, finishRun, repo, STEP_TIMEOUT_MS } from "./harness.mj
 
 const h = await start("batch");
 const page = await h.newPage();
+// Every web worker the page starts (the batch workers; kept and reused between batches).
+const workersStarted = [];
+page.on("worker", (w) => workersStarted.push(w.url()));
 const RESULTS_TIMEOUT_MS = 180_000;
 const shots = process.env.SCREENSHOT_DIR ?? join(repo, "target", "screenshots");
 /** A screenshot of the Many futures section alone (target/screenshots/batch-section-<name>.png). */
@@ -145,6 +148,21 @@ await h.check("a small batch after a cancel still finishes", async () => {
   await tid(page, "batch-results").waitFor({ timeout: RESULTS_TIMEOUT_MS });
   assert.equal(await tid(page, "batch-results").getAttribute("data-runs"), "40");
   assert.equal(await tid(page, "batch-status").count(), 0, "the cancel message is gone");
+});
+
+await h.check("the workers start once, ahead of the first batch, and are reused by later batches", async () => {
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  // Cancelling stops the workers of that batch (they may be mid-chunk): one set for the
+  // batches before the cancel (started ahead or by the first batch), one after it.
+  console.log(`web workers started so far: ${workersStarted.length} (${cores} cores)`);
+  const before = workersStarted.length;
+  assert.ok(before <= 2 * cores, `${before} workers started for ${cores} cores`);
+  for (const runs of ["30", "50"]) {
+    await tid(page, "batch-runs").fill(runs);
+    await tid(page, "batch-start").click();
+    await page.locator(`[data-testid="batch-results"][data-runs="${runs}"]`).waitFor({ timeout: RESULTS_TIMEOUT_MS });
+  }
+  assert.equal(workersStarted.length, before, "later batches start no new worker");
 });
 
 await h.check("on a phone (375 px) the section has no sideways scroll", async () => {
