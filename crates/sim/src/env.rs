@@ -16,7 +16,9 @@ struct EnvDraws {
     kind: usize,
     severity: f64,
     target: f64,
-    sub: Stream,
+    /// Seed of the shock's own stream (a split of the environment's), seeded only if a shock
+    /// comes.
+    sub_seed: u64,
 }
 
 impl World {
@@ -38,7 +40,7 @@ impl World {
             kind: self.env_rng.index(ShockKind::ALL.len()),
             severity: self.env_rng.uniform(),
             target: self.env_rng.uniform(),
-            sub: self.env_rng.split(),
+            sub_seed: self.env_rng.next_u64(),
         };
 
         // Decay of earlier shocks' effects.
@@ -53,8 +55,8 @@ impl World {
         self.market_dev =
             MARKET_PERSISTENCE * self.market_dev + MARKET_NOISE * volatility * d.noise;
 
-        let mut sub = d.sub;
         if d.arrival < self.shock_chance {
+            let mut sub = Stream::from_split_seed(d.sub_seed);
             let kind = ShockKind::ALL[d.kind];
             let severity = (base_severity * (0.5 + d.severity)).clamp(0.0, 1.0);
             let act = self.active();

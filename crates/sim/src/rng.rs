@@ -53,7 +53,12 @@ impl Stream {
 
     /// A new independent stream split off this one.
     pub fn split(&mut self) -> Stream {
-        let s = self.next_u64();
+        Stream::from_split_seed(self.next_u64())
+    }
+
+    /// The stream [`Stream::split`] makes from the draw `s`: a split can take its draw now
+    /// and seed the stream only if it is used.
+    pub(crate) fn from_split_seed(s: u64) -> Stream {
         Stream(Xoshiro256PlusPlus::seed_from_u64(s))
     }
 }
