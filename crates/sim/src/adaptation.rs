@@ -5,7 +5,7 @@
 use crate::events::EventKind;
 use crate::params::*;
 use crate::scenario::N_GOALS;
-use crate::world::{clamp01, normalise, World};
+use crate::world::{clamp01, fmax, normalise, World};
 
 impl World {
     pub(crate) fn adaptation_phase(&mut self) {
@@ -38,7 +38,7 @@ impl World {
             for &j in act {
                 if i != j {
                     let k = i * n + j;
-                    self.familiarity[k] += rate * (0.9 - self.familiarity[k]).max(0.0);
+                    self.familiarity[k] += rate * fmax(0.9 - self.familiarity[k], 0.0);
                 }
             }
         }
@@ -94,7 +94,7 @@ impl World {
             crate::scenario::Sharing::Fixed(_)
         );
         let committed: Vec<f64> = act.iter().map(|&i| self.committed(i)).collect();
-        let total: f64 = committed.iter().sum::<f64>().max(1e-12);
+        let total: f64 = fmax(committed.iter().sum::<f64>(), 1e-12);
         for (x, &i) in act.iter().enumerate() {
             if fixed {
                 self.fixed_shares[i] += 0.5 * (committed[x] / total - self.fixed_shares[i]);

@@ -2,7 +2,7 @@
 //! programme, regulators' fines, and a regulator that can end the alliance.
 
 use crate::events::{Cause, Detector, EventKind};
-use crate::world::{Outcome, World};
+use crate::world::{fmin, Outcome, World};
 
 impl World {
     pub(crate) fn compliance_phase(&mut self) {
@@ -24,7 +24,7 @@ impl World {
             if u_detect < p_internal {
                 // Found and fixed inside: a small cost, a small dent in the others' trust.
                 self.costs += 0.05 * self.value;
-                self.compliance_strain = (self.compliance_strain + 0.15).min(1.0);
+                self.compliance_strain = fmin(self.compliance_strain + 0.15, 1.0);
                 for j in self.active() {
                     if j != i {
                         self.nudge_trust(j, i, -0.01);
@@ -40,7 +40,7 @@ impl World {
             let p_regulator = 0.2 + 0.6 * reg;
             if u_detect < p_internal + (1.0 - p_internal) * p_regulator {
                 self.regulator_findings += 1;
-                self.compliance_strain = (self.compliance_strain + 0.4).min(1.0);
+                self.compliance_strain = fmin(self.compliance_strain + 0.4, 1.0);
                 // A fine of (0.5 + 1.5 x pressure) months of value, capped at what is left of
                 // this month's value.
                 let fine = ((0.5 + 1.5 * reg) * self.value)

@@ -8,7 +8,7 @@ use crate::scenario::{Resolution, MAX_PARTNERS};
 
 // A bit per partner in a `u64` (the open-dispute sets of `dispute_phase`).
 const _: () = assert!(MAX_PARTNERS <= 64);
-use crate::world::{clamp01, Dispute, World};
+use crate::world::{clamp01, fmax, fmin, Dispute, World};
 
 /// An upper bound of `libm::exp(x)` computed without a transcendental function (infinite, no
 /// bound, unless |x| < 700): e^x = 2^k 2^f with k = floor(x log2 e) and f in [0, 1), and
@@ -79,7 +79,7 @@ impl World {
             if f >= 1.0 {
                 0.0
             } else {
-                -libm::log(f.max(0.05))
+                -libm::log(fmax(f, 0.05))
             }
         };
         let mut unfairness = [0.0; MAX_PARTNERS];
@@ -153,7 +153,7 @@ impl World {
                                     acc
                                 }
                             });
-                    let severity = (0.15 + 0.35 * top.min(1.5) + 0.3 * u_sev).clamp(0.1, 1.0);
+                    let severity = (0.15 + 0.35 * fmin(top, 1.5) + 0.3 * u_sev).clamp(0.1, 1.0);
                     let id = self.next_dispute_id;
                     self.next_dispute_id += 1;
                     self.disputes.push(Dispute {

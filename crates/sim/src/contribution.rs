@@ -5,7 +5,7 @@
 use crate::events::Cause;
 use crate::params::*;
 use crate::scenario::{DecisionRule, Sharing, MAX_PARTNERS, N_GOALS};
-use crate::world::{clamp01, cosine, ratio_score, World};
+use crate::world::{clamp01, cosine, fmax, fmin, ratio_score, World};
 
 impl World {
     /// Committed input of a partner at its current capacity.
@@ -42,7 +42,7 @@ impl World {
         for &i in act {
             let w = match rule {
                 DecisionRule::Consensus => 1.0,
-                DecisionRule::Majority => self.committed(i).max(1e-9),
+                DecisionRule::Majority => fmax(self.committed(i), 1e-9),
                 DecisionRule::LeadPartner => {
                     if Some(i) == lead {
                         2.0 * act.len() as f64
@@ -88,7 +88,7 @@ impl World {
             // Opportunism tempted by rivalry and discontent, deterred by monitoring; and
             // reciprocity: even an honest partner holds back from partners it distrusts.
             let w = p.opportunism * temptation * (1.0 - deterrence) * (1.0 - align)
-                + 0.35 * (distrust - 0.4).max(0.0) * (0.5 + p.opportunism);
+                + 0.35 * fmax(distrust - 0.4, 0.0) * (0.5 + p.opportunism);
             let w = w.clamp(0.0, 0.95);
             let input = self.committed(i) * (1.0 - w);
             let st = &mut self.partners[i];
@@ -163,7 +163,7 @@ impl World {
             + decision_overhead(g.decision_rule) * (act.len() as f64 - 1.0);
         let value = gross * (1.0 - friction - overhead).clamp(0.0, 1.0);
         self.value = value;
-        self.costs = std::mem::take(&mut self.carried_costs).min(value);
+        self.costs = fmin(std::mem::take(&mut self.carried_costs), value);
         self.fines = 0.0;
         self.cum_value += value;
         let _ = n;
@@ -172,7 +172,7 @@ impl World {
     /// Splits what is left after costs and fines by the sharing rule.
     pub(crate) fn distribute(&mut self) {
         let act = &*self.act;
-        let distributed = (self.value - self.costs - self.fines).max(0.0);
+        let distributed = fmax(self.value - self.costs - self.fines, 0.0);
         let shares = self.share_array(&act);
         for (x, &i) in act.iter().enumerate() {
             let p = &mut self.partners[i];
@@ -245,7 +245,7 @@ impl World {
         } else {
             1.0
         };
-        let independence = (1.0 + DEPENDENCE * (weight - 1.0)).max(0.5);
+        let independence = fmax(1.0 + DEPENDENCE * (weight - 1.0), 0.5);
         (0.6 + 0.4 * self.market)
             * (1.0 + self.outside_boost)
             * (1.0 + learned)
@@ -331,7 +331,7 @@ impl World {
 
             // Pressure toward each exit cause: how far each part of satisfaction is below what
             // a content partner would feel, with a poor return split by where the value went.
-            let short = |reference: f64, c: f64| (reference - c).max(0.0) / reference;
+            let short = |reference: f64, c: f64| fmax(reference - c, 0.0) / reference;
             let ret_gap = 0.30 * short(0.5, c_ret);
             let learned = spec.learning_intent * p.knowledge;
             let withheld = act
@@ -339,21 +339,21 @@ impl World {
                 .filter(|&&j| j != i)
                 .map(|&j| self.partners[j].withholding)
                 .sum::<f64>()
-                / (act.len() as f64 - 1.0).max(1.0);
+                / fmax(act.len() as f64 - 1.0, 1.0);
             let weak_others = act
                 .iter()
                 .filter(|&&j| j != i)
-                .map(|&j| (1.0 - self.partners[j].complementarity).max(0.0))
+                .map(|&j| fmax(1.0 - self.partners[j].complementarity, 0.0))
                 .sum::<f64>()
-                / (act.len() as f64 - 1.0).max(1.0);
+                / fmax(act.len() as f64 - 1.0, 1.0);
             let parts = [
                 loss_misfit + 0.3 * self.stress,
-                loss_goal + (1.0 - self.match_quality).max(0.0),
+                loss_goal + fmax(1.0 - self.match_quality, 0.0),
                 loss_culture + withheld,
                 learned,
                 weak_others + 0.02,
             ];
-            let total: f64 = parts.iter().sum::<f64>().max(1e-9);
+            let total: f64 = fmax(parts.iter().sum::<f64>(), 1e-9);
             let mut pr = [0.0; 7];
             pr[Cause::Inequity.index()] =
                 0.20 * short(0.5, c_fair) + 0.15 * short(0.5, c_exp) + ret_gap * parts[4] / total;

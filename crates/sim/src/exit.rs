@@ -4,7 +4,7 @@
 
 use crate::events::{Cause, EventKind};
 use crate::params::*;
-use crate::world::{Outcome, World};
+use crate::world::{fmax, Outcome, World};
 
 impl World {
     /// Exit barrier: the form's plus the exit penalty's, in [0, 0.9].
@@ -51,7 +51,7 @@ impl World {
             if p.months_unhappy as f64 >= tolerance {
                 // Its patience is spent: it is weighing exit.
                 considering = true;
-                let depth = ((threshold - p.satisfaction) / threshold.max(1e-9)).clamp(0.0, 1.0);
+                let depth = ((threshold - p.satisfaction) / fmax(threshold, 1e-9)).clamp(0.0, 1.0);
                 let chance = EXIT_CHANCE * (1.0 - barrier) * (0.5 + depth);
                 if u < chance {
                     leavers.push((i, false));
@@ -170,7 +170,7 @@ impl World {
         self.close_disputes_of(i);
         // A departure shakes those who stay: confidence in the venture and in each other dips.
         for &j in &stayers {
-            self.partners[j].satisfaction = (self.partners[j].satisfaction - EXIT_SHOCK).max(0.0);
+            self.partners[j].satisfaction = fmax(self.partners[j].satisfaction - EXIT_SHOCK, 0.0);
             for &k in &stayers {
                 if j != k {
                     self.nudge_trust(j, k, -0.5 * EXIT_SHOCK);

@@ -2,13 +2,13 @@
 //! lost quickly (Slovic 1993), from what each partner can observe of the others.
 
 use crate::params::*;
-use crate::world::{clamp01, World};
+use crate::world::{clamp01, fmax, World};
 
 impl World {
     /// Chance that a partner sees what another actually delivered this month.
     pub fn observability(&self) -> f64 {
         let g = &self.scenario.governance;
-        clamp01((0.3 + 0.7 * g.transparency.max(0.8 * g.monitoring)) * self.crowding())
+        clamp01((0.3 + 0.7 * fmax(g.transparency, 0.8 * g.monitoring)) * self.crowding())
     }
 
     /// Moves trust by `delta` with the asymmetry of the model: a gain closes part of the gap to
