@@ -65,9 +65,15 @@ const label = runs.toLocaleString("en-US");
 await tid("batch-runs").fill(label);
 await tid("batch-start").filter({ hasText: `Run ${label} futures` }).waitFor({ timeout: 10_000 });
 
+// The page's main-thread busy time (Chromium's TaskDuration metric), before and after each batch.
+const cdp = await context.newCDPSession(page);
+await cdp.send("Performance.enable");
+const busySeconds = async () => (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration").value;
+
 const results = [];
 for (let r = 0; r < reps; r++) {
   const before = await page.evaluate(() => window.__resultsAt.length);
+  const busyBefore = await busySeconds();
   // Results of the previous batch stay on screen until the next one starts.
   const startedAt = await page.evaluate(() => {
     const t = performance.now();
@@ -75,6 +81,7 @@ for (let r = 0; r < reps; r++) {
     return t;
   });
   await page.waitForFunction((n) => window.__resultsAt.length > n, before, { timeout: 300_000, polling: 50 });
+  const busyAfter = await busySeconds();
   await page.waitForTimeout(300);
   const m = await page.evaluate(
     ({ startedAt, before }) => {
@@ -97,10 +104,11 @@ for (let r = 0; r < reps; r++) {
   const workers = m.page_says.match(/(\d+)\D*$/);
   m.page_seconds = secs ? Number(secs[1].replace(",", "")) : null;
   m.workers = workers ? Number(workers[1]) : null;
+  m.main_thread_busy_ms = (busyAfter - busyBefore) * 1000;
   results.push(m);
   console.log(
     `batch ${r + 1}/${reps}: page says "${m.page_says}"; click to results ${(m.click_to_results_ms / 1000).toFixed(2)} s; ` +
-      `checksum ${m.checksum}; ${m.long_tasks} main-thread task(s) over 50 ms (longest ${m.longest_task_ms.toFixed(0)} ms)`,
+      `main thread busy ${m.main_thread_busy_ms.toFixed(0)} ms; checksum ${m.checksum}; ${m.long_tasks} main-thread task(s) over 50 ms (longest ${m.longest_task_ms.toFixed(0)} ms)`,
   );
 }
 const version = browser.version();

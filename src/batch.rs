@@ -79,17 +79,19 @@ pub fn worker_count(reported: f64) -> usize {
     }
 }
 
-/// The runs of a batch of `total` cut into chunks for `workers` workers: about four chunks a
-/// worker (so progress moves and a fast worker takes more), between [`MIN_CHUNK`] and
-/// [`MAX_CHUNK`] runs each, contiguous and in order, covering `0..total` exactly.
+/// The runs of a batch of `total` cut into chunks for `workers` workers, contiguous and in
+/// order, covering `0..total` exactly: each chunk is an eighth of a worker's share of what is left,
+/// between [`MIN_CHUNK`] and [`MAX_CHUNK`] runs. Big chunks first (few messages), smaller ones
+/// toward the end, so that the workers finish together (none waits long for the last one).
 pub fn plan(total: u64, workers: usize) -> Vec<Range<u64>> {
-    let size = (total / (4 * workers.max(1) as u64)).clamp(MIN_CHUNK, MAX_CHUNK);
+    let per = 8 * workers.max(1) as u64;
     let mut out = Vec::new();
     let mut start = 0;
     while start < total {
-        let end = (start + size).min(total);
-        out.push(start..end);
-        start = end;
+        let left = total - start;
+        let size = (left / per).clamp(MIN_CHUNK, MAX_CHUNK).min(left);
+        out.push(start..start + size);
+        start += size;
     }
     out
 }
@@ -550,8 +552,13 @@ mod tests {
                 .all(|r| r.end > r.start && r.end - r.start <= MAX_CHUNK));
             assert!(p.len() >= workers.min((total / MIN_CHUNK) as usize));
         }
-        assert_eq!(plan(10_000, 2).len(), 40);
-        assert_eq!(plan(1000, 2).len(), 8);
+        // Big chunks first, small ones at the end.
+        let p = plan(10_000, 2);
+        let len = |r: &Range<u64>| r.end - r.start;
+        assert_eq!(len(&p[0]), MAX_CHUNK);
+        assert!(p.windows(2).all(|w| len(&w[1]) <= len(&w[0])));
+        assert!(len(p.last().unwrap()) <= MIN_CHUNK);
+        assert!(p.len() < 100, "{} chunks", p.len());
     }
 
     #[test]

@@ -237,9 +237,14 @@ struct Shared {
     last_progress: Cell<f64>,
 }
 
+/// Chunks handed to each worker at a time: while the page takes in one finished chunk and
+/// answers with the next, the worker is already running the other (it never waits for the
+/// page's thread, which may be busy drawing).
+const IN_FLIGHT: usize = 2;
+
 /// Progress is reported at most this often: every report re-renders part of the page, whose
 /// thread shares the cores with the workers.
-const PROGRESS_EVERY_MS: f64 = 150.0;
+const PROGRESS_EVERY_MS: f64 = 250.0;
 
 impl Shared {
     /// Stops every worker of the batch (cancelled or failed: a worker may be mid-chunk).
@@ -271,6 +276,13 @@ impl Shared {
         self.on_event.emit(Event::Failed { batch, error });
     }
 
+    /// Gives a worker that has just become free for this batch its first [`IN_FLIGHT`] chunks.
+    fn set_going(&self, worker: &Worker) {
+        for _ in 0..IN_FLIGHT {
+            self.feed(worker);
+        }
+    }
+
     /// Hands the next chunk, if any, to `worker`.
     fn feed(&self, worker: &Worker) {
         let next = self.job.borrow_mut().next_request();
@@ -287,7 +299,7 @@ impl Shared {
         }
         let batch = self.job.borrow().batch;
         match Reply::from_json(text) {
-            Ok(Reply::Ready) => self.feed(worker),
+            Ok(Reply::Ready) => self.set_going(worker),
             Ok(Reply::Done {
                 batch: b, tally, ..
             }) if b == batch => {
@@ -329,8 +341,8 @@ impl Shared {
             }
             // The end of what the worker did before this batch adopted it (its warm-up):
             // it is free now.
-            Ok(Reply::Done { .. }) => self.feed(worker),
-            Ok(Reply::Failed { batch: b, .. }) if b != batch => self.feed(worker),
+            Ok(Reply::Done { .. }) => self.set_going(worker),
+            Ok(Reply::Failed { batch: b, .. }) if b != batch => self.set_going(worker),
             Ok(Reply::Failed { error, .. }) => self.fail(error),
             Err(e) => self.fail(e),
         }
@@ -432,7 +444,7 @@ impl Pool {
         for spare in spares {
             adopt(&shared, &handlers, &spare.worker);
             if spare.free.get() {
-                shared.feed(&spare.worker);
+                shared.set_going(&spare.worker);
             }
         }
         let hello = hello_message(&js, &wasm);
