@@ -13,7 +13,7 @@ use crate::i18n::t;
 use crate::state::{tick_plan, Action, State};
 
 /// How long after the first render the batch workers start ahead of need.
-const PREWARM_AFTER_MS: u32 = 1500;
+const PREWARM_AFTER_MS: u32 = 500;
 
 #[function_component(App)]
 pub fn app() -> Html {
