@@ -49,7 +49,7 @@ pub fn loglog_interval(s: f64, g: f64) -> (f64, f64) {
         return (1.0, 1.0);
     }
     let l = libm::log(s);
-    let se = libm::sqrt(g) / l.abs();
+    let se = g.sqrt() / l.abs();
     let a = libm::log(-l);
     let lo = libm::exp(-libm::exp(a + Z95 * se));
     let hi = libm::exp(-libm::exp(a - Z95 * se));
@@ -258,7 +258,7 @@ fn gamma_q(a: f64, x: f64) -> f64 {
 /// variances (independent samples; with common random numbers this is conservative).
 pub fn survival_difference(a: (f64, f64), b: (f64, f64)) -> (f64, (f64, f64)) {
     let diff = b.0 - a.0;
-    let half = Z95 * libm::sqrt(a.1 + b.1);
+    let half = Z95 * (a.1 + b.1).sqrt();
     (diff, (diff - half, diff + half))
 }
 

@@ -258,7 +258,7 @@ impl Experiment {
             let (d1, r1) = window(early);
             let (d2, r2) = window(late);
             let ratio = (d1 / r1) / (d2 / r2).max(1e-12);
-            let se = libm::sqrt(1.0 / d1.max(0.5) + 1.0 / d2.max(0.5));
+            let se = (1.0 / d1.max(0.5) + 1.0 / d2.max(0.5)).sqrt();
             let ci95 = (ratio * libm::exp(-Z95 * se), ratio * libm::exp(Z95 * se));
             return ExperimentResult {
                 runs: t.runs,
@@ -271,7 +271,7 @@ impl Experiment {
         let mean = t.effect_sum as f64 / FX / n;
         let mean_sq = t.effect_sq_sum as f64 / FX / n;
         let var = (mean_sq - mean * mean).max(0.0) * n / (n - 1.0).max(1.0);
-        let half = Z95 * libm::sqrt(var / n);
+        let half = Z95 * (var / n).sqrt();
         let ci95 = (mean - half, mean + half);
         ExperimentResult {
             runs: t.runs,

@@ -84,3 +84,20 @@ fn the_core_depends_on_no_web_wire_or_io_crate() {
         assert!(!deps.contains(name), "crates/sim must not depend on {name}");
     }
 }
+
+#[test]
+fn square_roots_are_the_languages() {
+    // `f64::sqrt` is exactly rounded (IEEE 754), so it gives libm's bits; in wasm it is one
+    // instruction, where `libm::sqrt` is a software routine (it was a fifth of a batch's time
+    // in the browser).
+    for (path, text) in sources() {
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap();
+            assert!(
+                !code.contains("libm::sqrt"),
+                "{path}:{}: use `f64::sqrt`, not `libm::sqrt`: {line}",
+                n + 1
+            );
+        }
+    }
+}
