@@ -7,7 +7,8 @@
 #      aliansi_bench::workloads(): one run and a 10,000-run batch of the default scenario, one
 #      run of a 30-partner 600-month scenario), ns per partner-month;
 #   2. the same benchmark compiled to wasm, in headless Chromium (crates/bench/tests/browser.rs
-#      through wasm-bindgen-test-runner), and the wasm/native ratio (same machine, same run);
+#      through wasm-bindgen-test-runner), and the wasm/native ratio (same machine, same run;
+#      native and wasm are each timed twice, alternately, and each side's quieter round kept);
 #   3. the command line's 10,000-run batch on every core;
 #   4. the built app (`trunk build --release`, into a temporary folder unless --dist is given):
 #      page weight and time to interactive (scripts/pageweight.mjs), the 10,000-run batch in
@@ -18,7 +19,7 @@
 # after the current one, for a before/after table; --baseline-dist DIR also times the browser
 # batch of an older build of the app.
 #
-# Uses CARGO_TARGET_DIR if set. Takes about 10 minutes on 2 idle cores (longer when busy).
+# Uses CARGO_TARGET_DIR if set. Takes about 12 minutes on 2 idle cores (longer when busy).
 # The load average is recorded at the start and the end: figures from a busy machine are
 # upper bounds.
 set -euo pipefail
@@ -91,6 +92,17 @@ done
 grep '^BENCH' "$work/wasm-full.txt" | tee "$work/wasm.txt" || true
 [ -s "$work/wasm.txt" ] || die "no BENCH lines from the wasm benchmark (see above)"
 
+# A second round, native then wasm again: the machine's speed drifts (it is shared), so each
+# side is timed twice, alternately, and the report takes each side's quieter round.
+echo "==> 2b. second round: native, then wasm"
+$native_cmd 2>/dev/null | tee -a "$work/native.txt"
+for attempt in 1 2; do
+  if $wasm_cmd >"$work/wasm-full-2.txt" 2>&1; then break; fi
+  echo "wasm benchmark failed (attempt $attempt, round 2):" >&2
+  tail -n 20 "$work/wasm-full-2.txt" >&2
+done
+grep '^BENCH' "$work/wasm-full-2.txt" | tee -a "$work/wasm.txt" || true
+
 echo "==> 3. command line batch on every core"
 cargo build --release --quiet --bin aliansi
 target_dir="$(cargo metadata --format-version 1 --no-deps | node -p 'JSON.parse(require("fs").readFileSync(0)).target_directory')"
@@ -127,8 +139,25 @@ const [work, out] = process.argv.slice(2);
 const parse = (f) =>
   fs.readFileSync(work + "/" + f, "utf8").split("\n").filter((l) => l.startsWith("BENCH ")).map((l) =>
     Object.fromEntries(l.slice(6).split(" ").map((kv) => kv.split("="))));
-const native = parse("native.txt");
-const wasm = parse("wasm.txt");
+// Each workload was timed in two rounds (native, wasm, native, wasm): keep the round with the
+// lower median, and the fastest sample of both.
+const quieter = (rows) => {
+  const by = new Map();
+  for (const r of rows) {
+    const b = by.get(r.name);
+    if (!b) by.set(r.name, { ...r, rounds: 1 });
+    else {
+      const best = Number(r.median_ns) < Number(b.median_ns) ? { ...r } : { ...b };
+      best.min_ns = String(Math.min(Number(r.min_ns), Number(b.min_ns)));
+      best.rounds = b.rounds + 1;
+      if (r.checksum !== b.checksum) best.checksum = "differs between rounds";
+      by.set(r.name, best);
+    }
+  }
+  return [...by.values()];
+};
+const native = quieter(parse("native.txt"));
+const wasm = quieter(parse("wasm.txt"));
 const pw = JSON.parse(fs.readFileSync(work + "/pageweight.json", "utf8"));
 const bt = JSON.parse(fs.readFileSync(work + "/batchtime.json", "utf8"));
 const cli = fs.readFileSync(work + "/cli.txt", "utf8");
@@ -163,6 +192,7 @@ L.push("fastest sample is given too.", "");
 L.push("## Core: native and wasm", "");
 L.push("Native: \`${native_cmd}\`.  ");
 L.push("Wasm: \`${wasm_cmd}\` (the same workloads, timed with \`performance.now()\` in headless Chromium).  ");
+L.push("Each side is timed in two rounds, alternately (native, wasm, native, wasm), because the speed of this shared machine drifts: the table shows each side's round with the lower median, and the fastest sample of both rounds.  ");
 L.push("Partner-months: the partners present, summed over the months simulated. Both builds must give");
 L.push("the same checksum for each workload (checked).", "");
 L.push("| benchmark | partner-months | native median (fastest) | native ns per partner-month (CPU time) | wasm median (fastest) | wasm ns per partner-month | wasm / native, medians (fastest samples) |");
