@@ -79,6 +79,19 @@ if [ -n "$baseline" ]; then
     tee "$work/baseline.txt"
   # And the current build once more, right after, so that both see the same machine load.
   $native_cmd 2>/dev/null | sed 's/^BENCH target=native/BENCH target=native-again/' | tee "$work/native-again.txt"
+  # Instructions, counted exactly (callgrind): a measure the machine's load cannot disturb.
+  : >"$work/instructions.txt"
+  if command -v valgrind >/dev/null; then
+    now_dir="$(cargo metadata --format-version 1 --no-deps | node -p 'JSON.parse(require("fs").readFileSync(0)).target_directory')"
+    for name in default_one_run default_batch_10000 large_one_run; do
+      for side in before now; do
+        bin="$now_dir/release/examples/report"
+        [ "$side" = before ] && bin="$work/baseline-target/release/examples/report"
+        n="$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" --once "$name" 2>&1 | sed -n 's/.*Collected : \([0-9]*\).*/\1/p')"
+        echo "INSTR name=$name side=$side instructions=$n" | tee -a "$work/instructions.txt"
+      done
+    done
+  fi
 fi
 
 echo "==> 2. core benchmark, wasm in headless Chromium"
@@ -232,6 +245,18 @@ if (base.length) {
       nows.map((x) => cpu(x).toFixed(0) + " (" + Number(x.ns_per_pm).toFixed(0) + ")").join(", ") + " | " + (mean / cpu(b)).toFixed(2) + " |");
   }
   L.push("");
+  const instr = fs.existsSync(work + "/instructions.txt") ? fs.readFileSync(work + "/instructions.txt", "utf8").split("\n")
+    .filter((l) => l.startsWith("INSTR ")).map((l) => Object.fromEntries(l.slice(6).split(" ").map((kv) => kv.split("=")))) : [];
+  if (instr.length) {
+    L.push("Instructions, counted exactly (\`valgrind --tool=callgrind report --once NAME\`: one call of the workload, plus the process's start), which the machine's load does not disturb:", "");
+    L.push("| benchmark | ${baseline_rev:-before} | now | now / before |", "|---|---|---|---|");
+    for (const name of [...new Set(instr.map((x) => x.name))]) {
+      const b = Number(instr.find((x) => x.name === name && x.side === "before")?.instructions);
+      const n = Number(instr.find((x) => x.name === name && x.side === "now")?.instructions);
+      L.push("| " + (what[name] ?? name) + " | " + int(b) + " | " + int(n) + " | " + (n / b).toFixed(2) + " |");
+    }
+    L.push("");
+  }
 }
 
 L.push("## 10,000-run batch on every core", "");

@@ -5,6 +5,10 @@
 //! in one go and computes the wasm/native ratio.
 //!
 //! `cargo run --release -p aliansi-bench --example report [NAME...]`
+//!
+//! With `--once`, each workload is called once and only its checksum printed: for counting
+//! its instructions exactly (`valgrind --tool=callgrind … report --once NAME`, as
+//! `scripts/perf.sh --baseline` does), which a shared machine's drifting speed cannot disturb.
 use std::time::Instant;
 
 /// This thread's CPU time in milliseconds, from Linux's /proc/thread-self/schedstat (its first
@@ -16,12 +20,18 @@ fn cpu_ms() -> Option<f64> {
 }
 
 fn main() {
-    let only: Vec<String> = std::env::args().skip(1).collect();
+    let mut only: Vec<String> = std::env::args().skip(1).collect();
+    let once = only.iter().any(|a| a == "--once");
+    only.retain(|a| a != "--once");
     let start = Instant::now();
     let now_ms = move || start.elapsed().as_secs_f64() * 1e3;
     let cpu_clock = || cpu_ms().unwrap_or(f64::NAN);
     for w in aliansi_bench::workloads() {
         if !only.is_empty() && !only.iter().any(|n| n == w.name) {
+            continue;
+        }
+        if once {
+            println!("ONCE name={} checksum={:016x}", w.name, (w.run)());
             continue;
         }
         let m = aliansi_bench::measure(&w, &now_ms, cpu_ms().is_some().then_some(&cpu_clock));
