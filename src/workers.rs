@@ -120,6 +120,11 @@ thread_local! {
     static STARTED: Cell<bool> = const { Cell::new(false) };
 }
 
+/// At most this many workers start ahead of need: each loads and compiles the app's wasm and
+/// keeps its own memory (about 15-25 MB), which a many-core phone should not pay at every page
+/// load. A batch starts the rest of its workers (one per core) and keeps them afterwards.
+const PREWARM_MAX: usize = 4;
+
 /// The batch id of the warm-up chunk (never a real batch's).
 const WARM_UP_BATCH: u64 = u64::MAX;
 /// Runs of the warm-up chunk: enough for the browser to optimise the hot code (about 10 ms).
@@ -152,8 +157,8 @@ fn drop_spare(worker: &Worker) {
     worker.terminate();
 }
 
-/// Starts the page's workers ahead of the first batch (one per core, unless a batch has
-/// started already), each running a small warm-up chunk of the default scenario once loaded. Called once
+/// Starts the page's workers ahead of the first batch (one per core, at most [`PREWARM_MAX`],
+/// unless a batch has started already), each running a small warm-up chunk of the default scenario once loaded. Called once
 /// the page is idle; errors are left for a batch to meet and report.
 pub fn prewarm() {
     if STARTED.with(|s| s.replace(true)) {
@@ -162,7 +167,7 @@ pub fn prewarm() {
     let Ok((js, wasm)) = module_files() else {
         return;
     };
-    let want = cores();
+    let want = cores().min(PREWARM_MAX);
     let hello = hello_message(&js, &wasm);
     let warm_up = crate::batch::Request {
         batch: WARM_UP_BATCH,
