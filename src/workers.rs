@@ -118,6 +118,26 @@ thread_local! {
     /// Whether a batch has started or [`prewarm`] has run (either way, it is too late to
     /// start workers ahead: they would be more than the cores).
     static STARTED: Cell<bool> = const { Cell::new(false) };
+    /// Stops the spares once they have been idle for [`SPARE_IDLE_MS`] (re-armed whenever
+    /// workers become spares).
+    static IDLE_TIMER: RefCell<Option<Timeout>> = const { RefCell::new(None) };
+}
+
+/// Spares unused for this long are stopped (their memory is the device's again); the next
+/// batch starts its workers afresh.
+const SPARE_IDLE_MS: u32 = 5 * 60 * 1000;
+
+/// (Re)starts the countdown after which the spares, if still unused, are stopped.
+fn arm_idle_timer() {
+    let timer = Timeout::new(SPARE_IDLE_MS, || {
+        let idle: Vec<Spare> = SPARES.with(|s| s.borrow_mut().drain(..).collect());
+        for spare in idle {
+            spare.worker.set_onmessage(None);
+            spare.worker.set_onerror(None);
+            spare.worker.terminate();
+        }
+    });
+    IDLE_TIMER.with(|t| *t.borrow_mut() = Some(timer));
 }
 
 /// At most this many workers start ahead of need: each loads and compiles the app's wasm and
@@ -149,6 +169,7 @@ fn keep_spare(worker: Worker, free: bool, handlers: Option<(MessageHandler, Erro
             worker.terminate();
         }
     });
+    arm_idle_timer();
 }
 
 /// Forgets a spare (it failed), stopping it.
@@ -217,6 +238,7 @@ pub fn prewarm() {
             })
         });
     }
+    arm_idle_timer();
 }
 
 /// The first message to a new worker: the module and wasm it is to load.
