@@ -132,8 +132,7 @@ fn arm_idle_timer() {
     let timer = Timeout::new(SPARE_IDLE_MS, || {
         let idle: Vec<Spare> = SPARES.with(|s| s.borrow_mut().drain(..).collect());
         for spare in idle {
-            spare.worker.set_onmessage(None);
-            spare.worker.set_onerror(None);
+            detach(&spare.worker);
             spare.worker.terminate();
         }
     });
@@ -155,18 +154,20 @@ fn cores() -> usize {
     worker_count(reported_cores())
 }
 
-/// Keeps `worker` as a spare if there is room, or stops it.
-fn keep_spare(worker: Worker, free: bool, handlers: Option<(MessageHandler, ErrorHandler)>) {
+/// Takes a worker's handlers away (it answers nobody until it is given new ones).
+fn detach(worker: &Worker) {
+    worker.set_onmessage(None);
+    worker.set_onerror(None);
+}
+
+/// Keeps `spare` if there is room (one per core), or stops it; the idle countdown restarts.
+fn keep_spare(spare: Spare) {
     SPARES.with(|s| {
         let mut spares = s.borrow_mut();
         if spares.len() < cores() {
-            spares.push(Spare {
-                worker,
-                free: Rc::new(Cell::new(free)),
-                _handlers: handlers,
-            });
+            spares.push(spare);
         } else {
-            worker.terminate();
+            spare.worker.terminate();
         }
     });
     arm_idle_timer();
@@ -179,8 +180,9 @@ fn drop_spare(worker: &Worker) {
 }
 
 /// Starts the page's workers ahead of the first batch (one per core, at most [`PREWARM_MAX`],
-/// unless a batch has started already), each running a small warm-up chunk of the default scenario once loaded. Called once
-/// the page is idle; errors are left for a batch to meet and report.
+/// unless a batch has started already), each running a small warm-up chunk of the default
+/// scenario once loaded. Called once the page is idle; errors are left for a batch to meet and
+/// report.
 pub fn prewarm() {
     if STARTED.with(|s| s.replace(true)) {
         return;
@@ -230,15 +232,12 @@ pub fn prewarm() {
             worker.terminate();
             return;
         }
-        SPARES.with(|s| {
-            s.borrow_mut().push(Spare {
-                worker,
-                free,
-                _handlers: Some((on_message, on_error)),
-            })
+        keep_spare(Spare {
+            worker,
+            free,
+            _handlers: Some((on_message, on_error)),
         });
     }
-    arm_idle_timer();
 }
 
 /// The first message to a new worker: the module and wasm it is to load.
@@ -278,8 +277,7 @@ impl Shared {
     fn stop(&self) {
         self.stopped.set(true);
         for w in self.workers.borrow_mut().drain(..) {
-            w.set_onmessage(None);
-            w.set_onerror(None);
+            detach(&w);
             w.terminate();
         }
     }
@@ -287,10 +285,13 @@ impl Shared {
     /// The batch is complete, so every worker is free: they are kept for the next batch.
     fn release(&self) {
         self.stopped.set(true);
-        for w in self.workers.borrow_mut().drain(..) {
-            w.set_onmessage(None);
-            w.set_onerror(None);
-            keep_spare(w, true, None);
+        for worker in self.workers.borrow_mut().drain(..) {
+            detach(&worker);
+            keep_spare(Spare {
+                worker,
+                free: Rc::new(Cell::new(true)),
+                _handlers: None,
+            });
         }
     }
 

@@ -496,14 +496,19 @@ impl World {
     /// Indices of the partners still in (kept up to date by `remove_partner`, the only place
     /// a partner leaves; debug builds check it against the flags).
     pub fn active(&self) -> Active {
-        debug_assert_eq!(&*self.act, &*self.scan_active(), "stale active list");
+        self.check_active();
         self.act
     }
 
     /// [`World::active`] as a borrowed slice, for reading without copying the list.
     pub(crate) fn active_ids(&self) -> &[usize] {
-        debug_assert_eq!(&*self.act, &*self.scan_active(), "stale active list");
+        self.check_active();
         &self.act
+    }
+
+    /// Debug builds: the active list matches the partners' flags.
+    fn check_active(&self) {
+        debug_assert_eq!(&*self.act, &*self.scan_active(), "stale active list");
     }
 
     /// Indices of the partners whose `active` flag is set.
@@ -649,7 +654,7 @@ impl World {
             return self.outcome;
         }
         self.month += 1;
-        debug_assert_eq!(&*self.act, &*self.scan_active(), "stale active list");
+        self.check_active();
         self.environment_phase();
         self.contribution_phase();
         self.value_phase();
