@@ -524,6 +524,106 @@ pub fn batch_findings(lang: Lang, s: &BatchSummary) -> Vec<String> {
     out
 }
 
+/// What a sweep shows, in sentences, for the printed debrief: what was swept, survival at
+/// the first and the last value (one parameter), the highest and the lowest point, and whether
+/// their 95 % intervals overlap (if they do, the difference could be chance).
+pub fn sweep_findings(lang: Lang, r: &crate::sweep::Results) -> Vec<String> {
+    use crate::sweep::{param_label, value_label};
+    let res = &r.result;
+    let Some(first) = res.points.first() else {
+        return Vec::new();
+    };
+    let xa = &res.x;
+    let runs = amount(lang, first.runs as f64);
+    let x_name = param_label(lang, &r.base, &xa.param);
+    let at = |q: &aliansi_sim::sweep::SweepPoint| {
+        let xv = value_label(lang, &xa.param, xa.values[q.ix]);
+        match &res.y {
+            None => xv,
+            Some(ya) => tf(
+                lang,
+                "export.sweep_at_2d",
+                &[
+                    ("x", &x_name),
+                    ("xv", &xv),
+                    ("y", &param_label(lang, &r.base, &ya.param)),
+                    ("yv", &value_label(lang, &ya.param, ya.values[q.iy])),
+                ],
+            ),
+        }
+    };
+    let mut out = vec![match &res.y {
+        None => tf(
+            lang,
+            "export.sweep_setup",
+            &[
+                ("param", &x_name),
+                ("n", &xa.values.len().to_string()),
+                ("runs", &runs),
+            ],
+        ),
+        Some(ya) => tf(
+            lang,
+            "export.sweep_setup_2d",
+            &[
+                ("x", &x_name),
+                ("nx", &xa.values.len().to_string()),
+                ("y", &param_label(lang, &r.base, &ya.param)),
+                ("ny", &ya.values.len().to_string()),
+                ("runs", &runs),
+            ],
+        ),
+    }];
+    let last = res.points.last().unwrap_or(first);
+    if res.y.is_none() && res.points.len() > 1 {
+        out.push(tf(
+            lang,
+            "export.sweep_ends",
+            &[
+                ("horizon", &horizon_words(lang, first.horizon_months)),
+                ("a", &pct(lang, first.survival)),
+                ("at_a", &at(first)),
+                ("b", &pct(lang, last.survival)),
+                ("at_b", &at(last)),
+            ],
+        ));
+    }
+    // The first point of the highest (lowest) survival, in the order of the table.
+    let hi = res
+        .points
+        .iter()
+        .fold(first, |m, q| if q.survival > m.survival { q } else { m });
+    let lo = res
+        .points
+        .iter()
+        .fold(first, |m, q| if q.survival < m.survival { q } else { m });
+    if res.points.len() > 1 {
+        out.push(tf(
+            lang,
+            "export.sweep_best",
+            &[
+                ("hi", &pct(lang, hi.survival)),
+                ("at_hi", &at(hi)),
+                ("lo", &pct(lang, lo.survival)),
+                ("at_lo", &at(lo)),
+            ],
+        ));
+        let overlap = hi.ci95.0 <= lo.ci95.1;
+        out.push(
+            t(
+                lang,
+                if overlap {
+                    "export.sweep_overlap"
+                } else {
+                    "export.sweep_apart"
+                },
+            )
+            .to_string(),
+        );
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -760,6 +860,7 @@ mod tests {
             .collect();
         Results::new(
             vec!["Base".into(), "With a manager, \"strong\"".into()],
+            vec![base.clone(), other.clone()],
             &tallies,
             base.seed,
         )
@@ -838,6 +939,111 @@ mod tests {
                 assert!(cell.is_empty() && m.month >= left, "month {}", m.month);
             }
         }
+    }
+
+    /// A made-up one-parameter sweep (transparency 0, 0.5, 1) with the given survival and
+    /// intervals, for the wording of its findings.
+    fn made_up_sweep(points: &[(f64, (f64, f64))]) -> crate::sweep::Results {
+        use aliansi_sim::sweep::{find, Axis, SweepPoint, SweepResult};
+        let base = default_scenario();
+        let x = Axis::list(
+            find(&base, "governance.transparency").unwrap(),
+            vec![0.0, 0.5, 1.0],
+        )
+        .unwrap();
+        let points = points
+            .iter()
+            .enumerate()
+            .map(|(ix, &(survival, ci95))| SweepPoint {
+                ix,
+                iy: 0,
+                runs: 200,
+                horizon_months: 120,
+                survival,
+                ci95,
+                median_survival_months: None,
+                mean_value: 1.0,
+                checksum: 0,
+            })
+            .collect();
+        crate::sweep::Results {
+            result: SweepResult { x, y: None, points },
+            base,
+            runs: 200,
+            seconds: 1.0,
+        }
+    }
+
+    #[test]
+    fn sweep_findings_name_the_ends_the_extremes_and_whether_they_could_be_chance() {
+        let r = made_up_sweep(&[
+            (0.3, (0.25, 0.35)),
+            (0.7, (0.65, 0.75)),
+            (0.5, (0.45, 0.55)),
+        ]);
+        assert_eq!(
+            sweep_findings(Lang::En, &r),
+            vec![
+                "Transparency took 3 values, with 200 futures each on the same seeds.",
+                "Survival after 10 years: 30.0\u{a0}% at 0, 50.0\u{a0}% at 1.",
+                "Highest: 70.0\u{a0}% at 0.5. Lowest: 30.0\u{a0}% at 0.",
+                "The 95 % intervals of the highest and the lowest do not overlap.",
+            ]
+        );
+        let r = made_up_sweep(&[
+            (0.45, (0.38, 0.52)),
+            (0.5, (0.43, 0.57)),
+            (0.48, (0.41, 0.55)),
+        ]);
+        let f = sweep_findings(Lang::Id, &r);
+        assert_eq!(
+            f[2],
+            "Tertinggi: 50,0\u{a0}% pada 0,5. Terendah: 45,0\u{a0}% pada 0."
+        );
+        assert!(f[3].contains("bertumpang tindih:"), "{f:?}");
+    }
+
+    #[test]
+    fn sweep_findings_of_a_real_two_parameter_sweep() {
+        use aliansi_sim::sweep::{find, sweep_points, Axis, SweepResult};
+        let base = default_scenario();
+        let x =
+            Axis::numeric(find(&base, "governance.transparency").unwrap(), 0.0, 1.0, 3).unwrap();
+        let y = Axis::all_choices(find(&base, "governance.alliance_manager").unwrap()).unwrap();
+        let tallies: Vec<BatchTally> = sweep_points(&base, &x, Some(&y))
+            .iter()
+            .map(|s| aliansi_sim::run_chunk(s, s.seed, 0..100).unwrap())
+            .collect();
+        let result = SweepResult::from_tallies(x, Some(y), &tallies).unwrap();
+        let best = result
+            .points
+            .iter()
+            .map(|p| p.survival)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let r = crate::sweep::Results {
+            result,
+            base,
+            runs: 100,
+            seconds: 1.0,
+        };
+        let f = sweep_findings(Lang::En, &r);
+        assert_eq!(
+            f.len(),
+            3,
+            "no first-and-last sentence for two parameters: {f:?}"
+        );
+        assert_eq!(
+            f[0],
+            "Transparency (3 values) against Dedicated alliance manager (2 values), with 100 futures each on the same seeds."
+        );
+        assert!(
+            f[1].starts_with(&format!(
+                "Highest: {} at Transparency ",
+                pct(Lang::En, best)
+            )),
+            "{f:?}"
+        );
+        assert!(f[1].contains(" and Dedicated alliance manager "), "{f:?}");
     }
 
     #[test]

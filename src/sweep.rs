@@ -115,6 +115,11 @@ pub fn value_label(lang: Lang, p: &Param, v: f64) -> String {
     if p.is_choice() {
         return option_label(lang, p, v as usize);
     }
+    number_label(lang, v)
+}
+
+/// A number without needless digits in the user's format (`0.25`, `0,25`).
+fn number_label(lang: Lang, v: f64) -> String {
     let text = aliansi_sim::sweep::number_text(v);
     match lang {
         Lang::En => text,

@@ -58,6 +58,124 @@ pub fn seeded(variants: &[Variant]) -> Result<Vec<Scenario>, &'static str> {
         .collect())
 }
 
+/// At most this many changes are listed for a variant; the rest are counted.
+pub const MAX_LISTED_CHANGES: usize = 4;
+
+/// What `other` changes from `base`, one phrase per field in the editor's words
+/// ("Transparency: 0.3 → 0.8", "Conflict-resolution ladder: Negotiation, Mediation →
+/// Negotiation"): the sweepable fields (the partners' goals among them), the ladder, and the
+/// partners and scripted shocks themselves when some were added or removed (their fields are
+/// then not compared one by one). The seed is left out: variants run on the base's seeds.
+pub fn differences(lang: Lang, base: &Scenario, other: &Scenario) -> Vec<String> {
+    use aliansi_sim::sweep::{catalogue, Group};
+    use aliansi_sim::Sharing;
+
+    let change = |what: &str, from: &str, to: &str| {
+        tf(
+            lang,
+            "experiments.diff_change",
+            &[("what", what), ("from", from), ("to", to)],
+        )
+    };
+    let mut out = Vec::new();
+    let same_partners = base.partners.len() == other.partners.len()
+        && base
+            .partners
+            .iter()
+            .zip(&other.partners)
+            .all(|(a, b)| a.name == b.name);
+    if !same_partners {
+        let names = |s: &Scenario| {
+            s.partners
+                .iter()
+                .map(|p| p.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        out.push(change(
+            t(lang, "experiments.diff_partners"),
+            &names(base),
+            &names(other),
+        ));
+    }
+    let shocks = |s: &Scenario| s.environment.scripted_shocks.len();
+    let same_shocks = shocks(base) == shocks(other);
+    if !same_shocks {
+        out.push(change(
+            t(lang, "editor.f.environment.scripted_shocks"),
+            &shocks(base).to_string(),
+            &shocks(other).to_string(),
+        ));
+    }
+    let both_fixed = matches!(
+        (&base.governance.sharing, &other.governance.sharing),
+        (Sharing::Fixed(_), Sharing::Fixed(_))
+    );
+    let ladder = |s: &Scenario| {
+        s.governance
+            .resolution
+            .iter()
+            .map(|r| t(lang, &format!("editor.ladder.{}", r.key())))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for p in catalogue(base) {
+        let comparable = match p.group {
+            Group::AllPartners => false,
+            _ if p.field == "governance.fixed_shares" => both_fixed && same_partners,
+            Group::Partner(_) => same_partners,
+            Group::Shock(_) => same_shocks,
+            _ => true,
+        };
+        if !comparable {
+            continue;
+        }
+        let from = crate::sweep::value_label(lang, &p, p.current(base));
+        let to = crate::sweep::value_label(lang, &p, p.current(other));
+        if from != to {
+            out.push(change(
+                &crate::sweep::param_label(lang, base, &p),
+                &from,
+                &to,
+            ));
+        }
+        // The ladder and the goals (not sweepable) in the editor's order: after the
+        // governance fields and after each partner's other fields.
+        if p.field == "governance.alliance_manager" && ladder(base) != ladder(other) {
+            out.push(change(
+                t(lang, "editor.f.governance.resolution"),
+                &ladder(base),
+                &ladder(other),
+            ));
+        }
+    }
+    out
+}
+
+/// The changes of a variant as one line: at most [`MAX_LISTED_CHANGES`], then how many more;
+/// "the same settings as the base" when nothing differs.
+pub fn differences_line(lang: Lang, base: &Scenario, other: &Scenario) -> String {
+    let all = differences(lang, base, other);
+    if all.is_empty() {
+        return t(lang, "experiments.diff_none").to_string();
+    }
+    let mut line = all
+        .iter()
+        .take(MAX_LISTED_CHANGES)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("; ");
+    if all.len() > MAX_LISTED_CHANGES {
+        line.push_str("; ");
+        line.push_str(&tf(
+            lang,
+            "experiments.diff_more",
+            &[("n", &(all.len() - MAX_LISTED_CHANGES).to_string())],
+        ));
+    }
+    line
+}
+
 /// How often chance alone would give a difference this large.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Chance {
@@ -153,6 +271,8 @@ pub fn curve_paths(curves: &[&[f64]], horizon: u32, width: f64, height: f64) -> 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Results {
     pub names: Vec<String>,
+    /// The scenarios run (seeds set to the base's), for what each variant changes.
+    pub scenarios: Vec<Scenario>,
     pub summaries: Vec<BatchSummary>,
     pub comparison: Comparison,
     pub runs: u64,
@@ -161,9 +281,15 @@ pub struct Results {
 }
 
 impl Results {
-    pub fn new(names: Vec<String>, tallies: &[BatchTally], seed: u64) -> Results {
+    pub fn new(
+        names: Vec<String>,
+        scenarios: Vec<Scenario>,
+        tallies: &[BatchTally],
+        seed: u64,
+    ) -> Results {
         Results {
             names,
+            scenarios,
             summaries: tallies.iter().map(|t| t.summary()).collect(),
             comparison: compare(tallies),
             runs: tallies.first().map_or(0, |t| t.runs),
@@ -302,9 +428,9 @@ impl Reducible for Variants {
                 if v.tallies.len() >= v.running.len() {
                     let names = v.variants.iter().map(|x| x.name.clone()).collect();
                     let seed = v.running.first().map_or(0, |s| s.seed);
-                    v.results = Some(Rc::new(Results::new(names, &v.tallies, seed)));
+                    let scenarios = std::mem::take(&mut v.running);
+                    v.results = Some(Rc::new(Results::new(names, scenarios, &v.tallies, seed)));
                     v.tallies.clear();
-                    v.running.clear();
                     v.phase = Phase::Done;
                 } else if let Phase::Running { current, done, .. } = &mut v.phase {
                     *current = index + 1;
@@ -333,6 +459,98 @@ impl Reducible for Variants {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    mod differences {
+        use super::super::*;
+        use aliansi_sim::presets::default_scenario;
+        use aliansi_sim::{Partner, Resolution};
+
+        #[test]
+        fn nothing_differs_from_itself_nor_by_seed() {
+            let base = default_scenario();
+            let mut other = base.clone();
+            other.seed += 1;
+            assert!(differences(Lang::En, &base, &other).is_empty());
+            assert_eq!(
+                differences_line(Lang::En, &base, &other),
+                "the same settings as the base"
+            );
+        }
+
+        #[test]
+        fn a_governance_field_in_the_editors_words() {
+            let base = default_scenario();
+            let mut other = base.clone();
+            other.governance.transparency = 0.8;
+            assert_eq!(
+                differences(Lang::En, &base, &other),
+                vec!["Transparency: 0.5 → 0.8".to_string()]
+            );
+            assert_eq!(
+                differences(Lang::Id, &base, &other),
+                vec!["Keterbukaan: 0,5 → 0,8".to_string()]
+            );
+        }
+
+        #[test]
+        fn the_ladder_a_choice_a_partner_field_and_a_goal() {
+            let base = default_scenario();
+            let mut other = base.clone();
+            other.governance.resolution = vec![Resolution::Negotiation, Resolution::Mediation];
+            other.governance.alliance_manager = true;
+            other.partners[1].opportunism = 0.6;
+            other.partners[0].goals[0] = 0.1;
+            let d = differences(Lang::En, &base, &other);
+            assert_eq!(
+                d,
+                vec![
+                    "Dedicated alliance manager: No → Yes".to_string(),
+                    "Conflict-resolution ladder: Negotiation, Arbitration → Negotiation, Mediation"
+                        .to_string(),
+                    "Nusantara Foods: Market access: 0.9 → 0.1".to_string(),
+                    "Hoshi Technologies: Opportunism: 0.2 → 0.6".to_string(),
+                ],
+                "{d:?}"
+            );
+        }
+
+        #[test]
+        fn an_added_partner_is_one_change_not_a_field_by_field_list() {
+            let base = default_scenario();
+            let mut other = base.clone();
+            let mut extra: Partner = other.partners[0].clone();
+            extra.name = "Baru".into();
+            extra.opportunism = 0.9;
+            other.partners.push(extra);
+            other.governance.monitoring = 0.9;
+            let d = differences(Lang::En, &base, &other);
+            assert_eq!(d.len(), 2, "{d:?}");
+            assert!(d[0].starts_with("Partners: Nusantara Foods, "), "{d:?}");
+            assert!(d[0].ends_with(", Baru"), "{d:?}");
+            assert_eq!(d[1], "Monitoring: 0.3 → 0.9");
+        }
+
+        #[test]
+        fn a_long_list_is_cut_and_counted() {
+            let base = default_scenario();
+            let mut other = base.clone();
+            for p in &mut other.partners {
+                p.patience = 0.95;
+                p.adaptability = 0.05;
+            }
+            let all = differences(Lang::En, &base, &other);
+            assert_eq!(all.len(), 2 * base.partners.len());
+            let line = differences_line(Lang::En, &base, &other);
+            assert_eq!(line.matches("; ").count(), MAX_LISTED_CHANGES);
+            assert!(
+                line.ends_with(&format!(
+                    "and {} more changes",
+                    all.len() - MAX_LISTED_CHANGES
+                )),
+                "{line}"
+            );
+        }
+    }
 
     #[test]
     fn chance_words() {

@@ -486,6 +486,8 @@ pub enum Debrief {
     Batch,
     /// "Compare fairly".
     Variants,
+    /// "Sweep a parameter".
+    Sweep,
 }
 
 impl Debrief {
@@ -493,6 +495,7 @@ impl Debrief {
         match self {
             Debrief::Batch => "batch",
             Debrief::Variants => "variants",
+            Debrief::Sweep => "sweep",
         }
     }
 }

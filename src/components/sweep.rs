@@ -9,6 +9,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::charts::{fmt_num, heat_cells, label_size, legend_stops, LinearScale};
+use crate::components::export::{Debrief, DebriefHead, PrintDebrief};
 use crate::i18n::{t, tf, Lang};
 use crate::narrate::{amount, num};
 use crate::state::State;
@@ -527,6 +528,9 @@ fn results_view(lang: Lang, r: &Results, current: &Scenario) -> Html {
         <div class="batch-results sweep-results" data-testid="sweep-results"
             data-points={res.points.len().to_string()} data-runs={r.runs.to_string()}>
             <h3>{ t(lang, "sweep.results_heading") }</h3>
+            <DebriefHead {lang} experiment={t(lang, "sweep.heading")}
+                findings={crate::export::sweep_findings(lang, r)} />
+            <PrintDebrief {lang} which={Debrief::Sweep} />
             if r.base != *current {
                 <p class="batch-stale" data-testid="sweep-stale">{ t(lang, "sweep.stale") }</p>
             }

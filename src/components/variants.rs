@@ -20,8 +20,8 @@ use crate::i18n::{t, tf, Lang};
 use crate::narrate::{amount, num};
 use crate::state::State;
 use crate::variants::{
-    curve_paths, default_name, horizon_words, seeded, verdict, Phase, Results, Variant, Variants,
-    VariantsAction, MAX_VARIANTS,
+    curve_paths, default_name, differences_line, horizon_words, seeded, verdict, Phase, Results,
+    Variant, Variants, VariantsAction, MAX_VARIANTS,
 };
 use crate::workers::{Event, Pool};
 
@@ -130,6 +130,19 @@ fn results_view(lang: Lang, r: &Results) -> Html {
             <div class="variants-verdict" data-testid="variants-verdict">
                 { for words.iter().map(|w| html! { <p>{ w }</p> }) }
             </div>
+            if r.scenarios.len() > 1 {
+                <div class="variants-changes" data-testid="variants-changes">
+                    <p class="variants-changes-title">{ t(lang, "experiments.changes_heading") }</p>
+                    <ul>
+                        { for r.scenarios.iter().enumerate().skip(1).map(|(i, s)| html! {
+                            <li data-testid={format!("variants-changes-{i}")}>
+                                <span class="variant-name">{ r.names.get(i).cloned().unwrap_or_default() }</span>
+                                { ": " }{ differences_line(lang, &r.scenarios[0], s) }
+                            </li>
+                        }) }
+                    </ul>
+                </div>
+            }
             <p class="batch-help">{ tf(lang, "experiments.variants_same_seeds", &[
                 ("runs", &amount(lang, r.runs as f64)), ("seed", &r.seed.to_string()),
             ]) }</p>
@@ -342,6 +355,11 @@ pub fn variants_panel(props: &Props) -> Html {
                 </svg>
                 <span class="variant-name">{ &x.name }</span>
                 if k == 0 { <span class="variant-base">{ format!("({})", t(lang, "experiments.variant_base")) }</span> }
+                if k > 0 {
+                    <span class="variant-changes" data-testid={format!("variant-changes-{k}")}>
+                        { differences_line(lang, &v.variants[0].scenario, &x.scenario) }
+                    </span>
+                }
                 <button type="button" class="secondary" data-testid={format!("variant-remove-{k}")}
                     aria-label={tf(lang, "experiments.variant_remove_label", &[("name", &x.name)])}
                     disabled={running} onclick={remove}>{ t(lang, "experiments.variant_remove") }</button>

@@ -30,6 +30,22 @@ pub const EN: &[(&str, &str)] = &[
         "export.finding_means",
         "On average the alliance created a value of {value}, and trust at the end was {trust} (0 to 1).",
     ),
+    (
+        "export.sweep_setup",
+        "{param} took {n} values, with {runs} futures each on the same seeds.",
+    ),
+    (
+        "export.sweep_setup_2d",
+        "{x} ({nx} values) against {y} ({ny} values), with {runs} futures each on the same seeds.",
+    ),
+    ("export.sweep_ends", "Survival after {horizon}: {a} at {at_a}, {b} at {at_b}."),
+    ("export.sweep_best", "Highest: {hi} at {at_hi}. Lowest: {lo} at {at_lo}."),
+    ("export.sweep_at_2d", "{x} {xv} and {y} {yv}"),
+    (
+        "export.sweep_overlap",
+        "The 95 % intervals of the highest and the lowest overlap: more futures per value would tell them apart better.",
+    ),
+    ("export.sweep_apart", "The 95 % intervals of the highest and the lowest do not overlap."),
 ];
 
 pub const ID: &[(&str, &str)] = &[
@@ -62,4 +78,20 @@ pub const ID: &[(&str, &str)] = &[
         "export.finding_means",
         "Rata-rata aliansi menciptakan nilai {value}, dan kepercayaan di akhir adalah {trust} (0 sampai 1).",
     ),
+    (
+        "export.sweep_setup",
+        "{param} diberi {n} nilai, masing-masing dengan {runs} masa depan pada benih yang sama.",
+    ),
+    (
+        "export.sweep_setup_2d",
+        "{x} ({nx} nilai) terhadap {y} ({ny} nilai), masing-masing dengan {runs} masa depan pada benih yang sama.",
+    ),
+    ("export.sweep_ends", "Kelangsungan setelah {horizon}: {a} pada {at_a}, {b} pada {at_b}."),
+    ("export.sweep_best", "Tertinggi: {hi} pada {at_hi}. Terendah: {lo} pada {at_lo}."),
+    ("export.sweep_at_2d", "{x} {xv} dan {y} {yv}"),
+    (
+        "export.sweep_overlap",
+        "Interval 95 % untuk yang tertinggi dan yang terendah bertumpang tindih: lebih banyak masa depan per nilai akan membedakannya dengan lebih baik.",
+    ),
+    ("export.sweep_apart", "Interval 95 % untuk yang tertinggi dan yang terendah tidak bertumpang tindih."),
 ];

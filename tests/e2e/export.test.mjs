@@ -287,9 +287,15 @@ await h.check("Compare fairly: the table CSV has one row per variant, the curves
   await tid(page, "variant-name").fill('Manager, "full time"');
   await tid(page, "variant-add").click();
   await tid(page, "variant-1").waitFor({ timeout: STEP_TIMEOUT_MS });
+  // What the variant changes from the base, in the editor's words, before and after the run.
+  assert.equal(await tid(page, "variant-changes-1").innerText(), "Dedicated alliance manager: No → Yes");
   await tid(page, "variants-runs").fill(String(RUNS));
   await tid(page, "variants-run").click();
   await tid(page, "variants-results").waitFor({ timeout: RESULTS_TIMEOUT_MS });
+  assert.equal(
+    await tid(page, "variants-changes-1").innerText(),
+    'Manager, "full time": Dedicated alliance manager: No → Yes',
+  );
   const table = await csv("variants-table-export-csv");
   console.log(`compare table: ${table.name}: ${table.header.join(",")} / ${table.rows.map((r) => r.join(",")).join(" / ")}`);
   assert.match(table.name, new RegExp(`^aliansi-compare-${RUNS}-runs-seed-\\d+-table\\.csv$`));
@@ -334,6 +340,7 @@ await h.check("Print debrief (Compare fairly): one page, the verdict, not Many f
   assert.equal(await tid(page, "batch").isVisible(), false, "Many futures hidden");
   assert.ok(await tid(page, "variants-verdict").isVisible(), "the verdict in words");
   assert.ok(await tid(page, "variants-km").isVisible(), "the curves");
+  assert.ok(await tid(page, "variants-changes").isVisible(), "what each variant changes");
   assert.ok(await tid(page, "scenario").isVisible(), "the scenario");
   await page.setViewportSize({ width: 703, height: 1000 });
   await h.shot(page, "debrief-compare");
@@ -412,6 +419,35 @@ await h.check("a sweep: the CSV has a row per point with the table's numbers, th
   c.rows.forEach((r, i) => assert.ok(Math.abs(num(r[3]) - shown[i]) < 5e-5, `point ${i}: ${r[3]} vs ${shown[i]}`));
   const svg = await download("sweep-export-svg");
   assert.match(svg.bytes.toString("utf8"), /<path[^>]*class="km-line sweep-line"[^>]*stroke="rgb\(/);
+});
+
+await h.check("Print debrief (Sweep): one page, the chart, the table and the findings in words", async () => {
+  await stubPrint();
+  await tid(page, "sweep-print").click();
+  assert.deepEqual(await page.evaluate(() => window.__printed), ["sweep"]);
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await visible(".edit-col"), false, "editor hidden");
+  assert.equal(await tid(page, "batch").isVisible(), false, "Many futures hidden");
+  assert.equal(await tid(page, "compare-batch").isVisible(), false, "Compare fairly hidden");
+  assert.equal(await visible(".sweep-axes"), false, "the sweep's form hidden");
+  assert.ok(await tid(page, "sweep-table").isVisible(), "the table");
+  assert.ok(await tid(page, "scenario").isVisible(), "the scenario");
+  const findings = tid(page, "sweep-results").getByTestId("debrief-findings");
+  assert.ok(await findings.isVisible(), "the findings");
+  const words = await findings.innerText();
+  console.log(`sweep findings: ${words.replace(/\n/g, " | ")}`);
+  assert.match(words, /Transparency took 3 values, with 200 futures each on the same seeds\./);
+  assert.match(words, /Survival after 10 years: [\d.]+\u00a0% at 0, [\d.]+\u00a0% at 1\./);
+  assert.match(words, /Highest: [\d.]+\u00a0% at (0|0\.5|1)\. Lowest: /);
+  await page.setViewportSize({ width: 703, height: 1000 });
+  await h.shot(page, "debrief-sweep");
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const pages = await pdfPages("export-debrief-sweep.pdf");
+  console.log(`debrief (Sweep) prints on ${pages} page(s)`);
+  assert.equal(pages, 1, "one page");
+  await page.evaluate(() => document.documentElement.removeAttribute("data-debrief"));
+  await page.emulateMedia({ media: "screen" });
+  assert.equal(await findings.isVisible(), false, "findings are for paper only");
 });
 
 await h.check("the buttons are labelled in Bahasa Indonesia too", async () => {
