@@ -60,11 +60,7 @@ impl World {
         }
         // The others push out a free rider they have stopped trusting.
         if act.len() > 2 {
-            let committed_total: f64 = act
-                .iter()
-                .map(|&i| self.committed(i))
-                .sum::<f64>()
-                .max(1e-12);
+            let committed_total = fmax(act.iter().map(|&i| self.committed(i)).sum::<f64>(), 1e-12);
             for &i in act {
                 let share_in = self.partners[i].input / committed_total;
                 if self.partners[i].months_in >= 6
@@ -108,11 +104,7 @@ impl World {
 
     fn remove_partner(&mut self, i: usize, expelled: bool) {
         let act = self.active();
-        let committed_total: f64 = act
-            .iter()
-            .map(|&j| self.committed(j))
-            .sum::<f64>()
-            .max(1e-12);
+        let committed_total = fmax(act.iter().map(|&j| self.committed(j)).sum::<f64>(), 1e-12);
         let held = self.committed(i) / committed_total;
         let cause = if expelled {
             Cause::Inequity

@@ -687,18 +687,7 @@ impl World {
     /// trust; fit with the market after shocks; conflict (tension and festering disputes);
     /// compliance (recent violations).
     pub fn challenge_health(&self) -> [f64; 7] {
-        let act = self.active();
-        let fairness = if act.is_empty() {
-            1.0
-        } else {
-            act.iter()
-                .map(|&i| {
-                    let f = fmax(self.partners[i].fairness, 1e-9);
-                    fmin(f, 1.0 / f)
-                })
-                .sum::<f64>()
-                / act.len() as f64
-        };
+        let fairness = self.fairness_balance();
         let unresolved = self.disputes.iter().filter(|d| d.stage.is_none()).count() as f64;
         [
             clamp01(self.goal_alignment),
@@ -711,20 +700,25 @@ impl World {
         ]
     }
 
-    fn month_stats(&self) -> MonthStats {
+    /// How balanced the partners' shares feel, in (0, 1]: the mean over the partners still in
+    /// of each one's fairness ratio, or its inverse above 1 (getting too much is off balance
+    /// too); 1 with nobody in. The challenge gauge and the monthly series both use this.
+    pub fn fairness_balance(&self) -> f64 {
         let act = self.active();
-        let fairness = if act.is_empty() {
-            1.0
-        } else {
-            act.iter()
-                .map(|&i| {
-                    self.partners[i]
-                        .fairness
-                        .min(1.0 / self.partners[i].fairness.max(1e-9))
-                })
-                .sum::<f64>()
-                / act.len() as f64
-        };
+        if act.is_empty() {
+            return 1.0;
+        }
+        act.iter()
+            .map(|&i| {
+                let f = fmax(self.partners[i].fairness, 1e-9);
+                fmin(f, 1.0 / f)
+            })
+            .sum::<f64>()
+            / act.len() as f64
+    }
+
+    fn month_stats(&self) -> MonthStats {
+        let fairness = self.fairness_balance();
         MonthStats {
             month: self.month,
             market: self.market,

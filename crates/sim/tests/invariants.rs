@@ -218,6 +218,9 @@ proptest! {
             months += 1;
             prop_assert!(months <= s.horizon_months);
             check_world(&w)?;
+            // The monthly series and the fairness gauge read the same balance.
+            let recorded = w.series.last().map(|m| m.fairness);
+            prop_assert_eq!(recorded, Some(w.challenge_health()[2]));
         }
         check_world(&w)?;
         prop_assert!(w.month <= s.horizon_months);
