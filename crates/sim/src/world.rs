@@ -62,7 +62,9 @@ pub struct PartnerState {
     /// Month it left, if it did.
     pub exit_month: Option<u32>,
     /// Current goal weights, normalised to sum 1 (leadership changes and reviews move them).
-    pub goals: [f64; N_GOALS],
+    /// Read with [`PartnerState::goals`]: only the core changes them, because it must also set
+    /// `World::goals_moved` (the cached goal cosines are recomputed only then).
+    pub(crate) goals: [f64; N_GOALS],
     /// Current capacity (a crisis lowers it; it recovers).
     pub capacity: f64,
     /// How much its contribution matters under the current technology, [0.2, 1].
@@ -94,6 +96,13 @@ pub struct PartnerState {
     pub violations: u32,
     /// Smoothed pressure toward each exit [`Cause`], for telling why it left.
     pub pressure: [f64; 7],
+}
+
+impl PartnerState {
+    /// Current goal weights, normalised to sum 1.
+    pub fn goals(&self) -> &[f64; N_GOALS] {
+        &self.goals
+    }
 }
 
 /// An open dispute between two partners.

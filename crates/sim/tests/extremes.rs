@@ -399,11 +399,11 @@ fn check_world(w: &World) -> Result<(), TestCaseError> {
             prop_assert!(x.is_finite(), "pressure {x}");
         }
         prop_assert!(
-            (p.goals.iter().sum::<f64>() - 1.0).abs() < 1e-9,
+            (p.goals().iter().sum::<f64>() - 1.0).abs() < 1e-9,
             "goals {:?}",
-            p.goals
+            p.goals()
         );
-        prop_assert!(p.goals.iter().all(|g| in_unit(*g)), "goals {:?}", p.goals);
+        prop_assert!(p.goals().iter().all(|g| in_unit(*g)), "goals {:?}", p.goals());
         prop_assert!(p.months_in <= w.month);
         if p.active || p.exit_month == Some(w.month) {
             paid += p.payoff;

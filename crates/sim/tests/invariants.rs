@@ -183,7 +183,7 @@ fn check_world(w: &World) -> Result<(), TestCaseError> {
         prop_assert!(
             p.input.is_finite() && p.input >= 0.0 && p.payoff.is_finite() && p.payoff >= 0.0
         );
-        prop_assert!((p.goals.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+        prop_assert!((p.goals().iter().sum::<f64>() - 1.0).abs() < 1e-9);
         // A partner that left this month was paid for it first.
         if p.active || p.exit_month == Some(w.month) {
             paid += p.payoff;
