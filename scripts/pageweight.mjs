@@ -155,6 +155,40 @@ for (const f of await filesUnder(dist)) {
 }
 notFetched.sort((a, b) => b.gzip - a.gzip);
 
+// Where a wasm file's weight is: its sections (code, data, the rest), each gzipped alone (so
+// the parts add up to a little more than the file gzipped whole).
+function wasmSections(buf) {
+  const names = { 0: "custom", 1: "type", 2: "import", 3: "function", 4: "table", 5: "memory", 6: "global", 7: "export", 8: "start", 9: "element", 10: "code", 11: "data", 12: "data count" };
+  const leb = (i) => {
+    let v = 0, shift = 0, b;
+    do {
+      b = buf[i++];
+      v += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (b & 0x80);
+    return [v, i];
+  };
+  const parts = new Map();
+  let i = 8;
+  while (i < buf.length) {
+    const id = buf[i++];
+    const [size, start] = leb(i);
+    const name = id === 10 || id === 11 ? names[id] : "other";
+    const part = parts.get(name) ?? [];
+    part.push(buf.subarray(start, start + size));
+    parts.set(name, part);
+    i = start + size;
+  }
+  return ["code", "data", "other"].filter((n) => parts.has(n)).map((n) => {
+    const body = Buffer.concat(parts.get(n));
+    return { section: n, raw: body.length, gzip: gz(body) };
+  });
+}
+const wasmParts = [];
+for (const [path] of fetched) {
+  if (path.endsWith(".wasm")) wasmParts.push({ path, sections: wasmSections(await readFile(join(dist, path))) });
+}
+
 const times = runs.map((r) => r.readyMs).sort((a, b) => a - b);
 const median = times.length % 2 ? times[(times.length - 1) / 2] : (times[times.length / 2 - 1] + times[times.length / 2]) / 2;
 
@@ -168,6 +202,9 @@ console.log(`  of which the page itself (service workers blocked): ${kb(pageOnly
 if (notFetched.length > 0) {
   console.log("not fetched by the first load:");
   for (const e of notFetched) console.log(`  ${kb(e.gzip).padStart(7)} KB gzip  ${kb(e.raw).padStart(7)} KB raw  ${e.path}`);
+}
+for (const w of wasmParts) {
+  console.log(`${w.path}, by section (each gzipped alone): ` + w.sections.map((x) => `${x.section} ${kb(x.gzip)} KB gzip (${kb(x.raw)} KB raw)`).join(", "));
 }
 console.log(`time to interactive (navigation start to #app-ready with data-status), ${loads} fresh loads: median ${median.toFixed(0)} ms (${times.map((t) => t.toFixed(0)).join(", ")} ms)`);
 
@@ -186,6 +223,7 @@ if (jsonOut) {
         page_only: [...pageOnly.fetched.entries()].map(([path, e]) => ({ path, ...e })),
         max_kb: maxKb,
         not_fetched: notFetched,
+        wasm_sections: wasmParts,
         ready_ms: times,
         ready_ms_median: median,
       },
