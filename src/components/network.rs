@@ -1,29 +1,14 @@
 //! The partner network: partners as circles (size = input, colour = satisfaction), trust as
-//! lines between them. Geometry from [`crate::charts`].
+//! lines between them, each named by a label. Geometry from [`crate::charts`]: when the names
+//! cannot all be drawn apart (many partners), the labels are numbers and a key under the drawing
+//! lists the names.
 
 use yew::prelude::*;
 
-use crate::charts::{
-    circle_layout, diverging, edge_width, fmt_num, light_text_on, max_radius_for, node_radius,
-};
+use crate::charts::{circle_layout, diverging, edge_width, fmt_num, light_text_on, node_radius};
 use crate::i18n::{t, tf};
 use crate::narrate::num;
 use crate::state::State;
-
-const W: f64 = 600.0;
-const H: f64 = 470.0;
-const RING: f64 = 150.0;
-/// Longest label drawn in full (the full name is in the node's title).
-const MAX_LABEL: usize = 18;
-
-fn short(name: &str) -> String {
-    if name.chars().count() > MAX_LABEL {
-        let s: String = name.chars().take(MAX_LABEL - 1).collect();
-        format!("{}…", s.trim_end())
-    } else {
-        name.to_string()
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -34,12 +19,14 @@ pub struct Props {
 pub fn network(props: &Props) -> Html {
     let s = &*props.state;
     let lang = s.lang;
+    // Node and label positions depend on the names only: laid out once per list of names.
+    let names: Vec<String> = s.scenario.partners.iter().map(|p| p.name.clone()).collect();
+    let layout = use_memo(names, |names| circle_layout(names));
     let Some(w) = s.world() else {
         return html! {};
     };
-    let n = w.n();
-    let (cx, cy) = (W / 2.0, H / 2.0 - 5.0);
-    let pos = circle_layout(n, cx, cy, RING);
+    let n = w.n().min(layout.nodes.len());
+    let pos = &layout.nodes;
     let input = |i: usize| {
         if w.month == 0 {
             let p = &s.scenario.partners[i];
@@ -49,8 +36,7 @@ pub fn network(props: &Props) -> Html {
         }
     };
     let max_input = (0..n).map(input).fold(0.0, f64::max);
-    let r_max = max_radius_for(n, RING, 44.0);
-    let r_min = (r_max * 0.3).max(6.0);
+    let (r_min, r_max) = (layout.r_min, layout.r_max);
     let name = |i: usize| s.scenario.partners[i].name.clone();
 
     let mut edges = Vec::new();
@@ -101,13 +87,8 @@ pub fn network(props: &Props) -> Html {
                 ],
             ),
         };
-        // Label centred above the node for the upper nodes, below it for the others (centred
-        // labels keep long names inside the drawing on narrow screens).
-        let above = n > 1 && y < cy - RING * 0.5;
-        let lx = x;
-        let ly = if above { y - r - 8.0 } else { y + r + 8.0 };
-        let anchor = "middle";
-        let baseline = if above { "auto" } else { "hanging" };
+        let label = &layout.labels[i];
+        let (lx, ly) = label.at(r);
         let class = if p.active { "node" } else { "node left" };
         let text_class = if light_text_on(sat) { "sat light" } else { "sat" };
         let cross = (!p.active).then(|| {
@@ -129,8 +110,10 @@ pub fn network(props: &Props) -> Html {
                     </text>
                 }
                 { for cross }
-                <text class="label" x={fmt_num(lx)} y={fmt_num(ly)} text-anchor={anchor} dominant-baseline={baseline}>
-                    { short(&s.scenario.partners[i].name) }
+                <text class="label" x={fmt_num(lx)} y={fmt_num(ly)}
+                    dy={format!("{}em", fmt_num(label.dy_em))}
+                    text-anchor={label.anchor} dominant-baseline="central">
+                    { &label.text }
                 </text>
             </g>
         }
@@ -155,12 +138,23 @@ pub fn network(props: &Props) -> Html {
     html! {
         <section class="card network-card" aria-labelledby="network-title">
             <h2 id="network-title">{ t(lang, "watch.network.heading") }</h2>
-            <svg class="network" data-testid="network" viewBox={format!("0 0 {W} {H}")}
+            <svg class="network" data-testid="network" viewBox={format!("0 0 {} {}", fmt_num(layout.width), fmt_num(layout.height))}
                 role="img" aria-labelledby="network-title network-summary network-desc">
                 <desc id="network-desc">{ t(lang, "watch.network.desc") }</desc>
                 <g class="edges">{ for edges }</g>
                 { for nodes }
             </svg>
+            if layout.numbered {
+                // The labels are numbers: the names, by number, under the drawing.
+                <ol class="network-key" data-testid="network-key" aria-label={t(lang, "watch.network.key")}>
+                    { for (0..n).map(|i| match w.partners[i].exit_month {
+                        Some(m) if !w.partners[i].active => html! {
+                            <li class="left">{ tf(lang, "watch.network.node_left", &[("name", &name(i)), ("month", &m.to_string())]) }</li>
+                        },
+                        _ => html! { <li>{ name(i) }</li> },
+                    }) }
+                </ol>
+            }
             <p id="network-summary" class="network-summary">{ summary }</p>
             <div class="scale-legend" aria-hidden="true">
                 <span>{ t(lang, "watch.network.low") }</span>

@@ -46,6 +46,7 @@ pub const EN: &[(&str, &str)] = &[
     ("watch.network.edge", "trust between {a} and {b}: {trust}"),
     ("watch.network.low", "unhappy"),
     ("watch.network.high", "satisfied"),
+    ("watch.network.key", "Partners by number"),
     (
         "watch.network.summary",
         "Month {month}: mean trust {trust}; {left} of {n} partners have left.",
@@ -297,6 +298,7 @@ pub const ID: &[(&str, &str)] = &[
     ("watch.network.edge", "kepercayaan antara {a} dan {b}: {trust}"),
     ("watch.network.low", "tidak puas"),
     ("watch.network.high", "puas"),
+    ("watch.network.key", "Mitra menurut nomor"),
     (
         "watch.network.summary",
         "Bulan {month}: rata-rata kepercayaan {trust}; {left} dari {n} mitra telah keluar.",
