@@ -403,7 +403,11 @@ fn check_world(w: &World) -> Result<(), TestCaseError> {
             "goals {:?}",
             p.goals()
         );
-        prop_assert!(p.goals().iter().all(|g| in_unit(*g)), "goals {:?}", p.goals());
+        prop_assert!(
+            p.goals().iter().all(|g| in_unit(*g)),
+            "goals {:?}",
+            p.goals()
+        );
         prop_assert!(p.months_in <= w.month);
         if p.active || p.exit_month == Some(w.month) {
             paid += p.payoff;

@@ -597,7 +597,21 @@ pub fn parse_v1(text: &str) -> Result<ScenarioV1, WireError> {
 /// Reads a JSON value into the wire struct (version and schema checked, ranges not yet).
 pub fn parse_value_v1(value: &serde_json::Value) -> Result<ScenarioV1, WireError> {
     check_version(value)?;
-    serde_path_to_error::deserialize(value).map_err(schema_error)
+    // Through its text: one schema reader (with field paths) serves files and values alike, so
+    // the app carries it once (each kind of input would compile a copy of it into the wasm).
+    // Floats read back bit for bit (serde_json's `float_roundtrip`). The line and column of
+    // that text would mean nothing to the user, so they are left out (0).
+    let text = value.to_string();
+    let mut de = serde_json::Deserializer::from_str(&text);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| match schema_error(e) {
+        WireError::Schema { path, message, .. } => WireError::Schema {
+            path,
+            message,
+            line: 0,
+            column: 0,
+        },
+        other => other,
+    })
 }
 
 /// Reads scenario JSON text into a validated core scenario.
@@ -631,6 +645,35 @@ pub fn to_value(s: &Scenario) -> serde_json::Value {
 mod tests {
     use super::*;
     use aliansi_sim::culture::DIMENSION_KEYS;
+
+    #[test]
+    fn values_read_like_text_with_the_field_path_but_no_line() {
+        let s = aliansi_sim::presets::default_scenario();
+        let mut v = to_value(&s);
+        assert_eq!(
+            from_value(&v),
+            Ok(s.clone()),
+            "bit for bit through the text"
+        );
+        v["partners"][1]["capacity"] = serde_json::json!("lots");
+        match from_value(&v) {
+            Err(WireError::Schema {
+                path, line, column, ..
+            }) => {
+                assert_eq!(path, "partners.1.capacity");
+                assert_eq!((line, column), (0, 0));
+            }
+            other => panic!("{other:?}"),
+        }
+        let text = serde_json::to_string_pretty(&v).unwrap();
+        match parse_json(&text) {
+            Err(WireError::Schema { path, line, .. }) => {
+                assert_eq!(path, "partners.1.capacity");
+                assert!(line > 1, "a file's error has its line");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
 
     #[test]
     fn goal_keys_match_the_core() {
