@@ -636,9 +636,10 @@ pub fn to_json_v1(v: &ScenarioV1) -> String {
     text
 }
 
-/// The scenario as a version-1 JSON value.
+/// The scenario as a version-1 JSON value. Made from its text, like [`parse_value_v1`] reads
+/// through text: the app then carries one writer of the format, not two.
 pub fn to_value(s: &Scenario) -> serde_json::Value {
-    serde_json::to_value(from_core(s)).unwrap_or(serde_json::Value::Null)
+    serde_json::from_str(&to_json(s)).unwrap_or(serde_json::Value::Null)
 }
 
 #[cfg(test)]
