@@ -1003,29 +1003,36 @@ mod tests {
         assert!(f[3].contains("bertumpang tindih:"), "{f:?}");
     }
 
-    #[test]
-    fn sweep_findings_of_a_real_two_parameter_sweep() {
+    /// A real sweep of the default scenario: transparency over 3 values from `from` to `to`,
+    /// against the alliance manager (no, yes), `runs` runs per point.
+    fn two_parameter_sweep(from: f64, to: f64, runs: u64) -> crate::sweep::Results {
         use aliansi_sim::sweep::{find, sweep_points, Axis, SweepResult};
         let base = default_scenario();
         let x =
-            Axis::numeric(find(&base, "governance.transparency").unwrap(), 0.0, 1.0, 3).unwrap();
+            Axis::numeric(find(&base, "governance.transparency").unwrap(), from, to, 3).unwrap();
         let y = Axis::all_choices(find(&base, "governance.alliance_manager").unwrap()).unwrap();
         let tallies: Vec<BatchTally> = sweep_points(&base, &x, Some(&y))
             .iter()
-            .map(|s| aliansi_sim::run_chunk(s, s.seed, 0..100).unwrap())
+            .map(|s| aliansi_sim::run_chunk(s, s.seed, 0..runs).unwrap())
             .collect();
         let result = SweepResult::from_tallies(x, Some(y), &tallies).unwrap();
-        let best = result
+        crate::sweep::Results {
+            result,
+            base,
+            runs,
+            seconds: 1.0,
+        }
+    }
+
+    #[test]
+    fn sweep_findings_of_a_real_two_parameter_sweep() {
+        let r = two_parameter_sweep(0.0, 1.0, 100);
+        let best = r
+            .result
             .points
             .iter()
             .map(|p| p.survival)
             .fold(f64::NEG_INFINITY, f64::max);
-        let r = crate::sweep::Results {
-            result,
-            base,
-            runs: 100,
-            seconds: 1.0,
-        };
         let f = sweep_findings(Lang::En, &r);
         assert_eq!(
             f.len(),
@@ -1048,26 +1055,7 @@ mod tests {
 
     #[test]
     fn a_sweep_has_a_row_per_point() {
-        use aliansi_sim::sweep::{find, sweep_points, Axis, SweepResult};
-        let base = default_scenario();
-        let x =
-            Axis::numeric(find(&base, "governance.transparency").unwrap(), 0.2, 0.8, 3).unwrap();
-        let y = Axis::choices(
-            find(&base, "governance.alliance_manager").unwrap(),
-            vec![0, 1],
-        )
-        .unwrap();
-        let tallies: Vec<BatchTally> = sweep_points(&base, &x, Some(&y))
-            .iter()
-            .map(|s| aliansi_sim::run_chunk(s, s.seed, 0..20).unwrap())
-            .collect();
-        let result = SweepResult::from_tallies(x, Some(y), &tallies).unwrap();
-        let r = crate::sweep::Results {
-            result,
-            base,
-            runs: 20,
-            seconds: 1.0,
-        };
+        let r = two_parameter_sweep(0.2, 0.8, 20);
         let rows = parse(&sweep_csv(&r));
         assert_eq!(
             rows[0][..3],
