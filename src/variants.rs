@@ -67,8 +67,9 @@ pub const MAX_LISTED_CHANGES: usize = 4;
 /// partners and scripted shocks themselves when some were added or removed (their fields are
 /// then not compared one by one). The seed is left out: variants run on the base's seeds.
 pub fn differences(lang: Lang, base: &Scenario, other: &Scenario) -> Vec<String> {
+    use aliansi_sim::culture::DIMENSION_KEYS;
     use aliansi_sim::sweep::{catalogue, Group};
-    use aliansi_sim::Sharing;
+    use aliansi_sim::{CultureSpec, Sharing};
 
     let change = |what: &str, from: &str, to: &str| {
         tf(
@@ -130,8 +131,35 @@ pub fn differences(lang: Lang, base: &Scenario, other: &Scenario) -> Vec<String>
         if !comparable {
             continue;
         }
-        let from = crate::sweep::value_label(lang, &p, p.current(base));
-        let to = crate::sweep::value_label(lang, &p, p.current(other));
+        // A partner's culture: a country, or custom scores (which the sweep's choice of
+        // countries reads as the first country).
+        let culture = |s: &Scenario| match (p.field.as_str(), p.group) {
+            ("partners.culture", Group::Partner(i)) => s.partners.get(i).map(|x| x.culture),
+            _ => None,
+        };
+        let word = |s: &Scenario| match culture(s) {
+            Some(CultureSpec::Custom(_)) => t(lang, "editor.culture.custom").to_string(),
+            _ => crate::sweep::value_label(lang, &p, p.current(s)),
+        };
+        // A country's scores follow from the country: listed only where custom scores are.
+        let dimension = p
+            .field
+            .strip_prefix("partners.culture.")
+            .is_some_and(|k| DIMENSION_KEYS.contains(&k));
+        let countries = |i: usize| {
+            [base, other].iter().all(|s| {
+                matches!(
+                    s.partners.get(i).map(|x| x.culture),
+                    Some(CultureSpec::Country(_))
+                )
+            })
+        };
+        if let (true, Group::Partner(i)) = (dimension, p.group) {
+            if countries(i) {
+                continue;
+            }
+        }
+        let (from, to) = (word(base), word(other));
         if from != to {
             out.push(change(
                 &crate::sweep::param_label(lang, base, &p),
@@ -139,8 +167,7 @@ pub fn differences(lang: Lang, base: &Scenario, other: &Scenario) -> Vec<String>
                 &to,
             ));
         }
-        // The ladder and the goals (not sweepable) in the editor's order: after the
-        // governance fields and after each partner's other fields.
+        // The ladder (not sweepable), in the editor's order: after the governance fields.
         if p.field == "governance.alliance_manager" && ladder(base) != ladder(other) {
             out.push(change(
                 t(lang, "editor.f.governance.resolution"),
@@ -512,6 +539,36 @@ mod tests {
                 ],
                 "{d:?}"
             );
+        }
+
+        #[test]
+        fn custom_cultures_are_told_apart_from_countries_and_each_other() {
+            use aliansi_sim::{Country, CultureSpec};
+            let base = default_scenario();
+            let mut custom = base.clone();
+            custom.partners[0].culture = CultureSpec::Custom(Country::ALL[0].culture());
+            let d = differences(Lang::En, &base, &custom);
+            assert_eq!(d.len(), 1, "{d:?}");
+            assert!(d[0].starts_with("Nusantara Foods: Culture: "), "{d:?}");
+            assert!(d[0].ends_with(" → Custom scores"), "{d:?}");
+            let mut other = custom.clone();
+            let mut scores = Country::ALL[0].culture();
+            scores.pdi = (scores.pdi + 10.0).min(100.0) - 5.0;
+            other.partners[0].culture = CultureSpec::Custom(scores);
+            assert_eq!(
+                differences(Lang::En, &custom, &other),
+                vec!["Nusantara Foods: PDI: power distance: 78 → 83".to_string()],
+                "custom to custom: the scores that differ"
+            );
+            let mut japan = base.clone();
+            japan.partners[0].culture = CultureSpec::Country(Country::JP);
+            let d = differences(Lang::En, &base, &japan);
+            assert_eq!(
+                d,
+                vec!["Nusantara Foods: Culture: Indonesia → Japan".to_string()],
+                "a country's scores are not listed"
+            );
+            assert!(differences(Lang::En, &custom, &custom.clone()).is_empty());
         }
 
         #[test]
