@@ -473,6 +473,9 @@ fn heat_map(lang: Lang, r: &Results, ya: &Axis) -> Html {
     }
 }
 
+/// Above this many points, the printed debrief leaves the table out.
+const PRINT_TABLE_MAX_ROWS: usize = 15;
+
 fn table(lang: Lang, r: &Results) -> Html {
     let res: &SweepResult = &r.result;
     let xa = &res.x;
@@ -495,8 +498,11 @@ fn table(lang: Lang, r: &Results) -> Html {
             </tr>
         }
     });
+    // A long table would not fit the one printed page: there, the chart and the findings stand
+    // for it, and a line points to its CSV.
+    let long = res.points.len() > PRINT_TABLE_MAX_ROWS;
     html! {
-        <div class="batch-table-wrap sweep-table-wrap">
+        <div class={classes!("batch-table-wrap", "sweep-table-wrap", long.then_some("print-skip"))}>
             <table class="batch-table sweep-table" data-testid="sweep-table">
                 <caption>{ t(lang, "sweep.table_caption") }</caption>
                 <thead>
@@ -544,6 +550,11 @@ fn results_view(lang: Lang, r: &Results, current: &Scenario) -> Html {
                 { chart }
                 { table(lang, r) }
             </div>
+            if res.points.len() > PRINT_TABLE_MAX_ROWS {
+                <p class="print-only batch-help" data-testid="sweep-table-in-csv">
+                    { tf(lang, "sweep.table_in_csv", &[("n", &amount(lang, res.points.len() as f64))]) }
+                </p>
+            }
             { crate::components::export::sweep_bar(lang, r) }
         </div>
     }

@@ -55,6 +55,10 @@ pub const EN: &[(&str, &str)] = &[
     ),
     ("sweep.legend", "Still together at the horizon"),
     ("sweep.table_caption", "The numbers of the sweep"),
+    (
+        "sweep.table_in_csv",
+        "The table of all {n} points is left off this page: download it as CSV from the app.",
+    ),
     ("sweep.col_survival", "Still together"),
     ("sweep.col_ci", "95 % interval"),
     ("sweep.col_median", "Median survival"),
@@ -161,6 +165,10 @@ pub const ID: &[(&str, &str)] = &[
     ),
     ("sweep.legend", "Masih bersama di akhir horizon"),
     ("sweep.table_caption", "Angka-angka penelusuran"),
+    (
+        "sweep.table_in_csv",
+        "Tabel semua {n} titik tidak dicetak di halaman ini: unduh sebagai CSV dari aplikasi.",
+    ),
     ("sweep.col_survival", "Masih bersama"),
     ("sweep.col_ci", "Interval 95 %"),
     ("sweep.col_median", "Median kelangsungan"),

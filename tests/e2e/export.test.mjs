@@ -450,6 +450,27 @@ await h.check("Print debrief (Sweep): one page, the chart, the table and the fin
   assert.equal(await findings.isVisible(), false, "findings are for paper only");
 });
 
+await h.check("Print debrief of a long sweep (20 points): still one page, the table left to its CSV", async () => {
+  await tid(page, "sweep-x-steps").fill("20");
+  await tid(page, "sweep-runs").fill("50");
+  await tid(page, "sweep-run").click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="sweep-results"]')?.dataset.points === "20", null, {
+    timeout: RESULTS_TIMEOUT_MS,
+  });
+  await stubPrint();
+  await tid(page, "sweep-print").click();
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await tid(page, "sweep-table").isVisible(), false, "the long table is not printed");
+  assert.match(await tid(page, "sweep-table-in-csv").innerText(), /all 20 points .* CSV/);
+  const pages = await pdfPages("export-debrief-sweep-long.pdf");
+  console.log(`debrief (Sweep, 20 points) prints on ${pages} page(s)`);
+  assert.equal(pages, 1, "one page");
+  await page.evaluate(() => document.documentElement.removeAttribute("data-debrief"));
+  await page.emulateMedia({ media: "screen" });
+  assert.ok(await tid(page, "sweep-table").isVisible(), "on screen the table is there");
+  assert.equal(await tid(page, "sweep-table-in-csv").isVisible(), false, "the note is for paper only");
+});
+
 await h.check("the buttons are labelled in Bahasa Indonesia too", async () => {
   await tid(page, "lang-id").click();
   const label = await tid(page, "batch-survival-export-csv").getAttribute("aria-label");
