@@ -239,11 +239,32 @@ async function pdfPages(file) {
 
 const visible = (sel) => page.locator(sel).first().isVisible();
 
-await h.check("Print debrief (Many futures): one page, scenario + charts + findings, no editor or buttons", async () => {
+/** Presses "Print debrief" of `which` (batch, variants, sweep): print is called with the page
+ * marked for that debrief, which is then shown as printed. */
+async function openDebrief(which) {
   await stubPrint();
-  await tid(page, "batch-print").click();
-  assert.deepEqual(await page.evaluate(() => window.__printed), ["batch"], "print called with the debrief marked");
+  await tid(page, `${which}-print`).click();
+  assert.deepEqual(await page.evaluate(() => window.__printed), [which], "print called with the debrief marked");
   await page.emulateMedia({ media: "print" });
+}
+
+/** The pages of the debrief on A4 (the PDF kept as export-NAME.pdf), after a screenshot NAME at
+ * A4's width less the margins (about 703 CSS pixels), which shows the paper's layout. */
+async function debriefPages(name) {
+  await page.setViewportSize({ width: 703, height: 1000 });
+  await h.shot(page, name);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  return pdfPages(`export-${name}.pdf`);
+}
+
+/** Back to the screen, the debrief's mark gone (as after printing). */
+async function closeDebrief() {
+  await page.evaluate(() => document.documentElement.removeAttribute("data-debrief"));
+  await page.emulateMedia({ media: "screen" });
+}
+
+await h.check("Print debrief (Many futures): one page, scenario + charts + findings, no editor or buttons", async () => {
+  await openDebrief("batch");
   assert.equal(await visible(".edit-col"), false, "editor hidden");
   assert.equal(await visible(".controls"), false, "run controls hidden");
   assert.equal(await visible(".top"), false, "library hidden");
@@ -258,14 +279,10 @@ await h.check("Print debrief (Many futures): one page, scenario + charts + findi
   const words = await findings.innerText();
   console.log(`findings: ${words.replace(/\n/g, " | ")}`);
   assert.match(words, new RegExp(`Of ${RUNS} futures, .* were still together after 10 years`));
-  // A4 less the margins is about 703 CSS pixels wide: the screenshot shows the paper's layout.
-  await page.setViewportSize({ width: 703, height: 1000 });
-  await h.shot(page, "debrief-batch");
-  await page.setViewportSize({ width: 1280, height: 900 });
-  const pages = await pdfPages("export-debrief-batch.pdf");
+  const pages = await debriefPages("debrief-batch");
   console.log(`debrief (Many futures) prints on ${pages} page(s)`);
   assert.equal(pages, 1, "one page");
-  await page.emulateMedia({ media: "screen" });
+  await closeDebrief();
   assert.ok(await visible(".edit-col"), "the editor is back on screen");
   assert.equal(await tid(page, "debrief-findings").first().isVisible(), false, "findings are for paper only");
 });
@@ -332,24 +349,17 @@ await h.check("Compare fairly: the table CSV has one row per variant, the curves
 });
 
 await h.check("Print debrief (Compare fairly): one page, the verdict, not Many futures", async () => {
-  await stubPrint();
-  await tid(page, "variants-print").click();
-  assert.deepEqual(await page.evaluate(() => window.__printed), ["variants"]);
-  await page.emulateMedia({ media: "print" });
+  await openDebrief("variants");
   assert.equal(await visible(".edit-col"), false, "editor hidden");
   assert.equal(await tid(page, "batch").isVisible(), false, "Many futures hidden");
   assert.ok(await tid(page, "variants-verdict").isVisible(), "the verdict in words");
   assert.ok(await tid(page, "variants-km").isVisible(), "the curves");
   assert.ok(await tid(page, "variants-changes").isVisible(), "what each variant changes");
   assert.ok(await tid(page, "scenario").isVisible(), "the scenario");
-  await page.setViewportSize({ width: 703, height: 1000 });
-  await h.shot(page, "debrief-compare");
-  await page.setViewportSize({ width: 1280, height: 900 });
-  const pages = await pdfPages("export-debrief-compare.pdf");
+  const pages = await debriefPages("debrief-compare");
   console.log(`debrief (Compare fairly) prints on ${pages} page(s)`);
   assert.equal(pages, 1, "one page");
-  await page.evaluate(() => document.documentElement.removeAttribute("data-debrief"));
-  await page.emulateMedia({ media: "screen" });
+  await closeDebrief();
 });
 
 await h.check("a single run: the CSV has one row per month, each chart has SVG and PNG", async () => {
@@ -422,10 +432,7 @@ await h.check("a sweep: the CSV has a row per point with the table's numbers, th
 });
 
 await h.check("Print debrief (Sweep): one page, the chart, the table and the findings in words", async () => {
-  await stubPrint();
-  await tid(page, "sweep-print").click();
-  assert.deepEqual(await page.evaluate(() => window.__printed), ["sweep"]);
-  await page.emulateMedia({ media: "print" });
+  await openDebrief("sweep");
   assert.equal(await visible(".edit-col"), false, "editor hidden");
   assert.equal(await tid(page, "batch").isVisible(), false, "Many futures hidden");
   assert.equal(await tid(page, "compare-batch").isVisible(), false, "Compare fairly hidden");
@@ -439,14 +446,10 @@ await h.check("Print debrief (Sweep): one page, the chart, the table and the fin
   assert.match(words, /Transparency took 3 values, with 200 futures each on the same seeds\./);
   assert.match(words, /Survival after 10 years: [\d.]+\u00a0% at 0, [\d.]+\u00a0% at 1\./);
   assert.match(words, /Highest: [\d.]+\u00a0% at (0|0\.5|1)\. Lowest: /);
-  await page.setViewportSize({ width: 703, height: 1000 });
-  await h.shot(page, "debrief-sweep");
-  await page.setViewportSize({ width: 1280, height: 900 });
-  const pages = await pdfPages("export-debrief-sweep.pdf");
+  const pages = await debriefPages("debrief-sweep");
   console.log(`debrief (Sweep) prints on ${pages} page(s)`);
   assert.equal(pages, 1, "one page");
-  await page.evaluate(() => document.documentElement.removeAttribute("data-debrief"));
-  await page.emulateMedia({ media: "screen" });
+  await closeDebrief();
   assert.equal(await findings.isVisible(), false, "findings are for paper only");
 });
 
@@ -457,16 +460,13 @@ await h.check("Print debrief of a long sweep (20 points): still one page, the ta
   await page.waitForFunction(() => document.querySelector('[data-testid="sweep-results"]')?.dataset.points === "20", null, {
     timeout: RESULTS_TIMEOUT_MS,
   });
-  await stubPrint();
-  await tid(page, "sweep-print").click();
-  await page.emulateMedia({ media: "print" });
+  await openDebrief("sweep");
   assert.equal(await tid(page, "sweep-table").isVisible(), false, "the long table is not printed");
   assert.match(await tid(page, "sweep-table-in-csv").innerText(), /all 20 points .* CSV/);
-  const pages = await pdfPages("export-debrief-sweep-long.pdf");
+  const pages = await debriefPages("debrief-sweep-long");
   console.log(`debrief (Sweep, 20 points) prints on ${pages} page(s)`);
   assert.equal(pages, 1, "one page");
-  await page.evaluate(() => document.documentElement.removeAttribute("data-debrief"));
-  await page.emulateMedia({ media: "screen" });
+  await closeDebrief();
   assert.ok(await tid(page, "sweep-table").isVisible(), "on screen the table is there");
   assert.equal(await tid(page, "sweep-table-in-csv").isVisible(), false, "the note is for paper only");
 });
@@ -490,16 +490,11 @@ await h.check("the debrief of six partners (airline-alliance) still prints on on
   });
   const shares = await csv("batch-shares-export-csv");
   assert.equal(shares.header.length, 2 + 6, "a column per partner");
-  await stubPrint();
-  await tid(page, "batch-print").click();
-  await page.emulateMedia({ media: "print" });
-  await page.setViewportSize({ width: 703, height: 1000 });
-  await h.shot(page, "debrief-six");
-  await page.setViewportSize({ width: 1280, height: 900 });
-  const pages = await pdfPages("export-debrief-six.pdf");
+  await openDebrief("batch");
+  const pages = await debriefPages("debrief-six");
   console.log(`debrief with six partners prints on ${pages} page(s)`);
   assert.equal(pages, 1, "one page");
-  await page.emulateMedia({ media: "screen" });
+  await closeDebrief();
 });
 
 await h.finish();
