@@ -71,8 +71,8 @@ step "native tests: core, wire, cli" \
 step "model validation (aliansi validate --quick)" \
   cargo run --release --quiet --bin aliansi -- validate --quick
 
-step "native tests: app (chart geometry, i18n, state)" \
-  cargo test -p aliansi-app --lib
+step "native tests: app (chart geometry, i18n, state; tidy rules of the download)" \
+  cargo test -p aliansi-app --lib --test tidy
 
 # Every tests/wasm_*.rs file, in headless Chromium (flags in webdriver.json).
 wasm_tests=()

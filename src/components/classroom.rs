@@ -65,7 +65,7 @@ pub const SHORTCUTS: [Shortcut; 8] = [
 /// The action for a key press (`key` as `KeyboardEvent.key`), given the page state; `None`
 /// for keys that mean nothing here. Pure, so that it is tested natively.
 pub fn key_action(key: &str, s: &State) -> Option<Action> {
-    let key = key.to_lowercase();
+    let key = key.to_ascii_lowercase();
     // While a dispute awaits the class: 1-5 choose a step, 0 leaves it to the ladder.
     if let Some(d) = s.awaiting() {
         if let Some(i) = key.parse::<usize>().ok().filter(|i| *i <= 5) {
@@ -94,7 +94,7 @@ fn belongs_to_target(e: &KeyboardEvent) -> bool {
     let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) else {
         return false;
     };
-    let tag = el.tag_name().to_lowercase();
+    let tag = el.tag_name().to_ascii_lowercase();
     if matches!(tag.as_str(), "input" | "textarea" | "select") || el.is_content_editable() {
         return true;
     }
@@ -164,7 +164,7 @@ pub fn shortcut_help(props: &Props) -> Html {
         " " => t(lang, "classroom.key_space").to_string(),
         "arrowright" => "→".to_string(),
         "escape" => "Esc".to_string(),
-        k => k.to_uppercase(),
+        k => k.to_ascii_uppercase(),
     };
     let rows = SHORTCUTS.iter().map(|s| {
         html! {
