@@ -774,7 +774,10 @@ mod tests {
             export_file_name(Some("Kerja sama Jépang — “Tahap 2” → Ωmega")),
             "aliansi-kerja-sama-jépang-tahap-2-Ωmega.json"
         );
-        assert_eq!(export_file_name(Some("合弁 事業")), "aliansi-合弁-事業.json");
+        assert_eq!(
+            export_file_name(Some("合弁 事業")),
+            "aliansi-合弁-事業.json"
+        );
         assert_eq!(date_of(0.0), "1970-01-01");
         assert_eq!(date_of(1_709_251_200_000.0), "2024-03-01");
         assert_eq!(date_of(951_782_400_000.0), "2000-02-29");

@@ -118,6 +118,16 @@ pub fn value_label(lang: Lang, p: &Param, v: f64) -> String {
     number_label(lang, v)
 }
 
+/// The field's current value in `s`, in the user's words: as [`value_label`], except that a
+/// partner's culture given as custom scores is named so (the choice of countries would read
+/// it as the first country).
+pub fn current_label(lang: Lang, p: &Param, s: &Scenario) -> String {
+    if p.current_is_custom(s) {
+        return t(lang, "editor.culture.custom").to_string();
+    }
+    value_label(lang, p, p.current(s))
+}
+
 /// A number without needless digits in the user's format (`0.25`, `0,25`).
 fn number_label(lang: Lang, v: f64) -> String {
     let text = aliansi_sim::sweep::number_text(v);
@@ -817,6 +827,20 @@ mod tests {
     use super::*;
     use aliansi_sim::presets::{all, default_scenario};
     use aliansi_sim::sweep::run_sweep;
+
+    #[test]
+    fn the_current_culture_is_a_country_or_custom_scores() {
+        let mut s = default_scenario();
+        let p = find(&s, "partners.0.culture").unwrap();
+        let country = current_label(Lang::En, &p, &s);
+        assert_eq!(country, value_label(Lang::En, &p, p.current(&s)));
+        s.partners[0].culture =
+            aliansi_sim::CultureSpec::Custom(aliansi_sim::Country::ALL[0].culture());
+        assert_eq!(current_label(Lang::En, &p, &s), "Custom scores");
+        assert_ne!(current_label(Lang::Id, &p, &s), "Custom scores");
+        // The form's hint names it too (it read the first country before).
+        assert!(!current_label(Lang::En, &p, &s).contains(&country));
+    }
 
     #[test]
     fn every_parameter_and_option_has_a_label_in_both_languages() {

@@ -131,16 +131,8 @@ pub fn differences(lang: Lang, base: &Scenario, other: &Scenario) -> Vec<String>
         if !comparable {
             continue;
         }
-        // A partner's culture: a country, or custom scores (which the sweep's choice of
-        // countries reads as the first country).
-        let culture = |s: &Scenario| match (p.field.as_str(), p.group) {
-            ("partners.culture", Group::Partner(i)) => s.partners.get(i).map(|x| x.culture),
-            _ => None,
-        };
-        let word = |s: &Scenario| match culture(s) {
-            Some(CultureSpec::Custom(_)) => t(lang, "editor.culture.custom").to_string(),
-            _ => crate::sweep::value_label(lang, &p, p.current(s)),
-        };
+        // A partner's culture: a country, or custom scores.
+        let word = |s: &Scenario| crate::sweep::current_label(lang, &p, s);
         // A country's scores follow from the country: listed only where custom scores are.
         let dimension = p
             .field

@@ -14,8 +14,8 @@ use crate::i18n::{t, tf, Lang};
 use crate::narrate::{amount, num};
 use crate::state::State;
 use crate::sweep::{
-    check, grouped, line_geometry, option_label, param_label, pct, value_label, AxisEdit, AxisForm,
-    Input, Phase, Problem, Results, Sweep, SweepAction, MAX_RUNS, MIN_RUNS,
+    check, current_label, grouped, line_geometry, option_label, param_label, pct, value_label,
+    AxisEdit, AxisForm, Input, Phase, Problem, Results, Sweep, SweepAction, MAX_RUNS, MIN_RUNS,
 };
 use crate::variants::horizon_words;
 use crate::workers::{Event, Pool};
@@ -163,7 +163,7 @@ fn axis_inputs(
             )
         };
     let range = range_words(lang, &p);
-    let now = value_label(lang, &p, p.current(base));
+    let now = current_label(lang, &p, base);
     html! {
         <div class="sweep-axis-inputs">
             <div class="batch-form">

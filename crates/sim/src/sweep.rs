@@ -421,6 +421,19 @@ impl Param {
         }
     }
 
+    /// Whether the field is a partner's culture (for all partners at once, the first
+    /// partner's) given as custom scores rather than a country. [`Param::current`] reads such a
+    /// culture as the first country, the nearest it has; edges showing the current value say
+    /// "custom scores" instead.
+    pub fn current_is_custom(&self, s: &Scenario) -> bool {
+        let partner = match self.target {
+            Field::Partner(Who::All, PartnerField::Culture) => s.partners.first(),
+            Field::Partner(Who::One(i), PartnerField::Culture) => s.partners.get(i),
+            _ => None,
+        };
+        matches!(partner.map(|p| &p.culture), Some(CultureSpec::Custom(_)))
+    }
+
     /// A value as users type it: a number without needless digits (`0.25`, `12`), or the
     /// option's key (`equity_jv`, `JP`, `true`).
     pub fn value_text(&self, v: f64) -> String {
@@ -913,6 +926,22 @@ mod tests {
     use super::*;
     use crate::batch::run_batch;
     use crate::presets::{all, default_scenario};
+
+    #[test]
+    fn custom_cultures_are_told_from_countries() {
+        let mut s = default_scenario();
+        s.partners[1].culture = CultureSpec::Custom(Country::ALL[3].culture());
+        let one = |s: &Scenario, path: &str| find(s, path).unwrap().current_is_custom(s);
+        assert!(one(&s, "partners.1.culture"));
+        assert!(!one(&s, "partners.0.culture"));
+        // All partners at once: the first partner's culture, as `current` reads it.
+        assert!(!one(&s, "partners.*.culture"));
+        // Only the culture choice: a custom score itself is a number like any other.
+        assert!(!one(&s, "partners.1.culture.pdi"));
+        assert!(!one(&s, "governance.transparency"));
+        s.partners[0].culture = CultureSpec::Custom(Country::ALL[0].culture());
+        assert!(one(&s, "partners.*.culture"));
+    }
 
     #[test]
     fn catalogue_has_every_field_with_set_paths() {
