@@ -52,7 +52,12 @@ fn no_unicode_tables_in_the_download() {
             }
             for f in forbidden {
                 if line.contains(f) {
-                    found.push(format!("{}:{}: {f}: {}", path.display(), k + 1, line.trim()));
+                    found.push(format!(
+                        "{}:{}: {f}: {}",
+                        path.display(),
+                        k + 1,
+                        line.trim()
+                    ));
                 }
             }
         }
