@@ -41,7 +41,7 @@ pub fn number(v: f64) -> String {
     if !v.is_finite() {
         return String::new();
     }
-    let r: f64 = format!("{v:.11e}").parse().unwrap_or(v);
+    let r = crate::number::parse_f64(&format!("{v:.11e}")).unwrap_or(v);
     if r == 0.0 {
         "0".into()
     } else {

@@ -16,6 +16,7 @@ pub mod export;
 pub mod i18n;
 pub mod lessons;
 pub mod narrate;
+pub mod number;
 pub mod state;
 pub mod storage;
 pub mod sweep;

@@ -257,10 +257,7 @@ pub fn parse_number(text: &str) -> Option<f64> {
     if t.is_empty() || t.matches([',', '.']).count() > 1 {
         return None;
     }
-    t.replace(',', ".")
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
+    crate::number::parse_f64(&t.replace(',', ".")).filter(|v| v.is_finite())
 }
 
 /// Which input a problem belongs to.

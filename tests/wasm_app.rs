@@ -69,3 +69,59 @@ async fn page_renders_the_default_run() {
 
     app.destroy();
 }
+
+/// In the browser, `number::parse_f64` reads through JavaScript's `parseFloat` (to keep Rust's
+/// float parser out of the download): it must give the very bits Rust's parser gives, for
+/// every kind of decimal (exact, rounded, halfway cases, subnormal, overflow, long digits).
+#[wasm_bindgen_test]
+fn numbers_read_in_the_browser_are_rusts_to_the_bit() {
+    use aliansi_app::number::{is_decimal, parse_f64};
+    let mut texts: Vec<String> = [
+        "0",
+        "-0",
+        "+0.0",
+        "1",
+        "0.1",
+        "0.2",
+        "0.3",
+        "0.30000000000000004",
+        "5.",
+        ".5",
+        "1e-3",
+        "2.5E+4",
+        "123456789012345678901234567890",
+        "9007199254740993",
+        "9007199254740992.5",
+        "2.2250738585072014e-308",
+        "2.2250738585072011e-308",
+        "4.9406564584124654e-324",
+        "2.4703282292062327e-324",
+        "2.4703282292062328e-324",
+        "1.7976931348623157e308",
+        "1.7976931348623159e308",
+        "1e400",
+        "-1e-400",
+        "0.000000000000000000000000000000000000000000001",
+        "3.14159265358979323846264338327950288419716939937510",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    // Numbers as the app writes them (CSV rounding) and as users type them.
+    let mut x = 0.123_456_789_f64;
+    for k in 0..200 {
+        x = x * 7.37 + f64::from(k) * 1e-3;
+        if x > 1e12 {
+            x /= 1e15;
+        }
+        texts.push(format!("{x:.11e}"));
+        texts.push(format!("{x}"));
+        texts.push(format!("{:.3}", x / 1000.0));
+    }
+    for text in &texts {
+        assert!(is_decimal(text), "{text}");
+        let ours = parse_f64(text).unwrap();
+        let rusts: f64 = text.parse().unwrap();
+        assert_eq!(ours.to_bits(), rusts.to_bits(), "{text}: {ours} vs {rusts}");
+    }
+}

@@ -133,7 +133,7 @@ fn view_size(svg: &Element) -> (f64, f64) {
     let vb = svg.get_attribute("viewBox").unwrap_or_default();
     let n: Vec<f64> = vb
         .split([' ', ','])
-        .filter_map(|s| s.parse().ok())
+        .filter_map(crate::number::parse_f64)
         .collect();
     match n[..] {
         [_, _, w, h] if w > 0.0 && h > 0.0 => (w, h),

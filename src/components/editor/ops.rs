@@ -231,8 +231,8 @@ pub fn parse_number(text: &str) -> Result<f64, Refusal> {
     {
         return Err(Refusal::NotANumber);
     }
-    match t.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(if v == 0.0 { 0.0 } else { v }),
+    match crate::number::parse_f64(&t) {
+        Some(v) if v.is_finite() => Ok(if v == 0.0 { 0.0 } else { v }),
         _ => Err(Refusal::NotANumber),
     }
 }
@@ -656,7 +656,8 @@ fn interval(message: &str) -> Option<(bool, f64, f64)> {
     let open = message[start..].starts_with('(');
     let end = start + message[start..].find(']')?;
     let (lo, hi) = message[start + 1..end].split_once(',')?;
-    Some((open, lo.trim().parse().ok()?, hi.trim().parse().ok()?))
+    let read = |s: &str| crate::number::parse_f64(s.trim());
+    Some((open, read(lo)?, read(hi)?))
 }
 
 /// Turns the core's validation error into the message for the control `changed` that the user
