@@ -2,8 +2,6 @@
 //! natively (every event kind gives a non-empty sentence in both languages, with every
 //! `{placeholder}` filled).
 
-use std::collections::BTreeMap;
-
 use aliansi_sim::{
     Cause, Detector, DisputeCause, Event, EventKind, Outcome, Resolution, RunResult, Scenario,
     ShockKind,
@@ -100,7 +98,9 @@ fn market_move(lang: Lang, change: f64) -> String {
 pub struct Narrator {
     lang: Lang,
     names: Vec<String>,
-    disputes: BTreeMap<u32, (usize, usize, DisputeCause)>,
+    /// The open disputes by id (a list: few are open at once, and a map's code would cost the
+    /// download more).
+    disputes: Vec<(u32, (usize, usize, DisputeCause))>,
 }
 
 impl Narrator {
@@ -108,7 +108,7 @@ impl Narrator {
         Narrator {
             lang,
             names: s.partners.iter().map(|p| p.name.clone()).collect(),
-            disputes: BTreeMap::new(),
+            disputes: Vec::new(),
         }
     }
 
@@ -120,7 +120,7 @@ impl Narrator {
     }
 
     fn pair(&self, id: u32) -> String {
-        match self.disputes.get(&id) {
+        match self.disputes.iter().find(|(d, _)| *d == id).map(|(_, x)| x) {
             Some(&(a, b, _)) => tf(
                 self.lang,
                 "watch.ev.pair",
@@ -183,7 +183,8 @@ impl Narrator {
                 cause,
                 severity,
             } => {
-                self.disputes.insert(*id, (*a, *b, *cause));
+                self.disputes.retain(|(d, _)| d != id);
+                self.disputes.push((*id, (*a, *b, *cause)));
                 tf(
                     l,
                     "watch.ev.dispute_opened",
@@ -223,7 +224,7 @@ impl Narrator {
                         ("trust", &num(l, *trust_ab, 2)),
                     ],
                 );
-                self.disputes.remove(id);
+                self.disputes.retain(|(d, _)| d != id);
                 s
             }
             EventKind::DisputeUnresolved { id, .. } => tf(

@@ -9,7 +9,6 @@
 pub mod ops;
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use aliansi_sim::{
@@ -331,7 +330,33 @@ fn name_field(p: &NameProps) -> Html {
 // ---------------------------------------------------------------------------------------
 // The editor.
 
-type Errors = BTreeMap<String, Refusal>;
+/// The refusals shown, by field path: a few at most, so a list (a map's code would cost the
+/// download more than it saves here).
+#[derive(Clone, Default, PartialEq)]
+struct Errors(Vec<(String, Refusal)>);
+
+impl Errors {
+    fn new() -> Errors {
+        Errors::default()
+    }
+
+    fn get(&self, path: &str) -> Option<&Refusal> {
+        self.0.iter().find(|(p, _)| p == path).map(|(_, r)| r)
+    }
+
+    fn remove(&mut self, path: &str) {
+        self.0.retain(|(p, _)| p != path);
+    }
+
+    fn insert(&mut self, path: String, r: Refusal) {
+        self.remove(&path);
+        self.0.push((path, r));
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
 
 /// What every section needs: the scenario, the language, the errors and the edit callback.
 #[derive(Clone, PartialEq)]
