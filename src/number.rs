@@ -6,8 +6,8 @@
 //! checked the whole text. JavaScript and Rust's `str::parse::<f64>` both round a decimal to the
 //! nearest double exactly (IEEE 754), so for every text [`is_decimal`] accepts they give the same
 //! bits; `tests/wasm_app.rs` compares them in Chromium. Rust's own parser would add its tables
-//! and code to the download (measured: see the commit that brought this module). Natively (the
-//! tests, the CLI's crates) it is Rust's parser.
+//! and code to the download: 13.2 KB gzipped when this module replaced it. Natively (the tests)
+//! it is Rust's parser.
 
 /// Whether `s` is a decimal number as a whole, with nothing around it: an optional sign,
 /// digits with an optional decimal point (`12`, `0.5`, `5.`, `.5`), and an optional exponent
