@@ -10,7 +10,7 @@
 //! plain table ready for a chart of its own.
 
 use aliansi_sim::batch::value_bin_floor;
-use aliansi_sim::{BatchSummary, MonthStats, Scenario};
+use aliansi_sim::{BatchSummary, Cause, MonthStats, Scenario};
 
 use crate::batch::survival_rows;
 use crate::i18n::{t, tf, Lang};
@@ -145,11 +145,18 @@ pub fn hazard_csv(s: &BatchSummary) -> String {
     t.to_csv()
 }
 
+/// The causes of the futures that ended, most common first (ties in the summary's order): the
+/// order of the causes chart and of its CSV.
+pub fn causes_most_common_first(s: &BatchSummary) -> Vec<(Cause, u64)> {
+    let mut causes = s.causes.clone();
+    causes.sort_by_key(|c| std::cmp::Reverse(c.1));
+    causes
+}
+
 /// How the futures that ended, ended, most common first (as the chart). Columns:
 /// `cause,description,runs,share_of_ended` (`cause` a stable key, `description` in `lang`).
 pub fn causes_csv(lang: Lang, s: &BatchSummary) -> String {
-    let mut causes = s.causes.clone();
-    causes.sort_by_key(|c| std::cmp::Reverse(c.1));
+    let causes = causes_most_common_first(s);
     let ended: u64 = causes.iter().map(|c| c.1).sum();
     let mut t = Table::new(&["cause", "description", "runs", "share_of_ended"]);
     for (cause, n) in causes {
@@ -796,6 +803,13 @@ mod tests {
         // Most common first; each row's count is the summary's for that cause.
         let counts: Vec<u64> = rows[1..].iter().map(|r| r[2].parse().unwrap()).collect();
         assert!(counts.windows(2).all(|w| w[0] >= w[1]));
+        // In the order of the causes chart, which draws `causes_most_common_first` too.
+        let chart: Vec<&str> = causes_most_common_first(&s)
+            .iter()
+            .map(|c| c.0.key())
+            .collect();
+        let csv: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+        assert_eq!(csv, chart);
         for r in &rows[1..] {
             let (c, n) = s.causes.iter().find(|c| c.0.key() == r[0]).unwrap();
             assert_eq!(r[2], n.to_string());

@@ -249,8 +249,7 @@ fn hazard_chart(lang: Lang, f: &Finished) -> Html {
 }
 
 fn causes_chart(lang: Lang, f: &Finished) -> Html {
-    let mut causes = f.summary.causes.clone();
-    causes.sort_by(|a, b| b.1.cmp(&a.1));
+    let causes = crate::export::causes_most_common_first(&f.summary);
     let ended: u64 = causes.iter().map(|c| c.1).sum();
     let values: Vec<f64> = causes.iter().map(|c| c.1 as f64).collect();
     let widths = hbars(&values, 100.0, 10.0, 10.0, None);
