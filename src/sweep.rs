@@ -115,7 +115,11 @@ pub fn value_label(lang: Lang, p: &Param, v: f64) -> String {
     if p.is_choice() {
         return option_label(lang, p, v as usize);
     }
-    number_label(lang, v)
+    let text = aliansi_sim::sweep::number_text(v);
+    match lang {
+        Lang::En => text,
+        Lang::Id => text.replace('.', ","),
+    }
 }
 
 /// The field's current value in `s`, in the user's words: as [`value_label`], except that a
@@ -126,15 +130,6 @@ pub fn current_label(lang: Lang, p: &Param, s: &Scenario) -> String {
         return t(lang, "editor.culture.custom").to_string();
     }
     value_label(lang, p, p.current(s))
-}
-
-/// A number without needless digits in the user's format (`0.25`, `0,25`).
-fn number_label(lang: Lang, v: f64) -> String {
-    let text = aliansi_sim::sweep::number_text(v);
-    match lang {
-        Lang::En => text,
-        Lang::Id => text.replace('.', ","),
-    }
 }
 
 /// The catalogue grouped for the picker: (group, its parameters), in order.
