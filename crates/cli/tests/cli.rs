@@ -60,10 +60,26 @@ fn bad(args: &[&str], want: &str) {
     assert!(!err.contains("panicked"), "{err}");
 }
 
-fn temp(name: &str, contents: &str) -> PathBuf {
+/// A file in the temporary folder, removed again when the test is done
+/// with it (also when the test fails).
+struct TempFile(PathBuf);
+
+impl TempFile {
+    fn to_str(&self) -> Option<&str> {
+        self.0.to_str()
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+fn temp(name: &str, contents: &str) -> TempFile {
     let p = std::env::temp_dir().join(format!("aliansi-cli-test-{}-{name}", std::process::id()));
     std::fs::write(&p, contents).unwrap();
-    p
+    TempFile(p)
 }
 
 #[test]
@@ -496,8 +512,8 @@ fn set_wildcard_changes_every_partner() {
 #[test]
 fn scenario_files_round_trip() {
     let json = ok(&["show", "--preset", "id-jp-jv"]);
-    let f = temp("id-jp-jv.json", &json);
-    let f = f.to_str().unwrap();
+    let file = temp("id-jp-jv.json", &json);
+    let f = file.to_str().unwrap();
     assert_eq!(
         ok(&["link", "--scenario", f]),
         ok(&["link", "--preset", "id-jp-jv"])
@@ -510,14 +526,14 @@ fn scenario_files_round_trip() {
 
 #[test]
 fn bad_input_exits_2_with_one_error_line() {
-    let not_json = temp("not.json", "{ \"version\": 1,\n  partners: [] }");
-    let not_json = not_json.to_str().unwrap();
-    let v7 = temp("v7.json", "{\"version\": 7}");
-    let v7 = v7.to_str().unwrap();
+    let not_json_file = temp("not.json", "{ \"version\": 1,\n  partners: [] }");
+    let not_json = not_json_file.to_str().unwrap();
+    let v7_file = temp("v7.json", "{\"version\": 7}");
+    let v7 = v7_file.to_str().unwrap();
     let mut out_of_range = ok_json(&["show"]);
     out_of_range["environment"]["rivalry"] = serde_json::json!(4.0);
-    let oor = temp("oor.json", &out_of_range.to_string());
-    let oor = oor.to_str().unwrap();
+    let oor_file = temp("oor.json", &out_of_range.to_string());
+    let oor = oor_file.to_str().unwrap();
     let missing = std::env::temp_dir().join("aliansi-cli-test-does-not-exist.json");
     let missing = missing.to_str().unwrap();
 
