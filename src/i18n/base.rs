@@ -1,79 +1,88 @@
 //! The page frame's strings: title, language switch, scenario summary, outcome, causes.
 
-pub const EN: &[(&str, &str)] = &[
-    ("app.title", "Aliansi"),
-    ("app.tagline", "A strategic alliance simulator"),
-    ("app.running", "Running the simulation…"),
-    ("app.run_again", "Run with the next seed"),
-    ("app.language", "Language"),
-    ("scenario.heading", "Scenario"),
-    ("scenario.partners", "Partners"),
+pub const STRINGS: &str = strings![
+    ("app.title", "Aliansi", "Aliansi"),
+    (
+        "app.tagline",
+        "A strategic alliance simulator",
+        "Simulator aliansi strategis"
+    ),
+    (
+        "app.running",
+        "Running the simulation…",
+        "Menjalankan simulasi…"
+    ),
+    (
+        "app.run_again",
+        "Run with the next seed",
+        "Jalankan dengan seed berikutnya"
+    ),
+    ("app.language", "Language", "Bahasa"),
+    ("scenario.heading", "Scenario", "Skenario"),
+    ("scenario.partners", "Partners", "Mitra"),
     (
         "scenario.summary",
         "{n} partners, {months}-month horizon, seed {seed}",
+        "{n} mitra, horizon {months} bulan, seed {seed}"
     ),
-    ("scenario.invalid", "The scenario is invalid: {error}"),
-    ("outcome.heading", "Outcome"),
-    ("outcome.survived", "Survived {months} months"),
-    ("outcome.dissolved", "Dissolved in month {month}: {cause}"),
-    ("chart.heading", "Mean trust over time"),
-    ("chart.x_label", "Month"),
+    (
+        "scenario.invalid",
+        "The scenario is invalid: {error}",
+        "Skenario tidak valid: {error}"
+    ),
+    ("outcome.heading", "Outcome", "Hasil"),
+    (
+        "outcome.survived",
+        "Survived {months} months",
+        "Bertahan {months} bulan"
+    ),
+    (
+        "outcome.dissolved",
+        "Dissolved in month {month}: {cause}",
+        "Bubar pada bulan ke-{month}: {cause}"
+    ),
+    (
+        "chart.heading",
+        "Mean trust over time",
+        "Rata-rata kepercayaan dari waktu ke waktu"
+    ),
+    ("chart.x_label", "Month", "Bulan"),
     (
         "chart.y_label",
         "Mean trust between the partners: 0 = none, 1 = full",
+        "Rata-rata kepercayaan antarmitra: 0 = tidak ada, 1 = penuh"
     ),
     (
         "chart.description",
         "Line chart of the partners' mean trust in each other, month by month.",
+        "Grafik garis rata-rata kepercayaan antarmitra, bulan demi bulan."
     ),
-    ("chart.end", "end"),
-    ("cause.inequity", "inequity"),
-    ("cause.goal_misalignment", "goal misalignment"),
-    ("cause.trust_breakdown", "trust breakdown"),
-    ("cause.unresolved_conflict", "unresolved conflict"),
-    ("cause.compliance_failure", "compliance failure"),
-    ("cause.misfit_after_shock", "misfit after a shock"),
-    ("cause.learning_race", "learning race"),
-];
-
-pub const ID: &[(&str, &str)] = &[
-    ("app.title", "Aliansi"),
-    ("app.tagline", "Simulator aliansi strategis"),
-    ("app.running", "Menjalankan simulasi…"),
-    ("app.run_again", "Jalankan dengan seed berikutnya"),
-    ("app.language", "Bahasa"),
-    ("scenario.heading", "Skenario"),
-    ("scenario.partners", "Mitra"),
+    ("chart.end", "end", "akhir"),
+    ("cause.inequity", "inequity", "ketimpangan pembagian"),
     (
-        "scenario.summary",
-        "{n} mitra, horizon {months} bulan, seed {seed}",
-    ),
-    ("scenario.invalid", "Skenario tidak valid: {error}"),
-    ("outcome.heading", "Hasil"),
-    ("outcome.survived", "Bertahan {months} bulan"),
-    ("outcome.dissolved", "Bubar pada bulan ke-{month}: {cause}"),
-    ("chart.heading", "Rata-rata kepercayaan dari waktu ke waktu"),
-    ("chart.x_label", "Bulan"),
-    (
-        "chart.y_label",
-        "Rata-rata kepercayaan antarmitra: 0 = tidak ada, 1 = penuh",
+        "cause.goal_misalignment",
+        "goal misalignment",
+        "ketidakselarasan tujuan"
     ),
     (
-        "chart.description",
-        "Grafik garis rata-rata kepercayaan antarmitra, bulan demi bulan.",
+        "cause.trust_breakdown",
+        "trust breakdown",
+        "runtuhnya kepercayaan"
     ),
-    ("chart.end", "akhir"),
-    ("cause.inequity", "ketimpangan pembagian"),
-    ("cause.goal_misalignment", "ketidakselarasan tujuan"),
-    ("cause.trust_breakdown", "runtuhnya kepercayaan"),
     (
         "cause.unresolved_conflict",
-        "konflik yang tak terselesaikan",
+        "unresolved conflict",
+        "konflik yang tak terselesaikan"
     ),
-    ("cause.compliance_failure", "kegagalan kepatuhan"),
+    (
+        "cause.compliance_failure",
+        "compliance failure",
+        "kegagalan kepatuhan"
+    ),
     (
         "cause.misfit_after_shock",
-        "ketidakcocokan setelah guncangan",
+        "misfit after a shock",
+        "ketidakcocokan setelah guncangan"
     ),
-    ("cause.learning_race", "perlombaan belajar"),
+    ("cause.learning_race", "learning race", "perlombaan belajar"),
 ];

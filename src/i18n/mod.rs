@@ -1,7 +1,8 @@
 //! User-visible strings, in English and Bahasa Indonesia.
 //!
-//! Every key must exist in both tables (checked by a test). Templates use `{name}`
-//! placeholders, filled by [`tf`].
+//! Each area of the app keeps its strings in its own file, one entry per key with the English
+//! and the Indonesian text side by side (`strings!` takes exactly the three, so neither
+//! language can miss a key). Templates use `{name}` placeholders, filled by [`tf`].
 
 use std::collections::HashMap;
 
@@ -33,6 +34,19 @@ impl Lang {
     }
 }
 
+/// One area's strings, written as `("key", "English", "Bahasa Indonesia")` entries and stored
+/// as one string: each entry is its key and its two texts, each ended by [`FIELD_END`]. One
+/// string per area, rather than lists of pairs of string slices, keeps four pointers per entry
+/// (about 24 KB for the whole app) and a second copy of each key out of the download;
+/// [`entries`] splits it again at the first lookup.
+macro_rules! strings {
+    ($( ($key:literal, $en:literal, $id:literal $(,)?) ),* $(,)?) => {
+        concat!($( $key, "\u{1f}", $en, "\u{1f}", $id, "\u{1f}" ),*)
+    };
+}
+/// Ends each field of a [`strings!`] entry (the ASCII unit separator: no key or text has it).
+const FIELD_END: char = '\u{1f}';
+
 mod about;
 mod base;
 mod classroom;
@@ -45,43 +59,37 @@ mod platform;
 mod sweep;
 mod watch;
 
-/// The tables of one language: one per area of the app, each owned by that area's code.
-fn tables(lang: Lang) -> [&'static [(&'static str, &'static str)]; 11] {
-    match lang {
-        Lang::En => [
-            base::EN,
-            watch::EN,
-            editor::EN,
-            library::EN,
-            about::EN,
-            experiments::EN,
-            sweep::EN,
-            export::EN,
-            lessons::EN,
-            classroom::EN,
-            platform::EN,
-        ],
-        Lang::Id => [
-            base::ID,
-            watch::ID,
-            editor::ID,
-            library::ID,
-            about::ID,
-            experiments::ID,
-            sweep::ID,
-            export::ID,
-            lessons::ID,
-            classroom::ID,
-            platform::ID,
-        ],
-    }
+/// The strings of every area of the app, each owned by that area's code.
+const AREAS: [&str; 11] = [
+    base::STRINGS,
+    watch::STRINGS,
+    editor::STRINGS,
+    library::STRINGS,
+    about::STRINGS,
+    experiments::STRINGS,
+    sweep::STRINGS,
+    export::STRINGS,
+    lessons::STRINGS,
+    classroom::STRINGS,
+    platform::STRINGS,
+];
+
+/// The `(key, [English, Bahasa Indonesia])` entries of one [`strings!`] string, in order.
+fn entries(area: &'static str) -> impl Iterator<Item = (&'static str, [&'static str; 2])> {
+    let mut fields = area.split_terminator(FIELD_END);
+    std::iter::from_fn(move || {
+        let key = fields.next()?;
+        let texts = [fields.next().unwrap_or(""), fields.next().unwrap_or("")];
+        Some((key, texts))
+    })
 }
 
 /// All entries of a language, every area together.
 fn table(lang: Lang) -> Vec<(&'static str, &'static str)> {
-    tables(lang)
-        .iter()
-        .flat_map(|t| t.iter().copied())
+    AREAS
+        .into_iter()
+        .flat_map(entries)
+        .map(|(key, texts)| (key, texts[lang as usize]))
         .collect()
 }
 
@@ -126,16 +134,27 @@ mod tests {
     }
 
     #[test]
-    fn every_key_exists_in_both_languages() {
-        let en = key_set(Lang::En);
-        let id = key_set(Lang::Id);
-        let only_en: Vec<_> = en.difference(&id).collect();
-        let only_id: Vec<_> = id.difference(&en).collect();
-        assert!(
-            only_en.is_empty(),
-            "keys missing in Bahasa Indonesia: {only_en:?}"
+    fn strings_split_into_their_entries() {
+        const T: &str = strings![("a.one", "One", "Satu"), ("a.two", "Two {n}", "Dua {n}",)];
+        assert_eq!(
+            entries(T).collect::<Vec<_>>(),
+            [
+                ("a.one", ["One", "Satu"]),
+                ("a.two", ["Two {n}", "Dua {n}"])
+            ]
         );
-        assert!(only_id.is_empty(), "keys missing in English: {only_id:?}");
+        assert_eq!(entries("").count(), 0);
+        for area in AREAS {
+            for (k, texts) in entries(area) {
+                for s in [k, texts[0], texts[1]] {
+                    assert!(!s.contains(FIELD_END), "a separator inside {k}");
+                }
+                assert!(
+                    !k.is_empty() && !k.contains(char::is_whitespace),
+                    "bad key {k:?}"
+                );
+            }
+        }
     }
 
     #[test]

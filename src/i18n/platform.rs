@@ -1,48 +1,10 @@
 //! Strings of Offline use, installing the app, and messages of the page itself.
 //! Keys start with `platform.`. The offline states are those `assets/boot.js` publishes.
 
-pub const EN: &[(&str, &str)] = &[
-    (
-        "platform.offline.saving",
-        "Saving Aliansi on this device for use without a network…",
-    ),
-    (
-        "platform.offline.ready",
-        "Works offline: Aliansi is saved on this device and opens without a network. You can also install it as an app from the browser's menu.",
-    ),
-    (
-        "platform.offline.update",
-        "A new version of Aliansi is ready. It opens the next time you open Aliansi after closing all its tabs.",
-    ),
-    (
-        "platform.offline.failed",
-        "Aliansi could not be saved for offline use this time (the connection may have dropped). It will try again on your next visit.",
-    ),
-    (
-        "platform.offline.unavailable",
-        "This copy of Aliansi cannot be kept for offline use (the page needs https or localhost, and a recent browser).",
-    ),
-];
-
-pub const ID: &[(&str, &str)] = &[
-    (
-        "platform.offline.saving",
-        "Menyimpan Aliansi di perangkat ini agar bisa dipakai tanpa jaringan…",
-    ),
-    (
-        "platform.offline.ready",
-        "Bisa luring: Aliansi tersimpan di perangkat ini dan terbuka tanpa jaringan. Anda juga dapat memasangnya sebagai aplikasi dari menu peramban.",
-    ),
-    (
-        "platform.offline.update",
-        "Versi baru Aliansi sudah siap. Versi itu terbuka saat Anda membuka Aliansi lagi setelah menutup semua tabnya.",
-    ),
-    (
-        "platform.offline.failed",
-        "Aliansi belum dapat disimpan untuk penggunaan luring kali ini (sambungan mungkin terputus). Akan dicoba lagi pada kunjungan berikutnya.",
-    ),
-    (
-        "platform.offline.unavailable",
-        "Salinan Aliansi ini tidak dapat disimpan untuk penggunaan luring (halaman memerlukan https atau localhost, dan peramban yang baru).",
-    ),
+pub const STRINGS: &str = strings![
+    ("platform.offline.saving", "Saving Aliansi on this device for use without a network…", "Menyimpan Aliansi di perangkat ini agar bisa dipakai tanpa jaringan…"),
+    ("platform.offline.ready", "Works offline: Aliansi is saved on this device and opens without a network. You can also install it as an app from the browser's menu.", "Bisa luring: Aliansi tersimpan di perangkat ini dan terbuka tanpa jaringan. Anda juga dapat memasangnya sebagai aplikasi dari menu peramban."),
+    ("platform.offline.update", "A new version of Aliansi is ready. It opens the next time you open Aliansi after closing all its tabs.", "Versi baru Aliansi sudah siap. Versi itu terbuka saat Anda membuka Aliansi lagi setelah menutup semua tabnya."),
+    ("platform.offline.failed", "Aliansi could not be saved for offline use this time (the connection may have dropped). It will try again on your next visit.", "Aliansi belum dapat disimpan untuk penggunaan luring kali ini (sambungan mungkin terputus). Akan dicoba lagi pada kunjungan berikutnya."),
+    ("platform.offline.unavailable", "This copy of Aliansi cannot be kept for offline use (the page needs https or localhost, and a recent browser).", "Salinan Aliansi ini tidak dapat disimpan untuk penggunaan luring (halaman memerlukan https atau localhost, dan peramban yang baru)."),
 ];
