@@ -355,11 +355,6 @@ pub fn max_radius_for(n: usize, r: f64, cap: f64) -> f64 {
     (chord * 0.45).min(cap)
 }
 
-/// The point a fraction `f` of the way from `a` to `b`.
-pub fn lerp_point(a: (f64, f64), b: (f64, f64), f: f64) -> (f64, f64) {
-    (a.0 + (b.0 - a.0) * f, a.1 + (b.1 - a.1) * f)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -626,11 +621,6 @@ mod tests {
             assert!(2.0 * rad < d, "n {n}: radius {rad}, distance {d}");
         }
         assert_eq!(max_radius_for(1, 100.0, 40.0), 40.0);
-    }
-
-    #[test]
-    fn lerp() {
-        assert_eq!(lerp_point((0.0, 0.0), (10.0, 20.0), 0.5), (5.0, 10.0));
     }
 
     /// `cargo test -p aliansi-app --lib charts::network -- --ignored --nocapture` prints what
