@@ -4,10 +4,10 @@ use gloo::timers::callback::{Interval, Timeout};
 use yew::prelude::*;
 
 use crate::components::{
-    About, BatchPanel, CompareStart, CompareView, DecisionPrompt, Editor, EventLog, Gauges,
-    LangSwitch, LessonsPanel, Library, Network, NoticeBanner, OutcomeView, RunCharts, RunControls,
-    RunSummary, ScenarioSummary, ShareButton, ShortcutHelp, Shortcuts, TeachingSwitches, UrlSync,
-    VariantsPanel,
+    compare_start, compare_view, event_log, gauges, lessons_panel, notice_banner, outcome_view,
+    run_charts, run_summary, shortcut_help, teaching_switches, About, BatchPanel, DecisionPrompt,
+    Editor, LangSwitch, Library, Network, RunControls, ScenarioSummary, ShareButton, Shortcuts,
+    UrlSync, VariantsPanel,
 };
 use crate::i18n::t;
 use crate::state::{tick_plan, Action, State};
@@ -60,18 +60,18 @@ pub fn app() -> Html {
                     <p class="tagline">{ t(lang, "app.tagline") }</p>
                 </div>
                 <div class="masthead-tools">
-                    <TeachingSwitches state={state.clone()} />
+                    { teaching_switches(&state) }
                     <LangSwitch {lang} dispatch={state.dispatcher()} />
                 </div>
             </header>
             <Shortcuts state={state.clone()} />
-            <NoticeBanner state={state.clone()} />
+            { notice_banner(&state) }
             <UrlSync state={state.clone()} />
             <div class="top">
                 <Library state={state.clone()} />
                 <ShareButton state={state.clone()} />
             </div>
-            <LessonsPanel state={state.clone()} />
+            { lessons_panel(&state) }
             <div class="workspace">
                 <div class="edit-col">
                     <Editor state={state.clone()} />
@@ -82,22 +82,22 @@ pub fn app() -> Html {
                     <RunControls state={state.clone()} />
                     <DecisionPrompt state={state.clone()} />
                     <ScenarioSummary {lang} scenario={state.scenario.clone()} seed={state.seed} />
-                    <OutcomeView state={state.clone()} />
-                    <CompareStart state={state.clone()} />
-                    <CompareView state={state.clone()} />
+                    { outcome_view(&state) }
+                    { compare_start(&state) }
+                    { compare_view(&state) }
                     <div class="live-grid">
                         <Network state={state.clone()} />
-                        <Gauges state={state.clone()} />
+                        { gauges(&state) }
                     </div>
-                    <RunSummary state={state.clone()} />
-                    <RunCharts state={state.clone()} />
-                    <EventLog state={state.clone()} />
+                    { run_summary(&state) }
+                    { run_charts(&state) }
+                    { event_log(&state) }
                 </main>
             </div>
             <BatchPanel state={state.clone()} />
             <VariantsPanel state={state.clone()} />
             <crate::components::sweep::SweepPanel state={state.clone()} />
-            <ShortcutHelp state={state.clone()} />
+            { shortcut_help(&state) }
             <footer class="about-wrap">
                 <About {lang} />
             </footer>

@@ -132,9 +132,8 @@ pub fn shortcuts(props: &Props) -> Html {
 }
 
 /// The switches of the header: classroom mode and decision mode.
-#[function_component(TeachingSwitches)]
-pub fn teaching_switches(props: &Props) -> Html {
-    let state = &props.state;
+pub fn teaching_switches(state: &UseReducerHandle<State>) -> Html {
+    let state = state;
     let lang = state.lang;
     let toggle = |a: Action| {
         let d = state.dispatcher();
@@ -157,9 +156,8 @@ pub fn teaching_switches(props: &Props) -> Html {
 }
 
 /// The keyboard shortcuts, listed (shown in classroom mode).
-#[function_component(ShortcutHelp)]
-pub fn shortcut_help(props: &Props) -> Html {
-    let lang = props.state.lang;
+pub fn shortcut_help(state: &UseReducerHandle<State>) -> Html {
+    let lang = state.lang;
     let key_name = |k: &str| match k {
         " " => t(lang, "classroom.key_space").to_string(),
         "arrowright" => "→".to_string(),
@@ -175,7 +173,7 @@ pub fn shortcut_help(props: &Props) -> Html {
         }
     });
     html! {
-        <details class="card shortcut-help" data-testid="shortcut-help" open={props.state.classroom}>
+        <details class="card shortcut-help" data-testid="shortcut-help" open={state.classroom}>
             <summary>{ t(lang, "classroom.shortcuts") }</summary>
             <dl class="shortcuts">
                 { for rows }

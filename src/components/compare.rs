@@ -10,19 +10,13 @@ use crate::i18n::{t, tf};
 use crate::narrate::{amount, outcome_text};
 use crate::state::{month_points, trust_points, Action, State, Status};
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub state: UseReducerHandle<State>,
-}
-
 /// The "Run again with a change" button, shown when a run has ended.
-#[function_component(CompareStart)]
-pub fn compare_start(props: &Props) -> Html {
-    let s = &*props.state;
+pub fn compare_start(state: &UseReducerHandle<State>) -> Html {
+    let s = &**state;
     if s.status() != Status::Done || s.run().is_none() {
         return html! {};
     }
-    let d = props.state.dispatcher();
+    let d = state.dispatcher();
     html! {
         <div class="compare-start-row">
             <button type="button" class="primary" data-testid="compare-start"
@@ -53,15 +47,14 @@ fn column(lang: crate::i18n::Lang, label: &str, class: &'static str, r: &RunResu
 
 /// The comparison: while waiting for the variant, a note and the exit button; once the
 /// variant has ended, both runs side by side.
-#[function_component(CompareView)]
-pub fn compare_view(props: &Props) -> Html {
-    let s = &*props.state;
+pub fn compare_view(state: &UseReducerHandle<State>) -> Html {
+    let s = &**state;
     let lang = s.lang;
     let Some(b) = &s.baseline else {
         return html! {};
     };
     let exit = {
-        let d = props.state.dispatcher();
+        let d = state.dispatcher();
         html! {
             <button type="button" data-testid="compare-exit" onclick={move |_| d.dispatch(Action::CompareExit)}>
                 { t(lang, "watch.compare.exit") }

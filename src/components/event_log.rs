@@ -6,14 +6,8 @@ use crate::i18n::{t, tf};
 use crate::narrate::{event_class, Narrator};
 use crate::state::State;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub state: UseReducerHandle<State>,
-}
-
-#[function_component(EventLog)]
-pub fn event_log(props: &Props) -> Html {
-    let s = &*props.state;
+pub fn event_log(state: &UseReducerHandle<State>) -> Html {
+    let s = &**state;
     let lang = s.lang;
     let Some(w) = s.world() else {
         return html! {};

@@ -28,14 +28,8 @@ pub fn gauge_values(health: &[f64; 7]) -> ([u32; 7], usize) {
     (v, weakest)
 }
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub state: UseReducerHandle<State>,
-}
-
-#[function_component(Gauges)]
-pub fn gauges(props: &Props) -> Html {
-    let s = &*props.state;
+pub fn gauges(state: &UseReducerHandle<State>) -> Html {
+    let s = &**state;
     let lang = s.lang;
     let Some(w) = s.world() else {
         return html! {};

@@ -8,11 +8,6 @@ use crate::lessons::{Lesson, EXPERIMENT_PART, LESSONS, PARTS};
 use crate::narrate::amount;
 use crate::state::{Action, State};
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub state: UseReducerHandle<State>,
-}
-
 fn open_lesson(state: &UseReducerHandle<State>, lesson: &'static Lesson, part: usize) -> Html {
     let lang = state.lang;
     let d = state.dispatcher();
@@ -101,9 +96,8 @@ fn lesson_list(lang: Lang, state: &UseReducerHandle<State>, open: Option<usize>)
     html! { <ol class="lesson-list">{ for items }</ol> }
 }
 
-#[function_component(LessonsPanel)]
-pub fn lessons_panel(props: &Props) -> Html {
-    let state = &props.state;
+pub fn lessons_panel(state: &UseReducerHandle<State>) -> Html {
+    let state = state;
     let lang = state.lang;
     let open = state.lesson.map(|l| l.index);
     html! {

@@ -5,14 +5,8 @@ use yew::prelude::*;
 use crate::i18n::{t, tf};
 use crate::state::{Action, State};
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub state: UseReducerHandle<State>,
-}
-
-#[function_component(NoticeBanner)]
-pub fn notice_banner(props: &Props) -> Html {
-    let s = &*props.state;
+pub fn notice_banner(state: &UseReducerHandle<State>) -> Html {
+    let s = &**state;
     let Some(n) = &s.notice else {
         return html! {};
     };
@@ -22,7 +16,7 @@ pub fn notice_banner(props: &Props) -> Html {
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
     let text = tf(s.lang, n.key, &args);
-    let d = props.state.dispatcher();
+    let d = state.dispatcher();
     let (class, role) = if n.error {
         ("notice error", "alert")
     } else {

@@ -7,14 +7,8 @@ pub use crate::narrate::outcome_text;
 use crate::i18n::{t, tf};
 use crate::state::{State, Status};
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub state: UseReducerHandle<State>,
-}
-
-#[function_component(OutcomeView)]
-pub fn outcome_view(props: &Props) -> Html {
-    let s = &*props.state;
+pub fn outcome_view(state: &UseReducerHandle<State>) -> Html {
+    let s = &**state;
     let lang = s.lang;
     let horizon = s.scenario.horizon_months.to_string();
     let month = s.month().to_string();

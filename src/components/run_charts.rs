@@ -12,14 +12,8 @@ use crate::components::line_chart::{ChartSeries, LineChart};
 use crate::i18n::t;
 use crate::state::{month_points, partner_points, State};
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub state: UseReducerHandle<State>,
-}
-
-#[function_component(RunCharts)]
-pub fn run_charts(props: &Props) -> Html {
-    let s = &*props.state;
+pub fn run_charts(state: &UseReducerHandle<State>) -> Html {
+    let s = &**state;
     let lang = s.lang;
     let Some(w) = s.world() else {
         return html! {};

@@ -6,14 +6,8 @@ use crate::i18n::t;
 use crate::narrate::run_story;
 use crate::state::State;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub state: UseReducerHandle<State>,
-}
-
-#[function_component(RunSummary)]
-pub fn run_summary(props: &Props) -> Html {
-    let s = &*props.state;
+pub fn run_summary(state: &UseReducerHandle<State>) -> Html {
+    let s = &**state;
     let lang = s.lang;
     let Some(r) = s.run() else {
         return html! {};
