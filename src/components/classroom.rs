@@ -133,7 +133,6 @@ pub fn shortcuts(props: &Props) -> Html {
 
 /// The switches of the header: classroom mode and decision mode.
 pub fn teaching_switches(state: &UseReducerHandle<State>) -> Html {
-    let state = state;
     let lang = state.lang;
     let toggle = |a: Action| {
         let d = state.dispatcher();

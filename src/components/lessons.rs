@@ -97,7 +97,6 @@ fn lesson_list(lang: Lang, state: &UseReducerHandle<State>, open: Option<usize>)
 }
 
 pub fn lessons_panel(state: &UseReducerHandle<State>) -> Html {
-    let state = state;
     let lang = state.lang;
     let open = state.lesson.map(|l| l.index);
     html! {
