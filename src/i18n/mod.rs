@@ -94,20 +94,17 @@ fn table(lang: Lang) -> Vec<(&'static str, &'static str)> {
 }
 
 thread_local! {
-    /// Each language's entries by key, built at the first lookup (a page renders hundreds of
-    /// strings, often many times a second while a run plays: a search of the tables for each
-    /// cost about 1.7 µs natively, a hash lookup a few dozen ns).
-    static INDEX: [HashMap<&'static str, &'static str>; 2] =
-        Lang::ALL.map(|l| table(l).into_iter().collect());
+    /// Every key's texts, built at the first lookup in one pass over the areas (a page renders
+    /// hundreds of strings, often many times a second while a run plays: a search of the
+    /// tables for each cost about 1.7 µs natively, a hash lookup a few dozen ns).
+    static INDEX: HashMap<&'static str, [&'static str; 2]> =
+        AREAS.into_iter().flat_map(entries).collect();
 }
 
-/// The string for `key` in `lang`. A missing key falls back to English, then to `??` (so a
-/// mistake shows up on the page rather than panicking).
+/// The string for `key` in `lang`. Every key has both languages (see [`strings!`]); a missing
+/// key gives `??` (so a mistake shows up on the page rather than panicking).
 pub fn t(lang: Lang, key: &str) -> &'static str {
-    INDEX.with(|index| {
-        let find = |l: Lang| index[l as usize].get(key).copied();
-        find(lang).or_else(|| find(Lang::En)).unwrap_or("??")
-    })
+    INDEX.with(|index| index.get(key).map_or("??", |texts| texts[lang as usize]))
 }
 
 /// The template for `key` in `lang`, with each `{name}` replaced by its value.
