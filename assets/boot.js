@@ -1,15 +1,70 @@
 // Starts Aliansi. index.html loads this file instead of an inline script, so that the
 // Content-Security-Policy can allow scripts from the app's own origin only. Trunk writes the
 // names of the app's wasm-bindgen module and wasm file (hashed) into this tag's data-js and
-// data-wasm attributes (see `pattern_script` in Trunk.toml); they are relative to the page,
-// so the app works under any sub-path. Then the offline service worker (sw.js) is registered.
+// data-wasm attributes (see `pattern_script` in Trunk.toml), and scripts/offline-cache.sh adds
+// data-wasm-bytes, the wasm file's size; the names are relative to the page, so the app works
+// under any sub-path. Then the offline service worker (sw.js) is registered.
+//
+// While the wasm downloads, the loading screen of index.html (#boot) shows how much has come;
+// if anything fails (the network drops, the host answers an error, the browser has no
+// WebAssembly), it says so in both languages and offers to try again. It is removed once the
+// app has started.
 const tag = document.querySelector("script[data-js][data-wasm]");
 const here = (path) => new URL(path, document.baseURI).href;
+const boot = document.getElementById("boot");
+const bar = document.getElementById("boot-progress");
 
-const bindings = await import(here(tag.dataset.js));
-const wasm = await bindings.default({ module_or_path: here(tag.dataset.wasm) });
-window.wasmBindings = bindings;
-dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+/** The wasm file as a Response whose body reports its progress on the loading screen as it
+ * streams (the app still compiles while it downloads). The size comes from the build
+ * (data-wasm-bytes); a host that compresses sends fewer bytes than that, but the body counted
+ * here is the uncompressed one. */
+async function fetchWasm(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`the server answered ${response.status} for ${url}`);
+  const total = Number(tag.dataset.wasmBytes) || 0;
+  if (!response.body || !total || !bar) return response;
+  let received = 0;
+  const counted = response.body.pipeThrough(
+    new TransformStream({
+      transform(chunk, out) {
+        received += chunk.byteLength;
+        bar.value = Math.min(received / total, 1);
+        out.enqueue(chunk);
+      },
+    }),
+  );
+  return new Response(counted, { headers: { "Content-Type": "application/wasm" } });
+}
+
+/** The loading screen says why the app could not start, with a button to try again. */
+function failed(error) {
+  const reason = error?.message ?? String(error);
+  // One line each language (the message keeps its line breaks), then what the browser said.
+  const text = typeof WebAssembly !== "object"
+    ? "This browser cannot run Aliansi: it has no WebAssembly. Please use a current Chrome, Edge, Firefox or Safari.\nPeramban ini tidak dapat menjalankan Aliansi karena tidak mendukung WebAssembly. Gunakan Chrome, Edge, Firefox, atau Safari versi terbaru."
+    : `Aliansi could not load. Check the connection and try again.\nAliansi gagal dimuat. Periksa koneksi, lalu coba lagi.\n(${reason})`;
+  const message = document.getElementById("boot-error");
+  const retry = document.getElementById("boot-retry");
+  if (!boot || !message || !retry) return;
+  bar?.setAttribute("hidden", "");
+  document.getElementById("boot-status")?.setAttribute("hidden", "");
+  message.textContent = text;
+  message.hidden = false;
+  retry.hidden = false;
+  retry.addEventListener("click", () => location.reload(), { once: true });
+  retry.focus();
+}
+
+try {
+  if (typeof WebAssembly !== "object") throw new Error("no WebAssembly");
+  const bindings = await import(here(tag.dataset.js));
+  const wasm = await bindings.default({ module_or_path: fetchWasm(here(tag.dataset.wasm)) });
+  window.wasmBindings = bindings;
+  boot?.remove();
+  dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+} catch (e) {
+  failed(e);
+}
 
 // Offline use: sw.js keeps the built files in a cache (scope: the folder of the page).
 // Registered once the page has loaded, so that the first visit downloads the app first.

@@ -10,7 +10,8 @@
 # 31 KB less on a first visit), and VERSION, the first 16 hex
 # digits of a sha256 over every file's sha256 and name and over the template itself. A build
 # that changes any file is a new service worker with a new cache; an identical build gives a
-# byte-identical sw.js. Debug (`trunk serve`):
+# byte-identical sw.js. Both: adds data-wasm-bytes (the wasm file's size) to the boot
+# script's tag in index.html, for the loading screen's progress. Debug (`trunk serve`):
 # sw.js caches nothing, and the Content-Security-Policy line is dropped from index.html so
 # that Trunk's live-reload script (inline) can run. Needs only bash, coreutils and sed.
 set -euo pipefail
@@ -21,6 +22,17 @@ profile="${2:-${TRUNK_PROFILE:-release}}"
 template="$root/assets/sw.js"
 cd "$dir"
 [ -f index.html ] || { echo "offline-cache.sh: no index.html in $dir" >&2; exit 1; }
+
+# The wasm file's size, for the loading screen's progress (assets/boot.js reads it from the
+# boot script's data-wasm-bytes). Written before the version below, which hashes index.html.
+wasm_files=(*_bg.wasm)
+[ ${#wasm_files[@]} -eq 1 ] && [ -f "${wasm_files[0]}" ] ||
+  { echo "offline-cache.sh: expected one *_bg.wasm in $dir, found: ${wasm_files[*]}" >&2; exit 1; }
+wasm_bytes="$(wc -c <"${wasm_files[0]}" | tr -d ' ')"
+grep -q ' data-wasm=' index.html ||
+  { echo "offline-cache.sh: the boot script's data-wasm attribute is missing in index.html" >&2; exit 1; }
+grep -q 'data-wasm-bytes=' index.html ||
+  sed -i "s/ data-wasm=/ data-wasm-bytes=\"$wasm_bytes\" data-wasm=/" index.html
 
 files=()
 if [ "$profile" = release ]; then

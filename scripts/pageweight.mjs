@@ -1,7 +1,7 @@
 // Page weight and time to interactive of the built app, in headless Chromium (system browser,
 // through playwright-core from tests/e2e/node_modules).
 //
-//   node scripts/pageweight.mjs [DIST_DIR] [--max-kb N] [--loads N] [--json FILE]
+//   node scripts/pageweight.mjs [DIST_DIR] [--max-kb N] [--loads N] [--slow-network] [--json FILE]
 //
 // Serves DIST_DIR (default dist/) on 127.0.0.1, opens the page in a fresh browser context (no
 // cache, no service worker yet) and records every file the server sends during that first
@@ -15,6 +15,11 @@
 // Time to interactive: from navigation start (performance.timeOrigin) to the moment the
 // #app-ready marker is in the document with a data-status attribute (a MutationObserver set up
 // before any script of the page runs), median of --loads fresh loads (default 5).
+//
+// --slow-network: also times first visits over emulated slow networks (Chromium's network
+// throttling, SLOW_NETWORKS below), 3 fresh loads each, with the server compressing as most
+// static hosts do (gzip, level 9): when the loading screen first paints (first contentful
+// paint) and when the app is interactive. scripts/perf.sh uses it; the test run does not.
 //
 // Exits 1 when the first load's gzipped total is above --max-kb (default 300; 1 KB = 1,000
 // bytes). scripts/test.sh runs it after `trunk build --release`; scripts/perf.sh reads --json.
@@ -35,11 +40,19 @@ let dist = join(repo, "dist");
 let maxKb = 300;
 let loads = 5;
 let jsonOut = null;
+let slowNetwork = false;
+/** The networks of --slow-network: throughput in kbit/s, round trip in ms. */
+const SLOW_NETWORKS = [
+  { name: "slow 4G (Lighthouse's mobile profile)", down_kbps: 1600, up_kbps: 750, rtt_ms: 150 },
+  { name: "a crowded classroom Wi-Fi", down_kbps: 400, up_kbps: 400, rtt_ms: 400 },
+];
+const SLOW_LOADS = 3;
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === "--max-kb") maxKb = Number(args[++i]);
   else if (a === "--loads") loads = Number(args[++i]);
   else if (a === "--json") jsonOut = args[++i];
+  else if (a === "--slow-network") slowNetwork = true;
   else if (a.startsWith("--")) throw new Error(`unknown option ${a}`);
   else dist = resolve(a);
 }
@@ -79,6 +92,8 @@ const READY_PROBE = () => {
 // service worker alike, whatever the browser reports), to `served` while a load is measured.
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".wasm": "application/wasm", ".json": "application/json", ".webmanifest": "application/manifest+json", ".svg": "image/svg+xml", ".png": "image/png" };
 let served = null;
+/** Whether the server compresses (gzip) for clients that accept it (the --slow-network loads). */
+let compress = false;
 const server = createServer(async (req, res) => {
   try {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
@@ -87,8 +102,14 @@ const server = createServer(async (req, res) => {
     if ((await stat(file)).isDirectory()) file = join(file, "index.html");
     const body = await readFile(file);
     const ext = file.slice(file.lastIndexOf("."));
-    res.writeHead(200, { "content-type": TYPES[ext] ?? "application/octet-stream", "cache-control": "no-store" });
-    res.end(body);
+    const headers = { "content-type": TYPES[ext] ?? "application/octet-stream", "cache-control": "no-store" };
+    if (compress && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+      res.writeHead(200, { ...headers, "content-encoding": "gzip" });
+      res.end(gzipSync(body, { level: 9 }));
+    } else {
+      res.writeHead(200, headers);
+      res.end(body);
+    }
     if (served) {
       const rel = "/" + relative(dist, file).split("\\").join("/");
       const prev = served.get(rel);
@@ -131,11 +152,52 @@ async function firstLoad(serviceWorkers = "allow") {
   return { fetched, readyMs, sw };
 }
 
+/** A first visit over `net` (throttled, compressed): the first contentful paint (the loading
+ * screen) and the time to interactive, in ms from navigation start. */
+async function slowLoad(net) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(READY_PROBE);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: net.rtt_ms,
+    downloadThroughput: (net.down_kbps * 1000) / 8,
+    uploadThroughput: (net.up_kbps * 1000) / 8,
+  });
+  await page.goto(origin + "/", { waitUntil: "commit" });
+  await page.waitForFunction(() => window.__appReadyMs !== undefined, null, { timeout: 180_000 });
+  const times = await page.evaluate(() => ({
+    readyMs: window.__appReadyMs,
+    paintMs: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
+  }));
+  await context.close();
+  return times;
+}
+
+const median = (xs) => {
+  const v = [...xs].sort((a, b) => a - b);
+  return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+};
+
 const runs = [];
 for (let i = 0; i < loads; i++) runs.push(await firstLoad());
 // The same load with service workers blocked: what the page itself needs to become interactive.
 const pageOnly = await firstLoad("block");
 const pageOnlyTotal = [...pageOnly.fetched.values()].reduce((s, e) => s + e.gzip, 0);
+const slow = [];
+if (slowNetwork) {
+  compress = true;
+  for (const net of SLOW_NETWORKS) {
+    const loadsOver = [];
+    for (let i = 0; i < SLOW_LOADS; i++) loadsOver.push(await slowLoad(net));
+    const ready = loadsOver.map((l) => l.readyMs);
+    const paint = loadsOver.map((l) => l.paintMs).filter((t) => t !== null);
+    slow.push({ ...net, ready_ms: ready, ready_ms_median: median(ready), paint_ms: paint, paint_ms_median: paint.length ? median(paint) : null });
+  }
+  compress = false;
+}
 await browser.close();
 server.close();
 
@@ -190,7 +252,7 @@ for (const [path] of fetched) {
 }
 
 const times = runs.map((r) => r.readyMs).sort((a, b) => a - b);
-const median = times.length % 2 ? times[(times.length - 1) / 2] : (times[times.length / 2 - 1] + times[times.length / 2]) / 2;
+const readyMedian = median(times);
 
 const version = browser.version();
 console.log(`page weight of ${dist} (first load in headless Chromium ${version}; service worker: ${sw}):`);
@@ -206,7 +268,15 @@ if (notFetched.length > 0) {
 for (const w of wasmParts) {
   console.log(`${w.path}, by section (each gzipped alone): ` + w.sections.map((x) => `${x.section} ${kb(x.gzip)} KB gzip (${kb(x.raw)} KB raw)`).join(", "));
 }
-console.log(`time to interactive (navigation start to #app-ready with data-status), ${loads} fresh loads: median ${median.toFixed(0)} ms (${times.map((t) => t.toFixed(0)).join(", ")} ms)`);
+console.log(`time to interactive (navigation start to #app-ready with data-status), ${loads} fresh loads: median ${readyMedian.toFixed(0)} ms (${times.map((t) => t.toFixed(0)).join(", ")} ms)`);
+for (const n of slow) {
+  const list = (xs) => xs.map((t) => (t / 1000).toFixed(1)).join(", ");
+  console.log(
+    `first visit over ${n.name} (${n.down_kbps} kbit/s down, ${n.up_kbps} up, ${n.rtt_ms} ms round trip; gzip): ` +
+      `loading screen painted at ${n.paint_ms_median === null ? "?" : (n.paint_ms_median / 1000).toFixed(1)} s (${list(n.paint_ms)}), ` +
+      `interactive at ${(n.ready_ms_median / 1000).toFixed(1)} s (${list(n.ready_ms)}), medians of ${SLOW_LOADS}`,
+  );
+}
 
 if (jsonOut) {
   await writeFile(
@@ -225,7 +295,8 @@ if (jsonOut) {
         not_fetched: notFetched,
         wasm_sections: wasmParts,
         ready_ms: times,
-        ready_ms_median: median,
+        ready_ms_median: readyMedian,
+        slow_networks: slow,
       },
       null,
       2,

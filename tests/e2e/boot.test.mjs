@@ -1,0 +1,119 @@
+// End-to-end: the loading screen ("Fast, small, robust and offline": classrooms with bad
+// networks). While the app's wasm downloads, index.html's #boot shows how much has come
+// (assets/boot.js); the app replaces it once started. When the download fails, the page says so
+// in both languages and offers to try again, and trying again works.
+// Usage: node boot.test.mjs [DIST_DIR]
+import assert from "node:assert/strict";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { READY_TIMEOUT_MS, ready, start } from "./harness.mjs";
+
+const h = await start("boot");
+
+await h.check("the built page gives the loading screen the wasm file's size", async () => {
+  const html = await readFile(join(h.dist, "index.html"), "utf8");
+  const wasm = (await readdir(h.dist)).filter((f) => f.endsWith("_bg.wasm"));
+  assert.equal(wasm.length, 1, `wasm files: ${wasm}`);
+  const m = html.match(/data-wasm-bytes="(\d+)"/);
+  assert.ok(m, "no data-wasm-bytes in index.html");
+  assert.equal(Number(m[1]), (await stat(join(h.dist, wasm[0]))).size);
+});
+
+await h.check("on a slow network the loading screen shows the download's progress, then the app replaces it", async () => {
+  const page = await h.newPage();
+  // The loading screen as the page saw it, every 40 ms from the first script on, until the app
+  // has started (what a reader watching it would see).
+  await page.addInitScript(() => {
+    window.__boot = [];
+    const look = () => {
+      const bar = document.getElementById("boot-progress");
+      const boot = document.getElementById("boot");
+      window.__boot.push({
+        shown: boot !== null && boot.getBoundingClientRect().height > 0,
+        value: bar ? bar.value : null,
+        indeterminate: bar ? bar.position === -1 : null,
+        app: document.getElementById("app-ready") !== null,
+      });
+      if (boot !== null || document.getElementById("app-ready") === null) setTimeout(look, 40);
+    };
+    look();
+  });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  // About 2 Mbit/s with a 150 ms round trip: the wasm (about 1.1 MB as this test server sends
+  // it, uncompressed) takes several seconds.
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 150,
+    downloadThroughput: 250_000,
+    uploadThroughput: 100_000,
+  });
+  await page.goto(h.base);
+  await page.waitForFunction(() => (document.getElementById("boot-progress")?.value ?? 0) > 0.3, null, {
+    timeout: READY_TIMEOUT_MS,
+    polling: 50,
+  });
+  const status = await page.locator("#boot-status").textContent();
+  assert.match(status, /Loading/);
+  assert.match(status, /Memuat/);
+  await h.shot(page, "loading");
+  await ready(page);
+  await page.waitForFunction(() => document.getElementById("boot") === null, null, { timeout: 10_000 });
+  const seen = await page.evaluate(() => window.__boot);
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  const during = seen.filter((s) => s.shown && !s.app);
+  assert.ok(during.length >= 10, `the loading screen was seen ${during.length} times before the app`);
+  const values = during.map((s) => s.value).filter((v) => v > 0);
+  assert.ok(new Set(values).size >= 5, `progress values: ${values.join(", ")}`);
+  for (let k = 1; k < values.length; k++) assert.ok(values[k] >= values[k - 1], `progress went back: ${values.join(", ")}`);
+  assert.ok(values.every((v) => v <= 1), `progress above 1: ${values.join(", ")}`);
+  // The last look may come a few kilobytes before the end (it polls every 40 ms).
+  assert.ok(values.at(-1) > 0.95, `the progress stopped short of the end: ${values.join(", ")}`);
+  assert.ok(during.some((s) => !s.indeterminate), "the progress bar was never determinate");
+  assert.equal(await page.locator("#boot").count(), 0);
+  await page.context().close();
+});
+
+/** Loads the page with the wasm request answered by `handle` (a Playwright route handler) and
+ * returns the page once the loading screen shows its error. */
+async function failedLoad(handle) {
+  const page = await h.newPage();
+  const answer = { handle };
+  await page.route("**/*_bg.wasm", (route) => answer.handle(route));
+  await page.goto(h.base);
+  await page.locator("#boot-error").waitFor({ state: "visible", timeout: READY_TIMEOUT_MS });
+  return { page, answer };
+}
+
+await h.check("a download that breaks off is reported in both languages, with a button that tries again", async () => {
+  const { page, answer } = await failedLoad((route) => route.abort("internetdisconnected"));
+  const text = await page.locator("#boot-error").textContent();
+  assert.match(text, /Aliansi could not load\. Check the connection and try again\./);
+  assert.match(text, /Aliansi gagal dimuat\. Periksa koneksi, lalu coba lagi\./);
+  assert.equal(await page.locator("#boot-error").getAttribute("role"), "alert");
+  assert.equal(await page.locator("#boot-progress").isVisible(), false);
+  assert.equal(await page.locator("#boot-status").isVisible(), false);
+  const retry = page.locator("#boot-retry");
+  assert.equal(await retry.isVisible(), true);
+  assert.match(await retry.textContent(), /Try again · Coba lagi/);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "boot-retry");
+  assert.equal(await page.locator("#app-ready").count(), 0);
+  await h.shot(page, "load-failed");
+  // The network is back: trying again starts the app.
+  answer.handle = (route) => route.continue();
+  await retry.click();
+  await ready(page);
+  await page.waitForFunction(() => document.getElementById("boot") === null, null, { timeout: 10_000 });
+  await page.context().close();
+});
+
+await h.check("a host that answers an error for the wasm is reported with its status", async () => {
+  const { page } = await failedLoad((route) => route.fulfill({ status: 404, body: "not here" }));
+  const text = await page.locator("#boot-error").textContent();
+  assert.match(text, /Aliansi could not load/);
+  assert.match(text, /the server answered 404/);
+  assert.equal(await page.locator("#boot-retry").isVisible(), true);
+  await page.context().close();
+});
+
+await h.finish();
