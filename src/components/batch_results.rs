@@ -118,7 +118,7 @@ pub(crate) const MT: f64 = 16.0;
 pub(crate) const MB: f64 = 56.0;
 
 /// The survival curve with its band.
-fn km_chart(lang: Lang, f: &Finished) -> Html {
+fn km_chart(lang: Lang, f: &Rc<Finished>) -> Html {
     let s = &f.summary;
     let w = W - ML - MR;
     let h = H - MT - MB;
@@ -167,7 +167,7 @@ fn km_chart(lang: Lang, f: &Finished) -> Html {
     }
 }
 
-fn survival_table(lang: Lang, f: &Finished) -> Html {
+fn survival_table(lang: Lang, f: &Rc<Finished>) -> Html {
     let s = &f.summary;
     let rows = survival_rows(s.horizon_months).into_iter().map(|m| {
         let i = (m as usize).min(s.survival_curve.len() - 1);
@@ -213,7 +213,7 @@ const BT: f64 = 24.0;
 const BB: f64 = 40.0;
 const BX: f64 = 8.0;
 
-fn hazard_chart(lang: Lang, f: &Finished) -> Html {
+fn hazard_chart(lang: Lang, f: &Rc<Finished>) -> Html {
     let hz = &f.summary.hazard_by_year;
     let w = BW - 2.0 * BX;
     let h = BH - BT - BB;
@@ -248,7 +248,7 @@ fn hazard_chart(lang: Lang, f: &Finished) -> Html {
     }
 }
 
-fn causes_chart(lang: Lang, f: &Finished) -> Html {
+fn causes_chart(lang: Lang, f: &Rc<Finished>) -> Html {
     let causes = crate::export::causes_most_common_first(&f.summary);
     let ended: u64 = causes.iter().map(|c| c.1).sum();
     let values: Vec<f64> = causes.iter().map(|c| c.1 as f64).collect();
@@ -324,7 +324,7 @@ fn hist_svg(
     }
 }
 
-fn value_chart(lang: Lang, f: &Finished) -> Html {
+fn value_chart(lang: Lang, f: &Rc<Finished>) -> Html {
     let s = &f.summary;
     let range = occupied(&s.value_hist).unwrap_or(0..1);
     let counts = &s.value_hist[range.clone()];
@@ -359,7 +359,7 @@ fn unit_edges(lang: Lang, percent: bool) -> Vec<(usize, String)> {
         .collect()
 }
 
-fn shares_chart(lang: Lang, f: &Finished) -> Html {
+fn shares_chart(lang: Lang, f: &Rc<Finished>) -> Html {
     let s = &f.summary;
     let partners = s.share_hist.iter().enumerate().map(|(i, hist)| {
         let name = f
@@ -385,7 +385,7 @@ fn shares_chart(lang: Lang, f: &Finished) -> Html {
     }
 }
 
-fn trust_chart(lang: Lang, f: &Finished) -> Html {
+fn trust_chart(lang: Lang, f: &Rc<Finished>) -> Html {
     let s = &f.summary;
     html! {
         <figure class="chart batch-chart">
@@ -430,7 +430,7 @@ struct PartProps {
 /// not draw this one again.
 #[function_component(ResultsPart)]
 fn results_part(props: &PartProps) -> Html {
-    let (lang, f) = (props.lang, &*props.finished);
+    let (lang, f) = (props.lang, &props.finished);
     match props.part {
         Part::Km => km_chart(lang, f),
         Part::Table => survival_table(lang, f),

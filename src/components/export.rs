@@ -573,103 +573,93 @@ pub enum BatchChart {
     Shares,
 }
 
-/// The export buttons of one chart of "Many futures" (the CSV made now, from the summary).
-pub fn batch_bar(lang: Lang, f: &crate::batch::Finished, chart: BatchChart) -> Html {
+/// The export buttons of one chart of "Many futures" (the CSV written from the summary when
+/// its button is pressed).
+pub fn batch_bar(lang: Lang, f: &Rc<crate::batch::Finished>, chart: BatchChart) -> Html {
     use crate::export as x;
-    let s = &f.summary;
-    let (key, title, csv, testid) = match chart {
-        BatchChart::Survival => (
-            "survival",
-            "experiments.km_title",
-            x::survival_csv(s),
-            Some("batch-km"),
-        ),
-        BatchChart::SurvivalTable => (
-            "survival-table",
-            "experiments.table_caption",
-            x::survival_table_csv(s),
-            None,
-        ),
-        BatchChart::Hazard => (
-            "hazard",
-            "experiments.hazard_title",
-            x::hazard_csv(s),
-            Some("batch-hazard"),
-        ),
-        BatchChart::Causes => (
-            "causes",
-            "experiments.causes_title",
-            x::causes_csv(lang, s),
-            None,
-        ),
-        BatchChart::Value => (
-            "value",
-            "experiments.value_title",
-            x::value_hist_csv(s),
-            Some("batch-value"),
-        ),
-        BatchChart::Trust => (
-            "trust",
-            "experiments.trust_title",
-            x::trust_hist_csv(s),
-            Some("batch-trust"),
-        ),
-        BatchChart::Shares => (
-            "shares",
-            "experiments.shares_title",
-            x::shares_csv(s, &f.scenario),
-            None,
-        ),
+    let (key, title, testid) = match chart {
+        BatchChart::Survival => ("survival", "experiments.km_title", Some("batch-km")),
+        BatchChart::SurvivalTable => ("survival-table", "experiments.table_caption", None),
+        BatchChart::Hazard => ("hazard", "experiments.hazard_title", Some("batch-hazard")),
+        BatchChart::Causes => ("causes", "experiments.causes_title", None),
+        BatchChart::Value => ("value", "experiments.value_title", Some("batch-value")),
+        BatchChart::Trust => ("trust", "experiments.trust_title", Some("batch-trust")),
+        BatchChart::Shares => ("shares", "experiments.shares_title", None),
     };
-    let stem = format!("{}-{key}", x::batch_stem(s.runs, f.scenario.seed));
+    // The table is written when the button is pressed, not with every drawing of the results.
+    let csv = {
+        let f = f.clone();
+        move |_: ()| {
+            let s = &f.summary;
+            match chart {
+                BatchChart::Survival => x::survival_csv(s),
+                BatchChart::SurvivalTable => x::survival_table_csv(s),
+                BatchChart::Hazard => x::hazard_csv(s),
+                BatchChart::Causes => x::causes_csv(lang, s),
+                BatchChart::Value => x::value_hist_csv(s),
+                BatchChart::Trust => x::trust_hist_csv(s),
+                BatchChart::Shares => x::shares_csv(s, &f.scenario),
+            }
+        }
+    };
+    let stem = format!("{}-{key}", x::batch_stem(f.summary.runs, f.scenario.seed));
     html! {
         <ExportBar {lang} chart={t(lang, title)} file_stem={stem}
-            csv={Some(Callback::from(move |_: ()| csv.clone()))}
+            csv={Some(Callback::from(csv))}
             svg={testid.map(|id| AttrValue::from(format!("[data-testid=\"{id}\"]")))}
             testid={format!("batch-{key}-export")} />
     }
 }
 
 /// The export buttons of "Compare fairly": the curves (CSV, SVG, PNG) or the table (CSV).
-pub fn variants_bar(lang: Lang, r: &crate::variants::Results, curves: bool) -> Html {
+pub fn variants_bar(lang: Lang, r: &Rc<crate::variants::Results>, curves: bool) -> Html {
     use crate::export as x;
     let stem = x::compare_stem(r.runs, r.seed);
-    let (key, title, csv, svg) = if curves {
+    let (key, title, svg) = if curves {
         (
             "curves",
             "experiments.variants_km_title",
-            x::variants_curves_csv(r),
             Some(AttrValue::from("[data-testid=\"variants-km\"]")),
         )
     } else {
-        (
-            "table",
-            "experiments.variants_table_caption",
-            x::variants_summary_csv(r),
-            None,
-        )
+        ("table", "experiments.variants_table_caption", None)
+    };
+    // Written when the button is pressed.
+    let csv = {
+        let r = r.clone();
+        move |_: ()| {
+            if curves {
+                x::variants_curves_csv(&r)
+            } else {
+                x::variants_summary_csv(&r)
+            }
+        }
     };
     html! {
         <ExportBar {lang} chart={t(lang, title)} file_stem={format!("{stem}-{key}")}
-            csv={Some(Callback::from(move |_: ()| csv.clone()))} {svg}
+            csv={Some(Callback::from(csv))} {svg}
             testid={format!("variants-{key}-export")} />
     }
 }
 
 /// The export buttons of a sweep: the results table (CSV) and its chart, the line or the heat
 /// map (SVG, PNG).
-pub fn sweep_bar(lang: Lang, r: &crate::sweep::Results) -> Html {
+pub fn sweep_bar(lang: Lang, r: &Rc<crate::sweep::Results>) -> Html {
     use crate::export as x;
     let (key, svg) = if r.result.y.is_some() {
         ("heatmap", "[data-testid=\"sweep-heatmap\"]")
     } else {
         ("line", "[data-testid=\"sweep-line\"]")
     };
-    let csv = x::sweep_csv(r);
+    // Written when the button is pressed.
+    let csv = {
+        let r = r.clone();
+        move |_: ()| x::sweep_csv(&r)
+    };
     html! {
         <ExportBar {lang} chart={t(lang, "sweep.results_heading")}
             file_stem={format!("{}-{key}", x::sweep_stem(r.runs, r.base.seed))}
-            csv={Some(Callback::from(move |_: ()| csv.clone()))} svg={Some(AttrValue::from(svg))}
+            csv={Some(Callback::from(csv))} svg={Some(AttrValue::from(svg))}
             testid="sweep-export" />
     }
 }

@@ -3,6 +3,8 @@
 //! (line with its 95 % band) or as a heat map over two. Logic in [`crate::sweep`]; the
 //! statistics are the core's ([`aliansi_sim::sweep`]); the runs in [`crate::workers`].
 
+use std::rc::Rc;
+
 use aliansi_sim::sweep::{find, Axis, Domain, Param, SweepResult};
 use aliansi_sim::Scenario;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -523,7 +525,7 @@ fn table(lang: Lang, r: &Results) -> Html {
     }
 }
 
-fn results_view(lang: Lang, r: &Results, current: &Scenario) -> Html {
+fn results_view(lang: Lang, r: &Rc<Results>, current: &Scenario) -> Html {
     let res = &r.result;
     let chart = match &res.y {
         None => line_chart(lang, r),

@@ -2,6 +2,8 @@
 //! on the worker pool on the same seeds, then show them together. Logic in
 //! [`crate::variants`]; the runs in [`crate::workers`].
 
+use std::rc::Rc;
+
 use wasm_bindgen::JsValue;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -39,7 +41,7 @@ fn signed_pts(lang: Lang, v: f64) -> String {
     }
 }
 
-fn curves_chart(lang: Lang, r: &Results) -> Html {
+fn curves_chart(lang: Lang, r: &Rc<Results>) -> Html {
     let w = W - ML - MR;
     let h = H - MT - MB;
     let curves: Vec<&[f64]> = r
@@ -87,7 +89,7 @@ fn curves_chart(lang: Lang, r: &Results) -> Html {
     }
 }
 
-fn results_view(lang: Lang, r: &Results) -> Html {
+fn results_view(lang: Lang, r: &Rc<Results>) -> Html {
     let c = &r.comparison;
     let rows = r.names.iter().enumerate().map(|(i, name)| {
         let s = &r.summaries[i];
