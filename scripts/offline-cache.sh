@@ -10,7 +10,9 @@
 # 31 KB less on a first visit), and VERSION, the first 16 hex
 # digits of a sha256 over every file's sha256 and name and over the template itself. A build
 # that changes any file is a new service worker with a new cache; an identical build gives a
-# byte-identical sw.js. Both: adds data-wasm-bytes (the wasm file's size) to the boot
+# byte-identical sw.js. Release builds end with scripts/minify-js.mjs (the app's module,
+# boot.js, worker.js and sw.js minified; needs Node.js and the terser of .tools/). Both: adds
+# data-wasm-bytes (the wasm file's size) to the boot
 # script's tag in index.html, for the loading screen's progress. Debug (`trunk serve`):
 # sw.js caches nothing, and the Content-Security-Policy line is dropped from index.html so
 # that Trunk's live-reload script (inline) can run. Needs only bash, coreutils and sed.
@@ -58,3 +60,9 @@ sw="${sw//__ALIANSI_VERSION__/"$version"}"
 sw="${sw//"/* __ALIANSI_FILES__ */"/"$list"}"
 printf '%s\n' "$sw" > sw.js
 echo "offline-cache.sh: sw.js version $version, ${#files[@]} files cached ($profile)"
+
+# Release builds: the JavaScript minified last (the version above is a hash of the files as
+# Trunk wrote them; minifying is deterministic, so it still names this build).
+if [ "$profile" = release ]; then
+  node "$root/scripts/minify-js.mjs" "$dir"
+fi
