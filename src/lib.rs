@@ -21,6 +21,7 @@ pub mod state;
 pub mod storage;
 pub mod sweep;
 pub mod url;
+pub mod validation_report;
 pub mod variants;
 pub mod workers;
 

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::about::{checks, provenance, VALIDATION_MD};
+use crate::about::{Row, CHECKS, PROVENANCE};
 use crate::i18n::{t, Lang};
 
 #[derive(Properties, PartialEq)]
@@ -13,21 +13,16 @@ pub struct AboutProps {
 #[function_component(About)]
 pub fn about(props: &AboutProps) -> Html {
     let lang = props.lang;
-    let rows = checks(VALIDATION_MD);
-    let row = |c: &crate::about::Check| {
+    let row = |c: &Row| {
         let key = format!("about.finding.{}", c.id);
         let name = t(lang, &key);
-        let name = if name == "??" {
-            c.finding.clone()
-        } else {
-            name.to_string()
-        };
+        let name = if name == "??" { c.finding } else { name };
         html! {
             <tr data-testid={format!("about-row-{}", c.id)}>
-                <th scope="row">{ &c.id }</th>
+                <th scope="row">{ c.id }</th>
                 <td>{ name }</td>
-                <td class="num">{ &c.measured }</td>
-                <td class="num">{ &c.expected }</td>
+                <td class="num">{ c.measured }</td>
+                <td class="num">{ c.expected }</td>
                 <td class={if c.pass { "pass" } else { "fail" }}>
                     { if c.pass { t(lang, "about.pass") } else { t(lang, "about.fail") } }
                 </td>
@@ -70,10 +65,10 @@ pub fn about(props: &AboutProps) -> Html {
                             <th scope="col">{ t(lang, "about.col.result") }</th>
                         </tr>
                     </thead>
-                    <tbody>{ for rows.iter().map(row) }</tbody>
+                    <tbody>{ for CHECKS.iter().map(row) }</tbody>
                 </table>
             </div>
-            <p class="small">{ provenance(VALIDATION_MD).unwrap_or_default() }</p>
+            <p class="small">{ PROVENANCE }</p>
             <p class="small">{ t(lang, "about.sources") }</p>
         </details>
     }
