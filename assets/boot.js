@@ -22,7 +22,7 @@ async function fetchWasm(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`the server answered ${response.status} for ${url}`);
   const total = Number(tag.dataset.wasmBytes) || 0;
-  if (!response.body || !total || !bar) return response;
+  if (!response.body || !total || !bar || typeof TransformStream !== "function") return response;
   let received = 0;
   const counted = response.body.pipeThrough(
     new TransformStream({

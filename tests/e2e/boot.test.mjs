@@ -1,7 +1,8 @@
 // End-to-end: the loading screen ("Fast, small, robust and offline": classrooms with bad
 // networks). While the app's wasm downloads, index.html's #boot shows how much has come
 // (assets/boot.js); the app replaces it once started. When the download fails, the page says so
-// in both languages and offers to try again, and trying again works.
+// in both languages and offers to try again, and trying again works. Without JavaScript, the
+// page's <noscript> message shows instead of a loading screen.
 // Usage: node boot.test.mjs [DIST_DIR]
 import assert from "node:assert/strict";
 import { readdir, readFile, stat } from "node:fs/promises";
@@ -113,6 +114,17 @@ await h.check("a host that answers an error for the wasm is reported with its st
   assert.match(text, /Aliansi could not load/);
   assert.match(text, /the server answered 404/);
   assert.equal(await page.locator("#boot-retry").isVisible(), true);
+  await page.context().close();
+});
+
+await h.check("without JavaScript the page says what it needs, and no loading screen waits for ever", async () => {
+  const page = await h.newPage({ javaScriptEnabled: false });
+  await page.goto(h.base);
+  await page.locator("noscript").waitFor({ state: "attached", timeout: READY_TIMEOUT_MS });
+  assert.equal(await page.locator("#boot").isVisible(), false);
+  const text = (await page.locator("body").innerText()).trim();
+  assert.match(text, /Aliansi needs JavaScript and WebAssembly/);
+  assert.match(text, /Aliansi memerlukan JavaScript dan WebAssembly/);
   await page.context().close();
 });
 
