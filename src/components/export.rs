@@ -576,31 +576,51 @@ pub enum BatchChart {
 /// The export buttons of one chart of "Many futures" (the CSV written from the summary when
 /// its button is pressed).
 pub fn batch_bar(lang: Lang, f: &Rc<crate::batch::Finished>, chart: BatchChart) -> Html {
+    use crate::batch::Finished;
     use crate::export as x;
-    let (key, title, testid) = match chart {
-        BatchChart::Survival => ("survival", "experiments.km_title", Some("batch-km")),
-        BatchChart::SurvivalTable => ("survival-table", "experiments.table_caption", None),
-        BatchChart::Hazard => ("hazard", "experiments.hazard_title", Some("batch-hazard")),
-        BatchChart::Causes => ("causes", "experiments.causes_title", None),
-        BatchChart::Value => ("value", "experiments.value_title", Some("batch-value")),
-        BatchChart::Trust => ("trust", "experiments.trust_title", Some("batch-trust")),
-        BatchChart::Shares => ("shares", "experiments.shares_title", None),
+    // Each chart's CSV is written when its button is pressed, not with every drawing.
+    type Csv = fn(Lang, &Finished) -> String;
+    let (key, title, testid, make): (&str, &str, Option<&str>, Csv) = match chart {
+        BatchChart::Survival => (
+            "survival",
+            "experiments.km_title",
+            Some("batch-km"),
+            |_, f| x::survival_csv(&f.summary),
+        ),
+        BatchChart::SurvivalTable => (
+            "survival-table",
+            "experiments.table_caption",
+            None,
+            |_, f| x::survival_table_csv(&f.summary),
+        ),
+        BatchChart::Hazard => (
+            "hazard",
+            "experiments.hazard_title",
+            Some("batch-hazard"),
+            |_, f| x::hazard_csv(&f.summary),
+        ),
+        BatchChart::Causes => ("causes", "experiments.causes_title", None, |lang, f| {
+            x::causes_csv(lang, &f.summary)
+        }),
+        BatchChart::Value => (
+            "value",
+            "experiments.value_title",
+            Some("batch-value"),
+            |_, f| x::value_hist_csv(&f.summary),
+        ),
+        BatchChart::Trust => (
+            "trust",
+            "experiments.trust_title",
+            Some("batch-trust"),
+            |_, f| x::trust_hist_csv(&f.summary),
+        ),
+        BatchChart::Shares => ("shares", "experiments.shares_title", None, |_, f| {
+            x::shares_csv(&f.summary, &f.scenario)
+        }),
     };
-    // The table is written when the button is pressed, not with every drawing of the results.
     let csv = {
         let f = f.clone();
-        move |_: ()| {
-            let s = &f.summary;
-            match chart {
-                BatchChart::Survival => x::survival_csv(s),
-                BatchChart::SurvivalTable => x::survival_table_csv(s),
-                BatchChart::Hazard => x::hazard_csv(s),
-                BatchChart::Causes => x::causes_csv(lang, s),
-                BatchChart::Value => x::value_hist_csv(s),
-                BatchChart::Trust => x::trust_hist_csv(s),
-                BatchChart::Shares => x::shares_csv(s, &f.scenario),
-            }
-        }
+        move |_: ()| make(lang, &f)
     };
     let stem = format!("{}-{key}", x::batch_stem(f.summary.runs, f.scenario.seed));
     html! {
@@ -615,25 +635,26 @@ pub fn batch_bar(lang: Lang, f: &Rc<crate::batch::Finished>, chart: BatchChart) 
 pub fn variants_bar(lang: Lang, r: &Rc<crate::variants::Results>, curves: bool) -> Html {
     use crate::export as x;
     let stem = x::compare_stem(r.runs, r.seed);
-    let (key, title, svg) = if curves {
+    // The CSV is written when the button is pressed.
+    type Csv = fn(&crate::variants::Results) -> String;
+    let (key, title, svg, make): (&str, &str, _, Csv) = if curves {
         (
             "curves",
             "experiments.variants_km_title",
             Some(AttrValue::from("[data-testid=\"variants-km\"]")),
+            x::variants_curves_csv,
         )
     } else {
-        ("table", "experiments.variants_table_caption", None)
+        (
+            "table",
+            "experiments.variants_table_caption",
+            None,
+            x::variants_summary_csv,
+        )
     };
-    // Written when the button is pressed.
     let csv = {
         let r = r.clone();
-        move |_: ()| {
-            if curves {
-                x::variants_curves_csv(&r)
-            } else {
-                x::variants_summary_csv(&r)
-            }
-        }
+        move |_: ()| make(&r)
     };
     html! {
         <ExportBar {lang} chart={t(lang, title)} file_stem={format!("{stem}-{key}")}
