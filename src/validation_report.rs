@@ -10,7 +10,6 @@ pub struct Check {
     pub id: String,
     /// The finding in English, as generated.
     pub finding: String,
-    pub scenarios: String,
     pub measured: String,
     pub expected: String,
     pub pass: bool,
@@ -52,7 +51,6 @@ pub fn checks(md: &str) -> Vec<Check> {
             Some(Check {
                 id: c[0].clone(),
                 finding: c[1].clone(),
-                scenarios: c[2].clone(),
                 measured: measured.clone(),
                 expected: expected.clone(),
                 pass: result == "pass",
