@@ -17,6 +17,7 @@ import { readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { readLeb, sections } from "./wasm-binary.mjs";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const dir = resolve(process.argv[2] ?? "");
@@ -103,15 +104,11 @@ function shortName(k) {
  * same names in its imports object. Every import name must be a key of that object exactly once
  * in the glue, or nothing is changed and the build fails. */
 function shortenImports(wasm, glue) {
-  let i = 8;
+  let i = 0;
   const leb = () => {
-    let r = 0, shift = 0, x;
-    do {
-      x = wasm[i++];
-      r += (x & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (x & 0x80);
-    return r;
+    const [value, next] = readLeb(wasm, i);
+    i = next;
+    return value;
   };
   const encLeb = (n) => {
     const bytes = [];
@@ -130,16 +127,12 @@ function shortenImports(wasm, glue) {
   const parts = [wasm.subarray(0, 8)];
   let renamed = 0;
   let k = 0;
-  while (i < wasm.length) {
-    const start = i;
-    const id = wasm[i++];
-    const size = leb();
-    const end = i + size;
+  for (const { id, start, body, end } of sections(wasm)) {
     if (id !== 2) {
       parts.push(wasm.subarray(start, end));
-      i = end;
       continue;
     }
+    i = body;
     const count = leb();
     const entries = [encLeb(count)];
     for (let e = 0; e < count; e++) {
@@ -174,8 +167,8 @@ function shortenImports(wasm, glue) {
       entries.push(name(mod), name(newField), desc);
     }
     if (i !== end) throw new Error("minify-js.mjs: the import section did not parse to its end");
-    const body = Buffer.concat(entries);
-    parts.push(Buffer.from([2]), encLeb(body.length), body);
+    const rewritten = Buffer.concat(entries);
+    parts.push(Buffer.from([2]), encLeb(rewritten.length), rewritten);
   }
   return { wasm: Buffer.concat(parts), glue, renamed };
 }

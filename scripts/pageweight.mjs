@@ -29,6 +29,7 @@ import { createRequire } from "node:module";
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { sections } from "./wasm-binary.mjs";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const e2e = join(repo, "tests", "e2e");
@@ -220,26 +221,12 @@ notFetched.sort((a, b) => b.gzip - a.gzip);
 // Where a wasm file's weight is: its sections (code, data, the rest), each gzipped alone (so
 // the parts add up to a little more than the file gzipped whole).
 function wasmSections(buf) {
-  const names = { 0: "custom", 1: "type", 2: "import", 3: "function", 4: "table", 5: "memory", 6: "global", 7: "export", 8: "start", 9: "element", 10: "code", 11: "data", 12: "data count" };
-  const leb = (i) => {
-    let v = 0, shift = 0, b;
-    do {
-      b = buf[i++];
-      v += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (b & 0x80);
-    return [v, i];
-  };
   const parts = new Map();
-  let i = 8;
-  while (i < buf.length) {
-    const id = buf[i++];
-    const [size, start] = leb(i);
-    const name = id === 10 || id === 11 ? names[id] : "other";
+  for (const { id, body, end } of sections(buf)) {
+    const name = id === 10 ? "code" : id === 11 ? "data" : "other";
     const part = parts.get(name) ?? [];
-    part.push(buf.subarray(start, start + size));
+    part.push(buf.subarray(body, end));
     parts.set(name, part);
-    i = start + size;
   }
   return ["code", "data", "other"].filter((n) => parts.has(n)).map((n) => {
     const body = Buffer.concat(parts.get(n));
