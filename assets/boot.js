@@ -3,7 +3,12 @@
 // names of the app's wasm-bindgen module and wasm file (hashed) into this tag's data-js and
 // data-wasm attributes (see `pattern_script` in Trunk.toml), and scripts/offline-cache.sh adds
 // data-wasm-bytes, the wasm file's size; the names are relative to the page, so the app works
-// under any sub-path. Then the offline service worker (sw.js) is registered.
+// under any sub-path. Release builds also carry the wasm gzipped by zopfli beside it
+// (`…_bg.wasm.gz`, its size in data-wasm-gz-bytes; scripts/minify-js.mjs), about 5 % smaller
+// than a host's own gzip: it is fetched where the browser can inflate it (DecompressionStream),
+// the plain file elsewhere. The compiled module is kept by the app, which hands it to its web
+// workers (src/workers.rs), so they neither download nor compile the wasm again. Then the
+// offline service worker (sw.js) is registered.
 //
 // While the wasm downloads, the loading screen of index.html (#boot) shows how much has come;
 // if anything fails (the network drops, the host answers an error, the browser has no
@@ -14,26 +19,69 @@ const here = (path) => new URL(path, document.baseURI).href;
 const boot = document.getElementById("boot");
 const bar = document.getElementById("boot-progress");
 
-/** The wasm file as a Response whose body reports its progress on the loading screen as it
- * streams (the app still compiles while it downloads). The size comes from the build
- * (data-wasm-bytes); a host that compresses sends fewer bytes than that, but the body counted
- * here is the uncompressed one. */
-async function fetchWasm(url) {
+/** The app's wasm, compiled while it downloads (as the bytes arrive). The download's progress
+ * shows on the loading screen, against the file's size from the build: a host that compresses
+ * sends fewer bytes than that, but the body counted here is the one the host was given. */
+async function compileWasm() {
+  const gzBytes = Number(tag.dataset.wasmGzBytes) || 0;
+  const gzipped = gzBytes > 0 && typeof DecompressionStream === "function";
+  const url = here(tag.dataset.wasm + (gzipped ? ".gz" : ""));
+  const total = gzipped ? gzBytes : Number(tag.dataset.wasmBytes) || 0;
   const response = await fetch(url);
   if (!response.ok) throw new Error(`the server answered ${response.status} for ${url}`);
-  const total = Number(tag.dataset.wasmBytes) || 0;
-  if (!response.body || !total || !bar || typeof TransformStream !== "function") return response;
-  let received = 0;
-  const counted = response.body.pipeThrough(
-    new TransformStream({
-      transform(chunk, out) {
-        received += chunk.byteLength;
-        bar.value = Math.min(received / total, 1);
-        out.enqueue(chunk);
-      },
-    }),
-  );
-  return new Response(counted, { headers: { "Content-Type": "application/wasm" } });
+  let body = response.body;
+  if (body && total && bar && typeof TransformStream === "function") {
+    let received = 0;
+    body = body.pipeThrough(
+      new TransformStream({
+        transform(chunk, out) {
+          received += chunk.byteLength;
+          bar.value = Math.min(received / total, 1);
+          out.enqueue(chunk);
+        },
+      }),
+    );
+  }
+  if (gzipped) body = await inflated(body);
+  const wasm = body === response.body ? response : new Response(body, { headers: { "Content-Type": "application/wasm" } });
+  return typeof WebAssembly.compileStreaming === "function"
+    ? WebAssembly.compileStreaming(wasm)
+    : WebAssembly.compile(await wasm.arrayBuffer());
+}
+
+/** `body` inflated if it is gzip (it starts with 1f 8b); as it is if the host sent the file
+ * with Content-Encoding: gzip, which the browser has inflated already. */
+async function inflated(body) {
+  const reader = body.getReader();
+  const head = [];
+  let size = 0;
+  while (size < 2) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    head.push(value);
+    size += value.byteLength;
+  }
+  const byte = (i) => {
+    for (const chunk of head) {
+      if (i < chunk.byteLength) return chunk[i];
+      i -= chunk.byteLength;
+    }
+    return -1;
+  };
+  const whole = new ReadableStream({
+    start(controller) {
+      for (const chunk of head) controller.enqueue(chunk);
+    },
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+  return byte(0) === 0x1f && byte(1) === 0x8b ? whole.pipeThrough(new DecompressionStream("gzip")) : whole;
 }
 
 /** The loading screen says why the app could not start, with a button to try again. */
@@ -57,8 +105,9 @@ function failed(error) {
 
 try {
   if (typeof WebAssembly !== "object") throw new Error("no WebAssembly");
-  const bindings = await import(here(tag.dataset.js));
-  const wasm = await bindings.default({ module_or_path: fetchWasm(here(tag.dataset.wasm)) });
+  // The module and the wasm are fetched at the same time (the wasm's preload link has started it).
+  const [bindings, module] = await Promise.all([import(here(tag.dataset.js)), compileWasm()]);
+  const wasm = await bindings.default({ module_or_path: module });
   window.wasmBindings = bindings;
   boot?.remove();
   dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));

@@ -15,8 +15,14 @@ const SCOPE = self.registration.scope;
 const PREFIX = `aliansi ${SCOPE} `;
 const CACHE = PREFIX + VERSION;
 const INDEX = new URL("index.html", SCOPE).href;
-// A name with Trunk's content hash: app-0123456789abcdef.css, aliansi-app-…_bg.wasm.
-const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
+// A name with Trunk's content hash: app-0123456789abcdef.css, aliansi-app-…_bg.wasm(.gz).
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)(\.gz)?$/;
+// A release build has the app's wasm twice: gzipped (…_bg.wasm.gz, written by
+// scripts/minify-js.mjs), which boot.js fetches where the browser can inflate it
+// (DecompressionStream), and plain, for the other browsers. Only the one this browser uses is
+// kept (a service worker has the page's DecompressionStream, or lacks it as the page does).
+const INFLATES = typeof DecompressionStream === "function";
+const KEEP = FILES.filter((f) => (INFLATES ? !FILES.includes(`${f}.gz`) : !/\.wasm\.gz$/.test(f)));
 
 self.addEventListener("install", (event) => {
   if (FILES.length === 0) {
@@ -32,7 +38,7 @@ self.addEventListener("install", (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll(FILES.map((f) => new Request(new URL(f, SCOPE), { cache: mode(f) })))),
+      .then((cache) => cache.addAll(KEEP.map((f) => new Request(new URL(f, SCOPE), { cache: mode(f) })))),
   );
 });
 

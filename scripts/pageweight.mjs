@@ -91,9 +91,10 @@ const READY_PROBE = () => {
 
 // A static server of DIST_DIR that logs every file it serves (requests of the page and of its
 // service worker alike, whatever the browser reports), to `served` while a load is measured.
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".wasm": "application/wasm", ".json": "application/json", ".webmanifest": "application/manifest+json", ".svg": "image/svg+xml", ".png": "image/png" };
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".wasm": "application/wasm", ".json": "application/json", ".webmanifest": "application/manifest+json", ".svg": "image/svg+xml", ".png": "image/png", ".gz": "application/gzip" };
 let served = null;
-/** Whether the server compresses (gzip) for clients that accept it (the --slow-network loads). */
+/** Whether the server compresses (gzip) for clients that accept it (the --slow-network loads),
+ * as static hosts do: all but what is compressed already (the app's wasm.gz). */
 let compress = false;
 const server = createServer(async (req, res) => {
   try {
@@ -104,7 +105,7 @@ const server = createServer(async (req, res) => {
     const body = await readFile(file);
     const ext = file.slice(file.lastIndexOf("."));
     const headers = { "content-type": TYPES[ext] ?? "application/octet-stream", "cache-control": "no-store" };
-    if (compress && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+    if (compress && ext !== ".gz" && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
       res.writeHead(200, { ...headers, "content-encoding": "gzip" });
       res.end(gzipSync(body, { level: 9 }));
     } else {

@@ -4,8 +4,10 @@
 //! merging are the pure code of [`crate::batch`].
 //!
 //! A worker runs the app's own module and wasm (one download for the page and its workers):
-//! `assets/worker.js` is a module worker that imports the files the page names in its first
-//! message, then calls [`worker_entry`]. (The module's `main` mounts nothing without a window.)
+//! `assets/worker.js` is a module worker that imports the module the page names in its first
+//! message and starts it on the page's compiled wasm, which the same message carries (nothing
+//! is downloaded or compiled again), then calls [`worker_entry`]. (The module's `main` mounts
+//! nothing without a window.)
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -32,18 +34,16 @@ pub fn worker_entry() {
     worker_main();
 }
 
-/// The app's module and wasm file as the page loaded them (the `data-js` and `data-wasm`
-/// attributes that Trunk writes on the boot script), for the workers to load the same.
-fn module_files() -> Result<(String, String), String> {
-    let tag = gloo::utils::document()
+/// The app's module as the page loaded it (the `data-js` attribute that Trunk writes on the
+/// boot script), for the workers to load the same.
+fn module_file() -> Result<String, String> {
+    gloo::utils::document()
         .query_selector("script[data-js][data-wasm]")
         .ok()
         .flatten()
-        .ok_or("the page's boot script is missing")?;
-    match (tag.get_attribute("data-js"), tag.get_attribute("data-wasm")) {
-        (Some(js), Some(wasm)) => Ok((js, wasm)),
-        _ => Err("the boot script does not name the app's files".to_string()),
-    }
+        .ok_or("the page's boot script is missing")?
+        .get_attribute("data-js")
+        .ok_or_else(|| "the boot script does not name the app's module".to_string())
 }
 
 /// The worker side: answers every request, after saying it is ready.
@@ -187,11 +187,11 @@ pub fn prewarm() {
     if STARTED.with(|s| s.replace(true)) {
         return;
     }
-    let Ok((js, wasm)) = module_files() else {
+    let Ok(js) = module_file() else {
         return;
     };
     let want = cores().min(PREWARM_MAX);
-    let hello = hello_message(&js, &wasm);
+    let hello = hello_message(&js);
     let warm_up = crate::batch::Request {
         batch: WARM_UP_BATCH,
         link: aliansi_wire::encode_link(&aliansi_sim::presets::default_scenario()),
@@ -240,11 +240,12 @@ pub fn prewarm() {
     }
 }
 
-/// The first message to a new worker: the module and wasm it is to load.
-fn hello_message(js: &str, wasm: &str) -> JsValue {
+/// The first message to a new worker: the module it is to load, and the page's own compiled
+/// wasm (a `WebAssembly.Module`, which a message carries without copying or compiling again).
+fn hello_message(js: &str) -> JsValue {
     let hello = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&hello, &"js".into(), &js.into());
-    let _ = js_sys::Reflect::set(&hello, &"wasm".into(), &wasm.into());
+    let _ = js_sys::Reflect::set(&hello, &"module".into(), &wasm_bindgen::module());
     hello.into()
 }
 
@@ -450,7 +451,7 @@ impl Pool {
         total: u64,
         on_event: Callback<Event>,
     ) -> Result<Pool, String> {
-        let (js, wasm) = module_files()?;
+        let js = module_file()?;
         STARTED.with(|s| s.set(true));
         let cores = cores();
         let job = Job::new(batch, scenario, total, cores, now_ms());
@@ -475,7 +476,7 @@ impl Pool {
                 shared.set_going(&spare.worker);
             }
         }
-        let hello = hello_message(&js, &wasm);
+        let hello = hello_message(&js);
         let starts = (adopted..n)
             .map(|_| {
                 let (shared, handlers, hello) = (shared.clone(), handlers.clone(), hello.clone());

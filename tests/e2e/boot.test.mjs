@@ -7,17 +7,30 @@
 import assert from "node:assert/strict";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { READY_TIMEOUT_MS, ready, start } from "./harness.mjs";
 
 const h = await start("boot");
 
-await h.check("the built page gives the loading screen the wasm file's size", async () => {
+await h.check("the built page gives the loading screen the sizes of the wasm, plain and gzipped", async () => {
   const html = await readFile(join(h.dist, "index.html"), "utf8");
-  const wasm = (await readdir(h.dist)).filter((f) => f.endsWith("_bg.wasm"));
+  const files = await readdir(h.dist);
+  const wasm = files.filter((f) => f.endsWith("_bg.wasm"));
   assert.equal(wasm.length, 1, `wasm files: ${wasm}`);
+  assert.ok(files.includes(`${wasm[0]}.gz`), `no ${wasm[0]}.gz: ${files}`);
   const m = html.match(/data-wasm-bytes="(\d+)"/);
   assert.ok(m, "no data-wasm-bytes in index.html");
   assert.equal(Number(m[1]), (await stat(join(h.dist, wasm[0]))).size);
+  const gz = html.match(/data-wasm-gz-bytes="(\d+)"/);
+  assert.ok(gz, "no data-wasm-gz-bytes in index.html");
+  assert.equal(Number(gz[1]), (await stat(join(h.dist, `${wasm[0]}.gz`))).size);
+  // The gzipped file is the wasm, and smaller than gzip's best.
+  const plain = await readFile(join(h.dist, wasm[0]));
+  const packed = await readFile(join(h.dist, `${wasm[0]}.gz`));
+  assert.ok(gunzipSync(packed).equals(plain), "the .gz does not inflate to the wasm");
+  assert.ok(packed.length < gzipSync(plain, { level: 9 }).length, "zopfli did no better than gzip -9");
+  // The preload link fetches the file boot.js asks for.
+  assert.match(html, new RegExp(`<link[^>]*href="?\\./${wasm[0].replace(/[.]/g, "\\.")}\\.gz"?[^>]*rel="?preload`));
 });
 
 await h.check("on a slow network the loading screen shows the download's progress, then the app replaces it", async () => {
@@ -80,7 +93,7 @@ await h.check("on a slow network the loading screen shows the download's progres
 async function failedLoad(handle) {
   const page = await h.newPage();
   const answer = { handle };
-  await page.route("**/*_bg.wasm", (route) => answer.handle(route));
+  await page.route(/_bg\.wasm(\.gz)?$/, (route) => answer.handle(route));
   await page.goto(h.base);
   await page.locator("#boot-error").waitFor({ state: "visible", timeout: READY_TIMEOUT_MS });
   return { page, answer };
@@ -114,6 +127,38 @@ await h.check("a host that answers an error for the wasm is reported with its st
   assert.match(text, /Aliansi could not load/);
   assert.match(text, /the server answered 404/);
   assert.equal(await page.locator("#boot-retry").isVisible(), true);
+  await page.context().close();
+});
+
+await h.check("a browser that cannot inflate gzip loads the plain wasm", async () => {
+  const page = await h.newPage();
+  await page.addInitScript(() => {
+    delete window.DecompressionStream;
+  });
+  const wasm = [];
+  page.on("request", (r) => {
+    if (/_bg\.wasm(\.gz)?$/.test(r.url()) && r.resourceType() !== "other") wasm.push(r.url());
+  });
+  await page.goto(h.base);
+  await ready(page);
+  await page.waitForFunction(() => document.getElementById("boot") === null, null, { timeout: 10_000 });
+  assert.ok(wasm.some((u) => u.endsWith("_bg.wasm")), `wasm requests: ${wasm}`);
+  await page.context().close();
+});
+
+await h.check("a host that sends the gzipped wasm with Content-Encoding: gzip works too", async () => {
+  // The browser inflates such a response itself, so the page gets the plain wasm under the
+  // .gz name (Playwright's route hands the page what it is given, so it is given that).
+  const page = await h.newPage();
+  let sent = 0;
+  await page.route(/_bg\.wasm\.gz$/, async (route) => {
+    const response = await route.fetch();
+    sent += 1;
+    await route.fulfill({ status: 200, headers: { "content-type": "application/wasm" }, body: gunzipSync(await response.body()) });
+  });
+  await page.goto(h.base);
+  await ready(page);
+  assert.ok(sent >= 1, "the gzipped wasm was not requested");
   await page.context().close();
 });
 
