@@ -23,7 +23,7 @@
 //
 // Exits 1 when the first load's gzipped total is above --max-kb (default 300; 1 KB = 1,000
 // bytes). scripts/test.sh runs it after `trunk build --release`; scripts/perf.sh reads --json.
-import { gzipSync } from "node:zlib";
+import { gzipSync, gunzipSync } from "node:zlib";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
@@ -220,7 +220,8 @@ for (const f of await filesUnder(dist)) {
 notFetched.sort((a, b) => b.gzip - a.gzip);
 
 // Where a wasm file's weight is: its sections (code, data, the rest), each gzipped alone (so
-// the parts add up to a little more than the file gzipped whole).
+// the parts add up to a little more than the file gzipped whole). A wasm fetched gzipped
+// (…_bg.wasm.gz, see scripts/minify-js.mjs) is looked into once inflated.
 function wasmSections(buf) {
   const parts = new Map();
   for (const { id, body, end } of sections(buf)) {
@@ -237,6 +238,7 @@ function wasmSections(buf) {
 const wasmParts = [];
 for (const [path] of fetched) {
   if (path.endsWith(".wasm")) wasmParts.push({ path, sections: wasmSections(await readFile(join(dist, path))) });
+  if (path.endsWith(".wasm.gz")) wasmParts.push({ path, sections: wasmSections(gunzipSync(await readFile(join(dist, path)))) });
 }
 
 const times = runs.map((r) => r.readyMs).sort((a, b) => a - b);
