@@ -58,13 +58,24 @@ async fn page_renders_the_default_run() {
         outcome_text(Lang::En, r.outcome, r.months)
     );
 
-    let path = root
-        .query_selector("[data-testid=trust-chart] path.line")
-        .unwrap()
-        .expect("trust line");
-    let d = path.get_attribute("d").unwrap_or_default();
+    // One point per month (while at least two partners remain) plus month 0. Yew's scheduler
+    // may yield to the browser between the outcome's render and the charts' (it does after
+    // 16 ms of work, with children's new props still queued), so the chart gets a moment.
+    let trust_line = || {
+        root.query_selector("[data-testid=trust-chart] path.line")
+            .unwrap()
+            .expect("trust line")
+            .get_attribute("d")
+            .unwrap_or_default()
+    };
+    let mut d = trust_line();
+    let mut waited_ms = 0;
+    while d.matches('L').count() + 1 < r.series.len() && waited_ms < 2_000 {
+        yew::platform::time::sleep(Duration::from_millis(20)).await;
+        waited_ms += 20;
+        d = trust_line();
+    }
     assert!(d.starts_with('M'), "path d: {d}");
-    // One point per month (while at least two partners remain) plus month 0.
     assert!(d.matches('L').count() + 1 >= r.series.len(), "path d: {d}");
 
     app.destroy();
