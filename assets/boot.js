@@ -43,7 +43,8 @@ async function compileWasm() {
     );
   }
   if (gzipped) body = await inflated(body);
-  const wasm = body === response.body ? response : new Response(body, { headers: { "Content-Type": "application/wasm" } });
+  // Compiled as application/wasm whatever type the host gave the file.
+  const wasm = new Response(body ?? (await response.arrayBuffer()), { headers: { "Content-Type": "application/wasm" } });
   return typeof WebAssembly.compileStreaming === "function"
     ? WebAssembly.compileStreaming(wasm)
     : WebAssembly.compile(await wasm.arrayBuffer());

@@ -130,10 +130,17 @@ await h.check("a host that answers an error for the wasm is reported with its st
   await page.context().close();
 });
 
-await h.check("a browser that cannot inflate gzip loads the plain wasm", async () => {
+await h.check("a browser that cannot inflate gzip loads the plain wasm, whatever type the host gives it", async () => {
   const page = await h.newPage();
+  // An older browser: no DecompressionStream, and no TransformStream either (so no progress).
   await page.addInitScript(() => {
     delete window.DecompressionStream;
+    delete window.TransformStream;
+  });
+  // A host that does not know .wasm files (served as application/octet-stream).
+  await page.route(/_bg\.wasm$/, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ status: 200, headers: { "content-type": "application/octet-stream" }, body: await response.body() });
   });
   const wasm = [];
   page.on("request", (r) => {
