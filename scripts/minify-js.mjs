@@ -186,9 +186,11 @@ function shortenImports(wasm, glue) {
 // --- the page: integrity hashes and the wasm's size ---------------------------------------
 const sha384 = (bytes) => "sha384-" + createHash("sha384").update(bytes).digest("base64");
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** The <link> tag to `file` in the page (not to a longer name that starts with it), if any. */
+const linkTo = (file) => index.match(new RegExp(`<link[^>]*href="?\\./${escape(file)}(?=["\\s>])[^>]*>`))?.[0];
 /** The integrity attribute of the <link> to `file`, if Trunk wrote one, set to that of `bytes`. */
 function setIntegrity(file, bytes) {
-  const tag = index.match(new RegExp(`(<link[^>]*href="?\\./${escape(file)}"?[^>]*>)`))?.[1];
+  const tag = linkTo(file);
   if (tag && /integrity=/.test(tag)) {
     index = index.replace(tag, tag.replace(/integrity="?sha384-[A-Za-z0-9+/=]+"?/, `integrity="${sha384(bytes)}"`));
   }
@@ -202,18 +204,16 @@ const gzName = wasmName + ".gz";
 const gz = Buffer.from(await gzipAsync(shortened.wasm, { numiterations: 15 }));
 if (!gunzipSync(gz).equals(shortened.wasm)) throw new Error("minify-js.mjs: the gzipped wasm does not inflate to the wasm");
 // Trunk's preload link for the wasm now fetches the gzipped file, which boot.js asks for.
-const preload = index.match(new RegExp(`<link[^>]*href="?\\./${escape(wasmName)}(?=["\\s>])[^>]*>`))?.[0];
+const preload = linkTo(wasmName);
 if (!preload || !/rel="?preload/.test(preload)) {
   console.error("minify-js.mjs: index.html has no preload link for the wasm");
   process.exit(1);
 }
 index = index.replace(
   preload,
-  preload
-    .replace(/href="?\.\/[^"\s>]+"?/, `href="./${gzName}"`)
-    .replace(/integrity="?sha384-[A-Za-z0-9+/=]+"?/, `integrity="${sha384(gz)}"`)
-    .replace(/\s+type="?application\/wasm"?/, ""),
+  preload.replace(/href="?\.\/[^"\s>]+"?/, `href="./${gzName}"`).replace(/\s+type="?application\/wasm"?/, ""),
 );
+setIntegrity(gzName, gz);
 index = index.replace(
   /data-wasm-bytes="?\d+"?/,
   `data-wasm-bytes="${shortened.wasm.length}" data-wasm-gz-bytes="${gz.length}" data-minified`,
