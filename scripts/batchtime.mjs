@@ -1,7 +1,7 @@
 // How long the built app takes for a 10,000-run "Many futures" batch of the default scenario in
 // headless Chromium (system browser, through playwright-core from tests/e2e/node_modules).
 //
-//   node scripts/batchtime.mjs [DIST_DIR] [--reps N] [--runs N] [--json FILE]
+//   node scripts/batchtime.mjs [DIST_DIR] [--reps N] [--runs N] [--cpu-slowdown N] [--json FILE]
 //
 // Serves DIST_DIR (default dist/) on 127.0.0.1, opens the page, waits 3 s (the page starts
 // its workers meanwhile, as it does for a reader), and starts the batch --reps times (default
@@ -10,6 +10,8 @@
 // results in the DOM (performance.now() in the page), the number of web workers and the
 // checksum, the page's main-thread busy time (Chromium's TaskDuration metric) and the longest
 // main-thread task meanwhile (long-task PerformanceObserver).
+// --cpu-slowdown N slows the page's CPU N times (Chromium's CPU throttling, as DevTools'
+// "4x slowdown"), for an older laptop than this machine.
 // scripts/perf.sh reads --json.
 import { createRequire } from "node:module";
 import { writeFile } from "node:fs/promises";
@@ -26,12 +28,14 @@ let dist = join(repo, "dist");
 let reps = 3;
 let runs = 10_000;
 let jsonOut = null;
+let slowdown = 1;
 const WARM_MS = 3000;
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === "--reps") reps = Number(args[++i]);
   else if (a === "--runs") runs = Number(args[++i]);
   else if (a === "--json") jsonOut = args[++i];
+  else if (a === "--cpu-slowdown") slowdown = Number(args[++i]);
   else if (a.startsWith("--")) throw new Error(`unknown option ${a}`);
   else dist = resolve(a);
 }
@@ -74,6 +78,8 @@ await tid("batch-start").filter({ hasText: `Run ${label} futures` }).waitFor({ t
 // The page's main-thread busy time (Chromium's TaskDuration metric), before and after each batch.
 const cdp = await context.newCDPSession(page);
 await cdp.send("Performance.enable");
+if (!(slowdown >= 1)) throw new Error("--cpu-slowdown takes a number of at least 1");
+if (slowdown > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: slowdown });
 const busySeconds = async () => (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration").value;
 
 const results = [];
@@ -134,13 +140,16 @@ const summary = {
   chromium: version,
   hardware_concurrency: cores,
   runs,
+  cpu_slowdown: slowdown,
   reps: results,
-  page_seconds_median: median(results.map((m) => m.page_seconds)),
+  page_seconds_median: Number(median(results.map((m) => m.page_seconds)).toFixed(2)),
   click_to_results_s_median: median(results.map((m) => m.click_to_results_ms)) / 1000,
   longest_task_ms: Math.max(...results.map((m) => m.longest_task_ms)),
+  long_tasks: results.reduce((n, m) => n + m.long_tasks, 0),
 };
 console.log(
-  `${runs}-run batch in headless Chromium ${version} (hardwareConcurrency ${cores}): median ${summary.page_seconds_median} s as the page reports it, ` +
+  `${runs}-run batch in headless Chromium ${version} (hardwareConcurrency ${cores}` +
+    (slowdown > 1 ? `, CPU slowed ${slowdown}x` : "") + `): median ${summary.page_seconds_median} s as the page reports it, ` +
     `${summary.click_to_results_s_median.toFixed(2)} s from the click to the results`,
 );
 if (jsonOut) await writeFile(jsonOut, JSON.stringify(summary, null, 2));
