@@ -12,6 +12,19 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// Whether `done` holds within `limit_ms`, asked every 20 ms (the page renders meanwhile).
+async fn poll(limit_ms: u32, mut done: impl FnMut() -> bool) -> bool {
+    let mut waited_ms = 0;
+    while !done() {
+        if waited_ms >= limit_ms {
+            return false;
+        }
+        yew::platform::time::sleep(Duration::from_millis(20)).await;
+        waited_ms += 20;
+    }
+    true
+}
+
 #[wasm_bindgen_test]
 async fn page_renders_the_default_run() {
     let document = web_sys::window().unwrap().document().unwrap();
@@ -19,12 +32,14 @@ async fn page_renders_the_default_run() {
     document.body().unwrap().append_child(&root).unwrap();
     let app = yew::Renderer::<aliansi_app::App>::with_root(root.clone()).render();
 
-    let mut waited_ms = 0;
-    while root.query_selector("#app-ready").unwrap().is_none() {
-        assert!(waited_ms < 10_000, "no run rendered within 10 s");
-        yew::platform::time::sleep(Duration::from_millis(20)).await;
-        waited_ms += 20;
-    }
+    assert!(
+        poll(10_000, || root
+            .query_selector("#app-ready")
+            .unwrap()
+            .is_some())
+        .await,
+        "no run rendered within 10 s"
+    );
 
     let ready = root.query_selector("#app-ready").unwrap().unwrap();
     assert_eq!(ready.get_attribute("data-status").as_deref(), Some("ready"));
@@ -36,16 +51,14 @@ async fn page_renders_the_default_run() {
         .dyn_into()
         .unwrap();
     finish.click();
-    let mut waited_ms = 0;
-    while root
-        .query_selector("#app-ready[data-status=done]")
-        .unwrap()
-        .is_none()
-    {
-        assert!(waited_ms < 10_000, "the run did not finish within 10 s");
-        yew::platform::time::sleep(Duration::from_millis(20)).await;
-        waited_ms += 20;
-    }
+    assert!(
+        poll(10_000, || root
+            .query_selector("#app-ready[data-status=done]")
+            .unwrap()
+            .is_some())
+        .await,
+        "the run did not finish within 10 s"
+    );
 
     let s = aliansi_sim::presets::default_scenario();
     let r = aliansi_sim::run(&s, s.seed).unwrap();
@@ -68,13 +81,11 @@ async fn page_renders_the_default_run() {
             .get_attribute("d")
             .unwrap_or_default()
     };
-    let mut d = trust_line();
-    let mut waited_ms = 0;
-    while d.matches('L').count() + 1 < r.series.len() && waited_ms < 2_000 {
-        yew::platform::time::sleep(Duration::from_millis(20)).await;
-        waited_ms += 20;
-        d = trust_line();
-    }
+    poll(2_000, || {
+        trust_line().matches('L').count() + 1 >= r.series.len()
+    })
+    .await;
+    let d = trust_line();
     assert!(d.starts_with('M'), "path d: {d}");
     assert!(d.matches('L').count() + 1 >= r.series.len(), "path d: {d}");
 
