@@ -11,8 +11,16 @@
 #
 #   bash scripts/size-floor.sh [--app]     (--app also builds the app itself for comparison)
 #
+# What does each part of the interface cost? --panels builds a copy of the app once as it is and
+# once without each panel (its line taken out of the page in src/app.rs, so that the compiler
+# drops whatever only that panel uses), and prints how much smaller the wasm is each time. The
+# panel's text stays in the wasm (the string tables of src/i18n/ are kept whole):
+#
+#   bash scripts/size-floor.sh --panels [NAME...]   (the names below; default: all)
+#
 # Needs what scripts/setup.sh installs (the wasm32 target, wasm-bindgen-cli, binaryen in
-# .tools/). Takes a few minutes; builds in a temporary folder, changes nothing in the repo.
+# .tools/). Takes a few minutes (--panels: about 2 minutes a build); builds in a temporary
+# folder, changes nothing in the repo.
 set -euo pipefail
 ALIANSI_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WASM_OPT="$ALIANSI_ROOT/.tools/node_modules/.bin/wasm-opt"
@@ -107,6 +115,60 @@ measure() {
   echo "$(gzip -9c "$out/opt.wasm" | wc -c) $(stat -c %s "$out/opt.wasm")" |
     awk '{ printf "%7.1f KB gzipped (%7.1f KB raw)", $1 / 1000, $2 / 1000 }'
 }
+
+# The panels --panels takes out, each with the lines of src/app.rs that place it on the page.
+PANELS=(
+  "library|Saved scenarios, presets, scenario files|<Library "
+  "editor|The scenario editor|<Editor "
+  "network|The partner network|<Network "
+  "share|Share button and the address kept in step|<ShareButton |<UrlSync "
+  "futures|Many futures (the batch)|<BatchPanel "
+  "variants|Compare fairly (scenario variants)|<VariantsPanel "
+  "compare|This run against another seed|{ compare_start(&state) }|{ compare_view(&state) }"
+  "sweep|Sweep a parameter|SweepPanel "
+  "experiments|futures, variants, compare and sweep together|<BatchPanel |<VariantsPanel |SweepPanel |{ compare_start(&state) }|{ compare_view(&state) }"
+  "lessons|Lessons panel|{ lessons_panel(&state) }"
+  "about|About the model|<About "
+  "summary|Run summary (how it ended, and why)|{ run_summary(&state) }"
+  "charts|Month-by-month charts|{ run_charts(&state) }"
+  "classroom|Shortcuts, their help, decision prompts|<Shortcuts |{ shortcut_help(&state) }|<DecisionPrompt "
+)
+
+if [ "${1:-}" = "--panels" ]; then
+  shift
+  app="$work/app"
+  mkdir -p "$app"
+  # The working tree as it is (tracked files), without target/ or dist/.
+  (cd "$ALIANSI_ROOT" && git ls-files -z | xargs -0 tar -cf - 2>/dev/null) | tar -xf - -C "$app"
+  cp "$app/src/app.rs" "$work/app.rs"
+  build_app() {
+    # Quiet: the copy without a panel warns of unused imports.
+    CARGO_TARGET_DIR="$work/app-target" cargo build --quiet --release --target wasm32-unknown-unknown \
+      --manifest-path "$app/Cargo.toml" --bin aliansi-app 2>"$work/build.log" ||
+      { cat "$work/build.log" >&2; exit 1; }
+    measure "$work/app-target/wasm32-unknown-unknown/release/aliansi-app.wasm"
+  }
+  gz() { sed 's/^ *\([0-9.]*\) KB gzipped.*/\1/' <<<"$1"; }
+  whole="$(build_app)"
+  echo "the app's wasm after wasm-bindgen, wasm-opt -O3 and gzip -9 (1 KB = 1,000 bytes):"
+  echo "  as it is: $whole"
+  echo "without each panel: what its code alone costs (code it shares goes only with all its users;"
+  echo "its text stays, as the string tables are kept whole):"
+  printf '  %-12s %-50s %10s %s\n' panel what saves "wasm without it"
+  for entry in "${PANELS[@]}"; do
+    IFS='|' read -r name what lines <<<"$entry"
+    if [ $# -gt 0 ] && ! printf '%s\n' "$@" | grep -qx "$name"; then continue; fi
+    cp "$work/app.rs" "$app/src/app.rs"
+    IFS='|' read -ra pats <<<"$lines"
+    for pat in "${pats[@]}"; do
+      grep -qF -- "$pat" "$app/src/app.rs" || { echo "error: '$pat' ($name) is not in src/app.rs any more: update PANELS in $0" >&2; exit 1; }
+      grep -vF -- "$pat" "$app/src/app.rs" >"$work/app.next" && mv "$work/app.next" "$app/src/app.rs"
+    done
+    without="$(build_app)"
+    printf '  %-12s %-50s %7.1f KB %s\n' "$name" "$what" "$(echo "$(gz "$whole") $(gz "$without")" | awk '{ print $1 - $2 }')" "$without"
+  done
+  exit 0
+fi
 
 echo "wasm after wasm-bindgen, wasm-opt -O3 and gzip -9 (1 KB = 1,000 bytes):"
 for features in core wire ui "wire ui"; do
