@@ -136,10 +136,16 @@ PANELS=(
 
 if [ "${1:-}" = "--panels" ]; then
   shift
+  known="$(printf '%s\n' "${PANELS[@]}" | cut -d'|' -f1)"
+  for name in "$@"; do
+    grep -qx -- "$name" <<<"$known" ||
+      { echo "error: no panel '$name'; the panels are: $(echo $known)" >&2; exit 2; }
+  done
   app="$work/app"
   mkdir -p "$app"
-  # The working tree as it is (tracked files), without target/ or dist/.
-  (cd "$ALIANSI_ROOT" && git ls-files -z | xargs -0 tar -cf - 2>/dev/null) | tar -xf - -C "$app"
+  # The working tree as it is, new files too, but nothing git ignores (target/, dist/, .tools/).
+  (cd "$ALIANSI_ROOT" && git ls-files -z --cached --others --exclude-standard |
+    tar -cf - --null -T - --ignore-failed-read 2>/dev/null) | tar -xf - -C "$app"
   cp "$app/src/app.rs" "$work/app.rs"
   build_app() {
     # Quiet: the copy without a panel warns of unused imports.
