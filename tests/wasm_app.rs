@@ -31,13 +31,10 @@ async fn page_renders_the_default_run() {
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     let app = yew::Renderer::<aliansi_app::App>::with_root(root.clone()).render();
+    let present = |selector: &str| root.query_selector(selector).unwrap().is_some();
 
     assert!(
-        poll(10_000, || root
-            .query_selector("#app-ready")
-            .unwrap()
-            .is_some())
-        .await,
+        poll(10_000, || present("#app-ready")).await,
         "no run rendered within 10 s"
     );
 
@@ -52,11 +49,7 @@ async fn page_renders_the_default_run() {
         .unwrap();
     finish.click();
     assert!(
-        poll(10_000, || root
-            .query_selector("#app-ready[data-status=done]")
-            .unwrap()
-            .is_some())
-        .await,
+        poll(10_000, || present("#app-ready[data-status=done]")).await,
         "the run did not finish within 10 s"
     );
 
