@@ -37,6 +37,24 @@ export const GAUGE_KEYS = ["alignment", "culture", "contributions", "trust", "ad
 /** An outcome as the app states it in English. */
 export const OUTCOME_RE = /Survived \d+ months|Dissolved in month \d+/;
 
+/** Clicks the element `selector` from a timer's task of the page, and returns the page's clock
+ * (`performance.now()`) just before the click. Work done inside the test driver's own call (a
+ * DevTools protocol evaluation) is not reported as a long task by Chromium 148, so a click
+ * whose work must be watched is made from a task of the page's. */
+export async function clickInPageTask(page, selector) {
+  return page.evaluate(
+    (selector) =>
+      new Promise((resolve) =>
+        setTimeout(() => {
+          const t = performance.now();
+          document.querySelector(selector).click();
+          resolve(t);
+        }, 0),
+      ),
+    selector,
+  );
+}
+
 /** Starts the server and the browser. `opts.prefix` serves the app under a sub-path (then
  * `h.base` is its address, e.g. http://127.0.0.1:PORT/aliansi/; otherwise origin + "/");
  * `opts.dist` serves another folder than the one on the command line; `opts.headers` and

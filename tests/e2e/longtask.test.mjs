@@ -4,7 +4,7 @@
 // hands out chunks, merges tallies and renders progress and results.
 // Usage: node longtask.test.mjs [DIST_DIR]   (run-all.mjs runs it after `trunk build --release`)
 import assert from "node:assert/strict";
-import { start, open, tid, STEP_TIMEOUT_MS } from "./harness.mjs";
+import { start, open, tid, clickInPageTask, STEP_TIMEOUT_MS } from "./harness.mjs";
 
 const h = await start("longtask");
 const page = await h.newPage();
@@ -48,16 +48,7 @@ await h.check(`no main-thread task over ${LIMIT_MS} ms from the start of a 10,00
   // The click is dispatched from the page itself, so its time is known exactly, and from a
   // timer's task, so that the click's own work (and the render it schedules) is a task the
   // observer sees (see above).
-  const startedAt = await page.evaluate(
-    () =>
-      new Promise((resolve) =>
-        setTimeout(() => {
-          const t = performance.now();
-          document.querySelector('[data-testid="batch-start"]').click();
-          resolve(t);
-        }, 0),
-      ),
-  );
+  const startedAt = await clickInPageTask(page, '[data-testid="batch-start"]');
   await tid(page, "batch-results").waitFor({ timeout: RESULTS_TIMEOUT_MS });
   // Long-task entries arrive after their task has ended: let the results' rendering settle.
   await page.waitForTimeout(500);
