@@ -41,9 +41,12 @@ pub fn app() -> Html {
 
     // Once the page has settled, the batch workers start and warm up, so that the first
     // "Many futures" or comparison does not wait for them (src/workers.rs).
+    // Also from the start: the keyboard focus stays in place when its control is disabled or
+    // removed (src/focus.rs).
     use_effect_with((), |_| {
         let start = Timeout::new(PREWARM_AFTER_MS, crate::workers::prewarm);
-        move || drop(start)
+        let focus = crate::focus::keep();
+        move || drop((start, focus))
     });
 
     let lang = state.lang;

@@ -13,6 +13,7 @@ pub mod batch;
 pub mod charts;
 pub mod components;
 pub mod export;
+pub mod focus;
 pub mod i18n;
 pub mod lessons;
 pub mod narrate;

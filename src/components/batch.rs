@@ -180,7 +180,7 @@ pub fn batch_panel(props: &Props) -> Html {
                 </progress>
                 <div class="batch-eta-row">
                     <span data-testid="batch-eta" class="batch-eta">{ eta_text(lang, *eta_seconds) }</span>
-                    <button type="button" class="secondary" data-testid="batch-cancel" onclick={cancel}>
+                    <button type="button" class="secondary" data-testid="batch-cancel" data-refocus="batch-start" onclick={cancel}>
                         { t(lang, "experiments.cancel") }
                     </button>
                 </div>

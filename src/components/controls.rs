@@ -119,7 +119,7 @@ pub fn run_controls(props: &Props) -> Html {
                     disabled={!valid || status == Status::Running} onclick={act(Action::Run)}>
                     <span aria-hidden="true" class="icon">{ "▶" }</span>{ run_label }
                 </button>
-                <button type="button" data-testid="pause"
+                <button type="button" data-testid="pause" data-refocus="run"
                     disabled={status != Status::Running} onclick={act(Action::Pause)}>
                     <span aria-hidden="true" class="icon">{ "❚❚" }</span>{ t(lang, "watch.pause") }
                 </button>

@@ -745,7 +745,7 @@ pub fn sweep_panel(props: &Props) -> Html {
                         { format!("{overall}/{}", n * each) }
                     </progress>
                     <div class="batch-eta-row">
-                        <button type="button" class="secondary" data-testid="sweep-cancel" onclick={cancel}>
+                        <button type="button" class="secondary" data-testid="sweep-cancel" data-refocus="sweep-run" onclick={cancel}>
                             { t(lang, "sweep.cancel") }
                         </button>
                     </div>

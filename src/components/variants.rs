@@ -396,7 +396,7 @@ pub fn variants_panel(props: &Props) -> Html {
                         { format!("{overall}/{}", n * each) }
                     </progress>
                     <div class="batch-eta-row">
-                        <button type="button" class="secondary" data-testid="variants-cancel" onclick={cancel}>
+                        <button type="button" class="secondary" data-testid="variants-cancel" data-refocus="variants-run" onclick={cancel}>
                             { t(lang, "experiments.cancel") }
                         </button>
                     </div>

@@ -1,5 +1,6 @@
 // End-to-end: (9) Bahasa Indonesia changes the visible text; (10) a 375 px phone has no
-// sideways scrolling, and the keyboard reaches the Run button with a visible focus outline.
+// sideways scrolling, and the keyboard reaches the Run button with a visible focus outline;
+// (11) the keyboard focus stays in place when its button is disabled or goes away.
 // Usage: node access.test.mjs [DIST_DIR]
 import assert from "node:assert/strict";
 import { STEP_TIMEOUT_MS, finishRun, open, start, tid } from "./harness.mjs";
@@ -63,6 +64,57 @@ await h.check("(10) Tab reaches the Run button, which shows a visible focus outl
   assert.notEqual(style.style, "none", `outline: ${JSON.stringify(style)}`);
   assert.ok(style.width >= 2, `outline: ${JSON.stringify(style)}`);
   await h.shot(page, "focus-run");
+  await page.context().close();
+});
+
+await h.check("(11) the focus stays in place when its button is disabled or removed (src/focus.rs)", async () => {
+  const page = await h.newPage();
+  await open(page, h.origin);
+  const focused = () => page.evaluate(() => document.activeElement?.dataset?.testid ?? document.activeElement?.tagName);
+  const focusMovesTo = async (id, after) => {
+    await page.waitForFunction((id) => document.activeElement?.dataset?.testid === id, id, { timeout: STEP_TIMEOUT_MS }).catch(async () => {
+      throw new Error(`after ${after} the focus is on ${await focused()}, not on ${id}`);
+    });
+  };
+  // Run disables itself: the focus goes to Pause; Pause disables itself and names Run.
+  await tid(page, "run").focus();
+  await page.keyboard.press("Enter");
+  await focusMovesTo("pause", "Run");
+  await page.keyboard.press("Enter");
+  await focusMovesTo("run", "Pause");
+  // Finish disables Run, Step and itself: the next button that can take the focus is Reset.
+  await tid(page, "finish").focus();
+  await page.keyboard.press("Enter");
+  await focusMovesTo("reset", "Finish");
+  // A batch: Start is disabled while it runs (the focus goes to Cancel), and Cancel goes away
+  // when it ends (the focus goes back to Start).
+  await tid(page, "batch-runs").fill("20,000");
+  await tid(page, "batch-start").filter({ hasText: "Run 20,000 futures" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  await tid(page, "batch-start").focus();
+  await page.keyboard.press("Enter");
+  await focusMovesTo("batch-cancel", "starting a batch");
+  // Meanwhile the reader scrolls to the end of the page: the focus comes back without
+  // scrolling the page up to the Start button.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await tid(page, "batch-results").waitFor({ timeout: 120_000 });
+  await focusMovesTo("batch-start", "the batch ended");
+  const top = await tid(page, "batch-start").evaluate((e) => e.getBoundingClientRect().top);
+  assert.ok(top < 0, `the page scrolled to the Start button (its top is at ${top} px)`);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  // Compare fairly: its Cancel names the button that started the comparison.
+  await tid(page, "variant-add").click();
+  await tid(page, "variant-add").click();
+  await tid(page, "variants-run").focus();
+  await page.keyboard.press("Enter");
+  await focusMovesTo("variants-cancel", "starting a comparison");
+  await tid(page, "variants-results").waitFor({ timeout: 120_000 });
+  await focusMovesTo("variants-run", "the comparison ended");
+  await h.shot(page, "focus-after-batch");
+  // A click on the page's background leaves the focus on the body: nothing takes it back.
+  await tid(page, "step").focus();
+  await page.locator("h1").click();
+  await page.waitForTimeout(200);
+  assert.equal(await focused(), "BODY", "the focus was taken back after a click on the background");
   await page.context().close();
 });
 

@@ -1,0 +1,106 @@
+//! Keeps the keyboard focus in place when the control that has it is disabled or removed.
+//!
+//! Pressing Run disables Run, starting a batch disables its Start button, and a batch's Cancel
+//! button goes away when the batch ends. The browser then moves the focus to the document's
+//! body, and a keyboard or screen-reader user has to find their place again from the top of the
+//! page. [`keep`] watches for that (a `focusout` with nowhere to go) and, once the page has
+//! rendered, moves the focus to the nearest control of the same group (`section`, `fieldset`
+//! or `role="group"`) that can take it, without scrolling the page: the next one after the lost control, else the one
+//! before it (a neighbour the render replaced is found again by its `data-testid`). A control
+//! may name the one to prefer by its `data-testid` in `data-refocus`: Pause names Run, and the
+//! Cancel button of a batch, a comparison or a sweep names the button that started it. A focus the user moves away on purpose (a click on the page's background)
+//! is left alone: the control that had it is still there and enabled.
+
+use gloo::events::{EventListener, EventListenerOptions};
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, FocusEvent, FocusOptions, HtmlElement};
+
+/// The elements that form a group of controls.
+const GROUP: &str = "[role=group], fieldset, section";
+/// The elements that can take the focus.
+const FOCUSABLE: &str = "button, input, select, textarea, a[href], [tabindex]";
+
+/// Starts watching; the focus is kept while the listener lives.
+pub fn keep() -> EventListener {
+    let options = EventListenerOptions::run_in_capture_phase();
+    EventListener::new_with_options(&gloo::utils::document(), "focusout", options, |e| {
+        let e: &FocusEvent = e.unchecked_ref();
+        if e.related_target().is_some() {
+            return;
+        }
+        let Some(lost) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return;
+        };
+        let Some(group) = lost.closest(GROUP).ok().flatten() else {
+            return;
+        };
+        // Its neighbours now, for a control the render is about to remove.
+        let before = around(&group, &lost);
+        // After the render (Yew renders in microtasks, before this timer).
+        Timeout::new(0, move || restore(&group, &lost, before)).forget();
+    })
+}
+
+/// The focusable elements of `group`, nearest to `lost` first: those after it in document
+/// order, then those before it, backwards (all of them in order if `lost` is not in `group`).
+fn around(group: &Element, lost: &Element) -> Vec<HtmlElement> {
+    let Ok(list) = group.query_selector_all(FOCUSABLE) else {
+        return Vec::new();
+    };
+    let all: Vec<HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok())
+        .collect();
+    match all.iter().position(|el| el.as_ref() as &Element == lost) {
+        Some(i) => all[i + 1..]
+            .iter()
+            .chain(all[..i].iter().rev())
+            .cloned()
+            .collect(),
+        None => all,
+    }
+}
+
+/// Whether `el` can take the focus: on the page, enabled, not hidden.
+fn usable(el: &HtmlElement) -> bool {
+    el.is_connected() && !el.has_attribute("disabled") && el.offset_parent().is_some()
+}
+
+fn restore(group: &Element, lost: &Element, before: Vec<HtmlElement>) {
+    let document = gloo::utils::document();
+    let body: Option<Element> = document.body().map(Into::into);
+    if document.active_element() != body || !group.is_connected() {
+        return; // the focus went somewhere, or the whole group is gone
+    }
+    if lost.dyn_ref::<HtmlElement>().is_some_and(usable) {
+        return; // left on purpose
+    }
+    let near = if lost.is_connected() {
+        around(group, lost)
+    } else {
+        before
+    };
+    // A control the render replaced is found again by its name.
+    let preferred = lost.get_attribute("data-refocus");
+    let named = |id: Option<String>| {
+        let el = document
+            .query_selector(&format!("[data-testid=\"{}\"]", id?))
+            .ok()??;
+        el.dyn_into::<HtmlElement>().ok()
+    };
+    let mut found = named(preferred)
+        .into_iter()
+        .chain(near.into_iter().filter_map(|el| {
+            if el.is_connected() {
+                Some(el)
+            } else {
+                named(el.get_attribute("data-testid"))
+            }
+        }));
+    if let Some(el) = found.find(usable) {
+        // Without scrolling: a reader who scrolled down to the results stays there.
+        let options = FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
+    }
+}
