@@ -5,11 +5,19 @@
 //! body, and a keyboard or screen-reader user has to find their place again from the top of the
 //! page. [`keep`] watches for that (a `focusout` with nowhere to go) and, once the page has
 //! rendered, moves the focus to the nearest control of the same group (`section`, `fieldset`
-//! or `role="group"`) that can take it, without scrolling the page: the next one after the lost control, else the one
-//! before it (a neighbour the render replaced is found again by its `data-testid`). A control
-//! may name the one to prefer by its `data-testid` in `data-refocus`: Pause names Run, and the
-//! Cancel button of a batch, a comparison or a sweep names the button that started it. A focus the user moves away on purpose (a click on the page's background)
-//! is left alone: the control that had it is still there and enabled.
+//! or `role="group"`) that can take it, without scrolling the page: the next one after the
+//! lost control, else the one before it (a neighbour the render replaced is found again by its
+//! `data-testid`). A control may name the one to prefer by its `data-testid` in
+//! `data-refocus`: Pause names Run, and the Cancel button of a batch, a comparison or a sweep
+//! names the button that started it.
+//!
+//! Only a focus the keyboard brought is kept (the latest input was a key, not a pointer): after
+//! a mouse click the focus goes to the body as before, so that Space still runs and pauses (on
+//! a focused button, Space presses the button). A focus moved away on purpose (a click on the
+//! page's background) is left alone: the control that had it is still there and enabled.
+
+use std::cell::Cell;
+use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
@@ -21,12 +29,25 @@ const GROUP: &str = "[role=group], fieldset, section";
 /// The elements that can take the focus.
 const FOCUSABLE: &str = "button, input, select, textarea, a[href], [tabindex]";
 
-/// Starts watching; the focus is kept while the listener lives.
-pub fn keep() -> EventListener {
+/// Starts watching; the focus is kept while the listeners live.
+pub fn keep() -> [EventListener; 3] {
+    let document = gloo::utils::document();
+    // Whether the latest input was the keyboard's (a page starts as if it were: nothing has
+    // been clicked yet).
+    let keyboard = Rc::new(Cell::new(true));
+    let input = |kind: &'static str, by_keyboard: bool| {
+        let keyboard = keyboard.clone();
+        let options = EventListenerOptions::run_in_capture_phase();
+        EventListener::new_with_options(&document, kind, options, move |_| {
+            keyboard.set(by_keyboard)
+        })
+    };
+    let keys = input("keydown", true);
+    let pointer = input("pointerdown", false);
     let options = EventListenerOptions::run_in_capture_phase();
-    EventListener::new_with_options(&gloo::utils::document(), "focusout", options, |e| {
+    let on_blur = EventListener::new_with_options(&document, "focusout", options, move |e| {
         let e: &FocusEvent = e.unchecked_ref();
-        if e.related_target().is_some() {
+        if e.related_target().is_some() || !keyboard.get() {
             return;
         }
         let Some(lost) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
@@ -39,7 +60,8 @@ pub fn keep() -> EventListener {
         let before = around(&group, &lost);
         // After the render (Yew renders in microtasks, before this timer).
         Timeout::new(0, move || restore(&group, &lost, before)).forget();
-    })
+    });
+    [keys, pointer, on_blur]
 }
 
 /// The focusable elements of `group`, nearest to `lost` first: those after it in document

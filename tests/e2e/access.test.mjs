@@ -102,13 +102,26 @@ await h.check("(11) the focus stays in place when its button is disabled or remo
   assert.ok(top < 0, `the page scrolled to the Start button (its top is at ${top} px)`);
   await page.evaluate(() => window.scrollTo(0, 0));
   // Compare fairly: its Cancel names the button that started the comparison.
+  // (After the mouse clicks, the keyboard takes the focus to the button: Tab from the field
+  // before it.)
   await tid(page, "variant-add").click();
   await tid(page, "variant-add").click();
-  await tid(page, "variants-run").focus();
+  await tid(page, "variants-runs").focus();
+  await page.keyboard.press("Tab");
+  await focusMovesTo("variants-run", "Tab");
   await page.keyboard.press("Enter");
   await focusMovesTo("variants-cancel", "starting a comparison");
   await tid(page, "variants-results").waitFor({ timeout: 120_000 });
   await focusMovesTo("variants-run", "the comparison ended");
+  // With the mouse nothing changes: the focus goes to the body (Space then runs and pauses,
+  // rather than pressing Cancel).
+  await tid(page, "batch-start").click();
+  await tid(page, "batch-cancel").waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page.waitForTimeout(100);
+  assert.equal(await focused(), "BODY", "a mouse click on Start moved the focus");
+  await tid(page, "batch-cancel").waitFor({ state: "detached", timeout: 120_000 });
+  await page.waitForTimeout(100);
+  assert.equal(await focused(), "BODY", "the end of a batch started with the mouse moved the focus");
   await h.shot(page, "focus-after-batch");
   // A click on the page's background leaves the focus on the body: nothing takes it back.
   await tid(page, "step").focus();
