@@ -13,16 +13,14 @@
 // --cpu-slowdown N slows the page's CPU N times (Chromium's CPU throttling, as DevTools'
 // "4x slowdown"), for an older laptop than this machine.
 // scripts/perf.sh reads --json.
-import { createRequire } from "node:module";
 import { writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const e2e = join(repo, "tests", "e2e");
-const { chromium } = createRequire(join(e2e, "package.json"))("playwright-core");
 const { serveStatic } = await import(join(e2e, "static-server.mjs"));
-const { clickInPageTask } = await import(join(e2e, "harness.mjs"));
+const { clickInPageTask, launchChromium } = await import(join(e2e, "harness.mjs"));
 
 const args = process.argv.slice(2);
 let dist = join(repo, "dist");
@@ -42,11 +40,7 @@ for (let i = 0; i < args.length; i++) {
 }
 
 const { server, origin } = await serveStatic(dist);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium();
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 await context.addInitScript(() => {
   window.__longTasks = [];

@@ -25,7 +25,6 @@
 // bytes). scripts/test.sh runs it after `trunk build --release`; scripts/perf.sh reads --json.
 import { gzipSync, gunzipSync } from "node:zlib";
 import { createServer } from "node:http";
-import { createRequire } from "node:module";
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,7 +32,7 @@ import { sections } from "./wasm-binary.mjs";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const e2e = join(repo, "tests", "e2e");
-const { chromium } = createRequire(join(e2e, "package.json"))("playwright-core");
+const { launchChromium } = await import(join(e2e, "harness.mjs"));
 
 // --- arguments -------------------------------------------------------------------------------
 const args = process.argv.slice(2);
@@ -123,11 +122,7 @@ const server = createServer(async (req, res) => {
 });
 await new Promise((r) => server.listen(0, "127.0.0.1", r));
 const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium();
 
 /** One first load in a fresh context: the responses (url → gzipped and raw bytes) and times. */
 async function firstLoad(serviceWorkers = "allow") {

@@ -8,14 +8,13 @@ import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
 import { serveStatic } from "./static-server.mjs";
+import { launchChromium } from "./harness.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, "..", "..");
 const dist = resolve(process.argv[2] ?? join(repo, "dist"));
 const shots = resolve(process.env.SCREENSHOT_DIR ?? join(repo, "target", "screenshots"));
-const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const READY_TIMEOUT_MS = 60_000;
 
 const results = [];
@@ -31,20 +30,7 @@ async function check(name, fn) {
 }
 
 const { server, origin } = await serveStatic(dist);
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await launchChromium();
 
 const id = (testid) => `[data-testid="${testid}"]`;
 

@@ -37,6 +37,31 @@ export const GAUGE_KEYS = ["alignment", "culture", "contributions", "trust", "ad
 /** An outcome as the app states it in English. */
 export const OUTCOME_RE = /Survived \d+ months|Dissolved in month \d+/;
 
+/** The flags every run of the system Chromium gets (headless, no network of its own). */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Starts the system Chromium (CHROMIUM, default /usr/bin/chromium), headless. A browser that
+ * crashes while it starts (seen once here: a SIGSEGV before any page) is started once more;
+ * nothing a test checks runs before that. */
+export async function launchChromium() {
+  const options = { executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS };
+  try {
+    return await chromium.launch(options);
+  } catch (e) {
+    console.error(`Chromium did not start (${String(e.message ?? e).split("\n")[0]}); starting it once more`);
+    return chromium.launch(options);
+  }
+}
+
 /** Clicks the element `selector` from a timer's task of the page, and returns the page's clock
  * (`performance.now()`) just before the click. Work done inside the test driver's own call (a
  * DevTools protocol evaluation) is not reported as a long task by Chromium 148, so a click
@@ -64,20 +89,7 @@ export async function start(name, opts = {}) {
   const shots = resolve(process.env.SCREENSHOT_DIR ?? join(repo, "target", "screenshots"));
   await mkdir(shots, { recursive: true });
   const { server, origin, base } = await serveStatic(dist, 0, { prefix: opts.prefix, headers: opts.headers, log: opts.log });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await launchChromium();
   const results = [];
   const requests = [];
   const errors = [];
