@@ -8,8 +8,9 @@
 //! or `role="group"`) that can take it, without scrolling the page: the next one after the
 //! lost control, else the one before it (a neighbour the render replaced is found again by its
 //! `data-testid`). A control may name the one to prefer by its `data-testid` in
-//! `data-refocus`: Pause names Run, and the Cancel button of a batch, a comparison or a sweep
-//! names the button that started it.
+//! `data-refocus`: Pause names Run, a lesson's Next (at its last part) names Previous rather than
+//! the Reload button after it, and the Cancel button of a batch, a comparison or a sweep names
+//! the button that started it.
 //!
 //! Only a focus the keyboard brought is kept (the latest input was a key, not a pointer): after
 //! a mouse click the focus goes to the body as before, so that Space still runs and pauses (on

@@ -66,7 +66,7 @@ fn open_lesson(state: &UseReducerHandle<State>, lesson: &'static Lesson, part: u
                     disabled={part == 0} onclick={act(Action::LessonPrevious)}>
                     { t(lang, "lessons.previous") }
                 </button>
-                <button type="button" class="primary" data-testid="lesson-next"
+                <button type="button" class="primary" data-testid="lesson-next" data-refocus="lesson-previous"
                     disabled={part == last} onclick={act(Action::LessonNext)}>
                     { t(lang, "lessons.next") }<kbd class="key-hint">{ "N" }</kbd>
                 </button>

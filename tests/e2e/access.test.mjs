@@ -123,6 +123,12 @@ await h.check("(11) the focus stays in place when its button is disabled or remo
   await page.waitForTimeout(100);
   assert.equal(await focused(), "BODY", "the end of a batch started with the mouse moved the focus");
   await h.shot(page, "focus-after-batch");
+  // A lesson's Next at its last part hands the focus to Previous (not to Reload, which would
+  // start the lesson's scenario again on one more Enter).
+  await page.locator('[data-testid="lessons"] button').first().click();
+  await tid(page, "lesson-next").focus();
+  for (let i = 0; i < 10 && (await tid(page, "lesson-next").isEnabled()); i++) await page.keyboard.press("Enter");
+  await focusMovesTo("lesson-previous", "Next at the last part of a lesson");
   // A click on the page's background leaves the focus on the body: nothing takes it back.
   await tid(page, "step").focus();
   await page.locator("h1").click();
