@@ -3,10 +3,12 @@
 // names of the app's wasm-bindgen module and wasm file (hashed) into this tag's data-js and
 // data-wasm attributes (see `pattern_script` in Trunk.toml), and scripts/offline-cache.sh adds
 // data-wasm-bytes, the wasm file's size; the names are relative to the page, so the app works
-// under any sub-path. Release builds also carry the wasm gzipped by zopfli beside it
-// (`…_bg.wasm.gz`, its size in data-wasm-gz-bytes; scripts/minify-js.mjs), about 5 % smaller
-// than a host's own gzip: it is fetched where the browser can inflate it (DecompressionStream),
-// the plain file elsewhere. The compiled module is kept by the app, which hands it to its web
+// under any sub-path. Release builds also carry the wasm compressed by xz beside it
+// (`…_bg.wasm.xz`, its size in data-wasm-xz-bytes; scripts/minify-js.mjs), about 19 % smaller
+// than a host's own gzip, and the xz decoder the page needs for it (an ES module named in
+// data-unxz): the .xz is fetched and decoded as it arrives where the browser has streams to pipe
+// it through (TransformStream); the plain file is fetched elsewhere, and when the .xz does not
+// decode (a proxy that changed it). The compiled module is kept by the app, which hands it to its web
 // workers (src/workers.rs), so they neither download nor compile the wasm again. Then the
 // offline service worker (sw.js) is registered.
 //
@@ -19,70 +21,58 @@ const here = (path) => new URL(path, document.baseURI).href;
 const boot = document.getElementById("boot");
 const bar = document.getElementById("boot-progress");
 
-/** The app's wasm, compiled while it downloads (as the bytes arrive). The download's progress
- * shows on the loading screen, against the file's size from the build: a host that compresses
- * sends fewer bytes than that, but the body counted here is the one the host was given. */
+/** The app's wasm, compiled while it downloads (as the bytes arrive): the .xz file where this
+ * browser can decode it, else the plain one, which is also the way out when the .xz came but
+ * did not decode (say a proxy changed it). A host that answers an error, or a network that
+ * fails before an answer, is reported as it is. */
 async function compileWasm() {
-  const gzBytes = Number(tag.dataset.wasmGzBytes) || 0;
-  const gzipped = gzBytes > 0 && typeof DecompressionStream === "function";
-  const url = here(tag.dataset.wasm + (gzipped ? ".gz" : ""));
-  const total = gzipped ? gzBytes : Number(tag.dataset.wasmBytes) || 0;
+  const xzBytes = Number(tag.dataset.wasmXzBytes) || 0;
+  if (xzBytes > 0 && tag.dataset.unxz && typeof TransformStream === "function") {
+    const response = await fetchOk(tag.dataset.wasm + ".xz");
+    try {
+      const { XzReadableStream } = await import(here(tag.dataset.unxz));
+      // The decoder hands out views of its own memory, which it then reuses: each is copied.
+      const copy = new TransformStream({ transform: (chunk, out) => out.enqueue(chunk.slice()) });
+      return await compile(new XzReadableStream(withProgress(response.body, xzBytes)).pipeThrough(copy));
+    } catch (e) {
+      console.warn(`Aliansi: the compressed wasm did not load (${e?.message ?? e}); loading the plain one`);
+    }
+  }
+  const response = await fetchOk(tag.dataset.wasm);
+  const body = withProgress(response.body, Number(tag.dataset.wasmBytes) || 0);
+  return compile(body ?? (await response.arrayBuffer()));
+}
+
+async function fetchOk(file) {
+  const url = here(file);
   const response = await fetch(url);
   if (!response.ok) throw new Error(`the server answered ${response.status} for ${url}`);
-  let body = response.body;
-  if (body && total && bar && typeof TransformStream === "function") {
-    let received = 0;
-    body = body.pipeThrough(
-      new TransformStream({
-        transform(chunk, out) {
-          received += chunk.byteLength;
-          bar.value = Math.min(received / total, 1);
-          out.enqueue(chunk);
-        },
-      }),
-    );
-  }
-  if (gzipped) body = await inflated(body);
-  // Compiled as application/wasm whatever type the host gave the file.
-  const wasm = new Response(body ?? (await response.arrayBuffer()), { headers: { "Content-Type": "application/wasm" } });
+  return response;
+}
+
+/** `body` (if the browser gives one), showing on the loading screen how much of `total` bytes
+ * (the file's size from the build) has come: a host that compresses sends fewer bytes than
+ * that, but the body counted here is the one the host was given. */
+function withProgress(body, total) {
+  if (!body || !total || !bar || typeof TransformStream !== "function") return body;
+  let received = 0;
+  return body.pipeThrough(
+    new TransformStream({
+      transform(chunk, out) {
+        received += chunk.byteLength;
+        bar.value = Math.min(received / total, 1);
+        out.enqueue(chunk);
+      },
+    }),
+  );
+}
+
+/** Compiles wasm bytes (a stream or a buffer) as application/wasm, whatever type the host gave. */
+async function compile(bytes) {
+  const wasm = new Response(bytes, { headers: { "Content-Type": "application/wasm" } });
   return typeof WebAssembly.compileStreaming === "function"
     ? WebAssembly.compileStreaming(wasm)
     : WebAssembly.compile(await wasm.arrayBuffer());
-}
-
-/** `body` inflated if it is gzip (it starts with 1f 8b); as it is if the host sent the file
- * with Content-Encoding: gzip, which the browser has inflated already. */
-async function inflated(body) {
-  const reader = body.getReader();
-  const head = [];
-  let size = 0;
-  while (size < 2) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    head.push(value);
-    size += value.byteLength;
-  }
-  const byte = (i) => {
-    for (const chunk of head) {
-      if (i < chunk.byteLength) return chunk[i];
-      i -= chunk.byteLength;
-    }
-    return -1;
-  };
-  const whole = new ReadableStream({
-    start(controller) {
-      for (const chunk of head) controller.enqueue(chunk);
-    },
-    async pull(controller) {
-      const { done, value } = await reader.read();
-      if (done) controller.close();
-      else controller.enqueue(value);
-    },
-    cancel(reason) {
-      return reader.cancel(reason);
-    },
-  });
-  return byte(0) === 0x1f && byte(1) === 0x8b ? whole.pipeThrough(new DecompressionStream("gzip")) : whole;
 }
 
 /** The loading screen says why the app could not start, with a button to try again. */

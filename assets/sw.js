@@ -15,14 +15,17 @@ const SCOPE = self.registration.scope;
 const PREFIX = `aliansi ${SCOPE} `;
 const CACHE = PREFIX + VERSION;
 const INDEX = new URL("index.html", SCOPE).href;
-// A name with Trunk's content hash: app-0123456789abcdef.css, aliansi-app-…_bg.wasm(.gz).
-const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)(\.gz)?$/;
-// A release build has the app's wasm twice: gzipped (…_bg.wasm.gz, written by
-// scripts/minify-js.mjs), which boot.js fetches where the browser can inflate it
-// (DecompressionStream), and plain, for the other browsers. Only the one this browser uses is
-// kept (a service worker has the page's DecompressionStream, or lacks it as the page does).
-const INFLATES = typeof DecompressionStream === "function";
-const KEEP = FILES.filter((f) => (INFLATES ? !FILES.includes(`${f}.gz`) : !/\.wasm\.gz$/.test(f)));
+// A name with a content hash: Trunk's (app-0123456789abcdef.css, aliansi-app-…_bg.wasm, and its
+// .xz) or scripts/minify-js.mjs's (unxz-0123456789abcdef.js).
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)(\.xz)?$/;
+// A release build has the app's wasm twice: compressed by xz (…_bg.wasm.xz, written by
+// scripts/minify-js.mjs with the decoder unxz-….js), which boot.js fetches where the browser has
+// streams to decode it through (TransformStream), and plain, for the other browsers. Only what
+// this browser uses is kept (a service worker has the page's TransformStream, or lacks it as the
+// page does).
+const DECODES = typeof TransformStream === "function";
+const PACKED = /\.wasm\.xz$|(^|\/)unxz-[0-9a-f]{16}\.js$/;
+const KEEP = FILES.filter((f) => (DECODES ? !FILES.includes(`${f}.xz`) : !PACKED.test(f)));
 
 self.addEventListener("install", (event) => {
   if (FILES.length === 0) {

@@ -3,26 +3,32 @@
 // boot.js, worker.js and sw.js. Then shortens the names of the functions the wasm imports from
 // that module (wasm-bindgen names each for its JavaScript function plus a hash,
 // `__wbg_removeChild_d2dc6fc1d6db896b`): 195 names, written in both files, become one or two
-// letters. About 9 KB less for a first visit, gzipped. Last, writes the wasm gzipped with
-// zopfli (also from .tools/) beside it, as `…_bg.wasm.gz`: about 5 % smaller than gzip's best,
-// so about 20 KB less for a first visit, whatever the host compresses. assets/boot.js fetches
-// it where the browser can inflate it (DecompressionStream), and the plain wasm elsewhere; the
-// service worker keeps whichever this browser uses.
+// letters. About 9 KB less for a first visit, gzipped. Last, writes the wasm compressed by xz
+// (LZMA2) beside it, as `…_bg.wasm.xz`: about 19 % smaller than gzip's best (337 KB against
+// 414 KB with zopfli on 2026-11-29), so about 75 KB less for a first visit, whatever the host
+// compresses. Browsers have no xz decoder of their own: the page gets one, xz-decompress
+// (xz-embedded compiled to wasm, from .tools/; 9.4 KB gzipped), as the ES module
+// `unxz-<hash>.js` beside it. assets/boot.js fetches the .xz and that module where the browser
+// has streams to pipe it through (TransformStream), and the plain wasm elsewhere, or when the
+// .xz fails to decode; the service worker keeps whichever this browser uses.
 //
 // In index.html, the Subresource Integrity hash that Trunk wrote for the module's
-// modulepreload link is written again, and the wasm's preload link is pointed at the gzipped
-// file with its hash; the boot script's tag gets the sizes of both wasm files (data-wasm-bytes,
-// data-wasm-gz-bytes) and `data-minified`. The gzipped file is added to sw.js's list of files.
-// scripts/offline-cache.sh, the Trunk post_build hook, runs this script last in release builds.
+// modulepreload link is written again, the wasm's preload link is pointed at the .xz file with
+// its hash, and a modulepreload link (with its hash) is added for the decoder; the boot script's
+// tag gets the sizes of both wasm files (data-wasm-bytes, data-wasm-xz-bytes), the decoder's
+// name (data-unxz) and `data-minified`. The .xz file and the decoder are added to sw.js's list
+// of files. scripts/offline-cache.sh, the Trunk post_build hook, runs this script last in
+// release builds.
 //
 //   node scripts/minify-js.mjs DIST_DIR
 //
-// Deterministic: the same build gives the same bytes. Fails (exit 1, nothing half-written) when
-// terser or zopfli is missing or a file does not parse.
+// Deterministic: the same build gives the same bytes (xz runs single-threaded). Fails (exit 1,
+// nothing half-written) when terser, xz-decompress or the xz command is missing, a file does not
+// parse, or the .xz does not decode to the wasm.
 import { createHash } from "node:crypto";
 import { readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { gunzipSync } from "node:zlib";
+import { execFileSync } from "node:child_process";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readLeb, sections } from "./wasm-binary.mjs";
@@ -33,13 +39,13 @@ if (!process.argv[2]) {
   console.error("usage: node scripts/minify-js.mjs DIST_DIR");
   process.exit(2);
 }
-let minify, gzipAsync;
+let minify, decoderPath;
 try {
   const tools = createRequire(join(repo, ".tools", "package.json"));
   ({ minify } = tools("terser"));
-  ({ gzipAsync } = tools("@gfx/zopfli"));
+  decoderPath = join(dirname(tools.resolve("xz-decompress/package.json")), "dist", "package", "xz-decompress.min.js");
 } catch {
-  console.error("minify-js.mjs: terser or zopfli is missing in .tools/: run 'source scripts/setup.sh' first");
+  console.error("minify-js.mjs: terser or xz-decompress is missing in .tools/: run 'source scripts/setup.sh' first");
   process.exit(1);
 }
 
@@ -197,13 +203,36 @@ function setIntegrity(file, bytes) {
 }
 setIntegrity(module.name, module.code);
 
-// --- the wasm gzipped with zopfli -----------------------------------------------------------
-// The gzip format (the browser's DecompressionStream inflates it), made by zopfli's slower,
-// tighter search: about 5 % smaller than `gzip -9`. Checked to inflate to the wasm exactly.
-const gzName = wasmName + ".gz";
-const gz = Buffer.from(await gzipAsync(shortened.wasm, { numiterations: 15 }));
-if (!gunzipSync(gz).equals(shortened.wasm)) throw new Error("minify-js.mjs: the gzipped wasm does not inflate to the wasm");
-// Trunk's preload link for the wasm now fetches the gzipped file, which boot.js asks for.
+// --- the wasm compressed by xz, and the page's decoder ----------------------------------------
+// LZMA2 at its strongest (-9e, longest matches), one thread (deterministic), CRC32 (what
+// xz-embedded checks), the dictionary no larger than the wasm (so the decoder never sets aside
+// more memory than the file needs). Checked to decode to the wasm exactly.
+const xzName = wasmName + ".xz";
+const xzArgs = ["-T1", "--check=crc32", `--lzma2=preset=9e,dict=${Math.max(shortened.wasm.length, 4096)},lc=3,lp=0,pb=0,nice=273`, "-c"];
+let xz;
+try {
+  xz = execFileSync("xz", xzArgs, { input: shortened.wasm, maxBuffer: 1 << 30 });
+  if (!execFileSync("xz", ["-dc"], { input: xz, maxBuffer: 1 << 30 }).equals(shortened.wasm)) {
+    throw new Error("the .xz does not decode to the wasm");
+  }
+} catch (e) {
+  console.error(`minify-js.mjs: compressing the wasm with xz failed (is xz installed? scripts/setup.sh installs it): ${e.message}`);
+  process.exit(1);
+}
+// xz-decompress is a UMD bundle; as an ES module it is given the CommonJS names it looks for
+// (it takes ReadableStream from the page, never from `require`).
+const decoder = Buffer.from(
+  "const module={exports:{}},exports=module.exports,require=()=>({});\n" +
+    (await readFile(decoderPath, "utf8")).trim() +
+    "\nexport const XzReadableStream=module.exports.XzReadableStream;\n",
+);
+if (!decoder.includes("XzReadableStream")) {
+  console.error(`minify-js.mjs: ${decoderPath} does not look like xz-decompress`);
+  process.exit(1);
+}
+const decoderName = `unxz-${createHash("sha256").update(decoder).digest("hex").slice(0, 16)}.js`;
+// Trunk's preload link for the wasm now fetches the .xz file, which boot.js asks for; the
+// decoder is fetched beside it (as a module, checked against its hash).
 const preload = linkTo(wasmName);
 if (!preload || !/rel="?preload/.test(preload)) {
   console.error("minify-js.mjs: index.html has no preload link for the wasm");
@@ -211,29 +240,35 @@ if (!preload || !/rel="?preload/.test(preload)) {
 }
 index = index.replace(
   preload,
-  preload.replace(/href="?\.\/[^"\s>]+"?/, `href="./${gzName}"`).replace(/\s+type="?application\/wasm"?/, ""),
+  preload.replace(/href="?\.\/[^"\s>]+"?/, `href="./${xzName}"`).replace(/\s+type="?application\/wasm"?/, "") +
+    `<link crossorigin href="./${decoderName}" integrity="${sha384(decoder)}" rel="modulepreload">`,
 );
-setIntegrity(gzName, gz);
+setIntegrity(xzName, xz);
 index = index.replace(
   /data-wasm-bytes="?\d+"?/,
-  `data-wasm-bytes="${shortened.wasm.length}" data-wasm-gz-bytes="${gz.length}" data-minified`,
+  `data-wasm-bytes="${shortened.wasm.length}" data-wasm-xz-bytes="${xz.length}" data-unxz="./${decoderName}" data-minified`,
 );
-// The service worker's list of files (offline-cache.sh wrote it before this file existed).
+// The service worker's list of files (offline-cache.sh wrote it before these files existed).
 const sw = out.find((f) => f.name === "sw.js");
 const listed = (name) => sw.code.split(JSON.stringify(name)).length - 1;
 if (listed(wasmName) !== 1) {
   console.error(`minify-js.mjs: sw.js names ${wasmName} ${listed(wasmName)} times, not once`);
   process.exit(1);
 }
-if (listed(gzName) === 0) {
-  sw.code = sw.code.replace(JSON.stringify(wasmName), `${JSON.stringify(wasmName)},${JSON.stringify(gzName)}`);
+if (listed(xzName) === 0) {
+  sw.code = sw.code.replace(
+    JSON.stringify(wasmName),
+    [wasmName, xzName, decoderName].map((f) => JSON.stringify(f)).join(","),
+  );
 }
 
 // Every file is written whole (a temporary file, then renamed), the page last.
 await writeFile(wasmPath + ".tmp", shortened.wasm);
 await rename(wasmPath + ".tmp", wasmPath);
-await writeFile(wasmPath + ".gz.tmp", gz);
-await rename(wasmPath + ".gz.tmp", wasmPath + ".gz");
+await writeFile(wasmPath + ".xz.tmp", xz);
+await rename(wasmPath + ".xz.tmp", wasmPath + ".xz");
+await writeFile(join(dir, decoderName + ".tmp"), decoder);
+await rename(join(dir, decoderName + ".tmp"), join(dir, decoderName));
 for (const f of out) {
   await writeFile(f.path + ".tmp", f.code);
   await rename(f.path + ".tmp", f.path);
@@ -242,5 +277,5 @@ await writeFile(indexPath + ".tmp", index);
 await rename(indexPath + ".tmp", indexPath);
 console.log(
   "minify-js.mjs: " + out.map((f) => `${f.name} ${(f.before / 1000).toFixed(1)} -> ${(f.code.length / 1000).toFixed(1)} KB`).join(", ") +
-    `; ${shortened.renamed} import names shortened; ${gzName} ${(gz.length / 1000).toFixed(1)} KB`,
+    `; ${shortened.renamed} import names shortened; ${xzName} ${(xz.length / 1000).toFixed(1)} KB; ${decoderName} ${(decoder.length / 1000).toFixed(1)} KB`,
 );

@@ -11,8 +11,9 @@
 # digits of a sha256 over every file's sha256 and name and over the template itself. A build
 # that changes any file is a new service worker with a new cache; an identical build gives a
 # byte-identical sw.js. Release builds end with scripts/minify-js.mjs (the app's module,
-# boot.js, worker.js and sw.js minified, the wasm's imports renamed, the wasm gzipped by zopfli
-# into …_bg.wasm.gz; needs Node.js and the terser and zopfli of .tools/). Both: adds
+# boot.js, worker.js and sw.js minified, the wasm's imports renamed, the wasm compressed by xz
+# into …_bg.wasm.xz with its decoder unxz-….js; needs Node.js, the terser and xz-decompress of
+# .tools/ and the xz command). Both: adds
 # data-wasm-bytes (the wasm file's size) to the boot
 # script's tag in index.html, for the loading screen's progress. Debug (`trunk serve`):
 # sw.js caches nothing, and the Content-Security-Policy line is dropped from index.html so

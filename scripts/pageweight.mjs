@@ -23,7 +23,8 @@
 //
 // Exits 1 when the first load's gzipped total is above --max-kb (default 300; 1 KB = 1,000
 // bytes). scripts/test.sh runs it after `trunk build --release`; scripts/perf.sh reads --json.
-import { gzipSync, gunzipSync } from "node:zlib";
+import { gzipSync } from "node:zlib";
+import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
@@ -90,10 +91,10 @@ const READY_PROBE = () => {
 
 // A static server of DIST_DIR that logs every file it serves (requests of the page and of its
 // service worker alike, whatever the browser reports), to `served` while a load is measured.
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".wasm": "application/wasm", ".json": "application/json", ".webmanifest": "application/manifest+json", ".svg": "image/svg+xml", ".png": "image/png", ".gz": "application/gzip" };
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".wasm": "application/wasm", ".json": "application/json", ".webmanifest": "application/manifest+json", ".svg": "image/svg+xml", ".png": "image/png", ".xz": "application/x-xz" };
 let served = null;
 /** Whether the server compresses (gzip) for clients that accept it (the --slow-network loads),
- * as static hosts do: all but what is compressed already (the app's wasm.gz). */
+ * as static hosts do: all but what is compressed already (the app's wasm.xz). */
 let compress = false;
 const server = createServer(async (req, res) => {
   try {
@@ -104,7 +105,7 @@ const server = createServer(async (req, res) => {
     const body = await readFile(file);
     const ext = file.slice(file.lastIndexOf("."));
     const headers = { "content-type": TYPES[ext] ?? "application/octet-stream", "cache-control": "no-store" };
-    if (compress && ext !== ".gz" && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+    if (compress && ext !== ".xz" && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
       res.writeHead(200, { ...headers, "content-encoding": "gzip" });
       res.end(gzipSync(body, { level: 9 }));
     } else {
@@ -215,8 +216,8 @@ for (const f of await filesUnder(dist)) {
 notFetched.sort((a, b) => b.gzip - a.gzip);
 
 // Where a wasm file's weight is: its sections (code, data, the rest), each gzipped alone (so
-// the parts add up to a little more than the file gzipped whole). A wasm fetched gzipped
-// (…_bg.wasm.gz, see scripts/minify-js.mjs) is looked into once inflated.
+// the parts add up to a little more than the file gzipped whole). A wasm fetched compressed by xz
+// (…_bg.wasm.xz, see scripts/minify-js.mjs) is looked into once decoded (by the xz command).
 function wasmSections(buf) {
   const parts = new Map();
   for (const { id, body, end } of sections(buf)) {
@@ -233,7 +234,10 @@ function wasmSections(buf) {
 const wasmParts = [];
 for (const [path] of fetched) {
   if (path.endsWith(".wasm")) wasmParts.push({ path, sections: wasmSections(await readFile(join(dist, path))) });
-  if (path.endsWith(".wasm.gz")) wasmParts.push({ path, sections: wasmSections(gunzipSync(await readFile(join(dist, path)))) });
+  if (path.endsWith(".wasm.xz")) {
+    const wasm = execFileSync("xz", ["-dc"], { input: await readFile(join(dist, path)), maxBuffer: 1 << 30 });
+    wasmParts.push({ path, sections: wasmSections(wasm) });
+  }
 }
 
 const times = runs.map((r) => r.readyMs).sort((a, b) => a - b);

@@ -305,7 +305,7 @@ L.push("| file | gzipped | raw |", "|---|---|---|");
 for (const f of pw.first_load) L.push("| \`" + f.path + "\` | " + kb(f.gzip) + " | " + kb(f.raw) + " |");
 L.push("| **total of the first load** | **" + kb(pw.total_gzip_bytes) + "** | " + kb(pw.total_raw_bytes) + " |");
 L.push("");
-for (const w of pw.wasm_sections ?? []) L.push((w.path.endsWith(".gz") ? "Of the wasm in \`" + w.path + "\` (inflated)" : "Of \`" + w.path + "\`") + ", by section (each gzipped alone): " +
+for (const w of pw.wasm_sections ?? []) L.push((w.path.endsWith(".xz") ? "Of the wasm in \`" + w.path + "\` (decoded)" : "Of \`" + w.path + "\`") + ", by section (each gzipped alone): " +
   w.sections.map((x) => x.section + " " + kb(x.gzip) + " gzipped (" + kb(x.raw) + " raw)").join(", ") +
   ". Code: the compiled Rust (Yew, the app's components, the core, serde, the standard library). Data: the constants (the interface's text in both languages, tables, messages).", "");
 if (pw.not_fetched.length) L.push("Not fetched by the first load: " + pw.not_fetched.map((f) => "\`" + f.path + "\` " + kb(f.gzip)).join(", ") + ".", "");

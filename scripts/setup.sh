@@ -8,7 +8,9 @@
 #   wasm-bindgen-cli 0.2.130 cargo install (wasm-bindgen, wasm-bindgen-test-runner)
 #   binaryen 132 (wasm-opt)  npm, into .tools/ (project-local)
 #   terser 5.51.4            npm, into .tools/ (minifies the release build's JavaScript)
-#   @gfx/zopfli 1.0.15       npm, into .tools/ (gzips the release build's wasm more tightly)
+#   xz-decompress 0.2.3      npm, into .tools/ (the page's decoder of the release build's
+#                            wasm.xz; the build copies it into dist/)
+#   xz (xz-utils)            apt, only if missing (compresses the release build's wasm)
 
 ALIANSI_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ALIANSI_TOOLS="$ALIANSI_ROOT/.tools"
@@ -16,7 +18,7 @@ TRUNK_VERSION="0.21.14"
 WASM_BINDGEN_VERSION="0.2.130" # must equal the `wasm-bindgen = "=…"` pin in Cargo.toml
 BINARYEN_VERSION="132"
 TERSER_VERSION="5.51.4"
-ZOPFLI_VERSION="1.0.15"
+XZ_DECOMPRESS_VERSION="0.2.3"
 
 export PATH="$ALIANSI_TOOLS/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
@@ -95,10 +97,13 @@ aliansi_setup() {
     install_step "terser $TERSER_VERSION (minifies the JavaScript, into .tools/)" \
       npm install --prefix "$ALIANSI_TOOLS" --no-audit --no-fund --loglevel=error "terser@$TERSER_VERSION"
   fi
-  if [ "$(node -p "require('$ALIANSI_TOOLS/node_modules/@gfx/zopfli/package.json').version" 2>/dev/null)" != "$ZOPFLI_VERSION" ]; then
+  if [ "$(node -p "require('$ALIANSI_TOOLS/node_modules/xz-decompress/package.json').version" 2>/dev/null)" != "$XZ_DECOMPRESS_VERSION" ]; then
     mkdir -p "$ALIANSI_TOOLS"
-    install_step "zopfli $ZOPFLI_VERSION (gzips the wasm more tightly, into .tools/)" \
-      npm install --prefix "$ALIANSI_TOOLS" --no-audit --no-fund --loglevel=error "@gfx/zopfli@$ZOPFLI_VERSION"
+    install_step "xz-decompress $XZ_DECOMPRESS_VERSION (the page's xz decoder, into .tools/)" \
+      npm install --prefix "$ALIANSI_TOOLS" --no-audit --no-fund --loglevel=error "xz-decompress@$XZ_DECOMPRESS_VERSION"
+  fi
+  if ! command -v xz >/dev/null; then
+    install_step "xz (apt: xz-utils)" apt_install xz-utils
   fi
 
   echo "==> tools ready ($((SECONDS - t0)) s): $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -n1)"

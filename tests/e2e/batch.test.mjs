@@ -178,7 +178,7 @@ await h.check("the workers start once, ahead of the first batch, and are reused 
   assert.equal(workersStarted.length, before, "later batches start no new worker");
   // The workers run on the page's compiled wasm, handed over in their first message: the
   // wasm was downloaded once, by the page, however many workers have started.
-  const wasm = h.requests.filter((u) => /_bg\.wasm(\.gz)?$/.test(new URL(u).pathname));
+  const wasm = h.requests.filter((u) => /_bg\.wasm(\.xz)?$/.test(new URL(u).pathname));
   assert.equal(wasm.length, 1, `wasm requests: ${wasm.join(", ")}`);
 });
 

@@ -7,30 +7,42 @@
 import assert from "node:assert/strict";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { gunzipSync, gzipSync } from "node:zlib";
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import { READY_TIMEOUT_MS, ready, start } from "./harness.mjs";
 
 const h = await start("boot");
 
-await h.check("the built page gives the loading screen the sizes of the wasm, plain and gzipped", async () => {
+await h.check("the built page gives the loading screen the wasm, plain and compressed by xz, and the decoder", async () => {
   const html = await readFile(join(h.dist, "index.html"), "utf8");
   const files = await readdir(h.dist);
   const wasm = files.filter((f) => f.endsWith("_bg.wasm"));
   assert.equal(wasm.length, 1, `wasm files: ${wasm}`);
-  assert.ok(files.includes(`${wasm[0]}.gz`), `no ${wasm[0]}.gz: ${files}`);
+  assert.ok(files.includes(`${wasm[0]}.xz`), `no ${wasm[0]}.xz: ${files}`);
   const m = html.match(/data-wasm-bytes="(\d+)"/);
   assert.ok(m, "no data-wasm-bytes in index.html");
   assert.equal(Number(m[1]), (await stat(join(h.dist, wasm[0]))).size);
-  const gz = html.match(/data-wasm-gz-bytes="(\d+)"/);
-  assert.ok(gz, "no data-wasm-gz-bytes in index.html");
-  assert.equal(Number(gz[1]), (await stat(join(h.dist, `${wasm[0]}.gz`))).size);
-  // The gzipped file is the wasm, and smaller than gzip's best.
+  const xz = html.match(/data-wasm-xz-bytes="(\d+)"/);
+  assert.ok(xz, "no data-wasm-xz-bytes in index.html");
+  assert.equal(Number(xz[1]), (await stat(join(h.dist, `${wasm[0]}.xz`))).size);
+  // The .xz file is the wasm (as the xz command decodes it), and well below gzip's best.
   const plain = await readFile(join(h.dist, wasm[0]));
-  const packed = await readFile(join(h.dist, `${wasm[0]}.gz`));
-  assert.ok(gunzipSync(packed).equals(plain), "the .gz does not inflate to the wasm");
-  assert.ok(packed.length < gzipSync(plain, { level: 9 }).length, "zopfli did no better than gzip -9");
-  // The preload link fetches the file boot.js asks for.
-  assert.match(html, new RegExp(`<link[^>]*href="?\\./${wasm[0].replace(/[.]/g, "\\.")}\\.gz"?[^>]*rel="?preload`));
+  const packed = await readFile(join(h.dist, `${wasm[0]}.xz`));
+  assert.ok(execFileSync("xz", ["-dc"], { input: packed, maxBuffer: 1 << 30 }).equals(plain), "the .xz does not decode to the wasm");
+  const gz9 = gzipSync(plain, { level: 9 }).length;
+  assert.ok(packed.length < 0.9 * gz9, `the .xz is ${packed.length} bytes, gzip -9 gives ${gz9}`);
+  // The preload link fetches the file boot.js asks for, checked against its hash.
+  const preload = html.match(new RegExp(`<link[^>]*href="?\\./${wasm[0].replace(/[.]/g, "\\.")}\\.xz"?[^>]*>`))?.[0];
+  assert.ok(preload && /rel="?preload/.test(preload), `no preload link to the .xz: ${preload}`);
+  const sri = (bytes) => "sha384-" + createHash("sha384").update(bytes).digest("base64");
+  assert.ok(preload.includes(sri(packed)), "the .xz preload link's integrity is not the file's hash");
+  // The decoder: named by the boot script's tag, preloaded as a module with its hash.
+  const unxz = html.match(/data-unxz="?\.\/(unxz-[0-9a-f]{16}\.js)/)?.[1];
+  assert.ok(unxz && files.includes(unxz), `decoder ${unxz} among ${files}`);
+  const decoder = await readFile(join(h.dist, unxz));
+  assert.match(decoder.toString(), /export const XzReadableStream=/);
+  assert.ok(html.includes(sri(decoder)), "the decoder's modulepreload link has not its hash");
 });
 
 await h.check("on a slow network the loading screen shows the download's progress, then the app replaces it", async () => {
@@ -93,7 +105,7 @@ await h.check("on a slow network the loading screen shows the download's progres
 async function failedLoad(handle) {
   const page = await h.newPage();
   const answer = { handle };
-  await page.route(/_bg\.wasm(\.gz)?$/, (route) => answer.handle(route));
+  await page.route(/_bg\.wasm(\.xz)?$/, (route) => answer.handle(route));
   await page.goto(h.base);
   await page.locator("#boot-error").waitFor({ state: "visible", timeout: READY_TIMEOUT_MS });
   return { page, answer };
@@ -130,11 +142,10 @@ await h.check("a host that answers an error for the wasm is reported with its st
   await page.context().close();
 });
 
-await h.check("a browser that cannot inflate gzip loads the plain wasm, whatever type the host gives it", async () => {
+await h.check("a browser without streams to decode xz through loads the plain wasm, whatever type the host gives it", async () => {
   const page = await h.newPage();
-  // An older browser: no DecompressionStream, and no TransformStream either (so no progress).
+  // An older browser: no TransformStream (so no decoding and no progress either).
   await page.addInitScript(() => {
-    delete window.DecompressionStream;
     delete window.TransformStream;
   });
   // A host that does not know .wasm files (served as application/octet-stream).
@@ -144,7 +155,7 @@ await h.check("a browser that cannot inflate gzip loads the plain wasm, whatever
   });
   const wasm = [];
   page.on("request", (r) => {
-    if (/_bg\.wasm(\.gz)?$/.test(r.url()) && r.resourceType() !== "other") wasm.push(r.url());
+    if (/(_bg\.wasm(\.xz)?|unxz-[0-9a-f]+\.js)$/.test(r.url()) && r.resourceType() !== "other") wasm.push(r.url());
   });
   await page.goto(h.base);
   await ready(page);
@@ -153,19 +164,30 @@ await h.check("a browser that cannot inflate gzip loads the plain wasm, whatever
   await page.context().close();
 });
 
-await h.check("a host that sends the gzipped wasm with Content-Encoding: gzip works too", async () => {
-  // The browser inflates such a response itself, so the page gets the plain wasm under the
-  // .gz name (Playwright's route hands the page what it is given, so it is given that).
+await h.check("a .xz file that does not decode (say a proxy changed it) falls back to the plain wasm", async () => {
   const page = await h.newPage();
+  const warnings = [];
+  page.on("console", (m) => {
+    if (m.type() === "warning") warnings.push(m.text());
+  });
+  // The first 64 KB as sent, then bytes that are no xz stream: the decoder fails part-way.
   let sent = 0;
-  await page.route(/_bg\.wasm\.gz$/, async (route) => {
-    const response = await route.fetch();
+  await page.route(/_bg\.wasm\.xz$/, async (route) => {
+    const body = await (await route.fetch()).body();
     sent += 1;
-    await route.fulfill({ status: 200, headers: { "content-type": "application/wasm" }, body: gunzipSync(await response.body()) });
+    const broken = Buffer.concat([body.subarray(0, 65_536), Buffer.alloc(body.length - 65_536, 0x5a)]);
+    await route.fulfill({ status: 200, headers: { "content-type": "application/x-xz" }, body: broken });
+  });
+  const plain = [];
+  page.on("request", (r) => {
+    if (/_bg\.wasm$/.test(r.url()) && r.resourceType() !== "other") plain.push(r.url());
   });
   await page.goto(h.base);
   await ready(page);
-  assert.ok(sent >= 1, "the gzipped wasm was not requested");
+  await page.waitForFunction(() => document.getElementById("boot") === null, null, { timeout: 10_000 });
+  assert.ok(sent >= 1, "the .xz was not requested");
+  assert.equal(plain.length, 1, `plain wasm requests: ${plain}`);
+  assert.ok(warnings.some((w) => /compressed wasm did not load/.test(w)), `warnings: ${warnings}`);
   await page.context().close();
 });
 

@@ -139,7 +139,7 @@ try {
   await check("no request left the local server", async () => {
     const foreign = requests.filter((u) => !/^(data|blob):/.test(u) && new URL(u).origin !== origin);
     assert.deepEqual(foreign, [], `requests to other origins: ${foreign.join(", ")}`);
-    assert.ok(requests.some((u) => /_bg\.wasm(\.gz)?$/.test(u)), "the wasm module was not requested");
+    assert.ok(requests.some((u) => /_bg\.wasm(\.xz)?$/.test(u)), "the wasm module was not requested");
   });
 
   await check("no errors in the console", async () => {

@@ -76,7 +76,8 @@ await h.check("under /aliansi/ the app loads with relative addresses only", asyn
   const own = h.requests.filter((u) => u.startsWith(h.origin));
   const outside = own.filter((u) => !u.startsWith(h.base));
   assert.deepEqual(outside, [], "every request stays under /aliansi/");
-  assert.ok(own.some((u) => /_bg\.wasm\.gz$/.test(u)), "the app's gzipped wasm came from under /aliansi/");
+  assert.ok(own.some((u) => /_bg\.wasm\.xz$/.test(u)), "the app's compressed wasm came from under /aliansi/");
+  assert.ok(own.some((u) => /\/unxz-[0-9a-f]{16}\.js$/.test(u)), "its decoder came from under /aliansi/");
   assert.ok(!own.some((u) => /_bg\.wasm$/.test(u)), "the plain wasm was not fetched as well");
   // And the built page names no absolute path.
   const html = await readFile(join(copy, "index.html"), "utf8");
@@ -95,9 +96,9 @@ await h.check("the service worker takes control and caches every file the app lo
   assert.equal(firstCache, `aliansi ${h.base} ${v.version}`);
   assert.match(v.version, /^[0-9a-f]{16}$/);
   // All but sw.js itself, the PNG icons (only installing uses them) and the plain wasm (this
-  // browser loads the gzipped one).
+  // browser loads the one compressed by xz, and its decoder).
   const built = await distFiles(copy);
-  assert.ok(built.some((f) => /_bg\.wasm$/.test(f)) && built.some((f) => /_bg\.wasm\.gz$/.test(f)), `built: ${built}`);
+  assert.ok(built.some((f) => /_bg\.wasm$/.test(f)) && built.some((f) => /_bg\.wasm\.xz$/.test(f)), `built: ${built}`);
   const expected = ["./", ...built.filter((f) => f !== "sw.js" && !/^icon-.*\.png$/.test(f) && !/_bg\.wasm$/.test(f))].sort();
   assert.deepEqual(caches[firstCache], expected, "cached = built files (and the folder's address)");
   for (const f of ["worker.js", "index.html", "boot.js", "manifest.webmanifest", "icon.svg"]) {
@@ -107,7 +108,7 @@ await h.check("the service worker takes control and caches every file the app lo
   // A first visit downloads each file with a hashed name once (the worker takes the browser's
   // copy), and the rest at most twice.
   const count = (f) => served.filter((p) => p === `${PREFIX}${f}`).length;
-  const wasm = expected.filter((f) => /^aliansi-app-.*_bg\.wasm\.gz$/.test(f));
+  const wasm = expected.filter((f) => /^aliansi-app-.*_bg\.wasm\.xz$/.test(f));
   assert.equal(wasm.length, 1);
   assert.equal(count(wasm[0]), 1, `${wasm[0]} downloaded ${count(wasm[0])} times`);
   for (const f of expected.filter((f) => f !== "./")) assert.ok(count(f) <= 2, `${f} downloaded ${count(f)} times`);

@@ -214,7 +214,7 @@ await h.check("(b) a whole session stays on the page's own origin, with no CSP v
   const foreign = all.filter((u) => !/^(data|blob):/.test(u) && new URL(u).origin !== h.origin);
   assert.deepEqual(foreign, [], "requests to other origins");
   assert.ok(all.some((u) => u.endsWith("worker.js")), "the workers were started");
-  assert.ok(all.some((u) => /_bg\.wasm(\.gz)?$/.test(u)), "the wasm was loaded");
+  assert.ok(all.some((u) => /_bg\.wasm(\.xz)?$/.test(u)), "the wasm was loaded");
   console.log(`session: ${all.length} requests and workers, all to ${h.origin}`);
   assert.deepEqual(seen.csp, [], "no CSP violation");
   assert.deepEqual(seen.dialogs, []);
