@@ -22,19 +22,35 @@ const boot = document.getElementById("boot");
 const bar = document.getElementById("boot-progress");
 
 /** The app's wasm, compiled while it downloads (as the bytes arrive): the .xz file where this
- * browser can decode it, else the plain one, which is also the way out when the .xz came but
- * did not decode (say a proxy changed it). A host that answers an error, or a network that
- * fails before an answer, is reported as it is. */
+ * browser can decode it, else the plain one, which is also the way out when the .xz came whole
+ * but did not decode (say a proxy changed it). A host that answers an error, or a network that
+ * fails (before the answer or during the download), is reported as it is. */
 async function compileWasm() {
   const xzBytes = Number(tag.dataset.wasmXzBytes) || 0;
   if (xzBytes > 0 && tag.dataset.unxz && typeof TransformStream === "function") {
     const response = await fetchOk(tag.dataset.wasm + ".xz");
+    let broke = null;
     try {
       const { XzReadableStream } = await import(here(tag.dataset.unxz));
+      // The bytes as they come, with a note when the network breaks off.
+      const reader = withProgress(response.body, xzBytes).getReader();
+      const source = new ReadableStream({
+        async pull(out) {
+          try {
+            const { done, value } = await reader.read();
+            if (done) out.close();
+            else out.enqueue(value);
+          } catch (e) {
+            broke = e;
+            throw e;
+          }
+        },
+      });
       // The decoder hands out views of its own memory, which it then reuses: each is copied.
       const copy = new TransformStream({ transform: (chunk, out) => out.enqueue(chunk.slice()) });
-      return await compile(new XzReadableStream(withProgress(response.body, xzBytes)).pipeThrough(copy));
+      return await compile(new XzReadableStream(source).pipeThrough(copy));
     } catch (e) {
+      if (broke) throw broke;
       console.warn(`Aliansi: the compressed wasm did not load (${e?.message ?? e}); loading the plain one`);
     }
   }

@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
+import { createServer } from "node:http";
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { READY_TIMEOUT_MS, ready, start } from "./harness.mjs";
@@ -140,6 +141,33 @@ await h.check("a host that answers an error for the wasm is reported with its st
   assert.match(text, /the server answered 404/);
   assert.equal(await page.locator("#boot-retry").isVisible(), true);
   await page.context().close();
+});
+
+await h.check("a .xz download that breaks off part-way is reported, not swapped for the 1.1 MB plain wasm", async () => {
+  // A server that sends the first 100 KB of the .xz and then drops the connection.
+  const xzName = (await readdir(h.dist)).find((f) => f.endsWith("_bg.wasm.xz"));
+  const xz = await readFile(join(h.dist, xzName));
+  const breaker = createServer((req, res) => {
+    res.writeHead(200, { "content-type": "application/x-xz", "content-length": String(xz.length) });
+    res.write(xz.subarray(0, 100_000), () => setTimeout(() => res.socket?.destroy(), 50));
+  });
+  await new Promise((ok) => breaker.listen(0, "127.0.0.1", ok));
+  const { page, answer } = await failedLoad((route) =>
+    /\.xz$/.test(route.request().url())
+      ? route.continue({ url: `http://127.0.0.1:${breaker.address().port}/${xzName}` })
+      : route.continue(),
+  );
+  try {
+    // (Had the page turned to the plain wasm, the app would have started instead.)
+    assert.match(await page.locator("#boot-error").textContent(), /Aliansi could not load/);
+    // The network is back: trying again starts the app.
+    answer.handle = (route) => route.continue();
+    await page.locator("#boot-retry").click();
+    await ready(page);
+  } finally {
+    breaker.close();
+    await page.context().close();
+  }
 });
 
 await h.check("a browser without streams to decode xz through loads the plain wasm, whatever type the host gives it", async () => {
