@@ -31,7 +31,7 @@ async function compileWasm() {
     const response = await fetchOk(tag.dataset.wasm + ".xz");
     let broke = null;
     try {
-      const { XzReadableStream } = await import(here(tag.dataset.unxz));
+      const { XzReadableStream } = await importChecked(tag.dataset.unxz, tag.dataset.unxzIntegrity);
       // The bytes as they come, with a note when the network breaks off.
       const reader = withProgress(response.body, xzBytes).getReader();
       const source = new ReadableStream({
@@ -57,6 +57,21 @@ async function compileWasm() {
   const response = await fetchOk(tag.dataset.wasm);
   const body = withProgress(response.body, Number(tag.dataset.wasmBytes) || 0);
   return compile(body ?? (await response.arrayBuffer()));
+}
+
+/** The ES module `file`, checked against its Subresource Integrity hash: a modulepreload link
+ * with the hash is put in first, and the import takes the module it fetched (a module whose
+ * bytes differ does not load). Not in index.html, where it would take bandwidth from the page's
+ * first paint: the decoder is not needed before the first bytes of the wasm have come. */
+function importChecked(file, integrity) {
+  if (integrity) {
+    const link = document.createElement("link");
+    link.rel = "modulepreload";
+    link.href = here(file);
+    link.integrity = integrity;
+    document.head.append(link);
+  }
+  return import(here(file));
 }
 
 async function fetchOk(file) {

@@ -13,10 +13,10 @@
 // .xz fails to decode; the service worker keeps whichever this browser uses.
 //
 // In index.html, the Subresource Integrity hash that Trunk wrote for the module's
-// modulepreload link is written again, the wasm's preload link is pointed at the .xz file with
-// its hash, and a modulepreload link (with its hash) is added for the decoder; the boot script's
-// tag gets the sizes of both wasm files (data-wasm-bytes, data-wasm-xz-bytes), the decoder's
-// name (data-unxz) and `data-minified`. The .xz file and the decoder are added to sw.js's list
+// modulepreload link is written again, and the wasm's preload link is pointed at the .xz file
+// with its hash; the boot script's tag gets the sizes of both wasm files (data-wasm-bytes,
+// data-wasm-xz-bytes), the decoder's name and hash (data-unxz, data-unxz-integrity) and
+// `data-minified`. The .xz file and the decoder are added to sw.js's list
 // of files. scripts/offline-cache.sh, the Trunk post_build hook, runs this script last in
 // release builds.
 //
@@ -231,8 +231,9 @@ if (!decoder.includes("XzReadableStream")) {
   process.exit(1);
 }
 const decoderName = `unxz-${createHash("sha256").update(decoder).digest("hex").slice(0, 16)}.js`;
-// Trunk's preload link for the wasm now fetches the .xz file, which boot.js asks for; the
-// decoder is fetched beside it (as a module, checked against its hash).
+// Trunk's preload link for the wasm now fetches the .xz file, which boot.js asks for. The
+// decoder has no link in the page (it would take bandwidth from the first paint on a slow
+// network): boot.js imports it, checked against the hash in data-unxz-integrity.
 const preload = linkTo(wasmName);
 if (!preload || !/rel="?preload/.test(preload)) {
   console.error("minify-js.mjs: index.html has no preload link for the wasm");
@@ -240,13 +241,13 @@ if (!preload || !/rel="?preload/.test(preload)) {
 }
 index = index.replace(
   preload,
-  preload.replace(/href="?\.\/[^"\s>]+"?/, `href="./${xzName}"`).replace(/\s+type="?application\/wasm"?/, "") +
-    `<link crossorigin href="./${decoderName}" integrity="${sha384(decoder)}" rel="modulepreload">`,
+  preload.replace(/href="?\.\/[^"\s>]+"?/, `href="./${xzName}"`).replace(/\s+type="?application\/wasm"?/, ""),
 );
 setIntegrity(xzName, xz);
 index = index.replace(
   /data-wasm-bytes="?\d+"?/,
-  `data-wasm-bytes="${shortened.wasm.length}" data-wasm-xz-bytes="${xz.length}" data-unxz="./${decoderName}" data-minified`,
+  `data-wasm-bytes="${shortened.wasm.length}" data-wasm-xz-bytes="${xz.length}" data-unxz="./${decoderName}" ` +
+    `data-unxz-integrity="${sha384(decoder)}" data-minified`,
 );
 // The service worker's list of files (offline-cache.sh wrote it before these files existed).
 const sw = out.find((f) => f.name === "sw.js");

@@ -38,12 +38,12 @@ await h.check("the built page gives the loading screen the wasm, plain and compr
   assert.ok(preload && /rel="?preload/.test(preload), `no preload link to the .xz: ${preload}`);
   const sri = (bytes) => "sha384-" + createHash("sha384").update(bytes).digest("base64");
   assert.ok(preload.includes(sri(packed)), "the .xz preload link's integrity is not the file's hash");
-  // The decoder: named by the boot script's tag, preloaded as a module with its hash.
+  // The decoder: named by the boot script's tag, with its hash.
   const unxz = html.match(/data-unxz="?\.\/(unxz-[0-9a-f]{16}\.js)/)?.[1];
   assert.ok(unxz && files.includes(unxz), `decoder ${unxz} among ${files}`);
   const decoder = await readFile(join(h.dist, unxz));
   assert.match(decoder.toString(), /export const XzReadableStream=/);
-  assert.ok(html.includes(sri(decoder)), "the decoder's modulepreload link has not its hash");
+  assert.equal(html.match(/data-unxz-integrity="([^"]+)"/)?.[1], sri(decoder), "data-unxz-integrity is not the decoder's hash");
 });
 
 await h.check("on a slow network the loading screen shows the download's progress, then the app replaces it", async () => {
@@ -216,6 +216,28 @@ await h.check("a .xz file that does not decode (say a proxy changed it) falls ba
   assert.ok(sent >= 1, "the .xz was not requested");
   assert.equal(plain.length, 1, `plain wasm requests: ${plain}`);
   assert.ok(warnings.some((w) => /compressed wasm did not load/.test(w)), `warnings: ${warnings}`);
+  await page.context().close();
+});
+
+await h.check("a decoder whose bytes are not those of its hash is refused, and the plain wasm loads", async () => {
+  // Not h.newPage: the browser's refusal is a console error here, the one this check expects.
+  const page = await (await h.browser.newContext()).newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await page.route(/\/unxz-[0-9a-f]{16}\.js$/, async (route) => {
+    const body = await (await route.fetch()).body();
+    await route.fulfill({ status: 200, headers: { "content-type": "text/javascript" }, body: Buffer.concat([body, Buffer.from("\n// changed\n")]) });
+  });
+  const plain = [];
+  page.on("request", (r) => {
+    if (/_bg\.wasm$/.test(r.url()) && r.resourceType() !== "other") plain.push(r.url());
+  });
+  await page.goto(h.base);
+  await ready(page);
+  assert.equal(plain.length, 1, `plain wasm requests: ${plain}`);
+  assert.equal(errors.length, 1, `errors: ${errors.join(" | ")}`);
+  assert.match(errors[0], /integrity/);
   await page.context().close();
 });
 
