@@ -5,8 +5,8 @@
 // `__wbg_removeChild_d2dc6fc1d6db896b`): 195 names, written in both files, become one or two
 // letters. About 9 KB less for a first visit, gzipped. Last, writes the wasm compressed by xz
 // (LZMA2) beside it, as `…_bg.wasm.xz`: about 19 % smaller than gzip's best (337 KB against
-// 414 KB with zopfli on 2026-11-29), so about 75 KB less for a first visit, whatever the host
-// compresses. Browsers have no xz decoder of their own: the page gets one, xz-decompress
+// 414 KB with zopfli on 2026-11-29, before the functions were sorted by name), so about 75 KB
+// less for a first visit, whatever the host compresses. Browsers have no xz decoder of their own: the page gets one, xz-decompress
 // (xz-embedded compiled to wasm, from .tools/; 9.4 KB gzipped), as the ES module
 // `unxz-<hash>.js` beside it. assets/boot.js fetches the .xz and that module where the browser
 // has streams to pipe it through (TransformStream), and the plain wasm elsewhere, or when the

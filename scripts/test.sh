@@ -88,7 +88,7 @@ step "trunk build --release" \
 
 # Page weight: the gzipped total of everything the first load fetches (the page and its service
 # worker's offline cache; scripts/pageweight.mjs, which also prints the time to interactive).
-# The goal is 300 KB (issue 6), not met yet: the first load is about 362 KB (docs/PERFORMANCE.md;
+# The goal is 300 KB (issue 6), not met yet: the first load is about 359 KB (docs/PERFORMANCE.md;
 # 429.5 KB before the wasm was sent compressed by xz). Until the app is split or shrunk, this
 # budget stops it from growing; lower it as it shrinks, never raise it without saying why. Over budget, the step fails; the end-to-end tests still
 # run, then the script exits 1.
