@@ -8,7 +8,9 @@
 // than a host's own gzip, and the xz decoder the page needs for it (an ES module named in
 // data-unxz): the .xz is fetched and decoded as it arrives where the browser has streams to pipe
 // it through (TransformStream); the plain file is fetched elsewhere, and when the .xz does not
-// decode (a proxy that changed it). The compiled module is kept by the app, which hands it to its web
+// decode (a proxy that changed it). From the second visit on, the wasm as decoded is also kept in
+// the offline cache (beside the .xz, under the wasm's name with the .xz's hash as its query),
+// so that later visits compile it without decoding again. The compiled module is kept by the app, which hands it to its web
 // workers (src/workers.rs), so they neither download nor compile the wasm again. Then the
 // offline service worker (sw.js) is registered.
 //
@@ -27,7 +29,18 @@ const bar = document.getElementById("boot-progress");
  * fails (before the answer or during the download), is reported as it is. */
 async function compileWasm() {
   const xzBytes = Number(tag.dataset.wasmXzBytes) || 0;
-  if (xzBytes > 0 && tag.dataset.unxz && typeof TransformStream === "function") {
+  const decodes = xzBytes > 0 && tag.dataset.unxz && typeof TransformStream === "function";
+  // A later visit: the wasm as an earlier visit decoded it, from the offline cache.
+  const kept = decodes ? await decodedCopy() : null;
+  if (kept?.response) {
+    try {
+      return await compile(kept.response.body ?? (await kept.response.arrayBuffer()));
+    } catch (e) {
+      console.warn(`Aliansi: the kept copy of the wasm did not compile (${e?.message ?? e}); decoding it again`);
+      kept.cache.delete(kept.key).catch(() => {});
+    }
+  }
+  if (decodes) {
     const response = await fetchOk(tag.dataset.wasm + ".xz");
     let broke = null;
     try {
@@ -48,7 +61,14 @@ async function compileWasm() {
       });
       // The decoder hands out views of its own memory, which it then reuses: each is copied.
       const copy = new TransformStream({ transform: (chunk, out) => out.enqueue(chunk.slice()) });
-      return await compile(new XzReadableStream(source).pipeThrough(copy));
+      const [wasm, keep] = new XzReadableStream(source).pipeThrough(copy).tee();
+      const compiled = compile(wasm);
+      // Kept in the offline cache, so that later visits need not decode it again (from the
+      // second visit on: the first has no cache yet). A copy cut short does not compile, and
+      // is then deleted and decoded again.
+      if (kept) kept.cache.put(kept.key, new Response(keep, { headers: { "Content-Type": "application/wasm" } })).catch(() => {});
+      else keep.cancel().catch(() => {});
+      return await compiled;
     } catch (e) {
       if (broke) throw broke;
       console.warn(`Aliansi: the compressed wasm did not load (${e?.message ?? e}); loading the plain one`);
@@ -72,6 +92,27 @@ function importChecked(file, integrity) {
     document.head.append(link);
   }
   return import(here(file));
+}
+
+/** The offline cache of this version of the app (the one that holds its .xz), and in it the
+ * plain wasm an earlier visit decoded (`response`, if any), under the name `key`: the wasm's
+ * with the .xz file's hash as its query, so that a copy is only ever taken for the very file
+ * it was decoded from. Null where there is no such cache. */
+async function decodedCopy() {
+  try {
+    if (!window.caches || !tag.dataset.wasmXzHash) return null;
+    const prefix = `aliansi ${here(".")} `;
+    const key = here(`${tag.dataset.wasm}?decoded=${tag.dataset.wasmXzHash}`);
+    for (const name of await caches.keys()) {
+      if (!name.startsWith(prefix)) continue;
+      const cache = await caches.open(name);
+      if (!(await cache.match(here(tag.dataset.wasm + ".xz")))) continue;
+      return { cache, key, response: await cache.match(key) };
+    }
+  } catch {
+    /* no cache storage here (say a private window): decode as on a first visit */
+  }
+  return null;
 }
 
 async function fetchOk(file) {

@@ -15,8 +15,9 @@
 // In index.html, the Subresource Integrity hash that Trunk wrote for the module's
 // modulepreload link is written again, and the wasm's preload link is pointed at the .xz file
 // with its hash; the boot script's tag gets the sizes of both wasm files (data-wasm-bytes,
-// data-wasm-xz-bytes), the decoder's name and hash (data-unxz, data-unxz-integrity) and
-// `data-minified`. The .xz file and the decoder are added to sw.js's list
+// data-wasm-xz-bytes), a short hash of the .xz (data-wasm-xz-hash: it names the decoded copy
+// that boot.js keeps in the offline cache), the decoder's name and hash (data-unxz,
+// data-unxz-integrity) and `data-minified`. The .xz file and the decoder are added to sw.js's list
 // of files. scripts/offline-cache.sh, the Trunk post_build hook, runs this script last in
 // release builds.
 //
@@ -246,7 +247,8 @@ index = index.replace(
 setIntegrity(xzName, xz);
 index = index.replace(
   /data-wasm-bytes="?\d+"?/,
-  `data-wasm-bytes="${shortened.wasm.length}" data-wasm-xz-bytes="${xz.length}" data-unxz="./${decoderName}" ` +
+  `data-wasm-bytes="${shortened.wasm.length}" data-wasm-xz-bytes="${xz.length}" ` +
+    `data-wasm-xz-hash="${createHash("sha256").update(xz).digest("hex").slice(0, 16)}" data-unxz="./${decoderName}" ` +
     `data-unxz-integrity="${sha384(decoder)}" data-minified`,
 );
 // The service worker's list of files (offline-cache.sh wrote it before these files existed).

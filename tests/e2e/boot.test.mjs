@@ -241,6 +241,72 @@ await h.check("a decoder whose bytes are not those of its hash is refused, and t
   await page.context().close();
 });
 
+await h.check("later visits compile the copy the visit before decoded, kept in the offline cache; a broken copy is decoded again", async () => {
+  const page = await h.newPage();
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  const decoderRequests = () => {
+    const seen = [];
+    const watch = (r) => /\/unxz-[0-9a-f]{16}\.js$/.test(r.url()) && seen.push(r.url());
+    page.on("request", watch);
+    return { seen, stop: () => page.off("request", watch) };
+  };
+  const plain = await readFile(join(h.dist, (await readdir(h.dist)).find((f) => f.endsWith("_bg.wasm"))));
+  const plainHash = createHash("sha256").update(plain).digest("hex");
+  /** The sha256 of the kept copy in the offline cache, or null. */
+  const keptHash = () =>
+    page.evaluate(async () => {
+      const t = document.querySelector("script[data-wasm-xz-hash]");
+      const key = new URL(`${t.dataset.wasm}?decoded=${t.dataset.wasmXzHash}`, document.baseURI).href;
+      for (const name of await caches.keys()) {
+        const r = await (await caches.open(name)).match(key);
+        if (r) return [...new Uint8Array(await crypto.subtle.digest("SHA-256", await r.arrayBuffer()))].map((b) => b.toString(16).padStart(2, "0")).join("");
+      }
+      return null;
+    });
+  const waitKept = async () => {
+    for (let i = 0; i < 100; i++) {
+      const got = await keptHash();
+      if (got === plainHash) return;
+      await page.waitForTimeout(100);
+    }
+    assert.fail(`the kept copy is not the wasm: ${await keptHash()}`);
+  };
+  // First visit: no offline cache yet, so nothing is kept.
+  await page.goto(h.base);
+  await ready(page);
+  await page.waitForFunction(() => document.documentElement.dataset.offline === "ready", null, { timeout: READY_TIMEOUT_MS });
+  assert.equal(await keptHash(), null, "a copy was kept before the offline cache existed");
+  // Second visit: decoded once more, and kept.
+  await page.reload();
+  await ready(page);
+  await waitKept();
+  // Third visit: the kept copy, without the decoder.
+  let watch = decoderRequests();
+  await page.reload();
+  await ready(page);
+  watch.stop();
+  assert.deepEqual(watch.seen, [], "the decoder was loaded although a decoded copy was kept");
+  // A copy that does not compile (say the storage was damaged) is dropped and decoded again.
+  await page.evaluate(async () => {
+    const t = document.querySelector("script[data-wasm-xz-hash]");
+    const key = new URL(`${t.dataset.wasm}?decoded=${t.dataset.wasmXzHash}`, document.baseURI).href;
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      if (await cache.match(key)) await cache.put(key, new Response("not wasm", { headers: { "Content-Type": "application/wasm" } }));
+    }
+  });
+  assert.notEqual(await keptHash(), plainHash);
+  watch = decoderRequests();
+  await page.reload();
+  await ready(page);
+  watch.stop();
+  assert.equal(watch.seen.length, 1, `decoder requests: ${watch.seen}`);
+  assert.ok(warnings.some((w) => /kept copy of the wasm did not compile/.test(w)), `warnings: ${warnings}`);
+  await waitKept();
+  await page.context().close();
+});
+
 await h.check("without JavaScript the page says what it needs, and no loading screen waits for ever", async () => {
   const page = await h.newPage({ javaScriptEnabled: false });
   await page.goto(h.base);
