@@ -10,9 +10,9 @@
 // it through (TransformStream); the plain file is fetched elsewhere, and when the .xz does not
 // decode (a proxy that changed it). From the second visit on, the wasm as decoded is also kept in
 // the offline cache (beside the .xz, under the wasm's name with the .xz's hash as its query),
-// so that later visits compile it without decoding again. The compiled module is kept by the app, which hands it to its web
-// workers (src/workers.rs), so they neither download nor compile the wasm again. Then the
-// offline service worker (sw.js) is registered.
+// so that later visits compile it without decoding again. The compiled module is kept by the
+// app, which hands it to its web workers (src/workers.rs), so they neither download nor compile
+// the wasm again. Then the offline service worker (sw.js) is registered.
 //
 // While the wasm downloads, the loading screen of index.html (#boot) shows how much has come;
 // if anything fails (the network drops, the host answers an error, the browser has no

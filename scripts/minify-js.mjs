@@ -6,8 +6,9 @@
 // letters. About 9 KB less for a first visit, gzipped. Last, writes the wasm compressed by xz
 // (LZMA2) beside it, as `…_bg.wasm.xz`: about 19 % smaller than gzip's best (337 KB against
 // 414 KB with zopfli on 2026-11-29, before the functions were sorted by name), so about 75 KB
-// less for a first visit, whatever the host compresses. Browsers have no xz decoder of their own: the page gets one, xz-decompress
-// (xz-embedded compiled to wasm, from .tools/; 9.4 KB gzipped), as the ES module
+// less for a first visit, whatever the host compresses. Browsers have no xz decoder of their
+// own: the page gets one, xz-decompress (xz-embedded compiled to wasm, from .tools/; 9.4 KB
+// gzipped), as the ES module
 // `unxz-<hash>.js` beside it. assets/boot.js fetches the .xz and that module where the browser
 // has streams to pipe it through (TransformStream), and the plain wasm elsewhere, or when the
 // .xz fails to decode; the service worker keeps whichever this browser uses.
@@ -17,8 +18,8 @@
 // with its hash; the boot script's tag gets the sizes of both wasm files (data-wasm-bytes,
 // data-wasm-xz-bytes), a short hash of the .xz (data-wasm-xz-hash: it names the decoded copy
 // that boot.js keeps in the offline cache), the decoder's name and hash (data-unxz,
-// data-unxz-integrity) and `data-minified`. The .xz file and the decoder are added to sw.js's list
-// of files. scripts/offline-cache.sh, the Trunk post_build hook, runs this script last in
+// data-unxz-integrity) and `data-minified`. The .xz file and the decoder are added to sw.js's
+// list of files. scripts/offline-cache.sh, the Trunk post_build hook, runs this script last in
 // release builds.
 //
 //   node scripts/minify-js.mjs DIST_DIR
@@ -192,6 +193,8 @@ function shortenImports(wasm, glue) {
 
 // --- the page: integrity hashes and the wasm's size ---------------------------------------
 const sha384 = (bytes) => "sha384-" + createHash("sha384").update(bytes).digest("base64");
+/** The first 16 hex digits of the sha256 of `bytes`, for names that change with the content. */
+const shortHash = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** The <link> tag to `file` in the page (not to a longer name that starts with it), if any. */
 const linkTo = (file) => index.match(new RegExp(`<link[^>]*href="?\\./${escape(file)}(?=["\\s>])[^>]*>`))?.[0];
@@ -231,7 +234,7 @@ if (!decoder.includes("XzReadableStream")) {
   console.error(`minify-js.mjs: ${decoderPath} does not look like xz-decompress`);
   process.exit(1);
 }
-const decoderName = `unxz-${createHash("sha256").update(decoder).digest("hex").slice(0, 16)}.js`;
+const decoderName = `unxz-${shortHash(decoder)}.js`;
 // Trunk's preload link for the wasm now fetches the .xz file, which boot.js asks for. The
 // decoder has no link in the page (it would take bandwidth from the first paint on a slow
 // network): boot.js imports it, checked against the hash in data-unxz-integrity.
@@ -248,7 +251,7 @@ setIntegrity(xzName, xz);
 index = index.replace(
   /data-wasm-bytes="?\d+"?/,
   `data-wasm-bytes="${shortened.wasm.length}" data-wasm-xz-bytes="${xz.length}" ` +
-    `data-wasm-xz-hash="${createHash("sha256").update(xz).digest("hex").slice(0, 16)}" data-unxz="./${decoderName}" ` +
+    `data-wasm-xz-hash="${shortHash(xz)}" data-unxz="./${decoderName}" ` +
     `data-unxz-integrity="${sha384(decoder)}" data-minified`,
 );
 // The service worker's list of files (offline-cache.sh wrote it before these files existed).
