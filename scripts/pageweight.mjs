@@ -22,7 +22,7 @@
 // paint) and when the app is interactive. scripts/perf.sh uses it; the test run does not.
 //
 // Exits 1 when the first load's gzipped total is above --max-kb (default 300; 1 KB = 1,000
-// bytes). scripts/test.sh runs it after `trunk build --release`; scripts/perf.sh reads --json.
+// bytes). scripts/test.sh runs it after the release build (scripts/build.sh); scripts/perf.sh reads --json.
 import { gzipSync } from "node:zlib";
 import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";

@@ -10,7 +10,7 @@
 #      through wasm-bindgen-test-runner), and the wasm/native ratio (same machine, same run;
 #      native and wasm are each timed twice, alternately, and each side's quieter round kept);
 #   3. the command line's 10,000-run batch on every core;
-#   4. the built app (`trunk build --release`, into a temporary folder unless --dist is given):
+#   4. the built app (`scripts/build.sh`, into a temporary folder unless --dist is given):
 #      page weight and time to interactive (scripts/pageweight.mjs), the 10,000-run batch in
 #      the page's web workers with the longest main-thread task (scripts/batchtime.mjs), also
 #      with the page's CPU slowed 2x, 3x and 4x (an older laptop than this machine).
@@ -133,8 +133,8 @@ if [ -n "$dist" ]; then
 fi
 if [ -z "$dist" ]; then
   dist="$work/dist"
-  trunk build --release --dist "$dist" 2>&1 | grep -E 'ERROR|error|success' || true
-  [ -f "$dist/index.html" ] || die "trunk build failed"
+  bash scripts/build.sh --dist "$dist" 2>&1 | grep -E 'ERROR|error|WARNING|success' || true
+  [ -f "$dist/index.html" ] || die "the release build (scripts/build.sh) failed"
 fi
 pw_cmd="node scripts/pageweight.mjs DIST --slow-network"
 node scripts/pageweight.mjs "$dist" --slow-network --json "$work/pageweight.json" --max-kb 100000 | tee "$work/pageweight.txt"
@@ -299,7 +299,7 @@ L.push("", "The throttling slows the workers too, so the batch takes longer. The
 L.push("## Page weight and time to interactive", "");
 L.push("\`${pw_cmd}\`: every response of a first load in a fresh browser context (the page's requests and its");
 L.push("service worker's offline cache), each body gzipped at level 9. \`scripts/test.sh\` runs it after");
-L.push("\`trunk build --release\` and fails above its budget (\`PAGE_WEIGHT_BUDGET_KB\` in \`scripts/test.sh\`,");
+L.push("\`scripts/build.sh\` and fails above its budget (\`PAGE_WEIGHT_BUDGET_KB\` in \`scripts/test.sh\`,");
 L.push("which stops growth while the goal of 300 KB from issue 6 is not met).", "");
 L.push("| file | gzipped | raw |", "|---|---|---|");
 for (const f of pw.first_load) L.push("| \`" + f.path + "\` | " + kb(f.gzip) + " | " + kb(f.raw) + " |");

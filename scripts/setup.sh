@@ -4,6 +4,8 @@
 # everything else comes from crates.io, npm and, for Node.js only if it is missing, apt.
 #
 #   wasm32-unknown-unknown   rustup target
+#   rust-src                 rustup component (scripts/build.sh compiles the standard library
+#                            for the release build)
 #   trunk 0.21.14            cargo install (debug build: about 4.5 min on 2 cores)
 #   wasm-bindgen-cli 0.2.130 cargo install (wasm-bindgen, wasm-bindgen-test-runner)
 #   binaryen 132 (wasm-opt)  npm, into .tools/ (project-local)
@@ -67,6 +69,9 @@ aliansi_setup() {
   targets="$(rustup target list --installed)"
   if ! grep -qx wasm32-unknown-unknown <<<"$targets"; then
     install_step "Rust target wasm32-unknown-unknown" rustup target add wasm32-unknown-unknown
+  fi
+  if ! rustup component list --installed | grep -q '^rust-src'; then
+    install_step "Rust component rust-src" rustup component add rust-src
   fi
 
   if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then

@@ -3,8 +3,9 @@
 #   1. native tests of the core, wire formats and command line, and the model validation
 #   2. native unit tests of the app (chart geometry, i18n, reducer)
 #   3. wasm tests in headless Chromium (the core gives the native golden checksum in a browser)
-#   4. `trunk build --release`, the page weight check (see PAGE_WEIGHT_BUDGET_KB), then the
-#      Playwright end-to-end test of the built page
+#   4. the release build (scripts/build.sh: `trunk build --release` with its size options), the
+#      page weight check (see PAGE_WEIGHT_BUDGET_KB), then the Playwright end-to-end test of the
+#      built page
 # Stops at the first failure with a non-zero exit status.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -83,16 +84,18 @@ export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-300}"
 step "wasm tests in headless Chromium (${wasm_tests[*]})" \
   cargo test -p aliansi-app --target wasm32-unknown-unknown "${wasm_tests[@]}"
 
-step "trunk build --release" \
-  trunk build --release
+step "release build (scripts/build.sh)" \
+  bash "$ALIANSI_ROOT/scripts/build.sh"
 
 # Page weight: the gzipped total of everything the first load fetches (the page and its service
 # worker's offline cache; scripts/pageweight.mjs, which also prints the time to interactive).
-# The goal is 300 KB (issue 6), not met yet: the first load is about 359 KB (docs/PERFORMANCE.md;
-# 429.5 KB before the wasm was sent compressed by xz). Until the app is split or shrunk, this
+# The goal is 300 KB (issue 6), not met yet: the first load is about 336 KB (docs/PERFORMANCE.md;
+# 429.5 KB before the wasm was sent compressed by xz, 359.6 KB before scripts/build.sh's size
+# options). The budget is below the build without those options (about 360 KB), so that a Rust
+# which refuses them fails this step rather than passing unnoticed. Until the app is shrunk, this
 # budget stops it from growing; lower it as it shrinks, never raise it without saying why. Over
 # budget, the step fails; the end-to-end tests still run, then the script exits 1.
-PAGE_WEIGHT_BUDGET_KB=370
+PAGE_WEIGHT_BUDGET_KB=345
 PAGE_WEIGHT_FAILED=""
 if ! step_noexit "page weight of dist/ (at most $PAGE_WEIGHT_BUDGET_KB KB gzipped; goal 300 KB)" \
   node "$ALIANSI_ROOT/scripts/pageweight.mjs" "$ALIANSI_ROOT/dist" --max-kb "$PAGE_WEIGHT_BUDGET_KB" --loads 3; then

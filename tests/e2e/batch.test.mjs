@@ -1,5 +1,5 @@
 // End-to-end test of "Many futures" (issue 5, item 1): a batch of runs in web workers.
-// Usage: node batch.test.mjs [DIST_DIR]   (run-all.mjs runs it after `trunk build --release`)
+// Usage: node batch.test.mjs [DIST_DIR]   (run-all.mjs runs it after the release build, `scripts/build.sh`)
 // Logs how long the 10,000-run batch of the default scenario took (no timing assertion).
 import assert from "node:assert/strict";
 import { join } from "node:path";

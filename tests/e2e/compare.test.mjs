@@ -1,6 +1,6 @@
 // End-to-end test of "Compare fairly" (issue 5, item 2): variants of a scenario run on the
 // same seeds in web workers, then compared (curves together, difference, log-rank in words).
-// Usage: node compare.test.mjs [DIST_DIR]   (run-all.mjs runs it after `trunk build --release`)
+// Usage: node compare.test.mjs [DIST_DIR]   (run-all.mjs runs it after the release build, `scripts/build.sh`)
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { start, open, tid, reveal, repo, STEP_TIMEOUT_MS } from "./harness.mjs";

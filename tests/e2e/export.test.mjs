@@ -1,7 +1,7 @@
 // End-to-end test of "Take it away": CSV of the numbers behind the charts (Many futures,
 // Compare fairly, a single run), each chart as SVG and PNG, and the one-page printed debrief.
 // Downloads are caught with Playwright's download event and read back.
-// Usage: node export.test.mjs [DIST_DIR]   (run-all.mjs runs it after `trunk build --release`)
+// Usage: node export.test.mjs [DIST_DIR]   (run-all.mjs runs it after the release build, `scripts/build.sh`)
 import assert from "node:assert/strict";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";

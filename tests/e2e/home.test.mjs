@@ -1,5 +1,5 @@
 // End-to-end test of the built page (dist/) in headless system Chromium via playwright-core.
-// Usage: node home.test.mjs [DIST_DIR]   (scripts/test.sh runs it after `trunk build --release`)
+// Usage: node home.test.mjs [DIST_DIR]   (scripts/test.sh runs it after the release build, `scripts/build.sh`)
 // Env: CHROMIUM (default /usr/bin/chromium), SCREENSHOT_DIR (default <repo>/target/screenshots).
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";

@@ -2,7 +2,7 @@
 // and 5): seven lessons in both languages, each revealing its parts and setting up its
 // experiment; classroom mode's large type, reduced controls and keyboard shortcuts; decision
 // mode stopping the run at each new dispute and applying the class's choice.
-// Usage: node lessons.test.mjs [DIST_DIR]   (run-all.mjs runs it after `trunk build --release`)
+// Usage: node lessons.test.mjs [DIST_DIR]   (run-all.mjs runs it after the release build, `scripts/build.sh`)
 import assert from "node:assert/strict";
 import { start, open, tid, status, month, STEP_TIMEOUT_MS } from "./harness.mjs";
 

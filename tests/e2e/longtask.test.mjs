@@ -2,7 +2,7 @@
 // task longer than 50 ms (the browser's long-task threshold), from the click on Start until the
 // results are shown (their rendering included). The batch runs in web workers; the page only
 // hands out chunks, merges tallies and renders progress and results.
-// Usage: node longtask.test.mjs [DIST_DIR]   (run-all.mjs runs it after `trunk build --release`)
+// Usage: node longtask.test.mjs [DIST_DIR]   (run-all.mjs runs it after the release build, `scripts/build.sh`)
 import assert from "node:assert/strict";
 import { start, open, tid, clickInPageTask, STEP_TIMEOUT_MS } from "./harness.mjs";
 

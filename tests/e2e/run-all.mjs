@@ -1,6 +1,6 @@
 // Runs every tests/e2e/*.test.mjs against one built dist/, one after another, and exits
 // non-zero if any failed (after running them all, so one report lists every failure).
-// Usage: node run-all.mjs [DIST_DIR]   (scripts/test.sh runs it after `trunk build --release`)
+// Usage: node run-all.mjs [DIST_DIR]   (scripts/test.sh runs it after the release build, `scripts/build.sh`)
 import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";

@@ -2,7 +2,7 @@
 // 95 % band, table), a heat map over two, a choice field, cancel, and bad input refused at the
 // field. The points run in web workers on the same seeds; the numbers are the core's, so they
 // must equal the command line's `aliansi sweep` when that binary is built.
-// Usage: node sweep.test.mjs [DIST_DIR]   (run-all.mjs runs it after `trunk build --release`)
+// Usage: node sweep.test.mjs [DIST_DIR]   (run-all.mjs runs it after the release build, `scripts/build.sh`)
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
