@@ -12,12 +12,15 @@
 //! the Reload button after it, and the Cancel button of a batch, a comparison or a sweep names
 //! the button that started it.
 //!
+//! [`give_back`] returns the focus to a control that had it before a dialog took it (the
+//! decision card of classroom mode), or to the control it names in `data-refocus`.
+//!
 //! Only a focus the keyboard brought is kept (the latest input was a key, not a pointer): after
 //! a mouse click the focus goes to the body as before, so that Space still runs and pauses (on
 //! a focused button, Space presses the button). A focus moved away on purpose (a click on the
 //! page's background) is left alone: the control that had it is still there and enabled.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
@@ -30,8 +33,21 @@ const GROUP: &str = "[role=group], fieldset, section";
 /// The elements that can take the focus.
 const FOCUSABLE: &str = "button, input, select, textarea, a[href], [tabindex]";
 
+thread_local! {
+    /// The control that had the focus the keyboard brought until a render took it away
+    /// (disabled or removed), while the focus is still nowhere: [`lost_to_nowhere`]. Cleared
+    /// as soon as anything takes the focus, or the pointer is used.
+    static LOST: RefCell<Option<HtmlElement>> = const { RefCell::new(None) };
+}
+
+/// The control a render has just taken the keyboard's focus from, if the focus is still
+/// nowhere: what a dialog that takes the focus in that same moment should give it back to.
+pub fn lost_to_nowhere() -> Option<HtmlElement> {
+    LOST.with(|l| l.borrow().clone())
+}
+
 /// Starts watching; the focus is kept while the listeners live.
-pub fn keep() -> [EventListener; 3] {
+pub fn keep() -> [EventListener; 4] {
     let document = gloo::utils::document();
     // Whether the latest input was the keyboard's (a page starts as if it were: nothing has
     // been clicked yet).
@@ -40,7 +56,10 @@ pub fn keep() -> [EventListener; 3] {
         let keyboard = keyboard.clone();
         let options = EventListenerOptions::run_in_capture_phase();
         EventListener::new_with_options(&document, kind, options, move |_| {
-            keyboard.set(by_keyboard)
+            keyboard.set(by_keyboard);
+            if !by_keyboard {
+                LOST.with(|l| l.take());
+            }
         })
     };
     let keys = input("keydown", true);
@@ -54,6 +73,7 @@ pub fn keep() -> [EventListener; 3] {
         let Some(lost) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };
+        LOST.with(|l| *l.borrow_mut() = lost.dyn_ref::<HtmlElement>().cloned());
         let Some(group) = lost.closest(GROUP).ok().flatten() else {
             return;
         };
@@ -62,7 +82,10 @@ pub fn keep() -> [EventListener; 3] {
         // After the render (Yew renders in microtasks, before this timer).
         Timeout::new(0, move || restore(&group, &lost, before)).forget();
     });
-    [keys, pointer, on_blur]
+    let on_focus = EventListener::new_with_options(&document, "focusin", options, |_| {
+        LOST.with(|l| l.take());
+    });
+    [keys, pointer, on_blur, on_focus]
 }
 
 /// The focusable elements of `group`, nearest to `lost` first: those after it in document
@@ -82,6 +105,29 @@ fn around(group: &Element, lost: &Element) -> Vec<HtmlElement> {
             .collect(),
         None => all,
     }
+}
+
+/// Gives the focus back to `el` (a control that had it before a dialog took it), without
+/// scrolling: to `el` if it can take it, else to the control it names in `data-refocus` (Pause
+/// names Run), else nowhere. Returns whether one took it.
+pub fn give_back(el: &HtmlElement) -> bool {
+    let document = gloo::utils::document();
+    let partner = || {
+        let id = el.get_attribute("data-refocus")?;
+        let found = document
+            .query_selector(&format!("[data-testid=\"{id}\"]"))
+            .ok()??;
+        found.dyn_into::<HtmlElement>().ok()
+    };
+    let target = Some(el.clone())
+        .filter(usable)
+        .or_else(|| partner().filter(usable));
+    let Some(target) = target else {
+        return false;
+    };
+    let options = FocusOptions::new();
+    options.set_prevent_scroll(true);
+    target.focus_with_options(&options).is_ok()
 }
 
 /// Whether `el` can take the focus: on the page, enabled, not hidden.

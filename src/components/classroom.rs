@@ -7,7 +7,7 @@ use std::rc::Rc;
 use aliansi_sim::Resolution;
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, KeyboardEvent};
+use web_sys::{FocusOptions, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::i18n::{t, tf, Lang};
@@ -200,15 +200,44 @@ pub fn decision_prompt(props: &Props) -> Html {
     let state = &props.state;
     let lang: Lang = state.lang;
     let card = use_node_ref();
-    // Each new dispute brings the card into view (the class looks at the screen, not a mouse).
+    // The control that had the focus when the card took it, given back once the class decides.
+    let returns_to = use_mut_ref(|| None::<HtmlElement>);
+    // Each new dispute brings the card into view (the class looks at the screen, not a mouse)
+    // and gives it the focus, as an alert dialog should: a screen reader reads it out, and Tab
+    // goes on to its choices. The card itself takes the focus, not a choice, so that Space
+    // still pauses and the digit keys still choose (a focused button would take them).
     {
         let card = card.clone();
         use_effect_with(state.awaiting().map(|d| d.id), move |id| {
+            let document = gloo::utils::document();
+            let body: Option<HtmlElement> = document.body();
+            let active = document
+                .active_element()
+                .and_then(|a| a.dyn_into::<HtmlElement>().ok());
+            let no_scroll = FocusOptions::new();
+            no_scroll.set_prevent_scroll(true);
             if id.is_some() {
-                if let Some(el) = card.cast::<web_sys::Element>() {
+                if let Some(el) = card.cast::<HtmlElement>() {
+                    let inside = active.as_ref().is_some_and(|a| el.contains(Some(a)));
+                    if !inside {
+                        // The control that had the focus: still focused, or disabled by this
+                        // very render (Pause, as the run stops for the dispute).
+                        *returns_to.borrow_mut() = active
+                            .filter(|a| Some(a) != body.as_ref() && a.is_connected())
+                            .or_else(crate::focus::lost_to_nowhere);
+                        let _ = el.focus_with_options(&no_scroll);
+                    }
                     let opts = web_sys::ScrollIntoViewOptions::new();
                     opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
                     el.scroll_into_view_with_scroll_into_view_options(&opts);
+                }
+            } else if let Some(el) = returns_to.borrow_mut().take() {
+                // Decided (the card is gone): back to where the focus was (or, if that control
+                // is disabled now, to the one it names), unless it went somewhere else meanwhile.
+                // (Right after the render the removed card may still be the active element.)
+                let lost = active.map_or(true, |a| Some(&a) == body.as_ref() || !a.is_connected());
+                if lost {
+                    crate::focus::give_back(&el);
                 }
             }
             || ()
@@ -238,7 +267,8 @@ pub fn decision_prompt(props: &Props) -> Html {
     let status = state.status();
     html! {
     <section ref={card} class="card decision" data-testid="decision" data-dispute={id.to_string()}
-               role="alertdialog" aria-labelledby="decision-title" aria-describedby="decision-text">
+               role="alertdialog" aria-labelledby="decision-title" aria-describedby="decision-text"
+               tabindex="-1">
                <h3 id="decision-title">{ tf(lang, "classroom.decision_title", &[("month", &state.month().to_string())]) }</h3>
                <p id="decision-text">{ tf(lang, "classroom.decision_text", &[
                    ("a", &partner_name(state, d.a)), ("b", &partner_name(state, d.b)),

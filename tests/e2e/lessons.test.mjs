@@ -117,6 +117,7 @@ await h.check("keyboard: Space runs and pauses, S steps one month, R resets", as
 });
 
 let decided = 0;
+const focused = () => page.evaluate(() => document.activeElement?.dataset?.testid ?? document.activeElement?.tagName);
 await h.check("decision mode: the run stops when a dispute starts, and the class's choice applies", async () => {
   await tid(page, "lesson-open-conflict").click();
   await page.waitForSelector('[data-testid="lesson"][data-lesson="conflict"]', { timeout: STEP_TIMEOUT_MS });
@@ -128,6 +129,13 @@ await h.check("decision mode: the run stops when a dispute starts, and the class
     const id = await tid(page, "decision").getAttribute("data-dispute");
     assert.equal(await attr("data-awaiting"), id);
     assert.equal(await status(page), "paused", "stopped for the decision");
+    // An alert dialog: the card takes the focus, and Tab goes on to its choices.
+    await page.waitForFunction(() => document.activeElement?.dataset?.testid === "decision", null, { timeout: STEP_TIMEOUT_MS });
+    if (round === 0) {
+      await page.keyboard.press("Tab");
+      assert.match(await focused(), /^decide-/, "Tab goes from the card to its first choice");
+      await tid(page, "decision").focus();
+    }
     const text = await tid(page, "decision").innerText();
     assert.match(text, /A dispute has started \(month \d+\)/);
     assert.match(text, /are in a dispute over/);
@@ -158,6 +166,34 @@ await h.check("turning decision mode off lets the run finish on its ladder", asy
   await tid(page, "decisions-toggle").click();
   assert.equal(await tid(page, "decisions-toggle").getAttribute("aria-pressed"), "false");
   await tid(page, "decision").waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
+  await tid(page, "finish").click();
+  await waitAttr("data-status", "done");
+});
+
+await h.check("the decision card gives the focus back when it goes (keyboard only)", async () => {
+  await page.keyboard.press("d"); // decision mode on again
+  assert.equal(await tid(page, "decisions-toggle").getAttribute("aria-pressed"), "true");
+  await page.keyboard.press("r");
+  await waitAttr("data-month", "0");
+  await page.evaluate(() => {
+    window.__focusLog = [];
+    document.addEventListener("focusin", (e) => window.__focusLog.push(e.target?.dataset?.testid ?? e.target?.tagName));
+  });
+  // Space on the focused Run button starts the run; Run is then disabled, and the focus moves
+  // on to Pause (src/focus.rs). The first dispute's card takes it from there.
+  await tid(page, "run").focus();
+  await page.keyboard.press(" ");
+  await page.waitForFunction(() => document.activeElement?.dataset?.testid === "decision", null, { timeout: 30_000 });
+  const log = await page.evaluate(() => window.__focusLog);
+  const before = log[log.lastIndexOf("decision") - 1];
+  assert.equal(before, "pause", `Pause had the focus before the card: ${JSON.stringify(log)}`);
+  // D turns decision mode off: the card goes and the focus comes back to Pause, or, as the run
+  // stays paused (Pause is disabled), to Run, which Pause names in its data-refocus.
+  await page.keyboard.press("d");
+  await tid(page, "decision").waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
+  const expected = (await tid(page, "pause").isDisabled()) ? "run" : "pause";
+  await page.waitForFunction((id) => document.activeElement?.dataset?.testid === id, expected, { timeout: STEP_TIMEOUT_MS });
+  console.log(`focus after the card went: ${await focused()} (the run is ${await status(page)})`);
   await tid(page, "finish").click();
   await waitAttr("data-status", "done");
 });
