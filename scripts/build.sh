@@ -16,9 +16,10 @@
 # checksums with the native ones).
 #
 # A later Rust may rename these options. If the build with them fails, this script says so and
-# builds without them: the app still works, but is about 24 KB bigger, and scripts/test.sh's
-# page-weight check fails, so that the change does not go unnoticed.
-# ALIANSI_SIZE_OPTIONS=0 builds without them on purpose.
+# builds without them: the app still works, but is about 24 KB bigger (scripts/test.sh then
+# holds it to the budget of a build without them, and says so).
+# ALIANSI_SIZE_OPTIONS=0 builds without them on purpose. If ALIANSI_BUILD_REPORT names a file,
+# the script writes into it `size-options=on` or `size-options=off` (scripts/test.sh reads it).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ALIANSI_ROOT"
@@ -45,6 +46,10 @@ else
     echo "         bigger (see scripts/build.sh). If the next build fails too, the error is in the code." >&2
     size_env=()
   fi
+fi
+
+if [ -n "${ALIANSI_BUILD_REPORT:-}" ]; then
+  echo "size-options=$([ ${#size_env[@]} -gt 0 ] && echo on || echo off)" >"$ALIANSI_BUILD_REPORT"
 fi
 
 echo "==> trunk build --release $*"
