@@ -72,6 +72,31 @@ pub fn build_fragment(scenario: &Scenario, seed: u64) -> String {
     )
 }
 
+/// The working copy of a tab, kept in the tab's session storage so that a reload, a tab the
+/// browser discarded or a crash loses no edit: the address's fragment when it was written
+/// (without `#`), a line break, then the scenario with its seed as a share link.
+pub fn working_copy(hash: &str, scenario: &Scenario, seed: u64) -> String {
+    format!(
+        "{}\n{}",
+        fragment_text(hash).unwrap_or(""),
+        aliansi_wire::encode_link(&scenario_with_seed(scenario, seed))
+    )
+}
+
+/// The scenario to take back on load from a kept working copy, under the address `hash`: only
+/// when the copy was written under this same address (a reload; an address that changed since,
+/// such as another link opened in the tab, wins) and its link reads as a valid scenario.
+pub fn restore_working_copy(kept: &str, hash: &str) -> Option<Scenario> {
+    let (from, link) = kept.split_once('\n')?;
+    if from != fragment_text(hash).unwrap_or("") {
+        return None;
+    }
+    match aliansi_wire::decode_shared(link) {
+        Ok(Shared::Scenario { scenario, .. }) => Some(scenario),
+        _ => None,
+    }
+}
+
 /// The whole address to share: `href` without any fragment, then the new fragment.
 pub fn share_url(href: &str, scenario: &Scenario, seed: u64) -> String {
     let base = href.split('#').next().unwrap_or("");
@@ -132,6 +157,32 @@ pub fn shorten(s: &str, max: usize) -> String {
 mod tests {
     use super::*;
     use aliansi_sim::presets;
+
+    #[test]
+    fn a_working_copy_comes_back_under_the_same_address_only() {
+        let mut edited = presets::default_scenario();
+        edited.horizon_months = 77;
+        let link = build_fragment(&presets::all()[1].scenario, 5);
+        for from in ["", "#", &link] {
+            let kept = working_copy(from, &edited, 42);
+            let back = restore_working_copy(&kept, from).expect("same address: restored");
+            assert_eq!(back, scenario_with_seed(&edited, 42));
+            // Another address now (a link opened in this tab, or the plain page): not restored.
+            for other in ["", &link, "#s1.AAAA"] {
+                if fragment_text(other) != fragment_text(from) {
+                    assert_eq!(
+                        restore_working_copy(&kept, other),
+                        None,
+                        "{from:?} -> {other:?}"
+                    );
+                }
+            }
+        }
+        // A copy that does not read (damaged storage, another format) is ignored.
+        for junk in ["", "\n", "no line break", "\ns1.AAAA", "\nnot a link"] {
+            assert_eq!(restore_working_copy(junk, ""), None, "{junk:?}");
+        }
+    }
 
     #[test]
     fn no_fragment_is_empty() {

@@ -126,7 +126,16 @@ fn current_hash() -> String {
         .unwrap_or_default()
 }
 
-/// Reads a shared scenario from the address on load and on back/forward. Renders nothing.
+/// Where the tab's working copy is kept (session storage: this tab only, gone with it).
+const WORKING_COPY_KEY: &str = "aliansi.working.v1";
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+/// Reads a shared scenario from the address on load and on back/forward, and keeps the
+/// scenario being edited as the tab's working copy, which a reload under the same address
+/// brings back (`url::working_copy`). Renders nothing.
 #[function_component(UrlSync)]
 pub fn url_sync(props: &ShareProps) -> Html {
     let dispatch = props.state.dispatcher();
@@ -134,7 +143,13 @@ pub fn url_sync(props: &ShareProps) -> Html {
     let last = use_mut_ref(String::new);
     use_effect_with((), move |_| {
         let hash = current_hash();
-        for a in address_actions(&hash, false) {
+        let mut actions = address_actions(&hash, false);
+        let kept = session_storage().and_then(|s| s.get_item(WORKING_COPY_KEY).ok().flatten());
+        if let Some(scenario) = kept.and_then(|k| url::restore_working_copy(&k, &hash)) {
+            // After the address's own actions, so that an experiment link keeps its variants.
+            actions.push(Action::Load(scenario));
+        }
+        for a in actions {
             dispatch.dispatch(a);
         }
         *last.borrow_mut() = hash;
@@ -171,6 +186,18 @@ pub fn url_sync(props: &ShareProps) -> Html {
             drop(on_pop);
             drop(on_hash);
         }
+    });
+    // Written after the load above has read it (effects run in order). Storage that refuses
+    // (private mode, full) only means no working copy.
+    let (scenario, seed) = (props.state.scenario.clone(), props.state.seed);
+    use_effect_with((scenario, seed), |(scenario, seed)| {
+        if let Some(s) = session_storage() {
+            let _ = s.set_item(
+                WORKING_COPY_KEY,
+                &url::working_copy(&current_hash(), scenario, *seed),
+            );
+        }
+        || ()
     });
     html! {}
 }

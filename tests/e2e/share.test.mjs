@@ -96,6 +96,38 @@ await h.check("(7) back and forward load the scenario of the address", async () 
   await p.context().close();
 });
 
+await h.check("a reload keeps the scenario being edited; a link opened in the tab, or a new tab, does not get it", async () => {
+  assert.ok(link, "no link from the first check");
+  const p = await h.newPage();
+  await open(p, h.origin);
+  await expectPartners(p, DEFAULT_PARTNERS);
+  await loadPreset(p, "calm-pair");
+  await tid(p, "partner-name-0").fill("Mitra Baru");
+  await expectPartners(p, ["Mitra Baru", CALM[1]]);
+  await tid(p, "seed").fill("4242");
+  await tid(p, "seed").press("Enter");
+  await p.waitForSelector('#app-ready[data-seed="4242"]', { state: "attached", timeout: 5_000 });
+  // A reload (or a phone's browser that dropped the tab, or a crash) under the same address.
+  await p.reload({ waitUntil: "load" });
+  await ready(p);
+  await expectPartners(p, ["Mitra Baru", CALM[1]]);
+  assert.equal(await p.locator("#app-ready").getAttribute("data-seed"), "4242", "the seed is kept too");
+  // Another address in the same tab: the link's scenario, not the working copy.
+  await p.goto(link, { waitUntil: "load" });
+  await ready(p);
+  await expectPartners(p, JV);
+  await p.reload({ waitUntil: "load" });
+  await ready(p);
+  await expectPartners(p, JV);
+  // A new tab starts from the plain page's default.
+  const q = await h.newPage();
+  await open(q, h.origin);
+  await q.waitForTimeout(300);
+  await expectPartners(q, DEFAULT_PARTNERS);
+  await q.context().close();
+  await p.context().close();
+});
+
 await h.check("(7) a refused clipboard is reported and the link stays selectable", async () => {
   const p = await h.newPage();
   await p.addInitScript(() => {
