@@ -17,7 +17,8 @@
 // While the wasm downloads, the loading screen of index.html (#boot) shows how much has come;
 // if anything fails (the network drops, the host answers an error, the browser has no
 // WebAssembly), it says so in both languages and offers to try again. It is removed once the
-// app has started.
+// app has started. From then on, a crash of the app (a trap of its wasm) brings up a notice with
+// a button that reloads the page (watchForCrash).
 const tag = document.querySelector("script[data-js][data-wasm]");
 const here = (path) => new URL(path, document.baseURI).href;
 const boot = document.getElementById("boot");
@@ -173,9 +174,39 @@ try {
   const wasm = await bindings.default({ module_or_path: module });
   window.wasmBindings = bindings;
   boot?.remove();
+  watchForCrash();
   dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
 } catch (e) {
   failed(e);
+}
+
+/** Once the app runs: a trap of its wasm (a bug; a panic ends in one) leaves a page that no
+ * longer answers. A notice at the top says so in both languages and offers to reload, which
+ * brings back the scenario being edited (the tab keeps a working copy, src/url.rs) and the saved
+ * ones (local storage). Other errors (say an extension's) are not the app's and are left alone. */
+function watchForCrash() {
+  const trap = (e) => typeof WebAssembly === "object" && e instanceof WebAssembly.RuntimeError;
+  const show = () => {
+    if (document.getElementById("crash")) return;
+    const box = document.createElement("div");
+    box.id = "crash";
+    box.className = "crash";
+    box.setAttribute("role", "alert");
+    box.dataset.testid = "crash";
+    const text = document.createElement("p");
+    text.textContent =
+      "Aliansi stopped because of an error in the app. Reload the page to go on: the scenario you were editing comes back.\n" +
+      "Aliansi berhenti karena ada galat di aplikasi. Muat ulang halaman untuk melanjutkan: skenario yang sedang Anda ubah akan kembali.";
+    const reload = document.createElement("button");
+    reload.type = "button";
+    reload.textContent = "Reload · Muat ulang";
+    reload.addEventListener("click", () => location.reload(), { once: true });
+    box.append(text, reload);
+    document.body.prepend(box);
+    reload.focus();
+  };
+  addEventListener("error", (e) => trap(e.error) && show());
+  addEventListener("unhandledrejection", (e) => trap(e.reason) && show());
 }
 
 // Offline use: sw.js keeps the built files in a cache (scope: the folder of the page).

@@ -11,7 +11,7 @@ import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
-import { READY_TIMEOUT_MS, ready, start } from "./harness.mjs";
+import { READY_TIMEOUT_MS, expectPartners, loadPreset, ready, start, tid } from "./harness.mjs";
 
 const h = await start("boot");
 
@@ -301,6 +301,37 @@ await h.check("later visits compile the copy the visit before decoded, kept in t
   assert.equal(watch.seen.length, 1, `decoder requests: ${watch.seen}`);
   assert.ok(warnings.some((w) => /kept copy of the wasm did not compile/.test(w)), `warnings: ${warnings}`);
   await waitKept();
+  await page.context().close();
+});
+
+await h.check("a crash of the running app (a trap of its wasm) is reported in both languages; Reload brings the edits back", async () => {
+  // Not h.newPage: the errors thrown here are the ones this check expects.
+  const page = await (await h.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(h.base);
+  await ready(page);
+  await loadPreset(page, "calm-pair");
+  await tid(page, "partner-name-0").fill("Mitra Baru");
+  await expectPartners(page, ["Mitra Baru", "Mitra Dua"]);
+  // An error that is not the app's (say an extension's): no notice.
+  await page.evaluate(() => setTimeout(() => { throw new Error("not the app's"); }));
+  await page.waitForTimeout(300);
+  assert.equal(await tid(page, "crash").count(), 0, "no notice for another script's error");
+  // A real trap of the app's wasm, from a task of the page: an allocation it cannot make ends
+  // in an abort, as a panic does (initSync gives the running instance's exports).
+  await page.evaluate(() => setTimeout(() => window.wasmBindings.initSync().__wbindgen_malloc(0xfffffff0, 8)));
+  await tid(page, "crash").waitFor({ timeout: 5_000 });
+  const text = await tid(page, "crash").innerText();
+  assert.match(text, /Aliansi stopped because of an error in the app/);
+  assert.match(text, /Aliansi berhenti karena ada galat/);
+  assert.ok(errors.some((e) => /unreachable|RuntimeError/i.test(e)), `errors: ${errors.join(" | ")}`);
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Reload · Muat ulang");
+  await h.shot(page, "crashed");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => !document.getElementById("crash"), null, { timeout: READY_TIMEOUT_MS });
+  await ready(page);
+  await expectPartners(page, ["Mitra Baru", "Mitra Dua"]);
   await page.context().close();
 });
 
