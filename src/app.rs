@@ -17,7 +17,10 @@ const PREWARM_AFTER_MS: u32 = 500;
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(State::initial);
+    let state = use_reducer(|| State {
+        lang: crate::components::starting_lang(),
+        ..State::initial()
+    });
 
     // While playing, a timer steps the world (several months a tick at high speed).
     {

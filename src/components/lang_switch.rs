@@ -11,6 +11,29 @@ pub struct Props {
     pub dispatch: UseReducerDispatcher<State>,
 }
 
+/// Where the language chosen with the switch is kept (local storage: this device, every tab).
+const LANG_KEY: &str = "aliansi.lang";
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// The language the page starts in: the one chosen on this device before, else the browser's
+/// (Bahasa Indonesia for a browser set to Indonesian), else English.
+pub fn starting_lang() -> Lang {
+    let stored = local_storage().and_then(|s| s.get_item(LANG_KEY).ok().flatten());
+    let browser: Vec<String> = web_sys::window()
+        .map(|w| {
+            w.navigator()
+                .languages()
+                .iter()
+                .filter_map(|l| l.as_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    Lang::preferred(stored.as_deref(), browser.iter().map(String::as_str))
+}
+
 #[function_component(LangSwitch)]
 pub fn lang_switch(props: &Props) -> Html {
     html! {
@@ -23,7 +46,13 @@ pub fn lang_switch(props: &Props) -> Html {
                         lang={l.tag()}
                         data-testid={format!("lang-{}", l.tag())}
                         aria-pressed={(l == props.lang).to_string()}
-                        onclick={move |_| dispatch.dispatch(Action::SetLang(l))}
+                        onclick={move |_| {
+                            // Remembered for the next visit (storage that refuses: not remembered).
+                            if let Some(s) = local_storage() {
+                                let _ = s.set_item(LANG_KEY, l.tag());
+                            }
+                            dispatch.dispatch(Action::SetLang(l))
+                        }}
                     >{ l.native_name() }</button>
                 }
             }) }

@@ -40,7 +40,7 @@ pub use editor::Editor;
 pub use event_log::event_log;
 pub use export::{ExportBar, LineExport, PrintDebrief};
 pub use gauges::gauges;
-pub use lang_switch::LangSwitch;
+pub use lang_switch::{starting_lang, LangSwitch};
 pub use lessons::lessons_panel;
 pub use library::Library;
 pub use line_chart::{ChartSeries, LineChart};

@@ -25,6 +25,25 @@ impl Lang {
         }
     }
 
+    /// The language of a BCP 47 tag (`id`, `id-ID`, `en-GB`…), by its primary subtag; `None`
+    /// for other languages.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next().unwrap_or("").trim();
+        Lang::ALL
+            .into_iter()
+            .find(|l| primary.eq_ignore_ascii_case(l.tag()))
+    }
+
+    /// The language to start in: the one chosen on this device before (`stored`), else the
+    /// first of the browser's languages (`navigator.languages`, most preferred first) that the
+    /// app has, else English.
+    pub fn preferred<'a>(stored: Option<&str>, browser: impl IntoIterator<Item = &'a str>) -> Lang {
+        stored
+            .and_then(Lang::from_tag)
+            .or_else(|| browser.into_iter().find_map(Lang::from_tag))
+            .unwrap_or_default()
+    }
+
     /// The language's own name, for the language switch.
     pub fn native_name(self) -> &'static str {
         match self {
@@ -128,6 +147,21 @@ mod tests {
 
     fn key_set(lang: Lang) -> BTreeSet<&'static str> {
         table(lang).iter().map(|(k, _)| *k).collect()
+    }
+
+    #[test]
+    fn the_starting_language_is_the_choice_made_before_else_the_browsers() {
+        assert_eq!(Lang::from_tag("id-ID"), Some(Lang::Id));
+        assert_eq!(Lang::from_tag("EN_gb"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("ms-MY"), None);
+        assert_eq!(Lang::from_tag(""), None);
+        assert_eq!(Lang::preferred(None, []), Lang::En);
+        assert_eq!(Lang::preferred(None, ["ja-JP", "id"]), Lang::Id);
+        assert_eq!(Lang::preferred(None, ["en-US", "id-ID"]), Lang::En);
+        assert_eq!(Lang::preferred(Some("en"), ["id-ID"]), Lang::En);
+        assert_eq!(Lang::preferred(Some("id"), ["en-US"]), Lang::Id);
+        // A stored value this version does not know is ignored.
+        assert_eq!(Lang::preferred(Some("xx"), ["id-ID"]), Lang::Id);
     }
 
     #[test]

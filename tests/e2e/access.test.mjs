@@ -34,6 +34,34 @@ await h.check("(9) switching to Bahasa Indonesia changes the Run button and the 
   await page.context().close();
 });
 
+await h.check("(9) the language chosen is kept for the next visit; a browser set to Indonesian starts in Bahasa Indonesia", async () => {
+  const pressed = (page, l) => tid(page, `lang-${l}`).getAttribute("aria-pressed");
+  const inLang = async (page, l) => {
+    await page.waitForFunction((l) => document.querySelector(`[data-testid="lang-${l}"]`)?.getAttribute("aria-pressed") === "true", l, { timeout: 5_000 });
+    assert.equal(await tid(page, "run").evaluate((e) => e.closest("[lang]").lang), l);
+  };
+  const english = await h.newPage({ locale: "en-US" });
+  await open(english, h.origin);
+  await inLang(english, "en");
+  await tid(english, "lang-id").click();
+  await inLang(english, "id");
+  await english.reload({ waitUntil: "load" });
+  await inLang(english, "id");
+  const other = await english.context().newPage(); // another tab of the same browser
+  await open(other, h.origin);
+  await inLang(other, "id");
+  await english.context().close();
+
+  const indonesian = await h.newPage({ locale: "id-ID" });
+  await open(indonesian, h.origin);
+  await inLang(indonesian, "id");
+  await tid(indonesian, "lang-en").click();
+  await indonesian.reload({ waitUntil: "load" });
+  await inLang(indonesian, "en");
+  assert.equal(await pressed(indonesian, "id"), "false");
+  await indonesian.context().close();
+});
+
 await h.check("(10) at 375 px wide there is no horizontal scroll, before and after a run", async () => {
   const page = await h.newPage({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 });
   await open(page, h.origin);
