@@ -233,8 +233,8 @@ pub fn decision_prompt(props: &Props) -> Html {
                 }
             } else if let Some(el) = returns_to.borrow_mut().take() {
                 // Decided (the card is gone): back to where the focus was (or, if that control
-                // is disabled now, to the one it names), unless it went somewhere else meanwhile.
-                // (Right after the render the removed card may still be the active element.)
+                // is disabled now, to the one it names), unless it went somewhere else meanwhile
+                // (the active element is then neither the body nor an element off the page).
                 let lost = active.map_or(true, |a| Some(&a) == body.as_ref() || !a.is_connected());
                 if lost {
                     crate::focus::give_back(&el);
