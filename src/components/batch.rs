@@ -218,7 +218,11 @@ pub fn batch_panel(props: &Props) -> Html {
                     <input id="batch-runs" data-testid="batch-runs" type="text" inputmode="numeric"
                         autocomplete="off" value={(*text).clone()} oninput={on_input}
                         aria-invalid={error.is_some().then_some("true")}
-                        aria-describedby="batch-runs-help" disabled={running} />
+                        aria-describedby="batch-runs-help"
+                        // Read-only, not disabled, while a batch runs: a keyboard user who
+                        // started it with Enter keeps the focus here (and the page is spared
+                        // the blur, change and focus work of disabling a focused field).
+                        readonly={running} />
                     <p id="batch-runs-help" class={classes!("batch-help", error.is_some().then_some("field-error"))}
                         data-testid={error.is_some().then_some("batch-runs-error")} aria-live="polite">
                         { error.clone().unwrap_or_else(|| tf(lang, "experiments.runs_hint", &range_args)) }

@@ -163,6 +163,17 @@ await h.check("a small batch after a cancel still finishes", async () => {
   assert.equal(await tid(page, "batch-status").count(), 0, "the cancel message is gone");
 });
 
+await h.check("started with Enter from the count, the batch keeps the focus in the count, read-only while it runs", async () => {
+  // Not cancelled (a cancel stops the workers; the check after the next counts them).
+  await tid(page, "batch-runs").fill("20000");
+  await tid(page, "batch-runs").press("Enter");
+  await tid(page, "batch-progress").waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.notEqual(await tid(page, "batch-runs").getAttribute("readonly"), null, "read-only while running");
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset?.testid), "batch-runs", "the focus stays in the count");
+  await page.locator('[data-testid="batch-results"][data-runs="20000"]').waitFor({ timeout: RESULTS_TIMEOUT_MS });
+  assert.equal(await tid(page, "batch-runs").getAttribute("readonly"), null, "editable again");
+});
+
 await h.check("the workers start once, ahead of the first batch, and are reused by later batches", async () => {
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   // Cancelling stops the workers of that batch (they may be mid-chunk): one set for the
