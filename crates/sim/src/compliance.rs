@@ -2,7 +2,7 @@
 //! programme, regulators' fines, and a regulator that can end the alliance.
 
 use crate::events::{Cause, Detector, EventKind};
-use crate::world::{fmin, Outcome, World};
+use crate::world::{fmax, fmin, Outcome, World};
 
 impl World {
     pub(crate) fn compliance_phase(&mut self) {
@@ -43,8 +43,10 @@ impl World {
                 self.compliance_strain = fmin(self.compliance_strain + 0.4, 1.0);
                 // A fine of (0.5 + 1.5 x pressure) months of value, capped at what is left of
                 // this month's value.
-                let fine = ((0.5 + 1.5 * reg) * self.value)
-                    .min((self.value - self.costs - self.fines).max(0.0));
+                let fine = fmin(
+                    (0.5 + 1.5 * reg) * self.value,
+                    fmax(self.value - self.costs - self.fines, 0.0),
+                );
                 self.fines += fine;
                 self.cum_fines += fine;
                 for j in self.active() {

@@ -124,9 +124,10 @@ impl World {
                     (
                         DisputeCause::Knowledge,
                         1.0 * (pa.knowledge - pb.knowledge).abs()
-                            * self.scenario.partners[a]
-                                .learning_intent
-                                .max(self.scenario.partners[b].learning_intent),
+                            * fmax(
+                                self.scenario.partners[a].learning_intent,
+                                self.scenario.partners[b].learning_intent,
+                            ),
                     ),
                 ];
                 let sum: f64 = drivers.iter().map(|d| d.1).sum();

@@ -4,14 +4,14 @@
 
 use crate::events::{Cause, EventKind};
 use crate::params::*;
-use crate::world::{fmax, Outcome, World};
+use crate::world::{fmax, fmin, Outcome, World};
 
 impl World {
     /// Exit barrier: the form's plus the exit penalty's, in [0, 0.9].
     pub fn exit_barrier(&self) -> f64 {
         let g = &self.scenario.governance;
         let pen = g.exit_penalty_months;
-        (form_barrier(g.form) + 0.6 * pen / (pen + 6.0)).min(0.9)
+        fmin(form_barrier(g.form) + 0.6 * pen / (pen + 6.0), 0.9)
     }
 
     /// The cause with the most pressure on a partner.
@@ -125,8 +125,10 @@ impl World {
             } else {
                 0.0
             };
-            penalty =
-                (self.scenario.governance.exit_penalty_months * avg).min(p.cum_payoff.max(0.0));
+            penalty = fmin(
+                self.scenario.governance.exit_penalty_months * avg,
+                fmax(p.cum_payoff, 0.0),
+            );
         }
         let stayers: Vec<usize> = act.iter().copied().filter(|&j| j != i).collect();
         if penalty > 0.0 && !stayers.is_empty() {

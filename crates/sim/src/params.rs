@@ -62,7 +62,7 @@ pub fn form_alignment(f: Form) -> f64 {
 
 /// Speed of adaptation under a decision rule (lead partner fastest).
 pub fn decision_speed(r: DecisionRule, n: usize) -> f64 {
-    let crowd = 1.0 / (1.0 + 0.1 * (n as f64 - 2.0).max(0.0));
+    let crowd = 1.0 / (1.0 + 0.1 * crate::world::fmax(n as f64 - 2.0, 0.0));
     match r {
         DecisionRule::Consensus => 0.6 * crowd,
         DecisionRule::Majority => 0.8,
