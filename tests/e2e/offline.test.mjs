@@ -225,6 +225,9 @@ await h.check("a new build replaces the old cache", async () => {
   const t0 = Date.now();
   const phase = (what) => console.log(`update: ${what} after ${Date.now() - t0} ms`);
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  // (Once, in a CI run on 2026-11-29, the update took 177 s instead of about 2; this line says
+  // which step is slow should it happen again.)
+  phase("registration.update() returned");
   await page.waitForFunction(
     async () => {
       const r = await navigator.serviceWorker.getRegistration();
