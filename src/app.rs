@@ -42,6 +42,15 @@ pub fn app() -> Html {
         || ()
     });
 
+    // The document's language is the page's (screen readers, and a browser's offer to
+    // translate, read it from <html lang>).
+    use_effect_with(state.lang, |&lang| {
+        if let Some(root) = gloo::utils::document().document_element() {
+            let _ = root.set_attribute("lang", lang.tag());
+        }
+        || ()
+    });
+
     // Once the page has settled, the batch workers start and warm up, so that the first
     // "Many futures" or comparison does not wait for them (src/workers.rs).
     // Also from the start: the keyboard focus stays in place when its control is disabled or

@@ -39,6 +39,7 @@ await h.check("(9) the language chosen is kept for the next visit; a browser set
   const inLang = async (page, l) => {
     await page.waitForFunction((l) => document.querySelector(`[data-testid="lang-${l}"]`)?.getAttribute("aria-pressed") === "true", l, { timeout: 5_000 });
     assert.equal(await tid(page, "run").evaluate((e) => e.closest("[lang]").lang), l);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), l, "<html lang>");
   };
   const english = await h.newPage({ locale: "en-US" });
   await open(english, h.origin);
