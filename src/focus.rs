@@ -111,23 +111,26 @@ fn around(group: &Element, lost: &Element) -> Vec<HtmlElement> {
 /// scrolling: to `el` if it can take it, else to the control it names in `data-refocus` (Pause
 /// names Run), else nowhere. Returns whether one took it.
 pub fn give_back(el: &HtmlElement) -> bool {
-    let document = gloo::utils::document();
-    let partner = || {
-        let id = el.get_attribute("data-refocus")?;
-        let found = document
-            .query_selector(&format!("[data-testid=\"{id}\"]"))
-            .ok()??;
-        found.dyn_into::<HtmlElement>().ok()
-    };
     let target = Some(el.clone())
         .filter(usable)
-        .or_else(|| partner().filter(usable));
-    let Some(target) = target else {
-        return false;
-    };
+        .or_else(|| named(el.get_attribute("data-refocus")).filter(usable));
+    target.is_some_and(|t| focus_in_place(&t))
+}
+
+/// Focuses `el` without scrolling the page (a reader who scrolled down to the results stays
+/// there); returns whether the browser took the call.
+pub fn focus_in_place(el: &HtmlElement) -> bool {
     let options = FocusOptions::new();
     options.set_prevent_scroll(true);
-    target.focus_with_options(&options).is_ok()
+    el.focus_with_options(&options).is_ok()
+}
+
+/// The control whose `data-testid` is `id`: how a control the render replaced is found again.
+fn named(id: Option<String>) -> Option<HtmlElement> {
+    let el = gloo::utils::document()
+        .query_selector(&format!("[data-testid=\"{}\"]", id?))
+        .ok()??;
+    el.dyn_into::<HtmlElement>().ok()
 }
 
 /// Whether `el` can take the focus: on the page, enabled, not hidden.
@@ -151,12 +154,6 @@ fn restore(group: &Element, lost: &Element, before: Vec<HtmlElement>) {
     };
     // A control the render replaced is found again by its name.
     let preferred = lost.get_attribute("data-refocus");
-    let named = |id: Option<String>| {
-        let el = document
-            .query_selector(&format!("[data-testid=\"{}\"]", id?))
-            .ok()??;
-        el.dyn_into::<HtmlElement>().ok()
-    };
     let mut found = named(preferred)
         .into_iter()
         .chain(near.into_iter().filter_map(|el| {
@@ -167,9 +164,6 @@ fn restore(group: &Element, lost: &Element, before: Vec<HtmlElement>) {
             }
         }));
     if let Some(el) = found.find(usable) {
-        // Without scrolling: a reader who scrolled down to the results stays there.
-        let options = FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = el.focus_with_options(&options);
+        focus_in_place(&el);
     }
 }

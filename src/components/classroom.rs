@@ -7,7 +7,7 @@ use std::rc::Rc;
 use aliansi_sim::Resolution;
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
-use web_sys::{FocusOptions, HtmlElement, KeyboardEvent};
+use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::i18n::{t, tf, Lang};
@@ -214,8 +214,6 @@ pub fn decision_prompt(props: &Props) -> Html {
             let active = document
                 .active_element()
                 .and_then(|a| a.dyn_into::<HtmlElement>().ok());
-            let no_scroll = FocusOptions::new();
-            no_scroll.set_prevent_scroll(true);
             if id.is_some() {
                 if let Some(el) = card.cast::<HtmlElement>() {
                     let inside = active.as_ref().is_some_and(|a| el.contains(Some(a)));
@@ -225,7 +223,7 @@ pub fn decision_prompt(props: &Props) -> Html {
                         *returns_to.borrow_mut() = active
                             .filter(|a| Some(a) != body.as_ref() && a.is_connected())
                             .or_else(crate::focus::lost_to_nowhere);
-                        let _ = el.focus_with_options(&no_scroll);
+                        crate::focus::focus_in_place(&el);
                     }
                     let opts = web_sys::ScrollIntoViewOptions::new();
                     opts.set_block(web_sys::ScrollLogicalPosition::Nearest);

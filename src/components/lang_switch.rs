@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::library::local;
 use crate::i18n::{t, Lang};
 use crate::state::{Action, State};
 
@@ -14,14 +15,10 @@ pub struct Props {
 /// Where the language chosen with the switch is kept (local storage: this device, every tab).
 const LANG_KEY: &str = "aliansi.lang";
 
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
-}
-
 /// The language the page starts in: the one chosen on this device before, else the browser's
 /// (Bahasa Indonesia for a browser set to Indonesian), else English.
 pub fn starting_lang() -> Lang {
-    let stored = local_storage().and_then(|s| s.get_item(LANG_KEY).ok().flatten());
+    let stored = local::read(LANG_KEY).ok().flatten();
     let browser: Vec<String> = web_sys::window()
         .map(|w| {
             w.navigator()
@@ -48,9 +45,7 @@ pub fn lang_switch(props: &Props) -> Html {
                         aria-pressed={(l == props.lang).to_string()}
                         onclick={move |_| {
                             // Remembered for the next visit (storage that refuses: not remembered).
-                            if let Some(s) = local_storage() {
-                                let _ = s.set_item(LANG_KEY, l.tag());
-                            }
+                            let _ = local::write(LANG_KEY, l.tag());
                             dispatch.dispatch(Action::SetLang(l))
                         }}
                     >{ l.native_name() }</button>

@@ -53,8 +53,8 @@ fn js_text(e: &JsValue) -> String {
         .unwrap_or_else(|| format!("{e:?}"))
 }
 
-/// The only code that touches `localStorage`.
-mod local {
+/// The only code that touches `localStorage` (the language switch keeps its choice through it).
+pub(super) mod local {
     use super::js_text;
     use wasm_bindgen::JsValue;
 
