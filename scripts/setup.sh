@@ -60,6 +60,18 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "$@"
 }
 
+# npm_tool PACKAGE VERSION WHAT: installs PACKAGE@VERSION from npm into .tools/.
+npm_tool() {
+  mkdir -p "$ALIANSI_TOOLS"
+  install_step "$1 $2 ($3, into .tools/)" \
+    npm install --prefix "$ALIANSI_TOOLS" --no-audit --no-fund --loglevel=error "$1@$2"
+}
+
+# npm_tool_version PACKAGE: the version of PACKAGE in .tools/ (empty if it is not there).
+npm_tool_version() {
+  node -p "require('$ALIANSI_TOOLS/node_modules/$1/package.json').version" 2>/dev/null || true
+}
+
 aliansi_setup() {
   local t0=$SECONDS
   command -v cargo >/dev/null || die "cargo not found: install Rust first (https://rustup.rs)"
@@ -93,19 +105,13 @@ aliansi_setup() {
   local wasm_opt_version
   wasm_opt_version="$("$ALIANSI_TOOLS/node_modules/.bin/wasm-opt" --version 2>/dev/null || true)"
   if ! grep -q "version $BINARYEN_VERSION\b" <<<"$wasm_opt_version"; then
-    mkdir -p "$ALIANSI_TOOLS"
-    install_step "binaryen $BINARYEN_VERSION (wasm-opt, into .tools/)" \
-      npm install --prefix "$ALIANSI_TOOLS" --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION"
+    npm_tool binaryen "$BINARYEN_VERSION" "wasm-opt"
   fi
-  if [ "$(node -p "require('$ALIANSI_TOOLS/node_modules/terser/package.json').version" 2>/dev/null)" != "$TERSER_VERSION" ]; then
-    mkdir -p "$ALIANSI_TOOLS"
-    install_step "terser $TERSER_VERSION (minifies the JavaScript, into .tools/)" \
-      npm install --prefix "$ALIANSI_TOOLS" --no-audit --no-fund --loglevel=error "terser@$TERSER_VERSION"
+  if [ "$(npm_tool_version terser)" != "$TERSER_VERSION" ]; then
+    npm_tool terser "$TERSER_VERSION" "minifies the JavaScript"
   fi
-  if [ "$(node -p "require('$ALIANSI_TOOLS/node_modules/xz-decompress/package.json').version" 2>/dev/null)" != "$XZ_DECOMPRESS_VERSION" ]; then
-    mkdir -p "$ALIANSI_TOOLS"
-    install_step "xz-decompress $XZ_DECOMPRESS_VERSION (the page's xz decoder, into .tools/)" \
-      npm install --prefix "$ALIANSI_TOOLS" --no-audit --no-fund --loglevel=error "xz-decompress@$XZ_DECOMPRESS_VERSION"
+  if [ "$(npm_tool_version xz-decompress)" != "$XZ_DECOMPRESS_VERSION" ]; then
+    npm_tool xz-decompress "$XZ_DECOMPRESS_VERSION" "the page's xz decoder"
   fi
   if ! command -v xz >/dev/null; then
     install_step "xz (apt: xz-utils)" apt_install xz-utils
