@@ -97,6 +97,45 @@ pub fn restore_working_copy(kept: &str, hash: &str) -> Option<Scenario> {
     }
 }
 
+/// The variants of "Compare fairly" and its runs per variant, kept in the tab's session storage
+/// beside the working copy of the scenario: the address's fragment when written (without `#`),
+/// a line break, then an experiment link holding them (its scenario is the first variant's, or
+/// the default one, and is not read back). `None` when the wire format cannot hold them.
+pub fn working_variants(hash: &str, variants: &[Variant], runs: u64) -> Option<String> {
+    let scenario = variants
+        .first()
+        .map_or_else(aliansi_sim::presets::default_scenario, |v| {
+            v.scenario.clone()
+        });
+    let x = experiment(&scenario, scenario.seed, variants, runs).ok()?;
+    Some(format!(
+        "{}\n{}",
+        fragment_text(hash).unwrap_or(""),
+        aliansi_wire::encode_experiment_link(&x)
+    ))
+}
+
+/// The variants and runs to take back on load from kept variants, under the address `hash`.
+/// Variants outlive a change of address within the tab (opening a scenario link keeps them), so
+/// they come back under any address except an experiment link other than the one they were
+/// written under: a newly opened experiment brings its own variants. No variants comes back only
+/// under the experiment link they were kept under (the user removed the link's variants);
+/// elsewhere there is nothing to take back.
+pub fn restore_working_variants(kept: &str, hash: &str) -> Option<(Vec<Variant>, u64)> {
+    let (from, link) = kept.split_once('\n')?;
+    let here = fragment_text(hash).unwrap_or("");
+    let under_experiment = matches!(read_fragment(hash), Fragment::Experiment(_));
+    if from != here && under_experiment {
+        return None;
+    }
+    match aliansi_wire::decode_shared(link) {
+        Ok(Shared::Experiment(x)) if !x.variants.is_empty() || under_experiment => {
+            Some((variants_of(&x), x.runs))
+        }
+        _ => None,
+    }
+}
+
 /// The whole address to share: `href` without any fragment, then the new fragment.
 pub fn share_url(href: &str, scenario: &Scenario, seed: u64) -> String {
     let base = href.split('#').next().unwrap_or("");
@@ -181,6 +220,60 @@ mod tests {
         // A copy that does not read (damaged storage, another format) is ignored.
         for junk in ["", "\n", "no line break", "\ns1.AAAA", "\nnot a link"] {
             assert_eq!(restore_working_copy(junk, ""), None, "{junk:?}");
+        }
+    }
+
+    #[test]
+    fn kept_variants_come_back_unless_another_experiment_was_opened() {
+        let mut second = presets::default_scenario();
+        second.governance.transparency = 0.9;
+        let variants = vec![
+            Variant {
+                name: "Base".into(),
+                scenario: presets::default_scenario(),
+            },
+            Variant {
+                name: "Open books".into(),
+                scenario: second,
+            },
+        ];
+        let scenario_link = build_fragment(&presets::all()[1].scenario, 5);
+        let x = experiment(&presets::default_scenario(), 3, &variants[..1], 50).unwrap();
+        let experiment_link = format!("#{}", aliansi_wire::encode_experiment_link(&x));
+        for from in ["", &scenario_link, &experiment_link] {
+            let kept = working_variants(from, &variants, 400).expect("fits the wire format");
+            // The same address, the plain page, or a scenario link: the tab's variants.
+            for here in ["", from, &scenario_link] {
+                assert_eq!(
+                    restore_working_variants(&kept, here),
+                    Some((variants.clone(), 400)),
+                    "{from:?} -> {here:?}"
+                );
+            }
+            // An experiment link other than the one they were kept under: its own variants.
+            if from != experiment_link {
+                assert_eq!(restore_working_variants(&kept, &experiment_link), None);
+            }
+        }
+        // No variants (all removed) comes back under the experiment link that had some;
+        // elsewhere there is nothing to take back.
+        let none = working_variants(&experiment_link, &[], 200).unwrap();
+        assert_eq!(
+            restore_working_variants(&none, &experiment_link),
+            Some((vec![], 200))
+        );
+        assert_eq!(restore_working_variants(&none, ""), None);
+        assert_eq!(restore_working_variants(&none, &scenario_link), None);
+        // What the wire format refuses is not kept (runs out of range); junk is ignored.
+        assert_eq!(working_variants("", &variants, 0), None);
+        for junk in [
+            "",
+            "\n",
+            "no line break",
+            "\ne1.AAAA",
+            &format!("\n{}", &scenario_link[1..]),
+        ] {
+            assert_eq!(restore_working_variants(junk, ""), None, "{junk:?}");
         }
     }
 

@@ -120,7 +120,8 @@ fn address_actions(hash: &str, empty_is_default: bool) -> Vec<Action> {
     }
 }
 
-fn current_hash() -> String {
+/// `location.hash`, or empty.
+pub(crate) fn current_hash() -> String {
     web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default()
@@ -128,9 +129,27 @@ fn current_hash() -> String {
 
 /// Where the tab's working copy is kept (session storage: this tab only, gone with it).
 const WORKING_COPY_KEY: &str = "aliansi.working.v1";
+/// Where the tab keeps the variants of "Compare fairly" (`url::working_variants`), written by
+/// its panel.
+pub(crate) const WORKING_VARIANTS_KEY: &str = "aliansi.variants.v1";
 
 fn session_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok()?
+}
+
+fn kept_in_tab(key: &str) -> Option<String> {
+    session_storage()?.get_item(key).ok().flatten()
+}
+
+/// Keeps `value` under `key` in the tab's session storage, or removes the key for `None`.
+/// Storage that refuses (private mode, full) only means nothing is kept.
+pub(crate) fn keep_in_tab(key: &str, value: Option<&str>) {
+    if let Some(s) = session_storage() {
+        let _ = match value {
+            Some(v) => s.set_item(key, v),
+            None => s.remove_item(key),
+        };
+    }
 }
 
 /// Reads a shared scenario from the address on load and on back/forward, and keeps the
@@ -141,13 +160,24 @@ pub fn url_sync(props: &ShareProps) -> Html {
     let dispatch = props.state.dispatcher();
     // The fragment last acted on: back/forward fires popstate and then hashchange; act once.
     let last = use_mut_ref(String::new);
+    // Read in the first render, before any effect: the variants panel writes its (still empty)
+    // variants in its first effect.
+    let kept_variants = use_mut_ref(|| kept_in_tab(WORKING_VARIANTS_KEY));
     use_effect_with((), move |_| {
         let hash = current_hash();
         let mut actions = address_actions(&hash, false);
-        let kept = session_storage().and_then(|s| s.get_item(WORKING_COPY_KEY).ok().flatten());
-        if let Some(scenario) = kept.and_then(|k| url::restore_working_copy(&k, &hash)) {
-            // After the address's own actions, so that an experiment link keeps its variants.
+        // After the address's own actions: what the tab had wins over the link it was opened
+        // with (see `url::restore_working_copy` and `url::restore_working_variants`).
+        if let Some(scenario) =
+            kept_in_tab(WORKING_COPY_KEY).and_then(|k| url::restore_working_copy(&k, &hash))
+        {
             actions.push(Action::Load(scenario));
+        }
+        let variants = kept_variants.borrow_mut().take();
+        if let Some((variants, runs)) =
+            variants.and_then(|k| url::restore_working_variants(&k, &hash))
+        {
+            actions.push(Action::SetupExperiment { variants, runs });
         }
         for a in actions {
             dispatch.dispatch(a);
@@ -191,12 +221,8 @@ pub fn url_sync(props: &ShareProps) -> Html {
     // (private mode, full) only means no working copy.
     let (scenario, seed) = (props.state.scenario.clone(), props.state.seed);
     use_effect_with((scenario, seed), |(scenario, seed)| {
-        if let Some(s) = session_storage() {
-            let _ = s.set_item(
-                WORKING_COPY_KEY,
-                &url::working_copy(&current_hash(), scenario, *seed),
-            );
-        }
+        let copy = url::working_copy(&current_hash(), scenario, *seed);
+        keep_in_tab(WORKING_COPY_KEY, Some(&copy));
         || ()
     });
     html! {}

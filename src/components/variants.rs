@@ -9,7 +9,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::library::notice;
-use crate::components::share::copy;
+use crate::components::share::{copy, current_hash, keep_in_tab, WORKING_VARIANTS_KEY};
 use crate::url;
 
 use crate::batch::{parse_runs, DEFAULT_RUNS};
@@ -190,6 +190,20 @@ pub fn variants_panel(props: &Props) -> Html {
     let runs_text = use_state(|| DEFAULT_RUNS.to_string());
     let parsed = parse_runs(&runs_text);
     let running = v.is_running();
+
+    // The tab keeps the variants and the runs (a valid count, else the default), so that a
+    // reload loses none (`url::working_variants`; restored by `UrlSync`).
+    use_effect_with(
+        (
+            v.variants.clone(),
+            *parsed.as_ref().unwrap_or(&DEFAULT_RUNS),
+        ),
+        |(variants, runs)| {
+            let kept = url::working_variants(&current_hash(), variants, *runs);
+            keep_in_tab(WORKING_VARIANTS_KEY, kept.as_deref());
+            || ()
+        },
+    );
 
     // An experiment handed over by a lesson or a shared link: take it once (by its seq).
     {

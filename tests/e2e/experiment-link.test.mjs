@@ -3,7 +3,7 @@
 // numbers; a damaged experiment link gives a message and leaves the page usable.
 // Usage: node experiment-link.test.mjs [DIST_DIR]
 import assert from "node:assert/strict";
-import { start, open, tid, partnerNames, expectNotice, STEP_TIMEOUT_MS } from "./harness.mjs";
+import { start, open, ready, tid, partnerNames, expectNotice, STEP_TIMEOUT_MS } from "./harness.mjs";
 
 const h = await start("experiment-link");
 const RESULTS_TIMEOUT_MS = 180_000;
@@ -59,6 +59,59 @@ await h.check("a student opens the link and gets the same numbers", async () => 
   const again = await runComparison(student);
   assert.deepEqual(again, first, "same table, same test, same words");
   await h.shot(student, "student");
+});
+
+await h.check("a reload keeps the variants of Compare fairly; another experiment link brings its own", async () => {
+  const p = await h.newPage();
+  const variantNames = async () => {
+    const out = [];
+    for (let k = 0; k < 4; k++) {
+      if ((await tid(p, `variant-${k}`).count()) === 0) break;
+      out.push(await tid(p, `variant-${k}`).locator(".variant-name").innerText());
+    }
+    return out;
+  };
+  const reload = async () => {
+    await p.reload({ waitUntil: "load" });
+    await ready(p);
+    await tid(p, "compare-batch").waitFor({ timeout: STEP_TIMEOUT_MS });
+  };
+  await open(p, h.origin);
+  await tid(p, "variant-add").click();
+  await tid(p, "variant-name").fill("Open books");
+  await tid(p, "variant-add").click();
+  await tid(p, "variant-1").waitFor({ timeout: STEP_TIMEOUT_MS });
+  await tid(p, "variants-runs").fill("250");
+  await reload();
+  await tid(p, "variant-1").waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.deepEqual(await variantNames(), ["Variant 1", "Open books"], "the variants came back");
+  assert.equal(await tid(p, "variants-runs").inputValue(), "250", "and the runs per variant");
+  // Sharing the scenario changes the address; the variants stay the tab's.
+  await tid(p, "share").click();
+  await p.waitForFunction(() => location.hash.startsWith("#s1."), null, { timeout: STEP_TIMEOUT_MS });
+  await reload();
+  await tid(p, "variant-1").waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.deepEqual(await variantNames(), ["Variant 1", "Open books"], "kept across a shared scenario's address");
+  // An experiment link opened in the tab brings its own variants and runs ...
+  await p.goto(link, { waitUntil: "load" });
+  await expectNotice(p, /shared experiment is loaded/);
+  await tid(p, "variant-0").filter({ hasText: "As it is" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.deepEqual(await variantNames(), ["As it is", "Proportional shares"]);
+  assert.equal(await tid(p, "variants-runs").inputValue(), "300");
+  // ... and what the user then changes under it is what a reload keeps.
+  await tid(p, "variant-remove-1").click();
+  await tid(p, "variant-1").waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
+  await reload();
+  await tid(p, "variant-0").waitFor({ timeout: STEP_TIMEOUT_MS });
+  await p.waitForTimeout(300);
+  assert.deepEqual(await variantNames(), ["As it is"], "the link's variant the user removed stays removed");
+  // A new tab has none.
+  const q = await h.newPage();
+  await open(q, h.origin);
+  await q.waitForTimeout(300);
+  assert.equal(await tid(q, "variant-0").count(), 0, "a new tab starts with no variants");
+  await q.context().close();
+  await p.context().close();
 });
 
 await h.check("a damaged experiment link gives a message; the page still works", async () => {
