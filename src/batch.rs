@@ -487,10 +487,8 @@ impl Reducible for Panel {
             PanelAction::Failed { batch, error } if batch.is_none() || batch == current => {
                 p.phase = Phase::Failed { error };
             }
-            PanelAction::Invalid { error } => {
-                if current.is_none() {
-                    p.phase = Phase::Invalid { error };
-                }
+            PanelAction::Invalid { error } if current.is_none() => {
+                p.phase = Phase::Invalid { error };
             }
             _ => {}
         }

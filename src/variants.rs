@@ -668,7 +668,10 @@ mod tests {
     fn seeds_follow_the_base_and_horizons_must_match() {
         let a = var("a", |_| {});
         let b = var("b", |s| s.seed = a.scenario.seed.wrapping_add(7));
-        assert_eq!(seeded(&[a.clone()]), Err("experiments.variants_too_few"));
+        assert_eq!(
+            seeded(std::slice::from_ref(&a)),
+            Err("experiments.variants_too_few")
+        );
         let s = seeded(&[a.clone(), b.clone()]).unwrap();
         assert!(s.iter().all(|x| x.seed == a.scenario.seed));
         let c = var("c", |s| s.horizon_months += 12);

@@ -154,7 +154,7 @@ mod tests {
         assert!(band_centres(0, 10.0).is_empty());
         assert_eq!(label_size(100.0, 60.0, 6, 14.0), Some(14.0));
         let s = label_size(40.0, 60.0, 6, 14.0).unwrap();
-        assert!(s < 14.0 && s >= 8.0, "{s}");
+        assert!((8.0..14.0).contains(&s), "{s}");
         assert_eq!(label_size(20.0, 60.0, 6, 14.0), None);
         assert_eq!(label_size(100.0, 12.0, 2, 14.0), None);
     }

@@ -233,7 +233,7 @@ pub fn decision_prompt(props: &Props) -> Html {
                 // Decided (the card is gone): back to where the focus was (or, if that control
                 // is disabled now, to the one it names), unless it went somewhere else meanwhile
                 // (the active element is then neither the body nor an element off the page).
-                let lost = active.map_or(true, |a| Some(&a) == body.as_ref() || !a.is_connected());
+                let lost = active.is_none_or(|a| Some(&a) == body.as_ref() || !a.is_connected());
                 if lost {
                     crate::focus::give_back(&el);
                 }

@@ -63,7 +63,7 @@ impl World {
             );
         }
 
-        if g.review_months > 0 && self.month % g.review_months == 0 {
+        if g.review_months > 0 && self.month.is_multiple_of(g.review_months) {
             self.review(speed, adapt);
         }
     }

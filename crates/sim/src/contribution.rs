@@ -173,7 +173,7 @@ impl World {
     pub(crate) fn distribute(&mut self) {
         let act = &*self.act;
         let distributed = fmax(self.value - self.costs - self.fines, 0.0);
-        let shares = self.share_array(&act);
+        let shares = self.share_array(act);
         for (x, &i) in act.iter().enumerate() {
             let p = &mut self.partners[i];
             p.payoff = shares[x] * distributed;
