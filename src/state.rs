@@ -103,6 +103,94 @@ pub struct OpenLesson {
     pub part: usize,
 }
 
+/// How a tab shows the page beyond the scenario: classroom mode, decision mode, the speed and
+/// the lesson open at its part. The tab keeps it (`components/share.rs`'s `UrlSync`), so that
+/// a reload in front of a class comes back as it was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct View {
+    pub classroom: bool,
+    pub decisions: bool,
+    pub speed: u32,
+    pub lesson: Option<OpenLesson>,
+}
+
+impl View {
+    /// As the tab keeps it: `c1 d0 s10`, then `l<lesson id>.<part>` when a lesson is open (by
+    /// its id, which stays right if a later version of the app reorders the lessons).
+    pub fn to_text(&self) -> String {
+        let mut out = format!(
+            "c{} d{} s{}",
+            u8::from(self.classroom),
+            u8::from(self.decisions),
+            self.speed
+        );
+        if let Some(l) = self.lesson.filter(|l| l.index < LESSONS.len()) {
+            out.push_str(&format!(" l{}.{}", LESSONS[l.index].id(), l.part));
+        }
+        out
+    }
+
+    /// Reads [`View::to_text`]'s form. A part it does not know (a lesson since removed, a
+    /// speed not offered) is left at the page's default; `None` if no part reads.
+    pub fn parse(text: &str) -> Option<View> {
+        let mut view = View {
+            classroom: false,
+            decisions: false,
+            speed: DEFAULT_SPEED,
+            lesson: None,
+        };
+        let mut read = false;
+        for word in text.split_whitespace() {
+            let (tag, rest) =
+                word.split_at(word.char_indices().nth(1).map_or(word.len(), |(i, _)| i));
+            let known = match (tag, rest) {
+                ("c", "0" | "1") => {
+                    view.classroom = rest == "1";
+                    true
+                }
+                ("d", "0" | "1") => {
+                    view.decisions = rest == "1";
+                    true
+                }
+                ("s", _) => match rest.parse() {
+                    Ok(speed) if SPEEDS.contains(&speed) => {
+                        view.speed = speed;
+                        true
+                    }
+                    _ => false,
+                },
+                ("l", _) => {
+                    let lesson = rest.rsplit_once('.').and_then(|(id, part)| {
+                        let index = LESSONS.iter().position(|l| l.id() == id)?;
+                        let part = part.parse::<usize>().ok()?;
+                        (part < lessons::PARTS.len()).then_some(OpenLesson { index, part })
+                    });
+                    view.lesson = lesson;
+                    lesson.is_some()
+                }
+                _ => false,
+            };
+            read |= known;
+        }
+        read.then_some(view)
+    }
+
+    /// The actions that bring a freshly loaded page to this view. The lesson comes first:
+    /// opening it loads its scenario and experiment (which a kept working copy then replaces)
+    /// and sets decision mode as the lesson wants, which the kept choice then overrides.
+    pub fn actions(&self) -> Vec<Action> {
+        let mut out = Vec::new();
+        if let Some(l) = self.lesson {
+            out.push(Action::OpenLesson(l.index));
+            out.extend(std::iter::repeat_n(Action::LessonNext, l.part));
+        }
+        out.push(Action::SetClassroom(self.classroom));
+        out.push(Action::SetDecisions(self.decisions));
+        out.push(Action::SetSpeed(self.speed));
+        out
+    }
+}
+
 /// Where the run stands, for the controls and for tests (`#app-ready[data-status]`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
@@ -289,6 +377,16 @@ impl State {
             scenario,
         }
         .rewound()
+    }
+
+    /// How the page is shown, beyond the scenario (what a tab keeps over a reload).
+    pub fn view(&self) -> View {
+        View {
+            classroom: self.classroom,
+            decisions: self.decisions,
+            speed: self.speed,
+            lesson: self.lesson,
+        }
     }
 
     /// The dispute waiting for the class's decision (decision mode only).
@@ -824,6 +922,61 @@ mod tests {
             .position(|l| l.decisions)
             .expect("a lesson uses decision mode");
         after(&[Action::OpenLesson(i)])
+    }
+
+    #[test]
+    fn a_kept_view_brings_a_fresh_page_back_to_it() {
+        // A class in lesson 3, part 2, in classroom mode, at 2 months a second, with decision
+        // mode turned off by hand, and the scenario edited.
+        let mut edited = LESSONS[3].scenario();
+        edited.horizon_months = 60;
+        let s = after(&[
+            Action::OpenLesson(3),
+            Action::LessonNext,
+            Action::LessonNext,
+            Action::SetClassroom(true),
+            Action::SetSpeed(2),
+            Action::SetDecisions(false),
+            Action::Load(edited.clone()),
+        ]);
+        let text = s.view().to_text();
+        let view = View::parse(&text).expect("reads back");
+        assert_eq!(view, s.view(), "{text}");
+        // A fresh page: the view's actions, then the working copy's scenario.
+        let mut actions = view.actions();
+        actions.push(Action::Load(edited.clone()));
+        let back = after(&actions);
+        assert_eq!(back.view(), s.view());
+        assert_eq!(back.scenario, edited);
+        assert!(
+            !back.decisions,
+            "the kept choice wins over the lesson's own"
+        );
+        // The plain page reads back as the plain page.
+        let plain = State::initial().view();
+        assert_eq!(View::parse(&plain.to_text()), Some(plain));
+        let fresh = after(&plain.actions());
+        assert_eq!(
+            (fresh.view(), &fresh.scenario),
+            (plain, &State::initial().scenario)
+        );
+        // Parts it does not know are left at the defaults; text with none it knows is refused.
+        let odd = View::parse("c1 s7 lno-such-lesson.2 x9").expect("c1 reads");
+        assert_eq!(
+            odd,
+            View {
+                classroom: true,
+                ..plain
+            }
+        );
+        assert_eq!(
+            View::parse(&format!("l{}.9", LESSONS[0].id())),
+            None,
+            "no part 9"
+        );
+        for junk in ["", " ", "garbage", "c2", "é", "s", "l."] {
+            assert_eq!(View::parse(junk), None, "{junk:?}");
+        }
     }
 
     #[test]

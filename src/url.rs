@@ -119,9 +119,14 @@ pub fn working_variants(hash: &str, variants: &[Variant], runs: u64) -> Option<S
 /// Variants outlive a change of address within the tab (opening a scenario link keeps them), so
 /// they come back under any address except an experiment link other than the one they were
 /// written under: a newly opened experiment brings its own variants. No variants comes back only
-/// under the experiment link they were kept under (the user removed the link's variants);
+/// where the page would otherwise show variants the user had removed: under the experiment link
+/// they were kept under, or with a lesson reopened (`lesson`: it sets up its own experiment);
 /// elsewhere there is nothing to take back.
-pub fn restore_working_variants(kept: &str, hash: &str) -> Option<(Vec<Variant>, u64)> {
+pub fn restore_working_variants(
+    kept: &str,
+    hash: &str,
+    lesson: bool,
+) -> Option<(Vec<Variant>, u64)> {
     let (from, link) = kept.split_once('\n')?;
     let here = fragment_text(hash).unwrap_or("");
     let under_experiment = matches!(read_fragment(hash), Fragment::Experiment(_));
@@ -129,7 +134,7 @@ pub fn restore_working_variants(kept: &str, hash: &str) -> Option<(Vec<Variant>,
         return None;
     }
     match aliansi_wire::decode_shared(link) {
-        Ok(Shared::Experiment(x)) if !x.variants.is_empty() || under_experiment => {
+        Ok(Shared::Experiment(x)) if !x.variants.is_empty() || under_experiment || lesson => {
             Some((variants_of(&x), x.runs))
         }
         _ => None,
@@ -245,25 +250,33 @@ mod tests {
             // The same address, the plain page, or a scenario link: the tab's variants.
             for here in ["", from, &scenario_link] {
                 assert_eq!(
-                    restore_working_variants(&kept, here),
+                    restore_working_variants(&kept, here, false),
                     Some((variants.clone(), 400)),
                     "{from:?} -> {here:?}"
                 );
             }
             // An experiment link other than the one they were kept under: its own variants.
             if from != experiment_link {
-                assert_eq!(restore_working_variants(&kept, &experiment_link), None);
+                assert_eq!(
+                    restore_working_variants(&kept, &experiment_link, false),
+                    None
+                );
             }
         }
         // No variants (all removed) comes back under the experiment link that had some;
         // elsewhere there is nothing to take back.
         let none = working_variants(&experiment_link, &[], 200).unwrap();
         assert_eq!(
-            restore_working_variants(&none, &experiment_link),
+            restore_working_variants(&none, &experiment_link, false),
             Some((vec![], 200))
         );
-        assert_eq!(restore_working_variants(&none, ""), None);
-        assert_eq!(restore_working_variants(&none, &scenario_link), None);
+        assert_eq!(restore_working_variants(&none, "", false), None);
+        assert_eq!(restore_working_variants(&none, &scenario_link, false), None);
+        // Or with a lesson reopened, whose own variants the user had removed.
+        assert_eq!(
+            restore_working_variants(&none, "", true),
+            Some((vec![], 200))
+        );
         // What the wire format refuses is not kept (runs out of range); junk is ignored.
         assert_eq!(working_variants("", &variants, 0), None);
         for junk in [
@@ -273,7 +286,7 @@ mod tests {
             "\ne1.AAAA",
             &format!("\n{}", &scenario_link[1..]),
         ] {
-            assert_eq!(restore_working_variants(junk, ""), None, "{junk:?}");
+            assert_eq!(restore_working_variants(junk, "", true), None, "{junk:?}");
         }
     }
 

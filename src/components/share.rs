@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::components::library::notice;
 use crate::i18n::t;
-use crate::state::{Action, State};
+use crate::state::{Action, State, View};
 use crate::url::{self, Fragment};
 
 #[derive(Properties, PartialEq)]
@@ -132,6 +132,9 @@ const WORKING_COPY_KEY: &str = "aliansi.working.v1";
 /// Where the tab keeps the variants of "Compare fairly" (`url::working_variants`), written by
 /// its panel.
 pub(crate) const WORKING_VARIANTS_KEY: &str = "aliansi.variants.v1";
+/// Where the tab keeps how the page is shown: classroom and decision mode, the speed, the
+/// lesson open (`state::View`).
+const VIEW_KEY: &str = "aliansi.view.v1";
 
 fn session_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok()?
@@ -154,7 +157,9 @@ pub(crate) fn keep_in_tab(key: &str, value: Option<&str>) {
 
 /// Reads a shared scenario from the address on load and on back/forward, and keeps the
 /// scenario being edited as the tab's working copy, which a reload under the same address
-/// brings back (`url::working_copy`). Renders nothing.
+/// brings back (`url::working_copy`), with the variants of "Compare fairly"
+/// (`url::working_variants`) and how the page is shown (`state::View`: classroom and
+/// decision mode, the speed, the lesson open). Renders nothing.
 #[function_component(UrlSync)]
 pub fn url_sync(props: &ShareProps) -> Html {
     let dispatch = props.state.dispatcher();
@@ -165,7 +170,11 @@ pub fn url_sync(props: &ShareProps) -> Html {
     let kept_variants = use_mut_ref(|| kept_in_tab(WORKING_VARIANTS_KEY));
     use_effect_with((), move |_| {
         let hash = current_hash();
-        let mut actions = address_actions(&hash, false);
+        // How the tab showed the page first: reopening a lesson loads its scenario and
+        // experiment, which the address and the working copies below then replace.
+        let view = kept_in_tab(VIEW_KEY).and_then(|k| View::parse(&k));
+        let mut actions = view.map(|v| v.actions()).unwrap_or_default();
+        actions.extend(address_actions(&hash, false));
         // After the address's own actions: what the tab had wins over the link it was opened
         // with (see `url::restore_working_copy` and `url::restore_working_variants`).
         if let Some(scenario) =
@@ -173,9 +182,10 @@ pub fn url_sync(props: &ShareProps) -> Html {
         {
             actions.push(Action::Load(scenario));
         }
+        let lesson = view.is_some_and(|v| v.lesson.is_some());
         let variants = kept_variants.borrow_mut().take();
         if let Some((variants, runs)) =
-            variants.and_then(|k| url::restore_working_variants(&k, &hash))
+            variants.and_then(|k| url::restore_working_variants(&k, &hash, lesson))
         {
             actions.push(Action::SetupExperiment { variants, runs });
         }
@@ -223,6 +233,10 @@ pub fn url_sync(props: &ShareProps) -> Html {
     use_effect_with((scenario, seed), |(scenario, seed)| {
         let copy = url::working_copy(&current_hash(), scenario, *seed);
         keep_in_tab(WORKING_COPY_KEY, Some(&copy));
+        || ()
+    });
+    use_effect_with(props.state.view(), |view| {
+        keep_in_tab(VIEW_KEY, Some(&view.to_text()));
         || ()
     });
     html! {}

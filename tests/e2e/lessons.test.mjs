@@ -198,4 +198,34 @@ await h.check("the decision card gives the focus back when it goes (keyboard onl
   await waitAttr("data-status", "done");
 });
 
+await h.check("a reload in front of a class keeps the lesson at its part, the modes, the speed and the variants", async () => {
+  const p = await h.newPage();
+  await open(p, h.origin);
+  await tid(p, "lesson-open-trust").click();
+  await tid(p, "lesson-next").click();
+  await tid(p, "lesson-next").click();
+  await tid(p, "lesson-part-experiment").waitFor({ timeout: STEP_TIMEOUT_MS });
+  await tid(p, "variant-2").waitFor({ timeout: STEP_TIMEOUT_MS });
+  await tid(p, "variant-remove-2").click();
+  await tid(p, "variant-2").waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
+  await tid(p, "speed").selectOption("2");
+  const decisions = await tid(p, "decisions-toggle").getAttribute("aria-pressed");
+  await tid(p, "decisions-toggle").click();
+  const flipped = decisions === "true" ? "false" : "true";
+  await p.waitForSelector(`[data-testid="decisions-toggle"][aria-pressed="${flipped}"]`, { timeout: STEP_TIMEOUT_MS });
+  await tid(p, "classroom-toggle").click();
+  await p.waitForSelector('#app-ready[data-classroom="true"]', { state: "attached", timeout: STEP_TIMEOUT_MS });
+  await p.reload({ waitUntil: "load" });
+  await p.waitForSelector('#app-ready[data-classroom="true"]', { state: "attached", timeout: STEP_TIMEOUT_MS });
+  const lesson = tid(p, "lesson");
+  await lesson.waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.equal(await lesson.getAttribute("data-lesson"), "trust");
+  assert.match(await tid(p, "lesson-progress").innerText(), /Part 3 of 5/);
+  assert.equal(await tid(p, "decisions-toggle").getAttribute("aria-pressed"), flipped, "decision mode as the class left it");
+  assert.equal(await tid(p, "speed").inputValue(), "2");
+  await tid(p, "variant-1").waitFor({ state: "attached", timeout: STEP_TIMEOUT_MS });
+  assert.equal(await tid(p, "variant-2").count(), 0, "the variant removed stays removed (not the lesson's three again)");
+  await p.context().close();
+});
+
 await h.finish();
