@@ -16,9 +16,12 @@
 //! decision card of classroom mode), or to the control it names in `data-refocus`.
 //!
 //! Only a focus the keyboard brought is kept (the latest input was a key, not a pointer): after
-//! a mouse click the focus goes to the body as before, so that Space still runs and pauses (on
-//! a focused button, Space presses the button). A focus moved away on purpose (a click on the
-//! page's background) is left alone: the control that had it is still there and enabled.
+//! a mouse click the focus goes to the body as before. A focus moved away on purpose (a click
+//! on the page's background) is left alone: the control that had it is still there and enabled.
+//!
+//! [`focused_by_pointer`] tells whether the focus came with a click: a button clicked with the
+//! mouse keeps the focus in Chromium, and the page's Space shortcut (run and pause) must not
+//! press that button again (`components/classroom.rs`).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -38,6 +41,13 @@ thread_local! {
     /// (disabled or removed), while the focus is still nowhere: [`lost_to_nowhere`]. Cleared
     /// as soon as anything takes the focus, or the pointer is used.
     static LOST: RefCell<Option<HtmlElement>> = const { RefCell::new(None) };
+    /// Whether the element that has the focus took it while the latest input was a pointer's.
+    static BY_POINTER: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether the focus came with a click (or a tap) rather than the keyboard.
+pub fn focused_by_pointer() -> bool {
+    BY_POINTER.with(Cell::get)
 }
 
 /// The control a render has just taken the keyboard's focus from, if the focus is still
@@ -52,6 +62,7 @@ pub fn keep() -> [EventListener; 4] {
     // Whether the latest input was the keyboard's (a page starts as if it were: nothing has
     // been clicked yet).
     let keyboard = Rc::new(Cell::new(true));
+    let pointer_keyboard = keyboard.clone();
     let input = |kind: &'static str, by_keyboard: bool| {
         let keyboard = keyboard.clone();
         let options = EventListenerOptions::run_in_capture_phase();
@@ -82,8 +93,9 @@ pub fn keep() -> [EventListener; 4] {
         // After the render (Yew renders in microtasks, before this timer).
         Timeout::new(0, move || restore(&group, &lost, before)).forget();
     });
-    let on_focus = EventListener::new_with_options(&document, "focusin", options, |_| {
+    let on_focus = EventListener::new_with_options(&document, "focusin", options, move |_| {
         LOST.with(|l| l.take());
+        BY_POINTER.with(|b| b.set(!pointer_keyboard.get()));
     });
     [keys, pointer, on_blur, on_focus]
 }

@@ -89,7 +89,9 @@ pub fn key_action(key: &str, s: &State) -> Option<Action> {
 }
 
 /// Whether a key press belongs to what has focus rather than to the page: typing in a field,
-/// or Space/Enter on a button or link (which click it).
+/// or Space/Enter on a button or link (which click it) that the keyboard brought the focus to.
+/// A button the mouse clicked keeps the focus (in Chromium), but Space is then the page's: a
+/// trainer who clicked "Next part" and presses Space means to run, not to skip a part.
 fn belongs_to_target(e: &KeyboardEvent) -> bool {
     let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) else {
         return false;
@@ -98,7 +100,9 @@ fn belongs_to_target(e: &KeyboardEvent) -> bool {
     if matches!(tag.as_str(), "input" | "textarea" | "select") || el.is_content_editable() {
         return true;
     }
-    matches!(e.key().as_str(), " " | "Enter") && matches!(tag.as_str(), "button" | "a" | "summary")
+    matches!(e.key().as_str(), " " | "Enter")
+        && matches!(tag.as_str(), "button" | "a" | "summary")
+        && !crate::focus::focused_by_pointer()
 }
 
 /// Listens for the keyboard shortcuts on the whole page; renders nothing.

@@ -13,6 +13,9 @@ const attr = (name) => page.locator("#app-ready").getAttribute(name);
 const waitAttr = (name, value) =>
   page.waitForSelector(`#app-ready[${name}="${value}"]`, { state: "attached", timeout: STEP_TIMEOUT_MS });
 
+let decided = 0;
+const focused = () => page.evaluate(() => document.activeElement?.dataset?.testid ?? document.activeElement?.tagName);
+
 await h.check("seven lessons, one per challenge", async () => {
   await open(page, h.origin);
   for (const id of LESSONS) await tid(page, `lesson-open-${id}`).waitFor({ timeout: STEP_TIMEOUT_MS });
@@ -116,8 +119,7 @@ await h.check("keyboard: Space runs and pauses, S steps one month, R resets", as
   await tid(page, "seed").fill(String(await attr("data-seed")));
 });
 
-let decided = 0;
-const focused = () => page.evaluate(() => document.activeElement?.dataset?.testid ?? document.activeElement?.tagName);
+
 await h.check("decision mode: the run stops when a dispute starts, and the class's choice applies", async () => {
   await tid(page, "lesson-open-conflict").click();
   await page.waitForSelector('[data-testid="lesson"][data-lesson="conflict"]', { timeout: STEP_TIMEOUT_MS });
@@ -168,6 +170,34 @@ await h.check("turning decision mode off lets the run finish on its ladder", asy
   await tid(page, "decision").waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
   await tid(page, "finish").click();
   await waitAttr("data-status", "done");
+});
+
+await h.check("Space after a mouse click on Next part runs the scenario; on a button reached with Tab it presses it", async () => {
+  await tid(page, "lesson-open-conflict").click();
+  await page.waitForSelector('[data-testid="lesson"][data-lesson="conflict"]', { timeout: STEP_TIMEOUT_MS });
+  await page.keyboard.press("d"); // the conflict lesson turns decision mode on; off for a plain run
+  await page.waitForSelector('[data-testid="decisions-toggle"][aria-pressed="false"]', { timeout: STEP_TIMEOUT_MS });
+  await tid(page, "speed").selectOption("2"); // slow enough to pause before the end
+  await tid(page, "lesson-next").click();
+  assert.match(await tid(page, "lesson-progress").innerText(), /Part 2 of 5/);
+  assert.equal(await focused(), "lesson-next", "the clicked button keeps the focus (Chromium)");
+  await page.keyboard.press(" ");
+  await waitAttr("data-status", "running");
+  await waitAttr("data-month", "1");
+  await page.keyboard.press(" ");
+  await waitAttr("data-status", "paused");
+  assert.match(await tid(page, "lesson-progress").innerText(), /Part 2 of 5/, "Space did not press Next part");
+  // Reached with the keyboard, a button takes Space as usual.
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Tab");
+  assert.equal(await focused(), "lesson-next");
+  await page.keyboard.press(" ");
+  await page.waitForFunction(() => /Part 3 of 5/.test(document.querySelector('[data-testid="lesson-progress"]').innerText), null, {
+    timeout: STEP_TIMEOUT_MS,
+  });
+  assert.equal(await status(page), "paused", "and did not run");
+  await page.keyboard.press("r");
+  await waitAttr("data-month", "0");
 });
 
 await h.check("the decision card gives the focus back when it goes (keyboard only)", async () => {
