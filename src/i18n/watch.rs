@@ -84,7 +84,7 @@ pub const STRINGS: &str = strings![
     ("watch.ev.dispute_step", "the dispute {pair} went to {step}", "perselisihan {pair} dibawa ke {step}"),
     ("watch.ev.dispute_failed", "{step} failed to settle the dispute {pair}", "{step} gagal menyelesaikan perselisihan {pair}"),
     ("watch.ev.dispute_settled", "{step} settled the dispute {pair}; trust {a}→{b} is now {trust}", "{step} menyelesaikan perselisihan {pair}; kepercayaan {a}→{b} kini {trust}"),
-    ("watch.ev.dispute_unresolved", "the dispute {pair} stays unresolved: every step of the ladder failed", "perselisihan {pair} tetap tak terselesaikan: semua langkah penyelesaian gagal"),
+    ("watch.ev.dispute_unresolved", "the dispute {pair} stays unresolved: no step of the ladder is left to try", "perselisihan {pair} tetap tak terselesaikan: tidak ada lagi langkah penyelesaian yang bisa dicoba"),
     ("watch.ev.violation_internal", "the compliance programme caught and fixed a violation by {who}", "program kepatuhan menemukan dan memperbaiki pelanggaran oleh {who}"),
     ("watch.ev.violation_regulator", "a regulator found a violation by {who} and fined the alliance {fine}", "regulator menemukan pelanggaran oleh {who} dan mendenda aliansi sebesar {fine}"),
     ("watch.ev.review_better", "a strategic review cut misfit from {before} to {after} (goal alignment {align})", "tinjauan strategis menurunkan ketidakcocokan dari {before} menjadi {after} (keselarasan tujuan {align})"),

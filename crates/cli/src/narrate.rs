@@ -176,7 +176,7 @@ impl<'a> Narrator<'a> {
             }
             EventKind::DisputeUnresolved { id, .. } => {
                 format!(
-                    "the dispute {} stays unresolved: every step of the ladder failed",
+                    "the dispute {} stays unresolved: no step of the ladder is left to try",
                     self.pair(*id)
                 )
             }

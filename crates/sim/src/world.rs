@@ -638,7 +638,8 @@ impl World {
     /// Sets how a newly opened dispute is resolved: `step` is tried first, in place of the
     /// ladder's first rung (if it fails, the ladder goes on from its second rung). Allowed
     /// only before the dispute's first month of work. Draws no random numbers, so the rest
-    /// of the world is unchanged until the choice plays out.
+    /// of the world is unchanged until the choice plays out. The event log names the chosen
+    /// step where it named the first rung (which is never tried).
     pub fn choose_resolution(&mut self, id: u32, step: Resolution) -> Result<(), ChoiceError> {
         let d = self
             .disputes
@@ -649,7 +650,14 @@ impl World {
             return Err(ChoiceError::AlreadyUnderway);
         }
         d.chosen = Some(step);
-        self.record_event(EventKind::DisputeStep { id, step });
+        let opening = self
+            .events
+            .iter()
+            .rposition(|e| matches!(e.kind, EventKind::DisputeStep { id: i, .. } if i == id));
+        match opening {
+            Some(k) => self.events[k].kind = EventKind::DisputeStep { id, step },
+            None => self.record_event(EventKind::DisputeStep { id, step }),
+        }
         Ok(())
     }
 
