@@ -236,5 +236,13 @@ export async function loadPreset(page, id) {
 export async function expectNotice(page, re, timeout = STEP_TIMEOUT_MS) {
   const n = tid(page, "notice");
   await n.filter({ hasText: re }).first().waitFor({ state: "visible", timeout });
+  // Where the reader is: inside the window, wherever the page is scrolled (the notice is sticky).
+  const box = await n.first().evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, height: innerHeight };
+  });
+  if (box.top < 0 || box.bottom > box.height) {
+    throw new Error(`the notice is outside the window (top ${box.top}, bottom ${box.bottom}, window ${box.height})`);
+  }
   return n.first().innerText();
 }
