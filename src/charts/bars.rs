@@ -88,6 +88,18 @@ pub fn bars(values: &[f64], width: f64, height: f64, max: f64, gap: f64) -> Vec<
         .collect()
 }
 
+/// Decimals for the value labels of bars whose largest value is `max` (in the unit shown,
+/// e.g. percent): enough that the tallest bar is not labelled 0. None from 10 up, else at least
+/// one (a largest bar of 0.4 % reads "0.4"), and up to four for tinier ones.
+pub fn value_digits(max: f64) -> usize {
+    if !(max < 10.0) {
+        return 0;
+    }
+    (1..4)
+        .find(|&d| max * 10f64.powi(d as i32) >= 0.5)
+        .unwrap_or(4)
+}
+
 /// Horizontal bars for `values`, one per row of `row` units (the bar takes `thickness` of
 /// it, centred), growing right from x = 0 up to `width` for the largest value (or for `max`
 /// if given).
@@ -132,6 +144,22 @@ pub fn occupied(counts: &[u64]) -> Option<std::ops::Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_tallest_bar_is_never_labelled_zero() {
+        for max in [
+            0.0006, 0.004, 0.04, 0.3, 0.449, 0.96, 4.4, 9.94, 12.0, 55.0, 100.0,
+        ] {
+            let d = value_digits(max) as i32;
+            let shown = (max * 10f64.powi(d)).round() / 10f64.powi(d);
+            assert!(shown > 0.0, "{max} shown with {d} decimals");
+            // And no more decimals than needed.
+            assert!(d == 0 || max < 10.0, "{max}");
+        }
+        assert_eq!(value_digits(25.0), 0);
+        assert_eq!(value_digits(0.4), 1);
+        assert_eq!(value_digits(0.04), 2);
+    }
 
     #[test]
     fn steps_hold_then_drop() {

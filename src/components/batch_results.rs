@@ -9,7 +9,8 @@ use yew::prelude::*;
 
 use crate::batch::{survival_rows, year_ticks, Finished};
 use crate::charts::{
-    band_path, bars, fmt_num, hbars, histogram, line_path, occupied, step_points, LinearScale, Rect,
+    band_path, bars, fmt_num, hbars, histogram, line_path, occupied, step_points, value_digits,
+    LinearScale, Rect,
 };
 use crate::components::export::{batch_bar, BatchChart, Debrief, DebriefHead, PrintDebrief};
 use crate::i18n::{t, tf, Lang};
@@ -219,12 +220,13 @@ fn hazard_chart(lang: Lang, f: &Rc<Finished>) -> Html {
     let h = BH - BT - BB;
     let max = hz.iter().copied().fold(0.0, f64::max);
     let rects = bars(hz, w, h, max, 0.25);
+    let digits = value_digits(max * 100.0);
     let items = rects.iter().zip(hz).enumerate().map(|(i, (r, v))| {
         let cx = fmt_num(r.x + r.w / 2.0);
         html! {
             <g>
                 { rect(r, "bar hazard-bar") }
-                <text class="bar-value" x={cx.clone()} y={fmt_num(r.y - 4.0)} text-anchor="middle">{ num(lang, v * 100.0, 0) }</text>
+                <text class="bar-value" x={cx.clone()} y={fmt_num(r.y - 4.0)} text-anchor="middle">{ num(lang, v * 100.0, digits) }</text>
                 <text class="tick-label" x={cx} y={fmt_num(h + 8.0)} dominant-baseline="hanging" text-anchor="middle">{ i + 1 }</text>
             </g>
         }

@@ -3,7 +3,7 @@
 // Logs how long the 10,000-run batch of the default scenario took (no timing assertion).
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { start, open, tid, finishRun, repo, STEP_TIMEOUT_MS } from "./harness.mjs";
+import { start, open, tid, finishRun, loadPreset, repo, STEP_TIMEOUT_MS } from "./harness.mjs";
 
 const h = await start("batch");
 const page = await h.newPage();
@@ -191,6 +191,21 @@ await h.check("the workers start once, ahead of the first batch, and are reused 
   // wasm was downloaded once, by the page, however many workers have started.
   const wasm = h.requests.filter((u) => /_bg\.wasm(\.xz)?$/.test(new URL(u).pathname));
   assert.equal(wasm.length, 1, `wasm requests: ${wasm.join(", ")}`);
+});
+
+await h.check("a scenario that rarely ends: the tallest hazard bar is not labelled 0", async () => {
+  await loadPreset(page, "id-jp-jv");
+  await tid(page, "batch-runs").fill("1000");
+  await tid(page, "batch-start").click();
+  await page.locator('[data-testid="batch-results"][data-runs="1000"]').waitFor({ timeout: RESULTS_TIMEOUT_MS });
+  const labels = await tid(page, "batch-hazard").locator(".bar-value").allTextContents();
+  const values = labels.map((t) => Number(t.replace(",", ".")));
+  const heights = (await tid(page, "batch-hazard").locator("rect.hazard-bar").evaluateAll((rs) => rs.map((r) => Number(r.getAttribute("height")))));
+  console.log(`hazard labels: ${labels.join(" ")}; bar heights: ${heights.map((x) => x.toFixed(0)).join(" ")}`);
+  assert.ok(values.every(Number.isFinite), `labels: ${labels}`);
+  assert.ok(Math.max(...values) < 10, "this preset's yearly hazard stays under 10 %");
+  // A bar that shows is not labelled 0.
+  heights.forEach((height, i) => assert.ok(height < 1 || values[i] > 0, `year ${i + 1}: a bar ${height} high labelled ${labels[i]}`));
 });
 
 await h.check("on a phone (375 px) the section has no sideways scroll", async () => {
