@@ -85,6 +85,8 @@ await h.check("classroom mode: large type, the editor and library hidden, shortc
   assert.equal(await page.locator(".top").isVisible(), false, "library and share hidden");
   assert.ok(await tid(page, "run").isVisible(), "run control kept");
   assert.ok(await tid(page, "lesson").isVisible(), "the lesson kept");
+  assert.ok(await tid(page, "compare-batch").isVisible(), "and Compare fairly, where the lesson's experiment waits");
+  assert.equal(await page.locator(".batch:not(.compare-batch)").first().isVisible(), false, "Many futures hidden");
   assert.ok(await tid(page, "shortcut-help").evaluate((d) => d.open), "shortcuts listed");
   await h.shot(page, "classroom");
   await page.keyboard.press("Escape");
