@@ -1,8 +1,9 @@
 //! The "About the model" page's data: the findings and edge cases of `docs/VALIDATION.md`
 //! (which `aliansi validate --markdown` generates), so the page always shows the committed
 //! results. `build.rs` reads the report at build time (with [`crate::validation_report`]) and
-//! writes only the rows and the line the page shows ([`CHECKS`], [`PROVENANCE`]); the whole
-//! report (about 20 KB) is not part of the download.
+//! writes only the rows and the numbers the page shows ([`CHECKS`], [`RUNS_AND_SEED`]); the
+//! whole report (about 20 KB) is not part of the download. [`cell`] writes a measured or
+//! expected cell in the page's language.
 
 /// One row of the findings or edge-case table, as the page shows it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -16,14 +17,48 @@ pub struct Row {
     pub pass: bool,
 }
 
-// `CHECKS: &[Row]` (the report's rows, in order) and `PROVENANCE: &str` (the line that says how
-// the report was made), written by build.rs.
+// `CHECKS: &[Row]` (the report's rows, in order) and `RUNS_AND_SEED: (u64, u64)` (how the
+// report was made), written by build.rs.
 include!(concat!(env!("OUT_DIR"), "/about_rows.rs"));
+
+/// A measured or expected cell of the report ("+0.527 [+0.511, +0.542]", "in [0.3, 0.7]",
+/// "ratio 2.22 [1.99, 2.47]", "within ±0.1") in the page's language: for Bahasa Indonesia, its
+/// words translated, a decimal comma, and `;` between an interval's ends.
+pub fn cell(lang: Lang, text: &str) -> String {
+    if lang == Lang::En {
+        return text.to_string();
+    }
+    let words = [
+        ("loss/gain", "rugi/untung"),
+        ("ratio", "rasio"),
+        ("within", "dalam rentang"),
+        ("in [", "dalam ["),
+    ];
+    let mut out = text.replace(", ", "; ");
+    for (en, id) in words {
+        out = out.replace(en, id);
+    }
+    let chars: Vec<char> = out.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let digit = |k: Option<&char>| k.is_some_and(char::is_ascii_digit);
+            if c == '.' && i > 0 && digit(chars.get(i - 1)) && digit(chars.get(i + 1)) {
+                ','
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+use crate::i18n::Lang;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validation_report::{checks, provenance};
+    use crate::validation_report::{checks, provenance, runs_and_seed};
 
     /// The generated validation report.
     const VALIDATION_MD: &str = include_str!("../docs/VALIDATION.md");
@@ -72,6 +107,37 @@ mod tests {
                 )
             );
         }
-        assert_eq!(Some(PROVENANCE), provenance(VALIDATION_MD));
+        assert_eq!(Some(RUNS_AND_SEED), runs_and_seed(VALIDATION_MD));
+        assert!(RUNS_AND_SEED.0 >= 1000, "{RUNS_AND_SEED:?}");
+    }
+
+    #[test]
+    fn cells_read_in_either_language() {
+        let id = |s| cell(Lang::Id, s);
+        assert_eq!(cell(Lang::En, "in [0.3, 0.7]"), "in [0.3, 0.7]");
+        assert_eq!(id("+0.527 [+0.511, +0.542]"), "+0,527 [+0,511; +0,542]");
+        assert_eq!(id("in [0.3, 0.7]"), "dalam [0,3; 0,7]");
+        assert_eq!(id("ratio 2.22 [1.99, 2.47]"), "rasio 2,22 [1,99; 2,47]");
+        assert_eq!(
+            id("+0.095 [+0.094, +0.096]; loss/gain 2.2"),
+            "+0,095 [+0,094; +0,096]; rugi/untung 2,2"
+        );
+        assert_eq!(id("within ±0.1"), "dalam rentang ±0,1");
+        assert_eq!(id("> 0"), "> 0");
+        // Every cell of the committed report: no English word, no decimal point left.
+        for r in CHECKS {
+            for text in [id(r.measured), id(r.expected)] {
+                for word in text
+                    .split(|c: char| !c.is_alphabetic())
+                    .filter(|w| !w.is_empty())
+                {
+                    assert!(
+                        ["dalam", "rentang", "rasio", "rugi", "untung"].contains(&word),
+                        "{word} in {text}"
+                    );
+                }
+                assert!(!text.contains('.'), "{text}");
+            }
+        }
     }
 }

@@ -2,8 +2,9 @@
 
 use yew::prelude::*;
 
-use crate::about::{Row, CHECKS, PROVENANCE};
-use crate::i18n::{t, Lang};
+use crate::about::{cell, Row, CHECKS, RUNS_AND_SEED};
+use crate::i18n::{t, tf, Lang};
+use crate::narrate::amount;
 
 #[derive(Properties, PartialEq)]
 pub struct AboutProps {
@@ -21,8 +22,8 @@ pub fn about(props: &AboutProps) -> Html {
             <tr data-testid={format!("about-row-{}", c.id)}>
                 <th scope="row">{ c.id }</th>
                 <td>{ name }</td>
-                <td class="num">{ c.measured }</td>
-                <td class="num">{ c.expected }</td>
+                <td class="num">{ cell(lang, c.measured) }</td>
+                <td class="num">{ cell(lang, c.expected) }</td>
                 <td class={if c.pass { "pass" } else { "fail" }}>
                     { if c.pass { t(lang, "about.pass") } else { t(lang, "about.fail") } }
                 </td>
@@ -68,7 +69,10 @@ pub fn about(props: &AboutProps) -> Html {
                     <tbody>{ for CHECKS.iter().map(row) }</tbody>
                 </table>
             </div>
-            <p class="small">{ PROVENANCE }</p>
+            <p class="small">{ tf(lang, "about.provenance", &[
+                ("runs", &amount(lang, RUNS_AND_SEED.0 as f64)),
+                ("seed", &RUNS_AND_SEED.1.to_string()),
+            ]) }</p>
             <p class="small">{ t(lang, "about.sources") }</p>
         </details>
     }
