@@ -38,19 +38,7 @@ pub fn cell(lang: Lang, text: &str) -> String {
     for (en, id) in words {
         out = out.replace(en, id);
     }
-    let chars: Vec<char> = out.chars().collect();
-    chars
-        .iter()
-        .enumerate()
-        .map(|(i, &c)| {
-            let digit = |k: Option<&char>| k.is_some_and(char::is_ascii_digit);
-            if c == '.' && i > 0 && digit(chars.get(i - 1)) && digit(chars.get(i + 1)) {
-                ','
-            } else {
-                c
-            }
-        })
-        .collect()
+    crate::narrate::local_digits(lang, &out)
 }
 
 use crate::i18n::Lang;

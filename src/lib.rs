@@ -28,6 +28,7 @@ pub mod sweep;
 pub mod url;
 pub mod validation_report;
 pub mod variants;
+pub mod wire_text;
 pub mod workers;
 
 pub use app::App;

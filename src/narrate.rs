@@ -9,6 +9,27 @@ use aliansi_sim::{
 
 use crate::i18n::{t, tf, Lang};
 
+/// Numbers inside a text written the English way ("in [0.3, 0.7]", "1.5") with the decimal
+/// mark of `lang`: for Bahasa Indonesia, a point between two digits becomes a comma.
+pub fn local_digits(lang: Lang, text: &str) -> String {
+    if lang == Lang::En {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let digit = |k: Option<&char>| k.is_some_and(char::is_ascii_digit);
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            if c == '.' && i > 0 && digit(chars.get(i - 1)) && digit(chars.get(i + 1)) {
+                ','
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// `v` with `digits` decimals, with the decimal separator of `lang` (a comma in Indonesian).
 pub fn num(lang: Lang, v: f64, digits: usize) -> String {
     let s = format!("{v:.digits$}");

@@ -24,6 +24,9 @@
 use aliansi_sim::Scenario;
 use serde_json::{json, Map, Value};
 
+use crate::i18n::{tf, Lang};
+use crate::narrate::amount;
+
 /// The key of the saved list (the format version is part of the key).
 pub const SAVED_KEY: &str = "aliansi.saved.v2";
 /// The key of the saved list of version 1, migrated on load.
@@ -424,14 +427,19 @@ pub fn export_file_name(name: Option<&str>) -> String {
     format!("aliansi-{slug}.json")
 }
 
-/// Reads an imported scenario file: the scenario, or the reason in one line.
-pub fn import(text: &str, size: u64) -> Result<Scenario, String> {
+/// Reads an imported scenario file: the scenario, or the reason in one line, in `lang`.
+pub fn import(text: &str, size: u64, lang: Lang) -> Result<Scenario, String> {
     if size > MAX_IMPORT_BYTES {
-        return Err(format!(
-            "the file is {size} bytes; the limit is {MAX_IMPORT_BYTES}"
+        return Err(tf(
+            lang,
+            "library.err.too_big",
+            &[
+                ("size", &amount(lang, size as f64)),
+                ("limit", &amount(lang, MAX_IMPORT_BYTES as f64)),
+            ],
         ));
     }
-    aliansi_wire::parse_json(text).map_err(|e| e.to_string())
+    aliansi_wire::parse_json(text).map_err(|e| crate::wire_text::explain(lang, &e))
 }
 
 /// `YYYY-MM-DD` (UTC) of a time in milliseconds since 1970.
@@ -754,12 +762,12 @@ mod tests {
     #[test]
     fn import_reads_the_file_format_and_refuses_the_rest() {
         let s = presets::find("airline-alliance").unwrap();
-        assert_eq!(import(&aliansi_wire::to_json(&s), 100), Ok(s));
-        assert!(import("hello", 5).unwrap_err().len() > 3);
-        assert!(import("{\"version\": 9}", 14).is_err());
-        assert!(import("{}", MAX_IMPORT_BYTES + 1)
+        assert_eq!(import(&aliansi_wire::to_json(&s), 100, Lang::En), Ok(s));
+        assert!(import("hello", 5, Lang::En).unwrap_err().len() > 3);
+        assert!(import("{\"version\": 9}", 14, Lang::En).is_err());
+        assert!(import("{}", MAX_IMPORT_BYTES + 1, Lang::Id)
             .unwrap_err()
-            .contains("limit"));
+            .contains("batasnya"));
     }
 
     #[test]

@@ -20,8 +20,11 @@ pub enum Fragment {
     /// An experiment link: the scenario, the variants of "Compare fairly" and the run count.
     Experiment(Experiment),
     /// A fragment that is not a readable share link: the link as written (shortened for
-    /// display) and the decoder's one-line reason.
-    Broken { link: String, reason: String },
+    /// display) and why the decoder refused it (`wire_text::explain` words it).
+    Broken {
+        link: String,
+        error: aliansi_wire::WireError,
+    },
 }
 
 /// The longest piece of a broken link repeated back to the user.
@@ -48,9 +51,9 @@ pub fn read_fragment(hash_or_href: &str) -> Fragment {
     match aliansi_wire::decode_shared(text) {
         Ok(Shared::Scenario { scenario, .. }) => Fragment::Scenario(scenario),
         Ok(Shared::Experiment(x)) => Fragment::Experiment(x),
-        Err(e) => Fragment::Broken {
+        Err(error) => Fragment::Broken {
             link: shorten(text, SHOWN_CHARS),
-            reason: e.to_string(),
+            error,
         },
     }
 }
@@ -155,7 +158,7 @@ pub fn experiment(
     seed: u64,
     variants: &[Variant],
     runs: u64,
-) -> Result<Experiment, String> {
+) -> Result<Experiment, aliansi_wire::WireError> {
     let x = Experiment {
         scenario: scenario_with_seed(scenario, seed),
         name: None,
@@ -165,7 +168,7 @@ pub fn experiment(
             .collect(),
         runs,
     };
-    x.validate().map_err(|e| e.to_string())?;
+    x.validate()?;
     Ok(x)
 }
 
@@ -348,8 +351,8 @@ mod tests {
             "#ü🙂",
         ] {
             match read_fragment(s) {
-                Fragment::Broken { link, reason } => {
-                    assert!(!reason.is_empty(), "{s}");
+                Fragment::Broken { link, error } => {
+                    assert!(!error.to_string().is_empty(), "{s}");
                     assert!(link.chars().count() <= SHOWN_CHARS + 1, "{link}");
                 }
                 other => panic!("{s:?} gave {other:?}"),
@@ -383,8 +386,14 @@ mod tests {
         // What the wire format cannot hold is refused with a reason, not shared broken.
         let mut long = vs.clone();
         long[1].name = "x".repeat(500);
-        assert!(experiment(&s, 1, &long, 250).unwrap_err().contains("name"));
-        assert!(experiment(&s, 1, &vs, 5).unwrap_err().contains("runs"));
+        assert!(experiment(&s, 1, &long, 250)
+            .unwrap_err()
+            .to_string()
+            .contains("name"));
+        assert!(experiment(&s, 1, &vs, 5)
+            .unwrap_err()
+            .to_string()
+            .contains("runs"));
     }
 
     #[test]

@@ -399,7 +399,7 @@ pub fn library(props: &LibraryProps) -> Html {
             let name = file.name();
             let size = file.size();
             if size > storage::MAX_IMPORT_BYTES {
-                let error = storage::import("", size).err().unwrap_or_default();
+                let error = storage::import("", size, lang).err().unwrap_or_default();
                 dispatch.dispatch(notice(
                     "library.import_bad",
                     &[("file", name), ("error", error)],
@@ -409,7 +409,7 @@ pub fn library(props: &LibraryProps) -> Html {
             }
             let dispatch = dispatch.clone();
             let task = gloo::file::callbacks::read_as_text(&file, move |res| match res {
-                Ok(text) => match storage::import(&text, size) {
+                Ok(text) => match storage::import(&text, size, lang) {
                     Ok(s) => {
                         dispatch.dispatch(Action::Load(s));
                         dispatch.dispatch(notice("library.imported", &[("file", name)], false));

@@ -11,7 +11,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::library::notice;
-use crate::i18n::t;
+use crate::i18n::{t, Lang};
 use crate::state::{Action, State, View};
 use crate::url::{self, Fragment};
 
@@ -96,8 +96,9 @@ pub fn share_button(props: &ShareProps) -> Html {
 
 /// What the address says, as actions: load its scenario (and an experiment's variants), or
 /// report a broken link. An address without a fragment loads the default scenario only when
-/// `empty_is_default` (going back to the plain page), not on first load.
-fn address_actions(hash: &str, empty_is_default: bool) -> Vec<Action> {
+/// `empty_is_default` (going back to the plain page), not on first load. A broken link's
+/// reason is worded in `lang`.
+fn address_actions(hash: &str, empty_is_default: bool, lang: Lang) -> Vec<Action> {
     match url::read_fragment(hash) {
         Fragment::Empty if empty_is_default => {
             vec![Action::Load(aliansi_sim::presets::default_scenario())]
@@ -114,7 +115,8 @@ fn address_actions(hash: &str, empty_is_default: bool) -> Vec<Action> {
                 notice("experiments.link_loaded", &[("n", n)], false),
             ]
         }
-        Fragment::Broken { reason, .. } => {
+        Fragment::Broken { error, .. } => {
+            let reason = crate::wire_text::explain(lang, &error);
             vec![notice("library.link_broken", &[("reason", reason)], true)]
         }
     }
@@ -165,6 +167,9 @@ pub fn url_sync(props: &ShareProps) -> Html {
     let dispatch = props.state.dispatcher();
     // The fragment last acted on: back/forward fires popstate and then hashchange; act once.
     let last = use_mut_ref(String::new);
+    // The page's language now, for the listeners registered on mount.
+    let lang = use_mut_ref(|| props.state.lang);
+    *lang.borrow_mut() = props.state.lang;
     // Read in the first render, before any effect: the variants panel writes its (still empty)
     // variants in its first effect.
     let kept_variants = use_mut_ref(|| kept_in_tab(WORKING_VARIANTS_KEY));
@@ -174,7 +179,7 @@ pub fn url_sync(props: &ShareProps) -> Html {
         // experiment, which the address and the working copies below then replace.
         let view = kept_in_tab(VIEW_KEY).and_then(|k| View::parse(&k));
         let mut actions = view.map(|v| v.actions()).unwrap_or_default();
-        actions.extend(address_actions(&hash, false));
+        actions.extend(address_actions(&hash, false, *lang.borrow()));
         // After the address's own actions: what the tab had wins over the link it was opened
         // with (see `url::restore_working_copy` and `url::restore_working_variants`).
         if let Some(scenario) =
@@ -197,9 +202,10 @@ pub fn url_sync(props: &ShareProps) -> Html {
         let on_pop = {
             let dispatch = dispatch.clone();
             let last = last.clone();
+            let lang = lang.clone();
             EventListener::new(&window, "popstate", move |_| {
                 let hash = current_hash();
-                let actions = address_actions(&hash, true);
+                let actions = address_actions(&hash, true, *lang.borrow());
                 if !actions.is_empty() {
                     dispatch.dispatch(Action::Notify(None));
                 }
@@ -212,7 +218,7 @@ pub fn url_sync(props: &ShareProps) -> Html {
         let on_hash = EventListener::new(&window, "hashchange", move |_| {
             let hash = current_hash();
             if *last.borrow() != hash {
-                let actions = address_actions(&hash, true);
+                let actions = address_actions(&hash, true, *lang.borrow());
                 if !actions.is_empty() {
                     dispatch.dispatch(Action::Notify(None));
                 }

@@ -330,7 +330,11 @@ pub fn variants_panel(props: &Props) -> Html {
                 Ok(x) => x,
                 Err(error) => {
                     return v.dispatch(VariantsAction::Invalid {
-                        error: tf(lang, "experiments.share_refused", &[("error", &error)]),
+                        error: tf(
+                            lang,
+                            "experiments.share_refused",
+                            &[("error", &crate::wire_text::explain(lang, &error))],
+                        ),
                     })
                 }
             };

@@ -136,6 +136,21 @@ await h.check("(8) import a bad file shows a message and changes nothing", async
   await h.shot(page, "import-bad");
 });
 
+await h.check("(8) an import's reason reads in the page's language, in words rather than the parser's", async () => {
+  await tid(page, "lang-id").click();
+  await tid(page, "import").setInputFiles({ name: "cut.json", mimeType: "application/json", buffer: Buffer.from('{"version": 1, "partners": [') });
+  let text = await expectNotice(page, /cut\.json/);
+  assert.match(text, /berakhir terlalu cepat/, text);
+  await tid(page, "import").setInputFiles({ name: "word.json", mimeType: "application/json", buffer: Buffer.from('{"version": 1, "horizon_months": "long"}') });
+  text = await expectNotice(page, /word\.json/);
+  assert.match(text, /horizon_months: teks "long", padahal seharusnya bilangan bulat/, text);
+  assert.doesNotMatch(text, /invalid type|expected|EOF/, text);
+  await tid(page, "lang-en").click();
+  await tid(page, "import").setInputFiles({ name: "word.json", mimeType: "application/json", buffer: Buffer.from('{"version": 1, "horizon_months": "long"}') });
+  text = await expectNotice(page, /text "long" where a whole number was expected/);
+  await expectPartners(page, CALM);
+});
+
 await h.check("(8) delete a saved scenario (gone after a reload)", async () => {
   await tid(page, "saved-delete-0").click();
   await tid(page, "saved-item-0").waitFor({ state: "detached", timeout: 5_000 });
