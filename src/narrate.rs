@@ -814,7 +814,7 @@ mod tests {
             "{en:?}"
         );
         assert!(en.iter().any(|l| l.starts_with(&format!(
-            "Month 37: {b} left (inequity): dissatisfied for 9 months; payoff/input 0.60 of the others'; 2 disputes unresolved"
+            "Month 37: {b} left (inequity): dissatisfied for 9 months; payoff/input 0.60 of the others'; 2 disputes not settled"
         ))), "{en:?}");
         let id = log_lines(Lang::Id, &s, &one_of_each());
         assert_eq!(id[0], "Bulan 1: permintaan turun 30 % (terjadwal).");

@@ -149,7 +149,7 @@ pub fn run_controls(props: &Props) -> Html {
                     <select data-testid="speed" onchange={on_speed}>
                         { for SPEEDS.iter().map(|&s| html! {
                             <option value={s.to_string()} selected={s == state.speed}>
-                                { tf(lang, "watch.speed_value", &[("n", &s.to_string())]) }
+                                { if s == 1 { t(lang, "watch.speed_one").to_string() } else { tf(lang, "watch.speed_value", &[("n", &s.to_string())]) } }
                             </option>
                         }) }
                     </select>

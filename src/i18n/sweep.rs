@@ -20,7 +20,7 @@ pub const STRINGS: &str = strings![
     ("sweep.failed", "The sweep stopped because a worker failed: {error}. Try again.", "Penelusuran berhenti karena sebuah worker gagal: {error}. Coba lagi."),
     ("sweep.results_heading", "Survival across the sweep", "Kelangsungan di sepanjang penelusuran"),
     ("sweep.stale", "These results are for an earlier version of the scenario; run the sweep again to update them.", "Hasil ini untuk versi skenario sebelumnya; jalankan penelusuran lagi untuk memperbaruinya."),
-    ("sweep.done", "{points} points of {runs} runs each in {seconds} s, all on master seed {seed}.", "{points} titik masing-masing {runs} simulasi dalam {seconds} detik, semuanya dengan seed utama {seed}."),
+    ("sweep.done", "{points} points of {runs} runs each in {seconds} s, all on master seed {seed}.", "{points} titik masing-masing {runs} simulasi dalam {seconds} detik, semuanya dengan seed induk {seed}."),
     ("sweep.survival_at", "Still together after {horizon}", "Masih bersama setelah {horizon}"),
     ("sweep.line_title", "Survival at the horizon against {param}", "Kelangsungan di akhir horizon terhadap {param}"),
     ("sweep.line_desc", "Share of alliances still together at the horizon for each value of {param}, with the 95 % confidence band; from {first} to {last}.", "Persentase aliansi yang masih bersama di akhir horizon untuk setiap nilai {param}, dengan pita kepercayaan 95 %; dari {first} sampai {last}."),

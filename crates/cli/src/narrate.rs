@@ -218,7 +218,7 @@ impl<'a> Narrator<'a> {
                 penalty_paid,
             } => {
                 let mut t = format!(
-                    "{} left ({}): it had been dissatisfied for {}; payoff/input {fairness:.2} of the others'; {} unresolved",
+                    "{} left ({}): it had been dissatisfied for {}; payoff/input {fairness:.2} of the others'; {} not settled",
                     self.name(*partner),
                     cause_words(*cause),
                     plural(*months_unhappy, "month", "months"),
