@@ -14,7 +14,7 @@ pub use bars::{band_path, bars, hbars, histogram, occupied, step_points, value_d
 pub use color::{dash, diverging, light_text_on, palette};
 pub use extent::{nice_y_domain, points};
 pub use heatmap::{band_centres, heat_cells, label_size, legend_stops, Cell};
-pub use network::{circle_layout, edge_width, max_radius_for, node_radius};
+pub use network::{circle_layout, edge_width, max_radius_for, node_radius, shorten};
 pub use path::{fmt_num, line_path};
 pub use scale::LinearScale;
 pub use ticks::ticks;

@@ -10,7 +10,7 @@ use aliansi_sim::Scenario;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::charts::{fmt_num, heat_cells, label_size, legend_stops, LinearScale};
+use crate::charts::{fmt_num, heat_cells, label_size, legend_stops, shorten, LinearScale};
 use crate::components::export::{Debrief, DebriefHead, PrintDebrief};
 use crate::i18n::{t, tf, Lang};
 use crate::narrate::{amount, num};
@@ -200,6 +200,8 @@ fn range_words(lang: Lang, p: &Param) -> String {
 const W: f64 = 600.0;
 /// The heat map is wider: it takes the whole width of the section.
 const HW: f64 = 760.0;
+/// The widest left margin of the heat map (its row labels and the axis title).
+const HEAT_MAX_ML: f64 = 220.0;
 const MR: f64 = 20.0;
 const MT: f64 = 16.0;
 
@@ -365,7 +367,14 @@ fn heat_map(lang: Lang, r: &Results, ya: &Axis) -> Html {
         .iter()
         .map(|v| value_label(lang, &ya.param, *v))
         .collect();
-    let ml = (yl.iter().map(|l| text_width(l)).fold(0.0, f64::max) + 40.0).clamp(64.0, 220.0);
+    // The row labels as shown: a long one (a choice's name) is cut to what the left margin
+    // holds, the whole of it in its tooltip, so it never runs off the chart.
+    let y_shown: Vec<String> = yl
+        .iter()
+        .map(|l| shorten(l, ((HEAT_MAX_ML - 40.0) / text_width("m")) as usize))
+        .collect();
+    let ml =
+        (y_shown.iter().map(|l| text_width(l)).fold(0.0, f64::max) + 40.0).clamp(64.0, HEAT_MAX_ML);
     let w = HW - ml - MR;
     let nx = xa.len().max(1);
     let ny = ya.len().max(1);
@@ -425,10 +434,13 @@ fn heat_map(lang: Lang, r: &Results, ya: &Axis) -> Html {
             }
         }
     });
-    let y_labels = yl.iter().enumerate().map(|(i, l)| {
+    let y_labels = y_shown.iter().zip(&yl).enumerate().map(|(i, (shown, l))| {
         let py = fmt_num(h - (i as f64 + 0.5) * ch);
         html! {
-            <text class="tick-label" x="-8" y={py} dominant-baseline="middle" text-anchor="end">{ l }</text>
+            <text class="tick-label" x="-8" y={py} dominant-baseline="middle" text-anchor="end">
+                { shown }
+                if shown != l { <title>{ l }</title> }
+            </text>
         }
     });
     let stops = legend_stops(8).into_iter().map(|(o, c)| {

@@ -73,6 +73,19 @@ await h.check("(10) at 375 px wide there is no horizontal scroll, before and aft
   const w1 = await page.evaluate(() => document.documentElement.scrollWidth);
   await h.shot(page, "phone-done");
   assert.ok(w1 <= 375, `page is ${w1} px wide after a run`);
+  // Classroom mode's large type, in Bahasa Indonesia (the longer words): the shortcut list
+  // stays inside its card.
+  await tid(page, "lang-id").click();
+  await page.keyboard.press("c");
+  await page.waitForSelector('#app-ready[data-classroom="true"]', { state: "attached", timeout: STEP_TIMEOUT_MS });
+  const over = await page.evaluate(() => {
+    const card = document.querySelector('[data-testid="shortcut-help"]').getBoundingClientRect();
+    return [...document.querySelectorAll(".shortcut dd")].filter((d) => d.getBoundingClientRect().right > card.right + 0.5).map((d) => d.textContent);
+  });
+  assert.deepEqual(over, [], "shortcut texts run past the card");
+  const w2 = await page.evaluate(() => document.documentElement.scrollWidth);
+  await h.shot(page, "phone-classroom-id");
+  assert.ok(w2 <= 375, `page is ${w2} px wide in classroom mode`);
   await page.context().close();
 });
 
