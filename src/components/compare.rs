@@ -117,6 +117,10 @@ pub fn compare_view(state: &UseReducerHandle<State>) -> Html {
         <section class="card compare" data-testid="compare" aria-labelledby="compare-title">
             <h2 id="compare-title">{ t(lang, "watch.compare.heading") }</h2>
             <p class="compare-note" data-testid="compare-note">{ note }</p>
+            <p class="compare-changes" data-testid="compare-changes">
+                <strong>{ t(lang, "watch.compare.changed") }{ ": " }</strong>
+                { crate::variants::differences_line(lang, &b.scenario, &s.scenario) }
+            </p>
             <div class="compare-cols">
                 { column(lang, base_label, "baseline", &b.result) }
                 { column(lang, var_label, "variant", v) }

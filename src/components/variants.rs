@@ -32,12 +32,14 @@ pub struct Props {
     pub state: UseReducerHandle<State>,
 }
 
+/// Percentage points with their sign: "+4.2", "−8.0" (a true minus sign, which a hyphen or
+/// the dash between an interval's ends is not mistaken for), "0.0".
 fn signed_pts(lang: Lang, v: f64) -> String {
     let s = num(lang, v * 100.0, 1);
     if v * 100.0 >= 0.05 {
         format!("+{s}")
     } else {
-        s
+        s.replacen('-', "\u{2212}", 1)
     }
 }
 
@@ -99,7 +101,7 @@ fn results_view(lang: Lang, r: &Rc<Results>) -> Html {
             let (d, (lo, hi)) = c.difference[i];
             html! {
                 <td class="num" data-testid={format!("variants-diff-{i}")}>
-                    { format!("{} ({} – {})", signed_pts(lang, d), signed_pts(lang, lo), signed_pts(lang, hi)) }
+                    { format!("{} ({})", signed_pts(lang, d), tf(lang, "experiments.interval", &[("lo", &signed_pts(lang, lo)), ("hi", &signed_pts(lang, hi))])) }
                 </td>
             }
         };

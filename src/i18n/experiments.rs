@@ -66,6 +66,7 @@ pub const STRINGS: &str = strings![
     ("experiments.variants_none", "No variants yet. Add the current scenario as the base.", "Belum ada varian. Tambahkan skenario saat ini sebagai dasar."),
     ("experiments.variant_base", "base", "dasar"),
     ("experiments.diff_change", "{what}: {from} → {to}", "{what}: {from} → {to}"),
+    ("experiments.interval", "{lo} to {hi}", "{lo} hingga {hi}"),
     ("experiments.diff_partners", "Partners", "Mitra"),
     ("experiments.diff_more", "and {n} more changes", "dan {n} perubahan lainnya"),
     ("experiments.diff_none", "the same settings as the base", "pengaturan sama dengan dasar"),

@@ -143,6 +143,7 @@ pub const STRINGS: &str = strings![
     ("watch.compare.heading", "Same world, different choice", "Dunia sama, pilihan berbeda"),
     ("watch.compare.baseline", "baseline", "pembanding"),
     ("watch.compare.variant", "variant", "varian"),
+    ("watch.compare.changed", "What changed", "Yang diubah"),
     ("watch.compare.note_same", "Both runs used seed {seed}: the market and the shocks were identical (the environment has its own random stream), so the difference comes from your change.", "Kedua jalannya simulasi memakai seed {seed}: pasar dan guncangannya sama persis (lingkungan punya aliran acak sendiri), jadi perbedaannya berasal dari perubahan Anda."),
     ("watch.compare.note_diff", "Careful: the seeds differ ({a} and {b}), so the market and the shocks were not the same.", "Perhatian: seed-nya berbeda ({a} dan {b}), jadi pasar dan guncangannya tidak sama."),
     ("watch.compare.trust", "Mean trust: baseline and variant", "Rata-rata kepercayaan: pembanding dan varian"),

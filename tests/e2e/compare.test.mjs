@@ -57,7 +57,8 @@ await h.check("1,000 futures of each variant on the same seeds: two curves, a di
   assert.equal(await tid(page, "variants-legend").locator("li").count(), 2, "a legend entry each");
   const diff = await tid(page, "variants-diff-1").innerText();
   console.log(`difference from the base: ${diff}`);
-  assert.match(diff, /[+-]?\d+(\.\d)? \(.+ – .+\)/, "difference with its interval");
+  assert.match(diff, /^[+\u2212]?\d+\.\d \([+\u2212]?\d+\.\d to [+\u2212]?\d+\.\d\)$/, "difference with its interval");
+  assert.doesNotMatch(diff, /-/, "signs are true minus signs, not hyphens");
   const words = await tid(page, "variants-verdict").innerText();
   console.log(`verdict: ${words}`);
   assert.match(words, /time|chance/);

@@ -93,6 +93,8 @@ await h.check("(6) run again with a change: both outcomes and the same-world not
   const note = await tid(page, "compare-note").innerText();
   assert.match(note, /market/i);
   assert.match(note, /shock/i);
+  // And which setting the run changed.
+  assert.match(await tid(page, "compare-changes").innerText(), /What changed: Transparency: 0\.5 → 0\.95/);
   await h.shot(page, "compare");
 });
 
