@@ -76,10 +76,14 @@ pub(crate) fn survival_ticks(
             </g>
         }
     });
-    let x_ticks = year_ticks(horizon).into_iter().map(|m| {
+    let months = year_ticks(horizon);
+    // Every other label is minor when there are many: a phone, with its larger labels, hides
+    // them (batch.css) so that "108" and "120" do not run together.
+    let many = months.len() > 7;
+    let x_ticks = months.into_iter().enumerate().map(|(i, m)| {
         let px = fmt_num(x.apply(f64::from(m)));
         html! {
-            <g class="tick">
+            <g class={classes!("tick", (many && i % 2 == 1).then_some("minor"))}>
                 <line class="tick-mark" x1={px.clone()} x2={px.clone()} y1={fmt_num(h)} y2={fmt_num(h + 6.0)} />
                 <text class="tick-label" x={px} y={fmt_num(h + 10.0)} dominant-baseline="hanging" text-anchor="middle">{ m }</text>
             </g>

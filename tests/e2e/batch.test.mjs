@@ -213,6 +213,21 @@ await h.check("on a phone (375 px) the section has no sideways scroll", async ()
   await tid(page, "batch").scrollIntoViewIfNeeded();
   const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(over <= 0, `page is ${over} px wider than the screen`);
+  // The survival chart's month labels, larger on a phone, do not run into each other.
+  const boxes = await tid(page, "batch-km").evaluate((svg) =>
+    [...svg.querySelectorAll(".tick .tick-label")]
+      .filter((t) => getComputedStyle(t).display !== "none" && /^\d+$/.test(t.textContent))
+      .map((t) => {
+        const r = t.getBoundingClientRect();
+        return { text: t.textContent, left: r.left, right: r.right, top: r.top };
+      }),
+  );
+  const months = boxes.filter((b) => Math.abs(b.top - boxes[boxes.length - 1].top) < 2);
+  assert.ok(months.length >= 4, `month labels shown: ${months.map((b) => b.text)}`);
+  console.log(`month labels: ${months.map((b) => `${b.text}@${b.left.toFixed(0)}-${b.right.toFixed(0)}`).join(" ")}`);
+  for (let i = 1; i < months.length; i++) {
+    assert.ok(months[i].left >= months[i - 1].right + 6, `${months[i - 1].text} and ${months[i].text} run together`);
+  }
   await h.shot(page, "phone");
   await sectionShot("phone");
 });
