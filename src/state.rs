@@ -41,6 +41,9 @@ pub fn parse_seed(text: &str) -> Option<u64> {
 pub struct LiveWorld {
     world: Rc<World>,
     generation: u64,
+    /// The class's choices so far (dispute id, step), in order: with the month, what a
+    /// reload needs to bring the run back ([`LiveWorld::replay`]).
+    choices: Rc<Vec<(u32, Resolution)>>,
 }
 
 impl PartialEq for LiveWorld {
@@ -61,7 +64,29 @@ impl LiveWorld {
         LiveWorld {
             world: Rc::new(world),
             generation: 0,
+            choices: Rc::default(),
         }
+    }
+
+    /// The class's choices so far, in order.
+    pub fn choices(&self) -> &[(u32, Resolution)] {
+        &self.choices
+    }
+
+    /// Plays a fresh world up to `month` again, applying the class's `choices` to the
+    /// disputes they were made for as each opens: the same run, since choosing draws no random
+    /// numbers. Stops early if the run ends.
+    fn replay(&mut self, month: u32, choices: &[(u32, Resolution)]) {
+        while self.world.month < month && !self.world.is_over() {
+            Rc::make_mut(&mut self.world).step();
+            let open: Vec<u32> = self.world.awaiting_choice().map(|d| d.id).collect();
+            for id in open {
+                if let Some(&(_, step)) = choices.iter().find(|c| c.0 == id) {
+                    self.choose(id, step);
+                }
+            }
+        }
+        self.generation += 1;
     }
 
     /// Steps up to `months` months (fewer if the run ends first, or, when `decide`, as soon
@@ -82,6 +107,7 @@ impl LiveWorld {
             .choose_resolution(id, step)
             .is_ok()
         {
+            Rc::make_mut(&mut self.choices).push((id, step));
             self.generation += 1;
         }
     }
@@ -106,17 +132,21 @@ pub struct OpenLesson {
 /// How a tab shows the page beyond the scenario: classroom mode, decision mode, the speed and
 /// the lesson open at its part. The tab keeps it (`components/share.rs`'s `UrlSync`), so that
 /// a reload in front of a class comes back as it was.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct View {
     pub classroom: bool,
     pub decisions: bool,
     pub speed: u32,
     pub lesson: Option<OpenLesson>,
+    /// Where the run stood (0: not started) and the class's choices on the way.
+    pub month: u32,
+    pub choices: Vec<(u32, Resolution)>,
 }
 
 impl View {
     /// As the tab keeps it: `c1 d0 s10`, then `l<lesson id>.<part>` when a lesson is open (by
-    /// its id, which stays right if a later version of the app reorders the lessons).
+    /// its id, which stays right if a later version of the app reorders the lessons), then
+    /// `m<month>` once the run has started and `k<id>=<step>,…` for the class's choices.
     pub fn to_text(&self) -> String {
         let mut out = format!(
             "c{} d{} s{}",
@@ -126,6 +156,17 @@ impl View {
         );
         if let Some(l) = self.lesson.filter(|l| l.index < LESSONS.len()) {
             out.push_str(&format!(" l{}.{}", LESSONS[l.index].id(), l.part));
+        }
+        if self.month > 0 {
+            out.push_str(&format!(" m{}", self.month));
+        }
+        if !self.choices.is_empty() {
+            let list: Vec<String> = self
+                .choices
+                .iter()
+                .map(|(id, r)| format!("{id}={}", r.key()))
+                .collect();
+            out.push_str(&format!(" k{}", list.join(",")));
         }
         out
     }
@@ -138,6 +179,8 @@ impl View {
             decisions: false,
             speed: DEFAULT_SPEED,
             lesson: None,
+            month: 0,
+            choices: Vec::new(),
         };
         let mut read = false;
         for word in text.split_whitespace() {
@@ -168,11 +211,40 @@ impl View {
                     view.lesson = lesson;
                     lesson.is_some()
                 }
+                ("m", _) => match rest.parse() {
+                    Ok(month) => {
+                        view.month = month;
+                        true
+                    }
+                    _ => false,
+                },
+                ("k", _) => {
+                    let choices: Option<Vec<(u32, Resolution)>> = rest
+                        .split(',')
+                        .map(|c| {
+                            let (id, key) = c.split_once('=')?;
+                            let step = Resolution::ALL.into_iter().find(|r| r.key() == key)?;
+                            Some((id.parse().ok()?, step))
+                        })
+                        .collect();
+                    view.choices = choices.unwrap_or_default();
+                    !view.choices.is_empty()
+                }
                 _ => false,
             };
             read |= known;
         }
         read.then_some(view)
+    }
+
+    /// The action that brings the run back to where it stood: after the working copy of its
+    /// scenario has been restored (only then is it the same world), `None` if it had not
+    /// started.
+    pub fn replay(&self) -> Option<Action> {
+        (self.month > 0).then(|| Action::Replay {
+            month: self.month,
+            choices: self.choices.clone(),
+        })
     }
 
     /// The actions that bring a freshly loaded page to this view. The lesson comes first:
@@ -313,6 +385,12 @@ pub enum Action {
     CloseLesson,
     /// Hands an experiment (variants and runs per variant) to "Compare fairly".
     SetupExperiment { variants: Vec<Variant>, runs: u64 },
+    /// Plays the run again from month 0 to `month`, with the class's `choices` (a reload
+    /// bringing the run back); it then stands paused there.
+    Replay {
+        month: u32,
+        choices: Vec<(u32, Resolution)>,
+    },
 }
 
 /// A message for the user: an i18n key, its `{name}` arguments, and whether it reports a problem.
@@ -386,6 +464,12 @@ impl State {
             decisions: self.decisions,
             speed: self.speed,
             lesson: self.lesson,
+            month: self.month(),
+            choices: self
+                .live
+                .as_ref()
+                .map(|w| w.choices().to_vec())
+                .unwrap_or_default(),
         }
     }
 
@@ -649,6 +733,13 @@ impl Reducible for State {
                 ..state
             },
             Action::SetupExperiment { variants, runs } => state.with_experiment(variants, runs),
+            Action::Replay { month, choices } => {
+                let mut state = state.rewound();
+                if let Ok(w) = &mut state.live {
+                    w.replay(month, &choices);
+                }
+                state.settled()
+            }
         })
     }
 }
@@ -954,11 +1045,11 @@ mod tests {
         );
         // The plain page reads back as the plain page.
         let plain = State::initial().view();
-        assert_eq!(View::parse(&plain.to_text()), Some(plain));
+        assert_eq!(View::parse(&plain.to_text()), Some(plain.clone()));
         let fresh = after(&plain.actions());
         assert_eq!(
             (fresh.view(), &fresh.scenario),
-            (plain, &State::initial().scenario)
+            (plain.clone(), &State::initial().scenario)
         );
         // Parts it does not know are left at the defaults; text with none it knows is refused.
         let odd = View::parse("c1 s7 lno-such-lesson.2 x9").expect("c1 reads");
@@ -966,7 +1057,7 @@ mod tests {
             odd,
             View {
                 classroom: true,
-                ..plain
+                ..plain.clone()
             }
         );
         assert_eq!(
@@ -974,9 +1065,71 @@ mod tests {
             None,
             "no part 9"
         );
-        for junk in ["", " ", "garbage", "c2", "é", "s", "l."] {
+        for junk in [
+            "",
+            " ",
+            "garbage",
+            "c2",
+            "é",
+            "s",
+            "l.",
+            "m",
+            "k",
+            "k1=flying",
+        ] {
             assert_eq!(View::parse(junk), None, "{junk:?}");
         }
+    }
+
+    #[test]
+    fn a_reload_brings_the_run_back_where_it_stood_with_the_classs_choices() {
+        // The conflict lesson in decision mode: play, choosing mediation at every dispute,
+        // until month 40 (or the end).
+        let mut s = after(&[Action::OpenLesson(5), Action::SetDecisions(true)]);
+        let mut chosen = 0;
+        while s.month() < 40 && s.run().is_none() {
+            s = match s.awaiting().map(|d| d.id) {
+                Some(id) => {
+                    chosen += 1;
+                    s.reduce(Action::Decide {
+                        id,
+                        step: Some(Resolution::Mediation),
+                    })
+                }
+                None => s.reduce(Action::Step),
+            };
+        }
+        assert!(chosen > 0, "the lesson's disputes were decided");
+        let view = s.view();
+        assert_eq!(view.choices.len(), chosen);
+        let text = view.to_text();
+        let read = View::parse(&text).expect("reads back");
+        assert_eq!(read, view, "{text}");
+        // A fresh page: the view, the working copy's scenario, then the replay.
+        let mut actions = read.actions();
+        actions.push(Action::Load(s.scenario.clone()));
+        actions.extend(read.replay());
+        let back = after(&actions);
+        assert_eq!(back.month(), s.month());
+        assert_eq!(back.status(), s.status());
+        assert_eq!(
+            back.world().unwrap().events,
+            s.world().unwrap().events,
+            "the same run"
+        );
+        assert_eq!(back.view(), s.view());
+        // Without the class's choices it would have been another run.
+        let mut plain = read.clone();
+        plain.choices.clear();
+        let mut actions = plain.actions();
+        actions.push(Action::Load(s.scenario.clone()));
+        actions.extend(plain.replay());
+        assert_ne!(
+            after(&actions).world().unwrap().events,
+            s.world().unwrap().events
+        );
+        // A run not started has nothing to replay.
+        assert_eq!(State::initial().view().replay(), None);
     }
 
     #[test]

@@ -161,7 +161,8 @@ pub(crate) fn keep_in_tab(key: &str, value: Option<&str>) {
 /// scenario being edited as the tab's working copy, which a reload under the same address
 /// brings back (`url::working_copy`), with the variants of "Compare fairly"
 /// (`url::working_variants`) and how the page is shown (`state::View`: classroom and
-/// decision mode, the speed, the lesson open). Renders nothing.
+/// decision mode, the speed, the lesson open, the month the run stood at and the class's
+/// choices). Renders nothing.
 #[function_component(UrlSync)]
 pub fn url_sync(props: &ShareProps) -> Html {
     let dispatch = props.state.dispatcher();
@@ -178,21 +179,26 @@ pub fn url_sync(props: &ShareProps) -> Html {
         // How the tab showed the page first: reopening a lesson loads its scenario and
         // experiment, which the address and the working copies below then replace.
         let view = kept_in_tab(VIEW_KEY).and_then(|k| View::parse(&k));
-        let mut actions = view.map(|v| v.actions()).unwrap_or_default();
+        let mut actions = view.as_ref().map(View::actions).unwrap_or_default();
         actions.extend(address_actions(&hash, false, *lang.borrow()));
         // After the address's own actions: what the tab had wins over the link it was opened
         // with (see `url::restore_working_copy` and `url::restore_working_variants`).
-        if let Some(scenario) =
-            kept_in_tab(WORKING_COPY_KEY).and_then(|k| url::restore_working_copy(&k, &hash))
-        {
+        let restored =
+            kept_in_tab(WORKING_COPY_KEY).and_then(|k| url::restore_working_copy(&k, &hash));
+        let same_world = restored.is_some();
+        if let Some(scenario) = restored {
             actions.push(Action::Load(scenario));
         }
-        let lesson = view.is_some_and(|v| v.lesson.is_some());
+        let lesson = view.as_ref().is_some_and(|v| v.lesson.is_some());
         let variants = kept_variants.borrow_mut().take();
         if let Some((variants, runs)) =
             variants.and_then(|k| url::restore_working_variants(&k, &hash, lesson))
         {
             actions.push(Action::SetupExperiment { variants, runs });
+        }
+        // The run where it stood, in the restored scenario's world only.
+        if same_world {
+            actions.extend(view.as_ref().and_then(View::replay));
         }
         for a in actions {
             dispatch.dispatch(a);

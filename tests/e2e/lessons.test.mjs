@@ -260,4 +260,27 @@ await h.check("a reload in front of a class keeps the lesson at its part, the mo
   await p.context().close();
 });
 
+await h.check("a reload brings a run back to its month, with the class's decisions", async () => {
+  const p = await h.newPage();
+  await open(p, h.origin);
+  await tid(p, "lesson-open-conflict").click();
+  await p.waitForSelector('[data-testid="decisions-toggle"][aria-pressed="true"]', { timeout: STEP_TIMEOUT_MS });
+  await tid(p, "finish").click(); // in decision mode: to the first dispute
+  await tid(p, "decision").waitFor({ timeout: 30_000 });
+  await tid(p, "decide-mediation").click();
+  await tid(p, "decision").waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
+  for (let k = 0; k < 3; k++) await tid(p, "step").click();
+  await p.waitForTimeout(200);
+  const marker = p.locator("#app-ready");
+  const before = { month: await marker.getAttribute("data-month"), status: await marker.getAttribute("data-status") };
+  const log = async () => (await tid(p, "event-log").innerText()).replace(/\s+/g, " ");
+  const events = await log();
+  assert.match(events, /mediation/i, "the class's choice is in the log");
+  await p.reload({ waitUntil: "load" });
+  await p.waitForSelector(`#app-ready[data-month="${before.month}"]`, { state: "attached", timeout: STEP_TIMEOUT_MS });
+  assert.equal(await marker.getAttribute("data-status"), before.status);
+  assert.equal(await log(), events, "the same run, the same log");
+  await p.context().close();
+});
+
 await h.finish();
