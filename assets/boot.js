@@ -200,7 +200,21 @@ function watchForCrash() {
     const reload = document.createElement("button");
     reload.type = "button";
     reload.textContent = "Reload · Muat ulang";
-    reload.addEventListener("click", () => location.reload(), { once: true });
+    // The tab's working copy (the scenario, the variants) comes back; the run's position and
+    // the view do not (src/components/share.rs, "aliansi.view.v1"): replaying to the state
+    // that failed could fail again.
+    reload.addEventListener(
+      "click",
+      () => {
+        try {
+          sessionStorage.removeItem("aliansi.view.v1");
+        } catch {
+          // Storage refused: reload all the same.
+        }
+        location.reload();
+      },
+      { once: true },
+    );
     box.append(text, reload);
     document.body.prepend(box);
     reload.focus();

@@ -314,6 +314,8 @@ await h.check("a crash of the running app (a trap of its wasm) is reported in bo
   await loadPreset(page, "calm-pair");
   await tid(page, "partner-name-0").fill("Mitra Baru");
   await expectPartners(page, ["Mitra Baru", "Mitra Dua"]);
+  for (let k = 0; k < 3; k++) await tid(page, "step").click();
+  await page.waitForSelector('#app-ready[data-month="3"]', { state: "attached", timeout: READY_TIMEOUT_MS });
   // An error that is not the app's (say an extension's): no notice.
   await page.evaluate(() => setTimeout(() => { throw new Error("not the app's"); }));
   await page.waitForTimeout(300);
@@ -332,6 +334,8 @@ await h.check("a crash of the running app (a trap of its wasm) is reported in bo
   await page.waitForFunction(() => !document.getElementById("crash"), null, { timeout: READY_TIMEOUT_MS });
   await ready(page);
   await expectPartners(page, ["Mitra Baru", "Mitra Dua"]);
+  // The run is not replayed to where it failed (a plain reload would bring it back to month 3).
+  assert.equal(await page.locator("#app-ready").getAttribute("data-month"), "0");
   await page.context().close();
 });
 
