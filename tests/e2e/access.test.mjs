@@ -69,6 +69,9 @@ await h.check("(10) at 375 px wide there is no horizontal scroll, before and aft
   const w0 = await page.evaluate(() => document.documentElement.scrollWidth);
   await h.shot(page, "phone");
   assert.ok(w0 <= 375, `page is ${w0} px wide on load`);
+  // A name of one long word (60 characters, no space) wraps rather than pushing the page wide.
+  await tid(page, "partner-name-0").fill("PT.NusantaraMakmurSejahteraAbadiInternasionalDanKawanKawan01");
+  await tid(page, "partner-name-0").press("Tab");
   await finishRun(page);
   const w1 = await page.evaluate(() => document.documentElement.scrollWidth);
   await h.shot(page, "phone-done");
