@@ -266,6 +266,31 @@ pub fn library(props: &LibraryProps) -> Html {
     let keys = use_mut_ref(Keys::default);
     // The item being renamed and the name typed so far.
     let renaming = use_state(|| None::<(usize, String)>);
+    // The rename box takes the focus when it opens (autofocus is ignored once the page has a
+    // focused element), and gives it back to its Rename button when it closes.
+    {
+        let open = renaming.as_ref().map(|(k, _)| *k);
+        let last = use_mut_ref(|| None::<usize>);
+        use_effect_with(open, move |open| {
+            let id = match (*open, *last.borrow()) {
+                (Some(k), _) => Some(format!("saved-rename-input-{k}")),
+                (None, Some(k)) => Some(format!("saved-rename-{k}")),
+                (None, None) => None,
+            };
+            *last.borrow_mut() = *open;
+            if let Some(el) = id.and_then(|id| {
+                gloo::utils::document()
+                    .query_selector(&format!("[data-testid=\"{id}\"]"))
+                    .ok()
+                    .flatten()
+            }) {
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+            || ()
+        });
+    }
     let name_ref = use_node_ref();
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
 

@@ -98,6 +98,15 @@ await h.check("(8) rename a saved scenario (kept after a reload)", async () => {
   await ready(page);
   await tid(page, "saved-item-0").filter({ hasText: "Six carriers" }).waitFor({ timeout: 5_000 });
   assert.doesNotMatch(await tid(page, "saved-list").innerText(), /Airline test/);
+  // With the keyboard: Enter on Rename puts the focus in the name box, Escape closes it and
+  // gives the focus back to Rename.
+  const focused = () => page.evaluate(() => document.activeElement?.dataset?.testid);
+  await tid(page, "saved-rename-0").focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.dataset?.testid === "saved-rename-input-0", null, { timeout: 5_000 });
+  await page.keyboard.press("Escape");
+  await page.waitForFunction(() => document.activeElement?.dataset?.testid === "saved-rename-0", null, { timeout: 5_000 });
+  assert.equal(await focused(), "saved-rename-0");
 });
 
 await h.check("(8) export downloads a JSON scenario file that parses", async () => {
