@@ -163,6 +163,18 @@ try {
     assert.deepEqual(await steps(), ["negotiation", "mediation", "arbitration"]);
     await page.locator(id("ladder-remove-0")).click();
     assert.deepEqual(await steps(), ["mediation", "arbitration"]);
+    // With the keyboard: Enter on ▼ moves the step to the end, which disables that ▼; the
+    // focus goes to the same step's ▲, not to its Remove button (a second Enter moves it back).
+    const focusedId = () => page.evaluate(() => document.activeElement?.dataset?.testid);
+    await page.locator(id("ladder-down-0")).focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.activeElement?.dataset?.testid === "ladder-up-1", null, { timeout: 5_000 });
+    assert.deepEqual(await steps(), ["arbitration", "mediation"]);
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.querySelector('[data-testid="ladder-step-0"]')?.dataset.step === "mediation", null, { timeout: 5_000 });
+    assert.deepEqual(await steps(), ["mediation", "arbitration"], "moved back, nothing removed");
+    await page.waitForFunction(() => document.activeElement?.dataset?.testid === "ladder-down-0", null, { timeout: 5_000 });
+    assert.equal(await focusedId(), "ladder-down-0");
     await page.locator(id("ladder-step-1")).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(shots, "editor-ladder.png"), fullPage: false });
   });

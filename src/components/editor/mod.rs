@@ -657,12 +657,19 @@ fn ladder(p: &LadderProps) -> Html {
     let len = p.steps.len();
     let missing = ops::ladder_missing(&p.steps);
     let name = |r: Resolution| t(lang, &format!("editor.ladder.{}", r.key())).to_string();
-    let btn = |testid: String, icon: &'static str, label: String, edit: Edit, disabled: bool| {
+    // A step moved to either end disables the arrow just pressed: the focus then goes to the
+    // same step's other arrow (`data-refocus`, src/focus.rs), not on to its Remove button.
+    let btn = |testid: String,
+               icon: &'static str,
+               label: String,
+               edit: Edit,
+               disabled: bool,
+               refocus: Option<String>| {
         let on_edit = p.on_edit.clone();
         let onclick = Callback::from(move |_| on_edit.emit(edit.clone()));
         html! {
             <button type="button" class="icon" data-testid={testid} aria-label={label.clone()}
-                title={label} {disabled} {onclick}><span aria-hidden="true">{ icon }</span></button>
+                data-refocus={refocus} title={label} {disabled} {onclick}><span aria-hidden="true">{ icon }</span></button>
         }
     };
     let on_add = {
@@ -688,9 +695,9 @@ fn ladder(p: &LadderProps) -> Html {
                     <li key={r.key()} data-testid={format!("ladder-step-{k}")} data-step={r.key()}>
                         <span class="ladder-name">{ name(*r) }</span>
                         <span class="ladder-buttons">
-                            { btn(format!("ladder-up-{k}"), "▲", tf(lang, "editor.ladder.up", &[("step", &name(*r))]), Edit::LadderUp(k), k == 0) }
-                            { btn(format!("ladder-down-{k}"), "▼", tf(lang, "editor.ladder.down", &[("step", &name(*r))]), Edit::LadderDown(k), k + 1 >= len) }
-                            { btn(format!("ladder-remove-{k}"), "✕", tf(lang, "editor.ladder.remove", &[("step", &name(*r))]), Edit::LadderRemove(k), len <= 1) }
+                            { btn(format!("ladder-up-{k}"), "▲", tf(lang, "editor.ladder.up", &[("step", &name(*r))]), Edit::LadderUp(k), k == 0, Some(format!("ladder-down-{k}"))) }
+                            { btn(format!("ladder-down-{k}"), "▼", tf(lang, "editor.ladder.down", &[("step", &name(*r))]), Edit::LadderDown(k), k + 1 >= len, Some(format!("ladder-up-{k}"))) }
+                            { btn(format!("ladder-remove-{k}"), "✕", tf(lang, "editor.ladder.remove", &[("step", &name(*r))]), Edit::LadderRemove(k), len <= 1, None) }
                         </span>
                     </li>
                 }) }
