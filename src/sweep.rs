@@ -122,6 +122,26 @@ pub fn value_label(lang: Lang, p: &Param, v: f64) -> String {
     }
 }
 
+/// A swept value as an axis or a table shows it: as [`value_label`], with at most three
+/// decimals (a sweep of 0 to 1 in 50 steps has values such as 0.020408163; it reads 0.02).
+/// The CSV keeps every digit.
+pub fn short_label(lang: Lang, p: &Param, v: f64) -> String {
+    if p.is_choice() {
+        return value_label(lang, p, v);
+    }
+    value_label(lang, p, (v * 1000.0).round() / 1000.0)
+}
+
+/// Which of `n` axis labels to show so that about ten at most appear: every one up to 12,
+/// else every k-th (the first and, where it falls on the step, the last).
+pub fn label_every(n: usize) -> usize {
+    if n <= 12 {
+        1
+    } else {
+        n.div_ceil(10)
+    }
+}
+
 /// The field's current value in `s`, in the user's words: as [`value_label`], except that a
 /// partner's culture given as custom scores is named so (the choice of countries would read
 /// it as the first country).
@@ -817,6 +837,22 @@ pub fn pct(lang: Lang, v: f64, digits: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn swept_values_read_short_and_labels_thin_out() {
+        let p = aliansi_sim::sweep::catalogue(&aliansi_sim::presets::default_scenario())
+            .into_iter()
+            .find(|p| p.path == "governance.transparency")
+            .unwrap();
+        assert_eq!(short_label(Lang::En, &p, 1.0 / 49.0), "0.02");
+        assert_eq!(short_label(Lang::Id, &p, 2.0 / 49.0), "0,041");
+        assert_eq!(short_label(Lang::En, &p, 0.5), "0.5");
+        assert_eq!(value_label(Lang::En, &p, 1.0 / 49.0), "0.020408163");
+        assert_eq!(label_every(3), 1);
+        assert_eq!(label_every(12), 1);
+        assert_eq!(label_every(50), 5);
+        assert!((13..200usize).all(|n| n.div_ceil(label_every(n)) <= 10));
+    }
     use aliansi_sim::presets::{all, default_scenario};
     use aliansi_sim::sweep::run_sweep;
 

@@ -16,8 +16,9 @@ use crate::i18n::{t, tf, Lang};
 use crate::narrate::{amount, num};
 use crate::state::State;
 use crate::sweep::{
-    check, current_label, grouped, line_geometry, option_label, param_label, pct, value_label,
-    AxisEdit, AxisForm, Input, Phase, Problem, Results, Sweep, SweepAction, MAX_RUNS, MIN_RUNS,
+    check, current_label, grouped, label_every, line_geometry, option_label, param_label, pct,
+    short_label, value_label, AxisEdit, AxisForm, Input, Phase, Problem, Results, Sweep,
+    SweepAction, MAX_RUNS, MIN_RUNS,
 };
 use crate::variants::horizon_words;
 use crate::workers::{Event, Pool};
@@ -360,13 +361,15 @@ fn heat_map(lang: Lang, r: &Results, ya: &Axis) -> Html {
     let xl: Vec<String> = xa
         .values
         .iter()
-        .map(|v| value_label(lang, &xa.param, *v))
+        .map(|v| short_label(lang, &xa.param, *v))
         .collect();
     let yl: Vec<String> = ya
         .values
         .iter()
-        .map(|v| value_label(lang, &ya.param, *v))
+        .map(|v| short_label(lang, &ya.param, *v))
         .collect();
+    // Many steps: every k-th label only, so they do not pile up.
+    let (x_every, y_every) = (label_every(xl.len()), label_every(yl.len()));
     // The row labels as shown: a long one (a choice's name) is cut to what the left margin
     // holds, the whole of it in its tooltip, so it never runs off the chart.
     let y_shown: Vec<String> = yl
@@ -421,7 +424,7 @@ fn heat_map(lang: Lang, r: &Results, ya: &Axis) -> Html {
             </g>
         }
     });
-    let x_labels = xl.iter().enumerate().map(|(i, l)| {
+    let x_labels = xl.iter().enumerate().filter(|(i, _)| i % x_every == 0).map(|(i, l)| {
         let px = fmt_num((i as f64 + 0.5) * cw);
         if rotate {
             html! {
@@ -434,15 +437,20 @@ fn heat_map(lang: Lang, r: &Results, ya: &Axis) -> Html {
             }
         }
     });
-    let y_labels = y_shown.iter().zip(&yl).enumerate().map(|(i, (shown, l))| {
-        let py = fmt_num(h - (i as f64 + 0.5) * ch);
-        html! {
-            <text class="tick-label" x="-8" y={py} dominant-baseline="middle" text-anchor="end">
-                { shown }
-                if shown != l { <title>{ l }</title> }
-            </text>
-        }
-    });
+    let y_labels = y_shown
+        .iter()
+        .zip(&yl)
+        .enumerate()
+        .filter(|(i, _)| i % y_every == 0)
+        .map(|(i, (shown, l))| {
+            let py = fmt_num(h - (i as f64 + 0.5) * ch);
+            html! {
+                <text class="tick-label" x="-8" y={py} dominant-baseline="middle" text-anchor="end">
+                    { shown }
+                    if shown != l { <title>{ l }</title> }
+                </text>
+            }
+        });
     let stops = legend_stops(8).into_iter().map(|(o, c)| {
         html! { <stop offset={format!("{}%", fmt_num(o * 100.0))} stop-color={c} /> }
     });
@@ -501,9 +509,9 @@ fn table(lang: Lang, r: &Results) -> Html {
         };
         html! {
             <tr data-ix={q.ix.to_string()} data-iy={q.iy.to_string()} data-survival={format!("{:.4}", q.survival)}>
-                <th scope="row">{ value_label(lang, &xa.param, xa.values[q.ix]) }</th>
+                <th scope="row">{ short_label(lang, &xa.param, xa.values[q.ix]) }</th>
                 if let Some(ya) = ya {
-                    <th scope="row">{ value_label(lang, &ya.param, ya.values[q.iy]) }</th>
+                    <th scope="row">{ short_label(lang, &ya.param, ya.values[q.iy]) }</th>
                 }
                 <td class="num">{ pct(lang, q.survival, 1) }</td>
                 <td class="num">{ format!("{} – {}", pct(lang, q.ci95.0, 1), pct(lang, q.ci95.1, 1)) }</td>
@@ -730,11 +738,11 @@ pub fn sweep_panel(props: &Props) -> Html {
                 .as_ref()
                 .map(|(xa, ya)| {
                     let nx = xa.len().max(1);
-                    let mut at = value_label(lang, &xa.param, xa.values[current % nx]);
+                    let mut at = short_label(lang, &xa.param, xa.values[current % nx]);
                     if let Some(ya) = ya {
                         at.push_str(&format!(
                             ", {}",
-                            value_label(
+                            short_label(
                                 lang,
                                 &ya.param,
                                 ya.values[(current / nx).min(ya.len() - 1)]

@@ -132,6 +132,35 @@ await h.check("a 2-D sweep draws a heat map of 3 × 3 cells with values and a le
   await sectionShot("heatmap");
 });
 
+await h.check("a 20 × 20 heat map: short value labels, ten at most per axis, none piled up", async () => {
+  await numeric("x", "0", "1", "20");
+  await tid(page, "sweep-param-y").selectOption("governance.monitoring");
+  await numeric("y", "0", "1", "20");
+  await tid(page, "sweep-runs").fill("10");
+  await runAndWait();
+  const map = tid(page, "sweep-heatmap");
+  assert.equal(await map.locator("rect.heat-cell").count(), 400);
+  const labels = await map.evaluate((svg) =>
+    [...svg.querySelectorAll("text.tick-label")]
+      .filter((t) => /^[\d.]+$/.test(t.textContent))
+      .map((t) => {
+        const r = t.getBoundingClientRect();
+        return { text: t.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+      }),
+  );
+  assert.ok(labels.length >= 8 && labels.length <= 22, `${labels.length} value labels`);
+  for (const l of labels) assert.ok(!/\.\d{4}/.test(l.text), `${l.text}: more than three decimals`);
+  for (let i = 0; i < labels.length; i++) {
+    for (let j = i + 1; j < labels.length; j++) {
+      const [a, b] = [labels[i], labels[j]];
+      const overlap = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      assert.ok(!overlap, `${a.text} and ${b.text} overlap`);
+    }
+  }
+  await sectionShot("heatmap-20");
+  await tid(page, "sweep-runs").fill("100");
+});
+
 await h.check("a choice field alone: decision rule, two of its options, as categories", async () => {
   await tid(page, "sweep-param-y").selectOption("");
   await tid(page, "sweep-param-x").selectOption("governance.decision_rule");
