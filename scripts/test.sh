@@ -90,17 +90,20 @@ step "release build (scripts/build.sh)" \
 
 # Page weight: the gzipped total of everything the first load fetches (the page and its service
 # worker's offline cache; scripts/pageweight.mjs, which also prints the time to interactive).
-# The goal is 300 KB (issue 6), not met yet: the first load is about 338 KB (docs/PERFORMANCE.md;
+# The goal is 300 KB (issue 6), not met yet: the first load is about 345 KB (docs/PERFORMANCE.md;
 # 429.5 KB before the wasm was sent compressed by xz, 359.6 KB before scripts/build.sh's size
 # options). Until the app is shrunk, this budget stops it from growing; lower it as it shrinks,
-# never raise it without saying why. A Rust that refuses the size options builds about 24 KB
-# bigger: that build is held to its own budget, with a warning. Over budget, the step fails; the
-# end-to-end tests still run, then the script exits 1.
-PAGE_WEIGHT_BUDGET_KB=345
+# never raise it without saying why. Raised once, 345 -> 350 KB, on 2026-11-29: a reload that
+# brings back the variants, the lesson, the modes and the run with the class's decisions, and
+# the mending of two audits (import and link errors worded in both languages, among others)
+# took the first load from 337.9 to 344.8 KB, leaving no room. A Rust that refuses the size
+# options builds about 24 KB bigger: that build is held to its own budget, with a warning. Over
+# budget, the step fails; the end-to-end tests still run, then the script exits 1.
+PAGE_WEIGHT_BUDGET_KB=350
 if ! grep -qx 'size-options=on' "$BUILD_REPORT"; then
   echo "WARNING: the release build was made without scripts/build.sh's size options (see its" >&2
-  echo "         output above): page-weight budget 370 KB instead of $PAGE_WEIGHT_BUDGET_KB KB." >&2
-  PAGE_WEIGHT_BUDGET_KB=370
+  echo "         output above): page-weight budget 375 KB instead of $PAGE_WEIGHT_BUDGET_KB KB." >&2
+  PAGE_WEIGHT_BUDGET_KB=375
 fi
 rm -f "$BUILD_REPORT"
 PAGE_WEIGHT_FAILED=""
