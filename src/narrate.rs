@@ -9,6 +9,22 @@ use aliansi_sim::{
 
 use crate::i18n::{t, tf, Lang};
 
+/// A user's name (a partner's, a variant's) as a sentence shows it: without control
+/// characters and without the invisible marks that set the direction of text (U+202A to U+202E,
+/// U+2066 to U+2069, U+200E, U+200F, U+061C). One of those in a name would otherwise turn the
+/// rest of the sentence around it ("Dispute with A\u{202e}B settled" read backwards).
+pub fn display_name(name: &str) -> String {
+    name.chars()
+        .filter(|&c| {
+            !c.is_control()
+                && !matches!(
+                    c,
+                    '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}'
+                )
+        })
+        .collect()
+}
+
 /// Numbers inside a text written the English way ("in [0.3, 0.7]", "1.5") with the decimal
 /// mark of `lang`: for Bahasa Indonesia, a point between two digits becomes a comma.
 pub fn local_digits(lang: Lang, text: &str) -> String {
@@ -128,7 +144,7 @@ impl Narrator {
     pub fn new(lang: Lang, s: &Scenario) -> Narrator {
         Narrator {
             lang,
-            names: s.partners.iter().map(|p| p.name.clone()).collect(),
+            names: s.partners.iter().map(|p| display_name(&p.name)).collect(),
             disputes: Vec::new(),
         }
     }
@@ -434,7 +450,7 @@ pub fn run_story(lang: Lang, s: &Scenario, r: &RunResult) -> RunStory {
     let name = |i: usize| {
         s.partners
             .get(i)
-            .map(|p| p.name.clone())
+            .map(|p| display_name(&p.name))
             .unwrap_or_else(|| t(l, "watch.ev.unknown_partner").to_string())
     };
     // Every event narrated in order (the narrator tracks disputes), kept with its sentence.
@@ -798,6 +814,20 @@ mod tests {
                 assert!(!l.contains('{') && !l.contains('}'), "{lang:?}: {l}");
                 assert!(!l.contains("??"), "{lang:?}: {l}");
             }
+        }
+    }
+
+    #[test]
+    fn names_cannot_turn_a_sentence_around() {
+        assert_eq!(display_name("A\u{202e}B\u{0}C\u{2067}D"), "ABCD");
+        assert_eq!(display_name("شركة Nusantara"), "شركة Nusantara");
+        let mut s = presets::default_scenario();
+        s.partners[0].name = "Evil\u{202e}Corp".into();
+        let r = aliansi_sim::run(&s, 3).unwrap();
+        let lines = log_lines(Lang::En, &s, &r.events);
+        assert!(lines.iter().any(|l| l.contains("EvilCorp")), "the partner is named");
+        for line in lines {
+            assert!(!line.contains('\u{202e}'), "{line:?}");
         }
     }
 

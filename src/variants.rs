@@ -248,11 +248,11 @@ pub fn verdict(
             lang,
             "experiments.verdict_pair",
             &[
-                ("name", &names[i]),
+                ("name", &crate::narrate::display_name(&names[i])),
                 ("a", &pct(lang, survival[i])),
                 ("horizon", &years),
                 ("b", &pct(lang, survival[0])),
-                ("base", &names[0]),
+                ("base", &crate::narrate::display_name(&names[0])),
             ],
         ));
     }

@@ -139,6 +139,19 @@ await h.check("(a) a partner named like markup, by a share link from the command
   await page.context().close();
 });
 
+await h.check("a name with a right-to-left override does not turn the event log's sentences around", async () => {
+  const { page } = await watchedPage();
+  await page.goto(h.origin, { waitUntil: "load" });
+  await ready(page);
+  await tid(page, "partner-name-0").fill("Evil\u202eCorp");
+  await tid(page, "partner-name-0").press("Tab");
+  await finishRun(page);
+  const log = await tid(page, "event-log").innerText();
+  assert.ok(log.includes("EvilCorp"), "the partner is named in the log");
+  assert.ok(!log.includes("\u202e"), "without its override mark");
+  await page.context().close();
+});
+
 await h.check("(a) the same name by an imported file, and saved under that name: text only", async () => {
   const { page, seen } = await watchedPage();
   await open(page, h.origin);
