@@ -1,6 +1,7 @@
 //! The page.
 
 use gloo::timers::callback::{Interval, Timeout};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::{
@@ -67,8 +68,28 @@ pub fn app() -> Html {
         state.classroom.then_some("classroom"),
         state.lesson.is_some().then_some("with-lesson")
     );
+    // The first stop of the keyboard: straight to the run's controls, past the library and an
+    // editor that may hold 30 partners (hundreds of stops). Not a link: the address's fragment
+    // holds share links.
+    let skip = Callback::from(|_: MouseEvent| {
+        let document = gloo::utils::document();
+        for id in ["run", "pause"] {
+            let el = document
+                .query_selector(&format!("[data-testid=\"{id}\"]:not(:disabled)"))
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(el) = el {
+                let _ = el.focus();
+                return;
+            }
+        }
+    });
     html! {
         <div class={page_class} lang={lang.tag()}>
+            <button type="button" class="skip-link" data-testid="skip-to-run" onclick={skip}>
+                { t(lang, "app.skip_to_run") }
+            </button>
             <header class="masthead">
                 <div>
                     <h1>{ t(lang, "app.title") }</h1>

@@ -825,7 +825,10 @@ mod tests {
         s.partners[0].name = "Evil\u{202e}Corp".into();
         let r = aliansi_sim::run(&s, 3).unwrap();
         let lines = log_lines(Lang::En, &s, &r.events);
-        assert!(lines.iter().any(|l| l.contains("EvilCorp")), "the partner is named");
+        assert!(
+            lines.iter().any(|l| l.contains("EvilCorp")),
+            "the partner is named"
+        );
         for line in lines {
             assert!(!line.contains('\u{202e}'), "{line:?}");
         }

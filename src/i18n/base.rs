@@ -3,6 +3,11 @@
 pub const STRINGS: &str = strings![
     ("app.title", "Aliansi", "Aliansi"),
     (
+        "app.skip_to_run",
+        "Skip to the run controls",
+        "Langsung ke tombol simulasi"
+    ),
+    (
         "app.tagline",
         "A strategic alliance simulator",
         "Simulator aliansi strategis"

@@ -112,6 +112,32 @@ await h.check("(10) Tab reaches the Run button, which shows a visible focus outl
   await page.context().close();
 });
 
+await h.check("(10) with 30 partners, the first Tab offers a skip to the run controls; at the limit Add hands the focus to the new partner", async () => {
+  const page = await h.newPage();
+  await open(page, h.origin);
+  const focused = () => page.evaluate(() => document.activeElement?.dataset?.testid);
+  const add = tid(page, "partner-add");
+  await add.scrollIntoViewIfNeeded();
+  for (let n = 4; n < 29; n++) await add.click();
+  // The 30th with the keyboard: the button is then disabled, and the focus goes to the name of
+  // the partner it added, not to the page's start.
+  await add.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid^="partner-name-"]').length === 30, null, { timeout: STEP_TIMEOUT_MS });
+  assert.ok(await add.isDisabled(), "at the limit");
+  await page.waitForFunction(() => document.activeElement?.dataset?.testid === "partner-name-29", null, { timeout: STEP_TIMEOUT_MS });
+  // From the top of the page (a reload keeps the 30 partners): the first Tab shows the skip
+  // button, Enter lands on Run.
+  await page.reload({ waitUntil: "load" });
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid^="partner-name-"]').length === 30, null, { timeout: STEP_TIMEOUT_MS });
+  await page.keyboard.press("Tab");
+  assert.equal(await focused(), "skip-to-run");
+  assert.ok(await tid(page, "skip-to-run").isVisible(), "shown while focused");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.dataset?.testid === "run", null, { timeout: STEP_TIMEOUT_MS });
+  await page.context().close();
+});
+
 await h.check("(11) the focus stays in place when its button is disabled or removed (src/focus.rs)", async () => {
   const page = await h.newPage();
   await open(page, h.origin);

@@ -513,8 +513,16 @@ fn partners_section(ctx: &Ctx) -> Html {
                 { for ctx.scenario.partners.iter().enumerate().map(|(i, p)| partner_card(ctx, i, p)) }
             </div>
             <div class="section-actions">
-                { ctx.button("partner-add".into(), format!("+ {}", t(lang, "editor.partner.add")),
-                    Edit::AddPartner { name: new_name }, n >= MAX_PARTNERS) }
+                // At the limit the button is disabled: the focus goes to the name of the
+                // partner it has just added (`data-refocus`, src/focus.rs).
+                <button type="button" data-testid="partner-add" disabled={n >= MAX_PARTNERS}
+                    data-refocus={format!("partner-name-{}", n.saturating_sub(1))}
+                    onclick={
+                        let on_edit = ctx.on_edit.clone();
+                        Callback::from(move |_| on_edit.emit(Edit::AddPartner { name: new_name.clone() }))
+                    }>
+                    { format!("+ {}", t(lang, "editor.partner.add")) }
+                </button>
             </div>
             { error_html(lang, "partners", &ctx.err("partners")) }
         </div>
