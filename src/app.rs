@@ -1,7 +1,6 @@
 //! The page.
 
 use gloo::timers::callback::{Interval, Timeout};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::{
@@ -72,18 +71,7 @@ pub fn app() -> Html {
     // editor that may hold 30 partners (hundreds of stops). Not a link: the address's fragment
     // holds share links.
     let skip = Callback::from(|_: MouseEvent| {
-        let document = gloo::utils::document();
-        for id in ["run", "pause"] {
-            let el = document
-                .query_selector(&format!("[data-testid=\"{id}\"]:not(:disabled)"))
-                .ok()
-                .flatten()
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(el) = el {
-                let _ = el.focus();
-                return;
-            }
-        }
+        let _ = ["run", "pause"].into_iter().any(crate::focus::focus_named);
     });
     html! {
         <div class={page_class} lang={lang.tag()}>

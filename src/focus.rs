@@ -137,6 +137,14 @@ pub fn focus_in_place(el: &HtmlElement) -> bool {
     el.focus_with_options(&options).is_ok()
 }
 
+/// Moves the focus to the control whose `data-testid` is `id` (scrolling it into view), if it
+/// can take it: the skip button's Run, a rename box opening. Returns whether it did.
+pub fn focus_named(id: &str) -> bool {
+    named(Some(id.to_string()))
+        .filter(usable)
+        .is_some_and(|el| el.focus().is_ok())
+}
+
 /// The control whose `data-testid` is `id`: how a control the render replaced is found again.
 fn named(id: Option<String>) -> Option<HtmlElement> {
     let el = gloo::utils::document()

@@ -79,11 +79,16 @@ pub fn build_fragment(scenario: &Scenario, seed: u64) -> String {
 /// browser discarded or a crash loses no edit: the address's fragment when it was written
 /// (without `#`), a line break, then the scenario with its seed as a share link.
 pub fn working_copy(hash: &str, scenario: &Scenario, seed: u64) -> String {
-    format!(
-        "{}\n{}",
-        fragment_text(hash).unwrap_or(""),
-        aliansi_wire::encode_link(&scenario_with_seed(scenario, seed))
+    kept_under(
+        hash,
+        &aliansi_wire::encode_link(&scenario_with_seed(scenario, seed)),
     )
+}
+
+/// What a tab keeps: the address's fragment when written (without `#`), a line break, then a
+/// link. The working copy and the kept variants share this form; their readers split it.
+fn kept_under(hash: &str, link: &str) -> String {
+    format!("{}\n{link}", fragment_text(hash).unwrap_or(""))
 }
 
 /// The scenario to take back on load from a kept working copy, under the address `hash`: only
@@ -111,11 +116,7 @@ pub fn working_variants(hash: &str, variants: &[Variant], runs: u64) -> Option<S
             v.scenario.clone()
         });
     let x = experiment(&scenario, scenario.seed, variants, runs).ok()?;
-    Some(format!(
-        "{}\n{}",
-        fragment_text(hash).unwrap_or(""),
-        aliansi_wire::encode_experiment_link(&x)
-    ))
+    Some(kept_under(hash, &aliansi_wire::encode_experiment_link(&x)))
 }
 
 /// The variants and runs to take back on load from kept variants, under the address `hash`.

@@ -278,15 +278,8 @@ pub fn library(props: &LibraryProps) -> Html {
                 (None, None) => None,
             };
             *last.borrow_mut() = *open;
-            if let Some(el) = id.and_then(|id| {
-                gloo::utils::document()
-                    .query_selector(&format!("[data-testid=\"{id}\"]"))
-                    .ok()
-                    .flatten()
-            }) {
-                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
+            if let Some(id) = id {
+                crate::focus::focus_named(&id);
             }
             || ()
         });
