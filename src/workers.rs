@@ -262,7 +262,24 @@ struct Shared {
     on_event: Callback<Event>,
     /// When progress was last reported (ms), to report it at most every [`PROGRESS_EVERY_MS`].
     last_progress: Cell<f64>,
+    /// The batch's workers that have not said anything yet since it started or adopted them
+    /// (still loading, or a spare still on its warm-up), each with the timer that replaces it
+    /// if it stays silent for [`START_WITHIN_MS`].
+    silent: RefCell<Vec<(Worker, Timeout)>>,
+    /// Workers this batch has replaced so far (at most [`MAX_REPLACED`]).
+    replaced: Cell<usize>,
 }
+
+/// A worker that has said nothing this long after a batch started or adopted it is stopped
+/// and replaced by a new one. Loading the app's module takes well under a second from the
+/// browser's cache; a worker still silent after this long is stuck (a fetch of the module that
+/// never ends was seen on a local test server, and a flaky network can do the same), and the
+/// batch would otherwise wait for it forever if all its workers were stuck alike.
+pub const START_WITHIN_MS: u32 = 15_000;
+
+/// At most this many workers are replaced per batch; after that, a batch with no worker that
+/// has ever answered stops with a message (one that some worker answered goes on with it).
+const MAX_REPLACED: usize = 4;
 
 /// Chunks handed to each worker at a time: while the page takes in one finished chunk and
 /// answers with the next, the worker is already running the other (it never waits for the
@@ -277,6 +294,7 @@ impl Shared {
     /// Stops every worker of the batch (cancelled or failed: a worker may be mid-chunk).
     fn stop(&self) {
         self.stopped.set(true);
+        self.silent.borrow_mut().clear();
         for w in self.workers.borrow_mut().drain(..) {
             detach(&w);
             w.terminate();
@@ -286,6 +304,7 @@ impl Shared {
     /// The batch is complete, so every worker is free: they are kept for the next batch.
     fn release(&self) {
         self.stopped.set(true);
+        self.silent.borrow_mut().clear();
         for worker in self.workers.borrow_mut().drain(..) {
             detach(&worker);
             keep_spare(Spare {
@@ -322,10 +341,29 @@ impl Shared {
         }
     }
 
+    /// Whether `worker` has not said anything yet.
+    fn is_silent(&self, worker: &Worker) -> bool {
+        self.silent
+            .borrow()
+            .iter()
+            .any(|(w, _)| Object::is(w, worker))
+    }
+
+    /// `worker` has said something: it is not stuck (its watchdog is cancelled).
+    fn heard(&self, worker: &Worker) {
+        let mut silent = self.silent.borrow_mut();
+        if let Some(i) = silent.iter().position(|(w, _)| Object::is(w, worker)) {
+            // Dropped after the borrow ends (cancelling the timer).
+            let _cancelled = silent.swap_remove(i);
+            drop(silent);
+        }
+    }
+
     fn on_reply(&self, worker: &Worker, text: &str) {
         if self.stopped.get() {
             return;
         }
+        self.heard(worker);
         let batch = self.job.borrow().batch;
         match Reply::from_json(text) {
             Ok(Reply::Ready) => self.set_going(worker),
@@ -433,10 +471,62 @@ fn spawn(shared: &Rc<Shared>, handlers: &Handlers, hello: &JsValue) {
         Err(e) => return shared.fail(js_error(e)),
     };
     adopt(shared, handlers, &worker);
+    watch(shared, handlers, hello, &worker);
     // The worker says Ready once its module is loaded; then it is fed chunks.
     if let Err(e) = worker.post_message(hello) {
         shared.fail(js_error(e));
     }
+}
+
+/// Replaces `worker` if it says nothing within [`START_WITHIN_MS`] (see there).
+fn watch(shared: &Rc<Shared>, handlers: &Handlers, hello: &JsValue, worker: &Worker) {
+    let timer = {
+        let (shared, handlers, hello) = (shared.clone(), handlers.clone(), hello.clone());
+        let worker = worker.clone();
+        Timeout::new(START_WITHIN_MS, move || {
+            replace_silent(&shared, &handlers, &hello, &worker)
+        })
+    };
+    shared.silent.borrow_mut().push((worker.clone(), timer));
+}
+
+/// `worker` has been silent for [`START_WITHIN_MS`]: it is stopped and, unless the batch has
+/// replaced [`MAX_REPLACED`] already, a new worker takes its place. When none is left and no
+/// worker has ever answered, the batch stops with a message.
+fn replace_silent(shared: &Rc<Shared>, handlers: &Handlers, hello: &JsValue, worker: &Worker) {
+    if shared.stopped.get() || !shared.is_silent(worker) {
+        return;
+    }
+    shared.heard(worker);
+    detach(worker);
+    worker.terminate();
+    shared
+        .workers
+        .borrow_mut()
+        .retain(|w| !Object::is(w, worker));
+    if shared.replaced.get() < MAX_REPLACED {
+        shared.replaced.set(shared.replaced.get() + 1);
+        spawn(shared, handlers, hello);
+    } else if shared.workers.borrow().is_empty() {
+        shared.fail(no_start_message());
+    }
+}
+
+/// Why a batch stopped when none of its workers started, in the page's language (that of
+/// `<html lang>`, which the app keeps).
+fn no_start_message() -> String {
+    let lang = gloo::utils::document()
+        .document_element()
+        .and_then(|root| crate::i18n::Lang::from_tag(&root.get_attribute("lang")?))
+        .unwrap_or_default();
+    crate::i18n::tf(
+        lang,
+        "experiments.no_start",
+        &[
+            ("seconds", &(START_WITHIN_MS / 1000).to_string()),
+            ("tries", &MAX_REPLACED.to_string()),
+        ],
+    )
 }
 
 impl Pool {
@@ -462,8 +552,11 @@ impl Pool {
             stopped: Cell::new(false),
             on_event,
             last_progress: Cell::new(f64::NEG_INFINITY),
+            silent: RefCell::new(Vec::new()),
+            replaced: Cell::new(0),
         });
         let handlers: Handlers = Rc::new(RefCell::new(Vec::new()));
+        let hello = hello_message(&js);
         let spares: Vec<Spare> = SPARES.with(|s| {
             let mut s = s.borrow_mut();
             let k = n.min(s.len());
@@ -474,9 +567,11 @@ impl Pool {
             adopt(&shared, &handlers, &spare.worker);
             if spare.free.get() {
                 shared.set_going(&spare.worker);
+            } else {
+                // Still loading (or on its warm-up): fed at its next message, if it comes.
+                watch(&shared, &handlers, &hello, &spare.worker);
             }
         }
-        let hello = hello_message(&js);
         let starts = (adopted..n)
             .map(|_| {
                 let (shared, handlers, hello) = (shared.clone(), handlers.clone(), hello.clone());

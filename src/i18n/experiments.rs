@@ -17,6 +17,7 @@ pub const STRINGS: &str = strings![
     ("experiments.eta_minutes", "About {m} min {s} s left", "Sekitar {m} menit {s} detik lagi"),
     ("experiments.cancelled", "Cancelled after {done} of {total} runs. Nothing was kept; you can start again.", "Dibatalkan setelah {done} dari {total} simulasi. Tidak ada yang disimpan; Anda bisa memulai lagi."),
     ("experiments.failed", "The runs stopped because a worker failed: {error}. The rest of the page still works; try again.", "Simulasi berhenti karena sebuah pekerja gagal: {error}. Bagian lain halaman tetap berfungsi; coba lagi."),
+    ("experiments.no_start", "no worker started within {seconds} s, even after {tries} new tries (the page may have lost its connection to the site)", "tidak ada pekerja yang mulai dalam {seconds} detik, juga setelah {tries} kali mencoba pekerja baru (mungkin halaman kehilangan koneksi ke situsnya)"),
     ("experiments.invalid", "This scenario cannot run: {error}", "Skenario ini tidak bisa dijalankan: {error}"),
     ("experiments.done", "{runs} runs in {seconds} s, workers in parallel: {workers}.", "{runs} simulasi dalam {seconds} detik, pekerja paralel: {workers}."),
     ("experiments.stale", "These results are for an earlier version of the scenario; run again to update them.", "Hasil ini untuk versi skenario sebelumnya; jalankan lagi untuk memperbaruinya."),

@@ -17,7 +17,7 @@ pub const STRINGS: &str = strings![
     ("sweep.cancel", "Cancel", "Batalkan"),
     ("sweep.progress", "Point {k} of {n} ({at}): {done} of {each} runs", "Titik {k} dari {n} ({at}): {done} dari {each} simulasi"),
     ("sweep.cancelled", "Sweep cancelled after {k} of {n} points. Nothing was kept; you can start again.", "Penelusuran dibatalkan setelah {k} dari {n} titik. Tidak ada yang disimpan; Anda bisa mulai lagi."),
-    ("sweep.failed", "The sweep stopped because a worker failed: {error}. Try again.", "Penelusuran berhenti karena sebuah worker gagal: {error}. Coba lagi."),
+    ("sweep.failed", "The sweep stopped because a worker failed: {error}. Try again.", "Penelusuran berhenti karena sebuah pekerja gagal: {error}. Coba lagi."),
     ("sweep.results_heading", "Survival across the sweep", "Kelangsungan di sepanjang penelusuran"),
     ("sweep.stale", "These results are for an earlier version of the scenario; run the sweep again to update them.", "Hasil ini untuk versi skenario sebelumnya; jalankan penelusuran lagi untuk memperbaruinya."),
     ("sweep.done", "{points} points of {runs} runs each in {seconds} s, all on master seed {seed}.", "{points} titik masing-masing {runs} simulasi dalam {seconds} detik, semuanya dengan seed induk {seed}."),
