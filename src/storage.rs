@@ -90,6 +90,8 @@ pub enum LibraryError {
     EmptyName,
     NameTooLong,
     NoSuchItem,
+    /// Renaming onto the name of another saved item (which would be lost).
+    NameTaken,
 }
 
 impl LibraryError {
@@ -99,6 +101,7 @@ impl LibraryError {
             LibraryError::EmptyName => "library.name_empty",
             LibraryError::NameTooLong => "library.name_too_long",
             LibraryError::NoSuchItem => "library.no_such_item",
+            LibraryError::NameTaken => "library.name_taken",
         }
     }
 }
@@ -359,21 +362,39 @@ pub fn save(
     Ok(out)
 }
 
-/// The list with item `k` renamed. Renaming onto another item's name replaces that item.
+/// Whether saving under `name` would replace a saved item (Save updates the item of that
+/// name; the page says so and offers Undo).
+pub fn replaces(saved: &[Saved], name: &str) -> bool {
+    clean_name(name).is_ok_and(|name| saved.iter().any(|s| s.name == name))
+}
+
+/// The list with item `k` renamed. The name of another item is refused (renaming onto it
+/// would lose that item); the item's own name, or its name with other capitals, is fine.
 pub fn rename(saved: &[Saved], k: usize, name: &str) -> Result<Vec<Saved>, LibraryError> {
     let name = clean_name(name)?;
     if k >= saved.len() {
         return Err(LibraryError::NoSuchItem);
     }
+    if saved
+        .iter()
+        .enumerate()
+        .any(|(i, s)| i != k && s.name == name)
+    {
+        return Err(LibraryError::NameTaken);
+    }
     let mut out = saved.to_vec();
-    out[k].name = name.clone();
-    let mut i = 0;
-    out.retain(|s| {
-        let keep = s.name != name || i == k;
-        i += 1;
-        keep
-    });
+    out[k].name = name;
     Ok(out)
+}
+
+/// Which item the rename box is open on after item `deleted` is deleted: the same one, one
+/// place up if it was below, none if it was the one deleted.
+pub fn renaming_after_delete(renaming: Option<usize>, deleted: usize) -> Option<usize> {
+    match renaming {
+        Some(r) if r == deleted => None,
+        Some(r) if r > deleted => Some(r - 1),
+        other => other,
+    }
 }
 
 /// The list without item `k`.
@@ -746,17 +767,31 @@ mod tests {
         let r = rename(&l, 1, "Bee").unwrap();
         assert_eq!(r[1].name, "Bee");
         assert_eq!(r[1].scenario, l[1].scenario);
-        // Renaming onto an existing name replaces that item.
-        let r = rename(&l, 2, "A").unwrap();
-        assert_eq!(r.len(), 2);
-        assert_eq!(r[1].name, "A");
-        assert_eq!(r[1].scenario, l[2].scenario);
+        // Renaming onto another item's name is refused (nothing is lost); onto its own, fine.
+        assert_eq!(rename(&l, 2, " A "), Err(LibraryError::NameTaken));
+        assert_eq!(rename(&l, 2, "C").unwrap(), l);
+        let r = rename(&l, 2, "a").unwrap();
+        assert_eq!((r.len(), r[2].name.as_str()), (3, "a"));
         assert_eq!(rename(&l, 9, "x"), Err(LibraryError::NoSuchItem));
         assert_eq!(rename(&l, 0, ""), Err(LibraryError::EmptyName));
         let d = delete(&l, 0).unwrap();
         assert_eq!(d.len(), 2);
         assert_eq!(d[0].name, "B");
         assert_eq!(delete(&l, 3), Err(LibraryError::NoSuchItem));
+        // The rename box stays on its item when another is deleted.
+        assert_eq!(renaming_after_delete(Some(2), 0), Some(1));
+        assert_eq!(renaming_after_delete(Some(0), 2), Some(0));
+        assert_eq!(renaming_after_delete(Some(1), 1), None);
+        assert_eq!(renaming_after_delete(None, 1), None);
+    }
+
+    #[test]
+    fn replaces_tells_whether_save_updates_an_item() {
+        let l = vec![item("A", "default"), item("B", "calm-pair")];
+        assert!(replaces(&l, "  B "));
+        assert!(!replaces(&l, "b"));
+        assert!(!replaces(&l, "C"));
+        assert!(!replaces(&l, "   "));
     }
 
     #[test]

@@ -266,6 +266,8 @@ pub fn library(props: &LibraryProps) -> Html {
     let keys = use_mut_ref(Keys::default);
     // The item being renamed and the name typed so far.
     let renaming = use_state(|| None::<(usize, String)>);
+    // The list before the last change made here (save, rename, delete), for Undo.
+    let undo = use_state(|| None::<Vec<Saved>>);
     // The rename box takes the focus when it opens (autofocus is ignored once the page has a
     // focused element), and gives it back to its Rename button when it closes.
     {
@@ -332,6 +334,31 @@ pub fn library(props: &LibraryProps) -> Html {
         })
     };
 
+    // A change to the list that Undo can take back: written as `persist` does, then the list
+    // before it is kept for Undo.
+    let change: Rc<dyn Fn(Vec<Saved>, &'static str, String) -> bool> = {
+        let (saved, persist, undo) = (saved.clone(), persist.clone(), undo.clone());
+        Rc::new(move |list: Vec<Saved>, key: &'static str, name: String| {
+            let before = (*saved).clone();
+            let done = persist(list, notice(key, &[("name", name)], false));
+            if done {
+                undo.set(Some(before));
+            }
+            done
+        })
+    };
+    let on_undo = {
+        let (persist, undo, renaming) = (persist.clone(), undo.clone(), renaming.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(before) = (*undo).clone() {
+                if persist(before, notice("library.saved.undone", &[], false)) {
+                    undo.set(None);
+                    renaming.set(None);
+                }
+            }
+        })
+    };
+
     let current = url::scenario_with_seed(&state.scenario, state.seed);
 
     // Presets.
@@ -367,7 +394,7 @@ pub fn library(props: &LibraryProps) -> Html {
     let on_save = {
         let saved = saved.clone();
         let dispatch = dispatch.clone();
-        let persist = persist.clone();
+        let change = change.clone();
         let name_ref = name_ref.clone();
         let current = current.clone();
         Callback::from(move |e: SubmitEvent| {
@@ -378,7 +405,12 @@ pub fn library(props: &LibraryProps) -> Html {
             match storage::save(&saved, &input.value(), &current, now()) {
                 Ok(list) => {
                     let name = storage::clean_name(&input.value()).unwrap_or_default();
-                    if persist(list, notice("library.saved.done", &[("name", name)], false)) {
+                    let key = if storage::replaces(&saved, &name) {
+                        "library.saved.replaced"
+                    } else {
+                        "library.saved.done"
+                    };
+                    if change(list, key, name) {
                         input.set_value("");
                     }
                 }
@@ -472,17 +504,17 @@ pub fn library(props: &LibraryProps) -> Html {
             };
             let on_delete = {
                 let saved = saved.clone();
-                let persist = persist.clone();
+                let change = change.clone();
                 let dispatch = dispatch.clone();
                 let renaming = renaming.clone();
                 let name = name.clone();
                 Callback::from(move |_: MouseEvent| match storage::delete(&saved, k) {
                     Ok(list) => {
-                        if persist(
-                            list,
-                            notice("library.saved.deleted", &[("name", name.clone())], false),
-                        ) {
-                            renaming.set(None);
+                        if change(list, "library.saved.deleted", name.clone()) {
+                            // A rename under way on another item keeps its typed name.
+                            let (open, draft) = (*renaming).clone().unzip();
+                            let open = storage::renaming_after_delete(open, k);
+                            renaming.set(open.zip(draft));
                         }
                     }
                     Err(e) => dispatch.dispatch(library_error(e)),
@@ -538,7 +570,7 @@ pub fn library(props: &LibraryProps) -> Html {
                     };
                     let on_submit = {
                         let saved = saved.clone();
-                        let persist = persist.clone();
+                        let change = change.clone();
                         let dispatch = dispatch.clone();
                         let renaming = renaming.clone();
                         let draft = draft.clone();
@@ -547,10 +579,7 @@ pub fn library(props: &LibraryProps) -> Html {
                             match storage::rename(&saved, k, &draft) {
                                 Ok(list) => {
                                     let name = storage::clean_name(&draft).unwrap_or_default();
-                                    if persist(
-                                        list,
-                                        notice("library.saved.renamed", &[("name", name)], false),
-                                    ) {
+                                    if change(list, "library.saved.renamed", name) {
                                         renaming.set(None);
                                     }
                                 }
@@ -660,6 +689,13 @@ pub fn library(props: &LibraryProps) -> Html {
                     <p class="hint">{ t(lang, "library.saved.empty") }</p>
                 }
                 <ul class="saved-list" data-testid="saved-list">{ items }</ul>
+                if undo.is_some() {
+                    <p class="undo-row">
+                        <button type="button" data-testid="library-undo" onclick={on_undo}>
+                            { t(lang, "library.saved.undo") }
+                        </button>
+                    </p>
+                }
                 <div class="files" role="group" aria-label={t(lang, "library.files.heading")}>
                     <button type="button" data-testid="export" onclick={on_export}>
                         { t(lang, "library.export") }

@@ -169,6 +169,54 @@ await h.check("(8) delete a saved scenario (gone after a reload)", async () => {
   assert.deepEqual(JSON.parse(await page.evaluate(() => localStorage.getItem("aliansi.saved.v2"))).items, []);
 });
 
+await h.check("(8) saving over a name, renaming onto one and deleting can all be undone; nothing is lost silently", async () => {
+  const names = async () => (await tid(page, "saved-list").locator(".saved-name").allInnerTexts()).map((t) => t.trim());
+  const storedNames = async () =>
+    JSON.parse(await page.evaluate(() => localStorage.getItem("aliansi.saved.v2"))).items.map((i) => [i.name, i.scenario.partners.length]);
+  const save = async (name) => {
+    await tid(page, "save-name").fill(name);
+    await tid(page, "save").click();
+  };
+  await loadPreset(page, "calm-pair");
+  await save("Pair");
+  await loadPreset(page, "airline-alliance");
+  await save("Carriers");
+  await tid(page, "saved-item-1").filter({ hasText: "Pair" }).waitFor({ timeout: 5_000 });
+  assert.deepEqual(await storedNames(), [["Carriers", 6], ["Pair", 2]]);
+  // Saving under an existing name updates that item, and says so.
+  await save("Pair");
+  await expectNotice(page, /Saved “Pair” again: it now holds the current scenario/);
+  assert.deepEqual(await storedNames(), [["Carriers", 6], ["Pair", 6]]);
+  await tid(page, "library-undo").click();
+  await expectNotice(page, /Undone/);
+  assert.deepEqual(await storedNames(), [["Carriers", 6], ["Pair", 2]]);
+  assert.equal(await tid(page, "library-undo").count(), 0, "Undo is used up");
+  // Renaming onto another item's name is refused; both items stay.
+  await tid(page, "saved-rename-0").click();
+  await tid(page, "saved-rename-input-0").fill("Pair");
+  await tid(page, "saved-rename-input-0").press("Enter");
+  await expectNotice(page, /Another saved scenario is already called that/);
+  assert.deepEqual(await storedNames(), [["Carriers", 6], ["Pair", 2]]);
+  // Deleting another item while renaming keeps the rename box and the typed name.
+  await tid(page, "saved-rename-input-0").fill("Six carriers draft");
+  await tid(page, "saved-delete-1").click();
+  await expectNotice(page, /Deleted “Pair”/);
+  assert.equal(await tid(page, "saved-rename-input-0").inputValue(), "Six carriers draft");
+  await tid(page, "saved-rename-input-0").press("Escape");
+  assert.deepEqual(await names(), ["Carriers"]);
+  // The deletion is undone: the item is back, in its place, and kept after a reload.
+  await tid(page, "library-undo").click();
+  await tid(page, "saved-item-1").filter({ hasText: "Pair" }).waitFor({ timeout: 5_000 });
+  assert.deepEqual(await storedNames(), [["Carriers", 6], ["Pair", 2]]);
+  await h.shot(page, "undone");
+  await page.reload();
+  await ready(page);
+  assert.deepEqual(await names(), ["Carriers", "Pair"]);
+  assert.equal(await tid(page, "library-undo").count(), 0, "no Undo after a reload");
+  for (const k of [1, 0]) await tid(page, `saved-delete-${k}`).click();
+  await tid(page, "saved-item-0").waitFor({ state: "detached", timeout: 5_000 });
+});
+
 await h.check("(8) a corrupt saved item is reported and kept aside in `quarantine`", async () => {
   const p = await h.newPage();
   await open(p, h.origin);
