@@ -161,8 +161,16 @@ fn usable(el: &HtmlElement) -> bool {
 fn restore(group: &Element, lost: &Element, before: Vec<HtmlElement>) {
     let document = gloo::utils::document();
     let body: Option<Element> = document.body().map(Into::into);
-    if document.active_element() != body || !group.is_connected() {
-        return; // the focus went somewhere, or the whole group is gone
+    if document.active_element() != body {
+        return; // the focus went somewhere
+    }
+    if !group.is_connected() {
+        // The whole group is gone (a partner's card, with its ✕): only the control the lost
+        // one named can take the focus.
+        if let Some(el) = named(lost.get_attribute("data-refocus")).filter(usable) {
+            focus_in_place(&el);
+        }
+        return;
     }
     if lost.dyn_ref::<HtmlElement>().is_some_and(usable) {
         return; // left on purpose

@@ -130,6 +130,7 @@ pub const STRINGS: &str = strings![
     ("editor.shock.heading", "Shock {k}", "Guncangan {k}"),
     ("editor.shock.none", "No scripted shocks yet.", "Belum ada guncangan terjadwal."),
     ("editor.shock.add", "Add a shock", "Tambah guncangan"),
+    ("editor.shock.limit", "A scenario holds at most {max} scripted shocks.", "Satu skenario memuat paling banyak {max} guncangan terjadwal."),
     ("editor.shock.remove", "Remove shock {k}", "Hapus guncangan {k}"),
     ("editor.f.environment.scripted_shocks.month", "Month", "Bulan"),
     ("editor.h.environment.scripted_shocks.month", "When it strikes: 1 to the horizon.", "Kapan terjadi: 1 sampai horizon."),

@@ -138,6 +138,31 @@ await h.check("(10) with 30 partners, the first Tab offers a skip to the run con
   await page.context().close();
 });
 
+await h.check("(11) removing partners with the keyboard keeps the focus in the editor", async () => {
+  const page = await h.newPage();
+  await open(page, h.origin);
+  const focusOn = (id) =>
+    page.waitForFunction((id) => document.activeElement?.dataset?.testid === id, id, { timeout: STEP_TIMEOUT_MS });
+  const partners = () => page.locator('[data-testid^="partner-name-"]').count();
+  await tid(page, "partner-add").click();
+  assert.equal(await partners(), 5);
+  // The last partner's ✕ takes its card away: the focus goes to the ✕ of the partner before.
+  await tid(page, "partner-remove-4").focus();
+  await page.keyboard.press("Enter");
+  await focusOn("partner-remove-3");
+  // Another partner's ✕: the card stays, showing the next partner, and keeps the focus.
+  await tid(page, "partner-remove-1").focus();
+  await page.keyboard.press("Enter");
+  await focusOn("partner-remove-1");
+  assert.equal(await partners(), 3);
+  // Down to two partners, every ✕ is disabled: the focus goes to "Add a partner".
+  await page.keyboard.press("Enter");
+  await focusOn("partner-add");
+  assert.equal(await partners(), 2);
+  assert.ok(await tid(page, "partner-remove-0").isDisabled());
+  await page.context().close();
+});
+
 await h.check("(11) the focus stays in place when its button is disabled or removed (src/focus.rs)", async () => {
   const page = await h.newPage();
   await open(page, h.origin);

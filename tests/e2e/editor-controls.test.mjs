@@ -208,6 +208,30 @@ try {
     assert.equal(first, "arbitration");
   });
 
+  await check("at the limit of scripted shocks, Add is disabled and says why", async () => {
+    const p = await context.newPage();
+    await p.goto(origin + "/");
+    await p.waitForSelector(id("editor"), { timeout: READY_TIMEOUT_MS });
+    // The current scenario as a file (Export), with 999 shocks added, imported again.
+    const [download] = await Promise.all([p.waitForEvent("download"), p.locator(id("export")).click()]);
+    const { readFile } = await import("node:fs/promises");
+    const json = JSON.parse(await readFile(await download.path(), "utf8"));
+    json.environment.scripted_shocks = Array.from({ length: 999 }, (_, k) => ({ month: 1 + (k % 100), kind: "demand_collapse", severity: 0.1 }));
+    await p.locator(id("import")).setInputFiles({ name: "many.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(json)) });
+    await p.locator(id("shock-998")).waitFor({ state: "attached", timeout: 20_000 });
+    await open(p, "Market and shocks");
+    assert.ok(await p.locator(id("shock-add")).isEnabled(), "999 shocks: one more may be added");
+    assert.equal(await p.locator(id("shock-limit")).count(), 0);
+    await p.locator(id("shock-add")).click();
+    await p.locator(id("shock-999")).waitFor({ state: "attached", timeout: 20_000 });
+    assert.ok(await p.locator(id("shock-add")).isDisabled(), "1,000 shocks: Add is disabled");
+    assert.match(await p.locator(id("shock-limit")).innerText(), /at most 1,000 scripted shocks/);
+    await p.locator(id("shock-remove-0")).click();
+    await p.locator(id("shock-limit")).waitFor({ state: "detached", timeout: 20_000 });
+    assert.ok(await p.locator(id("shock-add")).isEnabled(), "enabled again below the limit");
+    await p.close();
+  });
+
   await check("fits a 375 px phone without sideways scrolling", async () => {
     const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 });
     const p = await phone.newPage();

@@ -4,6 +4,8 @@ use crate::culture::CultureSpec;
 
 /// Most partners an alliance may have.
 pub const MAX_PARTNERS: usize = 30;
+/// The most scripted shocks a scenario may hold.
+pub const MAX_SCRIPTED_SHOCKS: usize = 1000;
 /// Longest horizon, in months (100 years).
 pub const MAX_HORIZON_MONTHS: u32 = 1200;
 /// Number of strategic objectives a partner weighs.
@@ -392,10 +394,10 @@ impl Scenario {
         check_unit("environment.shock_severity", e.shock_severity)?;
         check_unit("environment.regulatory_strictness", e.regulatory_strictness)?;
         check_unit("environment.rivalry", e.rivalry)?;
-        if e.scripted_shocks.len() > 1000 {
+        if e.scripted_shocks.len() > MAX_SCRIPTED_SHOCKS {
             return Err(err(
                 "environment.scripted_shocks",
-                "at most 1000 scripted shocks",
+                format!("at most {MAX_SCRIPTED_SHOCKS} scripted shocks"),
             ));
         }
         for (i, s) in e.scripted_shocks.iter().enumerate() {

@@ -13,6 +13,7 @@ use std::rc::Rc;
 
 use aliansi_sim::{
     Country, CultureSpec, Goal, Partner, Resolution, Scenario, Sharing, ShockKind, MAX_PARTNERS,
+    MAX_SCRIPTED_SHOCKS,
 };
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -426,6 +427,28 @@ impl Ctx {
     }
 }
 
+/// The ✕ that removes partner `i` of `n`. Where the keyboard's focus goes after it
+/// (`data-refocus`, `focus.rs`): removing the last partner takes its card away, so to the
+/// partner before; leaving two partners disables every ✕, so to "Add a partner". Otherwise the
+/// card stays, showing the next partner, and the focus with it.
+fn remove_partner_button(ctx: &Ctx, lang: Lang, i: usize, n: usize, name: &str) -> Html {
+    let on_edit = ctx.on_edit.clone();
+    let onclick = Callback::from(move |_| on_edit.emit(Edit::RemovePartner(i)));
+    let label = tf(lang, "editor.partner.remove", &[("name", name)]);
+    let refocus = if n <= 3 {
+        Some("partner-add".to_string())
+    } else {
+        (i + 1 == n).then(|| format!("partner-remove-{}", i - 1))
+    };
+    html! {
+        <button type="button" class="icon" data-testid={format!("partner-remove-{i}")}
+            data-refocus={refocus} aria-label={label.clone()} title={label}
+            disabled={n <= 2} {onclick}>
+            <span aria-hidden="true">{ "✕" }</span>
+        </button>
+    }
+}
+
 /// The whole editor.
 #[function_component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
@@ -553,9 +576,7 @@ fn partner_card(ctx: &Ctx, i: usize, p: &Partner) -> Html {
                     <span class="partner-num">{ tf(lang, "editor.partner.heading", &[("n", &(i + 1).to_string())]) }</span>
                     { " " }{ &p.name }
                 </h3>
-                { ctx.icon_button(format!("partner-remove-{i}"), "✕",
-                    tf(lang, "editor.partner.remove", &[("name", &p.name)]),
-                    Edit::RemovePartner(i), n <= 2) }
+                { remove_partner_button(ctx, lang, i, n, &p.name) }
             </div>
             <details class="partner-details" open=true>
             <summary>{ t(lang, "editor.partner.details") }</summary>
@@ -746,6 +767,7 @@ fn environment_section(ctx: &Ctx) -> Html {
         .map(|(i, p)| (i.to_string(), format!("{}. {}", i + 1, p.name)))
         .collect();
     let list_path = "environment.scripted_shocks";
+    let full = ctx.scenario.environment.scripted_shocks.len() >= MAX_SCRIPTED_SHOCKS;
     html! {
         <div class="section-body">
             <div class="field-grid">
@@ -782,8 +804,13 @@ fn environment_section(ctx: &Ctx) -> Html {
                     }) }
                 </ol>
                 <div class="section-actions">
-                    { ctx.button("shock-add".into(), format!("+ {}", t(lang, "editor.shock.add")), Edit::AddShock, false) }
+                    { ctx.button("shock-add".into(), format!("+ {}", t(lang, "editor.shock.add")), Edit::AddShock, full) }
                 </div>
+                if full {
+                    <p class="help" data-testid="shock-limit">
+                        { tf(lang, "editor.shock.limit", &[("max", &crate::narrate::amount(lang, MAX_SCRIPTED_SHOCKS as f64))]) }
+                    </p>
+                }
                 { error_html(lang, list_path, &ctx.err(list_path)) }
             </fieldset>
         </div>

@@ -9,7 +9,7 @@
 use aliansi_sim::culture::DIMENSION_KEYS;
 use aliansi_sim::{
     Country, Culture, CultureSpec, DecisionRule, Form, Goal, Resolution, Scenario, ScenarioError,
-    ScriptedShock, Sharing, ShockKind, MAX_PARTNERS,
+    ScriptedShock, Sharing, ShockKind, MAX_PARTNERS, MAX_SCRIPTED_SHOCKS,
 };
 
 /// One edit the user makes. Paths are the scenario JSON paths (`governance.transparency`).
@@ -638,8 +638,10 @@ pub fn ladder_missing(l: &[Resolution]) -> Vec<Resolution> {
 
 /// A new scripted shock: a demand collapse of severity 0.5 in month 12 (or the last month).
 pub fn add_shock(s: &mut Scenario) -> Result<(), Refusal> {
-    if s.environment.scripted_shocks.len() >= 1000 {
-        return Err(Refusal::Other("at most 1000 scripted shocks".into()));
+    if s.environment.scripted_shocks.len() >= MAX_SCRIPTED_SHOCKS {
+        return Err(Refusal::Other(format!(
+            "at most {MAX_SCRIPTED_SHOCKS} scripted shocks"
+        )));
     }
     s.environment.scripted_shocks.push(ScriptedShock {
         month: 12.min(s.horizon_months.max(1)),
