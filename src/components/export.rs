@@ -5,8 +5,9 @@
 //!
 //! An SVG download is the chart's `<svg>` copied with each element's computed colours, line
 //! widths, dashes and fonts written as presentation attributes (not `style` attributes, which
-//! a Content-Security-Policy may refuse), a white background, a `<title>`, the SVG namespace
-//! and a size; so the file looks the same opened alone. A PNG is that SVG drawn on a canvas at
+//! a Content-Security-Policy may refuse), a white background, the chart's title written above
+//! it (and as its `<title>`), the SVG namespace and a size; so the file looks the same opened
+//! alone, and says what it shows. A PNG is that SVG drawn on a canvas at
 //! twice its size.
 
 use std::rc::Rc;
@@ -223,6 +224,53 @@ fn add_legend(
     Ok(h)
 }
 
+/// Height of the band above the drawing that holds the chart's title.
+const TITLE_BAND: f64 = 36.0;
+
+/// Moves the drawing in `copy` (of width `w` and height `h`) down and writes `title` above it,
+/// so a chart pasted into slides or a report says what it shows. Returns the new height.
+fn add_title(
+    window: &web_sys::Window,
+    svg: &Element,
+    copy: &Element,
+    title: &str,
+    w: f64,
+    h: f64,
+) -> Result<f64, String> {
+    let document = gloo::utils::document();
+    let make = |tag: &str| document.create_element_ns(Some(SVG_NS), tag).map_err(err);
+    let drawing = make("g")?;
+    drawing
+        .set_attribute("transform", &format!("translate(0,{TITLE_BAND})"))
+        .map_err(err)?;
+    while let Some(child) = copy.first_child() {
+        drawing.append_child(&child).map_err(err)?;
+    }
+    let ink = window
+        .get_computed_style(svg)
+        .map_err(err)?
+        .and_then(|s| s.get_property_value("color").ok())
+        .unwrap_or_else(|| "#1b2330".into());
+    let text = make("text")?;
+    for (k, v) in [
+        ("class", "export-title"),
+        ("x", "16"),
+        ("y", "24"),
+        ("font-size", "17"),
+        ("font-weight", "600"),
+        ("fill", ink.as_str()),
+    ] {
+        text.set_attribute(k, v).map_err(err)?;
+    }
+    text.set_text_content(Some(title));
+    copy.append_child(&text).map_err(err)?;
+    copy.append_child(&drawing).map_err(err)?;
+    let h = h + TITLE_BAND;
+    copy.set_attribute("viewBox", &format!("0 0 {w} {h}"))
+        .map_err(err)?;
+    Ok(h)
+}
+
 /// The chart found by `selector` as a self-contained SVG document, with its size.
 pub fn svg_document(selector: &str, title: &str) -> Result<(String, f64, f64), String> {
     let window = gloo::utils::window();
@@ -238,6 +286,7 @@ pub fn svg_document(selector: &str, title: &str) -> Result<(String, f64, f64), S
     inline_styles(&window, &svg, &copy)?;
     let (w, h) = view_size(&svg);
     let h = add_legend(&window, &svg, &copy, w, h)?;
+    let h = add_title(&window, &svg, &copy, title, w, h)?;
     copy.set_attribute_ns(Some(XMLNS_NS), "xmlns", SVG_NS)
         .map_err(err)?;
     copy.set_attribute("width", &w.to_string()).map_err(err)?;

@@ -160,6 +160,7 @@ await h.check("SVG export: a standalone SVG with the chart's paths and their col
       legend: [...root.querySelectorAll(".export-legend text")].map((t) => t.textContent),
       legendShapes: root.querySelectorAll(".export-legend line, .export-legend rect").length,
       title: root.querySelector("title")?.textContent,
+      shownTitle: root.querySelector("text.export-title")?.textContent,
       paths: [...root.querySelectorAll("path")].map((p) => p.getAttribute("d")),
       texts: root.querySelectorAll("text").length,
       lineStroke: line?.getAttribute("stroke"),
@@ -176,8 +177,9 @@ await h.check("SVG export: a standalone SVG with the chart's paths and their col
   assert.equal(parsed.ns, "http://www.w3.org/2000/svg");
   assert.equal(parsed.width, "600");
   assert.equal(parsed.title, await page.locator("#batch-km-title").innerText(), "the chart's title");
+  assert.equal(parsed.shownTitle, parsed.title, "the title is written above the chart");
   assert.deepEqual(parsed.paths, onPage.paths, "the same paths as the chart on the page");
-  assert.equal(parsed.texts, onPage.texts + onPage.legend.length, "the same labels, and the legend");
+  assert.equal(parsed.texts, onPage.texts + onPage.legend.length + 1, "the same labels, the legend and the title");
   assert.deepEqual(parsed.legend, onPage.legend, "the legend under the chart travels with it");
   assert.equal(parsed.legendShapes, onPage.legend.length, "a swatch per legend entry");
   assert.ok(parsed.height > 300, `room for the legend: ${parsed.height}`);
@@ -220,7 +222,7 @@ await h.check("PNG export: a PNG at twice the chart's size", async () => {
   await writeFile(join(shots, "export-km.png"), bytes);
   const hist = await download("batch-trust-export-png");
   assert.equal(hist.bytes.readUInt32BE(16), 1200);
-  assert.equal(hist.bytes.readUInt32BE(20), 340);
+  assert.equal(hist.bytes.readUInt32BE(20), 2 * (170 + 36), "the chart's 170 and the title's band of 36, twice");
 });
 
 /** Replaces window.print by a recorder (a real print window would block the test). */
