@@ -27,6 +27,9 @@ pub struct Lesson {
     pub challenge: Challenge,
     /// The prepared scenario: a preset id.
     pub preset: &'static str,
+    /// The seed of the lesson's run (the preset's own is replaced): one whose run shows what
+    /// the lesson's text tells the class to watch for (a test checks it).
+    pub seed: u64,
     /// The variants compared after the base (the preset as it is).
     pub changes: &'static [Change],
     /// Runs per variant in the experiment.
@@ -45,9 +48,11 @@ impl Lesson {
         format!("lesson.{}.{part}", self.id())
     }
 
-    /// The lesson's scenario.
+    /// The lesson's scenario, with the lesson's seed.
     pub fn scenario(&self) -> Scenario {
-        presets::find(self.preset).expect("every lesson's preset exists")
+        let mut s = presets::find(self.preset).expect("every lesson's preset exists");
+        s.seed = self.seed;
+        s
     }
 
     /// The experiment: the base (named in `lang`) and one variant per change, every one
@@ -75,6 +80,7 @@ pub static LESSONS: [Lesson; 7] = [
     Lesson {
         challenge: Challenge::Alignment,
         preset: "challenge-alignment",
+        seed: 2,
         changes: &[Change {
             key: "reviews",
             apply: |s| s.governance.review_months = 12,
@@ -85,6 +91,7 @@ pub static LESSONS: [Lesson; 7] = [
     Lesson {
         challenge: Challenge::Culture,
         preset: "challenge-culture",
+        seed: 2,
         changes: &[
             Change {
                 key: "open",
@@ -101,6 +108,7 @@ pub static LESSONS: [Lesson; 7] = [
     Lesson {
         challenge: Challenge::Contributions,
         preset: "challenge-contributions",
+        seed: 2,
         changes: &[Change {
             key: "proportional",
             apply: |s| s.governance.sharing = Sharing::Proportional,
@@ -111,6 +119,7 @@ pub static LESSONS: [Lesson; 7] = [
     Lesson {
         challenge: Challenge::Trust,
         preset: "challenge-trust",
+        seed: 3,
         changes: &[
             Change {
                 key: "open_books",
@@ -130,6 +139,7 @@ pub static LESSONS: [Lesson; 7] = [
     Lesson {
         challenge: Challenge::Adaptation,
         preset: "challenge-adaptation",
+        seed: 1,
         changes: &[Change {
             key: "reviews",
             apply: |s| s.governance.review_months = 12,
@@ -140,6 +150,7 @@ pub static LESSONS: [Lesson; 7] = [
     Lesson {
         challenge: Challenge::Conflict,
         preset: "challenge-conflict",
+        seed: 1,
         changes: &[
             Change {
                 key: "mediation",
@@ -164,6 +175,7 @@ pub static LESSONS: [Lesson; 7] = [
     Lesson {
         challenge: Challenge::Compliance,
         preset: "challenge-compliance",
+        seed: 2,
         changes: &[Change {
             key: "programme",
             apply: |s| s.governance.compliance = 0.7,
@@ -234,6 +246,113 @@ mod tests {
                 t(Lang::En, &l.key("question")),
                 t(Lang::Id, &l.key("question"))
             );
+        }
+    }
+
+    use aliansi_sim::{run, Cause, Detector, DisputeCause, EventKind, RunResult};
+
+    /// Whether one run shows what the lesson's "watch" part tells the class to look for (the
+    /// texts `lesson.<id>.watch` in `i18n/lessons.rs`): the single run a lesson starts with
+    /// must not contradict its own text.
+    fn shows_what_the_lesson_promises(l: &Lesson, r: &RunResult) -> bool {
+        let events = || r.events.iter().map(|e| (e.month, &e.kind));
+        let disputes_about = |c: DisputeCause| {
+            events()
+                .filter(|(_, k)| matches!(k, EventKind::DisputeOpened { cause, .. } if *cause == c))
+                .count()
+        };
+        let health = |g: usize| r.series.iter().map(move |m| (m.month, m.challenges[g]));
+        match l.challenge {
+            // "Notice when a partner starts to weigh leaving, and what the event log says
+            // about goals": disputes over goals, and a partner leaves over them.
+            Challenge::Alignment => {
+                disputes_about(DisputeCause::Goals) >= 1
+                    && events().any(|(_, k)| {
+                        matches!(k, EventKind::PartnerLeft { cause: Cause::GoalMisalignment, .. })
+                    })
+            }
+            // "The disputes caused by miscommunication … Does the fit improve as the partners
+            // learn each other's ways?": such disputes, and a fit that visibly improves.
+            Challenge::Culture => {
+                let fit: Vec<(u32, f64)> = health(1).collect();
+                disputes_about(DisputeCause::Miscommunication) >= 2
+                    && fit.len() > 24
+                    && fit[24].1 > fit[0].1 + 0.05
+            }
+            // "The bigger partner's satisfaction. Who complains first, and what does the larger
+            // partner do about it?": a dispute over the split, and the bigger partner (0) leaves
+            // over inequity.
+            Challenge::Contributions => {
+                disputes_about(DisputeCause::ProfitSharing) >= 1
+                    && events().any(|(_, k)| {
+                        matches!(k, EventKind::PartnerLeft { partner: 0, cause: Cause::Inequity, .. })
+                    })
+            }
+            // "Trust wears away month after month …: find the months when it fell fastest":
+            // trust ends well below where it started, and falls by at least 0.1 within three
+            // months somewhere.
+            Challenge::Trust => {
+                let t: Vec<f64> = r.series.iter().map(|m| m.mean_trust).collect();
+                let worn = t.last().is_some_and(|&end| end < t[0] - 0.1);
+                worn && (3..t.len()).any(|m| t[m] < t[m - 3] - 0.1)
+            }
+            // "After which shock does the alliance stop fitting its market?": the adaptation
+            // gauge falls below one half in the months after a shock.
+            Challenge::Adaptation => events().any(|(month, k)| {
+                matches!(k, EventKind::Shock { .. })
+                    && health(4).any(|(m, h)| m >= month && m <= month + 3 && h < 0.5)
+            }),
+            // Decision mode: the class decides several disputes, the first one early.
+            Challenge::Conflict => {
+                let opened: Vec<u32> = events()
+                    .filter(|(_, k)| matches!(k, EventKind::DisputeOpened { .. }))
+                    .map(|(m, _)| m)
+                    .collect();
+                opened.len() >= 3 && opened[0] <= 24
+            }
+            // "The Compliance gauge, the fines in the event log and what happens after month
+            // 12": the regulator fines the alliance after month 12 and the gauge drops.
+            Challenge::Compliance => {
+                events().any(|(m, k)| {
+                    m > 12
+                        && matches!(k, EventKind::Violation { detector: Detector::Regulator, fine, .. } if *fine > 0.0)
+                }) && health(6).any(|(m, h)| m > 12 && h < 0.7)
+            }
+        }
+    }
+
+    #[test]
+    fn every_lesson_run_shows_what_the_lesson_text_promises() {
+        for l in &LESSONS {
+            let s = l.scenario();
+            assert_eq!(s.seed, l.seed);
+            let r = run(&s, s.seed).unwrap();
+            assert!(
+                shows_what_the_lesson_promises(l, &r),
+                "lesson {}: the run of seed {} does not show what its text promises \
+                 (`cargo test -p aliansi-app --lib lesson_seeds -- --ignored --nocapture` \
+                 lists seeds that do)",
+                l.id(),
+                l.seed
+            );
+        }
+    }
+
+    /// For maintainers, after a change to the model: the first seeds whose run shows what each
+    /// lesson promises (a lesson's `seed` should be one of them).
+    #[test]
+    #[ignore]
+    fn lesson_seeds() {
+        for l in &LESSONS {
+            let mut s = l.scenario();
+            let found: Vec<u64> = (1..5_000)
+                .filter(|&seed| {
+                    s.seed = seed;
+                    shows_what_the_lesson_promises(l, &run(&s, seed).unwrap())
+                })
+                .take(8)
+                .collect();
+            println!("{}: {found:?}", l.id());
         }
     }
 

@@ -865,7 +865,7 @@ mod tests {
         assert_eq!(amount(Lang::En, -1500.0), "-1,500");
         assert_eq!(months(Lang::En, 1), "1 month");
         assert_eq!(months(Lang::En, 3), "3 months");
-        assert_eq!(disputes(Lang::Id, 2), "2 perselisihan");
+        assert_eq!(disputes(Lang::Id, 2), "2 sengketa");
     }
 
     #[test]

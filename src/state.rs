@@ -481,6 +481,22 @@ impl State {
         self.world().and_then(|w| w.awaiting_choice().next())
     }
 
+    /// The events the log shows: all of the run's, but the step a dispute awaiting the
+    /// class's choice would take by default (the ladder's first rung), which the choice replaces:
+    /// the log does not name a step before the class has chosen it.
+    pub fn logged(&self) -> Vec<&aliansi_sim::Event> {
+        let Some(w) = self.world() else {
+            return Vec::new();
+        };
+        let pending = self.awaiting().map(|d| d.id);
+        w.events
+            .iter()
+            .filter(|e| {
+                !matches!(e.kind, aliansi_sim::EventKind::DisputeStep { id, .. } if Some(id) == pending)
+            })
+            .collect()
+    }
+
     /// The open lesson and the part revealed.
     pub fn lesson(&self) -> Option<(&'static lessons::Lesson, usize)> {
         self.lesson.map(|l| (&LESSONS[l.index], l.part))
@@ -728,10 +744,17 @@ impl Reducible for State {
                 }),
                 ..state
             },
-            Action::CloseLesson => State {
-                lesson: None,
-                ..state
-            },
+            // Closing a lesson that turned decision mode on turns it off again: the page goes
+            // back to plain runs (a mode the class turned on by hand in another lesson stays).
+            Action::CloseLesson => {
+                let turned_on = state.lesson().is_some_and(|(l, _)| l.decisions);
+                State {
+                    lesson: None,
+                    decisions: state.decisions && !turned_on,
+                    resume: state.resume && !turned_on,
+                    ..state
+                }
+            }
             Action::SetupExperiment { variants, runs } => state.with_experiment(variants, runs),
             Action::Replay { month, choices } => {
                 let mut state = state.rewound();
@@ -762,6 +785,7 @@ fn same_world(a: &Scenario, b: &Scenario) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aliansi_sim::EventKind;
 
     fn after(actions: &[Action]) -> Rc<State> {
         actions
@@ -1016,6 +1040,21 @@ mod tests {
     }
 
     #[test]
+    fn closing_the_lesson_that_turned_decision_mode_on_turns_it_off() {
+        let s = conflict_lesson();
+        assert!(s.decisions);
+        let closed = s.reduce(Action::CloseLesson);
+        assert!(!closed.decisions && closed.lesson.is_none());
+        // Turned on by hand in a lesson without decisions, it stays on.
+        let s = after(&[
+            Action::OpenLesson(0),
+            Action::SetDecisions(true),
+            Action::CloseLesson,
+        ]);
+        assert!(s.decisions);
+    }
+
+    #[test]
     fn a_kept_view_brings_a_fresh_page_back_to_it() {
         // A class in lesson 3, part 2, in classroom mode, at 2 months a second, with decision
         // mode turned off by hand, and the scenario edited.
@@ -1222,6 +1261,32 @@ mod tests {
         plain.events.clear();
         ours.events.clear();
         assert_eq!(ours, plain);
+    }
+
+    #[test]
+    fn the_log_names_no_step_before_the_class_chooses_one() {
+        let s = conflict_lesson().reduce(Action::Finish);
+        let id = s.awaiting().unwrap().id;
+        let steps = |s: &State| -> Vec<Resolution> {
+            s.logged()
+                .iter()
+                .filter_map(|e| match e.kind {
+                    EventKind::DisputeStep { id: i, step } if i == id => Some(step),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert!(s
+            .logged()
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::DisputeOpened { id: i, .. } if i == id)));
+        assert_eq!(steps(&s), [], "nothing chosen yet");
+        assert_eq!(s.logged().len() + 1, s.world().unwrap().events.len());
+        let s = s.reduce(Action::Decide {
+            id,
+            step: Some(Resolution::Mediation),
+        });
+        assert_eq!(steps(&s), [Resolution::Mediation]);
     }
 
     #[test]

@@ -17,4 +17,4 @@ pub use heatmap::{band_centres, heat_cells, label_size, legend_stops, Cell};
 pub use network::{circle_layout, edge_width, max_radius_for, node_radius, shorten};
 pub use path::{fmt_num, line_path};
 pub use scale::LinearScale;
-pub use ticks::ticks;
+pub use ticks::{ticks, ticks_with_step_at_least};

@@ -2,6 +2,12 @@
 
 /// At most about `max_count` round values covering `domain` (inclusive), in increasing order.
 pub fn ticks(domain: (f64, f64), max_count: usize) -> Vec<f64> {
+    ticks_with_step_at_least(domain, max_count, 0.0)
+}
+
+/// As [`ticks`], with no two ticks closer than `min_step`: an axis labelled with whole numbers
+/// (`min_step` 1) shows 0, 1, 2 rather than 0, 0.2, 0.4 written as "0, 0, 0".
+pub fn ticks_with_step_at_least(domain: (f64, f64), max_count: usize, min_step: f64) -> Vec<f64> {
     let (lo, hi) = if domain.0 <= domain.1 {
         domain
     } else {
@@ -19,7 +25,8 @@ pub fn ticks(domain: (f64, f64), max_count: usize) -> Vec<f64> {
         .iter()
         .map(|m| m * mag)
         .find(|s| (hi - lo) / s <= max_count as f64)
-        .unwrap_or(10.0 * mag);
+        .unwrap_or(10.0 * mag)
+        .max(min_step);
     let first = (lo / step).ceil() as i64;
     let last = (hi / step + 1e-9).floor() as i64;
     (first..=last)
@@ -36,6 +43,23 @@ pub fn ticks(domain: (f64, f64), max_count: usize) -> Vec<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_numbers_only_when_asked() {
+        assert_eq!(ticks_with_step_at_least((0.0, 1.0), 5, 1.0), vec![0.0, 1.0]);
+        assert_eq!(
+            ticks_with_step_at_least((0.0, 2.5), 5, 1.0),
+            vec![0.0, 1.0, 2.0]
+        );
+        assert_eq!(
+            ticks_with_step_at_least((0.0, 40.0), 5, 1.0),
+            ticks((0.0, 40.0), 5)
+        );
+        assert_eq!(
+            ticks_with_step_at_least((0.0, 1.0), 5, 0.1),
+            ticks((0.0, 1.0), 5)
+        );
+    }
 
     #[test]
     fn unit_interval() {

@@ -9,13 +9,13 @@ use crate::state::State;
 pub fn event_log(state: &UseReducerHandle<State>) -> Html {
     let s = &**state;
     let lang = s.lang;
-    let Some(w) = s.world() else {
+    if s.world().is_none() {
         return html! {};
-    };
+    }
     let mut narrator = Narrator::new(lang, &s.scenario);
-    let lines: Vec<(String, &'static str)> = w
-        .events
-        .iter()
+    let lines: Vec<(String, &'static str)> = s
+        .logged()
+        .into_iter()
         .map(|e| (narrator.line(e), event_class(e)))
         .collect();
     html! {

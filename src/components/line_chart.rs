@@ -2,7 +2,9 @@
 
 use yew::prelude::*;
 
-use crate::charts::{fmt_num, line_path, nice_y_domain, ticks, LinearScale};
+use crate::charts::{
+    fmt_num, line_path, nice_y_domain, ticks, ticks_with_step_at_least, LinearScale,
+};
 use crate::i18n::{t, tf, Lang};
 
 /// The drawing box (SVG user units; the SVG scales to its container's width).
@@ -64,7 +66,10 @@ pub fn line_chart(props: &Props) -> Html {
     let y = LinearScale::new(y_domain, (h, 0.0));
     let digits = props.y_digits;
 
-    let y_ticks = ticks(y_domain, 5).into_iter().map(|v| {
+    // No two ticks closer than the labels' precision (a count of disputes is labelled 0, 1,
+    // 2, never "0, 0, 0, 1").
+    let min_step = 10f64.powi(-(digits as i32));
+    let y_ticks = ticks_with_step_at_least(y_domain, 5, min_step).into_iter().map(|v| {
         let py = fmt_num(y.apply(v));
         let label = crate::narrate::num(lang, v, digits);
         html! {

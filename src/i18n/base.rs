@@ -5,7 +5,7 @@ pub const STRINGS: &str = strings![
     (
         "app.skip_to_run",
         "Skip to the run controls",
-        "Langsung ke tombol simulasi"
+        "Langsung ke kontrol simulasi"
     ),
     (
         "app.tagline",

@@ -4,6 +4,57 @@
 //! and the Indonesian text side by side (`strings!` takes exactly the three, so neither
 //! language can miss a key). Templates use `{name}` placeholders, filled by [`tf`].
 
+// Glossary: one Bahasa Indonesia term per concept, in every area (English → Indonesian).
+// Lesson texts name controls and gauges exactly as they are labelled.
+//   run (one simulation)                → simulasi
+//   Run (the button)                    → Jalankan
+//   Many futures (the panel)            → Banyak masa depan
+//   the same futures (same seeds)       → masa depan yang sama (counted runs: "simulasi")
+//   seed                                → seed (first explained as "angka awal pengacak")
+//   master seed                         → seed induk
+//   sweep / Sweep a parameter           → penelusuran / Telusuri satu parameter (verb: telusuri)
+//   horizon                             → horizon
+//   survival (the statistic)            → kelangsungan (to survive: bertahan)
+//   95 % confidence band                → pita interval 95 %
+//   95 % (confidence) interval          → interval 95 %
+//   trust                               → kepercayaan
+//   dispute                             → sengketa (verb: bersengketa)
+//   disagreement                        → perbedaan pendapat
+//   conflict                            → konflik
+//   (conflict-)resolution ladder        → tangga penyelesaian (konflik)
+//   avoidance                           → penghindaran
+//   negotiation                         → negosiasi
+//   mediation                           → mediasi
+//   arbitration                         → arbitrase
+//   escalation to top management        → eskalasi ke manajemen puncak
+//   transparency                        → keterbukaan
+//   monitoring                          → pengawasan
+//   compliance programme                → program kepatuhan
+//   regulatory strictness               → ketatnya regulasi
+//   market volatility                   → gejolak pasar
+//   dedicated alliance manager          → manajer aliansi khusus
+//   strategic review                    → tinjauan strategis
+//   exit penalty                        → denda keluar
+//   governance                          → tata kelola
+//   legal form                          → bentuk hukum
+//   gauge                               → indikator
+//   cultural fit                        → kecocokan budaya
+//   event log                           → catatan peristiwa
+//   shock / scripted shock              → guncangan / guncangan terjadwal
+//   value created                       → nilai yang tercipta
+//   payoff                              → imbalan
+//   gains                               → hasil
+//   input                               → masukan
+//   share (of value)                    → bagian
+//   baseline (one run)                  → pembanding
+//   base (first variant)                → dasar
+//   variant                             → varian
+//   Compare fairly                      → Bandingkan dengan adil
+//   default scenario                    → skenario bawaan
+//   decision mode / classroom mode      → mode keputusan / mode kelas
+//   lesson part                         → bagian
+//   worker (parallel process)           → pekerja
+
 use std::collections::HashMap;
 
 /// A display language (its number indexes [`Lang::ALL`]).

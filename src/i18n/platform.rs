@@ -4,7 +4,7 @@
 pub const STRINGS: &str = strings![
     ("platform.offline.saving", "Saving Aliansi on this device for use without a network…", "Menyimpan Aliansi di perangkat ini agar bisa dipakai tanpa jaringan…"),
     ("platform.offline.ready", "Works offline: Aliansi is saved on this device and opens without a network. You can also install it as an app from the browser's menu.", "Bisa luring: Aliansi tersimpan di perangkat ini dan terbuka tanpa jaringan. Anda juga dapat memasangnya sebagai aplikasi dari menu peramban."),
-    ("platform.offline.update", "A new version of Aliansi is ready. It opens the next time you open Aliansi after closing all its tabs.", "Versi baru Aliansi sudah siap. Versi itu terbuka saat Anda membuka Aliansi lagi setelah menutup semua tabnya."),
+    ("platform.offline.update", "A new version of Aliansi is ready. It opens the next time you open Aliansi after closing all its tabs.", "Versi baru Aliansi sudah siap. Versi itu akan terbuka saat Anda membuka Aliansi lagi setelah menutup semua tabnya."),
     ("platform.offline.failed", "Aliansi could not be saved for offline use this time (the connection may have dropped). It will try again on your next visit.", "Aliansi belum dapat disimpan untuk penggunaan luring kali ini (sambungan mungkin terputus). Akan dicoba lagi pada kunjungan berikutnya."),
-    ("platform.offline.unavailable", "This copy of Aliansi cannot be kept for offline use (the page needs https or localhost, and a recent browser).", "Salinan Aliansi ini tidak dapat disimpan untuk penggunaan luring (halaman memerlukan https atau localhost, dan peramban yang baru)."),
+    ("platform.offline.unavailable", "This copy of Aliansi cannot be kept for offline use (the page needs https or localhost, and a recent browser).", "Salinan Aliansi ini tidak dapat disimpan untuk penggunaan luring (halaman memerlukan https atau localhost, dan peramban versi terbaru)."),
 ];

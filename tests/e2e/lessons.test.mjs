@@ -142,6 +142,10 @@ await h.check("decision mode: the run stops when a dispute starts, and the class
     }
     const text = await tid(page, "decision").innerText();
     assert.match(text, /A dispute has started \(month \d+\)/);
+    // The log names no step for this dispute before the class has chosen one.
+    const newest = await tid(page, "event-log").locator("li").first().innerText();
+    assert.match(newest, /fell into a dispute/, `the newest entry is the dispute's start: ${newest}`);
+    assert.doesNotMatch(await tid(page, "event-log").innerText(), new RegExp(`dispute [^\n]* went to avoidance\n[^\n]*fell into`), "no step named");
     assert.match(text, /are in a dispute over/);
     if (round === 0) await h.shot(page, "decision");
     const m = await month(page);
@@ -164,6 +168,20 @@ await h.check("decision mode: the run stops when a dispute starts, and the class
   assert.ok(decided >= 1);
   const log = await tid(page, "event-log").innerText().catch(() => page.locator(".event-log").innerText());
   assert.match(log, /mediation/i, "the chosen step appears in the event log");
+});
+
+await h.check("closing the conflict lesson turns its decision mode off: the next run plays through", async () => {
+  await tid(page, "lesson-open-conflict").click();
+  await page.waitForSelector('[data-testid="lesson"][data-lesson="conflict"]', { timeout: STEP_TIMEOUT_MS });
+  assert.equal(await tid(page, "decisions-toggle").getAttribute("aria-pressed"), "true");
+  await tid(page, "lesson-close").click();
+  assert.equal(await tid(page, "decisions-toggle").getAttribute("aria-pressed"), "false", "off with the lesson");
+  await tid(page, "finish").click();
+  await waitAttr("data-status", "done");
+  assert.equal(await tid(page, "decision").count(), 0, "no decision card");
+  // Back for the next check: the lesson again, with its decision mode.
+  await tid(page, "lesson-open-conflict").click();
+  await page.waitForSelector('[data-testid="lesson"][data-lesson="conflict"]', { timeout: STEP_TIMEOUT_MS });
 });
 
 await h.check("turning decision mode off lets the run finish on its ladder", async () => {

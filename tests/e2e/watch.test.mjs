@@ -3,7 +3,7 @@
 // a change": both outcomes side by side and the note that the market and shocks were the same.
 // Usage: node watch.test.mjs [DIST_DIR]
 import assert from "node:assert/strict";
-import { GAUGE_KEYS, OUTCOME_RE, STEP_TIMEOUT_MS, finishRun, month, open, reveal, start, status, tid } from "./harness.mjs";
+import { GAUGE_KEYS, OUTCOME_RE, STEP_TIMEOUT_MS, finishRun, loadPreset, month, open, reveal, start, status, tid } from "./harness.mjs";
 
 const h = await start("watch");
 const page = await h.newPage();
@@ -40,6 +40,17 @@ await h.check("(3) step advances exactly one month", async () => {
   assert.notEqual(await status(page), "running");
 });
 
+/** Every y axis of the run's charts labels distinct values (a count of disputes reads 0, 1, 2,
+ * not "0, 0, 0, 1, 1, 1"). */
+async function expectDistinctYLabels() {
+  for (const chart of await page.locator('[data-testid="charts"] svg[aria-labelledby]').all()) {
+    const labels = (await chart.locator(`text.tick-label[text-anchor="end"]`).allTextContents()).filter((l) => l.trim());
+    const repeated = labels.filter((l, i) => labels.indexOf(l) !== i);
+    assert.ok(labels.length > 0, "the chart has tick labels");
+    assert.deepEqual(repeated, [], `repeated tick labels in ${await chart.getAttribute("aria-labelledby")}: ${labels.join(", ")}`);
+  }
+}
+
 await h.check("(3) finish plays to the end; network, charts and event log are shown", async () => {
   await finishRun(page);
   assert.match(await tid(page, "outcome").innerText(), OUTCOME_RE);
@@ -47,10 +58,22 @@ await h.check("(3) finish plays to the end; network, charts and event log are sh
   assert.ok((await tid(page, "network").locator("circle, path, line").count()) > 0, "the network draws something");
   await tid(page, "charts").waitFor({ state: "visible", timeout: 5_000 });
   await tid(page, "trust-chart").waitFor({ state: "visible", timeout: 5_000 });
+  await expectDistinctYLabels();
   const entries = await tid(page, "event-log").locator("li").allInnerTexts();
   assert.ok(entries.length > 0, "the event log has entries");
   assert.ok(entries.every((e) => e.trim().length > 5 && !e.includes("??")), `entries: ${entries.slice(0, 3)}`);
   await h.shot(page, "done");
+});
+
+await h.check("(3) a run with at most one dispute open at a time labels its disputes chart 0 and 1", async () => {
+  const p = await h.newPage();
+  await open(p, h.origin);
+  await loadPreset(p, "calm-pair");
+  await finishRun(p);
+  const labels = (await tid(p, "charts").locator('svg[aria-labelledby^="ch-disputes"] text.tick-label[text-anchor="end"]').allTextContents()).filter((l) => l.trim());
+  console.log(`calm pair's disputes axis: ${labels.join(", ")}`);
+  assert.equal(new Set(labels).size, labels.length, `repeated labels: ${labels.join(", ")}`);
+  await p.context().close();
 });
 
 await h.check("(4) the seven gauges show numbers from 0 to 100", async () => {

@@ -97,14 +97,16 @@ impl World {
         }
     }
 
-    pub(crate) fn value_phase(&mut self) {
+    /// Goal alignment (the mean pairwise cosine of goals) and cultural friction (the mean felt
+    /// distance) of the partners still in, as they stand. Each pair's cosine is kept in
+    /// `goal_cosine` (for the dispute phase too) and computed again only after goals moved
+    /// (`goals_moved`): the partners still in are then a subset of those whose pairs were
+    /// computed. Called by the value phase each month, and once by `World::new`, so that the
+    /// gauges are true before the first month (no phase reads either before the value phase
+    /// measures them again, so this changes no run).
+    pub(crate) fn measure_fit(&mut self) {
         let act = &*self.act;
         let n = self.n();
-        let g = self.knobs;
-        // Goal alignment: mean pairwise cosine of goals; cultural friction: mean felt distance.
-        // Each pair's cosine is kept in `goal_cosine` (for the dispute phase too) and computed
-        // again only after goals moved (`goals_moved`): the partners still in are then a subset
-        // of those whose pairs were computed.
         let (mut ga, mut cf, mut pairs) = (0.0, 0.0, 0.0);
         self.goal_cosine.resize(n * n, 0.0);
         if self.goals_moved {
@@ -126,6 +128,13 @@ impl World {
         }
         self.goal_alignment = if pairs > 0.0 { ga / pairs } else { 1.0 };
         self.cultural_friction = if pairs > 0.0 { cf / pairs } else { 0.0 };
+    }
+
+    pub(crate) fn value_phase(&mut self) {
+        self.measure_fit();
+        let act = &*self.act;
+        let n = self.n();
+        let g = self.knobs;
 
         let effective: f64 = act
             .iter()

@@ -445,7 +445,7 @@ impl World {
             *v = i;
         }
         let e = &scenario.environment;
-        World {
+        let mut world = World {
             act,
             shock_chance: 1.0 - libm::exp(-(e.shock_rate_per_year / 12.0)),
             monthly_trend: libm::log(1.0 + e.growth) / 12.0,
@@ -495,7 +495,9 @@ impl World {
             events: Vec::new(),
             series: Vec::new(),
             outcome: None,
-        }
+        };
+        world.measure_fit();
+        world
     }
 
     pub fn n(&self) -> usize {

@@ -276,3 +276,28 @@ proptest! {
         }
     }
 }
+
+/// The gauges of goals and culture are true before the first month: a world measures them when
+/// it is made (they read 1, "no trouble", until the first month before), and they then stay
+/// as they are until something moves goals or familiarity.
+#[test]
+fn fit_gauges_are_measured_before_the_first_month() {
+    let aligned = presets::find("calm-pair").unwrap();
+    let w = World::new(&aligned, 1, true).unwrap();
+    let [goals, culture, ..] = w.challenge_health();
+    assert!(goals > 0.9 && culture > 0.8, "{goals} {culture}");
+    for (id, gauge) in [("challenge-alignment", 0), ("challenge-culture", 1)] {
+        let s = presets::find(id).unwrap();
+        let w = World::new(&s, 2024, true).unwrap();
+        let at_start = w.challenge_health()[gauge];
+        assert!(at_start < 0.6, "{id}: {at_start} at month 0");
+        // The same as the first month's own measure, when nothing moved the partners' goals.
+        let mut w1 = w.clone();
+        w1.step();
+        let after = w1.challenge_health()[gauge];
+        assert!(
+            (after - at_start).abs() < 0.05,
+            "{id}: {at_start} then {after}"
+        );
+    }
+}
