@@ -2,10 +2,10 @@
 //! and the integer tallies merge exactly, so the summary does not depend on the thread count.
 
 use std::io::Write;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use aliansi_sim::batch::chunks;
+use aliansi_sim::batch::chunk;
 use aliansi_sim::{run_chunk, BatchSummary, BatchTally, Cause, Scenario};
 use serde_json::{json, Value};
 
@@ -14,8 +14,15 @@ const PROGRESS_PIECE: u64 = 100;
 
 pub struct BatchRun {
     pub summary: BatchSummary,
-    pub threads: usize,
-    pub seconds: f64,
+    pub origin: Origin,
+}
+
+/// Where a summary came from.
+pub enum Origin {
+    /// Runs on this machine: the threads used and the seconds they took.
+    Ran { threads: usize, seconds: f64 },
+    /// `aliansi merge`: partial batches, this many, merged (nothing ran).
+    Merged { parts: usize },
 }
 
 /// Runs `runs` runs of `s` from master seed `master` on `threads` threads. With `progress`,
@@ -30,8 +37,7 @@ pub fn run(
     let (tally, threads, seconds) = run_range(s, master, 0..runs, threads, progress)?;
     Ok(BatchRun {
         summary: tally.summary(),
-        threads,
-        seconds,
+        origin: Origin::Ran { threads, seconds },
     })
 }
 
@@ -56,11 +62,13 @@ pub fn run_range(
     } else {
         threads as u64
     };
-    let pieces: Vec<std::ops::Range<u64>> = chunks(runs, parts)
-        .into_iter()
-        .map(|r| r.start + offset..r.end + offset)
-        .collect();
-    let next = AtomicUsize::new(0);
+    // The pieces, taken by number (`chunk`), never listed: a billion runs make ten million.
+    let pieces = parts.min(runs.max(1));
+    let piece = |i: u64| {
+        let r = chunk(runs, parts, i);
+        r.start + offset..r.end + offset
+    };
+    let next = AtomicU64::new(0);
     let done = AtomicU64::new(0);
     let results: Vec<Result<Vec<BatchTally>, String>> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
@@ -69,9 +77,12 @@ pub fn run_range(
                     let mut mine = Vec::new();
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(range) = pieces.get(i) else { break };
+                        if i >= pieces {
+                            break;
+                        }
+                        let range = piece(i);
                         let len = range.end - range.start;
-                        mine.push(run_chunk(s, master, range.clone()).map_err(|e| e.to_string())?);
+                        mine.push(run_chunk(s, master, range).map_err(|e| e.to_string())?);
                         done.fetch_add(len, Ordering::Relaxed);
                     }
                     Ok(mine)
@@ -107,8 +118,10 @@ pub fn run_range(
     Ok((total, threads, start.elapsed().as_secs_f64()))
 }
 
-/// The summary as the `--json` object of `aliansi batch`.
-pub fn summary_json(sm: &BatchSummary, seed: u64, threads: usize, seconds: f64) -> Value {
+/// The summary as the `--json` object of `aliansi batch` (and of `merge`, and of each row of
+/// `sweep`): the statistics, then how they were obtained (threads and time for runs; the
+/// number of parts for a merge, which ran nothing).
+pub fn summary_json(sm: &BatchSummary, seed: u64, origin: &Origin) -> Value {
     let mut causes = serde_json::Map::new();
     for c in Cause::ALL {
         let n = sm
@@ -119,7 +132,7 @@ pub fn summary_json(sm: &BatchSummary, seed: u64, threads: usize, seconds: f64) 
             .unwrap_or(0);
         causes.insert(c.key().to_string(), json!(n));
     }
-    json!({
+    let mut v = json!({
         "runs": sm.runs,
         "horizon_months": sm.horizon_months,
         "seed": seed,
@@ -133,74 +146,21 @@ pub fn summary_json(sm: &BatchSummary, seed: u64, threads: usize, seconds: f64) 
         "survival_curve": sm.survival_curve,
         "survival_band": { "low": sm.survival_low, "high": sm.survival_high },
         "checksum": format!("{:016x}", sm.checksum),
-        "threads": threads,
-        "elapsed_seconds": seconds,
-        "runs_per_second": sm.runs as f64 / seconds.max(1e-9),
-    })
-}
-
-/// A partial batch as written by `aliansi batch --chunk I/N --out FILE`: the tally (in the
-/// wire crate's tally format) with the batch it belongs to.
-pub fn tally_json(
-    t: &BatchTally,
-    scenario_link: &str,
-    seed: u64,
-    runs_total: u64,
-    chunk: (u64, u64),
-    range: &std::ops::Range<u64>,
-) -> Value {
-    json!({
-        "format": "aliansi-tally",
-        "version": 1,
-        "scenario": scenario_link,
-        "seed": seed,
-        "runs_total": runs_total,
-        "chunk": format!("{}/{}", chunk.0, chunk.1),
-        "range": [range.start, range.end],
-        "tally": aliansi_wire::tally_to_value(t),
-    })
-}
-
-/// A partial batch read back: the tally, its scenario link, seed, total runs and range.
-pub struct Part {
-    pub tally: BatchTally,
-    pub scenario: String,
-    pub seed: u64,
-    pub runs_total: u64,
-    pub range: (u64, u64),
-}
-
-/// Reads a partial batch written by `tally_json`.
-pub fn parse_part(v: &Value) -> Result<Part, String> {
-    if v["format"] != "aliansi-tally" {
-        return Err("not an aliansi partial batch (format is not \"aliansi-tally\")".into());
+    });
+    if let Value::Object(m) = &mut v {
+        match *origin {
+            Origin::Ran { threads, seconds } => {
+                m.insert("threads".into(), json!(threads));
+                m.insert("elapsed_seconds".into(), json!(seconds));
+                m.insert(
+                    "runs_per_second".into(),
+                    json!(sm.runs as f64 / seconds.max(1e-9)),
+                );
+            }
+            Origin::Merged { parts } => {
+                m.insert("merged_parts".into(), json!(parts));
+            }
+        }
     }
-    if v["version"] != 1 {
-        return Err(format!(
-            "unsupported partial-batch version {} (this build reads 1)",
-            v["version"]
-        ));
-    }
-    let u = |k: &str| {
-        v[k].as_u64()
-            .ok_or_else(|| format!("field {k} is missing or not a whole number"))
-    };
-    let tally = aliansi_wire::tally_from_value(&v["tally"])?;
-    let range = v["range"]
-        .as_array()
-        .and_then(|r| Some((r.first()?.as_u64()?, r.get(1)?.as_u64()?)))
-        .ok_or("field range is not [start, end]")?;
-    if range.1 < range.0 || range.1 - range.0 != tally.runs {
-        return Err("range does not match the number of runs".into());
-    }
-    Ok(Part {
-        tally,
-        scenario: v["scenario"]
-            .as_str()
-            .ok_or("field scenario is missing")?
-            .to_string(),
-        seed: u("seed")?,
-        runs_total: u("runs_total")?,
-        range,
-    })
+    v
 }

@@ -16,28 +16,82 @@ use serde_json::{json, Value};
 
 use narrate::{cause_words, event_json, Narrator};
 
-const USAGE: &str = "\
+/// Every command: its name, itself, and what it does (its lines in the help). The one list of
+/// command names: the help, `Command::parse` and the error messages all read it.
+const COMMANDS: [(&str, Command, &str); 9] = [
+    ("presets", Command::Presets, "List the built-in scenarios"),
+    (
+        "run",
+        Command::Run,
+        "One run: the outcome and the story of what happened",
+    ),
+    (
+        "batch",
+        Command::Batch,
+        "Many runs: survival at the horizon, median survival, hazard, causes",
+    ),
+    (
+        "sweep",
+        Command::Sweep,
+        "One batch per value of a parameter, all with the same master seed",
+    ),
+    (
+        "link",
+        Command::Link,
+        "Print the scenario's share-link fragment",
+    ),
+    (
+        "show",
+        Command::Show,
+        "Print the scenario as version-1 JSON (a starting point for --scenario)",
+    ),
+    (
+        "merge",
+        Command::Merge,
+        "Combine partial batches (written by batch --chunk) into one summary",
+    ),
+    (
+        "validate",
+        Command::Validate,
+        "Check that the model reproduces the research findings (F1-F12), the edge\n\
+         cases, and which parameters move survival most; exits 1 if a check fails",
+    ),
+    (
+        "help",
+        Command::Help,
+        "Print this help (also: help COMMAND)",
+    ),
+];
+
+/// The command names, comma-separated, in the order of the help.
+fn command_names() -> String {
+    COMMANDS
+        .iter()
+        .map(|(name, _, _)| *name)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The commands that read a scenario (and take --preset, --scenario, --link, --set, --seed).
+const SCENARIO_COMMANDS: &str = "run, batch, sweep, link and show";
+
+const USAGE_HEAD: &str = "\
 aliansi - run Aliansi strategic-alliance scenarios from the command line
 
 USAGE:
     aliansi <COMMAND> [OPTIONS]
 
-COMMANDS:
-    presets     List the built-in scenarios
-    run         One run: the outcome and the story of what happened
-    batch       Many runs: survival at the horizon, median survival, hazard, causes
-    sweep       One batch per value of a parameter, all with the same master seed
-    link        Print the scenario's share-link fragment
-    show        Print the scenario as version-1 JSON (a starting point for --scenario)
-    merge       Combine partial batches (written by batch --chunk) into one summary
-    validate    Check that the model reproduces the research findings (F1-F12), the edge
-                cases, and which parameters move survival most; exits 1 if a check fails
-    help        Print this help
+COMMANDS:";
 
-SCENARIO (every command):
+const USAGE_OPTIONS: &str = "\
+SCENARIO (run, batch, sweep, link, show):
     --preset NAME         A built-in scenario (default: default; see `aliansi presets`)
     --scenario FILE       A scenario JSON file (version 1)
-    --link LINK           A share link: s1.<...>, #s1.<...> or a whole URL
+    --link LINK           A share link: s1.<...> (a scenario) or e1.<...> (an experiment),
+                          bare, as #s1.<...> or in a whole URL. An experiment link gives
+                          its base scenario (a note on stderr names its variants), or:
+    --variant N           (with an e1. link) Its N-th variant (1 = the first), run with the
+                          first variant's seed as \"Compare fairly\" does
     --set PATH=VALUE      Change one field; repeatable. PATH is the JSON field path,
                           * means every element of a list:
                             --set horizon_months=60
@@ -45,16 +99,19 @@ SCENARIO (every command):
                             --set partners.1.culture=JP
                             --set governance.resolution=negotiation,mediation
     --seed N              Seed of the run, or master seed of a batch
-    --json                Machine-readable JSON on stdout
+
+OUTPUT:
+    --json                Machine-readable JSON on stdout (every command but validate;
+                          batch --chunk writes its part as JSON to --out instead)
 
 RUN:
     --all-events          Also tell failed ladder steps and moves up the ladder
 
 BATCH AND SWEEP:
     --runs N              Number of runs (default 1000)
-    --chunk I/N           (batch) Run only the I-th of N equal parts of the runs, and
-    --out FILE            write the partial tally there; `aliansi merge FILES...` combines
-                          parts into exactly the summary of one batch
+    --chunk I/N           (batch) Run only the I-th of N equal parts of the runs (N at most
+    --out FILE            the runs), and write the partial tally there; `aliansi merge
+                          FILES...` combines every part into exactly the summary of one batch
     --threads N           Worker threads (default: every core)
     --param PATH          (sweep) The field to vary, a --set path
     --values A,B,C        (sweep) Its values; separate with ';' when a value is a list
@@ -73,9 +130,24 @@ EXAMPLES:
     aliansi sweep --param partners.*.opportunism --values 0.1,0.3,0.5 \\
                   --param2 governance.form --values2 contract,equity_jv --runs 1000
     aliansi show --preset calm-pair > my.json && aliansi batch --scenario my.json --json
+    aliansi batch --runs 100000 --chunk 2/4 --out part-2.json   (then: aliansi merge part-*.json)
 
 EXIT STATUS:
-    0 success; 2 bad input (one line on stderr starting with \"error: \")";
+    0 success
+    1 validate found a failing check, or the output could not be written
+    2 bad input (one line on stderr starting with \"error: \")";
+
+/// The whole help text.
+fn usage_text() -> String {
+    let mut s = format!("{USAGE_HEAD}\n");
+    for (name, _, what) in COMMANDS {
+        let what = what.replace('\n', "\n                ");
+        s.push_str(&format!("    {name:<12}{what}\n"));
+    }
+    s.push('\n');
+    s.push_str(USAGE_OPTIONS);
+    s
+}
 
 /// What ends the program early.
 enum Failure {
@@ -105,6 +177,9 @@ fn usage(msg: impl Into<String>) -> Failure {
 
 type Res<T> = Result<T, Failure>;
 
+/// Runs of a batch or of each sweep point without --runs.
+const DEFAULT_RUNS: u64 = 1000;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Command {
     Presets,
@@ -120,31 +195,21 @@ enum Command {
 
 impl Command {
     fn parse(s: &str) -> Option<Command> {
-        Some(match s {
-            "presets" => Command::Presets,
-            "run" => Command::Run,
-            "batch" => Command::Batch,
-            "sweep" => Command::Sweep,
-            "link" => Command::Link,
-            "show" => Command::Show,
-            "validate" => Command::Validate,
-            "merge" => Command::Merge,
-            "help" => Command::Help,
-            _ => return None,
-        })
+        COMMANDS.iter().find(|(name, _, _)| *name == s).map(|c| c.1)
     }
     fn name(self) -> &'static str {
-        match self {
-            Command::Presets => "presets",
-            Command::Run => "run",
-            Command::Batch => "batch",
-            Command::Sweep => "sweep",
-            Command::Link => "link",
-            Command::Show => "show",
-            Command::Validate => "validate",
-            Command::Merge => "merge",
-            Command::Help => "help",
-        }
+        COMMANDS
+            .iter()
+            .find(|(_, c, _)| *c == self)
+            .map(|c| c.0)
+            .unwrap_or("?")
+    }
+    /// Whether the command reads a scenario (--preset, --scenario, --link, --set, --seed).
+    fn takes_scenario(self) -> bool {
+        matches!(
+            self,
+            Command::Run | Command::Batch | Command::Sweep | Command::Link | Command::Show
+        )
     }
 }
 
@@ -154,6 +219,8 @@ struct Args {
     preset: Option<String>,
     scenario: Option<String>,
     link: Option<String>,
+    /// `--variant N`: the N-th variant (1-based) of an experiment link.
+    variant: Option<u64>,
     sets: Vec<String>,
     seed: Option<u64>,
     json: bool,
@@ -217,6 +284,16 @@ fn parse_args() -> Res<Args> {
             Long("link") => {
                 let v = value_of(&mut p, "--link")?;
                 once(&mut a.link, "--link", v)?
+            }
+            Long("variant") => {
+                let v = value_of(&mut p, "--variant")?;
+                let n: u64 = number("--variant", &v, "a whole number, 1 for the first variant")?;
+                if n == 0 {
+                    return Err(usage(
+                        "--variant counts from 1 (--variant 1 is the first variant)",
+                    ));
+                }
+                once(&mut a.variant, "--variant", n)?
             }
             Long("set") => a.sets.push(value_of(&mut p, "--set")?),
             Long("seed") => {
@@ -289,6 +366,17 @@ fn parse_args() -> Res<Args> {
                     a.files.push(v);
                     continue;
                 }
+                // `help COMMAND`: the help (once).
+                if a.command == Some(Command::Help) && a.files.is_empty() {
+                    Command::parse(&v).ok_or_else(|| {
+                        usage(format!(
+                            "unknown command \"{v}\" (commands: {})",
+                            command_names()
+                        ))
+                    })?;
+                    a.files.push(v);
+                    continue;
+                }
                 if a.command.is_some() {
                     return Err(usage(format!(
                         "unexpected argument \"{v}\" (see aliansi --help)"
@@ -296,7 +384,8 @@ fn parse_args() -> Res<Args> {
                 }
                 let c = Command::parse(&v).ok_or_else(|| {
                     usage(format!(
-                        "unknown command \"{v}\" (commands: presets, run, batch, sweep, link, show, merge, validate, help)"
+                        "unknown command \"{v}\" (commands: {})",
+                        command_names()
                     ))
                 })?;
                 a.command = Some(c);
@@ -306,8 +395,34 @@ fn parse_args() -> Res<Args> {
         }
     }
     // Options that only some commands use.
-    if let Some(c) = a.command {
+    if let Some(c) = a.command.filter(|c| *c != Command::Help) {
         let batchy = matches!(c, Command::Batch | Command::Sweep | Command::Validate);
+        if !c.takes_scenario() {
+            let given = [
+                ("--preset", a.preset.is_some()),
+                ("--scenario", a.scenario.is_some()),
+                ("--link", a.link.is_some()),
+                ("--variant", a.variant.is_some()),
+                ("--set", !a.sets.is_empty()),
+                ("--seed", a.seed.is_some()),
+            ];
+            if let Some((opt, _)) = given.iter().find(|g| g.1) {
+                let why = if c == Command::Merge {
+                    " (each part file carries its scenario and seed)"
+                } else {
+                    ""
+                };
+                return Err(usage(format!(
+                    "{opt} applies to {SCENARIO_COMMANDS}, not {}{why}",
+                    c.name()
+                )));
+            }
+        }
+        if c == Command::Validate && a.json {
+            return Err(usage(
+                "--json does not apply to validate (it prints text, or Markdown with --markdown)",
+            ));
+        }
         if c != Command::Batch && (a.chunk.is_some() || a.out.is_some()) {
             return Err(usage(format!(
                 "--chunk and --out apply to batch, not {}",
@@ -318,6 +433,19 @@ fn parse_args() -> Res<Args> {
             return Err(usage(
                 "--chunk and --out go together: --chunk I/N --out FILE",
             ));
+        }
+        if let Some((i, n)) = a.chunk {
+            if a.json {
+                return Err(usage(
+                    "--json does not apply to batch --chunk: the part is written as JSON to --out FILE",
+                ));
+            }
+            let runs = a.runs.unwrap_or(DEFAULT_RUNS);
+            if n > runs {
+                return Err(usage(format!(
+                    "--chunk {i}/{n}: more parts than runs ({runs}); split into at most {runs} parts"
+                )));
+            }
         }
         if c != Command::Validate && (a.quick || a.markdown) {
             return Err(usage(format!(
@@ -358,9 +486,65 @@ fn parse_args() -> Res<Args> {
     Ok(a)
 }
 
-/// The scenario the options describe, as a version-1 JSON value (after every --set) and as a
-/// validated core scenario (after --seed).
-fn load(a: &Args) -> Res<(Value, Scenario)> {
+/// What the options describe: the validated scenario (after every --set, applied to its
+/// version-1 JSON form, and --seed), and a note for stderr when it came from an experiment
+/// link.
+struct Loaded {
+    scenario: Scenario,
+    note: Option<String>,
+}
+
+/// "\"Base\", \"Transparent\"": names quoted (control characters escaped).
+fn quoted_names(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("{n:?}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The scenario an experiment link gives: its base scenario, or with `--variant N` its N-th
+/// variant, run with the first variant's seed (as the app's "Compare fairly" runs every
+/// variant). Without --variant, also the note that names the variants.
+fn from_experiment(
+    x: aliansi_wire::Experiment,
+    variant: Option<u64>,
+) -> Res<(Scenario, Option<String>)> {
+    let names: Vec<&str> = x.variants.iter().map(|(n, _)| n.as_str()).collect();
+    let count = match names.len() {
+        0 => "no variants".to_string(),
+        1 => format!("1 variant ({})", quoted_names(&names)),
+        k => format!("{k} variants ({})", quoted_names(&names)),
+    };
+    let Some(k) = variant else {
+        let hint = if names.is_empty() {
+            String::new()
+        } else {
+            " (add --variant N for the N-th)".to_string()
+        };
+        let note = format!("note: experiment link with {count}; using its base scenario{hint}");
+        return Ok((x.scenario, Some(note)));
+    };
+    if names.is_empty() {
+        return Err(usage(format!(
+            "--variant {k}: the experiment link has no variants (leave out --variant for its scenario)"
+        )));
+    }
+    let seed = x.variants[0].1.seed;
+    let Some((_, mut s)) = usize::try_from(k - 1)
+        .ok()
+        .and_then(|i| x.variants.get(i).cloned())
+    else {
+        return Err(usage(format!(
+            "--variant {k}: the experiment link has {count}; give --variant 1 to --variant {}",
+            names.len()
+        )));
+    };
+    s.seed = seed;
+    Ok((s, None))
+}
+
+fn load(a: &Args) -> Res<Loaded> {
     let given = [a.preset.is_some(), a.scenario.is_some(), a.link.is_some()]
         .iter()
         .filter(|x| **x)
@@ -368,12 +552,32 @@ fn load(a: &Args) -> Res<(Value, Scenario)> {
     if given > 1 {
         return Err(usage("give at most one of --preset, --scenario and --link"));
     }
+    if a.variant.is_some() && a.link.is_none() {
+        return Err(usage(
+            "--variant N applies to an experiment link: --link e1.<...> --variant N",
+        ));
+    }
+    let mut note = None;
     let base = if let Some(path) = &a.scenario {
         let text = std::fs::read_to_string(path)
             .map_err(|e| usage(format!("cannot read scenario file {path}: {e}")))?;
         aliansi_wire::parse_json(&text).map_err(|e| usage(format!("{path}: {e}")))?
     } else if let Some(link) = &a.link {
-        aliansi_wire::decode_link(link).map_err(|e| usage(e.to_string()))?
+        match aliansi_wire::decode_shared(link).map_err(|e| usage(e.to_string()))? {
+            aliansi_wire::Shared::Scenario { scenario, .. } => {
+                if let Some(k) = a.variant {
+                    return Err(usage(format!(
+                        "--variant {k}: the link is a scenario link (s1.), which has no variants; --variant needs an experiment link (e1.)"
+                    )));
+                }
+                scenario
+            }
+            aliansi_wire::Shared::Experiment(x) => {
+                let (s, n) = from_experiment(x, a.variant)?;
+                note = n;
+                s
+            }
+        }
     } else {
         let id = a.preset.as_deref().unwrap_or("default");
         presets::find(id).ok_or_else(|| {
@@ -395,9 +599,8 @@ fn load(a: &Args) -> Res<(Value, Scenario)> {
     }
     if let Some(seed) = a.seed {
         scenario.seed = seed;
-        value["seed"] = json!(seed);
     }
-    Ok((value, scenario))
+    Ok(Loaded { scenario, note })
 }
 
 fn write_json(out: &mut impl Write, v: &Value) -> Res<()> {
@@ -433,7 +636,7 @@ fn outcome_json(o: &Outcome) -> Value {
 
 fn cmd_run(a: &Args, s: &Scenario, out: &mut impl Write) -> Res<()> {
     let r = aliansi_sim::run(s, s.seed).map_err(|e| usage(e.to_string()))?;
-    let mut narrator = Narrator::new(s, a.all_events);
+    let mut narrator = Narrator::new(s, a.all_events, &r.events);
     if a.json {
         let events: Vec<Value> = r
             .events
@@ -527,17 +730,23 @@ fn pct(x: f64) -> String {
 }
 
 fn cmd_batch(a: &Args, s: &Scenario, out: &mut impl Write) -> Res<()> {
-    let runs = a.runs.unwrap_or(1000);
+    let runs = a.runs.unwrap_or(DEFAULT_RUNS);
     let progress = io::stderr().is_terminal() && runs >= 2000;
     if let (Some((i, n)), Some(path)) = (a.chunk, &a.out) {
-        let range = aliansi_sim::batch::chunks(runs, n)
-            .get(i as usize - 1)
-            .cloned()
-            .unwrap_or(runs..runs);
+        // parse_args made sure that n <= runs: every part has runs.
+        let range = aliansi_sim::batch::chunk(runs, n, i - 1);
+        let progress = progress && range.end - range.start >= 2000;
         let (tally, _, _) =
             batch::run_range(s, s.seed, range.clone(), threads(a), progress).map_err(usage)?;
-        let link = aliansi_wire::encode_link(s);
-        let v = batch::tally_json(&tally, &link, s.seed, runs, (i, n), &range);
+        let part = aliansi_wire::PartialBatch {
+            tally,
+            scenario: aliansi_wire::encode_link(s),
+            seed: s.seed,
+            runs_total: runs,
+            range: (range.start, range.end),
+            part: Some((i, n)),
+        };
+        let v = aliansi_wire::partial_to_value(&part);
         let text = serde_json::to_string(&v).map_err(|e| usage(e.to_string()))?;
         std::fs::write(path, text + "\n")
             .map_err(|e| usage(format!("cannot write {path}: {e}")))?;
@@ -550,6 +759,122 @@ fn cmd_batch(a: &Args, s: &Scenario, out: &mut impl Write) -> Res<()> {
     }
     let b = batch::run(s, s.seed, runs, threads(a), progress).map_err(usage)?;
     print_summary(a, s, &b, out)
+}
+
+/// "1, 4 and 5".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// Checks that partial batches make one whole batch: each part of the split once (by its
+/// number, when every file says which part it is), and every run once (by the ranges).
+fn check_parts(files: &[String], parts: &[aliansi_wire::PartialBatch]) -> Res<()> {
+    let first = &parts[0];
+    let total = first.runs_total;
+    for (f, p) in files.iter().zip(parts) {
+        if p.scenario != first.scenario || p.seed != first.seed || p.runs_total != total {
+            return Err(usage(format!(
+                "{f} belongs to another batch (scenario, seed or run count differ from {})",
+                files[0]
+            )));
+        }
+        let (start, end) = p.range;
+        if end > total {
+            return Err(usage(format!(
+                "{f} holds runs {start}..{end}, past the end of the batch ({total} runs)"
+            )));
+        }
+    }
+    // By number: parts written by this build (and earlier ones) say "chunk": "I/N".
+    // (file, (I, N), range)
+    type Numbered<'f> = (&'f String, (u64, u64), (u64, u64));
+    let numbered: Vec<Numbered> = files
+        .iter()
+        .zip(parts)
+        .filter_map(|(f, p)| p.part.map(|ip| (f, ip, p.range)))
+        .collect();
+    if numbered.len() == parts.len() {
+        let n = numbered[0].1 .1;
+        if let Some((f, (_, m), _)) = numbered.iter().find(|(_, (_, m), _)| *m != n) {
+            return Err(usage(format!(
+                "{f} is a part of {m} but {} is a part of {n}: merge the parts of one split",
+                files[0]
+            )));
+        }
+        let mut seen: std::collections::BTreeMap<u64, &String> = Default::default();
+        for (f, (i, _), _) in &numbered {
+            if let Some(before) = seen.insert(*i, f) {
+                return Err(usage(format!(
+                    "part {i}/{n} is given twice ({before} and {f}): give each part once"
+                )));
+            }
+        }
+        for (f, (i, _), range) in &numbered {
+            let want = aliansi_sim::batch::chunk(total, n, i - 1);
+            if *range != (want.start, want.end) {
+                return Err(usage(format!(
+                    "{f} says it is part {i}/{n}, which holds runs {}..{} of {total}, but it holds runs {}..{}",
+                    want.start, want.end, range.0, range.1
+                )));
+            }
+        }
+        if (seen.len() as u64) < n {
+            let missing: Vec<String> = (1..=n)
+                .filter(|i| !seen.contains_key(i))
+                .take(20)
+                .map(|i| i.to_string())
+                .collect();
+            let count = n - seen.len() as u64;
+            let more = if count > missing.len() as u64 {
+                format!(" (and {} more)", count - missing.len() as u64)
+            } else {
+                String::new()
+            };
+            let (word, verb) = if count == 1 {
+                ("part", "is")
+            } else {
+                ("parts", "are")
+            };
+            return Err(usage(format!(
+                "{word} {}{more} of {n} {verb} missing: merge every part of the batch",
+                and_list(&missing)
+            )));
+        }
+    }
+    // By range: every run exactly once.
+    let mut ranges: Vec<(u64, u64, &String)> = files
+        .iter()
+        .zip(parts)
+        .map(|(f, p)| (p.range.0, p.range.1, f))
+        .collect();
+    ranges.sort();
+    let mut next = 0;
+    let mut last: Option<&String> = None;
+    for (start, end, f) in &ranges {
+        if *start < next {
+            let other = last.map(|l| format!(" and {l}")).unwrap_or_default();
+            return Err(usage(format!(
+                "parts overlap at run {start} ({f}{other}): give each part once"
+            )));
+        }
+        if *start > next {
+            return Err(usage(format!(
+                "runs {next}..{start} are missing: merge every part of the batch"
+            )));
+        }
+        next = *end;
+        last = Some(f);
+    }
+    if next < total {
+        return Err(usage(format!(
+            "runs {next}..{total} are missing: merge every part of the batch"
+        )));
+    }
+    Ok(())
 }
 
 /// Combines partial batches into the summary one batch would have given.
@@ -565,51 +890,22 @@ fn cmd_merge(a: &Args, out: &mut impl Write) -> Res<()> {
             std::fs::read_to_string(f).map_err(|e| usage(format!("cannot read {f}: {e}")))?;
         let v: Value =
             serde_json::from_str(&text).map_err(|e| usage(format!("{f}: not JSON ({e})")))?;
-        parts.push(batch::parse_part(&v).map_err(|e| usage(format!("{f}: {e}")))?);
+        parts.push(aliansi_wire::partial_from_value(&v).map_err(|e| usage(format!("{f}: {e}")))?);
     }
+    check_parts(&a.files, &parts)?;
     let first = &parts[0];
-    for (f, p) in a.files.iter().zip(&parts) {
-        if p.scenario != first.scenario || p.seed != first.seed || p.runs_total != first.runs_total
-        {
-            return Err(usage(format!(
-                "{f} belongs to another batch (scenario, seed or run count differ from {})",
-                a.files[0]
-            )));
-        }
-    }
-    let mut ranges: Vec<(u64, u64)> = parts.iter().map(|p| p.range).collect();
-    ranges.sort();
-    let mut next = 0;
-    for (start, end) in &ranges {
-        if *start < next {
-            return Err(usage(format!(
-                "parts overlap at run {start}: give each part once"
-            )));
-        }
-        if *start > next {
-            return Err(usage(format!(
-                "runs {next}..{start} are missing: merge every part of the batch"
-            )));
-        }
-        next = *end;
-    }
-    if next != first.runs_total {
-        return Err(usage(format!(
-            "runs {next}..{} are missing: merge every part of the batch",
-            first.runs_total
-        )));
-    }
-    let s = aliansi_wire::decode_link(&first.scenario).map_err(|e| usage(e.to_string()))?;
+    let mut s = aliansi_wire::decode_link(&first.scenario)
+        .map_err(|e| usage(format!("{}: scenario: {e}", a.files[0])))?;
     let mut total = aliansi_sim::BatchTally::new(s.horizon_months);
-    for p in &parts {
-        total.merge(&p.tally).map_err(usage)?;
+    for (f, p) in a.files.iter().zip(&parts) {
+        total
+            .merge(&p.tally)
+            .map_err(|e| usage(format!("{f}: {e}")))?;
     }
     let b = batch::BatchRun {
         summary: total.summary(),
-        threads: 0,
-        seconds: 0.0,
+        origin: batch::Origin::Merged { parts: parts.len() },
     };
-    let mut s = s;
     s.seed = first.seed;
     print_summary(a, &s, &b, out)
 }
@@ -617,7 +913,7 @@ fn cmd_merge(a: &Args, out: &mut impl Write) -> Res<()> {
 fn print_summary(a: &Args, s: &Scenario, b: &batch::BatchRun, out: &mut impl Write) -> Res<()> {
     let sm = &b.summary;
     if a.json {
-        return write_json(out, &batch::summary_json(sm, s.seed, b.threads, b.seconds));
+        return write_json(out, &batch::summary_json(sm, s.seed, &b.origin));
     }
     writeln!(
         out,
@@ -661,14 +957,22 @@ fn print_summary(a: &Args, s: &Scenario, b: &batch::BatchRun, out: &mut impl Wri
     writeln!(out, "Mean value created: {:.1}", sm.mean_value)?;
     writeln!(out, "Mean final trust: {:.3}", sm.mean_final_trust)?;
     writeln!(out, "Checksum: {:016x}", sm.checksum)?;
-    writeln!(
-        out,
-        "{} runs in {:.2} s ({:.0} runs/s, {} threads)",
-        sm.runs,
-        b.seconds,
-        sm.runs as f64 / b.seconds.max(1e-9),
-        b.threads
-    )?;
+    match b.origin {
+        batch::Origin::Ran { threads, seconds } => writeln!(
+            out,
+            "{} runs in {:.2} s ({:.0} runs/s, {} threads)",
+            sm.runs,
+            seconds,
+            sm.runs as f64 / seconds.max(1e-9),
+            threads
+        )?,
+        batch::Origin::Merged { parts } => writeln!(
+            out,
+            "{} runs, merged from {parts} {}",
+            sm.runs,
+            if parts == 1 { "part" } else { "parts" }
+        )?,
+    }
     Ok(())
 }
 
@@ -705,7 +1009,7 @@ fn assign(s: &Scenario, param: &str, v: &str) -> Res<Scenario> {
     aliansi_wire::from_value(&val).map_err(|e| usage(format!("{param}={v}: {e}")))
 }
 
-fn cmd_sweep(a: &Args, s: &Scenario, out: &mut impl Write) -> Res<()> {
+fn cmd_sweep(a: &Args, s: &Scenario, note: Option<&str>, out: &mut impl Write) -> Res<()> {
     let param = a.param.as_deref().ok_or_else(|| {
         usage("sweep needs --param PATH (for example --param environment.rivalry)")
     })?;
@@ -729,7 +1033,7 @@ fn cmd_sweep(a: &Args, s: &Scenario, out: &mut impl Write) -> Res<()> {
             ))
         }
     };
-    let runs = a.runs.unwrap_or(1000);
+    let runs = a.runs.unwrap_or(DEFAULT_RUNS);
     let th = threads(a);
     let rows_y: Vec<Option<&str>> = match &second {
         Some((_, l)) => l.iter().map(|v| Some(*v)).collect(),
@@ -739,6 +1043,7 @@ fn cmd_sweep(a: &Args, s: &Scenario, out: &mut impl Write) -> Res<()> {
     let progress = io::stderr().is_terminal() && runs * points >= 2000;
     // Check every point before running anything. Common random numbers: every point meets
     // the same seeds (the master seed of the scenario), unless the seed is what is swept.
+    let sweeps_seed = param == "seed" || second.as_ref().is_some_and(|(p2, _)| *p2 == "seed");
     let mut variants = Vec::with_capacity(points as usize);
     for yv in &rows_y {
         for v in &list {
@@ -746,13 +1051,15 @@ fn cmd_sweep(a: &Args, s: &Scenario, out: &mut impl Write) -> Res<()> {
             if let (Some((p2, _)), Some(yv)) = (&second, yv) {
                 sc = assign(&sc, p2, yv)?;
             }
-            let sweeps_seed =
-                param == "seed" || second.as_ref().is_some_and(|(p2, _)| *p2 == "seed");
             if !sweeps_seed {
                 sc.seed = s.seed;
             }
             variants.push((*v, *yv, sc));
         }
+    }
+    // Every point is checked: now the note, if any.
+    if let Some(n) = note {
+        let _ = writeln!(io::stderr(), "{n}");
     }
     let mut rows = Vec::with_capacity(variants.len());
     for (v, yv, sc) in &variants {
@@ -764,14 +1071,15 @@ fn cmd_sweep(a: &Args, s: &Scenario, out: &mut impl Write) -> Res<()> {
             let _ = write!(io::stderr(), "\r{at} ...{}", " ".repeat(20));
         }
         let b = batch::run(sc, sc.seed, runs, th, progress).map_err(usage)?;
-        rows.push((*v, *yv, b));
+        rows.push((*v, *yv, sc.seed, b));
     }
     let typed = |v: &str| serde_json::from_str(v).unwrap_or_else(|_| json!(v));
     if a.json {
         let arr: Vec<Value> = rows
             .iter()
-            .map(|(v, yv, b)| {
-                let mut o = batch::summary_json(&b.summary, s.seed, b.threads, b.seconds);
+            .map(|(v, yv, seed, b)| {
+                // The master seed this row ran with (its own when the seed is swept).
+                let mut o = batch::summary_json(&b.summary, *seed, &b.origin);
                 if let Value::Object(m) = &mut o {
                     let mut head = serde_json::Map::new();
                     head.insert("param".into(), json!(param));
@@ -788,13 +1096,14 @@ fn cmd_sweep(a: &Args, s: &Scenario, out: &mut impl Write) -> Res<()> {
             .collect();
         return write_json(out, &Value::Array(arr));
     }
+    let seeds = if sweeps_seed {
+        "each with the value of seed as its master seed".to_string()
+    } else {
+        format!("master seed {}", s.seed)
+    };
     match &second {
-        None => writeln!(out, "{param}: {} runs each, master seed {}", runs, s.seed)?,
-        Some((p2, _)) => writeln!(
-            out,
-            "{param} x {p2}: {} runs each, master seed {}",
-            runs, s.seed
-        )?,
+        None => writeln!(out, "{param}: {runs} runs each, {seeds}")?,
+        Some((p2, _)) => writeln!(out, "{param} x {p2}: {runs} runs each, {seeds}")?,
     }
     let w = list.iter().map(|v| v.len()).max().unwrap_or(5).max(5);
     let w2 = rows_y
@@ -814,7 +1123,7 @@ fn cmd_sweep(a: &Args, s: &Scenario, out: &mut impl Write) -> Res<()> {
         "{:<w$}{head2}  {:>9}  {:>17}  {:>8}  {:>10}",
         "value", "survival", "95 % CI", "median", "mean value"
     )?;
-    for (v, yv, b) in &rows {
+    for (v, yv, _, b) in &rows {
         let sm = &b.summary;
         let med = sm
             .median_survival_months
@@ -854,7 +1163,7 @@ fn cmd_sweep(a: &Args, s: &Scenario, out: &mut impl Write) -> Res<()> {
         for (r, y) in ys.iter().enumerate() {
             let mut line = format!("{y:<w2$}");
             for c in 0..list.len() {
-                let sm = &rows[r * list.len() + c].2.summary;
+                let sm = &rows[r * list.len() + c].3.summary;
                 line.push_str(&format!("  {:>cw$.1}", sm.survival_at_horizon * 100.0));
             }
             writeln!(out, "{line}")?;
@@ -869,20 +1178,39 @@ fn real_main() -> Res<()> {
     let mut out = io::BufWriter::new(stdout.lock());
     let cmd = match (a.help, a.command) {
         (true, _) | (false, Some(Command::Help)) => {
-            writeln!(out, "{USAGE}")?;
+            writeln!(out, "{}", usage_text())?;
             out.flush()?;
             return Ok(());
         }
-        (false, None) => return Err(usage("no command given (commands: presets, run, batch, sweep, link, show; see aliansi --help)")),
+        (false, None) => {
+            return Err(usage(format!(
+                "no command given (commands: {}; see aliansi --help)",
+                command_names()
+            )))
+        }
         (false, Some(c)) => c,
     };
-    let (_value, scenario) = load(&a)?;
+    let Loaded { scenario, note } = if cmd.takes_scenario() {
+        load(&a)?
+    } else {
+        Loaded {
+            scenario: presets::default_scenario(),
+            note: None,
+        }
+    };
+    // The note on an experiment link, once the options are known good (a sweep checks its
+    // points first and prints it then).
+    if cmd != Command::Sweep {
+        if let Some(n) = &note {
+            let _ = writeln!(io::stderr(), "{n}");
+        }
+    }
     match cmd {
         Command::Presets => cmd_presets(&a, &mut out)?,
         Command::Run => cmd_run(&a, &scenario, &mut out)?,
         Command::Batch => cmd_batch(&a, &scenario, &mut out)?,
         Command::Merge => cmd_merge(&a, &mut out)?,
-        Command::Sweep => cmd_sweep(&a, &scenario, &mut out)?,
+        Command::Sweep => cmd_sweep(&a, &scenario, note.as_deref(), &mut out)?,
         Command::Link => {
             let link = aliansi_wire::encode_link(&scenario);
             if a.json {

@@ -55,15 +55,54 @@ fn market_move(change: f64) -> String {
 pub struct Narrator<'a> {
     names: Vec<&'a str>,
     disputes: BTreeMap<u32, (usize, usize, DisputeCause)>,
+    /// The disputes each strategic review reopened, by the review's month.
+    reopened: BTreeMap<u32, Vec<u32>>,
+    /// The ladder's first step, where a reopened dispute starts again.
+    first_step: Option<Resolution>,
     /// Also tell failed ladder steps and moves up the ladder.
     pub all: bool,
 }
 
+/// The disputes that strategic reviews reopened, by the review's month. The core gives a
+/// dispute left unresolved another chance at the next review, with no event of its own; the
+/// log shows it when the dispute comes back to the ladder (a step fails or settles it), and
+/// the review that reopened it is the first after it was left unresolved. A dispute that
+/// faded away or that the run ended first shows nothing, and is not told.
+fn reopenings(events: &[Event]) -> BTreeMap<u32, Vec<u32>> {
+    let mut out: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    for (k, e) in events.iter().enumerate() {
+        let EventKind::DisputeUnresolved { id, .. } = e.kind else {
+            continue;
+        };
+        let later = &events[k + 1..];
+        let back = later.iter().position(|f| match f.kind {
+            EventKind::DisputeStep { id: x, .. }
+            | EventKind::DisputeFailed { id: x, .. }
+            | EventKind::DisputeSettled { id: x, .. }
+            | EventKind::DisputeUnresolved { id: x, .. } => x == id,
+            _ => false,
+        });
+        if let Some(back) = back {
+            if let Some(review) = later[..back]
+                .iter()
+                .find(|f| matches!(f.kind, EventKind::Review { .. }))
+            {
+                out.entry(review.month).or_default().push(id);
+            }
+        }
+    }
+    out
+}
+
 impl<'a> Narrator<'a> {
-    pub fn new(s: &'a Scenario, all: bool) -> Narrator<'a> {
+    /// A narrator of the run whose log is `events` (it looks ahead to tell which disputes
+    /// the reviews reopened).
+    pub fn new(s: &'a Scenario, all: bool, events: &[Event]) -> Narrator<'a> {
         Narrator {
             names: s.partners.iter().map(|p| p.name.as_str()).collect(),
             disputes: BTreeMap::new(),
+            reopened: reopenings(events),
+            first_step: s.governance.resolution.first().copied(),
             all,
         }
     }
@@ -201,13 +240,31 @@ impl<'a> Narrator<'a> {
                 misfit_after,
                 alignment_after,
             } => {
-                if misfit_after < misfit_before {
+                let mut t = if misfit_after < misfit_before {
                     format!(
                         "a strategic review cut misfit from {misfit_before:.2} to {misfit_after:.2} (goal alignment {alignment_after:.2})"
                     )
                 } else {
                     format!("a strategic review left misfit at {misfit_after:.2} (goal alignment {alignment_after:.2})")
+                };
+                let ids = self.reopened.get(&e.month).cloned().unwrap_or_default();
+                let pairs: Vec<String> = ids.iter().map(|id| self.pair(*id)).collect();
+                if !pairs.is_empty() {
+                    let (what, start) = if pairs.len() == 1 {
+                        ("the dispute", "starts")
+                    } else {
+                        ("the disputes", "start")
+                    };
+                    let step = match self.first_step {
+                        Some(r) => format!("{start} again at {}", r.key()),
+                        None => format!("{start} up the ladder again"),
+                    };
+                    t.push_str(&format!(
+                        " and reopened {what} {}, which {step}",
+                        pairs.join(" and ")
+                    ));
                 }
+                t
             }
             EventKind::PartnerLeft {
                 partner,

@@ -55,6 +55,20 @@ fn join(done: &str, seg: &str) -> String {
     }
 }
 
+/// The indices of a list of `len` elements at `here`, and how to add one: only a path that
+/// ends at the new index appends, with the whole element as JSON.
+fn indices(here: &str, len: usize) -> String {
+    let add = format!("to add one, set it whole as JSON: {here}.{len}={{...}}");
+    match len {
+        0 => format!("{here} is empty, so it has no indices yet; {add}"),
+        1 => format!("{here} has 1 element (index 0); {add}"),
+        _ => format!(
+            "{here} has {len} elements (indices 0 to {}); {add}",
+            len - 1
+        ),
+    }
+}
+
 fn walk(
     v: &mut Value,
     segs: &[&str],
@@ -109,23 +123,27 @@ fn walk(
                 }
                 return Ok(n);
             }
+            let len = items.len();
             let Ok(i) = seg.parse::<usize>() else {
+                let which = match len {
+                    0 => format!("{here} is an empty list (no indices yet, nothing for *)"),
+                    1 => format!("{here} is a list: use the index 0, or *"),
+                    _ => format!(
+                        "{here} is a list: use an index from 0 to {}, or * for every element",
+                        len - 1
+                    ),
+                };
                 return Err(format!(
-                    "unknown path {full}: {here} is a list; use an index 0..{} or *",
-                    items.len()
+                    "unknown path {full}: \"{seg}\" is not an index; {which}"
                 ));
             };
-            if i == items.len() && rest.is_empty() {
+            if i == len && rest.is_empty() {
                 // One past the end appends (a new partner or scripted shock, given as JSON).
                 items.push(Value::Null);
             }
-            let len = items.len();
             match items.get_mut(i) {
                 Some(item) => walk(item, rest, &join(done, seg), &schema, raw, full),
-                None => Err(format!(
-                    "unknown path {full}: {here} has {len} elements (indices 0 to {}; {len} appends)",
-                    len.saturating_sub(1)
-                )),
+                None => Err(format!("unknown path {full}: {}", indices(&here, len))),
             }
         }
         other => Err(format!(

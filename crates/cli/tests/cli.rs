@@ -579,11 +579,11 @@ fn bad_input_exits_2_with_one_error_line() {
     );
     bad(
         &["run", "--set", "horizon_months=soon"],
-        "horizon_months: invalid type: string \"soon\"",
+        "horizon_months: expected a whole number, got the text \"soon\"",
     );
     bad(
         &["run", "--set", "governance.alliance_manager=maybe"],
-        "governance.alliance_manager: invalid type",
+        "governance.alliance_manager: expected true or false, got the text \"maybe\"",
     );
     bad(
         &["run", "--set", "partners.*.opportunism=1.5"],
@@ -700,7 +700,7 @@ fn chunked_batches_merge_into_exactly_one_batch() {
         assert_eq!(merged[k], whole[k], "{k} differs after merging");
     }
     bad(&["merge", &p1, &p2], "missing");
-    bad(&["merge", &p1, &p1, &p2, &p3], "overlap");
+    bad(&["merge", &p1, &p1, &p2, &p3], "part 1/3 is given twice");
     bad(&["merge"], "partial files");
     bad(&["batch", "--chunk", "4/3", "--out", &p1], "--chunk");
     bad(&["batch", "--chunk", "1/3"], "go together");
@@ -720,4 +720,649 @@ fn chunked_batches_merge_into_exactly_one_batch() {
     ]);
     bad(&["merge", &p1, &other], "another batch");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The root of the repository (for the documents the help must agree with).
+fn repo_file(path: &str) -> String {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(path);
+    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+/// Every command, in the order of the help.
+const ALL_COMMANDS: [&str; 9] = [
+    "presets", "run", "batch", "sweep", "link", "show", "merge", "validate", "help",
+];
+
+/// Runs `aliansi`, returning (status, stdout, stderr).
+fn run_all(args: &[&str]) -> (Option<i32>, String, String) {
+    let o = aliansi(args);
+    (
+        o.status.code(),
+        String::from_utf8_lossy(&o.stdout).to_string(),
+        String::from_utf8_lossy(&o.stderr).to_string(),
+    )
+}
+
+#[test]
+fn a_merge_reports_its_parts_not_a_timing() {
+    let dir = std::env::temp_dir().join(format!("aliansi-merge-timing-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let part = |i: u32| dir.join(format!("part-{i}.json")).display().to_string();
+    for i in 1..=3 {
+        let chunk = format!("{i}/3");
+        ok(&[
+            "batch",
+            "--runs",
+            "60",
+            "--seed",
+            "5",
+            "--chunk",
+            &chunk,
+            "--out",
+            &part(i),
+        ]);
+    }
+    let (p1, p2, p3) = (part(1), part(2), part(3));
+    let merged = ok_json(&["merge", &p1, &p2, &p3, "--json"]);
+    for k in ["threads", "elapsed_seconds", "runs_per_second"] {
+        assert!(merged.get(k).is_none(), "a merge reports {k}: {merged}");
+    }
+    assert_eq!(merged["merged_parts"], 3);
+    let whole = ok_json(&["batch", "--runs", "60", "--seed", "5", "--json"]);
+    assert!(whole["threads"].as_u64().unwrap() >= 1);
+    assert!(whole.get("merged_parts").is_none());
+    assert_eq!(merged["checksum"], whole["checksum"]);
+    let text = ok(&["merge", &p1, &p2, &p3]);
+    let last = text.lines().last().unwrap();
+    assert_eq!(last, "60 runs, merged from 3 parts", "{text}");
+    assert!(
+        !text.contains("runs/s") && !text.contains("threads"),
+        "{text}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The golden experiment links of the wire crate: (name, link, expected JSON).
+fn experiment_fixtures() -> Vec<(String, String, Value)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../wire/tests/fixtures/links");
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let p = e.unwrap().path();
+        let name = p.file_name().unwrap().to_str().unwrap().to_string();
+        if name.starts_with("e1_") && name.ends_with(".txt") {
+            let link = std::fs::read_to_string(&p).unwrap().trim().to_string();
+            let json = std::fs::read_to_string(p.with_extension("json")).unwrap();
+            out.push((name, link, serde_json::from_str(&json).unwrap()));
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(out.len(), 4, "{out:?}");
+    out
+}
+
+#[test]
+fn experiment_links_give_their_base_scenario_or_a_variant() {
+    for (name, link, want) in experiment_fixtures() {
+        let base = aliansi_wire::from_value(&want["scenario"]).unwrap();
+        let variants = want["variants"].as_array().unwrap();
+        let names: Vec<&str> = variants
+            .iter()
+            .map(|v| v["name"].as_str().unwrap())
+            .collect();
+        // Every command that takes a scenario reads it: the base scenario, and one note.
+        let (code, out, err) = run_all(&["show", "--link", &link]);
+        assert_eq!(code, Some(0), "{name}: {err}");
+        assert_eq!(out, aliansi_wire::to_json(&base), "{name}");
+        let lines: Vec<&str> = err.lines().collect();
+        assert_eq!(lines.len(), 1, "{name}: {err}");
+        assert!(lines[0].starts_with("note: experiment link with "), "{err}");
+        assert!(lines[0].contains("using its base scenario"), "{err}");
+        for n in &names {
+            assert!(lines[0].contains(&format!("{n:?}")), "{name}: {n} in {err}");
+        }
+        if names.is_empty() {
+            assert!(lines[0].contains("no variants"), "{err}");
+        } else {
+            assert!(lines[0].contains("add --variant N"), "{err}");
+        }
+        assert_eq!(
+            ok(&["link", "--link", &link]).trim(),
+            aliansi_wire::encode_link(&base)
+        );
+        // --variant N: the N-th variant, with the first variant's seed (as "Compare fairly").
+        for (k, v) in variants.iter().enumerate() {
+            let mut s = aliansi_wire::from_value(&v["scenario"]).unwrap();
+            s.seed = aliansi_wire::from_value(&variants[0]["scenario"])
+                .unwrap()
+                .seed;
+            let n = (k + 1).to_string();
+            let (code, out, err) = run_all(&["show", "--link", &link, "--variant", &n]);
+            assert_eq!(code, Some(0), "{name} {n}: {err}");
+            assert_eq!(out, aliansi_wire::to_json(&s), "{name} variant {n}");
+            assert!(err.is_empty(), "{err}");
+        }
+        let over = (variants.len() + 1).to_string();
+        let want_err = if variants.is_empty() {
+            "the experiment link has no variants".to_string()
+        } else {
+            format!("give --variant 1 to --variant {}", variants.len())
+        };
+        bad(&["run", "--link", &link, "--variant", &over], &want_err);
+    }
+    let (_, link, want) = &experiment_fixtures()[0];
+    assert_eq!(want["variants"].as_array().unwrap().len(), 2);
+    // run, batch and sweep take it too.
+    let base = aliansi_wire::from_value(&want["scenario"]).unwrap();
+    let r = ok_json(&["run", "--link", link, "--json"]);
+    assert_eq!(r["seed"], base.seed);
+    let b = ok_json(&["batch", "--link", link, "--runs", "10", "--json"]);
+    let direct = aliansi_sim::run_batch(&base, base.seed, 10).unwrap();
+    assert_eq!(b["checksum"], format!("{:016x}", direct.checksum));
+    let (code, _, err) = run_all(&[
+        "sweep",
+        "--link",
+        link,
+        "--param",
+        "environment.rivalry",
+        "--values",
+        "0.2,0.4",
+        "--runs",
+        "8",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    bad(
+        &["run", "--link", link, "--variant", "0"],
+        "--variant counts from 1",
+    );
+    bad(
+        &["run", "--variant", "1"],
+        "--variant N applies to an experiment link",
+    );
+    bad(
+        &["run", "--preset", "calm-pair", "--variant", "1"],
+        "--variant N applies to an experiment link",
+    );
+    let s1 = ok(&["link"]).trim().to_string();
+    bad(
+        &["run", "--link", &s1, "--variant", "1"],
+        "the link is a scenario link (s1.), which has no variants",
+    );
+}
+
+#[test]
+fn options_a_command_would_ignore_are_refused() {
+    let part = temp("ignored-part.json", "{}");
+    let part = part.to_str().unwrap();
+    for (args, want) in [
+        (
+            &["merge", part, "--seed", "3"][..],
+            "--seed applies to run, batch, sweep, link and show, not merge",
+        ),
+        (
+            &["merge", part, "--preset", "calm-pair"],
+            "--preset applies to run, batch, sweep, link and show, not merge",
+        ),
+        (
+            &["merge", part, "--set", "horizon_months=3"],
+            "--set applies to",
+        ),
+        (
+            &["validate", "--scenario", "x.json"],
+            "--scenario applies to run, batch, sweep, link and show, not validate",
+        ),
+        (&["validate", "--link", "s1.AA"], "--link applies to"),
+        (&["validate", "--seed", "1"], "--seed applies to"),
+        (
+            &["presets", "--seed", "1"],
+            "--seed applies to run, batch, sweep, link and show, not presets",
+        ),
+        (&["presets", "--variant", "1"], "--variant applies to"),
+        (&["validate", "--json"], "--json does not apply to validate"),
+        (
+            &["batch", "--chunk", "1/2", "--out", part, "--json"],
+            "--json does not apply to batch --chunk",
+        ),
+    ] {
+        bad(args, want);
+    }
+    // The help and the documents say which commands take what.
+    let help = ok(&["--help"]);
+    assert!(
+        help.contains("SCENARIO (run, batch, sweep, link, show):"),
+        "{help}"
+    );
+    assert!(!help.contains("SCENARIO (every command)"), "{help}");
+    for doc in ["README.md", "DEVELOPERS.md"] {
+        let text = repo_file(doc).replace('\n', " ");
+        assert!(
+            !text.to_lowercase().contains("every command takes"),
+            "{doc} still says every command takes the scenario options"
+        );
+    }
+}
+
+#[test]
+fn set_errors_are_in_words() {
+    for (set, want) in [
+        ("governance.transparency=abc", "governance.transparency: expected a number, got the text \"abc\""),
+        ("horizon_months=1.5", "horizon_months: expected a whole number, got 1.5"),
+        ("partners.4=5", "partners.4: expected a partner (a JSON object), got 5"),
+        (
+            "partners.0.culture={\"pdi\":500}",
+            "partners.0.culture: a custom culture needs all six dimensions: pdi, idv, mas, uai, lto, ivr; idv is missing",
+        ),
+        ("governance.alliance_manager=2", "expected true or false, got 2"),
+    ] {
+        bad(&["show", "--set", set], want);
+        let err = run_all(&["show", "--set", set]).2;
+        for rust in ["f64", "u32", "struct", "PartnerV1", "invalid type", "`"] {
+            assert!(!err.contains(rust), "--set {set}: {err}");
+        }
+    }
+}
+
+#[test]
+fn set_index_messages_are_true() {
+    bad(
+        &["show", "--set", "environment.scripted_shocks.0.kind=demand_boom"],
+        "environment.scripted_shocks is empty, so it has no indices yet; to add one, set it whole as JSON: environment.scripted_shocks.0={...}",
+    );
+    bad(
+        &["show", "--set", "partners.x.opportunism=1"],
+        "\"x\" is not an index; partners is a list: use an index from 0 to 3, or * for every element",
+    );
+    bad(
+        &["show", "--set", "partners.9.name=X"],
+        "partners has 4 elements (indices 0 to 3); to add one, set it whole as JSON: partners.4={...}",
+    );
+    bad(
+        &["show", "--set", "partners.4.name=X"],
+        "partners has 4 elements (indices 0 to 3)",
+    );
+    for set in [
+        "environment.scripted_shocks.0.kind=demand_boom",
+        "partners.x.opportunism=1",
+        "partners.9.name=X",
+        "environment.scripted_shocks.x=1",
+    ] {
+        let err = run_all(&["show", "--set", set]).2;
+        for wrong in ["0 to 0", "0..", "0 appends", "4 appends"] {
+            assert!(!err.contains(wrong), "--set {set}: {err}");
+        }
+    }
+    // What the messages promise works: the path that ends at the new index appends.
+    let v = ok_json(&[
+        "show",
+        "--set",
+        r#"environment.scripted_shocks.0={"month":12,"kind":"demand_boom","severity":0.5}"#,
+    ]);
+    assert_eq!(
+        v["environment"]["scripted_shocks"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn a_chunk_is_computed_not_listed() {
+    let dir = std::env::temp_dir().join(format!("aliansi-huge-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let first = dir.join("first.json").display().to_string();
+    let last = dir.join("last.json").display().to_string();
+    // A billion parts of a billion runs: one run each, at once (it aborted, allocating them).
+    let out = ok(&[
+        "batch",
+        "--runs",
+        "1000000000",
+        "--chunk",
+        "1/1000000000",
+        "--out",
+        &first,
+    ]);
+    assert!(
+        out.contains("wrote runs 0..1 of 1000000000 (part 1/1000000000)"),
+        "{out}"
+    );
+    let out = ok(&[
+        "batch",
+        "--runs",
+        "1000000000",
+        "--chunk",
+        "1000000000/1000000000",
+        "--out",
+        &last,
+    ]);
+    assert!(out.contains("wrote runs 999999999..1000000000"), "{out}");
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&last).unwrap()).unwrap();
+    assert_eq!(
+        v["range"],
+        serde_json::json!([999_999_999u64, 1_000_000_000u64])
+    );
+    assert_eq!(v["chunk"], "1000000000/1000000000");
+    bad(
+        &["merge", &first, &last],
+        "parts 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20 and 21 (and 999999978 more) of 1000000000 are missing",
+    );
+    // More parts than runs: refused (every part has at least one run).
+    bad(
+        &["batch", "--runs", "3", "--chunk", "1/5", "--out", &first],
+        "--chunk 1/5: more parts than runs (3); split into at most 3 parts",
+    );
+    bad(
+        &["batch", "--chunk", "1/1001", "--out", &first],
+        "more parts than runs (1000)",
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn every_list_of_commands_is_complete() {
+    let help = ok(&["help"]);
+    let section = help
+        .split("COMMANDS:")
+        .nth(1)
+        .unwrap()
+        .split("\n\n")
+        .next()
+        .unwrap();
+    let listed: Vec<&str> = section
+        .lines()
+        .filter(|l| l.starts_with("    ") && !l.starts_with("     "))
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(listed, ALL_COMMANDS, "{help}");
+    let names = ALL_COMMANDS.join(", ");
+    bad(&[], &format!("no command given (commands: {names};"));
+    bad(
+        &["fly"],
+        &format!("unknown command \"fly\" (commands: {names})"),
+    );
+    let dev = repo_file("DEVELOPERS.md").replace('\n', " ");
+    let line = dev
+        .split("`aliansi --help` lists the commands")
+        .nth(1)
+        .expect("DEVELOPERS.md says what aliansi --help lists");
+    let list = line.split(')').next().unwrap();
+    for c in ALL_COMMANDS {
+        assert!(
+            list.contains(&format!("`{c}`")),
+            "DEVELOPERS.md misses {c}: {list}"
+        );
+    }
+}
+
+#[test]
+fn a_sweep_of_the_seed_reports_each_rows_seed() {
+    let v = ok_json(&[
+        "sweep", "--param", "seed", "--values", "1,2", "--runs", "20", "--json",
+    ]);
+    let rows = v.as_array().unwrap();
+    for (row, seed) in rows.iter().zip(["1", "2"]) {
+        assert_eq!(row["seed"].to_string(), seed, "{row}");
+        let b = ok_json(&["batch", "--seed", seed, "--runs", "20", "--json"]);
+        assert_eq!(row["checksum"], b["checksum"]);
+    }
+    let text = ok(&[
+        "sweep", "--param", "seed", "--values", "1,2", "--runs", "20",
+    ]);
+    let head = text.lines().next().unwrap();
+    assert_eq!(
+        head,
+        "seed: 20 runs each, each with the value of seed as its master seed"
+    );
+    let text = ok(&[
+        "sweep",
+        "--param",
+        "environment.rivalry",
+        "--values",
+        "0.2",
+        "--param2",
+        "seed",
+        "--values2",
+        "3,4",
+        "--runs",
+        "10",
+    ]);
+    assert!(
+        text.lines()
+            .next()
+            .unwrap()
+            .ends_with("each with the value of seed as its master seed"),
+        "{text}"
+    );
+    let text = ok(&[
+        "sweep",
+        "--param",
+        "environment.rivalry",
+        "--values",
+        "0.2",
+        "--runs",
+        "10",
+    ]);
+    assert!(
+        text.lines().next().unwrap().ends_with("master seed 2024"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_validation_report_points_at_files_of_this_repository() {
+    // A tiny run (its checks may fail: exit 1), for the wording only.
+    let (code, md, err) = run_all(&["validate", "--quick", "--runs", "10", "--markdown"]);
+    assert!(code == Some(0) || code == Some(1), "{err}");
+    let line3 = md.lines().nth(2).unwrap();
+    assert!(!line3.contains("shared/design"), "{line3}");
+    let model = repo_file("docs/MODEL.md");
+    for section in [
+        "## 5. Defaults and constants, with sources",
+        "## 6. Why these mechanisms",
+    ] {
+        assert!(model.contains(section), "MODEL.md has no {section}");
+    }
+    assert!(line3.contains("[MODEL.md](MODEL.md), sections 5 (\"Defaults and constants, with sources\") and 6 (\"Why these mechanisms\")"), "{line3}");
+    // docs/VALIDATION.md is this output (regenerated, not edited by hand).
+    let committed = repo_file("docs/VALIDATION.md");
+    assert_eq!(
+        committed.lines().nth(2).unwrap(),
+        line3.replace("10 runs per scenario", "4000 runs per scenario")
+    );
+    assert!(
+        !model.contains("`validation.md` asks"),
+        "MODEL.md cites a file it lacks"
+    );
+}
+
+#[test]
+fn partial_batches_are_checked_by_part_number() {
+    let dir = std::env::temp_dir().join(format!("aliansi-parts-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = |name: &str| dir.join(name).display().to_string();
+    for i in 1..=3 {
+        ok(&[
+            "batch",
+            "--runs",
+            "90",
+            "--seed",
+            "7",
+            "--chunk",
+            &format!("{i}/3"),
+            "--out",
+            &path(&format!("p{i}.json")),
+        ]);
+    }
+    let (p1, p2, p3) = (path("p1.json"), path("p2.json"), path("p3.json"));
+    let whole = ok_json(&["batch", "--runs", "90", "--seed", "7", "--json"]);
+    bad(&["merge", &p1, &p3], "part 2 of 3 is missing");
+    bad(&["merge", &p1, &p2, &p2, &p3], "part 2/3 is given twice");
+    // A part whose range was altered to run past the end.
+    let read =
+        |p: &str| -> Value { serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap() };
+    let mut moved = read(&p3);
+    moved["range"] = serde_json::json!([70, 100]);
+    let moved_path = path("moved.json");
+    std::fs::write(&moved_path, moved.to_string()).unwrap();
+    bad(
+        &["merge", &p1, &p2, &moved_path],
+        "holds runs 70..100, past the end of the batch (90 runs)",
+    );
+    // Part files without "chunk" (older or hand-made) still merge, checked by their ranges.
+    let mut plain = Vec::new();
+    for (k, p) in [&p1, &p2, &p3].iter().enumerate() {
+        let mut v = read(p);
+        v.as_object_mut().unwrap().remove("chunk");
+        let q = path(&format!("plain{k}.json"));
+        std::fs::write(&q, v.to_string()).unwrap();
+        plain.push(q);
+    }
+    let merged = ok_json(&["merge", &plain[2], &plain[0], &plain[1], "--json"]);
+    for k in ["runs", "survival_curve", "causes", "mean_value", "checksum"] {
+        assert_eq!(merged[k], whole[k], "{k}");
+    }
+    bad(&["merge", &plain[0], &plain[2]], "runs 30..60 are missing");
+    let mut moved_plain = moved.clone();
+    moved_plain.as_object_mut().unwrap().remove("chunk");
+    std::fs::write(&moved_path, moved_plain.to_string()).unwrap();
+    bad(
+        &["merge", &plain[0], &plain[1], &moved_path],
+        "holds runs 70..100, past the end of the batch (90 runs)",
+    );
+    // Parts an older build wrote for more parts than runs (--runs 3 --chunk I/5: parts 4 and
+    // 5 empty): a missing or doubled empty part is found by its number.
+    let s = aliansi_sim::presets::default_scenario();
+    let mut old = Vec::new();
+    for i in 1..=5u64 {
+        let range = aliansi_sim::batch::chunk(3, 5, i - 1);
+        let part = aliansi_wire::PartialBatch {
+            tally: aliansi_sim::run_chunk(&s, s.seed, range.clone()).unwrap(),
+            scenario: aliansi_wire::encode_link(&s),
+            seed: s.seed,
+            runs_total: 3,
+            range: (range.start, range.end),
+            part: Some((i, 5)),
+        };
+        let q = path(&format!("old{i}.json"));
+        std::fs::write(&q, aliansi_wire::partial_to_value(&part).to_string()).unwrap();
+        old.push(q);
+    }
+    bad(
+        &["merge", &old[0], &old[1], &old[2]],
+        "parts 4 and 5 of 5 are missing",
+    );
+    bad(
+        &[
+            "merge", &old[0], &old[1], &old[2], &old[3], &old[3], &old[4],
+        ],
+        "part 4/5 is given twice",
+    );
+    let merged = ok_json(&[
+        "merge", &old[4], &old[0], &old[1], &old[2], &old[3], "--json",
+    ]);
+    let three = ok_json(&["batch", "--runs", "3", "--json"]);
+    assert_eq!(merged["checksum"], three["checksum"]);
+    assert_eq!(merged["merged_parts"], 5);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn help_takes_a_command_and_tells_every_exit_status() {
+    let full = ok(&["help"]);
+    assert_eq!(ok(&["help", "batch"]), full);
+    assert_eq!(ok(&["help", "merge"]), full);
+    bad(&["help", "fly"], "unknown command \"fly\"");
+    bad(&["help", "batch", "run"], "unexpected argument \"run\"");
+    let status = full.split("EXIT STATUS:").nth(1).unwrap();
+    for want in [
+        "0 success",
+        "1 validate found a failing check, or the output could not be written",
+        "2 bad input",
+    ] {
+        assert!(status.contains(want), "{status}");
+    }
+    // One name for the link option, in the help and the README.
+    assert!(full.contains("--link LINK "), "{full}");
+    let readme = repo_file("README.md");
+    assert!(readme.contains("--link LINK") && !readme.contains("URL_OR_FRAGMENT"));
+    for opt in [
+        "--threads",
+        "--all-events",
+        "--variant",
+        "separate them with `;`",
+    ] {
+        assert!(readme.contains(opt), "README.md does not mention {opt}");
+    }
+    // Padding: the character is named, not its code.
+    let link = ok(&["link"]).trim().to_string();
+    let padded = format!("{link}==");
+    bad(&["run", "--link", &padded], "'=' at character");
+    let err = run_all(&["run", "--link", &padded]).2;
+    assert!(
+        !err.contains("61") && !err.contains("Invalid symbol"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_story_tells_when_a_review_reopens_a_dispute() {
+    let out = ok(&["run", "--preset", "id-jp-jv"]);
+    assert!(
+        out.contains("A strategic review cut misfit")
+            && out.contains("and reopened the dispute between Astra Manufaktur and Daiwa Components over strategy, which starts again at negotiation."),
+        "{out}"
+    );
+    // In general: every dispute left unresolved and later back on the ladder is told as
+    // reopened by the first review after it was left unresolved (and nothing else is).
+    let mut reopened = 0;
+    for (preset, seed) in [
+        ("id-jp-jv", None),
+        ("default", Some("3")),
+        ("challenge-conflict", Some("1")),
+        ("challenge-conflict", Some("2")),
+    ] {
+        let mut args = vec!["run", "--preset", preset, "--json"];
+        if let Some(s) = seed {
+            args.extend(["--seed", s]);
+        }
+        let v = ok_json(&args);
+        let events = v["events"].as_array().unwrap();
+        let mut told = std::collections::BTreeSet::new();
+        for e in events.iter().filter(|e| e["type"] == "review") {
+            let t = e["text"].as_str().unwrap();
+            if t.contains("reopened") {
+                told.insert(e["month"].as_u64().unwrap());
+            }
+        }
+        let mut expected = std::collections::BTreeSet::new();
+        for (k, e) in events.iter().enumerate() {
+            if e["type"] != "dispute_unresolved" {
+                continue;
+            }
+            let id = &e["id"];
+            let later = &events[k + 1..];
+            let back = later.iter().position(|f| {
+                f["id"] == *id
+                    && [
+                        "dispute_step",
+                        "dispute_failed",
+                        "dispute_settled",
+                        "dispute_unresolved",
+                    ]
+                    .contains(&f["type"].as_str().unwrap())
+            });
+            if let Some(b) = back {
+                let review = later[..b]
+                    .iter()
+                    .find(|f| f["type"] == "review")
+                    .expect("a review reopened it");
+                expected.insert(review["month"].as_u64().unwrap());
+            }
+        }
+        assert_eq!(told, expected, "{preset} {seed:?}");
+        reopened += expected.len();
+    }
+    assert!(reopened >= 1);
 }

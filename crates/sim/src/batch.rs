@@ -325,3 +325,73 @@ pub fn chunks(runs: u64, parts: u64) -> Vec<Range<u64>> {
     }
     out
 }
+
+/// The `i`-th (from 0) of the ranges that [`chunks`]`(runs, parts)` returns, computed directly,
+/// without building the others (`parts` may be as large as `runs`, a billion say). Past the
+/// last of those ranges (`i >= parts`, or `i >= runs` when there are fewer runs than parts) it
+/// is the empty range `runs..runs`.
+pub fn chunk(runs: u64, parts: u64, i: u64) -> Range<u64> {
+    let parts = parts.max(1).min(runs.max(1));
+    if i >= parts {
+        return runs..runs;
+    }
+    let base = runs / parts;
+    let extra = runs % parts;
+    // i < parts <= runs, so i * base <= runs: no overflow.
+    let start = i * base + i.min(extra);
+    start..start + base + u64::from(i < extra)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunk_is_the_ith_of_chunks() {
+        for runs in 0..=130u64 {
+            for parts in 0..=140u64 {
+                let all = chunks(runs, parts);
+                for (i, r) in all.iter().enumerate() {
+                    assert_eq!(
+                        chunk(runs, parts, i as u64),
+                        *r,
+                        "{runs} runs, {parts} parts, {i}"
+                    );
+                }
+                for i in all.len() as u64..all.len() as u64 + 3 {
+                    assert_eq!(chunk(runs, parts, i), runs..runs, "{runs} {parts} {i}");
+                }
+            }
+        }
+        for (runs, parts) in [
+            (1_000_000_007u64, 97u64),
+            (10_000, 3),
+            (999_999, 1000),
+            (1_234_567, 1_234_567),
+        ] {
+            let all = chunks(runs, parts);
+            for (i, r) in all.iter().enumerate() {
+                assert_eq!(chunk(runs, parts, i as u64), *r, "{runs} {parts} {i}");
+            }
+        }
+        // Too many parts to list: contiguous, one longer first, covering every run.
+        for (runs, parts) in [
+            (1_000_000_000u64, 1_000_000_000u64),
+            (u64::MAX, 7),
+            (u64::MAX, u64::MAX / 3),
+            (1_000_000_000, 999_999_937),
+        ] {
+            let first = chunk(runs, parts, 0);
+            assert_eq!(first.start, 0);
+            let last = chunk(runs, parts, parts - 1);
+            assert_eq!(last.end, runs, "{runs} {parts}");
+            for i in [1, 2, parts / 2, parts - 2, parts - 1] {
+                let (a, b) = (chunk(runs, parts, i - 1), chunk(runs, parts, i));
+                assert_eq!(a.end, b.start, "{runs} {parts} {i}");
+                let (la, lb) = (a.end - a.start, b.end - b.start);
+                assert!(la == lb || la == lb + 1, "{runs} {parts} {i}");
+            }
+            assert_eq!(chunk(runs, parts, parts), runs..runs);
+        }
+    }
+}

@@ -13,6 +13,8 @@
 //! * **Experiment links** ([`encode_experiment_link`], [`decode_shared`]): `e1.<base64url>`, a
 //!   scenario with its name, up to four named variants and a run count; [`decode_shared`]
 //!   reads `s1.` and `e1.` links alike into a [`Shared`].
+//! * **Batch tallies** ([`tally_to_value`], [`tally_from_value`]) as JSON, and partial
+//!   batches ([`PartialBatch`], the files of the command line's `batch --chunk` and `merge`).
 //! * **Fuzzing checks** ([`fuzz`]): the per-input invariants the cargo-fuzz targets in
 //!   `crates/wire/fuzz` and the tests both run.
 //!
@@ -47,4 +49,7 @@ pub use json::{
 pub use link::{
     decode_link, decode_link_named, encode_link, encode_link_named, LINK_PREFIX, MAX_LINK_CHARS,
 };
-pub use tally::{tally_from_value, tally_to_value};
+pub use tally::{
+    partial_from_value, partial_to_value, tally_from_value, tally_to_value, PartialBatch,
+    PARTIAL_FORMAT, PARTIAL_VERSION,
+};

@@ -428,9 +428,49 @@ pub(crate) fn version_of(frag: &str) -> Option<String> {
 pub(crate) fn payload_bytes(payload: &str, prefix: &str) -> Result<Vec<u8>, WireError> {
     B64.decode(payload.as_bytes()).map_err(|e| {
         bad(format!(
-            "the text after \"{prefix}\" is not base64url ({e})"
+            "the text after \"{prefix}\" is not base64url ({})",
+            base64_words(payload, &e)
         ))
     })
+}
+
+/// Why base64url text does not decode, naming the character (not its code) and its place
+/// (counted from 1 after the prefix).
+fn base64_words(payload: &str, e: &base64::DecodeError) -> String {
+    use base64::DecodeError;
+    // The character at byte `at`: the decoder stops at the first byte it refuses, and every
+    // byte before it is ASCII, so `at` is on a character boundary.
+    let place = |at: usize| -> (String, usize) {
+        let c = payload
+            .get(at..)
+            .and_then(|s| s.chars().next())
+            .map(|c| format!("'{c}'"))
+            .unwrap_or_else(|| "a character".to_string());
+        (c, payload.get(..at).map_or(at, |s| s.chars().count()) + 1)
+    };
+    match *e {
+        DecodeError::InvalidByte(at, b'=') => {
+            let (_, n) = place(at);
+            format!("'=' at character {n}: padding, which links do not need; leave it out")
+        }
+        DecodeError::InvalidByte(at, _) => {
+            let (c, n) = place(at);
+            format!("{c} at character {n} is not one of A-Z, a-z, 0-9, '-' and '_'")
+        }
+        DecodeError::InvalidLastSymbol(at, _) => {
+            let (c, n) = place(at);
+            format!("the last character, {c} (character {n}), cannot end the text: the link is damaged or cut short")
+        }
+        DecodeError::InvalidLength(len) => {
+            let s = if len == 1 { "" } else { "s" };
+            format!(
+                "no base64url text is {len} character{s} long: the link is damaged or cut short"
+            )
+        }
+        DecodeError::InvalidPadding => {
+            "the padding '=' at the end does not fit; links need none, leave it out".to_string()
+        }
+    }
 }
 
 /// Postcard bytes that must hold exactly one `T` and nothing after it.

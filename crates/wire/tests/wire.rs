@@ -158,9 +158,18 @@ fn errors_are_one_clear_line() {
         (MINI.replace("\"version\": 1,", "\"version\": 1, \"colour\": 3,"), "colour: unknown field `colour`, expected one of `version`"),
         (MINI.replace("\"culture\": \"JP\"", "\"culture\": \"JP\", \"capacty\": 5"), "partners.1.capacty: unknown field `capacty`, expected one of `name`"),
         (MINI.replace("\"culture\": \"JP\"", "\"culture\": \"JP\", \"capacity\": -5"), "partners.1.capacity: must be in"),
-        (MINI.replace("\"culture\": \"JP\"", "\"culture\": \"JP\", \"capacity\": \"big\""), "partners.1.capacity: invalid type: string \"big\""),
+        (MINI.replace("\"culture\": \"JP\"", "\"culture\": \"JP\", \"capacity\": \"big\""), "partners.1.capacity: expected a number, got the text \"big\""),
         (MINI.replace("\"JP\"", "\"XX\""), "partners.1.culture: unknown country code \"XX\""),
-        (MINI.replace("\"JP\"", "{\"pdi\": 1}"), "partners.1.culture: missing field `idv`"),
+        (MINI.replace("\"JP\"", "{\"pdi\": 1}"), "partners.1.culture: a custom culture needs all six dimensions: pdi, idv, mas, uai, lto, ivr; idv is missing"),
+        (MINI.replace("\"JP\"", "{\"pdi\":1,\"idv\":1,\"mas\":1,\"uai\":1,\"lto\":1}"), "partners.1.culture: a custom culture needs all six dimensions: pdi, idv, mas, uai, lto, ivr; ivr is missing"),
+        (MINI.replace("\"JP\"", "5"), "partners.1.culture: expected a country code such as \"ID\" or an object"),
+        (MINI.replace("\"version\": 1,", "\"version\": 1, \"horizon_months\": 1.5,"), "horizon_months: expected a whole number, got 1.5"),
+        (MINI.replace("\"version\": 1,", "\"version\": 1, \"horizon_months\": -3,"), "horizon_months: expected a whole number from 0 to 4294967295, got -3"),
+        (MINI.replace("\"version\": 1,", "\"version\": 1, \"seed\": \"x\","), "seed: expected a whole number, got the text \"x\""),
+        (MINI.replace("{\"name\": \"A\", \"culture\": \"ID\"}", "5"), "partners.0: expected a partner (a JSON object), got 5"),
+        (MINI.replace("]}", "], \"governance\": {\"alliance_manager\": \"yes\"}}"), "governance.alliance_manager: expected true or false, got the text \"yes\""),
+        (MINI.replace("]}", "], \"governance\": {\"resolution\": \"mediation\"}}"), "governance.resolution: expected a list, got the text \"mediation\""),
+        (MINI.replace("]}", "], \"environment\": 3}"), "environment: expected the environment (a JSON object), got 3"),
         (MINI.replace("\"JP\"", "{\"pdi\":1,\"idv\":1,\"mas\":1,\"uai\":1,\"lto\":1,\"ivr\":500}"), "partners.1.culture.ivr: must be a score in [0, 120], got 500"),
         (MINI.replace("\"JP\"}", "\"JP\", \"goals\": {\"fun\": 1}}"), "partners.1.goals.fun: unknown field `fun`"),
         (MINI.replace("]}", "], \"governance\": {\"form\": \"llc\"}}"), "governance.form: unknown variant `llc`"),
@@ -180,6 +189,18 @@ fn errors_are_one_clear_line() {
             "for {json}\n  got:  {got}\n  want: {want}"
         );
         assert!(!got.contains('\n'), "{got}");
+        // serde's type names are put into words.
+        for rust in [
+            "f64",
+            "u32",
+            "u64",
+            "struct ",
+            "V1",
+            "invalid type",
+            "invalid value",
+        ] {
+            assert!(!got.contains(rust), "for {json}: {got}");
+        }
     }
 }
 
@@ -194,7 +215,12 @@ fn link_errors_are_clear() {
             "expected a fragment starting with",
         ),
         ("s7.AAAA".into(), "unsupported share link version \"s7\""),
-        ("s1.!!!".into(), "not base64url"),
+        (
+            "s1.!!!".into(),
+            "not base64url ('!' at character 1 is not one of A-Z, a-z, 0-9, '-' and '_')",
+        ),
+        (format!("{good}=="), "'=' at character"),
+        ("s1.A".into(), "no base64url text is 1 character long"),
         ("s1.".into(), "damaged or truncated"),
         (good[..good.len() / 2].to_string(), "damaged or truncated"),
         (format!("{good}AAAA"), "unexpected bytes at the end"),
