@@ -217,7 +217,7 @@ pub fn answer(request: &str) -> String {
         error,
     };
     let reply = match aliansi_wire::decode_link(&req.link) {
-        Err(e) => failed(e.to_string()),
+        Err(e) => failed(crate::wire_text::explain(crate::i18n::Lang::En, &e)),
         Ok(scenario) => match aliansi_sim::run_chunk(&scenario, req.master, req.start..req.end) {
             Ok(tally) => Reply::Done {
                 batch: req.batch,

@@ -237,7 +237,8 @@ fn read_item(item: &Value) -> Result<Saved, String> {
         Some(Value::String(text)) => aliansi_wire::parse_json(text),
         Some(v) => aliansi_wire::from_value(v),
     }
-    .map_err(|e| format!("scenario: {e}"))?;
+    // In words, as imports are (the saved list's reasons are kept in English).
+    .map_err(|e| format!("scenario: {}", crate::wire_text::explain(Lang::En, &e)))?;
     Ok(Saved {
         name,
         saved_at,

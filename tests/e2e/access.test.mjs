@@ -92,6 +92,27 @@ await h.check("(10) at 375 px wide there is no horizontal scroll, before and aft
   await page.context().close();
 });
 
+await h.check("(10) on a touch phone every control is at least 44 px high, and no keyboard hints show", async () => {
+  const page = await h.newPage({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  await open(page, h.origin);
+  assert.ok(await page.evaluate(() => matchMedia("not (any-pointer: fine)").matches), "the page sees a touch screen");
+  await tid(page, "lesson-open-conflict").click();
+  await finishRun(page).catch(() => {});
+  await tid(page, "batch-start").click();
+  await page.locator('[data-testid="batch"] .batch-done').waitFor({ timeout: 60_000 });
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll("button, select, summary, input:not([type=checkbox]):not([type=radio]), .file-button")]
+      .filter((e) => e.offsetParent !== null && !e.closest(".skip-link"))
+      .map((e) => [e.dataset.testid || e.className || e.tagName, Math.round(e.getBoundingClientRect().height)])
+      .filter(([, h]) => h > 0 && h < 44),
+  );
+  assert.deepEqual(small, [], `controls under 44 px: ${JSON.stringify(small)}`);
+  assert.equal(await page.locator(".key-hint:visible").count(), 0, "keyboard hints hidden");
+  assert.equal(await tid(page, "shortcut-help").isVisible(), false, "the shortcut list is hidden");
+  await h.shot(page, "touch");
+  await page.context().close();
+});
+
 await h.check("(10) Tab reaches the Run button, which shows a visible focus outline", async () => {
   const page = await h.newPage();
   await open(page, h.origin);
