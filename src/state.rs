@@ -326,6 +326,12 @@ pub struct State {
     pub lesson: Option<OpenLesson>,
     /// The last experiment handed to "Compare fairly".
     pub experiment: Option<Rc<ExperimentSetup>>,
+    /// The scenario as last loaded whole (a preset, a lesson, a saved one, a link): the
+    /// scenario differs from it once the user has edited it.
+    pub loaded: Rc<Scenario>,
+    /// An edited scenario that loading another replaced (with its seed), which the page offers
+    /// to bring back ([`Action::Restore`]) until it is dismissed.
+    pub replaced: Option<Rc<Scenario>>,
 }
 
 /// Everything that can change the page state.
@@ -358,8 +364,13 @@ pub enum Action {
     /// baseline is kept.
     SetScenario(Scenario),
     /// Loads a whole scenario (a preset, a saved one, a shared link) with its seed, ready to
-    /// run (status "ready", month 0).
+    /// run (status "ready", month 0). An edited scenario it replaces is kept for
+    /// [`Action::Restore`].
     Load(Scenario),
+    /// Brings back the edited scenario that the last load replaced.
+    Restore,
+    /// Forgets it (the offer to bring it back goes).
+    ForgetReplaced,
     /// Shows a message to the user (an i18n key and its arguments), or clears it with `None`.
     Notify(Option<Notice>),
     /// Remembers the finished run as the baseline of a comparison and rewinds, so the user can
@@ -452,7 +463,29 @@ impl State {
             resume: false,
             lesson: None,
             experiment: None,
+            loaded: Rc::new(scenario.clone()),
+            replaced: None,
             scenario,
+        }
+        .rewound()
+    }
+
+    /// `self` with `scenario` loaded whole: the scenario it replaces is kept if the user had
+    /// edited it (a scenario as it was loaded can be loaded again), and if it differs.
+    fn loading(self, scenario: Scenario) -> State {
+        let mut current = self.scenario.clone();
+        current.seed = self.seed;
+        let edited = current != *self.loaded && current != scenario;
+        State {
+            replaced: if edited {
+                Some(Rc::new(current))
+            } else {
+                self.replaced
+            },
+            loaded: Rc::new(scenario.clone()),
+            seed: scenario.seed,
+            scenario,
+            ..self
         }
         .rewound()
     }
@@ -664,12 +697,25 @@ impl Reducible for State {
             Action::SetScenario(scenario) if same_world(&state.scenario, &scenario) => {
                 State { scenario, ..state }
             }
-            Action::SetScenario(scenario) | Action::Load(scenario) => State {
+            Action::SetScenario(scenario) => State {
                 seed: scenario.seed,
                 scenario,
                 ..state
             }
             .rewound(),
+            Action::Load(scenario) => state.loading(scenario),
+            Action::Restore => match state.replaced.clone() {
+                Some(before) => State {
+                    replaced: None,
+                    notice: None,
+                    ..state.loading((*before).clone())
+                },
+                None => state,
+            },
+            Action::ForgetReplaced => State {
+                replaced: None,
+                ..state
+            },
             Action::Notify(notice) => State { notice, ..state },
             Action::CompareStart => match state.run() {
                 Some(r) => {
@@ -716,17 +762,14 @@ impl Reducible for State {
             }
             Action::OpenLesson(index) if index < LESSONS.len() => {
                 let lesson = &LESSONS[index];
-                let scenario = lesson.scenario();
                 let variants = lesson.variants(state.lang);
                 State {
-                    seed: scenario.seed,
-                    scenario,
                     lesson: Some(OpenLesson { index, part: 0 }),
                     decisions: lesson.decisions,
                     baseline: None,
                     ..state
                 }
-                .rewound()
+                .loading(lesson.scenario())
                 .with_experiment(variants, lesson.runs)
             }
             Action::OpenLesson(_) => state,
@@ -1037,6 +1080,35 @@ mod tests {
             .position(|l| l.decisions)
             .expect("a lesson uses decision mode");
         after(&[Action::OpenLesson(i)])
+    }
+
+    #[test]
+    fn loading_over_an_edited_scenario_offers_to_bring_it_back() {
+        // Loading over an unedited scenario offers nothing (it can be loaded again).
+        let s = after(&[Action::OpenLesson(0)]);
+        assert_eq!(s.replaced, None);
+        // An edit, then a lesson: the edited scenario is kept, and comes back.
+        let mut edited = aliansi_sim::presets::default_scenario();
+        edited.partners[0].name = "Kopi Kita".into();
+        let s = after(&[Action::SetScenario(edited.clone()), Action::OpenLesson(1)]);
+        assert_eq!(s.replaced.as_deref(), Some(&edited));
+        assert_ne!(s.scenario, edited);
+        let back = s.reduce(Action::Restore);
+        assert_eq!(back.scenario, edited);
+        assert_eq!(
+            (back.replaced.clone(), back.status()),
+            (None, Status::Ready)
+        );
+        // The lesson stays open around it; the restored scenario counts as loaded, so loading
+        // another over it offers nothing more.
+        assert!(back.lesson.is_some());
+        let default = aliansi_sim::presets::default_scenario();
+        assert_eq!(back.reduce(Action::Load(default)).replaced, None);
+        // A new seed is an edit too; dismissing forgets the offer.
+        let calm = aliansi_sim::presets::find("calm-pair").unwrap();
+        let s = after(&[Action::SetSeed(99), Action::Load(calm)]);
+        assert_eq!(s.replaced.as_ref().map(|r| r.seed), Some(99));
+        assert_eq!(s.reduce(Action::ForgetReplaced).replaced, None);
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! The banner for `state.notice`, with a dismiss button.
+//! The banner for `state.notice`, with a dismiss button; it also offers to bring back an edited
+//! scenario that loading another replaced (`state.replaced`).
 
 use yew::prelude::*;
 
@@ -7,25 +8,45 @@ use crate::state::{Action, State};
 
 pub fn notice_banner(state: &UseReducerHandle<State>) -> Html {
     let s = &**state;
-    let Some(n) = &s.notice else {
+    if s.notice.is_none() && s.replaced.is_none() {
         return html! {};
-    };
-    let args: Vec<(&str, &str)> = n
-        .args
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    let text = tf(s.lang, n.key, &args);
-    let d = state.dispatcher();
-    let (class, role) = if n.error {
+    }
+    let text = s.notice.as_ref().map(|n| {
+        let args: Vec<(&str, &str)> = n
+            .args
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        tf(s.lang, n.key, &args)
+    });
+    let (class, role) = if s.notice.as_ref().is_some_and(|n| n.error) {
         ("notice error", "alert")
     } else {
         ("notice", "status")
     };
+    let dismiss = {
+        let d = state.dispatcher();
+        move |_| {
+            d.dispatch(Action::Notify(None));
+            d.dispatch(Action::ForgetReplaced);
+        }
+    };
+    let restore = {
+        let d = state.dispatcher();
+        move |_| d.dispatch(Action::Restore)
+    };
     html! {
         <div class={class} data-testid="notice" role={role}>
-            <p>{ text }</p>
-            <button type="button" data-testid="notice-dismiss" onclick={move |_| d.dispatch(Action::Notify(None))}>
+            if let Some(text) = text {
+                <p>{ text }</p>
+            }
+            if s.replaced.is_some() {
+                <p data-testid="replaced">{ t(s.lang, "app.replaced") }</p>
+                <button type="button" class="primary" data-testid="restore" onclick={restore}>
+                    { t(s.lang, "app.restore") }
+                </button>
+            }
+            <button type="button" data-testid="notice-dismiss" onclick={dismiss}>
                 { t(s.lang, "watch.notice.dismiss") }
             </button>
         </div>

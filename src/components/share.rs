@@ -186,8 +186,10 @@ pub fn url_sync(props: &ShareProps) -> Html {
         let restored =
             kept_in_tab(WORKING_COPY_KEY).and_then(|k| url::restore_working_copy(&k, &hash));
         let same_world = restored.is_some();
+        // An edit, not a load: the scenario the address or the lesson loaded stays the one
+        // it differs from, so loading another later offers to bring the edited one back.
         if let Some(scenario) = restored {
-            actions.push(Action::Load(scenario));
+            actions.push(Action::SetScenario(scenario));
         }
         let lesson = view.as_ref().is_some_and(|v| v.lesson.is_some());
         let variants = kept_variants.borrow_mut().take();

@@ -2,6 +2,8 @@
 
 pub const STRINGS: &str = strings![
     ("app.title", "Aliansi", "Aliansi"),
+    ("app.replaced", "Your edited scenario was replaced by the one just loaded; you can bring it back.", "Skenario yang Anda ubah telah diganti oleh skenario yang baru dimuat; Anda dapat mengembalikannya."),
+    ("app.restore", "Bring back my scenario", "Kembalikan skenario saya"),
     (
         "app.skip_to_run",
         "Skip to the run controls",

@@ -3,7 +3,7 @@
 // removed.
 // Usage: node editor.test.mjs [DIST_DIR]
 import assert from "node:assert/strict";
-import { OUTCOME_RE, STEP_TIMEOUT_MS, finishRun, open, reveal, start, tid } from "./harness.mjs";
+import { OUTCOME_RE, STEP_TIMEOUT_MS, expectPartners, finishRun, loadPreset, open, ready, reveal, start, tid } from "./harness.mjs";
 
 const h = await start("editor");
 const page = await h.newPage();
@@ -67,6 +67,34 @@ await h.check("(2) add and remove a partner", async () => {
   await tid(page, "partner-remove-0").click();
   assert.equal(await partnerCount(page), 3);
   assert.equal(await tid(page, "partner-name-0").inputValue(), "Hoshi Technologies");
+});
+
+await h.check("(2) a lesson or a preset loaded over an edited scenario offers to bring it back, also after a reload", async () => {
+  const p = await h.newPage();
+  await open(p, h.origin);
+  const name = tid(p, "partner-name-0");
+  await name.fill("Kopi Kita");
+  await name.press("Tab");
+  // Loading over an edited scenario: the edits can come back.
+  await tid(p, "lesson-open-alignment").click();
+  await tid(p, "replaced").waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.notEqual(await name.inputValue(), "Kopi Kita");
+  await tid(p, "restore").click();
+  await tid(p, "replaced").waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
+  assert.equal(await name.inputValue(), "Kopi Kita");
+  // After a reload (the tab keeps the edited scenario), a preset over it offers the same.
+  await p.reload();
+  await ready(p);
+  assert.equal(await name.inputValue(), "Kopi Kita");
+  await loadPreset(p, "calm-pair");
+  await expectPartners(p, ["Mitra Satu", "Mitra Dua"]);
+  await tid(p, "replaced").waitFor({ timeout: STEP_TIMEOUT_MS });
+  await h.shot(p, "replaced");
+  // Dismissed, the offer goes; a preset over an unedited scenario offers nothing.
+  await tid(p, "notice-dismiss").click();
+  await loadPreset(p, "default");
+  assert.equal(await tid(p, "replaced").count(), 0);
+  await p.context().close();
 });
 
 await h.finish();

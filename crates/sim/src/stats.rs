@@ -15,7 +15,14 @@ pub struct KaplanMeier {
 }
 
 /// `at_risk[t]` and `deaths[t]` for t = 1..=T (index t-1).
+///
+/// The band is Greenwood's on the log-log scale, which has no width where S is exactly 1 (no
+/// death yet) or 0 (every alliance ended): there the exact (Clopper-Pearson) bound of a
+/// proportion of all or none of the runs at the start takes its place, since no run is
+/// censored before the horizon. 1,000 runs that all survive give [99.6 %, 100 %], not a
+/// certain 100 %.
 pub fn kaplan_meier(at_risk: &[u64], deaths: &[u64]) -> KaplanMeier {
+    let start = at_risk.first().copied().unwrap_or(0);
     let mut s = 1.0;
     let mut greenwood = 0.0;
     let mut survival = vec![1.0];
@@ -28,7 +35,11 @@ pub fn kaplan_meier(at_risk: &[u64], deaths: &[u64]) -> KaplanMeier {
                 greenwood += d as f64 / (n as f64 * (n - d) as f64);
             }
         }
-        let (lo, hi) = loglog_interval(s, greenwood);
+        let (lo, hi) = match s {
+            s if s >= 1.0 => (all_or_none_bound(start), 1.0),
+            s if s <= 0.0 => (0.0, 1.0 - all_or_none_bound(start)),
+            s => loglog_interval(s, greenwood),
+        };
         survival.push(s);
         low.push(lo);
         high.push(hi);
@@ -38,6 +49,16 @@ pub fn kaplan_meier(at_risk: &[u64], deaths: &[u64]) -> KaplanMeier {
         low,
         high,
     }
+}
+
+/// The exact two-sided 95 % lower bound of a proportion when all `n` trials succeeded,
+/// (2.5 %)^(1/n) (Clopper-Pearson); 0 for no trials. (1 minus it is the upper bound when none
+/// did.)
+pub fn all_or_none_bound(n: u64) -> f64 {
+    if n == 0 {
+        return 0.0;
+    }
+    libm::pow(0.025, 1.0 / n as f64)
 }
 
 /// 95 % interval for S with Greenwood sum `g`, on the log(-log) scale (stays inside [0, 1]).
@@ -99,6 +120,24 @@ mod tests {
         let h = hazard_by_year(&km.survival);
         assert_eq!(h.len(), 1);
         assert!((h[0] - 0.5).abs() < 1e-12);
+    }
+
+    #[test]
+    fn all_or_none_have_an_exact_interval_not_a_certain_one() {
+        // 1,000 runs, none ends: S = 1 with [0.025^(1/1000), 1].
+        let km = kaplan_meier(&[1000, 1000], &[0, 0]);
+        assert_eq!(km.survival, [1.0, 1.0, 1.0]);
+        let lo = km.low[2];
+        assert!((lo - 0.996318).abs() < 1e-6, "{lo}");
+        assert_eq!(km.high[2], 1.0);
+        // 100 runs, all end in month 2: S = 0 with [0, 1 - 0.025^(1/100)].
+        let km = kaplan_meier(&[100, 100], &[0, 100]);
+        assert_eq!(km.survival[2], 0.0);
+        assert_eq!(km.low[2], 0.0);
+        assert!((km.high[2] - 0.036217).abs() < 1e-6, "{}", km.high[2]);
+        // In between, Greenwood's log-log band as before.
+        let km = kaplan_meier(&[100], &[50]);
+        assert_eq!((km.low[1], km.high[1]), loglog_interval(0.5, 0.01));
     }
 
     #[test]

@@ -835,7 +835,7 @@ pub struct SweepPoint {
     pub horizon_months: u32,
     /// Kaplan-Meier survival at the horizon.
     pub survival: f64,
-    /// Its 95 % interval (log-log, from Greenwood's variance).
+    /// Its 95 % interval (log-log, from Greenwood's variance; exact where survival is 0 or 1).
     pub ci95: (f64, f64),
     pub median_survival_months: Option<u32>,
     pub mean_value: f64,
