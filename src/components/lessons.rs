@@ -43,9 +43,16 @@ fn open_lesson(state: &UseReducerHandle<State>, lesson: &'static Lesson, part: u
                         ("n", &(lesson.changes.len() + 1).to_string()),
                         ("runs", &amount(lang, lesson.runs as f64)),
                     ]) }</p>
-                    <button type="button" class="secondary" data-testid="lesson-setup" onclick={setup.clone()}>
-                        { t(lang, "lessons.setup") }
-                    </button>
+                    <div class="lesson-experiment-actions">
+                        // Far below on a phone: this takes the reader (and the focus) to its Run.
+                        <button type="button" class="primary" data-testid="lesson-goto"
+                            onclick={|_: MouseEvent| { crate::focus::focus_named("variants-run"); }}>
+                            { t(lang, "lessons.goto") }
+                        </button>
+                        <button type="button" class="secondary" data-testid="lesson-setup" onclick={setup.clone()}>
+                            { t(lang, "lessons.setup") }
+                        </button>
+                    </div>
                 }
             </section>
         }

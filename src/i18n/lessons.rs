@@ -15,6 +15,7 @@ pub const STRINGS: &str = strings![
     ("lessons.part.question", "A question for the class", "Pertanyaan untuk kelas"),
     ("lessons.part.next", "What to try next", "Yang bisa dicoba berikutnya"),
     ("lessons.reload", "Load the lesson's scenario again", "Muat ulang skenario pelajaran"),
+    ("lessons.goto", "Go to the comparison ↓", "Ke perbandingan ↓"),
     ("lessons.setup", "Set up the comparison again", "Siapkan ulang perbandingannya"),
     ("lessons.setup_done", "The comparison is ready in \"Compare fairly\" below: {n} variants, {runs} runs each, on the same seeds. Press its Run button.", "Perbandingan sudah siap di \"Bandingkan dengan adil\" di bawah: {n} varian, masing-masing {runs} simulasi, dengan seed yang sama. Tekan tombol Jalankan di panel itu."),
     ("lessons.decisions", "This lesson uses decision mode: the run stops whenever a dispute starts, and the class chooses how to resolve it.", "Pelajaran ini memakai mode keputusan: simulasi berhenti setiap kali sengketa dimulai, dan kelas memilih cara menyelesaikannya."),

@@ -53,6 +53,12 @@ await h.check("the lesson's experiment is set up in Compare fairly", async () =>
   assert.equal(await tid(page, "variants-runs").inputValue(), "1000");
   assert.ok(!(await tid(page, "variants-run").isDisabled()), "ready to run");
   await h.shot(page, "trust-lesson");
+  // "Go to the comparison" takes the reader there: its Run button has the focus, in view.
+  await tid(page, "lesson-goto").click();
+  await page.waitForFunction(() => document.activeElement?.dataset?.testid === "variants-run", null, { timeout: STEP_TIMEOUT_MS });
+  const box = await tid(page, "variants-run").boundingBox();
+  const view = page.viewportSize();
+  assert.ok(box && box.y >= 0 && box.y + box.height <= view.height, `Run is in view: ${JSON.stringify(box)}`);
 });
 
 await h.check("every lesson opens in Bahasa Indonesia, with no missing text", async () => {
