@@ -204,7 +204,7 @@ const HW: f64 = 760.0;
 /// The widest left margin of the heat map (its row labels and the axis title).
 const HEAT_MAX_ML: f64 = 220.0;
 const MR: f64 = 20.0;
-const MT: f64 = 16.0;
+const MT: f64 = 44.0;
 
 /// Rough width of a label in viewBox units at 13 px.
 fn text_width(s: &str) -> f64 {
@@ -220,6 +220,16 @@ fn survival_title(lang: Lang, r: &Results) -> String {
         t(lang, "sweep.line").to_string()
     } else {
         y_title(lang, r.base.horizon_months)
+    }
+}
+
+/// The y axis's title, written level above the plot from its left edge (in the band of
+/// [`MT`]), with an arrow up. Turned along the axis it ran past the plot's height on a phone,
+/// where labels are drawn larger, and over the tick labels.
+fn y_title_above(ml: f64, title: &str) -> Html {
+    html! {
+        <text class="axis-label y-title" x={fmt_num(-ml + 4.0)} y={fmt_num(-MT + 26.0)}
+            text-anchor="start">{ format!("↑ {title}") }</text>
     }
 }
 
@@ -330,10 +340,7 @@ fn line_chart(lang: Lang, r: &Results) -> Html {
                     <line class="axis" x1="0" x2="0" y1="0" y2={fmt_num(h)} />
                     { for x_ticks }
                     <text class="axis-label" x={fmt_num(w / 2.0)} y={fmt_num(h + mb - 8.0)} text-anchor="middle">{ label.clone() }</text>
-                    <text class="axis-label" x={fmt_num(-ml + 14.0)} y={fmt_num(h / 2.0)} text-anchor="middle"
-                        transform={format!("rotate(-90 {} {})", fmt_num(-ml + 14.0), fmt_num(h / 2.0))}>
-                        { survival_title(lang, r) }
-                    </text>
+                    { y_title_above(ml, &survival_title(lang, r)) }
                 </g>
             </svg>
             if cats {
@@ -469,7 +476,8 @@ fn heat_map(lang: Lang, r: &Results, ya: &Axis) -> Html {
     html! {
         <figure class="chart batch-chart sweep-chart sweep-heat-figure">
             <figcaption id="sweep-heat-title" class="chart-title">{ tf(lang, "sweep.heat_title", &[("x", &xlab), ("y", &ylab)]) }</figcaption>
-            <svg id="sweep-heatmap-chart" class="batch-svg sweep-svg heat-map" data-testid="sweep-heatmap"
+            <svg id="sweep-heatmap-chart" data-testid="sweep-heatmap"
+                class={classes!("batch-svg", "sweep-svg", "heat-map", (nx > 6 || ny > 8).then_some("dense"))}
                 data-nx={nx.to_string()} data-ny={ny.to_string()}
                 viewBox={format!("0 0 {HW} {}", fmt_num(height))} role="img"
                 aria-labelledby="sweep-heat-title sweep-heat-desc">
@@ -482,8 +490,7 @@ fn heat_map(lang: Lang, r: &Results, ya: &Axis) -> Html {
                     { for x_labels }
                     { for y_labels }
                     <text class="axis-label" x={fmt_num(w / 2.0)} y={fmt_num(h + label_band + 8.0)} dominant-baseline="hanging" text-anchor="middle">{ xlab.clone() }</text>
-                    <text class="axis-label" x={fmt_num(-ml + 14.0)} y={fmt_num(h / 2.0)} text-anchor="middle"
-                        transform={format!("rotate(-90 {} {})", fmt_num(-ml + 14.0), fmt_num(h / 2.0))}>{ ylab.clone() }</text>
+                    { y_title_above(ml, &ylab) }
                     <g class="heat-legend" data-testid="sweep-heat-legend" transform={format!("translate({},{})", fmt_num((w - lw) / 2.0), fmt_num(legend_y))}>
                         <text class="tick-label" x={fmt_num(lw / 2.0)} y="-4" text-anchor="middle">{ survival_title(lang, r) }</text>
                         <rect x="0" y="2" width={fmt_num(lw)} height="12" fill="url(#sweep-heat-gradient)" />

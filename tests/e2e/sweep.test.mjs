@@ -238,4 +238,36 @@ await h.check("on a phone (375 px) the section has no sideways scroll", async ()
   await sectionShot("phone");
 });
 
+await h.check("on a phone the charts' labels stay readable: the y titles lie level above the plot, a small grid's values are large", async () => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await tid(page, "sweep-param-x").selectOption("governance.transparency");
+  await tid(page, "sweep-param-y").selectOption("governance.monitoring");
+  await numeric("x", "0", "1", "3");
+  await numeric("y", "0", "1", "3");
+  await tid(page, "sweep-runs").fill("100");
+  await tid(page, "sweep-run").click();
+  await tid(page, "sweep-heatmap").waitFor({ timeout: 180_000 });
+  const heat = await tid(page, "sweep-heatmap").evaluate((svg) => {
+    const value = svg.querySelector(".heat-value");
+    const title = svg.querySelector(".y-title");
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    return {
+      rotated: [...svg.querySelectorAll("text")].filter((t) => /rotate\(-90/.test(t.getAttribute("transform") ?? "")).length,
+      valuePx: parseFloat(getComputedStyle(value).fontSize) * scale,
+      titleInside: title.getBoundingClientRect().right <= svg.getBoundingClientRect().right + 1,
+    };
+  });
+  assert.equal(heat.rotated, 0, "no title turned along the axis");
+  assert.ok(heat.valuePx >= 9, `cell values are ${heat.valuePx.toFixed(1)} px on screen`);
+  assert.ok(heat.titleInside, "the y title fits the chart's width");
+  // The table scrolls sideways with a shadow at the edge that has more.
+  const wrap = await tid(page, "sweep-table").evaluate((t) => {
+    const w = t.closest(".sweep-table-wrap");
+    return { scrolls: w.scrollWidth > w.clientWidth, shadow: getComputedStyle(w).backgroundImage.includes("gradient") };
+  });
+  assert.ok(!wrap.scrolls || wrap.shadow, "a table wider than the screen shows a scroll shadow");
+  await sectionShot("phone-heat");
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
 await h.finish();
