@@ -296,7 +296,9 @@ impl Narrator {
                     ("align", num(l, *alignment_after, 2)),
                 ];
                 let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-                if misfit_after < misfit_before {
+                // "Cut from 0.02 to 0.02" would say nothing happened in words that say
+                // something did: a cut too small to show reads as none.
+                if misfit_after < misfit_before && args[0].1 != args[1].1 {
                     tf(l, "watch.ev.review_better", &args)
                 } else {
                     tf(l, "watch.ev.review_same", &args[1..])
@@ -852,6 +854,26 @@ mod tests {
         let id = log_lines(Lang::Id, &s, &one_of_each());
         assert_eq!(id[0], "Bulan 1: permintaan turun 30 % (terjadwal).");
         assert!(id.iter().any(|l| l.contains("0,61")), "{id:?}");
+    }
+
+    #[test]
+    fn a_review_cut_too_small_to_show_reads_as_none() {
+        let s = presets::default_scenario();
+        let review = |before, after| Event {
+            month: 12,
+            kind: EventKind::Review {
+                misfit_before: before,
+                misfit_after: after,
+                alignment_after: 0.9,
+            },
+        };
+        for lang in Lang::ALL {
+            let mut n = Narrator::new(lang, &s);
+            let tiny = n.line(&review(0.0201, 0.0199));
+            assert_eq!(tiny, n.line(&review(0.02, 0.02)), "{tiny}");
+            assert!(!tiny.contains("0.02 to") && !tiny.contains("0,02 menjadi"), "{tiny}");
+            assert_ne!(n.line(&review(0.4, 0.2)), n.line(&review(0.2, 0.2)));
+        }
     }
 
     #[test]

@@ -240,7 +240,10 @@ impl<'a> Narrator<'a> {
                 misfit_after,
                 alignment_after,
             } => {
-                let mut t = if misfit_after < misfit_before {
+                // "Cut from 0.02 to 0.02" would say nothing happened in words that say
+                // something did: a cut too small to show at two decimals reads as none.
+                let cut = format!("{misfit_before:.2}") != format!("{misfit_after:.2}");
+                let mut t = if misfit_after < misfit_before && cut {
                     format!(
                         "a strategic review cut misfit from {misfit_before:.2} to {misfit_after:.2} (goal alignment {alignment_after:.2})"
                     )
