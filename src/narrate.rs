@@ -871,7 +871,10 @@ mod tests {
             let mut n = Narrator::new(lang, &s);
             let tiny = n.line(&review(0.0201, 0.0199));
             assert_eq!(tiny, n.line(&review(0.02, 0.02)), "{tiny}");
-            assert!(!tiny.contains("0.02 to") && !tiny.contains("0,02 menjadi"), "{tiny}");
+            assert!(
+                !tiny.contains("0.02 to") && !tiny.contains("0,02 menjadi"),
+                "{tiny}"
+            );
             assert_ne!(n.line(&review(0.4, 0.2)), n.line(&review(0.2, 0.2)));
         }
     }

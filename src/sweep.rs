@@ -266,6 +266,23 @@ impl AxisForm {
     }
 }
 
+impl AxisForm {
+    /// The form with its numbers written as the page's language writes them (a decimal comma
+    /// in Bahasa Indonesia; [`parse_number`] reads either mark, and a number here has at most
+    /// one).
+    pub fn in_lang(self, lang: crate::i18n::Lang) -> AxisForm {
+        let local = |t: &str| match lang {
+            crate::i18n::Lang::Id => crate::narrate::local_digits(lang, t),
+            crate::i18n::Lang::En => t.replace(',', "."),
+        };
+        AxisForm {
+            from: local(&self.from),
+            to: local(&self.to),
+            ..self
+        }
+    }
+}
+
 /// A number as typed, with a decimal point or a decimal comma.
 pub fn parse_number(text: &str) -> Option<f64> {
     let t = text.trim().replace([' ', '\u{a0}'], "");
@@ -612,6 +629,8 @@ pub enum SweepAction {
     ChooseX(AxisForm),
     /// A new second parameter, or none.
     ChooseY(Option<AxisForm>),
+    /// The page's language changed: the form's numbers are written its way.
+    Language(crate::i18n::Lang),
     EditX(AxisEdit),
     EditY(AxisEdit),
     Runs(String),
@@ -663,6 +682,10 @@ impl Reducible for Sweep {
         match action {
             SweepAction::ChooseX(f) if !running => s.form.x = f,
             SweepAction::ChooseY(f) if !running => s.form.y = f,
+            SweepAction::Language(lang) => {
+                s.form.x = s.form.x.clone().in_lang(lang);
+                s.form.y = s.form.y.clone().map(|y| y.in_lang(lang));
+            }
             SweepAction::EditX(e) if !running => edit(&mut s.form.x, e),
             SweepAction::EditY(e) if !running => {
                 if let Some(y) = s.form.y.as_mut() {
@@ -1026,6 +1049,15 @@ mod tests {
 
     #[test]
     fn numbers_in_either_format() {
+        let f = AxisForm::for_param(
+            &aliansi_sim::presets::default_scenario(),
+            "governance.transparency",
+        )
+        .unwrap();
+        let id = f.clone().in_lang(crate::i18n::Lang::Id);
+        assert_eq!((id.from.as_str(), id.to.as_str()), ("0,25", "0,75"));
+        assert_eq!(parse_number(&id.from), parse_number(&f.from));
+        assert_eq!(id.in_lang(crate::i18n::Lang::En), f);
         assert_eq!(parse_number("0.25"), Some(0.25));
         assert_eq!(parse_number(" 0,25 "), Some(0.25));
         assert_eq!(parse_number("-0.5"), Some(-0.5));

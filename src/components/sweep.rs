@@ -597,6 +597,11 @@ pub fn sweep_panel(props: &Props) -> Html {
         let b = base.clone();
         use_reducer(move || Sweep::new(&b))
     };
+    // The form's numbers in the page's language, from the start and after every switch.
+    {
+        let s = s.clone();
+        use_effect_with(lang, move |&lang| s.dispatch(SweepAction::Language(lang)));
+    }
     let pool = use_mut_ref(|| None::<Pool>);
     let running = s.is_running();
     let checked = check(lang, &base, &s.form);
@@ -640,7 +645,7 @@ pub fn sweep_panel(props: &Props) -> Html {
         let base = base.clone();
         Callback::from(move |Event2(path): Event2| {
             if let Some(f) = AxisForm::for_param(&base, &path) {
-                s.dispatch(SweepAction::ChooseX(f));
+                s.dispatch(SweepAction::ChooseX(f.in_lang(lang)));
             }
         })
     };
@@ -648,7 +653,8 @@ pub fn sweep_panel(props: &Props) -> Html {
         let s = s.clone();
         let base = base.clone();
         Callback::from(move |Event2(path): Event2| {
-            s.dispatch(SweepAction::ChooseY(AxisForm::for_param(&base, &path)));
+            let f = AxisForm::for_param(&base, &path).map(|f| f.in_lang(lang));
+            s.dispatch(SweepAction::ChooseY(f));
         })
     };
     let edit_x = {

@@ -3,7 +3,7 @@
 // (11) the keyboard focus stays in place when its button is disabled or goes away.
 // Usage: node access.test.mjs [DIST_DIR]
 import assert from "node:assert/strict";
-import { STEP_TIMEOUT_MS, finishRun, open, start, tid } from "./harness.mjs";
+import { STEP_TIMEOUT_MS, finishRun, open, reveal, start, tid } from "./harness.mjs";
 
 const h = await start("access");
 
@@ -29,8 +29,17 @@ await h.check("(9) switching to Bahasa Indonesia changes the Run button and the 
   await finishRun(page);
   assert.doesNotMatch(await page.locator("body").innerText(), /\?\?/, "no missing translation after a run");
   await h.shot(page, "bahasa");
+  // Numbers in the boxes are written as around them: a decimal comma (and read back).
+  const transparency = tid(page, "field-governance.transparency");
+  await reveal(page, "field-governance.transparency");
+  assert.equal(await transparency.inputValue(), "0,5");
+  assert.equal(await tid(page, "sweep-x-from").inputValue(), "0,25");
+  await transparency.fill("0,7");
+  await transparency.press("Tab");
   await tid(page, "lang-en").click();
   await tid(page, "intro").filter({ hasText: introEn }).waitFor({ timeout: 5_000 });
+  assert.equal(await transparency.inputValue(), "0.7", "the same value, in English");
+  assert.equal(await tid(page, "sweep-x-from").inputValue(), "0.25");
   await page.context().close();
 });
 

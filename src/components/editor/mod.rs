@@ -138,7 +138,8 @@ struct NumProps {
 #[function_component(NumField)]
 fn num_field(p: &NumProps) -> Html {
     let id = control_id(&p.path);
-    let text = format_number(p.value);
+    // In the page's language: a decimal comma in Bahasa Indonesia (either mark is read back).
+    let text = show_number(p.lang, p.value);
     let input = use_node_ref();
     // The box shows the scenario's value, except while a refused text is on screen with its
     // message (so the user sees what was refused); accepting or clearing the error resets it.
