@@ -36,7 +36,7 @@ pub const STRINGS: &str = strings![
     ("sweep.col_ci", "95 % interval", "Interval 95 %"),
     ("sweep.col_median", "Median survival", "Median kelangsungan"),
     ("sweep.col_value", "Mean value created", "Rata-rata nilai yang tercipta"),
-    ("sweep.median_none", "not reached", "tidak tercapai"),
+    ("sweep.median_none", "over {n} months", "lebih dari {n} bulan"),
     ("sweep.median_months", "{n} months", "{n} bulan"),
     ("sweep.all_partners_field", "All partners: {field}", "Semua mitra: {field}"),
     ("sweep.partner_field", "{name}: {field}", "{name}: {field}"),
