@@ -654,27 +654,31 @@ fn a_closed_stdout_is_not_a_crash() {
     assert!(err.is_empty(), "{err}");
 }
 
+/// Runs `aliansi batch ARGS --chunk i/n --out FILE` for every part into a fresh temporary
+/// folder named after `name`; returns the folder and the part files, in order.
+fn write_parts(name: &str, args: &[&str], n: u32) -> (std::path::PathBuf, Vec<String>) {
+    let dir = std::env::temp_dir().join(format!("aliansi-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let parts: Vec<String> = (1..=n)
+        .map(|i| dir.join(format!("part-{i}.json")).display().to_string())
+        .collect();
+    for (i, part) in (1..=n).zip(&parts) {
+        let chunk = format!("{i}/{n}");
+        let mut all = vec!["batch"];
+        all.extend_from_slice(args);
+        all.extend(["--chunk", &chunk, "--out", part]);
+        ok(&all);
+    }
+    (dir, parts)
+}
+
 #[test]
 fn chunked_batches_merge_into_exactly_one_batch() {
-    let dir = std::env::temp_dir().join(format!("aliansi-chunks-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let part = |i: u32| dir.join(format!("part-{i}.json")).display().to_string();
-    for i in 1..=3 {
-        let chunk = format!("{i}/3");
-        ok(&[
-            "batch",
-            "--runs",
-            "90",
-            "--seed",
-            "11",
-            "--set",
-            "horizon_months=48",
-            "--chunk",
-            &chunk,
-            "--out",
-            &part(i),
-        ]);
-    }
+    let (dir, parts) = write_parts(
+        "chunks",
+        &["--runs", "90", "--seed", "11", "--set", "horizon_months=48"],
+        3,
+    );
     let whole = ok_json(&[
         "batch",
         "--runs",
@@ -685,8 +689,8 @@ fn chunked_batches_merge_into_exactly_one_batch() {
         "horizon_months=48",
         "--json",
     ]);
-    let (p1, p2, p3) = (part(1), part(2), part(3));
-    let merged = ok_json(&["merge", &p3, &p1, &p2, "--json"]);
+    let [p1, p2, p3] = [&parts[0], &parts[1], &parts[2]];
+    let merged = ok_json(&["merge", p3, p1, p2, "--json"]);
     for k in [
         "runs",
         "survival_at_horizon",
@@ -747,25 +751,9 @@ fn run_all(args: &[&str]) -> (Option<i32>, String, String) {
 
 #[test]
 fn a_merge_reports_its_parts_not_a_timing() {
-    let dir = std::env::temp_dir().join(format!("aliansi-merge-timing-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let part = |i: u32| dir.join(format!("part-{i}.json")).display().to_string();
-    for i in 1..=3 {
-        let chunk = format!("{i}/3");
-        ok(&[
-            "batch",
-            "--runs",
-            "60",
-            "--seed",
-            "5",
-            "--chunk",
-            &chunk,
-            "--out",
-            &part(i),
-        ]);
-    }
-    let (p1, p2, p3) = (part(1), part(2), part(3));
-    let merged = ok_json(&["merge", &p1, &p2, &p3, "--json"]);
+    let (dir, parts) = write_parts("merge-timing", &["--runs", "60", "--seed", "5"], 3);
+    let [p1, p2, p3] = [&parts[0], &parts[1], &parts[2]];
+    let merged = ok_json(&["merge", p1, p2, p3, "--json"]);
     for k in ["threads", "elapsed_seconds", "runs_per_second"] {
         assert!(merged.get(k).is_none(), "a merge reports {k}: {merged}");
     }
@@ -774,7 +762,7 @@ fn a_merge_reports_its_parts_not_a_timing() {
     assert!(whole["threads"].as_u64().unwrap() >= 1);
     assert!(whole.get("merged_parts").is_none());
     assert_eq!(merged["checksum"], whole["checksum"]);
-    let text = ok(&["merge", &p1, &p2, &p3]);
+    let text = ok(&["merge", p1, p2, p3]);
     let last = text.lines().last().unwrap();
     assert_eq!(last, "60 runs, merged from 3 parts", "{text}");
     assert!(
@@ -1179,23 +1167,9 @@ fn the_validation_report_points_at_files_of_this_repository() {
 
 #[test]
 fn partial_batches_are_checked_by_part_number() {
-    let dir = std::env::temp_dir().join(format!("aliansi-parts-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let (dir, parts) = write_parts("parts", &["--runs", "90", "--seed", "7"], 3);
     let path = |name: &str| dir.join(name).display().to_string();
-    for i in 1..=3 {
-        ok(&[
-            "batch",
-            "--runs",
-            "90",
-            "--seed",
-            "7",
-            "--chunk",
-            &format!("{i}/3"),
-            "--out",
-            &path(&format!("p{i}.json")),
-        ]);
-    }
-    let (p1, p2, p3) = (path("p1.json"), path("p2.json"), path("p3.json"));
+    let (p1, p2, p3) = (parts[0].clone(), parts[1].clone(), parts[2].clone());
     let whole = ok_json(&["batch", "--runs", "90", "--seed", "7", "--json"]);
     bad(&["merge", &p1, &p3], "part 2 of 3 is missing");
     bad(&["merge", &p1, &p2, &p2, &p3], "part 2/3 is given twice");
