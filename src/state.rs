@@ -367,8 +367,12 @@ pub enum Action {
     /// run (status "ready", month 0). An edited scenario it replaces is kept for
     /// [`Action::Restore`].
     Load(Scenario),
-    /// Brings back the edited scenario that the last load replaced.
+    /// Brings back the edited scenario that the last load replaced (an edited scenario it
+    /// replaces in turn is kept, so nothing is lost either way).
     Restore,
+    /// The address went back to the plain page (Back after a link): the scenario the link
+    /// replaced comes back if there is one, else the default scenario.
+    BackToPlain,
     /// Forgets it (the offer to bring it back goes).
     ForgetReplaced,
     /// Shows a message to the user (an i18n key and its arguments), or clears it with `None`.
@@ -488,6 +492,19 @@ impl State {
             ..self
         }
         .rewound()
+    }
+
+    /// `self` with the replaced scenario back (see [`Action::Restore`]).
+    fn restored(self) -> State {
+        match self.replaced.clone() {
+            Some(before) => State {
+                replaced: None,
+                notice: None,
+                ..self
+            }
+            .loading((*before).clone()),
+            None => self,
+        }
     }
 
     /// How the page is shown, beyond the scenario (what a tab keeps over a reload).
@@ -704,14 +721,9 @@ impl Reducible for State {
             }
             .rewound(),
             Action::Load(scenario) => state.loading(scenario),
-            Action::Restore => match state.replaced.clone() {
-                Some(before) => State {
-                    replaced: None,
-                    notice: None,
-                    ..state.loading((*before).clone())
-                },
-                None => state,
-            },
+            Action::Restore => state.restored(),
+            Action::BackToPlain if state.replaced.is_some() => state.restored(),
+            Action::BackToPlain => state.loading(aliansi_sim::presets::default_scenario()),
             Action::ForgetReplaced => State {
                 replaced: None,
                 ..state
@@ -1093,7 +1105,7 @@ mod tests {
         let s = after(&[Action::SetScenario(edited.clone()), Action::OpenLesson(1)]);
         assert_eq!(s.replaced.as_deref(), Some(&edited));
         assert_ne!(s.scenario, edited);
-        let back = s.reduce(Action::Restore);
+        let back = s.clone().reduce(Action::Restore);
         assert_eq!(back.scenario, edited);
         assert_eq!(
             (back.replaced.clone(), back.status()),
@@ -1104,6 +1116,20 @@ mod tests {
         assert!(back.lesson.is_some());
         let default = aliansi_sim::presets::default_scenario();
         assert_eq!(back.reduce(Action::Load(default)).replaced, None);
+        // Restoring over an edited scenario keeps that one in turn.
+        let mut lesson_edited = LESSONS[1].scenario();
+        lesson_edited.horizon_months = 60;
+        let swapped = s
+            .clone()
+            .reduce(Action::SetScenario(lesson_edited.clone()))
+            .reduce(Action::Restore);
+        assert_eq!(swapped.scenario, edited);
+        assert_eq!(swapped.replaced.as_deref(), Some(&lesson_edited));
+        // Back to the plain address: what the link replaced comes back, else the default.
+        let back = s.clone().reduce(Action::BackToPlain);
+        assert_eq!(back.scenario, edited);
+        let plain = back.reduce(Action::BackToPlain);
+        assert_eq!(plain.scenario, aliansi_sim::presets::default_scenario());
         // A new seed is an edit too; dismissing forgets the offer.
         let calm = aliansi_sim::presets::find("calm-pair").unwrap();
         let s = after(&[Action::SetSeed(99), Action::Load(calm)]);

@@ -94,15 +94,25 @@ pub fn share_button(props: &ShareProps) -> Html {
     }
 }
 
+/// What a move of the address from `last` to `hash` (Back, Forward, a link typed in the
+/// tab) does: what the new address says, except that leaving a broken link for the plain
+/// page changes nothing (the broken link loaded nothing, so the page still shows what it
+/// showed before it).
+fn moved_actions(last: &str, hash: &str, lang: Lang) -> Vec<Action> {
+    let from_broken = matches!(url::read_fragment(last), Fragment::Broken { .. });
+    if from_broken && url::fragment_text(hash).is_none() {
+        return Vec::new();
+    }
+    address_actions(hash, true, lang)
+}
+
 /// What the address says, as actions: load its scenario (and an experiment's variants), or
 /// report a broken link. An address without a fragment loads the default scenario only when
 /// `empty_is_default` (going back to the plain page), not on first load. A broken link's
 /// reason is worded in `lang`.
 fn address_actions(hash: &str, empty_is_default: bool, lang: Lang) -> Vec<Action> {
     match url::read_fragment(hash) {
-        Fragment::Empty if empty_is_default => {
-            vec![Action::Load(aliansi_sim::presets::default_scenario())]
-        }
+        Fragment::Empty if empty_is_default => vec![Action::BackToPlain],
         Fragment::Empty => vec![],
         Fragment::Scenario(s) => vec![Action::Load(s)],
         Fragment::Experiment(x) => {
@@ -213,7 +223,7 @@ pub fn url_sync(props: &ShareProps) -> Html {
             let lang = lang.clone();
             EventListener::new(&window, "popstate", move |_| {
                 let hash = current_hash();
-                let actions = address_actions(&hash, true, *lang.borrow());
+                let actions = moved_actions(&last.borrow(), &hash, *lang.borrow());
                 if !actions.is_empty() {
                     dispatch.dispatch(Action::Notify(None));
                 }
@@ -226,7 +236,7 @@ pub fn url_sync(props: &ShareProps) -> Html {
         let on_hash = EventListener::new(&window, "hashchange", move |_| {
             let hash = current_hash();
             if *last.borrow() != hash {
-                let actions = address_actions(&hash, true, *lang.borrow());
+                let actions = moved_actions(&last.borrow(), &hash, *lang.borrow());
                 if !actions.is_empty() {
                     dispatch.dispatch(Action::Notify(None));
                 }

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import {
   DEFAULT_PARTNERS,
   OUTCOME_RE,
+  STEP_TIMEOUT_MS,
   expectNotice,
   expectPartners,
   finishRun,
@@ -93,6 +94,40 @@ await h.check("(7) back and forward load the scenario of the address", async () 
   await expectPartners(p, CALM);
   await p.goForward();
   await expectPartners(p, DISTRIBUTION);
+  await p.context().close();
+});
+
+await h.check("(7) links as chat apps leave them open; a broken one changes nothing, and Back returns to the student's own work", async () => {
+  assert.ok(link, "no link from the first check");
+  const fragment = link.slice(link.indexOf("#"));
+  // Punctuation stuck to the end, percent-encoding, a capital prefix: the same scenario.
+  for (const variant of [`${fragment}.`, `${fragment})`, `${fragment}%E2%80%A6`, `#S1.${fragment.slice(4)}`]) {
+    const p = await h.newPage();
+    await open(p, h.origin, "/" + variant);
+    await expectPartners(p, JV);
+    assert.equal(await tid(p, "notice").count(), 0, `no notice for ${variant}`);
+    await p.context().close();
+  }
+  // A student's edited work in a tab; a broken link typed in: the work stays, and says so.
+  const p = await h.newPage();
+  await open(p, h.origin);
+  await tid(p, "partner-name-0").fill("Student Co");
+  await tid(p, "partner-name-0").press("Tab");
+  const mine = ["Student Co", ...DEFAULT_PARTNERS.slice(1)];
+  await p.evaluate((f) => { location.hash = f; }, fragment.slice(0, -12));
+  const text = await expectNotice(p, /could not be read/);
+  assert.match(text, /was not opened: the page shows what it showed before/);
+  await expectPartners(p, mine);
+  // Back to the plain page: nothing changes.
+  await p.goBack();
+  await expectPartners(p, mine);
+  assert.equal(await tid(p, "replaced").count(), 0, "nothing to bring back");
+  // A good link replaces the work (which can come back); Back brings it back by itself.
+  await p.evaluate((f) => { location.hash = f; }, fragment);
+  await expectPartners(p, JV);
+  await tid(p, "replaced").waitFor({ timeout: STEP_TIMEOUT_MS });
+  await p.goBack();
+  await expectPartners(p, mine);
   await p.context().close();
 });
 

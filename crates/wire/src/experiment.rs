@@ -139,6 +139,7 @@ pub fn encode_experiment_link(x: &Experiment) -> String {
 /// never a panic; everything decoded is validated.
 pub fn decode_shared(text: &str) -> Result<Shared, WireError> {
     let frag = fragment(text)?;
+    let frag = frag.as_str();
     if let Some(payload) = frag.strip_prefix(LINK_PREFIX) {
         let (scenario, name) = decode_v1_payload(payload)?;
         return Ok(Shared::Scenario { scenario, name });

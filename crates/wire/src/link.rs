@@ -373,6 +373,7 @@ pub fn decode_link(text: &str) -> Result<Scenario, WireError> {
 /// Like [`decode_link`], also returning the title carried in the link, if any.
 pub fn decode_link_named(text: &str) -> Result<(Scenario, Option<String>), WireError> {
     let frag = fragment(text)?;
+    let frag = frag.as_str();
     let payload = match frag.strip_prefix(LINK_PREFIX) {
         Some(p) => p,
         None => {
@@ -388,9 +389,58 @@ pub fn decode_link_named(text: &str) -> Result<(Scenario, Option<String>), WireE
     decode_v1_payload(payload)
 }
 
+/// The fragment of a link as pasted (see [`fragment_as_sent`]), with what chat apps and
+/// sentences do to links undone: percent-encoded characters decoded (`%2E`, `%41`), text
+/// after it dropped (from the first space), punctuation stuck to its end dropped (`.`, `)`,
+/// `,`, `"`, `…`: no payload character is one of them), and a capital version letter
+/// (`S1.`) read as small. A link whose data was cut or changed still fails, as before.
+pub(crate) fn fragment(text: &str) -> Result<String, WireError> {
+    let frag = fragment_as_sent(text)?;
+    let decoded = percent_decoded(frag);
+    let first = decoded.split_whitespace().next().unwrap_or("");
+    // Only after some payload: "e1.!!!" stays as it is (and is refused as not base64url).
+    let end = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '=');
+    let trimmed = first.trim_end_matches(|c: char| !end(c));
+    let payload_left = trimmed
+        .split_once('.')
+        .is_some_and(|(_, payload)| !payload.is_empty());
+    let kept = if payload_left { trimmed } else { first };
+    let mut out = kept.to_string();
+    if let Some(lower) = version_of(&kept.to_ascii_lowercase())
+        .filter(|_| kept.starts_with(|c: char| c.is_ascii_uppercase()))
+    {
+        out.replace_range(..lower.len(), &lower);
+    }
+    Ok(out)
+}
+
+/// `%XX` sequences decoded, if the result is UTF-8 text; otherwise the text as it is.
+fn percent_decoded(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('%') {
+        return text.into();
+    }
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |k: usize| b.get(k).and_then(|c| (*c as char).to_digit(16));
+        match (b[i], hex(i + 1), hex(i + 2)) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (c, _, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).map_or(text.into(), Into::into)
+}
+
 /// The fragment of a link as pasted: length checked, surrounding whitespace dropped, the part
 /// after the last `#` if there is one.
-pub(crate) fn fragment(text: &str) -> Result<&str, WireError> {
+fn fragment_as_sent(text: &str) -> Result<&str, WireError> {
     if text.len() > MAX_LINK_CHARS {
         return Err(bad(format!(
             "too long ({} characters; at most {MAX_LINK_CHARS})",

@@ -287,3 +287,48 @@ fn huge_input_is_refused_quickly() {
     let big = format!("s1.{}", "A".repeat(MAX_LINK_CHARS - 10));
     assert!(decode_link(&big).is_err());
 }
+
+/// What chat apps and sentences do to a link is undone: punctuation stuck to its end, text
+/// after it, percent-encoding, a capital version letter. A link whose data was cut or changed
+/// is still refused.
+#[test]
+fn links_survive_what_chat_apps_do_to_them() {
+    let s = presets::find("calm-pair").unwrap();
+    let link = encode_link(&s);
+    let x = encode_experiment_link(&Experiment {
+        scenario: s.clone(),
+        name: None,
+        variants: vec![("Base".into(), s.clone())],
+        runs: 200,
+    });
+    let url = format!("https://example.org/aliansi/#{link}");
+    let payload = link.strip_prefix("s1.").unwrap();
+    let encoded_a = format!("s1.%{:02X}{}", payload.as_bytes()[0], &payload[1..]);
+    for text in [
+        format!("{url}."),
+        format!("({url})"),
+        format!("{url},"),
+        format!("\"{url}\""),
+        format!("{url}…"),
+        format!("{url}%20"),
+        format!("{url} see you tomorrow"),
+        format!("#s1%2E{payload}"),
+        encoded_a,
+        format!("S1.{payload}"),
+    ] {
+        assert_eq!(decode_link(&text).as_ref(), Ok(&s), "{text}");
+        assert!(
+            matches!(decode_shared(&text), Ok(Shared::Scenario { ref scenario, .. }) if *scenario == s),
+            "{text}"
+        );
+    }
+    for text in [format!("{x})."), format!("E1.{}", &x[3..])] {
+        assert!(
+            matches!(decode_shared(&text), Ok(Shared::Experiment(ref e)) if e.runs == 200),
+            "{text}"
+        );
+    }
+    // Cut short, or a character of the data changed: still refused.
+    assert!(decode_link(&link[..link.len() - 6]).is_err());
+    assert!(decode_link(&format!("{}.", &link[..link.len() - 6])).is_err());
+}
