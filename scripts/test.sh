@@ -90,20 +90,25 @@ step "release build (scripts/build.sh)" \
 
 # Page weight: the gzipped total of everything the first load fetches (the page and its service
 # worker's offline cache; scripts/pageweight.mjs, which also prints the time to interactive).
-# The goal is 300 KB (issue 6), not met yet: the first load is about 345 KB (docs/PERFORMANCE.md;
+# The goal is 300 KB (issue 6), not met yet: the first load is about 351 KB (docs/PERFORMANCE.md;
 # 429.5 KB before the wasm was sent compressed by xz, 359.6 KB before scripts/build.sh's size
 # options). Until the app is shrunk, this budget stops it from growing; lower it as it shrinks,
 # never raise it without saying why. Raised once, 345 -> 350 KB, on 2026-11-29: a reload that
 # brings back the variants, the lesson, the modes and the run with the class's decisions, and
 # the mending of two audits (import and link errors worded in both languages, among others)
-# took the first load from 337.9 to 344.8 KB, leaving no room. A Rust that refuses the size
+# took the first load from 337.9 to 344.8 KB, leaving no room. Raised again, 350 -> 355 KB, on
+# 2026-11-29 (a later stop): what three audits found (a watchdog for workers that never start,
+# undo in the library, bringing back a scenario a load replaced, links that survive chat apps,
+# touch-sized controls, a lesson's jump to its comparison, the offline notice, titles on
+# exported charts) took the first load from 345.3 to 351.0 KB, after taking 1.8 KB out (the
+# wire errors' Display no longer in the wasm). A Rust that refuses the size
 # options builds about 24 KB bigger: that build is held to its own budget, with a warning. Over
 # budget, the step fails; the end-to-end tests still run, then the script exits 1.
-PAGE_WEIGHT_BUDGET_KB=350
+PAGE_WEIGHT_BUDGET_KB=355
 if ! grep -qx 'size-options=on' "$BUILD_REPORT"; then
   echo "WARNING: the release build was made without scripts/build.sh's size options (see its" >&2
-  echo "         output above): page-weight budget 375 KB instead of $PAGE_WEIGHT_BUDGET_KB KB." >&2
-  PAGE_WEIGHT_BUDGET_KB=375
+  echo "         output above): page-weight budget 380 KB instead of $PAGE_WEIGHT_BUDGET_KB KB." >&2
+  PAGE_WEIGHT_BUDGET_KB=380
 fi
 rm -f "$BUILD_REPORT"
 PAGE_WEIGHT_FAILED=""

@@ -237,6 +237,30 @@ fn offline_status(props: &OfflineStatusProps) -> Html {
             move || drop(listener)
         });
     }
+    // Whether the browser has a network now (`navigator.onLine`, kept up to date).
+    let online = use_state(|| gloo::utils::window().navigator().on_line());
+    {
+        let online = online.clone();
+        use_effect_with((), move |_| {
+            let window = gloo::utils::window();
+            let listen = |kind: &'static str| {
+                let online = online.clone();
+                gloo::events::EventListener::new(&window, kind, move |_| {
+                    online.set(gloo::utils::window().navigator().on_line())
+                })
+            };
+            let listeners = [listen("online"), listen("offline")];
+            move || drop(listeners)
+        });
+    }
+    let now = (!*online).then(|| {
+        let key = if state.as_deref() == Some("ready") {
+            "platform.offline.now_saved"
+        } else {
+            "platform.offline.now_unsaved"
+        };
+        html! { <strong data-testid="offline-now">{ t(props.lang, key) }{ " " }</strong> }
+    });
     let key = match state.as_deref() {
         Some("saving") => "platform.offline.saving",
         Some("ready") => "platform.offline.ready",
@@ -249,6 +273,7 @@ fn offline_status(props: &OfflineStatusProps) -> Html {
     html! {
         <p class="hint offline-status" data-testid="offline-status" data-state={(*state).clone()}
             role="status">
+            { for now }
             { t(props.lang, key) }
         </p>
     }

@@ -116,6 +116,7 @@ await h.check("the service worker takes control and caches every file the app lo
   const note = tid(page, "offline-status");
   await page.locator('[data-testid="offline-status"][data-state="ready"]').waitFor({ timeout: STEP_TIMEOUT_MS });
   assert.match(await note.innerText(), /Works offline/);
+  assert.equal(await tid(page, "offline-now").count(), 0, "online: nothing about being offline");
 });
 
 await h.check("installable: the manifest, its icons, no installability errors", async () => {
@@ -177,6 +178,8 @@ await h.check("offline: a reload opens the app, from the service worker", async 
   page.off("requestfailed", onFailed);
   assert.deepEqual(failed, [], "no request failed");
   await page.locator('[data-testid="offline-status"][data-state="ready"]').waitFor({ timeout: STEP_TIMEOUT_MS });
+  // The page says that it is offline now, and that this is fine.
+  assert.match(await tid(page, "offline-now").innerText(), /You are offline now, and everything here keeps working/);
   assert.ok(fromWorker.length >= 4 && fromWorker.every(Boolean), `responses from the worker: ${fromWorker}`);
   await h.shot(page, "offline-reloaded");
 });
