@@ -703,10 +703,10 @@ fn chunked_batches_merge_into_exactly_one_batch() {
     ] {
         assert_eq!(merged[k], whole[k], "{k} differs after merging");
     }
-    bad(&["merge", &p1, &p2], "missing");
-    bad(&["merge", &p1, &p1, &p2, &p3], "part 1/3 is given twice");
+    bad(&["merge", p1, p2], "missing");
+    bad(&["merge", p1, p1, p2, p3], "part 1/3 is given twice");
     bad(&["merge"], "partial files");
-    bad(&["batch", "--chunk", "4/3", "--out", &p1], "--chunk");
+    bad(&["batch", "--chunk", "4/3", "--out", p1], "--chunk");
     bad(&["batch", "--chunk", "1/3"], "go together");
     let other = dir.join("other.json").display().to_string();
     ok(&[
@@ -722,7 +722,7 @@ fn chunked_batches_merge_into_exactly_one_batch() {
         "--out",
         &other,
     ]);
-    bad(&["merge", &p1, &other], "another batch");
+    bad(&["merge", p1, &other], "another batch");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
