@@ -525,8 +525,15 @@ fn base64_words(payload: &str, e: &base64::DecodeError) -> String {
 
 /// Postcard bytes that must hold exactly one `T` and nothing after it.
 pub(crate) fn take_exact<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, WireError> {
-    let (value, rest): (T, &[u8]) = postcard::take_from_bytes(bytes)
-        .map_err(|e| bad(format!("the data is damaged or truncated ({e})")))?;
+    // postcard's own messages are long and of no use to a reader ("This is a feature that
+    // PostCard will never implement"); their text would also ride along in the app's wasm.
+    let (value, rest): (T, &[u8]) = postcard::take_from_bytes(bytes).map_err(|e| {
+        let why = match e {
+            postcard::Error::DeserializeUnexpectedEnd => "it ends too early",
+            _ => "a value in it is not one a link can hold",
+        };
+        bad(format!("the data is damaged or truncated ({why})"))
+    })?;
     if !rest.is_empty() {
         return Err(bad(format!("{} unexpected bytes at the end", rest.len())));
     }
