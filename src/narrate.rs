@@ -13,8 +13,13 @@ use crate::i18n::{t, tf, Lang};
 /// characters and without the invisible marks that set the direction of text (U+202A to U+202E,
 /// U+2066 to U+2069, U+200E, U+200F, U+061C). One of those in a name would otherwise turn the
 /// rest of the sentence around it ("Dispute with A\u{202e}B settled" read backwards).
+///
+/// A name written in a right-to-left script (Arabic, Hebrew...) is isolated in the sentence
+/// (between U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE), so that it does
+/// not carry the words around it along with it; other names are left as they are.
 pub fn display_name(name: &str) -> String {
-    name.chars()
+    let clean: String = name
+        .chars()
         .filter(|&c| {
             !c.is_control()
                 && !matches!(
@@ -22,7 +27,14 @@ pub fn display_name(name: &str) -> String {
                     '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}'
                 )
         })
-        .collect()
+        .collect();
+    // Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic and their presentation forms.
+    let right_to_left = |c: char| matches!(c, '\u{590}'..='\u{8ff}' | '\u{fb1d}'..='\u{fdff}' | '\u{fe70}'..='\u{fefc}' | '\u{10800}'..='\u{10fff}' | '\u{1e800}'..='\u{1efff}');
+    if clean.chars().any(right_to_left) {
+        format!("\u{2068}{clean}\u{2069}")
+    } else {
+        clean
+    }
 }
 
 /// Numbers inside a text written the English way ("in [0.3, 0.7]", "1.5") with the decimal
@@ -822,7 +834,13 @@ mod tests {
     #[test]
     fn names_cannot_turn_a_sentence_around() {
         assert_eq!(display_name("A\u{202e}B\u{0}C\u{2067}D"), "ABCD");
-        assert_eq!(display_name("شركة Nusantara"), "شركة Nusantara");
+        // A right-to-left name is isolated; others are left as they are.
+        assert_eq!(
+            display_name("شركة Nusantara"),
+            "\u{2068}شركة Nusantara\u{2069}"
+        );
+        assert_eq!(display_name("\u{2067}שלום"), "\u{2068}שלום\u{2069}");
+        assert_eq!(display_name("Nusantara Foods"), "Nusantara Foods");
         let mut s = presets::default_scenario();
         s.partners[0].name = "Evil\u{202e}Corp".into();
         let r = aliansi_sim::run(&s, 3).unwrap();
