@@ -232,6 +232,19 @@ try {
     await p.close();
   });
 
+  await check("a custom culture comes back after trying a country", async () => {
+    const p = await context.newPage();
+    await p.goto(origin + "/");
+    await p.waitForSelector(id("editor"), { timeout: READY_TIMEOUT_MS });
+    await p.locator(id("partner-culture-1")).selectOption("custom");
+    await type(p, "field-partners.1.culture.pdi", "7");
+    await p.locator(id("partner-culture-1")).selectOption("JP");
+    await p.locator(id("field-partners.1.culture.pdi")).waitFor({ state: "detached", timeout: 5_000 });
+    await p.locator(id("partner-culture-1")).selectOption("custom");
+    assert.equal(await p.locator(id("field-partners.1.culture.pdi")).inputValue(), "7", "the score typed, not Japan's");
+    await p.close();
+  });
+
   await check("fits a 375 px phone without sideways scrolling", async () => {
     const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 });
     const p = await phone.newPage();

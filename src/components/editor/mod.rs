@@ -457,22 +457,36 @@ pub fn editor(props: &EditorProps) -> Html {
     let errors = use_state(Errors::new);
     // The scenario this editor last sent: any other change (a preset, a link) clears errors.
     let sent: Rc<RefCell<Option<Scenario>>> = use_mut_ref(|| None);
+    // Custom cultures set aside while their partner tries a country (ops::keep_custom_cultures);
+    // forgotten, as the errors are, when another scenario comes in.
+    let custom_cultures = use_mut_ref(std::collections::HashMap::new);
     {
         let errors = errors.clone();
         let sent = sent.clone();
+        let custom_cultures = custom_cultures.clone();
         use_effect_with(state.scenario.clone(), move |s| {
-            if sent.borrow().as_ref() != Some(s) && !errors.is_empty() {
-                errors.set(Errors::new());
+            if sent.borrow().as_ref() != Some(s) {
+                custom_cultures.borrow_mut().clear();
+                if !errors.is_empty() {
+                    errors.set(Errors::new());
+                }
             }
         });
     }
     let on_edit = {
         let state = state.clone();
         let errors = errors.clone();
+        let custom_cultures = custom_cultures.clone();
         Callback::from(move |edit: Edit| {
             let path = edit.path();
             match ops::apply(&state.scenario, &edit) {
-                Ok(candidate) => {
+                Ok(mut candidate) => {
+                    ops::keep_custom_cultures(
+                        &mut custom_cultures.borrow_mut(),
+                        &state.scenario,
+                        &edit,
+                        &mut candidate,
+                    );
                     let structural = !matches!(edit, Edit::Number { .. } | Edit::Choice { .. });
                     let mut m = if structural {
                         Errors::new()

@@ -455,6 +455,39 @@ pub fn culture_key(c: &CultureSpec) -> &'static str {
     }
 }
 
+/// The custom cultures the user set, by partner, kept while a partner's culture is switched to
+/// a country, so that switching back to "custom" brings back the scores typed rather than the
+/// country's. Called with each accepted edit (`before` the scenario it was made on, `after` what
+/// it gives, adjusted here): adding or removing a partner renumbers them, so it forgets all.
+pub fn keep_custom_cultures(
+    memory: &mut std::collections::HashMap<usize, Culture>,
+    before: &Scenario,
+    edit: &Edit,
+    after: &mut Scenario,
+) {
+    match edit {
+        Edit::AddPartner { .. } | Edit::RemovePartner(_) => memory.clear(),
+        Edit::Choice { path, value } => {
+            let seg: Vec<&str> = path.split('.').collect();
+            let ["partners", i, "culture"] = seg.as_slice() else {
+                return;
+            };
+            let Ok(i) = i.parse::<usize>() else {
+                return;
+            };
+            if value == "custom" {
+                if let (Some(c), Some(p)) = (memory.get(&i), after.partners.get_mut(i)) {
+                    p.culture = CultureSpec::Custom(*c);
+                }
+            } else if let Some(CultureSpec::Custom(c)) = before.partners.get(i).map(|p| &p.culture)
+            {
+                memory.insert(i, *c);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Sets a choice (select, checkbox or text) at `path`.
 pub fn set_choice(s: &mut Scenario, path: &str, value: &str) -> Result<(), Refusal> {
     let unknown = || Refusal::Other(format!("unknown value {value} for {path}"));
@@ -735,6 +768,41 @@ mod tests {
             text: text.into(),
         }
     }
+    #[test]
+    fn a_custom_culture_comes_back_after_a_detour_to_a_country() {
+        let mut memory = std::collections::HashMap::new();
+        let mut s = aliansi_sim::presets::default_scenario();
+        let mut step = |s: &Scenario, e: Edit| {
+            let mut after = apply(s, &e).unwrap();
+            keep_custom_cultures(&mut memory, s, &e, &mut after);
+            after
+        };
+        s = step(&s, choice("partners.1.culture", "custom"));
+        s = step(&s, num("partners.1.culture.pdi", "7"));
+        let typed = s.partners[1].culture;
+        s = step(&s, choice("partners.1.culture", "jp"));
+        assert_eq!(s.partners[1].culture, CultureSpec::Country(Country::JP));
+        s = step(&s, choice("partners.1.culture", "custom"));
+        assert_eq!(
+            s.partners[1].culture, typed,
+            "the scores typed, not Japan's"
+        );
+        // Another partner starts from its country, as before.
+        s = step(&s, choice("partners.2.culture", "custom"));
+        assert_eq!(
+            s.partners[2].culture,
+            CultureSpec::Custom(Country::DE.culture())
+        );
+        // Removing a partner renumbers them: the memory is forgotten.
+        s = step(&s, choice("partners.1.culture", "jp"));
+        s = step(&s, Edit::RemovePartner(0));
+        s = step(&s, choice("partners.0.culture", "custom"));
+        assert_eq!(
+            s.partners[0].culture,
+            CultureSpec::Custom(Country::JP.culture())
+        );
+    }
+
     fn choice(path: &str, value: &str) -> Edit {
         Edit::Choice {
             path: path.into(),
