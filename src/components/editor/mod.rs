@@ -408,7 +408,8 @@ impl Ctx {
         }
     }
 
-    /// A small icon button with a spoken label.
+    /// A small icon button with a spoken label; `refocus` names the control the keyboard's
+    /// focus goes to if the button is disabled or removed by its own edit (`focus.rs`).
     fn icon_button(
         &self,
         testid: String,
@@ -416,37 +417,28 @@ impl Ctx {
         label: String,
         edit: Edit,
         disabled: bool,
+        refocus: Option<String>,
     ) -> Html {
         let on_edit = self.on_edit.clone();
         let onclick = Callback::from(move |_| on_edit.emit(edit.clone()));
         html! {
             <button type="button" class="icon" data-testid={testid} aria-label={label.clone()}
-                title={label} {disabled} {onclick}>
+                title={label} data-refocus={refocus} {disabled} {onclick}>
                 <span aria-hidden="true">{ icon.to_string() }</span>
             </button>
         }
     }
 }
 
-/// The ✕ that removes partner `i` of `n`. Where the keyboard's focus goes after it
-/// (`data-refocus`, `focus.rs`): removing the last partner takes its card away, so to the
-/// partner before; leaving two partners disables every ✕, so to "Add a partner". Otherwise the
-/// card stays, showing the next partner, and the focus with it.
-fn remove_partner_button(ctx: &Ctx, lang: Lang, i: usize, n: usize, name: &str) -> Html {
-    let on_edit = ctx.on_edit.clone();
-    let onclick = Callback::from(move |_| on_edit.emit(Edit::RemovePartner(i)));
-    let label = tf(lang, "editor.partner.remove", &[("name", name)]);
-    let refocus = if n <= 3 {
+/// Where the keyboard's focus goes after the ✕ of partner `i` of `n` (`data-refocus`,
+/// `focus.rs`): removing the last partner takes its card away, so to the partner before;
+/// leaving two partners disables every ✕, so to "Add a partner". Otherwise the card stays,
+/// showing the next partner, and the focus with it.
+fn remove_partner_refocus(i: usize, n: usize) -> Option<String> {
+    if n <= 3 {
         Some("partner-add".to_string())
     } else {
         (i + 1 == n).then(|| format!("partner-remove-{}", i - 1))
-    };
-    html! {
-        <button type="button" class="icon" data-testid={format!("partner-remove-{i}")}
-            data-refocus={refocus} aria-label={label.clone()} title={label}
-            disabled={n <= 2} {onclick}>
-            <span aria-hidden="true">{ "✕" }</span>
-        </button>
     }
 }
 
@@ -591,7 +583,9 @@ fn partner_card(ctx: &Ctx, i: usize, p: &Partner) -> Html {
                     <span class="partner-num">{ tf(lang, "editor.partner.heading", &[("n", &(i + 1).to_string())]) }</span>
                     { " " }{ &p.name }
                 </h3>
-                { remove_partner_button(ctx, lang, i, n, &p.name) }
+                { ctx.icon_button(format!("partner-remove-{i}"), "✕",
+                    tf(lang, "editor.partner.remove", &[("name", &p.name)]),
+                    Edit::RemovePartner(i), n <= 2, remove_partner_refocus(i, n)) }
             </div>
             <details class="partner-details" open=true>
             <summary>{ t(lang, "editor.partner.details") }</summary>
@@ -804,7 +798,7 @@ fn environment_section(ctx: &Ctx) -> Html {
                                 <div class="shock-top">
                                     <h4>{ tf(lang, "editor.shock.heading", &[("k", &num_k)]) }</h4>
                                     { ctx.icon_button(format!("shock-remove-{k}"), "✕",
-                                        tf(lang, "editor.shock.remove", &[("k", &num_k)]), Edit::RemoveShock(k), false) }
+                                        tf(lang, "editor.shock.remove", &[("k", &num_k)]), Edit::RemoveShock(k), false, None) }
                                 </div>
                                 <div class="field-grid">
                                     { ctx.num(&p("month")) }
