@@ -145,6 +145,26 @@ fn view_size(svg: &Element) -> (f64, f64) {
     }
 }
 
+/// A new SVG element `tag` with the attributes `attrs`.
+fn svg_element(tag: &str, attrs: &[(&str, &str)]) -> Result<Element, String> {
+    let el = gloo::utils::document()
+        .create_element_ns(Some(SVG_NS), tag)
+        .map_err(err)?;
+    for (k, v) in attrs {
+        el.set_attribute(k, v).map_err(err)?;
+    }
+    Ok(el)
+}
+
+/// The text colour the page gives `el` (for the words an export adds beside its drawing).
+fn ink_of(window: &web_sys::Window, el: &Element) -> Result<String, String> {
+    Ok(window
+        .get_computed_style(el)
+        .map_err(err)?
+        .and_then(|s| s.get_property_value("color").ok())
+        .unwrap_or_else(|| "#1b2330".into()))
+}
+
 /// Draws the legend that the page shows under the chart (`.legend li` in the chart's
 /// `<figure>`: a swatch and a name each) below the drawing in `copy`, two to a row, so a
 /// chart of several lines keeps its key when the file is opened alone. Returns the new height.
@@ -164,17 +184,8 @@ fn add_legend(
     if items.length() == 0 {
         return Ok(h);
     }
-    let document = gloo::utils::document();
-    let make = |tag: &str| document.create_element_ns(Some(SVG_NS), tag).map_err(err);
-    let ink = window
-        .get_computed_style(&figure)
-        .map_err(err)?
-        .and_then(|s| s.get_property_value("color").ok())
-        .unwrap_or_else(|| "#1b2330".into());
-    let legend = make("g")?;
-    legend
-        .set_attribute("class", "export-legend")
-        .map_err(err)?;
+    let ink = ink_of(window, &figure)?;
+    let legend = svg_element("g", &[("class", "export-legend")])?;
     let col = (w - 32.0) / PER_ROW as f64;
     let top = h + 10.0;
     let mut shown = 0usize;
@@ -183,7 +194,7 @@ fn add_legend(
             continue;
         };
         let label = li.text_content().unwrap_or_default().trim().to_string();
-        let g = make("g")?;
+        let g = svg_element("g", &[])?;
         let (x, y) = (
             16.0 + (shown % PER_ROW) as f64 * col,
             top + (shown / PER_ROW) as f64 * ROW,
@@ -202,16 +213,16 @@ fn add_legend(
             inline_styles(window, &shape, &c)?;
             g.append_child(&c).map_err(err)?;
         }
-        let text = make("text")?;
-        for (k, v) in [
-            ("x", "38"),
-            ("y", "5"),
-            ("dominant-baseline", "middle"),
-            ("font-size", "15"),
-            ("fill", ink.as_str()),
-        ] {
-            text.set_attribute(k, v).map_err(err)?;
-        }
+        let text = svg_element(
+            "text",
+            &[
+                ("x", "38"),
+                ("y", "5"),
+                ("dominant-baseline", "middle"),
+                ("font-size", "15"),
+                ("fill", ink.as_str()),
+            ],
+        )?;
         text.set_text_content(Some(&label));
         g.append_child(&text).map_err(err)?;
         legend.append_child(&g).map_err(err)?;
@@ -237,31 +248,23 @@ fn add_title(
     w: f64,
     h: f64,
 ) -> Result<f64, String> {
-    let document = gloo::utils::document();
-    let make = |tag: &str| document.create_element_ns(Some(SVG_NS), tag).map_err(err);
-    let drawing = make("g")?;
-    drawing
-        .set_attribute("transform", &format!("translate(0,{TITLE_BAND})"))
-        .map_err(err)?;
+    let shift = format!("translate(0,{TITLE_BAND})");
+    let drawing = svg_element("g", &[("transform", &shift)])?;
     while let Some(child) = copy.first_child() {
         drawing.append_child(&child).map_err(err)?;
     }
-    let ink = window
-        .get_computed_style(svg)
-        .map_err(err)?
-        .and_then(|s| s.get_property_value("color").ok())
-        .unwrap_or_else(|| "#1b2330".into());
-    let text = make("text")?;
-    for (k, v) in [
-        ("class", "export-title"),
-        ("x", "16"),
-        ("y", "24"),
-        ("font-size", "17"),
-        ("font-weight", "600"),
-        ("fill", ink.as_str()),
-    ] {
-        text.set_attribute(k, v).map_err(err)?;
-    }
+    let ink = ink_of(window, svg)?;
+    let text = svg_element(
+        "text",
+        &[
+            ("class", "export-title"),
+            ("x", "16"),
+            ("y", "24"),
+            ("font-size", "17"),
+            ("font-weight", "600"),
+            ("fill", ink.as_str()),
+        ],
+    )?;
     text.set_text_content(Some(title));
     copy.append_child(&text).map_err(err)?;
     copy.append_child(&drawing).map_err(err)?;
@@ -302,22 +305,18 @@ pub fn svg_document(selector: &str, title: &str) -> Result<(String, f64, f64), S
         copy.remove_attribute(attr).map_err(err)?;
     }
     // A white page under the drawing (a PNG would be transparent otherwise), and the title.
-    let bg = document
-        .create_element_ns(Some(SVG_NS), "rect")
-        .map_err(err)?;
-    for (k, v) in [
-        ("class", "export-background"),
-        ("x", "0"),
-        ("y", "0"),
-        ("width", &w.to_string()),
-        ("height", &h.to_string()),
-        ("fill", "#ffffff"),
-    ] {
-        bg.set_attribute(k, v).map_err(err)?;
-    }
-    let title_el = document
-        .create_element_ns(Some(SVG_NS), "title")
-        .map_err(err)?;
+    let bg = svg_element(
+        "rect",
+        &[
+            ("class", "export-background"),
+            ("x", "0"),
+            ("y", "0"),
+            ("width", &w.to_string()),
+            ("height", &h.to_string()),
+            ("fill", "#ffffff"),
+        ],
+    )?;
+    let title_el = svg_element("title", &[])?;
     title_el.set_text_content(Some(title));
     copy.prepend_with_node_2(&title_el, &bg).map_err(err)?;
     let text = XmlSerializer::new()
