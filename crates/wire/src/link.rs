@@ -406,10 +406,10 @@ pub(crate) fn fragment(text: &str) -> Result<String, WireError> {
         .is_some_and(|(_, payload)| !payload.is_empty());
     let kept = if payload_left { trimmed } else { first };
     let mut out = kept.to_string();
-    if let Some(lower) = version_of(&kept.to_ascii_lowercase())
-        .filter(|_| kept.starts_with(|c: char| c.is_ascii_uppercase()))
+    if out.starts_with(|c: char| c.is_ascii_uppercase())
+        && version_of(&out.to_ascii_lowercase()).is_some()
     {
-        out.replace_range(..lower.len(), &lower);
+        out[..1].make_ascii_lowercase();
     }
     Ok(out)
 }
