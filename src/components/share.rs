@@ -3,6 +3,8 @@
 //! Parsing and building the fragment is `crate::url`; this is the glue to `location`,
 //! `history` and the clipboard.
 
+use std::rc::Rc;
+
 use aliansi_sim::Scenario;
 use gloo::events::EventListener;
 use wasm_bindgen::JsValue;
@@ -217,35 +219,31 @@ pub fn url_sync(props: &ShareProps) -> Html {
         }
         *last.borrow_mut() = hash;
         let window = gloo::utils::window();
+        let last_seen = last.clone();
+        // Acts on the address now (after Back, Forward or a link typed in the tab).
+        let follow = Rc::new(move |hash: String| {
+            let actions = moved_actions(&last.borrow(), &hash, *lang.borrow());
+            if !actions.is_empty() {
+                dispatch.dispatch(Action::Notify(None));
+            }
+            for a in actions {
+                dispatch.dispatch(a);
+            }
+            *last.borrow_mut() = hash;
+        });
         let on_pop = {
-            let dispatch = dispatch.clone();
-            let last = last.clone();
-            let lang = lang.clone();
-            EventListener::new(&window, "popstate", move |_| {
+            let follow = follow.clone();
+            EventListener::new(&window, "popstate", move |_| follow(current_hash()))
+        };
+        let on_hash = {
+            let last = last_seen.clone();
+            EventListener::new(&window, "hashchange", move |_| {
                 let hash = current_hash();
-                let actions = moved_actions(&last.borrow(), &hash, *lang.borrow());
-                if !actions.is_empty() {
-                    dispatch.dispatch(Action::Notify(None));
+                if *last.borrow() != hash {
+                    follow(hash);
                 }
-                for a in actions {
-                    dispatch.dispatch(a);
-                }
-                *last.borrow_mut() = hash;
             })
         };
-        let on_hash = EventListener::new(&window, "hashchange", move |_| {
-            let hash = current_hash();
-            if *last.borrow() != hash {
-                let actions = moved_actions(&last.borrow(), &hash, *lang.borrow());
-                if !actions.is_empty() {
-                    dispatch.dispatch(Action::Notify(None));
-                }
-                for a in actions {
-                    dispatch.dispatch(a);
-                }
-                *last.borrow_mut() = hash;
-            }
-        });
         move || {
             drop(on_pop);
             drop(on_hash);
