@@ -8,6 +8,7 @@
 use aliansi_sim::Scenario;
 use aliansi_wire::{Experiment, Shared};
 
+use crate::i18n::Lang;
 use crate::variants::Variant;
 
 /// What the address says about the scenario to show.
@@ -146,8 +147,8 @@ pub fn restore_working_variants(
 }
 
 /// The whole address to share: `href` without any fragment, then the new fragment.
-pub fn share_url(href: &str, scenario: &Scenario, seed: u64) -> String {
-    let base = href.split('#').next().unwrap_or("");
+pub fn share_url(href: &str, scenario: &Scenario, seed: u64, lang: Lang) -> String {
+    let base = with_lang(href.split('#').next().unwrap_or(""), lang);
     format!("{base}{}", build_fragment(scenario, seed))
 }
 
@@ -184,10 +185,49 @@ pub fn variants_of(x: &Experiment) -> Vec<Variant> {
         .collect()
 }
 
-/// The whole address of an experiment: `href` without any fragment, then `#e1.…`.
-pub fn experiment_url(href: &str, x: &Experiment) -> String {
-    let base = href.split('#').next().unwrap_or("");
+/// The whole address of an experiment: `href` without any fragment, with `?lang=` set to the
+/// page's language (see [`with_lang`]), then `#e1.…`.
+pub fn experiment_url(href: &str, x: &Experiment, lang: Lang) -> String {
+    let base = with_lang(href.split('#').next().unwrap_or(""), lang);
     format!("{base}#{}", aliansi_wire::encode_experiment_link(x))
+}
+
+/// The language an address asks for with its `lang` query parameter
+/// (`…/aliansi/?lang=id#s1.…`), if it names one the app has (`id`, `EN`, `id-ID`…).
+pub fn lang_in(href: &str) -> Option<Lang> {
+    let before = href.split('#').next().unwrap_or("");
+    let (_, query) = before.split_once('?')?;
+    query
+        .split('&')
+        .filter_map(|p| p.split_once('='))
+        .find(|(k, _)| *k == "lang")
+        .and_then(|(_, v)| Lang::from_tag(v))
+}
+
+/// `href` with its `lang` query parameter set to `lang` (`?lang=id`): replacing the one there
+/// (any others dropped), else added after the other parameters. The rest of the address, its
+/// fragment included, is kept as it was. Shared links carry it, so that a class opens a
+/// trainer's link in the trainer's language whatever its browsers are set to.
+pub fn with_lang(href: &str, lang: Lang) -> String {
+    let (before, fragment) = href.split_at(href.find('#').unwrap_or(href.len()));
+    let (path, query) = before.split_once('?').unwrap_or((before, ""));
+    let mine = format!("lang={}", lang.tag());
+    let mut params: Vec<&str> = Vec::new();
+    let mut placed = false;
+    for p in query.split('&').filter(|p| !p.is_empty()) {
+        if p == "lang" || p.starts_with("lang=") {
+            if !placed {
+                params.push(&mine);
+                placed = true;
+            }
+        } else {
+            params.push(p);
+        }
+    }
+    if !placed {
+        params.push(&mine);
+    }
+    format!("{path}?{}{fragment}", params.join("&"))
 }
 
 /// At most `max` characters of `s`, with an ellipsis when cut (on a character boundary).
@@ -326,9 +366,9 @@ mod tests {
     #[test]
     fn share_url_replaces_any_old_fragment() {
         let s = presets::default_scenario();
-        let url = share_url("http://127.0.0.1:9/index.html#s1.old", &s, 7);
+        let url = share_url("http://127.0.0.1:9/index.html#s1.old", &s, 7, Lang::En);
         assert!(
-            url.starts_with("http://127.0.0.1:9/index.html#s1."),
+            url.starts_with("http://127.0.0.1:9/index.html?lang=en#s1."),
             "{url}"
         );
         assert_eq!(url.matches('#').count(), 1);
@@ -336,6 +376,56 @@ mod tests {
             read_fragment(&url),
             Fragment::Scenario(scenario_with_seed(&s, 7))
         );
+    }
+
+    #[test]
+    fn an_address_says_its_language_and_links_carry_it() {
+        assert_eq!(lang_in("http://h/aliansi/?lang=id#s1.x"), Some(Lang::Id));
+        assert_eq!(lang_in("http://h/?a=1&lang=ID-id"), Some(Lang::Id));
+        assert_eq!(lang_in("http://h/?lang=en"), Some(Lang::En));
+        // Another language, no value, a fragment that merely says lang=, no query: none.
+        for none in [
+            "http://h/?lang=fr",
+            "http://h/?lang=",
+            "http://h/?lang",
+            "http://h/#s1.?lang=id",
+            "http://h/aliansi/",
+            "http://h/?language=id",
+            "",
+        ] {
+            assert_eq!(lang_in(none), None, "{none}");
+        }
+        for (href, lang, want) in [
+            ("http://h/aliansi/", Lang::Id, "http://h/aliansi/?lang=id"),
+            (
+                "http://h/aliansi/#s1.A",
+                Lang::Id,
+                "http://h/aliansi/?lang=id#s1.A",
+            ),
+            ("http://h/?lang=en#e1.B", Lang::Id, "http://h/?lang=id#e1.B"),
+            (
+                "http://h/?a=1&lang=id&b=2",
+                Lang::En,
+                "http://h/?a=1&lang=en&b=2",
+            ),
+            (
+                "http://h/?lang=id&lang=en&x",
+                Lang::Id,
+                "http://h/?lang=id&x",
+            ),
+            ("http://h/?", Lang::En, "http://h/?lang=en"),
+            (
+                "http://h/?language=id",
+                Lang::En,
+                "http://h/?language=id&lang=en",
+            ),
+        ] {
+            let got = with_lang(href, lang);
+            assert_eq!(got, want, "{href}");
+            assert_eq!(lang_in(&got), Some(lang));
+            // The fragment, and so the link, is untouched.
+            assert_eq!(fragment_text(&got), fragment_text(href), "{href}");
+        }
     }
 
     #[test]
@@ -374,8 +464,9 @@ mod tests {
         let vs = lesson.variants(crate::i18n::Lang::Id);
         let s = presets::default_scenario();
         let x = experiment(&s, 99, &vs, 250).unwrap();
-        let url = experiment_url("http://h/aliansi/#s1.old", &x);
-        assert!(url.starts_with("http://h/aliansi/#e1."), "{url}");
+        let url = experiment_url("http://h/aliansi/?lang=en#s1.old", &x, Lang::Id);
+        assert!(url.starts_with("http://h/aliansi/?lang=id#e1."), "{url}");
+        assert_eq!(lang_in(&url), Some(Lang::Id));
         match read_fragment(&url) {
             Fragment::Experiment(y) => {
                 assert_eq!(y.scenario, scenario_with_seed(&s, 99));

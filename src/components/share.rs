@@ -53,10 +53,9 @@ pub fn share_button(props: &ShareProps) -> Html {
                 return;
             };
             let href = window.location().href().unwrap_or_default();
-            let link = url::share_url(&href, &current, current.seed);
-            let fragment = url::build_fragment(&current, current.seed);
+            let link = url::share_url(&href, &current, current.seed, lang);
             if let Ok(history) = window.history() {
-                let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&fragment));
+                let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&link));
             }
             shared.set(Some((link.clone(), current.clone())));
             let dispatch = dispatch.clone();

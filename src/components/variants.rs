@@ -344,9 +344,9 @@ pub fn variants_panel(props: &Props) -> Html {
                 return;
             };
             let href = window.location().href().unwrap_or_default();
-            let link = url::experiment_url(&href, &x);
-            if let (Ok(history), Some(i)) = (window.history(), link.find('#')) {
-                let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&link[i..]));
+            let link = url::experiment_url(&href, &x, lang);
+            if let Ok(history) = window.history() {
+                let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&link));
             }
             shared.set(Some(link.clone()));
             let dispatch = state.dispatcher();

@@ -97,7 +97,7 @@ pub const STRINGS: &str = strings![
     ("library.err.too_big", "the file is {size} bytes; the limit is {limit}", "berkas berukuran {size} byte; batasnya {limit}"),
     ("library.import_unreadable", "Could not read the file {file}. Nothing was changed.", "Berkas {file} tidak dapat dibaca. Tidak ada yang diubah."),
     ("library.share", "Share this scenario", "Bagikan skenario ini"),
-    ("library.share.hint", "The link holds the whole scenario and its seed: whoever opens it sees the same run.", "Tautan ini memuat seluruh skenario beserta seed-nya: siapa pun yang membukanya melihat simulasi yang sama."),
+    ("library.share.hint", "The link holds the whole scenario and its seed: whoever opens it sees the same run, in this page's language.", "Tautan ini memuat seluruh skenario beserta seed-nya: siapa pun yang membukanya melihat simulasi yang sama, dalam bahasa halaman ini."),
     ("library.share.link_label", "Link to this scenario", "Tautan ke skenario ini"),
     ("library.link_copied", "The link is in the address bar and copied to the clipboard.", "Tautan ada di bilah alamat dan sudah disalin ke papan klip."),
     ("library.clipboard_refused", "The browser did not allow copying to the clipboard. The link is in the address bar and below: select it and copy it yourself.", "Peramban tidak mengizinkan penyalinan ke papan klip. Tautan ada di bilah alamat dan di bawah ini: pilih lalu salin sendiri."),

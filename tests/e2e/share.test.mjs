@@ -1,6 +1,7 @@
 // End-to-end: (7) share links. The scenario and seed go into the address (#s1.…) and the
 // clipboard; opening the link elsewhere gives the same run; damaged or foreign links show a
-// notice and the default scenario; back and forward load the scenario of the address.
+// notice and the default scenario; back and forward load the scenario of the address; a link
+// opens in the language it was shared in (?lang=).
 // Usage: node share.test.mjs [DIST_DIR]
 import assert from "node:assert/strict";
 import {
@@ -38,7 +39,7 @@ await h.check("(7) share puts the scenario in the address and the clipboard", as
   await tid(page, "share").click();
   await tid(page, "share-link").waitFor({ state: "visible", timeout: 5_000 });
   link = await tid(page, "share-link").inputValue();
-  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#s1\.[A-Za-z0-9_-]+$/, `link: ${link}`);
+  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/\?lang=en#s1\.[A-Za-z0-9_-]+$/, `link: ${link}`);
   assert.equal(page.url(), link, "the address is the link");
   await expectNotice(page, /copied/i);
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
@@ -161,6 +162,59 @@ await h.check("a reload keeps the scenario being edited; a link opened in the ta
   await expectPartners(q, DEFAULT_PARTNERS);
   await q.context().close();
   await p.context().close();
+});
+
+await h.check("(7) a link opens in the language it was shared in; the switch rewrites the address", async () => {
+  const htmlLang = (p) => p.evaluate(() => document.documentElement.lang);
+  const waitLang = (p, l) =>
+    p.waitForFunction((l) => document.documentElement.lang === l, l, { timeout: STEP_TIMEOUT_MS });
+  // A trainer's page in Bahasa Indonesia: the switch writes ?lang=id into the address, in place.
+  const trainer = await h.newPage({ permissions: ["clipboard-read", "clipboard-write"] });
+  await open(trainer, h.origin);
+  const entries = await trainer.evaluate(() => history.length);
+  await tid(trainer, "lang-id").click();
+  await waitLang(trainer, "id");
+  assert.equal(trainer.url(), h.origin + "/?lang=id");
+  assert.equal(await trainer.evaluate(() => history.length), entries, "no new history entry");
+  await loadPreset(trainer, "calm-pair");
+  await tid(trainer, "share").click();
+  await tid(trainer, "share-link").waitFor({ state: "visible", timeout: 5_000 });
+  const shared = await tid(trainer, "share-link").inputValue();
+  assert.match(shared, /\/\?lang=id#s1\./, shared);
+  await trainer.context().close();
+  // A student whose browser is in English and who chose English on this device before.
+  const student = await h.newPage();
+  await student.addInitScript(() => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem("aliansi.lang", "en");
+      sessionStorage.setItem("seeded", "1");
+    }
+  });
+  await student.goto(shared, { waitUntil: "load" });
+  await ready(student);
+  assert.equal(await htmlLang(student), "id", "the link's language wins");
+  await expectPartners(student, CALM);
+  assert.equal(await tid(student, "lang-id").getAttribute("aria-pressed"), "true");
+  // The student switches back: the address follows, and a reload keeps English.
+  await tid(student, "lang-en").click();
+  await waitLang(student, "en");
+  assert.match(student.url(), /\/\?lang=en#s1\./, student.url());
+  await student.reload({ waitUntil: "load" });
+  await ready(student);
+  assert.equal(await htmlLang(student), "en");
+  await expectPartners(student, CALM);
+  await student.context().close();
+  // Without ?lang= the choice made on the device stands, and the address is left alone.
+  const plain = await h.newPage();
+  await plain.addInitScript(() => localStorage.setItem("aliansi.lang", "id"));
+  await open(plain, h.origin);
+  assert.equal(await htmlLang(plain), "id");
+  assert.equal(plain.url(), h.origin + "/");
+  // An unknown language in the address is ignored.
+  await plain.goto(h.origin + "/?lang=fr", { waitUntil: "load" });
+  await ready(plain);
+  assert.equal(await htmlLang(plain), "id");
+  await plain.context().close();
 });
 
 await h.check("(7) a refused clipboard is reported and the link stays selectable", async () => {
