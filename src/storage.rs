@@ -388,6 +388,15 @@ pub fn rename(saved: &[Saved], k: usize, name: &str) -> Result<Vec<Saved>, Libra
     Ok(out)
 }
 
+/// Where item `k` of the list a page shows (`shown`) is in `stored`, the list as stored now
+/// (another tab of the same browser may have saved, renamed or deleted since the page read
+/// it): the item of the same name, since names are unique in a library. `None` when it is no
+/// longer there.
+pub fn same_item(shown: &[Saved], k: usize, stored: &[Saved]) -> Option<usize> {
+    let name = &shown.get(k)?.name;
+    stored.iter().position(|s| &s.name == name)
+}
+
 /// Which item the rename box is open on after item `deleted` is deleted: the same one, one
 /// place up if it was below, none if it was the one deleted.
 pub fn renaming_after_delete(renaming: Option<usize>, deleted: usize) -> Option<usize> {
@@ -756,6 +765,20 @@ mod tests {
             save(&l, &"x".repeat(MAX_NAME_CHARS + 1), &s, None),
             Err(LibraryError::NameTooLong)
         );
+    }
+
+    #[test]
+    fn an_item_shown_is_found_in_the_list_as_another_tab_left_it() {
+        let shown = vec![item("A", "default"), item("B", "calm-pair")];
+        // Another tab saved C (first) and deleted A.
+        let stored = vec![item("C", "default"), item("B", "calm-pair")];
+        assert_eq!(same_item(&shown, 1, &stored), Some(1));
+        assert_eq!(same_item(&shown, 0, &stored), None);
+        assert_eq!(same_item(&shown, 2, &stored), None);
+        // A save in this tab goes into the stored list, keeping the other tab's items.
+        let after = save(&stored, "D", &presets::default_scenario(), None).unwrap();
+        let names: Vec<&str> = after.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["D", "C", "B"]);
     }
 
     #[test]

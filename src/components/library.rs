@@ -291,8 +291,10 @@ pub fn library(props: &LibraryProps) -> Html {
     let keys = use_mut_ref(Keys::default);
     // The item being renamed and the name typed so far.
     let renaming = use_state(|| None::<(usize, String)>);
-    // The list before the last change made here (save, rename, delete), for Undo.
-    let undo = use_state(|| None::<Vec<Saved>>);
+    // The list before the last change made here (save, rename, delete), for Undo, and the text
+    // that change wrote: Undo puts the list back only while the stored text is still that one
+    // (another tab of the browser may have changed the library since).
+    let undo = use_state(|| None::<(Vec<Saved>, String)>);
     // The rename box takes the focus when it opens (autofocus is ignored once the page has a
     // focused element), and gives it back to its Rename button when it closes.
     {
@@ -314,25 +316,50 @@ pub fn library(props: &LibraryProps) -> Html {
     let name_ref = use_node_ref();
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
 
-    {
+    // Reads the library as stored now, shows it and returns it. Every change starts from it, so
+    // that a save, rename or delete made in another tab of this browser since is kept.
+    let refresh: Rc<dyn Fn() -> Vec<Saved>> = {
         let saved = saved.clone();
         let quarantine = quarantine.clone();
         let dispatch = dispatch.clone();
         let keys = keys.clone();
-        use_effect_with((), move |_| {
+        Rc::new(move || {
             let (list, q, k, actions) = open_library();
-            saved.set(list);
+            saved.set(list.clone());
             quarantine.set(q);
             *keys.borrow_mut() = k;
             for a in actions {
                 dispatch.dispatch(a);
             }
+            list
+        })
+    };
+    {
+        let refresh = refresh.clone();
+        let (undo, renaming) = (undo.clone(), renaming.clone());
+        use_effect_with((), move |_| {
+            refresh();
+            // Another tab changed the library: show it as it is now. What Undo would put back,
+            // and a rename under way, refer to the list as it was: both are dropped.
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |e| {
+                    let key = js_sys::Reflect::get(e, &JsValue::from_str("key"))
+                        .ok()
+                        .and_then(|k| k.as_string());
+                    // No key: the other tab cleared the whole storage.
+                    if key.is_none() || key.as_deref() == Some(SAVED_KEY) {
+                        refresh();
+                        undo.set(None);
+                        renaming.set(None);
+                    }
+                });
+            move || drop(listener)
         });
     }
 
-    // Writes the list; on success shows it and the `ok` notice. Returns whether it was written.
+    // Writes the list; on success shows it and the `ok` notice, and returns the text written.
     // On failure (a full storage) the list on the page and the stored one stay as they were.
-    let persist: Rc<dyn Fn(Vec<Saved>, Action) -> bool> = {
+    let persist: Rc<dyn Fn(Vec<Saved>, Action) -> Option<String>> = {
         let saved = saved.clone();
         let dispatch = dispatch.clone();
         let keys = keys.clone();
@@ -340,46 +367,58 @@ pub fn library(props: &LibraryProps) -> Html {
             let k = *keys.borrow();
             if let Some(version) = k.newer {
                 dispatch.dispatch(newer_notice(version));
-                return false;
+                return None;
             }
-            match local::write(SAVED_KEY, &storage::to_text(&list)) {
+            let text = storage::to_text(&list);
+            match local::write(SAVED_KEY, &text) {
                 Ok(()) => {
                     if k.drop_legacy {
                         local::remove(LEGACY_KEY);
                     }
                     saved.set(list);
                     dispatch.dispatch(ok);
-                    true
+                    Some(text)
                 }
                 Err(e) => {
                     dispatch.dispatch(write_error(e));
-                    false
+                    None
                 }
             }
         })
     };
 
-    // A change to the list that Undo can take back: written as `persist` does, then the list
-    // before it is kept for Undo.
-    let change: Rc<dyn Fn(Vec<Saved>, &'static str, String) -> bool> = {
-        let (saved, persist, undo) = (saved.clone(), persist.clone(), undo.clone());
-        Rc::new(move |list: Vec<Saved>, key: &'static str, name: String| {
-            let before = (*saved).clone();
-            let done = persist(list, notice(key, &[("name", name)], false));
-            if done {
-                undo.set(Some(before));
-            }
-            done
-        })
+    // A change to the list as stored (`before`, from `refresh`) that Undo can take back:
+    // written as `persist` does, then `before` is kept for Undo.
+    let change: Rc<dyn Fn(Vec<Saved>, Vec<Saved>, &'static str, String) -> bool> = {
+        let (persist, undo) = (persist.clone(), undo.clone());
+        Rc::new(
+            move |before: Vec<Saved>, list: Vec<Saved>, key: &'static str, name: String| {
+                let written = persist(list, notice(key, &[("name", name)], false));
+                let done = written.is_some();
+                if let Some(text) = written {
+                    undo.set(Some((before, text)));
+                }
+                done
+            },
+        )
     };
     let on_undo = {
         let (persist, undo, renaming) = (persist.clone(), undo.clone(), renaming.clone());
+        let (refresh, dispatch) = (refresh.clone(), dispatch.clone());
         Callback::from(move |_: MouseEvent| {
-            if let Some(before) = (*undo).clone() {
-                if persist(before, notice("library.saved.undone", &[], false)) {
-                    undo.set(None);
-                    renaming.set(None);
-                }
+            let Some((before, written)) = (*undo).clone() else {
+                return;
+            };
+            if local::read(SAVED_KEY).ok().flatten().as_deref() != Some(written.as_str()) {
+                // Changed in another tab since: putting the old list back would lose that.
+                refresh();
+                undo.set(None);
+                dispatch.dispatch(notice("library.saved.undo_stale", &[], true));
+                return;
+            }
+            if persist(before, notice("library.saved.undone", &[], false)).is_some() {
+                undo.set(None);
+                renaming.set(None);
             }
         })
     };
@@ -417,7 +456,7 @@ pub fn library(props: &LibraryProps) -> Html {
 
     // Save.
     let on_save = {
-        let saved = saved.clone();
+        let refresh = refresh.clone();
         let dispatch = dispatch.clone();
         let change = change.clone();
         let name_ref = name_ref.clone();
@@ -427,15 +466,16 @@ pub fn library(props: &LibraryProps) -> Html {
             let Some(input) = name_ref.cast::<HtmlInputElement>() else {
                 return;
             };
-            match storage::save(&saved, &input.value(), &current, now()) {
+            let stored = refresh();
+            match storage::save(&stored, &input.value(), &current, now()) {
                 Ok(list) => {
                     let name = storage::clean_name(&input.value()).unwrap_or_default();
-                    let key = if storage::replaces(&saved, &name) {
+                    let key = if storage::replaces(&stored, &name) {
                         "library.saved.replaced"
                     } else {
                         "library.saved.done"
                     };
-                    if change(list, key, name) {
+                    if change(stored, list, key, name) {
                         input.set_value("");
                     }
                 }
@@ -528,21 +568,30 @@ pub fn library(props: &LibraryProps) -> Html {
                 Callback::from(move |_: MouseEvent| renaming.set(Some((k, name.clone()))))
             };
             let on_delete = {
-                let saved = saved.clone();
+                let (saved, refresh) = (saved.clone(), refresh.clone());
                 let change = change.clone();
                 let dispatch = dispatch.clone();
                 let renaming = renaming.clone();
                 let name = name.clone();
-                Callback::from(move |_: MouseEvent| match storage::delete(&saved, k) {
-                    Ok(list) => {
-                        if change(list, "library.saved.deleted", name.clone()) {
-                            // A rename under way on another item keeps its typed name.
-                            let (open, draft) = (*renaming).clone().unzip();
-                            let open = storage::renaming_after_delete(open, k);
-                            renaming.set(open.zip(draft));
+                Callback::from(move |_: MouseEvent| {
+                    let stored = refresh();
+                    let unchanged = stored == *saved;
+                    let Some(j) = storage::same_item(&saved, k, &stored) else {
+                        return dispatch.dispatch(library_error(LibraryError::NoSuchItem));
+                    };
+                    match storage::delete(&stored, j) {
+                        Ok(list) => {
+                            if change(stored, list, "library.saved.deleted", name.clone()) {
+                                // A rename under way on another item keeps its typed name
+                                // (unless the list had changed in another tab).
+                                let (open, draft) = (*renaming).clone().unzip();
+                                let open = storage::renaming_after_delete(open, k)
+                                    .filter(|_| unchanged);
+                                renaming.set(open.zip(draft));
+                            }
                         }
+                        Err(e) => dispatch.dispatch(library_error(e)),
                     }
-                    Err(e) => dispatch.dispatch(library_error(e)),
                 })
             };
             let date = item.saved_at.map(|ms| {
@@ -594,17 +643,21 @@ pub fn library(props: &LibraryProps) -> Html {
                         Callback::from(move |_: MouseEvent| renaming.set(None))
                     };
                     let on_submit = {
-                        let saved = saved.clone();
+                        let (saved, refresh) = (saved.clone(), refresh.clone());
                         let change = change.clone();
                         let dispatch = dispatch.clone();
                         let renaming = renaming.clone();
                         let draft = draft.clone();
                         Callback::from(move |e: SubmitEvent| {
                             e.prevent_default();
-                            match storage::rename(&saved, k, &draft) {
+                            let stored = refresh();
+                            let renamed = storage::same_item(&saved, k, &stored)
+                                .ok_or(LibraryError::NoSuchItem)
+                                .and_then(|j| storage::rename(&stored, j, &draft));
+                            match renamed {
                                 Ok(list) => {
                                     let name = storage::clean_name(&draft).unwrap_or_default();
-                                    if change(list, "library.saved.renamed", name) {
+                                    if change(stored, list, "library.saved.renamed", name) {
                                         renaming.set(None);
                                     }
                                 }

@@ -217,6 +217,42 @@ await h.check("(8) saving over a name, renaming onto one and deleting can all be
   await tid(page, "saved-item-0").waitFor({ state: "detached", timeout: 5_000 });
 });
 
+await h.check("(8) two tabs of one browser: each tab's saves, renames and deletes keep the other's", async () => {
+  const a = await h.newPage();
+  const b = await a.context().newPage();
+  await open(a, h.origin);
+  await open(b, h.origin);
+  const names = async (p) => (await tid(p, "saved-list").locator(".saved-name").allInnerTexts()).map((t) => t.trim());
+  const stored = async (p) =>
+    JSON.parse((await p.evaluate(() => localStorage.getItem("aliansi.saved.v2"))) ?? '{"items":[]}').items.map((i) => i.name);
+  const save = async (p, name) => {
+    await tid(p, "save-name").fill(name);
+    await tid(p, "save").click();
+    await expectNotice(p, new RegExp(name));
+  };
+  await save(a, "From tab A");
+  // Tab B read the library before A saved; its save keeps A's.
+  await save(b, "From tab B");
+  assert.deepEqual(await stored(b), ["From tab B", "From tab A"]);
+  // Tab A shows B's save without a reload, and its Undo (of its own save) is withdrawn.
+  await a.waitForFunction(() => document.querySelectorAll('[data-testid="saved-list"] .saved-name').length === 2, null, { timeout: 5_000 });
+  assert.deepEqual(await names(a), ["From tab B", "From tab A"]);
+  assert.equal(await tid(a, "library-undo").count(), 0, "no Undo over another tab's change");
+  // A rename in A and a delete in B, each on the list the other tab left.
+  await tid(a, "saved-rename-1").click();
+  await tid(a, "saved-rename-input-1").fill("Renamed in A");
+  await tid(a, "saved-rename-input-1").press("Enter");
+  await expectNotice(a, /Renamed/);
+  await tid(b, "saved-delete-0").click();
+  await expectNotice(b, /Deleted “From tab B”/);
+  assert.deepEqual(await stored(a), ["Renamed in A"]);
+  await a.reload();
+  await ready(a);
+  assert.deepEqual(await names(a), ["Renamed in A"]);
+  assert.deepEqual(await names(b), ["Renamed in A"]);
+  await a.context().close();
+});
+
 await h.check("(8) a corrupt saved item is reported and kept aside in `quarantine`", async () => {
   const p = await h.newPage();
   await open(p, h.origin);
