@@ -391,13 +391,27 @@ pub fn decode_link_named(text: &str) -> Result<(Scenario, Option<String>), WireE
 
 /// The fragment of a link as pasted (see [`fragment_as_sent`]), with what chat apps and
 /// sentences do to links undone: percent-encoded characters decoded (`%2E`, `%41`), text
-/// after it dropped (from the first space), punctuation stuck to its end dropped (`.`, `)`,
-/// `,`, `"`, `…`: no payload character is one of them), and a capital version letter
-/// (`S1.`) read as small. A link whose data was cut or changed still fails, as before.
+/// after it dropped (from the first space, `&` or `?`: tracking text such as
+/// `&utm_source=wa` or `?fbclid=…`), punctuation stuck to its end dropped (`.`, `)`, `,`,
+/// `"`, `…`: no payload character is one of them), and a capital version letter (`S1.`)
+/// read as small. A link whose data was cut or changed still fails, as before.
 pub(crate) fn fragment(text: &str) -> Result<String, WireError> {
     let frag = fragment_as_sent(text)?;
     let decoded = percent_decoded(frag);
     let first = decoded.split_whitespace().next().unwrap_or("");
+    // Tracking text appended to a link ("&utm_source=wa", "?fbclid=…") ends it, as a space
+    // does: neither '&' nor '?' is ever in a fragment we write (base64url is A-Z, a-z, 0-9,
+    // '-' and '_'; the decoder also takes '=' padding, which is not cut at). Other characters
+    // are left to the decoder, which names them ("'!' at character 5 is not ...").
+    //
+    // This never makes a link changed in the middle decode to something else: a '&' or '?'
+    // put into (or over a character of) a link leaves the text before it, a strict prefix
+    // of the payload. Its base64url is refused (a length no base64url has, or a last
+    // character with bits left over) or decodes to a strict prefix of the postcard bytes,
+    // and those are refused too: postcard reads the bytes in order, so it reads exactly
+    // what it read on the whole payload until it needs a byte that was cut off ("it ends
+    // too early"). See `a_query_mark_inside_a_payload_is_refused` below.
+    let first = first.split(['&', '?']).next().unwrap_or("");
     // Only after some payload: "e1.!!!" stays as it is (and is refused as not base64url).
     let end = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '=');
     let trimmed = first.trim_end_matches(|c: char| !end(c));
@@ -617,6 +631,117 @@ mod tests {
         ] {
             assert_eq!(rule_of(rule_code(d)), Some(d));
         }
+    }
+
+    /// Tracking text appended by chat apps and sites ("&utm_source=wa", "?fbclid=…") is
+    /// dropped like text after a space, also with punctuation or percent-encoding.
+    #[test]
+    fn tracking_text_after_a_link_is_ignored() {
+        use crate::experiment::{decode_shared, encode_experiment_link, Experiment, Shared};
+        let s = aliansi_sim::presets::default_scenario();
+        let link = encode_link(&s);
+        let payload = link.strip_prefix(LINK_PREFIX).unwrap();
+        let url = format!("https://example.org/aliansi/#{link}");
+        let x = Experiment {
+            scenario: s.clone(),
+            name: Some("Kelas".into()),
+            variants: vec![("Dasar".into(), s.clone())],
+            runs: 500,
+        };
+        let xlink = encode_experiment_link(&x);
+        let xurl = format!("https://example.org/aliansi/?lang=id#{xlink}");
+        let tails = ["&utm_source=wa", "?fbclid=IwAR0abc", "&x=1&y=2", "&", "?"];
+        for tail in tails {
+            let mut texts = vec![
+                format!("{link}{tail}"),
+                format!("{url}{tail}"),
+                format!("#{link}{tail}"),
+                format!("{url}{tail}."),
+                format!("({url}{tail})."),
+                format!("\"{url}{tail}\","),
+                format!("{url}.{tail}"),
+                format!("{url}{tail} see you tomorrow"),
+                format!("#s1%2E{payload}{tail}"),
+                format!("S1.{payload}{tail}"),
+            ];
+            // The separator percent-encoded too (%26 is '&', %3F is '?').
+            texts.push(format!(
+                "{url}{}",
+                tail.replace('&', "%26").replace('?', "%3F")
+            ));
+            for text in texts {
+                assert_eq!(decode_link(&text).as_ref(), Ok(&s), "{text}");
+                assert_eq!(
+                    decode_shared(&text),
+                    Ok(Shared::Scenario {
+                        scenario: s.clone(),
+                        name: None
+                    }),
+                    "{text}"
+                );
+            }
+            for text in [
+                format!("{xlink}{tail}"),
+                format!("{xurl}{tail}"),
+                format!("({xurl}{tail})."),
+                format!("E1.{}{tail}", &xlink[3..]),
+                format!("#e1%2E{}{tail}", &xlink[3..]),
+            ] {
+                assert_eq!(
+                    decode_shared(&text),
+                    Ok(Shared::Experiment(x.clone())),
+                    "{text}"
+                );
+            }
+        }
+        // Padding the decoder accepts, then tracking text.
+        let pad = "=".repeat((4 - payload.len() % 4) % 4);
+        assert_eq!(decode_link(&format!("{url}{pad}&utm_source=wa")), Ok(s));
+    }
+
+    /// A link cut short before the tracking text is still refused.
+    #[test]
+    fn a_cut_link_with_tracking_text_is_refused() {
+        let link = encode_link(&aliansi_sim::presets::default_scenario());
+        for cut in [1, 2, 3, 6, link.len() / 2] {
+            let short = &link[..link.len() - cut];
+            for tail in ["&utm_source=wa", "?fbclid=IwAR0abc", "&x=1&y=2"] {
+                let text = format!("https://example.org/#{short}{tail}");
+                assert!(decode_link(&text).is_err(), "{text}");
+            }
+        }
+        assert!(decode_link("s1.&utm_source=wa").is_err());
+        assert!(decode_link("s1?fbclid=1").is_err());
+    }
+
+    /// A '&' or '?' put into a payload, at every place, or over any of its characters, gives
+    /// an error, never another scenario or experiment (see the comment in `fragment`).
+    #[test]
+    fn a_query_mark_inside_a_payload_is_refused() {
+        use crate::experiment::{decode_shared, encode_experiment_link, Experiment};
+        let s = aliansi_sim::presets::default_scenario();
+        let x = Experiment {
+            scenario: s.clone(),
+            name: Some("Kelas".into()),
+            variants: vec![("Dasar".into(), s.clone())],
+            runs: 500,
+        };
+        let mut checked = 0;
+        for link in [encode_link(&s), encode_experiment_link(&x)] {
+            // Every place strictly inside the link (at the end it is tracking text).
+            for i in 0..link.len() {
+                for mark in ["&", "?", "%26", "%3F", "&utm_source=wa"] {
+                    let inserted = format!("{}{mark}{}", &link[..i], &link[i..]);
+                    let replaced = format!("{}{mark}{}", &link[..i], &link[i + 1..]);
+                    for text in [inserted, replaced] {
+                        assert!(decode_shared(&text).is_err(), "{text}");
+                        assert!(decode_link(&text).is_err(), "{text}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
     }
 
     #[test]
