@@ -179,8 +179,24 @@ impl Narrator {
         }
     }
 
+    /// Takes in an event without writing its sentence: what [`Narrator::sentence`] keeps of it
+    /// (who each dispute is between), for the events of a long log that are not shown.
+    pub fn observe(&mut self, e: &Event) {
+        match &e.kind {
+            EventKind::DisputeOpened {
+                id, a, b, cause, ..
+            } => {
+                self.disputes.retain(|(d, _)| d != id);
+                self.disputes.push((*id, (*a, *b, *cause)));
+            }
+            EventKind::DisputeSettled { id, .. } => self.disputes.retain(|(d, _)| d != id),
+            _ => {}
+        }
+    }
+
     /// The sentence for an event, without its month and final full stop. Must see every
-    /// event in order (it tracks who each dispute is between).
+    /// event in order (it tracks who each dispute is between), here or through
+    /// [`Narrator::observe`].
     pub fn sentence(&mut self, e: &Event) -> String {
         let l = self.lang;
         let sev = |v: f64| num(l, v, 2);
@@ -851,6 +867,33 @@ mod tests {
         );
         for line in lines {
             assert!(!line.contains('\u{202e}'), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn the_newest_lines_read_the_same_when_the_older_events_are_only_observed() {
+        // A long run with many disputes: the log shows only its newest lines.
+        let s = presets::find("challenge-conflict").unwrap();
+        let mut w = aliansi_sim::World::new(&s, 11, true).unwrap();
+        while w.step().is_none() {}
+        let events = &w.events;
+        let disputes = events
+            .iter()
+            .filter(|e| matches!(e.kind, EventKind::DisputeOpened { .. }))
+            .count();
+        assert!(
+            disputes >= 3 && events.len() > 20,
+            "{disputes} disputes in {} events",
+            events.len()
+        );
+        for lang in Lang::ALL {
+            let all = log_lines(lang, &s, events);
+            for skip in [0, 1, events.len() / 3, events.len() / 2, events.len() - 1] {
+                let mut n = Narrator::new(lang, &s);
+                events[..skip].iter().for_each(|e| n.observe(e));
+                let newest: Vec<String> = events[skip..].iter().map(|e| n.line(e)).collect();
+                assert_eq!(newest, all[skip..], "{lang:?}, {skip} observed");
+            }
         }
     }
 

@@ -69,6 +69,7 @@ pub const STRINGS: &str = strings![
     ("watch.log.heading", "What happened", "Apa yang terjadi"),
     ("watch.log.empty", "Nothing has happened yet.", "Belum terjadi apa-apa."),
     ("watch.log.count", "{n} events, newest first", "{n} peristiwa, terbaru di atas"),
+    ("watch.log.count_newest", "{n} events; the newest {shown} are listed, newest first", "{n} peristiwa; {shown} yang terbaru ditampilkan, terbaru di atas"),
     ("watch.log.line", "Month {month}: {text}.", "Bulan {month}: {text}."),
     ("watch.ev.unknown_partner", "an unknown partner", "mitra yang tidak dikenal"),
     ("watch.ev.demand_fell", "demand fell {pct} %", "permintaan turun {pct} %"),
