@@ -242,7 +242,7 @@ await h.check("a new build replaces the old cache", async () => {
   // The open page tells that a new version is ready, and when it opens.
   const note = page.locator('[data-testid="offline-status"][data-state="update"]');
   await note.waitFor({ timeout: STEP_TIMEOUT_MS });
-  assert.match(await note.innerText(), /new version .* closing all its tabs/);
+  assert.match(await note.innerText(), /new version .* closing all its tabs\. Save what you are working on first/);
   await h.shot(page, "update-ready");
   phase("new version installed and announced");
   // The page open now keeps the version it started with; once every page of the app is
