@@ -15,14 +15,62 @@
 // the wasm again. Then the offline service worker (sw.js) is registered.
 //
 // While the wasm downloads, the loading screen of index.html (#boot) shows how much has come;
-// if anything fails (the network drops, the host answers an error, the browser has no
-// WebAssembly), it says so in both languages and offers to try again. It is removed once the
-// app has started. From then on, a crash of the app (a trap of its wasm) brings up a notice with
-// a button that reloads the page (watchForCrash).
+// if anything fails (the network drops, or stops sending for 30 s; the host answers an error;
+// the browser has no WebAssembly), it says so in both languages and offers to try again. It is
+// removed once the app has started. From then on, a crash of the app (a trap of its wasm) brings
+// up a notice with a button that reloads the page (watchForCrash).
 const tag = document.querySelector("script[data-js][data-wasm]");
 const here = (path) => new URL(path, document.baseURI).href;
 const boot = document.getElementById("boot");
 const bar = document.getElementById("boot-progress");
+
+// A download that stops part-way while its connection stays open (crowded Wi-Fi does this) would
+// leave the bar frozen, with no message, for minutes or for ever: the browser waits on. So the
+// boot's downloads (the wasm, and the modules imported before the app starts) share one watch:
+// once none of them has received anything for `stallMs`, they are aborted and the loading screen
+// says the app could not load, with Try again, as for a connection that broke. Only silence
+// counts, never a slow pace: a network that works, even at 400 kbit/s with 400 ms round trips,
+// brings bytes far more often than that. The service worker's own downloads (sw.js keeping the
+// app) are not watched: nothing waits for them.
+// data-stall-ms on this script's tag shortens the limit, only so that the end-to-end tests
+// (tests/e2e/boot.test.mjs) need not wait 30 s for each stall; no build writes it.
+const stallMs = Number(tag.dataset.stallMs) || 30_000;
+const stall = new AbortController();
+const stalled = new Error(`the download stalled: nothing came for ${stallMs / 1000} s · unduhan terhenti: tidak ada data selama ${stallMs / 1000} detik`);
+let pending = 0;
+let silence = 0;
+let watching = true;
+
+/** Something came (an answer, bytes, a module): the watch counts from zero again, as long as a
+ * download of the boot is still on its way. */
+function alive() {
+  clearTimeout(silence);
+  if (watching && pending > 0) silence = setTimeout(() => stall.abort(stalled), stallMs);
+}
+
+/** A download of the boot starts (+1) or ends (-1, which is a sign of life too). */
+function downloading(change) {
+  pending += change;
+  alive();
+}
+
+/** The boot no longer waits for the network (the app has started, or could not). */
+function stopWatching() {
+  watching = false;
+  clearTimeout(silence);
+}
+
+/** `load`, a module being imported, watched as a download. The page cannot see its bytes (nor
+ * abort it): it is given up when the watch's limit passes with nothing coming to any download. */
+function watched(load) {
+  downloading(+1);
+  const settled = load.finally(() => downloading(-1));
+  const givenUp = new Promise((_, fail) => {
+    if (stall.signal.aborted) fail(stalled);
+    else stall.signal.addEventListener("abort", () => fail(stalled), { once: true });
+  });
+  return Promise.race([settled, givenUp]);
+}
 
 /** The app's wasm, compiled while it downloads (as the bytes arrive): the .xz file where this
  * browser can decode it, else the plain one, which is also the way out when the .xz came whole
@@ -42,12 +90,12 @@ async function compileWasm() {
     }
   }
   if (decodes) {
-    const response = await fetchOk(tag.dataset.wasm + ".xz");
+    // (Every browser with TransformStream gives the body as a stream.)
+    const reader = (await download(tag.dataset.wasm + ".xz", xzBytes)).getReader();
     let broke = null;
     try {
-      const { XzReadableStream } = await importChecked(tag.dataset.unxz, tag.dataset.unxzIntegrity);
-      // The bytes as they come, with a note when the network breaks off.
-      const reader = withProgress(response.body, xzBytes).getReader();
+      const { XzReadableStream } = await watched(importChecked(tag.dataset.unxz, tag.dataset.unxzIntegrity));
+      // The bytes as they come, with a note when the network breaks off (or stalls).
       const source = new ReadableStream({
         async pull(out) {
           try {
@@ -72,12 +120,13 @@ async function compileWasm() {
       return await compiled;
     } catch (e) {
       if (broke) throw broke;
+      if (stall.signal.aborted) throw stalled;
+      // The rest of the .xz is not needed: the plain wasm comes instead.
+      reader.cancel().catch(() => {});
       console.warn(`Aliansi: the compressed wasm did not load (${e?.message ?? e}); loading the plain one`);
     }
   }
-  const response = await fetchOk(tag.dataset.wasm);
-  const body = withProgress(response.body, Number(tag.dataset.wasmBytes) || 0);
-  return compile(body ?? (await response.arrayBuffer()));
+  return compile(await download(tag.dataset.wasm, Number(tag.dataset.wasmBytes) || 0));
 }
 
 /** The ES module `file`, checked against its Subresource Integrity hash: a modulepreload link
@@ -116,28 +165,59 @@ async function decodedCopy() {
   return null;
 }
 
-async function fetchOk(file) {
+/** The body of `file` (a success, else an error) as a stream of its bytes as they come, each
+ * showing on the loading screen how much of `total` bytes (the file's size from the build) has
+ * come (a host that compresses sends fewer bytes than that, but the body counted here is the
+ * one the host was given) and telling the watch that the network is alive. The download ends,
+ * for the watch, once its body has all come, has failed or is cancelled. A browser that gives
+ * no body stream gets the bytes whole, watched only until the answer starts (the page cannot
+ * tell a slow body from a stalled one there). */
+async function download(file, total) {
   const url = here(file);
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`the server answered ${response.status} for ${url}`);
-  return response;
-}
-
-/** `body` (if the browser gives one), showing on the loading screen how much of `total` bytes
- * (the file's size from the build) has come: a host that compresses sends fewer bytes than
- * that, but the body counted here is the one the host was given. */
-function withProgress(body, total) {
-  if (!body || !total || !bar || typeof TransformStream !== "function") return body;
+  downloading(+1);
+  let response;
+  try {
+    response = await fetch(url, { signal: stall.signal });
+    if (!response.ok) throw new Error(`the server answered ${response.status} for ${url}`);
+  } catch (e) {
+    downloading(-1);
+    throw e;
+  }
+  if (!response.body) {
+    downloading(-1);
+    return response.arrayBuffer();
+  }
+  const reader = response.body.getReader();
   let received = 0;
-  return body.pipeThrough(
-    new TransformStream({
-      transform(chunk, out) {
-        received += chunk.byteLength;
-        bar.value = Math.min(received / total, 1);
-        out.enqueue(chunk);
-      },
-    }),
-  );
+  let open = true;
+  const end = () => {
+    if (open) downloading(-1);
+    open = false;
+  };
+  return new ReadableStream({
+    async pull(out) {
+      let next;
+      try {
+        next = await reader.read();
+      } catch (e) {
+        end();
+        throw e;
+      }
+      if (next.done) {
+        end();
+        out.close();
+        return;
+      }
+      received += next.value.byteLength;
+      if (bar && total) bar.value = Math.min(received / total, 1);
+      alive();
+      out.enqueue(next.value);
+    },
+    cancel(reason) {
+      end();
+      return reader.cancel(reason);
+    },
+  });
 }
 
 /** Compiles wasm bytes (a stream or a buffer) as application/wasm, whatever type the host gave. */
@@ -170,14 +250,17 @@ function failed(error) {
 try {
   if (typeof WebAssembly !== "object") throw new Error("no WebAssembly");
   // The module and the wasm are fetched at the same time (the wasm's preload link has started it).
-  const [bindings, module] = await Promise.all([import(here(tag.dataset.js)), compileWasm()]);
+  const [bindings, module] = await Promise.all([watched(import(here(tag.dataset.js))), compileWasm()]);
+  stopWatching();
   const wasm = await bindings.default({ module_or_path: module });
   window.wasmBindings = bindings;
   boot?.remove();
   watchForCrash();
   dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
 } catch (e) {
-  failed(e);
+  stopWatching();
+  // Aborted by the watch, the downloads fail with the browser's words for an abort: it says why.
+  failed(stall.signal.aborted ? stalled : e);
 }
 
 /** Once the app runs: a trap of its wasm (a bug; a panic ends in one) leaves a page that no
@@ -228,9 +311,9 @@ function watchForCrash() {
 // The state is published for the page (components/library.rs shows it) as the attribute
 // data-offline on <html> and an "aliansi-offline" event: "saving" (first visit, caching),
 // "ready" (works offline), "update" (a new version is cached and opens once every Aliansi
-// tab is closed), "failed" (caching was interrupted; tried again on the next visit),
-// "unavailable" (no service worker here, e.g. plain http) or "off" (a debug build, which
-// caches nothing).
+// tab is closed), "failed" (the registration or the caching was interrupted; tried again on
+// the next visit), "unavailable" (no service worker here: the browser has none, or the page is
+// not a secure context, e.g. plain http) or "off" (a debug build, which caches nothing).
 function offline(state) {
   if (document.documentElement.dataset.offline === state) return;
   document.documentElement.dataset.offline = state;
@@ -268,8 +351,11 @@ async function registerWorker() {
       offline((await cachesFiles(ready.active)) ? "ready" : "off");
     }
   } catch (e) {
-    offline("unavailable");
-    console.warn(`Aliansi: offline use is not available (${e?.message ?? e})`);
+    // This browser has service workers (see below): the registration failed on its way, most
+    // often because the download of sw.js broke off (after the browser's own tries). That is
+    // no lasting lack, and the next visit registers again.
+    offline("failed");
+    console.warn(`Aliansi: the offline copy could not be registered (${e?.message ?? e}); trying again on the next visit`);
   }
 }
 

@@ -1,8 +1,11 @@
 // End-to-end: the loading screen ("Fast, small, robust and offline": classrooms with bad
 // networks). While the app's wasm downloads, index.html's #boot shows how much has come
 // (assets/boot.js); the app replaces it once started. When the download fails, the page says so
-// in both languages and offers to try again, and trying again works. Without JavaScript, the
-// page's <noscript> message shows instead of a loading screen.
+// in both languages and offers to try again, and trying again works; so it does when the download
+// stalls (nothing comes, the connection kept open), but never while a slow one keeps coming. A
+// registration of the offline copy that breaks off is reported as one to try again, not as a
+// browser that cannot keep one. Without JavaScript, the page's <noscript> message shows instead
+// of a loading screen.
 // Usage: node boot.test.mjs [DIST_DIR]
 import assert from "node:assert/strict";
 import { readdir, readFile, stat } from "node:fs/promises";
@@ -166,6 +169,118 @@ await h.check("a .xz download that breaks off part-way is reported, not swapped 
     await ready(page);
   } finally {
     breaker.close();
+    await page.context().close();
+  }
+});
+
+/** The stall limit the checks below give boot.js: 2 s instead of 30 s, so that a check need not
+ * wait that long. It goes in as data-stall-ms on boot.js's tag, set as the parser puts the
+ * tag in (boot.js, a module, runs after the parsing). (Not by rewriting index.html in a route:
+ * a page whose document a route answered is refused the local server's other files.) */
+const STALL_MS = 2000;
+async function shortStall(page) {
+  await page.addInitScript((ms) => {
+    const watch = new MutationObserver(() => {
+      const tag = document.querySelector("script[data-wasm]");
+      if (!tag) return;
+      tag.dataset.stallMs = String(ms);
+      watch.disconnect();
+    });
+    watch.observe(document, { childList: true, subtree: true });
+  }, STALL_MS);
+}
+
+/** A server that sends `body` (with its full length announced) in `pieces` parts, `gap` ms
+ * apart, and stops for good after `stopAfter` of them while keeping the connection open, as a
+ * network that stalls does. `closed` turns true once the browser has given the connection up. */
+async function tricklingServer(body, { pieces, gap, stopAfter = Infinity }) {
+  const state = { closed: false, server: null, port: 0 };
+  state.server = createServer((req, res) => {
+    res.writeHead(200, { "content-type": "application/x-xz", "content-length": String(body.length) });
+    res.on("close", () => (state.closed = true));
+    const size = Math.ceil(body.length / pieces);
+    let sent = 0;
+    const next = () => {
+      if (res.destroyed || sent >= Math.min(pieces, stopAfter)) return;
+      res.write(body.subarray(sent * size, (sent + 1) * size));
+      sent += 1;
+      if (sent === pieces) res.end();
+      else setTimeout(next, gap);
+    };
+    next();
+  });
+  await new Promise((ok) => state.server.listen(0, "127.0.0.1", ok));
+  state.port = state.server.address().port;
+  return state;
+}
+
+await h.check("a download that stalls (no bytes, the connection kept open) is given up and reported, with a button that tries again", async () => {
+  const xzName = (await readdir(h.dist)).find((f) => f.endsWith("_bg.wasm.xz"));
+  const xz = await readFile(join(h.dist, xzName));
+  // What stalls: the .xz half-way (its first half comes, then nothing), the decoder or the
+  // app's module (never answered). Each time the page gives up once nothing has come for the
+  // limit, says so as for a broken connection, and trying again (the network back) starts the app.
+  const stalling = await tricklingServer(xz, { pieces: 2, gap: 0, stopAfter: 1 });
+  const cases = [
+    { what: "the .xz half-way", url: /_bg\.wasm\.xz$/, hang: (route) => route.continue({ url: `http://127.0.0.1:${stalling.port}/${xzName}` }) },
+    { what: "the decoder", url: /\/unxz-[0-9a-f]{16}\.js$/, hang: () => {} },
+    { what: "the app's module", url: /\/aliansi-app-[0-9a-f]{16}\.js$/, hang: () => {} },
+  ];
+  try {
+    for (const c of cases) {
+      const page = await h.newPage();
+      try {
+        await shortStall(page);
+        const answer = { handle: c.hang };
+        await page.route(c.url, (route) => answer.handle(route));
+        const t0 = Date.now();
+        await page.goto(h.base, { waitUntil: "commit" });
+        await page
+          .locator("#boot-error")
+          .waitFor({ state: "visible", timeout: 15_000 })
+          .catch(() => assert.fail(`${c.what} stalled: no message after 15 s (the limit is ${STALL_MS} ms)`));
+        assert.ok(Date.now() - t0 >= STALL_MS, `${c.what}: the message came after ${Date.now() - t0} ms, before the limit`);
+        const text = await page.locator("#boot-error").textContent();
+        assert.match(text, /Aliansi could not load\. Check the connection and try again\./, c.what);
+        assert.match(text, /Aliansi gagal dimuat\. Periksa koneksi, lalu coba lagi\./, c.what);
+        assert.match(text, /the download stalled: nothing came for 2 s · unduhan terhenti: tidak ada data selama 2 detik/, c.what);
+        assert.equal(await page.locator("#boot-retry").isVisible(), true, c.what);
+        assert.equal(await page.evaluate(() => document.activeElement?.id), "boot-retry", c.what);
+        if (c.what === "the .xz half-way") {
+          // The stalled download was aborted, not left holding the connection.
+          for (let i = 0; i < 50 && !stalling.closed; i++) await page.waitForTimeout(100);
+          assert.ok(stalling.closed, "the stalled .xz download still holds its connection");
+          await h.shot(page, "load-stalled");
+        }
+        answer.handle = (route) => route.continue();
+        await page.locator("#boot-retry").click();
+        await ready(page);
+      } finally {
+        await page.context().close();
+      }
+    }
+  } finally {
+    stalling.server.close();
+  }
+});
+
+await h.check("a download that is slow but keeps coming is never given up, though its pauses add up to far more than the limit", async () => {
+  const xzName = (await readdir(h.dist)).find((f) => f.endsWith("_bg.wasm.xz"));
+  const xz = await readFile(join(h.dist, xzName));
+  // 9 pieces 0.8 s apart: about 6.4 s for the .xz, with the limit at 2 s.
+  const slow = await tricklingServer(xz, { pieces: 9, gap: 800 });
+  const page = await h.newPage();
+  try {
+    await shortStall(page);
+    await page.route(/_bg\.wasm\.xz$/, (route) => route.continue({ url: `http://127.0.0.1:${slow.port}/${xzName}` }));
+    const t0 = Date.now();
+    await page.goto(h.base);
+    await ready(page);
+    const seconds = (Date.now() - t0) / 1000;
+    assert.ok(seconds > 5, `the app started after ${seconds} s: the .xz did not come slowly`);
+    assert.equal(await page.locator("#boot-error").count(), 0);
+  } finally {
+    slow.server.close();
     await page.context().close();
   }
 });
@@ -337,6 +452,43 @@ await h.check("a crash of the running app (a trap of its wasm) is reported in bo
   // The run is not replayed to where it failed (a plain reload would bring it back to month 3).
   assert.equal(await page.locator("#app-ready").getAttribute("data-month"), "0");
   await page.context().close();
+});
+
+await h.check("a registration of the offline copy that breaks off (a network blip) will be tried again; only a browser without service workers is told it cannot keep one", async () => {
+  // Not h.newPage: the browser's report of the failed download is a console error here, the
+  // one this check expects.
+  const page = await (await h.browser.newContext()).newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
+  const offlineState = () =>
+    page
+      .waitForFunction(() => document.documentElement.dataset.offline, null, { timeout: READY_TIMEOUT_MS })
+      .then((s) => s.jsonValue());
+  // The download of sw.js breaks off (every try of the browser's).
+  const swJs = /\/sw\.js$/;
+  await page.context().route(swJs, (route) => route.abort("connectionreset"));
+  await page.goto(h.base);
+  await ready(page);
+  assert.equal(await offlineState(), "failed");
+  const note = await tid(page, "offline-status").innerText();
+  assert.match(note, /could not be saved for offline use this time .* It will try again on your next visit/);
+  assert.doesNotMatch(note, /needs https/);
+  assert.ok(errors.length > 0 && errors.every((e) => /fetching the script/.test(e)), `errors: ${errors.join(" | ")}`);
+  // The next visit, the network back, keeps the copy.
+  await page.context().unroute(swJs);
+  await page.reload();
+  await ready(page);
+  await page.waitForFunction(() => document.documentElement.dataset.offline === "ready", null, { timeout: READY_TIMEOUT_MS });
+  await page.context().close();
+  // A browser without service workers is told that this copy cannot be kept.
+  const bare = await h.newPage();
+  await bare.addInitScript(() => delete Navigator.prototype.serviceWorker);
+  await bare.goto(h.base);
+  await ready(bare);
+  assert.equal(await bare.evaluate(() => document.documentElement.dataset.offline), "unavailable");
+  assert.match(await tid(bare, "offline-status").innerText(), /cannot be kept for offline use \(the page needs https or localhost/);
+  await bare.context().close();
 });
 
 await h.check("without JavaScript the page says what it needs, and no loading screen waits for ever", async () => {
