@@ -92,13 +92,13 @@ pub fn app() -> Html {
             { notice_banner(&state) }
             <UrlSync state={state.clone()} />
             <div class="top">
-                <Library state={state.clone()} />
+                <Library scenario={state.scenario.clone()} seed={state.seed} lang={state.lang} dispatch={state.dispatcher()} />
                 <ShareButton state={state.clone()} />
             </div>
             { lessons_panel(&state) }
             <div class="workspace">
                 <div class="edit-col">
-                    <Editor state={state.clone()} />
+                    <Editor scenario={state.scenario.clone()} lang={state.lang} dispatch={state.dispatcher()} />
                 </div>
                 <main class="run-col">
                     // The controls come first: nothing an edit changes sits above them, so a

@@ -18,9 +18,14 @@ use crate::storage::{
 };
 use crate::url;
 
+/// What the library draws from: it draws again only when one of these changes, not at each
+/// month of a run.
 #[derive(Properties, PartialEq)]
 pub struct LibraryProps {
-    pub state: UseReducerHandle<State>,
+    pub scenario: aliansi_sim::Scenario,
+    pub seed: u64,
+    pub lang: crate::i18n::Lang,
+    pub dispatch: UseReducerDispatcher<State>,
 }
 
 /// A notice action with string arguments.
@@ -282,9 +287,8 @@ fn offline_status(props: &OfflineStatusProps) -> Html {
 /// The introduction, the preset picker and the saved-scenario library.
 #[function_component(Library)]
 pub fn library(props: &LibraryProps) -> Html {
-    let state = props.state.clone();
-    let lang = state.lang;
-    let dispatch = state.dispatcher();
+    let lang = props.lang;
+    let dispatch = props.dispatch.clone();
     let preset_id = use_state(|| "default".to_string());
     let saved = use_state(Vec::<Saved>::new);
     let quarantine = use_state(Vec::<Quarantined>::new);
@@ -423,7 +427,7 @@ pub fn library(props: &LibraryProps) -> Html {
         })
     };
 
-    let current = url::scenario_with_seed(&state.scenario, state.seed);
+    let current = url::scenario_with_seed(&props.scenario, props.seed);
 
     // Presets.
     let on_preset = {

@@ -25,7 +25,12 @@ use ops::{format_number, get_number, spec, Edit, Refusal, Spec};
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
-    pub state: UseReducerHandle<State>,
+    /// The scenario being edited, and the page's language: the editor draws again only when
+    /// one of them changes (not at each month of a run playing beside it, which with 30
+    /// partners' fields took most of the page's time).
+    pub scenario: Scenario,
+    pub lang: Lang,
+    pub dispatch: UseReducerDispatcher<State>,
 }
 
 /// The HTML id of the control at `path` (`partners.0.capacity` → `ed-partners-0-capacity`).
@@ -445,7 +450,6 @@ fn remove_partner_refocus(i: usize, n: usize) -> Option<String> {
 /// The whole editor.
 #[function_component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
-    let state = &props.state;
     let errors = use_state(Errors::new);
     // The scenario this editor last sent: any other change (a preset, a link) clears errors.
     let sent: Rc<RefCell<Option<Scenario>>> = use_mut_ref(|| None);
@@ -456,7 +460,7 @@ pub fn editor(props: &EditorProps) -> Html {
         let errors = errors.clone();
         let sent = sent.clone();
         let custom_cultures = custom_cultures.clone();
-        use_effect_with(state.scenario.clone(), move |s| {
+        use_effect_with(props.scenario.clone(), move |s| {
             if sent.borrow().as_ref() != Some(s) {
                 custom_cultures.borrow_mut().clear();
                 if !errors.is_empty() {
@@ -466,16 +470,16 @@ pub fn editor(props: &EditorProps) -> Html {
         });
     }
     let on_edit = {
-        let state = state.clone();
+        let (scenario, dispatch) = (props.scenario.clone(), props.dispatch.clone());
         let errors = errors.clone();
         let custom_cultures = custom_cultures.clone();
         Callback::from(move |edit: Edit| {
             let path = edit.path();
-            match ops::apply(&state.scenario, &edit) {
+            match ops::apply(&scenario, &edit) {
                 Ok(mut candidate) => {
                     ops::keep_custom_cultures(
                         &mut custom_cultures.borrow_mut(),
-                        &state.scenario,
+                        &scenario,
                         &edit,
                         &mut candidate,
                     );
@@ -490,7 +494,7 @@ pub fn editor(props: &EditorProps) -> Html {
                         errors.set(m);
                     }
                     *sent.borrow_mut() = Some(candidate.clone());
-                    state.dispatch(Action::SetScenario(candidate));
+                    dispatch.dispatch(Action::SetScenario(candidate));
                 }
                 Err(r) => {
                     let mut m = (*errors).clone();
@@ -500,10 +504,10 @@ pub fn editor(props: &EditorProps) -> Html {
             }
         })
     };
-    let lang = state.lang;
+    let lang = props.lang;
     let ctx = Ctx {
         lang,
-        scenario: state.scenario.clone(),
+        scenario: props.scenario.clone(),
         errors: Rc::new((*errors).clone()),
         on_edit,
     };
