@@ -117,7 +117,12 @@ async function compileWasm() {
       // is then deleted and decoded again.
       if (kept) kept.cache.put(kept.key, new Response(keep, { headers: { "Content-Type": "application/wasm" } })).catch(() => {});
       else keep.cancel().catch(() => {});
-      return await compiled;
+      const module = await compiled;
+      // The decoder stops at the end of the xz data without asking for more, so the answer's
+      // end is read here: until it is, the browser holds the download open (and the service
+      // worker's copy of the same file waited on it for minutes).
+      reader.read().then(function drain(r) { if (!r.done) return reader.read().then(drain); }).catch(() => {});
+      return module;
     } catch (e) {
       if (broke) throw broke;
       if (stall.signal.aborted) throw stalled;
