@@ -28,6 +28,10 @@ pub struct LibraryProps {
     pub dispatch: UseReducerDispatcher<State>,
 }
 
+/// A change to the saved list (the list it started from, the list after it, the notice's key
+/// and the item's name): written, and kept for Undo; whether it was written.
+type Change = Rc<dyn Fn(Vec<Saved>, Vec<Saved>, &'static str, String) -> bool>;
+
 /// A notice action with string arguments.
 pub(crate) fn notice(key: &'static str, args: &[(&str, String)], error: bool) -> Action {
     Action::Notify(Some(Notice {
@@ -393,7 +397,7 @@ pub fn library(props: &LibraryProps) -> Html {
 
     // A change to the list as stored (`before`, from `refresh`) that Undo can take back:
     // written as `persist` does, then `before` is kept for Undo.
-    let change: Rc<dyn Fn(Vec<Saved>, Vec<Saved>, &'static str, String) -> bool> = {
+    let change: Change = {
         let (persist, undo) = (persist.clone(), undo.clone());
         Rc::new(
             move |before: Vec<Saved>, list: Vec<Saved>, key: &'static str, name: String| {
