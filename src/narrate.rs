@@ -200,7 +200,7 @@ impl Narrator {
     pub fn sentence(&mut self, e: &Event) -> String {
         let l = self.lang;
         let sev = |v: f64| num(l, v, 2);
-        match &e.kind {
+        let text = match &e.kind {
             EventKind::Shock {
                 kind,
                 severity,
@@ -242,25 +242,21 @@ impl Narrator {
                 }
             }
             EventKind::DisputeOpened {
-                id,
                 a,
                 b,
                 cause,
                 severity,
-            } => {
-                self.disputes.retain(|(d, _)| d != id);
-                self.disputes.push((*id, (*a, *b, *cause)));
-                tf(
-                    l,
-                    "watch.ev.dispute_opened",
-                    &[
-                        ("a", &self.name(*a)),
-                        ("b", &self.name(*b)),
-                        ("cause", dispute_words(l, *cause)),
-                        ("sev", &sev(*severity)),
-                    ],
-                )
-            }
+                ..
+            } => tf(
+                l,
+                "watch.ev.dispute_opened",
+                &[
+                    ("a", &self.name(*a)),
+                    ("b", &self.name(*b)),
+                    ("cause", dispute_words(l, *cause)),
+                    ("sev", &sev(*severity)),
+                ],
+            ),
             EventKind::DisputeStep { id, step } => tf(
                 l,
                 "watch.ev.dispute_step",
@@ -277,21 +273,17 @@ impl Narrator {
                 b,
                 step,
                 trust_ab,
-            } => {
-                let s = tf(
-                    l,
-                    "watch.ev.dispute_settled",
-                    &[
-                        ("pair", &self.pair(*id)),
-                        ("step", step_words(l, *step)),
-                        ("a", &self.name(*a)),
-                        ("b", &self.name(*b)),
-                        ("trust", &num(l, *trust_ab, 2)),
-                    ],
-                );
-                self.disputes.retain(|(d, _)| d != id);
-                s
-            }
+            } => tf(
+                l,
+                "watch.ev.dispute_settled",
+                &[
+                    ("pair", &self.pair(*id)),
+                    ("step", step_words(l, *step)),
+                    ("a", &self.name(*a)),
+                    ("b", &self.name(*b)),
+                    ("trust", &num(l, *trust_ab, 2)),
+                ],
+            ),
             EventKind::DisputeUnresolved { id, .. } => tf(
                 l,
                 "watch.ev.dispute_unresolved",
@@ -381,7 +373,10 @@ impl Narrator {
                 &[("cause", cause_words(l, *cause))],
             ),
             EventKind::Survived => t(l, "watch.ev.survived").to_string(),
-        }
+        };
+        // After the sentence: a settled dispute's pair is named before it is forgotten.
+        self.observe(e);
+        text
     }
 
     /// "Month 14: demand fell 30 %."
