@@ -6,7 +6,7 @@
 // under any sub-path. Release builds also carry the wasm compressed by xz beside it
 // (`…_bg.wasm.xz`, its size in data-wasm-xz-bytes; scripts/minify-js.mjs), about 19 % smaller
 // than a host's own gzip, and the xz decoder the page needs for it (an ES module named in
-// data-unxz): the .xz is fetched and decoded as it arrives where the browser has streams to pipe
+// data-unxz, and its wasm in data-unxz-wasm): the .xz is fetched and decoded as it arrives where the browser has streams to pipe
 // it through (TransformStream); the plain file is fetched elsewhere, and when the .xz does not
 // decode (a proxy that changed it). From the second visit on, the wasm as decoded is also kept in
 // the offline cache (beside the .xz, under the wasm's name with the .xz's hash as its query),
@@ -78,7 +78,7 @@ function watched(load) {
  * fails (before the answer or during the download), is reported as it is. */
 async function compileWasm() {
   const xzBytes = Number(tag.dataset.wasmXzBytes) || 0;
-  const decodes = xzBytes > 0 && tag.dataset.unxz && typeof TransformStream === "function";
+  const decodes = xzBytes > 0 && tag.dataset.unxz && tag.dataset.unxzWasm && typeof TransformStream === "function";
   // A later visit: the wasm as an earlier visit decoded it, from the offline cache.
   const kept = decodes ? await decodedCopy() : null;
   if (kept?.response) {
@@ -94,7 +94,13 @@ async function compileWasm() {
     const reader = (await download(tag.dataset.wasm + ".xz", xzBytes)).getReader();
     let broke = null;
     try {
-      const { XzReadableStream } = await watched(importChecked(tag.dataset.unxz, tag.dataset.unxzIntegrity));
+      // The decoder (a module) and its wasm, which the build keeps apart (scripts/minify-js.mjs):
+      // the decoder is given its instance here.
+      const [{ XzReadableStream }, decoderWasm] = await Promise.all([
+        watched(importChecked(tag.dataset.unxz, tag.dataset.unxzIntegrity)),
+        download(tag.dataset.unxzWasm, 0, tag.dataset.unxzWasmIntegrity).then((body) => new Response(body).arrayBuffer()),
+      ]);
+      XzReadableStream._moduleInstance ??= (await WebAssembly.instantiate(decoderWasm, {})).instance;
       // The bytes as they come, with a note when the network breaks off (or stalls).
       const source = new ReadableStream({
         async pull(out) {
@@ -170,19 +176,20 @@ async function decodedCopy() {
   return null;
 }
 
-/** The body of `file` (a success, else an error) as a stream of its bytes as they come, each
+/** The body of `file` (a success, else an error; with `integrity`, a Subresource Integrity hash,
+ * bytes that do not match it are an error) as a stream of its bytes as they come, each
  * showing on the loading screen how much of `total` bytes (the file's size from the build) has
  * come (a host that compresses sends fewer bytes than that, but the body counted here is the
  * one the host was given) and telling the watch that the network is alive. The download ends,
  * for the watch, once its body has all come, has failed or is cancelled. A browser that gives
  * no body stream gets the bytes whole, watched only until the answer starts (the page cannot
  * tell a slow body from a stalled one there). */
-async function download(file, total) {
+async function download(file, total, integrity = "") {
   const url = here(file);
   downloading(+1);
   let response;
   try {
-    response = await fetch(url, { signal: stall.signal });
+    response = await fetch(url, { signal: stall.signal, integrity });
     if (!response.ok) throw new Error(`the server answered ${response.status} for ${url}`);
   } catch (e) {
     downloading(-1);

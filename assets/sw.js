@@ -16,15 +16,15 @@ const PREFIX = `aliansi ${SCOPE} `;
 const CACHE = PREFIX + VERSION;
 const INDEX = new URL("index.html", SCOPE).href;
 // A name with a content hash: Trunk's (app-0123456789abcdef.css, aliansi-app-…_bg.wasm, and its
-// .xz) or scripts/minify-js.mjs's (unxz-0123456789abcdef.js).
+// .xz) or scripts/minify-js.mjs's (unxz-0123456789abcdef.js and .wasm).
 const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)(\.xz)?$/;
 // A release build has the app's wasm twice: compressed by xz (…_bg.wasm.xz, written by
-// scripts/minify-js.mjs with the decoder unxz-….js), which boot.js fetches where the browser has
+// scripts/minify-js.mjs with the decoder unxz-….js and its unxz-….wasm), which boot.js fetches where the browser has
 // streams to decode it through (TransformStream), and plain, for the other browsers. Only what
 // this browser uses is kept (a service worker has the page's TransformStream, or lacks it as the
 // page does).
 const DECODES = typeof TransformStream === "function";
-const PACKED = /\.wasm\.xz$|(^|\/)unxz-[0-9a-f]{16}\.js$/;
+const PACKED = /\.wasm\.xz$|(^|\/)unxz-[0-9a-f]{16}\.(js|wasm)$/;
 const KEEP = FILES.filter((f) => (DECODES ? !FILES.includes(`${f}.xz`) : !PACKED.test(f)));
 
 self.addEventListener("install", (event) => {

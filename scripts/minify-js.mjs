@@ -7,9 +7,9 @@
 // (LZMA2) beside it, as `…_bg.wasm.xz`: about 19 % smaller than gzip's best (337 KB against
 // 414 KB with zopfli on 2026-11-29, before the functions were sorted by name), so about 75 KB
 // less for a first visit, whatever the host compresses. Browsers have no xz decoder of their
-// own: the page gets one, xz-decompress (xz-embedded compiled to wasm, from .tools/; 9.4 KB
-// gzipped), as the ES module
-// `unxz-<hash>.js` beside it. assets/boot.js fetches the .xz and that module where the browser
+// own: the page gets one, xz-decompress (xz-embedded compiled to wasm, from .tools/), as the ES
+// module `unxz-<hash>.js` beside it (1.6 KB gzipped) and its wasm `unxz-<hash>.wasm` (5.3 KB;
+// the package carries it inside the script as base64, 7.5 KB gzipped, taken out here). assets/boot.js fetches the .xz and that module where the browser
 // has streams to pipe it through (TransformStream), and the plain wasm elsewhere, or when the
 // .xz fails to decode; the service worker keeps whichever this browser uses.
 //
@@ -18,15 +18,17 @@
 // with its hash; the boot script's tag gets the sizes of both wasm files (data-wasm-bytes,
 // data-wasm-xz-bytes), a short hash of the .xz (data-wasm-xz-hash: it names the decoded copy
 // that boot.js keeps in the offline cache), the decoder's name and hash (data-unxz,
-// data-unxz-integrity) and `data-minified`. The .xz file and the decoder are added to sw.js's
+// data-unxz-integrity), its wasm's (data-unxz-wasm, data-unxz-wasm-integrity) and
+// `data-minified`. The .xz file and the decoder's two files are added to sw.js's
 // list of files. scripts/offline-cache.sh, the Trunk post_build hook, runs this script last in
 // release builds.
 //
 //   node scripts/minify-js.mjs DIST_DIR
 //
 // Deterministic: the same build gives the same bytes (xz runs single-threaded). Fails (exit 1,
-// nothing half-written) when terser, xz-decompress or the xz command is missing, a file does not
-// parse, or the .xz does not decode to the wasm.
+// nothing half-written) when terser, xz-decompress, wasm-opt or the xz command is missing, a file
+// does not parse, or the .xz does not decode to the wasm (by the xz command, and by the page's
+// decoder as it is written here).
 import { createHash } from "node:crypto";
 import { readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -225,16 +227,50 @@ try {
 }
 // xz-decompress is a UMD bundle; as an ES module it is given the CommonJS names it looks for
 // (it takes ReadableStream from the page, never from `require`).
-const decoder = Buffer.from(
+const decoderText =
   "const module={exports:{}},exports=module.exports,require=()=>({});\n" +
-    (await readFile(decoderPath, "utf8")).trim() +
-    "\nexport const XzReadableStream=module.exports.XzReadableStream;\n",
-);
-if (!decoder.includes("XzReadableStream")) {
+  (await readFile(decoderPath, "utf8")).trim() +
+  "\nexport const XzReadableStream=module.exports.XzReadableStream;\n";
+if (!decoderText.includes("XzReadableStream")) {
   console.error(`minify-js.mjs: ${decoderPath} does not look like xz-decompress`);
   process.exit(1);
 }
+// xz-decompress carries its own wasm (xz-embedded) inside the script, as base64: 7.5 KB of the
+// script's 9.4 KB gzipped, where the same bytes as a wasm file take 5.3 KB. So the wasm is taken
+// out into `unxz-<hash>.wasm` beside the script (optimised by wasm-opt -O3: as small, and it
+// decodes faster), and the script keeps an empty string in its place. boot.js fetches that file
+// (checked against data-unxz-wasm-integrity) and gives the decoder its instance before it
+// decodes (the decoder's class field `_moduleInstance`, which it would otherwise fill from the
+// base64). Checked below: the decoder, so changed, decodes the .xz to the wasm.
+const embedded = [...decoderText.matchAll(/"data:application\/wasm;base64,([A-Za-z0-9+/=]+)"/g)];
+if (embedded.length !== 1 || !decoderText.includes("_moduleInstance")) {
+  console.error(`minify-js.mjs: ${decoderPath} does not carry one base64 wasm and _moduleInstance as xz-decompress 0.2.3 does`);
+  process.exit(1);
+}
+const decoder = Buffer.from(decoderText.replace(embedded[0][0], '""'));
+let decoderWasm;
+try {
+  decoderWasm = execFileSync("wasm-opt", ["-O3", "-o", "-", "-"], {
+    input: Buffer.from(embedded[0][1], "base64"),
+    maxBuffer: 1 << 26,
+  });
+  const { XzReadableStream } = await import("data:text/javascript;base64," + decoder.toString("base64"));
+  XzReadableStream._moduleInstance = (await WebAssembly.instantiate(decoderWasm, {})).instance;
+  const chunks = new ReadableStream({
+    start(c) {
+      for (let i = 0; i < xz.length; i += 65_536) c.enqueue(xz.subarray(i, i + 65_536));
+      c.close();
+    },
+  });
+  const copy = new TransformStream({ transform: (chunk, out) => out.enqueue(chunk.slice()) });
+  const decoded = Buffer.from(await new Response(new XzReadableStream(chunks).pipeThrough(copy)).arrayBuffer());
+  if (!decoded.equals(shortened.wasm)) throw new Error("the decoder with its wasm apart does not decode the .xz to the wasm");
+} catch (e) {
+  console.error(`minify-js.mjs: taking the decoder's wasm apart failed (wasm-opt comes with scripts/setup.sh): ${e.message}`);
+  process.exit(1);
+}
 const decoderName = `unxz-${shortHash(decoder)}.js`;
+const decoderWasmName = `unxz-${shortHash(decoderWasm)}.wasm`;
 // Trunk's preload link for the wasm now fetches the .xz file, which boot.js asks for. The
 // decoder has no link in the page (it would take bandwidth from the first paint on a slow
 // network): boot.js imports it, checked against the hash in data-unxz-integrity.
@@ -252,7 +288,8 @@ index = index.replace(
   /data-wasm-bytes="?\d+"?/,
   `data-wasm-bytes="${shortened.wasm.length}" data-wasm-xz-bytes="${xz.length}" ` +
     `data-wasm-xz-hash="${shortHash(xz)}" data-unxz="./${decoderName}" ` +
-    `data-unxz-integrity="${sha384(decoder)}" data-minified`,
+    `data-unxz-integrity="${sha384(decoder)}" data-unxz-wasm="./${decoderWasmName}" ` +
+    `data-unxz-wasm-integrity="${sha384(decoderWasm)}" data-minified`,
 );
 // The service worker's list of files (offline-cache.sh wrote it before these files existed).
 const sw = out.find((f) => f.name === "sw.js");
@@ -264,7 +301,7 @@ if (listed(wasmName) !== 1) {
 if (listed(xzName) === 0) {
   sw.code = sw.code.replace(
     JSON.stringify(wasmName),
-    [wasmName, xzName, decoderName].map((f) => JSON.stringify(f)).join(","),
+    [wasmName, xzName, decoderName, decoderWasmName].map((f) => JSON.stringify(f)).join(","),
   );
 }
 
@@ -275,6 +312,8 @@ await writeFile(wasmPath + ".xz.tmp", xz);
 await rename(wasmPath + ".xz.tmp", wasmPath + ".xz");
 await writeFile(join(dir, decoderName + ".tmp"), decoder);
 await rename(join(dir, decoderName + ".tmp"), join(dir, decoderName));
+await writeFile(join(dir, decoderWasmName + ".tmp"), decoderWasm);
+await rename(join(dir, decoderWasmName + ".tmp"), join(dir, decoderWasmName));
 for (const f of out) {
   await writeFile(f.path + ".tmp", f.code);
   await rename(f.path + ".tmp", f.path);
@@ -283,5 +322,5 @@ await writeFile(indexPath + ".tmp", index);
 await rename(indexPath + ".tmp", indexPath);
 console.log(
   "minify-js.mjs: " + out.map((f) => `${f.name} ${(f.before / 1000).toFixed(1)} -> ${(f.code.length / 1000).toFixed(1)} KB`).join(", ") +
-    `; ${shortened.renamed} import names shortened; ${xzName} ${(xz.length / 1000).toFixed(1)} KB; ${decoderName} ${(decoder.length / 1000).toFixed(1)} KB`,
+    `; ${shortened.renamed} import names shortened; ${xzName} ${(xz.length / 1000).toFixed(1)} KB; ${decoderName} ${(decoder.length / 1000).toFixed(1)} KB; ${decoderWasmName} ${(decoderWasm.length / 1000).toFixed(1)} KB`,
 );

@@ -47,6 +47,13 @@ await h.check("the built page gives the loading screen the wasm, plain and compr
   const decoder = await readFile(join(h.dist, unxz));
   assert.match(decoder.toString(), /export const XzReadableStream=/);
   assert.equal(html.match(/data-unxz-integrity="([^"]+)"/)?.[1], sri(decoder), "data-unxz-integrity is not the decoder's hash");
+  // Its wasm, a file of its own (not base64 inside the script, a third bigger gzipped), with its hash.
+  assert.doesNotMatch(decoder.toString(), /data:application\/wasm;base64,[A-Za-z0-9+/]/, "the decoder still carries its wasm inside");
+  const unxzWasm = html.match(/data-unxz-wasm="?\.\/(unxz-[0-9a-f]{16}\.wasm)/)?.[1];
+  assert.ok(unxzWasm && files.includes(unxzWasm), `decoder's wasm ${unxzWasm} among ${files}`);
+  const decoderWasm = await readFile(join(h.dist, unxzWasm));
+  assert.ok(WebAssembly.validate(decoderWasm), "the decoder's wasm does not validate");
+  assert.equal(html.match(/data-unxz-wasm-integrity="([^"]+)"/)?.[1], sri(decoderWasm), "data-unxz-wasm-integrity is not its hash");
 });
 
 await h.check("on a slow network the loading screen shows the download's progress, then the app replaces it", async () => {
@@ -224,6 +231,7 @@ await h.check("a download that stalls (no bytes, the connection kept open) is gi
   const cases = [
     { what: "the .xz half-way", url: /_bg\.wasm\.xz$/, hang: (route) => route.continue({ url: `http://127.0.0.1:${stalling.port}/${xzName}` }) },
     { what: "the decoder", url: /\/unxz-[0-9a-f]{16}\.js$/, hang: () => {} },
+    { what: "the decoder's wasm", url: /\/unxz-[0-9a-f]{16}\.wasm$/, hang: () => {} },
     { what: "the app's module", url: /\/aliansi-app-[0-9a-f]{16}\.js$/, hang: () => {} },
   ];
   try {
@@ -353,6 +361,31 @@ await h.check("a decoder whose bytes are not those of its hash is refused, and t
   assert.equal(plain.length, 1, `plain wasm requests: ${plain}`);
   assert.equal(errors.length, 1, `errors: ${errors.join(" | ")}`);
   assert.match(errors[0], /integrity/);
+  await page.context().close();
+});
+
+await h.check("a decoder's wasm whose bytes are not those of its hash is refused, and the plain wasm loads", async () => {
+  const page = await (await h.browser.newContext()).newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  await page.route(/\/unxz-[0-9a-f]{16}\.wasm$/, async (route) => {
+    const body = await (await route.fetch()).body();
+    // Still a valid wasm (a custom section added), but not the bytes the page was built with.
+    const extra = Buffer.from([0, 4, 1, 0x78, 0, 0]);
+    await route.fulfill({ status: 200, headers: { "content-type": "application/wasm" }, body: Buffer.concat([body, extra]) });
+  });
+  const plain = [];
+  page.on("request", (r) => {
+    if (/_bg\.wasm$/.test(r.url()) && r.resourceType() !== "other") plain.push(r.url());
+  });
+  await page.goto(h.base);
+  await ready(page);
+  assert.equal(plain.length, 1, `plain wasm requests: ${plain}`);
+  assert.ok(warnings.some((w) => /compressed wasm did not load/.test(w)), `warnings: ${warnings}`);
+  assert.ok(errors.every((e) => /integrity/i.test(e)), `errors: ${errors.join(" | ")}`);
   await page.context().close();
 });
 
