@@ -10,7 +10,9 @@
 //! `data-testid`). A control may name the one to prefer by its `data-testid` in
 //! `data-refocus`: Pause names Run, a lesson's Next (at its last part) names Previous rather than
 //! the Reload button after it, and the Cancel button of a batch, a comparison or a sweep names
-//! the button that started it.
+//! the button that started it. Where the whole group goes (a lesson's Close names the lesson's
+//! button in the list), or the control is in none (the notice's Dismiss names the control after
+//! the notice), only the control named can take the focus.
 //!
 //! [`give_back`] returns the focus to a control that had it before a dialog took it (the
 //! decision card of classroom mode), or to the control it names in `data-refocus`.
@@ -86,6 +88,15 @@ pub fn keep() -> [EventListener; 4] {
         };
         LOST.with(|l| *l.borrow_mut() = lost.dyn_ref::<HtmlElement>().cloned());
         let Some(group) = lost.closest(GROUP).ok().flatten() else {
+            // Outside any group (the notice's buttons): only the control it names can take it.
+            if lost.has_attribute("data-refocus") {
+                Timeout::new(0, move || {
+                    if focus_is_nowhere() {
+                        to_named(&lost);
+                    }
+                })
+                .forget();
+            }
             return;
         };
         // Its neighbours now, for a control the render is about to remove.
@@ -158,18 +169,28 @@ fn usable(el: &HtmlElement) -> bool {
     el.is_connected() && !el.has_attribute("disabled") && el.offset_parent().is_some()
 }
 
-fn restore(group: &Element, lost: &Element, before: Vec<HtmlElement>) {
+/// Whether the focus is on the document's body, i.e. nowhere.
+fn focus_is_nowhere() -> bool {
     let document = gloo::utils::document();
     let body: Option<Element> = document.body().map(Into::into);
-    if document.active_element() != body {
+    document.active_element() == body
+}
+
+/// Gives the focus to the control `lost` names in its `data-refocus`, if it can take it.
+fn to_named(lost: &Element) {
+    if let Some(el) = named(lost.get_attribute("data-refocus")).filter(usable) {
+        focus_in_place(&el);
+    }
+}
+
+fn restore(group: &Element, lost: &Element, before: Vec<HtmlElement>) {
+    if !focus_is_nowhere() {
         return; // the focus went somewhere
     }
     if !group.is_connected() {
-        // The whole group is gone (a partner's card, with its ✕): only the control the lost
-        // one named can take the focus.
-        if let Some(el) = named(lost.get_attribute("data-refocus")).filter(usable) {
-            focus_in_place(&el);
-        }
+        // The whole group is gone (a partner's card with its ✕, a lesson closed): only the
+        // control the lost one named can take the focus.
+        to_named(lost);
         return;
     }
     if lost.dyn_ref::<HtmlElement>().is_some_and(usable) {

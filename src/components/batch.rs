@@ -189,17 +189,28 @@ pub fn batch_panel(props: &Props) -> Html {
         _ => html! {},
     };
 
-    let results = panel.results.as_ref().map(|r| {
+    let done_line = panel.results.as_ref().map(|r| {
+        tf(
+            lang,
+            "experiments.done",
+            &[
+                ("runs", &count(lang, r.summary.runs)),
+                ("seconds", &crate::narrate::num(lang, r.seconds, 1)),
+                ("workers", &r.workers.to_string()),
+            ],
+        )
+    });
+    // A screen reader hears that the results have come: the line above them is not live, so
+    // the same sentence is said, unseen, in the status region (only for a batch just done).
+    let announce = match (&panel.phase, &done_line) {
+        (Phase::Done, Some(line)) => Some(line.clone()),
+        _ => None,
+    };
+    let results = panel.results.as_ref().zip(done_line).map(|(r, line)| {
         let stale = r.scenario != props.state.scenario;
         html! {
             <>
-                <p class="batch-done">
-                    { tf(lang, "experiments.done", &[
-                        ("runs", &count(lang, r.summary.runs)),
-                        ("seconds", &crate::narrate::num(lang, r.seconds, 1)),
-                        ("workers", &r.workers.to_string()),
-                    ]) }
-                </p>
+                <p class="batch-done">{ line }</p>
                 if stale {
                     <p class="batch-stale" data-testid="batch-stale">{ t(lang, "experiments.stale") }</p>
                 }
@@ -223,9 +234,15 @@ pub fn batch_panel(props: &Props) -> Html {
                         // started it with Enter keeps the focus here (and the page is spared
                         // the blur, change and focus work of disabling a focused field).
                         readonly={running} />
+                    // Not a live region (a switch of language would read the hint out again):
+                    // an error comes in as an alert.
                     <p id="batch-runs-help" class={classes!("batch-help", error.is_some().then_some("field-error"))}
-                        data-testid={error.is_some().then_some("batch-runs-error")} aria-live="polite">
-                        { error.clone().unwrap_or_else(|| tf(lang, "experiments.runs_hint", &range_args)) }
+                        data-testid={error.is_some().then_some("batch-runs-error")}>
+                        if let Some(e) = error.clone() {
+                            <span role="alert">{ e }</span>
+                        } else {
+                            { tf(lang, "experiments.runs_hint", &range_args) }
+                        }
                     </p>
                 </div>
                 <button type="submit" class="primary" data-testid="batch-start"
@@ -238,6 +255,9 @@ pub fn batch_panel(props: &Props) -> Html {
                 if let Some((is_error, msg)) = status {
                     <p data-testid="batch-status"
                         class={classes!("batch-status", is_error.then_some("batch-error"))}>{ msg }</p>
+                }
+                if let Some(line) = announce {
+                    <p class="visually-hidden" data-testid="batch-announce">{ line }</p>
                 }
             </div>
             { for results }

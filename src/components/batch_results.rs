@@ -154,7 +154,7 @@ fn km_chart(lang: Lang, f: &Rc<Finished>) -> Html {
         <figure class="chart batch-chart batch-km-figure">
             <figcaption id="batch-km-title" class="chart-title">{ t(lang, "experiments.km_title") }</figcaption>
             <svg class="line-chart batch-svg" data-testid="batch-km" viewBox={format!("0 0 {W} {H}")}
-                role="img" aria-labelledby="batch-km-title batch-km-desc">
+                role="img" aria-labelledby="batch-km-title">
                 <desc id="batch-km-desc">{ desc }</desc>
                 <g transform={format!("translate({ML},{MT})")}>
                     { y_ticks }
@@ -239,7 +239,7 @@ fn hazard_chart(lang: Lang, f: &Rc<Finished>) -> Html {
         <figure class="chart batch-chart">
             <figcaption id="batch-hazard-title" class="chart-title">{ format!("{} (%)", t(lang, "experiments.hazard_title")) }</figcaption>
             <svg class="batch-svg bar-chart" data-testid="batch-hazard" viewBox={format!("0 0 {BW} {BH}")}
-                role="img" aria-labelledby="batch-hazard-title batch-hazard-desc">
+                role="img" aria-labelledby="batch-hazard-title">
                 <desc id="batch-hazard-desc">{ t(lang, "experiments.hazard_desc") }</desc>
                 <g transform={format!("translate({BX},{BT})")}>
                     { for items }
@@ -316,11 +316,11 @@ fn hist_svg(
             <text class="tick-label" x={fmt_num(e as f64 * slot)} y={fmt_num(h + 8.0)} dominant-baseline="hanging" text-anchor="middle">{ text }</text>
         }
     });
-    let desc_id = format!("{id}-desc");
+    // Named by its <title> (what it shows, for whom): a screen reader's name for the picture.
     html! {
         <svg class={classes!("batch-svg", "histogram", small.then_some("small"))} data-testid={testid}
-            viewBox={format!("0 0 {width} {height}")} role="img" aria-describedby={desc_id.clone()}>
-            <desc id={desc_id}>{ desc }</desc>
+            viewBox={format!("0 0 {width} {height}")} role="img">
+            <title id={format!("{id}-desc")}>{ desc }</title>
             <g transform={format!("translate({HX},{HT})")}>
                 { for rects.iter().map(|r| rect(r, "bar hist-bar")) }
                 <line class="axis" x1="0" x2={fmt_num(w)} y1={fmt_num(h)} y2={fmt_num(h)} />

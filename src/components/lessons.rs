@@ -80,6 +80,7 @@ fn open_lesson(state: &UseReducerHandle<State>, lesson: &'static Lesson, part: u
                 <button type="button" class="secondary" data-testid="lesson-reload"
                     onclick={act(Action::OpenLesson(index))}>{ t(lang, "lessons.reload") }</button>
                 <button type="button" class="secondary" data-testid="lesson-close"
+                    data-refocus={format!("lesson-open-{}", lesson.id())}
                     onclick={act(Action::CloseLesson)}>{ t(lang, "lessons.close") }</button>
             </div>
         </section>

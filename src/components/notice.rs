@@ -42,11 +42,12 @@ pub fn notice_banner(state: &UseReducerHandle<State>) -> Html {
             }
             if s.replaced.is_some() {
                 <p data-testid="replaced">{ t(s.lang, "app.replaced") }</p>
-                <button type="button" class="primary" data-testid="restore" onclick={restore}>
+                <button type="button" class="primary" data-testid="restore" data-refocus="preset-select" onclick={restore}>
                     { t(s.lang, "app.restore") }
                 </button>
             }
-            <button type="button" data-testid="notice-dismiss" onclick={dismiss}>
+            // Once the notice is gone, the keyboard's focus goes on to the control after it.
+            <button type="button" data-testid="notice-dismiss" data-refocus="preset-select" onclick={dismiss}>
                 { t(s.lang, "watch.notice.dismiss") }
             </button>
         </div>

@@ -1,6 +1,8 @@
 // End-to-end: (9) Bahasa Indonesia changes the visible text; (10) a 375 px phone has no
 // sideways scrolling, and the keyboard reaches the Run button with a visible focus outline;
-// (11) the keyboard focus stays in place when its button is disabled or goes away.
+// (11) the keyboard focus stays in place when its button is disabled or goes away; (12) a screen
+// reader hears a batch or a sweep end and finds every chart named, and forced colours keep the
+// chosen language and the charts' text visible.
 // Usage: node access.test.mjs [DIST_DIR]
 import assert from "node:assert/strict";
 import { STEP_TIMEOUT_MS, finishRun, open, reveal, start, tid } from "./harness.mjs";
@@ -261,6 +263,118 @@ await h.check("(11) the focus stays in place when its button is disabled or remo
   await page.waitForTimeout(200);
   assert.equal(await focused(), "BODY", "the focus was taken back after a click on the background");
   await page.context().close();
+});
+
+await h.check("(11) closing a lesson or the notice with the keyboard hands the focus on, not to the page's start", async () => {
+  const page = await h.newPage();
+  await open(page, h.origin);
+  const focusMovesTo = (id, after) =>
+    page.waitForFunction((id) => document.activeElement?.dataset?.testid === id, id, { timeout: STEP_TIMEOUT_MS }).catch(async () => {
+      const now = await page.evaluate(() => document.activeElement?.dataset?.testid ?? document.activeElement?.tagName);
+      throw new Error(`after ${after} the focus is on ${now}, not on ${id}`);
+    });
+  // An edited scenario, then a lesson over it: the lesson opens, and the notice offers the edits back.
+  await tid(page, "partner-name-0").fill("Kopi Kita");
+  await tid(page, "partner-name-0").press("Tab");
+  await tid(page, "lesson-open-alignment").focus();
+  await page.keyboard.press("Enter");
+  await tid(page, "replaced").waitFor({ timeout: STEP_TIMEOUT_MS });
+  // Close: the lesson's section goes; the focus goes to the lesson's button in the list.
+  await tid(page, "lesson-close").focus();
+  await page.keyboard.press("Enter");
+  await tid(page, "lesson").waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
+  await focusMovesTo("lesson-open-alignment", "Close on a lesson");
+  // Dismiss: the notice goes; the focus goes on to the control after it.
+  await tid(page, "notice-dismiss").focus();
+  await page.keyboard.press("Enter");
+  await tid(page, "notice").waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
+  await focusMovesTo("preset-select", "Dismiss on the notice");
+  await page.context().close();
+});
+
+await h.check("(12) for a screen reader: every chart after a batch has a name, and a batch or a sweep that ends says so in its status region", async () => {
+  const page = await h.newPage();
+  await open(page, h.origin);
+  await finishRun(page);
+  await tid(page, "batch-runs").fill("2000");
+  await tid(page, "batch-start").click();
+  await tid(page, "batch-results").waitFor({ timeout: 120_000 });
+  const said = page.locator('[data-testid="batch"] [role="status"] [data-testid="batch-announce"]');
+  await said.waitFor({ state: "attached", timeout: STEP_TIMEOUT_MS });
+  assert.equal(await said.textContent(), await page.locator('[data-testid="batch"] .batch-done').textContent(), "the status region says the line above the results");
+  // Every picture (an SVG with role img) on the page has an accessible name.
+  const pictures = await page.locator('svg[role="img"]:visible').count();
+  const named = await page.getByRole("img", { name: /\S/ }).evaluateAll((els) => els.filter((e) => e.tagName.toLowerCase() === "svg").length);
+  assert.ok(pictures >= 8, `only ${pictures} charts on the page`);
+  assert.equal(named, pictures, `${pictures - named} of ${pictures} charts have no name`);
+  // A sweep (of 2 points) says so too.
+  await tid(page, "sweep-x-steps").fill("2");
+  await tid(page, "sweep-runs").fill("100");
+  await tid(page, "sweep-run").click();
+  const sweepSaid = page.locator('[data-testid="sweep"] [role="status"] [data-testid="sweep-announce"]');
+  await sweepSaid.waitFor({ state: "attached", timeout: 120_000 });
+  assert.equal(await sweepSaid.textContent(), await tid(page, "sweep-done").textContent());
+  await page.context().close();
+});
+
+await h.check("(12) forced colours (Windows High Contrast): the chosen language stands out, and chart text takes the system's text colour", async () => {
+  const page = await h.newPage();
+  await page.emulateMedia({ forcedColors: "active" });
+  await open(page, h.origin);
+  await finishRun(page);
+  const background = (id) => tid(page, id).evaluate((e) => getComputedStyle(e).backgroundColor);
+  assert.notEqual(await background("lang-en"), await background("lang-id"), "the pressed language button looks like the other");
+  const { text, fills } = await page.evaluate(() => {
+    const probe = document.createElement("span");
+    probe.style.color = "CanvasText";
+    document.body.append(probe);
+    const text = getComputedStyle(probe).color;
+    probe.remove();
+    const fills = [...document.querySelectorAll("svg .tick-label, .network .label")].map((e) => getComputedStyle(e).fill);
+    return { text, fills };
+  });
+  assert.ok(fills.length > 10, `${fills.length} chart labels`);
+  assert.deepEqual([...new Set(fills)], [text], "chart labels not in the system's text colour");
+  await h.shot(page, "forced-colors");
+  await page.context().close();
+});
+
+await h.check("(10) at 320 px About the model stays inside the page; on a phone and at 200 % zoom the notice never covers the control the keyboard is on", async () => {
+  for (const [width, height, scale] of [[320, 640, 1], [640, 450, 2], [1280, 800, 1]]) {
+    const page = await h.newPage({ viewport: { width, height }, deviceScaleFactor: scale });
+    await open(page, h.origin);
+    if (width === 320) {
+      await tid(page, "about").locator("summary").click();
+      await tid(page, "about-mechanisms").waitFor({ timeout: STEP_TIMEOUT_MS });
+      const w = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(w <= 320, `page is ${w} px wide with About the model open`);
+      await tid(page, "about").locator("summary").click();
+    }
+    // A notice (an edited scenario replaced by a lesson: its longest), then the keyboard goes
+    // back up the page from the batch's field, one control at a time.
+    await tid(page, "partner-name-0").fill("Kopi Kita");
+    await tid(page, "partner-name-0").press("Tab");
+    await tid(page, "lesson-open-alignment").click();
+    await tid(page, "replaced").waitFor({ timeout: STEP_TIMEOUT_MS });
+    await tid(page, "batch-runs").focus();
+    const covered = [];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press("Shift+Tab");
+      const hit = await page.evaluate(() => {
+        const f = document.activeElement;
+        const n = document.querySelector('[data-testid="notice"]');
+        if (!f || !n || n.contains(f)) return null;
+        const a = f.getBoundingClientRect();
+        const b = n.getBoundingClientRect();
+        const overlap = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        return a.height > 0 && overlap > 1 ? `${f.dataset.testid ?? f.tagName} (${Math.round(overlap)} px)` : null;
+      });
+      if (hit) covered.push(hit);
+    }
+    if (covered.length) await h.shot(page, `notice-covers-${width}`);
+    assert.deepEqual(covered, [], `at ${width} px (x${scale}) the notice covers the focused control`);
+    await page.context().close();
+  }
 });
 
 await h.finish();
