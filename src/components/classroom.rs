@@ -145,14 +145,14 @@ pub fn teaching_switches(state: &UseReducerHandle<State>) -> Html {
     html! {
         <div class="teaching-switches">
             <button type="button" class="secondary switch" data-testid="classroom-toggle"
-                aria-pressed={state.classroom.to_string()}
+                aria-pressed={state.classroom.to_string()} aria-keyshortcuts="C"
                 onclick={toggle(Action::SetClassroom(!state.classroom))}>
-                { t(lang, "classroom.mode") }<kbd class="key-hint">{ "C" }</kbd>
+                { t(lang, "classroom.mode") }<kbd class="key-hint" aria-hidden="true">{ "C" }</kbd>
             </button>
             <button type="button" class="secondary switch" data-testid="decisions-toggle"
-                aria-pressed={state.decisions.to_string()}
+                aria-pressed={state.decisions.to_string()} aria-keyshortcuts="D"
                 onclick={toggle(Action::SetDecisions(!state.decisions))}>
-                { t(lang, "classroom.decisions") }<kbd class="key-hint">{ "D" }</kbd>
+                { t(lang, "classroom.decisions") }<kbd class="key-hint" aria-hidden="true">{ "D" }</kbd>
             </button>
         </div>
     }
@@ -258,8 +258,8 @@ pub fn decision_prompt(props: &Props) -> Html {
         html! {
             <li>
                 <button type="button" class="decision-choice" data-testid={format!("decide-{}", r.key())}
-                    onclick={choice(Some(*r))}>
-                    <kbd class="key-hint">{ (k + 1).to_string() }</kbd>
+                    aria-keyshortcuts={(k + 1).to_string()} onclick={choice(Some(*r))}>
+                    <kbd class="key-hint" aria-hidden="true">{ (k + 1).to_string() }</kbd>
                     <strong>{ step_words(lang, *r) }</strong>
                     <span class="decision-help">{ t(lang, &format!("classroom.step.{}", r.key())) }</span>
                 </button>
@@ -278,8 +278,8 @@ pub fn decision_prompt(props: &Props) -> Html {
                ]) }</p>
                <p class="decision-question">{ t(lang, "classroom.decision_question") }</p>
                <ul class="decision-choices">{ for buttons }</ul>
-               <button type="button" class="secondary" data-testid="decide-ladder" onclick={choice(None)}>
-                   <kbd class="key-hint">{ "0" }</kbd>
+               <button type="button" class="secondary" data-testid="decide-ladder" aria-keyshortcuts="0" onclick={choice(None)}>
+                   <kbd class="key-hint" aria-hidden="true">{ "0" }</kbd>
                    { tf(lang, "classroom.decide_ladder", &[("step", step_words(lang, ladder_first))]) }
                </button>
                if status == Status::Done { <p>{ t(lang, "classroom.decision_over") }</p> }

@@ -74,8 +74,8 @@ fn open_lesson(state: &UseReducerHandle<State>, lesson: &'static Lesson, part: u
                     { t(lang, "lessons.previous") }
                 </button>
                 <button type="button" class="primary" data-testid="lesson-next" data-refocus="lesson-previous"
-                    disabled={part == last} onclick={act(Action::LessonNext)}>
-                    { t(lang, "lessons.next") }<kbd class="key-hint">{ "N" }</kbd>
+                    disabled={part == last} aria-keyshortcuts="N" onclick={act(Action::LessonNext)}>
+                    { t(lang, "lessons.next") }<kbd class="key-hint" aria-hidden="true">{ "N" }</kbd>
                 </button>
                 <button type="button" class="secondary" data-testid="lesson-reload"
                     onclick={act(Action::OpenLesson(index))}>{ t(lang, "lessons.reload") }</button>
