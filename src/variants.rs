@@ -353,6 +353,20 @@ pub struct Variants {
     pub running: Vec<Scenario>,
     pub tallies: Vec<BatchTally>,
     pub results: Option<Rc<Results>>,
+    /// The variant last removed, for Undo, until the list changes again.
+    pub removed: Option<Removed>,
+    /// What the last Undo put back: its place, and whether the comparison's results came back
+    /// with it (`None`: there were none; `Some(false)`: they no longer matched, so only its
+    /// settings came back). Until the next change.
+    pub restored: Option<(usize, Option<bool>)>,
+}
+
+/// A removed variant: where it stood, itself, and the comparison's results it took with it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Removed {
+    pub index: usize,
+    pub variant: Variant,
+    pub results: Option<Rc<Results>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -361,6 +375,8 @@ pub enum VariantsAction {
     /// Replaces every variant (a lesson's or a shared experiment); refused while running.
     Replace(Vec<Variant>),
     Remove(usize),
+    /// Puts the variant last removed back in its place.
+    Undo,
     Start {
         scenarios: Vec<Scenario>,
         each: u64,
@@ -409,6 +425,16 @@ impl Reducible for Variants {
     fn reduce(self: Rc<Self>, action: VariantsAction) -> Rc<Self> {
         let mut v = Rc::try_unwrap(self).unwrap_or_else(|rc| (*rc).clone());
         let current = v.current();
+        // Any change but the workers' replies ends what Undo could put back.
+        let removed = match action {
+            VariantsAction::Progress { .. }
+            | VariantsAction::VariantDone { .. }
+            | VariantsAction::Failed { .. } => None,
+            _ => {
+                v.restored = None;
+                v.removed.take()
+            }
+        };
         match action {
             VariantsAction::Add(x) if !v.is_running() && v.variants.len() < MAX_VARIANTS => {
                 v.variants.push(x);
@@ -421,8 +447,29 @@ impl Reducible for Variants {
                 v.phase = Phase::Idle;
             }
             VariantsAction::Remove(k) if !v.is_running() && k < v.variants.len() => {
-                v.variants.remove(k);
-                v.results = None;
+                let variant = v.variants.remove(k);
+                let results = v.results.take();
+                v.removed = Some(Removed {
+                    index: k,
+                    variant,
+                    results,
+                });
+            }
+            VariantsAction::Undo => {
+                if let Some(r) = removed.filter(|r| r.index <= v.variants.len()) {
+                    v.variants.insert(r.index, r.variant);
+                    // The results come back only if they are those of the list as it is again.
+                    let back = r.results.map(|res| {
+                        let fits = res.names.iter().eq(v.variants.iter().map(|x| &x.name))
+                            && seeded(&v.variants).ok().as_ref() == Some(&res.scenarios);
+                        if fits {
+                            v.results = Some(res);
+                            v.phase = Phase::Done;
+                        }
+                        fits
+                    });
+                    v.restored = Some((r.index, back));
+                }
             }
             VariantsAction::Start { scenarios, each } if !v.is_running() => {
                 let run = v.next_run;
@@ -745,5 +792,98 @@ mod tests {
         });
         assert_eq!(v.phase, Phase::Cancelled);
         assert_ne!(Variants::batch_id(1, 0), Variants::batch_id(0, 3));
+    }
+
+    /// Three variants run to the end: their state with results.
+    fn done_with_three() -> Rc<Variants> {
+        let mut v = Rc::new(Variants::default());
+        for n in ["a", "b", "c"] {
+            v = v.reduce(VariantsAction::Add(var(n, |s| {
+                s.governance.transparency = if n == "b" { 0.9 } else { 0.5 }
+            })));
+        }
+        let scenarios = seeded(&v.variants).unwrap();
+        let names = v.variants.iter().map(|x| x.name.clone()).collect();
+        let tallies: Vec<BatchTally> = scenarios
+            .iter()
+            .map(|s| aliansi_sim::run_chunk(s, s.seed, 0..20).unwrap())
+            .collect();
+        let mut w = (*v).clone();
+        let seed = scenarios[0].seed;
+        w.results = Some(Rc::new(Results::new(names, scenarios, &tallies, seed)));
+        w.phase = Phase::Done;
+        Rc::new(w)
+    }
+
+    #[test]
+    fn undo_puts_a_removed_variant_back_in_its_place_with_its_results() {
+        let done = done_with_three();
+        let v = done.clone().reduce(VariantsAction::Remove(1));
+        assert_eq!(v.variants.len(), 2);
+        assert!(v.results.is_none(), "results go with the removed variant");
+        let r = v.removed.clone().unwrap();
+        assert_eq!((r.index, r.variant.name.as_str()), (1, "b"));
+        let v = v.reduce(VariantsAction::Undo);
+        assert_eq!(v.variants, done.variants, "back in the same place");
+        assert_eq!(v.results, done.results, "with the results");
+        assert_eq!(v.phase, Phase::Done);
+        assert_eq!(v.restored, Some((1, Some(true))));
+        assert!(v.removed.is_none(), "Undo is used up");
+        // A second Undo does nothing; the next change ends the message.
+        let again = v.clone().reduce(VariantsAction::Undo);
+        assert_eq!(again.variants, done.variants);
+        assert!(again.restored.is_none());
+        // The base, removed and put back, is the base again.
+        let v = done.clone().reduce(VariantsAction::Remove(0));
+        assert_eq!(v.variants[0].name, "b");
+        let v = v.reduce(VariantsAction::Undo);
+        assert_eq!(v.variants, done.variants);
+        assert_eq!(v.restored, Some((0, Some(true))));
+    }
+
+    #[test]
+    fn undo_never_restores_over_newer_work() {
+        let done = done_with_three();
+        let c = var("new", |_| {});
+        let removed = done.clone().reduce(VariantsAction::Remove(2));
+        // Adding, removing again, replacing or running ends the Undo of the first removal.
+        let added = removed.clone().reduce(VariantsAction::Add(c.clone()));
+        assert!(added.removed.is_none());
+        let added = added.reduce(VariantsAction::Undo);
+        assert_eq!(added.variants.len(), 3);
+        assert_eq!(added.variants[2].name, "new");
+        assert!(added.restored.is_none());
+        let replaced = removed
+            .clone()
+            .reduce(VariantsAction::Replace(vec![c.clone()]))
+            .reduce(VariantsAction::Undo);
+        assert_eq!(replaced.variants, vec![c]);
+        let started = removed.clone().reduce(VariantsAction::Start {
+            scenarios: seeded(&removed.variants).unwrap(),
+            each: 20,
+        });
+        assert!(started.removed.is_none());
+        let started = started.reduce(VariantsAction::Undo);
+        assert_eq!(started.variants.len(), 2);
+        // Two removals: Undo puts back only the last one.
+        let twice = removed
+            .reduce(VariantsAction::Remove(0))
+            .reduce(VariantsAction::Undo);
+        assert_eq!(twice.variants.len(), 2);
+        assert_eq!(twice.variants[0].name, "a");
+        assert_eq!(twice.restored, Some((0, None)), "no results to bring back");
+    }
+
+    #[test]
+    fn results_that_no_longer_match_stay_out() {
+        let done = done_with_three();
+        let mut v = (*done.clone().reduce(VariantsAction::Remove(1))).clone();
+        // Results of another list (here: a variant renamed since they were run).
+        v.variants[0].name = "renamed".into();
+        let v = Rc::new(v).reduce(VariantsAction::Undo);
+        assert_eq!(v.variants.len(), 3);
+        assert_eq!(v.variants[1], done.variants[1], "its settings are back");
+        assert!(v.results.is_none());
+        assert_eq!(v.restored, Some((1, Some(false))));
     }
 }

@@ -343,12 +343,14 @@ pub fn library(props: &LibraryProps) -> Html {
         })
     };
     {
-        let refresh = refresh.clone();
-        let (undo, renaming) = (undo.clone(), renaming.clone());
+        let (refresh, dispatch, undo) = (refresh.clone(), dispatch.clone(), undo.clone());
+        let (saved, renaming) = (saved.clone(), renaming.clone());
         use_effect_with((), move |_| {
             refresh();
-            // Another tab changed the library: show it as it is now. What Undo would put back,
-            // and a rename under way, refer to the list as it was: both are dropped.
+            // Another tab changed the library: show it as it is now. What Undo would put back
+            // refers to the list as it was: dropped. A rename under way stays open, typed name
+            // and all, on its item wherever that is now; if the item is gone, the box closes and
+            // says so.
             let listener =
                 gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |e| {
                     let key = js_sys::Reflect::get(e, &JsValue::from_str("key"))
@@ -356,9 +358,23 @@ pub fn library(props: &LibraryProps) -> Html {
                         .and_then(|k| k.as_string());
                     // No key: the other tab cleared the whole storage.
                     if key.is_none() || key.as_deref() == Some(SAVED_KEY) {
-                        refresh();
+                        // (A state handle reads the state as it is now, even in this
+                        // closure of the first render: the list shown, until `refresh`.)
+                        let shown = (*saved).clone();
+                        let stored = refresh();
                         undo.set(None);
-                        renaming.set(None);
+                        if let Some((k, draft)) = (*renaming).clone() {
+                            let open = storage::same_item(&shown, k, &stored);
+                            renaming.set(open.map(|j| (j, draft)));
+                            if open.is_none() {
+                                let name = shown.get(k).map(|s| s.name.clone());
+                                dispatch.dispatch(notice(
+                                    "library.saved.rename_gone",
+                                    &[("name", name.unwrap_or_default())],
+                                    true,
+                                ));
+                            }
+                        }
                     }
                 });
             move || drop(listener)

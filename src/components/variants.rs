@@ -19,7 +19,7 @@ use crate::components::batch_results::{
 };
 use crate::components::export::{variants_bar, Debrief, DebriefHead, PrintDebrief};
 use crate::i18n::{t, tf, Lang};
-use crate::narrate::{amount, num};
+use crate::narrate::{amount, display_name, num};
 use crate::state::State;
 use crate::variants::{
     curve_paths, default_name, differences_line, horizon_words, seeded, verdict, Phase, Results,
@@ -41,6 +41,15 @@ fn signed_pts(lang: Lang, v: f64) -> String {
     } else {
         s.replacen('-', "\u{2212}", 1)
     }
+}
+
+/// Focuses the control named `id` once the page shows the change just dispatched (Yew
+/// renders in microtasks, before this timer): Undo after a removal, and back.
+fn focus_after(id: String) {
+    gloo::timers::callback::Timeout::new(0, move || {
+        crate::focus::focus_named(&id);
+    })
+    .forget();
 }
 
 fn curves_chart(lang: Lang, r: &Rc<Results>) -> Html {
@@ -364,11 +373,26 @@ pub fn variants_panel(props: &Props) -> Html {
         input.select();
     });
 
+    // After Undo the focus goes to the restored variant's Remove.
+    let undo = {
+        let v = v.clone();
+        let back = v.removed.as_ref().map(|r| r.index);
+        Callback::from(move |_: MouseEvent| {
+            v.dispatch(VariantsAction::Undo);
+            if let Some(k) = back {
+                focus_after(format!("variant-remove-{k}"));
+            }
+        })
+    };
+
     let full = v.variants.len() >= MAX_VARIANTS;
     let items = v.variants.iter().enumerate().map(|(k, x)| {
         let remove = {
             let v = v.clone();
-            Callback::from(move |_: MouseEvent| v.dispatch(VariantsAction::Remove(k)))
+            Callback::from(move |_: MouseEvent| {
+                v.dispatch(VariantsAction::Remove(k));
+                focus_after("variant-undo".into());
+            })
         };
         html! {
             <li class="variant-item" data-testid={format!("variant-{k}")}>
@@ -425,14 +449,23 @@ pub fn variants_panel(props: &Props) -> Html {
         }
         _ => html! {},
     };
-    let status = match &v.phase {
+    let restored = v.restored.and_then(|(k, back)| {
+        let key = match back {
+            None => "experiments.variant_restored",
+            Some(true) => "experiments.variant_restored_results",
+            Some(false) => "experiments.variant_restored_settings",
+        };
+        let name = display_name(&v.variants.get(k)?.name);
+        Some((false, tf(lang, key, &[("name", &name)])))
+    });
+    let status = restored.or_else(|| match &v.phase {
         Phase::Cancelled => Some((false, t(lang, "experiments.variants_cancelled").to_string())),
         Phase::Failed { error } => {
             Some((true, tf(lang, "experiments.failed", &[("error", error)])))
         }
         Phase::Invalid { error } => Some((true, error.clone())),
         _ => None,
-    };
+    });
     let runs_error = parsed.err().map(|e| {
         tf(
             lang,
@@ -465,6 +498,14 @@ pub fn variants_panel(props: &Props) -> Html {
                 <p class="batch-help">{ t(lang, "experiments.variants_none") }</p>
             } else {
                 <ul class="variant-list" aria-label={t(lang, "experiments.variants_list")}>{ for items }</ul>
+            }
+            if let Some(r) = v.removed.as_ref() {
+                <p class="undo-row">
+                    <span id="variant-undo-msg">{ tf(lang, "experiments.variant_removed", &[("name", &display_name(&r.variant.name))]) }</span>
+                    { " " }
+                    <button type="button" data-testid="variant-undo" aria-describedby="variant-undo-msg"
+                        onclick={undo}>{ t(lang, "library.saved.undo") }</button>
+                </p>
             }
             <div class="batch-form">
                 <div class="batch-field">

@@ -56,6 +56,7 @@ pub const STRINGS: &str = strings![
     ("library.saved.undo", "Undo the last change", "Urungkan perubahan terakhir"),
     ("library.saved.undone", "Undone: the saved scenarios are as they were before.", "Diurungkan: skenario tersimpan kembali seperti sebelumnya."),
     ("library.saved.undo_stale", "Nothing was undone: the saved scenarios were changed in another tab of this browser since. The list shows them as they are now.", "Tidak ada yang diurungkan: skenario tersimpan telah diubah di tab lain peramban ini. Daftar menampilkannya seperti sekarang."),
+    ("library.saved.rename_gone", "“{name}” was renamed or deleted in another tab of this browser, so its rename here was closed.", "“{name}” telah diganti namanya atau dihapus di tab lain peramban ini, jadi penggantian namanya di sini ditutup."),
     ("library.saved.renamed", "Renamed to “{name}”.", "Nama diganti menjadi “{name}”."),
     ("library.saved.deleted", "Deleted “{name}”.", "“{name}” dihapus."),
     ("library.saved.loaded", "Loaded “{name}”.", "“{name}” dimuat."),

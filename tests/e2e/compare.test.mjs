@@ -33,12 +33,33 @@ await h.check("a second variant with an alliance manager, under its own name", a
   assert.equal(await tid(page, "variant-name").inputValue(), "", "the name field is cleared");
 });
 
-await h.check("a third variant can be added and removed", async () => {
+const focused = (name) => tid(page, name).evaluate((el) => el === document.activeElement);
+
+await h.check("a third variant can be added and removed, and the removal undone", async () => {
   await tid(page, "variant-add").click();
   await tid(page, "variant-2").filter({ hasText: "Variant 3" }).waitFor({ timeout: STEP_TIMEOUT_MS });
-  await tid(page, "variant-remove-2").click();
+  await tid(page, "variant-remove-2").focus();
+  await page.keyboard.press("Enter");
   await tid(page, "variant-2").waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
   assert.equal(await tid(page, "variant-1").count(), 1);
+  // Undo, with the focus on it, puts it back in its place; the focus goes to its Remove.
+  await tid(page, "variant-undo").waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.ok(await focused("variant-undo"), "the focus is on Undo");
+  assert.match(await page.locator("#variant-undo-msg").innerText(), /Removed “Variant 3”/);
+  await page.keyboard.press("Enter");
+  await tid(page, "variant-2").filter({ hasText: "Variant 3" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.match(await tid(page, "variant-changes-2").innerText(), /alliance manager: No → Yes/);
+  assert.equal(await tid(page, "variant-undo").count(), 0, "Undo is used up");
+  assert.ok(await focused("variant-remove-2"), "the focus is on the restored variant's Remove");
+  await tid(page, "variants-status").filter({ hasText: "“Variant 3” is back in its place." }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  // Undo never restores over newer work: an added variant ends it.
+  await tid(page, "variant-remove-2").click();
+  await tid(page, "variant-undo").waitFor({ timeout: STEP_TIMEOUT_MS });
+  await tid(page, "variant-add").click();
+  await tid(page, "variant-2").filter({ hasText: "Variant 3" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.equal(await tid(page, "variant-undo").count(), 0, "no Undo after an add");
+  await tid(page, "variant-remove-2").click();
+  await tid(page, "variant-2").waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
 });
 
 await h.check("1,000 futures of each variant on the same seeds: two curves, a difference, words", async () => {
@@ -69,10 +90,25 @@ await h.check("1,000 futures of each variant on the same seeds: two curves, a di
   await sectionShot("results");
 });
 
+await h.check("a variant removed after a run comes back with the results, by Undo", async () => {
+  assert.equal(await tid(page, "variant-undo").count(), 0, "running ended the earlier Undo");
+  const diff = await tid(page, "variants-diff-1").innerText();
+  await tid(page, "variant-remove-1").click();
+  await tid(page, "variants-results").waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
+  assert.equal(await tid(page, "variant-1").count(), 0);
+  await tid(page, "variant-undo").click();
+  await tid(page, "variants-results").waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.match(await tid(page, "variant-1").innerText(), /With a manager/);
+  assert.equal(await tid(page, "variants-diff-1").innerText(), diff, "the same results");
+  assert.match(await tid(page, "variants-status").innerText(), /“With a manager” is back in its place, with the results/);
+  assert.ok(await focused("variant-remove-1"), "the focus is on the restored variant's Remove");
+});
+
 await h.check("results in Bahasa Indonesia", async () => {
   await tid(page, "lang-id").click();
   await tid(page, "compare-batch").filter({ hasText: "Bandingkan dengan adil" }).waitFor({ timeout: STEP_TIMEOUT_MS });
   assert.match(await tid(page, "variants-verdict").innerText(), /kebetulan/);
+  assert.match(await tid(page, "variants-status").innerText(), /kembali ke tempatnya/);
   await sectionShot("results-id");
   await tid(page, "lang-en").click();
 });

@@ -253,6 +253,41 @@ await h.check("(8) two tabs of one browser: each tab's saves, renames and delete
   await a.context().close();
 });
 
+await h.check("(8) a rename under way survives another tab's change, and closes with a word if its item goes", async () => {
+  const a = await h.newPage();
+  const b = await a.context().newPage();
+  await open(a, h.origin);
+  await open(b, h.origin);
+  const names = async (p) => (await tid(p, "saved-list").locator(".saved-name").allInnerTexts()).map((t) => t.trim());
+  await tid(a, "save-name").fill("Alpha");
+  await tid(a, "save").click();
+  await expectNotice(a, /Alpha/);
+  await tid(b, "saved-item-0").filter({ hasText: "Alpha" }).waitFor({ timeout: 5_000 });
+  // A starts renaming Alpha; B saves another scenario, which goes first in the list.
+  await tid(a, "saved-rename-0").click();
+  await tid(a, "saved-rename-input-0").fill("Alpha draft");
+  await tid(b, "save-name").fill("Beta");
+  await tid(b, "save").click();
+  await expectNotice(b, /Beta/);
+  await tid(a, "saved-item-0").filter({ hasText: "Beta" }).waitFor({ timeout: 5_000 });
+  // A's box is still open, on Alpha (now second), with the typed name; and it still works.
+  assert.equal(await tid(a, "saved-rename-input-1").inputValue(), "Alpha draft", "the typed name is kept");
+  assert.equal(await tid(a, "saved-rename-input-0").count(), 0);
+  await tid(a, "saved-rename-input-1").press("Enter");
+  await expectNotice(a, /Renamed to “Alpha draft”/);
+  await b.waitForFunction(() => document.body.innerText.includes("Alpha draft"), null, { timeout: 5_000 });
+  assert.deepEqual(await names(b), ["Beta", "Alpha draft"]);
+  // A renames it again; B deletes it meanwhile: A's box closes and says why.
+  await tid(a, "saved-rename-1").click();
+  await tid(a, "saved-rename-input-1").fill("Never");
+  await tid(b, "saved-delete-1").click();
+  await expectNotice(b, /Deleted “Alpha draft”/);
+  await tid(a, "saved-rename-input-1").waitFor({ state: "detached", timeout: 5_000 });
+  await expectNotice(a, /“Alpha draft” was renamed or deleted in another tab/);
+  assert.deepEqual(await names(a), ["Beta"]);
+  await a.context().close();
+});
+
 await h.check("(8) a corrupt saved item is reported and kept aside in `quarantine`", async () => {
   const p = await h.newPage();
   await open(p, h.origin);
