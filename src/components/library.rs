@@ -598,9 +598,12 @@ pub fn library(props: &LibraryProps) -> Html {
                 let renaming = renaming.clone();
                 let name = name.clone();
                 Callback::from(move |_: MouseEvent| {
+                    // The list as shown, taken before `refresh` (a state handle reads the
+                    // state as it is now, so after `refresh` it would be the stored list).
+                    let shown = (*saved).clone();
                     let stored = refresh();
-                    let unchanged = stored == *saved;
-                    let Some(j) = storage::same_item(&saved, k, &stored) else {
+                    let unchanged = stored == shown;
+                    let Some(j) = storage::same_item(&shown, k, &stored) else {
                         return dispatch.dispatch(library_error(LibraryError::NoSuchItem));
                     };
                     match storage::delete(&stored, j) {
@@ -674,8 +677,10 @@ pub fn library(props: &LibraryProps) -> Html {
                         let draft = draft.clone();
                         Callback::from(move |e: SubmitEvent| {
                             e.prevent_default();
+                            // The list as shown, before `refresh` changes what `saved` reads.
+                            let shown = (*saved).clone();
                             let stored = refresh();
-                            let renamed = storage::same_item(&saved, k, &stored)
+                            let renamed = storage::same_item(&shown, k, &stored)
                                 .ok_or(LibraryError::NoSuchItem)
                                 .and_then(|j| storage::rename(&stored, j, &draft));
                             match renamed {

@@ -253,6 +253,41 @@ await h.check("(8) two tabs of one browser: each tab's saves, renames and delete
   await a.context().close();
 });
 
+await h.check("(8) a delete or a rename acts on the scenario shown, even before this tab hears of another tab's save", async () => {
+  const p = await h.newPage();
+  await open(p, h.origin);
+  const stored = async () => JSON.parse(await p.evaluate(() => localStorage.getItem("aliansi.saved.v2"))).items.map((i) => i.name);
+  const save = async (name) => {
+    await tid(p, "save-name").fill(name);
+    await tid(p, "save").click();
+    await expectNotice(p, new RegExp(name));
+  };
+  // Another tab's save that this tab has not heard of yet (a write made in this tab fires no
+  // storage event here): a scenario at the top of the stored list, above the ones shown.
+  const sneak = (name) =>
+    p.evaluate((name) => {
+      const d = JSON.parse(localStorage.getItem("aliansi.saved.v2"));
+      d.items.unshift({ ...d.items[0], name });
+      localStorage.setItem("aliansi.saved.v2", JSON.stringify(d));
+    }, name);
+  await save("First");
+  await save("Second");
+  assert.deepEqual(await stored(), ["Second", "First"]);
+  await sneak("Sneaked in");
+  // Delete on the second item shown ("First") deletes "First", now third in the stored list.
+  await tid(p, "saved-delete-1").click();
+  await expectNotice(p, /Deleted “First”/);
+  assert.deepEqual(await stored(), ["Sneaked in", "Second"]);
+  // Likewise a rename of the second item shown ("Second").
+  await sneak("Sneaked again");
+  await tid(p, "saved-rename-1").click();
+  await tid(p, "saved-rename-input-1").fill("Second, renamed");
+  await tid(p, "saved-rename-input-1").press("Enter");
+  await expectNotice(p, /Renamed to “Second, renamed”/);
+  assert.deepEqual(await stored(), ["Sneaked again", "Sneaked in", "Second, renamed"]);
+  await p.context().close();
+});
+
 await h.check("(8) a rename under way survives another tab's change, and closes with a word if its item goes", async () => {
   const a = await h.newPage();
   const b = await a.context().newPage();
