@@ -22,13 +22,21 @@ pub fn app() -> Html {
         ..State::initial()
     });
 
-    // While playing, a timer steps the world (several months a tick at high speed).
+    // While playing, a timer steps the world (several months a tick at high speed). Each tick
+    // says how long it came after the previous one: a page too slow to draw every tick in time
+    // steps the months owed for that time (`state::tick_months`), so the run keeps its speed.
     {
         let dispatch = state.dispatcher();
         use_effect_with((state.playing, state.speed), move |&(playing, speed)| {
             let timer = playing.then(|| {
                 let (period_ms, _) = tick_plan(speed);
-                Interval::new(period_ms, move || dispatch.dispatch(Action::Tick))
+                let mut last = js_sys::Date::now();
+                Interval::new(period_ms, move || {
+                    let now = js_sys::Date::now();
+                    let elapsed_ms = (now - last).clamp(0.0, 60_000.0) as u32;
+                    last = now;
+                    dispatch.dispatch(Action::TickAfter { elapsed_ms });
+                })
             });
             move || drop(timer)
         });

@@ -30,6 +30,20 @@ pub fn tick_plan(speed: u32) -> (u32, u32) {
     (1000 / ticks, months)
 }
 
+/// The months a timer tick steps when it fires `elapsed_ms` after the previous one: those the
+/// speed owes for that time, at least the planned months ([`tick_plan`]) and at most a quarter
+/// of a second's worth (a drawing then takes not much longer than one of the planned months).
+/// A page too slow to draw every tick in time (a long run of many partners on
+/// a slow computer) then draws fewer months, not a slower run: each drawing is the same as at
+/// that month, only the months in between are not drawn.
+pub fn tick_months(speed: u32, elapsed_ms: u32) -> u32 {
+    let speed = speed.max(1);
+    let planned = tick_plan(speed).1;
+    let owed = u64::from(speed) * u64::from(elapsed_ms) / 1000;
+    let owed = u32::try_from(owed).unwrap_or(u32::MAX);
+    owed.clamp(planned, planned.max(speed / 4))
+}
+
 /// A seed as the user typed it: a whole number in `0..=u64::MAX` (surrounding spaces allowed).
 pub fn parse_seed(text: &str) -> Option<u64> {
     text.trim().parse::<u64>().ok()
@@ -349,6 +363,9 @@ pub enum Action {
     Reset,
     /// The timer: while playing, simulates the months of one tick at the current speed.
     Tick,
+    /// The timer, `elapsed_ms` after its previous tick: while playing, simulates the months
+    /// the speed owes for that time ([`tick_months`]).
+    TickAfter { elapsed_ms: u32 },
     /// Months per second while playing.
     SetSpeed(u32),
     /// Uses this seed (and rewinds to month 0).
@@ -696,6 +713,14 @@ impl Reducible for State {
                     state
                 }
             }
+            Action::TickAfter { elapsed_ms } => {
+                if state.playing {
+                    let months = tick_months(state.speed, elapsed_ms);
+                    state.advanced(months)
+                } else {
+                    state
+                }
+            }
             Action::SetSpeed(speed) => State {
                 speed: speed.max(1),
                 ..state
@@ -877,6 +902,44 @@ mod tests {
         let s = after(&[Action::SetSpeed(120), Action::Run, Action::Tick]);
         assert_eq!(s.month(), tick_plan(120).1.min(s.scenario.horizon_months));
         assert!(s.month() > 1);
+    }
+
+    #[test]
+    fn late_ticks_catch_up_at_most_a_quarter_second() {
+        for speed in SPEEDS {
+            let (period, planned) = tick_plan(speed);
+            let most = planned.max(speed / 4);
+            // On time (or early): the planned months.
+            assert_eq!(tick_months(speed, period), planned, "{speed}");
+            assert_eq!(tick_months(speed, 0), planned, "{speed}");
+            // Late: what the speed owes, up to a quarter of a second's worth.
+            let late = 3 * period;
+            assert_eq!(
+                tick_months(speed, late),
+                (speed * late / 1000).clamp(planned, most),
+                "{speed}"
+            );
+            assert_eq!(tick_months(speed, 60_000), most, "{speed}");
+        }
+        assert_eq!(tick_months(120, 50), 6);
+        assert_eq!(tick_months(120, 58), 6);
+        assert_eq!(tick_months(120, 200), 24);
+        assert_eq!(tick_months(120, 249), 29);
+        assert_eq!(tick_months(120, 5000), 30);
+        assert_eq!(tick_months(10, 100), 1);
+        assert_eq!(tick_months(10, 250), 2);
+        assert_eq!(tick_months(1, 5000), 1);
+        assert_eq!(tick_months(120, u32::MAX), 30);
+        let s = after(&[
+            Action::SetSpeed(120),
+            Action::Run,
+            Action::TickAfter { elapsed_ms: 200 },
+        ]);
+        assert_eq!(s.month(), 24);
+        let s = s
+            .reduce(Action::Pause)
+            .reduce(Action::TickAfter { elapsed_ms: 200 });
+        assert_eq!(s.month(), 24, "no months while paused");
     }
 
     #[test]

@@ -4,10 +4,10 @@ use super::ticks::ticks;
 
 /// A y domain `(0, top)` covering every finite y in `series`, with `top` rounded up to the
 /// last "nice" tick; at least `(0, min_top)`. Negative values widen the bottom likewise.
-pub fn nice_y_domain(series: &[Vec<(f64, f64)>], min_top: f64) -> (f64, f64) {
+pub fn nice_y_domain<S: AsRef<[(f64, f64)]>>(series: &[S], min_top: f64) -> (f64, f64) {
     let ys = series
         .iter()
-        .flatten()
+        .flat_map(|s| s.as_ref())
         .map(|p| p.1)
         .filter(|y| y.is_finite());
     let (lo, hi) = ys.fold((0.0f64, min_top), |(lo, hi), y| (lo.min(y), hi.max(y)));
@@ -44,7 +44,9 @@ mod tests {
             nice_y_domain(&[vec![(0.0, 143.0)], vec![(0.0, 12.0)]], 1.0),
             (0.0, 150.0)
         );
-        assert_eq!(nice_y_domain(&[], 1.0), (0.0, 1.0));
+        assert_eq!(nice_y_domain::<Vec<(f64, f64)>>(&[], 1.0), (0.0, 1.0));
+        let borrowed: [&[(f64, f64)]; 2] = [&[(0.0, 143.0)], &[(0.0, 12.0)]];
+        assert_eq!(nice_y_domain(&borrowed, 1.0), (0.0, 150.0));
         assert_eq!(nice_y_domain(&[vec![(0.0, f64::NAN)]], 2.0), (0.0, 2.0));
     }
 

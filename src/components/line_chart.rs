@@ -1,5 +1,8 @@
 //! A line chart of one or more monthly series. Geometry comes from [`crate::charts`].
 
+use std::rc::Rc;
+
+use yew::html::IntoPropValue;
 use yew::prelude::*;
 
 use crate::charts::{
@@ -27,6 +30,37 @@ pub struct ChartSeries {
     pub dash: Option<&'static str>,
 }
 
+/// A chart's lines, shared (by its export buttons too) rather than copied: a long run's
+/// charts hold tens of thousands of points. Pass a `Vec<ChartSeries>` or an
+/// `Rc<Vec<ChartSeries>>`. Equal when they are the same lines (the same `Rc`, at once).
+#[derive(Clone, Debug)]
+pub struct Lines(pub Rc<Vec<ChartSeries>>);
+
+impl PartialEq for Lines {
+    fn eq(&self, other: &Lines) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+    }
+}
+
+impl std::ops::Deref for Lines {
+    type Target = [ChartSeries];
+    fn deref(&self) -> &[ChartSeries] {
+        &self.0
+    }
+}
+
+impl IntoPropValue<Lines> for Vec<ChartSeries> {
+    fn into_prop_value(self) -> Lines {
+        Lines(Rc::new(self))
+    }
+}
+
+impl IntoPropValue<Lines> for Rc<Vec<ChartSeries>> {
+    fn into_prop_value(self) -> Lines {
+        Lines(self)
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub lang: Lang,
@@ -35,7 +69,7 @@ pub struct Props {
     pub title: AttrValue,
     #[prop_or_default]
     pub testid: Option<AttrValue>,
-    pub series: Vec<ChartSeries>,
+    pub series: Lines,
     /// The x axis runs from month 0 to this month.
     pub horizon: u32,
     /// A fixed y domain; by default from 0 to a round number above the data.
@@ -59,7 +93,7 @@ pub fn line_chart(props: &Props) -> Html {
     let h = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM;
     let x_domain = (0.0, f64::from(props.horizon.max(1)));
     let y_domain = props.y_domain.unwrap_or_else(|| {
-        let all: Vec<Vec<(f64, f64)>> = props.series.iter().map(|s| s.points.clone()).collect();
+        let all: Vec<&[(f64, f64)]> = props.series.iter().map(|s| s.points.as_slice()).collect();
         nice_y_domain(&all, 1.0)
     });
     let x = LinearScale::new(x_domain, (0.0, w));

@@ -88,7 +88,7 @@ pub fn run_charts(state: &UseReducerHandle<State>) -> Html {
             )),
         ),
     ];
-    let lines = |k: usize| (*charts[k].2).clone();
+    let lines = |k: usize| charts[k].2.clone();
     let stem = crate::export::run_stem(s.seed);
     let exports: Vec<Html> = charts
         .iter()
