@@ -19,6 +19,7 @@ const PREWARM_AFTER_MS: u32 = 500;
 pub fn app() -> Html {
     let state = use_reducer(|| State {
         lang: crate::components::starting_lang(),
+        shortcuts: crate::components::classroom::starting_shortcuts(),
         ..State::initial()
     });
 

@@ -331,6 +331,10 @@ pub struct State {
     pub notice: Option<Notice>,
     /// Classroom mode: large type and only the controls a lesson needs.
     pub classroom: bool,
+    /// Whether the page's single-key shortcuts work (`components/classroom.rs`): a reader
+    /// whose speech input or keyboard presses letters unasked turns them off (kept on this
+    /// device).
+    pub shortcuts: bool,
     /// Decision mode: the run stops whenever a dispute starts and the class chooses how it is
     /// resolved.
     pub decisions: bool,
@@ -401,6 +405,8 @@ pub enum Action {
     CompareExit,
     /// Turns classroom mode on or off.
     SetClassroom(bool),
+    /// Turns the single-key shortcuts on or off.
+    SetShortcuts(bool),
     /// Turns decision mode on or off.
     SetDecisions(bool),
     /// The class's decision for a dispute that has just started: a step tried first, or
@@ -480,6 +486,7 @@ impl State {
             baseline: None,
             notice: None,
             classroom: false,
+            shortcuts: true,
             decisions: false,
             resume: false,
             lesson: None,
@@ -774,6 +781,7 @@ impl Reducible for State {
                 ..state
             },
             Action::SetClassroom(classroom) => State { classroom, ..state },
+            Action::SetShortcuts(shortcuts) => State { shortcuts, ..state },
             Action::SetDecisions(decisions) => State {
                 decisions,
                 resume: false,

@@ -63,9 +63,13 @@ pub const SHORTCUTS: [Shortcut; 8] = [
 ];
 
 /// The action for a key press (`key` as `KeyboardEvent.key`), given the page state; `None`
-/// for keys that mean nothing here. Pure, so that it is tested natively.
+/// for keys that mean nothing here. With the shortcuts turned off, only `Esc` (no character)
+/// still leaves classroom mode. Pure, so that it is tested natively.
 pub fn key_action(key: &str, s: &State) -> Option<Action> {
     let key = key.to_ascii_lowercase();
+    if !s.shortcuts {
+        return (key == "escape" && s.classroom).then_some(Action::SetClassroom(false));
+    }
     // While a dispute awaits the class: 1-5 choose a step, 0 leaves it to the ladder.
     if let Some(d) = s.awaiting() {
         if let Some(i) = key.parse::<usize>().ok().filter(|i| *i <= 5) {
@@ -158,9 +162,31 @@ pub fn teaching_switches(state: &UseReducerHandle<State>) -> Html {
     }
 }
 
-/// The keyboard shortcuts, listed (shown in classroom mode).
+/// Where turning the shortcuts off is kept (local storage: this device, every tab).
+const SHORTCUTS_KEY: &str = "aliansi.shortcuts";
+
+/// Whether the shortcuts start on: unless turned off on this device before.
+pub fn starting_shortcuts() -> bool {
+    super::library::local::read(SHORTCUTS_KEY)
+        .ok()
+        .flatten()
+        .as_deref()
+        != Some("off")
+}
+
+/// The keyboard shortcuts, listed (shown in classroom mode), with the switch that turns them
+/// off (WCAG 2.1.4: speech input types words, and a stray letter must not reset a run).
 pub fn shortcut_help(state: &UseReducerHandle<State>) -> Html {
     let lang = state.lang;
+    let on = state.shortcuts;
+    let toggle = {
+        let d = state.dispatcher();
+        Callback::from(move |_: Event| {
+            // Remembered on this device (storage that refuses: for this visit only).
+            let _ = super::library::local::write(SHORTCUTS_KEY, if on { "off" } else { "on" });
+            d.dispatch(Action::SetShortcuts(!on));
+        })
+    };
     let key_name = |k: &str| match k {
         " " => t(lang, "classroom.key_space").to_string(),
         "arrowright" => "→".to_string(),
@@ -178,6 +204,10 @@ pub fn shortcut_help(state: &UseReducerHandle<State>) -> Html {
     html! {
         <details class="card shortcut-help" data-testid="shortcut-help" open={state.classroom}>
             <summary>{ t(lang, "classroom.shortcuts") }</summary>
+            <label class="shortcuts-switch">
+                <input type="checkbox" data-testid="shortcuts-on" checked={on} onchange={toggle} />
+                { " " }{ t(lang, "classroom.shortcuts_on") }
+            </label>
             <dl class="shortcuts">
                 { for rows }
                 <div class="shortcut">
@@ -321,6 +351,39 @@ mod tests {
         let lesson = class.reduce(Action::OpenLesson(0));
         assert_eq!(key_action("n", &lesson), Some(Action::LessonNext));
         assert_eq!(key_action("p", &lesson), Some(Action::LessonPrevious));
+    }
+
+    #[test]
+    fn turned_off_only_esc_leaves_classroom_mode() {
+        let class = Rc::new(State::initial())
+            .reduce(Action::SetClassroom(true))
+            .reduce(Action::SetShortcuts(false));
+        for key in [
+            " ",
+            "k",
+            "s",
+            "ArrowRight",
+            "f",
+            "r",
+            "c",
+            "d",
+            "n",
+            "1",
+            "0",
+        ] {
+            assert_eq!(key_action(key, &class), None, "{key:?}");
+        }
+        assert_eq!(
+            key_action("Escape", &class),
+            Some(Action::SetClassroom(false))
+        );
+        let decided = conflict()
+            .reduce(Action::Finish)
+            .reduce(Action::SetShortcuts(false));
+        assert!(decided.awaiting().is_some());
+        assert_eq!(key_action("1", &decided), None, "digits too");
+        let on = decided.reduce(Action::SetShortcuts(true));
+        assert!(key_action("1", &on).is_some());
     }
 
     #[test]

@@ -359,11 +359,13 @@ pub fn library(props: &LibraryProps) -> Html {
                     // No key: the other tab cleared the whole storage.
                     if key.is_none() || key.as_deref() == Some(SAVED_KEY) {
                         // (A state handle reads the state as it is now, even in this
-                        // closure of the first render: the list shown, until `refresh`.)
-                        let shown = (*saved).clone();
+                        // closure of the first render: the list shown, until `refresh`. Read
+                        // through a clone: a handle keeps every value it has read, and this
+                        // one lives as long as the page.)
+                        let shown = (*saved.clone()).clone();
                         let stored = refresh();
                         undo.set(None);
-                        if let Some((k, draft)) = (*renaming).clone() {
+                        if let Some((k, draft)) = (*renaming.clone()).clone() {
                             let open = storage::same_item(&shown, k, &stored);
                             renaming.set(open.map(|j| (j, draft)));
                             if open.is_none() {

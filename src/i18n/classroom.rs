@@ -4,6 +4,7 @@ pub const STRINGS: &str = strings![
     ("classroom.mode", "Classroom mode", "Mode kelas"),
     ("classroom.decisions", "Decision mode", "Mode keputusan"),
     ("classroom.shortcuts", "Keyboard shortcuts", "Pintasan papan ketik"),
+    ("classroom.shortcuts_on", "Single-key shortcuts on (turn them off if letters typed by speech input or a stray key get in the way; Esc still leaves classroom mode)", "Pintasan satu tombol aktif (matikan bila huruf dari input suara atau tombol yang tersentuh mengganggu; Esc tetap keluar dari mode kelas)"),
     ("classroom.key_space", "Space", "Spasi"),
     ("classroom.key.run", "Run or pause", "Jalankan atau jeda"),
     ("classroom.key.step", "One month", "Satu bulan"),

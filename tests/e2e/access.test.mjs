@@ -292,6 +292,37 @@ await h.check("(11) closing a lesson or the notice with the keyboard hands the f
   await page.context().close();
 });
 
+await h.check("(11) single-key shortcuts can be turned off (a letter from speech input resets nothing), kept on this device", async () => {
+  const page = await h.newPage();
+  await open(page, h.origin);
+  const monthOf = () => page.evaluate(() => Number(document.querySelector("#app-ready")?.dataset.month));
+  await finishRun(page);
+  const ended = await monthOf();
+  assert.ok(ended > 0);
+  const help = tid(page, "shortcut-help");
+  await help.locator("summary").click();
+  const box = tid(page, "shortcuts-on");
+  assert.equal(await box.isChecked(), true, "on by default");
+  await box.uncheck();
+  // With the focus on a button, as a speech-input user saying a word would type it.
+  await tid(page, "share").focus();
+  await page.keyboard.type("rc");
+  await page.waitForTimeout(300);
+  assert.equal(await monthOf(), ended, "R reset the run with the shortcuts off");
+  assert.equal(await page.locator('#app-ready[data-classroom="true"]').count(), 0, "C switched classroom mode on");
+  // Kept for the next visit; turned on again, R resets.
+  await page.reload({ waitUntil: "load" });
+  await page.waitForSelector("#app-ready", { state: "attached", timeout: STEP_TIMEOUT_MS });
+  await tid(page, "shortcut-help").locator("summary").click();
+  assert.equal(await tid(page, "shortcuts-on").isChecked(), false, "off after a reload");
+  await tid(page, "shortcuts-on").check();
+  await finishRun(page);
+  await tid(page, "share").focus();
+  await page.keyboard.press("r");
+  await page.waitForFunction(() => document.querySelector("#app-ready")?.dataset.month === "0", null, { timeout: STEP_TIMEOUT_MS });
+  await page.context().close();
+});
+
 await h.check("(12) for a screen reader: every chart after a batch has a name, and a batch or a sweep that ends says so in its status region", async () => {
   const page = await h.newPage();
   await open(page, h.origin);
