@@ -11,19 +11,37 @@ fn mix(a: (u8, u8, u8), b: (u8, u8, u8), f: f64) -> (u8, u8, u8) {
     (m(a.0, b.0), m(a.1, b.1), m(a.2, b.2))
 }
 
-/// `#rrggbb` for a value in [0, 1] on the orange-neutral-blue scale (clamped; NaN is 0).
-pub fn diverging(v: f64) -> String {
+/// The middle of the scale for lines ([`edge_colour`]): a grey dark enough to stand out on
+/// white (the light neutral of the areas nearly vanishes as a line on a projector).
+const MID_LINE: (u8, u8, u8) = (0x85, 0x7f, 0x75);
+
+/// The colour of `v` in [0, 1] (clamped; NaN is 0) from `LOW` through `mid` to `HIGH`.
+fn scale(v: f64, mid: (u8, u8, u8)) -> (u8, u8, u8) {
     let v = if v.is_finite() {
         v.clamp(0.0, 1.0)
     } else {
         0.0
     };
-    let c = if v < 0.5 {
-        mix(LOW, MID, v * 2.0)
+    if v < 0.5 {
+        mix(LOW, mid, v * 2.0)
     } else {
-        mix(MID, HIGH, (v - 0.5) * 2.0)
-    };
+        mix(mid, HIGH, (v - 0.5) * 2.0)
+    }
+}
+
+fn hex(c: (u8, u8, u8)) -> String {
     format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
+}
+
+/// `#rrggbb` for a value in [0, 1] on the orange-neutral-blue scale (clamped; NaN is 0).
+pub fn diverging(v: f64) -> String {
+    hex(scale(v, MID))
+}
+
+/// The same scale for a line on a white page (the network's trust lines): orange through a
+/// mid grey to blue, every colour at least 3:1 against white (WCAG's contrast for graphics).
+pub fn edge_colour(v: f64) -> String {
+    hex(scale(v, MID_LINE))
 }
 
 /// Whether text on [`diverging`]`(v)` should be light (the ends are dark).
@@ -78,6 +96,33 @@ mod tests {
             assert!(c.starts_with('#'));
             assert!(c[1..].chars().all(|ch| ch.is_ascii_hexdigit()));
         }
+    }
+
+    /// WCAG's contrast ratio of `#rrggbb` against white.
+    fn contrast_on_white(c: &str) -> f64 {
+        let lin = |k: usize| {
+            let v = f64::from(u8::from_str_radix(&c[k..k + 2], 16).unwrap()) / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        let l = 0.2126 * lin(1) + 0.7152 * lin(3) + 0.0722 * lin(5);
+        1.05 / (l + 0.05)
+    }
+
+    #[test]
+    fn lines_stand_out_on_white() {
+        for k in 0..=100 {
+            let c = edge_colour(f64::from(k) / 100.0);
+            let r = contrast_on_white(&c);
+            assert!(r >= 3.0, "{c} at {k} %: {r:.2}:1");
+        }
+        // The areas' middle would not do as a line (why lines have their own).
+        assert!(contrast_on_white(&diverging(0.5)) < 1.5);
+        assert_eq!(edge_colour(0.0), diverging(0.0));
+        assert_eq!(edge_colour(1.0), diverging(1.0));
     }
 
     #[test]

@@ -11,7 +11,7 @@ mod scale;
 mod ticks;
 
 pub use bars::{band_path, bars, hbars, histogram, occupied, step_points, value_digits, Rect};
-pub use color::{dash, diverging, light_text_on, palette};
+pub use color::{dash, diverging, edge_colour, light_text_on, palette};
 pub use extent::{nice_y_domain, points};
 pub use heatmap::{band_centres, heat_cells, label_size, legend_stops, Cell};
 pub use network::{circle_layout, edge_width, max_radius_for, node_radius, shorten};

@@ -52,8 +52,9 @@ pub fn event_log(state: &UseReducerHandle<State>) -> Html {
             // Numbered from the run's first event (`start`), newest first. Each line is keyed by
             // its event's place in the run, so a new month adds its lines at the top rather than
             // rewriting every line below them.
+            // A stop of the keyboard's (to scroll it) only once it has lines.
             <ol class={classes!("event-log", wide)} data-testid="event-log" reversed=true start={n.to_string()}
-                tabindex="0" aria-labelledby="log-title">
+                tabindex={(n > 0).then_some("0")} aria-labelledby="log-title">
                 { for lines.into_iter().rev().map(|(k, text, class)| html! {
                     <li key={k} class={classes!("ev", class)}>{ text }</li>
                 }) }

@@ -5,7 +5,9 @@
 
 use yew::prelude::*;
 
-use crate::charts::{circle_layout, diverging, edge_width, fmt_num, light_text_on, node_radius};
+use crate::charts::{
+    circle_layout, diverging, edge_colour, edge_width, fmt_num, light_text_on, node_radius,
+};
 use crate::i18n::{t, tf};
 use crate::narrate::num;
 use crate::state::State;
@@ -59,7 +61,7 @@ pub fn network(props: &Props) -> Html {
                 <line class="edge"
                     x1={fmt_num(pos[i].0)} y1={fmt_num(pos[i].1)}
                     x2={fmt_num(pos[j].0)} y2={fmt_num(pos[j].1)}
-                    stroke={diverging(trust)} stroke-width={fmt_num(edge_width(trust, 1.5, 12.0))}>
+                    stroke={edge_colour(trust)} stroke-width={fmt_num(edge_width(trust, 1.5, 12.0))}>
                     <title>{ label }</title>
                 </line>
             });

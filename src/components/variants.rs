@@ -512,7 +512,8 @@ pub fn variants_panel(props: &Props) -> Html {
                     <label for="variants-runs">{ t(lang, "experiments.runs_label") }</label>
                     <input id="variants-runs" data-testid="variants-runs" type="text" inputmode="numeric"
                         autocomplete="off" value={(*runs_text).clone()} oninput={on_runs} disabled={running}
-                        aria-invalid={runs_error.is_some().then_some("true")} aria-describedby="variants-runs-help" />
+                        aria-invalid={runs_error.is_some().then_some("true")}
+                        aria-describedby={runs_error.is_some().then_some("variants-runs-help")} />
                     if let Some(e) = runs_error.clone() {
                         <p id="variants-runs-help" class="batch-help field-error">{ e }</p>
                     }
