@@ -688,6 +688,14 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let state = Rc::try_unwrap(self).unwrap_or_else(|rc| (*rc).clone());
         Rc::new(match action {
+            // A dispute awaits the class's choice: the run does not move on (it would hand the
+            // dispute to the ladder unasked, say when a trainer presses Space meaning to pause).
+            // The choice, or "leave it to the ladder" on its card, moves it on.
+            Action::Run | Action::Step | Action::Finish
+                if state.awaiting().is_some() && state.status() != Status::Done =>
+            {
+                state
+            }
             Action::Run => {
                 let state = if state.status() == Status::Done {
                     state.rewound()
@@ -1163,6 +1171,27 @@ mod tests {
             .position(|l| l.decisions)
             .expect("a lesson uses decision mode");
         after(&[Action::OpenLesson(i)])
+    }
+
+    #[test]
+    fn a_dispute_awaiting_the_class_holds_the_run() {
+        let s = conflict_lesson().reduce(Action::Run).reduce(Action::Finish);
+        let d = s.awaiting().expect("a dispute awaits").id;
+        let (month, events) = (s.month(), s.logged().len());
+        // Space (Run), Step and Finish leave it waiting: nothing is decided for the class.
+        for a in [Action::Run, Action::Step, Action::Finish] {
+            let t = s.clone().reduce(a.clone());
+            assert_eq!(t.awaiting().map(|x| x.id), Some(d), "{a:?}");
+            assert_eq!(
+                (t.month(), t.logged().len(), t.playing),
+                (month, events, false),
+                "{a:?}"
+            );
+        }
+        // Left to the ladder on its card, the run moves on again.
+        let t = s.reduce(Action::Decide { id: d, step: None });
+        assert_ne!(t.awaiting().map(|x| x.id), Some(d));
+        assert!(t.reduce(Action::Step).month() > month);
     }
 
     #[test]

@@ -17,6 +17,9 @@ pub fn run_controls(props: &Props) -> Html {
     let lang = state.lang;
     let status = state.status();
     let valid = state.live.is_ok();
+    // A dispute awaits the class's choice (decision mode): the run moves on only once it is
+    // chosen (its card offers the ladder too), not by Run, Step or Finish.
+    let waiting = state.awaiting().is_some() && status != Status::Done;
     // The seed as typed, while it differs from the state's seed (kept when refused).
     let draft = use_state(|| None::<String>);
     let seed_error = use_state(|| None::<String>);
@@ -116,7 +119,7 @@ pub fn run_controls(props: &Props) -> Html {
             <h2 id="controls-title">{ t(lang, "watch.heading") }</h2>
             <div class="buttons" role="group" aria-label={t(lang, "watch.controls")}>
                 <button type="button" class="primary big" data-testid="run"
-                    disabled={!valid || status == Status::Running} onclick={act(Action::Run)}>
+                    disabled={!valid || waiting || status == Status::Running} onclick={act(Action::Run)}>
                     <span aria-hidden="true" class="icon">{ "▶" }</span>{ run_label }
                 </button>
                 <button type="button" data-testid="pause" data-refocus="run"
@@ -124,11 +127,11 @@ pub fn run_controls(props: &Props) -> Html {
                     <span aria-hidden="true" class="icon">{ "❚❚" }</span>{ t(lang, "watch.pause") }
                 </button>
                 <button type="button" data-testid="step"
-                    disabled={!valid || status == Status::Done} onclick={act(Action::Step)}>
+                    disabled={!valid || waiting || status == Status::Done} onclick={act(Action::Step)}>
                     { t(lang, "watch.step") }
                 </button>
                 <button type="button" data-testid="finish" title={t(lang, "watch.finish_hint")}
-                    disabled={!valid || status == Status::Done} onclick={act(Action::Finish)}>
+                    disabled={!valid || waiting || status == Status::Done} onclick={act(Action::Finish)}>
                     { t(lang, "watch.finish") }
                 </button>
                 <button type="button" data-testid="reset"

@@ -284,6 +284,28 @@ await h.check("a reload in front of a class keeps the lesson at its part, the mo
   await p.context().close();
 });
 
+await h.check("while a dispute awaits the class, Space, S and F do nothing: the class still chooses", async () => {
+  const p = await h.newPage();
+  await open(p, h.origin);
+  await tid(p, "lesson-open-conflict").click();
+  await p.waitForSelector('[data-testid="decisions-toggle"][aria-pressed="true"]', { timeout: STEP_TIMEOUT_MS });
+  await tid(p, "finish").click();
+  await tid(p, "decision").waitFor({ timeout: 30_000 });
+  const marker = p.locator("#app-ready");
+  const month = await marker.getAttribute("data-month");
+  const id = await tid(p, "decision").getAttribute("data-dispute");
+  // The card has the focus; a trainer presses Space (meaning to pause), then S and F.
+  for (const key of [" ", "s", "f"]) await p.keyboard.press(key);
+  await p.waitForTimeout(300);
+  assert.equal(await marker.getAttribute("data-month"), month, "the run moved on");
+  assert.equal(await tid(p, "decision").getAttribute("data-dispute"), id, "the dispute was decided unasked");
+  for (const b of ["run", "step", "finish"]) assert.ok(await tid(p, b).isDisabled(), `${b} is not waiting`);
+  await p.keyboard.press("2");
+  await tid(p, "decision").waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
+  assert.match((await tid(p, "event-log").innerText()).replace(/\s+/g, " "), /negotiation/i, "the class's choice");
+  await p.context().close();
+});
+
 await h.check("a reload brings a run back to its month, with the class's decisions", async () => {
   const p = await h.newPage();
   await open(p, h.origin);
@@ -293,7 +315,16 @@ await h.check("a reload brings a run back to its month, with the class's decisio
   await tid(p, "decision").waitFor({ timeout: 30_000 });
   await tid(p, "decide-mediation").click();
   await tid(p, "decision").waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
-  for (let k = 0; k < 3; k++) await tid(p, "step").click();
+  // Three months on; a dispute met on the way waits for the class (Step waits with it), and
+  // is left to the ladder.
+  for (let k = 0; k < 3; k++) {
+    if (await tid(p, "decision").count()) {
+      assert.ok(await tid(p, "step").isDisabled(), "Step waits while a dispute awaits the class");
+      await tid(p, "decide-ladder").click();
+      await tid(p, "decision").waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
+    }
+    await tid(p, "step").click();
+  }
   await p.waitForTimeout(200);
   const marker = p.locator("#app-ready");
   const before = { month: await marker.getAttribute("data-month"), status: await marker.getAttribute("data-status") };
