@@ -356,6 +356,26 @@ mod tests {
         }
     }
 
+    /// The trust lesson's question asks why open books alone end more alliances than they
+    /// save, and what monitoring adds: its experiment shows both, on the lesson's seed and runs
+    /// (as is 26.2 %, open books 21.5 %, with monitoring 46.6 % when this was written).
+    #[test]
+    fn open_books_alone_end_more_trust_lesson_alliances() {
+        let (_, l) = find("trust").unwrap();
+        let survival: Vec<f64> = l
+            .variants(Lang::En)
+            .iter()
+            .map(|v| {
+                aliansi_sim::batch::run_batch(&v.scenario, v.scenario.seed, l.runs)
+                    .unwrap()
+                    .survival_at_horizon
+            })
+            .collect();
+        eprintln!("trust lesson survival (as is, open books, open and watched): {survival:?}");
+        assert!(survival[1] < survival[0], "open books alone: {survival:?}");
+        assert!(survival[2] > survival[0], "with monitoring: {survival:?}");
+    }
+
     #[test]
     fn parts_move_within_bounds() {
         assert_eq!(next_part(0), 1);
