@@ -219,8 +219,15 @@ pub fn chance(p: f64) -> Chance {
     }
 }
 
-fn pct(lang: Lang, v: f64) -> String {
-    format!("{}\u{a0}%", num(lang, v * 100.0, 0))
+/// Percentage points with their sign, as in the table: "+4.2", "−8.0" (a true minus sign,
+/// which a hyphen or the dash between an interval's ends is not mistaken for), "0.0".
+pub fn signed_pts(lang: Lang, v: f64) -> String {
+    let s = num(lang, v * 100.0, 1);
+    if v * 100.0 >= 0.05 {
+        format!("+{s}")
+    } else {
+        s.replacen('-', "\u{2212}", 1)
+    }
 }
 
 /// A horizon in words: "10 years", "1 year", "18 months".
@@ -232,47 +239,58 @@ pub fn horizon_words(lang: Lang, months: u32) -> String {
     }
 }
 
-/// The results in words a student understands: for each variant against the base, who
-/// survives the horizon how often; then how often chance alone would give such a difference.
-pub fn verdict(
-    lang: Lang,
-    names: &[String],
-    survival: &[f64],
-    horizon: u32,
-    p: f64,
-) -> Vec<String> {
+/// The results in words a student understands. For each variant against the base: who
+/// survives the horizon how often (at the table's precision), and whether the 95 % interval
+/// of the difference, as the table shows it, leaves out zero ("clearly lower/higher") or not
+/// ("could be chance"). Then the log-rank test: with two variants it tests that one pair, and
+/// is said only where it agrees with the interval; with more it tests them all together, and
+/// is said as such, but not when it finds nothing while a pair clearly differs.
+pub fn verdict(lang: Lang, names: &[String], c: &Comparison, horizon: u32) -> Vec<String> {
+    use crate::components::batch_results::pct;
     let mut out = Vec::new();
     let years = horizon_words(lang, horizon);
-    for i in 1..names.len().min(survival.len()) {
-        out.push(tf(
+    let pairs = names.len().min(c.survival.len()).min(c.difference.len());
+    let mut clear = false;
+    for i in 1..pairs {
+        let (_, (lo, hi)) = c.difference[i];
+        let (lo, hi) = (signed_pts(lang, lo), signed_pts(lang, hi));
+        let key = if lo.starts_with('+') {
+            "experiments.verdict_higher"
+        } else if hi.starts_with('\u{2212}') {
+            "experiments.verdict_lower"
+        } else {
+            "experiments.verdict_could_be_chance"
+        };
+        clear |= key != "experiments.verdict_could_be_chance";
+        let pair = tf(
             lang,
             "experiments.verdict_pair",
             &[
                 ("name", &crate::narrate::display_name(&names[i])),
-                ("a", &pct(lang, survival[i])),
+                ("a", &pct(lang, c.survival[i])),
                 ("horizon", &years),
-                ("b", &pct(lang, survival[0])),
+                ("b", &pct(lang, c.survival[0])),
                 ("base", &crate::narrate::display_name(&names[0])),
             ],
+        );
+        out.push(format!(
+            "{pair} {}",
+            tf(lang, key, &[("lo", &lo), ("hi", &hi)])
         ));
     }
-    out.push(match chance(p) {
-        Chance::UnderOneInThousand => tf(
-            lang,
-            "experiments.verdict_rare",
-            &[("n", &amount(lang, 1000.0))],
-        ),
-        Chance::OneIn(n) => tf(
-            lang,
-            "experiments.verdict_one_in",
-            &[("n", &amount(lang, n as f64))],
-        ),
-        Chance::CouldBeChance(n) => tf(
-            lang,
-            "experiments.verdict_chance",
-            &[("n", &amount(lang, n as f64))],
-        ),
-    });
+    let odds = chance(c.log_rank.p_value);
+    let differ = !matches!(odds, Chance::CouldBeChance(_));
+    let (key, n) = match (pairs > 2, odds) {
+        (false, _) if differ != clear => return out,
+        (true, Chance::CouldBeChance(_)) if clear => return out,
+        (false, Chance::UnderOneInThousand) => ("experiments.verdict_rare", 1000),
+        (false, Chance::OneIn(n)) => ("experiments.verdict_one_in", n),
+        (false, Chance::CouldBeChance(n)) => ("experiments.verdict_chance", n),
+        (true, Chance::UnderOneInThousand) => ("experiments.verdict_all_rare", 1000),
+        (true, Chance::OneIn(n)) => ("experiments.verdict_all_one_in", n),
+        (true, Chance::CouldBeChance(n)) => ("experiments.verdict_all_chance", n),
+    };
+    out.push(tf(lang, key, &[("n", &amount(lang, n as f64))]));
     out
 }
 
@@ -661,33 +679,168 @@ mod tests {
         assert_eq!(chance(f64::NAN), Chance::UnderOneInThousand);
     }
 
+    /// A comparison as `compare` gives it: survival per variant, each difference from the
+    /// base with its interval (in shares), and the log-rank p-value.
+    fn cmp(survival: &[f64], intervals: &[(f64, f64)], p: f64) -> Comparison {
+        let mut difference = vec![(0.0, (0.0, 0.0))];
+        for (s, &(lo, hi)) in survival[1..].iter().zip(intervals) {
+            difference.push((s - survival[0], (lo, hi)));
+        }
+        Comparison {
+            survival: survival.to_vec(),
+            difference,
+            log_rank: aliansi_sim::stats::LogRank {
+                chi2: 0.0,
+                df: survival.len() as u32 - 1,
+                p_value: p,
+            },
+        }
+    }
+
+    fn names(n: &[&str]) -> Vec<String> {
+        n.iter().map(|x| x.to_string()).collect()
+    }
+
     #[test]
     fn verdict_in_both_languages() {
-        let names = vec!["Variant 1".to_string(), "With mediation".to_string()];
-        let en = verdict(Lang::En, &names, &[0.48, 0.62], 120, 0.0001);
+        let two = names(&["Variant 1", "With mediation"]);
+        let c = cmp(&[0.48, 0.62], &[(0.09, 0.19)], 0.0001);
+        let en = verdict(Lang::En, &two, &c, 120);
         assert_eq!(
             en[0],
-            "With mediation: 62\u{a0}% survive 10 years, against 48\u{a0}% for Variant 1."
+            "With mediation: 62.0\u{a0}% survive 10 years, against 48.0\u{a0}% for Variant 1. \
+             Clearly higher: the difference's 95 % interval, +9.0 to +19.0 percentage points, \
+             is entirely above zero."
         );
         assert!(en[1].contains("less than 1 time in 1,000"), "{}", en[1]);
-        let en = verdict(Lang::En, &names, &[0.48, 0.50], 120, 0.3);
+        // Two variants, the interval includes zero and the test agrees.
+        let c = cmp(&[0.48, 0.50], &[(-0.03, 0.07)], 0.3);
+        let en = verdict(Lang::En, &two, &c, 120);
+        assert!(en[0].contains("This could be chance"), "{}", en[0]);
+        assert!(en[0].contains("\u{2212}3.0 to +7.0"), "{}", en[0]);
         assert!(en[1].contains("about 1 time in 3"), "{}", en[1]);
         assert!(en[1].contains("could well be chance"), "{}", en[1]);
-        let en = verdict(Lang::En, &names, &[0.48, 0.55], 120, 0.01);
+        let c = cmp(&[0.55, 0.48], &[(-0.12, -0.02)], 0.01);
+        let en = verdict(Lang::En, &two, &c, 120);
+        assert!(en[0].contains("Clearly lower"), "{}", en[0]);
         assert!(en[1].contains("about 1 time in 100"), "{}", en[1]);
-        assert!(!en[1].contains("could well"));
-        let id = verdict(Lang::Id, &names, &[0.48, 0.62], 120, 0.0001);
-        assert!(id[0].contains("10 tahun"), "{}", id[0]);
-        assert!(id[1].contains("1.000"), "{}", id[1]);
-        let three = verdict(
-            Lang::En,
-            &[names[0].clone(), "b".into(), "c".into()],
-            &[0.5, 0.4, 0.6],
-            18,
-            0.5,
+        let id = verdict(
+            Lang::Id,
+            &two,
+            &cmp(&[0.48, 0.62], &[(0.09, 0.19)], 0.0001),
+            120,
         );
+        assert!(id[0].contains("10 tahun"), "{}", id[0]);
+        assert!(id[0].contains("Jelas lebih tinggi"), "{}", id[0]);
+        assert!(id[0].contains("+9,0 sampai +19,0"), "{}", id[0]);
+        assert!(id[1].contains("1.000"), "{}", id[1]);
+        let c = cmp(&[0.5, 0.4, 0.6], &[(-0.2, 0.01), (-0.05, 0.25)], 0.5);
+        let three = verdict(Lang::En, &names(&["a", "b", "c"]), &c, 18);
         assert_eq!(three.len(), 3);
         assert!(three[1].contains("18 months"));
+        assert_eq!(
+            three[2],
+            "Taken together, the variants differ no more than chance alone would make them."
+        );
+    }
+
+    /// Three variants, one pair's interval includes zero, the log-rank test across all three
+    /// is significant (the trust lesson, as audited): nothing may call that pair significant.
+    #[test]
+    fn the_overall_test_is_never_read_as_one_pairs() {
+        let c = cmp(
+            &[0.26, 0.20, 0.35],
+            &[(-0.128, 0.008), (0.02, 0.16)],
+            0.0002,
+        );
+        for lang in Lang::ALL {
+            let words = verdict(lang, &names(&["Base", "Open books", "Mediation"]), &c, 120);
+            assert_eq!(words.len(), 3, "{words:?}");
+            let open = &words[0];
+            let chance = match lang {
+                Lang::En => "could be chance",
+                Lang::Id => "bisa saja hanya kebetulan",
+            };
+            assert!(open.contains(chance), "{open}");
+            assert!(
+                open.contains("\u{2212}12.8") || open.contains("\u{2212}12,8"),
+                "{open}"
+            );
+            assert!(
+                !open.contains("Clearly") && !open.contains("Jelas"),
+                "{open}"
+            );
+            assert!(words[1].contains("Clearly higher") || words[1].contains("Jelas lebih tinggi"));
+            // The test is about the variants together, and no sentence reads as one pair's.
+            let all = match lang {
+                Lang::En => "Taken together, the variants differ more than chance",
+                Lang::Id => "Secara keseluruhan, varian-varian ini berbeda lebih besar",
+            };
+            assert!(words[2].starts_with(all), "{}", words[2]);
+            for w in &words {
+                assert!(!w.contains("A difference this large"), "{w}");
+                assert!(!w.contains("Selisih sebesar ini"), "{w}");
+            }
+        }
+        // Nothing found together while a pair clearly differs: the test is left out.
+        let c = cmp(&[0.26, 0.20, 0.35], &[(-0.128, 0.008), (0.02, 0.16)], 0.2);
+        let words = verdict(Lang::En, &names(&["a", "b", "c"]), &c, 120);
+        assert_eq!(words.len(), 2, "{words:?}");
+    }
+
+    /// Two variants: the log-rank test is that pair's, said only where the interval agrees.
+    #[test]
+    fn two_variants_never_contradict_the_interval() {
+        let two = names(&["a", "b"]);
+        // Significant test, interval with zero in it (a margin case): the interval wins.
+        let words = verdict(
+            Lang::En,
+            &two,
+            &cmp(&[0.5, 0.45], &[(-0.101, 0.001)], 0.03),
+            120,
+        );
+        assert_eq!(words.len(), 1, "{words:?}");
+        assert!(words[0].contains("This could be chance"), "{words:?}");
+        // An interval that shows as "0.0 to +9.0" in the table includes zero as shown.
+        let words = verdict(
+            Lang::En,
+            &two,
+            &cmp(&[0.5, 0.545], &[(0.0004, 0.09)], 0.2),
+            120,
+        );
+        assert!(words[0].contains("0.0 to +9.0"), "{words:?}");
+        assert!(words[0].contains("This could be chance"), "{words:?}");
+        assert_eq!(words.len(), 2, "agrees with the test: {words:?}");
+        // Interval clear of zero, test not significant: the test is left out.
+        let words = verdict(
+            Lang::En,
+            &two,
+            &cmp(&[0.5, 0.6], &[(0.01, 0.19)], 0.08),
+            120,
+        );
+        assert_eq!(words.len(), 1, "{words:?}");
+        assert!(words[0].contains("Clearly higher"), "{words:?}");
+    }
+
+    /// The verdict's survival is the table's, digit for digit.
+    #[test]
+    fn survival_at_the_tables_precision() {
+        use crate::components::batch_results::pct;
+        let c = cmp(&[0.993, 0.995], &[(-0.006, 0.010)], 0.7);
+        let two = names(&["Arbitration first", "Mediation first"]);
+        for lang in Lang::ALL {
+            let w = &verdict(lang, &two, &c, 120)[0];
+            assert!(w.contains(&pct(lang, 0.995)), "{w}");
+            assert!(w.contains(&pct(lang, 0.993)), "{w}");
+        }
+        let en = &verdict(Lang::En, &two, &c, 120)[0];
+        assert!(
+            en.starts_with(
+                "Mediation first: 99.5\u{a0}% survive 10 years, against 99.3\u{a0}% for Arbitration first."
+            ),
+            "{en}"
+        );
+        assert!(verdict(Lang::Id, &two, &c, 120)[0].contains("99,5\u{a0}%"));
     }
 
     #[test]

@@ -22,25 +22,14 @@ use crate::i18n::{t, tf, Lang};
 use crate::narrate::{amount, display_name, num};
 use crate::state::State;
 use crate::variants::{
-    curve_paths, default_name, differences_line, horizon_words, seeded, verdict, Phase, Results,
-    Variant, Variants, VariantsAction, MAX_VARIANTS,
+    curve_paths, default_name, differences_line, horizon_words, seeded, signed_pts, verdict, Phase,
+    Results, Variant, Variants, VariantsAction, MAX_VARIANTS,
 };
 use crate::workers::{Event, Pool};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub state: UseReducerHandle<State>,
-}
-
-/// Percentage points with their sign: "+4.2", "−8.0" (a true minus sign, which a hyphen or
-/// the dash between an interval's ends is not mistaken for), "0.0".
-fn signed_pts(lang: Lang, v: f64) -> String {
-    let s = num(lang, v * 100.0, 1);
-    if v * 100.0 >= 0.05 {
-        format!("+{s}")
-    } else {
-        s.replacen('-', "\u{2212}", 1)
-    }
 }
 
 /// Focuses the control named `id` once the page shows the change just dispatched (Yew
@@ -127,7 +116,7 @@ fn results_view(lang: Lang, r: &Rc<Results>) -> Html {
             </tr>
         }
     });
-    let words = verdict(lang, &r.names, &c.survival, r.horizon, c.log_rank.p_value);
+    let words = verdict(lang, &r.names, c, r.horizon);
     let lr = &c.log_rank;
     let p_text = if lr.p_value < 0.001 {
         format!("p < {}", num(lang, 0.001, 3))

@@ -35,6 +35,28 @@ await h.check("a second variant with an alliance manager, under its own name", a
 
 const focused = (name) => tid(page, name).evaluate((el) => el === document.activeElement);
 
+/**
+ * The verdict says what the table says: for each variant, both survivals as the table shows
+ * them, and its difference's interval, called clear only when it leaves out zero. Returns the
+ * verdict's paragraphs.
+ */
+async function verdictMatchesTable() {
+  const rows = await tid(page, "variants-table").locator("tbody tr").evaluateAll((trs) =>
+    trs.map((tr) => [...tr.querySelectorAll("th, td")].map((c) => c.innerText.trim())));
+  const said = await tid(page, "variants-verdict").locator("p").allInnerTexts();
+  for (let i = 1; i < rows.length; i++) {
+    const [name, survival, diff] = rows[i];
+    const [, lo, hi] = diff.match(/\((\S+) to (\S+)\)$/);
+    const p = said[i - 1];
+    assert.ok(p.startsWith(`${name}: ${survival} survive `), `${p} / ${rows[i]}`);
+    assert.ok(p.includes(`against ${rows[0][1]} for ${rows[0][0]}.`), `${p} / ${rows[0]}`);
+    assert.ok(p.includes(`interval, ${lo} to ${hi} percentage points`), `${p} / ${diff}`);
+    const word = lo.startsWith("+") ? /Clearly higher/ : hi.startsWith("\u2212") ? /Clearly lower/ : /could be chance: .* includes zero/;
+    assert.match(p, word, `${p} / ${diff}`);
+  }
+  return said;
+}
+
 await h.check("a third variant can be added and removed, and the removal undone", async () => {
   await tid(page, "variant-add").click();
   await tid(page, "variant-2").filter({ hasText: "Variant 3" }).waitFor({ timeout: STEP_TIMEOUT_MS });
@@ -83,7 +105,13 @@ await h.check("1,000 futures of each variant on the same seeds: two curves, a di
   const words = await tid(page, "variants-verdict").innerText();
   console.log(`verdict: ${words}`);
   assert.match(words, /time|chance/);
-  assert.match(words, /With a manager: .* survive 10 years, against .* for Variant 1/);
+  assert.match(words, /With a manager: \d+\.\d\u00a0% survive 10 years, against \d+\.\d\u00a0% for Variant 1/);
+  const said = await verdictMatchesTable();
+  // Two variants: the log-rank test is that pair's, and is said only where it agrees.
+  if (said.length > 1) {
+    const significant = !/could well be chance/.test(said[1]);
+    assert.equal(significant, !/could be chance/.test(said[0]), `${said}`);
+  }
   console.log(`log-rank: ${await tid(page, "variants-logrank").innerText()}`);
   await tid(page, "variants-results").scrollIntoViewIfNeeded();
   await h.shot(page, "results");
@@ -111,6 +139,19 @@ await h.check("results in Bahasa Indonesia", async () => {
   assert.match(await tid(page, "variants-status").innerText(), /kembali ke tempatnya/);
   await sectionShot("results-id");
   await tid(page, "lang-en").click();
+});
+
+await h.check("three variants (the trust lesson, 300 runs): the overall test is about them together", async () => {
+  await tid(page, "lesson-open-trust").click();
+  await tid(page, "variant-2").filter({ hasText: "Open books and monitoring" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  await tid(page, "variants-runs").fill("300");
+  await tid(page, "variants-run").click();
+  await tid(page, "variants-results").waitFor({ timeout: RESULTS_TIMEOUT_MS });
+  const said = await verdictMatchesTable();
+  console.log(`verdict (three variants): ${said.join(" | ")}`);
+  for (const p of said) assert.doesNotMatch(p, /A difference this large/, "no pair is given the overall test");
+  const p = Number(await tid(page, "variants-results").getAttribute("data-p"));
+  if (p < 0.05) assert.match(said.at(-1), /^Taken together, the variants differ more than chance/);
 });
 
 await h.check("a comparison can be cancelled", async () => {

@@ -342,6 +342,9 @@ await h.check("Compare fairly: the table CSV has one row per variant, the curves
   assert.equal(table.rows[1][10], "1", "log-rank df");
   const p = Number(await tid(page, "variants-results").getAttribute("data-p"));
   assert.ok(Math.abs(num(table.rows[1][11]) - p) < 1e-6, `p ${table.rows[1][11]} vs ${p}`);
+  // The verdict (printed with the debrief) gives the same survival, to the table's tenth.
+  const said = await tid(page, "variants-verdict").innerText();
+  for (const r of table.rows) assert.ok(said.includes(`${(num(r[3]) * 100).toFixed(1)}\u00a0%`), `${said} / ${r[3]}`);
   const curves = await csv("variants-curves-export-csv");
   assert.deepEqual(curves.header, ["month", "Variant 1", 'Manager, "full time"']);
   assert.equal(curves.rows.length, horizon + 1);

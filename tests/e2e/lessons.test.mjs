@@ -40,7 +40,7 @@ await h.check("a lesson opens with its scenario and reveals its parts one by one
   await page.keyboard.press("n");
   await tid(page, "lesson-part-next").waitFor({ timeout: STEP_TIMEOUT_MS });
   assert.ok(await tid(page, "lesson-next").isDisabled(), "the last part");
-  assert.match(await tid(page, "lesson-part-question").innerText(), /Monitoring catches/);
+  assert.match(await tid(page, "lesson-part-question").innerText(), /what does monitoring add/);
   await page.keyboard.press("p");
   await tid(page, "lesson-part-next").waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
 });
