@@ -367,6 +367,20 @@ await h.check("Print debrief (Compare fairly): one page, the verdict, not Many f
   await closeDebrief();
 });
 
+await h.check("classroom mode's large type is for the projector: on paper the page has its 9 pt", async () => {
+  // (A trainer who prints the debrief without leaving classroom mode got the projector's type
+  // on paper: the comparison's table ran off the page.)
+  const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  await tid(page, "classroom-toggle").click();
+  await page.waitForSelector('#app-ready[data-classroom="true"]', { state: "attached", timeout: STEP_TIMEOUT_MS });
+  assert.ok((await size()) >= 20, `classroom type on screen: ${await size()} px`);
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await size(), 12, "9 pt on paper");
+  await page.emulateMedia({ media: "screen" });
+  await tid(page, "classroom-toggle").click();
+  await page.waitForSelector('#app-ready[data-classroom="false"]', { state: "attached", timeout: STEP_TIMEOUT_MS });
+});
+
 await h.check("a single run: the CSV has one row per month, each chart has SVG and PNG", async () => {
   await finishRun(page);
   const months = Number(await page.locator("#app-ready").getAttribute("data-month"));
