@@ -73,6 +73,12 @@ pub fn num(lang: Lang, v: f64, digits: usize) -> String {
 }
 
 /// A large amount, grouped by thousands (`12,345` / `12.345`), no decimals.
+/// A share as a percentage with one decimal, in the user's number format ("62.5 %"): the
+/// one form of the results' tables, their charts' labels and the sentences about them.
+pub fn pct(lang: Lang, v: f64) -> String {
+    format!("{}\u{a0}%", num(lang, v * 100.0, 1))
+}
+
 pub fn amount(lang: Lang, v: f64) -> String {
     let r = v.round();
     let neg = r < 0.0;
@@ -150,6 +156,8 @@ pub struct Narrator {
     /// The open disputes by id (a list: few are open at once, and a map's code would cost the
     /// download more).
     disputes: Vec<(u32, (usize, usize, DisputeCause))>,
+    /// How many partners have left or been pushed out so far.
+    gone: usize,
 }
 
 impl Narrator {
@@ -158,6 +166,7 @@ impl Narrator {
             lang,
             names: s.partners.iter().map(|p| display_name(&p.name)).collect(),
             disputes: Vec::new(),
+            gone: 0,
         }
     }
 
@@ -190,6 +199,7 @@ impl Narrator {
                 self.disputes.push((*id, (*a, *b, *cause)));
             }
             EventKind::DisputeSettled { id, .. } => self.disputes.retain(|(d, _)| d != id),
+            EventKind::PartnerLeft { .. } | EventKind::PartnerExpelled { .. } => self.gone += 1,
             _ => {}
         }
     }
@@ -372,7 +382,19 @@ impl Narrator {
                 "watch.ev.dissolved",
                 &[("cause", cause_words(l, *cause))],
             ),
-            EventKind::Survived => t(l, "watch.ev.survived").to_string(),
+            // "Intact" only if nobody left.
+            EventKind::Survived if self.gone == 0 => t(l, "watch.ev.survived").to_string(),
+            EventKind::Survived => tf(
+                l,
+                "watch.ev.survived_with",
+                &[
+                    (
+                        "stay",
+                        &self.names.len().saturating_sub(self.gone).to_string(),
+                    ),
+                    ("n", &self.names.len().to_string()),
+                ],
+            ),
         };
         // After the sentence: a settled dispute's pair is named before it is forgotten.
         self.observe(e);
@@ -428,6 +450,26 @@ pub fn outcome_text(lang: Lang, outcome: Outcome, months: u32) -> String {
     }
 }
 
+/// What had become of a partner's disputes (those opened before it left) when it left. Each
+/// dispute counts once, by its latest fate: a review can send a dispute that ended unresolved
+/// up the ladder again, to be settled or to end unresolved again.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DisputeTally {
+    /// Settled by a step of the ladder (and so closed).
+    pub settled: u32,
+    /// Ended unresolved: every step of the ladder failed. Such a dispute stays open, festering
+    /// (or back on the ladder after a review), until it fades away.
+    pub unresolved: u32,
+    /// Closed unsettled when the other partner left first (it had not ended unresolved).
+    pub closed: u32,
+    /// Still on the ladder when it left (it had never ended unresolved).
+    pub on_ladder: u32,
+    /// How many disputes were still open when it left, as the model counts them at the exit (on
+    /// the ladder, or ended unresolved and not yet faded): `on_ladder` plus some of
+    /// `unresolved`. `None` for a partner pushed out (the model does not record it then).
+    pub still_open: Option<u32>,
+}
+
 /// Why one partner left, told from the events.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExitStory {
@@ -436,6 +478,20 @@ pub struct ExitStory {
     pub headline: String,
     /// Supporting sentences: how unhappy and how fairly paid it was, its disputes and their
     /// fate, the shocks shortly before.
+    pub details: Vec<String>,
+    pub disputes: DisputeTally,
+}
+
+/// Why the regulator ended the alliance, told from the events.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RegulatorEnding {
+    /// The partner whose violation the regulator found last.
+    pub partner: usize,
+    /// The regulator's findings in the run, the last one included.
+    pub findings: u32,
+    /// "The regulator ended the alliance in month 108, after finding a violation by ...".
+    pub headline: String,
+    /// The findings and fines, the latest findings, regulation shocks shortly before.
     pub details: Vec<String>,
 }
 
@@ -456,6 +512,8 @@ pub struct ShareRow {
 #[derive(Clone, Debug, PartialEq)]
 pub struct RunStory {
     pub outcome: String,
+    /// Why the regulator ended the alliance, if it did.
+    pub regulator: Option<RegulatorEnding>,
     pub exits: Vec<ExitStory>,
     /// "Value created in all: ...".
     pub value: String,
@@ -466,8 +524,35 @@ pub struct RunStory {
 const SHOCK_WINDOW: u32 = 24;
 /// At most this many disputes (the latest) are told per exit.
 const MAX_DISPUTES: usize = 3;
-/// At most this many shocks are told per exit.
+/// At most this many shocks (or regulator's findings) are told per exit.
 const MAX_SHOCKS: usize = 3;
+
+/// The shocks (those `keep` keeps) in the window before `month`, at most [`MAX_SHOCKS`] (the
+/// latest), as sentences.
+fn shocks_before(
+    l: Lang,
+    told: &[(&Event, String)],
+    month: u32,
+    keep: impl Fn(&ShockKind) -> bool,
+) -> Vec<String> {
+    let shocks: Vec<String> = told
+        .iter()
+        .filter(|(d, _)| {
+            matches!(&d.kind, EventKind::Shock { kind, .. } if keep(kind))
+                && d.month <= month
+                && d.month + SHOCK_WINDOW > month
+        })
+        .map(|(d, text)| {
+            tf(
+                l,
+                "watch.sum.shock",
+                &[("month", &d.month.to_string()), ("text", text)],
+            )
+        })
+        .collect();
+    let skip = shocks.len().saturating_sub(MAX_SHOCKS);
+    shocks.into_iter().skip(skip).collect()
+}
 
 /// The story of a finished run.
 pub fn run_story(lang: Lang, s: &Scenario, r: &RunResult) -> RunStory {
@@ -481,9 +566,21 @@ pub fn run_story(lang: Lang, s: &Scenario, r: &RunResult) -> RunStory {
     // Every event narrated in order (the narrator tracks disputes), kept with its sentence.
     let mut narrator = Narrator::new(l, s);
     let told: Vec<(&Event, String)> = r.events.iter().map(|e| (e, narrator.sentence(e))).collect();
+    // The month partner `p` left, if it left before the `k`th event.
+    let gone_before = |p: usize, k: usize| {
+        told[..k].iter().find_map(|(e, _)| match e.kind {
+            EventKind::PartnerLeft { partner, .. } | EventKind::PartnerExpelled { partner, .. }
+                if partner == p =>
+            {
+                Some(e.month)
+            }
+            _ => None,
+        })
+    };
 
     let mut exits = Vec::new();
-    for (e, _) in &told {
+    for (k, (e, _)) in told.iter().enumerate() {
+        let mut tally = DisputeTally::default();
         let (partner, headline, mut details) = match &e.kind {
             EventKind::PartnerLeft {
                 partner,
@@ -492,27 +589,30 @@ pub fn run_story(lang: Lang, s: &Scenario, r: &RunResult) -> RunStory {
                 fairness,
                 unresolved,
                 ..
-            } => (
-                *partner,
-                tf(
-                    l,
-                    "watch.sum.left",
-                    &[
-                        ("who", &name(*partner)),
-                        ("month", &e.month.to_string()),
-                        ("cause", cause_words(l, *cause)),
-                    ],
-                ),
-                vec![tf(
-                    l,
-                    "watch.sum.unhappy",
-                    &[
-                        ("months", &months(l, *months_unhappy)),
-                        ("fairness", &num(l, *fairness, 2)),
-                        ("disputes", &disputes(l, *unresolved)),
-                    ],
-                )],
-            ),
+            } => {
+                tally.still_open = Some(*unresolved);
+                (
+                    *partner,
+                    tf(
+                        l,
+                        "watch.sum.left",
+                        &[
+                            ("who", &name(*partner)),
+                            ("month", &e.month.to_string()),
+                            ("cause", cause_words(l, *cause)),
+                        ],
+                    ),
+                    vec![tf(
+                        l,
+                        "watch.sum.unhappy",
+                        &[
+                            ("months", &months(l, *months_unhappy)),
+                            ("fairness", &num(l, *fairness, 2)),
+                            ("disputes", &disputes(l, *unresolved)),
+                        ],
+                    )],
+                )
+            }
             EventKind::PartnerExpelled {
                 partner,
                 cause,
@@ -537,10 +637,10 @@ pub fn run_story(lang: Lang, s: &Scenario, r: &RunResult) -> RunStory {
             _ => continue,
         };
         let exit_month = e.month;
-        // Its disputes (opened up to its exit) and their fate: counted, and the latest told.
+        // Its disputes (opened before its exit) and their fate: counted, and the latest told.
+        let before = &told[..k];
         let mut lines = Vec::new();
-        let (mut settled, mut festering, mut open) = (0u32, 0u32, 0u32);
-        for (d, _) in told.iter().filter(|(d, _)| d.month <= exit_month) {
+        for (j, (d, _)) in before.iter().enumerate() {
             let EventKind::DisputeOpened {
                 id, a, b, cause, ..
             } = d.kind
@@ -551,36 +651,59 @@ pub fn run_story(lang: Lang, s: &Scenario, r: &RunResult) -> RunStory {
                 continue;
             }
             let other = if a == partner { b } else { a };
-            let fate = told
-                .iter()
-                .filter(|(f, _)| f.month <= exit_month)
-                .find_map(|(f, _)| match f.kind {
-                    EventKind::DisputeSettled { id: fid, step, .. } if fid == id => Some((
-                        0,
-                        tf(
-                            l,
-                            "watch.sum.fate_settled",
-                            &[
-                                ("step", step_words(l, step)),
-                                ("month", &f.month.to_string()),
-                            ],
-                        ),
-                    )),
-                    EventKind::DisputeUnresolved { id: fid, .. } if fid == id => Some((
-                        1,
-                        tf(
-                            l,
-                            "watch.sum.fate_unresolved",
-                            &[("month", &f.month.to_string())],
-                        ),
-                    )),
-                    _ => None,
-                })
-                .unwrap_or_else(|| (2, t(l, "watch.sum.fate_open").to_string()));
-            match fate.0 {
-                0 => settled += 1,
-                1 => festering += 1,
-                _ => open += 1,
+            // Its latest end on the ladder: settled (with the step) or unresolved.
+            let end = before[j..].iter().rev().find_map(|(f, _)| match f.kind {
+                EventKind::DisputeSettled { id: x, step, .. } if x == id => {
+                    Some((f.month, Some(step)))
+                }
+                EventKind::DisputeUnresolved { id: x, .. } if x == id => Some((f.month, None)),
+                _ => None,
+            });
+            let gone = gone_before(other, k);
+            let mut fate = Vec::new();
+            // Ended unresolved before its latest end: a strategic review reopened it.
+            let first = before[j..].iter().find_map(|(f, _)| match f.kind {
+                EventKind::DisputeUnresolved { id: x, .. } if x == id => Some(f.month),
+                _ => None,
+            });
+            if let (Some(month), Some((last, step))) = (first, end) {
+                if step.is_some() || month != last {
+                    fate.push(tf(
+                        l,
+                        "watch.sum.fate_reopened",
+                        &[("month", &month.to_string())],
+                    ));
+                }
+            }
+            match end {
+                Some((month, Some(step))) => {
+                    tally.settled += 1;
+                    fate.push(tf(
+                        l,
+                        "watch.sum.fate_settled",
+                        &[("step", step_words(l, step)), ("month", &month.to_string())],
+                    ));
+                }
+                Some((month, None)) => {
+                    tally.unresolved += 1;
+                    fate.push(tf(
+                        l,
+                        "watch.sum.fate_unresolved",
+                        &[("month", &month.to_string())],
+                    ));
+                }
+                None if gone.is_some() => tally.closed += 1,
+                None => {
+                    tally.on_ladder += 1;
+                    fate.push(t(l, "watch.sum.fate_open").to_string());
+                }
+            }
+            if let (None | Some((_, None)), Some(month)) = (end, gone) {
+                fate.push(tf(
+                    l,
+                    "watch.sum.fate_closed",
+                    &[("other", &name(other)), ("month", &month.to_string())],
+                ));
             }
             lines.push(tf(
                 l,
@@ -589,42 +712,40 @@ pub fn run_story(lang: Lang, s: &Scenario, r: &RunResult) -> RunStory {
                     ("other", &name(other)),
                     ("cause", dispute_words(l, cause)),
                     ("month", &d.month.to_string()),
-                    ("fate", &fate.1),
+                    ("fate", &fate.join("; ")),
                 ],
             ));
         }
         if lines.is_empty() {
             details.push(t(l, "watch.sum.no_disputes").to_string());
         } else {
+            let DisputeTally {
+                settled,
+                unresolved,
+                closed,
+                on_ladder,
+                ..
+            } = tally;
             details.push(tf(
                 l,
-                "watch.sum.dispute_count",
+                if closed > 0 {
+                    "watch.sum.dispute_count_closed"
+                } else {
+                    "watch.sum.dispute_count"
+                },
                 &[
-                    ("n", &disputes(l, settled + festering + open)),
+                    ("n", &disputes(l, settled + unresolved + closed + on_ladder)),
                     ("settled", &settled.to_string()),
-                    ("unresolved", &festering.to_string()),
-                    ("open", &open.to_string()),
+                    ("unresolved", &unresolved.to_string()),
+                    ("closed", &closed.to_string()),
+                    ("open", &on_ladder.to_string()),
                 ],
             ));
             let skip = lines.len().saturating_sub(MAX_DISPUTES);
             details.extend(lines.into_iter().skip(skip));
         }
         // The shocks shortly before.
-        let shocks: Vec<String> = told
-            .iter()
-            .filter(|(d, _)| {
-                matches!(d.kind, EventKind::Shock { .. })
-                    && d.month <= exit_month
-                    && d.month + SHOCK_WINDOW > exit_month
-            })
-            .map(|(d, text)| {
-                tf(
-                    l,
-                    "watch.sum.shock",
-                    &[("month", &d.month.to_string()), ("text", text)],
-                )
-            })
-            .collect();
+        let shocks = shocks_before(l, &told, exit_month, |_| true);
         if shocks.is_empty() {
             details.push(tf(
                 l,
@@ -632,15 +753,68 @@ pub fn run_story(lang: Lang, s: &Scenario, r: &RunResult) -> RunStory {
                 &[("window", &SHOCK_WINDOW.to_string())],
             ));
         } else {
-            let skip = shocks.len().saturating_sub(MAX_SHOCKS);
-            details.extend(shocks.into_iter().skip(skip));
+            details.extend(shocks);
         }
         exits.push(ExitStory {
             partner,
             headline,
             details,
+            disputes: tally,
         });
     }
+
+    // The regulator's ending: the violation it found last, and the findings before.
+    let regulator = told
+        .iter()
+        .position(|(e, _)| matches!(e.kind, EventKind::RegulatorEnded))
+        .map(|k| {
+            let month = told[k].0.month;
+            let (mut partner, mut fines, mut internal) = (0, 0.0, 0);
+            let mut found = Vec::new();
+            for (e, text) in &told[..k] {
+                match e.kind {
+                    EventKind::Violation {
+                        partner: p,
+                        detector: Detector::Regulator,
+                        fine,
+                    } => {
+                        partner = p;
+                        fines += fine;
+                        found.push(tf(
+                            l,
+                            "watch.log.line",
+                            &[("month", &e.month.to_string()), ("text", text)],
+                        ));
+                    }
+                    EventKind::Violation { .. } => internal += 1,
+                    _ => {}
+                }
+            }
+            let findings = found.len() as u32;
+            let mut details = vec![
+                tf(
+                    l,
+                    "watch.sum.findings",
+                    &[("n", &findings.to_string()), ("fines", &num(l, fines, 1))],
+                ),
+                tf(l, "watch.sum.internal", &[("n", &internal.to_string())]),
+            ];
+            let skip = found.len().saturating_sub(MAX_SHOCKS);
+            details.extend(found.into_iter().skip(skip));
+            details.extend(shocks_before(l, &told, month, |k| {
+                *k == ShockKind::RegulatoryChange
+            }));
+            RegulatorEnding {
+                partner,
+                findings,
+                headline: tf(
+                    l,
+                    "watch.sum.regulator",
+                    &[("month", &month.to_string()), ("who", &name(partner))],
+                ),
+                details,
+            }
+        });
 
     let total: f64 = r.payoff_total.iter().map(|p| p.max(0.0)).sum();
     let split = r
@@ -678,6 +852,7 @@ pub fn run_story(lang: Lang, s: &Scenario, r: &RunResult) -> RunStory {
     }
     RunStory {
         outcome: outcome_text(l, r.outcome, r.months),
+        regulator,
         exits,
         value,
         split,
@@ -905,7 +1080,7 @@ mod tests {
             "{en:?}"
         );
         assert!(en.iter().any(|l| l.starts_with(&format!(
-            "Month 37: {b} left (inequity): dissatisfied for 9 months; payoff/input 0.60 of the others'; 2 disputes not settled"
+            "Month 37: {b} left (inequity): dissatisfied for 9 months; payoff/input 0.60 of the others'; 2 disputes still open"
         ))), "{en:?}");
         let id = log_lines(Lang::Id, &s, &one_of_each());
         assert_eq!(id[0], "Bulan 1: permintaan turun 30 % (terjadwal).");
@@ -976,6 +1151,163 @@ mod tests {
             }
         }
         assert!(saw_exit, "some run of the default scenario has an exit");
+    }
+
+    /// How many disputes involving `partner` the log settles before its `k`th event (a dispute
+    /// settles once).
+    fn settled_before(r: &RunResult, k: usize, partner: usize) -> u32 {
+        r.events[..k]
+            .iter()
+            .filter(|e| {
+                matches!(e.kind, EventKind::DisputeSettled { a, b, .. } if a == partner || b == partner)
+            })
+            .count() as u32
+    }
+
+    #[test]
+    fn dispute_counts_agree_with_each_other_and_with_the_log() {
+        for p in presets::all() {
+            for seed in [2024u64, 7] {
+                let s = &p.scenario;
+                let r = aliansi_sim::run(s, seed).unwrap();
+                for lang in Lang::ALL {
+                    let story = run_story(lang, s, &r);
+                    for x in &story.exits {
+                        let d = x.disputes;
+                        let k = r
+                            .events
+                            .iter()
+                            .position(|e| matches!(e.kind, EventKind::PartnerLeft { partner, .. } | EventKind::PartnerExpelled { partner, .. } if partner == x.partner))
+                            .unwrap();
+                        let at = format!("{} seed {seed} {lang:?} {}: {d:?}", p.id, x.headline);
+                        // A dispute settles once, and then counts as settled (not unresolved).
+                        assert_eq!(d.settled, settled_before(&r, k, x.partner), "{at}");
+                        // The disputes still open when it left: those on the ladder and some of
+                        // those that ended unresolved (the others faded away or were closed).
+                        if let Some(open) = d.still_open {
+                            assert!(
+                                d.on_ladder <= open && open <= d.on_ladder + d.unresolved,
+                                "{at}"
+                            );
+                            assert!(x.details[0].contains(&disputes(lang, open)), "{at}");
+                        }
+                        let n = d.settled + d.unresolved + d.closed + d.on_ladder;
+                        if n > 0 {
+                            let count = &x.details[1];
+                            assert!(count.starts_with(&disputes(lang, n)), "{at}: {count}");
+                            for v in [d.settled, d.unresolved, d.on_ladder] {
+                                assert!(count.contains(&v.to_string()), "{at}: {count}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Seed 2024: Lion City Capital's dispute with PT Nusantara Digital ended unresolved in
+        // month 15 and was settled by arbitration in month 29 (after a review reopened it).
+        let s = presets::default_scenario();
+        let r = aliansi_sim::run(&s, 2024).unwrap();
+        let story = run_story(Lang::En, &s, &r);
+        let lion = s
+            .partners
+            .iter()
+            .position(|p| p.name == "Lion City Capital")
+            .unwrap();
+        let x = story.exits.iter().find(|x| x.partner == lion).unwrap();
+        let want = DisputeTally {
+            settled: 3,
+            unresolved: 2,
+            closed: 0,
+            on_ladder: 0,
+            still_open: Some(2),
+        };
+        assert_eq!(x.disputes, want);
+        assert!(x.details[0].ends_with("2 disputes still open when it left (on the ladder, or unresolved and not yet faded away)."), "{:?}", x.details);
+        assert!(x.details[1].starts_with("5 disputes involved it: 3 settled, 2 ended unresolved (every step of the ladder failed), 0 still on the ladder when it left."), "{:?}", x.details);
+    }
+
+    #[test]
+    fn a_regulators_ending_is_explained() {
+        let s = presets::find("airline-alliance").unwrap();
+        let r = aliansi_sim::run(&s, 2024).unwrap();
+        assert!(r.regulator_ended);
+        let found = |d: &&Event| {
+            matches!(
+                d.kind,
+                EventKind::Violation {
+                    detector: Detector::Regulator,
+                    ..
+                }
+            )
+        };
+        let last = r.events.iter().rfind(found).unwrap();
+        let EventKind::Violation { partner, fine, .. } = last.kind else {
+            unreachable!()
+        };
+        for lang in Lang::ALL {
+            let story = run_story(lang, &s, &r);
+            let end = story.regulator.expect("the regulator's ending is told");
+            assert_eq!(end.partner, partner);
+            assert_eq!(end.findings as usize, r.events.iter().filter(found).count());
+            let who = display_name(&s.partners[partner].name);
+            assert!(
+                end.headline.contains(&who) && end.headline.contains("108"),
+                "{}",
+                end.headline
+            );
+            let all = end.details.join(" ");
+            assert!(all.contains(&num(lang, fine, 1)), "{all}");
+            assert!(all.contains(&format!(": {}", end.findings)), "{all}");
+        }
+        let en = run_story(Lang::En, &s, &r).regulator.unwrap();
+        assert!(
+            en.headline.starts_with(
+                "The regulator ended the alliance in month 108, after finding a violation by "
+            ),
+            "{}",
+            en.headline
+        );
+        // Told exactly when the regulator ended the alliance.
+        for seed in 0..40 {
+            let r = aliansi_sim::run(&s, seed).unwrap();
+            assert_eq!(
+                run_story(Lang::En, &s, &r).regulator.is_some(),
+                r.regulator_ended,
+                "seed {seed}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_horizon_is_reached_intact_only_if_nobody_left() {
+        let s = presets::default_scenario();
+        let r = aliansi_sim::run(&s, 7).unwrap();
+        assert_eq!(r.outcome, Outcome::Survived);
+        let last = log_lines(Lang::En, &s, &r.events).pop().unwrap();
+        assert_eq!(
+            last,
+            "Month 120: the alliance reached the horizon with 3 of its 4 partners."
+        );
+        let last = log_lines(Lang::Id, &s, &r.events).pop().unwrap();
+        assert_eq!(
+            last,
+            "Bulan 120: aliansi mencapai akhir horizon dengan 3 dari 4 mitranya."
+        );
+        let mut intact = 0;
+        for seed in 0..40 {
+            let r = aliansi_sim::run(&s, seed).unwrap();
+            if r.outcome != Outcome::Survived {
+                continue;
+            }
+            let nobody_left = r.exit_month.iter().all(Option::is_none);
+            intact += u32::from(nobody_left);
+            for lang in Lang::ALL {
+                let last = log_lines(lang, &s, &r.events).pop().unwrap();
+                let says = last.contains("intact") || last.contains("utuh");
+                assert_eq!(says, nobody_left, "seed {seed}: {last}");
+            }
+        }
+        assert!(intact > 0, "some run survives intact");
     }
 
     #[test]

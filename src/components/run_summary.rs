@@ -1,4 +1,5 @@
-//! How the run ended and why: outcome, who left and the events behind it, the value split.
+//! How the run ended and why: outcome, a regulator's ending, who left and the events behind
+//! it, the value split.
 
 use yew::prelude::*;
 
@@ -17,6 +18,15 @@ pub fn run_summary(state: &UseReducerHandle<State>) -> Html {
         <section class="card summary-card" data-testid="summary" aria-labelledby="summary-title">
             <h2 id="summary-title">{ t(lang, "watch.summary.heading") }</h2>
             <p class="story-outcome">{ &story.outcome }</p>
+            if let Some(x) = &story.regulator {
+                <h3>{ t(lang, "watch.summary.regulator") }</h3>
+                <div data-testid="regulator-ending">
+                    <p class="exit-headline">{ &x.headline }</p>
+                    <ul class="exit-details">
+                        { for x.details.iter().map(|d| html! { <li>{ d }</li> }) }
+                    </ul>
+                </div>
+            }
             <h3>{ t(lang, "watch.summary.exits") }</h3>
             if story.exits.is_empty() {
                 <p>{ t(lang, "watch.summary.no_exits") }</p>

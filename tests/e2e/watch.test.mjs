@@ -1,6 +1,7 @@
 // End-to-end: (3) run, pause, step and finish, with the network, the charts and the event log;
-// (4) the seven challenge gauges show numbers; (5) the summary at the end; (6) "run again with
-// a change": both outcomes side by side and the note that the market and shocks were the same.
+// (4) the seven challenge gauges show numbers; (5) the summary at the end (a regulator's ending
+// explained); (6) "run again with a change": both outcomes side by side and the note that the
+// market and shocks were the same.
 // Usage: node watch.test.mjs [DIST_DIR]
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
@@ -191,6 +192,29 @@ await h.check("(3) on a slow computer, a run of 30 partners over 1,200 months st
   assert.ok(m1 < 1200, "the run did not end within the window");
   assert.ok(rate >= MIN_MONTHS_PER_S, `${rate.toFixed(1)} months a second shown (at least ${MIN_MONTHS_PER_S})`);
   assert.ok(perMonth <= MAX_BUSY_MS_PER_MONTH, `${perMonth.toFixed(1)} ms of the main thread per month (at most ${MAX_BUSY_MS_PER_MONTH})`);
+  await p.context().close();
+});
+
+await h.check("(5) the summary explains a regulator's ending; the horizon is reached intact only if nobody left", async () => {
+  const p = await h.newPage();
+  await open(p, h.origin);
+  const useSeed = async (seed) => {
+    await tid(p, "seed").fill(String(seed));
+    await tid(p, "seed").press("Enter");
+    await p.waitForSelector(`#app-ready[data-seed="${seed}"]`, { state: "attached", timeout: STEP_TIMEOUT_MS });
+  };
+  const newest = () => tid(p, "event-log").locator("li").first().innerText();
+  // Default scenario, seed 7: Lion City Capital leaves in month 29; the rest reach month 120.
+  await useSeed(7);
+  await finishRun(p);
+  assert.equal(await newest(), "Month 120: the alliance reached the horizon with 3 of its 4 partners.");
+  // Airline alliance, seed 2024: the regulator ends it in month 108 after one finding.
+  await loadPreset(p, "airline-alliance");
+  await useSeed(2024);
+  await finishRun(p);
+  const ending = await tid(p, "regulator-ending").innerText({ timeout: 5_000 });
+  assert.match(ending, /^The regulator ended the alliance in month 108, after finding a violation by /, ending);
+  assert.match(ending, /Violations the regulator found in this run: 1, with fines of 71\.1 in all\./, ending);
   await p.context().close();
 });
 
