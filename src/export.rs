@@ -14,7 +14,7 @@ use aliansi_sim::{BatchSummary, Cause, MonthStats, Scenario};
 
 use crate::batch::survival_rows;
 use crate::i18n::{t, tf, Lang};
-use crate::narrate::{amount, cause_words, num};
+use crate::narrate::{amount, cause_words, num, pct};
 use crate::variants::Results;
 
 /// Added before the text of a downloaded CSV (a UTF-8 byte order mark), so that spreadsheets
@@ -469,10 +469,6 @@ pub fn compare_stem(runs: u64, seed: u64) -> String {
 /// The stem of a single run's downloads: `run-seed-<seed>`.
 pub fn run_stem(seed: u64) -> String {
     format!("run-seed-{seed}")
-}
-
-fn pct(lang: Lang, v: f64) -> String {
-    format!("{}\u{a0}%", num(lang, v * 100.0, 1))
 }
 
 fn horizon_words(lang: Lang, months: u32) -> String {

@@ -246,7 +246,7 @@ pub fn horizon_words(lang: Lang, months: u32) -> String {
 /// is said only where it agrees with the interval; with more it tests them all together, and
 /// is said as such, but not when it finds nothing while a pair clearly differs.
 pub fn verdict(lang: Lang, names: &[String], c: &Comparison, horizon: u32) -> Vec<String> {
-    use crate::components::batch_results::pct;
+    use crate::narrate::pct;
     let mut out = Vec::new();
     let years = horizon_words(lang, horizon);
     let pairs = names.len().min(c.survival.len()).min(c.difference.len());
@@ -825,7 +825,7 @@ mod tests {
     /// The verdict's survival is the table's, digit for digit.
     #[test]
     fn survival_at_the_tables_precision() {
-        use crate::components::batch_results::pct;
+        use crate::narrate::pct;
         let c = cmp(&[0.993, 0.995], &[(-0.006, 0.010)], 0.7);
         let two = names(&["Arbitration first", "Mediation first"]);
         for lang in Lang::ALL {

@@ -14,7 +14,7 @@ use crate::charts::{
 };
 use crate::components::export::{batch_bar, BatchChart, Debrief, DebriefHead, PrintDebrief};
 use crate::i18n::{t, tf, Lang};
-use crate::narrate::{amount, cause_words, num};
+use crate::narrate::{amount, cause_words, num, pct};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -93,11 +93,6 @@ pub(crate) fn survival_ticks(
         html! { <>{ for y_ticks }</> },
         html! { <>{ for x_ticks }</> },
     )
-}
-
-/// A share as a percentage with one decimal, in the user's number format.
-pub(crate) fn pct(lang: Lang, v: f64) -> String {
-    format!("{}\u{a0}%", num(lang, v * 100.0, 1))
 }
 
 fn rect(r: &Rect, class: &'static str) -> Html {

@@ -15,11 +15,11 @@ use crate::url;
 use crate::batch::{parse_runs, DEFAULT_RUNS};
 use crate::charts::{dash, palette, LinearScale};
 use crate::components::batch_results::{
-    month_label, pct, survival_axes, survival_ticks, H, MB, ML, MR, MT, W,
+    month_label, survival_axes, survival_ticks, H, MB, ML, MR, MT, W,
 };
 use crate::components::export::{variants_bar, Debrief, DebriefHead, PrintDebrief};
 use crate::i18n::{t, tf, Lang};
-use crate::narrate::{amount, display_name, num};
+use crate::narrate::{amount, display_name, num, pct};
 use crate::state::State;
 use crate::variants::{
     curve_paths, default_name, differences_line, horizon_words, seeded, signed_pts, verdict, Phase,

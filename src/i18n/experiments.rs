@@ -51,7 +51,6 @@ pub const STRINGS: &str = strings![
     ("experiments.trust_title", "Trust at the end", "Kepercayaan di akhir"),
     ("experiments.trust_mean", "Mean final trust: {v}", "Rata-rata kepercayaan akhir: {v}"),
     ("experiments.trust_desc", "Histogram of the partners' mean trust at the end, from 0 to 1.", "Histogram rata-rata kepercayaan antarmitra di akhir, dari 0 sampai 1."),
-    ("experiments.runs_axis", "Runs", "Simulasi"),
     ("experiments.variant_default", "Variant {n}", "Varian {n}"),
     ("experiments.variants_heading", "Compare fairly", "Bandingkan dengan adil"),
     ("experiments.share", "Share this experiment", "Bagikan eksperimen ini"),
