@@ -90,7 +90,7 @@ step "release build (scripts/build.sh)" \
 
 # Page weight: the gzipped total of everything the first load fetches (the page and its service
 # worker's offline cache; scripts/pageweight.mjs, which also prints the time to interactive).
-# The goal is 300 KB (issue 6), not met yet: the first load is about 351 KB (docs/PERFORMANCE.md;
+# The goal is 300 KB (issue 6), not met yet: the first load is about 356 KB (docs/PERFORMANCE.md;
 # 429.5 KB before the wasm was sent compressed by xz, 359.6 KB before scripts/build.sh's size
 # options). Until the app is shrunk, this budget stops it from growing; lower it as it shrinks,
 # never raise it without saying why. Raised once, 345 -> 350 KB, on 2026-11-29: a reload that
@@ -101,10 +101,17 @@ step "release build (scripts/build.sh)" \
 # undo in the library, bringing back a scenario a load replaced, links that survive chat apps,
 # touch-sized controls, a lesson's jump to its comparison, the offline notice, titles on
 # exported charts) took the first load from 345.3 to 351.0 KB, after taking 1.8 KB out (the
-# wire errors' Display no longer in the wasm). A Rust that refuses the size
+# wire errors' Display no longer in the wasm). Raised a third time, 355 -> 357 KB, on 2026-11-29
+# (a later stop): the xz decoder's wasm taken out of its script saved 2.3 KB, and what two
+# audits found (accessibility: announced results, named charts, focus, forced colours, a
+# switch for single-key shortcuts; a trainer's class: a verdict that no longer contradicts its
+# table, a run's story that no longer contradicts itself and explains a regulator's ending, the
+# decision card holding the run) and undo for a removed variant spent 4.8 KB: 353.3 -> 355.8 KB.
+# No compiler or wasm-opt option found 1 KB (-Zlocation-detail=none 0.1 KB, wasm-opt passes at
+# most 0.15 KB). A Rust that refuses the size
 # options builds about 24 KB bigger: that build is held to its own budget, with a warning. Over
 # budget, the step fails; the end-to-end tests still run, then the script exits 1.
-PAGE_WEIGHT_BUDGET_KB=355
+PAGE_WEIGHT_BUDGET_KB=357
 if ! grep -qx 'size-options=on' "$BUILD_REPORT"; then
   echo "WARNING: the release build was made without scripts/build.sh's size options (see its" >&2
   echo "         output above): page-weight budget 380 KB instead of $PAGE_WEIGHT_BUDGET_KB KB." >&2
