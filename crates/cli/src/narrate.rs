@@ -61,6 +61,8 @@ pub struct Narrator<'a> {
     first_step: Option<Resolution>,
     /// Also tell failed ladder steps and moves up the ladder.
     pub all: bool,
+    /// How many partners have left or been pushed out so far.
+    gone: usize,
 }
 
 /// The disputes that strategic reviews reopened, by the review's month. The core gives a
@@ -104,6 +106,7 @@ impl<'a> Narrator<'a> {
             reopened: reopenings(events),
             first_step: s.governance.resolution.first().copied(),
             all,
+            gone: 0,
         }
     }
 
@@ -277,8 +280,9 @@ impl<'a> Narrator<'a> {
                 unresolved,
                 penalty_paid,
             } => {
+                self.gone += 1;
                 let mut t = format!(
-                    "{} left ({}): it had been dissatisfied for {}; payoff/input {fairness:.2} of the others'; {} not settled",
+                    "{} left ({}): it had been dissatisfied for {}; payoff/input {fairness:.2} of the others'; {} still open",
                     self.name(*partner),
                     cause_words(*cause),
                     plural(*months_unhappy, "month", "months"),
@@ -293,17 +297,28 @@ impl<'a> Narrator<'a> {
                 partner,
                 cause,
                 contribution_share,
-            } => format!(
-                "the others pushed {} out ({}); it delivered {:.0} % of the contributions",
-                self.name(*partner),
-                cause_words(*cause),
-                contribution_share * 100.0
-            ),
+            } => {
+                self.gone += 1;
+                format!(
+                    "the others pushed {} out ({}); it delivered {:.0} % of the contributions",
+                    self.name(*partner),
+                    cause_words(*cause),
+                    contribution_share * 100.0
+                )
+            }
             EventKind::RegulatorEnded => "the regulator ended the alliance".to_string(),
             EventKind::Dissolved { cause } => {
                 format!("the alliance dissolved ({})", cause_words(*cause))
             }
-            EventKind::Survived => "the alliance reached the horizon intact".to_string(),
+            // "Intact" only if nobody left (as the app says it).
+            EventKind::Survived if self.gone == 0 => {
+                "the alliance reached the horizon intact".to_string()
+            }
+            EventKind::Survived => format!(
+                "the alliance reached the horizon with {} of its {} partners",
+                self.names.len() - self.gone,
+                self.names.len()
+            ),
         };
         Some(text)
     }
