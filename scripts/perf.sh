@@ -307,7 +307,9 @@ L.push("| **total of the first load** | **" + kb(pw.total_gzip_bytes) + "** | " 
 L.push("");
 for (const w of pw.wasm_sections ?? []) L.push((w.path.endsWith(".xz") ? "Of the wasm in \`" + w.path + "\` (decoded)" : "Of \`" + w.path + "\`") + ", by section (each gzipped alone): " +
   w.sections.map((x) => x.section + " " + kb(x.gzip) + " gzipped (" + kb(x.raw) + " raw)").join(", ") +
-  ". Code: the compiled Rust (Yew, the app's components, the core, serde, the standard library). Data: the constants (the interface's text in both languages, tables, messages).", "");
+  (/\/unxz-[0-9a-f]+\.wasm$/.test(w.path)
+    ? ". The page's xz decoder (xz-embedded, C compiled to wasm, from the npm package xz-decompress)."
+    : ". Code: the compiled Rust (Yew, the app's components, the core, serde, the standard library). Data: the constants (the interface's text in both languages, tables, messages)."), "");
 if (pw.not_fetched.length) L.push("Not fetched by the first load: " + pw.not_fetched.map((f) => "\`" + f.path + "\` " + kb(f.gzip)).join(", ") + ".", "");
 L.push("Service worker: " + pw.service_worker + ". Goal: 300 KB (1 KB = 1,000 bytes) gzipped; " +
   (pw.total_gzip_bytes > 300000 ? "**over the goal by " + kb(pw.total_gzip_bytes - 300000) + "**." : "within the goal."), "");
