@@ -141,14 +141,20 @@ fn the_horizon_is_reached_intact_only_if_nobody_left() {
     // Default scenario, seed 7: one partner leaves in month 29, the others reach month 120.
     let v = ok_json(&["run", "--json", "--seed", "7"]);
     let events = v["events"].as_array().unwrap();
-    assert!(events.iter().any(|e| e["type"] == "partner_left"), "a partner leaves");
+    assert!(
+        events.iter().any(|e| e["type"] == "partner_left"),
+        "a partner leaves"
+    );
     let last = events.last().unwrap();
     assert_eq!(
         last["text"].as_str(),
         Some("the alliance reached the horizon with 3 of its 4 partners")
     );
     let left = events.iter().find(|e| e["type"] == "partner_left").unwrap();
-    assert!(left["text"].as_str().unwrap().contains("still open"), "{left}");
+    assert!(
+        left["text"].as_str().unwrap().contains("still open"),
+        "{left}"
+    );
 }
 
 #[test]
