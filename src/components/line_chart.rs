@@ -143,7 +143,7 @@ pub fn line_chart(props: &Props) -> Html {
     } else {
         String::new()
     };
-    let desc = tf(
+    let mut desc = tf(
         lang,
         "watch.chart.desc",
         &[
@@ -152,6 +152,20 @@ pub fn line_chart(props: &Props) -> Html {
             ("lines", &lines_desc),
         ],
     );
+    // Where the lines end, if before the axis does (a run under way, or one that ended early).
+    let last = props
+        .series
+        .iter()
+        .filter_map(|s| s.points.last().map(|p| p.0))
+        .fold(f64::NAN, f64::max);
+    if last < f64::from(props.horizon) {
+        desc.push(' ');
+        desc.push_str(&tf(
+            lang,
+            "watch.chart.upto",
+            &[("month", &(last as u32).to_string())],
+        ));
+    }
     let title_id = format!("{}-title", props.id);
     let desc_id = format!("{}-desc", props.id);
 
@@ -163,7 +177,7 @@ pub fn line_chart(props: &Props) -> Html {
                 data-testid={props.testid.clone()}
                 viewBox={format!("0 0 {WIDTH} {HEIGHT}")}
                 role="img"
-                aria-labelledby={format!("{title_id} {desc_id}")}
+                aria-labelledby={title_id}
             >
                 <desc id={desc_id}>{ desc }</desc>
                 <g transform={format!("translate({MARGIN_LEFT},{MARGIN_TOP})")}>

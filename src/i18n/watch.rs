@@ -62,6 +62,7 @@ pub const STRINGS: &str = strings![
     ("watch.chart.payoff", "Payoff of each partner per month", "Imbalan tiap mitra per bulan"),
     ("watch.chart.disputes", "Open disputes", "Sengketa yang masih berjalan"),
     ("watch.chart.desc", "Line chart of {title}, from month 0 to month {horizon}{lines}.", "Grafik garis {title}, dari bulan 0 sampai bulan {horizon}{lines}."),
+    ("watch.chart.upto", "The lines reach month {month}.", "Garisnya sampai bulan {month}."),
     ("watch.chart.lines", ", one line per partner: {names}", ", satu garis per mitra: {names}"),
     // Event log
     ("watch.log.heading", "What happened", "Apa yang terjadi"),

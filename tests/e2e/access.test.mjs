@@ -348,6 +348,21 @@ await h.check("(12) for a screen reader: every chart after a batch has a name, a
   await page.context().close();
 });
 
+await h.check("(12) a run chart is named by its title, and its description says where its lines end", async () => {
+  const page = await h.newPage();
+  await open(page, h.origin);
+  for (let k = 0; k < 3; k++) await tid(page, "step").click();
+  await page.waitForSelector('#app-ready[data-month="3"]', { state: "attached", timeout: STEP_TIMEOUT_MS });
+  const charts = page.locator('[data-testid="charts"] svg[role="img"]');
+  assert.ok((await charts.count()) >= 5);
+  for (const chart of await charts.all()) {
+    const by = await chart.getAttribute("aria-labelledby");
+    assert.match(by, /^\S+-title$/, "named by its title alone (its <desc> is its description, read once)");
+    assert.match(await chart.locator("desc").textContent(), /from month 0 to month 120.*The lines reach month 3\./);
+  }
+  await page.context().close();
+});
+
 await h.check("(12) forced colours (Windows High Contrast): the chosen language stands out, and chart text takes the system's text colour", async () => {
   const page = await h.newPage();
   await page.emulateMedia({ forcedColors: "active" });
