@@ -521,7 +521,7 @@ pub fn line_export(props: &LineExportProps) -> Html {
     html! {
         <ExportBar lang={props.lang} chart={props.title.clone()}
             file_stem={format!("{}-{}", props.file_stem, id.trim_start_matches("ch-").trim_start_matches("cmp-"))}
-            csv={Some(csv)} svg={Some(AttrValue::from(format!("svg[aria-labelledby^=\"{id}-title \"]")))}
+            csv={Some(csv)} svg={Some(AttrValue::from(format!("svg[aria-labelledby=\"{id}-title\"]")))}
             testid={format!("{id}-export")} />
     }
 }
