@@ -85,7 +85,7 @@ fn opt(v: Option<f64>) -> String {
     v.map_or_else(String::new, number)
 }
 
-/// The Kaplan-Meier curve of a batch, month by month from 0 to the horizon, with its 95 %
+/// The Kaplan-Meier curve of a batch, month by month from 0 to the horizon, with its 95%
 /// band. Columns: `month,survival,lower_95,upper_95`.
 pub fn survival_csv(s: &BatchSummary) -> String {
     let mut t = Table::new(&["month", "survival", "lower_95", "upper_95"]);
@@ -264,7 +264,7 @@ pub fn variants_curves_csv(r: &Results) -> String {
     t.to_csv()
 }
 
-/// The comparison table: a row per variant with its survival at the horizon and 95 %
+/// The comparison table: a row per variant with its survival at the horizon and 95%
 /// interval, its difference from the base and that difference's interval (empty for the base
 /// itself), and the log-rank test of all the curves (the same on every row).
 pub fn variants_summary_csv(r: &Results) -> String {
@@ -529,7 +529,7 @@ pub fn batch_findings(lang: Lang, s: &BatchSummary) -> Vec<String> {
 
 /// What a sweep shows, in sentences, for the printed debrief: what was swept, survival at
 /// the first and the last value (one parameter), the highest and the lowest point, and whether
-/// their 95 % intervals overlap (if they do, the difference could be chance).
+/// their 95% intervals overlap (if they do, the difference could be chance).
 pub fn sweep_findings(lang: Lang, r: &crate::sweep::Results) -> Vec<String> {
     use crate::sweep::{param_label, value_label};
     let res = &r.result;
@@ -995,9 +995,9 @@ mod tests {
             sweep_findings(Lang::En, &r),
             vec![
                 "Transparency took 3 values, with 200 futures each on the same seeds.",
-                "Survival after 10 years: 30.0\u{a0}% at 0, 50.0\u{a0}% at 1.",
-                "Highest: 70.0\u{a0}% at 0.5. Lowest: 30.0\u{a0}% at 0.",
-                "The 95 % intervals of the highest and the lowest do not overlap.",
+                "Survival after 10 years: 30.0% at 0, 50.0% at 1.",
+                "Highest: 70.0% at 0.5. Lowest: 30.0% at 0.",
+                "The 95% intervals of the highest and the lowest do not overlap.",
             ]
         );
         let r = made_up_sweep(&[
@@ -1006,10 +1006,7 @@ mod tests {
             (0.48, (0.41, 0.55)),
         ]);
         let f = sweep_findings(Lang::Id, &r);
-        assert_eq!(
-            f[2],
-            "Tertinggi: 50,0\u{a0}% pada 0,5. Terendah: 45,0\u{a0}% pada 0."
-        );
+        assert_eq!(f[2], "Tertinggi: 50,0% pada 0,5. Terendah: 45,0% pada 0.");
         assert!(f[3].contains("bertumpang tindih:"), "{f:?}");
     }
 

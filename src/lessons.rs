@@ -358,7 +358,7 @@ mod tests {
 
     /// The trust lesson's question asks why open books alone end more alliances than they
     /// save, and what monitoring adds: its experiment shows both, on the lesson's seed and runs
-    /// (as is 26.2 %, open books 21.5 %, with monitoring 46.6 % when this was written).
+    /// (as is 26.2%, open books 21.5%, with monitoring 46.6% when this was written).
     #[test]
     fn open_books_alone_end_more_trust_lesson_alliances() {
         let (_, l) = find("trust").unwrap();

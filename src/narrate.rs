@@ -73,10 +73,10 @@ pub fn num(lang: Lang, v: f64, digits: usize) -> String {
 }
 
 /// A large amount, grouped by thousands (`12,345` / `12.345`), no decimals.
-/// A share as a percentage with one decimal, in the user's number format ("62.5 %"): the
+/// A share as a percentage with one decimal, in the user's number format ("62.5%"): the
 /// one form of the results' tables, their charts' labels and the sentences about them.
 pub fn pct(lang: Lang, v: f64) -> String {
-    format!("{}\u{a0}%", num(lang, v * 100.0, 1))
+    format!("{}%", num(lang, v * 100.0, 1))
 }
 
 pub fn amount(lang: Lang, v: f64) -> String {
@@ -401,7 +401,7 @@ impl Narrator {
         text
     }
 
-    /// "Month 14: demand fell 30 %."
+    /// "Month 14: demand fell 30%."
     pub fn line(&mut self, e: &Event) -> String {
         let text = self.sentence(e);
         tf(
@@ -1073,7 +1073,7 @@ mod tests {
         let b = &s.partners[1].name;
         let a = &s.partners[0].name;
         let en = log_lines(Lang::En, &s, &one_of_each());
-        assert_eq!(en[0], "Month 1: demand fell 30 % (scripted).");
+        assert_eq!(en[0], "Month 1: demand fell 30% (scripted).");
         assert!(
             en.iter()
                 .any(|l| l.contains(&format!("trust {b}→{a} is now 0.61"))),
@@ -1083,7 +1083,7 @@ mod tests {
             "Month 37: {b} left (inequity): dissatisfied for 9 months; payoff/input 0.60 of the others'; 2 disputes still open"
         ))), "{en:?}");
         let id = log_lines(Lang::Id, &s, &one_of_each());
-        assert_eq!(id[0], "Bulan 1: permintaan turun 30 % (terjadwal).");
+        assert_eq!(id[0], "Bulan 1: permintaan turun 30% (terjadwal).");
         assert!(id.iter().any(|l| l.contains("0,61")), "{id:?}");
     }
 

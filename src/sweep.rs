@@ -1,4 +1,4 @@
-//! "Sweeps": survival at the horizon against one parameter (with its 95 % band), or a heat
+//! "Sweeps": survival at the horizon against one parameter (with its 95% band), or a heat
 //! map over two. The catalogue of parameters, the axes, the points and the statistics are the
 //! core's ([`aliansi_sim::sweep`]); this module reads the form, runs the points one after
 //! another on the worker pool of [`crate::workers`] (each point's runs split into chunks) and
@@ -779,8 +779,8 @@ impl Reducible for Sweep {
 
 /// The geometry of survival against one parameter in a `width` x `height` box (y: 0 to 1
 /// upwards). Numeric values sit on a linear scale over their extent, joined by a line with
-/// the 95 % band around it; choices (`categories`) sit in equal bands, unordered, so they get
-/// no line and no band but a 95 % interval bar each (`whiskers`).
+/// the 95% band around it; choices (`categories`) sit in equal bands, unordered, so they get
+/// no line and no band but a 95% interval bar each (`whiskers`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct LineGeometry {
     pub line: String,
@@ -854,7 +854,7 @@ pub fn line_geometry(
 
 /// A survival share as a percentage with `digits` decimals, in the user's number format.
 pub fn pct(lang: Lang, v: f64, digits: usize) -> String {
-    format!("{}\u{a0}%", num(lang, v * 100.0, digits))
+    format!("{}%", num(lang, v * 100.0, digits))
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! "Compare fairly": up to four variants of a scenario run on the same seeds, one after
 //! another on the worker pool of [`crate::workers`], then compared (survival curves together,
-//! survival at the horizon, difference from the base with its 95 % interval, log-rank test).
+//! survival at the horizon, difference from the base with its 95% interval, log-rank test).
 //!
 //! Pure parts, tested natively: the variants' state and its reducer ([`Variants`]), the seeds
 //! ([`seeded`]), the chance wording ([`chance`], [`verdict`]) and the curves' geometry
@@ -240,7 +240,7 @@ pub fn horizon_words(lang: Lang, months: u32) -> String {
 }
 
 /// The results in words a student understands. For each variant against the base: who
-/// survives the horizon how often (at the table's precision), and whether the 95 % interval
+/// survives the horizon how often (at the table's precision), and whether the 95% interval
 /// of the difference, as the table shows it, leaves out zero ("clearly lower/higher") or not
 /// ("could be chance"). Then the log-rank test: with two variants it tests that one pair, and
 /// is said only where it agrees with the interval; with more it tests them all together, and
@@ -708,8 +708,8 @@ mod tests {
         let en = verdict(Lang::En, &two, &c, 120);
         assert_eq!(
             en[0],
-            "With mediation: 62.0\u{a0}% survive 10 years, against 48.0\u{a0}% for Variant 1. \
-             Clearly higher: the difference's 95 % interval, +9.0 to +19.0 percentage points, \
+            "With mediation: 62.0% survive 10 years, against 48.0% for Variant 1. \
+             Clearly higher: the difference's 95% interval, +9.0 to +19.0 percentage points, \
              is entirely above zero."
         );
         assert!(en[1].contains("less than 1 time in 1,000"), "{}", en[1]);
@@ -836,11 +836,11 @@ mod tests {
         let en = &verdict(Lang::En, &two, &c, 120)[0];
         assert!(
             en.starts_with(
-                "Mediation first: 99.5\u{a0}% survive 10 years, against 99.3\u{a0}% for Arbitration first."
+                "Mediation first: 99.5% survive 10 years, against 99.3% for Arbitration first."
             ),
             "{en}"
         );
-        assert!(verdict(Lang::Id, &two, &c, 120)[0].contains("99,5\u{a0}%"));
+        assert!(verdict(Lang::Id, &two, &c, 120)[0].contains("99,5%"));
     }
 
     #[test]

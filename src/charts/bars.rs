@@ -90,7 +90,7 @@ pub fn bars(values: &[f64], width: f64, height: f64, max: f64, gap: f64) -> Vec<
 
 /// Decimals for the value labels of bars whose largest value is `max` (in the unit shown,
 /// e.g. percent): enough that the tallest bar is not labelled 0. None from 10 up, else at least
-/// one (a largest bar of 0.4 % reads "0.4"), and up to four for tinier ones.
+/// one (a largest bar of 0.4% reads "0.4"), and up to four for tinier ones.
 pub fn value_digits(max: f64) -> usize {
     if !(max < 10.0) {
         return 0;

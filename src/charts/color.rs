@@ -117,7 +117,7 @@ mod tests {
         for k in 0..=100 {
             let c = edge_colour(f64::from(k) / 100.0);
             let r = contrast_on_white(&c);
-            assert!(r >= 3.0, "{c} at {k} %: {r:.2}:1");
+            assert!(r >= 3.0, "{c} at {k}%: {r:.2}:1");
         }
         // The areas' middle would not do as a line (why lines have their own).
         assert!(contrast_on_white(&diverging(0.5)) < 1.5);

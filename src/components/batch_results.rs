@@ -1,4 +1,4 @@
-//! The results of a batch: the Kaplan-Meier survival curve with its 95 % band, survival at
+//! The results of a batch: the Kaplan-Meier survival curve with its 95% band, survival at
 //! 1, 3, 5 and 10 years, median survival, hazard by year, dissolution causes, and histograms
 //! of value created, partner shares and final trust. Geometry from [`crate::charts`].
 
@@ -41,7 +41,7 @@ pub(crate) fn month_label(lang: Lang, w: f64, h: f64) -> Html {
     }
 }
 
-/// The legend of a line drawn with its 95 % band.
+/// The legend of a line drawn with its 95% band.
 pub(crate) fn line_band_legend(line: &str, band: &str) -> Html {
     html! {
         <ul class="legend">
@@ -57,7 +57,7 @@ pub(crate) fn line_band_legend(line: &str, band: &str) -> Html {
     }
 }
 
-/// The axes of a survival chart: percent gridlines (0 to 100 %) and a tick each year.
+/// The axes of a survival chart: percent gridlines (0 to 100%) and a tick each year.
 pub(crate) fn survival_ticks(
     x: &LinearScale,
     y: &LinearScale,
@@ -71,7 +71,7 @@ pub(crate) fn survival_ticks(
             <g class="tick">
                 <line class="grid" x1="0" x2={fmt_num(w)} y1={py.clone()} y2={py.clone()} />
                 <text class="tick-label" x="-8" y={py} dominant-baseline="middle" text-anchor="end">
-                    { format!("{} %", (v * 100.0) as u32) }
+                    { format!("{}%", (v * 100.0) as u32) }
                 </text>
             </g>
         }
@@ -351,7 +351,7 @@ fn unit_edges(lang: Lang, percent: bool) -> Vec<(usize, String)> {
         .map(|e| {
             let v = e as f64 / 20.0;
             let text = if percent {
-                format!("{} %", (v * 100.0) as u32)
+                format!("{}%", (v * 100.0) as u32)
             } else {
                 num(lang, v, 1)
             };

@@ -1,6 +1,6 @@
 //! "Sweep a parameter": choose one or two parameters and their values, run every point on the
 //! worker pool on the same seeds, then show survival at the horizon against the parameter
-//! (line with its 95 % band) or as a heat map over two. Logic in [`crate::sweep`]; the
+//! (line with its 95% band) or as a heat map over two. Logic in [`crate::sweep`]; the
 //! statistics are the core's ([`aliansi_sim::sweep`]); the runs in [`crate::workers`].
 
 use std::rc::Rc;
@@ -241,7 +241,7 @@ fn y_title(lang: Lang, horizon: u32) -> String {
     )
 }
 
-/// Survival at the horizon against one parameter: line, 95 % band, points.
+/// Survival at the horizon against one parameter: line, 95% band, points.
 fn line_chart(lang: Lang, r: &Results) -> Html {
     let res = &r.result;
     let x = &res.x;
@@ -271,7 +271,7 @@ fn line_chart(lang: Lang, r: &Results) -> Html {
             <g class="tick">
                 <line class="grid" x1="0" x2={fmt_num(w)} y1={py.clone()} y2={py.clone()} />
                 <text class="tick-label" x="-8" y={py} dominant-baseline="middle" text-anchor="end">
-                    { format!("{} %", (v * 100.0) as u32) }
+                    { format!("{}%", (v * 100.0) as u32) }
                 </text>
             </g>
         }
@@ -467,7 +467,7 @@ fn heat_map(lang: Lang, r: &Results, ya: &Axis) -> Html {
         html! {
             <g>
                 <line class="tick-mark" x1={px.clone()} x2={px.clone()} y1="14" y2="20" />
-                <text class="tick-label" x={px} y="24" dominant-baseline="hanging" text-anchor="middle">{ format!("{} %", (v * 100.0) as u32) }</text>
+                <text class="tick-label" x={px} y="24" dominant-baseline="hanging" text-anchor="middle">{ format!("{}%", (v * 100.0) as u32) }</text>
             </g>
         }
     });

@@ -14,7 +14,7 @@ pub const STRINGS: &str = strings![
     ("export.print_hint", "One page with the scenario, the charts and what they show. To keep it as a file, choose “Save as PDF” in the print window.", "Satu halaman berisi skenario, grafik, dan apa yang ditunjukkannya. Untuk menyimpannya sebagai berkas, pilih “Simpan sebagai PDF” di jendela cetak."),
     ("export.debrief", "Debrief: {experiment}", "Ringkasan: {experiment}"),
     ("export.findings", "What the futures show, in words", "Yang ditunjukkan banyak masa depan, dalam kalimat"),
-    ("export.finding_survival", "Of {runs} futures, {pct} were still together after {horizon} (95 % interval {lo} to {hi}).", "Dari {runs} simulasi, {pct} masih bersama setelah {horizon} (interval 95 %: {lo} sampai {hi})."),
+    ("export.finding_survival", "Of {runs} futures, {pct} were still together after {horizon} (95% interval {lo} to {hi}).", "Dari {runs} simulasi, {pct} masih bersama setelah {horizon} (interval 95%: {lo} sampai {hi})."),
     ("export.finding_cause", "The most common end was {cause}: {pct} of the {n} alliances that ended.", "Penyebab berakhir yang paling sering adalah {cause}: {pct} dari {n} aliansi yang berakhir."),
     ("export.finding_no_end", "None of the alliances ended before the horizon.", "Tidak ada aliansi yang berakhir sebelum akhir horizon."),
     ("export.finding_means", "On average the alliance created a value of {value}, and trust at the end was {trust} (0 to 1).", "Rata-rata, aliansi menciptakan nilai {value}, dan kepercayaan di akhir adalah {trust} (skala 0 sampai 1)."),
@@ -23,6 +23,6 @@ pub const STRINGS: &str = strings![
     ("export.sweep_ends", "Survival after {horizon}: {a} at {at_a}, {b} at {at_b}.", "Kelangsungan setelah {horizon}: {a} pada {at_a}, {b} pada {at_b}."),
     ("export.sweep_best", "Highest: {hi} at {at_hi}. Lowest: {lo} at {at_lo}.", "Tertinggi: {hi} pada {at_hi}. Terendah: {lo} pada {at_lo}."),
     ("export.sweep_at_2d", "{x} {xv} and {y} {yv}", "{x} {xv} dan {y} {yv}"),
-    ("export.sweep_overlap", "The 95 % intervals of the highest and the lowest overlap: more futures per value would tell them apart better.", "Interval 95 % untuk yang tertinggi dan yang terendah bertumpang tindih: lebih banyak simulasi per nilai akan membedakannya dengan lebih baik."),
-    ("export.sweep_apart", "The 95 % intervals of the highest and the lowest do not overlap.", "Interval 95 % untuk yang tertinggi dan yang terendah tidak bertumpang tindih."),
+    ("export.sweep_overlap", "The 95% intervals of the highest and the lowest overlap: more futures per value would tell them apart better.", "Interval 95% untuk yang tertinggi dan yang terendah bertumpang tindih: lebih banyak simulasi per nilai akan membedakannya dengan lebih baik."),
+    ("export.sweep_apart", "The 95% intervals of the highest and the lowest do not overlap.", "Interval 95% untuk yang tertinggi dan yang terendah tidak bertumpang tindih."),
 ];

@@ -15,8 +15,8 @@
 //   sweep / Sweep a parameter           → penelusuran / Telusuri satu parameter (verb: telusuri)
 //   horizon                             → horizon
 //   survival (the statistic)            → kelangsungan (to survive: bertahan)
-//   95 % confidence band                → pita interval 95 %
-//   95 % (confidence) interval          → interval 95 %
+//   95% confidence band                 → pita interval 95%
+//   95% (confidence) interval           → interval 95%
 //   trust                               → kepercayaan
 //   dispute                             → sengketa (verb: bersengketa)
 //   disagreement                        → perbedaan pendapat

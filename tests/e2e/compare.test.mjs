@@ -105,7 +105,7 @@ await h.check("1,000 futures of each variant on the same seeds: two curves, a di
   const words = await tid(page, "variants-verdict").innerText();
   console.log(`verdict: ${words}`);
   assert.match(words, /time|chance/);
-  assert.match(words, /With a manager: \d+\.\d\u00a0% survive 10 years, against \d+\.\d\u00a0% for Variant 1/);
+  assert.match(words, /With a manager: \d+\.\d% survive 10 years, against \d+\.\d% for Variant 1/);
   const said = await verdictMatchesTable();
   // Two variants: the log-rank test is that pair's, and is said only where it agrees.
   if (said.length > 1) {

@@ -344,7 +344,7 @@ await h.check("Compare fairly: the table CSV has one row per variant, the curves
   assert.ok(Math.abs(num(table.rows[1][11]) - p) < 1e-6, `p ${table.rows[1][11]} vs ${p}`);
   // The verdict (printed with the debrief) gives the same survival, to the table's tenth.
   const said = await tid(page, "variants-verdict").innerText();
-  for (const r of table.rows) assert.ok(said.includes(`${(num(r[3]) * 100).toFixed(1)}\u00a0%`), `${said} / ${r[3]}`);
+  for (const r of table.rows) assert.ok(said.includes(`${(num(r[3]) * 100).toFixed(1)}%`), `${said} / ${r[3]}`);
   const curves = await csv("variants-curves-export-csv");
   assert.deepEqual(curves.header, ["month", "Variant 1", 'Manager, "full time"']);
   assert.equal(curves.rows.length, horizon + 1);
@@ -463,8 +463,8 @@ await h.check("Print debrief (Sweep): one page, the chart, the table and the fin
   const words = await findings.innerText();
   console.log(`sweep findings: ${words.replace(/\n/g, " | ")}`);
   assert.match(words, /Transparency took 3 values, with 200 futures each on the same seeds\./);
-  assert.match(words, /Survival after 10 years: [\d.]+\u00a0% at 0, [\d.]+\u00a0% at 1\./);
-  assert.match(words, /Highest: [\d.]+\u00a0% at (0|0\.5|1)\. Lowest: /);
+  assert.match(words, /Survival after 10 years: [\d.]+% at 0, [\d.]+% at 1\./);
+  assert.match(words, /Highest: [\d.]+% at (0|0\.5|1)\. Lowest: /);
   const pages = await debriefPages("debrief-sweep");
   console.log(`debrief (Sweep) prints on ${pages} page(s)`);
   assert.equal(pages, 1, "one page");

@@ -90,7 +90,7 @@ await h.check("a 1-D sweep of transparency over 5 points: line, band, points, a 
     console.log("(no aliansi binary built: not compared with the command line)");
   }
   const first = await rows.first().innerText();
-  assert.match(first, /\d+\.\d\s%.*–.*%/s, `row: ${first}`);
+  assert.match(first, /\d+\.\d%.*–.*%/s, `row: ${first}`);
   await tid(page, "sweep-results").scrollIntoViewIfNeeded();
   await h.shot(page, "line");
   await sectionShot("line");
