@@ -531,6 +531,13 @@ pub fn variants_panel(props: &Props) -> Html {
                 if let Some((is_error, msg)) = status {
                     <p data-testid="variants-status" class={classes!("batch-status", is_error.then_some("batch-error"))}>{ msg }</p>
                 }
+                // A screen reader hears the verdict once the comparison is done (the results
+                // below are not live): the same sentences, unseen.
+                if let (Phase::Done, Some(r)) = (&v.phase, v.results.as_ref()) {
+                    <p class="visually-hidden" data-testid="variants-announce">
+                        { verdict(lang, &r.names, &r.comparison, r.horizon).join(" ") }
+                    </p>
+                }
             </div>
             if let Some(r) = v.results.as_ref() { { results_view(lang, r) } }
         </section>

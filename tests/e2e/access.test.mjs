@@ -345,6 +345,15 @@ await h.check("(12) for a screen reader: every chart after a batch has a name, a
   const sweepSaid = page.locator('[data-testid="sweep"] [role="status"] [data-testid="sweep-announce"]');
   await sweepSaid.waitFor({ state: "attached", timeout: 120_000 });
   assert.equal(await sweepSaid.textContent(), await tid(page, "sweep-done").textContent());
+  // A comparison of two variants says its verdict.
+  await tid(page, "variant-add").click();
+  await tid(page, "variant-add").click();
+  await tid(page, "variants-runs").fill("200");
+  await tid(page, "variants-run").click();
+  const compared = page.locator('[data-testid="compare-batch"] [role="status"] [data-testid="variants-announce"]');
+  await compared.waitFor({ state: "attached", timeout: 120_000 });
+  const words = (t) => t.replace(/\s+/g, " ").trim();
+  assert.equal(words(await compared.textContent()), words(await tid(page, "variants-verdict").innerText()));
   await page.context().close();
 });
 
