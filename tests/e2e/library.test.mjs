@@ -217,26 +217,35 @@ await h.check("(8) saving over a name, renaming onto one and deleting can all be
   await tid(page, "saved-item-0").waitFor({ state: "detached", timeout: 5_000 });
 });
 
-await h.check("(8) two tabs of one browser: each tab's saves, renames and deletes keep the other's", async () => {
+/** The saved scenarios' names as page `p` lists them. */
+const shownNames = async (p) => (await tid(p, "saved-list").locator(".saved-name").allInnerTexts()).map((t) => t.trim());
+/** The saved scenarios' names as stored (the browser's, shared by its tabs). */
+const storedNames = async (p) =>
+  JSON.parse((await p.evaluate(() => localStorage.getItem("aliansi.saved.v2"))) ?? '{"items":[]}').items.map((i) => i.name);
+/** Saves the scenario shown in page `p` under `name`, and waits for the page to say so. */
+async function saveAs(p, name) {
+  await tid(p, "save-name").fill(name);
+  await tid(p, "save").click();
+  await expectNotice(p, new RegExp(name));
+}
+/** Two tabs of one browser, the app open in both. */
+async function twoTabs() {
   const a = await h.newPage();
   const b = await a.context().newPage();
   await open(a, h.origin);
   await open(b, h.origin);
-  const names = async (p) => (await tid(p, "saved-list").locator(".saved-name").allInnerTexts()).map((t) => t.trim());
-  const stored = async (p) =>
-    JSON.parse((await p.evaluate(() => localStorage.getItem("aliansi.saved.v2"))) ?? '{"items":[]}').items.map((i) => i.name);
-  const save = async (p, name) => {
-    await tid(p, "save-name").fill(name);
-    await tid(p, "save").click();
-    await expectNotice(p, new RegExp(name));
-  };
-  await save(a, "From tab A");
+  return [a, b];
+}
+
+await h.check("(8) two tabs of one browser: each tab's saves, renames and deletes keep the other's", async () => {
+  const [a, b] = await twoTabs();
+  await saveAs(a, "From tab A");
   // Tab B read the library before A saved; its save keeps A's.
-  await save(b, "From tab B");
-  assert.deepEqual(await stored(b), ["From tab B", "From tab A"]);
+  await saveAs(b, "From tab B");
+  assert.deepEqual(await storedNames(b), ["From tab B", "From tab A"]);
   // Tab A shows B's save without a reload, and its Undo (of its own save) is withdrawn.
   await a.waitForFunction(() => document.querySelectorAll('[data-testid="saved-list"] .saved-name').length === 2, null, { timeout: 5_000 });
-  assert.deepEqual(await names(a), ["From tab B", "From tab A"]);
+  assert.deepEqual(await shownNames(a), ["From tab B", "From tab A"]);
   assert.equal(await tid(a, "library-undo").count(), 0, "no Undo over another tab's change");
   // A rename in A and a delete in B, each on the list the other tab left.
   await tid(a, "saved-rename-1").click();
@@ -245,23 +254,17 @@ await h.check("(8) two tabs of one browser: each tab's saves, renames and delete
   await expectNotice(a, /Renamed/);
   await tid(b, "saved-delete-0").click();
   await expectNotice(b, /Deleted “From tab B”/);
-  assert.deepEqual(await stored(a), ["Renamed in A"]);
+  assert.deepEqual(await storedNames(a), ["Renamed in A"]);
   await a.reload();
   await ready(a);
-  assert.deepEqual(await names(a), ["Renamed in A"]);
-  assert.deepEqual(await names(b), ["Renamed in A"]);
+  assert.deepEqual(await shownNames(a), ["Renamed in A"]);
+  assert.deepEqual(await shownNames(b), ["Renamed in A"]);
   await a.context().close();
 });
 
 await h.check("(8) a delete or a rename acts on the scenario shown, even before this tab hears of another tab's save", async () => {
   const p = await h.newPage();
   await open(p, h.origin);
-  const stored = async () => JSON.parse(await p.evaluate(() => localStorage.getItem("aliansi.saved.v2"))).items.map((i) => i.name);
-  const save = async (name) => {
-    await tid(p, "save-name").fill(name);
-    await tid(p, "save").click();
-    await expectNotice(p, new RegExp(name));
-  };
   // Another tab's save that this tab has not heard of yet (a write made in this tab fires no
   // storage event here): a scenario at the top of the stored list, above the ones shown.
   const sneak = (name) =>
@@ -270,40 +273,32 @@ await h.check("(8) a delete or a rename acts on the scenario shown, even before 
       d.items.unshift({ ...d.items[0], name });
       localStorage.setItem("aliansi.saved.v2", JSON.stringify(d));
     }, name);
-  await save("First");
-  await save("Second");
-  assert.deepEqual(await stored(), ["Second", "First"]);
+  await saveAs(p, "First");
+  await saveAs(p, "Second");
+  assert.deepEqual(await storedNames(p), ["Second", "First"]);
   await sneak("Sneaked in");
   // Delete on the second item shown ("First") deletes "First", now third in the stored list.
   await tid(p, "saved-delete-1").click();
   await expectNotice(p, /Deleted “First”/);
-  assert.deepEqual(await stored(), ["Sneaked in", "Second"]);
+  assert.deepEqual(await storedNames(p), ["Sneaked in", "Second"]);
   // Likewise a rename of the second item shown ("Second").
   await sneak("Sneaked again");
   await tid(p, "saved-rename-1").click();
   await tid(p, "saved-rename-input-1").fill("Second, renamed");
   await tid(p, "saved-rename-input-1").press("Enter");
   await expectNotice(p, /Renamed to “Second, renamed”/);
-  assert.deepEqual(await stored(), ["Sneaked again", "Sneaked in", "Second, renamed"]);
+  assert.deepEqual(await storedNames(p), ["Sneaked again", "Sneaked in", "Second, renamed"]);
   await p.context().close();
 });
 
 await h.check("(8) a rename under way survives another tab's change, and closes with a word if its item goes", async () => {
-  const a = await h.newPage();
-  const b = await a.context().newPage();
-  await open(a, h.origin);
-  await open(b, h.origin);
-  const names = async (p) => (await tid(p, "saved-list").locator(".saved-name").allInnerTexts()).map((t) => t.trim());
-  await tid(a, "save-name").fill("Alpha");
-  await tid(a, "save").click();
-  await expectNotice(a, /Alpha/);
+  const [a, b] = await twoTabs();
+  await saveAs(a, "Alpha");
   await tid(b, "saved-item-0").filter({ hasText: "Alpha" }).waitFor({ timeout: 5_000 });
   // A starts renaming Alpha; B saves another scenario, which goes first in the list.
   await tid(a, "saved-rename-0").click();
   await tid(a, "saved-rename-input-0").fill("Alpha draft");
-  await tid(b, "save-name").fill("Beta");
-  await tid(b, "save").click();
-  await expectNotice(b, /Beta/);
+  await saveAs(b, "Beta");
   await tid(a, "saved-item-0").filter({ hasText: "Beta" }).waitFor({ timeout: 5_000 });
   // A's box is still open, on Alpha (now second), with the typed name; and it still works.
   assert.equal(await tid(a, "saved-rename-input-1").inputValue(), "Alpha draft", "the typed name is kept");
@@ -311,7 +306,7 @@ await h.check("(8) a rename under way survives another tab's change, and closes 
   await tid(a, "saved-rename-input-1").press("Enter");
   await expectNotice(a, /Renamed to “Alpha draft”/);
   await b.waitForFunction(() => document.body.innerText.includes("Alpha draft"), null, { timeout: 5_000 });
-  assert.deepEqual(await names(b), ["Beta", "Alpha draft"]);
+  assert.deepEqual(await shownNames(b), ["Beta", "Alpha draft"]);
   // A renames it again; B deletes it meanwhile: A's box closes and says why.
   await tid(a, "saved-rename-1").click();
   await tid(a, "saved-rename-input-1").fill("Never");
@@ -319,7 +314,7 @@ await h.check("(8) a rename under way survives another tab's change, and closes 
   await expectNotice(b, /Deleted “Alpha draft”/);
   await tid(a, "saved-rename-input-1").waitFor({ state: "detached", timeout: 5_000 });
   await expectNotice(a, /“Alpha draft” was renamed or deleted in another tab/);
-  assert.deepEqual(await names(a), ["Beta"]);
+  assert.deepEqual(await shownNames(a), ["Beta"]);
   await a.context().close();
 });
 
