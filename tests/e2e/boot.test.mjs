@@ -343,51 +343,47 @@ await h.check("a .xz file that does not decode (say a proxy changed it) falls ba
   await page.context().close();
 });
 
-await h.check("a decoder whose bytes are not those of its hash is refused, and the plain wasm loads", async () => {
-  // Not h.newPage: the browser's refusal is a console error here, the one this check expects.
+/** Loads the page with `url`'s answer changed by `change` (its bytes as sent, to the bytes
+ * given instead), in a context of its own (not h.newPage: the browser's refusal is a console
+ * error here, the one such a check expects). Returns the page's errors and warnings, and how
+ * many times it asked for the plain wasm. */
+async function loadWithChanged(url, type, change) {
   const page = await (await h.browser.newContext()).newPage();
-  const errors = [];
+  const [errors, warnings, plain] = [[], [], []];
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  await page.route(/\/unxz-[0-9a-f]{16}\.js$/, async (route) => {
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  await page.route(url, async (route) => {
     const body = await (await route.fetch()).body();
-    await route.fulfill({ status: 200, headers: { "content-type": "text/javascript" }, body: Buffer.concat([body, Buffer.from("\n// changed\n")]) });
+    await route.fulfill({ status: 200, headers: { "content-type": type }, body: change(body) });
   });
-  const plain = [];
   page.on("request", (r) => {
     if (/_bg\.wasm$/.test(r.url()) && r.resourceType() !== "other") plain.push(r.url());
   });
   await page.goto(h.base);
   await ready(page);
+  await page.context().close();
+  return { errors, warnings, plain };
+}
+
+await h.check("a decoder whose bytes are not those of its hash is refused, and the plain wasm loads", async () => {
+  const { errors, plain } = await loadWithChanged(/\/unxz-[0-9a-f]{16}\.js$/, "text/javascript", (body) =>
+    Buffer.concat([body, Buffer.from("\n// changed\n")]),
+  );
   assert.equal(plain.length, 1, `plain wasm requests: ${plain}`);
   assert.equal(errors.length, 1, `errors: ${errors.join(" | ")}`);
   assert.match(errors[0], /integrity/);
-  await page.context().close();
 });
 
 await h.check("a decoder's wasm whose bytes are not those of its hash is refused, and the plain wasm loads", async () => {
-  const page = await (await h.browser.newContext()).newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  const warnings = [];
-  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
-  await page.route(/\/unxz-[0-9a-f]{16}\.wasm$/, async (route) => {
-    const body = await (await route.fetch()).body();
-    // Still a valid wasm (a custom section added), but not the bytes the page was built with.
-    const extra = Buffer.from([0, 4, 1, 0x78, 0, 0]);
-    await route.fulfill({ status: 200, headers: { "content-type": "application/wasm" }, body: Buffer.concat([body, extra]) });
-  });
-  const plain = [];
-  page.on("request", (r) => {
-    if (/_bg\.wasm$/.test(r.url()) && r.resourceType() !== "other") plain.push(r.url());
-  });
-  await page.goto(h.base);
-  await ready(page);
+  // Still a valid wasm (a custom section added), but not the bytes the page was built with.
+  const extra = Buffer.from([0, 4, 1, 0x78, 0, 0]);
+  const { errors, warnings, plain } = await loadWithChanged(/\/unxz-[0-9a-f]{16}\.wasm$/, "application/wasm", (body) =>
+    Buffer.concat([body, extra]),
+  );
   assert.equal(plain.length, 1, `plain wasm requests: ${plain}`);
   assert.ok(warnings.some((w) => /compressed wasm did not load/.test(w)), `warnings: ${warnings}`);
   assert.ok(errors.every((e) => /integrity/i.test(e)), `errors: ${errors.join(" | ")}`);
-  await page.context().close();
 });
 
 await h.check("later visits compile the copy the visit before decoded, kept in the offline cache; a broken copy is decoded again", async () => {
