@@ -566,16 +566,25 @@ pub fn run_story(lang: Lang, s: &Scenario, r: &RunResult) -> RunStory {
     // Every event narrated in order (the narrator tracks disputes), kept with its sentence.
     let mut narrator = Narrator::new(l, s);
     let told: Vec<(&Event, String)> = r.events.iter().map(|e| (e, narrator.sentence(e))).collect();
+    // Each partner's exit, once: the event's place in the run and its month.
+    let mut exit_at = vec![None; s.partners.len()];
+    for (k, (e, _)) in told.iter().enumerate() {
+        if let EventKind::PartnerLeft { partner, .. } | EventKind::PartnerExpelled { partner, .. } =
+            e.kind
+        {
+            if let Some(x) = exit_at.get_mut(partner) {
+                x.get_or_insert((k, e.month));
+            }
+        }
+    }
     // The month partner `p` left, if it left before the `k`th event.
     let gone_before = |p: usize, k: usize| {
-        told[..k].iter().find_map(|(e, _)| match e.kind {
-            EventKind::PartnerLeft { partner, .. } | EventKind::PartnerExpelled { partner, .. }
-                if partner == p =>
-            {
-                Some(e.month)
-            }
-            _ => None,
-        })
+        exit_at
+            .get(p)
+            .copied()
+            .flatten()
+            .filter(|&(i, _)| i < k)
+            .map(|(_, month)| month)
     };
 
     let mut exits = Vec::new();
