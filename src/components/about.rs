@@ -54,9 +54,9 @@ pub fn about(props: &AboutProps) -> Html {
             </dl>
             <p>{ t(lang, "about.mech.exits") }</p>
             <p>{ t(lang, "about.validation") }</p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="about-table-caption">
                 <table class="validation">
-                    <caption>{ t(lang, "about.caption") }</caption>
+                    <caption id="about-table-caption">{ t(lang, "about.caption") }</caption>
                     <thead>
                         <tr>
                             <th scope="col">{ t(lang, "about.col.id") }</th>

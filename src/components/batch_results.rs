@@ -188,10 +188,10 @@ fn survival_table(lang: Lang, f: &Rc<Finished>) -> Html {
         ),
     };
     html! {
-        <div class="batch-table-wrap">
+        <div class="batch-table-wrap" tabindex="0" role="region" aria-labelledby="batch-table-caption">
             <table class="batch-table" data-testid="batch-survival-table"
                 data-horizon-survival={format!("{:.4}", s.survival_at_horizon)}>
-                <caption>{ t(lang, "experiments.table_caption") }</caption>
+                <caption id="batch-table-caption">{ t(lang, "experiments.table_caption") }</caption>
                 <thead>
                     <tr>
                         <th scope="col">{ t(lang, "experiments.col_after") }</th>

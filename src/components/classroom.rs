@@ -93,15 +93,25 @@ pub fn key_action(key: &str, s: &State) -> Option<Action> {
 }
 
 /// Whether a key press belongs to what has focus rather than to the page: typing in a field,
-/// or Space/Enter on a button or link (which click it) that the keyboard brought the focus to.
-/// A button the mouse clicked keeps the focus (in Chromium), but Space is then the page's: a
-/// trainer who clicked "Next part" and presses Space means to run, not to skip a part.
+/// Space or an arrow key in a scrolling box that is a Tab stop (the event log, a wide table, the
+/// heat map on a phone: they scroll it), or Space/Enter on a button or link (which click it)
+/// that the keyboard brought the focus to. A button the mouse clicked keeps the focus (in
+/// Chromium), but Space is then the page's: a trainer who clicked "Next part" and presses Space
+/// means to run, not to skip a part.
 fn belongs_to_target(e: &KeyboardEvent) -> bool {
     let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) else {
         return false;
     };
     let tag = el.tag_name().to_ascii_lowercase();
     if matches!(tag.as_str(), "input" | "textarea" | "select") || el.is_content_editable() {
+        return true;
+    }
+    if el.get_attribute("tabindex").as_deref() == Some("0")
+        && matches!(
+            e.key().as_str(),
+            " " | "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown"
+        )
+    {
         return true;
     }
     matches!(e.key().as_str(), " " | "Enter")

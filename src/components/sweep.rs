@@ -476,28 +476,32 @@ fn heat_map(lang: Lang, r: &Results, ya: &Axis) -> Html {
     html! {
         <figure class="chart batch-chart sweep-chart sweep-heat-figure">
             <figcaption id="sweep-heat-title" class="chart-title">{ tf(lang, "sweep.heat_title", &[("x", &xlab), ("y", &ylab)]) }</figcaption>
-            <svg id="sweep-heatmap-chart" data-testid="sweep-heatmap"
-                class={classes!("batch-svg", "sweep-svg", "heat-map", (nx > 6 || ny > 8).then_some("dense"))}
-                data-nx={nx.to_string()} data-ny={ny.to_string()}
-                viewBox={format!("0 0 {HW} {}", fmt_num(height))} role="img"
+            // On a phone the map keeps a readable size and scrolls sideways (styles/sweep.css).
+            <div class="heat-scroll" data-testid="sweep-heat-scroll" tabindex="0" role="region"
                 aria-labelledby="sweep-heat-title">
-                <desc id="sweep-heat-desc">{ tf(lang, "sweep.heat_desc", &[("cells", &(nx * ny).to_string())]) }</desc>
-                <defs>
-                    <linearGradient id="sweep-heat-gradient" x1="0" x2="1" y1="0" y2="0">{ for stops }</linearGradient>
-                </defs>
-                <g transform={format!("translate({},{MT})", fmt_num(ml))}>
-                    { for items }
-                    { for x_labels }
-                    { for y_labels }
-                    <text class="axis-label" x={fmt_num(w / 2.0)} y={fmt_num(h + label_band + 8.0)} dominant-baseline="hanging" text-anchor="middle">{ xlab.clone() }</text>
-                    { y_title_above(ml, &ylab) }
-                    <g class="heat-legend" data-testid="sweep-heat-legend" transform={format!("translate({},{})", fmt_num((w - lw) / 2.0), fmt_num(legend_y))}>
-                        <text class="tick-label" x={fmt_num(lw / 2.0)} y="-4" text-anchor="middle">{ survival_title(lang, r) }</text>
-                        <rect x="0" y="2" width={fmt_num(lw)} height="12" fill="url(#sweep-heat-gradient)" />
-                        { for legend_ticks }
+                <svg id="sweep-heatmap-chart" data-testid="sweep-heatmap"
+                    class={classes!("batch-svg", "sweep-svg", "heat-map", (nx > 6 || ny > 8).then_some("dense"))}
+                    data-nx={nx.to_string()} data-ny={ny.to_string()}
+                    viewBox={format!("0 0 {HW} {}", fmt_num(height))} role="img"
+                    aria-labelledby="sweep-heat-title">
+                    <desc id="sweep-heat-desc">{ tf(lang, "sweep.heat_desc", &[("cells", &(nx * ny).to_string())]) }</desc>
+                    <defs>
+                        <linearGradient id="sweep-heat-gradient" x1="0" x2="1" y1="0" y2="0">{ for stops }</linearGradient>
+                    </defs>
+                    <g transform={format!("translate({},{MT})", fmt_num(ml))}>
+                        { for items }
+                        { for x_labels }
+                        { for y_labels }
+                        <text class="axis-label" x={fmt_num(w / 2.0)} y={fmt_num(h + label_band + 8.0)} dominant-baseline="hanging" text-anchor="middle">{ xlab.clone() }</text>
+                        { y_title_above(ml, &ylab) }
+                        <g class="heat-legend" data-testid="sweep-heat-legend" transform={format!("translate({},{})", fmt_num((w - lw) / 2.0), fmt_num(legend_y))}>
+                            <text class="tick-label" x={fmt_num(lw / 2.0)} y="-4" text-anchor="middle">{ survival_title(lang, r) }</text>
+                            <rect x="0" y="2" width={fmt_num(lw)} height="12" fill="url(#sweep-heat-gradient)" />
+                            { for legend_ticks }
+                        </g>
                     </g>
-                </g>
-            </svg>
+                </svg>
+            </div>
         </figure>
     }
 }
@@ -532,9 +536,10 @@ fn table(lang: Lang, r: &Results) -> Html {
     // for it, and a line points to its CSV.
     let long = res.points.len() > PRINT_TABLE_MAX_ROWS;
     html! {
-        <div class={classes!("batch-table-wrap", "sweep-table-wrap", long.then_some("print-skip"))}>
+        <div class={classes!("batch-table-wrap", "sweep-table-wrap", long.then_some("print-skip"))}
+            tabindex="0" role="region" aria-labelledby="sweep-table-caption">
             <table class="batch-table sweep-table" data-testid="sweep-table">
-                <caption>{ t(lang, "sweep.table_caption") }</caption>
+                <caption id="sweep-table-caption">{ t(lang, "sweep.table_caption") }</caption>
                 <thead>
                     <tr>
                         <th scope="col">{ param_label(lang, &r.base, &xa.param) }</th>

@@ -150,9 +150,9 @@ fn results_view(lang: Lang, r: &Rc<Results>) -> Html {
             ]) }</p>
             <div class="batch-grid">
                 { curves_chart(lang, r) }
-                <div class="batch-table-wrap">
+                <div class="batch-table-wrap" tabindex="0" role="region" aria-labelledby="variants-table-caption">
                     <table class="batch-table" data-testid="variants-table">
-                        <caption>{ t(lang, "experiments.variants_table_caption") }</caption>
+                        <caption id="variants-table-caption">{ t(lang, "experiments.variants_table_caption") }</caption>
                         <thead>
                             <tr>
                                 <th scope="col">{ t(lang, "experiments.col_variant") }</th>

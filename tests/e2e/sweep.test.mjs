@@ -241,7 +241,7 @@ await h.check("on a phone (375 px) the section has no sideways scroll", async ()
   await sectionShot("phone");
 });
 
-await h.check("on a phone the charts' labels stay readable: the y titles lie level above the plot, a small grid's values are large", async () => {
+await h.check("on a phone the charts' labels stay readable: the map scrolls sideways at a readable size, the y titles lie level above the plot, a small grid's values are large", async () => {
   await page.setViewportSize({ width: 375, height: 800 });
   await tid(page, "sweep-param-x").selectOption("governance.transparency");
   await tid(page, "sweep-param-y").selectOption("governance.monitoring");
@@ -254,21 +254,49 @@ await h.check("on a phone the charts' labels stay readable: the y titles lie lev
     const value = svg.querySelector(".heat-value");
     const title = svg.querySelector(".y-title");
     const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    const scroller = svg.closest(".heat-scroll");
     return {
       rotated: [...svg.querySelectorAll("text")].filter((t) => /rotate\(-90/.test(t.getAttribute("transform") ?? "")).length,
       valuePx: parseFloat(getComputedStyle(value).fontSize) * scale,
+      // The smallest text on screen: tick labels, axis titles, the legend.
+      smallestPx: Math.min(...[...svg.querySelectorAll("text")].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale)),
       titleInside: title.getBoundingClientRect().right <= svg.getBoundingClientRect().right + 1,
+      scrolls: scroller.scrollWidth > scroller.clientWidth,
+      region: [scroller.getAttribute("tabindex"), scroller.getAttribute("role"), document.getElementById(scroller.getAttribute("aria-labelledby"))?.textContent],
+      pageOver: document.documentElement.scrollWidth - document.documentElement.clientWidth,
     };
   });
   assert.equal(heat.rotated, 0, "no title turned along the axis");
-  assert.ok(heat.valuePx >= 9, `cell values are ${heat.valuePx.toFixed(1)} px on screen`);
+  assert.ok(heat.valuePx >= 12, `cell values are ${heat.valuePx.toFixed(1)} px on screen`);
+  // Drawn to the screen's width, the labels were 7.3 px high at 360 px.
+  assert.ok(heat.smallestPx >= 11, `the smallest text is ${heat.smallestPx.toFixed(1)} px on screen`);
+  assert.ok(heat.scrolls, "the map scrolls sideways inside its figure");
+  assert.ok(heat.pageOver <= 0, `the page is ${heat.pageOver} px wider than the screen`);
+  // A keyboard can scroll it too: a Tab stop named by the chart's title.
+  assert.equal(heat.region[0], "0");
+  assert.equal(heat.region[1], "region");
+  assert.match(heat.region[2] ?? "", /Transparency.*Monitoring/);
+  // (ArrowRight is also the page's "step one month": on the map it scrolls, and steps nothing.)
+  const monthBefore = await page.locator("#app-ready").getAttribute("data-month");
+  await tid(page, "sweep-heat-scroll").focus();
+  await page.keyboard.press("ArrowRight");
+  await page.waitForFunction(() => document.querySelector('[data-testid="sweep-heat-scroll"]').scrollLeft > 0, null, { timeout: 5000 });
+  assert.equal(await page.locator("#app-ready").getAttribute("data-month"), monthBefore, "the arrow key stepped the run");
   assert.ok(heat.titleInside, "the y title fits the chart's width");
   // The table scrolls sideways with a shadow at the edge that has more.
   const wrap = await tid(page, "sweep-table").evaluate((t) => {
     const w = t.closest(".sweep-table-wrap");
-    return { scrolls: w.scrollWidth > w.clientWidth, shadow: getComputedStyle(w).backgroundImage.includes("gradient") };
+    return {
+      scrolls: w.scrollWidth > w.clientWidth,
+      shadow: getComputedStyle(w).backgroundImage.includes("gradient"),
+      region: [w.getAttribute("tabindex"), w.getAttribute("role"), document.getElementById(w.getAttribute("aria-labelledby"))?.textContent],
+    };
   });
   assert.ok(!wrap.scrolls || wrap.shadow, "a table wider than the screen shows a scroll shadow");
+  // Every browser's keyboard can reach it to scroll it (Firefox and Safari do not make a
+  // scrolling box a Tab stop of their own): a region named by the table's caption.
+  assert.deepEqual(wrap.region.slice(0, 2), ["0", "region"]);
+  assert.equal(wrap.region[2], await tid(page, "sweep-table").locator("caption").innerText());
   await sectionShot("phone-heat");
   await page.setViewportSize({ width: 1280, height: 900 });
 });
