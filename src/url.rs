@@ -132,16 +132,21 @@ pub fn restore_working_variants(
     hash: &str,
     lesson: bool,
 ) -> Option<(Vec<Variant>, u64)> {
-    let (from, link) = kept.split_once('\n')?;
+    let (from, _) = kept.split_once('\n')?;
     let here = fragment_text(hash).unwrap_or("");
     let under_experiment = matches!(read_fragment(hash), Fragment::Experiment(_));
     if from != here && under_experiment {
         return None;
     }
+    kept_variants(kept).filter(|(variants, _)| !variants.is_empty() || under_experiment || lesson)
+}
+
+/// The variants and runs in kept variants (see [`working_variants`]), whatever address they
+/// were kept under; `None` if the text is not kept variants.
+pub fn kept_variants(kept: &str) -> Option<(Vec<Variant>, u64)> {
+    let (_, link) = kept.split_once('\n')?;
     match aliansi_wire::decode_shared(link) {
-        Ok(Shared::Experiment(x)) if !x.variants.is_empty() || under_experiment || lesson => {
-            Some((variants_of(&x), x.runs))
-        }
+        Ok(Shared::Experiment(x)) => Some((variants_of(&x), x.runs)),
         _ => None,
     }
 }

@@ -77,7 +77,9 @@ fn show_in_address(lang: Lang) {
     let wanted = url::with_lang(&href, lang);
     if wanted != href {
         if let Ok(history) = window.history() {
-            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&wanted));
+            // The entry keeps what it kept (the variants, see `share::keep_variants`).
+            let kept = history.state().unwrap_or(JsValue::NULL);
+            let _ = history.replace_state_with_url(&kept, "", Some(&wanted));
         }
     }
 }

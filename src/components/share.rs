@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use aliansi_sim::Scenario;
 use gloo::events::EventListener;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -54,9 +54,7 @@ pub fn share_button(props: &ShareProps) -> Html {
             };
             let href = window.location().href().unwrap_or_default();
             let link = url::share_url(&href, &current, current.seed, lang);
-            if let Ok(history) = window.history() {
-                let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&link));
-            }
+            push_address(&link);
             shared.set(Some((link.clone(), current.clone())));
             let dispatch = dispatch.clone();
             wasm_bindgen_futures::spawn_local(async move {
@@ -143,11 +141,41 @@ pub(crate) fn current_hash() -> String {
 /// Where the tab's working copy is kept (session storage: this tab only, gone with it).
 const WORKING_COPY_KEY: &str = "aliansi.working.v1";
 /// Where the tab keeps the variants of "Compare fairly" (`url::working_variants`), written by
-/// its panel.
-pub(crate) const WORKING_VARIANTS_KEY: &str = "aliansi.variants.v1";
+/// its panel through [`keep_variants`].
+const WORKING_VARIANTS_KEY: &str = "aliansi.variants.v1";
 /// Where the tab keeps how the page is shown: classroom and decision mode, the speed, the
 /// lesson open (`state::View`).
 const VIEW_KEY: &str = "aliansi.view.v1";
+
+/// Puts `link` in the address as a new entry of the tab's history, which keeps the variants of
+/// "Compare fairly" as they are (see [`keep_variants`]).
+pub(crate) fn push_address(link: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.push_state_with_url(&entry_state(), "", Some(link));
+    }
+}
+
+/// What the entry of the tab's history keeps: the variants of "Compare fairly" as the tab
+/// keeps them (`url::working_variants`), or null.
+fn entry_state() -> JsValue {
+    kept_in_tab(WORKING_VARIANTS_KEY).map_or(JsValue::NULL, |k| JsValue::from_str(&k))
+}
+
+/// Writes [`entry_state`] into the history entry shown now.
+fn stamp_entry() {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state(&entry_state(), "");
+    }
+}
+
+/// Keeps the variants of "Compare fairly" (`url::working_variants`, `None`: nothing kept) in
+/// the tab, for a reload, and in the history entry shown now, for Back and Forward: coming back
+/// to an address brings back the variants the page had there (an experiment link's, as the
+/// user left them, or the user's own before it).
+pub(crate) fn keep_variants(kept: Option<&str>) {
+    keep_in_tab(WORKING_VARIANTS_KEY, kept);
+    stamp_entry();
+}
 
 fn session_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok()?
@@ -219,11 +247,15 @@ pub fn url_sync(props: &ShareProps) -> Html {
         *last.borrow_mut() = hash;
         let window = gloo::utils::window();
         let last_seen = last.clone();
-        // Acts on the address now (after Back, Forward or a link typed in the tab).
-        let follow = Rc::new(move |hash: String| {
-            let actions = moved_actions(&last.borrow(), &hash, *lang.borrow());
+        // Acts on the address now (after Back, Forward or a link typed in the tab), then
+        // brings back the variants the history entry kept (`entry`: Back and Forward).
+        let follow = Rc::new(move |hash: String, entry: Option<String>| {
+            let mut actions = moved_actions(&last.borrow(), &hash, *lang.borrow());
             if !actions.is_empty() {
                 dispatch.dispatch(Action::Notify(None));
+                if let Some((variants, runs)) = entry.as_deref().and_then(url::kept_variants) {
+                    actions.push(Action::SetupExperiment { variants, runs });
+                }
             }
             for a in actions {
                 dispatch.dispatch(a);
@@ -232,14 +264,22 @@ pub fn url_sync(props: &ShareProps) -> Html {
         });
         let on_pop = {
             let follow = follow.clone();
-            EventListener::new(&window, "popstate", move |_| follow(current_hash()))
+            EventListener::new(&window, "popstate", move |e| {
+                let entry = e
+                    .dyn_ref::<web_sys::PopStateEvent>()
+                    .and_then(|e| e.state().as_string());
+                follow(current_hash(), entry)
+            })
         };
         let on_hash = {
             let last = last_seen.clone();
             EventListener::new(&window, "hashchange", move |_| {
                 let hash = current_hash();
                 if *last.borrow() != hash {
-                    follow(hash);
+                    follow(hash, None);
+                    // A link typed or pasted in the tab: a new entry, which keeps the variants
+                    // as they are now (an experiment link's replace them, and keep them again).
+                    stamp_entry();
                 }
             })
         };

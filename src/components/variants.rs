@@ -4,12 +4,11 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsValue;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::library::notice;
-use crate::components::share::{copy, current_hash, keep_in_tab, WORKING_VARIANTS_KEY};
+use crate::components::share::{copy, current_hash, keep_variants, push_address};
 use crate::url;
 
 use crate::batch::{parse_runs, DEFAULT_RUNS};
@@ -200,7 +199,7 @@ pub fn variants_panel(props: &Props) -> Html {
         ),
         |(variants, runs)| {
             let kept = url::working_variants(&current_hash(), variants, *runs);
-            keep_in_tab(WORKING_VARIANTS_KEY, kept.as_deref());
+            keep_variants(kept.as_deref());
             || ()
         },
     );
@@ -343,9 +342,7 @@ pub fn variants_panel(props: &Props) -> Html {
             };
             let href = window.location().href().unwrap_or_default();
             let link = url::experiment_url(&href, &x, lang);
-            if let Ok(history) = window.history() {
-                let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&link));
-            }
+            push_address(&link);
             shared.set(Some(link.clone()));
             let dispatch = state.dispatcher();
             wasm_bindgen_futures::spawn_local(async move {

@@ -101,5 +101,5 @@ pub const STRINGS: &str = strings![
     ("experiments.verdict_rare", "A difference this large would arise by chance less than 1 time in {n}.", "Selisih sebesar ini akan muncul karena kebetulan kurang dari 1 kali dalam {n}."),
     ("experiments.verdict_one_in", "A difference this large would arise by chance about 1 time in {n}.", "Selisih sebesar ini akan muncul karena kebetulan sekitar 1 kali dalam {n}."),
     ("experiments.verdict_chance", "A difference this large would arise by chance about 1 time in {n}, so it could well be chance.", "Selisih sebesar ini akan muncul karena kebetulan sekitar 1 kali dalam {n}, jadi bisa saja hanya kebetulan."),
-    ("experiments.log_rank", "Log-rank test: chi² = {chi2}, degrees of freedom {df}, {p}.", "Uji log-rank: chi² = {chi2}, derajat bebas {df}, {p}."),
+    ("experiments.log_rank", "For statisticians, the test behind the verdict (log-rank, over the whole curves): chi² = {chi2}, degrees of freedom {df}, {p}.", "Untuk pembaca statistik, uji di balik kesimpulan ini (log-rank, atas seluruh kurva): chi² = {chi2}, derajat bebas {df}, {p}."),
 ];

@@ -61,16 +61,30 @@ await h.check("a student opens the link and gets the same numbers", async () => 
   await h.shot(student, "student");
 });
 
+/** The names of the variants of "Compare fairly" on `p`, in order. */
+async function variantNamesOf(p) {
+  const out = [];
+  for (let k = 0; k < 4; k++) {
+    if ((await tid(p, `variant-${k}`).count()) === 0) break;
+    out.push(await tid(p, `variant-${k}`).locator(".variant-name").innerText());
+  }
+  return out;
+}
+
+/** Waits until the variants of `p` are named `want` (they change in an effect after a move). */
+async function expectVariants(p, want, what) {
+  const t0 = Date.now();
+  let got = await variantNamesOf(p);
+  while (JSON.stringify(got) !== JSON.stringify(want) && Date.now() - t0 < STEP_TIMEOUT_MS) {
+    await p.waitForTimeout(100);
+    got = await variantNamesOf(p);
+  }
+  assert.deepEqual(got, want, what);
+}
+
 await h.check("a reload keeps the variants of Compare fairly; another experiment link brings its own", async () => {
   const p = await h.newPage();
-  const variantNames = async () => {
-    const out = [];
-    for (let k = 0; k < 4; k++) {
-      if ((await tid(p, `variant-${k}`).count()) === 0) break;
-      out.push(await tid(p, `variant-${k}`).locator(".variant-name").innerText());
-    }
-    return out;
-  };
+  const variantNames = () => variantNamesOf(p);
   const reload = async () => {
     await p.reload({ waitUntil: "load" });
     await ready(p);
@@ -111,6 +125,38 @@ await h.check("a reload keeps the variants of Compare fairly; another experiment
   await q.waitForTimeout(300);
   assert.equal(await tid(q, "variant-0").count(), 0, "a new tab starts with no variants");
   await q.context().close();
+  await p.context().close();
+});
+
+await h.check("Back from an experiment link brings back the variants the tab had before it, and Forward the experiment's", async () => {
+  const p = await h.newPage();
+  await open(p, h.origin);
+  await tid(p, "variant-add").click();
+  await tid(p, "variant-name").fill("Open books");
+  await tid(p, "variant-add").click();
+  await tid(p, "variants-runs").fill("250");
+  await tid(p, "share").click();
+  await p.waitForFunction(() => location.hash.startsWith("#s1."), null, { timeout: STEP_TIMEOUT_MS });
+  const own = p.url();
+  // The experiment link, opened in the same tab (pasted into the address bar).
+  await p.goto(link, { waitUntil: "load" });
+  await expectNotice(p, /shared experiment is loaded/);
+  await expectVariants(p, ["As it is", "Proportional shares"], "the link's variants");
+  await p.goBack();
+  assert.equal(p.url(), own);
+  await expectVariants(p, ["Variant 1", "Open books"], "Back: the tab's own variants again");
+  assert.equal(await tid(p, "variants-runs").inputValue(), "250", "and its runs per variant");
+  assert.equal(await tid(p, "notice").filter({ hasText: /shared experiment is loaded/ }).count(), 0, "the link's notice is gone");
+  await p.goForward();
+  await expectVariants(p, ["As it is", "Proportional shares"], "Forward: the link's variants again");
+  assert.equal(await tid(p, "variants-runs").inputValue(), "300");
+  // What the user changes under an address is what Back and Forward bring back to it.
+  await tid(p, "variant-remove-1").click();
+  await expectVariants(p, ["As it is"], "a variant removed");
+  await p.goBack();
+  await expectVariants(p, ["Variant 1", "Open books"], "Back again");
+  await p.goForward();
+  await expectVariants(p, ["As it is"], "Forward: the experiment as the user left it");
   await p.context().close();
 });
 
