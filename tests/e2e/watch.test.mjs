@@ -213,7 +213,7 @@ await h.check("(5) the summary explains a regulator's ending; the horizon is rea
   await finishRun(p);
   const ending = await tid(p, "regulator-ending").innerText({ timeout: 5_000 });
   assert.match(ending, /^The regulator ended the alliance in month 108, after finding a violation by /, ending);
-  assert.match(ending, /Violations the regulator found in this run: 1, with fines of 71\.1 in all\./, ending);
+  assert.match(ending, /Violations the regulator found in this run: 1, with fines of 71\.1 in all \(in the units of the value created\)\./, ending);
   await p.context().close();
 });
 
