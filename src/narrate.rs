@@ -37,6 +37,25 @@ pub fn display_name(name: &str) -> String {
     }
 }
 
+/// The partners' names as the page writes them ([`display_name`]), told apart when two
+/// partners share one: each of those gets its number, "Hoshi (2)". A scenario may hold such
+/// names (links and files made before the editor refused them must keep opening), and a story
+/// where "Hoshi's trust in Hoshi" falls would say nothing.
+pub fn partner_names(s: &Scenario) -> Vec<String> {
+    let shown: Vec<String> = s.partners.iter().map(|p| display_name(&p.name)).collect();
+    shown
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            if shown.iter().filter(|m| *m == n).count() > 1 {
+                format!("{n} ({})", i + 1)
+            } else {
+                n.clone()
+            }
+        })
+        .collect()
+}
+
 /// Numbers inside a text written the English way ("in [0.3, 0.7]", "1.5") with the decimal
 /// mark of `lang`: for Bahasa Indonesia, a point between two digits becomes a comma.
 pub fn local_digits(lang: Lang, text: &str) -> String {
@@ -164,7 +183,7 @@ impl Narrator {
     pub fn new(lang: Lang, s: &Scenario) -> Narrator {
         Narrator {
             lang,
-            names: s.partners.iter().map(|p| display_name(&p.name)).collect(),
+            names: partner_names(s),
             disputes: Vec::new(),
             gone: 0,
         }
@@ -557,10 +576,11 @@ fn shocks_before(
 /// The story of a finished run.
 pub fn run_story(lang: Lang, s: &Scenario, r: &RunResult) -> RunStory {
     let l = lang;
+    let names = partner_names(s);
     let name = |i: usize| {
-        s.partners
+        names
             .get(i)
-            .map(|p| display_name(&p.name))
+            .cloned()
             .unwrap_or_else(|| t(l, "watch.ev.unknown_partner").to_string())
     };
     // Every event narrated in order (the narrator tracks disputes), kept with its sentence.
@@ -1024,6 +1044,32 @@ mod tests {
                 assert!(!l.contains("??"), "{lang:?}: {l}");
             }
         }
+    }
+
+    #[test]
+    fn partners_of_one_name_are_told_apart_by_number() {
+        let mut s = aliansi_sim::presets::default_scenario();
+        assert_eq!(
+            partner_names(&s),
+            s.partners
+                .iter()
+                .map(|p| p.name.clone())
+                .collect::<Vec<_>>()
+        );
+        s.partners[0].name = "Hoshi Technologies".into();
+        let names = partner_names(&s);
+        assert_eq!(names[0], "Hoshi Technologies (1)");
+        assert_eq!(names[1], "Hoshi Technologies (2)");
+        assert_eq!(names[2], s.partners[2].name);
+        // The story of a run says which one.
+        let r = aliansi_sim::World::new(&s, 7, true).unwrap().finish();
+        let mut narrator = Narrator::new(Lang::En, &s);
+        let told: Vec<String> = r.events.iter().map(|e| narrator.sentence(e)).collect();
+        assert!(
+            told.iter().any(|t| t.contains("Hoshi Technologies (1)"))
+                && told.iter().any(|t| t.contains("Hoshi Technologies (2)")),
+            "{told:?}"
+        );
     }
 
     #[test]

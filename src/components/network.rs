@@ -9,7 +9,7 @@ use crate::charts::{
     circle_layout, diverging, edge_colour, edge_width, fmt_num, light_text_on, node_radius,
 };
 use crate::i18n::{t, tf};
-use crate::narrate::num;
+use crate::narrate::{num, partner_names};
 use crate::state::State;
 
 #[derive(Properties, PartialEq)]
@@ -22,8 +22,8 @@ pub fn network(props: &Props) -> Html {
     let s = &*props.state;
     let lang = s.lang;
     // Node and label positions depend on the names only: laid out once per list of names.
-    let names: Vec<String> = s.scenario.partners.iter().map(|p| p.name.clone()).collect();
-    let layout = use_memo(names, |names| circle_layout(names));
+    let names = partner_names(&s.scenario);
+    let layout = use_memo(names.clone(), |names| circle_layout(names));
     let Some(w) = s.world() else {
         return html! {};
     };
@@ -39,7 +39,7 @@ pub fn network(props: &Props) -> Html {
     };
     let max_input = (0..n).map(input).fold(0.0, f64::max);
     let (r_min, r_max) = (layout.r_min, layout.r_max);
-    let name = |i: usize| s.scenario.partners[i].name.clone();
+    let name = |i: usize| names[i].clone();
 
     let mut edges = Vec::new();
     for i in 0..n {

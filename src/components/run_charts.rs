@@ -32,13 +32,13 @@ pub fn run_charts(state: &UseReducerHandle<State>) -> Html {
             dash: None,
         }]
     };
+    let names = crate::narrate::partner_names(&s.scenario);
     let per_partner = |f: fn(&aliansi_sim::MonthStats, usize) -> f64| {
-        s.scenario
-            .partners
+        names
             .iter()
             .enumerate()
-            .map(|(i, p)| ChartSeries {
-                label: p.name.clone(),
+            .map(|(i, name)| ChartSeries {
+                label: name.clone(),
                 points: partner_points(series, i, f),
                 color: palette(i),
                 dash: dash(i),

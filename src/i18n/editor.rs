@@ -155,6 +155,7 @@ pub const STRINGS: &str = strings![
     ("editor.err.above_range", "Must be above {lo} and at most {hi}.", "Harus di atas {lo} dan paling banyak {hi}."),
     ("editor.err.shock_beyond", "A scripted shock is in month {month}: choose a horizon of at least {month} or move the shock first.", "Ada guncangan terjadwal pada bulan ke-{month}: pilih horizon minimal {month} atau pindahkan guncangan itu dulu."),
     ("editor.err.name_length", "A name needs 1 to 60 characters.", "Nama harus 1 sampai 60 karakter."),
+    ("editor.err.name_taken", "Another partner already has this name: give each partner its own, so that the story and the charts can tell them apart.", "Mitra lain sudah memakai nama ini: beri tiap mitra namanya sendiri, agar cerita dan grafik dapat membedakannya."),
     ("editor.err.goals_zero", "At least one goal must be above 0.", "Minimal satu tujuan harus di atas 0."),
     ("editor.err.no_contribution", "At least one partner must contribute something.", "Minimal satu mitra harus memberi kontribusi."),
     ("editor.err.shares_zero", "At least one fixed share must be above 0.", "Minimal satu bagian tetap harus di atas 0."),

@@ -69,6 +69,25 @@ await h.check("(2) add and remove a partner", async () => {
   assert.equal(await tid(page, "partner-name-0").inputValue(), "Hoshi Technologies");
 });
 
+await h.check("(2) a partner cannot take another partner's name (the story and charts could not tell them apart)", async () => {
+  const p = await h.newPage();
+  await open(p, h.origin);
+  const name = tid(p, "partner-name-1");
+  await name.fill("nusantara foods");
+  await name.press("Tab");
+  const err = tid(p, "error-partners.1.name");
+  await err.waitFor({ state: "visible", timeout: STEP_TIMEOUT_MS });
+  assert.match(await err.innerText(), /Another partner already has this name/);
+  // The scenario keeps its names.
+  assert.deepEqual(await p.locator('[data-testid="scenario"] .partner-name').allInnerTexts(), [
+    "Nusantara Foods", "Hoshi Technologies", "Rhein Logistik", "Lion City Capital",
+  ]);
+  await name.fill("Hoshi Tech");
+  await name.press("Tab");
+  await err.waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
+  await p.context().close();
+});
+
 await h.check("(2) a lesson or a preset loaded over an edited scenario offers to bring it back, also after a reload", async () => {
   const p = await h.newPage();
   await open(p, h.origin);

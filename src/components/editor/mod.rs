@@ -70,6 +70,7 @@ fn refusal_text(lang: Lang, r: &Refusal) -> String {
             &[("month", &month.to_string())],
         ),
         Refusal::NameLength => t(lang, "editor.err.name_length").into(),
+        Refusal::NameTaken => t(lang, "editor.err.name_taken").into(),
         Refusal::GoalsAllZero => t(lang, "editor.err.goals_zero").into(),
         Refusal::NoContribution => t(lang, "editor.err.no_contribution").into(),
         Refusal::SharesAllZero => t(lang, "editor.err.shares_zero").into(),

@@ -71,6 +71,8 @@ pub enum Refusal {
     ShockBeyondHorizon { month: u32 },
     /// A name must have 1 to 60 characters.
     NameLength,
+    /// Another partner has this name already.
+    NameTaken,
     /// At least one goal weight must be above 0.
     GoalsAllZero,
     /// At least one partner must contribute something.
@@ -495,11 +497,20 @@ pub fn set_choice(s: &mut Scenario, path: &str, value: &str) -> Result<(), Refus
     let idx = |k: usize| seg.get(k).and_then(|x| x.parse::<usize>().ok());
     match seg.as_slice() {
         ["partners", _, field] => {
-            let p = idx(1)
-                .and_then(|i| s.partners.get_mut(i))
+            let i = idx(1)
+                .filter(|&i| i < s.partners.len())
                 .ok_or_else(unknown)?;
+            // Two partners of one name would leave the story and the charts unable to tell
+            // them apart ("Hoshi" and "HOSHI" read as one too; ASCII case only: Unicode's
+            // case tables would cost the download about 4 KB).
+            let name = value.trim();
+            let taken = |k: usize| s.partners[k].name.trim().eq_ignore_ascii_case(name);
+            if *field == "name" && (0..s.partners.len()).any(|k| k != i && taken(k)) {
+                return Err(Refusal::NameTaken);
+            }
+            let p = &mut s.partners[i];
             match *field {
-                "name" => p.name = value.trim().to_string(),
+                "name" => p.name = name.to_string(),
                 "culture" => {
                     p.culture = if value == "custom" {
                         CultureSpec::Custom(p.culture.culture())
@@ -918,6 +929,15 @@ mod tests {
             apply(&s, &choice("partners.0.name", "  ")),
             Err(Refusal::NameLength)
         );
+        // Another partner's name (whatever its case) is refused; a partner's own is not.
+        let other = s.partners[1].name.to_uppercase();
+        assert_eq!(
+            apply(&s, &choice("partners.0.name", &format!(" {other} "))),
+            Err(Refusal::NameTaken)
+        );
+        let own = s.partners[0].name.to_lowercase();
+        let renamed = apply(&s, &choice("partners.0.name", &own)).unwrap();
+        assert_eq!(renamed.partners[0].name, own);
         let mut s = default_scenario();
         s.environment.scripted_shocks.push(ScriptedShock {
             month: 100,
