@@ -25,14 +25,20 @@ pub enum Origin {
     Merged { parts: usize },
 }
 
+/// Writes `text` as the progress line on stderr (a terminal): back to the start of the line,
+/// erase it (ANSI "erase in line"), then the text. An empty text leaves the line empty.
+pub fn progress_line(text: &str) {
+    let _ = write!(std::io::stderr(), "\r\x1b[K{text}");
+}
+
 /// Runs `runs` runs of `s` from master seed `master` on `threads` threads. With `progress`,
-/// reports on stderr as it goes.
+/// reports on stderr as it goes, after that label (see [`progress_line`]).
 pub fn run(
     s: &Scenario,
     master: u64,
     runs: u64,
     threads: usize,
-    progress: bool,
+    progress: Option<&str>,
 ) -> Result<BatchRun, String> {
     let (tally, threads, seconds) = run_range(s, master, 0..runs, threads, progress)?;
     Ok(BatchRun {
@@ -42,12 +48,13 @@ pub fn run(
 }
 
 /// Runs the runs `range` of a batch; returns their tally, the threads used and the seconds.
+/// With `progress`, reports on stderr as it goes, after that label, and leaves the line empty.
 pub fn run_range(
     s: &Scenario,
     master: u64,
     range: std::ops::Range<u64>,
     threads: usize,
-    progress: bool,
+    progress: Option<&str>,
 ) -> Result<(BatchTally, usize, f64), String> {
     let offset = range.start;
     let runs = range.end.saturating_sub(range.start);
@@ -57,7 +64,7 @@ pub fn run_range(
         .max(1)
         .min(usize::try_from(runs).unwrap_or(usize::MAX))
         .max(1);
-    let parts = if progress {
+    let parts = if progress.is_some() {
         (runs / PROGRESS_PIECE).max(threads as u64)
     } else {
         threads as u64
@@ -89,17 +96,16 @@ pub fn run_range(
                 })
             })
             .collect();
-        if progress {
+        if let Some(label) = progress {
             while !handles.iter().all(|h| h.is_finished()) {
                 let d = done.load(Ordering::Relaxed);
-                let _ = write!(
-                    std::io::stderr(),
-                    "\r{:>5.1} % ({d}/{runs} runs)",
+                progress_line(&format!(
+                    "{label}{:>5.1} % ({d}/{runs} runs)",
                     d as f64 / runs.max(1) as f64 * 100.0
-                );
+                ));
                 std::thread::sleep(Duration::from_millis(100));
             }
-            let _ = write!(std::io::stderr(), "\r{}\r", " ".repeat(40));
+            progress_line("");
         }
         handles
             .into_iter()

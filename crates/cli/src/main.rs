@@ -16,50 +16,64 @@ use serde_json::{json, Value};
 
 use narrate::{cause_words, event_json, Narrator};
 
-/// Every command: its name, itself, and what it does (its lines in the help). The one list of
-/// command names: the help, `Command::parse` and the error messages all read it.
-const COMMANDS: [(&str, Command, &str); 9] = [
-    ("presets", Command::Presets, "List the built-in scenarios"),
+/// Every command: its name, itself, its arguments in the help's USAGE line, and what it does
+/// (its lines in the help). The one list of command names: the help, `Command::parse` and the
+/// error messages all read it.
+const COMMANDS: [(&str, Command, &str, &str); 9] = [
+    (
+        "presets",
+        Command::Presets,
+        "[OPTIONS]",
+        "List the built-in scenarios",
+    ),
     (
         "run",
         Command::Run,
+        "[OPTIONS]",
         "One run: the outcome and the story of what happened",
     ),
     (
         "batch",
         Command::Batch,
+        "[OPTIONS]",
         "Many runs: survival at the horizon, median survival, hazard, causes",
     ),
     (
         "sweep",
         Command::Sweep,
+        "--param PATH --values A,B,C [OPTIONS]",
         "One batch per value of a parameter, all with the same master seed",
     ),
     (
         "link",
         Command::Link,
+        "[OPTIONS]",
         "Print the scenario's share-link fragment",
     ),
     (
         "show",
         Command::Show,
+        "[OPTIONS]",
         "Print the scenario as version-1 JSON (a starting point for --scenario)",
     ),
     (
         "merge",
         Command::Merge,
+        "FILES... [OPTIONS]",
         "Combine partial batches (written by batch --chunk) into one summary",
     ),
     (
         "validate",
         Command::Validate,
+        "[OPTIONS]",
         "Check that the model reproduces the research findings (F1-F12), the edge\n\
          cases, and which parameters move survival most; exits 1 if a check fails",
     ),
     (
         "help",
         Command::Help,
-        "Print this help (also: help COMMAND)",
+        "[COMMAND]",
+        "Print this help, or with a command only that command's part",
     ),
 ];
 
@@ -67,86 +81,356 @@ const COMMANDS: [(&str, Command, &str); 9] = [
 fn command_names() -> String {
     COMMANDS
         .iter()
-        .map(|(name, _, _)| *name)
+        .map(|(name, ..)| *name)
         .collect::<Vec<_>>()
         .join(", ")
 }
 
-/// The commands that read a scenario (and take --preset, --scenario, --link, --set, --seed).
-const SCENARIO_COMMANDS: &str = "run, batch, sweep, link and show";
+/// The commands that read a scenario (--preset, --scenario, --link, --variant, --set, --seed).
+const SCENARIO_COMMANDS: &[Command] = &[
+    Command::Run,
+    Command::Batch,
+    Command::Sweep,
+    Command::Link,
+    Command::Show,
+];
+/// Every command but validate: they take --json.
+const JSON_COMMANDS: &[Command] = &[
+    Command::Presets,
+    Command::Run,
+    Command::Batch,
+    Command::Sweep,
+    Command::Link,
+    Command::Show,
+    Command::Merge,
+];
+const EVERY_COMMAND: &[Command] = &[
+    Command::Presets,
+    Command::Run,
+    Command::Batch,
+    Command::Sweep,
+    Command::Link,
+    Command::Show,
+    Command::Merge,
+    Command::Validate,
+    Command::Help,
+];
 
-const USAGE_HEAD: &str = "\
-aliansi - run Aliansi strategic-alliance scenarios from the command line
+/// The sections of the whole help: a title, the commands their options are for, and whether
+/// the title lists them (`SCENARIO (run, batch, sweep, link, show):`).
+const SECTIONS: [(&str, &[Command], bool); 6] = [
+    ("SCENARIO", SCENARIO_COMMANDS, true),
+    ("OUTPUT", JSON_COMMANDS, true),
+    ("RUN", &[Command::Run], false),
+    ("BATCH AND SWEEP", &[Command::Batch, Command::Sweep], false),
+    ("VALIDATE", &[Command::Validate], false),
+    ("OTHER", EVERY_COMMAND, false),
+];
 
-USAGE:
-    aliansi <COMMAND> [OPTIONS]
+/// An option: its name, its value in the help (empty for a switch), the commands that take
+/// it, the section of the whole help that lists it (an index into [`SECTIONS`]) and what it
+/// does (lines after the first are indented under it).
+struct Opt {
+    name: &'static str,
+    value: &'static str,
+    commands: &'static [Command],
+    section: usize,
+    help: &'static str,
+}
 
-COMMANDS:";
+/// Every option. The one list of options: the help (whole and per command) and the message
+/// that refuses an option a command does not take both read it.
+const OPTIONS: &[Opt] = &[
+    Opt {
+        name: "--preset",
+        value: "NAME",
+        commands: SCENARIO_COMMANDS,
+        section: 0,
+        help: "A built-in scenario (default: default; see `aliansi presets`)",
+    },
+    Opt {
+        name: "--scenario",
+        value: "FILE",
+        commands: SCENARIO_COMMANDS,
+        section: 0,
+        help: "A scenario JSON file (version 1); - reads it from standard input",
+    },
+    Opt {
+        name: "--link",
+        value: "LINK",
+        commands: SCENARIO_COMMANDS,
+        section: 0,
+        help: "A share link: s1.<...> (a scenario) or e1.<...> (an experiment),\n\
+               bare, as #s1.<...> or in a whole URL. An experiment link gives\n\
+               its base scenario (a note on stderr names its variants) and its\n\
+               number of runs (for batch and sweep without --runs), or:",
+    },
+    Opt {
+        name: "--variant",
+        value: "N",
+        commands: SCENARIO_COMMANDS,
+        section: 0,
+        help: "(with an e1. link) Its N-th variant (1 = the first), run with the\n\
+               first variant's seed as \"Compare fairly\" does",
+    },
+    Opt {
+        name: "--set",
+        value: "PATH=VALUE",
+        commands: SCENARIO_COMMANDS,
+        section: 0,
+        help: "Change one field; repeatable. PATH is the JSON field path,\n\
+               * means every element of a list:\n  \
+                 --set horizon_months=60\n  \
+                 --set partners.*.opportunism=0.6\n  \
+                 --set partners.1.culture=JP\n  \
+                 --set governance.resolution=negotiation,mediation",
+    },
+    Opt {
+        name: "--seed",
+        value: "N",
+        commands: SCENARIO_COMMANDS,
+        section: 0,
+        help: "Seed of the run, or master seed of a batch",
+    },
+    Opt {
+        name: "--json",
+        value: "",
+        commands: JSON_COMMANDS,
+        section: 1,
+        help: "Machine-readable JSON on stdout (batch --chunk writes its part as\n\
+               JSON to --out instead)",
+    },
+    Opt {
+        name: "--all-events",
+        value: "",
+        commands: &[Command::Run],
+        section: 2,
+        help: "Also tell failed ladder steps and moves up the ladder",
+    },
+    Opt {
+        name: "--runs",
+        value: "N",
+        commands: &[Command::Batch, Command::Sweep, Command::Validate],
+        section: 3,
+        help: "Number of runs (default 1000, or an experiment link's; for\n\
+               validate, runs per scenario: default 4000)",
+    },
+    Opt {
+        name: "--chunk",
+        value: "I/N",
+        commands: &[Command::Batch],
+        section: 3,
+        help: "Run only the I-th of N equal parts of the runs (N at most the\n\
+               number of runs) and write their partial tally to --out",
+    },
+    Opt {
+        name: "--out",
+        value: "FILE",
+        commands: &[Command::Batch],
+        section: 3,
+        help: "Where --chunk writes its part (- for stdout); `aliansi merge\n\
+               FILES...` combines every part into exactly the summary of one batch",
+    },
+    Opt {
+        name: "--threads",
+        value: "N",
+        commands: &[Command::Batch, Command::Sweep, Command::Validate],
+        section: 3,
+        help: "Worker threads (default: every core)",
+    },
+    Opt {
+        name: "--param",
+        value: "PATH",
+        commands: &[Command::Sweep],
+        section: 3,
+        help: "The field to vary, a --set path",
+    },
+    Opt {
+        name: "--values",
+        value: "A,B,C",
+        commands: &[Command::Sweep],
+        section: 3,
+        help: "Its values; separate with ';' when a value is a list",
+    },
+    Opt {
+        name: "--param2",
+        value: "PATH",
+        commands: &[Command::Sweep],
+        section: 3,
+        help: "A second field: every pair of values is run (a grid)",
+    },
+    Opt {
+        name: "--values2",
+        value: "A,B,C",
+        commands: &[Command::Sweep],
+        section: 3,
+        help: "Its values",
+    },
+    Opt {
+        name: "--quick",
+        value: "",
+        commands: &[Command::Validate],
+        section: 4,
+        help: "A smaller version (800 runs per scenario, no sensitivity)",
+    },
+    Opt {
+        name: "--markdown",
+        value: "",
+        commands: &[Command::Validate],
+        section: 4,
+        help: "Print the report as Markdown (docs/VALIDATION.md)",
+    },
+    Opt {
+        name: "-h, --help",
+        value: "",
+        commands: EVERY_COMMAND,
+        section: 5,
+        help: "Print the help (of a command: aliansi COMMAND --help)",
+    },
+    Opt {
+        name: "-V, --version",
+        value: "",
+        commands: EVERY_COMMAND,
+        section: 5,
+        help: "Print the version",
+    },
+];
 
-const USAGE_OPTIONS: &str = "\
-SCENARIO (run, batch, sweep, link, show):
-    --preset NAME         A built-in scenario (default: default; see `aliansi presets`)
-    --scenario FILE       A scenario JSON file (version 1)
-    --link LINK           A share link: s1.<...> (a scenario) or e1.<...> (an experiment),
-                          bare, as #s1.<...> or in a whole URL. An experiment link gives
-                          its base scenario (a note on stderr names its variants), or:
-    --variant N           (with an e1. link) Its N-th variant (1 = the first), run with the
-                          first variant's seed as \"Compare fairly\" does
-    --set PATH=VALUE      Change one field; repeatable. PATH is the JSON field path,
-                          * means every element of a list:
-                            --set horizon_months=60
-                            --set partners.*.opportunism=0.6
-                            --set partners.1.culture=JP
-                            --set governance.resolution=negotiation,mediation
-    --seed N              Seed of the run, or master seed of a batch
+/// Examples in the help: the command each is for, and the line.
+const EXAMPLES: &[(Command, &str)] = &[
+    (Command::Presets, "aliansi presets --json"),
+    (Command::Run, "aliansi run --preset id-jp-jv --seed 7"),
+    (Command::Run, "aliansi run --preset id-jp-jv --all-events"),
+    (
+        Command::Batch,
+        "aliansi batch --runs 10000 --set governance.alliance_manager=true",
+    ),
+    (
+        Command::Batch,
+        "aliansi batch --link 'https://.../#e1....' --variant 2   (the link's runs)",
+    ),
+    (
+        Command::Batch,
+        "aliansi batch --runs 100000 --chunk 2/4 --out parts/part-2.json\n    \
+         (each of the 4 parts; then: aliansi merge parts/part-*.json)",
+    ),
+    (
+        Command::Sweep,
+        "aliansi sweep --param governance.transparency --values 0,0.25,0.5,0.75,1 --runs 2000",
+    ),
+    (
+        Command::Sweep,
+        "aliansi sweep --param partners.*.opportunism --values 0.1,0.3,0.5 \\\n    \
+         --param2 governance.form --values2 contract,equity_jv --runs 1000",
+    ),
+    (Command::Link, "aliansi link --preset calm-pair"),
+    (
+        Command::Show,
+        "aliansi show --preset calm-pair > my.json && aliansi batch --scenario my.json --json",
+    ),
+    (
+        Command::Merge,
+        "aliansi merge parts/part-*.json --json > summary.json",
+    ),
+    (Command::Validate, "aliansi validate --quick"),
+    (Command::Help, "aliansi help batch"),
+];
 
-OUTPUT:
-    --json                Machine-readable JSON on stdout (every command but validate;
-                          batch --chunk writes its part as JSON to --out instead)
-
-RUN:
-    --all-events          Also tell failed ladder steps and moves up the ladder
-
-BATCH AND SWEEP:
-    --runs N              Number of runs (default 1000)
-    --chunk I/N           (batch) Run only the I-th of N equal parts of the runs (N at most
-    --out FILE            the runs), and write the partial tally there; `aliansi merge
-                          FILES...` combines every part into exactly the summary of one batch
-    --threads N           Worker threads (default: every core)
-    --param PATH          (sweep) The field to vary, a --set path
-    --values A,B,C        (sweep) Its values; separate with ';' when a value is a list
-    --param2 PATH         (sweep) A second field: every pair of values is run (a grid)
-    --values2 A,B,C       (sweep) Its values
-
-VALIDATE:
-    --quick               A smaller version (800 runs per scenario, no sensitivity)
-    --markdown            Print the report as Markdown (docs/VALIDATION.md)
-    --runs N, --threads N As for batch (default 4000 runs per scenario)
-
-EXAMPLES:
-    aliansi run --preset id-jp-jv --seed 7
-    aliansi batch --runs 10000 --set governance.alliance_manager=true
-    aliansi sweep --param governance.transparency --values 0,0.25,0.5,0.75,1 --runs 2000
-    aliansi sweep --param partners.*.opportunism --values 0.1,0.3,0.5 \\
-                  --param2 governance.form --values2 contract,equity_jv --runs 1000
-    aliansi show --preset calm-pair > my.json && aliansi batch --scenario my.json --json
-    aliansi batch --runs 100000 --chunk 2/4 --out part-2.json   (then: aliansi merge part-*.json)
-
+const EXIT_STATUS: &str = "\
 EXIT STATUS:
     0 success
     1 validate found a failing check, or the output could not be written
     2 bad input (one line on stderr starting with \"error: \")";
 
-/// The whole help text.
+/// An option's lines in the help; `scope` goes before its text.
+fn option_lines(o: &Opt, scope: &str) -> String {
+    let head = if o.value.is_empty() {
+        o.name.to_string()
+    } else {
+        format!("{} {}", o.name, o.value)
+    };
+    let text = format!("{scope}{}", o.help).replace('\n', &format!("\n{}", " ".repeat(26)));
+    format!("    {head:<22}{text}\n")
+}
+
+/// The examples for `cmd` (all of them for `None`).
+fn examples(cmd: Option<Command>) -> String {
+    let mut s = String::new();
+    for (c, line) in EXAMPLES {
+        if cmd.is_none_or(|cmd| cmd == *c) {
+            s.push_str(&format!("    {}\n", line.replace('\n', "\n    ")));
+        }
+    }
+    s
+}
+
+/// The whole help.
 fn usage_text() -> String {
-    let mut s = format!("{USAGE_HEAD}\n");
-    for (name, _, what) in COMMANDS {
+    let mut s = "aliansi - run Aliansi strategic-alliance scenarios from the command line\n\n\
+                 USAGE:\n    aliansi <COMMAND> [OPTIONS]\n\nCOMMANDS:\n"
+        .to_string();
+    for (name, _, _, what) in COMMANDS {
         let what = what.replace('\n', "\n                ");
         s.push_str(&format!("    {name:<12}{what}\n"));
     }
-    s.push('\n');
-    s.push_str(USAGE_OPTIONS);
+    for (k, (title, commands, listed)) in SECTIONS.iter().enumerate() {
+        s.push('\n');
+        if *listed {
+            let names: Vec<&str> = commands.iter().map(|c| c.name()).collect();
+            s.push_str(&format!("{title} ({}):\n", names.join(", ")));
+        } else {
+            s.push_str(&format!("{title}:\n"));
+        }
+        for o in OPTIONS.iter().filter(|o| o.section == k) {
+            // An option for only some of the section's commands names them.
+            let fewer = o.commands.iter().all(|c| commands.contains(c))
+                && o.commands.len() < commands.len();
+            let scope = if fewer {
+                let names: Vec<&str> = o.commands.iter().map(|c| c.name()).collect();
+                format!("({}) ", names.join(", "))
+            } else {
+                String::new()
+            };
+            s.push_str(&option_lines(o, &scope));
+        }
+    }
+    s.push_str(&format!("\nEXAMPLES:\n{}\n{EXIT_STATUS}", examples(None)));
     s
+}
+
+/// The help of one command: what it does, its usage, the options it takes, its examples.
+fn command_help(cmd: Command) -> String {
+    let (name, _, args, what) = COMMANDS
+        .iter()
+        .find(|c| c.1 == cmd)
+        .expect("every command is in COMMANDS");
+    let mut s = format!(
+        "aliansi {name} - {}\n\nUSAGE:\n    aliansi {name} {args}\n\nOPTIONS:\n",
+        what.replace('\n', " ")
+    );
+    for o in OPTIONS.iter().filter(|o| o.commands.contains(&cmd)) {
+        s.push_str(&option_lines(o, ""));
+    }
+    let ex = examples(Some(cmd));
+    if !ex.is_empty() {
+        s.push_str(&format!("\nEXAMPLES:\n{ex}"));
+    }
+    s.push_str(&format!("\n{EXIT_STATUS}"));
+    s
+}
+
+/// The option named `name` in [`OPTIONS`].
+fn option(name: &str) -> &'static Opt {
+    OPTIONS
+        .iter()
+        .find(|o| o.name == name)
+        .expect("every option is in OPTIONS")
+}
+
+/// "run, batch and sweep".
+fn command_list(commands: &[Command]) -> String {
+    let names: Vec<String> = commands.iter().map(|c| c.name().to_string()).collect();
+    and_list(&names)
 }
 
 /// What ends the program early.
@@ -157,6 +441,8 @@ enum Failure {
     BrokenPipe,
     /// Any other failure writing output: exit 1.
     Io(io::Error),
+    /// An output file that cannot be written: exit 1 with this message.
+    Write(String),
     /// Validation checks failed: exit 1 (the report says which).
     Checks(usize),
 }
@@ -180,6 +466,9 @@ type Res<T> = Result<T, Failure>;
 /// Runs of a batch or of each sweep point without --runs.
 const DEFAULT_RUNS: u64 = 1000;
 
+/// The version of this build (the workspace's), for --version and the part files.
+const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Command {
     Presets,
@@ -195,21 +484,18 @@ enum Command {
 
 impl Command {
     fn parse(s: &str) -> Option<Command> {
-        COMMANDS.iter().find(|(name, _, _)| *name == s).map(|c| c.1)
+        COMMANDS.iter().find(|c| c.0 == s).map(|c| c.1)
     }
     fn name(self) -> &'static str {
         COMMANDS
             .iter()
-            .find(|(_, c, _)| *c == self)
+            .find(|c| c.1 == self)
             .map(|c| c.0)
             .unwrap_or("?")
     }
     /// Whether the command reads a scenario (--preset, --scenario, --link, --set, --seed).
     fn takes_scenario(self) -> bool {
-        matches!(
-            self,
-            Command::Run | Command::Batch | Command::Sweep | Command::Link | Command::Show
-        )
+        SCENARIO_COMMANDS.contains(&self)
     }
 }
 
@@ -232,6 +518,7 @@ struct Args {
     param2: Option<String>,
     values2: Option<String>,
     help: bool,
+    version: bool,
     quick: bool,
     markdown: bool,
     chunk: Option<(u64, u64)>,
@@ -273,6 +560,7 @@ fn parse_args() -> Res<Args> {
         };
         match arg {
             Short('h') | Long("help") => a.help = true,
+            Short('V') | Long("version") => a.version = true,
             Long("preset") => {
                 let v = value_of(&mut p, "--preset")?;
                 once(&mut a.preset, "--preset", v)?
@@ -396,36 +684,43 @@ fn parse_args() -> Res<Args> {
     }
     // Options that only some commands use.
     if let Some(c) = a.command.filter(|c| *c != Command::Help) {
-        let batchy = matches!(c, Command::Batch | Command::Sweep | Command::Validate);
-        if !c.takes_scenario() {
-            let given = [
-                ("--preset", a.preset.is_some()),
-                ("--scenario", a.scenario.is_some()),
-                ("--link", a.link.is_some()),
-                ("--variant", a.variant.is_some()),
-                ("--set", !a.sets.is_empty()),
-                ("--seed", a.seed.is_some()),
-            ];
-            if let Some((opt, _)) = given.iter().find(|g| g.1) {
-                let why = if c == Command::Merge {
-                    " (each part file carries its scenario and seed)"
-                } else {
-                    ""
-                };
-                return Err(usage(format!(
-                    "{opt} applies to {SCENARIO_COMMANDS}, not {}{why}",
-                    c.name()
-                )));
+        let given = [
+            ("--preset", a.preset.is_some()),
+            ("--scenario", a.scenario.is_some()),
+            ("--link", a.link.is_some()),
+            ("--variant", a.variant.is_some()),
+            ("--set", !a.sets.is_empty()),
+            ("--seed", a.seed.is_some()),
+            ("--json", a.json),
+            ("--all-events", a.all_events),
+            ("--runs", a.runs.is_some()),
+            ("--chunk", a.chunk.is_some()),
+            ("--out", a.out.is_some()),
+            ("--threads", a.threads.is_some()),
+            ("--param", a.param.is_some()),
+            ("--values", a.values.is_some()),
+            ("--param2", a.param2.is_some()),
+            ("--values2", a.values2.is_some()),
+            ("--quick", a.quick),
+            ("--markdown", a.markdown),
+        ];
+        for (name, _) in given.iter().filter(|g| g.1) {
+            let o = option(name);
+            if o.commands.contains(&c) {
+                continue;
             }
-        }
-        if c == Command::Validate && a.json {
-            return Err(usage(
-                "--json does not apply to validate (it prints text, or Markdown with --markdown)",
-            ));
-        }
-        if c != Command::Batch && (a.chunk.is_some() || a.out.is_some()) {
+            let why = match c {
+                Command::Merge if o.commands == SCENARIO_COMMANDS => {
+                    " (each part file carries its scenario and seed)"
+                }
+                Command::Validate if *name == "--json" => {
+                    " (it prints text, or Markdown with --markdown)"
+                }
+                _ => "",
+            };
             return Err(usage(format!(
-                "--chunk and --out apply to batch, not {}",
+                "{name} applies to {}, not {}{why}",
+                command_list(o.commands),
                 c.name()
             )));
         }
@@ -434,64 +729,23 @@ fn parse_args() -> Res<Args> {
                 "--chunk and --out go together: --chunk I/N --out FILE",
             ));
         }
-        if let Some((i, n)) = a.chunk {
-            if a.json {
-                return Err(usage(
-                    "--json does not apply to batch --chunk: the part is written as JSON to --out FILE",
-                ));
-            }
-            let runs = a.runs.unwrap_or(DEFAULT_RUNS);
-            if n > runs {
-                return Err(usage(format!(
-                    "--chunk {i}/{n}: more parts than runs ({runs}); split into at most {runs} parts"
-                )));
-            }
-        }
-        if c != Command::Validate && (a.quick || a.markdown) {
-            return Err(usage(format!(
-                "--quick and --markdown apply to validate, not {}",
-                c.name()
-            )));
-        }
-        if !batchy && a.runs.is_some() {
-            return Err(usage(format!(
-                "--runs applies to batch and sweep, not {}",
-                c.name()
-            )));
-        }
-        if !batchy && a.threads.is_some() {
-            return Err(usage(format!(
-                "--threads applies to batch and sweep, not {}",
-                c.name()
-            )));
-        }
-        if c != Command::Sweep
-            && (a.param.is_some()
-                || a.values.is_some()
-                || a.param2.is_some()
-                || a.values2.is_some())
-        {
-            return Err(usage(format!(
-                "--param and --values apply to sweep, not {}",
-                c.name()
-            )));
-        }
-        if c != Command::Run && a.all_events {
-            return Err(usage(format!(
-                "--all-events applies to run, not {}",
-                c.name()
-            )));
+        if a.chunk.is_some() && a.json {
+            return Err(usage(
+                "--json does not apply to batch --chunk: the part is written as JSON to --out FILE",
+            ));
         }
     }
     Ok(a)
 }
 
 /// What the options describe: the validated scenario (after every --set, applied to its
-/// version-1 JSON form, and --seed), and a note for stderr when it came from an experiment
-/// link.
+/// version-1 JSON form, and --seed), and, when it came from an experiment link, a note for
+/// stderr and the link's number of runs.
 struct Loaded {
     scenario: Scenario,
     note: Option<String>,
+    /// The runs an experiment link asks for.
+    link_runs: Option<u64>,
 }
 
 /// "\"Base\", \"Transparent\"": names quoted (control characters escaped).
@@ -507,7 +761,7 @@ fn quoted_names(names: &[&str]) -> String {
 /// variant, run with the first variant's seed (as the app's "Compare fairly" runs every
 /// variant). Without --variant, also the note that names the variants.
 fn from_experiment(
-    x: aliansi_wire::Experiment,
+    x: &aliansi_wire::Experiment,
     variant: Option<u64>,
 ) -> Res<(Scenario, Option<String>)> {
     let names: Vec<&str> = x.variants.iter().map(|(n, _)| n.as_str()).collect();
@@ -523,7 +777,7 @@ fn from_experiment(
             " (add --variant N for the N-th)".to_string()
         };
         let note = format!("note: experiment link with {count}; using its base scenario{hint}");
-        return Ok((x.scenario, Some(note)));
+        return Ok((x.scenario.clone(), Some(note)));
     };
     if names.is_empty() {
         return Err(usage(format!(
@@ -558,10 +812,19 @@ fn load(a: &Args) -> Res<Loaded> {
         ));
     }
     let mut note = None;
+    let mut link_runs = None;
     let base = if let Some(path) = &a.scenario {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| usage(format!("cannot read scenario file {path}: {e}")))?;
-        aliansi_wire::parse_json(&text).map_err(|e| usage(format!("{path}: {e}")))?
+        // `--scenario -`: standard input.
+        let (text, name) = if path == "-" {
+            let text = io::read_to_string(io::stdin())
+                .map_err(|e| usage(format!("cannot read the scenario from standard input: {e}")))?;
+            (text, "standard input")
+        } else {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| usage(format!("cannot read scenario file {path}: {e}")))?;
+            (text, path.as_str())
+        };
+        aliansi_wire::parse_json(&text).map_err(|e| usage(format!("{name}: {e}")))?
     } else if let Some(link) = &a.link {
         match aliansi_wire::decode_shared(link).map_err(|e| usage(e.to_string()))? {
             aliansi_wire::Shared::Scenario { scenario, .. } => {
@@ -573,8 +836,9 @@ fn load(a: &Args) -> Res<Loaded> {
                 scenario
             }
             aliansi_wire::Shared::Experiment(x) => {
-                let (s, n) = from_experiment(x, a.variant)?;
+                let (s, n) = from_experiment(&x, a.variant)?;
                 note = n;
+                link_runs = Some(x.runs);
                 s
             }
         }
@@ -594,13 +858,50 @@ fn load(a: &Args) -> Res<Loaded> {
         for s in &a.sets {
             set::apply(&mut value, s).map_err(|e| usage(format!("--set {s}: {e}")))?;
         }
-        scenario =
-            aliansi_wire::from_value(&value).map_err(|e| usage(format!("after --set: {e}")))?;
+        scenario = aliansi_wire::from_value(&value).map_err(|e| usage(set_error(&a.sets, &e)))?;
     }
     if let Some(seed) = a.seed {
         scenario.seed = seed;
     }
-    Ok(Loaded { scenario, note })
+    Ok(Loaded {
+        scenario,
+        note,
+        link_runs,
+    })
+}
+
+/// Why the scenario is refused after the --set assignments. When the field at fault is one
+/// a --set changed, its path once and the value as typed (`--set horizon_months: expected a
+/// whole number, got 1e2`, not the number as parsed, `100.0`).
+fn set_error(sets: &[String], e: &aliansi_wire::WireError) -> String {
+    use aliansi_wire::WireError;
+    let text = e.to_string();
+    let field = match e {
+        WireError::Invalid { field, .. } => field,
+        WireError::Schema { path, .. } => path,
+        _ => return format!("after --set: {text}"),
+    };
+    // The last --set whose path is the field's (`*` matches any index) or leads to it.
+    let segs: Vec<&str> = field.split('.').collect();
+    let matching = sets.iter().rev().find_map(|s| {
+        let (path, raw) = s.split_once('=')?;
+        let p: Vec<&str> = path.trim().split('.').collect();
+        let leads = p.len() <= segs.len()
+            && p.iter()
+                .zip(&segs)
+                .all(|(a, b)| a == b || (*a == "*" && b.parse::<usize>().is_ok()));
+        leads.then_some((p.len() == segs.len(), raw.trim()))
+    });
+    let Some((exact, raw)) = matching else {
+        return format!("after --set: {text}");
+    };
+    // The number the message quotes, when it is the one typed, is told as typed.
+    let same =
+        |got: &str| matches!((got.parse::<f64>(), raw.parse::<f64>()), (Ok(x), Ok(y)) if x == y);
+    match text.rfind(", got ") {
+        Some(i) if exact && same(&text[i + 6..]) => format!("--set {}, got {raw}", &text[..i]),
+        _ => format!("--set {text}"),
+    }
 }
 
 fn write_json(out: &mut impl Write, v: &Value) -> Res<()> {
@@ -729,15 +1030,75 @@ fn pct(x: f64) -> String {
     format!("{:.1} %", x * 100.0)
 }
 
-fn cmd_batch(a: &Args, s: &Scenario, out: &mut impl Write) -> Res<()> {
-    let runs = a.runs.unwrap_or(DEFAULT_RUNS);
+/// "1 run", "2 runs".
+fn plural(n: u64, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// What the output's first line adds after the number of runs when they are an experiment
+/// link's.
+const LINK_RUNS: &str = " (as the experiment link asks)";
+
+/// The runs of a batch, or of each sweep point: --runs, else an experiment link's (then
+/// `true`), else [`DEFAULT_RUNS`].
+fn runs_of(a: &Args, link_runs: Option<u64>) -> (u64, bool) {
+    match (a.runs, link_runs) {
+        (Some(n), _) => (n, false),
+        (None, Some(n)) => (n, true),
+        (None, None) => (DEFAULT_RUNS, false),
+    }
+}
+
+/// Failure to write the file `path`.
+fn cannot_write(path: &str, e: io::Error) -> Failure {
+    let parent = std::path::Path::new(path).parent();
+    let hint = match parent {
+        Some(d)
+            if e.kind() == io::ErrorKind::NotFound && !d.as_os_str().is_empty() && !d.is_dir() =>
+        {
+            format!(" (there is no folder {}: create it first)", d.display())
+        }
+        _ => String::new(),
+    };
+    Failure::Write(format!("cannot write {path}: {e}{hint}"))
+}
+
+fn cmd_batch(a: &Args, l: &Loaded, out: &mut impl Write) -> Res<()> {
+    let s = &l.scenario;
+    let (runs, from_link) = runs_of(a, l.link_runs);
     let progress = io::stderr().is_terminal() && runs >= 2000;
     if let (Some((i, n)), Some(path)) = (a.chunk, &a.out) {
-        // parse_args made sure that n <= runs: every part has runs.
+        if n > runs {
+            let whose = if from_link {
+                ", as the experiment link asks"
+            } else {
+                ""
+            };
+            return Err(usage(format!(
+                "--chunk {i}/{n}: more parts than runs ({runs}{whose}); split into at most {runs} parts"
+            )));
+        }
+        s.validate().map_err(|e| usage(e.to_string()))?;
+        if let Some(n) = &l.note {
+            let _ = writeln!(io::stderr(), "{n}");
+        }
+        // The file is opened before the work: one that cannot be written fails now, not after
+        // the runs. (If the work is then interrupted, the file is left empty, and merge
+        // refuses it.) `--out -` is standard output.
+        let mut file = if path == "-" {
+            None
+        } else {
+            Some(std::fs::File::create(path).map_err(|e| cannot_write(path, e))?)
+        };
         let range = aliansi_sim::batch::chunk(runs, n, i - 1);
         let progress = progress && range.end - range.start >= 2000;
         let (tally, _, _) =
-            batch::run_range(s, s.seed, range.clone(), threads(a), progress).map_err(usage)?;
+            batch::run_range(s, s.seed, range.clone(), threads(a), progress.then_some(""))
+                .map_err(usage)?;
         let part = aliansi_wire::PartialBatch {
             tally,
             scenario: aliansi_wire::encode_link(s),
@@ -745,20 +1106,35 @@ fn cmd_batch(a: &Args, s: &Scenario, out: &mut impl Write) -> Res<()> {
             runs_total: runs,
             range: (range.start, range.end),
             part: Some((i, n)),
+            cli_version: Some(VERSION.to_string()),
         };
         let v = aliansi_wire::partial_to_value(&part);
-        let text = serde_json::to_string(&v).map_err(|e| usage(e.to_string()))?;
-        std::fs::write(path, text + "\n")
-            .map_err(|e| usage(format!("cannot write {path}: {e}")))?;
+        let text = serde_json::to_string(&v).map_err(|e| usage(e.to_string()))? + "\n";
+        let Some(f) = &mut file else {
+            out.write_all(text.as_bytes())?;
+            return Ok(());
+        };
+        f.write_all(text.as_bytes())
+            .and_then(|()| f.sync_all())
+            .map_err(|e| cannot_write(path, e))?;
         writeln!(
             out,
-            "wrote runs {}..{} of {runs} (part {i}/{n}) to {path}",
-            range.start, range.end
+            "wrote runs {}..{} of {}{runs} (part {i}/{n}) to {path}",
+            range.start,
+            range.end,
+            if from_link {
+                "the experiment link's "
+            } else {
+                ""
+            }
         )?;
         return Ok(());
     }
-    let b = batch::run(s, s.seed, runs, threads(a), progress).map_err(usage)?;
-    print_summary(a, s, &b, out)
+    if let Some(n) = &l.note {
+        let _ = writeln!(io::stderr(), "{n}");
+    }
+    let b = batch::run(s, s.seed, runs, threads(a), progress.then_some("")).map_err(usage)?;
+    print_summary(a, s, &b, from_link, out)
 }
 
 /// "1, 4 and 5".
@@ -776,9 +1152,40 @@ fn check_parts(files: &[String], parts: &[aliansi_wire::PartialBatch]) -> Res<()
     let first = &parts[0];
     let total = first.runs_total;
     for (f, p) in files.iter().zip(parts) {
-        if p.scenario != first.scenario || p.seed != first.seed || p.runs_total != total {
+        let mut differ = Vec::new();
+        let mut values = Vec::new();
+        // The scenario apart from its seed (which its link holds too).
+        let unseeded = |link: &str| {
+            aliansi_wire::decode_link(link).ok().map(|mut s| {
+                s.seed = 0;
+                s
+            })
+        };
+        if p.scenario != first.scenario && unseeded(&p.scenario) != unseeded(&first.scenario) {
+            differ.push("scenario".to_string());
+        }
+        if p.seed != first.seed {
+            differ.push("seed".to_string());
+            values.push(format!("seed {} against {}", p.seed, first.seed));
+        }
+        if p.runs_total != total {
+            differ.push("run count".to_string());
+            values.push(format!("{} runs against {total}", p.runs_total));
+        }
+        if !differ.is_empty() {
+            let verb = if differ.len() == 1 {
+                "differs"
+            } else {
+                "differ"
+            };
+            let values = if values.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", values.join(", "))
+            };
             return Err(usage(format!(
-                "{f} belongs to another batch (scenario, seed or run count differ from {})",
+                "{f} belongs to another batch: its {} {verb} from {}'s{values}",
+                and_list(&differ),
                 files[0]
             )));
         }
@@ -888,11 +1295,43 @@ fn cmd_merge(a: &Args, out: &mut impl Write) -> Res<()> {
     for f in &a.files {
         let text =
             std::fs::read_to_string(f).map_err(|e| usage(format!("cannot read {f}: {e}")))?;
+        if text.trim().is_empty() {
+            return Err(usage(format!(
+                "{f} is empty: its batch --chunk did not finish (it opens its --out file before \
+                 the runs and writes it after them); run that part again"
+            )));
+        }
         let v: Value =
             serde_json::from_str(&text).map_err(|e| usage(format!("{f}: not JSON ({e})")))?;
         parts.push(aliansi_wire::partial_from_value(&v).map_err(|e| usage(format!("{f}: {e}")))?);
     }
     check_parts(&a.files, &parts)?;
+    // Parts written by different versions: told, not refused (the model may not have changed).
+    let mut versions: Vec<(Option<&str>, Vec<String>)> = Vec::new();
+    for (f, p) in a.files.iter().zip(&parts) {
+        let v = p.cli_version.as_deref();
+        match versions.iter_mut().find(|(w, _)| *w == v) {
+            Some((_, files)) => files.push(f.clone()),
+            None => versions.push((v, vec![f.clone()])),
+        }
+    }
+    if versions.len() > 1 {
+        let list: Vec<String> = versions
+            .iter()
+            .map(|(v, files)| {
+                let v = v.map_or("no version recorded (an older build)".to_string(), |v| {
+                    format!("aliansi {v}")
+                });
+                format!("{v}: {}", and_list(files))
+            })
+            .collect();
+        let _ = writeln!(
+            io::stderr(),
+            "warning: the parts were written by different versions ({}); merged, but their \
+             runs agree only if the model did not change between those versions",
+            list.join("; ")
+        );
+    }
     let first = &parts[0];
     let mut s = aliansi_wire::decode_link(&first.scenario)
         .map_err(|e| usage(format!("{}: scenario: {e}", a.files[0])))?;
@@ -907,18 +1346,49 @@ fn cmd_merge(a: &Args, out: &mut impl Write) -> Res<()> {
         origin: batch::Origin::Merged { parts: parts.len() },
     };
     s.seed = first.seed;
-    print_summary(a, &s, &b, out)
+    print_summary(a, &s, &b, false, out)
 }
 
-fn print_summary(a: &Args, s: &Scenario, b: &batch::BatchRun, out: &mut impl Write) -> Res<()> {
+/// The hazard by year as the text output labels it: `y1`, ..., and a last year shorter than
+/// twelve months with its months (`y3 (months 25-30)`).
+fn hazard_labels(horizon: u32, hazard: &[f64]) -> Vec<String> {
+    hazard
+        .iter()
+        .enumerate()
+        .map(|(y, h)| {
+            let y = y as u32;
+            let (first, last) = (12 * y + 1, (12 * y + 12).min(horizon));
+            let part = if last - first + 1 == 12 {
+                String::new()
+            } else if first == last {
+                format!(" (month {first})")
+            } else {
+                format!(" (months {first}-{last})")
+            };
+            format!("y{}{part} {:.1}", y + 1, h * 100.0)
+        })
+        .collect()
+}
+
+/// The summary of a batch; `from_link`: its runs are an experiment link's (see [`runs_of`]).
+fn print_summary(
+    a: &Args,
+    s: &Scenario,
+    b: &batch::BatchRun,
+    from_link: bool,
+    out: &mut impl Write,
+) -> Res<()> {
     let sm = &b.summary;
     if a.json {
         return write_json(out, &batch::summary_json(sm, s.seed, &b.origin));
     }
     writeln!(
         out,
-        "{} runs of {} months, master seed {}",
-        sm.runs, sm.horizon_months, s.seed
+        "{}{} of {}, master seed {}",
+        plural(sm.runs, "run", "runs"),
+        if from_link { LINK_RUNS } else { "" },
+        plural(u64::from(sm.horizon_months), "month", "months"),
+        s.seed
     )?;
     writeln!(
         out,
@@ -935,15 +1405,14 @@ fn print_summary(a: &Args, s: &Scenario, b: &batch::BatchRun, out: &mut impl Wri
             "Median survival: not reached (more than half survive to the horizon)"
         )?,
     }
-    let hz: Vec<String> = sm
-        .hazard_by_year
-        .iter()
-        .enumerate()
-        .map(|(y, h)| format!("y{} {:.1}", y + 1, h * 100.0))
-        .collect();
+    let hz = hazard_labels(sm.horizon_months, &sm.hazard_by_year);
     writeln!(out, "Hazard by year (%): {}", hz.join(", "))?;
     let dissolved: u64 = sm.causes.iter().map(|(_, n)| n).sum();
-    writeln!(out, "Causes of dissolution ({dissolved} runs dissolved):")?;
+    writeln!(
+        out,
+        "Causes of dissolution ({} dissolved):",
+        plural(dissolved, "run", "runs")
+    )?;
     let mut causes = sm.causes.clone();
     causes.sort_by_key(|c| std::cmp::Reverse(c.1));
     for (c, n) in causes {
@@ -960,17 +1429,17 @@ fn print_summary(a: &Args, s: &Scenario, b: &batch::BatchRun, out: &mut impl Wri
     match b.origin {
         batch::Origin::Ran { threads, seconds } => writeln!(
             out,
-            "{} runs in {:.2} s ({:.0} runs/s, {} threads)",
-            sm.runs,
+            "{} in {:.2} s ({:.0} runs/s, {})",
+            plural(sm.runs, "run", "runs"),
             seconds,
             sm.runs as f64 / seconds.max(1e-9),
-            threads
+            plural(threads as u64, "thread", "threads")
         )?,
         batch::Origin::Merged { parts } => writeln!(
             out,
-            "{} runs, merged from {parts} {}",
-            sm.runs,
-            if parts == 1 { "part" } else { "parts" }
+            "{}, merged from {}",
+            plural(sm.runs, "run", "runs"),
+            plural(parts as u64, "part", "parts")
         )?,
     }
     Ok(())
@@ -993,23 +1462,29 @@ fn value_list<'v>(opt: &str, values: &'v str) -> Res<Vec<&'v str>> {
 /// `s` with `param` set to the typed value `v`: through the core's sweep catalogue when the
 /// path is in it (`aliansi_sim::sweep`), else through `--set` on the JSON form.
 fn assign(s: &Scenario, param: &str, v: &str) -> Res<Scenario> {
+    // A message that starts with the path already says where (and its value as typed).
+    let bad = |e: String| {
+        if e.starts_with(param) {
+            usage(e)
+        } else {
+            usage(format!("{param}={v}: {e}"))
+        }
+    };
     if let Some(p) = aliansi_sim::sweep::find(s, param) {
-        let x = p
-            .parse_value(v)
-            .map_err(|e| usage(format!("{param}={v}: {e}")))?;
+        let x = p.parse_value(v).map_err(bad)?;
         let mut sc = s.clone();
         p.apply(&mut sc, x);
-        sc.validate()
-            .map_err(|e| usage(format!("{param}={v}: {e}")))?;
+        sc.validate().map_err(|e| bad(e.to_string()))?;
         return Ok(sc);
     }
     let mut val = aliansi_wire::to_value(s);
     let assignment = format!("{param}={v}");
     set::apply(&mut val, &assignment).map_err(|e| usage(format!("--param {param}: {e}")))?;
-    aliansi_wire::from_value(&val).map_err(|e| usage(format!("{param}={v}: {e}")))
+    aliansi_wire::from_value(&val).map_err(|e| bad(e.to_string()))
 }
 
-fn cmd_sweep(a: &Args, s: &Scenario, note: Option<&str>, out: &mut impl Write) -> Res<()> {
+fn cmd_sweep(a: &Args, l: &Loaded, out: &mut impl Write) -> Res<()> {
+    let s = &l.scenario;
     let param = a.param.as_deref().ok_or_else(|| {
         usage("sweep needs --param PATH (for example --param environment.rivalry)")
     })?;
@@ -1033,7 +1508,7 @@ fn cmd_sweep(a: &Args, s: &Scenario, note: Option<&str>, out: &mut impl Write) -
             ))
         }
     };
-    let runs = a.runs.unwrap_or(DEFAULT_RUNS);
+    let (runs, from_link) = runs_of(a, l.link_runs);
     let th = threads(a);
     let rows_y: Vec<Option<&str>> = match &second {
         Some((_, l)) => l.iter().map(|v| Some(*v)).collect(),
@@ -1058,19 +1533,18 @@ fn cmd_sweep(a: &Args, s: &Scenario, note: Option<&str>, out: &mut impl Write) -
         }
     }
     // Every point is checked: now the note, if any.
-    if let Some(n) = note {
+    if let Some(n) = &l.note {
         let _ = writeln!(io::stderr(), "{n}");
     }
     let mut rows = Vec::with_capacity(variants.len());
     for (v, yv, sc) in &variants {
-        if progress {
-            let at = match (&second, yv) {
-                (Some((p2, _)), Some(y)) => format!("{param}={v} {p2}={y}"),
-                _ => format!("{param}={v}"),
-            };
-            let _ = write!(io::stderr(), "\r{at} ...{}", " ".repeat(20));
-        }
-        let b = batch::run(sc, sc.seed, runs, th, progress).map_err(usage)?;
+        // The point, then the batch's progress after it on the same line.
+        let at = match (&second, yv) {
+            (Some((p2, _)), Some(y)) => format!("{param}={v} {p2}={y}: "),
+            _ => format!("{param}={v}: "),
+        };
+        let b =
+            batch::run(sc, sc.seed, runs, th, progress.then_some(at.as_str())).map_err(usage)?;
         rows.push((*v, *yv, sc.seed, b));
     }
     let typed = |v: &str| serde_json::from_str(v).unwrap_or_else(|_| json!(v));
@@ -1101,9 +1575,14 @@ fn cmd_sweep(a: &Args, s: &Scenario, note: Option<&str>, out: &mut impl Write) -
     } else {
         format!("master seed {}", s.seed)
     };
+    let each = format!(
+        "{}{} each",
+        plural(runs, "run", "runs"),
+        if from_link { LINK_RUNS } else { "" }
+    );
     match &second {
-        None => writeln!(out, "{param}: {runs} runs each, {seeds}")?,
-        Some((p2, _)) => writeln!(out, "{param} x {p2}: {runs} runs each, {seeds}")?,
+        None => writeln!(out, "{param}: {each}, {seeds}")?,
+        Some((p2, _)) => writeln!(out, "{param} x {p2}: {each}, {seeds}")?,
     }
     let w = list.iter().map(|v| v.len()).max().unwrap_or(5).max(5);
     let w2 = rows_y
@@ -1176,43 +1655,60 @@ fn real_main() -> Res<()> {
     let a = parse_args()?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let cmd = match (a.help, a.command) {
-        (true, _) | (false, Some(Command::Help)) => {
-            writeln!(out, "{}", usage_text())?;
-            out.flush()?;
-            return Ok(());
+    // The help: of one command (`aliansi help batch`, `aliansi batch --help`), or whole.
+    let help_of = match a.command {
+        Some(Command::Help) => {
+            let of = a.files.first().and_then(|c| Command::parse(c));
+            Some(of.or(a.help.then_some(Command::Help)))
         }
-        (false, None) => {
+        c if a.help => Some(c),
+        _ => None,
+    };
+    if let Some(c) = help_of {
+        let text = c.map_or_else(usage_text, command_help);
+        writeln!(out, "{text}")?;
+        out.flush()?;
+        return Ok(());
+    }
+    if a.version {
+        writeln!(out, "aliansi {VERSION}")?;
+        out.flush()?;
+        return Ok(());
+    }
+    let cmd = match a.command {
+        None => {
             return Err(usage(format!(
                 "no command given (commands: {}; see aliansi --help)",
                 command_names()
             )))
         }
-        (false, Some(c)) => c,
+        Some(c) => c,
     };
-    let Loaded { scenario, note } = if cmd.takes_scenario() {
+    let loaded = if cmd.takes_scenario() {
         load(&a)?
     } else {
         Loaded {
             scenario: presets::default_scenario(),
             note: None,
+            link_runs: None,
         }
     };
-    // The note on an experiment link, once the options are known good (a sweep checks its
-    // points first and prints it then).
-    if cmd != Command::Sweep {
-        if let Some(n) = &note {
+    let scenario = &loaded.scenario;
+    // The note on an experiment link, once the options are known good (a batch checks --chunk
+    // and a sweep its points first, and print it then).
+    if cmd != Command::Sweep && cmd != Command::Batch {
+        if let Some(n) = &loaded.note {
             let _ = writeln!(io::stderr(), "{n}");
         }
     }
     match cmd {
         Command::Presets => cmd_presets(&a, &mut out)?,
-        Command::Run => cmd_run(&a, &scenario, &mut out)?,
-        Command::Batch => cmd_batch(&a, &scenario, &mut out)?,
+        Command::Run => cmd_run(&a, scenario, &mut out)?,
+        Command::Batch => cmd_batch(&a, &loaded, &mut out)?,
         Command::Merge => cmd_merge(&a, &mut out)?,
-        Command::Sweep => cmd_sweep(&a, &scenario, note.as_deref(), &mut out)?,
+        Command::Sweep => cmd_sweep(&a, &loaded, &mut out)?,
         Command::Link => {
-            let link = aliansi_wire::encode_link(&scenario);
+            let link = aliansi_wire::encode_link(scenario);
             if a.json {
                 write_json(&mut out, &json!({ "link": link }))?;
             } else {
@@ -1220,7 +1716,7 @@ fn real_main() -> Res<()> {
             }
         }
         Command::Show => {
-            let text = aliansi_wire::to_json(&scenario);
+            let text = aliansi_wire::to_json(scenario);
             out.write_all(text.as_bytes())?;
         }
         Command::Validate => {
@@ -1262,6 +1758,10 @@ fn main() -> ExitCode {
         }
         Err(Failure::Io(e)) => {
             let _ = writeln!(io::stderr(), "error: cannot write output: {e}");
+            ExitCode::from(1)
+        }
+        Err(Failure::Write(msg)) => {
+            let _ = writeln!(io::stderr(), "error: {msg}");
             ExitCode::from(1)
         }
     }

@@ -114,10 +114,19 @@ impl<'a> Narrator<'a> {
         self.names.get(i).copied().unwrap_or("an unknown partner")
     }
 
+    /// "between A and B over strategy".
     fn pair(&self, id: u32) -> String {
         match self.disputes.get(&id) {
+            Some(_) => format!("between {}", self.parties(id)),
+            None => format!("#{id}"),
+        }
+    }
+
+    /// "A and B over strategy" (`#id` for a dispute not seen opening).
+    fn parties(&self, id: u32) -> String {
+        match self.disputes.get(&id) {
             Some(&(a, b, cause)) => format!(
-                "between {} and {} over {}",
+                "{} and {} over {}",
                 self.name(a),
                 self.name(b),
                 dispute_words(cause)
@@ -187,7 +196,22 @@ impl<'a> Narrator<'a> {
                 if !self.all {
                     return None;
                 }
-                format!("the dispute {} went to {}", self.pair(*id), step.key())
+                let pair = self.pair(*id);
+                match (step, self.disputes.get(id)) {
+                    (Resolution::Avoidance, Some(&(a, b, cause))) => format!(
+                        "{} and {} let their dispute over {} rest (avoidance)",
+                        self.name(a),
+                        self.name(b),
+                        dispute_words(cause)
+                    ),
+                    (Resolution::Avoidance, None) => {
+                        format!("the dispute {pair} was left to rest (avoidance)")
+                    }
+                    (Resolution::Escalation, _) => format!(
+                        "the dispute {pair} was escalated to the partners' executives (escalation)"
+                    ),
+                    (other, _) => format!("the dispute {pair} went to {}", other.key()),
+                }
             }
             EventKind::DisputeFailed { id, step } => {
                 if !self.all {
@@ -254,7 +278,7 @@ impl<'a> Narrator<'a> {
                     format!("a strategic review left misfit at {misfit_after:.2} (goal alignment {alignment_after:.2})")
                 };
                 let ids = self.reopened.get(&e.month).cloned().unwrap_or_default();
-                let pairs: Vec<String> = ids.iter().map(|id| self.pair(*id)).collect();
+                let pairs: Vec<String> = ids.iter().map(|id| self.parties(*id)).collect();
                 if !pairs.is_empty() {
                     let (what, start) = if pairs.len() == 1 {
                         ("the dispute", "starts")
@@ -265,9 +289,14 @@ impl<'a> Narrator<'a> {
                         Some(r) => format!("{start} again at {}", r.key()),
                         None => format!("{start} up the ladder again"),
                     };
+                    // "between A and B over x, C and D over y, and E and F over z"
+                    let list = match pairs.as_slice() {
+                        [one] => one.clone(),
+                        [init @ .., last] => format!("{}, and {last}", init.join(", ")),
+                        [] => String::new(),
+                    };
                     t.push_str(&format!(
-                        " and reopened {what} {}, which {step}",
-                        pairs.join(" and ")
+                        " and reopened {what} between {list}, which {step}"
                     ));
                 }
                 t

@@ -101,7 +101,7 @@ fn walk(
                     let mut keys: Vec<&str> = map.keys().map(String::as_str).collect();
                     keys.extend(opt.iter().filter(|k| !map.contains_key(**k)));
                     return Err(format!(
-                        "unknown path {full}: {here} has no field \"{seg}\" (valid: {})",
+                        "{here} has no field \"{seg}\" (valid: {})",
                         keys.join(", ")
                     ));
                 }
@@ -115,7 +115,7 @@ fn walk(
             let schema = join(schema, "*");
             if seg == "*" {
                 if items.is_empty() {
-                    return Err(format!("{full}: {here} is empty, so \"*\" matches nothing"));
+                    return Err(format!("{here} is empty, so \"*\" matches nothing"));
                 }
                 let mut n = 0;
                 for (i, item) in items.iter_mut().enumerate() {
@@ -133,9 +133,7 @@ fn walk(
                         len - 1
                     ),
                 };
-                return Err(format!(
-                    "unknown path {full}: \"{seg}\" is not an index; {which}"
-                ));
+                return Err(format!("\"{seg}\" is not an index; {which}"));
             };
             if i == len && rest.is_empty() {
                 // One past the end appends (a new partner or scripted shock, given as JSON).
@@ -143,11 +141,11 @@ fn walk(
             }
             match items.get_mut(i) {
                 Some(item) => walk(item, rest, &join(done, seg), &schema, raw, full),
-                None => Err(format!("unknown path {full}: {}", indices(&here, len))),
+                None => Err(indices(&here, len)),
             }
         }
         other => Err(format!(
-            "unknown path {full}: {here} is {}, it has no field \"{seg}\"",
+            "{here} is {}, it has no field \"{seg}\"",
             kind(other)
         )),
     }
@@ -166,7 +164,7 @@ pub fn apply(v: &mut Value, assignment: &str) -> Result<usize, String> {
     }
     let segs: Vec<&str> = path.split('.').collect();
     if segs.iter().any(|s| s.is_empty()) {
-        return Err(format!("unknown path {path}: empty segment"));
+        return Err(format!("the path {path} has an empty segment"));
     }
     if segs[0] == "version" {
         return Err("version cannot be set (this build reads and writes version 1)".to_string());

@@ -74,16 +74,16 @@ pub fn run(runs: u64, threads: usize, sensitivity: bool, progress: bool) -> Repo
                 tallies[*e].lock().expect("tally lock").merge(&t);
                 let d = done.fetch_add(1, Ordering::Relaxed) + 1;
                 if progress {
-                    eprint!(
-                        "\r{:>5.1} % of the validation runs",
+                    crate::batch::progress_line(&format!(
+                        "{:>5.1} % of the validation runs",
                         d as f64 / work.len() as f64 * 100.0
-                    );
+                    ));
                 }
             });
         }
     });
     if progress {
-        eprint!("\r{}\r", " ".repeat(40));
+        crate::batch::progress_line("");
     }
     let mut results = all
         .iter()

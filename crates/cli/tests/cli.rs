@@ -84,13 +84,18 @@ fn temp(name: &str, contents: &str) -> TempFile {
 
 #[test]
 fn help_prints_usage() {
-    for args in [&["--help"][..], &["help"], &["run", "--help"], &["-h"]] {
+    for args in [&["--help"][..], &["help"], &["-h"]] {
         let out = ok(args);
         assert!(
             out.contains("USAGE:") && out.contains("aliansi batch"),
             "{args:?}: {out}"
         );
     }
+    let out = ok(&["run", "--help"]);
+    assert!(
+        out.contains("USAGE:\n    aliansi run [OPTIONS]") && !out.contains("aliansi batch"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -459,7 +464,7 @@ fn catalogue_sweeps_equal_set_batches_and_take_a_second_axis() {
     );
     bad(
         &["batch", "--param2", "governance.form"],
-        "--param and --values apply to sweep, not batch",
+        "--param2 applies to sweep, not batch",
     );
 }
 
@@ -576,7 +581,7 @@ fn bad_input_exits_2_with_one_error_line() {
     );
     bad(
         &["run", "--runs", "5"],
-        "--runs applies to batch and sweep, not run",
+        "--runs applies to batch, sweep and validate, not run",
     );
     bad(
         &["run", "--preset", "default", "--link", "s1.AA"],
@@ -929,7 +934,10 @@ fn options_a_command_would_ignore_are_refused() {
             "--seed applies to run, batch, sweep, link and show, not presets",
         ),
         (&["presets", "--variant", "1"], "--variant applies to"),
-        (&["validate", "--json"], "--json does not apply to validate"),
+        (
+            &["validate", "--json"],
+            "--json applies to presets, run, batch, sweep, link, show and merge, not validate",
+        ),
         (
             &["batch", "--chunk", "1/2", "--out", part, "--json"],
             "--json does not apply to batch --chunk",
@@ -1239,6 +1247,7 @@ fn partial_batches_are_checked_by_part_number() {
             runs_total: 3,
             range: (range.start, range.end),
             part: Some((i, 5)),
+            cli_version: None,
         };
         let q = path(&format!("old{i}.json"));
         std::fs::write(&q, aliansi_wire::partial_to_value(&part).to_string()).unwrap();
@@ -1266,8 +1275,8 @@ fn partial_batches_are_checked_by_part_number() {
 #[test]
 fn help_takes_a_command_and_tells_every_exit_status() {
     let full = ok(&["help"]);
-    assert_eq!(ok(&["help", "batch"]), full);
-    assert_eq!(ok(&["help", "merge"]), full);
+    assert_eq!(ok(&["help", "batch"]), ok(&["batch", "--help"]));
+    assert_eq!(ok(&["help", "merge"]), ok(&["merge", "-h"]));
     bad(&["help", "fly"], "unknown command \"fly\"");
     bad(&["help", "batch", "run"], "unexpected argument \"run\"");
     let status = full.split("EXIT STATUS:").nth(1).unwrap();
@@ -1360,4 +1369,854 @@ fn the_story_tells_when_a_review_reopens_a_dispute() {
         reopened += expected.len();
     }
     assert!(reopened >= 1);
+}
+
+/// Runs `aliansi` with `input` on its standard input, returning (status, stdout, stderr).
+fn run_with_input(args: &[&str], input: &str) -> (Option<i32>, String, String) {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_aliansi"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    (
+        o.status.code(),
+        String::from_utf8_lossy(&o.stdout).to_string(),
+        String::from_utf8_lossy(&o.stderr).to_string(),
+    )
+}
+
+/// A fresh temporary folder named after `name`.
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("aliansi-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn a_part_that_cannot_be_written_fails_before_the_runs() {
+    let dir = temp_dir("unwritable");
+    let missing = dir.join("parts").join("part-1.json").display().to_string();
+    // Half a billion runs would take hours: the answer comes at once, so before the runs.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_aliansi"))
+        .args([
+            "batch",
+            "--runs",
+            "1000000000",
+            "--chunk",
+            "1/2",
+            "--out",
+            &missing,
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed().as_secs() > 60 {
+            let _ = child.kill();
+            panic!("batch --chunk ran its runs before finding that --out cannot be written");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let o = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    // Output that cannot be written: status 1, as the help says.
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(o.stdout.is_empty());
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with(&format!("error: cannot write {missing}: "))
+            && err.contains("create it first"),
+        "{err}"
+    );
+    // A folder is no file either.
+    let (code, _, err) = run_all(&[
+        "batch",
+        "--runs",
+        "1000000000",
+        "--chunk",
+        "1/2",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.starts_with("error: cannot write "), "{err}");
+    // The options are checked before the file is opened (nothing is left behind).
+    let part = dir.join("part.json");
+    let part = part.to_str().unwrap();
+    bad(
+        &["batch", "--runs", "3", "--chunk", "1/5", "--out", part],
+        "more parts than runs",
+    );
+    bad(
+        &[
+            "batch",
+            "--set",
+            "horizon_months=0",
+            "--chunk",
+            "1/5",
+            "--out",
+            part,
+        ],
+        "horizon_months",
+    );
+    assert!(!std::path::Path::new(part).exists());
+    // An interrupted part leaves its file empty: merge says so.
+    let written = dir.join("written.json").display().to_string();
+    ok(&["batch", "--runs", "10", "--chunk", "1/2", "--out", &written]);
+    std::fs::write(part, "").unwrap();
+    bad(
+        &["merge", &written, part],
+        &format!("{part} is empty: its batch --chunk did not finish"),
+    );
+    // --out - writes the part to standard output, and nothing else.
+    let stdout = ok(&["batch", "--runs", "10", "--chunk", "1/2", "--out", "-"]);
+    assert_eq!(stdout, std::fs::read_to_string(&written).unwrap());
+    assert!(!std::path::Path::new("-").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_scenario_is_read_from_standard_input() {
+    let json = ok(&["show", "--preset", "calm-pair"]);
+    let (code, out, err) = run_with_input(&["link", "--scenario", "-"], &json);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(out, ok(&["link", "--preset", "calm-pair"]));
+    let (code, out, err) = run_with_input(&["run", "--scenario", "-"], "{ \"version\": 1,");
+    assert_eq!(code, Some(2));
+    assert!(out.is_empty());
+    assert!(
+        err.starts_with("error: standard input: not valid JSON"),
+        "{err}"
+    );
+}
+
+/// `dir/name`, as a string.
+fn in_dir(dir: &std::path::Path, name: &str) -> String {
+    dir.join(name).display().to_string()
+}
+
+#[test]
+fn merge_refuses_a_part_whose_counts_do_not_add_up() {
+    let (dir, parts) = write_parts("damaged", &["--runs", "60", "--seed", "3"], 2);
+    let read =
+        |p: &str| -> Value { serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap() };
+    let v = read(&parts[1]);
+    let first_used = |k: &str| {
+        v["tally"][k]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|x| x.as_u64() > Some(0))
+            .unwrap()
+    };
+    let add = |w: &mut Value, k: &str, i: usize, n: u64| {
+        w["tally"][k][i] = serde_json::json!(w["tally"][k][i].as_u64().unwrap() + n);
+    };
+    type Damage<'a> = Box<dyn Fn(&mut Value) + 'a>;
+    let cases: Vec<(Damage, &str)> = vec![
+        (
+            Box::new(|w: &mut Value| add(w, "deaths", 30, 5)),
+            "the tally does not add up: deaths counts",
+        ),
+        (
+            Box::new(|w: &mut Value| add(w, "trust_hist", first_used("trust_hist"), 5)),
+            "the tally does not add up: trust_hist counts 35 runs, not its 30 runs",
+        ),
+        (
+            Box::new(|w: &mut Value| add(w, "value_hist", first_used("value_hist"), 1)),
+            "the tally does not add up: value_hist counts 31 runs",
+        ),
+        (
+            Box::new(|w: &mut Value| w["tally"]["trust_sum_fx"] = serde_json::json!("-5")),
+            "the tally does not add up: trust_sum_fx",
+        ),
+    ];
+    let damaged = in_dir(&dir, "damaged.json");
+    for (damage, want) in cases {
+        let mut w = v.clone();
+        damage(&mut w);
+        std::fs::write(&damaged, w.to_string()).unwrap();
+        bad(
+            &["merge", &parts[0], &damaged],
+            &format!("{damaged}: {want}"),
+        );
+    }
+    // Undamaged, they merge.
+    ok(&["merge", &parts[0], &parts[1]]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// What a terminal shows after `bytes`: carriage return, line feed and "erase in line"
+/// (`ESC [ K`) obeyed, other characters written over what was there.
+fn screen(bytes: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(bytes).replace("\x1b[K", "\u{1}");
+    let mut lines = vec![Vec::<char>::new()];
+    let mut col = 0;
+    for c in text.chars() {
+        let line = lines.last_mut().unwrap();
+        match c {
+            '\r' => col = 0,
+            '\n' => {
+                lines.push(Vec::new());
+                col = 0;
+            }
+            '\u{1}' => line.truncate(col),
+            c => {
+                if col < line.len() {
+                    line[col] = c;
+                } else {
+                    line.push(c);
+                }
+                col += 1;
+            }
+        }
+    }
+    lines.into_iter().map(|l| l.into_iter().collect()).collect()
+}
+
+#[test]
+fn sweep_progress_on_a_terminal_leaves_nothing_behind() {
+    // The progress shows only on a terminal: `script` (util-linux) gives the sweep one.
+    let cmd = format!(
+        "{} sweep --param governance.resolution --values \
+         'negotiation;negotiation,mediation,arbitration,escalation' --runs 1000 \
+         --set horizon_months=12",
+        env!("CARGO_BIN_EXE_aliansi")
+    );
+    let o = match Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .stdin(Stdio::null())
+        .output()
+    {
+        Ok(o) if o.status.success() => o,
+        other => {
+            eprintln!("skipped: `script` cannot run the sweep on a terminal here ({other:?})");
+            return;
+        }
+    };
+    let shown = screen(&o.stdout);
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("% (0/1000 runs)"),
+        "no progress was shown: {shown:?}"
+    );
+    assert_eq!(
+        shown[0], "governance.resolution: 1000 runs each, master seed 2024",
+        "{shown:?}"
+    );
+    assert!(shown[1].starts_with("value "), "{shown:?}");
+}
+
+#[test]
+fn an_experiment_link_gives_its_runs_to_batch_and_sweep() {
+    let mut s = aliansi_sim::presets::default_scenario();
+    s.horizon_months = 24;
+    let mut transparent = s.clone();
+    transparent.governance.transparency = 0.9;
+    let link = aliansi_wire::encode_experiment_link(&aliansi_wire::Experiment {
+        scenario: s.clone(),
+        name: None,
+        variants: vec![
+            ("Base".into(), s.clone()),
+            ("Open".into(), transparent.clone()),
+        ],
+        runs: 30,
+    });
+    let text = ok(&["batch", "--link", &link, "--variant", "2"]);
+    assert!(
+        text.starts_with("30 runs (as the experiment link asks) of 24 months, master seed 2024\n"),
+        "{text}"
+    );
+    let v = ok_json(&["batch", "--link", &link, "--variant", "2", "--json"]);
+    let direct = aliansi_sim::run_batch(&transparent, s.seed, 30).unwrap();
+    assert_eq!(v["runs"], 30);
+    assert_eq!(v["checksum"], format!("{:016x}", direct.checksum));
+    // --runs still decides.
+    let v = ok_json(&["batch", "--link", &link, "--runs", "12", "--json"]);
+    assert_eq!(v["runs"], 12);
+    let text = ok(&["batch", "--link", &link, "--runs", "12"]);
+    assert!(text.starts_with("12 runs of 24 months"), "{text}");
+    // The base scenario too, and each point of a sweep, and each part of a split.
+    let text = ok(&["batch", "--link", &link]);
+    assert!(
+        text.starts_with("30 runs (as the experiment link asks)"),
+        "{text}"
+    );
+    let text = ok(&[
+        "sweep",
+        "--link",
+        &link,
+        "--param",
+        "environment.rivalry",
+        "--values",
+        "0.2,0.4",
+    ]);
+    assert!(
+        text.starts_with("environment.rivalry: 30 runs (as the experiment link asks) each"),
+        "{text}"
+    );
+    let dir = temp_dir("link-runs");
+    let part = in_dir(&dir, "part.json");
+    let text = ok(&["batch", "--link", &link, "--chunk", "2/3", "--out", &part]);
+    assert_eq!(
+        text,
+        format!("wrote runs 10..20 of the experiment link's 30 (part 2/3) to {part}\n")
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = ok(&["batch", "--link", &link, "--chunk", "2/3", "--out", "-"]);
+    let part: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(part["runs_total"], 30);
+    assert_eq!(part["range"], serde_json::json!([10, 20]));
+    bad(
+        &["batch", "--link", &link, "--chunk", "1/31", "--out", "-"],
+        "--chunk 1/31: more parts than runs (30, as the experiment link asks)",
+    );
+}
+
+#[test]
+fn a_partial_last_year_is_marked_in_the_hazard() {
+    let text = ok(&["batch", "--runs", "20", "--set", "horizon_months=30"]);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("Hazard by year (%): "))
+        .unwrap();
+    let years: Vec<&str> = line["Hazard by year (%): ".len()..].split(", ").collect();
+    assert_eq!(years.len(), 3, "{line}");
+    assert!(
+        years[0].starts_with("y1 ") && years[1].starts_with("y2 "),
+        "{line}"
+    );
+    assert!(years[2].starts_with("y3 (months 25-30) "), "{line}");
+    // Whole years are not marked; the JSON's numbers are the core's.
+    let text = ok(&["batch", "--runs", "20", "--set", "horizon_months=36"]);
+    assert!(!text.contains("(months"), "{text}");
+    let v = ok_json(&[
+        "batch",
+        "--runs",
+        "20",
+        "--set",
+        "horizon_months=30",
+        "--json",
+    ]);
+    let mut s = aliansi_sim::presets::default_scenario();
+    s.horizon_months = 30;
+    let direct = aliansi_sim::run_batch(&s, s.seed, 20).unwrap();
+    assert_eq!(
+        v["hazard_by_year"],
+        serde_json::json!(direct.hazard_by_year)
+    );
+    let text = ok(&["batch", "--runs", "3", "--set", "horizon_months=1"]);
+    assert!(text.contains("Hazard by year (%): y1 (month 1) "), "{text}");
+}
+
+#[test]
+fn the_story_lists_reopened_disputes_in_good_english() {
+    let out = ok(&["run", "--preset", "airline-alliance", "--seed", "1"]);
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("Month 60: A strategic review"))
+        .unwrap();
+    assert!(
+        line.contains(
+            "and reopened the disputes between Southern Cross Air and Liberty Air over strategy, \
+             Lion Air Asia and Liberty Air over a misunderstanding, Southern Cross Air and Sakura \
+             Wings over a misunderstanding, Garuda Sky and Southern Cross Air over a \
+             misunderstanding, and Garuda Sky and Sakura Wings over profit sharing, which start \
+             again at negotiation."
+        ),
+        "{line}"
+    );
+    for preset in ["airline-alliance", "id-jp-jv", "challenge-conflict"] {
+        let out = ok(&["run", "--preset", preset, "--all-events"]);
+        assert!(!out.contains("and between"), "{out}");
+        assert!(!out.contains("went to avoidance"), "{out}");
+        assert!(!out.contains("went to escalation"), "{out}");
+    }
+    // Avoidance and escalation, each in a sentence of its own.
+    let out = ok(&["run", "--preset", "challenge-conflict", "--all-events"]);
+    assert!(
+        out.contains(
+            "Month 2: Hoshi Technologies and Rhein Logistik let their dispute over diverging goals rest (avoidance)."
+        ),
+        "{out}"
+    );
+    let out = ok(&[
+        "run",
+        "--all-events",
+        "--set",
+        "governance.resolution=escalation",
+    ]);
+    assert!(
+        out.lines()
+            .any(|l| l.contains("was escalated to the partners' executives (escalation).")),
+        "{out}"
+    );
+}
+
+#[test]
+fn each_command_has_its_own_help() {
+    let full = ok(&["help"]);
+    for c in ALL_COMMANDS {
+        let own = ok(&["help", c]);
+        assert_eq!(own, ok(&[c, "--help"]), "{c}");
+        assert!(own.starts_with(&format!("aliansi {c} - ")), "{own}");
+        assert!(own.contains(&format!("USAGE:\n    aliansi {c} ")), "{own}");
+        assert!(
+            own.len() < full.len() && !own.contains("COMMANDS:"),
+            "{c}: {own}"
+        );
+        // Only the examples of this command.
+        let examples = own.split("EXAMPLES:").nth(1).unwrap_or("");
+        for other in ALL_COMMANDS.iter().filter(|o| **o != c) {
+            assert!(
+                !examples.contains(&format!("    aliansi {other} ")),
+                "{c}: {examples}"
+            );
+        }
+        assert!(own.contains("EXIT STATUS:"), "{own}");
+    }
+    let batch = ok(&["help", "batch"]);
+    for opt in [
+        "--runs N",
+        "--chunk I/N",
+        "--out FILE",
+        "--threads N",
+        "--seed N",
+    ] {
+        assert!(batch.contains(&format!("    {opt} ")), "{opt}: {batch}");
+    }
+    for opt in ["--param ", "--quick", "--all-events", "--markdown"] {
+        assert!(!batch.contains(opt), "{opt}: {batch}");
+    }
+    let merge = ok(&["help", "merge"]);
+    assert!(merge.contains("aliansi merge FILES..."), "{merge}");
+    assert!(
+        merge.contains("    --json ") && !merge.contains("--seed"),
+        "{merge}"
+    );
+}
+
+/// The options each command takes, as its help lists them.
+fn options_by_help() -> Vec<(String, Vec<&'static str>)> {
+    let mut out: Vec<(String, Vec<&'static str>)> = Vec::new();
+    for c in ALL_COMMANDS {
+        let help = ok(&["help", c]);
+        let options = help
+            .split("OPTIONS:\n")
+            .nth(1)
+            .unwrap()
+            .split("\n\n")
+            .next()
+            .unwrap();
+        for line in options.lines().filter(|l| l.starts_with("    --")) {
+            let name = line.split_whitespace().next().unwrap().to_string();
+            match out.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, cs)) => cs.push(c),
+                None => out.push((name, vec![c])),
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn an_option_is_refused_naming_every_command_that_takes_it() {
+    let options = options_by_help();
+    assert!(options.len() >= 18, "{options:?}");
+    let value = |name: &str| match name {
+        "--chunk" => Some("1/1"),
+        "--json" | "--all-events" | "--quick" | "--markdown" => None,
+        "--set" => Some("seed=1"),
+        _ => Some("1"),
+    };
+    for (name, takers) in &options {
+        let list = match takers.as_slice() {
+            [one] => one.to_string(),
+            [init @ .., last] => format!("{} and {last}", init.join(", ")),
+            [] => unreachable!(),
+        };
+        for c in ALL_COMMANDS
+            .iter()
+            .filter(|c| !takers.contains(c) && **c != "help")
+        {
+            let mut args = vec![*c, name.as_str()];
+            args.extend(value(name));
+            bad(&args, &format!("{name} applies to {list}, not {c}"));
+        }
+    }
+    // validate takes --runs and --threads: its help says so and it accepts them.
+    let validate = options.iter().filter(|(_, cs)| cs.contains(&"validate"));
+    let names: Vec<&str> = validate.map(|(n, _)| n.as_str()).collect();
+    for want in ["--runs", "--threads", "--quick", "--markdown"] {
+        assert!(names.contains(&want), "{names:?}");
+    }
+}
+
+#[test]
+fn the_help_describes_chunk_and_out_apart() {
+    let help = ok(&["--help"]);
+    let lines: Vec<&str> = help.lines().collect();
+    let at = |opt: &str| {
+        lines
+            .iter()
+            .position(|l| l.starts_with(&format!("    {opt} ")))
+            .unwrap()
+    };
+    let (chunk, out) = (at("--chunk I/N"), at("--out FILE"));
+    let chunk_text = lines[chunk..out].join(" ");
+    assert!(
+        chunk_text.contains("Run only the I-th of N equal parts of the runs (N at most the")
+            && chunk_text.contains("number of runs)"),
+        "{chunk_text}"
+    );
+    assert!(
+        lines[out].contains("Where --chunk writes its part (- for stdout)"),
+        "{}",
+        lines[out]
+    );
+    assert!(!help.contains("the runs), and write"), "{help}");
+}
+
+#[test]
+fn merge_says_what_differs_between_batches() {
+    let (dir, parts) = write_parts("differ", &["--runs", "40", "--seed", "7"], 2);
+    let other = |name: &str, args: &[&str]| {
+        let path = in_dir(&dir, name);
+        let mut all = vec!["batch", "--chunk", "1/2", "--out", &path];
+        all.extend_from_slice(args);
+        ok(&all);
+        path
+    };
+    let seed5 = other("p7-seed5.json", &["--runs", "40", "--seed", "5"]);
+    bad(
+        &["merge", &parts[0], &seed5],
+        &format!(
+            "{seed5} belongs to another batch: its seed differs from {}'s (seed 5 against 7)",
+            parts[0]
+        ),
+    );
+    let runs = other("runs.json", &["--runs", "60", "--seed", "7"]);
+    bad(&["merge", &parts[0], &runs], "its run count differs from");
+    bad(&["merge", &parts[0], &runs], "(60 runs against 40)");
+    let scenario = other(
+        "scenario.json",
+        &[
+            "--runs",
+            "40",
+            "--seed",
+            "7",
+            "--set",
+            "environment.rivalry=0.9",
+        ],
+    );
+    bad(
+        &["merge", &parts[0], &scenario],
+        &format!(
+            "{scenario} belongs to another batch: its scenario differs from {}'s",
+            parts[0]
+        ),
+    );
+    let all = other(
+        "all.json",
+        &[
+            "--runs",
+            "60",
+            "--seed",
+            "5",
+            "--set",
+            "environment.rivalry=0.9",
+        ],
+    );
+    bad(
+        &["merge", &parts[0], &all],
+        "its scenario, seed and run count differ from",
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn one_run_thread_and_month_are_singular() {
+    let text = ok(&[
+        "batch",
+        "--runs",
+        "1",
+        "--threads",
+        "1",
+        "--set",
+        "horizon_months=1",
+    ]);
+    assert!(
+        text.starts_with("1 run of 1 month, master seed 2024\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Causes of dissolution (0 runs dissolved):"),
+        "{text}"
+    );
+    let last = text.lines().last().unwrap();
+    assert!(
+        last.starts_with("1 run in ") && last.ends_with(", 1 thread)"),
+        "{last}"
+    );
+    let text = ok(&[
+        "sweep",
+        "--param",
+        "environment.rivalry",
+        "--values",
+        "0.5",
+        "--runs",
+        "1",
+    ]);
+    assert!(
+        text.starts_with("environment.rivalry: 1 run each,"),
+        "{text}"
+    );
+    let dir = temp_dir("singular");
+    let part = in_dir(&dir, "part.json");
+    ok(&["batch", "--runs", "1", "--chunk", "1/1", "--out", &part]);
+    let text = ok(&["merge", &part]);
+    assert_eq!(text.lines().last().unwrap(), "1 run, merged from 1 part");
+    let text = ok(&["batch", "--runs", "2", "--threads", "2"]);
+    assert!(text.starts_with("2 runs of 120 months"), "{text}");
+    assert!(
+        text.lines().last().unwrap().ends_with(", 2 threads)"),
+        "{text}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn set_errors_name_the_path_once_and_the_value_as_typed() {
+    for (set, want) in [
+        (
+            "governance.transparency=2",
+            "error: --set governance.transparency: must be in [0, 1], got 2",
+        ),
+        (
+            "horizon_months=1e2",
+            "error: --set horizon_months: expected a whole number, got 1e2",
+        ),
+        (
+            "partners.*.opportunism=1.50",
+            "error: --set partners.0.opportunism: must be in [0, 1], got 1.50",
+        ),
+        (
+            "partners.0.opportunsm=1",
+            "error: --set partners.0.opportunsm=1: partners.0 has no field \"opportunsm\"",
+        ),
+    ] {
+        let (code, _, err) = run_all(&["run", "--set", set]);
+        assert_eq!(code, Some(2), "{err}");
+        assert!(
+            err.starts_with(want),
+            "--set {set}:\n  got:  {err}  want: {want}"
+        );
+    }
+    // A number in the message that is not the one typed stays as it is.
+    let (_, _, err) = run_all(&[
+        "run",
+        "--set",
+        "governance.sharing=fixed",
+        "--set",
+        "governance.fixed_shares=0.5",
+    ]);
+    assert_eq!(
+        err.trim(),
+        "error: --set governance.fixed_shares: needs one share per partner (4), got 1"
+    );
+    // A sweep's value out of range: the path once.
+    let (_, _, err) = run_all(&[
+        "sweep",
+        "--param",
+        "governance.transparency",
+        "--values",
+        "2",
+    ]);
+    assert_eq!(
+        err.trim(),
+        "error: governance.transparency: must be in [0, 1], got 2"
+    );
+    let (_, _, err) = run_all(&["sweep", "--param", "environment.weather", "--values", "1"]);
+    assert_eq!(err.matches("environment.weather").count(), 1, "{err}");
+}
+
+#[test]
+fn the_version_is_printed_and_recorded_in_parts() {
+    let version = env!("CARGO_PKG_VERSION");
+    assert_eq!(ok(&["--version"]), format!("aliansi {version}\n"));
+    assert_eq!(ok(&["-V"]), format!("aliansi {version}\n"));
+    assert!(ok(&["--help"]).contains("--version"));
+    let (dir, parts) = write_parts("versions", &["--runs", "30"], 3);
+    let read =
+        |p: &str| -> Value { serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap() };
+    assert_eq!(read(&parts[0])["cli_version"], version);
+    // An older part (no version) and one of another version: merged, with a warning.
+    let mut older = read(&parts[1]);
+    older.as_object_mut().unwrap().remove("cli_version");
+    let older_path = in_dir(&dir, "older.json");
+    std::fs::write(&older_path, older.to_string()).unwrap();
+    let mut other = read(&parts[2]);
+    other["cli_version"] = serde_json::json!("0.0.1");
+    let other_path = in_dir(&dir, "other.json");
+    std::fs::write(&other_path, other.to_string()).unwrap();
+    let whole = ok_json(&["merge", &parts[0], &parts[1], &parts[2], "--json"]);
+    let (code, out, err) = run_all(&["merge", &parts[0], &older_path, &other_path, "--json"]);
+    assert_eq!(code, Some(0), "{err}");
+    let merged: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(merged["checksum"], whole["checksum"]);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("warning: the parts were written by different versions")
+            && err.contains(&format!("aliansi {version}: {}", parts[0]))
+            && err.contains(&format!(
+                "no version recorded (an older build): {older_path}"
+            ))
+            && err.contains(&format!("aliansi 0.0.1: {other_path}")),
+        "{err}"
+    );
+    // Parts of one version merge without a word.
+    let (_, _, err) = run_all(&["merge", &parts[0], &parts[1], &parts[2]]);
+    assert!(err.is_empty(), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Whether `path` matches `glob`, a pattern with one `*`.
+fn glob_matches(glob: &str, path: &str) -> bool {
+    let (head, tail) = glob.split_once('*').unwrap();
+    path.len() >= head.len() + tail.len() && path.starts_with(head) && path.ends_with(tail)
+}
+
+/// The README's recipes for big batches, run as written (fewer runs): the Slurm script with
+/// `SLURM_ARRAY_TASK_ID` set by a loop, as the array's tasks would, then its merge step; the
+/// GNU parallel one on this machine alone, when GNU parallel is installed.
+#[test]
+fn the_readme_recipes_for_many_machines_work() {
+    let readme = repo_file("README.md");
+    let section = readme
+        .split("## Big batches on many machines\n")
+        .nth(1)
+        .unwrap()
+        .split("\n## ")
+        .next()
+        .unwrap();
+    let blocks: Vec<&str> = section
+        .split("```sh\n")
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap())
+        .collect();
+    // The first: one part, and the merge of every part; the merge's pattern takes the part.
+    let out_of = |block: &str| -> String {
+        let words: Vec<&str> = block.split_whitespace().collect();
+        let at = words.iter().position(|w| *w == "--out").unwrap();
+        words[at + 1].trim_matches('"').to_string()
+    };
+    let merge_glob = |block: &str| -> String {
+        let line = block
+            .lines()
+            .find(|l| l.starts_with("aliansi merge "))
+            .unwrap();
+        line.split_whitespace().nth(2).unwrap().to_string()
+    };
+    assert!(blocks[0].starts_with("mkdir -p parts\n"), "{}", blocks[0]);
+    assert!(glob_matches(&merge_glob(blocks[0]), &out_of(blocks[0])));
+    let whole = ok_json(&["batch", "--runs", "200", "--json"]);
+    let bin_dir = std::path::Path::new(env!("CARGO_BIN_EXE_aliansi"))
+        .parent()
+        .unwrap();
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let sh = |dir: &std::path::Path, script: &str, task: Option<u32>| {
+        let mut c = Command::new("bash");
+        c.args(["-c", script]).current_dir(dir).env("PATH", &path);
+        if let Some(t) = task {
+            c.env("SLURM_ARRAY_TASK_ID", t.to_string());
+        }
+        let o = c.output().unwrap();
+        assert!(
+            o.status.success(),
+            "{script}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    };
+    let summary = |dir: &std::path::Path| -> Value {
+        serde_json::from_str(&std::fs::read_to_string(dir.join("summary.json")).unwrap()).unwrap()
+    };
+    // Slurm: the script, each task of the array, then the merge of the next block.
+    let k = blocks
+        .iter()
+        .position(|b| b.starts_with("#!/bin/bash\n"))
+        .expect("the Slurm script starts with #!/bin/bash");
+    let slurm = blocks[k];
+    assert!(slurm.contains("#SBATCH --array=1-50\n") && slurm.contains("--runs 1000000 "));
+    let slurm = slurm.replace("--runs 1000000 ", "--runs 200 ");
+    let merge = blocks[k + 1];
+    assert!(merge.starts_with("aliansi merge "), "{merge}");
+    let dir = temp_dir("readme-slurm");
+    for task in 1..=50 {
+        sh(&dir, &slurm, Some(task));
+    }
+    sh(&dir, merge, None);
+    let merged = summary(&dir);
+    for key in ["runs", "checksum", "survival_curve", "causes"] {
+        assert_eq!(merged[key], whole[key], "{key}");
+    }
+    assert_eq!(merged["merged_parts"], 50);
+    let _ = std::fs::remove_dir_all(&dir);
+    // GNU parallel: its parts, brought back, are what its merge reads.
+    let parallel = blocks[k + 2];
+    assert!(
+        parallel.starts_with("seq 1 50 | parallel -S "),
+        "{parallel}"
+    );
+    let returned = parallel
+        .split("--return ")
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap();
+    assert_eq!(returned, out_of(parallel).trim_matches('\''));
+    assert!(glob_matches(
+        &merge_glob(parallel),
+        &returned.replace("{}", "7")
+    ));
+    let installed = Command::new("parallel").arg("--version").output();
+    if !installed.is_ok_and(|o| o.status.success()) {
+        eprintln!("skipped running the GNU parallel recipe: parallel is not installed");
+        return;
+    }
+    let hosts = parallel
+        .split("-S ")
+        .nth(1)
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap();
+    let local = parallel
+        .replace(&format!("-S {hosts} "), "")
+        .replace("--runs 1000000 ", "--runs 200 ");
+    let dir = temp_dir("readme-parallel");
+    std::fs::create_dir_all(dir.join(".parallel")).unwrap();
+    std::fs::write(dir.join(".parallel/will-cite"), "").unwrap();
+    let local = format!("export HOME={}\n{local}", dir.display());
+    sh(&dir, &local, None);
+    let merged = summary(&dir);
+    assert_eq!(merged["checksum"], whole["checksum"]);
+    assert_eq!(merged["merged_parts"], 50);
+    let _ = std::fs::remove_dir_all(&dir);
 }

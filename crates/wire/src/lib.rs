@@ -50,6 +50,6 @@ pub use link::{
     decode_link, decode_link_named, encode_link, encode_link_named, LINK_PREFIX, MAX_LINK_CHARS,
 };
 pub use tally::{
-    partial_from_value, partial_to_value, tally_from_value, tally_to_value, PartialBatch,
-    PARTIAL_FORMAT, PARTIAL_VERSION,
+    partial_from_value, partial_to_value, tally_from_value, tally_from_value_unchecked,
+    tally_to_value, PartialBatch, PARTIAL_FORMAT, PARTIAL_VERSION,
 };
