@@ -49,17 +49,8 @@ impl RunsError {
 /// A run count as the user typed it: a whole number from [`MIN_RUNS`] to [`MAX_RUNS`], with
 /// or without thousands separators ("1,000", "1.000", "1 000", "1000").
 pub fn parse_runs(text: &str) -> Result<u64, RunsError> {
-    let text = text.trim();
-    let is_sep = |c: char| matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}' | '_');
-    let groups: Vec<&str> = text.split(is_sep).collect();
-    let digits = |g: &str| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit());
-    if !groups.iter().all(|g| digits(g)) {
-        return Err(RunsError::NotANumber);
-    }
-    if groups.len() > 1 && (groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3)) {
-        return Err(RunsError::NotANumber);
-    }
-    let n: u64 = groups.concat().parse().map_err(|_| RunsError::TooMany)?;
+    let digits = crate::number::whole_digits(text).ok_or(RunsError::NotANumber)?;
+    let n: u64 = digits.parse().map_err(|_| RunsError::TooMany)?;
     if n < MIN_RUNS {
         Err(RunsError::TooFew)
     } else if n > MAX_RUNS {
@@ -195,7 +186,8 @@ impl Reply {
                 batch: u("batch")?,
                 start: u("start")?,
                 end: u("end")?,
-                tally: aliansi_wire::tally_from_value(&v["tally"])?,
+                // From this page's own worker, in memory: no file to have been damaged.
+                tally: aliansi_wire::tally_from_value_unchecked(&v["tally"])?,
             }),
             Some("failed") => Ok(Reply::Failed {
                 batch: u("batch")?,

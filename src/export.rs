@@ -995,7 +995,7 @@ mod tests {
             sweep_findings(Lang::En, &r),
             vec![
                 "Transparency took 3 values, with 200 futures each on the same seeds.",
-                "Survival after 10 years: 30.0% at 0, 50.0% at 1.",
+                "Still together after 10 years: 30.0% at 0, 50.0% at 1.",
                 "Highest: 70.0% at 0.5. Lowest: 30.0% at 0.",
                 "The 95% intervals of the highest and the lowest do not overlap.",
             ]

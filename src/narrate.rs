@@ -135,6 +135,16 @@ pub fn step_words(lang: Lang, r: Resolution) -> &'static str {
     t(lang, &format!("watch.step.{}", r.key()))
 }
 
+/// The key of a sentence about a dispute at `step`: `key`, or `avoided` for avoidance, which
+/// leaves the dispute alone rather than working on it ("left alone for now", "died down").
+fn ladder_key(step: Resolution, key: &'static str, avoided: &'static str) -> &'static str {
+    if step == Resolution::Avoidance {
+        avoided
+    } else {
+        key
+    }
+}
+
 /// "1 month" / "9 months" (Indonesian has one form).
 pub fn months(lang: Lang, n: u32) -> String {
     if n == 1 {
@@ -288,12 +298,12 @@ impl Narrator {
             ),
             EventKind::DisputeStep { id, step } => tf(
                 l,
-                "watch.ev.dispute_step",
+                ladder_key(*step, "watch.ev.dispute_step", "watch.ev.avoided_step"),
                 &[("pair", &self.pair(*id)), ("step", step_words(l, *step))],
             ),
             EventKind::DisputeFailed { id, step } => tf(
                 l,
-                "watch.ev.dispute_failed",
+                ladder_key(*step, "watch.ev.dispute_failed", "watch.ev.avoided_failed"),
                 &[("pair", &self.pair(*id)), ("step", step_words(l, *step))],
             ),
             EventKind::DisputeSettled {
@@ -304,7 +314,11 @@ impl Narrator {
                 trust_ab,
             } => tf(
                 l,
-                "watch.ev.dispute_settled",
+                ladder_key(
+                    *step,
+                    "watch.ev.dispute_settled",
+                    "watch.ev.avoided_settled",
+                ),
                 &[
                     ("pair", &self.pair(*id)),
                     ("step", step_words(l, *step)),
@@ -709,7 +723,7 @@ pub fn run_story(lang: Lang, s: &Scenario, r: &RunResult) -> RunStory {
                     tally.settled += 1;
                     fate.push(tf(
                         l,
-                        "watch.sum.fate_settled",
+                        ladder_key(step, "watch.sum.fate_settled", "watch.sum.fate_avoided"),
                         &[("step", step_words(l, step)), ("month", &month.to_string())],
                     ));
                 }
@@ -1140,6 +1154,90 @@ mod tests {
         let id = log_lines(Lang::Id, &s, &one_of_each());
         assert_eq!(id[0], "Bulan 1: permintaan turun 30% (terjadwal).");
         assert!(id.iter().any(|l| l.contains("0,61")), "{id:?}");
+    }
+
+    /// Avoidance leaves a dispute alone: it is not "taken to" avoidance, nor "settled" by it;
+    /// the dispute dies down, or does not.
+    #[test]
+    fn an_avoided_dispute_is_left_alone_and_dies_down() {
+        let s = presets::find("challenge-conflict").unwrap();
+        let names = partner_names(&s);
+        let (a, b) = (&names[0], &names[1]);
+        let ev = |month, kind| Event { month, kind };
+        let avoid = Resolution::Avoidance;
+        let opened = |id| EventKind::DisputeOpened {
+            id,
+            a: 0,
+            b: 1,
+            cause: DisputeCause::Strategy,
+            severity: 0.5,
+        };
+        let events = [
+            ev(2, opened(1)),
+            ev(2, EventKind::DisputeStep { id: 1, step: avoid }),
+            ev(8, EventKind::DisputeFailed { id: 1, step: avoid }),
+            ev(
+                8,
+                EventKind::DisputeStep {
+                    id: 1,
+                    step: Resolution::Negotiation,
+                },
+            ),
+            ev(9, opened(2)),
+            ev(9, EventKind::DisputeStep { id: 2, step: avoid }),
+            ev(
+                15,
+                EventKind::DisputeSettled {
+                    id: 2,
+                    a: 0,
+                    b: 1,
+                    step: avoid,
+                    trust_ab: 0.5,
+                },
+            ),
+        ];
+        let en = log_lines(Lang::En, &s, &events);
+        let pair = format!("the dispute between {a} and {b}");
+        assert_eq!(
+            en[1],
+            format!("Month 2: {pair} was left alone for now (avoidance).")
+        );
+        assert_eq!(
+            en[2],
+            format!("Month 8: {pair} did not die down while left alone.")
+        );
+        assert_eq!(en[3], format!("Month 8: {pair} went to negotiation."));
+        assert_eq!(
+            en[6],
+            format!(
+                "Month 15: {pair} died down after being left alone; trust {a}→{b} is now 0.50."
+            )
+        );
+        let id = log_lines(Lang::Id, &s, &events);
+        let pair = format!("sengketa antara {a} dan {b}");
+        assert_eq!(
+            id[1],
+            format!("Bulan 2: {pair} dibiarkan dulu (penghindaran).")
+        );
+        assert_eq!(
+            id[6],
+            format!("Bulan 15: {pair} mereda setelah dibiarkan; kepercayaan {a}→{b} kini 0,50.")
+        );
+        // In the stories of whole runs too, no dispute is settled by avoidance.
+        let mut died_down = 0;
+        for seed in 0..30 {
+            let r = aliansi_sim::run(&s, seed).unwrap();
+            for lang in Lang::ALL {
+                for x in run_story(lang, &s, &r).exits {
+                    for d in &x.details {
+                        assert!(!d.contains("by avoidance"), "{d}");
+                        assert!(!d.contains("lewat penghindaran"), "{d}");
+                        died_down += usize::from(d.contains("died down after being left alone"));
+                    }
+                }
+            }
+        }
+        assert!(died_down > 0, "some exit's dispute died down");
     }
 
     #[test]

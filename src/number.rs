@@ -45,6 +45,19 @@ pub fn is_decimal(s: &str) -> bool {
     i == b.len()
 }
 
+/// The digits of a whole number written with or without groups of thousands, as people type
+/// them in either language: `1200`, `1.200` (Indonesian), `1,200` (English), `1 200`, `1_200`:
+/// a first group of one to three digits, then groups of exactly three, split by one kind of
+/// mark or another. `None` for anything else (`1.5`, `12,34`, `abc`, empty).
+pub fn whole_digits(text: &str) -> Option<String> {
+    let is_sep = |c: char| matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}' | '_');
+    let groups: Vec<&str> = text.trim().split(is_sep).collect();
+    let digits = |g: &str| !g.is_empty() && g.bytes().all(|c| c.is_ascii_digit());
+    let grouped =
+        groups.len() == 1 || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
+    (groups.iter().all(|g| digits(g)) && grouped).then(|| groups.concat())
+}
+
 /// The number `s` spells, if [`is_decimal`] accepts it (possibly infinite when it is too
 /// large for a double: `1e400`).
 pub fn parse_f64(s: &str) -> Option<f64> {
@@ -68,6 +81,26 @@ fn platform_parse(s: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_numbers_are_read_with_their_thousands_marks() {
+        for (text, digits) in [
+            ("1200", "1200"),
+            (" 1.200 ", "1200"),
+            ("1,200", "1200"),
+            ("1 200", "1200"),
+            ("100.000", "100000"),
+            ("1.000.000", "1000000"),
+            ("0", "0"),
+        ] {
+            assert_eq!(whole_digits(text).as_deref(), Some(digits), "{text}");
+        }
+        for text in [
+            "", "1.5", "12,34", "1.2000", "1234.567", "abc", "1..200", "-3", "1e3",
+        ] {
+            assert_eq!(whole_digits(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn decimals_are_read_and_everything_else_refused() {

@@ -131,8 +131,15 @@ pub fn differences(lang: Lang, base: &Scenario, other: &Scenario) -> Vec<String>
         if !comparable {
             continue;
         }
-        // A partner's culture: a country, or custom scores.
-        let word = |s: &Scenario| crate::sweep::current_label(lang, &p, s);
+        // A partner's culture: a country, or custom scores. The review cadence: 0 is "never".
+        let review = p.field == "governance.review_months";
+        let word = |s: &Scenario| {
+            if review {
+                review_words(lang, s.governance.review_months)
+            } else {
+                crate::sweep::current_label(lang, &p, s)
+            }
+        };
         // A country's scores follow from the country: listed only where custom scores are.
         let dimension = p
             .field
@@ -153,11 +160,12 @@ pub fn differences(lang: Lang, base: &Scenario, other: &Scenario) -> Vec<String>
         }
         let (from, to) = (word(base), word(other));
         if from != to {
-            out.push(change(
-                &crate::sweep::param_label(lang, base, &p),
-                &from,
-                &to,
-            ));
+            let what = if review {
+                t(lang, "experiments.diff_review").to_string()
+            } else {
+                crate::sweep::param_label(lang, base, &p)
+            };
+            out.push(change(&what, &from, &to));
         }
         // The ladder (not sweepable), in the editor's order: after the governance fields.
         if p.field == "governance.alliance_manager" && ladder(base) != ladder(other) {
@@ -169,6 +177,18 @@ pub fn differences(lang: Lang, base: &Scenario, other: &Scenario) -> Vec<String>
         }
     }
     out
+}
+
+/// How often strategic reviews are held, in words: "never", "every 12 months".
+fn review_words(lang: Lang, months: u32) -> String {
+    match months {
+        0 => t(lang, "experiments.review_never").to_string(),
+        m => tf(
+            lang,
+            "experiments.review_every",
+            &[("months", &crate::narrate::months(lang, m))],
+        ),
+    }
 }
 
 /// The changes of a variant as one line: at most [`MAX_LISTED_CHANGES`], then how many more;
@@ -577,6 +597,28 @@ mod tests {
         }
 
         #[test]
+        fn the_review_cadence_in_words() {
+            let mut base = default_scenario();
+            base.governance.review_months = 0;
+            let mut other = base.clone();
+            other.governance.review_months = 12;
+            assert_eq!(
+                differences(Lang::En, &base, &other),
+                vec!["Strategic review: never → every 12 months".to_string()]
+            );
+            assert_eq!(
+                differences(Lang::Id, &base, &other),
+                vec!["Tinjauan strategis: tidak pernah → setiap 12 bulan".to_string()]
+            );
+            let mut monthly = base.clone();
+            monthly.governance.review_months = 1;
+            assert_eq!(
+                differences(Lang::En, &other, &monthly),
+                vec!["Strategic review: every 12 months → every 1 month".to_string()]
+            );
+        }
+
+        #[test]
         fn the_ladder_a_choice_a_partner_field_and_a_goal() {
             let base = default_scenario();
             let mut other = base.clone();
@@ -708,8 +750,8 @@ mod tests {
         let en = verdict(Lang::En, &two, &c, 120);
         assert_eq!(
             en[0],
-            "With mediation: 62.0% survive 10 years, against 48.0% for Variant 1. \
-             Clearly higher: the difference's 95% interval, +9.0 to +19.0 percentage points, \
+            "With mediation: 62.0% still together after 10 years, against 48.0% for Variant 1. \
+             Clearly higher: the difference's 95% interval (+9.0 to +19.0 percentage points) \
              is entirely above zero."
         );
         assert!(en[1].contains("less than 1 time in 1,000"), "{}", en[1]);
@@ -836,7 +878,7 @@ mod tests {
         let en = &verdict(Lang::En, &two, &c, 120)[0];
         assert!(
             en.starts_with(
-                "Mediation first: 99.5% survive 10 years, against 99.3% for Arbitration first."
+                "Mediation first: 99.5% still together after 10 years, against 99.3% for Arbitration first."
             ),
             "{en}"
         );

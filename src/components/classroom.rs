@@ -286,7 +286,20 @@ pub fn decision_prompt(props: &Props) -> Html {
         });
     }
     let Some(d) = state.awaiting() else {
-        return html! {};
+        // Decided: the run plays on and the card is gone, so a line says what the latest
+        // dispute was given (the class's step, or the ladder's first when left to it) and
+        // where its end is told.
+        let last = state
+            .decisions
+            .then(|| state.live.as_ref().ok()?.choices().last().copied());
+        return match last.flatten() {
+            Some((_, step)) => html! {
+                <p class="decision-last" role="status" data-testid="decision-last">
+                    { tf(lang, "classroom.last_choice", &[("step", step_words(lang, step))]) }
+                </p>
+            },
+            None => html! {},
+        };
     };
     let id = d.id;
     let ladder_first = state.scenario.governance.resolution[0];

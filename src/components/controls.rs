@@ -114,8 +114,32 @@ pub fn run_controls(props: &Props) -> Html {
         0.0
     };
 
+    // On a phone the run's network and gauges are screens below these buttons: while a run is
+    // under way a bar at the foot of the screen keeps its month, Pause (or Resume) and a way
+    // down to the network at hand (styles: only on a narrow screen).
+    let play_bar = matches!(status, Status::Running | Status::Paused).then(|| {
+        let (toggle, label) = if status == Status::Running {
+            (Action::Pause, t(lang, "watch.pause"))
+        } else {
+            (Action::Run, t(lang, "watch.resume"))
+        };
+        let to_network = Callback::from(|_: MouseEvent| {
+            if let Some(el) = gloo::utils::document().get_element_by_id("network-title") {
+                el.scroll_into_view();
+            }
+        });
+        html! {
+            <div class="play-bar" data-testid="play-bar" role="group" aria-label={t(lang, "watch.controls")}>
+                <span class="play-bar-status">{ status_text.clone() }</span>
+                <button type="button" data-testid="play-bar-toggle" disabled={waiting} onclick={act(toggle)}>{ label }</button>
+                <button type="button" data-testid="play-bar-watch" onclick={to_network}>{ t(lang, "watch.play_bar.watch") }</button>
+            </div>
+        }
+    });
+
     html! {
         <section class="card controls" aria-labelledby="controls-title">
+            { for play_bar }
             <h2 id="controls-title">{ t(lang, "watch.heading") }</h2>
             <div class="buttons" role="group" aria-label={t(lang, "watch.controls")}>
                 <button type="button" class="primary big" data-testid="run"

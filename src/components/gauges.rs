@@ -6,26 +6,32 @@ use yew::prelude::*;
 use crate::i18n::t;
 use crate::state::State;
 
-/// Each challenge's health as 0-100, in [`Challenge::ALL`] order, and the index of the weakest
-/// (the first of the lowest).
-pub fn gauge_values(health: &[f64; 7]) -> ([u32; 7], usize) {
-    let mut v = [0u32; 7];
-    for (k, h) in health.iter().enumerate() {
-        let h = if h.is_finite() {
-            h.clamp(0.0, 1.0)
-        } else {
-            0.0
-        };
-        v[k] = (h * 100.0).round() as u32;
-    }
+/// Each challenge's health as 0-100, in [`Challenge::ALL`] order (`None` where it is not a
+/// number: nothing to show), and the index of the weakest of the others (the first of the
+/// lowest).
+pub fn gauge_values(health: &[f64; 7]) -> ([Option<u32>; 7], usize) {
+    let v = health.map(|h| {
+        h.is_finite()
+            .then(|| (h.clamp(0.0, 1.0) * 100.0).round() as u32)
+    });
     let weakest = (0..7)
-        .min_by(|&a, &b| {
-            health[a]
-                .partial_cmp(&health[b])
-                .unwrap_or(std::cmp::Ordering::Equal)
-        })
+        .filter(|&k| v[k].is_some())
+        .min_by(|&a, &b| health[a].total_cmp(&health[b]))
         .unwrap_or(0);
     (v, weakest)
+}
+
+/// The challenges' health this month, for the gauges: as the model gives it, except trust once
+/// fewer than two partners are left (there is no trust between partners then; the model counts
+/// it as 0, which would call it the alliance's worst trouble at its end, whatever ended it).
+pub fn health_now(w: &aliansi_sim::World) -> [f64; 7] {
+    let mut health = w.challenge_health();
+    if w.active().len() < 2 {
+        if let Some(k) = Challenge::ALL.iter().position(|c| *c == Challenge::Trust) {
+            health[k] = f64::NAN;
+        }
+    }
+    health
 }
 
 pub fn gauges(state: &UseReducerHandle<State>) -> Html {
@@ -34,7 +40,7 @@ pub fn gauges(state: &UseReducerHandle<State>) -> Html {
     let Some(w) = s.world() else {
         return html! {};
     };
-    let (values, weakest) = gauge_values(&w.challenge_health());
+    let (values, weakest) = gauge_values(&health_now(w));
     html! {
         <section class="card gauges-card" aria-labelledby="gauges-title">
             <h2 id="gauges-title">{ t(lang, "watch.gauges.heading") }</h2>
@@ -42,8 +48,9 @@ pub fn gauges(state: &UseReducerHandle<State>) -> Html {
             <ul class="gauges" data-testid="gauges">
                 { for Challenge::ALL.iter().enumerate().map(|(k, c)| {
                     let key = c.key();
-                    let v = values[k];
-                    let is_weakest = k == weakest;
+                    let shown = values[k];
+                    let v = shown.unwrap_or(0);
+                    let is_weakest = k == weakest && shown.is_some();
                     let class = if is_weakest { "gauge weakest" } else { "gauge" };
                     let label = t(lang, &format!("watch.challenge.{key}"));
                     html! {
@@ -53,7 +60,9 @@ pub fn gauges(state: &UseReducerHandle<State>) -> Html {
                                 if is_weakest {
                                     <span class="badge">{ t(lang, "watch.gauges.weakest") }</span>
                                 }
-                                <span class="gauge-value" data-value={v.to_string()}>{ v }</span>
+                                <span class="gauge-value" data-value={shown.map(|v| v.to_string()).unwrap_or_default()}>
+                                    { shown.map_or_else(|| "—".to_string(), |v| v.to_string()) }
+                                </span>
                             </div>
                             <svg class="gauge-bar" viewBox="0 0 100 10" preserveAspectRatio="none"
                                 aria-hidden="true">
@@ -76,11 +85,50 @@ mod tests {
     #[test]
     fn values_and_weakest() {
         let (v, k) = gauge_values(&[0.9, 0.8, 0.5, 0.61, 1.0, 0.5, f64::NAN]);
-        assert_eq!(v, [90, 80, 50, 61, 100, 50, 0]);
+        assert_eq!(
+            v,
+            [
+                Some(90),
+                Some(80),
+                Some(50),
+                Some(61),
+                Some(100),
+                Some(50),
+                None
+            ]
+        );
         assert_eq!(k, 2);
         let (v, k) = gauge_values(&[1.0; 7]);
-        assert_eq!(v, [100; 7]);
+        assert_eq!(v, [Some(100); 7]);
         assert_eq!(k, 0);
+        // Nothing to show is never the weakest.
+        let (_, k) = gauge_values(&[0.9, 0.8, 0.5, f64::NAN, 1.0, 0.4, 0.7]);
+        assert_eq!(k, 5);
+    }
+
+    #[test]
+    fn trust_is_not_the_trouble_of_a_dissolved_alliance() {
+        // The default scenario on seed 2024 dissolves (in month 37) with one partner left.
+        let s = aliansi_sim::presets::default_scenario();
+        let mut w = aliansi_sim::World::new(&s, 2024, false).unwrap();
+        while w.step().is_none() {}
+        assert!(
+            w.active().len() < 2,
+            "the run left {} partners",
+            w.active().len()
+        );
+        let trust = Challenge::ALL
+            .iter()
+            .position(|c| *c == Challenge::Trust)
+            .unwrap();
+        assert_eq!(
+            w.challenge_health()[trust],
+            0.0,
+            "the model counts no trust as 0"
+        );
+        let (v, k) = gauge_values(&health_now(&w));
+        assert_eq!(v[trust], None);
+        assert_ne!(k, trust);
     }
 
     #[test]

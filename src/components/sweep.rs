@@ -187,11 +187,12 @@ fn range_words(lang: Lang, p: &Param) -> String {
             min, max, min_open, ..
         } => {
             let (lo, hi) = (value_label(lang, p, min), value_label(lang, p, max));
-            if min_open {
-                format!("({lo}; {hi}]")
+            let key = if min_open {
+                "sweep.range_open"
             } else {
-                format!("[{lo}; {hi}]")
-            }
+                "sweep.range"
+            };
+            tf(lang, key, &[("lo", &lo), ("hi", &hi)])
         }
         Domain::Choice { .. } => String::new(),
     }

@@ -15,6 +15,9 @@
 //   sweep / Sweep a parameter           → penelusuran / Telusuri satu parameter (verb: telusuri)
 //   horizon                             → horizon
 //   survival (the statistic)            → kelangsungan (to survive: bertahan)
+//   survival at the horizon             → masih bersama setelah {horizon} / di akhir horizon
+//                                         (English: still together after … / at the horizon)
+//   median survival                     → median lama bertahan
 //   95% confidence band                 → pita interval 95%
 //   95% (confidence) interval           → interval 95%
 //   trust                               → kepercayaan
@@ -22,7 +25,7 @@
 //   disagreement                        → perbedaan pendapat
 //   conflict                            → konflik
 //   (conflict-)resolution ladder        → tangga penyelesaian (konflik)
-//   avoidance                           → penghindaran
+//   avoidance                           → penghindaran (a dispute avoided: "left alone" → dibiarkan)
 //   negotiation                         → negosiasi
 //   mediation                           → mediasi
 //   arbitration                         → arbitrase
@@ -42,6 +45,7 @@
 //   event log                           → catatan peristiwa
 //   shock / scripted shock              → guncangan / guncangan terjadwal
 //   value created                       → nilai yang tercipta
+//   value units (value, payoffs, fines) → satuan nilai
 //   payoff                              → imbalan
 //   gains                               → hasil
 //   input                               → masukan
@@ -54,6 +58,9 @@
 //   decision mode / classroom mode      → mode keputusan / mode kelas
 //   lesson part                         → bagian
 //   worker (parallel process)           → pekerja
+//   processor core                      → inti prosesor
+//   misfit (with the market)            → ketidakcocokan (dengan pasar)
+//   goal alignment                      → keselarasan tujuan
 
 use std::collections::HashMap;
 

@@ -31,7 +31,7 @@ await h.check("(3) About the model lists every finding with its measured effect"
     null,
     { timeout: 5_000 },
   );
-  assert.match(await tid(page, "about-row-F3").innerText(), /terbukti/);
+  assert.match(await tid(page, "about-row-F3").innerText(), /sesuai/);
   const about = await tid(page, "about").innerText();
   assert.doesNotMatch(about, /\?\?/, "no missing translation");
   // The table's numbers in Indonesian form, and no note meant for developers.

@@ -48,9 +48,9 @@ async function verdictMatchesTable() {
     const [name, survival, diff] = rows[i];
     const [, lo, hi] = diff.match(/\((\S+) to (\S+)\)$/);
     const p = said[i - 1];
-    assert.ok(p.startsWith(`${name}: ${survival} survive `), `${p} / ${rows[i]}`);
+    assert.ok(p.startsWith(`${name}: ${survival} still together after `), `${p} / ${rows[i]}`);
     assert.ok(p.includes(`against ${rows[0][1]} for ${rows[0][0]}.`), `${p} / ${rows[0]}`);
-    assert.ok(p.includes(`interval, ${lo} to ${hi} percentage points`), `${p} / ${diff}`);
+    assert.ok(p.includes(`interval (${lo} to ${hi} percentage points)`), `${p} / ${diff}`);
     const word = lo.startsWith("+") ? /Clearly higher/ : hi.startsWith("\u2212") ? /Clearly lower/ : /could be chance: .* includes zero/;
     assert.match(p, word, `${p} / ${diff}`);
   }
@@ -105,7 +105,7 @@ await h.check("1,000 futures of each variant on the same seeds: two curves, a di
   const words = await tid(page, "variants-verdict").innerText();
   console.log(`verdict: ${words}`);
   assert.match(words, /time|chance/);
-  assert.match(words, /With a manager: \d+\.\d% survive 10 years, against \d+\.\d% for Variant 1/);
+  assert.match(words, /With a manager: \d+\.\d% still together after 10 years, against \d+\.\d% for Variant 1/);
   const said = await verdictMatchesTable();
   // Two variants: the log-rank test is that pair's, and is said only where it agrees.
   if (said.length > 1) {

@@ -463,7 +463,7 @@ await h.check("Print debrief (Sweep): one page, the chart, the table and the fin
   const words = await findings.innerText();
   console.log(`sweep findings: ${words.replace(/\n/g, " | ")}`);
   assert.match(words, /Transparency took 3 values, with 200 futures each on the same seeds\./);
-  assert.match(words, /Survival after 10 years: [\d.]+% at 0, [\d.]+% at 1\./);
+  assert.match(words, /Still together after 10 years: [\d.]+% at 0, [\d.]+% at 1\./);
   assert.match(words, /Highest: [\d.]+% at (0|0\.5|1)\. Lowest: /);
   const pages = await debriefPages("debrief-sweep");
   console.log(`debrief (Sweep) prints on ${pages} page(s)`);

@@ -151,7 +151,7 @@ await h.check("decision mode: the run stops when a dispute starts, and the class
     // The log names no step for this dispute before the class has chosen one.
     const newest = await tid(page, "event-log").locator("li").first().innerText();
     assert.match(newest, /fell into a dispute/, `the newest entry is the dispute's start: ${newest}`);
-    assert.doesNotMatch(await tid(page, "event-log").innerText(), new RegExp(`dispute [^\n]* went to avoidance\n[^\n]*fell into`), "no step named");
+    assert.doesNotMatch(await tid(page, "event-log").innerText(), new RegExp(`dispute [^\n]* was left alone for now\n[^\n]*fell into`), "no step named");
     assert.match(text, /are in a dispute over/);
     if (round === 0) await h.shot(page, "decision");
     const m = await month(page);
@@ -174,6 +174,10 @@ await h.check("decision mode: the run stops when a dispute starts, and the class
   assert.ok(decided >= 1);
   const log = await tid(page, "event-log").innerText().catch(() => page.locator(".event-log").innerText());
   assert.match(log, /mediation/i, "the chosen step appears in the event log");
+  // Once decided, with no card waiting, a line says what the latest dispute went to.
+  if ((await tid(page, "decision").count()) === 0) {
+    assert.match(await tid(page, "decision-last").innerText(), /The latest dispute went to mediation first/);
+  }
 });
 
 await h.check("closing the conflict lesson turns its decision mode off: the next run plays through", async () => {

@@ -78,14 +78,28 @@ await h.check("(3) a run with at most one dispute open at a time labels its disp
   await p.context().close();
 });
 
-await h.check("(4) the seven gauges show numbers from 0 to 100", async () => {
+await h.check("(4) the seven gauges show numbers from 0 to 100; once one partner is left, trust shows none and is not the worst trouble", async () => {
   await tid(page, "gauges").waitFor({ state: "visible", timeout: 5_000 });
+  // The default scenario on its seed dissolves, one partner left: there is no trust between
+  // partners to show (the model's 0 made it "the worst trouble now" whatever ended the run).
+  const gauge = (key) => tid(page, `gauge-${key}`).locator(".gauge-value");
+  assert.match(await tid(page, "outcome").innerText(), /Dissolved/);
   for (const key of GAUGE_KEYS) {
-    const text = await tid(page, `gauge-${key}`).innerText();
-    const n = text.match(/\d+(\.\d+)?/);
-    assert.ok(n, `gauge-${key} shows no number: ${text}`);
-    assert.ok(Number(n[0]) >= 0 && Number(n[0]) <= 100, `gauge-${key}: ${n[0]}`);
+    const text = (await gauge(key).innerText()).trim();
+    if (key === "trust") {
+      assert.equal(text, "—", "trust with one partner left");
+      assert.equal(await tid(page, "gauge-trust").locator(".badge").count(), 0, "trust is not the worst trouble");
+      continue;
+    }
+    assert.match(text, /^\d{1,3}$/, `gauge-${key}: ${text}`);
+    assert.ok(Number(text) >= 0 && Number(text) <= 100, `gauge-${key}: ${text}`);
   }
+  assert.equal(await tid(page, "gauges").locator(".badge").count(), 1, "one challenge is the worst");
+  // Back at month 0, every gauge has its number.
+  await tid(page, "reset").click();
+  await page.waitForSelector('#app-ready[data-status="ready"]', { state: "attached", timeout: STEP_TIMEOUT_MS });
+  for (const key of GAUGE_KEYS) assert.match((await gauge(key).innerText()).trim(), /^\d{1,3}$/, key);
+  await finishRun(page);
 });
 
 await h.check("(5) the summary appears at the end", async () => {
@@ -213,8 +227,45 @@ await h.check("(5) the summary explains a regulator's ending; the horizon is rea
   await finishRun(p);
   const ending = await tid(p, "regulator-ending").innerText({ timeout: 5_000 });
   assert.match(ending, /^The regulator ended the alliance in month 108, after finding a violation by /, ending);
-  assert.match(ending, /Violations the regulator found in this run: 1, with fines of 71\.1 in all \(in the units of the value created\)\./, ending);
+  assert.match(ending, /Violations the regulator found in this run: 1, with fines of 71\.1 value units in all\./, ending);
   await p.context().close();
+});
+
+await h.check("(3) on a phone a bar at the foot of the screen keeps the run's month, Pause and a way down to the network", async () => {
+  const p = await h.newPage({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  await open(p, h.origin);
+  assert.equal(await tid(p, "play-bar").count(), 0, "no bar before the run");
+  await tid(p, "speed").selectOption("2");
+  await tid(p, "run").click();
+  const bar = tid(p, "play-bar");
+  await bar.waitFor({ state: "visible", timeout: STEP_TIMEOUT_MS });
+  const box = await bar.boundingBox();
+  assert.ok(box && Math.abs(box.y + box.height - 740) <= 1, `the bar sits at the foot of the screen: ${JSON.stringify(box)}`);
+  assert.match(await bar.innerText(), /Running: month \d+ of 120/);
+  // Down to the network: its drawing comes into the screen, the bar still there.
+  await tid(p, "play-bar-watch").click();
+  await p.waitForFunction(() => {
+    const r = document.querySelector('[data-testid="network"]').getBoundingClientRect();
+    return r.top >= 0 && r.top < innerHeight;
+  }, null, { timeout: STEP_TIMEOUT_MS });
+  assert.ok(await bar.isVisible());
+  // Its Pause pauses the run (once a month has been played: paused at month 0 is "ready");
+  // it then offers Resume.
+  await p.waitForFunction(() => Number(document.querySelector("#app-ready").dataset.month) >= 1, null, { timeout: STEP_TIMEOUT_MS });
+  await tid(p, "play-bar-toggle").click();
+  await p.waitForSelector('#app-ready[data-status="paused"]', { state: "attached", timeout: STEP_TIMEOUT_MS });
+  assert.equal(await tid(p, "play-bar-toggle").innerText(), "Resume");
+  await finishRun(p);
+  assert.equal(await tid(p, "play-bar").count(), 0, "no bar once the run has ended");
+  await p.context().close();
+  // On a wide screen the buttons and the drawings sit side by side: no bar.
+  const wide = await h.newPage();
+  await open(wide, h.origin);
+  await tid(wide, "step").click();
+  await wide.waitForSelector('#app-ready[data-status="paused"]', { state: "attached", timeout: STEP_TIMEOUT_MS });
+  assert.equal(await tid(wide, "play-bar").count(), 1);
+  assert.ok(!(await tid(wide, "play-bar").isVisible()), "the bar shows on a phone only");
+  await wide.context().close();
 });
 
 await h.finish();

@@ -239,10 +239,16 @@ pub fn parse_number(text: &str) -> Result<f64, Refusal> {
     }
 }
 
-/// Parses a whole number in `[0, u32::MAX]` (months); out-of-range values come back as a
-/// [`Refusal::Range`] with the control's bounds.
+/// Parses a whole number in `[0, u32::MAX]` (months), with or without thousands marks
+/// (`1.200` and `1,200` are 1200, as `number::whole_digits` reads them; `24,0` is 24);
+/// out-of-range values come back as a [`Refusal::Range`] with the control's bounds.
 pub fn parse_whole(text: &str, spec: Spec) -> Result<u32, Refusal> {
-    let v = parse_number(text)?;
+    let grouped = crate::number::whole_digits(text).and_then(|d| d.parse::<u64>().ok());
+    // (An integer parse: Rust's float parser would add its tables to the download.)
+    let v = match grouped {
+        Some(n) => n as f64,
+        None => parse_number(text)?,
+    };
     if v.fract() != 0.0 {
         return Err(Refusal::NotWhole);
     }
@@ -837,6 +843,9 @@ mod tests {
         let sp = spec("horizon_months", 120);
         assert_eq!(parse_whole("24", sp), Ok(24));
         assert_eq!(parse_whole("24,0", sp), Ok(24));
+        // Thousands marks, as the app writes them in Bahasa Indonesia and in English.
+        assert_eq!(parse_whole("1.200", sp), Ok(1200));
+        assert_eq!(parse_whole("1,200", sp), Ok(1200));
         assert_eq!(parse_whole("2.5", sp), Err(Refusal::NotWhole));
         assert!(matches!(parse_whole("-3", sp), Err(Refusal::Range { .. })));
     }
