@@ -90,7 +90,7 @@ step "release build (scripts/build.sh)" \
 
 # Page weight: the gzipped total of everything the first load fetches (the page and its service
 # worker's offline cache; scripts/pageweight.mjs, which also prints the time to interactive).
-# The goal is 300 KB (issue 6), not met yet: the first load is about 356 KB (docs/PERFORMANCE.md;
+# The goal is 300 KB (issue 6), not met yet: the first load is about 359 KB (docs/PERFORMANCE.md;
 # 429.5 KB before the wasm was sent compressed by xz, 359.6 KB before scripts/build.sh's size
 # options). Until the app is shrunk, this budget stops it from growing; lower it as it shrinks,
 # never raise it without saying why. Raised once, 345 -> 350 KB, on 2026-11-29: a reload that

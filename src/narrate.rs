@@ -1479,7 +1479,7 @@ mod tests {
         );
         assert_eq!(
             outcome_text(Lang::Id, d, 37),
-            "Bubar pada bulan ke-37: ketimpangan pembagian"
+            "Bubar pada bulan ke\u{2011}37: ketimpangan pembagian"
         );
     }
 }

@@ -122,9 +122,16 @@ pub fn network(props: &Props) -> Html {
     });
 
     let left = w.partners.iter().filter(|p| !p.active).count();
+    // With fewer than two partners left there is no trust between partners (the model's mean
+    // is then 0, which would read as trust collapsed).
+    let key = if w.active().len() < 2 {
+        "watch.network.summary_alone"
+    } else {
+        "watch.network.summary"
+    };
     let summary = tf(
         lang,
-        "watch.network.summary",
+        key,
         &[
             ("month", &w.month.to_string()),
             ("trust", &num(lang, w.mean_trust(), 2)),

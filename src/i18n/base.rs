@@ -46,7 +46,8 @@ pub const STRINGS: &str = strings![
     (
         "outcome.dissolved",
         "Dissolved in month {month}: {cause}",
-        "Bubar pada bulan ke-{month}: {cause}"
+        // A non-breaking hyphen: the headline's large type must not break "ke-" from its month.
+        "Bubar pada bulan ke\u{2011}{month}: {cause}"
     ),
     (
         "chart.heading",

@@ -95,6 +95,8 @@ await h.check("(4) the seven gauges show numbers from 0 to 100; once one partner
     assert.ok(Number(text) >= 0 && Number(text) <= 100, `gauge-${key}: ${text}`);
   }
   assert.equal(await tid(page, "gauges").locator(".badge").count(), 1, "one challenge is the worst");
+  // The network's line says the same, rather than "mean trust 0.00".
+  assert.match(await page.locator("#network-summary").innerText(), /fewer than two left, there is no trust between partners to show/);
   // Back at month 0, every gauge has its number.
   await tid(page, "reset").click();
   await page.waitForSelector('#app-ready[data-status="ready"]', { state: "attached", timeout: STEP_TIMEOUT_MS });
