@@ -997,11 +997,10 @@ fn cmd_run(a: &Args, s: &Scenario, out: &mut impl Write) -> Res<()> {
         "Value created {:.1}; distributed {:.1}; fines {:.1}; final mean trust {:.2}.",
         r.value_total, r.distributed_total, r.fines_total, r.final_mean_trust
     )?;
-    let payoffs: Vec<String> = s
-        .partners
+    let payoffs: Vec<String> = narrate::told_apart(s)
         .iter()
         .zip(&r.payoff_total)
-        .map(|(p, v)| format!("{} {:.1}", p.name, v))
+        .map(|(name, v)| format!("{name} {v:.1}"))
         .collect();
     writeln!(out, "Payoffs: {}.", payoffs.join(", "))?;
     writeln!(out)?;

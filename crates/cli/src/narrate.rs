@@ -51,9 +51,27 @@ fn market_move(change: f64) -> String {
     }
 }
 
+/// The partners' names, told apart when two partners share one: each of those gets its
+/// number, "Hoshi (2)" (as the app does; a story where "Hoshi's trust in Hoshi" falls says
+/// nothing).
+pub fn told_apart(s: &Scenario) -> Vec<String> {
+    let names: Vec<&str> = s.partners.iter().map(|p| p.name.as_str()).collect();
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            if names.iter().filter(|m| *m == n).count() > 1 {
+                format!("{n} ({})", i + 1)
+            } else {
+                n.to_string()
+            }
+        })
+        .collect()
+}
+
 /// Turns events into sentences, remembering what each dispute is about.
-pub struct Narrator<'a> {
-    names: Vec<&'a str>,
+pub struct Narrator {
+    names: Vec<String>,
     disputes: BTreeMap<u32, (usize, usize, DisputeCause)>,
     /// The disputes each strategic review reopened, by the review's month.
     reopened: BTreeMap<u32, Vec<u32>>,
@@ -96,12 +114,12 @@ fn reopenings(events: &[Event]) -> BTreeMap<u32, Vec<u32>> {
     out
 }
 
-impl<'a> Narrator<'a> {
+impl Narrator {
     /// A narrator of the run whose log is `events` (it looks ahead to tell which disputes
     /// the reviews reopened).
-    pub fn new(s: &'a Scenario, all: bool, events: &[Event]) -> Narrator<'a> {
+    pub fn new(s: &Scenario, all: bool, events: &[Event]) -> Narrator {
         Narrator {
-            names: s.partners.iter().map(|p| p.name.as_str()).collect(),
+            names: told_apart(s),
             disputes: BTreeMap::new(),
             reopened: reopenings(events),
             first_step: s.governance.resolution.first().copied(),
@@ -111,7 +129,9 @@ impl<'a> Narrator<'a> {
     }
 
     fn name(&self, i: usize) -> &str {
-        self.names.get(i).copied().unwrap_or("an unknown partner")
+        self.names
+            .get(i)
+            .map_or("an unknown partner", String::as_str)
     }
 
     /// "between A and B over strategy".

@@ -134,8 +134,12 @@ pub fn text(rep: &Report) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "Validation: {} runs per scenario, master seed {MASTER_SEED}\n",
-        rep.runs
+        "Validation: {} per scenario, master seed {MASTER_SEED}\n",
+        if rep.runs == 1 {
+            "1 run".to_string()
+        } else {
+            format!("{} runs", rep.runs)
+        }
     );
     for (e, r) in rep.findings.iter().chain(&rep.edges) {
         let _ = writeln!(s, "{:<4} {:<4} {}", e.id, verdict(r), e.finding);

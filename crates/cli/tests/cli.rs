@@ -2220,3 +2220,32 @@ fn the_readme_recipes_for_many_machines_work() {
     assert_eq!(merged["merged_parts"], 50);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Two partners of one name (a scenario may hold them: the format does not forbid it) are
+/// numbered in the story and the payoffs, as in the app: "Hoshi Technologies and Hoshi
+/// Technologies fell into a dispute" said nothing.
+#[test]
+fn partners_of_one_name_are_told_apart() {
+    let text = ok(&["run", "--set", "partners.0.name=Hoshi Technologies"]);
+    assert!(
+        !text.contains("Hoshi Technologies and Hoshi Technologies"),
+        "{text}"
+    );
+    assert!(text.contains("Payoffs: Hoshi Technologies (1) "), "{text}");
+    assert!(text.contains("Hoshi Technologies (2)"), "{text}");
+    // Names that differ are left as they are.
+    let plain = ok(&["run"]);
+    assert!(plain.contains("Payoffs: Nusantara Foods "), "{plain}");
+    assert!(!plain.contains("(1)"), "{plain}");
+}
+
+#[test]
+fn a_validation_of_one_run_says_run() {
+    // (One run per scenario fails checks, so the command exits 1: only its words matter here.)
+    let out = aliansi(&["validate", "--quick", "--runs", "1"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("Validation: 1 run per scenario,"),
+        "{text}"
+    );
+}
