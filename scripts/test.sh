@@ -90,7 +90,7 @@ step "release build (scripts/build.sh)" \
 
 # Page weight: the gzipped total of everything the first load fetches (the page and its service
 # worker's offline cache; scripts/pageweight.mjs, which also prints the time to interactive).
-# The goal is 300 KB (issue 6), not met yet: the first load is about 359 KB (docs/PERFORMANCE.md;
+# The goal is 300 KB (issue 6), not met yet: the first load is about 360 KB (docs/PERFORMANCE.md;
 # 429.5 KB before the wasm was sent compressed by xz, 359.6 KB before scripts/build.sh's size
 # options). Until the app is shrunk, this budget stops it from growing; lower it as it shrinks,
 # never raise it without saying why. Raised once, 345 -> 350 KB, on 2026-11-29: a reload that
@@ -108,19 +108,20 @@ step "release build (scripts/build.sh)" \
 # table, a run's story that no longer contradicts itself and explains a regulator's ending, the
 # decision card holding the run) and undo for a removed variant spent 4.8 KB: 353.3 -> 355.8 KB.
 # No compiler or wasm-opt option found 1 KB (-Zlocation-detail=none 0.1 KB, wasm-opt passes at
-# most 0.15 KB). Raised a fourth time, 357 -> 360 KB, on 2026-11-29 (a later stop): what a
+# most 0.15 KB). Raised a fourth time, 357 -> 361 KB, on 2026-11-29 (a later stop): what a
 # student on a phone in Bahasa Indonesia found (a bar that keeps Pause and the month at hand
 # while a run plays, the heat map kept readable, trust no longer the "worst trouble" of an
 # alliance with one partner left, thousands marks in whole numbers, words that explain units,
 # workers and verdicts), Back and Forward bringing back the variants, partners of one name told
-# apart and the decision card's follow-up line took 356.0 to about 358.7 KB; the CLI's checks
-# of part files were kept out of the app (0.9 KB). Tried again and not kept: the core at
+# apart and the decision card's follow-up line took 356.0 to about 358.7 KB, and the run
+# charts' numbers as tables (the accessibility audit's last open item) to 359.8 KB; the CLI's
+# checks of part files were kept out of the app (0.9 KB). Tried again and not kept: the core at
 # opt-level "s" (2.9 KB less, batches 10% slower), -Zinline-mir=no (0.2 KB more),
 # -Zfmt-debug=none (0.1 KB less); str::to_lowercase costs 4 KB (Unicode tables: not used).
 # A Rust that refuses the size
 # options builds about 24 KB bigger: that build is held to its own budget, with a warning. Over
 # budget, the step fails; the end-to-end tests still run, then the script exits 1.
-PAGE_WEIGHT_BUDGET_KB=360
+PAGE_WEIGHT_BUDGET_KB=361
 if ! grep -qx 'size-options=on' "$BUILD_REPORT"; then
   echo "WARNING: the release build was made without scripts/build.sh's size options (see its" >&2
   echo "         output above): page-weight budget 380 KB instead of $PAGE_WEIGHT_BUDGET_KB KB." >&2

@@ -61,6 +61,39 @@ impl IntoPropValue<Lines> for Rc<Vec<ChartSeries>> {
     }
 }
 
+/// The chart's numbers as a table, one row a year: the months that are a whole number of years
+/// (0, 12, 24 …) and the last month any line reaches, each with every line's value there
+/// (`None` where a line has no point at that month: a trust line stops when partners leave); a
+/// month where no line has one is left out (the partners' lines start at month 1).
+pub fn year_rows(series: &[ChartSeries]) -> Vec<(u32, Vec<Option<f64>>)> {
+    let last = series
+        .iter()
+        .filter_map(|s| s.points.last().map(|p| p.0))
+        .fold(f64::NAN, f64::max);
+    if !last.is_finite() {
+        return Vec::new();
+    }
+    let last = last as u32;
+    let mut months: Vec<u32> = (0..=last).step_by(12).collect();
+    if months.last() != Some(&last) {
+        months.push(last);
+    }
+    months
+        .into_iter()
+        .map(|m| {
+            let at = |s: &ChartSeries| {
+                s.points
+                    .iter()
+                    .find(|p| p.0 == f64::from(m))
+                    .map(|p| p.1)
+                    .filter(|v| v.is_finite())
+            };
+            (m, series.iter().map(at).collect::<Vec<_>>())
+        })
+        .filter(|(_, values)| values.iter().any(Option::is_some))
+        .collect()
+}
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub lang: Lang,
@@ -168,6 +201,44 @@ pub fn line_chart(props: &Props) -> Html {
     }
     let title_id = format!("{}-title", props.id);
     let desc_id = format!("{}-desc", props.id);
+    // "The numbers": the chart as a table, one row a year, for whoever cannot see the lines or
+    // wants the figures. Drawn only while open (a run plays many months a second).
+    let data_open = use_state(|| false);
+    let on_toggle = {
+        let data_open = data_open.clone();
+        Callback::from(move |e: Event| {
+            data_open.set(
+                e.target_unchecked_into::<web_sys::Element>()
+                    .has_attribute("open"),
+            )
+        })
+    };
+    // One decimal more than the axis where the scale is fixed to [0, 1] (trust, satisfaction).
+    let table_digits = digits + usize::from(props.y_domain.is_some());
+    let table = (*data_open).then(|| {
+        let rows = year_rows(&props.series);
+        html! {
+            <table class="chart-data-table">
+                <caption>{ &props.title }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ t(lang, "chart.x_label") }</th>
+                        { for props.series.iter().map(|s| html! { <th scope="col">{ &s.label }</th> }) }
+                    </tr>
+                </thead>
+                <tbody>
+                    { for rows.iter().map(|(m, values)| html! {
+                        <tr>
+                            <th scope="row">{ m }</th>
+                            { for values.iter().map(|v| html! {
+                                <td class="num">{ v.map_or_else(|| "—".to_string(), |v| crate::narrate::num(lang, v, table_digits)) }</td>
+                            }) }
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        }
+    });
 
     html! {
         <figure class="chart">
@@ -204,6 +275,44 @@ pub fn line_chart(props: &Props) -> Html {
                     }) }
                 </ul>
             }
+            <details class="chart-data" ontoggle={on_toggle}>
+                <summary>{ t(lang, "chart.data") }</summary>
+                <div class="table-scroll" tabindex="0" role="region" aria-label={props.title.clone()}>
+                    { for table }
+                </div>
+            </details>
         </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(label: &str, months: std::ops::RangeInclusive<u32>) -> ChartSeries {
+        ChartSeries {
+            label: label.into(),
+            points: months
+                .map(|m| (f64::from(m), f64::from(m) / 100.0))
+                .collect(),
+            color: "#000",
+            dash: None,
+        }
+    }
+
+    #[test]
+    fn a_row_a_year_and_one_for_the_last_month() {
+        // A run that ended in month 37: years 0 to 3, then month 37.
+        let rows = year_rows(&[line("trust", 0..=37)]);
+        let months: Vec<u32> = rows.iter().map(|r| r.0).collect();
+        assert_eq!(months, [0, 12, 24, 36, 37]);
+        assert_eq!(rows[2].1, [Some(0.24)]);
+        // A run that reached a whole year ends on it, once; lines from month 1 have no row 0.
+        let rows = year_rows(&[line("a", 1..=24)]);
+        assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), [12, 24]);
+        // A line without a point at a month (stopped early) has none there.
+        let rows = year_rows(&[line("a", 0..=30), line("b", 0..=12)]);
+        assert_eq!(rows.last().unwrap(), &(30, vec![Some(0.30), None]));
+        assert!(year_rows(&[]).is_empty());
     }
 }

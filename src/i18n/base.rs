@@ -55,6 +55,7 @@ pub const STRINGS: &str = strings![
         "Rata-rata kepercayaan dari waktu ke waktu"
     ),
     ("chart.x_label", "Month", "Bulan"),
+    ("chart.data", "The numbers, year by year", "Angka-angkanya, tahun demi tahun"),
     (
         "chart.y_label",
         "Mean trust between the partners: 0 = none, 1 = full",

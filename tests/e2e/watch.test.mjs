@@ -233,6 +233,33 @@ await h.check("(5) the summary explains a regulator's ending; the horizon is rea
   await p.context().close();
 });
 
+await h.check("(3) each run chart gives its numbers year by year as a table, on request", async () => {
+  const p = await h.newPage();
+  await open(p, h.origin);
+  await finishRun(p);
+  const end = await month(p);
+  const fig = p.locator("figure", { has: p.locator("#ch-trust-title") });
+  assert.equal(await fig.locator("table").count(), 0, "no table until asked for");
+  await fig.locator("details.chart-data > summary").click();
+  const table = fig.locator("table.chart-data-table");
+  await table.waitFor({ timeout: STEP_TIMEOUT_MS });
+  const rows = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  // A row a year, then the run's last month with trust between partners (the line stops when
+  // fewer than two are left, as the chart does).
+  assert.deepEqual(rows[0], ["0", "0.50"], "month 0: the scenario's initial trust");
+  assert.deepEqual(rows.slice(1, 3).map((r) => r[0]), ["12", "24"]);
+  const last = Number(rows[rows.length - 1][0]);
+  assert.ok(last <= end && last > end - 12, `last row month ${last}, run ended in month ${end}`);
+  assert.ok(rows.every((r) => r.length === 2 && /^(\d\.\d\d|—)$/.test(r[1])), JSON.stringify(rows));
+  // Per-partner charts: a column a partner.
+  const sat = p.locator("figure", { has: p.locator("#ch-sat-title") });
+  await sat.locator("details.chart-data > summary").click();
+  await sat.locator("table.chart-data-table").waitFor({ timeout: STEP_TIMEOUT_MS });
+  const head = await sat.locator("table.chart-data-table thead th").allTextContents();
+  assert.deepEqual(head, ["Month", "Nusantara Foods", "Hoshi Technologies", "Rhein Logistik", "Lion City Capital"]);
+  await p.context().close();
+});
+
 await h.check("(3) on a phone a bar at the foot of the screen keeps the run's month, Pause and a way down to the network", async () => {
   const p = await h.newPage({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   await open(p, h.origin);
