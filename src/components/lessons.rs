@@ -68,6 +68,11 @@ fn open_lesson(state: &UseReducerHandle<State>, lesson: &'static Lesson, part: u
                 </span>
             </div>
             <div class="lesson-parts" aria-live="polite">{ for shown }</div>
+            // Another scenario was loaded whole under the open lesson (the one a load replaced,
+            // brought back; a preset; a saved one): the lesson's text no longer fits the screen.
+            if *state.loaded != lesson.scenario() {
+                <p class="lesson-note" data-testid="lesson-elsewhere">{ t(lang, "lessons.elsewhere") }</p>
+            }
             <div class="lesson-actions">
                 <button type="button" class="secondary" data-testid="lesson-previous"
                     disabled={part == 0} onclick={act(Action::LessonPrevious)}>

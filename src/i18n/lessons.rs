@@ -15,6 +15,7 @@ pub const STRINGS: &str = strings![
     ("lessons.part.question", "A question for the class", "Pertanyaan untuk kelas"),
     ("lessons.part.next", "What to try next", "Yang bisa dicoba berikutnya"),
     ("lessons.reload", "Load the lesson's scenario again", "Muat ulang skenario pelajaran"),
+    ("lessons.elsewhere", "Another scenario is loaded now, not this lesson's: its text describes the lesson's. \"Load the lesson's scenario again\" brings it back.", "Sekarang yang dimuat skenario lain, bukan skenario pelajaran ini: teksnya menjelaskan skenario pelajaran. \"Muat ulang skenario pelajaran\" mengembalikannya."),
     ("lessons.goto", "Go to the comparison ↓", "Ke perbandingan ↓"),
     ("lessons.setup", "Set up the comparison again", "Siapkan ulang perbandingannya"),
     ("lessons.setup_done", "The comparison is ready in \"Compare fairly\" below: {n} variants, {runs} runs each, on the same seeds. Press its Run button.", "Perbandingan sudah siap di \"Bandingkan dengan adil\" di bawah: {n} varian, masing-masing {runs} simulasi, dengan seed yang sama. Tekan tombol Jalankan di panel itu."),

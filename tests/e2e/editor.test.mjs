@@ -98,9 +98,12 @@ await h.check("(2) a lesson or a preset loaded over an edited scenario offers to
   await tid(p, "lesson-open-alignment").click();
   await tid(p, "replaced").waitFor({ timeout: STEP_TIMEOUT_MS });
   assert.notEqual(await name.inputValue(), "Kopi Kita");
+  assert.equal(await tid(p, "lesson-elsewhere").count(), 0, "the lesson's own scenario is loaded");
   await tid(p, "restore").click();
   await tid(p, "replaced").waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
   assert.equal(await name.inputValue(), "Kopi Kita");
+  // The lesson stays open, and says that the scenario on screen is not its own.
+  assert.match(await tid(p, "lesson-elsewhere").innerText(), /Another scenario is loaded now, not this lesson's/);
   // After a reload (the tab keeps the edited scenario), a preset over it offers the same.
   await p.reload();
   await ready(p);
