@@ -64,6 +64,13 @@ await h.check("(3) finish plays to the end; network, charts and event log are sh
   const entries = await tid(page, "event-log").locator("li").allInnerTexts();
   assert.ok(entries.length > 0, "the event log has entries");
   assert.ok(entries.every((e) => e.trim().length > 5 && !e.includes("??")), `entries: ${entries.slice(0, 3)}`);
+  // The log scrolls inside the page: a shadow at its edge says there is more.
+  const log = await tid(page, "event-log").evaluate((l) => ({
+    scrolls: l.scrollHeight > l.clientHeight,
+    shadow: getComputedStyle(l).backgroundImage.split("gradient").length - 1,
+  }));
+  assert.ok(log.scrolls, "this run's log is longer than its box");
+  assert.equal(log.shadow, 4, "covers and shadows at both ends");
   await h.shot(page, "done");
 });
 
