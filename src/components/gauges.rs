@@ -61,7 +61,12 @@ pub fn gauges(state: &UseReducerHandle<State>) -> Html {
                                     <span class="badge">{ t(lang, "watch.gauges.weakest") }</span>
                                 }
                                 <span class="gauge-value" data-value={shown.map(|v| v.to_string()).unwrap_or_default()}>
-                                    { shown.map_or_else(|| "—".to_string(), |v| v.to_string()) }
+                                    if let Some(v) = shown {
+                                        { v }
+                                    } else {
+                                        <span aria-hidden="true">{ "—" }</span>
+                                        <span class="visually-hidden">{ t(lang, "watch.gauges.none") }</span>
+                                    }
                                 </span>
                             </div>
                             <svg class="gauge-bar" viewBox="0 0 100 10" preserveAspectRatio="none"
