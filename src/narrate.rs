@@ -37,23 +37,11 @@ pub fn display_name(name: &str) -> String {
     }
 }
 
-/// The partners' names as the page writes them ([`display_name`]), told apart when two
-/// partners share one: each of those gets its number, "Hoshi (2)". A scenario may hold such
-/// names (links and files made before the editor refused them must keep opening), and a story
-/// where "Hoshi's trust in Hoshi" falls would say nothing.
+/// The partners' names as the page writes them ([`display_name`]), told apart by number when
+/// two partners share one ([`aliansi_sim::told_apart`]: links and files made before the editor
+/// refused such names must keep opening).
 pub fn partner_names(s: &Scenario) -> Vec<String> {
-    let shown: Vec<String> = s.partners.iter().map(|p| display_name(&p.name)).collect();
-    shown
-        .iter()
-        .enumerate()
-        .map(|(i, n)| {
-            if shown.iter().filter(|m| *m == n).count() > 1 {
-                format!("{n} ({})", i + 1)
-            } else {
-                n.clone()
-            }
-        })
-        .collect()
+    aliansi_sim::told_apart(s.partners.iter().map(|p| display_name(&p.name)).collect())
 }
 
 /// Numbers inside a text written the English way ("in [0.3, 0.7]", "1.5") with the decimal

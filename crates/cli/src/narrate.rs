@@ -51,22 +51,10 @@ fn market_move(change: f64) -> String {
     }
 }
 
-/// The partners' names, told apart when two partners share one: each of those gets its
-/// number, "Hoshi (2)" (as the app does; a story where "Hoshi's trust in Hoshi" falls says
-/// nothing).
+/// The partners' names, told apart by number when two partners share one, as the app names
+/// them ([`aliansi_sim::told_apart`]).
 pub fn told_apart(s: &Scenario) -> Vec<String> {
-    let names: Vec<&str> = s.partners.iter().map(|p| p.name.as_str()).collect();
-    names
-        .iter()
-        .enumerate()
-        .map(|(i, n)| {
-            if names.iter().filter(|m| *m == n).count() > 1 {
-                format!("{n} ({})", i + 1)
-            } else {
-                n.to_string()
-            }
-        })
-        .collect()
+    aliansi_sim::told_apart(s.partners.iter().map(|p| p.name.clone()).collect())
 }
 
 /// Turns events into sentences, remembering what each dispute is about.

@@ -281,6 +281,32 @@ fn check_unit(field: impl std::fmt::Display, v: f64) -> Result<(), ScenarioError
     check_range(field, v, 0.0, 1.0)
 }
 
+/// Partners' names told apart: a name that more than one partner has is followed by each such
+/// partner's number (from 1), "Hoshi (2)"; the others are left as they are. A scenario may hold
+/// two partners of one name (the formats do not forbid it), and a story where "Hoshi's trust
+/// in Hoshi" falls would say nothing. The app and the command line both name partners so.
+///
+/// ```
+/// let names = |v: &[&str]| v.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+/// assert_eq!(
+///     aliansi_sim::told_apart(names(&["Hoshi", "Rhein", "Hoshi"])),
+///     names(&["Hoshi (1)", "Rhein", "Hoshi (3)"])
+/// );
+/// ```
+pub fn told_apart(names: Vec<String>) -> Vec<String> {
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            if names.iter().filter(|m| *m == n).count() > 1 {
+                format!("{n} ({})", i + 1)
+            } else {
+                n.clone()
+            }
+        })
+        .collect()
+}
+
 impl Scenario {
     /// Checks every field against its range. The simulation only ever runs validated scenarios.
     pub fn validate(&self) -> Result<(), ScenarioError> {
