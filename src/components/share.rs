@@ -158,13 +158,17 @@ pub(crate) fn push_address(link: &str) {
 /// What the entry of the tab's history keeps: the variants of "Compare fairly" as the tab
 /// keeps them (`url::working_variants`), or null.
 fn entry_state() -> JsValue {
-    kept_in_tab(WORKING_VARIANTS_KEY).map_or(JsValue::NULL, |k| JsValue::from_str(&k))
+    as_entry_state(kept_in_tab(WORKING_VARIANTS_KEY).as_deref())
 }
 
-/// Writes [`entry_state`] into the history entry shown now.
-fn stamp_entry() {
+fn as_entry_state(kept: Option<&str>) -> JsValue {
+    kept.map_or(JsValue::NULL, JsValue::from_str)
+}
+
+/// Writes `state` into the history entry shown now.
+fn stamp_entry(state: &JsValue) {
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.replace_state(&entry_state(), "");
+        let _ = history.replace_state(state, "");
     }
 }
 
@@ -174,7 +178,7 @@ fn stamp_entry() {
 /// user left them, or the user's own before it).
 pub(crate) fn keep_variants(kept: Option<&str>) {
     keep_in_tab(WORKING_VARIANTS_KEY, kept);
-    stamp_entry();
+    stamp_entry(&as_entry_state(kept));
 }
 
 fn session_storage() -> Option<web_sys::Storage> {
@@ -279,7 +283,7 @@ pub fn url_sync(props: &ShareProps) -> Html {
                     follow(hash, None);
                     // A link typed or pasted in the tab: a new entry, which keeps the variants
                     // as they are now (an experiment link's replace them, and keep them again).
-                    stamp_entry();
+                    stamp_entry(&entry_state());
                 }
             })
         };
