@@ -113,7 +113,18 @@ fn address_actions(hash: &str, empty_is_default: bool, lang: Lang) -> Vec<Action
     match url::read_fragment(hash) {
         Fragment::Empty if empty_is_default => vec![Action::BackToPlain],
         Fragment::Empty => vec![],
-        Fragment::Scenario(s) => vec![Action::Load(s)],
+        Fragment::Scenario(s) => {
+            let partners = s.partners.len().to_string();
+            let horizon = crate::variants::horizon_words(lang, s.horizon_months);
+            vec![
+                Action::Load(s),
+                notice(
+                    "library.link_opened",
+                    &[("partners", partners), ("horizon", horizon)],
+                    false,
+                ),
+            ]
+        }
         Fragment::Experiment(x) => {
             let n = x.variants.len().to_string();
             let runs = x.runs;

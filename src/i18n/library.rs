@@ -103,5 +103,6 @@ pub const STRINGS: &str = strings![
     ("library.share.link_label", "Link to this scenario", "Tautan ke skenario ini"),
     ("library.link_copied", "The link is in the address bar and copied to the clipboard.", "Tautan ada di bilah alamat dan sudah disalin ke papan klip."),
     ("library.clipboard_refused", "The browser did not allow copying to the clipboard. The link is in the address bar and below: select it and copy it yourself.", "Peramban tidak mengizinkan penyalinan ke papan klip. Tautan ada di bilah alamat dan di bawah ini: pilih lalu salin sendiri."),
+    ("library.link_opened", "A shared scenario is open: {partners} partners over {horizon}. Press Run to watch it, or change it first: the link itself stays as it was.", "Skenario yang dibagikan sudah terbuka: {partners} mitra selama {horizon}. Tekan Jalankan untuk menontonnya, atau ubah dulu: tautannya sendiri tetap seperti semula."),
     ("library.link_broken", "This link could not be read ({reason}), so it was not opened: the page shows what it showed before (in a new tab, the default scenario). Ask for the link again, or check that it was copied whole.", "Tautan ini tidak dapat dibaca ({reason}), jadi tautan itu tidak dibuka: halaman menampilkan apa yang ditampilkan sebelumnya (di tab baru, skenario bawaan). Mintalah tautannya lagi, atau periksa apakah tautan tersalin utuh."),
 ];
