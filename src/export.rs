@@ -81,6 +81,57 @@ impl Table {
     }
 }
 
+/// `text`, a CSV of this module (commas between cells, `.` decimal points), as spreadsheets
+/// set to Indonesian number formats read it: semicolons between cells and decimal commas
+/// (`0,25`), the form Excel itself writes under those settings and R's `read.csv2` reads.
+/// Under them a comma-separated file opens as one column, and `0.25` is not read as a number.
+/// Only cells that are numbers as [`number`] writes them change; the others keep their text,
+/// quoted where they hold a semicolon (or what [`field`] quotes).
+pub fn semicolon_csv(text: &str) -> String {
+    fn flush(out: &mut String, cell: &mut String) {
+        let plain = cell.strip_prefix('-').unwrap_or(cell);
+        let number = !plain.is_empty()
+            && plain.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && plain.bytes().filter(|&b| b == b'.').count() <= 1
+            && !plain.starts_with('.')
+            && !plain.ends_with('.');
+        if number {
+            out.push_str(&cell.replace('.', ","));
+        } else if cell.contains(';') {
+            out.push_str(&format!("\"{}\"", cell.replace('"', "\"\"")));
+        } else {
+            out.push_str(&field(cell));
+        }
+        cell.clear();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            '"' => quoted = !quoted,
+            _ if quoted => cell.push(c),
+            ',' => {
+                flush(&mut out, &mut cell);
+                out.push(';');
+            }
+            '\r' | '\n' => {
+                // At CR then again at its LF: an empty cell writes nothing.
+                flush(&mut out, &mut cell);
+                out.push(c);
+            }
+            _ => cell.push(c),
+        }
+    }
+    flush(&mut out, &mut cell);
+    out
+}
+
 fn opt(v: Option<f64>) -> String {
     v.map_or_else(String::new, number)
 }
@@ -634,6 +685,11 @@ mod tests {
 
     /// Parses CSV text written by [`Table::to_csv`] (RFC 4180) back into rows of fields.
     fn parse(text: &str) -> Vec<Vec<String>> {
+        parse_with(text, ',')
+    }
+
+    /// The rows of a CSV with `sep` between cells (RFC 4180 otherwise).
+    fn parse_with(text: &str, sep: char) -> Vec<Vec<String>> {
         let mut rows = Vec::new();
         let mut row = Vec::new();
         let mut cell = String::new();
@@ -652,7 +708,7 @@ mod tests {
             } else {
                 match c {
                     '"' => quoted = true,
-                    ',' => row.push(std::mem::take(&mut cell)),
+                    c if c == sep => row.push(std::mem::take(&mut cell)),
                     '\r' => {
                         assert_eq!(chars.next(), Some('\n'), "CR without LF");
                         row.push(std::mem::take(&mut cell));
@@ -1104,6 +1160,42 @@ mod tests {
                 vec!["2".into(), "0.7".into(), "".into()],
                 vec!["3".into(), "".into(), "12.5".into()],
             ]
+        );
+    }
+
+    #[test]
+    fn the_semicolon_csv_has_the_same_cells_with_decimal_commas() {
+        let mut scenario = default_scenario();
+        scenario.partners[0].name = "Foods; Ltd \"Nusa\", Jakarta 1.5".into();
+        let run = aliansi_sim::run(&scenario, 7).unwrap();
+        let text = run_csv(&scenario, &run.series);
+        let id = semicolon_csv(&text);
+        let (rows, id_rows) = (parse(&text), parse_with(&id, ';'));
+        assert_eq!(id_rows.len(), rows.len());
+        assert_eq!(
+            id_rows[0][5],
+            format!("satisfaction: {}", scenario.partners[0].name)
+        );
+        let mut decimals = 0;
+        for (row, id_row) in rows.iter().zip(&id_rows) {
+            assert_eq!(id_row.len(), row.len());
+            for (cell, id_cell) in row.iter().zip(id_row) {
+                if crate::number::is_decimal(cell) {
+                    assert_eq!(*id_cell, cell.replace('.', ","));
+                    // A spreadsheet's reading of it: the same number.
+                    same(&id_cell.replace(',', "."), f(cell));
+                    decimals += usize::from(cell.contains('.'));
+                } else {
+                    assert_eq!(id_cell, cell);
+                }
+            }
+        }
+        assert!(decimals > 100, "{decimals} cells with decimals");
+        assert!(id.ends_with("\r\n") && !id.contains(",\r\n"));
+        // A text cell that looks like a number with a point elsewhere keeps its text.
+        assert_eq!(
+            semicolon_csv("a,b\r\n\"x, 1.5\",-0.25\r\n"),
+            "a;b\r\n\"x, 1.5\";-0,25\r\n"
         );
     }
 

@@ -23,7 +23,7 @@ use web_sys::{
 use yew::prelude::*;
 
 use crate::components::line_chart::ChartSeries;
-use crate::export::{file_name, lines_csv, BOM};
+use crate::export::{file_name, lines_csv, semicolon_csv, BOM};
 use crate::i18n::{t, tf, Lang};
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
@@ -441,7 +441,12 @@ pub fn export_bar(props: &ExportBarProps) -> Html {
         let report = report.clone();
         let name = file_name(&[&stem], "csv");
         let onclick = Callback::from(move |_: MouseEvent| {
-            report.emit(download_csv(&make.emit(()), &name).err());
+            // In Indonesian, as spreadsheets set to Indonesian number formats read it.
+            let text = match lang {
+                Lang::En => make.emit(()),
+                Lang::Id => semicolon_csv(&make.emit(())),
+            };
+            report.emit(download_csv(&text, &name).err());
         });
         html! {
             <button type="button" class="secondary export-button" data-testid={format!("{}-csv", props.testid)}

@@ -4,7 +4,7 @@ pub const STRINGS: &str = strings![
     ("export.csv", "CSV", "CSV"),
     ("export.svg", "SVG", "SVG"),
     ("export.png", "PNG", "PNG"),
-    ("export.csv_label", "Download the numbers behind “{chart}” as a table (CSV)", "Unduh angka di balik “{chart}” sebagai tabel (CSV)"),
+    ("export.csv_label", "Download the numbers behind “{chart}” as a table (CSV)", "Unduh angka di balik “{chart}” sebagai tabel (CSV, dengan titik koma dan koma desimal, seperti spreadsheet berformat angka Indonesia)"),
     ("export.svg_label", "Download “{chart}” as a drawing (SVG)", "Unduh “{chart}” sebagai gambar vektor (SVG)"),
     ("export.png_label", "Download “{chart}” as a picture (PNG)", "Unduh “{chart}” sebagai gambar (PNG)"),
     ("export.bar_label", "Take away “{chart}”", "Simpan “{chart}”"),

@@ -14,7 +14,7 @@ const RUNS = 200;
 const shots = process.env.SCREENSHOT_DIR ?? join(repo, "target", "screenshots");
 
 /** Parses RFC 4180 CSV (CRLF line ends, quoted fields) into rows of strings. */
-function parseCsv(text) {
+function parseCsv(text, sep = ",") {
   const rows = [];
   let row = [];
   let cell = "";
@@ -28,7 +28,7 @@ function parseCsv(text) {
       } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") {
+    else if (c === sep) {
       row.push(cell);
       cell = "";
     } else if (c === "\r" && text[i + 1] === "\n") {
@@ -55,11 +55,11 @@ async function download(id) {
 }
 
 /** Downloads the CSV of `id`, checks the byte order mark, and returns its name and rows. */
-async function csv(id) {
+async function csv(id, sep = ",") {
   const { name, bytes } = await download(id);
   const text = bytes.toString("utf8");
   assert.ok(text.startsWith("\ufeff"), `${name} starts with a UTF-8 byte order mark`);
-  const rows = parseCsv(text.slice(1));
+  const rows = parseCsv(text.slice(1), sep);
   await writeFile(join(shots, `export-${name}`), bytes);
   return { name, header: rows[0], rows: rows.slice(1) };
 }
@@ -490,14 +490,27 @@ await h.check("Print debrief of a long sweep (20 points): still one page, the ta
   assert.equal(await tid(page, "sweep-table-in-csv").isVisible(), false, "the note is for paper only");
 });
 
-await h.check("the buttons are labelled in Bahasa Indonesia too", async () => {
+await h.check("in Bahasa Indonesia: the buttons are labelled in it, and the CSVs have semicolons and decimal commas", async () => {
   await tid(page, "lang-id").click();
   const label = await tid(page, "batch-survival-export-csv").getAttribute("aria-label");
   assert.match(label, /Unduh angka/);
   assert.match(await tid(page, "batch-print").innerText(), /Cetak ringkasan/);
-  const c = await csv("batch-causes-export-csv");
+  // As spreadsheets set to Indonesian number formats read it: semicolons, decimal commas.
+  const c = await csv("batch-causes-export-csv", ";");
   assert.deepEqual(c.header, ["cause", "description", "runs", "share_of_ended"], "the same columns in every language");
+  const survival = await csv("batch-survival-export-csv", ";");
   await tid(page, "lang-en").click();
+  const en = await csv("batch-survival-export-csv");
+  assert.equal(survival.rows.length, en.rows.length);
+  let decimals = 0;
+  survival.rows.forEach((r, k) => {
+    assert.equal(r.length, 4, `row ${k}: ${r}`);
+    r.forEach((cell, j) => {
+      assert.equal(cell, en.rows[k][j].replace(".", ","), `row ${k}, column ${j}`);
+      decimals += cell.includes(",") ? 1 : 0;
+    });
+  });
+  assert.ok(decimals > 10, `${decimals} cells with a decimal comma`);
 });
 
 await h.check("the debrief of six partners (airline-alliance) still prints on one page", async () => {
