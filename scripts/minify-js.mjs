@@ -281,9 +281,13 @@ if (!preload || !/rel="?preload/.test(preload)) {
 }
 index = index.replace(
   preload,
-  preload.replace(/href="?\.\/[^"\s>]+"?/, `href="./${xzName}"`).replace(/\s+type="?application\/wasm"?/, ""),
+  // No integrity attribute: Chromium ignores it on a preload `as=fetch` and warns in the
+  // console on every load (crbug.com/981419).
+  preload
+    .replace(/href="?\.\/[^"\s>]+"?/, `href="./${xzName}"`)
+    .replace(/\s+type="?application\/wasm"?/, "")
+    .replace(/\s+integrity="?sha384-[A-Za-z0-9+/=]+"?/, ""),
 );
-setIntegrity(xzName, xz);
 index = index.replace(
   /data-wasm-bytes="?\d+"?/,
   `data-wasm-bytes="${shortened.wasm.length}" data-wasm-xz-bytes="${xz.length}" ` +
