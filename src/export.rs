@@ -363,7 +363,8 @@ pub fn variants_summary_csv(r: &Results) -> String {
 
 /// The monthly figures of one run (as far as it has gone), a row per month from 1: what the
 /// run's charts show. Columns: `month,mean_trust,market,value,open_disputes`, then
-/// `satisfaction: <partner>` and `payoff: <partner>` for each partner (empty after it left;
+/// `satisfaction: <partner>` and `payoff: <partner>` for each partner (empty after the month
+/// it left, in which it was still paid: the payoffs add up to what was paid out;
 /// `mean_trust` empty once fewer than two partners are left).
 pub fn run_csv(scenario: &Scenario, series: &[MonthStats]) -> String {
     let names: Vec<String> = (0..scenario.partners.len())
@@ -376,7 +377,7 @@ pub fn run_csv(scenario: &Scenario, series: &[MonthStats]) -> String {
     header.extend(names.iter().map(|n| format!("satisfaction: {n}")));
     header.extend(names.iter().map(|n| format!("payoff: {n}")));
     let mut t = Table::new(&header);
-    for m in series {
+    for (k, m) in series.iter().enumerate() {
         let together = m.active.iter().filter(|a| **a).count() >= 2;
         let mut row = vec![
             m.month.to_string(),
@@ -390,7 +391,7 @@ pub fn run_csv(scenario: &Scenario, series: &[MonthStats]) -> String {
             m.open_disputes.to_string(),
         ];
         let per = |v: &[f64], i: usize| {
-            if m.active.get(i).copied().unwrap_or(false) {
+            if crate::state::took_part(series, k, i) {
                 opt(v.get(i).copied())
             } else {
                 String::new()
@@ -999,12 +1000,29 @@ mod tests {
         let left = run.exit_month[i].unwrap();
         for (row, m) in rows[1..].iter().zip(&run.series) {
             let cell = &row[5 + i];
-            if m.active[i] {
+            if m.month <= left {
                 same(cell, m.satisfaction[i]);
+                same(&row[5 + n + i], m.payoff[i]);
             } else {
-                assert!(cell.is_empty() && m.month >= left, "month {}", m.month);
+                assert!(
+                    cell.is_empty() && row[5 + n + i].is_empty(),
+                    "month {}",
+                    m.month
+                );
             }
         }
+        // The payoff columns add up to what the run paid out.
+        let paid: f64 = rows[1..]
+            .iter()
+            .flat_map(|r| &r[5 + n..])
+            .filter(|c| !c.is_empty())
+            .map(|c| f(c))
+            .sum();
+        assert!(
+            (paid - run.distributed_total).abs() < 1e-6,
+            "{paid} in the CSV, {} paid out",
+            run.distributed_total
+        );
     }
 
     /// A made-up one-parameter sweep (transparency 0, 0.5, 1) with the given survival and

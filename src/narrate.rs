@@ -847,6 +847,20 @@ pub fn run_story(lang: Lang, s: &Scenario, r: &RunResult) -> RunStory {
             }
         });
 
+    // Exit penalties paid, by partner: taken off a leaver's payoff in all, given to the others.
+    let mut penalty = vec![0.0; r.payoff_total.len()];
+    for e in &r.events {
+        if let EventKind::PartnerLeft {
+            partner,
+            penalty_paid,
+            ..
+        } = e.kind
+        {
+            if let Some(p) = penalty.get_mut(partner) {
+                *p += penalty_paid;
+            }
+        }
+    }
     let total: f64 = r.payoff_total.iter().map(|p| p.max(0.0)).sum();
     let split = r
         .payoff_total
@@ -860,6 +874,14 @@ pub fn run_story(lang: Lang, s: &Scenario, r: &RunResult) -> RunStory {
                 share: tf(l, "watch.sum.pct", &[("pct", &num(l, fraction * 100.0, 0))]),
                 fraction,
                 note: match r.exit_month.get(i).copied().flatten() {
+                    Some(m) if penalty[i] > 0.0 => tf(
+                        l,
+                        "watch.sum.left_paid",
+                        &[
+                            ("month", &m.to_string()),
+                            ("penalty", &num(l, penalty[i], 1)),
+                        ],
+                    ),
                     Some(m) => tf(l, "watch.sum.left_note", &[("month", &m.to_string())]),
                     None => String::new(),
                 },
@@ -879,6 +901,14 @@ pub fn run_story(lang: Lang, s: &Scenario, r: &RunResult) -> RunStory {
             l,
             "watch.sum.fines",
             &[("text", &value), ("fines", &amount(l, r.fines_total))],
+        );
+    }
+    let penalties: f64 = penalty.iter().sum();
+    if penalties > 0.0 {
+        value = tf(
+            l,
+            "watch.sum.penalties",
+            &[("text", &value), ("penalties", &num(l, penalties, 1))],
         );
     }
     RunStory {
@@ -1263,6 +1293,66 @@ mod tests {
         assert_eq!(months(Lang::En, 1), "1 month");
         assert_eq!(months(Lang::En, 3), "3 months");
         assert_eq!(disputes(Lang::Id, 2), "2 sengketa");
+    }
+
+    #[test]
+    fn exit_penalties_are_said_where_the_payoffs_are() {
+        // The default scenario's seed 2024: three partners leave, each paying a penalty.
+        let s = presets::default_scenario();
+        let r = aliansi_sim::run(&s, 2024).unwrap();
+        let paid: Vec<(usize, f64)> = r
+            .events
+            .iter()
+            .filter_map(|e| match e.kind {
+                EventKind::PartnerLeft {
+                    partner,
+                    penalty_paid,
+                    ..
+                } if penalty_paid > 0.0 => Some((partner, penalty_paid)),
+                _ => None,
+            })
+            .collect();
+        assert!(!paid.is_empty(), "someone pays an exit penalty");
+        // What the split shows: each partner's payoff in all is its monthly payoffs plus what
+        // it received in penalties, less what it paid.
+        let monthly: f64 = r.series.iter().map(|m| m.payoff.iter().sum::<f64>()).sum();
+        let totals: f64 = r.payoff_total.iter().sum();
+        assert!(
+            (monthly - totals).abs() < 1e-6,
+            "penalties move value, they add none"
+        );
+        let all: f64 = paid.iter().map(|p| p.1).sum();
+        let story = run_story(Lang::En, &s, &r);
+        assert!(
+            story.value.contains(&format!(
+                "Exit penalties: {} value units",
+                num(Lang::En, all, 1)
+            )),
+            "{}",
+            story.value
+        );
+        for (i, p) in &paid {
+            assert!(
+                story.split[*i]
+                    .note
+                    .contains(&format!("exit penalty of {}", num(Lang::En, *p, 1))),
+                "{}",
+                story.split[*i].note
+            );
+        }
+        let id = run_story(Lang::Id, &s, &r);
+        assert!(id.value.contains("Denda keluar"), "{}", id.value);
+        // No penalty, no word of one.
+        let calm = run_story(
+            Lang::En,
+            &s,
+            &aliansi_sim::run(&presets::default_scenario(), 1).unwrap(),
+        );
+        let r1 = aliansi_sim::run(&s, 1).unwrap();
+        let any = r1.events.iter().any(
+            |e| matches!(e.kind, EventKind::PartnerLeft { penalty_paid, .. } if penalty_paid > 0.0),
+        );
+        assert_eq!(calm.value.contains("Exit penalties"), any);
     }
 
     #[test]

@@ -458,16 +458,24 @@ pub fn month_points(series: &[MonthStats], f: impl Fn(&MonthStats) -> f64) -> Ve
     series.iter().map(|m| (f64::from(m.month), f(m))).collect()
 }
 
-/// (month, value) of one partner's monthly figure while it was in (a gap after it left).
+/// Whether partner `i` took part in the month `series[k]`: still in at its end, or leaving in
+/// it (in at the end of the month before; everyone is in at month 0). A partner that leaves in
+/// a month was paid for it and felt it: its payoff and satisfaction of that month count.
+pub fn took_part(series: &[MonthStats], k: usize, i: usize) -> bool {
+    let in_at = |k: usize| series[k].active.get(i).copied().unwrap_or(false);
+    in_at(k) || k == 0 || in_at(k - 1)
+}
+
+/// (month, value) of one partner's monthly figure while it took part ([`took_part`]: to the
+/// month it left, then a gap).
 pub fn partner_points(
     series: &[MonthStats],
     i: usize,
     f: impl Fn(&MonthStats, usize) -> f64,
 ) -> Vec<(f64, f64)> {
-    series
-        .iter()
-        .filter(|m| m.active.get(i).copied().unwrap_or(false))
-        .map(|m| (f64::from(m.month), f(m, i)))
+    (0..series.len())
+        .filter(|&k| took_part(series, k, i))
+        .map(|k| (f64::from(series[k].month), f(&series[k], i)))
         .collect()
 }
 
@@ -1098,17 +1106,30 @@ mod tests {
     }
 
     #[test]
-    fn partner_points_stop_when_it_leaves() {
+    fn partner_points_stop_with_the_month_it_leaves() {
         let s = (0..200u64)
             .map(|k| after(&[Action::SetSeed(k), Action::Finish]))
             .find(|s| s.run().unwrap().exit_month.iter().any(|m| m.is_some()))
             .expect("someone leaves in some run");
         let r = s.run().unwrap();
+        let series = &s.world().unwrap().series;
         let i = r.exit_month.iter().position(|m| m.is_some()).unwrap();
-        let pts = partner_points(&s.world().unwrap().series, i, |m, i| m.satisfaction[i]);
-        assert!(pts
-            .iter()
-            .all(|p| p.0 < f64::from(r.exit_month[i].unwrap())));
+        let pts = partner_points(series, i, |m, i| m.satisfaction[i]);
+        assert_eq!(pts.last().unwrap().0, f64::from(r.exit_month[i].unwrap()));
+        assert!(
+            pts.windows(2).all(|w| w[1].0 == w[0].0 + 1.0),
+            "no gap before"
+        );
+        // The payoffs drawn add up to what was paid out, the leavers' last months included.
+        let drawn: f64 = (0..s.scenario.partners.len())
+            .flat_map(|i| partner_points(series, i, |m, i| m.payoff[i]))
+            .map(|p| p.1)
+            .sum();
+        assert!(
+            (drawn - r.distributed_total).abs() < 1e-9 * r.distributed_total,
+            "{drawn} drawn, {} paid out",
+            r.distributed_total
+        );
     }
 
     #[test]

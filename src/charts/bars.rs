@@ -100,6 +100,17 @@ pub fn value_digits(max: f64) -> usize {
         .unwrap_or(4)
 }
 
+/// Decimals for the label of a bar of `v` among bars labelled with `shared` decimals
+/// ([`value_digits`] of the largest): `shared`, unless that would label a bar above zero 0
+/// (a hazard of 0.2% beside one of 12%), which gets the decimals its own size needs.
+pub fn label_digits(v: f64, shared: usize) -> usize {
+    if v > 0.0 && (v * 10f64.powi(shared as i32)).round() == 0.0 {
+        value_digits(v).max(shared)
+    } else {
+        shared
+    }
+}
+
 /// Horizontal bars for `values`, one per row of `row` units (the bar takes `thickness` of
 /// it, centred), growing right from x = 0 up to `width` for the largest value (or for `max`
 /// if given).
@@ -159,6 +170,18 @@ mod tests {
         assert_eq!(value_digits(25.0), 0);
         assert_eq!(value_digits(0.4), 1);
         assert_eq!(value_digits(0.04), 2);
+    }
+
+    #[test]
+    fn no_bar_above_zero_is_labelled_zero() {
+        let shared = value_digits(12.3);
+        assert_eq!(shared, 0);
+        assert_eq!(label_digits(12.3, shared), 0);
+        assert_eq!(label_digits(0.6, shared), 0, "rounds to 1");
+        assert_eq!(label_digits(0.2, shared), 1);
+        assert_eq!(label_digits(0.03, shared), 2);
+        assert_eq!(label_digits(0.0, shared), 0, "a true zero stays 0");
+        assert_eq!(label_digits(0.04, 1), 2);
     }
 
     #[test]

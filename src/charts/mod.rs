@@ -10,7 +10,9 @@ mod path;
 mod scale;
 mod ticks;
 
-pub use bars::{band_path, bars, hbars, histogram, occupied, step_points, value_digits, Rect};
+pub use bars::{
+    band_path, bars, hbars, histogram, label_digits, occupied, step_points, value_digits, Rect,
+};
 pub use color::{dash, diverging, edge_colour, light_text_on, palette};
 pub use extent::{nice_y_domain, points};
 pub use heatmap::{band_centres, heat_cells, label_size, legend_stops, Cell};

@@ -9,8 +9,8 @@ use yew::prelude::*;
 
 use crate::batch::{survival_rows, year_ticks, Finished};
 use crate::charts::{
-    band_path, bars, fmt_num, hbars, histogram, line_path, occupied, step_points, value_digits,
-    LinearScale, Rect,
+    band_path, bars, fmt_num, hbars, histogram, label_digits, line_path, occupied, step_points,
+    value_digits, LinearScale, Rect,
 };
 use crate::components::export::{batch_bar, BatchChart, Debrief, DebriefHead, PrintDebrief};
 use crate::i18n::{t, tf, Lang};
@@ -213,6 +213,12 @@ const BT: f64 = 24.0;
 const BB: f64 = 40.0;
 const BX: f64 = 8.0;
 
+/// The hazard's last bar when the horizon ends inside its year: (year, first month, last
+/// month), months counted from 1.
+pub fn partial_year(horizon: u32) -> Option<(u32, u32, u32)> {
+    (horizon % 12 != 0).then(|| (horizon / 12 + 1, horizon / 12 * 12 + 1, horizon))
+}
+
 fn hazard_chart(lang: Lang, f: &Rc<Finished>) -> Html {
     let hz = &f.summary.hazard_by_year;
     let w = BW - 2.0 * BX;
@@ -225,7 +231,7 @@ fn hazard_chart(lang: Lang, f: &Rc<Finished>) -> Html {
         html! {
             <g>
                 { rect(r, "bar hazard-bar") }
-                <text class="bar-value" x={cx.clone()} y={fmt_num(r.y - 4.0)} text-anchor="middle">{ num(lang, v * 100.0, digits) }</text>
+                <text class="bar-value" x={cx.clone()} y={fmt_num(r.y - 4.0)} text-anchor="middle">{ num(lang, v * 100.0, label_digits(v * 100.0, digits)) }</text>
                 <text class="tick-label" x={cx} y={fmt_num(h + 8.0)} dominant-baseline="hanging" text-anchor="middle">{ i + 1 }</text>
             </g>
         }
@@ -244,6 +250,11 @@ fn hazard_chart(lang: Lang, f: &Rc<Finished>) -> Html {
                     </text>
                 </g>
             </svg>
+            if let Some((year, from, to)) = partial_year(f.scenario.horizon_months) {
+                <p class="hint" data-testid="batch-hazard-partial">
+                    { tf(lang, "experiments.hazard_partial", &[("year", &year.to_string()), ("from", &from.to_string()), ("to", &to.to_string())]) }
+                </p>
+            }
             { batch_bar(lang, f, BatchChart::Hazard) }
         </figure>
     }
@@ -483,5 +494,19 @@ pub fn batch_results(props: &Props) -> Html {
             </div>
             { for part(Part::Shares) }
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::partial_year;
+
+    #[test]
+    fn a_horizon_inside_a_year_marks_its_last_bar() {
+        assert_eq!(partial_year(30), Some((3, 25, 30)));
+        assert_eq!(partial_year(5), Some((1, 1, 5)));
+        assert_eq!(partial_year(121), Some((11, 121, 121)));
+        assert_eq!(partial_year(120), None);
+        assert_eq!(partial_year(12), None);
     }
 }

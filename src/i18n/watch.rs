@@ -148,6 +148,8 @@ pub const STRINGS: &str = strings![
     ("watch.sum.internal", "Violations the compliance programme caught and fixed itself: {n}.", "Pelanggaran yang ditemukan dan diperbaiki sendiri oleh program kepatuhan: {n}."),
     ("watch.sum.pct", "{pct}%", "{pct}%"),
     ("watch.sum.left_note", "left in month {month}", "keluar pada bulan ke-{month}"),
+    ("watch.sum.left_paid", "left in month {month}, paying an exit penalty of {penalty}", "keluar pada bulan ke-{month}, membayar denda keluar {penalty}"),
+    ("watch.sum.penalties", "{text} Exit penalties: {penalties} value units went from the partners who left to those who stayed; each payoff in all is after what it paid or received.", "{text} Denda keluar: {penalties} satuan nilai berpindah dari mitra yang keluar kepada mitra yang bertahan; setiap total imbalan sudah memperhitungkan yang dibayar atau diterimanya."),
     ("watch.sum.value", "Value created in all: {value} value units; paid out to the partners: {paid}; the rest went on settling disputes, strategic reviews, fixing violations and fines.", "Total nilai yang tercipta: {value} satuan nilai; dibayarkan kepada mitra: {paid}; sisanya terpakai untuk penyelesaian sengketa, tinjauan strategis, perbaikan pelanggaran, dan denda."),
     ("watch.sum.fines", "{text} Fines paid: {fines} value units.", "{text} Denda yang dibayar: {fines} satuan nilai."),
     // Comparison

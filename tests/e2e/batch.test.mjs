@@ -3,7 +3,7 @@
 // Logs how long the 10,000-run batch of the default scenario took (no timing assertion).
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { start, open, tid, finishRun, loadPreset, repo, STEP_TIMEOUT_MS } from "./harness.mjs";
+import { start, open, tid, finishRun, loadPreset, repo, reveal, STEP_TIMEOUT_MS } from "./harness.mjs";
 
 const h = await start("batch");
 const page = await h.newPage();
@@ -125,6 +125,16 @@ await h.check("results: survival curve with its band, causes chart, survival at 
   await sectionShot("results");
 });
 
+await h.check("every hazard bar that shows has a label above 0, with the decimals it needs", async () => {
+  const hazard = tid(page, "batch-hazard");
+  const labels = await hazard.locator(".bar-value").allTextContents();
+  const heights = await hazard.locator("rect.hazard-bar").evaluateAll((rs) => rs.map((r) => Number(r.getAttribute("height"))));
+  console.log(`hazard labels: ${labels.join(" ")}; bar heights: ${heights.map((x) => x.toFixed(1)).join(" ")}`);
+  assert.equal(labels.length, 10, "a bar per year of the 120-month horizon");
+  heights.forEach((height, i) => assert.ok(height === 0 || Number(labels[i]) > 0, `year ${i + 1}: a bar ${height} high labelled ${labels[i]}`));
+  assert.equal(await tid(page, "batch-hazard-partial").count(), 0, "no year is cut short");
+});
+
 await h.check("results in Bahasa Indonesia", async () => {
   await tid(page, "lang-id").click();
   await tid(page, "batch").filter({ hasText: "Banyak masa depan" }).waitFor({ timeout: STEP_TIMEOUT_MS });
@@ -230,6 +240,18 @@ await h.check("on a phone (375 px) the section has no sideways scroll", async ()
   }
   await h.shot(page, "phone");
   await sectionShot("phone");
+});
+
+await h.check("a horizon that ends inside a year: the hazard says its last bar covers part of it", async () => {
+  await loadPreset(page, "default");
+  const f = await reveal(page, "field-horizon_months");
+  await f.fill("30");
+  await f.press("Tab");
+  await tid(page, "batch-runs").fill("200");
+  await tid(page, "batch-start").click();
+  await page.locator('[data-testid="batch-results"][data-runs="200"]').waitFor({ timeout: RESULTS_TIMEOUT_MS });
+  assert.equal(await tid(page, "batch-hazard").locator("rect.hazard-bar").count(), 3, "years 1, 2 and 3");
+  assert.equal(await tid(page, "batch-hazard-partial").innerText(), "Year 3 is months 25 to 30 only: the horizon ends there.");
 });
 
 await h.finish();

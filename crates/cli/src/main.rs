@@ -162,16 +162,18 @@ const OPTIONS: &[Opt] = &[
         section: 0,
         help: "A share link: s1.<...> (a scenario) or e1.<...> (an experiment),\n\
                bare, as #s1.<...> or in a whole URL. An experiment link gives\n\
-               its base scenario (a note on stderr names its variants) and its\n\
-               number of runs (for batch and sweep without --runs), or:",
+               the scenario it opens in the app's editor (a note on stderr names\n\
+               its variants) and its number of runs (for batch and sweep without\n\
+               --runs), or:",
     },
     Opt {
         name: "--variant",
         value: "N",
         commands: SCENARIO_COMMANDS,
         section: 0,
-        help: "(with an e1. link) Its N-th variant (1 = the first), run with the\n\
-               first variant's seed as \"Compare fairly\" does",
+        help: "(with an e1. link) Its N-th variant, run with the first variant's\n\
+               seed as \"Compare fairly\" does; --variant 1 is the comparison's\n\
+               base (not always the scenario the link opens in the editor)",
     },
     Opt {
         name: "--set",
@@ -757,9 +759,11 @@ fn quoted_names(names: &[&str]) -> String {
         .join(", ")
 }
 
-/// The scenario an experiment link gives: its base scenario, or with `--variant N` its N-th
-/// variant, run with the first variant's seed (as the app's "Compare fairly" runs every
-/// variant). Without --variant, also the note that names the variants.
+/// The scenario an experiment link gives: the scenario it opens in the app's editor (its
+/// top-level scenario, the editor's when the link was shared; not necessarily the base of
+/// "Compare fairly", which is variant 1), or with `--variant N` its N-th variant, run with the
+/// first variant's seed (as the app's "Compare fairly" runs every variant). Without
+/// --variant, also the note that names the variants.
 fn from_experiment(
     x: &aliansi_wire::Experiment,
     variant: Option<u64>,
@@ -774,14 +778,18 @@ fn from_experiment(
         let hint = if names.is_empty() {
             String::new()
         } else {
-            " (add --variant N for the N-th)".to_string()
+            ", which need not be the comparison's base: add --variant 1 for the base, \
+             --variant N for the N-th variant"
+                .to_string()
         };
-        let note = format!("note: experiment link with {count}; using its base scenario{hint}");
+        let note = format!(
+            "note: experiment link with {count}; using the scenario it opens in the app's editor{hint}"
+        );
         return Ok((x.scenario.clone(), Some(note)));
     };
     if names.is_empty() {
         return Err(usage(format!(
-            "--variant {k}: the experiment link has no variants (leave out --variant for its scenario)"
+            "--variant {k}: the experiment link has no variants (leave out --variant for the scenario it opens in the editor)"
         )));
     }
     let seed = x.variants[0].1.seed;
@@ -992,17 +1000,53 @@ fn cmd_run(a: &Args, s: &Scenario, out: &mut impl Write) -> Res<()> {
             s.seed
         )?,
     }
+    // The core's final trust counts the partners of the last month, a partner that left in
+    // it included, so it can differ from the last month's `mean_trust` (partners still in).
     writeln!(
         out,
-        "Value created {:.1}; distributed {:.1}; fines {:.1}; final mean trust {:.2}.",
+        "Value created {:.1}; distributed {:.1}; fines {:.1}; trust at the end {:.2} \
+         (partners of the last month, leavers included).",
         r.value_total, r.distributed_total, r.fines_total, r.final_mean_trust
     )?;
-    let payoffs: Vec<String> = narrate::told_apart(s)
+    let names = narrate::told_apart(s);
+    let payoffs: Vec<String> = names
         .iter()
         .zip(&r.payoff_total)
         .map(|(name, v)| format!("{name} {v:.1}"))
         .collect();
-    writeln!(out, "Payoffs: {}.", payoffs.join(", "))?;
+    // A leaver's exit penalty is taken off its payoff and shared among the partners who stay
+    // (crates/sim/src/exit.rs), so the payoffs are net of them: say so, and who paid what.
+    let penalties: Vec<String> = r
+        .events
+        .iter()
+        .filter_map(|e| match e.kind {
+            aliansi_sim::EventKind::PartnerLeft {
+                partner,
+                penalty_paid,
+                ..
+            } if penalty_paid > 0.0 => {
+                let name = names
+                    .get(partner)
+                    .map_or("an unknown partner", String::as_str);
+                Some(format!("{name} {penalty_paid:.1} (month {})", e.month))
+            }
+            _ => None,
+        })
+        .collect();
+    if penalties.is_empty() {
+        writeln!(out, "Payoffs: {}.", payoffs.join(", "))?;
+    } else {
+        writeln!(
+            out,
+            "Payoffs: {} (after exit penalties).",
+            payoffs.join(", ")
+        )?;
+        writeln!(
+            out,
+            "Exit penalties paid to the partners who stayed (in proportion to their shares): {}.",
+            penalties.join(", ")
+        )?;
+    }
     writeln!(out)?;
     for e in &r.events {
         if let Some(t) = narrator.sentence(e) {
@@ -1423,7 +1467,13 @@ fn print_summary(
         writeln!(out, "  {:<20} {:>8}  {:>6}", cause_words(c), n, pct(share))?;
     }
     writeln!(out, "Mean value created: {:.1}", sm.mean_value)?;
-    writeln!(out, "Mean final trust: {:.3}", sm.mean_final_trust)?;
+    // Each run's final trust counts the partners of its last month, leavers included.
+    writeln!(
+        out,
+        "Mean final trust: {:.3} (each run's trust at the end: partners of its last month, \
+         leavers included)",
+        sm.mean_final_trust
+    )?;
     writeln!(out, "Checksum: {:016x}", sm.checksum)?;
     match b.origin {
         batch::Origin::Ran { threads, seconds } => writeln!(

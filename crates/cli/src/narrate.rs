@@ -7,9 +7,13 @@ use aliansi_sim::{
 };
 use serde_json::{json, Value};
 
-/// A cause as words: `goal_misalignment` -> "goal misalignment".
+/// A cause in words, the app's English (`cause.*` in src/i18n/base.rs): `goal_misalignment`
+/// -> "goal misalignment", `misfit_after_shock` -> "misfit after a shock".
 pub fn cause_words(c: Cause) -> String {
-    c.key().replace('_', " ")
+    match c {
+        Cause::MisfitAfterShock => "misfit after a shock".to_string(),
+        _ => c.key().replace('_', " "),
+    }
 }
 
 fn dispute_words(c: DisputeCause) -> &'static str {

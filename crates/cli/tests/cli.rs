@@ -817,33 +817,37 @@ fn experiment_fixtures() -> Vec<(String, String, Value)> {
 }
 
 #[test]
-fn experiment_links_give_their_base_scenario_or_a_variant() {
+fn experiment_links_give_their_editor_scenario_or_a_variant() {
     for (name, link, want) in experiment_fixtures() {
-        let base = aliansi_wire::from_value(&want["scenario"]).unwrap();
+        let editor = aliansi_wire::from_value(&want["scenario"]).unwrap();
         let variants = want["variants"].as_array().unwrap();
         let names: Vec<&str> = variants
             .iter()
             .map(|v| v["name"].as_str().unwrap())
             .collect();
-        // Every command that takes a scenario reads it: the base scenario, and one note.
+        // Every command that takes a scenario reads it: the scenario the link opens in the
+        // app's editor (its top-level scenario), and one note.
         let (code, out, err) = run_all(&["show", "--link", &link]);
         assert_eq!(code, Some(0), "{name}: {err}");
-        assert_eq!(out, aliansi_wire::to_json(&base), "{name}");
+        assert_eq!(out, aliansi_wire::to_json(&editor), "{name}");
         let lines: Vec<&str> = err.lines().collect();
         assert_eq!(lines.len(), 1, "{name}: {err}");
         assert!(lines[0].starts_with("note: experiment link with "), "{err}");
-        assert!(lines[0].contains("using its base scenario"), "{err}");
+        assert!(
+            lines[0].contains("using the scenario it opens in the app's editor"),
+            "{err}"
+        );
         for n in &names {
             assert!(lines[0].contains(&format!("{n:?}")), "{name}: {n} in {err}");
         }
         if names.is_empty() {
             assert!(lines[0].contains("no variants"), "{err}");
         } else {
-            assert!(lines[0].contains("add --variant N"), "{err}");
+            assert!(lines[0].contains("add --variant 1 for the base"), "{err}");
         }
         assert_eq!(
             ok(&["link", "--link", &link]).trim(),
-            aliansi_wire::encode_link(&base)
+            aliansi_wire::encode_link(&editor)
         );
         // --variant N: the N-th variant, with the first variant's seed (as "Compare fairly").
         for (k, v) in variants.iter().enumerate() {
@@ -868,11 +872,11 @@ fn experiment_links_give_their_base_scenario_or_a_variant() {
     let (_, link, want) = &experiment_fixtures()[0];
     assert_eq!(want["variants"].as_array().unwrap().len(), 2);
     // run, batch and sweep take it too.
-    let base = aliansi_wire::from_value(&want["scenario"]).unwrap();
+    let editor = aliansi_wire::from_value(&want["scenario"]).unwrap();
     let r = ok_json(&["run", "--link", link, "--json"]);
-    assert_eq!(r["seed"], base.seed);
+    assert_eq!(r["seed"], editor.seed);
     let b = ok_json(&["batch", "--link", link, "--runs", "10", "--json"]);
-    let direct = aliansi_sim::run_batch(&base, base.seed, 10).unwrap();
+    let direct = aliansi_sim::run_batch(&editor, editor.seed, 10).unwrap();
     assert_eq!(b["checksum"], format!("{:016x}", direct.checksum));
     let (code, _, err) = run_all(&[
         "sweep",
@@ -1648,7 +1652,8 @@ fn an_experiment_link_gives_its_runs_to_batch_and_sweep() {
     assert_eq!(v["runs"], 12);
     let text = ok(&["batch", "--link", &link, "--runs", "12"]);
     assert!(text.starts_with("12 runs of 24 months"), "{text}");
-    // The base scenario too, and each point of a sweep, and each part of a split.
+    // The scenario the link opens in the editor too, and each point of a sweep, and each part
+    // of a split.
     let text = ok(&["batch", "--link", &link]);
     assert!(
         text.starts_with("30 runs (as the experiment link asks)"),
@@ -2248,4 +2253,161 @@ fn a_validation_of_one_run_says_run() {
         text.starts_with("Validation: 1 run per scenario,"),
         "{text}"
     );
+}
+
+/// An experiment link's top-level scenario is the one in the app's editor when it was shared,
+/// which is not the base of "Compare fairly" (that is variant 1): nothing calls it the base.
+#[test]
+fn an_experiment_link_without_a_variant_gives_its_editor_scenario_not_the_base() {
+    let mut base = aliansi_sim::presets::default_scenario();
+    base.horizon_months = 24;
+    let mut editor = base.clone();
+    editor.governance.transparency = 0.9;
+    let link = aliansi_wire::encode_experiment_link(&aliansi_wire::Experiment {
+        scenario: editor.clone(),
+        name: None,
+        variants: vec![
+            ("Base".into(), base.clone()),
+            ("Open".into(), editor.clone()),
+        ],
+        runs: 20,
+    });
+    let checksum = |s: &aliansi_sim::Scenario| {
+        let b = aliansi_sim::run_batch(s, s.seed, 20).unwrap();
+        format!("{:016x}", b.checksum)
+    };
+    // Without --variant: the editor's scenario (the behaviour is kept), and the note says so.
+    let (code, out, err) = run_all(&["batch", "--link", &link, "--json"]);
+    assert_eq!(code, Some(0), "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["checksum"], checksum(&editor));
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 1, "{err}");
+    assert!(
+        lines[0].contains("using the scenario it opens in the app's editor"),
+        "{err}"
+    );
+    assert!(
+        lines[0].contains("add --variant 1 for the base, --variant N for the N-th variant"),
+        "{err}"
+    );
+    assert!(!lines[0].contains("base scenario"), "{err}");
+    // --variant 1 is the comparison's base.
+    let v = ok_json(&["batch", "--link", &link, "--variant", "1", "--json"]);
+    assert_eq!(v["checksum"], checksum(&base));
+    // The help, whole and of every command that takes --link, says the same.
+    let mut helps = vec![ok(&["help"])];
+    for c in ["run", "batch", "sweep", "link", "show"] {
+        helps.push(ok(&["help", c]));
+    }
+    for h in &helps {
+        assert!(!h.contains("base scenario"), "{h}");
+        assert!(
+            h.contains("the scenario it opens in the app's editor"),
+            "{h}"
+        );
+        assert!(h.contains("--variant 1 is the comparison's"), "{h}");
+    }
+    let dev = repo_file("DEVELOPERS.md");
+    assert!(!dev.contains("its base scenario"), "DEVELOPERS.md");
+    assert!(dev.contains("the scenario it opens in the app's editor"));
+}
+
+/// "Payoffs:" are net of exit penalties (a leaver's penalty is taken off its payoff and given
+/// to those who stay): the run's text says so, and who paid how much.
+#[test]
+fn run_says_its_payoffs_are_after_exit_penalties() {
+    // The default run (seed 2024): three partners leave, each paying a penalty.
+    let v = ok_json(&["run", "--json"]);
+    let names: Vec<&str> = v["partners"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap())
+        .collect();
+    let paid: Vec<String> = v["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == "partner_left" && e["penalty_paid"].as_f64().unwrap() > 0.0)
+        .map(|e| {
+            format!(
+                "{} {:.1} (month {})",
+                names[e["partner"].as_u64().unwrap() as usize],
+                e["penalty_paid"].as_f64().unwrap(),
+                e["month"]
+            )
+        })
+        .collect();
+    assert_eq!(paid.len(), 3, "{v}");
+    // The JSON keeps its fields.
+    assert_eq!(v["payoff_total"].as_array().unwrap().len(), names.len());
+    let text = ok(&["run"]);
+    let payoffs = text.lines().find(|l| l.starts_with("Payoffs: ")).unwrap();
+    assert!(payoffs.ends_with(" (after exit penalties)."), "{text}");
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("Exit penalties paid to the partners who stayed"))
+        .unwrap_or_else(|| panic!("no exit penalties line: {text}"));
+    assert_eq!(
+        line,
+        format!(
+            "Exit penalties paid to the partners who stayed (in proportion to their shares): {}.",
+            paid.join(", ")
+        )
+    );
+    // Without exit penalties, nothing about them.
+    let text = ok(&["run", "--set", "governance.exit_penalty_months=0"]);
+    assert!(!text.contains("after exit penalties"), "{text}");
+    assert!(!text.contains("Exit penalties"), "{text}");
+}
+
+/// The trust the run and the batch report at the end counts the partners of the last month,
+/// a partner that left in it included (`World::finish`), unlike the monthly series: the
+/// words say so.
+#[test]
+fn trust_at_the_end_says_whom_it_counts() {
+    let v = ok_json(&["run", "--json"]);
+    let text = ok(&["run"]);
+    assert!(!text.contains("final mean trust"), "{text}");
+    assert!(
+        text.contains(&format!(
+            "; trust at the end {:.2} (partners of the last month, leavers included).",
+            v["final_mean_trust"].as_f64().unwrap()
+        )),
+        "{text}"
+    );
+    let b = ok_json(&["batch", "--runs", "20", "--json"]);
+    let text = ok(&["batch", "--runs", "20"]);
+    assert!(
+        text.contains(&format!(
+            "Mean final trust: {:.3} (each run's trust at the end: partners of its last month, \
+             leavers included)\n",
+            b["mean_final_trust"].as_f64().unwrap()
+        )),
+        "{text}"
+    );
+    let dev = repo_file("DEVELOPERS.md");
+    assert!(dev.contains("leavers included"), "DEVELOPERS.md");
+}
+
+/// Causes in the app's words ("misfit after a shock", `cause.misfit_after_shock` in
+/// src/i18n/base.rs); the JSON keeps its keys.
+#[test]
+fn causes_are_worded_as_in_the_app() {
+    let text = ok(&["batch", "--runs", "20"]);
+    assert!(text.contains("  misfit after a shock "), "{text}");
+    assert!(!text.contains("misfit after shock"), "{text}");
+    let v = ok_json(&["batch", "--runs", "20", "--json"]);
+    assert!(v["causes"]["misfit_after_shock"].is_u64(), "{v}");
+    let app = repo_file("src/i18n/base.rs");
+    for c in aliansi_sim::Cause::ALL {
+        let key = format!("\"cause.{}\",", c.key());
+        let at = app.find(&key).unwrap_or_else(|| panic!("{key}"));
+        let english = app[at + key.len()..].split('"').nth(1).unwrap();
+        let batch_line = text
+            .lines()
+            .any(|l| l.starts_with(&format!("  {english} ")));
+        assert!(batch_line, "{english}: {text}");
+    }
 }
