@@ -119,7 +119,7 @@ pub static LESSONS: [Lesson; 7] = [
     Lesson {
         challenge: Challenge::Trust,
         preset: "challenge-trust",
-        seed: 3,
+        seed: 2,
         changes: &[
             Change {
                 key: "open_books",
@@ -175,7 +175,7 @@ pub static LESSONS: [Lesson; 7] = [
     Lesson {
         challenge: Challenge::Compliance,
         preset: "challenge-compliance",
-        seed: 2,
+        seed: 11,
         changes: &[Change {
             key: "programme",
             apply: |s| s.governance.compliance = 0.7,
@@ -268,7 +268,13 @@ mod tests {
             Challenge::Alignment => {
                 disputes_about(DisputeCause::Goals) >= 1
                     && events().any(|(_, k)| {
-                        matches!(k, EventKind::PartnerLeft { cause: Cause::GoalMisalignment, .. })
+                        matches!(
+                            k,
+                            EventKind::PartnerLeft {
+                                cause: Cause::GoalMisalignment,
+                                ..
+                            }
+                        )
                     })
             }
             // "The disputes caused by miscommunication … Does the fit improve as the partners
@@ -285,16 +291,38 @@ mod tests {
             Challenge::Contributions => {
                 disputes_about(DisputeCause::ProfitSharing) >= 1
                     && events().any(|(_, k)| {
-                        matches!(k, EventKind::PartnerLeft { partner: 0, cause: Cause::Inequity, .. })
+                        matches!(
+                            k,
+                            EventKind::PartnerLeft {
+                                partner: 0,
+                                cause: Cause::Inequity,
+                                ..
+                            }
+                        )
                     })
             }
-            // "Trust wears away month after month …: find the months when it fell fastest":
-            // trust ends well below where it started, and falls by at least 0.1 within three
-            // months somewhere.
+            // "Trust wears away month after month …: find the months when it fell fastest, and
+            // what the log says happened then": on the trust chart as the page draws it (months
+            // with two partners or more), trust ends well below where it started, and its
+            // fastest three-month fall stands out (at least 0.03, about twice the steady wear)
+            // with something in the log in those months.
             Challenge::Trust => {
-                let t: Vec<f64> = r.series.iter().map(|m| m.mean_trust).collect();
-                let worn = t.last().is_some_and(|&end| end < t[0] - 0.1);
-                worn && (3..t.len()).any(|m| t[m] < t[m - 3] - 0.1)
+                let t: Vec<(u32, f64)> = r
+                    .series
+                    .iter()
+                    .filter(|m| m.active.iter().filter(|a| **a).count() >= 2)
+                    .map(|m| (m.month, m.mean_trust))
+                    .collect();
+                let worn = t.len() > 3 && t[t.len() - 1].1 < t[0].1 - 0.1;
+                let fastest = (3..t.len())
+                    .max_by(|&a, &b| (t[a - 3].1 - t[a].1).total_cmp(&(t[b - 3].1 - t[b].1)));
+                worn && fastest.is_some_and(|k| {
+                    let (from, to) = (t[k - 3].0, t[k].0);
+                    t[k - 3].1 - t[k].1 >= 0.03
+                        && events().any(|(m, k)| {
+                            m > from && m <= to && !matches!(k, EventKind::Review { .. })
+                        })
+                })
             }
             // "After which shock does the alliance stop fitting its market?": the adaptation
             // gauge falls below one half in the months after a shock.
@@ -310,13 +338,24 @@ mod tests {
                     .collect();
                 opened.len() >= 3 && opened[0] <= 24
             }
-            // "The Compliance gauge, the fines in the event log and what happens after month
-            // 12": the regulator fines the alliance after month 12 and the gauge drops.
+            // "In month 12 the rules tighten … watch the Compliance gauge, the fines in the
+            // event log and what happens after month 12": the regulator's pressure rises in
+            // month 12, it fines the alliance within the two years after, and the gauge drops
+            // below 0.7 then.
             Challenge::Compliance => {
-                events().any(|(m, k)| {
-                    m > 12
-                        && matches!(k, EventKind::Violation { detector: Detector::Regulator, fine, .. } if *fine > 0.0)
-                }) && health(6).any(|(m, h)| m > 12 && h < 0.7)
+                let pressure = |month: u32| {
+                    r.series
+                        .iter()
+                        .find(|m| m.month == month)
+                        .map_or(f64::NAN, |m| m.regulatory_pressure)
+                };
+                let soon = |m: u32| m > 12 && m <= 36;
+                pressure(12) > pressure(11) + 0.2
+                    && events().any(|(m, k)| {
+                        soon(m)
+                            && matches!(k, EventKind::Violation { detector: Detector::Regulator, fine, .. } if *fine > 0.0)
+                    })
+                    && health(6).any(|(m, h)| soon(m) && h < 0.7)
             }
         }
     }
@@ -358,7 +397,7 @@ mod tests {
 
     /// The trust lesson's question asks why open books alone end more alliances than they
     /// save, and what monitoring adds: its experiment shows both, on the lesson's seed and runs
-    /// (as is 26.2%, open books 21.5%, with monitoring 46.6% when this was written).
+    /// (as is 26.6%, open books 21.5%, with monitoring 46.8% when this was written, seed 2).
     #[test]
     fn open_books_alone_end_more_trust_lesson_alliances() {
         let (_, l) = find("trust").unwrap();

@@ -287,7 +287,6 @@ pub fn all() -> Vec<Preset> {
         ];
         s.governance.decision_rule = DecisionRule::Consensus;
         s.governance.sharing = Sharing::Equal;
-        s.governance.transparency = 0.8;
         s.governance.monitoring = 0.3;
         s.governance.review_months = 12;
         s.environment.rivalry = 0.5;
@@ -517,9 +516,11 @@ pub fn all() -> Vec<Preset> {
         ),
         preset(
             "challenge-compliance",
-            "Challenge 7, compliance: a strict regulator and a weak compliance programme",
+            "Challenge 7, compliance: a regulator that turns strict and a weak compliance programme",
             challenge(&|s| {
-                s.environment.regulatory_strictness = 1.0;
+                // Month 12's regulation adds 0.4 (0.5 x severity): the pressure goes from 0.5 to
+                // 0.9, so the tightening shows (at 1.0 it would be clamped away).
+                s.environment.regulatory_strictness = 0.5;
                 s.governance.compliance = 0.05;
                 s.partners[1].opportunism = 0.3;
                 s.environment.scripted_shocks =
