@@ -486,6 +486,22 @@ pub fn lines_csv(x_header: &str, lines: &[(&str, &[(f64, f64)])]) -> String {
     t.to_csv()
 }
 
+/// `title` broken into lines of at most `max` characters, at spaces (a word longer than
+/// `max` gets a line of its own): the title above a downloaded chart, which SVG does not wrap.
+pub fn wrap_words(title: &str, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in title.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= max => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
 /// A download's file name: `aliansi-` then the parts, lower case, every run of characters
 /// other than ASCII letters and digits made one `-`, then `.ext`.
 pub fn file_name(parts: &[&str], ext: &str) -> String {
@@ -1215,6 +1231,21 @@ mod tests {
             semicolon_csv("a,b\r\n\"x, 1.5\",-0.25\r\n"),
             "a;b\r\n\"x, 1.5\";-0,25\r\n"
         );
+    }
+
+    #[test]
+    fn chart_titles_wrap_at_spaces() {
+        let title = "Chance of ending in each year, for alliances together at its start (%)";
+        let lines = wrap_words(title, 30);
+        assert_eq!(lines.join(" "), title, "every word kept, in order");
+        assert!(lines.iter().all(|l| l.chars().count() <= 30), "{lines:?}");
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert_eq!(wrap_words("short", 30), ["short"]);
+        assert_eq!(
+            wrap_words("a verylongwordindeed b", 5),
+            ["a", "verylongwordindeed", "b"]
+        );
+        assert!(wrap_words("", 10).is_empty());
     }
 
     #[test]

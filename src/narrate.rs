@@ -175,6 +175,8 @@ pub struct Narrator {
     disputes: Vec<(u32, (usize, usize, DisputeCause))>,
     /// How many partners have left or been pushed out so far.
     gone: usize,
+    /// The ladder's first step, where a dispute a review reopens starts again.
+    first_step: Option<Resolution>,
 }
 
 impl Narrator {
@@ -184,6 +186,7 @@ impl Narrator {
             names: partner_names(s),
             disputes: Vec::new(),
             gone: 0,
+            first_step: s.governance.resolution.first().copied(),
         }
     }
 
@@ -340,6 +343,7 @@ impl Narrator {
                 misfit_before,
                 misfit_after,
                 alignment_after,
+                reopened,
             } => {
                 let args = [
                     ("before", num(l, *misfit_before, 2)),
@@ -349,10 +353,31 @@ impl Narrator {
                 let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
                 // "Cut from 0.02 to 0.02" would say nothing happened in words that say
                 // something did: a cut too small to show reads as none.
-                if misfit_after < misfit_before && args[0].1 != args[1].1 {
+                let text = if misfit_after < misfit_before && args[0].1 != args[1].1 {
                     tf(l, "watch.ev.review_better", &args)
                 } else {
                     tf(l, "watch.ev.review_same", &args[1..])
+                };
+                // The disputes left unresolved that the review gives another chance: without
+                // this they would come back in the log unexplained.
+                match (reopened.len(), self.first_step) {
+                    (0, _) | (_, None) => text,
+                    (n, Some(step)) => {
+                        let pairs: Vec<String> = reopened.iter().map(|&id| self.pair(id)).collect();
+                        tf(
+                            l,
+                            if n == 1 {
+                                "watch.ev.reopened_one"
+                            } else {
+                                "watch.ev.reopened_many"
+                            },
+                            &[
+                                ("text", &text),
+                                ("pairs", &pairs.join("; ")),
+                                ("step", step_words(l, step)),
+                            ],
+                        )
+                    }
                 }
             }
             EventKind::PartnerLeft {
@@ -983,6 +1008,16 @@ mod tests {
             ),
             ev(
                 5,
+                EventKind::DisputeOpened {
+                    id: 9,
+                    a: 0,
+                    b: 1,
+                    cause: DisputeCause::Knowledge,
+                    severity: 0.4,
+                },
+            ),
+            ev(
+                5,
                 EventKind::DisputeUnresolved {
                     id: 9,
                     a: 0,
@@ -1012,6 +1047,7 @@ mod tests {
                     misfit_before: 0.4,
                     misfit_after: 0.2,
                     alignment_after: 0.8,
+                    reopened: vec![],
                 },
             ),
             ev(
@@ -1020,6 +1056,7 @@ mod tests {
                     misfit_before: 0.2,
                     misfit_after: 0.3,
                     alignment_after: 0.7,
+                    reopened: vec![9],
                 },
             ),
             ev(
@@ -1169,6 +1206,15 @@ mod tests {
         assert!(en.iter().any(|l| l.starts_with(&format!(
             "Month 37: {b} left (inequity): dissatisfied for 9 months; payoff/input 0.60 of the others'; 2 disputes still open"
         ))), "{en:?}");
+        // A review that reopens a dispute says so, and where it starts again.
+        let first = step_words(Lang::En, s.governance.resolution[0]);
+        assert!(
+            en.iter().any(|l| l.starts_with("Month 8: a strategic review")
+                && l.ends_with(&format!(
+                    "; the unresolved dispute between {a} and {b} gets another chance, starting again at {first}."
+                ))),
+            "{en:?}"
+        );
         let id = log_lines(Lang::Id, &s, &one_of_each());
         assert_eq!(id[0], "Bulan 1: permintaan turun 30% (terjadwal).");
         assert!(id.iter().any(|l| l.contains("0,61")), "{id:?}");
@@ -1267,6 +1313,7 @@ mod tests {
                 misfit_before: before,
                 misfit_after: after,
                 alignment_after: 0.9,
+                reopened: vec![],
             },
         };
         for lang in Lang::ALL {

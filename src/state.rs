@@ -563,18 +563,23 @@ impl State {
         self.world().and_then(|w| w.awaiting_choice().next())
     }
 
-    /// The events the log shows: all of the run's, but the step a dispute awaiting the
+    /// The events the log shows: all of the run's, but the step each dispute awaiting the
     /// class's choice would take by default (the ladder's first rung), which the choice replaces:
-    /// the log does not name a step before the class has chosen it.
+    /// the log does not name a step before the class has chosen it. Disputes that open in the
+    /// same month wait together (the class decides them one after another).
     pub fn logged(&self) -> Vec<&aliansi_sim::Event> {
         let Some(w) = self.world() else {
             return Vec::new();
         };
-        let pending = self.awaiting().map(|d| d.id);
+        let pending: Vec<u32> = if self.decisions {
+            w.awaiting_choice().map(|d| d.id).collect()
+        } else {
+            Vec::new()
+        };
         w.events
             .iter()
             .filter(|e| {
-                !matches!(e.kind, aliansi_sim::EventKind::DisputeStep { id, .. } if Some(id) == pending)
+                !matches!(e.kind, aliansi_sim::EventKind::DisputeStep { id, .. } if pending.contains(&id))
             })
             .collect()
     }
@@ -1506,6 +1511,45 @@ mod tests {
             step: Some(Resolution::Mediation),
         });
         assert_eq!(steps(&s), [Resolution::Mediation]);
+    }
+
+    #[test]
+    fn disputes_opening_together_all_wait_unnamed_in_the_log() {
+        let stepped = |s: &State, id: u32| {
+            s.logged()
+                .iter()
+                .any(|e| matches!(e.kind, EventKind::DisputeStep { id: i, .. } if i == id))
+        };
+        // The first month of a decision-mode run where two disputes open together.
+        let mut found = None;
+        'seeds: for seed in 1..40u64 {
+            let mut s = conflict_lesson().reduce(Action::SetSeed(seed));
+            while s.status() != Status::Done {
+                let waiting: Vec<u32> =
+                    s.world().unwrap().awaiting_choice().map(|d| d.id).collect();
+                if waiting.len() >= 2 {
+                    found = Some((s, waiting));
+                    break 'seeds;
+                }
+                s = match s.awaiting().map(|d| d.id) {
+                    Some(id) => s.reduce(Action::Decide { id, step: None }),
+                    None => s.reduce(Action::Finish),
+                };
+            }
+        }
+        let (s, waiting) = found.expect("two disputes open in one month in some run");
+        assert!(
+            waiting.iter().all(|&id| !stepped(&s, id)),
+            "no step named yet"
+        );
+        // The class decides the first: the second still shows no step.
+        let s = s.reduce(Action::Decide {
+            id: waiting[0],
+            step: Some(Resolution::Mediation),
+        });
+        assert!(stepped(&s, waiting[0]));
+        assert!(!stepped(&s, waiting[1]), "the second is still waiting");
+        assert_eq!(s.awaiting().map(|d| d.id), Some(waiting[1]));
     }
 
     #[test]

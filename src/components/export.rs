@@ -237,6 +237,8 @@ fn add_legend(
 
 /// Height of the band above the drawing that holds the chart's title.
 const TITLE_BAND: f64 = 36.0;
+/// The height of each further line of a wrapped title.
+const LINE: f64 = 22.0;
 
 /// Moves the drawing in `copy` (of width `w` and height `h`) down and writes `title` above it,
 /// so a chart pasted into slides or a report says what it shows. Returns the new height.
@@ -248,7 +250,10 @@ fn add_title(
     w: f64,
     h: f64,
 ) -> Result<f64, String> {
-    let shift = format!("translate(0,{TITLE_BAND})");
+    // 17 px type is about 9.4 px a character: the title wraps to the drawing's width.
+    let lines = crate::export::wrap_words(title, (((w - 32.0) / 9.4).max(20.0)) as usize);
+    let band = TITLE_BAND + LINE * lines.len().saturating_sub(1) as f64;
+    let shift = format!("translate(0,{band})");
     let drawing = svg_element("g", &[("transform", &shift)])?;
     while let Some(child) = copy.first_child() {
         drawing.append_child(&child).map_err(err)?;
@@ -265,10 +270,19 @@ fn add_title(
             ("fill", ink.as_str()),
         ],
     )?;
-    text.set_text_content(Some(title));
+    for (k, line) in lines.iter().enumerate() {
+        let dy = if k == 0 {
+            "0".to_string()
+        } else {
+            LINE.to_string()
+        };
+        let span = svg_element("tspan", &[("x", "16"), ("dy", &dy)])?;
+        span.set_text_content(Some(line));
+        text.append_child(&span).map_err(err)?;
+    }
     copy.append_child(&text).map_err(err)?;
     copy.append_child(&drawing).map_err(err)?;
-    let h = h + TITLE_BAND;
+    let h = h + band;
     copy.set_attribute("viewBox", &format!("0 0 {w} {h}"))
         .map_err(err)?;
     Ok(h)
@@ -676,8 +690,13 @@ pub fn batch_bar(lang: Lang, f: &Rc<crate::batch::Finished>, chart: BatchChart) 
         move |_: ()| make(lang, &f)
     };
     let stem = format!("{}-{key}", x::batch_stem(f.summary.runs, f.scenario.seed));
+    // The hazard's caption gives its unit (as the page's does): its bars are labelled in %.
+    let title = match chart {
+        BatchChart::Hazard => format!("{} (%)", t(lang, title)),
+        _ => t(lang, title).to_string(),
+    };
     html! {
-        <ExportBar {lang} chart={t(lang, title)} file_stem={stem}
+        <ExportBar {lang} chart={title} file_stem={stem}
             csv={Some(Callback::from(csv))}
             svg={testid.map(|id| AttrValue::from(format!("[data-testid=\"{id}\"]")))}
             testid={format!("batch-{key}-export")} />

@@ -44,6 +44,8 @@ pub fn share_button(props: &ShareProps) -> Html {
     let shared = use_state(|| None::<(String, Scenario)>);
 
     let current = url::scenario_with_seed(&state.scenario, state.seed);
+    // Choices the class made in decision mode: the link cannot replay them.
+    let chosen = state.live.as_ref().is_ok_and(|w| !w.choices().is_empty());
     let on_share = {
         let shared = shared.clone();
         let dispatch = state.dispatcher();
@@ -88,6 +90,9 @@ pub fn share_button(props: &ShareProps) -> Html {
                 { t(lang, "library.share") }
             </button>
             <p class="hint">{ t(lang, "library.share.hint") }</p>
+            if chosen {
+                <p class="hint" data-testid="share-choices">{ t(lang, "library.share.choices") }</p>
+            }
             { link_view }
         </section>
     }

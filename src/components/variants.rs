@@ -325,6 +325,13 @@ pub fn variants_panel(props: &Props) -> Html {
         let each = parsed.ok();
         Callback::from(move |_: MouseEvent| {
             let Some(each) = each else { return };
+            // A comparison that Run refuses is not shared either (the link would open one that
+            // cannot run).
+            if let Err(key @ "experiments.variants_horizon") = seeded(&v.variants) {
+                return v.dispatch(VariantsAction::Invalid {
+                    error: t(lang, key).to_string(),
+                });
+            }
             let x = match url::experiment(&state.scenario, state.seed, &v.variants, each) {
                 Ok(x) => x,
                 Err(error) => {

@@ -3,7 +3,7 @@
 // numbers; a damaged experiment link gives a message and leaves the page usable.
 // Usage: node experiment-link.test.mjs [DIST_DIR]
 import assert from "node:assert/strict";
-import { start, open, ready, tid, partnerNames, expectNotice, STEP_TIMEOUT_MS } from "./harness.mjs";
+import { start, open, ready, reveal, tid, partnerNames, expectNotice, STEP_TIMEOUT_MS } from "./harness.mjs";
 
 const h = await start("experiment-link");
 const RESULTS_TIMEOUT_MS = 180_000;
@@ -168,6 +168,25 @@ await h.check("a damaged experiment link gives a message; the page still works",
   assert.equal(await tid(page, "variant-0").count(), 0, "no variants from a broken link");
   await tid(page, "finish").click();
   await page.waitForSelector('#app-ready[data-status="done"]', { state: "attached", timeout: STEP_TIMEOUT_MS });
+});
+
+await h.check("variants of different horizons: Share refuses them as Run does, and no link is made", async () => {
+  const p = await h.newPage();
+  await open(p, h.origin);
+  await tid(p, "variant-add").click();
+  await tid(p, "variant-0").waitFor({ timeout: STEP_TIMEOUT_MS });
+  const f = await reveal(p, "field-horizon_months");
+  await f.fill("60");
+  await f.press("Tab");
+  await tid(p, "variant-add").click();
+  await tid(p, "variant-1").waitFor({ timeout: STEP_TIMEOUT_MS });
+  await tid(p, "variants-share").click();
+  assert.match(await tid(p, "variants-status").innerText(), /same horizon/);
+  assert.equal(await tid(p, "variants-link").count(), 0, "no link");
+  assert.ok(!p.url().includes("#e1."), "the address holds no experiment");
+  await tid(p, "variants-run").click();
+  assert.match(await tid(p, "variants-status").innerText(), /same horizon/);
+  await p.context().close();
 });
 
 await h.finish();

@@ -160,7 +160,7 @@ await h.check("SVG export: a standalone SVG with the chart's paths and their col
       legend: [...root.querySelectorAll(".export-legend text")].map((t) => t.textContent),
       legendShapes: root.querySelectorAll(".export-legend line, .export-legend rect").length,
       title: root.querySelector("title")?.textContent,
-      shownTitle: root.querySelector("text.export-title")?.textContent,
+      shownTitle: [...root.querySelectorAll("text.export-title tspan")].map((t) => t.textContent).join(" "),
       paths: [...root.querySelectorAll("path")].map((p) => p.getAttribute("d")),
       texts: root.querySelectorAll("text").length,
       lineStroke: line?.getAttribute("stroke"),
@@ -191,6 +191,23 @@ await h.check("SVG export: a standalone SVG with the chart's paths and their col
   assert.equal(parsed.bandOpacity, "0.22");
   assert.ok(parsed.labelSize, "labels carry their font size");
   assert.equal(parsed.styleAttrs, 0, "no style attributes (presentation attributes only)");
+});
+
+await h.check("a long title is wrapped above the downloaded chart, with its unit", async () => {
+  const { bytes } = await download("batch-hazard-export-svg");
+  const got = await page.evaluate((text) => {
+    const root = new DOMParser().parseFromString(text, "image/svg+xml").documentElement;
+    return {
+      lines: [...root.querySelectorAll("text.export-title tspan")].map((t) => t.textContent),
+      width: Number(root.getAttribute("width")),
+    };
+  }, bytes.toString("utf8"));
+  const caption = await page.locator("#batch-hazard-title").innerText();
+  assert.match(caption, /\(%\)$/);
+  assert.equal(got.lines.join(" "), caption, "the page's caption, unit included");
+  assert.ok(got.lines.length >= 2, `wrapped: ${JSON.stringify(got.lines)}`);
+  // At 17 px a line of 60 characters or fewer fits the 600-unit drawing.
+  assert.ok(got.lines.every((l) => l.length <= (got.width - 32) / 9.4), JSON.stringify(got.lines));
 });
 
 await h.check("the SVG looks the same opened alone (screenshot)", async () => {

@@ -133,6 +133,7 @@ await h.check("decision mode: the run stops when a dispute starts, and the class
   await page.waitForSelector('[data-testid="lesson"][data-lesson="conflict"]', { timeout: STEP_TIMEOUT_MS });
   assert.equal(await tid(page, "decisions-toggle").getAttribute("aria-pressed"), "true", "the conflict lesson turns it on");
   await tid(page, "speed").selectOption("120");
+  assert.equal(await tid(page, "share-choices").count(), 0, "no choices yet, nothing to say by Share");
   await tid(page, "run").click();
   for (let round = 0; round < 3; round++) {
     await tid(page, "decision").waitFor({ timeout: 30_000 });
@@ -172,6 +173,8 @@ await h.check("decision mode: the run stops when a dispute starts, and the class
     if ((await status(page)) === "done") break;
   }
   assert.ok(decided >= 1);
+  // Share says the link cannot hold the class's choices (it did not before the first one).
+  assert.match(await tid(page, "share-choices").innerText(), /choices in decision mode are not in the link/);
   const log = await tid(page, "event-log").innerText().catch(() => page.locator(".event-log").innerText());
   assert.match(log, /mediation/i, "the chosen step appears in the event log");
   // Once decided, with no card waiting, a line says what the latest dispute went to.

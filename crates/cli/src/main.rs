@@ -945,7 +945,7 @@ fn outcome_json(o: &Outcome) -> Value {
 
 fn cmd_run(a: &Args, s: &Scenario, out: &mut impl Write) -> Res<()> {
     let r = aliansi_sim::run(s, s.seed).map_err(|e| usage(e.to_string()))?;
-    let mut narrator = Narrator::new(s, a.all_events, &r.events);
+    let mut narrator = Narrator::new(s, a.all_events);
     if a.json {
         let events: Vec<Value> = r
             .events

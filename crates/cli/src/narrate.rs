@@ -65,8 +65,6 @@ pub fn told_apart(s: &Scenario) -> Vec<String> {
 pub struct Narrator {
     names: Vec<String>,
     disputes: BTreeMap<u32, (usize, usize, DisputeCause)>,
-    /// The disputes each strategic review reopened, by the review's month.
-    reopened: BTreeMap<u32, Vec<u32>>,
     /// The ladder's first step, where a reopened dispute starts again.
     first_step: Option<Resolution>,
     /// Also tell failed ladder steps and moves up the ladder.
@@ -75,45 +73,12 @@ pub struct Narrator {
     gone: usize,
 }
 
-/// The disputes that strategic reviews reopened, by the review's month. The core gives a
-/// dispute left unresolved another chance at the next review, with no event of its own; the
-/// log shows it when the dispute comes back to the ladder (a step fails or settles it), and
-/// the review that reopened it is the first after it was left unresolved. A dispute that
-/// faded away or that the run ended first shows nothing, and is not told.
-fn reopenings(events: &[Event]) -> BTreeMap<u32, Vec<u32>> {
-    let mut out: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
-    for (k, e) in events.iter().enumerate() {
-        let EventKind::DisputeUnresolved { id, .. } = e.kind else {
-            continue;
-        };
-        let later = &events[k + 1..];
-        let back = later.iter().position(|f| match f.kind {
-            EventKind::DisputeStep { id: x, .. }
-            | EventKind::DisputeFailed { id: x, .. }
-            | EventKind::DisputeSettled { id: x, .. }
-            | EventKind::DisputeUnresolved { id: x, .. } => x == id,
-            _ => false,
-        });
-        if let Some(back) = back {
-            if let Some(review) = later[..back]
-                .iter()
-                .find(|f| matches!(f.kind, EventKind::Review { .. }))
-            {
-                out.entry(review.month).or_default().push(id);
-            }
-        }
-    }
-    out
-}
-
 impl Narrator {
-    /// A narrator of the run whose log is `events` (it looks ahead to tell which disputes
-    /// the reviews reopened).
-    pub fn new(s: &Scenario, all: bool, events: &[Event]) -> Narrator {
+    /// A narrator of a run of `s` (`all`: also failed steps and moves up the ladder).
+    pub fn new(s: &Scenario, all: bool) -> Narrator {
         Narrator {
             names: told_apart(s),
             disputes: BTreeMap::new(),
-            reopened: reopenings(events),
             first_step: s.governance.resolution.first().copied(),
             all,
             gone: 0,
@@ -278,6 +243,7 @@ impl Narrator {
                 misfit_before,
                 misfit_after,
                 alignment_after,
+                reopened,
             } => {
                 // "Cut from 0.02 to 0.02" would say nothing happened in words that say
                 // something did: a cut too small to show at two decimals reads as none.
@@ -289,8 +255,7 @@ impl Narrator {
                 } else {
                     format!("a strategic review left misfit at {misfit_after:.2} (goal alignment {alignment_after:.2})")
                 };
-                let ids = self.reopened.get(&e.month).cloned().unwrap_or_default();
-                let pairs: Vec<String> = ids.iter().map(|id| self.parties(*id)).collect();
+                let pairs: Vec<String> = reopened.iter().map(|id| self.parties(*id)).collect();
                 if !pairs.is_empty() {
                     let (what, start) = if pairs.len() == 1 {
                         ("the dispute", "starts")
@@ -423,9 +388,10 @@ pub fn event_json(e: &Event, text: Option<String>) -> Value {
             misfit_before,
             misfit_after,
             alignment_after,
+            reopened,
         } => json!({
             "type": "review", "misfit_before": misfit_before, "misfit_after": misfit_after,
-            "alignment_after": alignment_after,
+            "alignment_after": alignment_after, "reopened": reopened,
         }),
         EventKind::PartnerLeft {
             partner,

@@ -1322,8 +1322,9 @@ fn the_story_tells_when_a_review_reopens_a_dispute() {
             && out.contains("and reopened the dispute between Astra Manufaktur and Daiwa Components over strategy, which starts again at negotiation."),
         "{out}"
     );
-    // In general: every dispute left unresolved and later back on the ladder is told as
-    // reopened by the first review after it was left unresolved (and nothing else is).
+    // In general: a review is told as reopening disputes exactly when its event lists some
+    // (the core names them), and every dispute left unresolved and later back on the ladder is
+    // among those of the first review after it was left unresolved.
     let mut reopened = 0;
     for (preset, seed) in [
         ("id-jp-jv", None),
@@ -1338,12 +1339,17 @@ fn the_story_tells_when_a_review_reopens_a_dispute() {
         let v = ok_json(&args);
         let events = v["events"].as_array().unwrap();
         let mut told = std::collections::BTreeSet::new();
+        let mut listed = std::collections::BTreeSet::new();
         for e in events.iter().filter(|e| e["type"] == "review") {
             let t = e["text"].as_str().unwrap();
             if t.contains("reopened") {
                 told.insert(e["month"].as_u64().unwrap());
             }
+            if !e["reopened"].as_array().unwrap().is_empty() {
+                listed.insert(e["month"].as_u64().unwrap());
+            }
         }
+        assert_eq!(told, listed, "{preset} {seed:?}");
         let mut expected = std::collections::BTreeSet::new();
         for (k, e) in events.iter().enumerate() {
             if e["type"] != "dispute_unresolved" {
@@ -1366,10 +1372,14 @@ fn the_story_tells_when_a_review_reopens_a_dispute() {
                     .iter()
                     .find(|f| f["type"] == "review")
                     .expect("a review reopened it");
+                assert!(
+                    review["reopened"].as_array().unwrap().contains(id),
+                    "{preset} {seed:?}: dispute {id} back without its review naming it"
+                );
                 expected.insert(review["month"].as_u64().unwrap());
             }
         }
-        assert_eq!(told, expected, "{preset} {seed:?}");
+        assert!(expected.is_subset(&told), "{preset} {seed:?}");
         reopened += expected.len();
     }
     assert!(reopened >= 1);
@@ -1735,10 +1745,10 @@ fn the_story_lists_reopened_disputes_in_good_english() {
         .unwrap();
     assert!(
         line.contains(
-            "and reopened the disputes between Southern Cross Air and Liberty Air over strategy, \
-             Lion Air Asia and Liberty Air over a misunderstanding, Southern Cross Air and Sakura \
-             Wings over a misunderstanding, Garuda Sky and Southern Cross Air over a \
-             misunderstanding, and Garuda Sky and Sakura Wings over profit sharing, which start \
+            "and reopened the disputes between Lion Air Asia and Liberty Air over a \
+             misunderstanding, Southern Cross Air and Liberty Air over strategy, Southern Cross \
+             Air and Sakura Wings over a misunderstanding, Garuda Sky and Southern Cross Air over \
+             a misunderstanding, and Garuda Sky and Sakura Wings over profit sharing, which start \
              again at negotiation."
         ),
         "{line}"

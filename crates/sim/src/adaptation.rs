@@ -103,12 +103,17 @@ impl World {
             let p = &mut self.partners[i];
             p.expected_share += 0.2 * a * (shares[x] - p.expected_share);
         }
-        // Festering disputes get another chance.
+        // Festering disputes get another chance (named in the event when recording: a batch
+        // builds no list).
+        let mut reopened = Vec::new();
         for d in self.disputes.iter_mut() {
             if d.stage.is_none() {
                 d.stage = Some(0);
                 d.months_in_stage = 0;
                 d.severity *= 0.7;
+                if self.record {
+                    reopened.push(d.id);
+                }
             }
         }
         let alignment_after = self.goal_alignment;
@@ -116,6 +121,7 @@ impl World {
             misfit_before: before,
             misfit_after: self.misfit,
             alignment_after,
+            reopened,
         });
     }
 }
