@@ -646,7 +646,9 @@ pub fn sweep_findings(lang: Lang, r: &crate::sweep::Results) -> Vec<String> {
         ),
     }];
     let last = res.points.last().unwrap_or(first);
-    if res.y.is_none() && res.points.len() > 1 {
+    // Ends of a range of numbers; the options of a choice have none (the highest and the
+    // lowest, below, say what there is to say).
+    if res.y.is_none() && res.points.len() > 1 && !xa.param.is_choice() {
         out.push(tf(
             lang,
             "export.sweep_ends",
@@ -1119,6 +1121,29 @@ mod tests {
             runs,
             seconds: 1.0,
         }
+    }
+
+    #[test]
+    fn a_choice_has_no_ends_only_a_highest_and_a_lowest() {
+        use aliansi_sim::sweep::{find, sweep_points, Axis, SweepResult};
+        let base = default_scenario();
+        let x = Axis::all_choices(find(&base, "governance.sharing").unwrap()).unwrap();
+        let tallies: Vec<BatchTally> = sweep_points(&base, &x, None)
+            .iter()
+            .map(|s| aliansi_sim::run_chunk(s, s.seed, 0..60).unwrap())
+            .collect();
+        let r = crate::sweep::Results {
+            result: SweepResult::from_tallies(x, None, &tallies).unwrap(),
+            base,
+            runs: 60,
+            seconds: 1.0,
+        };
+        let f = sweep_findings(Lang::En, &r);
+        assert!(
+            f.iter().all(|l| !l.starts_with("Still together after")),
+            "{f:?}"
+        );
+        assert!(f.iter().any(|l| l.starts_with("Highest: ")), "{f:?}");
     }
 
     #[test]
