@@ -857,9 +857,26 @@ pub fn pct(lang: Lang, v: f64, digits: usize) -> String {
     format!("{}%", num(lang, v * 100.0, digits))
 }
 
+/// A heat map cell's value: whole percents, but one decimal below 10% (0.7% and 1.3% are not
+/// both "1%"; a point of difference matters there).
+pub fn cell_label(lang: Lang, v: f64) -> String {
+    let small = v > 0.0 && v * 100.0 < 9.95;
+    pct(lang, v, usize::from(small))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn heat_map_cells_keep_a_decimal_below_ten_percent() {
+        assert_eq!(cell_label(Lang::En, 0.007), "0.7%");
+        assert_eq!(cell_label(Lang::En, 0.013), "1.3%");
+        assert_eq!(cell_label(Lang::Id, 0.013), "1,3%");
+        assert_eq!(cell_label(Lang::En, 0.0), "0%");
+        assert_eq!(cell_label(Lang::En, 0.0996), "10%");
+        assert_eq!(cell_label(Lang::En, 0.456), "46%");
+    }
 
     #[test]
     fn swept_values_read_short_and_labels_thin_out() {

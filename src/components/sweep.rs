@@ -405,7 +405,7 @@ fn heat_map(lang: Lang, r: &Results, ya: &Axis) -> Html {
     let cells = heat_cells(&grid, w, h, 2.0);
     let items = cells.iter().map(|c| {
         let (cx, cy) = c.centre();
-        let text = pct(lang, c.value, 0);
+        let text = crate::sweep::cell_label(lang, c.value);
         let size = label_size(c.rect.w, c.rect.h, text.chars().count(), 14.0);
         let q = res.at(c.ix, c.iy);
         let title = match q {

@@ -110,6 +110,13 @@ await h.check("a 2-D sweep draws a heat map of 3 × 3 cells with values and a le
   assert.equal(await map.getAttribute("data-nx"), "3");
   assert.equal(await map.getAttribute("data-ny"), "3");
   assert.equal(await map.locator("text.heat-value").count(), 9, "a value in every cell");
+  // Under 10% a cell's value keeps a decimal (0.7% and 1.3% are not both "1%").
+  const values = await map.locator("text.heat-value").allTextContents();
+  console.log(`heat map values: ${values.join(" ")}`);
+  for (const v of values) {
+    const x = parseFloat(v);
+    assert.match(v, x > 0 && x < 10 ? /^\d\.\d%$/ : /^\d+%$/, `cell label ${v}`);
+  }
   const fills = await map.locator("rect.heat-cell").evaluateAll((rs) => rs.map((r) => r.getAttribute("fill")));
   assert.ok(fills.every((f) => /^#[0-9a-f]{6}$/.test(f)));
   assert.ok(new Set(fills).size > 1, "cells coloured by survival");
