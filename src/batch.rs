@@ -135,7 +135,8 @@ impl Request {
     }
 }
 
-/// A worker's message to the page.
+/// A worker's message to the page (one a chunk: a boxed tally would save nothing).
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Reply {
     /// The worker has started and takes requests.

@@ -216,7 +216,7 @@ const BX: f64 = 8.0;
 /// The hazard's last bar when the horizon ends inside its year: (year, first month, last
 /// month), months counted from 1.
 pub fn partial_year(horizon: u32) -> Option<(u32, u32, u32)> {
-    (horizon % 12 != 0).then(|| (horizon / 12 + 1, horizon / 12 * 12 + 1, horizon))
+    (!horizon.is_multiple_of(12)).then(|| (horizon / 12 + 1, horizon / 12 * 12 + 1, horizon))
 }
 
 fn hazard_chart(lang: Lang, f: &Rc<Finished>) -> Html {

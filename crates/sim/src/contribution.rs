@@ -52,8 +52,8 @@ impl World {
                 }
             };
             total += w;
-            for k in 0..N_GOALS {
-                f[k] += w * self.partners[i].goals[k];
+            for (fk, g) in f.iter_mut().zip(&self.partners[i].goals) {
+                *fk += w * g;
             }
         }
         if total > 0.0 {

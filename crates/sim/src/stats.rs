@@ -225,6 +225,8 @@ pub fn log_rank(groups: &[(u64, &[u64])]) -> LogRank {
         for r in 0..m {
             if r != c {
                 let f = a[r][c] / a[c][c];
+                // Two rows of one matrix: indices, not iterators.
+                #[allow(clippy::needless_range_loop)]
                 for col in c..=m {
                     a[r][col] -= f * a[c][col];
                 }

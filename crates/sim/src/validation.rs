@@ -295,6 +295,7 @@ fn arm(label: &str, scenario: Scenario, weight: f64) -> Arm {
     }
 }
 
+#[allow(clippy::too_many_arguments)] // one experiment's fields, named at each call
 fn pair(
     id: &'static str,
     finding: &'static str,
@@ -383,9 +384,7 @@ pub fn twin_scenario(n: usize) -> Scenario {
 /// The experiments, in the order of `validation.md`.
 pub fn experiments() -> Vec<Experiment> {
     let d = default_scenario();
-    let mut out = Vec::new();
-
-    out.push(Experiment {
+    let mut out = vec![Experiment {
         id: "F1",
         finding: "Many alliances fail",
         comparison: "default scenario: share dissolved within 10 years".into(),
@@ -394,7 +393,7 @@ pub fn experiments() -> Vec<Experiment> {
         expect: Expect::Within(0.3, 0.7),
         source_size: "30-70 % fail; about half",
         hazard_windows: None,
-    });
+    }];
 
     out.push(Experiment {
         id: "F2",

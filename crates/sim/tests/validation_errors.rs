@@ -14,7 +14,8 @@ fn refused(change: impl FnOnce(&mut Scenario)) -> ScenarioError {
 #[test]
 fn table_of_bad_inputs() {
     // (what, field expected, words the message must contain)
-    let cases: Vec<(Box<dyn FnOnce(&mut Scenario)>, &str, &str)> = vec![
+    type Case = (Box<dyn FnOnce(&mut Scenario)>, &'static str, &'static str);
+    let cases: Vec<Case> = vec![
         (Box::new(|s| s.partners.clear()), "partners", "2 to 30"),
         (Box::new(|s| s.partners.truncate(1)), "partners", "got 1"),
         (
