@@ -71,7 +71,7 @@ pub const STRINGS: &str = strings![
     ("editor.h.partners.patience", "How long and how far it stays when unhappy before leaving.", "Berapa lama dan seberapa jauh ia bertahan saat tidak puas sebelum keluar."),
     // Governance
     ("editor.f.governance.form", "Legal form", "Bentuk hukum"),
-    ("editor.h.governance.form", "Equity ties make leaving harder but cost more to run and adapt.", "Ikatan ekuitas membuat keluar lebih sulit, tetapi lebih mahal dijalankan dan disesuaikan."),
+    ("editor.h.governance.form", "Equity ties make leaving harder and align interests, but cost more to run.", "Ikatan ekuitas membuat keluar lebih sulit dan menyelaraskan kepentingan, tetapi lebih mahal dijalankan."),
     ("editor.form.contract", "Contract", "Kontrak"),
     ("editor.form.minority_equity", "Minority equity stake", "Kepemilikan saham minoritas"),
     ("editor.form.equity_jv", "Equity joint venture", "Usaha patungan (joint venture)"),
@@ -114,7 +114,7 @@ pub const STRINGS: &str = strings![
     ("editor.ladder.full", "All five steps are in the ladder.", "Kelima langkah sudah ada di tangga penyelesaian."),
     // Environment
     ("editor.f.environment.volatility", "Market volatility", "Gejolak pasar"),
-    ("editor.h.environment.volatility", "How much demand jumps from month to month: 0 = calm, 1 = wild.", "Seberapa besar permintaan melonjak dari bulan ke bulan: 0 = tenang, 1 = sangat bergejolak."),
+    ("editor.h.environment.volatility", "How much demand jumps from month to month: 0 = calm, 1 = wild. Outside options move with it, so it matters far less than shocks.", "Seberapa besar permintaan melonjak dari bulan ke bulan: 0 = tenang, 1 = sangat bergejolak. Pilihan di luar aliansi ikut bergerak, jadi dampaknya jauh lebih kecil daripada guncangan."),
     ("editor.f.environment.growth", "Market growth per year", "Pertumbuhan pasar per tahun"),
     ("editor.h.environment.growth", "Trend of demand per year, from -0.5 (halving) to 0.5 (+50%).", "Tren permintaan per tahun, dari -0,5 (turun separuh) sampai 0,5 (+50%)."),
     ("editor.f.environment.shock_rate_per_year", "Random shocks per year", "Guncangan acak per tahun"),
