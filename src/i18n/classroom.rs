@@ -22,8 +22,8 @@ pub const STRINGS: &str = strings![
     ("classroom.last_choice", "The latest dispute went to {step} first: the event log tells how it ended.", "Sengketa terakhir dibawa ke {step} lebih dulu: catatan peristiwa menceritakan akhirnya."),
     ("classroom.decision_over", "The run has ended.", "Simulasi telah berakhir."),
     ("classroom.step.avoidance", "Let it rest: costs nothing, takes about 6 months, often fails, and trust erodes meanwhile.", "Biarkan dulu: tanpa biaya, makan waktu sekitar 6 bulan, sering gagal, dan sementara itu kepercayaan terkikis."),
-    ("classroom.step.negotiation", "Talk it out: quick (a month), cheap, works about half the time; helps trust if it does.", "Bicarakan langsung: cepat (sebulan), murah, berhasil pada sekitar separuh kasus; menambah kepercayaan bila berhasil."),
+    ("classroom.step.negotiation", "Talk it out: quick (a month), cheap, works about one time in three; helps trust if it does.", "Bicarakan langsung: cepat (sebulan), murah, berhasil sekitar satu dari tiga kali; menambah kepercayaan bila berhasil."),
     ("classroom.step.mediation", "Bring in a go-between: about 2 months, works more often, and keeps trust best.", "Datangkan penengah: sekitar 2 bulan, lebih sering berhasil, dan paling baik menjaga kepercayaan."),
-    ("classroom.step.arbitration", "A binding award: slow (about 4 months) and costly, almost always settles, but the loser resents it.", "Putusan yang mengikat: lambat (sekitar 4 bulan) dan mahal, hampir selalu tuntas, tetapi pihak yang kalah menyimpan kekesalan."),
+    ("classroom.step.arbitration", "A binding award: slow (about 4 months) and costly, settles about three disputes in four (more than any other step), but the loser resents it.", "Putusan yang mengikat: lambat (sekitar 4 bulan) dan mahal, menuntaskan sekitar tiga dari empat sengketa (lebih banyak daripada langkah lain), tetapi pihak yang kalah menyimpan kekesalan."),
     ("classroom.step.escalation", "Take it to the top executives: about 2 months; fits hierarchical cultures, hurts trust if it fails.", "Bawa ke manajemen puncak: sekitar 2 bulan; cocok untuk budaya hierarkis, tetapi merusak kepercayaan bila gagal."),
 ];
