@@ -118,17 +118,19 @@ step "release build (scripts/build.sh)" \
 # checks of part files were kept out of the app (0.9 KB). Tried again and not kept: the core at
 # opt-level "s" (2.9 KB less, batches 10% slower), -Zinline-mir=no (0.2 KB more),
 # -Zfmt-debug=none (0.1 KB less); str::to_lowercase costs 4 KB (Unicode tables: not used).
-# Raised a fifth time, 361 -> 363 KB, on 2026-11-29 (stop 25): two numbers audits' fixes (a
+# Raised a fifth time, 361 -> 364 KB, on 2026-11-29 (stop 25): two numbers audits' fixes (a
 # leaver's last month in its charts and CSV, exit penalties said where payoffs are, the hazard's
 # short last year and its small bars labelled, what final trust counts; reviews that reopen
 # disputes said in the log, Share's word on a class's choices, downloaded titles wrapped), CSVs
-# in the Indonesian spreadsheet form and a notice for scenario links took 360.2 to 362.3 KB.
+# in the Indonesian spreadsheet form and a notice for scenario links took 360.2 to 362.3 KB;
+# a claims audit's corrections (22 texts that said more than the model does, rewritten in both
+# languages so that they say what it does) took it to 363.3 KB.
 # serde_json without its std feature was tried for the io error strings in the wasm: no
 # smaller (they come from elsewhere).
 # A Rust that refuses the size
 # options builds about 24 KB bigger: that build is held to its own budget, with a warning. Over
 # budget, the step fails; the end-to-end tests still run, then the script exits 1.
-PAGE_WEIGHT_BUDGET_KB=363
+PAGE_WEIGHT_BUDGET_KB=364
 if ! grep -qx 'size-options=on' "$BUILD_REPORT"; then
   echo "WARNING: the release build was made without scripts/build.sh's size options (see its" >&2
   echo "         output above): page-weight budget 380 KB instead of $PAGE_WEIGHT_BUDGET_KB KB." >&2
