@@ -343,7 +343,6 @@ impl Narrator {
                 misfit_before,
                 misfit_after,
                 alignment_after,
-                reopened,
             } => {
                 let args = [
                     ("before", num(l, *misfit_before, 2)),
@@ -353,33 +352,25 @@ impl Narrator {
                 let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
                 // "Cut from 0.02 to 0.02" would say nothing happened in words that say
                 // something did: a cut too small to show reads as none.
-                let text = if misfit_after < misfit_before && args[0].1 != args[1].1 {
+                if misfit_after < misfit_before && args[0].1 != args[1].1 {
                     tf(l, "watch.ev.review_better", &args)
                 } else {
                     tf(l, "watch.ev.review_same", &args[1..])
-                };
-                // The disputes left unresolved that the review gives another chance: without
-                // this they would come back in the log unexplained.
-                match (reopened.len(), self.first_step) {
-                    (0, _) | (_, None) => text,
-                    (n, Some(step)) => {
-                        let pairs: Vec<String> = reopened.iter().map(|&id| self.pair(id)).collect();
-                        tf(
-                            l,
-                            if n == 1 {
-                                "watch.ev.reopened_one"
-                            } else {
-                                "watch.ev.reopened_many"
-                            },
-                            &[
-                                ("text", &text),
-                                ("pairs", &pairs.join("; ")),
-                                ("step", step_words(l, step)),
-                            ],
-                        )
-                    }
                 }
             }
+            // Without this line a dispute left unresolved would come back in the log
+            // unexplained.
+            EventKind::DisputeReopened { id } => tf(
+                l,
+                "watch.ev.reopened",
+                &[
+                    ("pair", &self.pair(*id)),
+                    (
+                        "step",
+                        step_words(l, self.first_step.unwrap_or(Resolution::Negotiation)),
+                    ),
+                ],
+            ),
             EventKind::PartnerLeft {
                 partner,
                 cause,
@@ -472,7 +463,8 @@ pub fn event_class(e: &Event) -> &'static str {
         EventKind::DisputeOpened { .. }
         | EventKind::DisputeStep { .. }
         | EventKind::DisputeFailed { .. }
-        | EventKind::DisputeUnresolved { .. } => "dispute",
+        | EventKind::DisputeUnresolved { .. }
+        | EventKind::DisputeReopened { .. } => "dispute",
         EventKind::DisputeSettled { .. } => "settled",
         EventKind::Violation { .. } => "compliance",
         EventKind::Review { .. } => "review",
@@ -1047,7 +1039,6 @@ mod tests {
                     misfit_before: 0.4,
                     misfit_after: 0.2,
                     alignment_after: 0.8,
-                    reopened: vec![],
                 },
             ),
             ev(
@@ -1056,9 +1047,9 @@ mod tests {
                     misfit_before: 0.2,
                     misfit_after: 0.3,
                     alignment_after: 0.7,
-                    reopened: vec![9],
                 },
             ),
+            ev(8, EventKind::DisputeReopened { id: 9 }),
             ev(
                 37,
                 EventKind::PartnerLeft {
@@ -1209,10 +1200,9 @@ mod tests {
         // A review that reopens a dispute says so, and where it starts again.
         let first = step_words(Lang::En, s.governance.resolution[0]);
         assert!(
-            en.iter().any(|l| l.starts_with("Month 8: a strategic review")
-                && l.ends_with(&format!(
-                    "; the unresolved dispute between {a} and {b} gets another chance, starting again at {first}."
-                ))),
+            en.contains(&format!(
+                "Month 8: the unresolved dispute between {a} and {b} gets another chance, starting again at {first}."
+            )),
             "{en:?}"
         );
         let id = log_lines(Lang::Id, &s, &one_of_each());
@@ -1313,7 +1303,6 @@ mod tests {
                 misfit_before: before,
                 misfit_after: after,
                 alignment_after: 0.9,
-                reopened: vec![],
             },
         };
         for lang in Lang::ALL {

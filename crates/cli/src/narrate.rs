@@ -243,40 +243,27 @@ impl Narrator {
                 misfit_before,
                 misfit_after,
                 alignment_after,
-                reopened,
             } => {
                 // "Cut from 0.02 to 0.02" would say nothing happened in words that say
                 // something did: a cut too small to show at two decimals reads as none.
                 let cut = format!("{misfit_before:.2}") != format!("{misfit_after:.2}");
-                let mut t = if misfit_after < misfit_before && cut {
+                if misfit_after < misfit_before && cut {
                     format!(
                         "a strategic review cut misfit from {misfit_before:.2} to {misfit_after:.2} (goal alignment {alignment_after:.2})"
                     )
                 } else {
                     format!("a strategic review left misfit at {misfit_after:.2} (goal alignment {alignment_after:.2})")
-                };
-                let pairs: Vec<String> = reopened.iter().map(|id| self.parties(*id)).collect();
-                if !pairs.is_empty() {
-                    let (what, start) = if pairs.len() == 1 {
-                        ("the dispute", "starts")
-                    } else {
-                        ("the disputes", "start")
-                    };
-                    let step = match self.first_step {
-                        Some(r) => format!("{start} again at {}", r.key()),
-                        None => format!("{start} up the ladder again"),
-                    };
-                    // "between A and B over x, C and D over y, and E and F over z"
-                    let list = match pairs.as_slice() {
-                        [one] => one.clone(),
-                        [init @ .., last] => format!("{}, and {last}", init.join(", ")),
-                        [] => String::new(),
-                    };
-                    t.push_str(&format!(
-                        " and reopened {what} between {list}, which {step}"
-                    ));
                 }
-                t
+            }
+            EventKind::DisputeReopened { id } => {
+                let step = match self.first_step {
+                    Some(r) => format!("starts again at {}", r.key()),
+                    None => "starts up the ladder again".to_string(),
+                };
+                format!(
+                    "the review reopened the dispute {}, which {step}",
+                    self.pair(*id)
+                )
             }
             EventKind::PartnerLeft {
                 partner,
@@ -388,11 +375,11 @@ pub fn event_json(e: &Event, text: Option<String>) -> Value {
             misfit_before,
             misfit_after,
             alignment_after,
-            reopened,
         } => json!({
             "type": "review", "misfit_before": misfit_before, "misfit_after": misfit_after,
-            "alignment_after": alignment_after, "reopened": reopened,
+            "alignment_after": alignment_after,
         }),
+        EventKind::DisputeReopened { id } => json!({ "type": "dispute_reopened", "id": id }),
         EventKind::PartnerLeft {
             partner,
             cause,

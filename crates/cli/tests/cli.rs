@@ -1319,12 +1319,12 @@ fn the_story_tells_when_a_review_reopens_a_dispute() {
     let out = ok(&["run", "--preset", "id-jp-jv"]);
     assert!(
         out.contains("A strategic review cut misfit")
-            && out.contains("and reopened the dispute between Astra Manufaktur and Daiwa Components over strategy, which starts again at negotiation."),
+            && out.contains("The review reopened the dispute between Astra Manufaktur and Daiwa Components over strategy, which starts again at negotiation."),
         "{out}"
     );
-    // In general: a review is told as reopening disputes exactly when its event lists some
-    // (the core names them), and every dispute left unresolved and later back on the ladder is
-    // among those of the first review after it was left unresolved.
+    // In general: the core tells each reopened dispute by an event of its own, right after the
+    // review of its month, and every dispute left unresolved and later back on the ladder was
+    // reopened by the first review after it was left unresolved.
     let mut reopened = 0;
     for (preset, seed) in [
         ("id-jp-jv", None),
@@ -1338,19 +1338,27 @@ fn the_story_tells_when_a_review_reopens_a_dispute() {
         }
         let v = ok_json(&args);
         let events = v["events"].as_array().unwrap();
-        let mut told = std::collections::BTreeSet::new();
-        let mut listed = std::collections::BTreeSet::new();
-        for e in events.iter().filter(|e| e["type"] == "review") {
-            let t = e["text"].as_str().unwrap();
-            if t.contains("reopened") {
-                told.insert(e["month"].as_u64().unwrap());
+        for (k, e) in events.iter().enumerate() {
+            if e["type"] != "dispute_reopened" {
+                continue;
             }
-            if !e["reopened"].as_array().unwrap().is_empty() {
-                listed.insert(e["month"].as_u64().unwrap());
-            }
+            assert!(
+                e["text"]
+                    .as_str()
+                    .unwrap()
+                    .contains("reopened the dispute between"),
+                "{e}"
+            );
+            // The events before it back to its review are its review's other reopenings.
+            let review = events[..k]
+                .iter()
+                .rev()
+                .find(|f| f["type"] != "dispute_reopened")
+                .unwrap();
+            assert_eq!(review["type"], "review", "{preset} {seed:?}: {e}");
+            assert_eq!(review["month"], e["month"]);
+            reopened += 1;
         }
-        assert_eq!(told, listed, "{preset} {seed:?}");
-        let mut expected = std::collections::BTreeSet::new();
         for (k, e) in events.iter().enumerate() {
             if e["type"] != "dispute_unresolved" {
                 continue;
@@ -1368,19 +1376,14 @@ fn the_story_tells_when_a_review_reopens_a_dispute() {
                     .contains(&f["type"].as_str().unwrap())
             });
             if let Some(b) = back {
-                let review = later[..b]
-                    .iter()
-                    .find(|f| f["type"] == "review")
-                    .expect("a review reopened it");
                 assert!(
-                    review["reopened"].as_array().unwrap().contains(id),
-                    "{preset} {seed:?}: dispute {id} back without its review naming it"
+                    later[..b]
+                        .iter()
+                        .any(|f| f["type"] == "dispute_reopened" && f["id"] == *id),
+                    "{preset} {seed:?}: dispute {id} back without a review reopening it"
                 );
-                expected.insert(review["month"].as_u64().unwrap());
             }
         }
-        assert!(expected.is_subset(&told), "{preset} {seed:?}");
-        reopened += expected.len();
     }
     assert!(reopened >= 1);
 }
@@ -1739,20 +1742,26 @@ fn a_partial_last_year_is_marked_in_the_hazard() {
 #[test]
 fn the_story_lists_reopened_disputes_in_good_english() {
     let out = ok(&["run", "--preset", "airline-alliance", "--seed", "1"]);
-    let line = out
+    let lines: Vec<&str> = out
         .lines()
-        .find(|l| l.starts_with("Month 60: A strategic review"))
-        .unwrap();
-    assert!(
-        line.contains(
-            "and reopened the disputes between Lion Air Asia and Liberty Air over a \
-             misunderstanding, Southern Cross Air and Liberty Air over strategy, Southern Cross \
-             Air and Sakura Wings over a misunderstanding, Garuda Sky and Southern Cross Air over \
-             a misunderstanding, and Garuda Sky and Sakura Wings over profit sharing, which start \
-             again at negotiation."
-        ),
-        "{line}"
-    );
+        .skip_while(|l| !l.starts_with("Month 60: A strategic review"))
+        .skip(1)
+        .take_while(|l| l.starts_with("Month 60: The review reopened"))
+        .collect();
+    let pairs = [
+        "Lion Air Asia and Liberty Air over a misunderstanding",
+        "Southern Cross Air and Liberty Air over strategy",
+        "Southern Cross Air and Sakura Wings over a misunderstanding",
+        "Garuda Sky and Southern Cross Air over a misunderstanding",
+        "Garuda Sky and Sakura Wings over profit sharing",
+    ];
+    assert_eq!(lines.len(), pairs.len(), "{out}");
+    for (line, pair) in lines.iter().zip(pairs) {
+        assert_eq!(
+            *line,
+            format!("Month 60: The review reopened the dispute between {pair}, which starts again at negotiation.")
+        );
+    }
     for preset in ["airline-alliance", "id-jp-jv", "challenge-conflict"] {
         let out = ok(&["run", "--preset", preset, "--all-events"]);
         assert!(!out.contains("and between"), "{out}");

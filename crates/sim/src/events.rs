@@ -142,13 +142,15 @@ pub enum EventKind {
         detector: Detector,
         fine: f64,
     },
-    /// A strategic review. `reopened`: the disputes left unresolved that it gave another
-    /// chance (they start again at the ladder's first step), by id.
     Review {
         misfit_before: f64,
         misfit_after: f64,
         alignment_after: f64,
-        reopened: Vec<u32>,
+    },
+    /// A strategic review gave a dispute left unresolved another chance: it starts again at
+    /// the ladder's first step (recorded right after the review's event).
+    DisputeReopened {
+        id: u32,
     },
     /// A partner left. `months_unhappy` is how long it had been dissatisfied; `fairness` its
     /// payoff/input ratio against the others' (1 = fair); `unresolved` its open disputes.
