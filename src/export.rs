@@ -24,7 +24,13 @@ pub const BOM: &str = "\u{feff}";
 /// One CSV field: quoted (with inner quotes doubled) when it holds a comma, a quote, a line
 /// break, or leading or trailing spaces; as is otherwise.
 pub fn field(s: &str) -> String {
+    field_quoting(s, false)
+}
+
+/// [`field`], quoted also when it holds a semicolon (`semicolon`: for [`semicolon_csv`]).
+fn field_quoting(s: &str, semicolon: bool) -> String {
     let needs = s.contains([',', '"', '\n', '\r'])
+        || (semicolon && s.contains(';'))
         || s.starts_with(char::is_whitespace)
         || s.ends_with(char::is_whitespace);
     if needs {
@@ -97,10 +103,8 @@ pub fn semicolon_csv(text: &str) -> String {
             && !plain.ends_with('.');
         if number {
             out.push_str(&cell.replace('.', ","));
-        } else if cell.contains(';') {
-            out.push_str(&format!("\"{}\"", cell.replace('"', "\"\"")));
         } else {
-            out.push_str(&field(cell));
+            out.push_str(&field_quoting(cell, true));
         }
         cell.clear();
     }

@@ -1636,21 +1636,29 @@ fn sweep_progress_on_a_terminal_leaves_nothing_behind() {
     assert!(shown[1].starts_with("value "), "{shown:?}");
 }
 
+/// An experiment of two variants of the default scenario at 24 months, "Base" and "Open"
+/// (transparency 0.9), asking for `runs`: (base, open, its link). The scenario the link opens
+/// in the app's editor is the open one when `editor_open`, else the base.
+fn base_and_open_link(
+    runs: u64,
+    editor_open: bool,
+) -> (aliansi_sim::Scenario, aliansi_sim::Scenario, String) {
+    let mut base = aliansi_sim::presets::default_scenario();
+    base.horizon_months = 24;
+    let mut open = base.clone();
+    open.governance.transparency = 0.9;
+    let link = aliansi_wire::encode_experiment_link(&aliansi_wire::Experiment {
+        scenario: if editor_open { &open } else { &base }.clone(),
+        name: None,
+        variants: vec![("Base".into(), base.clone()), ("Open".into(), open.clone())],
+        runs,
+    });
+    (base, open, link)
+}
+
 #[test]
 fn an_experiment_link_gives_its_runs_to_batch_and_sweep() {
-    let mut s = aliansi_sim::presets::default_scenario();
-    s.horizon_months = 24;
-    let mut transparent = s.clone();
-    transparent.governance.transparency = 0.9;
-    let link = aliansi_wire::encode_experiment_link(&aliansi_wire::Experiment {
-        scenario: s.clone(),
-        name: None,
-        variants: vec![
-            ("Base".into(), s.clone()),
-            ("Open".into(), transparent.clone()),
-        ],
-        runs: 30,
-    });
+    let (s, transparent, link) = base_and_open_link(30, false);
     let text = ok(&["batch", "--link", &link, "--variant", "2"]);
     assert!(
         text.starts_with("30 runs (as the experiment link asks) of 24 months, master seed 2024\n"),
@@ -2278,19 +2286,7 @@ fn a_validation_of_one_run_says_run() {
 /// which is not the base of "Compare fairly" (that is variant 1): nothing calls it the base.
 #[test]
 fn an_experiment_link_without_a_variant_gives_its_editor_scenario_not_the_base() {
-    let mut base = aliansi_sim::presets::default_scenario();
-    base.horizon_months = 24;
-    let mut editor = base.clone();
-    editor.governance.transparency = 0.9;
-    let link = aliansi_wire::encode_experiment_link(&aliansi_wire::Experiment {
-        scenario: editor.clone(),
-        name: None,
-        variants: vec![
-            ("Base".into(), base.clone()),
-            ("Open".into(), editor.clone()),
-        ],
-        runs: 20,
-    });
+    let (base, editor, link) = base_and_open_link(20, true);
     let checksum = |s: &aliansi_sim::Scenario| {
         let b = aliansi_sim::run_batch(s, s.seed, 20).unwrap();
         format!("{:016x}", b.checksum)
