@@ -9,7 +9,10 @@ impl World {
         let g = self.knobs;
         let reg = self.regulatory_pressure();
         self.compliance_strain *= 0.95;
-        for i in self.active() {
+        // The active list is read in place, not copied (see `trust_phase`): no partner leaves
+        // here.
+        for x in 0..self.act.len() {
+            let i = self.act[x];
             let u = self.agent_rng.uniform();
             let u_detect = self.agent_rng.uniform();
             let u_end = self.agent_rng.uniform();
@@ -25,7 +28,8 @@ impl World {
                 // Found and fixed inside: a small cost, a small dent in the others' trust.
                 self.costs += 0.05 * self.value;
                 self.compliance_strain = fmin(self.compliance_strain + 0.15, 1.0);
-                for j in self.active() {
+                for y in 0..self.act.len() {
+                    let j = self.act[y];
                     if j != i {
                         self.nudge_trust(j, i, -0.01);
                     }
@@ -49,7 +53,8 @@ impl World {
                 );
                 self.fines += fine;
                 self.cum_fines += fine;
-                for j in self.active() {
+                for y in 0..self.act.len() {
+                    let j = self.act[y];
                     if j != i {
                         self.nudge_trust(j, i, -0.08);
                         self.partners[j].pressure[Cause::ComplianceFailure.index()] += 0.15;

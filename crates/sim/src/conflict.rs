@@ -61,7 +61,6 @@ impl World {
     }
 
     pub(crate) fn dispute_phase(&mut self) {
-        let act = self.active();
         let g = self.knobs;
         let n = self.n();
         let manager = if g.alliance_manager { 1.0 } else { 0.0 };
@@ -69,29 +68,34 @@ impl World {
         let detect = self.detection();
         // Once a month instead of once a pair (the same values, so the same bits): the pairs
         // with an open dispute (a dispute opened below is for the pair at hand, not visited
-        // again) and each partner's sense of unfairness.
-        let mut open = [0u64; MAX_PARTNERS];
-        for d in &self.disputes {
-            open[d.a] |= 1 << d.b;
-            open[d.b] |= 1 << d.a;
-        }
-        let unfair = |f: f64| {
-            if f >= 1.0 {
+        // again) and each partner's sense of unfairness. Kept in the world's scratch rows
+        // (`open_with`, `unfairness`), whose entries for the partners still in are set here:
+        // only those are read. The active list is read in place (nothing here removes a
+        // partner). Neither a fresh array nor a copy of the list: each is a memory fill or
+        // copy a month, costly in wasm.
+        let len = self.act.len();
+        for x in 0..len {
+            let i = self.act[x];
+            self.open_with[i] = 0;
+            let f = self.partners[i].fairness;
+            self.unfairness[i] = if f >= 1.0 {
                 0.0
             } else {
                 -libm::log(fmax(f, 0.05))
-            }
-        };
-        let mut unfairness = [0.0; MAX_PARTNERS];
-        for &i in &act {
-            unfairness[i] = unfair(self.partners[i].fairness);
+            };
+        }
+        for d in &self.disputes {
+            self.open_with[d.a] |= 1 << d.b;
+            self.open_with[d.b] |= 1 << d.a;
         }
         let cut = 1.0 - MANAGER_DISPUTE_CUT * manager;
-        for (x, &a) in act.iter().enumerate() {
-            for &b in &act[x + 1..] {
+        for x in 0..len {
+            let a = self.act[x];
+            for y in x + 1..len {
+                let b = self.act[y];
                 let u = self.agent_rng.uniform();
                 let u_sev = self.agent_rng.uniform();
-                if open[a] & (1 << b) != 0 {
+                if self.open_with[a] & (1 << b) != 0 {
                     continue;
                 }
                 let pair_trust = 0.5 * (self.trust_of(a, b) + self.trust_of(b, a));
@@ -100,7 +104,7 @@ impl World {
                 let drivers = [
                     (
                         DisputeCause::ProfitSharing,
-                        1.5 * (unfairness[a] + unfairness[b]),
+                        1.5 * (self.unfairness[a] + self.unfairness[b]),
                     ),
                     (
                         DisputeCause::Goals,

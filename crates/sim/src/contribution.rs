@@ -4,7 +4,7 @@
 
 use crate::events::Cause;
 use crate::params::*;
-use crate::scenario::{DecisionRule, Sharing, MAX_PARTNERS, N_GOALS};
+use crate::scenario::{DecisionRule, Sharing, N_GOALS};
 use crate::world::{clamp01, cosine, fmax, fmin, ratio_score, World};
 
 impl World {
@@ -182,7 +182,8 @@ impl World {
     pub(crate) fn distribute(&mut self) {
         let act = &*self.act;
         let distributed = fmax(self.value - self.costs - self.fines, 0.0);
-        let shares = self.share_array(act);
+        let mut shares = std::mem::take(&mut self.shares);
+        self.fill_shares(act, &mut shares);
         for (x, &i) in act.iter().enumerate() {
             let p = &mut self.partners[i];
             p.payoff = shares[x] * distributed;
@@ -196,17 +197,19 @@ impl World {
         }
         self.distributed = distributed;
         self.cum_distributed += distributed;
+        self.shares = shares;
     }
 
     /// Current shares of the active partners (in the order of `act`), summing to 1.
     pub fn shares(&self, act: &[usize]) -> Vec<f64> {
-        self.share_array(act)[..act.len()].to_vec()
+        let mut shares = vec![0.0; act.len()];
+        self.fill_shares(act, &mut shares);
+        shares
     }
 
-    /// [`World::shares`] without allocating: the shares are the first `act.len()` entries
-    /// (`act` lists distinct partners, so at most [`MAX_PARTNERS`]).
-    pub(crate) fn share_array(&self, act: &[usize]) -> [f64; MAX_PARTNERS] {
-        let mut shares = [0.0; MAX_PARTNERS];
+    /// [`World::shares`] into the first `act.len()` entries of `shares` (at least that long;
+    /// the distribution passes the world's scratch row).
+    pub(crate) fn fill_shares(&self, act: &[usize], shares: &mut [f64]) {
         let raw = &mut shares[..act.len()];
         match &self.scenario.governance.sharing {
             Sharing::Equal => raw.fill(1.0),
@@ -231,7 +234,6 @@ impl World {
                 *r /= total;
             }
         }
-        shares
     }
 
     /// Return per unit of input a partner could earn outside the alliance.
@@ -267,8 +269,8 @@ impl World {
         let act = &*self.act;
         let focus = self.focus();
         let transparency = self.scenario.governance.transparency;
-        let mut returns = [0.0; MAX_PARTNERS];
-        let returns = &mut returns[..act.len()];
+        let mut returns_row = std::mem::take(&mut self.returns);
+        let returns = &mut returns_row[..act.len()];
         for (r, &i) in returns.iter_mut().zip(act) {
             let p = &self.partners[i];
             *r = if p.input > 1e-9 {
@@ -381,5 +383,6 @@ impl World {
                 p.pressure[k] = 0.8 * p.pressure[k] + 0.2 * v;
             }
         }
+        self.returns = returns_row;
     }
 }

@@ -25,12 +25,16 @@ impl World {
     }
 
     pub(crate) fn trust_phase(&mut self) {
-        let act = self.active();
         let g = self.knobs;
         let obs = self.observability();
         let manager = if g.alliance_manager { 1.0 } else { 0.0 };
-        for &i in &act {
-            for &j in &act {
+        // The active list is read in place (`self.act[x]`), not copied: nothing here removes a
+        // partner, and a copy of the list is a memory copy each month (costly in wasm).
+        let len = self.act.len();
+        for x in 0..len {
+            let i = self.act[x];
+            for y in 0..len {
+                let j = self.act[y];
                 if i == j {
                     continue;
                 }

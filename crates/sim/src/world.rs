@@ -239,6 +239,17 @@ pub struct World {
     /// Whether some partner's goals changed since `goal_cosine` was last computed (set by
     /// everything that moves goals: reviews and leadership changes).
     pub(crate) goals_moved: bool,
+    /// Scratch rows of the monthly phases, one entry a partner, allocated once a run: a
+    /// phase sets the entries it reads before reading them. A fresh `[_; MAX_PARTNERS]` in a
+    /// phase is a memory fill every month, which in wasm is a call out of the module (V8), a
+    /// large part of a small alliance's month. `open_with[i]`: bit j set if i and j have an
+    /// open dispute (the dispute phase). `unfairness[i]`: i's sense of unfairness (the dispute
+    /// phase). `shares`, `returns`: the shares and the returns on input of the active
+    /// partners, in the order of the active list (the distribution, the satisfaction phase).
+    pub(crate) open_with: Vec<u64>,
+    pub(crate) unfairness: Vec<f64>,
+    pub(crate) shares: Vec<f64>,
+    pub(crate) returns: Vec<f64>,
     /// How well this particular set of partners turns out to fit together (unknown to them at
     /// the start; drawn per run): multiplies the value created.
     pub match_quality: f64,
@@ -461,6 +472,10 @@ impl World {
             distance,
             goal_cosine: vec![0.0; n * n],
             goals_moved: true,
+            open_with: vec![0; n],
+            unfairness: vec![0.0; n],
+            shares: vec![0.0; n],
+            returns: vec![0.0; n],
             match_quality,
             market: 1.0,
             market_dev: 0.0,
