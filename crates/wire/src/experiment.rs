@@ -4,13 +4,13 @@
 //! [`ExperimentV1`] is frozen like [`LinkV1`] (which it reuses for every scenario it holds): a
 //! shipped version's struct never changes; a new format gets a new struct and prefix (`e2.`).
 
-use aliansi_sim::Scenario;
+use aliansi_sim::{Resolution, Scenario};
 use serde::{Deserialize, Serialize};
 
 use crate::error::WireError;
 use crate::link::{
-    bad, decode_v1_payload, encode_payload, fragment, link_of, payload_bytes, scenario_in_link,
-    take_exact, version_of, LinkV1, LINK_PREFIX,
+    bad, decode_v1_payload, decode_v2_payload, encode_payload, fragment, link_of, payload_bytes,
+    scenario_in_link, take_exact, version_of, LinkV1, LINK_PREFIX, RUN_LINK_PREFIX,
 };
 
 /// The prefix of version-1 experiment links.
@@ -37,12 +37,17 @@ pub struct Experiment {
     pub runs: u64,
 }
 
-/// What a shared link holds: a scenario (`s1.`) or an experiment (`e1.`).
+/// What a shared link holds: a scenario (`s1.`, or `s2.` with the class's choices in its run)
+/// or an experiment (`e1.`).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Shared {
     Scenario {
         scenario: Scenario,
         name: Option<String>,
+        /// The class's choices in the run of the scenario's seed (decision mode): each a
+        /// dispute's id and the step tried first, in the order the disputes opened. Empty for
+        /// an `s1.` link.
+        choices: Vec<(u32, Resolution)>,
     },
     Experiment(Experiment),
 }
@@ -133,8 +138,8 @@ pub fn encode_experiment_link(x: &Experiment) -> String {
     encode_payload(EXPERIMENT_PREFIX, &wire)
 }
 
-/// Reads any shared link this build knows: `s1.…` (a scenario and its optional title) or
-/// `e1.…` (an experiment), as a bare fragment, `#…` or a whole URL, surrounding whitespace
+/// Reads any shared link this build knows: `s1.…` (a scenario and its optional title), `s2.…`
+/// (the same with the class's choices in its run) or `e1.…` (an experiment), as a bare fragment, `#…` or a whole URL, surrounding whitespace
 /// ignored, padding optional. Total: any input gives a value or a one-line [`WireError`],
 /// never a panic; everything decoded is validated.
 pub fn decode_shared(text: &str) -> Result<Shared, WireError> {
@@ -142,7 +147,19 @@ pub fn decode_shared(text: &str) -> Result<Shared, WireError> {
     let frag = frag.as_str();
     if let Some(payload) = frag.strip_prefix(LINK_PREFIX) {
         let (scenario, name) = decode_v1_payload(payload)?;
-        return Ok(Shared::Scenario { scenario, name });
+        return Ok(Shared::Scenario {
+            scenario,
+            name,
+            choices: Vec::new(),
+        });
+    }
+    if let Some(payload) = frag.strip_prefix(RUN_LINK_PREFIX) {
+        let (scenario, name, choices) = decode_v2_payload(payload)?;
+        return Ok(Shared::Scenario {
+            scenario,
+            name,
+            choices,
+        });
     }
     if let Some(payload) = frag.strip_prefix(EXPERIMENT_PREFIX) {
         return decode_experiment_payload(payload).map(Shared::Experiment);
@@ -151,7 +168,7 @@ pub fn decode_shared(text: &str) -> Result<Shared, WireError> {
         return Err(WireError::UnsupportedLinkVersion(v));
     }
     Err(bad(format!(
-        "expected a fragment starting with \"{LINK_PREFIX}\" (scenario) or \"{EXPERIMENT_PREFIX}\" (experiment)"
+        "expected a fragment starting with \"{LINK_PREFIX}\" or \"{RUN_LINK_PREFIX}\" (scenario) or \"{EXPERIMENT_PREFIX}\" (experiment)"
     )))
 }
 

@@ -4,13 +4,14 @@
 //!
 //! * decoding returns a value or a [`WireError`] whose message is one non-empty line;
 //! * whatever decodes is valid, and re-encodes to text that decodes to the same value;
-//! * `decode_link` and `decode_shared` agree on `s1.` links;
+//! * `decode_link` and `decode_shared` agree on `s1.` and `s2.` links (`decode_shared` also
+//!   gives an `s2.` link's choices);
 //! * encoding is canonical: encoding what the encoding decodes to gives the same text.
 
 use crate::{
     decode_link_named, decode_shared, encode_experiment_link, encode_link, encode_link_named,
-    from_value, parse_json, parse_v1, to_core, to_json, to_json_v1, to_value, Shared, WireError,
-    EXPERIMENT_PREFIX, LINK_PREFIX,
+    encode_link_with_choices, from_value, parse_json, parse_v1, to_core, to_json, to_json_v1,
+    to_value, Shared, WireError, EXPERIMENT_PREFIX, LINK_PREFIX, RUN_LINK_PREFIX,
 };
 use base64::Engine;
 
@@ -43,12 +44,42 @@ pub fn check_link_text(text: &str) {
                 assert_eq!(encode_link(s), link);
             }
             match &shared {
-                Ok(Shared::Scenario { scenario, name: n }) => {
+                Ok(Shared::Scenario {
+                    scenario,
+                    name: n,
+                    choices,
+                }) => {
                     assert_eq!(scenario, s, "decode_shared and decode_link disagree");
                     assert_eq!(
                         n, name,
                         "decode_shared and decode_link disagree on the name"
                     );
+                    // With the choices: an s2 link (an s1 link without any), round trip.
+                    let full = encode_link_with_choices(s, name.as_deref(), choices);
+                    let prefix = if choices.is_empty() {
+                        LINK_PREFIX
+                    } else {
+                        RUN_LINK_PREFIX
+                    };
+                    assert!(full.starts_with(prefix), "{full}");
+                    assert_eq!(
+                        decode_shared(&full).as_ref(),
+                        Ok(&Shared::Scenario {
+                            scenario: s.clone(),
+                            name: name.clone(),
+                            choices: choices.clone(),
+                        }),
+                        "s2 round trip"
+                    );
+                    let again = match decode_shared(&full) {
+                        Ok(Shared::Scenario {
+                            scenario,
+                            name,
+                            choices,
+                        }) => encode_link_with_choices(&scenario, name.as_deref(), &choices),
+                        other => panic!("a re-encoded scenario link gave {other:?}"),
+                    };
+                    assert_eq!(again, full, "s2 encoding is not canonical");
                 }
                 other => panic!("decode_link read {text:?} but decode_shared gave {other:?}"),
             }
@@ -83,13 +114,14 @@ pub fn check_link_text(text: &str) {
 }
 
 /// The fuzz target `link_decode`: the bytes as link text (lossy UTF-8), and the bytes as the
-/// payload of an `s1.` and of an `e1.` link (base64url), so that mutations reach the postcard
-/// decoder directly.
+/// payload of an `s1.`, an `s2.` and an `e1.` link (base64url), so that mutations reach the
+/// postcard decoder directly.
 pub fn check_link(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     check_link_text(&text);
     let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(data);
     check_link_text(&format!("{LINK_PREFIX}{b64}"));
+    check_link_text(&format!("{RUN_LINK_PREFIX}{b64}"));
     check_link_text(&format!("{EXPERIMENT_PREFIX}{b64}"));
 }
 

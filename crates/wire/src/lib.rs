@@ -8,11 +8,12 @@
 //!   and [`aliansi_sim::Scenario`]; [`parse_v1`], [`to_core`] and [`from_core`] expose the
 //!   wire struct (which also keeps the optional `name` and `description`).
 //! * **Share links** ([`encode_link`], [`decode_link`]): a compact URL fragment `s1.<base64url>`
-//!   holding the postcard bytes of a frozen link struct. Every shipped link version keeps
+//!   holding the postcard bytes of a frozen link struct; `s2.<base64url>` adds the choices a
+//!   class made in the run ([`encode_link_with_choices`]). Every shipped link version keeps
 //!   decoding forever (see DEVELOPERS.md, "Share links").
 //! * **Experiment links** ([`encode_experiment_link`], [`decode_shared`]): `e1.<base64url>`, a
 //!   scenario with its name, up to four named variants and a run count; [`decode_shared`]
-//!   reads `s1.` and `e1.` links alike into a [`Shared`].
+//!   reads `s1.`, `s2.` and `e1.` links alike into a [`Shared`].
 //! * **Batch tallies** ([`tally_to_value`], [`tally_from_value`]) as JSON, and partial
 //!   batches ([`PartialBatch`], the files of the command line's `batch --chunk` and `merge`).
 //! * **Fuzzing checks** ([`fuzz`]): the per-input invariants the cargo-fuzz targets in
@@ -47,7 +48,8 @@ pub use json::{
     PartnerV1, ScenarioV1, ScriptedShockV1, SharingV1, SCENARIO_VERSION,
 };
 pub use link::{
-    decode_link, decode_link_named, encode_link, encode_link_named, LINK_PREFIX, MAX_LINK_CHARS,
+    decode_link, decode_link_named, encode_link, encode_link_named, encode_link_with_choices,
+    LINK_PREFIX, MAX_CHOICES, MAX_LINK_CHARS, RUN_LINK_PREFIX,
 };
 pub use tally::{
     partial_from_value, partial_to_value, tally_from_value, tally_from_value_unchecked,

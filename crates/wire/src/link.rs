@@ -1,7 +1,9 @@
-//! Share links: `s1.<base64url, no padding, of the postcard bytes of [`LinkV1`]>`.
+//! Share links: `s1.<base64url, no padding, of the postcard bytes of [`LinkV1`]>`, a scenario;
+//! `s2.<… of [`LinkV2`]>`, a scenario with the choices a class made in its run (decision mode).
 //!
 //! The structs here are frozen: a shipped version's struct never changes. A new format is a
-//! new module-level struct with a new prefix (`s2.`), and [`decode_link`] keeps reading `s1.`.
+//! new module-level struct with a new prefix (`s3.`), and [`decode_link`] keeps reading `s1.`
+//! and `s2.`.
 //! Enumerations are stored as small numbers through exhaustive `match`es, so a new variant in
 //! the core breaks the build here rather than silently changing a shipped encoding.
 
@@ -18,6 +20,10 @@ use crate::error::WireError;
 
 /// The prefix of version-1 links.
 pub const LINK_PREFIX: &str = "s1.";
+/// The prefix of version-2 links: a scenario and the class's choices in its run.
+pub const RUN_LINK_PREFIX: &str = "s2.";
+/// Most choices an `s2.` link holds.
+pub const MAX_CHOICES: usize = 10_000;
 
 /// Longest link text [`decode_link`] looks at (characters); longer input is refused.
 pub const MAX_LINK_CHARS: usize = 1 << 20;
@@ -66,6 +72,23 @@ pub(crate) struct LinkV1 {
     partners: Vec<LinkPartnerV1>,
     governance: LinkGovernanceV1,
     environment: LinkEnvironmentV1,
+}
+
+/// The frozen wire struct of `s2.` links: a whole [`LinkV1`] (the scenario with its seed and
+/// title) and the class's choices in that run.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct LinkV2 {
+    scenario: LinkV1,
+    /// At least one, in the order the disputes opened (ids strictly increasing).
+    choices: Vec<ChoiceV2>,
+}
+
+/// A class's choice: the dispute (its id in the run, from 1) and the step tried first (the
+/// code of [`step_code`]).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+struct ChoiceV2 {
+    dispute: u32,
+    step: u8,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -364,8 +387,37 @@ pub fn encode_link_named(s: &Scenario, name: Option<&str>) -> String {
     encode_payload(LINK_PREFIX, &link_of(s, name))
 }
 
+/// The share link of a scenario and of the choices a class made in its run (decision mode:
+/// each a dispute's id and the step tried first, in the order the disputes opened, as
+/// `World::choose_resolution` took them). Without choices it is the `s1.` link of
+/// [`encode_link_named`], which every version of the app reads; with them an `s2.` link.
+/// Like [`encode_link`] it does not validate: [`decode_shared`](crate::decode_shared) refuses
+/// more than [`MAX_CHOICES`] choices and ids that do not increase.
+pub fn encode_link_with_choices(
+    s: &Scenario,
+    name: Option<&str>,
+    choices: &[(u32, Resolution)],
+) -> String {
+    if choices.is_empty() {
+        return encode_link_named(s, name);
+    }
+    let wire = LinkV2 {
+        scenario: link_of(s, name),
+        choices: choices
+            .iter()
+            .map(|&(dispute, step)| ChoiceV2 {
+                dispute,
+                step: step_code(step),
+            })
+            .collect(),
+    };
+    encode_payload(RUN_LINK_PREFIX, &wire)
+}
+
 /// Reads a share link back: the bare fragment (`s1.…`), `#s1.…`, or a whole URL containing
-/// `#s1.…`. Total: any input gives a scenario or an error, never a panic.
+/// `#s1.…`; an `s2.` link gives its scenario (its choices are read by
+/// [`decode_shared`](crate::decode_shared)). Total: any input gives a scenario or an error,
+/// never a panic.
 pub fn decode_link(text: &str) -> Result<Scenario, WireError> {
     decode_link_named(text).map(|(s, _)| s)
 }
@@ -374,19 +426,19 @@ pub fn decode_link(text: &str) -> Result<Scenario, WireError> {
 pub fn decode_link_named(text: &str) -> Result<(Scenario, Option<String>), WireError> {
     let frag = fragment(text)?;
     let frag = frag.as_str();
-    let payload = match frag.strip_prefix(LINK_PREFIX) {
-        Some(p) => p,
-        None => {
-            // Another version of ours ("s7.…")? Say so; else it is not one of our links.
-            if let Some(v) = version_of(frag).filter(|v| v.starts_with('s')) {
-                return Err(WireError::UnsupportedLinkVersion(v));
-            }
-            return Err(bad(format!(
-                "expected a fragment starting with \"{LINK_PREFIX}\""
-            )));
-        }
-    };
-    decode_v1_payload(payload)
+    if let Some(payload) = frag.strip_prefix(LINK_PREFIX) {
+        return decode_v1_payload(payload);
+    }
+    if let Some(payload) = frag.strip_prefix(RUN_LINK_PREFIX) {
+        return decode_v2_payload(payload).map(|(s, name, _)| (s, name));
+    }
+    // Another version of ours ("s7.…")? Say so; else it is not one of our links.
+    if let Some(v) = version_of(frag).filter(|v| v.starts_with('s')) {
+        return Err(WireError::UnsupportedLinkVersion(v));
+    }
+    Err(bad(format!(
+        "expected a fragment starting with \"{LINK_PREFIX}\" or \"{RUN_LINK_PREFIX}\""
+    )))
 }
 
 /// The fragment of a link as pasted (see [`fragment_as_sent`]), with what chat apps and
@@ -587,6 +639,43 @@ pub(crate) fn decode_v1_payload(payload: &str) -> Result<(Scenario, Option<Strin
     scenario_in_link(link, "")
 }
 
+/// The payload of an `s2.` link: the scenario, its title and the class's choices. The
+/// choices are checked first (cheaper than the scenario): at least one, at most
+/// [`MAX_CHOICES`], ids strictly increasing from 1, known steps.
+pub(crate) fn decode_v2_payload(
+    payload: &str,
+) -> Result<(Scenario, Option<String>, Vec<(u32, Resolution)>), WireError> {
+    let bytes = payload_bytes(payload, RUN_LINK_PREFIX)?;
+    let link: LinkV2 = take_exact(&bytes)?;
+    if link.choices.is_empty() {
+        return Err(bad(
+            "choices: none (an s2 link holds at least one; a link without choices is an s1 link)",
+        ));
+    }
+    if link.choices.len() > MAX_CHOICES {
+        return Err(bad(format!(
+            "choices: at most {MAX_CHOICES}, got {}",
+            link.choices.len()
+        )));
+    }
+    let mut choices = Vec::with_capacity(link.choices.len());
+    let mut last = 0;
+    for (k, c) in link.choices.iter().enumerate() {
+        if c.dispute <= last {
+            return Err(bad(format!(
+                "choices.{k}: dispute {} does not come after dispute {last}",
+                c.dispute
+            )));
+        }
+        let step = step_of(c.step)
+            .ok_or_else(|| bad(format!("choices.{k}: unknown conflict-resolution step")))?;
+        choices.push((c.dispute, step));
+        last = c.dispute;
+    }
+    let (s, name) = scenario_in_link(link.scenario, "")?;
+    Ok((s, name, choices))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -675,7 +764,8 @@ mod tests {
                     decode_shared(&text),
                     Ok(Shared::Scenario {
                         scenario: s.clone(),
-                        name: None
+                        name: None,
+                        choices: vec![],
                     }),
                     "{text}"
                 );
@@ -742,6 +832,92 @@ mod tests {
             }
         }
         assert!(checked > 1000, "{checked}");
+    }
+
+    /// A class's choices travel in an `s2.` link, and only when there are some; `decode_link`
+    /// reads its scenario, `decode_shared` the choices too.
+    #[test]
+    fn choices_travel_in_an_s2_link() {
+        use crate::experiment::{decode_shared, Shared};
+        let s = aliansi_sim::presets::default_scenario();
+        let choices = vec![(1, Resolution::Mediation), (4, Resolution::Arbitration)];
+        let link = encode_link_with_choices(&s, Some("Kelas"), &choices);
+        assert!(link.starts_with(RUN_LINK_PREFIX), "{link}");
+        assert_eq!(
+            decode_shared(&format!("https://x.y/aliansi/#{link}&utm_source=wa")),
+            Ok(Shared::Scenario {
+                scenario: s.clone(),
+                name: Some("Kelas".into()),
+                choices: choices.clone(),
+            })
+        );
+        assert_eq!(
+            decode_link_named(&link),
+            Ok((s.clone(), Some("Kelas".into())))
+        );
+        // Without choices: the s1 link every version of the app reads.
+        assert_eq!(encode_link_with_choices(&s, None, &[]), encode_link(&s));
+        // Small: a choice is a few bytes.
+        assert!(
+            link.len() < encode_link_named(&s, Some("Kelas")).len() + 12,
+            "{link}"
+        );
+    }
+
+    /// What an `s2.` link may not hold: no choices, ids that do not increase, an unknown step,
+    /// too many choices, a cut payload.
+    #[test]
+    fn bad_choices_are_refused_with_a_reason() {
+        use crate::experiment::decode_shared;
+        let s = aliansi_sim::presets::default_scenario();
+        let raw = |choices: Vec<ChoiceV2>| {
+            encode_payload(
+                RUN_LINK_PREFIX,
+                &LinkV2 {
+                    scenario: link_of(&s, None),
+                    choices,
+                },
+            )
+        };
+        let c = |dispute, step| ChoiceV2 { dispute, step };
+        let cases = [
+            (raw(vec![]), "choices: none"),
+            (
+                raw(vec![c(0, 1)]),
+                "choices.0: dispute 0 does not come after dispute 0",
+            ),
+            (
+                raw(vec![c(3, 1), c(3, 2)]),
+                "choices.1: dispute 3 does not come after dispute 3",
+            ),
+            (
+                raw(vec![c(3, 1), c(2, 2)]),
+                "choices.1: dispute 2 does not come after dispute 3",
+            ),
+            (
+                raw(vec![c(1, 5)]),
+                "choices.0: unknown conflict-resolution step",
+            ),
+            (
+                raw((1..=MAX_CHOICES as u32 + 1).map(|d| c(d, 0)).collect()),
+                "choices: at most 10000, got 10001",
+            ),
+        ];
+        for (link, why) in cases {
+            let e = decode_shared(&link).unwrap_err().to_string();
+            assert!(e.contains(why), "{e}");
+            assert_eq!(decode_link(&link).unwrap_err().to_string(), e);
+        }
+        let most = raw((1..=MAX_CHOICES as u32).map(|d| c(d, 2)).collect());
+        assert!(decode_shared(&most).is_ok());
+        let good = raw(vec![c(1, 2)]);
+        assert!(decode_shared(&good).is_ok());
+        assert!(decode_shared(&good[..good.len() - 2]).is_err());
+        // A later version is named as such.
+        assert_eq!(
+            decode_shared("s3.AAAA"),
+            Err(WireError::UnsupportedLinkVersion("s3".into()))
+        );
     }
 
     #[test]

@@ -80,7 +80,8 @@ fn decode_shared_reads_scenario_links_as_decode_link_does() {
             decode_shared(&link),
             Ok(Shared::Scenario {
                 scenario: p.scenario.clone(),
-                name: None
+                name: None,
+                choices: vec![],
             })
         );
         let named = encode_link_named(&p.scenario, Some("Judul"));
@@ -88,7 +89,8 @@ fn decode_shared_reads_scenario_links_as_decode_link_does() {
             decode_shared(&format!("https://x.y/#{named}")),
             Ok(Shared::Scenario {
                 scenario: p.scenario,
-                name: Some("Judul".into())
+                name: Some("Judul".into()),
+                choices: vec![],
             })
         );
     }
@@ -204,12 +206,12 @@ fn unknown_links_name_the_known_versions() {
         ("", "invalid share link: empty"),
         (
             "hello",
-            "expected a fragment starting with \"s1.\" (scenario) or \"e1.\" (experiment)",
+            "expected a fragment starting with \"s1.\" or \"s2.\" (scenario) or \"e1.\" (experiment)",
         ),
         ("https://example.org/#", "expected a fragment starting with"),
         (
             "e2.AAAA",
-            "unsupported share link version \"e2\" (this build reads \"s1\" scenario links and \"e1\" experiment links)",
+            "unsupported share link version \"e2\" (this build reads \"s1\" and \"s2\" scenario links and \"e1\" experiment links)",
         ),
         ("s9.AAAA", "unsupported share link version \"s9\""),
         ("x1.AAAA", "expected a fragment starting with"),

@@ -1,13 +1,14 @@
 //! Golden share links, one pair of files per fixture in `tests/fixtures/links/`:
 //!
 //! * `NAME.txt`: the link text, exactly as an encoder of its version wrote it;
-//! * `NAME.json`: what it must decode to, in the version-1 scenario JSON (for experiments, an
-//!   object `{"name", "runs", "scenario", "variants": [{"name", "scenario"}]}` whose scenarios
-//!   are version-1 scenario JSON).
+//! * `NAME.json`: what it must decode to, in the version-1 scenario JSON (for `s2.` links, an
+//!   object `{"choices": [{"dispute", "step"}], "scenario"}`; for experiments, an object
+//!   `{"name", "runs", "scenario", "variants": [{"name", "scenario"}]}`; their scenarios are
+//!   version-1 scenario JSON).
 //!
 //! Every fixture must decode to its expected value and re-encode to the same text, forever: a
 //! change to a shipped wire struct, enum code or number encoding fails here. There is an `s1.`
-//! fixture for every preset and a few `e1.` experiments.
+//! fixture for every preset, two `s2.` runs with a class's choices and a few `e1.` experiments.
 //!
 //! Fixtures are never rewritten. A missing one is only written with `ALIANSI_WIRE_BLESS=1`
 //! (`ALIANSI_WIRE_BLESS=1 cargo test -p aliansi-wire --test golden_links`), from the current
@@ -41,6 +42,21 @@ struct ExperimentJson {
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+struct RunJson {
+    choices: Vec<ChoiceJson>,
+    scenario: ScenarioV1,
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChoiceJson {
+    dispute: u32,
+    /// `Resolution::key`: "avoidance", "negotiation", "mediation", "arbitration", "escalation".
+    step: String,
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct VariantJson {
     name: String,
     scenario: ScenarioV1,
@@ -48,16 +64,32 @@ struct VariantJson {
 
 /// What a fixture stands for, as first made.
 enum Case {
-    Scenario(Scenario, Option<String>),
+    /// A scenario, its title and the class's choices (an `s2.` link when there are any).
+    Scenario(Scenario, Option<String>, Vec<(u32, Resolution)>),
     Experiment(Experiment),
 }
 
 fn expected_json(c: &Case) -> String {
     match c {
-        Case::Scenario(s, name) => {
+        Case::Scenario(s, name, choices) if choices.is_empty() => {
             let mut v = from_core(s);
             v.name = name.clone();
             to_json_v1(&v)
+        }
+        Case::Scenario(s, name, choices) => {
+            let mut v = from_core(s);
+            v.name = name.clone();
+            let j = RunJson {
+                choices: choices
+                    .iter()
+                    .map(|&(dispute, step)| ChoiceJson {
+                        dispute,
+                        step: step.key().to_string(),
+                    })
+                    .collect(),
+                scenario: v,
+            };
+            serde_json::to_string_pretty(&j).unwrap() + "\n"
         }
         Case::Experiment(x) => {
             let j = ExperimentJson {
@@ -80,7 +112,7 @@ fn expected_json(c: &Case) -> String {
 
 fn link_of(c: &Case) -> String {
     match c {
-        Case::Scenario(s, name) => encode_link_named(s, name.as_deref()),
+        Case::Scenario(s, name, choices) => encode_link_with_choices(s, name.as_deref(), choices),
         Case::Experiment(x) => encode_experiment_link(x),
     }
 }
@@ -93,6 +125,25 @@ fn read_expected(name: &str, text: &str) -> Shared {
         Shared::Scenario {
             scenario: to_core(&v).unwrap_or_else(|e| panic!("{name}.json: {e}")),
             name: title,
+            choices: Vec::new(),
+        }
+    } else if name.starts_with("s2_") {
+        let j: RunJson = serde_json::from_str(text).unwrap_or_else(|e| panic!("{name}.json: {e}"));
+        let choices = j
+            .choices
+            .iter()
+            .map(|c| {
+                let step = Resolution::ALL
+                    .into_iter()
+                    .find(|r| r.key() == c.step)
+                    .unwrap_or_else(|| panic!("{name}.json: unknown step {}", c.step));
+                (c.dispute, step)
+            })
+            .collect();
+        Shared::Scenario {
+            scenario: to_core(&j.scenario).unwrap_or_else(|e| panic!("{name}.json: {e}")),
+            name: j.scenario.name.clone(),
+            choices,
         }
     } else {
         let j: ExperimentJson =
@@ -113,7 +164,11 @@ fn read_expected(name: &str, text: &str) -> Shared {
 
 fn encode_shared(s: &Shared) -> String {
     match s {
-        Shared::Scenario { scenario, name } => encode_link_named(scenario, name.as_deref()),
+        Shared::Scenario {
+            scenario,
+            name,
+            choices,
+        } => encode_link_with_choices(scenario, name.as_deref(), choices),
         Shared::Experiment(x) => encode_experiment_link(x),
     }
 }
@@ -165,11 +220,46 @@ fn thirty_partners() -> Scenario {
 fn cases() -> Vec<(String, Case)> {
     let mut out: Vec<(String, Case)> = presets::all()
         .into_iter()
-        .map(|p| (format!("s1_{}", p.id), Case::Scenario(p.scenario, None)))
+        .map(|p| {
+            (
+                format!("s1_{}", p.id),
+                Case::Scenario(p.scenario, None, vec![]),
+            )
+        })
         .collect();
     out.push((
         "s1_titled_odd".into(),
-        Case::Scenario(odd_scenario(), Some("Kelas MBA, minggu 3 — ü".into())),
+        Case::Scenario(
+            odd_scenario(),
+            Some("Kelas MBA, minggu 3 — ü".into()),
+            vec![],
+        ),
+    ));
+    out.push((
+        "s2_default_three_choices".into(),
+        Case::Scenario(
+            presets::default_scenario(),
+            Some("Kelas 3B: mediasi".into()),
+            vec![
+                (1, Resolution::Mediation),
+                (2, Resolution::Arbitration),
+                (5, Resolution::Negotiation),
+            ],
+        ),
+    ));
+    out.push((
+        "s2_odd_every_step".into(),
+        Case::Scenario(
+            odd_scenario(),
+            None,
+            vec![
+                (1, Resolution::Avoidance),
+                (2, Resolution::Negotiation),
+                (300, Resolution::Mediation),
+                (70_000, Resolution::Arbitration),
+                (u32::MAX, Resolution::Escalation),
+            ],
+        ),
     ));
     let d = presets::default_scenario();
     let mut transparent = d.clone();
@@ -291,13 +381,15 @@ fn every_fixture_decodes_to_its_expected_value_forever() {
         if let Shared::Scenario {
             scenario,
             name: title,
+            choices,
         } = &decoded
         {
             assert_eq!(
                 decode_link_named(link).unwrap(),
                 (scenario.clone(), title.clone())
             );
-            assert!(link.starts_with("s1."), "{name}");
+            let version = if choices.is_empty() { "s1." } else { "s2." };
+            assert!(link.starts_with(version), "{name}");
         } else {
             assert!(link.starts_with("e1."), "{name}");
         }
@@ -305,7 +397,7 @@ fn every_fixture_decodes_to_its_expected_value_forever() {
         seen += 1;
     }
     assert!(seen >= presets::all().len() + 4, "only {seen} fixtures");
-    assert_eq!(versions.into_iter().collect::<Vec<_>>(), ["e1", "s1"]);
+    assert_eq!(versions.into_iter().collect::<Vec<_>>(), ["e1", "s1", "s2"]);
 }
 
 /// The expected files are canonical: writing what they say gives the same text, so a change
@@ -317,7 +409,11 @@ fn expected_files_are_canonical_json() {
             continue; // every_fixture_exists reports it
         };
         let again = match read_expected(&name, &text) {
-            Shared::Scenario { scenario, name } => expected_json(&Case::Scenario(scenario, name)),
+            Shared::Scenario {
+                scenario,
+                name,
+                choices,
+            } => expected_json(&Case::Scenario(scenario, name, choices)),
             Shared::Experiment(x) => expected_json(&Case::Experiment(x)),
         };
         assert_eq!(again, text, "{name}.json");
@@ -334,7 +430,8 @@ fn the_first_fixture_still_matches() {
         decode_shared(link.trim()).unwrap(),
         Shared::Scenario {
             scenario: expected,
-            name: None
+            name: None,
+            choices: vec![],
         }
     );
 }

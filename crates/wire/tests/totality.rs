@@ -63,7 +63,7 @@ fn corpus(target: &str) -> Vec<PathBuf> {
 fn the_link_fuzz_corpus_replays() {
     let files = corpus("link_decode");
     assert!(files.len() >= 20, "only {} corpus files", files.len());
-    let (mut scenarios, mut experiments) = (0, 0);
+    let (mut scenarios, mut runs, mut experiments) = (0, 0, 0);
     for f in files {
         let data = std::fs::read(&f).unwrap();
         // A panic names the file (the check's message has the input too).
@@ -73,10 +73,12 @@ fn the_link_fuzz_corpus_replays() {
         for text in [
             String::from_utf8_lossy(&data).into_owned(),
             format!("s1.{b64}"),
+            format!("s2.{b64}"),
             format!("e1.{b64}"),
         ] {
             match decode_shared(&text) {
-                Ok(Shared::Scenario { .. }) => scenarios += 1,
+                Ok(Shared::Scenario { choices, .. }) if choices.is_empty() => scenarios += 1,
+                Ok(Shared::Scenario { .. }) => runs += 1,
                 Ok(Shared::Experiment(_)) => experiments += 1,
                 Err(_) => {}
             }
@@ -84,8 +86,8 @@ fn the_link_fuzz_corpus_replays() {
     }
     // The corpus reaches the round trips, not only the refusals.
     assert!(
-        scenarios >= 1 && experiments >= 1,
-        "{scenarios} scenarios, {experiments} experiments"
+        scenarios >= 1 && runs >= 1 && experiments >= 1,
+        "{scenarios} scenarios, {runs} runs with choices, {experiments} experiments"
     );
 }
 
@@ -118,7 +120,7 @@ fn valid_inputs_pass_the_checks() {
 
 #[test]
 fn huge_inputs_are_refused_quickly() {
-    for prefix in ["", "s1.", "e1.", "#e1.", "https://example.org/#s1."] {
+    for prefix in ["", "s1.", "s2.", "e1.", "#e1.", "https://example.org/#s1."] {
         for len in [
             MAX_LINK_CHARS - prefix.len(),
             MAX_LINK_CHARS + 1,
@@ -222,8 +224,11 @@ fn damage_link(
     // Truncated payload bytes, and the other prefix on the same payload.
     let bytes = unb64(payload);
     check_link_text(&format!("{prefix}{}", b64(&bytes[..cut.min(bytes.len())])));
-    let other = if prefix == "s1." { "e1." } else { "s1." };
-    check_link_text(&format!("{other}{payload}"));
+    for other in ["s1.", "s2.", "e1."] {
+        if other != prefix {
+            check_link_text(&format!("{other}{payload}"));
+        }
+    }
 }
 
 fn config(cases: u32) -> ProptestConfig {
@@ -244,7 +249,7 @@ fn base64url_text(max: usize) -> impl Strategy<Value = String> {
 proptest! {
     #![proptest_config(config(3000))]
 
-    /// Any bytes: as text, and as the payload of an s1 and an e1 link.
+    /// Any bytes: as text, and as the payload of an s1, an s2 and an e1 link.
     #[test]
     fn any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
         check_link(&bytes);
@@ -266,7 +271,7 @@ proptest! {
     #[test]
     fn any_text(s in ".{0,3000}") {
         check_link_text(&s);
-        for prefix in ["s1.", "e1.", "#e1.", "https://example.org/x?y#s1.", "s2.", "e0."] {
+        for prefix in ["s1.", "s2.", "e1.", "#e1.", "https://example.org/x?y#s1.", "s3.", "e0."] {
             check_link_text(&format!("{prefix}{s}"));
         }
         check_json_text(&s);
@@ -275,7 +280,7 @@ proptest! {
     /// Random base64url after each prefix, of any length up to a few KB.
     #[test]
     fn random_base64url(s in base64url_text(5000), pad in 0usize..3) {
-        for prefix in ["s1.", "e1."] {
+        for prefix in ["s1.", "s2.", "e1."] {
             check_link_text(&format!("{prefix}{s}"));
             check_link_text(&format!("{prefix}{s}{}", "=".repeat(pad)));
         }
