@@ -58,6 +58,9 @@ pub struct LiveWorld {
     /// The class's choices so far (dispute id, step), in order: with the month, what a
     /// reload needs to bring the run back ([`LiveWorld::replay`]).
     choices: Rc<Vec<(u32, Resolution)>>,
+    /// Choices made beforehand (a shared run's, [`Planned`]): each is applied as its dispute
+    /// opens, and then counts among the choices.
+    planned: Rc<Vec<(u32, Resolution)>>,
 }
 
 impl PartialEq for LiveWorld {
@@ -74,11 +77,12 @@ impl std::ops::Deref for LiveWorld {
 }
 
 impl LiveWorld {
-    fn new(world: World) -> LiveWorld {
+    fn new(world: World, planned: Rc<Vec<(u32, Resolution)>>) -> LiveWorld {
         LiveWorld {
             world: Rc::new(world),
             generation: 0,
             choices: Rc::default(),
+            planned,
         }
     }
 
@@ -93,26 +97,52 @@ impl LiveWorld {
     fn replay(&mut self, month: u32, choices: &[(u32, Resolution)]) {
         while self.world.month < month && !self.world.is_over() {
             Rc::make_mut(&mut self.world).step();
-            let open: Vec<u32> = self.world.awaiting_choice().map(|d| d.id).collect();
-            for id in open {
-                if let Some(&(_, step)) = choices.iter().find(|c| c.0 == id) {
-                    self.choose(id, step);
-                }
+            self.apply(choices);
+        }
+        self.generation += 1;
+    }
+
+    /// Applies to each dispute that has just opened its choice in `choices`, or else in the
+    /// planned choices, if either has one.
+    fn apply(&mut self, choices: &[(u32, Resolution)]) {
+        if choices.is_empty() && self.planned.is_empty() {
+            return;
+        }
+        let open: Vec<u32> = self.world.awaiting_choice().map(|d| d.id).collect();
+        for id in open {
+            let planned = self.planned.clone();
+            let found = choices.iter().chain(planned.iter()).find(|c| c.0 == id);
+            if let Some(&(_, step)) = found {
+                self.choose(id, step);
+            }
+        }
+    }
+
+    /// Steps up to `months` months (fewer if the run ends first, or, when `decide`, as soon
+    /// as a dispute awaits the class's decision). `u32::MAX` months: to the end. A planned
+    /// choice is applied as its dispute opens, before the class would be asked.
+    fn advance(&mut self, months: u32, decide: bool) {
+        for _ in 0..months {
+            let ended = Rc::make_mut(&mut self.world).step().is_some();
+            self.apply(&[]);
+            if ended || (decide && self.world.awaiting_choice().next().is_some()) {
+                break;
             }
         }
         self.generation += 1;
     }
 
-    /// Steps up to `months` months (fewer if the run ends first, or, when `decide`, as soon
-    /// as a dispute awaits the class's decision). `u32::MAX` months: to the end.
-    fn advance(&mut self, months: u32, decide: bool) {
-        let w = Rc::make_mut(&mut self.world);
-        for _ in 0..months {
-            if w.step().is_some() || (decide && w.awaiting_choice().next().is_some()) {
-                break;
+    /// The choices a link of this run carries: those made so far, and the planned ones still
+    /// ahead, in the order of their disputes.
+    pub fn shared_choices(&self) -> Vec<(u32, Resolution)> {
+        let mut all = self.choices.to_vec();
+        for c in self.planned.iter() {
+            if !all.iter().any(|x| x.0 == c.0) {
+                all.push(*c);
             }
         }
-        self.generation += 1;
+        all.sort_by_key(|c| c.0);
+        all
     }
 
     /// Applies the class's choice for a dispute (ignored if the world refuses it).
@@ -300,6 +330,15 @@ impl Status {
     }
 }
 
+/// Choices made beforehand for one run: a shared run's (an `s2.` link), applied as their
+/// disputes open while the scenario and seed are the link's.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Planned {
+    /// The scenario, with the seed of the run.
+    pub scenario: Scenario,
+    pub choices: Vec<(u32, Resolution)>,
+}
+
 /// A finished run remembered for comparison ("same world, different choice").
 #[derive(Clone, Debug, PartialEq)]
 pub struct Baseline {
@@ -350,6 +389,9 @@ pub struct State {
     /// An edited scenario that loading another replaced (with its seed), which the page offers
     /// to bring back ([`Action::Restore`]) until it is dismissed.
     pub replaced: Option<Rc<Scenario>>,
+    /// The choices of a shared run ([`Action::LoadRun`]): every run of its scenario and seed
+    /// applies them; any other scenario or seed runs without.
+    pub planned: Option<Rc<Planned>>,
 }
 
 /// Everything that can change the page state.
@@ -388,6 +430,13 @@ pub enum Action {
     /// run (status "ready", month 0). An edited scenario it replaces is kept for
     /// [`Action::Restore`].
     Load(Scenario),
+    /// Loads a shared run: like [`Action::Load`], and its runs apply the class's `choices`
+    /// (dispute id, step tried first) as each dispute opens, while the scenario and seed are
+    /// unchanged.
+    LoadRun {
+        scenario: Scenario,
+        choices: Vec<(u32, Resolution)>,
+    },
     /// Brings back the edited scenario that the last load replaced (an edited scenario it
     /// replaces in turn is kept, so nothing is lost either way).
     Restore,
@@ -501,6 +550,7 @@ impl State {
             experiment: None,
             loaded: Rc::new(scenario.clone()),
             replaced: None,
+            planned: None,
             scenario,
         }
         .rewound()
@@ -634,14 +684,19 @@ impl State {
         }
     }
 
-    /// A fresh world at month 0 for the scenario and seed; not playing.
+    /// A fresh world at month 0 for the scenario and seed; not playing. It applies the
+    /// planned choices if they are for this scenario and seed.
     fn rewound(mut self) -> State {
         self.scenario.seed = self.seed;
         self.playing = false;
         self.resume = false;
+        let planned = match &self.planned {
+            Some(p) if p.scenario == self.scenario => Rc::new(p.choices.clone()),
+            _ => Rc::default(),
+        };
         match World::new(&self.scenario, self.seed, true) {
             Ok(w) => {
-                self.live = Ok(LiveWorld::new(w));
+                self.live = Ok(LiveWorld::new(w, planned));
                 self.result = None;
             }
             Err(e) => {
@@ -773,10 +828,35 @@ impl Reducible for State {
                 ..state
             }
             .rewound(),
-            Action::Load(scenario) => state.loading(scenario),
-            Action::Restore => state.restored(),
-            Action::BackToPlain if state.replaced.is_some() => state.restored(),
-            Action::BackToPlain => state.loading(aliansi_sim::presets::default_scenario()),
+            // Any other load forgets a shared run's choices.
+            Action::Load(scenario) => State {
+                planned: None,
+                ..state
+            }
+            .loading(scenario),
+            Action::LoadRun { scenario, choices } => State {
+                planned: Some(Rc::new(Planned {
+                    scenario: scenario.clone(),
+                    choices,
+                })),
+                ..state
+            }
+            .loading(scenario),
+            Action::Restore => State {
+                planned: None,
+                ..state
+            }
+            .restored(),
+            Action::BackToPlain if state.replaced.is_some() => State {
+                planned: None,
+                ..state
+            }
+            .restored(),
+            Action::BackToPlain => State {
+                planned: None,
+                ..state
+            }
+            .loading(aliansi_sim::presets::default_scenario()),
             Action::ForgetReplaced => State {
                 replaced: None,
                 ..state
@@ -833,6 +913,7 @@ impl Reducible for State {
                     lesson: Some(OpenLesson { index, part: 0 }),
                     decisions: lesson.decisions,
                     baseline: None,
+                    planned: None,
                     ..state
                 }
                 .loading(lesson.scenario())
@@ -894,6 +975,7 @@ fn same_world(a: &Scenario, b: &Scenario) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::url;
     use aliansi_sim::EventKind;
 
     fn after(actions: &[Action]) -> Rc<State> {
@@ -1393,6 +1475,76 @@ mod tests {
         );
         // A run not started has nothing to replay.
         assert_eq!(State::initial().view().replay(), None);
+    }
+
+    /// A class decides every dispute of the conflict lesson's run, alternating arbitration and
+    /// avoidance; the link of that run (its choices) opened in a fresh page replays the same
+    /// run, asking nothing even in decision mode; without the choices, or with another seed,
+    /// it is another run.
+    #[test]
+    fn a_shared_run_replays_the_class_choices() {
+        let mut s = conflict_lesson();
+        let steps = [Resolution::Arbitration, Resolution::Avoidance];
+        let mut chosen = 0;
+        while s.status() != Status::Done {
+            s = match s.awaiting().map(|d| d.id) {
+                Some(id) => {
+                    chosen += 1;
+                    s.reduce(Action::Decide {
+                        id,
+                        step: Some(steps[chosen % 2]),
+                    })
+                }
+                None => s.reduce(Action::Finish),
+            };
+        }
+        assert!(chosen >= 2, "{chosen} disputes decided");
+        let w = s.live.as_ref().unwrap();
+        let choices = w.shared_choices();
+        assert_eq!(choices, w.choices(), "all applied, in order");
+        let events = &s.run().unwrap().events;
+        let linked = url::scenario_with_seed(&s.scenario, s.seed);
+        let open = |decisions: bool, actions: &[Action]| {
+            let mut all = vec![
+                Action::SetDecisions(decisions),
+                Action::LoadRun {
+                    scenario: linked.clone(),
+                    choices: choices.clone(),
+                },
+            ];
+            all.extend_from_slice(actions);
+            after(&all)
+        };
+        for decisions in [false, true] {
+            let t = open(decisions, &[]);
+            // Shared again before it plays: the same choices.
+            assert_eq!(t.live.as_ref().unwrap().shared_choices(), choices);
+            let t = t.reduce(Action::Finish);
+            assert_eq!(t.awaiting().map(|d| d.id), None, "nothing to decide");
+            assert_eq!(t.status(), Status::Done);
+            assert_eq!(&t.run().unwrap().events, events, "the class's run");
+            assert_eq!(t.live.as_ref().unwrap().choices(), &choices[..]);
+            // Run again: the same run.
+            let again = t.reduce(Action::Run).reduce(Action::Finish);
+            assert_eq!(&again.run().unwrap().events, events);
+        }
+        // Played in steps, as a timer plays it.
+        let mut t = open(false, &[Action::SetSpeed(30), Action::Run]);
+        while t.status() != Status::Done {
+            t = t.reduce(Action::Tick);
+        }
+        assert_eq!(&t.run().unwrap().events, events);
+        // The same scenario loaded plainly, or the link with another seed: not the class's run.
+        let plain = after(&[Action::Load(linked.clone()), Action::Finish]);
+        assert_ne!(&plain.run().unwrap().events, events);
+        let reseeded = open(false, &[Action::NewSeed, Action::Finish]);
+        assert!(reseeded.live.as_ref().unwrap().choices().is_empty());
+        let back = reseeded
+            .reduce(Action::SetSeed(linked.seed))
+            .reduce(Action::Finish);
+        assert_eq!(&back.run().unwrap().events, events, "its seed again");
+        let other = open(false, &[Action::Load(linked.clone()), Action::Finish]);
+        assert_eq!(other.run().unwrap().events, plain.run().unwrap().events);
     }
 
     #[test]

@@ -1,11 +1,12 @@
 //! Share links in the page address: pure functions from and to the URL fragment.
 //!
-//! The fragment is the share link of [`aliansi_wire::encode_link`] (`#s1.…`, a scenario) or
-//! of [`aliansi_wire::encode_experiment_link`] (`#e1.…`, a whole experiment). Only the browser
+//! The fragment is the share link of [`aliansi_wire::encode_link_with_choices`] (`#s1.…`, a
+//! scenario, or `#s2.…`, a scenario with the class's choices in its run) or of
+//! [`aliansi_wire::encode_experiment_link`] (`#e1.…`, a whole experiment). Only the browser
 //! glue in `components/share.rs` touches `window.location` and `history`; everything that can
 //! be decided on strings is here, with native tests.
 
-use aliansi_sim::Scenario;
+use aliansi_sim::{Resolution, Scenario};
 use aliansi_wire::{Experiment, Shared};
 
 use crate::i18n::Lang;
@@ -16,8 +17,9 @@ use crate::variants::Variant;
 pub enum Fragment {
     /// No fragment (or an empty one): the page's own default.
     Empty,
-    /// A share link that decoded into a valid scenario.
-    Scenario(Scenario),
+    /// A share link that decoded into a valid scenario, with the class's choices in the run of
+    /// its seed (decision mode; empty for an `s1.` link).
+    Scenario(Scenario, Vec<(u32, Resolution)>),
     /// An experiment link: the scenario, the variants of "Compare fairly" and the run count.
     Experiment(Experiment),
     /// A fragment that is not a readable share link: the link as written (shortened for
@@ -50,7 +52,9 @@ pub fn read_fragment(hash_or_href: &str) -> Fragment {
         return Fragment::Empty;
     };
     match aliansi_wire::decode_shared(text) {
-        Ok(Shared::Scenario { scenario, .. }) => Fragment::Scenario(scenario),
+        Ok(Shared::Scenario {
+            scenario, choices, ..
+        }) => Fragment::Scenario(scenario, choices),
         Ok(Shared::Experiment(x)) => Fragment::Experiment(x),
         Err(error) => Fragment::Broken {
             link: shorten(text, SHOWN_CHARS),
@@ -68,11 +72,12 @@ pub fn scenario_with_seed(scenario: &Scenario, seed: u64) -> Scenario {
     }
 }
 
-/// The fragment to put into the address, with its `#`.
-pub fn build_fragment(scenario: &Scenario, seed: u64) -> String {
+/// The fragment to put into the address, with its `#`: the scenario with `seed`, and the
+/// class's `choices` in that run if there are any (an `s2.` link; else `s1.`).
+pub fn build_fragment(scenario: &Scenario, seed: u64, choices: &[(u32, Resolution)]) -> String {
     format!(
         "#{}",
-        aliansi_wire::encode_link(&scenario_with_seed(scenario, seed))
+        aliansi_wire::encode_link_with_choices(&scenario_with_seed(scenario, seed), None, choices)
     )
 }
 
@@ -151,10 +156,17 @@ pub fn kept_variants(kept: &str) -> Option<(Vec<Variant>, u64)> {
     }
 }
 
-/// The whole address to share: `href` without any fragment, then the new fragment.
-pub fn share_url(href: &str, scenario: &Scenario, seed: u64, lang: Lang) -> String {
+/// The whole address to share: `href` without any fragment, then the new fragment (see
+/// [`build_fragment`]).
+pub fn share_url(
+    href: &str,
+    scenario: &Scenario,
+    seed: u64,
+    choices: &[(u32, Resolution)],
+    lang: Lang,
+) -> String {
     let base = with_lang(href.split('#').next().unwrap_or(""), lang);
-    format!("{base}{}", build_fragment(scenario, seed))
+    format!("{base}{}", build_fragment(scenario, seed, choices))
 }
 
 /// The experiment to share: the scenario being edited with the seed on screen, the variants
@@ -255,7 +267,7 @@ mod tests {
     fn a_working_copy_comes_back_under_the_same_address_only() {
         let mut edited = presets::default_scenario();
         edited.horizon_months = 77;
-        let link = build_fragment(&presets::all()[1].scenario, 5);
+        let link = build_fragment(&presets::all()[1].scenario, 5, &[]);
         for from in ["", "#", &link] {
             let kept = working_copy(from, &edited, 42);
             let back = restore_working_copy(&kept, from).expect("same address: restored");
@@ -291,7 +303,7 @@ mod tests {
                 scenario: second,
             },
         ];
-        let scenario_link = build_fragment(&presets::all()[1].scenario, 5);
+        let scenario_link = build_fragment(&presets::all()[1].scenario, 5, &[]);
         let x = experiment(&presets::default_scenario(), 3, &variants[..1], 50).unwrap();
         let experiment_link = format!("#{}", aliansi_wire::encode_experiment_link(&x));
         for from in ["", &scenario_link, &experiment_link] {
@@ -357,10 +369,10 @@ mod tests {
     #[test]
     fn round_trip_keeps_scenario_and_seed() {
         for p in presets::all() {
-            let frag = build_fragment(&p.scenario, 4242);
+            let frag = build_fragment(&p.scenario, 4242, &[]);
             assert!(frag.starts_with("#s1."), "{frag}");
             match read_fragment(&frag) {
-                Fragment::Scenario(s) => {
+                Fragment::Scenario(s, _) => {
                     assert_eq!(s, scenario_with_seed(&p.scenario, 4242), "{}", p.id)
                 }
                 other => panic!("{}: {other:?}", p.id),
@@ -371,7 +383,7 @@ mod tests {
     #[test]
     fn share_url_replaces_any_old_fragment() {
         let s = presets::default_scenario();
-        let url = share_url("http://127.0.0.1:9/index.html#s1.old", &s, 7, Lang::En);
+        let url = share_url("http://127.0.0.1:9/index.html#s1.old", &s, 7, &[], Lang::En);
         assert!(
             url.starts_with("http://127.0.0.1:9/index.html?lang=en#s1."),
             "{url}"
@@ -379,8 +391,23 @@ mod tests {
         assert_eq!(url.matches('#').count(), 1);
         assert_eq!(
             read_fragment(&url),
-            Fragment::Scenario(scenario_with_seed(&s, 7))
+            Fragment::Scenario(scenario_with_seed(&s, 7), vec![])
         );
+    }
+
+    /// The class's choices make an `s2.` link that reads back with them; none, an `s1.` link.
+    #[test]
+    fn a_shared_run_carries_the_class_choices() {
+        use aliansi_sim::Resolution;
+        let s = presets::default_scenario();
+        let choices = vec![(2, Resolution::Arbitration), (3, Resolution::Avoidance)];
+        let url = share_url("http://h/aliansi/#s1.old", &s, 9, &choices, Lang::Id);
+        assert!(url.starts_with("http://h/aliansi/?lang=id#s2."), "{url}");
+        assert_eq!(
+            read_fragment(&url),
+            Fragment::Scenario(scenario_with_seed(&s, 9), choices)
+        );
+        assert!(share_url("http://h/", &s, 9, &[], Lang::Id).contains("#s1."));
     }
 
     #[test]
@@ -458,7 +485,7 @@ mod tests {
 
     #[test]
     fn truncated_real_link_is_broken() {
-        let frag = build_fragment(&presets::default_scenario(), 1);
+        let frag = build_fragment(&presets::default_scenario(), 1, &[]);
         let cut = &frag[..frag.len() / 2];
         assert!(matches!(read_fragment(cut), Fragment::Broken { .. }));
     }

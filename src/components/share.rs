@@ -13,7 +13,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::library::notice;
-use crate::i18n::{t, Lang};
+use crate::i18n::{t, tf, Lang};
 use crate::state::{Action, State, View};
 use crate::url::{self, Fragment};
 
@@ -44,8 +44,14 @@ pub fn share_button(props: &ShareProps) -> Html {
     let shared = use_state(|| None::<(String, Scenario)>);
 
     let current = url::scenario_with_seed(&state.scenario, state.seed);
-    // Choices the class made in decision mode: the link cannot replay them.
-    let chosen = state.live.as_ref().is_ok_and(|w| !w.choices().is_empty());
+    // The class's choices in this run (decision mode, or a shared run's): the link carries
+    // them, so that it replays the run as the class decided it.
+    let choices = state
+        .live
+        .as_ref()
+        .map(|w| w.shared_choices())
+        .unwrap_or_default();
+    let chosen = choices.len();
     let on_share = {
         let shared = shared.clone();
         let dispatch = state.dispatcher();
@@ -55,7 +61,7 @@ pub fn share_button(props: &ShareProps) -> Html {
                 return;
             };
             let href = window.location().href().unwrap_or_default();
-            let link = url::share_url(&href, &current, current.seed, lang);
+            let link = url::share_url(&href, &current, current.seed, &choices, lang);
             push_address(&link);
             shared.set(Some((link.clone(), current.clone())));
             let dispatch = dispatch.clone();
@@ -90,8 +96,10 @@ pub fn share_button(props: &ShareProps) -> Html {
                 { t(lang, "library.share") }
             </button>
             <p class="hint">{ t(lang, "library.share.hint") }</p>
-            if chosen {
-                <p class="hint" data-testid="share-choices">{ t(lang, "library.share.choices") }</p>
+            if chosen > 0 {
+                <p class="hint" data-testid="share-choices">
+                    { tf(lang, "library.share.choices", &[("n", &chosen.to_string())]) }
+                </p>
             }
             { link_view }
         </section>
@@ -118,14 +126,28 @@ fn address_actions(hash: &str, empty_is_default: bool, lang: Lang) -> Vec<Action
     match url::read_fragment(hash) {
         Fragment::Empty if empty_is_default => vec![Action::BackToPlain],
         Fragment::Empty => vec![],
-        Fragment::Scenario(s) => {
+        Fragment::Scenario(s, choices) => {
             let partners = s.partners.len().to_string();
             let horizon = crate::variants::horizon_words(lang, s.horizon_months);
+            if choices.is_empty() {
+                return vec![
+                    Action::Load(s),
+                    notice(
+                        "library.link_opened",
+                        &[("partners", partners), ("horizon", horizon)],
+                        false,
+                    ),
+                ];
+            }
+            let n = choices.len().to_string();
             vec![
-                Action::Load(s),
+                Action::LoadRun {
+                    scenario: s,
+                    choices,
+                },
                 notice(
-                    "library.link_opened",
-                    &[("partners", partners), ("horizon", horizon)],
+                    "library.link_opened_choices",
+                    &[("partners", partners), ("horizon", horizon), ("n", n)],
                     false,
                 ),
             ]

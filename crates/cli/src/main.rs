@@ -748,6 +748,9 @@ struct Loaded {
     note: Option<String>,
     /// The runs an experiment link asks for.
     link_runs: Option<u64>,
+    /// The class's choices in the run of a shared run's link (`s2.`): dispute id and the step
+    /// tried first. Empty when --set or another --seed makes another run.
+    choices: Vec<(u32, aliansi_sim::Resolution)>,
 }
 
 /// "\"Base\", \"Transparent\"": names quoted (control characters escaped).
@@ -821,6 +824,7 @@ fn load(a: &Args) -> Res<Loaded> {
     }
     let mut note = None;
     let mut link_runs = None;
+    let mut choices = Vec::new();
     let base = if let Some(path) = &a.scenario {
         // `--scenario -`: standard input.
         let (text, name) = if path == "-" {
@@ -835,12 +839,17 @@ fn load(a: &Args) -> Res<Loaded> {
         aliansi_wire::parse_json(&text).map_err(|e| usage(format!("{name}: {e}")))?
     } else if let Some(link) = &a.link {
         match aliansi_wire::decode_shared(link).map_err(|e| usage(e.to_string()))? {
-            aliansi_wire::Shared::Scenario { scenario, .. } => {
+            aliansi_wire::Shared::Scenario {
+                scenario,
+                choices: chosen,
+                ..
+            } => {
                 if let Some(k) = a.variant {
                     return Err(usage(format!(
-                        "--variant {k}: the link is a scenario link (s1.), which has no variants; --variant needs an experiment link (e1.)"
+                        "--variant {k}: the link is a scenario link (s1. or s2.), which has no variants; --variant needs an experiment link (e1.)"
                     )));
                 }
+                choices = chosen;
                 scenario
             }
             aliansi_wire::Shared::Experiment(x) => {
@@ -868,13 +877,24 @@ fn load(a: &Args) -> Res<Loaded> {
         }
         scenario = aliansi_wire::from_value(&value).map_err(|e| usage(set_error(&a.sets, &e)))?;
     }
+    let link_seed = scenario.seed;
     if let Some(seed) = a.seed {
         scenario.seed = seed;
+    }
+    // A class's choices belong to the run of the link's scenario and seed: the dispute ids
+    // they name are another run's after --set or another seed.
+    if !choices.is_empty() && (!a.sets.is_empty() || scenario.seed != link_seed) {
+        note = Some(format!(
+            "note: the link's {} choices of the class are not applied: --set or --seed makes another run than the one they were made in",
+            choices.len()
+        ));
+        choices.clear();
     }
     Ok(Loaded {
         scenario,
         note,
         link_runs,
+        choices,
     })
 }
 
@@ -943,8 +963,36 @@ fn outcome_json(o: &Outcome) -> Value {
     }
 }
 
-fn cmd_run(a: &Args, s: &Scenario, out: &mut impl Write) -> Res<()> {
-    let r = aliansi_sim::run(s, s.seed).map_err(|e| usage(e.to_string()))?;
+/// The run of `s` with its event log, applying the class's `choices` (dispute id, step tried
+/// first) as each of those disputes opens, as the app's decision mode did.
+fn run_with_choices(
+    s: &Scenario,
+    choices: &[(u32, aliansi_sim::Resolution)],
+) -> Result<aliansi_sim::RunResult, aliansi_sim::ScenarioError> {
+    let mut w = aliansi_sim::World::new(s, s.seed, true)?;
+    loop {
+        let ended = w.step().is_some();
+        // After every month, the last one too (as the app applies them).
+        let open: Vec<u32> = w.awaiting_choice().map(|d| d.id).collect();
+        for id in open {
+            if let Some(&(_, step)) = choices.iter().find(|c| c.0 == id) {
+                // A dispute awaiting a choice always takes one.
+                let _ = w.choose_resolution(id, step);
+            }
+        }
+        if ended {
+            return Ok(w.finish());
+        }
+    }
+}
+
+fn cmd_run(
+    a: &Args,
+    s: &Scenario,
+    choices: &[(u32, aliansi_sim::Resolution)],
+    out: &mut impl Write,
+) -> Res<()> {
+    let r = run_with_choices(s, choices).map_err(|e| usage(e.to_string()))?;
     let mut narrator = Narrator::new(s, a.all_events);
     if a.json {
         let events: Vec<Value> = r
@@ -981,6 +1029,10 @@ fn cmd_run(a: &Args, s: &Scenario, out: &mut impl Write) -> Res<()> {
             "payoff_total": r.payoff_total,
             "final_mean_trust": r.final_mean_trust,
             "exit_month": r.exit_month,
+            "choices": choices
+                .iter()
+                .map(|(id, step)| json!({ "dispute": id, "step": step.key() }))
+                .collect::<Vec<_>>(),
             "events": events,
             "series": series,
         });
@@ -999,6 +1051,13 @@ fn cmd_run(a: &Args, s: &Scenario, out: &mut impl Write) -> Res<()> {
             cause_words(cause),
             s.seed
         )?,
+    }
+    if !choices.is_empty() {
+        writeln!(
+            out,
+            "With the class's choices from the link (decision mode): {} disputes, each tried first with the step the class chose.",
+            choices.len()
+        )?;
     }
     // The core's final trust counts the partners of the last month, a partner that left in
     // it included, so it can differ from the last month's `mean_trust` (partners still in).
@@ -1740,6 +1799,7 @@ fn real_main() -> Res<()> {
             scenario: presets::default_scenario(),
             note: None,
             link_runs: None,
+            choices: Vec::new(),
         }
     };
     let scenario = &loaded.scenario;
@@ -1749,15 +1809,22 @@ fn real_main() -> Res<()> {
         if let Some(n) = &loaded.note {
             let _ = writeln!(io::stderr(), "{n}");
         }
+    } else if !loaded.choices.is_empty() {
+        let _ = writeln!(
+            io::stderr(),
+            "note: the link holds the class's choices in its own run ({}); {} runs the scenario over many seeds without them (aliansi run replays that run)",
+            loaded.choices.len(),
+            if cmd == Command::Batch { "a batch" } else { "a sweep" }
+        );
     }
     match cmd {
         Command::Presets => cmd_presets(&a, &mut out)?,
-        Command::Run => cmd_run(&a, scenario, &mut out)?,
+        Command::Run => cmd_run(&a, scenario, &loaded.choices, &mut out)?,
         Command::Batch => cmd_batch(&a, &loaded, &mut out)?,
         Command::Merge => cmd_merge(&a, &mut out)?,
         Command::Sweep => cmd_sweep(&a, &loaded, &mut out)?,
         Command::Link => {
-            let link = aliansi_wire::encode_link(scenario);
+            let link = aliansi_wire::encode_link_with_choices(scenario, None, &loaded.choices);
             if a.json {
                 write_json(&mut out, &json!({ "link": link }))?;
             } else {

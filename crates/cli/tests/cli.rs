@@ -468,6 +468,89 @@ fn catalogue_sweeps_equal_set_batches_and_take_a_second_axis() {
     );
 }
 
+/// A shared run's link (`s2.`, a class's choices in decision mode): `run` replays it with the
+/// choices, `link` keeps them, and --seed or a batch says they are left out.
+#[test]
+fn a_shared_runs_choices_are_replayed() {
+    use aliansi_sim::Resolution;
+    let s = aliansi_sim::presets::default_scenario();
+    let plain = ok_json(&["run", "--preset", "default", "--json"]);
+    // The first two disputes, each given a step other than the one the ladder gives it.
+    let first_steps: Vec<(u64, String)> = plain["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == "dispute_step")
+        .map(|e| {
+            (
+                e["id"].as_u64().unwrap(),
+                e["step"].as_str().unwrap().to_string(),
+            )
+        })
+        .fold(Vec::new(), |mut seen, (id, step)| {
+            if !seen.iter().any(|(i, _)| *i == id) {
+                seen.push((id, step));
+            }
+            seen
+        });
+    assert!(first_steps.len() >= 2, "{first_steps:?}");
+    let choices: Vec<(u32, Resolution)> = first_steps[..2]
+        .iter()
+        .map(|(id, ladder)| {
+            let other = if ladder == "arbitration" {
+                Resolution::Mediation
+            } else {
+                Resolution::Arbitration
+            };
+            (*id as u32, other)
+        })
+        .collect();
+    let link = aliansi_wire::encode_link_with_choices(&s, None, &choices);
+    assert!(link.starts_with("s2."), "{link}");
+    let v = ok_json(&["run", "--link", &link, "--json"]);
+    let want: Vec<Value> = choices
+        .iter()
+        .map(|(id, step)| serde_json::json!({ "dispute": id, "step": step.key() }))
+        .collect();
+    assert_eq!(v["choices"].as_array().unwrap(), &want);
+    for (id, step) in &choices {
+        let first = v["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["type"] == "dispute_step" && e["id"].as_u64() == Some(u64::from(*id)))
+            .expect("the dispute opens in the replayed run too");
+        assert_eq!(first["step"], step.key(), "dispute {id}");
+    }
+    assert_ne!(v["events"], plain["events"], "the choices make another run");
+    let text = ok(&["run", "--link", &link]);
+    assert!(
+        text.contains("With the class's choices from the link (decision mode): 2 disputes"),
+        "{text}"
+    );
+    // `link` keeps them; another seed leaves them out, and says so.
+    assert_eq!(ok(&["link", "--link", &link]).trim(), link);
+    let out = aliansi(&["run", "--link", &link, "--seed", "5", "--json"]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("the link's 2 choices of the class are not applied"),
+        "{err}"
+    );
+    let reseeded: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        reseeded,
+        ok_json(&["run", "--preset", "default", "--seed", "5", "--json"])
+    );
+    let out = aliansi(&["batch", "--link", &link, "--runs", "50", "--threads", "1"]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("a batch runs the scenario over many seeds without them"),
+        "{err}"
+    );
+}
+
 #[test]
 fn links_round_trip_through_the_binary() {
     for p in aliansi_sim::presets::all() {
@@ -906,7 +989,7 @@ fn experiment_links_give_their_editor_scenario_or_a_variant() {
     let s1 = ok(&["link"]).trim().to_string();
     bad(
         &["run", "--link", &s1, "--variant", "1"],
-        "the link is a scenario link (s1.), which has no variants",
+        "the link is a scenario link (s1. or s2.), which has no variants",
     );
 }
 
