@@ -173,14 +173,50 @@ await h.check("decision mode: the run stops when a dispute starts, and the class
     if ((await status(page)) === "done") break;
   }
   assert.ok(decided >= 1);
-  // Share says the link cannot hold the class's choices (it did not before the first one).
-  assert.match(await tid(page, "share-choices").innerText(), /choices in decision mode are not in the link/);
+  // Share says the link holds the class's choices (it did not before the first one).
+  assert.match(await tid(page, "share-choices").innerText(), /choices in decision mode are in the link \(disputes decided: \d+\)/);
   const log = await tid(page, "event-log").innerText().catch(() => page.locator(".event-log").innerText());
   assert.match(log, /mediation/i, "the chosen step appears in the event log");
   // Once decided, with no card waiting, a line says what the latest dispute went to.
   if ((await tid(page, "decision").count()) === 0) {
     assert.match(await tid(page, "decision-last").innerText(), /The latest dispute went to mediation first/);
   }
+});
+
+await h.check("Share carries the class's choices: the link opens the run as the class decided it", async () => {
+  // The class stops deciding: the rest of the run's disputes go to the ladder.
+  if ((await tid(page, "decisions-toggle").getAttribute("aria-pressed")) === "true") await tid(page, "decisions-toggle").click();
+  await tid(page, "decision").waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
+  if ((await status(page)) !== "done") {
+    await tid(page, "finish").click();
+    await waitAttr("data-status", "done");
+  }
+  const said = await tid(page, "share-choices").innerText();
+  const n = Number((said.match(/disputes decided: (\d+)/) ?? [])[1]);
+  assert.ok(n >= 1, said);
+  const story = async (p) => [await month(p), await tid(p, "summary").innerText(), await tid(p, "event-log").innerText()];
+  const decided = await story(page);
+  await tid(page, "share").click();
+  const link = await tid(page, "share-link").inputValue();
+  assert.match(link, /#s2\./, link);
+  // Opened in another tab: the notice says what it holds, and the run is the class's.
+  const other = await h.newPage();
+  await other.goto(link, { waitUntil: "load" });
+  await other.waitForSelector("#app-ready[data-status]", { state: "attached", timeout: STEP_TIMEOUT_MS });
+  assert.match(await tid(other, "notice").innerText(), new RegExp(`A shared run is open: .*disputes decided: ${n}\\)`));
+  await h.shot(other, "shared-run");
+  await tid(other, "finish").click();
+  await other.waitForFunction(() => document.querySelector("#app-ready").dataset.status === "done", null, { timeout: STEP_TIMEOUT_MS });
+  assert.deepEqual(await story(other), decided, "the same run: its month, summary and log");
+  assert.equal(await tid(other, "decision").count(), 0, "nothing left to decide");
+  await other.close();
+  // The same scenario and seed without the choices (the class's tab, run again with decision
+  // mode off) is another run: the choices are what made the story.
+  await tid(page, "reset").click();
+  await waitAttr("data-month", "0");
+  await tid(page, "finish").click();
+  await waitAttr("data-status", "done");
+  assert.notDeepEqual(await story(page), decided, "without the choices, another run");
 });
 
 await h.check("closing the conflict lesson turns its decision mode off: the next run plays through", async () => {
