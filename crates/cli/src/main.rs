@@ -1502,9 +1502,11 @@ fn print_summary(
     )?;
     match sm.median_survival_months {
         Some(m) => writeln!(out, "Median survival: {m} months")?,
+        // As the app says it: a number the reader can hold on to.
         None => writeln!(
             out,
-            "Median survival: not reached (more than half survive to the horizon)"
+            "Median survival: more than {} months (over half are still together at the end)",
+            sm.horizon_months
         )?,
     }
     let hz = hazard_labels(sm.horizon_months, &sm.hazard_by_year);

@@ -294,6 +294,15 @@ fn batch_prints_a_human_summary() {
     ] {
         assert!(out.contains(want), "missing {want}: {out}");
     }
+    // A median the horizon does not reach is said as the app says it.
+    let v = ok_json(&["batch", "--runs", "20", "--preset", "calm-pair", "--json"]);
+    assert!(v["median_survival_months"].is_null(), "{v}");
+    assert!(
+        out.contains(
+            "Median survival: more than 120 months (over half are still together at the end)"
+        ),
+        "{out}"
+    );
 }
 
 #[test]
