@@ -639,12 +639,13 @@ pub(crate) fn decode_v1_payload(payload: &str) -> Result<(Scenario, Option<Strin
     scenario_in_link(link, "")
 }
 
+/// What an `s2.` link holds: the scenario, its title and the class's choices.
+pub(crate) type SharedRun = (Scenario, Option<String>, Vec<(u32, Resolution)>);
+
 /// The payload of an `s2.` link: the scenario, its title and the class's choices. The
 /// choices are checked first (cheaper than the scenario): at least one, at most
 /// [`MAX_CHOICES`], ids strictly increasing from 1, known steps.
-pub(crate) fn decode_v2_payload(
-    payload: &str,
-) -> Result<(Scenario, Option<String>, Vec<(u32, Resolution)>), WireError> {
+pub(crate) fn decode_v2_payload(payload: &str) -> Result<SharedRun, WireError> {
     let bytes = payload_bytes(payload, RUN_LINK_PREFIX)?;
     let link: LinkV2 = take_exact(&bytes)?;
     if link.choices.is_empty() {
