@@ -208,6 +208,17 @@ pub fn causes_most_common_first(s: &BatchSummary) -> Vec<(Cause, u64)> {
     causes
 }
 
+/// Each cause's share of the futures that ended, in the order given, rounded to one decimal
+/// of a percent so that the shares shown add up to 100% ([`crate::number::whole_shares`]).
+pub fn causes_shares(causes: &[(Cause, u64)]) -> Vec<f64> {
+    let ended: u64 = causes.iter().map(|c| c.1).sum();
+    let parts: Vec<f64> = causes
+        .iter()
+        .map(|c| c.1 as f64 / ended.max(1) as f64)
+        .collect();
+    crate::number::whole_shares(&parts, 1)
+}
+
 /// How the futures that ended, ended, most common first (as the chart). Columns:
 /// `cause,description,runs,share_of_ended` (`cause` a stable key, `description` in `lang`).
 pub fn causes_csv(lang: Lang, s: &BatchSummary) -> String {
@@ -365,11 +376,13 @@ pub fn variants_summary_csv(r: &Results) -> String {
     t.to_csv()
 }
 
-/// The monthly figures of one run (as far as it has gone), a row per month from 1: what the
+/// The monthly figures of one run (as far as it has gone), a row per month from 0: what the
 /// run's charts show. Columns: `month,mean_trust,market,value,open_disputes`, then
 /// `satisfaction: <partner>` and `payoff: <partner>` for each partner (empty after the month
 /// it left, in which it was still paid: the payoffs add up to what was paid out;
-/// `mean_trust` empty once fewer than two partners are left).
+/// `mean_trust` empty once fewer than two partners are left). Month 0 is the state before
+/// the first month, where the trust chart starts: only `mean_trust` (the scenario's initial
+/// trust), the other cells empty, as their charts start at month 1.
 pub fn run_csv(scenario: &Scenario, series: &[MonthStats]) -> String {
     let names: Vec<String> = (0..scenario.partners.len())
         .map(|i| partner_name(scenario, i))
@@ -381,6 +394,9 @@ pub fn run_csv(scenario: &Scenario, series: &[MonthStats]) -> String {
     header.extend(names.iter().map(|n| format!("satisfaction: {n}")));
     header.extend(names.iter().map(|n| format!("payoff: {n}")));
     let mut t = Table::new(&header);
+    let mut start = vec!["0".to_string(), number(scenario.initial_trust)];
+    start.resize(header.len(), String::new());
+    t.push(start);
     for (k, m) in series.iter().enumerate() {
         let together = m.active.iter().filter(|a| **a).count() >= 2;
         let mut row = vec![
@@ -571,18 +587,21 @@ pub fn batch_findings(lang: Lang, s: &BatchSummary) -> Vec<String> {
         ),
     });
     let ended: u64 = s.causes.iter().map(|c| c.1).sum();
-    let top = s
-        .causes
+    // Its share as the chart shows it.
+    let causes = causes_most_common_first(s);
+    let shares = causes_shares(&causes);
+    let top = causes
         .iter()
-        .filter(|c| c.1 > 0)
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.key().cmp(a.0.key())));
+        .zip(&shares)
+        .filter(|(c, _)| c.1 > 0)
+        .max_by(|(a, _), (b, _)| a.1.cmp(&b.1).then(b.0.key().cmp(a.0.key())));
     out.push(match top {
-        Some(&(cause, n)) => tf(
+        Some((&(cause, _), &share)) => tf(
             lang,
             "export.finding_cause",
             &[
                 ("cause", cause_words(lang, cause)),
-                ("pct", &pct(lang, n as f64 / ended as f64)),
+                ("pct", &pct(lang, share)),
                 ("n", &amount(lang, ended as f64)),
             ],
         ),
@@ -1010,9 +1029,14 @@ mod tests {
             rows[0][5 + n],
             format!("payoff: {}", scenario.partners[0].name)
         );
-        assert_eq!(rows.len() - 1, run.series.len(), "a row per month");
+        assert_eq!(rows.len() - 2, run.series.len(), "a row per month from 0");
         assert_eq!(run.series.len(), run.months as usize);
-        for (row, m) in rows[1..].iter().zip(&run.series) {
+        // Month 0: the trust chart's first point, nothing else.
+        assert_eq!(rows[1][0], "0");
+        let chart = crate::state::trust_points(scenario.initial_trust, &run.series);
+        assert_eq!(chart[0], (0.0, f(&rows[1][1])));
+        assert!(rows[1][2..].iter().all(String::is_empty), "{:?}", rows[1]);
+        for (row, m) in rows[2..].iter().zip(&run.series) {
             assert_eq!(row[0], m.month.to_string());
             same(&row[2], m.market);
             same(&row[3], m.value);
@@ -1020,7 +1044,7 @@ mod tests {
         }
         let i = run.exit_month.iter().position(|m| m.is_some()).unwrap();
         let left = run.exit_month[i].unwrap();
-        for (row, m) in rows[1..].iter().zip(&run.series) {
+        for (row, m) in rows[2..].iter().zip(&run.series) {
             let cell = &row[5 + i];
             if m.month <= left {
                 same(cell, m.satisfaction[i]);
@@ -1316,5 +1340,28 @@ mod tests {
             batch_findings(Lang::En, &none)[2],
             t(Lang::En, "export.finding_no_end")
         );
+    }
+
+    #[test]
+    fn the_causes_shown_add_up_to_100_percent_and_the_finding_says_the_same() {
+        let (_, s) = summary(10);
+        // Three causes of three futures each: 33.3% each when rounded alone.
+        let s = BatchSummary {
+            causes: vec![
+                (Cause::GoalMisalignment, 3),
+                (Cause::Inequity, 3),
+                (Cause::TrustBreakdown, 3),
+                (Cause::LearningRace, 0),
+            ],
+            ..s
+        };
+        let shown: Vec<String> = causes_shares(&causes_most_common_first(&s))
+            .iter()
+            .map(|v| pct(Lang::En, *v))
+            .collect();
+        assert_eq!(shown, ["33.4%", "33.3%", "33.3%", "0.0%"]);
+        let finding = &batch_findings(Lang::En, &s)[2];
+        let said = format!("{}: 33.4%", cause_words(Lang::En, Cause::GoalMisalignment));
+        assert!(finding.contains(&said), "{finding}");
     }
 }

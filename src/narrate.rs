@@ -538,7 +538,8 @@ pub struct RegulatorEnding {
 pub struct ShareRow {
     pub name: String,
     pub payoff: String,
-    /// Percent of all payoffs, as text.
+    /// Percent of all payoffs, as text: whole percents that add up to 100
+    /// ([`crate::number::whole_shares`]).
     pub share: String,
     /// Share in [0, 1], for a bar.
     pub fraction: f64,
@@ -879,16 +880,23 @@ pub fn run_story(lang: Lang, s: &Scenario, r: &RunResult) -> RunStory {
         }
     }
     let total: f64 = r.payoff_total.iter().map(|p| p.max(0.0)).sum();
+    let fractions: Vec<f64> = r
+        .payoff_total
+        .iter()
+        .map(|&p| if total > 0.0 { p.max(0.0) / total } else { 0.0 })
+        .collect();
+    // Whole percents that add up to 100.
+    let shown = crate::number::whole_shares(&fractions, 0);
     let split = r
         .payoff_total
         .iter()
         .enumerate()
         .map(|(i, &p)| {
-            let fraction = if total > 0.0 { p.max(0.0) / total } else { 0.0 };
+            let fraction = fractions[i];
             ShareRow {
                 name: name(i),
                 payoff: amount(l, p),
-                share: tf(l, "watch.sum.pct", &[("pct", &num(l, fraction * 100.0, 0))]),
+                share: tf(l, "watch.sum.pct", &[("pct", &num(l, shown[i] * 100.0, 0))]),
                 fraction,
                 note: match r.exit_month.get(i).copied().flatten() {
                     Some(m) if penalty[i] > 0.0 => tf(
@@ -1403,6 +1411,13 @@ mod tests {
                 assert_eq!(story.split.len(), s.partners.len());
                 let sum: f64 = story.split.iter().map(|x| x.fraction).sum();
                 assert!(sum == 0.0 || (sum - 1.0).abs() < 1e-9);
+                // The percentages shown add up to 100 (each rounded alone, some runs' to 99).
+                let shown: u32 = story
+                    .split
+                    .iter()
+                    .map(|x| x.share.trim_end_matches('%').parse::<u32>().unwrap())
+                    .sum();
+                assert!(sum == 0.0 || shown == 100, "seed {seed}: {shown}%");
                 let exits = r.exit_month.iter().filter(|m| m.is_some()).count();
                 assert_eq!(story.exits.len(), exits, "seed {seed}");
                 saw_exit |= exits > 0;

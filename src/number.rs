@@ -8,6 +8,8 @@
 //! bits; `tests/wasm_app.rs` compares them in Chromium. Rust's own parser would add its tables
 //! and code to the download: 13.2 KB gzipped when this module replaced it. Natively (the tests)
 //! it is Rust's parser.
+//!
+//! Also [`whole_shares`]: percentages of one whole, rounded so that they add up to 100.
 
 /// Whether `s` is a decimal number as a whole, with nothing around it: an optional sign,
 /// digits with an optional decimal point (`12`, `0.5`, `5.`, `.5`), and an optional exponent
@@ -78,9 +80,96 @@ fn platform_parse(s: &str) -> f64 {
         .expect("is_decimal accepts only what str::parse reads")
 }
 
+/// Shares of one whole (fractions, each from 0 to 1), rounded to percentages with `digits`
+/// decimals so that they add up to exactly what their sum rounds to: 100% when they make a
+/// whole, where rounding each alone can give 99% or 101% (three thirds as whole percents:
+/// 34%, 33%, 33%, not 33% three times). Largest-remainder method: each part gets its share
+/// rounded down, then the units still missing go to the parts that lost most to rounding (the
+/// earlier part first on a tie). Returned as fractions again (0.34 for 34%), for
+/// `narrate::pct` or `num(lang, v * 100.0, digits)`: they print as the rounded percentages.
+/// Negative and non-finite parts count as 0.
+pub fn whole_shares(parts: &[f64], digits: i32) -> Vec<f64> {
+    let scale = 10f64.powi(digits + 2);
+    let exact: Vec<f64> = parts
+        .iter()
+        .map(|p| {
+            if p.is_finite() {
+                p.max(0.0) * scale
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let mut units: Vec<f64> = exact.iter().map(|x| x.floor()).collect();
+    let mut missing = exact.iter().sum::<f64>().round() - units.iter().sum::<f64>();
+    while missing > 0.5 {
+        // The part that lost most and is not rounded up yet (the earlier on a tie).
+        let lost = |i: &usize| exact[*i] - units[*i];
+        let Some(i) = (0..parts.len()).filter(|i| lost(i) > 0.0).reduce(|a, b| {
+            if lost(&b) > lost(&a) {
+                b
+            } else {
+                a
+            }
+        }) else {
+            break;
+        };
+        units[i] += 1.0;
+        missing -= 1.0;
+    }
+    units.iter().map(|u| u / scale).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The percentages `whole_shares` gives, as printed.
+    fn printed(parts: &[f64], digits: i32) -> Vec<String> {
+        whole_shares(parts, digits)
+            .iter()
+            .map(|v| format!("{:.*}", digits as usize, v * 100.0))
+            .collect()
+    }
+
+    #[test]
+    fn shares_of_a_whole_add_up_to_100_percent() {
+        let third = 1.0 / 3.0;
+        // Rounded alone: 33 + 33 + 33 = 99, and 16.7 + 16.7 + 66.7 = 100.1.
+        assert_eq!(printed(&[third; 3], 0), ["34", "33", "33"]);
+        assert_eq!(printed(&[third; 3], 1), ["33.4", "33.3", "33.3"]);
+        // Rounded alone, 37.5% + 37.5% + 25% is 38 + 38 + 25 = 101.
+        assert_eq!(printed(&[0.375, 0.375, 0.25], 0), ["38", "37", "25"]);
+        // Exact shares stay as they are; what is not a whole keeps its rounded sum.
+        assert_eq!(printed(&[0.25, 0.5, 0.25], 0), ["25", "50", "25"]);
+        assert_eq!(
+            printed(&[0.2, 0.3, 0.0, 0.5], 1),
+            ["20.0", "30.0", "0.0", "50.0"]
+        );
+        assert_eq!(printed(&[third, third], 0), ["34", "33"]);
+        assert_eq!(printed(&[0.0, 0.0], 0), ["0", "0"]);
+        assert_eq!(printed(&[-0.2, f64::NAN, 1.0], 0), ["0", "0", "100"]);
+        assert!(whole_shares(&[], 1).is_empty());
+        // Shares computed as p / total (not exactly a whole in floating point).
+        for n in 2..40u32 {
+            for digits in [0, 1] {
+                let w: Vec<f64> = (1..=n).map(|i| f64::from(i * i % 7 + 1)).collect();
+                let total: f64 = w.iter().sum();
+                let parts: Vec<f64> = w.iter().map(|x| x / total).collect();
+                let sum: f64 = printed(&parts, digits)
+                    .iter()
+                    .map(|s| s.parse::<f64>().unwrap())
+                    .sum();
+                assert!(
+                    (sum - 100.0).abs() < 1e-9,
+                    "{n} parts, {digits} decimals: {sum}"
+                );
+                for (v, p) in whole_shares(&parts, digits).iter().zip(&parts) {
+                    assert!((v - p).abs() * 10f64.powi(digits + 2) < 1.0, "{v} for {p}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn whole_numbers_are_read_with_their_thousands_marks() {

@@ -265,8 +265,8 @@ fn causes_chart(lang: Lang, f: &Rc<Finished>) -> Html {
     let ended: u64 = causes.iter().map(|c| c.1).sum();
     let values: Vec<f64> = causes.iter().map(|c| c.1 as f64).collect();
     let widths = hbars(&values, 100.0, 10.0, 10.0, None);
-    let rows = causes.iter().zip(&widths).map(|((cause, n), r)| {
-        let share = if ended > 0 { *n as f64 / ended as f64 } else { 0.0 };
+    let shares = crate::export::causes_shares(&causes);
+    let rows = causes.iter().zip(&widths).zip(&shares).map(|(((cause, n), r), &share)| {
         html! {
             <li class="cause-row" data-cause={cause.key()}>
                 <span class="cause-name">{ cause_words(lang, *cause) }</span>
@@ -373,13 +373,15 @@ fn unit_edges(lang: Lang, percent: bool) -> Vec<(usize, String)> {
 
 fn shares_chart(lang: Lang, f: &Rc<Finished>) -> Html {
     let s = &f.summary;
+    // The means add up to 100% (less only if some futures paid nothing at all).
+    let means = crate::number::whole_shares(&s.mean_share, 1);
     let partners = s.share_hist.iter().enumerate().map(|(i, hist)| {
         let name = f
             .scenario
             .partners
             .get(i)
             .map_or_else(|| format!("#{}", i + 1), |p| p.name.clone());
-        let mean = s.mean_share.get(i).copied().unwrap_or(0.0);
+        let mean = means.get(i).copied().unwrap_or(0.0);
         html! {
             <li class="share-item">
                 <p class="share-name"><strong>{ &name }</strong>{ " · " }

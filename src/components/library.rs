@@ -53,6 +53,38 @@ fn offset_minutes(ms: f64) -> f64 {
     js_sys::Date::new(&JsValue::from_f64(ms)).get_timezone_offset()
 }
 
+/// A saved time as people read it in `lang`, in the browser's time zone: "29 Nov 2026"
+/// (en-GB; id-ID writes it alike, "1 Agu 2024"), with `time` "29 Nov 2026, 14:05" (id-ID
+/// "14.05").
+fn local_date(lang: crate::i18n::Lang, ms: f64, time: bool) -> String {
+    let o = js_sys::Object::new();
+    let set = |k: &str, v: &str| {
+        let _ = js_sys::Reflect::set(&o, &k.into(), &v.into());
+    };
+    set("day", "numeric");
+    set("month", "short");
+    set("year", "numeric");
+    if time {
+        set("hour", "2-digit");
+        set("minute", "2-digit");
+    }
+    let locale = match lang {
+        crate::i18n::Lang::En => "en-GB",
+        crate::i18n::Lang::Id => "id-ID",
+    };
+    js_sys::Date::new(&JsValue::from_f64(ms))
+        .to_locale_string(locale, &o)
+        .into()
+}
+
+/// `key`'s text with its `{date}` as a `<time>`: `shown` on the page, `iso` (the stored
+/// form, `YYYY-MM-DD` or `YYYY-MM-DD HH:MM`) in its `datetime`.
+fn dated(lang: crate::i18n::Lang, key: &str, iso: String, shown: String) -> Html {
+    let text = tf(lang, key, &[("date", "\u{1}")]);
+    let (before, after) = text.split_once('\u{1}').unwrap_or((&text, ""));
+    html! { <>{ before }<time datetime={iso}>{ shown }</time>{ after }</> }
+}
+
 /// One line of text for a JavaScript error value.
 fn js_text(e: &JsValue) -> String {
     js_sys::Reflect::get(e, &JsValue::from_str("message"))
@@ -624,23 +656,18 @@ pub fn library(props: &LibraryProps) -> Html {
                 })
             };
             let date = item.saved_at.map(|ms| {
-                tf(
-                    lang,
-                    "library.saved.on",
-                    &[("date", &storage::date_time_of(ms, offset_minutes(ms)))],
-                )
+                let iso = storage::date_time_of(ms, offset_minutes(ms));
+                dated(lang, "library.saved.on", iso, local_date(lang, ms, true))
             });
             // When it was first saved, if on another day than the last time.
+            let day = |ms: f64| storage::date_of(ms - offset_minutes(ms) * 60_000.0);
             let created = item
                 .created_at
-                .map(|ms| storage::date_of(ms - offset_minutes(ms) * 60_000.0))
-                .filter(|c| {
-                    item.saved_at
-                        .map(|ms| storage::date_of(ms - offset_minutes(ms) * 60_000.0))
-                        .as_ref()
-                        != Some(c)
-                })
-                .map(|c| tf(lang, "library.saved.created", &[("date", &c)]));
+                .filter(|&c| item.saved_at.map(day) != Some(day(c)))
+                .map(|ms| {
+                    let shown = local_date(lang, ms, false);
+                    dated(lang, "library.saved.created", day(ms), shown)
+                });
             let summary = tf(
                 lang,
                 "library.saved.summary",

@@ -70,6 +70,15 @@ const num = (s) => {
 };
 const sum = (rows, k) => rows.reduce((a, r) => a + num(r[k]), 0);
 
+/** [shown percent, exact percent] pairs of one whole: each shown within a rounding step (0.1)
+ * of the exact one, and together exactly 100.0 (rounded alone they may not be). */
+function addsUpTo100(what, pairs) {
+  const alone = pairs.reduce((a, [, x]) => a + Number(x.toFixed(1)), 0);
+  console.log(`${what}: ${pairs.map((p) => p[0]).join(" + ")}% (rounded alone: ${alone.toFixed(1)}%)`);
+  for (const [shown, exact] of pairs) assert.ok(Math.abs(shown - exact) < 0.1 + 1e-9, `${what}: ${shown} vs ${exact}`);
+  assert.equal(pairs.reduce((a, p) => a + p[0] * 10, 0), 1000, `${what} add up to 100.0%`);
+}
+
 let horizon = null;
 await h.check(`a ${RUNS}-run batch of the default scenario`, async () => {
   await open(page, h.origin);
@@ -112,11 +121,16 @@ await h.check("the other Many futures CSVs: table, hazard, causes, histograms, s
   assert.deepEqual(causes.header, ["cause", "description", "runs", "share_of_ended"]);
   const shownRows = await tid(page, "batch-causes").locator(".cause-row").count();
   assert.equal(causes.rows.length, shownRows, "a row per cause on the chart");
+  // The shares shown are the CSV's, each within a rounding step, and add up to 100.0%.
+  const percents = [];
   for (const r of causes.rows) {
     const row = tid(page, "batch-causes").locator(`.cause-row[data-cause="${r[0]}"]`);
     assert.equal(await row.locator(".cause-name").innerText(), r[1]);
-    assert.match(await row.locator(".cause-count").innerText(), new RegExp(`^${Number(r[2]).toLocaleString("en")} `));
+    const count = await row.locator(".cause-count").innerText();
+    assert.match(count, new RegExp(`^${Number(r[2]).toLocaleString("en")} \\((\\d+\\.\\d)%\\)$`));
+    percents.push([Number(count.match(/\(([\d.]+)%\)/)[1]), num(r[3]) * 100]);
   }
+  addsUpTo100("causes", percents);
 
   for (const [id, from] of [["batch-value-export-csv", "value_from"], ["batch-trust-export-csv", "trust_from"]]) {
     const c = await csv(id);
@@ -130,6 +144,11 @@ await h.check("the other Many futures CSVs: table, hazard, causes, histograms, s
   for (let p = 0; p < DEFAULT_PARTNERS.length; p++) {
     assert.equal(sum(shares.rows.slice(0, -1), 2 + p), RUNS, `${DEFAULT_PARTNERS[p]}: every run counted once`);
   }
+  // Every future of the default scenario pays out, so the mean shares make a whole.
+  const meanRow = shares.rows.at(-1).slice(2).map(num);
+  assert.ok(Math.abs(meanRow.reduce((a, b) => a + b, 0) - 1) < 1e-6, `means ${meanRow}`);
+  const means = await tid(page, "batch-shares").locator(".share-name").allInnerTexts();
+  addsUpTo100("mean shares", means.map((t, p) => [Number(t.match(/mean share ([\d.]+)%/)[1]), meanRow[p] * 100]));
 });
 
 let svgText = "";
@@ -398,7 +417,7 @@ await h.check("classroom mode's large type is for the projector: on paper the pa
   await page.waitForSelector('#app-ready[data-classroom="false"]', { state: "attached", timeout: STEP_TIMEOUT_MS });
 });
 
-await h.check("a single run: the CSV has one row per month, each chart has SVG and PNG", async () => {
+await h.check("a single run: the CSV has one row per month from 0, as the charts, each chart has SVG and PNG", async () => {
   await finishRun(page);
   const months = Number(await page.locator("#app-ready").getAttribute("data-month"));
   const c = await csv("run-export-csv");
@@ -409,14 +428,18 @@ await h.check("a single run: the CSV has one row per month, each chart has SVG a
     c.header.slice(5),
     [...DEFAULT_PARTNERS.map((n) => `satisfaction: ${n}`), ...DEFAULT_PARTNERS.map((n) => `payoff: ${n}`)],
   );
-  assert.equal(c.rows.length, months, "one row per month");
+  assert.equal(c.rows.length, months + 1, "one row per month, from month 0");
   assert.deepEqual(
     c.rows.map((r) => r[0]),
-    Array.from({ length: months }, (_, i) => String(i + 1)),
+    Array.from({ length: months + 1 }, (_, i) => String(i)),
   );
   const trust = await csv("ch-trust-export-csv");
   assert.deepEqual(trust.header.slice(0, 1), ["month"]);
   assert.equal(trust.rows[0][0], "0", "the trust chart starts at month 0");
+  // Month 0 holds the trust chart's first point; the other charts start at month 1.
+  assert.equal(c.rows[0][1], trust.rows[0][1], "month 0's mean trust is the chart's");
+  assert.deepEqual(c.rows[0].slice(2), Array(c.header.length - 2).fill(""), "nothing else before the first month");
+  assert.equal(trust.rows.length, c.rows.filter((r) => r[1] !== "").length, "the trust chart's months are the CSV's");
   const sat = await csv("ch-sat-export-csv");
   assert.deepEqual(sat.header, ["month", ...DEFAULT_PARTNERS]);
   assert.equal(sat.rows.length, months);

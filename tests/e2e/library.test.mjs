@@ -74,6 +74,42 @@ await h.check("(8) save a scenario; it is listed and still there after a reload"
   await h.shot(page, "saved");
 });
 
+await h.check("(8) a saved scenario's dates read as in the page's language; the stored times and the ISO dates stay", async () => {
+  // In Jakarta (UTC+7), from an English-speaking American browser: the page's language decides.
+  const p = await h.newPage({ timezoneId: "Asia/Jakarta", locale: "en-US" });
+  await open(p, h.origin);
+  await tid(p, "save-name").fill("Dated");
+  await tid(p, "save").click();
+  await tid(p, "saved-item-0").filter({ hasText: "Dated" }).waitFor({ timeout: 5_000 });
+  // Last saved 29 November 2026 at 14:05 in Jakarta, first saved 1 August 2024 at 10:00.
+  const SAVED = Date.UTC(2026, 10, 29, 7, 5);
+  const CREATED = Date.UTC(2024, 7, 1, 3, 0);
+  await p.evaluate(([saved, created]) => {
+    const list = JSON.parse(localStorage.getItem("aliansi.saved.v2"));
+    Object.assign(list.items[0], { saved_at: saved, created_at: created });
+    localStorage.setItem("aliansi.saved.v2", JSON.stringify(list));
+  }, [SAVED, CREATED]);
+  await p.reload();
+  await ready(p);
+  const item = tid(p, "saved-item-0");
+  const times = async () => item.locator("time").evaluateAll((ts) => ts.map((t) => [t.getAttribute("datetime"), t.textContent]));
+  await item.filter({ hasText: "saved 29 Nov 2026, 14:05" }).waitFor({ timeout: 5_000 });
+  const en = await item.innerText();
+  assert.match(en, /first saved 1 Aug 2024/, en);
+  assert.doesNotMatch(en, /\d{4}-\d{2}/, en);
+  assert.deepEqual(await times(), [["2026-11-29 14:05", "29 Nov 2026, 14:05"], ["2024-08-01", "1 Aug 2024"]]);
+  await h.shot(p, "saved-dates-en");
+  await tid(p, "lang-id").click();
+  await item.filter({ hasText: "disimpan 29 Nov 2026, 14.05" }).waitFor({ timeout: 5_000 });
+  const id = await item.innerText();
+  assert.match(id, /pertama disimpan 1 Agu 2024/, id);
+  assert.deepEqual(await times(), [["2026-11-29 14:05", "29 Nov 2026, 14.05"], ["2024-08-01", "1 Agu 2024"]]);
+  await h.shot(p, "saved-dates-id");
+  const stored = JSON.parse(await p.evaluate(() => localStorage.getItem("aliansi.saved.v2"))).items[0];
+  assert.deepEqual([stored.saved_at, stored.created_at], [SAVED, CREATED], "stored as before");
+  await p.context().close();
+});
+
 await h.check("(8) an empty name is refused with a message", async () => {
   await tid(page, "save-name").fill("   ");
   await tid(page, "save").click();
