@@ -352,20 +352,20 @@ pub(crate) fn clamp01(x: f64) -> f64 {
 /// batch in the browser); this is the same function (`compiler-builtins`' `fmax`), inlined.
 #[inline(always)]
 pub(crate) fn fmax(a: f64, b: f64) -> f64 {
-    if a.is_nan() || a < b {
-        b
-    } else {
+    if a >= b || b.is_nan() {
         a
+    } else {
+        b
     }
 }
 
 /// `a.min(b)`, written out (see [`fmax`]).
 #[inline(always)]
 pub(crate) fn fmin(a: f64, b: f64) -> f64 {
-    if a.is_nan() || b < a {
-        b
-    } else {
+    if a <= b || b.is_nan() {
         a
+    } else {
+        b
     }
 }
 
