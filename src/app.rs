@@ -4,10 +4,10 @@ use gloo::timers::callback::{Interval, Timeout};
 use yew::prelude::*;
 
 use crate::components::{
-    compare_start, compare_view, event_log, gauges, lessons_panel, notice_banner, outcome_view,
-    run_charts, run_summary, shortcut_help, teaching_switches, About, BatchPanel, DecisionPrompt,
-    Editor, LangSwitch, Library, Network, RunControls, ScenarioSummary, ShareButton, Shortcuts,
-    UrlSync, VariantsPanel,
+    compare_view, event_log, gauges, lessons_panel, notice_banner, outcome_view, run_charts,
+    run_summary, shortcut_help, teaching_switches, About, BatchPanel, DecisionPrompt, Editor,
+    LangSwitch, Library, Network, RunControls, ScenarioSummary, ShareButton, Shortcuts, UrlSync,
+    VariantsPanel,
 };
 use crate::i18n::t;
 use crate::state::{tick_plan, Action, State};
@@ -116,7 +116,6 @@ pub fn app() -> Html {
                     <DecisionPrompt state={state.clone()} />
                     <ScenarioSummary {lang} scenario={state.scenario.clone()} seed={state.seed} />
                     { outcome_view(&state) }
-                    { compare_start(&state) }
                     { compare_view(&state) }
                     <div class="live-grid">
                         <Network state={state.clone()} />

@@ -10,7 +10,7 @@ use crate::i18n::{t, tf};
 use crate::narrate::{amount, outcome_text};
 use crate::state::{month_points, trust_points, Action, State, Status};
 
-/// The "Run again with a change" button, shown when a run has ended.
+/// The "Run again with a change" button, shown when a run has ended (in the outcome card).
 pub fn compare_start(state: &UseReducerHandle<State>) -> Html {
     let s = &**state;
     if s.status() != Status::Done || s.run().is_none() {

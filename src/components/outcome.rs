@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 pub use crate::narrate::outcome_text;
 
+use crate::components::compare_start;
 use crate::i18n::{t, tf};
 use crate::state::{State, Status};
 
@@ -43,10 +44,13 @@ pub fn outcome_view(state: &UseReducerHandle<State>) -> Html {
     } else {
         "polite"
     };
+    // "Run again with a change" belongs to the run that ended: in this card, outside the
+    // live region (which announces the outcome, not the button that appears with it).
     html! {
-        <section class="card outcome" aria-live={live}>
+        <section class="card outcome">
             <h2>{ t(lang, "outcome.heading") }</h2>
-            <p class={class} data-testid="outcome">{ text }</p>
+            <p class={class} data-testid="outcome" aria-live={live}>{ text }</p>
+            { compare_start(state) }
         </section>
     }
 }

@@ -264,6 +264,45 @@ try {
     await phone.close();
   });
 
+  await check('the "?" help buttons of each group of a partner line up, labels unmoved (1280 and 360 px, en and id)', async () => {
+    for (const width of [1280, 360]) {
+      const ctx = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
+      const p = await ctx.newPage();
+      await p.goto(origin + "/");
+      await p.waitForSelector(id("editor"), { timeout: READY_TIMEOUT_MS });
+      // A custom culture adds a third group of "?" buttons (the six scores).
+      await p.locator(id("partner-culture-1")).selectOption("custom");
+      await p.locator(id("field-partners.1.culture.pdi")).waitFor();
+      for (const lang of ["en", "id"]) {
+        await p.locator(id(`lang-${lang}`)).click();
+        await p.waitForFunction((l) => document.querySelector('[data-testid="editor"]')?.closest("[lang]")?.lang === l, lang);
+        const groups = await p.locator('section[data-testid^="partner-"] fieldset.group').evaluateAll((sets) =>
+          sets
+            .map((set) =>
+              [...set.querySelectorAll(".field.compact")].map((f) => {
+                const r = (e) => e.getBoundingClientRect();
+                return { field: r(f), label: r(f.querySelector(".label-row > label")), help: r(f.querySelector(".help-toggle > summary")) };
+              }),
+            )
+            .filter((g) => g.length > 0),
+        );
+        assert.ok(groups.length >= 9, `${width} px ${lang}: ${groups.length} groups with "?" buttons`);
+        for (const g of groups) {
+          const rights = g.map((f) => f.help.right);
+          const spread = Math.max(...rights) - Math.min(...rights);
+          assert.ok(spread <= 1, `${width} px ${lang}: the "?" buttons of a group end ${spread.toFixed(1)} px apart (${rights.map((x) => x.toFixed(1)).join(", ")})`);
+          for (const f of g) {
+            assert.ok(f.help.width > 0, "the ? is shown");
+            assert.ok(Math.abs(f.label.left - f.field.left) <= 1, `${width} px ${lang}: a label starts at its field's left`);
+            assert.ok(f.help.left >= f.label.right - 0.5, `${width} px ${lang}: a ? covers its label`);
+          }
+        }
+      }
+      await p.locator(id("partner-0")).screenshot({ path: join(shots, `editor-help-${width}.png`) });
+      await ctx.close();
+    }
+  });
+
   await check("no errors in the console", async () => {
     assert.deepEqual(errors, []);
   });

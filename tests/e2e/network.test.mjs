@@ -1,8 +1,10 @@
 // End-to-end: the partner network stays readable with many partners. With 4, 9 and 30 partners,
 // at 1280 and 390 px wide, in English and Bahasa Indonesia, before and after a run: no two
 // name labels meet, none covers a node, all lie inside the drawing and are at least 11 px tall
-// on screen; every node's <title> names its partner in full; when the labels are numbers, the
-// key under the drawing lists every name. Screenshots of the card: network-card-*.png.
+// on screen, each with a halo in the card's colour under its letters (so that trust lines
+// crossing it do not run through the name); every node's <title> names its partner in full;
+// when the labels are numbers, the key under the drawing lists every name. Screenshots of the
+// card: network-card-*.png.
 // Usage: node network.test.mjs [DIST_DIR]
 import assert from "node:assert/strict";
 import { join, resolve } from "node:path";
@@ -41,11 +43,15 @@ function measure(page) {
     const s = svg.getBoundingClientRect();
     const scale = s.width / svg.viewBox.baseVal.width;
     const box = (r) => ({ x0: r.left, y0: r.top, x1: r.right, y1: r.bottom });
-    const labels = [...svg.querySelectorAll("g.node > text.label")].map((t) => ({
-      text: t.textContent.trim(),
-      box: box(t.getBoundingClientRect()),
-      px: parseFloat(getComputedStyle(t).fontSize) * scale,
-    }));
+    const labels = [...svg.querySelectorAll("g.node > text.label")].map((t) => {
+      const cs = getComputedStyle(t);
+      return {
+        text: t.textContent.trim(),
+        box: box(t.getBoundingClientRect()),
+        px: parseFloat(cs.fontSize) * scale,
+        halo: { order: cs.paintOrder, stroke: cs.stroke, width: parseFloat(cs.strokeWidth) / parseFloat(cs.fontSize) },
+      };
+    });
     const nodes = [...svg.querySelectorAll("g.node > circle")].map((c) => {
       const r = c.getBoundingClientRect();
       return { cx: (r.left + r.right) / 2, cy: (r.top + r.bottom) / 2, r: r.width / 2 };
@@ -54,6 +60,7 @@ function measure(page) {
     const key = document.querySelector('[data-testid="network-key"]');
     return {
       svg: box(s),
+      cardColour: getComputedStyle(svg.closest(".card")).backgroundColor,
       labels,
       nodes,
       titles,
@@ -80,6 +87,11 @@ function checkReadable(m, c, lang) {
     assert.ok(l.px >= 11, `label ${i} is ${l.px.toFixed(1)} px`);
     m.labels.slice(i + 1).forEach((o, j) => assert.ok(!meet(l.box, o.box), `labels ${i} (${l.text}) and ${i + j + 1} (${o.text}) meet`));
     m.nodes.forEach((nd, j) => assert.ok(!hits(l.box, nd), `label ${i} (${l.text}) covers node ${j}`));
+    // Trust lines pass behind names: each name has a halo in the card's colour, drawn under
+    // its letters, that hides the lines where they cross it.
+    assert.match(l.halo.order, /^stroke/, `label ${i} (${l.text}): paint-order ${l.halo.order}`);
+    assert.equal(l.halo.stroke, m.cardColour, `label ${i} (${l.text}): halo colour`);
+    assert.ok(l.halo.width >= 0.25, `label ${i} (${l.text}): halo ${l.halo.width.toFixed(2)} em wide`);
   });
   const texts = m.labels.map((l) => l.text);
   if (c.numbered) {

@@ -126,6 +126,14 @@ await h.check("(5) there is no summary before the end", async () => {
 await h.check("(6) run again with a change: both outcomes and the same-world note", async () => {
   await finishRun(page);
   const before = await tid(page, "outcome").innerText();
+  // The button sits in the outcome card, with the outcome it runs again from (not between
+  // cards), and outside the card's live region.
+  const place = await tid(page, "compare-start").evaluate((b) => ({
+    card: b.closest(".card")?.className ?? null,
+    withOutcome: b.closest(".card")?.contains(document.querySelector('[data-testid="outcome"]')) ?? false,
+    live: b.closest("[aria-live]") !== null,
+  }));
+  assert.deepEqual(place, { card: "card outcome", withOutcome: true, live: false }, "where Run again with a change is");
   await tid(page, "compare-start").click({ timeout: STEP_TIMEOUT_MS });
   // Change one setting: more transparency.
   const field = await reveal(page, "field-governance.transparency");
