@@ -127,10 +127,15 @@ step "release build (scripts/build.sh)" \
 # languages so that they say what it does) took it to 363.3 KB.
 # serde_json without its std feature was tried for the io error strings in the wasm: no
 # smaller (they come from elsewhere).
+# Raised a sixth time, 364 -> 367 KB, on 2026-11-29 (stop 26): links of a run that carry the
+# class's choices in decision mode (the s2 link format, its encoder and decoder in the app, the
+# replay of planned choices, two notices in both languages) took 362.9 to 365.3 KB; shares that
+# add up to 100%, the run CSV's month-0 row and saved dates as people read them to 366.7 KB;
+# the network's name halos, the '?' column and the Run-again button in its card took 0.1 KB off.
 # A Rust that refuses the size
 # options builds about 24 KB bigger: that build is held to its own budget, with a warning. Over
 # budget, the step fails; the end-to-end tests still run, then the script exits 1.
-PAGE_WEIGHT_BUDGET_KB=364
+PAGE_WEIGHT_BUDGET_KB=367
 if ! grep -qx 'size-options=on' "$BUILD_REPORT"; then
   echo "WARNING: the release build was made without scripts/build.sh's size options (see its" >&2
   echo "         output above): page-weight budget 380 KB instead of $PAGE_WEIGHT_BUDGET_KB KB." >&2
