@@ -51,6 +51,24 @@ pub fn app() -> Html {
         || ()
     });
 
+    // A lesson part just revealed (Next part, N) comes into view: the part grows the lesson's
+    // card downwards, and on a projector nobody scrolls, so the class saw only the counter
+    // change. The least scroll that shows it; nothing when no lesson is open.
+    use_effect_with(state.lesson, |lesson| {
+        if lesson.is_some() {
+            let current = gloo::utils::document()
+                .query_selector(".lesson-part.current")
+                .ok()
+                .flatten();
+            if let Some(el) = current {
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                el.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
+        }
+        || ()
+    });
+
     // The document's language is the page's (screen readers, and a browser's offer to
     // translate, read it from <html lang>).
     use_effect_with(state.lang, |&lang| {

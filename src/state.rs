@@ -12,6 +12,7 @@ use yew::Reducible;
 
 use crate::i18n::Lang;
 use crate::lessons::{self, LESSONS};
+use crate::url;
 use crate::variants::Variant;
 
 /// The speeds offered, in months per second.
@@ -345,6 +346,26 @@ pub struct Baseline {
     pub scenario: Scenario,
     pub seed: u64,
     pub result: Rc<RunResult>,
+    /// The class's choices in that run (decision mode, or a shared run's), in the order of
+    /// their disputes: the comparison says where the new run's differ.
+    pub choices: Vec<(u32, Resolution)>,
+}
+
+/// Where two runs' choices differ, dispute by dispute (in the order of their ids): the step
+/// tried first in `base` and in `this`, `None` where that run has no choice for the dispute
+/// (the ladder decided it).
+pub fn choice_changes(
+    base: &[(u32, Resolution)],
+    this: &[(u32, Resolution)],
+) -> Vec<(u32, Option<Resolution>, Option<Resolution>)> {
+    let step = |list: &[(u32, Resolution)], id: u32| list.iter().find(|c| c.0 == id).map(|c| c.1);
+    let mut ids: Vec<u32> = base.iter().chain(this).map(|c| c.0).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.into_iter()
+        .map(|id| (id, step(base, id), step(this, id)))
+        .filter(|(_, a, b)| a != b)
+        .collect()
 }
 
 /// Everything the page shows.
@@ -755,7 +776,44 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let state = Rc::try_unwrap(self).unwrap_or_else(|rc| (*rc).clone());
-        Rc::new(match action {
+        let shared_run = state.planned_applies();
+        let mut next = state.reduced(action);
+        // A shared run whose seed or settings were changed is no longer the class's run: say
+        // so, where the notice said it would replay the class's choices.
+        let set_aside = "library.link_choices_set_aside";
+        if shared_run && !next.planned_applies() && next.planned.is_some() {
+            let seed = next.planned.as_ref().map_or(0, |p| p.scenario.seed);
+            next.notice = Some(Notice {
+                key: set_aside,
+                args: vec![("seed".into(), seed.to_string())],
+                error: false,
+            });
+        } else if !shared_run
+            && next.planned_applies()
+            && next.notice.as_ref().is_some_and(|n| n.key == set_aside)
+        {
+            next.notice = Some(Notice {
+                key: "library.link_choices_back",
+                args: Vec::new(),
+                error: false,
+            });
+        }
+        Rc::new(next)
+    }
+}
+
+impl State {
+    /// Whether the planned choices of a shared run apply to this scenario and seed.
+    pub fn planned_applies(&self) -> bool {
+        self.planned.as_ref().is_some_and(|p| {
+            p.scenario.seed == self.seed
+                && url::scenario_with_seed(&self.scenario, self.seed) == p.scenario
+        })
+    }
+
+    fn reduced(self, action: Action) -> State {
+        let state = self;
+        match action {
             // A dispute awaits the class's choice: the run does not move on (it would hand the
             // dispute to the ladder unasked, say when a trainer presses Space meaning to pause).
             // The choice, or "leave it to the ladder" on its card, moves it on.
@@ -868,6 +926,11 @@ impl Reducible for State {
                         scenario: state.scenario.clone(),
                         seed: state.seed,
                         result: Rc::new(r.clone()),
+                        choices: state
+                            .live
+                            .as_ref()
+                            .map(|w| w.choices().to_vec())
+                            .unwrap_or_default(),
                     };
                     State {
                         baseline: Some(baseline),
@@ -953,7 +1016,7 @@ impl Reducible for State {
                 }
                 state.settled()
             }
-        })
+        }
     }
 }
 
@@ -1545,6 +1608,77 @@ mod tests {
         assert_eq!(&back.run().unwrap().events, events, "its seed again");
         let other = open(false, &[Action::Load(linked.clone()), Action::Finish]);
         assert_eq!(other.run().unwrap().events, plain.run().unwrap().events);
+    }
+
+    #[test]
+    fn choice_changes_lists_the_disputes_decided_differently() {
+        use Resolution::*;
+        let base = [(1, Arbitration), (2, Avoidance), (4, Mediation)];
+        let this = [(1, Mediation), (2, Avoidance), (3, Negotiation)];
+        assert_eq!(
+            choice_changes(&base, &this),
+            vec![
+                (1, Some(Arbitration), Some(Mediation)),
+                (3, None, Some(Negotiation)),
+                (4, Some(Mediation), None),
+            ]
+        );
+        assert!(choice_changes(&base, &base).is_empty());
+    }
+
+    /// "Run again with a change" remembers the class's choices with the baseline; a shared
+    /// run's notice says so when a new seed or setting sets its choices aside, and when they
+    /// apply again.
+    #[test]
+    fn a_comparison_and_a_changed_shared_run_say_where_the_choices_went() {
+        let mut s = conflict_lesson();
+        while s.status() != Status::Done {
+            s = match s.awaiting().map(|d| d.id) {
+                Some(id) => s.reduce(Action::Decide {
+                    id,
+                    step: Some(Resolution::Arbitration),
+                }),
+                None => s.reduce(Action::Finish),
+            };
+        }
+        let decided = s.live.as_ref().unwrap().choices().to_vec();
+        assert!(!decided.is_empty());
+        let c = s.clone().reduce(Action::CompareStart);
+        assert_eq!(c.baseline.as_ref().unwrap().choices, decided);
+        let c = c.reduce(Action::SetDecisions(false)).reduce(Action::Finish);
+        let now = c.live.as_ref().unwrap().choices().to_vec();
+        assert!(now.is_empty());
+        assert_eq!(choice_changes(&decided, &now).len(), decided.len());
+        // A shared run: another seed sets the choices aside, its seed brings them back.
+        let linked = url::scenario_with_seed(&s.scenario, s.seed);
+        let t = after(&[Action::LoadRun {
+            scenario: linked.clone(),
+            choices: decided.clone(),
+        }]);
+        assert!(t.planned_applies());
+        let t = t.reduce(Action::NewSeed);
+        assert!(!t.planned_applies());
+        let n = t.notice.as_ref().expect("a notice");
+        assert_eq!(n.key, "library.link_choices_set_aside");
+        assert_eq!(n.args, vec![("seed".to_string(), linked.seed.to_string())]);
+        let t = t.reduce(Action::SetSeed(linked.seed));
+        assert!(t.planned_applies());
+        assert_eq!(t.notice.as_ref().unwrap().key, "library.link_choices_back");
+        // A change of setting too; a plain load forgets the link without a word about it.
+        let mut edited = linked.clone();
+        edited.governance.transparency = 0.9;
+        let e = t.clone().reduce(Action::SetScenario(edited));
+        assert_eq!(
+            e.notice.as_ref().unwrap().key,
+            "library.link_choices_set_aside"
+        );
+        let l = t.reduce(Action::Load(linked));
+        assert!(
+            l.planned.is_none()
+                && l.notice
+                    .as_ref()
+                    .map_or(true, |n| n.key == "library.link_choices_back")
+        );
     }
 
     #[test]

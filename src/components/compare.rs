@@ -121,6 +121,7 @@ pub fn compare_view(state: &UseReducerHandle<State>) -> Html {
                 <strong>{ t(lang, "watch.compare.changed") }{ ": " }</strong>
                 { crate::variants::differences_line(lang, &b.scenario, &s.scenario) }
             </p>
+            { choices_line(lang, &b.choices, s.live.as_ref().map(|w| w.choices()).unwrap_or(&[])) }
             <div class="compare-cols">
                 { column(lang, base_label, "baseline", &b.result) }
                 { column(lang, var_label, "variant", v) }
@@ -141,5 +142,47 @@ pub fn compare_view(state: &UseReducerHandle<State>) -> Html {
             </div>
             { exit }
         </section>
+    }
+}
+
+/// Where the class's choices in decision mode differ between the two runs (they are part of
+/// what changed): at most [`crate::variants::MAX_LISTED_CHANGES`] disputes, then how many more;
+/// nothing when they are the same.
+fn choices_line(
+    lang: crate::i18n::Lang,
+    base: &[(u32, aliansi_sim::Resolution)],
+    this: &[(u32, aliansi_sim::Resolution)],
+) -> Html {
+    let changes = crate::state::choice_changes(base, this);
+    if changes.is_empty() {
+        return html! {};
+    }
+    let step = |r: Option<aliansi_sim::Resolution>| match r {
+        Some(r) => crate::narrate::step_words(lang, r),
+        None => t(lang, "watch.compare.ladder"),
+    };
+    let most = crate::variants::MAX_LISTED_CHANGES;
+    let mut items: Vec<String> = changes
+        .iter()
+        .take(most)
+        .map(|&(id, a, b)| {
+            tf(
+                lang,
+                "watch.compare.choice",
+                &[("id", &id.to_string()), ("a", step(a)), ("b", step(b))],
+            )
+        })
+        .collect();
+    if changes.len() > most {
+        items.push(tf(
+            lang,
+            "experiments.diff_more",
+            &[("n", &(changes.len() - most).to_string())],
+        ));
+    }
+    html! {
+        <p class="compare-changes" data-testid="compare-choices">
+            { tf(lang, "watch.compare.choices", &[("list", &items.join("; "))]) }
+        </p>
     }
 }

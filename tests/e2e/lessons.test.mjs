@@ -40,6 +40,14 @@ await h.check("a lesson opens with its scenario and reveals its parts one by one
   await page.keyboard.press("n");
   await tid(page, "lesson-part-next").waitFor({ timeout: STEP_TIMEOUT_MS });
   assert.ok(await tid(page, "lesson-next").isDisabled(), "the last part");
+  // The part just revealed is on the screen (the page scrolled to it; nobody scrolls a projector).
+  await page.waitForFunction(() => {
+    const r = document.querySelector('[data-testid="lesson-part-next"]').getBoundingClientRect();
+    return r.top >= -1 && r.bottom <= window.innerHeight + 1;
+  }, null, { timeout: STEP_TIMEOUT_MS }).catch(async () => {
+    const r = await tid(page, "lesson-part-next").evaluate((e) => JSON.stringify(e.getBoundingClientRect()));
+    throw new Error(`the revealed part is off the screen: ${r}, viewport height ${await page.evaluate(() => innerHeight)}`);
+  });
   assert.match(await tid(page, "lesson-part-question").innerText(), /what does monitoring add/);
   await page.keyboard.press("p");
   await tid(page, "lesson-part-next").waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
@@ -209,14 +217,24 @@ await h.check("Share carries the class's choices: the link opens the run as the 
   await other.waitForFunction(() => document.querySelector("#app-ready").dataset.status === "done", null, { timeout: STEP_TIMEOUT_MS });
   assert.deepEqual(await story(other), decided, "the same run: its month, summary and log");
   assert.equal(await tid(other, "decision").count(), 0, "nothing left to decide");
+  // Another seed in the opened run sets the class's choices aside, and the notice says so.
+  await tid(other, "seed").fill("7");
+  await tid(other, "seed").press("Enter");
+  await other.waitForFunction(() => document.querySelector("#app-ready").dataset.seed === "7", null, { timeout: STEP_TIMEOUT_MS });
+  assert.match(await tid(other, "notice").innerText(), /no longer the class's run, so its choices in decision mode are set aside/);
   await other.close();
-  // The same scenario and seed without the choices (the class's tab, run again with decision
-  // mode off) is another run: the choices are what made the story.
-  await tid(page, "reset").click();
-  await waitAttr("data-month", "0");
+  // Run again with a change, with decision mode off (the ladder decides): the settings are the
+  // same, and the comparison says the class's choices are what differs. It is another run:
+  // the choices are what made the story.
+  await tid(page, "compare-start").click();
+  await tid(page, "compare-armed").waitFor({ timeout: STEP_TIMEOUT_MS });
   await tid(page, "finish").click();
   await waitAttr("data-status", "done");
-  assert.notDeepEqual(await story(page), decided, "without the choices, another run");
+  assert.match(await tid(page, "compare-changes").innerText(), /the same settings as the base/);
+  const differ = await tid(page, "compare-choices").innerText();
+  assert.match(differ, /The class's choices in decision mode differ too: dispute \d+: \w+ → the ladder/, differ);
+  assert.notDeepEqual((await story(page)).slice(1), decided.slice(1), "without the choices, another run");
+  await tid(page, "compare-exit").click();
 });
 
 await h.check("closing the conflict lesson turns its decision mode off: the next run plays through", async () => {
