@@ -822,6 +822,19 @@ impl State {
             {
                 state
             }
+            Action::Run | Action::Step | Action::Finish
+                if state.notice.as_ref().is_some_and(|n| {
+                    matches!(n.key, "library.link_opened" | "library.link_opened_choices")
+                }) =>
+            {
+                // "Press Run to watch it": done; the notice goes (on a phone it kept a quarter
+                // of the screen for the whole run).
+                State {
+                    notice: None,
+                    ..state
+                }
+                .reduced(action)
+            }
             Action::Run => {
                 let state = if state.status() == Status::Done {
                     state.rewound()

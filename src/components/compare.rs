@@ -19,8 +19,9 @@ pub fn compare_start(state: &UseReducerHandle<State>) -> Html {
     let d = state.dispatcher();
     html! {
         <div class="compare-start-row">
+            // It goes as the run rewinds: the keyboard's focus goes on to Run.
             <button type="button" class="primary" data-testid="compare-start"
-                aria-describedby="compare-start-hint"
+                aria-describedby="compare-start-hint" data-refocus="run"
                 onclick={move |_| d.dispatch(Action::CompareStart)}>
                 { t(s.lang, "watch.compare.start") }
             </button>

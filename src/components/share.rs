@@ -52,6 +52,8 @@ pub fn share_button(props: &ShareProps) -> Html {
         .map(|w| w.shared_choices())
         .unwrap_or_default();
     let chosen = choices.len();
+    // Shared before the run's end (a card waiting, say): later disputes are not the class's.
+    let done = state.status() == crate::state::Status::Done;
     let on_share = {
         let shared = shared.clone();
         let dispatch = state.dispatcher();
@@ -99,6 +101,9 @@ pub fn share_button(props: &ShareProps) -> Html {
             if chosen > 0 {
                 <p class="hint" data-testid="share-choices">
                     { tf(lang, "library.share.choices", &[("n", &chosen.to_string())]) }
+                    if !done {
+                        { " " }{ tf(lang, "library.share.choices_so_far", &[("month", &state.month().to_string())]) }
+                    }
                 </p>
             }
             { link_view }

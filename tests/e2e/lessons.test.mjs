@@ -182,7 +182,7 @@ await h.check("decision mode: the run stops when a dispute starts, and the class
   }
   assert.ok(decided >= 1);
   // Share says the link holds the class's choices (it did not before the first one).
-  assert.match(await tid(page, "share-choices").innerText(), /choices in decision mode are in the link \(disputes decided: \d+\)/);
+  assert.match(await tid(page, "share-choices").innerText(), /choices made in decision mode are in the link \(disputes decided: \d+\)/);
   const log = await tid(page, "event-log").innerText().catch(() => page.locator(".event-log").innerText());
   assert.match(log, /mediation/i, "the chosen step appears in the event log");
   // Once decided, with no card waiting, a line says what the latest dispute went to.
@@ -192,6 +192,10 @@ await h.check("decision mode: the run stops when a dispute starts, and the class
 });
 
 await h.check("Share carries the class's choices: the link opens the run as the class decided it", async () => {
+  // Shared before the end, the link's later disputes are not the class's: Share says so.
+  if ((await status(page)) !== "done") {
+    assert.match(await tid(page, "share-choices").innerText(), /The run stands at month \d+: the disputes after it go to the alliance's ladder/);
+  }
   // The class stops deciding: the rest of the run's disputes go to the ladder.
   if ((await tid(page, "decisions-toggle").getAttribute("aria-pressed")) === "true") await tid(page, "decisions-toggle").click();
   await tid(page, "decision").waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
@@ -215,6 +219,7 @@ await h.check("Share carries the class's choices: the link opens the run as the 
   await h.shot(other, "shared-run");
   await tid(other, "finish").click();
   await other.waitForFunction(() => document.querySelector("#app-ready").dataset.status === "done", null, { timeout: STEP_TIMEOUT_MS });
+  assert.equal(await tid(other, "notice").count(), 0, "'Press Run to watch it': pressed, the notice goes");
   assert.deepEqual(await story(other), decided, "the same run: its month, summary and log");
   assert.equal(await tid(other, "decision").count(), 0, "nothing left to decide");
   // Another seed in the opened run sets the class's choices aside, and the notice says so.

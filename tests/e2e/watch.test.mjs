@@ -134,7 +134,12 @@ await h.check("(6) run again with a change: both outcomes and the same-world not
     live: b.closest("[aria-live]") !== null,
   }));
   assert.deepEqual(place, { card: "card outcome", withOutcome: true, live: false }, "where Run again with a change is");
-  await tid(page, "compare-start").click({ timeout: STEP_TIMEOUT_MS });
+  // Pressed with the keyboard, it goes (the run rewinds) and hands the focus on to Run.
+  await tid(page, "compare-start").focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.dataset?.testid === "run", null, { timeout: STEP_TIMEOUT_MS }).catch(async () => {
+    throw new Error(`after Run again with a change the focus is on ${await page.evaluate(() => document.activeElement?.dataset?.testid ?? document.activeElement?.tagName)}`);
+  });
   // Change one setting: more transparency.
   const field = await reveal(page, "field-governance.transparency");
   await field.fill("0.95", { timeout: STEP_TIMEOUT_MS });
