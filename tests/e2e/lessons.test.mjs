@@ -242,6 +242,25 @@ await h.check("Share carries the class's choices: the link opens the run as the 
   await tid(page, "compare-exit").click();
 });
 
+await h.check("the decision card fits a laptop's screen (1366x768) and a projector's (1920x1080), choices and the ladder's button", async () => {
+  for (const [width, height, lang, classroom] of [[1366, 768, "id", false], [1920, 1080, "en", true]]) {
+    const p = await h.newPage({ viewport: { width, height } });
+    await open(p, h.origin, `/?lang=${lang}`);
+    await tid(p, "lesson-open-conflict").click();
+    if (classroom) await tid(p, "classroom-toggle").click();
+    await tid(p, "run").click();
+    await tid(p, "decision").waitFor({ timeout: 30_000 });
+    const fit = await p.evaluate(() => {
+      const card = document.querySelector('[data-testid="decision"]').getBoundingClientRect();
+      const ladder = document.querySelector('[data-testid="decide-ladder"]').getBoundingClientRect();
+      return { card: Math.round(card.height), top: Math.round(card.top), ladder: Math.round(ladder.bottom), screen: innerHeight };
+    });
+    assert.ok(fit.card <= fit.screen, `${width}x${height}: the card is ${fit.card} px tall on a ${fit.screen} px screen`);
+    assert.ok(fit.top >= -1 && fit.ladder <= fit.screen + 1, `${width}x${height}: the card is on the screen: ${JSON.stringify(fit)}`);
+    await p.context().close();
+  }
+});
+
 await h.check("closing the conflict lesson turns its decision mode off: the next run plays through", async () => {
   await tid(page, "lesson-open-conflict").click();
   await page.waitForSelector('[data-testid="lesson"][data-lesson="conflict"]', { timeout: STEP_TIMEOUT_MS });
