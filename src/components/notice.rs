@@ -12,10 +12,21 @@ pub fn notice_banner(state: &UseReducerHandle<State>) -> Html {
         return html! {};
     }
     let text = s.notice.as_ref().map(|n| {
+        // A `horizon` is kept in months and worded here, in the page's language now: a
+        // language switch after the notice rewords it too ("10 years", "10 tahun").
+        let words: Vec<String> = n
+            .args
+            .iter()
+            .map(|(k, v)| match (k.as_str(), v.parse::<u32>()) {
+                ("horizon", Ok(months)) => crate::variants::horizon_words(s.lang, months),
+                _ => v.clone(),
+            })
+            .collect();
         let args: Vec<(&str, &str)> = n
             .args
             .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .zip(&words)
+            .map(|((k, _), v)| (k.as_str(), v.as_str()))
             .collect();
         tf(s.lang, n.key, &args)
     });

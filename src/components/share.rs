@@ -133,7 +133,8 @@ fn address_actions(hash: &str, empty_is_default: bool, lang: Lang) -> Vec<Action
         Fragment::Empty => vec![],
         Fragment::Scenario(s, choices) => {
             let partners = s.partners.len().to_string();
-            let horizon = crate::variants::horizon_words(lang, s.horizon_months);
+            // In months: the notice words it in the page's language when it shows.
+            let horizon = s.horizon_months.to_string();
             if choices.is_empty() {
                 return vec![
                     Action::Load(s),

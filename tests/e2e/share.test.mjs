@@ -197,9 +197,12 @@ await h.check("(7) a link opens in the language it was shared in; the switch rew
   assert.equal(await htmlLang(student), "id", "the link's language wins");
   await expectPartners(student, CALM);
   assert.equal(await tid(student, "lang-id").getAttribute("aria-pressed"), "true");
+  assert.match(await tid(student, "notice").innerText(), /selama 10 tahun/, "the notice in Bahasa Indonesia");
   // The student switches back: the address follows, and a reload keeps English.
   await tid(student, "lang-en").click();
   await waitLang(student, "en");
+  // The notice's horizon follows the language (it said "over 10 tahun").
+  assert.match(await tid(student, "notice").innerText(), /over 10 years/, "the notice reworded");
   assert.match(student.url(), /\/\?lang=en#s1\./, student.url());
   await student.reload({ waitUntil: "load" });
   await ready(student);
