@@ -241,6 +241,14 @@ pub fn chance(p: f64) -> Chance {
 
 /// Percentage points with their sign, as in the table: "+4.2", "−8.0" (a true minus sign,
 /// which a hyphen or the dash between an interval's ends is not mistaken for), "0.0".
+/// The difference of two survival fractions as the table shows it: of the two figures rounded
+/// to a tenth of a percent, as they are printed beside it (72.7% and 25.5% differ by +47.2,
+/// where the exact difference, 47.12 points, prints as +47.1 and students check the sum).
+pub fn shown_difference(base: f64, other: f64) -> f64 {
+    let tenth = |x: f64| (x * 1000.0).round() / 1000.0;
+    tenth(other) - tenth(base)
+}
+
 pub fn signed_pts(lang: Lang, v: f64) -> String {
     let s = num(lang, v * 100.0, 1);
     if v * 100.0 >= 0.05 {
@@ -563,6 +571,22 @@ impl Reducible for Variants {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_shown_difference_agrees_with_the_figures_beside_it() {
+        // 72.66% and 25.54% print as 72.7% and 25.5%: the difference prints as +47.2.
+        let d = shown_difference(0.2554, 0.7266);
+        assert_eq!(signed_pts(Lang::En, d), "+47.2");
+        assert_eq!(signed_pts(Lang::En, 0.7266 - 0.2554), "+47.1");
+        assert_eq!(
+            signed_pts(Lang::Id, shown_difference(0.5, 0.4)),
+            "\u{2212}10,0"
+        );
+        assert_eq!(
+            signed_pts(Lang::En, shown_difference(0.3333, 0.3334)),
+            "0.0"
+        );
+    }
 
     mod differences {
         use super::super::*;

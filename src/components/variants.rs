@@ -21,8 +21,8 @@ use crate::i18n::{t, tf, Lang};
 use crate::narrate::{amount, display_name, num, pct};
 use crate::state::State;
 use crate::variants::{
-    curve_paths, default_name, differences_line, horizon_words, seeded, signed_pts, verdict, Phase,
-    Results, Variant, Variants, VariantsAction, MAX_VARIANTS,
+    curve_paths, default_name, differences_line, horizon_words, seeded, shown_difference,
+    signed_pts, verdict, Phase, Results, Variant, Variants, VariantsAction, MAX_VARIANTS,
 };
 use crate::workers::{Event, Pool};
 
@@ -95,7 +95,9 @@ fn results_view(lang: Lang, r: &Rc<Results>) -> Html {
         let diff = if i == 0 {
             html! { <td class="num">{ "—" }</td> }
         } else {
-            let (d, (lo, hi)) = c.difference[i];
+            let (_, (lo, hi)) = c.difference[i];
+            // As the two figures beside it print (the interval is the exact one's).
+            let d = shown_difference(r.summaries[0].survival_at_horizon, s.survival_at_horizon);
             html! {
                 <td class="num" data-testid={format!("variants-diff-{i}")}>
                     { format!("{} ({})", signed_pts(lang, d), tf(lang, "experiments.interval", &[("lo", &signed_pts(lang, lo)), ("hi", &signed_pts(lang, hi))])) }
