@@ -62,7 +62,7 @@ pub fn seeded(variants: &[Variant]) -> Result<Vec<Scenario>, &'static str> {
 pub const MAX_LISTED_CHANGES: usize = 4;
 
 /// What `other` changes from `base`, one phrase per field in the editor's words
-/// ("Transparency: 0.3 → 0.8", "Conflict-resolution ladder: Negotiation, Mediation →
+/// ("Transparency: 0.3 → 0.8", "Conflict-resolution ladder: Negotiation, then Mediation →
 /// Negotiation"): the sweepable fields (the partners' goals among them), the ladder, and the
 /// partners and scripted shocks themselves when some were added or removed (their fields are
 /// then not compared one by one). The seed is left out: variants run on the base's seeds.
@@ -118,7 +118,8 @@ pub fn differences(lang: Lang, base: &Scenario, other: &Scenario) -> Vec<String>
             .iter()
             .map(|r| t(lang, &format!("editor.ladder.{}", r.key())))
             .collect::<Vec<_>>()
-            .join(", ")
+            // "Mediation, then Arbitration": a bare comma beside the arrow read as two changes.
+            .join(t(lang, "experiments.ladder_then"))
     };
     for p in catalogue(base) {
         let comparable = match p.group {
@@ -655,7 +656,7 @@ mod tests {
                 d,
                 vec![
                     "Dedicated alliance manager: No → Yes".to_string(),
-                    "Conflict-resolution ladder: Negotiation, Arbitration → Negotiation, Mediation"
+                    "Conflict-resolution ladder: Negotiation, then Arbitration → Negotiation, then Mediation"
                         .to_string(),
                     "Nusantara Foods: Market access: 0.9 → 0.1".to_string(),
                     "Hoshi Technologies: Opportunism: 0.2 → 0.6".to_string(),

@@ -477,6 +477,10 @@ pub fn variants_panel(props: &Props) -> Html {
         <section class="card batch compare-batch" data-testid="compare-batch" aria-labelledby="variants-title">
             <h2 id="variants-title">{ t(lang, "experiments.variants_heading") }</h2>
             <p class="batch-intro">{ t(lang, "experiments.variants_intro") }</p>
+            // Decision mode decides the run above, one dispute at a time; these runs cannot ask.
+            if props.state.decisions {
+                <p class="batch-help" data-testid="variants-ladder-note">{ t(lang, "experiments.variants_ladder") }</p>
+            }
             <div class="batch-form">
                 <div class="batch-field">
                     <label for="variant-name">{ t(lang, "experiments.variant_name_label") }</label>

@@ -70,6 +70,8 @@ pub const STRINGS: &str = strings![
     ("experiments.interval", "{lo} to {hi}", "{lo} sampai {hi}"),
     ("experiments.diff_partners", "Partners", "Mitra"),
     ("experiments.diff_more", "and {n} more changes", "dan {n} perubahan lainnya"),
+    ("experiments.ladder_then", ", then ", ", lalu "),
+    ("experiments.variants_ladder", "In these runs each variant's ladder settles the disputes: the choices made in decision mode are for the single run above.", "Dalam simulasi-simulasi ini tangga penyelesaian setiap varian yang menangani sengketa: pilihan dalam mode keputusan hanya untuk satu simulasi di atas."),
     ("experiments.diff_review", "Strategic review", "Tinjauan strategis"),
     ("experiments.review_never", "never", "tidak pernah"),
     ("experiments.review_every", "every {months}", "setiap {months}"),

@@ -142,6 +142,8 @@ await h.check("decision mode: the run stops when a dispute starts, and the class
   assert.equal(await tid(page, "decisions-toggle").getAttribute("aria-pressed"), "true", "the conflict lesson turns it on");
   await tid(page, "speed").selectOption("120");
   assert.equal(await tid(page, "share-choices").count(), 0, "no choices yet, nothing to say by Share");
+  // Compare fairly says its runs are not decided by the class.
+  assert.match(await tid(page, "variants-ladder-note").innerText(), /each variant's ladder settles the disputes/);
   await tid(page, "run").click();
   for (let round = 0; round < 3; round++) {
     await tid(page, "decision").waitFor({ timeout: 30_000 });
@@ -278,6 +280,7 @@ await h.check("closing the conflict lesson turns its decision mode off: the next
 await h.check("turning decision mode off lets the run finish on its ladder", async () => {
   await tid(page, "decisions-toggle").click();
   assert.equal(await tid(page, "decisions-toggle").getAttribute("aria-pressed"), "false");
+  assert.equal(await tid(page, "variants-ladder-note").count(), 0, "Compare fairly's note goes with decision mode");
   await tid(page, "decision").waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
   await tid(page, "finish").click();
   await waitAttr("data-status", "done");
