@@ -141,12 +141,40 @@ pub fn shortcuts(props: &Props) -> Html {
             };
             if let Some(a) = key_action(&e.key(), &state) {
                 e.prevent_default();
+                let runs = matches!(a, Action::Run | Action::Step | Action::Finish);
                 state.dispatch(a);
+                if runs && state.classroom {
+                    run_into_view();
+                }
             }
         });
         move || drop(listener)
     });
     html! {}
+}
+
+/// On a projector, Space, S or F with the run off the screen (a lesson's text above it): the
+/// run's network and gauges come into view, as nobody scrolls there. Left alone when any of
+/// them shows.
+fn run_into_view() {
+    let Some(grid) = gloo::utils::document()
+        .query_selector(".live-grid")
+        .ok()
+        .flatten()
+    else {
+        return;
+    };
+    let r = grid.get_bounding_client_rect();
+    let height = gloo::utils::window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    if r.bottom() <= 0.0 || r.top() >= height {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Start);
+        grid.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
 }
 
 /// The switches of the header: classroom mode and decision mode.

@@ -52,6 +52,9 @@ pub fn share_button(props: &ShareProps) -> Html {
         .map(|w| w.shared_choices())
         .unwrap_or_default();
     let chosen = choices.len();
+    // A shared run's choices set aside (its seed or settings changed): the link goes without
+    // them, and the notice says so.
+    let set_aside = state.planned.is_some() && !state.planned_applies();
     // Shared before the run's end (a card waiting, say): later disputes are not the class's.
     let done = state.status() == crate::state::Status::Done;
     let on_share = {
@@ -68,8 +71,13 @@ pub fn share_button(props: &ShareProps) -> Html {
             shared.set(Some((link.clone(), current.clone())));
             let dispatch = dispatch.clone();
             wasm_bindgen_futures::spawn_local(async move {
+                let copied = if set_aside {
+                    "library.link_copied_no_choices"
+                } else {
+                    "library.link_copied"
+                };
                 let action = match copy(link).await {
-                    Ok(()) => notice("library.link_copied", &[], false),
+                    Ok(()) => notice(copied, &[], false),
                     Err(_) => notice("library.clipboard_refused", &[], true),
                 };
                 dispatch.dispatch(action);

@@ -109,6 +109,27 @@ await h.check("classroom mode: large type, the editor and library hidden, shortc
   await waitAttr("data-classroom", "true");
 });
 
+await h.check("classroom mode on a projector: Space brings the run into view when it is off the screen", async () => {
+  const p = await h.newPage({ viewport: { width: 1920, height: 1080 } });
+  await open(p, h.origin);
+  await tid(p, "lesson-open-trust").click();
+  await tid(p, "classroom-toggle").click();
+  await p.evaluate(() => window.scrollTo(0, 0));
+  const shown = () => p.evaluate(() => {
+    const r = document.querySelector(".live-grid").getBoundingClientRect();
+    return r.top < innerHeight && r.bottom > 0;
+  });
+  assert.equal(await shown(), false, "below the fold at first (the lesson's text above)");
+  await p.locator("h1").click();
+  await p.keyboard.press(" ");
+  await p.waitForFunction(() => document.querySelector("#app-ready").dataset.status === "running", null, { timeout: STEP_TIMEOUT_MS });
+  await p.waitForFunction(() => {
+    const r = document.querySelector(".live-grid").getBoundingClientRect();
+    return r.top < innerHeight && r.bottom > 0;
+  }, null, { timeout: STEP_TIMEOUT_MS }).catch(() => { throw new Error("Space ran the simulation off the screen"); });
+  await p.context().close();
+});
+
 await h.check("keyboard: Space runs and pauses, S steps one month, R resets", async () => {
   await tid(page, "lesson-open-alignment").click();
   await page.waitForSelector('[data-testid="lesson"][data-lesson="alignment"]', { timeout: STEP_TIMEOUT_MS });
@@ -214,7 +235,7 @@ await h.check("Share carries the class's choices: the link opens the run as the 
   const link = await tid(page, "share-link").inputValue();
   assert.match(link, /#s2\./, link);
   // Opened in another tab: the notice says what it holds, and the run is the class's.
-  const other = await h.newPage();
+  const other = await h.newPage({ permissions: ["clipboard-read", "clipboard-write"] });
   await other.goto(link, { waitUntil: "load" });
   await other.waitForSelector("#app-ready[data-status]", { state: "attached", timeout: STEP_TIMEOUT_MS });
   assert.match(await tid(other, "notice").innerText(), new RegExp(`A shared run is open: .*disputes decided: ${n}\\)`));
@@ -229,6 +250,10 @@ await h.check("Share carries the class's choices: the link opens the run as the 
   await tid(other, "seed").press("Enter");
   await other.waitForFunction(() => document.querySelector("#app-ready").dataset.seed === "7", null, { timeout: STEP_TIMEOUT_MS });
   assert.match(await tid(other, "notice").innerText(), /no longer the class's run, so its choices in decision mode are set aside/);
+  // Shared again from there: a link without the choices, and the notice says why.
+  await tid(other, "share").click();
+  await other.waitForFunction(() => /without the class's choices/.test(document.querySelector('[data-testid="notice"]')?.innerText ?? ""), null, { timeout: STEP_TIMEOUT_MS });
+  assert.match(await tid(other, "share-link").inputValue(), /#s1\./);
   await other.close();
   // Run again with a change, with decision mode off (the ladder decides): the settings are the
   // same, and the comparison says the class's choices are what differs. It is another run:
