@@ -132,15 +132,16 @@ step "release build (scripts/build.sh)" \
 # replay of planned choices, two notices in both languages) took 362.9 to 365.3 KB; shares that
 # add up to 100%, the run CSV's month-0 row and saved dates as people read them to 366.7 KB;
 # the network's name halos, the '?' column and the Run-again button in its card took 0.1 KB off.
-# Then 367 -> 369 KB in the same stop: what a classroom audit found in that flow (the comparison
+# Then 367 -> 369 -> 370 KB in the same stop: what a classroom audit found in that flow (the comparison
 # naming where the class's choices differ, a shared run saying when its choices are set aside,
 # a revealed lesson part scrolled into view, the decision card fitting the screen, a notice's
 # horizon in the page's language, Compare fairly's differences as printed and its note on
-# decision mode) took 366.6 to 368.6 KB.
+# decision mode) took 366.6 to 368.6 KB; on a projector, Space bringing the run into view and a
+# re-shared run saying it goes without the class's choices, to 369.1 KB: 370 KB.
 # A Rust that refuses the size
 # options builds about 24 KB bigger: that build is held to its own budget, with a warning. Over
 # budget, the step fails; the end-to-end tests still run, then the script exits 1.
-PAGE_WEIGHT_BUDGET_KB=369
+PAGE_WEIGHT_BUDGET_KB=370
 if ! grep -qx 'size-options=on' "$BUILD_REPORT"; then
   echo "WARNING: the release build was made without scripts/build.sh's size options (see its" >&2
   echo "         output above): page-weight budget 380 KB instead of $PAGE_WEIGHT_BUDGET_KB KB." >&2

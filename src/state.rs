@@ -1686,12 +1686,7 @@ mod tests {
             "library.link_choices_set_aside"
         );
         let l = t.reduce(Action::Load(linked));
-        assert!(
-            l.planned.is_none()
-                && l.notice
-                    .as_ref()
-                    .map_or(true, |n| n.key == "library.link_choices_back")
-        );
+        assert!(l.planned.is_none());
     }
 
     #[test]
