@@ -12,7 +12,6 @@ use yew::Reducible;
 
 use crate::i18n::Lang;
 use crate::lessons::{self, LESSONS};
-use crate::url;
 use crate::variants::Variant;
 
 /// The speeds offered, in months per second.
@@ -110,8 +109,8 @@ impl LiveWorld {
             return;
         }
         let open: Vec<u32> = self.world.awaiting_choice().map(|d| d.id).collect();
+        let planned = self.planned.clone();
         for id in open {
-            let planned = self.planned.clone();
             let found = choices.iter().chain(planned.iter()).find(|c| c.0 == id);
             if let Some(&(_, step)) = found {
                 self.choose(id, step);
@@ -337,7 +336,8 @@ impl Status {
 pub struct Planned {
     /// The scenario, with the seed of the run.
     pub scenario: Scenario,
-    pub choices: Vec<(u32, Resolution)>,
+    /// Shared with the runs that apply them ([`LiveWorld`]).
+    pub choices: Rc<Vec<(u32, Resolution)>>,
 }
 
 /// A finished run remembered for comparison ("same world, different choice").
@@ -712,7 +712,7 @@ impl State {
         self.playing = false;
         self.resume = false;
         let planned = match &self.planned {
-            Some(p) if p.scenario == self.scenario => Rc::new(p.choices.clone()),
+            Some(p) if self.planned_applies() => p.choices.clone(),
             _ => Rc::default(),
         };
         match World::new(&self.scenario, self.seed, true) {
@@ -803,12 +803,23 @@ impl Reducible for State {
 }
 
 impl State {
-    /// Whether the planned choices of a shared run apply to this scenario and seed.
+    /// Whether the planned choices of a shared run apply to this scenario and seed. (The
+    /// scenario carries the run's seed: every change of either goes through `rewound`, which
+    /// sets it, so comparing the scenarios compares the seeds too; called on every action,
+    /// timer ticks included, it clones nothing.)
     pub fn planned_applies(&self) -> bool {
-        self.planned.as_ref().is_some_and(|p| {
-            p.scenario.seed == self.seed
-                && url::scenario_with_seed(&self.scenario, self.seed) == p.scenario
-        })
+        debug_assert_eq!(self.scenario.seed, self.seed, "the scenario carries the run's seed");
+        self.planned
+            .as_ref()
+            .is_some_and(|p| p.scenario.seed == self.seed && p.scenario == self.scenario)
+    }
+
+    /// `self` without a shared run's choices: any load other than the shared run's.
+    fn unplanned(self) -> State {
+        State {
+            planned: None,
+            ..self
+        }
     }
 
     fn reduced(self, action: Action) -> State {
@@ -900,34 +911,20 @@ impl State {
             }
             .rewound(),
             // Any other load forgets a shared run's choices.
-            Action::Load(scenario) => State {
-                planned: None,
-                ..state
-            }
-            .loading(scenario),
+            Action::Load(scenario) => state.unplanned().loading(scenario),
             Action::LoadRun { scenario, choices } => State {
                 planned: Some(Rc::new(Planned {
                     scenario: scenario.clone(),
-                    choices,
+                    choices: Rc::new(choices),
                 })),
                 ..state
             }
             .loading(scenario),
-            Action::Restore => State {
-                planned: None,
-                ..state
-            }
-            .restored(),
-            Action::BackToPlain if state.replaced.is_some() => State {
-                planned: None,
-                ..state
-            }
-            .restored(),
-            Action::BackToPlain => State {
-                planned: None,
-                ..state
-            }
-            .loading(aliansi_sim::presets::default_scenario()),
+            Action::Restore => state.unplanned().restored(),
+            Action::BackToPlain if state.replaced.is_some() => state.unplanned().restored(),
+            Action::BackToPlain => state
+                .unplanned()
+                .loading(aliansi_sim::presets::default_scenario()),
             Action::ForgetReplaced => State {
                 replaced: None,
                 ..state
