@@ -808,7 +808,10 @@ impl State {
     /// sets it, so comparing the scenarios compares the seeds too; called on every action,
     /// timer ticks included, it clones nothing.)
     pub fn planned_applies(&self) -> bool {
-        debug_assert_eq!(self.scenario.seed, self.seed, "the scenario carries the run's seed");
+        debug_assert_eq!(
+            self.scenario.seed, self.seed,
+            "the scenario carries the run's seed"
+        );
         self.planned
             .as_ref()
             .is_some_and(|p| p.scenario.seed == self.seed && p.scenario == self.scenario)
