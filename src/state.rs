@@ -505,6 +505,8 @@ pub enum Action {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
     pub key: &'static str,
+    /// Text as shown, except a `horizon`, kept in months and worded when the notice shows, in
+    /// the page's language then (`components/notice.rs`).
     pub args: Vec<(String, String)>,
     pub error: bool,
 }

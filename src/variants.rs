@@ -199,6 +199,11 @@ pub fn differences_line(lang: Lang, base: &Scenario, other: &Scenario) -> String
     if all.is_empty() {
         return t(lang, "experiments.diff_none").to_string();
     }
+    listed(lang, &all)
+}
+
+/// Changes as one line: at most [`MAX_LISTED_CHANGES`], separated by "; ", then how many more.
+pub fn listed(lang: Lang, all: &[String]) -> String {
     let mut line = all
         .iter()
         .take(MAX_LISTED_CHANGES)

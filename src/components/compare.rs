@@ -147,8 +147,8 @@ pub fn compare_view(state: &UseReducerHandle<State>) -> Html {
 }
 
 /// Where the class's choices in decision mode differ between the two runs (they are part of
-/// what changed): at most [`crate::variants::MAX_LISTED_CHANGES`] disputes, then how many more;
-/// nothing when they are the same.
+/// what changed), listed as the settings are ([`crate::variants::listed`]); nothing when they
+/// are the same.
 fn choices_line(
     lang: crate::i18n::Lang,
     base: &[(u32, aliansi_sim::Resolution)],
@@ -162,10 +162,8 @@ fn choices_line(
         Some(r) => crate::narrate::step_words(lang, r),
         None => t(lang, "watch.compare.ladder"),
     };
-    let most = crate::variants::MAX_LISTED_CHANGES;
-    let mut items: Vec<String> = changes
+    let items: Vec<String> = changes
         .iter()
-        .take(most)
         .map(|&(id, a, b)| {
             tf(
                 lang,
@@ -174,16 +172,10 @@ fn choices_line(
             )
         })
         .collect();
-    if changes.len() > most {
-        items.push(tf(
-            lang,
-            "experiments.diff_more",
-            &[("n", &(changes.len() - most).to_string())],
-        ));
-    }
+    let list = crate::variants::listed(lang, &items);
     html! {
         <p class="compare-changes" data-testid="compare-choices">
-            { tf(lang, "watch.compare.choices", &[("list", &items.join("; "))]) }
+            { tf(lang, "watch.compare.choices", &[("list", &list)]) }
         </p>
     }
 }

@@ -139,9 +139,10 @@ pub fn encode_experiment_link(x: &Experiment) -> String {
 }
 
 /// Reads any shared link this build knows: `s1.…` (a scenario and its optional title), `s2.…`
-/// (the same with the class's choices in its run) or `e1.…` (an experiment), as a bare fragment, `#…` or a whole URL, surrounding whitespace
-/// ignored, padding optional. Total: any input gives a value or a one-line [`WireError`],
-/// never a panic; everything decoded is validated.
+/// (the same with the class's choices in its run) or `e1.…` (an experiment), as a bare
+/// fragment, `#…` or a whole URL, surrounding whitespace ignored, padding optional. Total: any
+/// input gives a value or a one-line [`WireError`], never a panic; everything decoded is
+/// validated.
 pub fn decode_shared(text: &str) -> Result<Shared, WireError> {
     let frag = fragment(text)?;
     let frag = frag.as_str();

@@ -62,8 +62,9 @@ pub fn check_link_text(text: &str) {
                         RUN_LINK_PREFIX
                     };
                     assert!(full.starts_with(prefix), "{full}");
+                    let back = decode_shared(&full);
                     assert_eq!(
-                        decode_shared(&full).as_ref(),
+                        back.as_ref(),
                         Ok(&Shared::Scenario {
                             scenario: s.clone(),
                             name: name.clone(),
@@ -71,15 +72,15 @@ pub fn check_link_text(text: &str) {
                         }),
                         "s2 round trip"
                     );
-                    let again = match decode_shared(&full) {
-                        Ok(Shared::Scenario {
-                            scenario,
-                            name,
-                            choices,
-                        }) => encode_link_with_choices(&scenario, name.as_deref(), &choices),
-                        other => panic!("a re-encoded scenario link gave {other:?}"),
-                    };
-                    assert_eq!(again, full, "s2 encoding is not canonical");
+                    if let Ok(Shared::Scenario {
+                        scenario,
+                        name,
+                        choices,
+                    }) = back
+                    {
+                        let again = encode_link_with_choices(&scenario, name.as_deref(), &choices);
+                        assert_eq!(again, full, "s2 encoding is not canonical");
+                    }
                 }
                 other => panic!("decode_link read {text:?} but decode_shared gave {other:?}"),
             }
