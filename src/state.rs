@@ -108,13 +108,16 @@ impl LiveWorld {
         if choices.is_empty() && self.planned.is_empty() {
             return;
         }
-        let open: Vec<u32> = self.world.awaiting_choice().map(|d| d.id).collect();
+        // `choices` first: a dispute given its choice no longer awaits one from the plan.
         let planned = self.planned.clone();
-        for id in open {
-            let found = choices.iter().chain(planned.iter()).find(|c| c.0 == id);
-            if let Some(&(_, step)) = found {
-                self.choose(id, step);
-            }
+        let world = Rc::make_mut(&mut self.world);
+        let mut applied = world.apply_choices(choices);
+        applied.extend(world.apply_choices(&planned));
+        // In the order the disputes opened, as the class would have decided them.
+        applied.sort_by_key(|c| c.0);
+        if !applied.is_empty() {
+            Rc::make_mut(&mut self.choices).extend(applied);
+            self.generation += 1;
         }
     }
 

@@ -973,13 +973,7 @@ fn run_with_choices(
     loop {
         let ended = w.step().is_some();
         // After every month, the last one too (as the app applies them).
-        let open: Vec<u32> = w.awaiting_choice().map(|d| d.id).collect();
-        for id in open {
-            if let Some(&(_, step)) = choices.iter().find(|c| c.0 == id) {
-                // A dispute awaiting a choice always takes one.
-                let _ = w.choose_resolution(id, step);
-            }
-        }
+        w.apply_choices(choices);
         if ended {
             return Ok(w.finish());
         }

@@ -680,6 +680,23 @@ impl World {
         Ok(())
     }
 
+    /// Gives each dispute awaiting a choice ([`World::awaiting_choice`]) its step from
+    /// `choices` (dispute id, step), if it has one there: a class's choices made beforehand,
+    /// replayed after each month (the last one too). Returns those applied, in order.
+    pub fn apply_choices(&mut self, choices: &[(u32, Resolution)]) -> Vec<(u32, Resolution)> {
+        let open: Vec<u32> = self.awaiting_choice().map(|d| d.id).collect();
+        let mut applied = Vec::new();
+        for id in open {
+            if let Some(&(_, step)) = choices.iter().find(|c| c.0 == id) {
+                // A dispute awaiting a choice always takes one.
+                if self.choose_resolution(id, step).is_ok() {
+                    applied.push((id, step));
+                }
+            }
+        }
+        applied
+    }
+
     pub fn is_over(&self) -> bool {
         self.outcome.is_some()
     }

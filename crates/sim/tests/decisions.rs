@@ -120,3 +120,42 @@ fn a_choice_is_logged_and_only_allowed_once_before_work_starts() {
     }
     panic!("no dispute opened in 20 runs of the conflict preset");
 }
+
+/// `apply_choices` after every month replays choices made beforehand: the run decided dispute
+/// by dispute, again; only the choices it finds are applied.
+#[test]
+fn choices_applied_month_by_month_replay_the_decided_run() {
+    let steps = [Resolution::Arbitration, Resolution::Mediation];
+    for seed in 0..5 {
+        let mut made = Vec::new();
+        let s = presets::find("challenge-conflict").unwrap();
+        let mut w = World::new(&s, seed, true).unwrap();
+        loop {
+            let ended = w.step().is_some();
+            let ids: Vec<u32> = w.awaiting_choice().map(|d| d.id).collect();
+            for id in ids {
+                let step = steps[id as usize % 2];
+                w.choose_resolution(id, step).unwrap();
+                made.push((id, step));
+            }
+            if ended {
+                break;
+            }
+        }
+        let decided = w.finish();
+        let mut v = World::new(&s, seed, true).unwrap();
+        let mut applied = Vec::new();
+        loop {
+            let ended = v.step().is_some();
+            // A choice for a dispute that never opens is never applied.
+            let mut with_stray = made.clone();
+            with_stray.push((u32::MAX, Resolution::Escalation));
+            applied.extend(v.apply_choices(&with_stray));
+            if ended {
+                break;
+            }
+        }
+        assert_eq!(applied, made, "seed {seed}");
+        assert_eq!(v.finish(), decided, "seed {seed}");
+    }
+}
