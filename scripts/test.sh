@@ -138,10 +138,14 @@ step "release build (scripts/build.sh)" \
 # horizon in the page's language, Compare fairly's differences as printed and its note on
 # decision mode) took 366.6 to 368.6 KB; on a projector, Space bringing the run into view and a
 # re-shared run saying it goes without the class's choices, to 369.1 KB: 370 KB.
+# Raised 370 -> 371 KB on 2026-11-30 (stop 27): the decision card saying what the gauges did
+# since the class's last choice, and Share and an opened run counting the choices the ladder
+# would not have made, took 369.5 to 370.6 KB (dropping serde_path_to_error would save 3.5 KB,
+# at the cost of the field path in a scenario file's errors: not done).
 # A Rust that refuses the size
 # options builds about 24 KB bigger: that build is held to its own budget, with a warning. Over
 # budget, the step fails; the end-to-end tests still run, then the script exits 1.
-PAGE_WEIGHT_BUDGET_KB=370
+PAGE_WEIGHT_BUDGET_KB=371
 if ! grep -qx 'size-options=on' "$BUILD_REPORT"; then
   echo "WARNING: the release build was made without scripts/build.sh's size options (see its" >&2
   echo "         output above): page-weight budget 380 KB instead of $PAGE_WEIGHT_BUDGET_KB KB." >&2

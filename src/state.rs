@@ -354,6 +354,13 @@ pub struct Baseline {
     pub choices: Vec<(u32, Resolution)>,
 }
 
+/// How many of a class's choices are not what the ladder would have done: a step other than
+/// the ladder's first (leaving a dispute to the ladder is recorded as its first step, so
+/// "disputes decided" alone counts those too).
+pub fn off_ladder(choices: &[(u32, Resolution)], ladder_first: Resolution) -> usize {
+    choices.iter().filter(|c| c.1 != ladder_first).count()
+}
+
 /// Where two runs' choices differ, dispute by dispute (in the order of their ids): the step
 /// tried first in `base` and in `this`, `None` where that run has no choice for the dispute
 /// (the ladder decided it).
@@ -1505,6 +1512,24 @@ mod tests {
         ] {
             assert_eq!(View::parse(junk), None, "{junk:?}");
         }
+    }
+
+    #[test]
+    fn off_ladder_counts_the_choices_the_ladder_would_not_have_made() {
+        use Resolution::*;
+        let choices = [
+            (1, Negotiation),
+            (2, Mediation),
+            (4, Negotiation),
+            (7, Arbitration),
+        ];
+        assert_eq!(
+            off_ladder(&choices, Negotiation),
+            2,
+            "left to a ladder starting with negotiation"
+        );
+        assert_eq!(off_ladder(&choices, Escalation), 4);
+        assert_eq!(off_ladder(&[], Negotiation), 0);
     }
 
     #[test]

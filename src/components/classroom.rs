@@ -4,12 +4,13 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use aliansi_sim::Resolution;
+use aliansi_sim::{Challenge, EventKind, Resolution, World};
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
+use crate::components::gauges::{gauge_values, health_now};
 use crate::i18n::{t, tf, Lang};
 use crate::narrate::{dispute_words, num, step_words};
 use crate::state::{Action, State, Status};
@@ -266,6 +267,84 @@ fn partner_name(state: &State, i: usize) -> String {
         .unwrap_or_default()
 }
 
+/// The gauges that moved most between two months: up to two, as (challenge index in
+/// [`Challenge::ALL`], gauge then, gauge now), the biggest move first (the first challenge
+/// first among equals). A gauge with no number at either time is left out, and so is one that
+/// shows the same number.
+pub fn moved_most(then: &[f64; 7], now: &[f64; 7]) -> Vec<(usize, u32, u32)> {
+    let (a, _) = gauge_values(then);
+    let (b, _) = gauge_values(now);
+    let mut moved: Vec<(usize, u32, u32)> = (0..7)
+        .filter_map(|k| Some((k, a[k]?, b[k]?)))
+        .filter(|&(_, x, y)| x != y)
+        .collect();
+    moved.sort_by_key(|&(k, x, y)| (std::cmp::Reverse(x.abs_diff(y)), k));
+    moved.truncate(2);
+    moved
+}
+
+/// For the next dispute's card: what the class chose last (the step, the month it was chosen
+/// in) and the gauges that moved most since ([`moved_most`]). At high speeds the next card can
+/// come before the class has seen the gauges move; this line tells them. `None` before the
+/// run's first choice.
+pub fn since_last_choice(w: &World, choices: &[(u32, Resolution)]) -> Option<SinceChoice> {
+    let &(id, step) = choices.last()?;
+    // The dispute's opening event names the step chosen, in the month the card asked.
+    let month = w.events.iter().rev().find_map(|e| match e.kind {
+        EventKind::DisputeStep { id: i, .. } if i == id => Some(e.month),
+        _ => None,
+    })?;
+    let then = w.series.iter().rfind(|m| m.month == month)?.challenges;
+    Some(SinceChoice {
+        step,
+        month,
+        moved: moved_most(&then, &health_now(w)),
+    })
+}
+
+/// What [`since_last_choice`] finds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SinceChoice {
+    /// The step the class chose last.
+    pub step: Resolution,
+    /// The month it was chosen in.
+    pub month: u32,
+    /// The gauges that moved most since ([`moved_most`]).
+    pub moved: Vec<(usize, u32, u32)>,
+}
+
+/// The line [`since_last_choice`] gives, in words.
+fn since_words(lang: Lang, since: &SinceChoice) -> String {
+    let (step, month, moved) = (
+        step_words(lang, since.step),
+        since.month.to_string(),
+        &since.moved,
+    );
+    if moved.is_empty() {
+        return tf(
+            lang,
+            "classroom.since_still",
+            &[("step", step), ("month", &month)],
+        );
+    }
+    let moves = moved
+        .iter()
+        .map(|&(k, a, b)| {
+            let name = t(
+                lang,
+                &format!("watch.challenge.{}", Challenge::ALL[k].key()),
+            );
+            format!("{name} {a} → {b}")
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    tf(
+        lang,
+        "classroom.since_moved",
+        &[("step", step), ("month", &month), ("moves", &moves)],
+    )
+}
+
 /// The class's decision: shown while a dispute awaits it.
 #[function_component(DecisionPrompt)]
 pub fn decision_prompt(props: &Props) -> Html {
@@ -330,6 +409,11 @@ pub fn decision_prompt(props: &Props) -> Html {
         };
     };
     let id = d.id;
+    let since = state
+        .live
+        .as_ref()
+        .ok()
+        .and_then(|w| since_last_choice(w, w.choices()));
     let ladder_first = state.scenario.governance.resolution[0];
     let choice = |step: Option<Resolution>| {
         let dispatch = state.dispatcher();
@@ -357,6 +441,9 @@ pub fn decision_prompt(props: &Props) -> Html {
                    ("a", &partner_name(state, d.a)), ("b", &partner_name(state, d.b)),
                    ("cause", dispute_words(lang, d.cause)), ("severity", &num(lang, d.severity, 2)),
                ]) }</p>
+               if let Some(since) = since {
+                   <p class="decision-since" data-testid="decision-since">{ since_words(lang, &since) }</p>
+               }
                <p class="decision-question">{ t(lang, "classroom.decision_question") }</p>
                <ul class="decision-choices">{ for buttons }</ul>
                <button type="button" class="secondary" data-testid="decide-ladder" aria-keyshortcuts="0" onclick={choice(None)}>
@@ -376,6 +463,79 @@ mod tests {
     fn conflict() -> Rc<State> {
         let i = LESSONS.iter().position(|l| l.decisions).unwrap();
         Rc::new(State::initial()).reduce(Action::OpenLesson(i))
+    }
+
+    #[test]
+    fn moved_most_takes_the_two_biggest_moves() {
+        let then = [0.5, 0.8, 0.9, 0.61, 1.0, 0.7, 1.0];
+        let now = [0.5, 0.79, 0.9, 0.58, 1.0, 0.52, f64::NAN];
+        // Conflict 70 -> 52 (18), trust 61 -> 58 (3), culture 80 -> 79 (1); compliance has no
+        // number now; the rest did not move.
+        assert_eq!(moved_most(&then, &now), vec![(5, 70, 52), (3, 61, 58)]);
+        assert_eq!(moved_most(&then, &then), vec![], "nothing moved");
+        // Equal moves: the first challenge first.
+        let up = [0.6, 0.8, 0.9, 0.71, 1.0, 0.75, 1.0];
+        assert_eq!(moved_most(&then, &up), vec![(0, 50, 60), (3, 61, 71)]);
+        // A move under half a point does not show on the gauges: not a move.
+        let hair = then.map(|h| h + 0.004);
+        assert_eq!(moved_most(&then, &hair), vec![]);
+    }
+
+    #[test]
+    fn the_next_card_says_what_moved_since_the_last_choice() {
+        use crate::components::gauges::{gauge_values, health_now};
+        let mut s = conflict().reduce(Action::SetDecisions(true));
+        let mut cards = 0;
+        let mut last: Option<(u32, Resolution)> = None;
+        while s.run().is_none() && cards < 4 {
+            let Some(id) = s.awaiting().map(|d| d.id) else {
+                s = s.reduce(Action::Step);
+                continue;
+            };
+            let w = s.live.as_ref().unwrap();
+            let since = since_last_choice(w, w.choices());
+            match last {
+                None => assert_eq!(since, None, "nothing to say at the first card"),
+                Some((month, step)) => {
+                    let since = since.expect("a line from the second card");
+                    assert_eq!((since.month, since.step), (month, step));
+                    let moved = &since.moved;
+                    // Against the gauges as they showed in that month and show now.
+                    let then = w.series[month as usize - 1].challenges;
+                    let (a, _) = gauge_values(&then);
+                    let (b, _) = gauge_values(&health_now(w));
+                    assert!(moved.len() <= 2);
+                    for &(k, x, y) in moved {
+                        assert_eq!((a[k], b[k]), (Some(x), Some(y)));
+                        assert_ne!(x, y);
+                    }
+                    let biggest = (0..7)
+                        .filter_map(|k| Some(a[k]?.abs_diff(b[k]?)))
+                        .max()
+                        .unwrap_or(0);
+                    assert_eq!(moved.first().map_or(0, |m| m.1.abs_diff(m.2)), biggest);
+                    let text = since_words(Lang::En, &since);
+                    assert!(
+                        text.starts_with(&format!(
+                            "Since the last choice ({}, month {month})",
+                            step_words(Lang::En, step)
+                        )),
+                        "{text}"
+                    );
+                }
+            }
+            let step = [Resolution::Mediation, Resolution::Arbitration][cards % 2];
+            last = Some((s.month(), step));
+            cards += 1;
+            s = s.reduce(Action::Decide {
+                id,
+                step: Some(step),
+            });
+        }
+        assert!(
+            cards >= 3,
+            "the conflict lesson asks the class at least three times: {cards}"
+        );
     }
 
     #[test]

@@ -52,6 +52,7 @@ pub fn share_button(props: &ShareProps) -> Html {
         .map(|w| w.shared_choices())
         .unwrap_or_default();
     let chosen = choices.len();
+    let off_ladder = crate::state::off_ladder(&choices, state.scenario.governance.resolution[0]);
     // A shared run's choices set aside (its seed or settings changed): the link goes without
     // them, and the notice says so.
     let set_aside = state.planned.is_some() && !state.planned_applies();
@@ -108,7 +109,7 @@ pub fn share_button(props: &ShareProps) -> Html {
             <p class="hint">{ t(lang, "library.share.hint") }</p>
             if chosen > 0 {
                 <p class="hint" data-testid="share-choices">
-                    { tf(lang, "library.share.choices", &[("n", &chosen.to_string())]) }
+                    { tf(lang, "library.share.choices", &[("n", &chosen.to_string()), ("k", &off_ladder.to_string())]) }
                     if !done {
                         { " " }{ tf(lang, "library.share.choices_so_far", &[("month", &state.month().to_string())]) }
                     }
@@ -154,6 +155,7 @@ fn address_actions(hash: &str, empty_is_default: bool, lang: Lang) -> Vec<Action
                 ];
             }
             let n = choices.len().to_string();
+            let k = crate::state::off_ladder(&choices, s.governance.resolution[0]).to_string();
             vec![
                 Action::LoadRun {
                     scenario: s,
@@ -161,7 +163,12 @@ fn address_actions(hash: &str, empty_is_default: bool, lang: Lang) -> Vec<Action
                 },
                 notice(
                     "library.link_opened_choices",
-                    &[("partners", partners), ("horizon", horizon), ("n", n)],
+                    &[
+                        ("partners", partners),
+                        ("horizon", horizon),
+                        ("n", n),
+                        ("k", k),
+                    ],
                     false,
                 ),
             ]

@@ -20,6 +20,8 @@ pub const STRINGS: &str = strings![
     ("classroom.decision_question", "How should they resolve it? Discuss, then choose.", "Bagaimana mereka sebaiknya menyelesaikannya? Diskusikan, lalu pilih."),
     ("classroom.decide_ladder", "Leave it to the alliance's ladder ({step} first)", "Serahkan pada tangga penyelesaian aliansi ({step} lebih dulu)"),
     ("classroom.last_choice", "The latest dispute went to {step} first: the event log tells how it ended.", "Sengketa terakhir dibawa ke {step} lebih dulu: catatan peristiwa menceritakan akhirnya."),
+    ("classroom.since_moved", "Since the last choice ({step}, month {month}): {moves}.", "Sejak pilihan terakhir ({step}, bulan ke-{month}): {moves}."),
+    ("classroom.since_still", "Since the last choice ({step}, month {month}), the gauges have not moved.", "Sejak pilihan terakhir ({step}, bulan ke-{month}), indikator belum bergerak."),
     ("classroom.decision_over", "The run has ended.", "Simulasi telah berakhir."),
     ("classroom.step.avoidance", "Let it rest: costs nothing, takes about 6 months, often fails, and trust erodes meanwhile.", "Biarkan dulu: tanpa biaya, makan waktu sekitar 6 bulan, sering gagal, dan sementara itu kepercayaan terkikis."),
     ("classroom.step.negotiation", "Talk it out: quick (a month), cheap, works about one time in three; helps trust if it does.", "Bicarakan langsung: cepat (sebulan), murah, berhasil sekitar satu dari tiga kali; menambah kepercayaan bila berhasil."),

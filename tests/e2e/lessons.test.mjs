@@ -185,7 +185,12 @@ await h.check("decision mode: the run stops when a dispute starts, and the class
     assert.match(newest, /fell into a dispute/, `the newest entry is the dispute's start: ${newest}`);
     assert.doesNotMatch(await tid(page, "event-log").innerText(), new RegExp(`dispute [^\n]* was left alone for now\n[^\n]*fell into`), "no step named");
     assert.match(text, /are in a dispute over/);
+    // From the second card on, a line says what the gauges did since the class's last choice
+    // (at this speed the next card can come before anyone saw them move).
+    if (round === 0) assert.equal(await tid(page, "decision-since").count(), 0, "no earlier choice to speak of");
+    else assert.match(await tid(page, "decision-since").innerText(), /^Since the last choice \(mediation, month \d+\)(: [A-Z][a-z ]+ \d+ → \d+(, [A-Z][a-z ]+ \d+ → \d+)?\.|, the gauges have not moved\.)$/);
     if (round === 0) await h.shot(page, "decision");
+    if (round === 1) await h.shot(page, "decision-since");
     const m = await month(page);
     if (round === 1) await page.keyboard.press("3"); // 3 = mediation
     else await tid(page, "decide-mediation").click();
@@ -205,7 +210,7 @@ await h.check("decision mode: the run stops when a dispute starts, and the class
   }
   assert.ok(decided >= 1);
   // Share says the link holds the class's choices (it did not before the first one).
-  assert.match(await tid(page, "share-choices").innerText(), /choices made in decision mode are in the link \(disputes decided: \d+\)/);
+  assert.match(await tid(page, "share-choices").innerText(), /choices made in decision mode are in the link \(disputes decided: \d+, \d+ of them otherwise than the ladder\)/);
   const log = await tid(page, "event-log").innerText().catch(() => page.locator(".event-log").innerText());
   assert.match(log, /mediation/i, "the chosen step appears in the event log");
   // Once decided, with no card waiting, a line says what the latest dispute went to.
@@ -227,8 +232,11 @@ await h.check("Share carries the class's choices: the link opens the run as the 
     await waitAttr("data-status", "done");
   }
   const said = await tid(page, "share-choices").innerText();
-  const n = Number((said.match(/disputes decided: (\d+)/) ?? [])[1]);
+  const [, n, k] = (said.match(/disputes decided: (\d+), (\d+) of them/) ?? []).map(Number);
   assert.ok(n >= 1, said);
+  // Every choice was mediation, and the lesson's ladder only ever leaves disputes alone: each
+  // choice is one the ladder would not have made.
+  assert.equal(k, n, said);
   const story = async (p) => [await month(p), await tid(p, "summary").innerText(), await tid(p, "event-log").innerText()];
   const decided = await story(page);
   await tid(page, "share").click();
@@ -238,7 +246,7 @@ await h.check("Share carries the class's choices: the link opens the run as the 
   const other = await h.newPage({ permissions: ["clipboard-read", "clipboard-write"] });
   await other.goto(link, { waitUntil: "load" });
   await other.waitForSelector("#app-ready[data-status]", { state: "attached", timeout: STEP_TIMEOUT_MS });
-  assert.match(await tid(other, "notice").innerText(), new RegExp(`A shared run is open: .*disputes decided: ${n}\\)`));
+  assert.match(await tid(other, "notice").innerText(), new RegExp(`A shared run is open: .*disputes decided: ${n}, ${k} of them otherwise than the ladder\\)`));
   await h.shot(other, "shared-run");
   await tid(other, "finish").click();
   await other.waitForFunction(() => document.querySelector("#app-ready").dataset.status === "done", null, { timeout: STEP_TIMEOUT_MS });
@@ -276,14 +284,24 @@ await h.check("the decision card fits a laptop's screen (1366x768) and a project
     await tid(p, "lesson-open-conflict").click();
     if (classroom) await tid(p, "classroom-toggle").click();
     await tid(p, "run").click();
-    await tid(p, "decision").waitFor({ timeout: 30_000 });
-    const fit = await p.evaluate(() => {
-      const card = document.querySelector('[data-testid="decision"]').getBoundingClientRect();
-      const ladder = document.querySelector('[data-testid="decide-ladder"]').getBoundingClientRect();
-      return { card: Math.round(card.height), top: Math.round(card.top), ladder: Math.round(ladder.bottom), screen: innerHeight };
-    });
-    assert.ok(fit.card <= fit.screen, `${width}x${height}: the card is ${fit.card} px tall on a ${fit.screen} px screen`);
-    assert.ok(fit.top >= -1 && fit.ladder <= fit.screen + 1, `${width}x${height}: the card is on the screen: ${JSON.stringify(fit)}`);
+    // The first card, and the second, which says what moved since the first choice.
+    for (const card of [1, 2]) {
+      await tid(p, "decision").waitFor({ timeout: 30_000 });
+      if (card === 2) await tid(p, "decision-since").waitFor({ timeout: STEP_TIMEOUT_MS });
+      const fit = await p.evaluate(() => {
+        const card = document.querySelector('[data-testid="decision"]').getBoundingClientRect();
+        const ladder = document.querySelector('[data-testid="decide-ladder"]').getBoundingClientRect();
+        return { card: Math.round(card.height), top: Math.round(card.top), ladder: Math.round(ladder.bottom), screen: innerHeight };
+      });
+      const where = `${width}x${height}, card ${card}`;
+      assert.ok(fit.card <= fit.screen, `${where}: the card is ${fit.card} px tall on a ${fit.screen} px screen`);
+      assert.ok(fit.top >= -1 && fit.ladder <= fit.screen + 1, `${where}: the card is on the screen: ${JSON.stringify(fit)}`);
+      if (card === 1) {
+        const id = await tid(p, "decision").getAttribute("data-dispute");
+        await tid(p, "decide-mediation").click();
+        await p.waitForFunction((id) => document.querySelector('[data-testid="decision"]')?.dataset.dispute !== id, id, { timeout: STEP_TIMEOUT_MS });
+      }
+    }
     await p.context().close();
   }
 });
