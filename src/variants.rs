@@ -846,7 +846,7 @@ mod tests {
             // The test is about the variants together, and no sentence reads as one pair's.
             let all = match lang {
                 Lang::En => "Taken together, the variants differ more than chance",
-                Lang::Id => "Secara keseluruhan, varian-varian ini berbeda lebih besar",
+                Lang::Id => "Secara keseluruhan, perbedaan antarvarian lebih besar",
             };
             assert!(words[2].starts_with(all), "{}", words[2]);
             for w in &words {

@@ -240,7 +240,7 @@ mod tests {
             (
                 extra.to_string(),
                 "\"colour\" is not a field",
-                "\"colour\" bukan kolom",
+                "\"colour\" bukan bidang",
             ),
         ];
         for (text, en, id) in &cases {

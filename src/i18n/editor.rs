@@ -98,7 +98,7 @@ pub const STRINGS: &str = strings![
     ("editor.f.governance.compliance", "Compliance programme", "Program kepatuhan"),
     ("editor.h.governance.compliance", "Strength of rules and training against legal and ethical breaches: 0 = none, 1 = strong.", "Kekuatan aturan dan pelatihan untuk mencegah pelanggaran hukum dan etika: 0 = tidak ada, 1 = kuat."),
     ("editor.f.governance.alliance_manager", "Dedicated alliance manager", "Manajer aliansi khusus"),
-    ("editor.h.governance.alliance_manager", "A person whose job is the alliance: catches problems early, at a cost.", "Seseorang yang tugasnya khusus mengurus aliansi: menangkap masalah lebih awal, dengan biaya."),
+    ("editor.h.governance.alliance_manager", "A person whose job is the alliance: catches problems early, at a cost.", "Seseorang yang tugasnya khusus mengurus aliansi: mendeteksi masalah lebih awal, tetapi menambah biaya."),
     ("editor.f.governance.resolution", "Conflict-resolution ladder", "Tangga penyelesaian konflik"),
     ("editor.h.governance.resolution", "Steps tried in order when a dispute arises: 1 to 5 different steps.", "Langkah yang dicoba berurutan saat terjadi sengketa: 1 sampai 5 langkah yang berbeda."),
     ("editor.ladder.avoidance", "Avoidance", "Penghindaran"),
