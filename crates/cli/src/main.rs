@@ -160,11 +160,12 @@ const OPTIONS: &[Opt] = &[
         value: "LINK",
         commands: SCENARIO_COMMANDS,
         section: 0,
-        help: "A share link: s1.<...> (a scenario) or e1.<...> (an experiment),\n\
-               bare, as #s1.<...> or in a whole URL. An experiment link gives\n\
-               the scenario it opens in the app's editor (a note on stderr names\n\
-               its variants) and its number of runs (for batch and sweep without\n\
-               --runs), or:",
+        help: "A share link: s1.<...> (a scenario), s2.<...> (a scenario with a\n\
+               class's choices in decision mode, which run replays) or e1.<...>\n\
+               (an experiment), bare, as #s1.<...> or in a whole URL. An\n\
+               experiment link gives the scenario it opens in the app's editor\n\
+               (a note on stderr names its variants) and its number of runs\n\
+               (for batch and sweep without --runs), or:",
     },
     Opt {
         name: "--variant",
@@ -180,11 +181,11 @@ const OPTIONS: &[Opt] = &[
         value: "PATH=VALUE",
         commands: SCENARIO_COMMANDS,
         section: 0,
-        help: "Change one field; repeatable. PATH is the JSON field path,\n\
-               * means every element of a list:\n  \
+        help: "Change one field; repeatable. PATH is the JSON field path (see\n\
+               aliansi show); list indices count from 0, * means every element:\n  \
                  --set horizon_months=60\n  \
                  --set partners.*.opportunism=0.6\n  \
-                 --set partners.1.culture=JP\n  \
+                 --set partners.0.culture=JP\n  \
                  --set governance.resolution=negotiation,mediation",
     },
     Opt {
@@ -554,12 +555,16 @@ fn parse_args() -> Res<Args> {
     use lexopt::prelude::*;
     let mut a = Args::default();
     let mut p = lexopt::Parser::from_env();
+    // The value of the --set just read, if it has no '=' (`--set PATH VALUE` typed for
+    // `--set PATH=VALUE`: the next argument then says so).
+    let mut set_without_eq: Option<String> = None;
     loop {
         let arg = match p.next() {
             Ok(Some(arg)) => arg,
             Ok(None) => break,
             Err(e) => return Err(usage(e.to_string())),
         };
+        let after_set = set_without_eq.take();
         match arg {
             Short('h') | Long("help") => a.help = true,
             Short('V') | Long("version") => a.version = true,
@@ -585,7 +590,13 @@ fn parse_args() -> Res<Args> {
                 }
                 once(&mut a.variant, "--variant", n)?
             }
-            Long("set") => a.sets.push(value_of(&mut p, "--set")?),
+            Long("set") => {
+                let v = value_of(&mut p, "--set")?;
+                if !v.contains('=') {
+                    set_without_eq = Some(v.clone());
+                }
+                a.sets.push(v)
+            }
             Long("seed") => {
                 let v = value_of(&mut p, "--seed")?;
                 let n = number(
@@ -606,7 +617,13 @@ fn parse_args() -> Res<Args> {
                     i.trim().parse().map_err(|_| bad())?,
                     n.trim().parse().map_err(|_| bad())?,
                 );
-                if i == 0 || n == 0 || i > n {
+                if i == 0 && n > 0 {
+                    return Err(usage(format!(
+                        "--chunk {v}: parts count from 1 (--chunk 1/{n} to --chunk {n}/{n}; \
+                         with a Slurm job array, use --array=1-{n})"
+                    )));
+                }
+                if n == 0 || i > n {
                     return Err(bad());
                 }
                 once(&mut a.chunk, "--chunk", (i, n))?
@@ -667,6 +684,11 @@ fn parse_args() -> Res<Args> {
                     a.files.push(v);
                     continue;
                 }
+                if let (Some(path), Some(_)) = (after_set, a.command) {
+                    return Err(usage(format!(
+                        "--set takes PATH=VALUE as one argument: --set {path}={v}"
+                    )));
+                }
                 if a.command.is_some() {
                     return Err(usage(format!(
                         "unexpected argument \"{v}\" (see aliansi --help)"
@@ -685,7 +707,7 @@ fn parse_args() -> Res<Args> {
         }
     }
     // Options that only some commands use.
-    if let Some(c) = a.command.filter(|c| *c != Command::Help) {
+    if let Some(c) = a.command {
         let given = [
             ("--preset", a.preset.is_some()),
             ("--scenario", a.scenario.is_some()),
@@ -707,6 +729,11 @@ fn parse_args() -> Res<Args> {
             ("--markdown", a.markdown),
         ];
         for (name, _) in given.iter().filter(|g| g.1) {
+            if c == Command::Help {
+                return Err(usage(format!(
+                    "help takes no {name}: aliansi help COMMAND, or aliansi COMMAND --help"
+                )));
+            }
             let o = option(name);
             if o.commands.contains(&c) {
                 continue;
@@ -828,6 +855,13 @@ fn load(a: &Args) -> Res<Loaded> {
     let base = if let Some(path) = &a.scenario {
         // `--scenario -`: standard input.
         let (text, name) = if path == "-" {
+            // Typed at a terminal rather than piped: say what it waits for.
+            if io::stdin().is_terminal() {
+                let _ = writeln!(
+                    io::stderr(),
+                    "reading the scenario's JSON from the keyboard (--scenario -); end it with Ctrl-D, or pipe a file in"
+                );
+            }
             let text = io::read_to_string(io::stdin())
                 .map_err(|e| usage(format!("cannot read the scenario from standard input: {e}")))?;
             (text, "standard input")
@@ -1389,12 +1423,20 @@ fn cmd_merge(a: &Args, out: &mut impl Write) -> Res<()> {
     }
     let mut parts = Vec::new();
     for f in &a.files {
-        let text =
-            std::fs::read_to_string(f).map_err(|e| usage(format!("cannot read {f}: {e}")))?;
+        let text = std::fs::read_to_string(f).map_err(|e| {
+            // A shell leaves a pattern that matches nothing as it is.
+            let hint = if f.contains(['*', '?']) {
+                " (no file matches this pattern: are the parts in this folder?)"
+            } else {
+                ""
+            };
+            usage(format!("cannot read {f}: {e}{hint}"))
+        })?;
         if text.trim().is_empty() {
             return Err(usage(format!(
-                "{f} is empty: its batch --chunk did not finish (it opens its --out file before \
-                 the runs and writes it after them); run that part again"
+                "{f} is empty: its batch --chunk has not finished (it opens its --out file \
+                 before the runs and writes it after them): it may still be running; if it was \
+                 stopped, run that part again"
             )));
         }
         let v: Value =
@@ -1788,7 +1830,7 @@ fn real_main() -> Res<()> {
         }
         Some(c) => c,
     };
-    let loaded = if cmd.takes_scenario() {
+    let mut loaded = if cmd.takes_scenario() {
         load(&a)?
     } else {
         Loaded {
@@ -1798,20 +1840,21 @@ fn real_main() -> Res<()> {
             choices: Vec::new(),
         }
     };
+    // A batch or a sweep of an s2. link runs without the class's choices, and says so.
+    if (cmd == Command::Sweep || cmd == Command::Batch) && !loaded.choices.is_empty() {
+        loaded.note = Some(format!(
+            "note: the link holds the class's choices in its own run ({}); {} runs the scenario over many seeds without them (aliansi run replays that run)",
+            loaded.choices.len(),
+            if cmd == Command::Batch { "a batch" } else { "a sweep" }
+        ));
+    }
     let scenario = &loaded.scenario;
-    // The note on an experiment link, once the options are known good (a batch checks --chunk
-    // and a sweep its points first, and print it then).
+    // The note on a link, once the options are known good (a batch checks --chunk and a sweep
+    // its points first, and print it then: bad input gives one line, the error).
     if cmd != Command::Sweep && cmd != Command::Batch {
         if let Some(n) = &loaded.note {
             let _ = writeln!(io::stderr(), "{n}");
         }
-    } else if !loaded.choices.is_empty() {
-        let _ = writeln!(
-            io::stderr(),
-            "note: the link holds the class's choices in its own run ({}); {} runs the scenario over many seeds without them (aliansi run replays that run)",
-            loaded.choices.len(),
-            if cmd == Command::Batch { "a batch" } else { "a sweep" }
-        );
     }
     match cmd {
         Command::Presets => cmd_presets(&a, &mut out)?,

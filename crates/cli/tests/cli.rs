@@ -558,6 +558,82 @@ fn a_shared_runs_choices_are_replayed() {
         err.contains("a batch runs the scenario over many seeds without them"),
         "{err}"
     );
+    // Bad input with such a link: the error alone (the note comes once the options are good).
+    bad(
+        &[
+            "batch", "--link", &link, "--runs", "10", "--chunk", "1/20", "--out", "-",
+        ],
+        "--chunk 1/20: more parts than runs (10)",
+    );
+    bad(
+        &[
+            "sweep",
+            "--link",
+            &link,
+            "--runs",
+            "10",
+            "--param",
+            "governance.transparency",
+            "--values",
+            "0,5",
+        ],
+        "governance.transparency: must be in [0, 1], got 5",
+    );
+    let out = aliansi(&[
+        "sweep",
+        "--link",
+        &link,
+        "--runs",
+        "10",
+        "--threads",
+        "1",
+        "--param",
+        "governance.transparency",
+        "--values",
+        "0,1",
+    ]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("a sweep runs the scenario over many seeds without them"),
+        "{err}"
+    );
+}
+
+/// Mistakes a user is likely to make get a message that says what to type instead.
+#[test]
+fn likely_mistakes_say_what_to_do() {
+    // A Slurm array numbered from 0.
+    bad(
+        &["batch", "--runs", "100", "--chunk", "0/50", "--out", "-"],
+        "--chunk 0/50: parts count from 1 (--chunk 1/50 to --chunk 50/50; with a Slurm job array, use --array=1-50)",
+    );
+    bad(
+        &["batch", "--chunk", "3/2", "--out", "-"],
+        "--chunk expects I/N with 1 <= I <= N, got \"3/2\"",
+    );
+    // `--set PATH VALUE` for `--set PATH=VALUE`.
+    bad(
+        &["batch", "--set", "horizon_months", "60"],
+        "--set takes PATH=VALUE as one argument: --set horizon_months=60",
+    );
+    // A pattern the shell left as it is: nothing matched it.
+    bad(
+        &["merge", "no-such-folder/part-*.json"],
+        "(no file matches this pattern: are the parts in this folder?)",
+    );
+    // help takes a command's name, not options.
+    bad(&["help", "--json"], "help takes no --json");
+    bad(&["help", "batch", "--seed", "3"], "help takes no --seed");
+    // The --set example of the help changes the first partner (indices count from 0).
+    let help = ok(&["help", "batch"]);
+    assert!(help.contains("list indices count from 0"), "{help}");
+    let set = ok_json(&["show", "--set", "partners.0.culture=JP", "--json"]);
+    let plain = ok_json(&["show", "--json"]);
+    assert_ne!(
+        set["partners"][0]["culture"],
+        plain["partners"][0]["culture"]
+    );
 }
 
 #[test]
@@ -1588,7 +1664,7 @@ fn a_part_that_cannot_be_written_fails_before_the_runs() {
     std::fs::write(part, "").unwrap();
     bad(
         &["merge", &written, part],
-        &format!("{part} is empty: its batch --chunk did not finish"),
+        &format!("{part} is empty: its batch --chunk has not finished"),
     );
     // --out - writes the part to standard output, and nothing else.
     let stdout = ok(&["batch", "--runs", "10", "--chunk", "1/2", "--out", "-"]);
@@ -2304,7 +2380,7 @@ fn the_readme_recipes_for_many_machines_work() {
     // GNU parallel: its parts, brought back, are what its merge reads.
     let parallel = blocks[k + 2];
     assert!(
-        parallel.starts_with("seq 1 50 | parallel -S "),
+        parallel.starts_with("seq 1 50 | parallel -j1 -S "),
         "{parallel}"
     );
     let returned = parallel
