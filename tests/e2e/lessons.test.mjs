@@ -130,6 +130,32 @@ await h.check("classroom mode on a projector: Space brings the run into view whe
   await p.context().close();
 });
 
+await h.check("classroom mode on a 1024x768 projector: S brings the network and all seven gauges onto the screen together", async () => {
+  for (const lang of ["id", "en"]) {
+    const p = await h.newPage({ viewport: { width: 1024, height: 768 } });
+    await open(p, h.origin, `/?lang=${lang}`);
+    await tid(p, "lesson-open-trust").click();
+    await tid(p, "classroom-toggle").click();
+    await p.locator("h1").click();
+    await p.keyboard.press("s");
+    await p.waitForFunction(() => document.querySelector("#app-ready").dataset.month === "1", null, { timeout: STEP_TIMEOUT_MS });
+    await p.waitForTimeout(300); // the scroll
+    const boxes = await p.evaluate(() => {
+      const box = (e) => { const r = e.getBoundingClientRect(); return { top: Math.round(r.top), bottom: Math.round(r.bottom) }; };
+      return {
+        network: box(document.querySelector(".network-card svg") ?? document.querySelector(".live-grid svg")),
+        gauges: [...document.querySelectorAll('[data-testid="gauges"] > li')].map(box),
+        screen: innerHeight,
+      };
+    });
+    assert.equal(boxes.gauges.length, 7);
+    for (const [what, b] of [["the network", boxes.network], ...boxes.gauges.map((g, k) => [`gauge ${k + 1}`, g])]) {
+      assert.ok(b.top >= 0 && b.bottom <= boxes.screen, `${lang}: ${what} is off the screen: ${JSON.stringify(boxes)}`);
+    }
+    await p.context().close();
+  }
+});
+
 await h.check("keyboard: Space runs and pauses, S steps one month, R resets", async () => {
   await tid(page, "lesson-open-alignment").click();
   await page.waitForSelector('[data-testid="lesson"][data-lesson="alignment"]', { timeout: STEP_TIMEOUT_MS });
