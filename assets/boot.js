@@ -362,6 +362,12 @@ async function registerWorker() {
     if (document.documentElement.dataset.offline !== "update") {
       offline((await cachesFiles(ready.active)) ? "ready" : "off");
     }
+    // Asks the browser to keep the offline copy and the saved scenarios when the device runs
+    // short of space (a trainer prepares devices days before the class). Chromium and Safari
+    // grant or refuse without asking; Firefox asks.
+    if (document.documentElement.dataset.offline !== "off" && navigator.storage?.persist) {
+      if (!(await navigator.storage.persisted())) navigator.storage.persist().catch(() => {});
+    }
   } catch (e) {
     // This browser has service workers (see below): the registration failed on its way, most
     // often because the download of sw.js broke off (after the browser's own tries). That is

@@ -432,7 +432,21 @@ fn file_name_char(c: char) -> bool {
             | '\u{ff00}'..='\u{ff0f}' | '\u{ff1a}'..='\u{ff20}')
 }
 
-/// A file name for an exported scenario: the name's letters and digits, or `scenario`.
+/// What an exported scenario's file is named after when no name is typed: its first two
+/// partners, how many more, and its seed ("Nusantara Foods Hoshi Technologies and 2 seed 42"),
+/// so that a class's files tell apart (they were all `aliansi-scenario.json`).
+pub fn scenario_label(s: &aliansi_sim::Scenario) -> String {
+    let mut label: Vec<String> = s.partners.iter().take(2).map(|p| p.name.clone()).collect();
+    let more = s.partners.len().saturating_sub(2);
+    if more > 0 {
+        label.push(format!("and {more}"));
+    }
+    label.push(format!("seed {}", s.seed));
+    label.join(" ")
+}
+
+/// A file name for an exported scenario: the name's letters and digits (at most 60), or
+/// `scenario`.
 pub fn export_file_name(name: Option<&str>) -> String {
     let slug: String = name
         .unwrap_or("")
@@ -453,7 +467,8 @@ pub fn export_file_name(name: Option<&str>) -> String {
     let slug = if slug.is_empty() {
         "scenario".to_string()
     } else {
-        slug.chars().take(40).collect()
+        let cut: String = slug.chars().take(60).collect();
+        cut.trim_end_matches('-').to_string()
     };
     format!("aliansi-{slug}.json")
 }
@@ -832,6 +847,25 @@ mod tests {
     #[test]
     fn file_names_and_dates() {
         assert_eq!(export_file_name(None), "aliansi-scenario.json");
+        // Without a typed name: the partners and the seed.
+        let mut s = aliansi_sim::presets::default_scenario();
+        s.seed = 42;
+        assert_eq!(
+            export_file_name(Some(&scenario_label(&s))),
+            "aliansi-nusantara-foods-hoshi-technologies-and-2-seed-42.json"
+        );
+        s.partners.truncate(2);
+        s.seed = u64::MAX;
+        assert_eq!(
+            export_file_name(Some(&scenario_label(&s))),
+            "aliansi-nusantara-foods-hoshi-technologies-seed-18446744073709551615.json"
+        );
+        // At most 60 characters of name, never ending in a dash.
+        let long = export_file_name(Some(&"ab ".repeat(40)));
+        assert_eq!(
+            long,
+            format!("aliansi-{}.json", "ab-".repeat(20).trim_end_matches('-'))
+        );
         assert_eq!(
             export_file_name(Some("My JV / 2025!")),
             "aliansi-my-jv-2025.json"

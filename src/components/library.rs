@@ -295,7 +295,8 @@ fn offline_status(props: &OfflineStatusProps) -> Html {
         });
     }
     let now = (!*online).then(|| {
-        let key = if state.as_deref() == Some("ready") {
+        // A new version waiting ("update") means that the one running is saved too.
+        let key = if matches!(state.as_deref(), Some("ready" | "update")) {
             "platform.offline.now_saved"
         } else {
             "platform.offline.now_unsaved"
@@ -546,8 +547,14 @@ pub fn library(props: &LibraryProps) -> Html {
     let on_export = {
         let dispatch = dispatch.clone();
         let current = current.clone();
+        let name_ref = name_ref.clone();
         Callback::from(move |_: MouseEvent| {
-            let file = storage::export_file_name(None);
+            // Named as typed in the name field above, or after its partners and seed.
+            let typed = name_ref
+                .cast::<HtmlInputElement>()
+                .and_then(|i| storage::clean_name(&i.value()).ok());
+            let label = typed.unwrap_or_else(|| storage::scenario_label(&current));
+            let file = storage::export_file_name(Some(&label));
             match download(&file, &aliansi_wire::to_json(&current)) {
                 Ok(()) => dispatch.dispatch(notice("library.exported", &[("file", file)], false)),
                 Err(e) => dispatch.dispatch(notice(

@@ -73,7 +73,7 @@ pub const STRINGS: &str = strings![
     ("library.files.heading", "Files", "Berkas"),
     ("library.export", "Export as JSON file", "Ekspor sebagai berkas JSON"),
     ("library.import", "Import a JSON file", "Impor berkas JSON"),
-    ("library.exported", "Downloaded {file}. The command line reads it with --scenario.", "{file} diunduh. Baris perintah membacanya dengan --scenario."),
+    ("library.exported", "Downloaded {file}. To open it, here or on another device, use “Import a JSON file”.", "{file} diunduh. Untuk membukanya, di sini atau di perangkat lain, gunakan “Impor berkas JSON”."),
     ("library.imported", "Imported {file}.", "{file} diimpor."),
     ("library.import_bad", "Could not import {file}: {error}. Nothing was changed.", "Tidak dapat mengimpor {file}: {error}. Tidak ada yang diubah."),
     ("library.err.syntax", "not valid JSON at line {line}, column {column}", "bukan JSON yang sah pada baris {line}, kolom {column}"),

@@ -149,7 +149,12 @@ await h.check("(8) export downloads a JSON scenario file that parses", async () 
   await loadPreset(page, "calm-pair");
   await expectPartners(page, CALM);
   const [download] = await Promise.all([page.waitForEvent("download", { timeout: 5_000 }), tid(page, "export").click()]);
-  assert.match(download.suggestedFilename(), /\.json$/);
+  // Named after its partners and seed (every file was aliansi-scenario.json), and the notice
+  // says how to open it.
+  const slug = (t) => t.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const seedNow = await page.evaluate(() => document.querySelector("#app-ready").dataset.seed);
+  assert.equal(download.suggestedFilename(), `aliansi-${slug(CALM[0])}-${slug(CALM[1])}-seed-${seedNow}.json`);
+  assert.match(await tid(page, "notice").innerText(), /To open it, here or on another device, use “Import a JSON file”/);
   const text = await readFile(await download.path(), "utf8");
   const json = JSON.parse(text);
   assert.equal(json.version, 1);
@@ -158,6 +163,11 @@ await h.check("(8) export downloads a JSON scenario file that parses", async () 
     CALM,
   );
   assert.equal(typeof json.seed, "number");
+  // A name typed in the name field names the file.
+  await tid(page, "save-name").fill("Kasus 1: JV");
+  const [named] = await Promise.all([page.waitForEvent("download", { timeout: 5_000 }), tid(page, "export").click()]);
+  assert.equal(named.suggestedFilename(), "aliansi-kasus-1-jv.json");
+  await tid(page, "save-name").fill("");
 });
 
 await h.check("(8) import a good file loads it", async () => {

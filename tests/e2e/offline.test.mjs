@@ -119,6 +119,24 @@ await h.check("the service worker takes control and caches every file the app lo
   assert.equal(await tid(page, "offline-now").count(), 0, "online: nothing about being offline");
 });
 
+await h.check("the offline copy asks the browser to keep it (navigator.storage.persist, once it is saved)", async () => {
+  const p = await context.newPage();
+  await p.addInitScript(() => {
+    window.__persist = [];
+    const real = navigator.storage.persist.bind(navigator.storage);
+    navigator.storage.persisted = async () => false;
+    navigator.storage.persist = async () => {
+      window.__persist.push(document.documentElement.dataset.offline);
+      return real();
+    };
+  });
+  await p.goto(h.base, { waitUntil: "load" });
+  await p.locator('[data-testid="offline-status"][data-state="ready"]').waitFor({ timeout: STEP_TIMEOUT_MS });
+  await p.waitForFunction(() => window.__persist.length > 0, null, { timeout: STEP_TIMEOUT_MS });
+  assert.deepEqual(await p.evaluate(() => window.__persist), ["ready"], "asked once, when the copy was saved");
+  await p.close();
+});
+
 await h.check("installable: the manifest, its icons, no installability errors", async () => {
   const manifest = await page.evaluate(async () => {
     const href = document.querySelector('link[rel="manifest"]').href;
@@ -244,6 +262,13 @@ await h.check("a new build replaces the old cache", async () => {
   await note.waitFor({ timeout: STEP_TIMEOUT_MS });
   assert.match(await note.innerText(), /new version .* closing all its tabs\. Save what you are working on first/);
   await h.shot(page, "update-ready");
+  // Offline meanwhile: the version running is saved on the device (and the new one too), so
+  // the page says that everything keeps working (it said to keep the tab open).
+  await context.setOffline(true);
+  await tid(page, "offline-now").waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.match(await tid(page, "offline-now").innerText(), /You are offline now, and everything here keeps working/);
+  await context.setOffline(false);
+  await tid(page, "offline-now").waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
   phase("new version installed and announced");
   // The page open now keeps the version it started with; once every page of the app is
   // closed, the new version takes over (and deletes the old cache), and the next visit gets
