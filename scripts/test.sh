@@ -141,11 +141,14 @@ step "release build (scripts/build.sh)" \
 # Raised 370 -> 371 KB on 2026-11-30 (stop 27): the decision card saying what the gauges did
 # since the class's last choice, and Share and an opened run counting the choices the ladder
 # would not have made, took 369.5 to 370.6 KB (dropping serde_path_to_error would save 3.5 KB,
-# at the cost of the field path in a scenario file's errors: not done).
+# at the cost of the field path in a scenario file's errors: not done). Then 371 -> 372 KB in
+# the same stop: what an offline-classroom audit found (asking the browser to keep the offline
+# copy, the offline line while an update waits, exported files named after their scenario)
+# and a 1024x768 projector's layout took it to 371.2 KB.
 # A Rust that refuses the size
 # options builds about 24 KB bigger: that build is held to its own budget, with a warning. Over
 # budget, the step fails; the end-to-end tests still run, then the script exits 1.
-PAGE_WEIGHT_BUDGET_KB=371
+PAGE_WEIGHT_BUDGET_KB=372
 if ! grep -qx 'size-options=on' "$BUILD_REPORT"; then
   echo "WARNING: the release build was made without scripts/build.sh's size options (see its" >&2
   echo "         output above): page-weight budget 380 KB instead of $PAGE_WEIGHT_BUDGET_KB KB." >&2
