@@ -176,7 +176,7 @@ fn open_library() -> (Vec<Saved>, Vec<Quarantined>, Keys, Vec<Action>) {
                 Vec::new(),
                 Vec::new(),
                 Keys::default(),
-                vec![notice("library.storage_failed", &[("error", error)], true)],
+                vec![notice("library.storage_blocked", &[("error", error)], true)],
             )
         }
     };

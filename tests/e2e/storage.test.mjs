@@ -177,4 +177,24 @@ await h.check("a list saved by a newer version is shown as such and never overwr
   await p.context().close();
 });
 
+await h.check("storage blocked by the browser (site data off): the page says what will not work, and runs", async () => {
+  const p = await h.newPage();
+  await p.addInitScript(() => {
+    for (const k of ["localStorage", "sessionStorage"]) {
+      Object.defineProperty(window, k, { get() { throw new DOMException("The user denied access", "SecurityError"); } });
+    }
+  });
+  await open(p, h.origin);
+  // Said at once, and not as "nothing was saved" (nothing had been tried).
+  await expectNotice(p, /does not let the page use its storage \(The user denied access\): the library cannot keep scenarios here/);
+  assert.doesNotMatch(await tid(p, "notice").innerText(), /nothing was saved/);
+  await tid(p, "finish").click();
+  await p.waitForFunction(() => document.querySelector("#app-ready").dataset.status === "done", null, { timeout: 10_000 });
+  await tid(p, "partner-name-0").fill("Kopi Kita");
+  await tid(p, "partner-name-0").press("Tab");
+  await p.waitForTimeout(500);
+  for (const text of await tid(p, "notice").allInnerTexts()) assert.doesNotMatch(text, /nothing was saved/, "an edit is no save");
+  await p.context().close();
+});
+
 await h.finish();
