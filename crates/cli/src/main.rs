@@ -1276,6 +1276,36 @@ fn and_list(items: &[String]) -> String {
     }
 }
 
+/// Where two scenarios' JSON first differ: the field path and both values (a list of another
+/// length is told by its length).
+fn first_difference(a: &Value, b: &Value, path: &str) -> Option<(String, String, String)> {
+    let at = |key: &str| {
+        if path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{path}.{key}")
+        }
+    };
+    let found = match (a, b) {
+        (Value::Object(x), Value::Object(y)) => x.iter().find_map(|(k, v)| match y.get(k) {
+            Some(w) => first_difference(v, w, &at(k)),
+            None => Some((at(k), v.to_string(), "nothing".to_string())),
+        }),
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
+            .iter()
+            .zip(y)
+            .enumerate()
+            .find_map(|(i, (v, w))| first_difference(v, w, &at(&i.to_string()))),
+        (Value::Array(x), Value::Array(y)) => Some((
+            path.to_string(),
+            format!("a list of {}", x.len()),
+            format!("a list of {}", y.len()),
+        )),
+        _ => None,
+    };
+    found.or_else(|| (a != b).then(|| (path.to_string(), a.to_string(), b.to_string())))
+}
+
 /// Checks that partial batches make one whole batch: each part of the split once (by its
 /// number, when every file says which part it is), and every run once (by the ranges).
 fn check_parts(files: &[String], parts: &[aliansi_wire::PartialBatch]) -> Res<()> {
@@ -1291,8 +1321,18 @@ fn check_parts(files: &[String], parts: &[aliansi_wire::PartialBatch]) -> Res<()
                 s
             })
         };
-        if p.scenario != first.scenario && unseeded(&p.scenario) != unseeded(&first.scenario) {
-            differ.push("scenario".to_string());
+        if p.scenario != first.scenario {
+            if let (Some(a), Some(b)) = (unseeded(&p.scenario), unseeded(&first.scenario)) {
+                if a != b {
+                    differ.push("scenario".to_string());
+                    let (a, b) = (aliansi_wire::to_value(&a), aliansi_wire::to_value(&b));
+                    if let Some((path, x, y)) = first_difference(&a, &b, "") {
+                        values.push(format!("{path}: {x} against {y}"));
+                    }
+                }
+            } else {
+                differ.push("scenario".to_string());
+            }
         }
         if p.seed != first.seed {
             differ.push("seed".to_string());

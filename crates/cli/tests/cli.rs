@@ -2124,9 +2124,25 @@ fn merge_says_what_differs_between_batches() {
     bad(
         &["merge", &parts[0], &scenario],
         &format!(
-            "{scenario} belongs to another batch: its scenario differs from {}'s",
+            "{scenario} belongs to another batch: its scenario differs from {}'s (environment.rivalry: 0.9 against ",
             parts[0]
         ),
+    );
+    // A list of another length is told by its length.
+    let ladder = other(
+        "ladder.json",
+        &[
+            "--runs",
+            "40",
+            "--seed",
+            "7",
+            "--set",
+            "governance.resolution=negotiation",
+        ],
+    );
+    bad(
+        &["merge", &parts[0], &ladder],
+        "(governance.resolution: a list of 1 against a list of 2)",
     );
     let all = other(
         "all.json",
