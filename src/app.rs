@@ -61,9 +61,10 @@ pub fn app() -> Html {
                 .ok()
                 .flatten();
             if let Some(el) = current {
-                let opts = web_sys::ScrollIntoViewOptions::new();
-                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                el.scroll_into_view_with_scroll_into_view_options(&opts);
+                crate::components::classroom::bring_into_view(
+                    &el,
+                    web_sys::ScrollLogicalPosition::Nearest,
+                );
             }
         }
         || ()

@@ -172,10 +172,17 @@ fn run_into_view() {
         .and_then(|h| h.as_f64())
         .unwrap_or(0.0);
     if r.bottom() <= 0.0 || r.top() >= height {
-        let opts = web_sys::ScrollIntoViewOptions::new();
-        opts.set_block(web_sys::ScrollLogicalPosition::Start);
-        grid.scroll_into_view_with_scroll_into_view_options(&opts);
+        bring_into_view(&grid, web_sys::ScrollLogicalPosition::Start);
     }
+}
+
+/// Scrolls the page so that `el` shows, its edge at `block` (`Nearest`: the least scroll that
+/// shows it). On a projector nobody scrolls: the decision card, a lesson part just revealed and
+/// the run come into view this way.
+pub fn bring_into_view(el: &web_sys::Element, block: web_sys::ScrollLogicalPosition) {
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(block);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
 }
 
 /// The switches of the header: classroom mode and decision mode.
@@ -376,9 +383,7 @@ pub fn decision_prompt(props: &Props) -> Html {
                             .or_else(crate::focus::lost_to_nowhere);
                         crate::focus::focus_in_place(&el);
                     }
-                    let opts = web_sys::ScrollIntoViewOptions::new();
-                    opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                    el.scroll_into_view_with_scroll_into_view_options(&opts);
+                    bring_into_view(&el, web_sys::ScrollLogicalPosition::Nearest);
                 }
             } else if let Some(el) = returns_to.borrow_mut().take() {
                 // Decided (the card is gone): back to where the focus was (or, if that control
@@ -483,7 +488,6 @@ mod tests {
 
     #[test]
     fn the_next_card_says_what_moved_since_the_last_choice() {
-        use crate::components::gauges::{gauge_values, health_now};
         let mut s = conflict().reduce(Action::SetDecisions(true));
         let mut cards = 0;
         let mut last: Option<(u32, Resolution)> = None;
