@@ -522,7 +522,9 @@ pub struct Notice {
 }
 
 /// (month, mean trust) from month 0 (the initial trust); months with fewer than two partners
-/// (the month of dissolution) have no mean trust and are left out.
+/// (the month an alliance dissolves because one partner is left) have no mean trust and are
+/// left out. An alliance that dissolves with two or more partners still in (a large partner's
+/// departure, a regulator) has its last month drawn.
 pub fn trust_points(initial_trust: f64, series: &[MonthStats]) -> Vec<(f64, f64)> {
     let together = |m: &&MonthStats| m.active.iter().filter(|a| **a).count() >= 2;
     std::iter::once((0.0, initial_trust))
@@ -1263,15 +1265,16 @@ mod tests {
 
     #[test]
     fn trust_points_stop_before_dissolution() {
+        // A run that dissolves when one partner is left: its last month has no mean trust.
         let s = (0..200u64)
             .map(|k| after(&[Action::SetSeed(k), Action::Finish]))
             .find(|s| {
-                matches!(
-                    s.run().unwrap().outcome,
-                    aliansi_sim::Outcome::Dissolved { .. }
-                )
+                let r = s.run().unwrap();
+                let last = r.series.last().unwrap();
+                matches!(r.outcome, aliansi_sim::Outcome::Dissolved { .. })
+                    && last.active.iter().filter(|a| **a).count() < 2
             })
-            .expect("some run of the default scenario dissolves");
+            .expect("some run of the default scenario dissolves with one partner left");
         let r = s.run().unwrap();
         let pts = s.trust_points();
         assert_eq!(pts[0], (0.0, s.scenario.initial_trust));

@@ -1,11 +1,11 @@
 // End-to-end: the "About the model" page shows the validation table (issue 3): every finding
-// F1-F12 and edge case E1-E4 with its measured effect, in both languages.
+// F1-F12 and edge case E1-E5 with its measured effect, in both languages.
 // Usage: node about.test.mjs [DIST_DIR]
 import assert from "node:assert/strict";
 import { open, start, tid } from "./harness.mjs";
 
 const h = await start("about");
-const IDS = ["F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "F10", "F11", "F12", "E1", "E2", "E3", "E4"];
+const IDS = ["F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "F10", "F11", "F12", "E1", "E2", "E3", "E4", "E5"];
 
 await h.check("(3) About the model lists every finding with its measured effect", async () => {
   const page = await h.newPage();

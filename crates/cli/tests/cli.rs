@@ -1917,25 +1917,25 @@ fn a_partial_last_year_is_marked_in_the_hazard() {
 
 #[test]
 fn the_story_lists_reopened_disputes_in_good_english() {
-    let out = ok(&["run", "--preset", "airline-alliance", "--seed", "1"]);
+    let out = ok(&["run", "--preset", "airline-alliance", "--seed", "2"]);
     let lines: Vec<&str> = out
         .lines()
-        .skip_while(|l| !l.starts_with("Month 60: A strategic review"))
+        .skip_while(|l| !l.starts_with("Month 84: A strategic review"))
         .skip(1)
-        .take_while(|l| l.starts_with("Month 60: The review reopened"))
+        .take_while(|l| l.starts_with("Month 84: The review reopened"))
         .collect();
     let pairs = [
-        "Lion Air Asia and Liberty Air over a misunderstanding",
-        "Southern Cross Air and Liberty Air over strategy",
-        "Southern Cross Air and Sakura Wings over a misunderstanding",
-        "Garuda Sky and Southern Cross Air over a misunderstanding",
         "Garuda Sky and Sakura Wings over profit sharing",
+        "Garuda Sky and Lion Air Asia over profit sharing",
+        "Lion Air Asia and Liberty Air over a misunderstanding",
+        "Lion Air Asia and Southern Cross Air over a misunderstanding",
+        "Sakura Wings and Liberty Air over a misunderstanding",
     ];
     assert_eq!(lines.len(), pairs.len(), "{out}");
     for (line, pair) in lines.iter().zip(pairs) {
         assert_eq!(
             *line,
-            format!("Month 60: The review reopened the dispute between {pair}, which starts again at negotiation.")
+            format!("Month 84: The review reopened the dispute between {pair}, which starts again at negotiation.")
         );
     }
     for preset in ["airline-alliance", "id-jp-jv", "challenge-conflict"] {

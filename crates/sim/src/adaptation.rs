@@ -5,7 +5,7 @@
 use crate::events::EventKind;
 use crate::params::*;
 use crate::scenario::N_GOALS;
-use crate::world::{clamp01, fmax, normalise, World};
+use crate::world::{clamp01, fmax, fmin, normalise, World};
 
 impl World {
     pub(crate) fn adaptation_phase(&mut self) {
@@ -64,14 +64,15 @@ impl World {
         }
 
         if g.review_months > 0 && self.month.is_multiple_of(g.review_months) {
-            self.review(speed, adapt);
+            let depth = review_depth(g.review_months);
+            self.review(speed, adapt, depth);
         }
     }
 
-    fn review(&mut self, speed: f64, adapt: f64) {
+    fn review(&mut self, speed: f64, adapt: f64, depth: f64) {
         let act = self.active();
         let before = self.misfit;
-        self.misfit = clamp01(self.misfit * (1.0 - 0.5 * speed * (0.4 + 0.6 * adapt)));
+        self.misfit = clamp01(self.misfit * (1.0 - 0.5 * depth * speed * (0.4 + 0.6 * adapt)));
         // Paid out of next month's value (this month's is already shared out).
         self.carried_costs += REVIEW_COST * self.value;
         // Realign goals toward the alliance's focus.
@@ -81,7 +82,7 @@ impl World {
             let p = &mut self.partners[i];
             let mut gl = p.goals;
             for k in 0..N_GOALS {
-                gl[k] += 0.15 * a * (focus[k] - gl[k]);
+                gl[k] += 0.15 * depth * a * (focus[k] - gl[k]);
             }
             p.goals = normalise(&gl);
         }
@@ -97,11 +98,11 @@ impl World {
         let total: f64 = fmax(committed.iter().sum::<f64>(), 1e-12);
         for (x, &i) in act.iter().enumerate() {
             if fixed {
-                self.fixed_shares[i] += 0.5 * (committed[x] / total - self.fixed_shares[i]);
+                self.fixed_shares[i] += 0.5 * depth * (committed[x] / total - self.fixed_shares[i]);
             }
             let a = self.scenario.partners[i].adaptability;
             let p = &mut self.partners[i];
-            p.expected_share += 0.2 * a * (shares[x] - p.expected_share);
+            p.expected_share += 0.2 * depth * a * (shares[x] - p.expected_share);
         }
         let alignment_after = self.goal_alignment;
         self.record_event(EventKind::Review {
@@ -122,4 +123,10 @@ impl World {
             }
         }
     }
+}
+
+/// How much one review can change: what a year's review does, in proportion for a review held
+/// more often (a review can only take up what has happened since the last one).
+pub(crate) fn review_depth(review_months: u32) -> f64 {
+    fmin(review_months as f64 / 12.0, 1.0)
 }

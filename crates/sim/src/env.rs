@@ -7,7 +7,7 @@ use crate::events::EventKind;
 use crate::params::*;
 use crate::rng::Stream;
 use crate::scenario::{ShockKind, N_GOALS};
-use crate::world::{normalise, World};
+use crate::world::{fmin, normalise, World};
 
 /// Draws made every month, whether or not a shock comes.
 struct EnvDraws {
@@ -54,6 +54,9 @@ impl World {
 
         self.market_dev =
             MARKET_PERSISTENCE * self.market_dev + MARKET_NOISE * volatility * d.noise;
+        // What the alliance was set up for drifts with the market: the larger this month's
+        // move, the more its set-up falls out of step (adaptation works it off).
+        self.misfit = fmin(self.misfit + MISFIT_DRIFT * volatility * d.noise.abs(), 1.0);
 
         if d.arrival < self.shock_chance {
             let mut sub = Stream::from_split_seed(d.sub_seed);

@@ -8,6 +8,8 @@ use crate::scenario::{DecisionRule, Form, Resolution};
 pub const MARKET_PERSISTENCE: f64 = 0.95;
 /// Monthly market noise at volatility 1.
 pub const MARKET_NOISE: f64 = 0.06;
+/// Misfit added per month by a market move of one standard deviation at volatility 1.
+pub const MISFIT_DRIFT: f64 = 0.006;
 /// Monthly decay of shock stress.
 pub const STRESS_DECAY: f64 = 0.85;
 /// Monthly recovery of a partner's capacity after a crisis.
@@ -93,7 +95,7 @@ pub const MANAGER_RESOLUTION_GAIN: f64 = 0.1;
 pub const MANAGER_LEARNING: f64 = 0.3;
 pub const MANAGER_ADAPTATION: f64 = 0.003;
 pub const MANAGER_GOODWILL: f64 = 0.0005;
-pub const REVIEW_COST: f64 = 0.01;
+pub const REVIEW_COST: f64 = 0.05;
 
 /// How much a partner's outside option grows with its weight in the alliance (input relative
 /// to an equal share).

@@ -783,6 +783,16 @@ pub fn edge_cases() -> Vec<Experiment> {
             0.9,
             1.0,
         ),
+        pair(
+            "E5",
+            "A volatile market wears alliances down",
+            "default with market volatility 1 vs 0",
+            ("volatility 1", with(&d, |s| s.environment.volatility = 1.0)),
+            ("volatility 0", with(&d, |s| s.environment.volatility = 0.0)),
+            Metric::Survival,
+            Expect::Positive,
+            "",
+        ),
     ]
 }
 
