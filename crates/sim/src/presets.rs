@@ -38,8 +38,8 @@ fn partner(
 }
 
 /// The default scenario: four partners of differing cultures and sizes, moderate shocks, a
-/// contract with negotiation then arbitration. Calibrated so that about half its runs dissolve
-/// within ten years, most of them early (F1, F2).
+/// contract with negotiation then arbitration. Calibrated so that a little more than half its
+/// runs dissolve within ten years, most of them early (F1, F2).
 pub fn default_scenario() -> Scenario {
     Scenario {
         horizon_months: 120,
