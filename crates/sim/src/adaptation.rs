@@ -117,7 +117,7 @@ impl World {
             if d.stage.is_none() {
                 d.stage = Some(0);
                 d.months_in_stage = 0;
-                d.severity *= 0.7;
+                d.severity *= 1.0 - 0.3 * depth;
                 let id = d.id;
                 self.record_event(EventKind::DisputeReopened { id });
             }
