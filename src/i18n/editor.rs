@@ -71,7 +71,7 @@ pub const STRINGS: &str = strings![
     ("editor.h.partners.patience", "How long and how far it stays when unhappy before leaving.", "Berapa lama dan seberapa jauh ia bertahan saat tidak puas sebelum keluar."),
     // Governance
     ("editor.f.governance.form", "Legal form", "Bentuk hukum"),
-    ("editor.h.governance.form", "Equity ties make leaving harder and align interests, but cost more to run.", "Ikatan ekuitas membuat keluar lebih sulit dan menyelaraskan kepentingan, tetapi lebih mahal dijalankan."),
+    ("editor.h.governance.form", "Equity ties make leaving harder and align interests, but cost more to run and bend less: in a turbulent market a joint venture adapts slowly and loses more to misfit.", "Ikatan ekuitas membuat keluar lebih sulit dan menyelaraskan kepentingan, tetapi lebih mahal dijalankan dan kurang luwes: di pasar yang bergejolak, usaha patungan lambat beradaptasi dan lebih banyak merugi karena ketidakcocokan."),
     ("editor.form.contract", "Contract", "Kontrak"),
     ("editor.form.minority_equity", "Minority equity stake", "Kepemilikan saham minoritas"),
     ("editor.form.equity_jv", "Equity joint venture", "Usaha patungan (joint venture)"),

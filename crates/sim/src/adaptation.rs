@@ -16,7 +16,9 @@ impl World {
         let g = self.knobs;
         let n = self.n();
         let manager = if g.alliance_manager { 1.0 } else { 0.0 };
-        let speed = decision_speed(g.decision_rule, act.len());
+        // A rigid form (a joint venture's board and dedicated assets) adapts more slowly.
+        let speed =
+            decision_speed(g.decision_rule, act.len()) * (1.0 - 0.5 * form_rigidity(g.form));
         let adapt = act
             .iter()
             .map(|&i| self.scenario.partners[i].adaptability)

@@ -8,6 +8,12 @@ use crate::scenario::{DecisionRule, Sharing, N_GOALS};
 use crate::world::{clamp01, cosine, fmax, fmin, ratio_score, World};
 
 impl World {
+    /// The share of gross value lost to misfit: more under a rigid form, whose dedicated assets
+    /// are bound to the set-up the market has moved away from.
+    pub(crate) fn misfit_loss(&self) -> f64 {
+        MISFIT_LOSS * (1.0 + form_rigidity(self.knobs.form)) * self.misfit
+    }
+
     /// Committed input of a partner at its current capacity.
     pub fn committed(&self, i: usize) -> f64 {
         self.partners[i].capacity * self.scenario.partners[i].contribution
@@ -159,7 +165,7 @@ impl World {
             * effective
             * SYNERGY
             * (GOAL_FIT_FLOOR + GOAL_FIT_GAIN * self.goal_alignment)
-            * (1.0 - MISFIT_LOSS * self.misfit);
+            * fmax(1.0 - self.misfit_loss(), 0.0);
         let manager = if g.alliance_manager { 1.0 } else { 0.0 };
         let friction = CULTURE_FRICTION
             * self.cultural_friction
@@ -283,7 +289,7 @@ impl World {
         // The committed input of all, for the outside options (capacities do not move here).
         let committed_total: f64 = act.iter().map(|&j| self.committed(j)).sum();
         // Where the value went missing, for attributing a poor return to a cause.
-        let loss_misfit = MISFIT_LOSS * self.misfit;
+        let loss_misfit = self.misfit_loss();
         let loss_goal =
             GOAL_FIT_GAIN * (1.0 - self.goal_alignment) / (GOAL_FIT_FLOOR + GOAL_FIT_GAIN);
         let loss_culture = CULTURE_FRICTION * self.cultural_friction;

@@ -53,6 +53,20 @@ pub fn form_barrier(f: Form) -> f64 {
     }
 }
 
+/// How little a governance form bends to change (Santoro & McGill 2005; Folta 1998): a joint
+/// venture's dedicated assets and its board slow its adaptation and make a misfit with the
+/// market cost more. The flexibility side of the form's trade-off (commitment being the other).
+pub fn form_rigidity(f: Form) -> f64 {
+    match f {
+        Form::Contract => 0.0,
+        Form::MinorityEquity => RIGIDITY_JV / 2.0,
+        Form::EquityJv => RIGIDITY_JV,
+    }
+}
+
+/// An equity joint venture's rigidity ([`form_rigidity`]).
+pub const RIGIDITY_JV: f64 = 0.5;
+
 /// How much shared ownership aligns incentives (cuts withholding).
 pub fn form_alignment(f: Form) -> f64 {
     match f {

@@ -1,6 +1,7 @@
-//! Levers that an audit (docs/MODEL.md 7.1) found without effect, tested where their mechanism
-//! acts: market volatility wears the alliance's fit with its market, and a review held more
-//! often does less each time.
+//! Levers that an audit (docs/MODEL.md 7.1) found without effect or one-sided, tested where
+//! their mechanism acts: market volatility wears the alliance's fit with its market, a review
+//! held more often does less each time, and a joint venture's rigidity costs it in a turbulent
+//! market.
 
 use aliansi_sim::*;
 
@@ -90,4 +91,39 @@ fn a_review_held_more_often_does_less_each_time() {
     assert!(biennial < 1.1 * yearly, "{biennial} against {yearly}");
     assert!((first_review_cut(1) - yearly / 12.0).abs() < 1e-12);
     assert!((first_review_cut(3) - yearly / 4.0).abs() < 1e-12);
+}
+
+/// Mean value created a month while the alliance lasted, over `runs` seeds.
+fn value_a_month(s: &Scenario, runs: u64) -> f64 {
+    (0..runs)
+        .map(|seed| {
+            let r = simulate(s, seed).unwrap();
+            r.value_total / f64::from(r.months.max(1))
+        })
+        .sum::<f64>()
+        / runs as f64
+}
+
+#[test]
+fn a_joint_venture_pays_in_a_calm_market_and_loses_in_a_turbulent_one() {
+    let market = |s: &mut Scenario, shocks: f64, volatility: f64| {
+        s.environment.shock_rate_per_year = shocks;
+        s.environment.volatility = volatility;
+    };
+    let mut calm = presets::default_scenario();
+    market(&mut calm, 0.25, 0.1);
+    let mut wild = presets::default_scenario();
+    market(&mut wild, 3.0, 1.0);
+    let jv = |s: &Scenario| {
+        let mut s = s.clone();
+        s.governance.form = Form::EquityJv;
+        s
+    };
+    // Commitment and aligned incentives: more value a month than a contract in a calm market.
+    let (c, j) = (value_a_month(&calm, 300), value_a_month(&jv(&calm), 300));
+    assert!(j > 1.03 * c, "calm: contract {c}, joint venture {j}");
+    // Rigidity: in a turbulent market its dedicated assets cost it, and it adapts slowly
+    // (without rigidity the two come within 3 % of each other).
+    let (c, j) = (value_a_month(&wild, 300), value_a_month(&jv(&wild), 300));
+    assert!(j < 0.9 * c, "turbulent: contract {c}, joint venture {j}");
 }
