@@ -74,6 +74,9 @@ pub fn about(props: &AboutProps) -> Html {
                 ("seed", &RUNS_AND_SEED.1.to_string()),
             ]) }</p>
             <p class="small">{ t(lang, "about.sources") }</p>
+            <p class="small" data-testid="model-version">{ tf(lang, "about.model_version", &[
+                ("version", aliansi_sim::MODEL_VERSION),
+            ]) }</p>
         </details>
     }
 }

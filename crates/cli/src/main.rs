@@ -1237,6 +1237,7 @@ fn cmd_batch(a: &Args, l: &Loaded, out: &mut impl Write) -> Res<()> {
             range: (range.start, range.end),
             part: Some((i, n)),
             cli_version: Some(VERSION.to_string()),
+            model_version: Some(aliansi_sim::MODEL_VERSION.to_string()),
         };
         let v = aliansi_wire::partial_to_value(&part);
         let text = serde_json::to_string(&v).map_err(|e| usage(e.to_string()))? + "\n";
@@ -1455,6 +1456,23 @@ fn check_parts(files: &[String], parts: &[aliansi_wire::PartialBatch]) -> Res<()
 }
 
 /// Combines partial batches into the summary one batch would have given.
+/// The files grouped by a field of their parts, in the order each value first appears.
+fn grouped<'a>(
+    files: &[String],
+    parts: &'a [aliansi_wire::PartialBatch],
+    field: impl Fn(&'a aliansi_wire::PartialBatch) -> Option<&'a str>,
+) -> Vec<(Option<&'a str>, Vec<String>)> {
+    let mut groups: Vec<(Option<&str>, Vec<String>)> = Vec::new();
+    for (f, p) in files.iter().zip(parts) {
+        let v = field(p);
+        match groups.iter_mut().find(|(w, _)| *w == v) {
+            Some((_, files)) => files.push(f.clone()),
+            None => groups.push((v, vec![f.clone()])),
+        }
+    }
+    groups
+}
+
 fn cmd_merge(a: &Args, out: &mut impl Write) -> Res<()> {
     if a.files.is_empty() {
         return Err(usage(
@@ -1484,16 +1502,32 @@ fn cmd_merge(a: &Args, out: &mut impl Write) -> Res<()> {
         parts.push(aliansi_wire::partial_from_value(&v).map_err(|e| usage(format!("{f}: {e}")))?);
     }
     check_parts(&a.files, &parts)?;
-    // Parts written by different versions: told, not refused (the model may not have changed).
-    let mut versions: Vec<(Option<&str>, Vec<String>)> = Vec::new();
-    for (f, p) in a.files.iter().zip(&parts) {
-        let v = p.cli_version.as_deref();
-        match versions.iter_mut().find(|(w, _)| *w == v) {
-            Some((_, files)) => files.push(f.clone()),
-            None => versions.push((v, vec![f.clone()])),
-        }
+    // Parts of different models count different runs: refused. A part that records no model
+    // was written before models had versions (2026-11-30), so by an earlier model than any
+    // that is named.
+    let models = grouped(&a.files, &parts, |p| p.model_version.as_deref());
+    if models.len() > 1 {
+        let list: Vec<String> = models
+            .iter()
+            .map(|(v, files)| {
+                let v = v.map_or(
+                    "no model version recorded (a build before 2026-11-30)".to_string(),
+                    |v| format!("model {v}"),
+                );
+                format!("{v}: {}", and_list(files))
+            })
+            .collect();
+        return Err(usage(format!(
+            "the parts count the runs of different versions of the model ({}): the same seeds \
+             give other runs in each, so together they are no batch one machine would run; run \
+             every part with one build",
+            list.join("; ")
+        )));
     }
-    if versions.len() > 1 {
+    // Parts of builds that recorded no model, written by different versions: told, not
+    // refused (the model may not have changed between them).
+    let versions = grouped(&a.files, &parts, |p| p.cli_version.as_deref());
+    if models[0].0.is_none() && versions.len() > 1 {
         let list: Vec<String> = versions
             .iter()
             .map(|(v, files)| {
@@ -1857,7 +1891,11 @@ fn real_main() -> Res<()> {
         return Ok(());
     }
     if a.version {
-        writeln!(out, "aliansi {VERSION}")?;
+        writeln!(
+            out,
+            "aliansi {VERSION} (model {})",
+            aliansi_sim::MODEL_VERSION
+        )?;
         out.flush()?;
         return Ok(());
     }

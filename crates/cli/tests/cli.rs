@@ -1420,6 +1420,7 @@ fn partial_batches_are_checked_by_part_number() {
             range: (range.start, range.end),
             part: Some((i, 5)),
             cli_version: None,
+            model_version: None,
         };
         let q = path(&format!("old{i}.json"));
         std::fs::write(&q, aliansi_wire::partial_to_value(&part).to_string()).unwrap();
@@ -2271,31 +2272,80 @@ fn set_errors_name_the_path_once_and_the_value_as_typed() {
 #[test]
 fn the_version_is_printed_and_recorded_in_parts() {
     let version = env!("CARGO_PKG_VERSION");
-    assert_eq!(ok(&["--version"]), format!("aliansi {version}\n"));
-    assert_eq!(ok(&["-V"]), format!("aliansi {version}\n"));
+    let model = aliansi_sim::MODEL_VERSION;
+    assert_eq!(
+        ok(&["--version"]),
+        format!("aliansi {version} (model {model})\n")
+    );
+    assert_eq!(ok(&["-V"]), format!("aliansi {version} (model {model})\n"));
     assert!(ok(&["--help"]).contains("--version"));
     let (dir, parts) = write_parts("versions", &["--runs", "30"], 3);
     let read =
         |p: &str| -> Value { serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap() };
     assert_eq!(read(&parts[0])["cli_version"], version);
-    // An older part (no version) and one of another version: merged, with a warning.
-    let mut older = read(&parts[1]);
+    assert_eq!(read(&parts[0])["model_version"], model);
+    let write = |name: &str, v: &Value| {
+        let p = in_dir(&dir, name);
+        std::fs::write(&p, v.to_string()).unwrap();
+        p
+    };
+    let whole = ok_json(&["merge", &parts[0], &parts[1], &parts[2], "--json"]);
+    // Another build of the same model: merged without a word.
+    let mut same_model = read(&parts[2]);
+    same_model["cli_version"] = serde_json::json!("0.0.2");
+    let same_model_path = write("same-model.json", &same_model);
+    let (code, out, err) = run_all(&["merge", &parts[0], &parts[1], &same_model_path, "--json"]);
+    assert_eq!((code, err.as_str()), (Some(0), ""));
+    assert_eq!(
+        serde_json::from_str::<Value>(&out).unwrap()["checksum"],
+        whole["checksum"]
+    );
+    // A part of another model, or of a build from before models had versions: refused, each
+    // file named with its model.
+    let mut other_model = read(&parts[1]);
+    other_model["model_version"] = serde_json::json!("2026-11-29");
+    let other_model_path = write("other-model.json", &other_model);
+    let mut unversioned = read(&parts[2]);
+    unversioned.as_object_mut().unwrap().remove("model_version");
+    let unversioned_path = write("unversioned.json", &unversioned);
+    let (code, _, err) = run_all(&["merge", &parts[0], &other_model_path, &unversioned_path]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("the parts count the runs of different versions of the model")
+            && err.contains(&format!("model {model}: {}", parts[0]))
+            && err.contains(&format!("model 2026-11-29: {other_model_path}"))
+            && err.contains(&format!(
+                "no model version recorded (a build before 2026-11-30): {unversioned_path}"
+            )),
+        "{err}"
+    );
+    // Parts of builds that recorded no model (before 2026-11-30), of different versions: an
+    // older part (no version either) and one of another version: merged, with a warning.
+    let unversioned_parts: Vec<Value> = parts
+        .iter()
+        .map(|p| {
+            let mut v = read(p);
+            v.as_object_mut().unwrap().remove("model_version");
+            v
+        })
+        .collect();
+    let first_path = write("first.json", &unversioned_parts[0]);
+    let mut older = unversioned_parts[1].clone();
     older.as_object_mut().unwrap().remove("cli_version");
     let older_path = in_dir(&dir, "older.json");
     std::fs::write(&older_path, older.to_string()).unwrap();
-    let mut other = read(&parts[2]);
+    let mut other = unversioned_parts[2].clone();
     other["cli_version"] = serde_json::json!("0.0.1");
     let other_path = in_dir(&dir, "other.json");
     std::fs::write(&other_path, other.to_string()).unwrap();
-    let whole = ok_json(&["merge", &parts[0], &parts[1], &parts[2], "--json"]);
-    let (code, out, err) = run_all(&["merge", &parts[0], &older_path, &other_path, "--json"]);
+    let (code, out, err) = run_all(&["merge", &first_path, &older_path, &other_path, "--json"]);
     assert_eq!(code, Some(0), "{err}");
     let merged: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(merged["checksum"], whole["checksum"]);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
         err.starts_with("warning: the parts were written by different versions")
-            && err.contains(&format!("aliansi {version}: {}", parts[0]))
+            && err.contains(&format!("aliansi {version}: {first_path}"))
             && err.contains(&format!(
                 "no version recorded (an older build): {older_path}"
             ))

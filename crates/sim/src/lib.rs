@@ -25,6 +25,13 @@
 // where a plain `x < a` would let it through.
 #![allow(clippy::neg_cmp_op_on_partial_ord)]
 
+/// The version of the model's behaviour: a new one whenever some scenario and seed give a
+/// different run than before (a share link keeps its scenario across versions, not its run).
+/// `tests/golden.rs` holds every version to the runs it gives (`tests/golden/model_versions.txt`),
+/// so that a change to the runs cannot ship under the old version; `docs/MODEL.md` section 8
+/// says what each version changed.
+pub const MODEL_VERSION: &str = "2026-11-30";
+
 mod adaptation;
 pub mod batch;
 mod compliance;

@@ -77,3 +77,49 @@ fn default_batch_summary() {
     );
     check_golden("default_batch.txt", &text);
 }
+
+/// One checksum over a short batch of every preset (the default alone misses a change that only
+/// touches, say, a joint venture).
+fn presets_checksum() -> u64 {
+    presets::all().iter().fold(0u64, |acc, p| {
+        let sum = run_batch(&p.scenario, p.scenario.seed, 40)
+            .unwrap()
+            .checksum;
+        acc.rotate_left(7) ^ sum
+    })
+}
+
+#[test]
+fn the_model_version_names_the_runs_it_gives() {
+    let s = presets::default_scenario();
+    let default = run_batch(&s, s.seed, CHECKSUM_RUNS).unwrap().checksum;
+    let line = format!(
+        "{MODEL_VERSION} default={default:016x} presets={:016x}",
+        presets_checksum()
+    );
+    let path = golden_path("model_versions.txt");
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let listed = text
+        .lines()
+        .find(|l| l.split(' ').next() == Some(MODEL_VERSION));
+    if std::env::var_os("ALIANSI_BLESS").is_some() && listed.is_none() {
+        std::fs::write(&path, format!("{}{line}\n", text)).unwrap();
+        return;
+    }
+    assert_eq!(
+        listed,
+        Some(line.as_str()),
+        "the runs of the model changed but MODEL_VERSION did not: set a new MODEL_VERSION in \
+         crates/sim/src/lib.rs, say what changed in docs/MODEL.md section 8, and rerun with \
+         ALIANSI_BLESS=1 to add its line to {} (earlier lines stay)",
+        path.display()
+    );
+    // Each version has its own runs: two versions with the same checksums are one.
+    for l in text.lines().filter(|l| !l.starts_with(MODEL_VERSION)) {
+        assert_ne!(
+            l.split_once(' ').map(|x| x.1),
+            line.split_once(' ').map(|x| x.1),
+            "{l}"
+        );
+    }
+}

@@ -206,6 +206,8 @@ pub const PARTIAL_VERSION: u64 = 1;
 ///
 /// Version 1, a JSON object: `"format": "aliansi-tally"`, `"version": 1`, `"cli_version"`
 /// (the version of the `aliansi` build that wrote it; optional: older files lack it),
+/// `"model_version"` (the model's, `aliansi_sim::MODEL_VERSION`, whose runs the tally counts;
+/// optional: files written before 2026-11-30 lack it),
 /// `"scenario"`, `"seed"`, `"runs_total"`, `"chunk"` (`"I/N"`, optional: files without it are
 /// read with `part` = `None`), `"range"` (`[start, end]`) and `"tally"` ([`tally_to_value`]).
 ///
@@ -222,6 +224,8 @@ pub struct PartialBatch {
     pub part: Option<(u64, u64)>,
     /// The version of the `aliansi` build that wrote the file; `None` when it does not say.
     pub cli_version: Option<String>,
+    /// The version of the model whose runs the tally counts; `None` when the file does not say.
+    pub model_version: Option<String>,
 }
 
 /// The partial batch as a JSON object (see [`PartialBatch`]).
@@ -232,6 +236,9 @@ pub fn partial_to_value(p: &PartialBatch) -> Value {
     });
     if let (Value::Object(m), Some(cli)) = (&mut v, &p.cli_version) {
         m.insert("cli_version".into(), json!(cli));
+    }
+    if let (Value::Object(m), Some(model)) = (&mut v, &p.model_version) {
+        m.insert("model_version".into(), json!(model));
     }
     if let Value::Object(m) = &mut v {
         m.insert("scenario".into(), json!(p.scenario));
@@ -289,14 +296,18 @@ pub fn partial_from_value(v: &Value) -> Result<PartialBatch, String> {
                 .ok_or("field chunk is not \"I/N\" with 1 <= I <= N")?,
         ),
     };
-    let cli_version = match &v["cli_version"] {
-        Value::Null => None,
-        c => Some(
-            c.as_str()
-                .ok_or("field cli_version is not a string")?
-                .to_string(),
-        ),
+    let text_field = |name: &str| -> Result<Option<String>, String> {
+        match &v[name] {
+            Value::Null => Ok(None),
+            c => Ok(Some(
+                c.as_str()
+                    .ok_or(format!("field {name} is not a string"))?
+                    .to_string(),
+            )),
+        }
     };
+    let cli_version = text_field("cli_version")?;
+    let model_version = text_field("model_version")?;
     let scenario = v["scenario"]
         .as_str()
         .ok_or("field scenario is missing")?
@@ -323,6 +334,7 @@ pub fn partial_from_value(v: &Value) -> Result<PartialBatch, String> {
         range,
         part,
         cli_version,
+        model_version,
     })
 }
 
@@ -357,31 +369,38 @@ mod tests {
             range: (10, 20),
             part: Some((2, 4)),
             cli_version: Some("1.2.3".into()),
+            model_version: Some("2026-11-30".into()),
         };
         let v = partial_to_value(&p);
         assert_eq!(v["chunk"], "2/4");
         assert_eq!(v["cli_version"], "1.2.3");
+        assert_eq!(v["model_version"], "2026-11-30");
         assert_eq!(partial_from_value(&v).unwrap(), p);
-        // Files without "chunk" or "cli_version" (both optional: older builds wrote neither)
-        // read with no part number and no version.
+        // Files without "chunk", "cli_version" or "model_version" (all optional: older builds
+        // wrote none of them) read with no part number and no versions.
         let mut old = v.clone();
-        old.as_object_mut().unwrap().remove("chunk");
-        old.as_object_mut().unwrap().remove("cli_version");
+        for field in ["chunk", "cli_version", "model_version"] {
+            old.as_object_mut().unwrap().remove(field);
+        }
         let back = partial_from_value(&old).unwrap();
         assert_eq!(back.part, None);
         assert_eq!(back.cli_version, None);
+        assert_eq!(back.model_version, None);
         assert_eq!(back.tally, p.tally);
         assert_eq!(
             partial_to_value(&PartialBatch {
                 part: None,
                 cli_version: None,
+                model_version: None,
                 ..p.clone()
             }),
             old
         );
-        let mut w = v.clone();
-        w["cli_version"] = json!(3);
-        assert!(partial_from_value(&w).unwrap_err().contains("cli_version"));
+        for field in ["cli_version", "model_version"] {
+            let mut w = v.clone();
+            w[field] = json!(3);
+            assert!(partial_from_value(&w).unwrap_err().contains(field));
+        }
         for bad in [
             json!("0/4"),
             json!("5/4"),
@@ -572,6 +591,7 @@ mod tests {
             range: (0, 40),
             part: None,
             cli_version: None,
+            model_version: None,
         };
         let mut other = s.clone();
         other.horizon_months = 60;
