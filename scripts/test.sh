@@ -144,11 +144,14 @@ step "release build (scripts/build.sh)" \
 # at the cost of the field path in a scenario file's errors: not done). Then 371 -> 372 KB in
 # the same stop: what an offline-classroom audit found (asking the browser to keep the offline
 # copy, the offline line while an update waits, exported files named after their scenario)
-# and a 1024x768 projector's layout took it to 371.2 KB.
+# and a 1024x768 projector's layout took it to 371.2 KB. Raised 372 -> 373 KB on 2026-11-30
+# (stop 28): the model's changes and what users must be told of them (edge case E5 in About,
+# the model's version there in both languages, the editor's help for volatility, reviews and
+# the legal form saying what they now do; the texts shortened once) took it to 371.7 KB.
 # A Rust that refuses the size
 # options builds about 24 KB bigger: that build is held to its own budget, with a warning. Over
 # budget, the step fails; the end-to-end tests still run, then the script exits 1.
-PAGE_WEIGHT_BUDGET_KB=372
+PAGE_WEIGHT_BUDGET_KB=373
 if ! grep -qx 'size-options=on' "$BUILD_REPORT"; then
   echo "WARNING: the release build was made without scripts/build.sh's size options (see its" >&2
   echo "         output above): page-weight budget 380 KB instead of $PAGE_WEIGHT_BUDGET_KB KB." >&2

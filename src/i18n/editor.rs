@@ -71,7 +71,7 @@ pub const STRINGS: &str = strings![
     ("editor.h.partners.patience", "How long and how far it stays when unhappy before leaving.", "Berapa lama dan seberapa jauh ia bertahan saat tidak puas sebelum keluar."),
     // Governance
     ("editor.f.governance.form", "Legal form", "Bentuk hukum"),
-    ("editor.h.governance.form", "Equity ties make leaving harder and align interests, but cost more to run and bend less: in a turbulent market a joint venture adapts slowly and loses more to misfit.", "Ikatan ekuitas membuat keluar lebih sulit dan menyelaraskan kepentingan, tetapi lebih mahal dijalankan dan kurang luwes: di pasar yang bergejolak, usaha patungan lambat beradaptasi dan lebih banyak merugi karena ketidakcocokan."),
+    ("editor.h.governance.form", "Equity ties make leaving harder and align interests, but cost more and bend less to a changing market.", "Ikatan ekuitas membuat keluar lebih sulit dan menyelaraskan kepentingan, tetapi lebih mahal dan kurang luwes menghadapi pasar yang berubah."),
     ("editor.form.contract", "Contract", "Kontrak"),
     ("editor.form.minority_equity", "Minority equity stake", "Kepemilikan saham minoritas"),
     ("editor.form.equity_jv", "Equity joint venture", "Usaha patungan (joint venture)"),
@@ -92,7 +92,7 @@ pub const STRINGS: &str = strings![
     ("editor.f.governance.fixed_shares", "Fixed share: {name}", "Bagian tetap: {name}"),
     ("editor.h.governance.fixed_shares", "0 to 1; shares are rescaled over the partners still in, so only their ratio matters. Each strategic review moves them halfway toward shares in proportion to contributions.", "0 sampai 1; bagian diskalakan ulang di antara mitra yang masih ada, jadi hanya perbandingannya yang penting. Setiap tinjauan strategis menggesernya separuh jalan menuju bagian yang sebanding dengan kontribusi."),
     ("editor.f.governance.review_months", "Strategic review every (months)", "Tinjauan strategis setiap (bulan)"),
-    ("editor.h.governance.review_months", "Months between reviews where partners realign; 0 = never, at most 120. Each review costs the managers' time, and one held more often than yearly does less each time.", "Jarak antartinjauan dalam bulan, saat para mitra menyelaraskan diri; 0 = tidak pernah, paling lama 120. Setiap tinjauan menyita waktu para manajer, dan tinjauan yang lebih sering dari setahun sekali berdampak lebih kecil setiap kalinya."),
+    ("editor.h.governance.review_months", "Months between reviews where partners realign; 0 = never, at most 120. Each costs the managers' time; held more often than yearly, each does less.", "Jarak antartinjauan dalam bulan, saat para mitra menyelaraskan diri; 0 = tidak pernah, paling lama 120. Tiap tinjauan menyita waktu manajer; bila lebih sering dari setahun sekali, dampak tiap tinjauan lebih kecil."),
     ("editor.f.governance.exit_penalty_months", "Exit penalty (months)", "Denda keluar (bulan)"),
     ("editor.h.governance.exit_penalty_months", "Months of its average payoff a leaving partner must pay the others: 0 to 60.", "Berapa bulan imbalan rata-ratanya yang harus dibayar mitra yang keluar kepada mitra lain: 0 sampai 60."),
     ("editor.f.governance.compliance", "Compliance programme", "Program kepatuhan"),
@@ -114,7 +114,7 @@ pub const STRINGS: &str = strings![
     ("editor.ladder.full", "All five steps are in the ladder.", "Kelima langkah sudah ada di tangga penyelesaian."),
     // Environment
     ("editor.f.environment.volatility", "Market volatility", "Gejolak pasar"),
-    ("editor.h.environment.volatility", "How much demand jumps from month to month: 0 = calm, 1 = wild. Every jump wears the alliance's fit with its market a little (adaptation and reviews restore it); shocks test it far harder.", "Seberapa besar permintaan melonjak dari bulan ke bulan: 0 = tenang, 1 = sangat bergejolak. Setiap lonjakan sedikit mengikis kecocokan aliansi dengan pasarnya (adaptasi dan tinjauan memulihkannya); guncangan mengujinya jauh lebih keras."),
+    ("editor.h.environment.volatility", "How much demand jumps from month to month: 0 = calm, 1 = wild. Each jump wears the alliance's fit with its market a little; shocks test it far harder.", "Seberapa besar permintaan melonjak dari bulan ke bulan: 0 = tenang, 1 = sangat bergejolak. Setiap lonjakan sedikit mengikis kecocokan aliansi dengan pasarnya; guncangan mengujinya jauh lebih keras."),
     ("editor.f.environment.growth", "Market growth per year", "Pertumbuhan pasar per tahun"),
     ("editor.h.environment.growth", "Trend of demand per year, from -0.5 (halving) to 0.5 (+50%).", "Tren permintaan per tahun, dari -0,5 (turun separuh) sampai 0,5 (+50%)."),
     ("editor.f.environment.shock_rate_per_year", "Random shocks per year", "Guncangan acak per tahun"),
