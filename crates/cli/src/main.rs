@@ -295,7 +295,7 @@ const OPTIONS: &[Opt] = &[
         value: "",
         commands: EVERY_COMMAND,
         section: 5,
-        help: "Print the version",
+        help: "Print the version, and the model's (its runs: docs/MODEL.md section 8)",
     },
 ];
 
@@ -1455,7 +1455,6 @@ fn check_parts(files: &[String], parts: &[aliansi_wire::PartialBatch]) -> Res<()
     Ok(())
 }
 
-/// Combines partial batches into the summary one batch would have given.
 /// The files grouped by a field of their parts, in the order each value first appears.
 fn grouped<'a>(
     files: &[String],
@@ -1473,6 +1472,7 @@ fn grouped<'a>(
     groups
 }
 
+/// Combines partial batches into the summary one batch would have given.
 fn cmd_merge(a: &Args, out: &mut impl Write) -> Res<()> {
     if a.files.is_empty() {
         return Err(usage(
@@ -1520,7 +1520,7 @@ fn cmd_merge(a: &Args, out: &mut impl Write) -> Res<()> {
         return Err(usage(format!(
             "the parts count the runs of different versions of the model ({}): the same seeds \
              give other runs in each, so together they are no batch one machine would run; run \
-             every part with one build",
+             every part with one model version",
             list.join("; ")
         )));
     }

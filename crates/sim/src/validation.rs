@@ -790,7 +790,9 @@ pub fn edge_cases() -> Vec<Experiment> {
             ("volatility 1", with(&d, |s| s.environment.volatility = 1.0)),
             ("volatility 0", with(&d, |s| s.environment.volatility = 0.0)),
             Metric::Survival,
-            Expect::Positive,
+            // Above 5 points: the model before 2026-11-30, where volatility hardly acted, gave
+            // +0.013 [+0.001, +0.026].
+            Expect::Above(0.05),
             "",
         ),
     ]

@@ -78,13 +78,23 @@ fn default_batch_summary() {
     check_golden("default_batch.txt", &text);
 }
 
-/// One checksum over a short batch of every preset (the default alone misses a change that only
-/// touches, say, a joint venture).
+/// One checksum over a short batch of every preset, and of the default with quarterly reviews,
+/// as a minority equity stake and in a wild market (the default alone misses a change that only
+/// touches, say, a joint venture or a review held more often than yearly).
 fn presets_checksum() -> u64 {
-    presets::all().iter().fold(0u64, |acc, p| {
-        let sum = run_batch(&p.scenario, p.scenario.seed, 40)
-            .unwrap()
-            .checksum;
+    let d = presets::default_scenario();
+    let mut quarterly = d.clone();
+    quarterly.governance.review_months = 3;
+    let mut minority = d.clone();
+    minority.governance.form = Form::MinorityEquity;
+    let mut wild = d.clone();
+    wild.environment.volatility = 1.0;
+    let scenarios = presets::all()
+        .into_iter()
+        .map(|p| p.scenario)
+        .chain([quarterly, minority, wild]);
+    scenarios.fold(0u64, |acc, s| {
+        let sum = run_batch(&s, s.seed, 40).unwrap().checksum;
         acc.rotate_left(7) ^ sum
     })
 }
