@@ -15,6 +15,9 @@ const PROGRESS_PIECE: u64 = 100;
 pub struct BatchRun {
     pub summary: BatchSummary,
     pub origin: Origin,
+    /// The version of the model whose runs the summary counts: this build's, or for a merge
+    /// the one its parts record (`None` when they record none).
+    pub model_version: Option<String>,
 }
 
 /// Where a summary came from.
@@ -44,6 +47,7 @@ pub fn run(
     Ok(BatchRun {
         summary: tally.summary(),
         origin: Origin::Ran { threads, seconds },
+        model_version: Some(aliansi_sim::MODEL_VERSION.to_string()),
     })
 }
 
@@ -125,9 +129,10 @@ pub fn run_range(
 }
 
 /// The summary as the `--json` object of `aliansi batch` (and of `merge`, and of each row of
-/// `sweep`): the statistics, then how they were obtained (threads and time for runs; the
-/// number of parts for a merge, which ran nothing).
-pub fn summary_json(sm: &BatchSummary, seed: u64, origin: &Origin) -> Value {
+/// `sweep`): the statistics and the model's version, then how they were obtained (threads
+/// and time for runs; the number of parts for a merge, which ran nothing).
+pub fn summary_json(b: &BatchRun, seed: u64) -> Value {
+    let (sm, origin) = (&b.summary, &b.origin);
     let mut causes = serde_json::Map::new();
     for c in Cause::ALL {
         let n = sm
@@ -152,6 +157,7 @@ pub fn summary_json(sm: &BatchSummary, seed: u64, origin: &Origin) -> Value {
         "survival_curve": sm.survival_curve,
         "survival_band": { "low": sm.survival_low, "high": sm.survival_high },
         "checksum": format!("{:016x}", sm.checksum),
+        "model_version": b.model_version,
     });
     if let Value::Object(m) = &mut v {
         match *origin {

@@ -1046,6 +1046,7 @@ fn cmd_run(
             })
             .collect();
         let v = json!({
+            "model_version": aliansi_sim::MODEL_VERSION,
             "seed": s.seed,
             "horizon_months": s.horizon_months,
             "partners": s.partners.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
@@ -1556,6 +1557,7 @@ fn cmd_merge(a: &Args, out: &mut impl Write) -> Res<()> {
     let b = batch::BatchRun {
         summary: total.summary(),
         origin: batch::Origin::Merged { parts: parts.len() },
+        model_version: models[0].0.map(str::to_string),
     };
     s.seed = first.seed;
     print_summary(a, &s, &b, false, out)
@@ -1592,7 +1594,7 @@ fn print_summary(
 ) -> Res<()> {
     let sm = &b.summary;
     if a.json {
-        return write_json(out, &batch::summary_json(sm, s.seed, &b.origin));
+        return write_json(out, &batch::summary_json(b, s.seed));
     }
     writeln!(
         out,
@@ -1773,7 +1775,7 @@ fn cmd_sweep(a: &Args, l: &Loaded, out: &mut impl Write) -> Res<()> {
             .iter()
             .map(|(v, yv, seed, b)| {
                 // The master seed this row ran with (its own when the seed is swept).
-                let mut o = batch::summary_json(&b.summary, *seed, &b.origin);
+                let mut o = batch::summary_json(b, *seed);
                 if let Value::Object(m) = &mut o {
                     let mut head = serde_json::Map::new();
                     head.insert("param".into(), json!(param));

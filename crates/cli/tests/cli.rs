@@ -2290,6 +2290,13 @@ fn the_version_is_printed_and_recorded_in_parts() {
         p
     };
     let whole = ok_json(&["merge", &parts[0], &parts[1], &parts[2], "--json"]);
+    // Results say which model gave them: a batch's, a run's, a merge's (its parts').
+    assert_eq!(whole["model_version"], model);
+    assert_eq!(
+        ok_json(&["batch", "--runs", "5", "--json"])["model_version"],
+        model
+    );
+    assert_eq!(ok_json(&["run", "--json"])["model_version"], model);
     // Another build of the same model: merged without a word.
     let mut same_model = read(&parts[2]);
     same_model["cli_version"] = serde_json::json!("0.0.2");
@@ -2342,6 +2349,10 @@ fn the_version_is_printed_and_recorded_in_parts() {
     assert_eq!(code, Some(0), "{err}");
     let merged: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(merged["checksum"], whole["checksum"]);
+    assert!(
+        merged["model_version"].is_null(),
+        "parts that record no model: {merged}"
+    );
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
         err.starts_with("warning: the parts were written by different versions")
