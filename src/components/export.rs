@@ -617,7 +617,13 @@ pub fn debrief_head(props: &DebriefHeadProps) -> Html {
     let lang = props.lang;
     html! {
         <div class="debrief-head print-only" data-testid="debrief-head">
-            <p class="debrief-title">{ tf(lang, "export.debrief", &[("experiment", &props.experiment)]) }</p>
+            <p class="debrief-title">
+                { tf(lang, "export.debrief", &[("experiment", &props.experiment)]) }
+                // Which model gave these results (its runs change with a new version).
+                <span class="debrief-model" data-testid="debrief-model">
+                    { tf(lang, "export.debrief_model", &[("version", aliansi_sim::MODEL_VERSION)]) }
+                </span>
+            </p>
             if !props.findings.is_empty() {
                 <div class="debrief-findings" data-testid="debrief-findings">
                     <p class="debrief-findings-title">{ t(lang, "export.findings") }</p>

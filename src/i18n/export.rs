@@ -13,6 +13,7 @@ pub const STRINGS: &str = strings![
     ("export.print", "Print debrief", "Cetak ringkasan"),
     ("export.print_hint", "One page with the scenario, the charts and what they show. To keep it as a file, choose “Save as PDF” in the print window.", "Satu halaman berisi skenario, grafik, dan apa yang ditunjukkannya. Untuk menyimpannya sebagai berkas, pilih “Simpan sebagai PDF” di jendela cetak."),
     ("export.debrief", "Debrief: {experiment}", "Ringkasan: {experiment}"),
+    ("export.debrief_model", "Aliansi, model {version}", "Aliansi, versi model {version}"),
     ("export.findings", "What the futures show, in words", "Yang ditunjukkan simulasi-simulasi ini, dalam kalimat"),
     ("export.finding_survival", "Of {runs} futures, {pct} were still together after {horizon} (95% interval {lo} to {hi}).", "Dari {runs} simulasi, {pct} masih bersama setelah {horizon} (interval 95%: {lo} sampai {hi})."),
     ("export.finding_cause", "The most common end was {cause}: {pct} of the {n} alliances that ended.", "Penyebab berakhir yang paling sering adalah {cause}: {pct} dari {n} aliansi yang berakhir."),

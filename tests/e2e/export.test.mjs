@@ -4,6 +4,7 @@
 // Usage: node export.test.mjs [DIST_DIR]   (run-all.mjs runs it after the release build, `scripts/build.sh`)
 import assert from "node:assert/strict";
 import { readFile, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { start, open, tid, reveal, finishRun, loadPreset, repo, DEFAULT_PARTNERS, STEP_TIMEOUT_MS } from "./harness.mjs";
 
@@ -317,6 +318,9 @@ await h.check("Print debrief (Many futures): one page, scenario + charts + findi
   const words = await findings.innerText();
   console.log(`findings: ${words.replace(/\n/g, " | ")}`);
   assert.match(words, new RegExp(`Of ${RUNS} futures, .* were still together after 10 years`));
+  // The model that gave these results, for a debrief kept on file.
+  const model = readFileSync(join(repo, "crates/sim/src/lib.rs"), "utf8").match(/MODEL_VERSION: &str = "([^"]+)"/)[1];
+  assert.equal(await tid(page, "debrief-model").first().innerText(), `Aliansi, model ${model}`);
   const pages = await debriefPages("debrief-batch");
   console.log(`debrief (Many futures) prints on ${pages} page(s)`);
   assert.equal(pages, 1, "one page");
