@@ -1473,6 +1473,26 @@ fn grouped<'a>(
     groups
 }
 
+/// Groups from [`grouped`] in words: "LABEL: FILES; LABEL: FILES", each value named by `named`,
+/// a missing one by `none`.
+fn groups_listed(
+    groups: &[(Option<&str>, Vec<String>)],
+    none: &str,
+    named: impl Fn(&str) -> String,
+) -> String {
+    groups
+        .iter()
+        .map(|(v, files)| {
+            format!(
+                "{}: {}",
+                v.map_or(none.to_string(), &named),
+                and_list(files)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// Combines partial batches into the summary one batch would have given.
 fn cmd_merge(a: &Args, out: &mut impl Write) -> Res<()> {
     if a.files.is_empty() {
@@ -1508,41 +1528,28 @@ fn cmd_merge(a: &Args, out: &mut impl Write) -> Res<()> {
     // that is named.
     let models = grouped(&a.files, &parts, |p| p.model_version.as_deref());
     if models.len() > 1 {
-        let list: Vec<String> = models
-            .iter()
-            .map(|(v, files)| {
-                let v = v.map_or(
-                    "no model version recorded (a build before 2026-11-30)".to_string(),
-                    |v| format!("model {v}"),
-                );
-                format!("{v}: {}", and_list(files))
-            })
-            .collect();
         return Err(usage(format!(
             "the parts count the runs of different versions of the model ({}): the same seeds \
              give other runs in each, so together they are no batch one machine would run; run \
              every part with one model version",
-            list.join("; ")
+            groups_listed(
+                &models,
+                "no model version recorded (a build before 2026-11-30)",
+                |v| format!("model {v}")
+            )
         )));
     }
     // Parts of builds that recorded no model, written by different versions: told, not
     // refused (the model may not have changed between them).
     let versions = grouped(&a.files, &parts, |p| p.cli_version.as_deref());
     if models[0].0.is_none() && versions.len() > 1 {
-        let list: Vec<String> = versions
-            .iter()
-            .map(|(v, files)| {
-                let v = v.map_or("no version recorded (an older build)".to_string(), |v| {
-                    format!("aliansi {v}")
-                });
-                format!("{v}: {}", and_list(files))
-            })
-            .collect();
         let _ = writeln!(
             io::stderr(),
             "warning: the parts were written by different versions ({}); merged, but their \
              runs agree only if the model did not change between those versions",
-            list.join("; ")
+            groups_listed(&versions, "no version recorded (an older build)", |v| {
+                format!("aliansi {v}")
+            })
         );
     }
     let first = &parts[0];
