@@ -113,15 +113,16 @@ mod tests {
 
     #[test]
     fn trust_is_not_the_trouble_of_a_dissolved_alliance() {
-        // The default scenario on seed 2024 dissolves (in month 37) with one partner left.
+        // A run of the default scenario that dissolves with one partner left.
         let s = aliansi_sim::presets::default_scenario();
-        let mut w = aliansi_sim::World::new(&s, 2024, false).unwrap();
-        while w.step().is_none() {}
-        assert!(
-            w.active().len() < 2,
-            "the run left {} partners",
-            w.active().len()
-        );
+        let w = (2024..2224u64)
+            .map(|seed| {
+                let mut w = aliansi_sim::World::new(&s, seed, false).unwrap();
+                while w.step().is_none() {}
+                w
+            })
+            .find(|w| w.active().len() < 2)
+            .expect("some run of the default scenario dissolves with one partner left");
         let trust = Challenge::ALL
             .iter()
             .position(|c| *c == Challenge::Trust)

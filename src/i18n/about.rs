@@ -64,4 +64,5 @@ pub const STRINGS: &str = strings![
     ("about.finding.E3", "Two identical partners in a calm market survive", "Dua mitra yang identik di pasar yang tenang bertahan"),
     ("about.finding.E4", "A partner that contributes nothing is pushed out or leaves", "Mitra yang tidak berkontribusi akan dikeluarkan atau keluar sendiri"),
     ("about.finding.E5", "A volatile market wears alliances down", "Pasar yang bergejolak menggerus aliansi"),
+    ("about.finding.E6", "Close monitoring costs more than it deters", "Pengawasan yang terlalu ketat merugikan lebih dari yang dicegahnya"),
 ];

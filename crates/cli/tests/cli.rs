@@ -1928,7 +1928,7 @@ fn the_story_lists_reopened_disputes_in_good_english() {
     let pairs = [
         "Garuda Sky and Sakura Wings over profit sharing",
         "Garuda Sky and Lion Air Asia over profit sharing",
-        "Lion Air Asia and Liberty Air over a misunderstanding",
+        "Lion Air Asia and Liberty Air over profit sharing",
         "Lion Air Asia and Southern Cross Air over a misunderstanding",
         "Sakura Wings and Liberty Air over a misunderstanding",
     ];
@@ -2577,8 +2577,8 @@ fn an_experiment_link_without_a_variant_gives_its_editor_scenario_not_the_base()
 /// to those who stay): the run's text says so, and who paid how much.
 #[test]
 fn run_says_its_payoffs_are_after_exit_penalties() {
-    // The default run (seed 2024): three partners leave, each paying a penalty.
-    let v = ok_json(&["run", "--json"]);
+    // The default scenario on seed 2027: three partners leave, each paying a penalty.
+    let v = ok_json(&["run", "--seed", "2027", "--json"]);
     let names: Vec<&str> = v["partners"]
         .as_array()
         .unwrap()
@@ -2602,7 +2602,7 @@ fn run_says_its_payoffs_are_after_exit_penalties() {
     assert_eq!(paid.len(), 3, "{v}");
     // The JSON keeps its fields.
     assert_eq!(v["payoff_total"].as_array().unwrap().len(), names.len());
-    let text = ok(&["run"]);
+    let text = ok(&["run", "--seed", "2027"]);
     let payoffs = text.lines().find(|l| l.starts_with("Payoffs: ")).unwrap();
     assert!(payoffs.ends_with(" (after exit penalties)."), "{text}");
     let line = text
@@ -2617,7 +2617,13 @@ fn run_says_its_payoffs_are_after_exit_penalties() {
         )
     );
     // Without exit penalties, nothing about them.
-    let text = ok(&["run", "--set", "governance.exit_penalty_months=0"]);
+    let text = ok(&[
+        "run",
+        "--seed",
+        "2027",
+        "--set",
+        "governance.exit_penalty_months=0",
+    ]);
     assert!(!text.contains("after exit penalties"), "{text}");
     assert!(!text.contains("Exit penalties"), "{text}");
 }

@@ -172,7 +172,7 @@ impl World {
             * (1.0 - 0.3 * g.transparency)
             * (1.0 - MANAGER_FRICTION_CUT * manager);
         let overhead = form_overhead(g.form)
-            + MONITORING_COST * g.monitoring
+            + monitoring_cost(g.monitoring)
             + COMPLIANCE_COST * g.compliance
             + MANAGER_COST * manager
             + decision_overhead(g.decision_rule) * (act.len() as f64 - 1.0);

@@ -95,7 +95,26 @@ pub fn decision_overhead(r: DecisionRule) -> f64 {
     }
 }
 
-pub const MONITORING_COST: f64 = 0.04;
+/// Monitoring's running cost at full strength, a share of gross value. It grows with the square
+/// of the strength: a little reporting is cheap, close control (audits, approvals, inspectors)
+/// costs more with every step.
+pub const MONITORING_COST: f64 = 0.08;
+/// Monitoring's signal of distrust at full strength: a monthly trust loss (before the loss
+/// factor) on every pair. It grows with the cube of the strength: routine reporting reads as
+/// diligence, close control as suspicion (control crowds out goodwill trust: Das & Teng 1998;
+/// Malhotra & Murnighan 2002). With the cost above, monitoring has a best level: it pays where
+/// there is opportunism to deter, and only costs where partners are honest.
+pub const MONITORING_DISTRUST: f64 = 0.006;
+
+/// Monitoring's running cost as a share of gross value, at strength `m` in [0, 1].
+pub fn monitoring_cost(m: f64) -> f64 {
+    MONITORING_COST * m * m
+}
+
+/// Monitoring's monthly trust loss on every pair (before the loss factor), at strength `m`.
+pub fn monitoring_distrust(m: f64) -> f64 {
+    MONITORING_DISTRUST * m * m * m
+}
 /// Loss of observability per partner beyond two.
 pub const CROWDING: f64 = 0.08;
 pub const COMPLIANCE_COST: f64 = 0.03;

@@ -28,6 +28,7 @@ impl World {
         let g = self.knobs;
         let obs = self.observability();
         let manager = if g.alliance_manager { 1.0 } else { 0.0 };
+        let distrust_signal = monitoring_distrust(g.monitoring);
         // The active list is read in place (`self.act[x]`), not copied: nothing here removes a
         // partner, and a copy of the list is a memory copy each month (costly in wasm).
         let len = self.act.len();
@@ -48,8 +49,8 @@ impl World {
                     let delta = TRUST_GAIN * (cooperation - COOPERATION_EXPECTED);
                     self.nudge_trust(i, j, delta);
                 }
-                // Monitoring signals distrust; openness and a manager build goodwill.
-                self.nudge_trust(i, j, -0.001 * g.monitoring);
+                // Close monitoring signals distrust; openness and a manager build goodwill.
+                self.nudge_trust(i, j, -distrust_signal);
                 self.nudge_trust(i, j, 0.002 * g.transparency + MANAGER_GOODWILL * manager);
                 // The learning race: j sees i absorbing more than it gives back.
                 let gap = self.partners[i].knowledge - self.partners[j].knowledge;

@@ -795,6 +795,22 @@ pub fn edge_cases() -> Vec<Experiment> {
             Expect::Above(0.05),
             "",
         ),
+        pair(
+            "E6",
+            "Close monitoring costs more than it deters",
+            "default with monitoring 1 vs 0.5",
+            ("monitoring 1", with(&d, |s| s.governance.monitoring = 1.0)),
+            (
+                "monitoring 0.5",
+                with(&d, |s| s.governance.monitoring = 0.5),
+            ),
+            Metric::Survival,
+            // Above 5 points: control crowds out trust (Das & Teng 1998; Malhotra & Murnighan
+            // 2002). The model before 2026-11-30.2, where monitoring only ever paid, gave
+            // -0.251 [-0.268, -0.234]: survival rose at every step to monitoring 1.
+            Expect::Above(0.05),
+            "",
+        ),
     ]
 }
 

@@ -1,7 +1,7 @@
 //! Levers that an audit (docs/MODEL.md 7.1) found without effect or one-sided, tested where
 //! their mechanism acts: market volatility wears the alliance's fit with its market, a review
-//! held more often does less each time, and a joint venture's rigidity costs it in a turbulent
-//! market.
+//! held more often does less each time, a joint venture's rigidity costs it in a turbulent
+//! market, and monitoring has a best level (close control costs and signals distrust).
 
 use aliansi_sim::*;
 
@@ -126,4 +126,75 @@ fn a_joint_venture_pays_in_a_calm_market_and_loses_in_a_turbulent_one() {
     // (without rigidity the two come within 3 % of each other).
     let (c, j) = (value_a_month(&wild, 300), value_a_month(&jv(&wild), 300));
     assert!(j < 0.9 * c, "turbulent: contract {c}, joint venture {j}");
+}
+
+/// Mean trust among the partners after `months` months (or when the run ended), over `runs`
+/// seeds.
+fn trust_after(s: &Scenario, months: u32, runs: u64) -> f64 {
+    (0..runs)
+        .map(|seed| {
+            let mut w = World::new(s, seed, false).unwrap();
+            for _ in 0..months {
+                if w.step().is_some() {
+                    break;
+                }
+            }
+            w.mean_trust()
+        })
+        .sum::<f64>()
+        / runs as f64
+}
+
+fn monitored(s: &Scenario, m: f64) -> Scenario {
+    let mut s = s.clone();
+    s.governance.monitoring = m;
+    s
+}
+
+#[test]
+fn close_monitoring_of_honest_partners_costs_trust_and_value() {
+    let mut honest = presets::default_scenario();
+    for p in honest.partners.iter_mut() {
+        p.opportunism = 0.0;
+    }
+    let (moderate, close) = (monitored(&honest, 0.5), monitored(&honest, 1.0));
+    // There is nothing to deter: close control reads as suspicion (the model before 2026-11-30.2
+    // gave more trust at 1 than at 0.5, since monitoring also lets partners see more) ...
+    let (t_mod, t_close) = (
+        trust_after(&moderate, 24, 200),
+        trust_after(&close, 24, 200),
+    );
+    assert!(
+        t_close < t_mod - 0.02,
+        "trust: monitoring 0.5 {t_mod}, 1 {t_close}"
+    );
+    // ... and its cost grows faster than its use.
+    let (v_mod, v_close) = (value_a_month(&moderate, 300), value_a_month(&close, 300));
+    assert!(
+        v_close < 0.97 * v_mod,
+        "value a month: 0.5 {v_mod}, 1 {v_close}"
+    );
+}
+
+#[test]
+fn monitoring_has_a_best_level_below_the_most() {
+    let survival = |s: &Scenario, m: f64| {
+        run_batch(&monitored(s, m), 7, 1000)
+            .unwrap()
+            .survival_at_horizon
+    };
+    // On the default (partners of opportunism 0.2 to 0.35) some monitoring pays, and the
+    // most pays less than a middling level (the model before: 26 %, 54 %, 80 % at 0, 0.5, 1).
+    let d = presets::default_scenario();
+    let (none, mid, most) = (survival(&d, 0.0), survival(&d, 0.5), survival(&d, 1.0));
+    assert!(mid > none + 0.1, "default: 0 {none}, 0.5 {mid}");
+    assert!(mid > most + 0.08, "default: 0.5 {mid}, 1 {most}");
+    // Where a partner is a determined opportunist, close control still pays.
+    let t = presets::all()
+        .into_iter()
+        .find(|p| p.id == "challenge-trust")
+        .unwrap()
+        .scenario;
+    let (mid, most) = (survival(&t, 0.5), survival(&t, 1.0));
+    assert!(most > mid + 0.1, "challenge-trust: 0.5 {mid}, 1 {most}");
 }
