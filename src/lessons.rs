@@ -397,7 +397,7 @@ mod tests {
 
     /// The trust lesson's question asks why open books alone end more alliances than they
     /// save, and what monitoring adds: its experiment shows both, on the lesson's seed and runs
-    /// (as is 26.6%, open books 21.5%, with monitoring 46.8% when this was written, seed 2).
+    /// (as is 25.2%, open books 20.3%, with monitoring 43.6% with model 2026-11-30.2, seed 2).
     #[test]
     fn open_books_alone_end_more_trust_lesson_alliances() {
         let (_, l) = find("trust").unwrap();
