@@ -65,4 +65,5 @@ pub const STRINGS: &str = strings![
     ("about.finding.E4", "A partner that contributes nothing is pushed out or leaves", "Mitra yang tidak berkontribusi akan dikeluarkan atau keluar sendiri"),
     ("about.finding.E5", "A volatile market wears alliances down", "Pasar yang bergejolak menggerus aliansi"),
     ("about.finding.E6", "Close monitoring costs more than it deters", "Pengawasan yang terlalu ketat merugikan lebih dari yang dicegahnya"),
+    ("about.finding.E7", "Openness pays less where partners are out to learn", "Keterbukaan kurang menguntungkan bila para mitra berniat menyerap pengetahuan"),
 ];

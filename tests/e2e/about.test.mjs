@@ -1,5 +1,5 @@
 // End-to-end: the "About the model" page shows the validation table (issue 3): every finding
-// F1-F12 and edge case E1-E6 with its measured effect, in both languages.
+// F1-F12 and edge case E1-E7 with its measured effect, in both languages.
 // Usage: node about.test.mjs [DIST_DIR]
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -10,7 +10,7 @@ import { open, repo, start, tid } from "./harness.mjs";
 const MODEL_VERSION = readFileSync(join(repo, "crates/sim/src/lib.rs"), "utf8").match(/pub const MODEL_VERSION: &str = "([^"]+)";/)[1];
 
 const h = await start("about");
-const IDS = ["F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "F10", "F11", "F12", "E1", "E2", "E3", "E4", "E5", "E6"];
+const IDS = ["F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "F10", "F11", "F12", "E1", "E2", "E3", "E4", "E5", "E6", "E7"];
 
 await h.check("(3) About the model lists every finding with its measured effect", async () => {
   const page = await h.newPage();

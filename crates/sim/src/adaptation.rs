@@ -59,10 +59,12 @@ impl World {
                 0.0
             };
             let p = &mut self.partners[i];
+            let before = p.knowledge;
             p.knowledge = clamp01(
                 p.knowledge
                     + 0.03 * li * (0.3 + 0.7 * g.transparency) * from_others * (1.0 - p.knowledge),
             );
+            p.absorbed = p.knowledge - before;
         }
 
         if g.review_months > 0 && self.month.is_multiple_of(g.review_months) {

@@ -2,6 +2,7 @@
 //! set so that the default scenario reproduces F1/F2 of `validation.md`, not taken from a paper.
 
 use crate::scenario::{DecisionRule, Form, Resolution};
+use crate::world::fmax;
 
 // --- Environment -----------------------------------------------------------------------
 /// Persistence of market deviations per month (half-life about 13.5 months).
@@ -105,6 +106,22 @@ pub const MONITORING_COST: f64 = 0.08;
 /// Malhotra & Murnighan 2002). With the cost above, monitoring has a best level: it pays where
 /// there is opportunism to deter, and only costs where partners are honest.
 pub const MONITORING_DISTRUST: f64 = 0.006;
+
+/// Knowledge leakage (Hamel 1991; Khanna, Gulati & Nohria 1998): a partner that is in the
+/// alliance to learn (learning intent above [`LEARNING_RACE_INTENT`]) is watched as it absorbs
+/// the others' know-how, and each month they trust it less in proportion to what it took:
+/// `LEAKAGE_DISTRUST × absorbed × race_intent × (0.5 + rivalry)`, before the loss factor.
+/// Transparency speeds absorption, so this is openness's price where partners race to learn.
+pub const LEAKAGE_DISTRUST: f64 = 0.5;
+/// Learning intent up to this is the ordinary learning of any partner (the default scenario's
+/// partners have 0.2 to 0.6); above it a partner races to learn.
+pub const LEARNING_RACE_INTENT: f64 = 0.6;
+
+/// How far a partner of learning intent `li` races to learn: 0 up to
+/// [`LEARNING_RACE_INTENT`], rising to 1 at intent 1.
+pub fn race_intent(li: f64) -> f64 {
+    fmax(li - LEARNING_RACE_INTENT, 0.0) / (1.0 - LEARNING_RACE_INTENT)
+}
 
 /// Monitoring's running cost as a share of gross value, at strength `m` in [0, 1].
 pub fn monitoring_cost(m: f64) -> f64 {

@@ -52,6 +52,12 @@ impl World {
                 // Close monitoring signals distrust; openness and a manager build goodwill.
                 self.nudge_trust(i, j, -distrust_signal);
                 self.nudge_trust(i, j, 0.002 * g.transparency + MANAGER_GOODWILL * manager);
+                // Leakage: i watches j, racing to learn, take its know-how (section 2.4).
+                let leak = self.partners[j].absorbed
+                    * race_intent(self.scenario.partners[j].learning_intent);
+                if leak > 0.0 {
+                    self.nudge_trust(i, j, -LEAKAGE_DISTRUST * leak * (0.5 + self.rivalry()));
+                }
                 // The learning race: j sees i absorbing more than it gives back.
                 let gap = self.partners[i].knowledge - self.partners[j].knowledge;
                 if gap > 0.1 {

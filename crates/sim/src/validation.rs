@@ -811,6 +811,27 @@ pub fn edge_cases() -> Vec<Experiment> {
             Expect::Above(0.05),
             "",
         ),
+        interaction(
+            "E7",
+            "Openness pays less where partners are out to learn",
+            "default: gain from transparency 1 (vs 0) when every partner's learning intent is 0.2 minus the gain when it is 1",
+            &d,
+            |s| s.governance.transparency = 1.0,
+            |s| {
+                s.governance.transparency = 0.0;
+                s.partners.iter_mut().for_each(|p| p.learning_intent = 0.2);
+            },
+            |s| {
+                s.governance.transparency = 0.0;
+                s.partners.iter_mut().for_each(|p| p.learning_intent = 1.0);
+            },
+            Metric::Survival,
+            // Above 10 points: knowledge leakage and the learning race (Hamel 1991). The model
+            // before 2026-11-30.3, where openness cost nothing that outweighed its benefits,
+            // gave +0.051 [+0.031, +0.071].
+            Expect::Above(0.1),
+            "",
+        ),
     ]
 }
 

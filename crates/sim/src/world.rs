@@ -77,6 +77,8 @@ pub struct PartnerState {
     pub satisfaction: f64,
     /// Knowledge absorbed from the others, [0, 1].
     pub knowledge: f64,
+    /// Knowledge absorbed in the last month (what the others saw it take).
+    pub absorbed: f64,
     /// Share of committed input withheld this month, [0, 0.95].
     pub withholding: f64,
     /// Input actually delivered this month.
@@ -407,6 +409,7 @@ impl World {
                 expected_share: p.expected_share,
                 satisfaction: 0.5 + 0.2 * t0,
                 knowledge: 0.0,
+                absorbed: 0.0,
                 withholding: 0.0,
                 input: 0.0,
                 payoff: 0.0,

@@ -1,7 +1,8 @@
 //! Levers that an audit (docs/MODEL.md 7.1) found without effect or one-sided, tested where
 //! their mechanism acts: market volatility wears the alliance's fit with its market, a review
 //! held more often does less each time, a joint venture's rigidity costs it in a turbulent
-//! market, and monitoring has a best level (close control costs and signals distrust).
+//! market, monitoring has a best level (close control costs and signals distrust), and openness
+//! costs where partners race to learn.
 
 use aliansi_sim::*;
 
@@ -197,4 +198,47 @@ fn monitoring_has_a_best_level_below_the_most() {
         .scenario;
     let (mid, most) = (survival(&t, 0.5), survival(&t, 1.0));
     assert!(most > mid + 0.1, "challenge-trust: 0.5 {mid}, 1 {most}");
+}
+
+fn learning(s: &Scenario, intent: f64, transparency: f64) -> Scenario {
+    let mut s = s.clone();
+    s.partners
+        .iter_mut()
+        .for_each(|p| p.learning_intent = intent);
+    s.governance.transparency = transparency;
+    s
+}
+
+#[test]
+fn openness_among_partners_racing_to_learn_costs_trust() {
+    let d = presets::default_scenario();
+    // Partners of ordinary learning intent trust each other more for openness ...
+    let (closed, open) = (
+        trust_after(&learning(&d, 0.2, 0.0), 24, 200),
+        trust_after(&learning(&d, 0.2, 1.0), 24, 200),
+    );
+    assert!(
+        open > closed + 0.05,
+        "intent 0.2: closed {closed}, open {open}"
+    );
+    // ... but where all race to learn (equally: no one falls behind, so the learning race's gap
+    // is not what costs), openness speeds the leak each partner watches, and trust falls (the
+    // model before 2026-11-30.3 gave more trust with openness here too).
+    let (closed, open) = (
+        trust_after(&learning(&d, 1.0, 0.0), 24, 200),
+        trust_after(&learning(&d, 1.0, 1.0), 24, 200),
+    );
+    assert!(open < closed, "intent 1: closed {closed}, open {open}");
+}
+
+#[test]
+fn openness_pays_less_where_partners_race_to_learn() {
+    let d = presets::default_scenario();
+    let survival = |s: Scenario| run_batch(&s, 7, 600).unwrap().survival_at_horizon;
+    let gain =
+        |intent: f64| survival(learning(&d, intent, 1.0)) - survival(learning(&d, intent, 0.0));
+    let (ordinary, racing) = (gain(0.2), gain(1.0));
+    // The model before 2026-11-30.3: openness gained about as much either way.
+    assert!(ordinary > 0.25, "intent 0.2: {ordinary}");
+    assert!(racing < 0.0, "intent 1: {racing}");
 }
