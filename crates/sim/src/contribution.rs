@@ -376,11 +376,18 @@ impl World {
                 0.20 * short(0.5, c_fair) + 0.15 * short(0.5, c_exp) + ret_gap * parts[4] / total;
             pr[Cause::GoalMisalignment.index()] =
                 0.15 * short(0.9, c_goal) + ret_gap * parts[1] / total;
+            // Trust lost to watching a partner race to learn is the learning race's.
+            let leak_share = if p.trust_lost > 1e-12 {
+                clamp01(p.trust_lost_to_leakage / p.trust_lost)
+            } else {
+                0.0
+            };
+            let trust_short = 0.20 * short(0.5, trust);
             pr[Cause::TrustBreakdown.index()] =
-                0.20 * short(0.5, trust) + ret_gap * parts[2] / total;
+                (1.0 - leak_share) * trust_short + ret_gap * parts[2] / total;
             pr[Cause::UnresolvedConflict.index()] = 0.25 * conflict + 0.1 * self.tension;
             pr[Cause::MisfitAfterShock.index()] = ret_gap * parts[0] / total;
-            pr[Cause::LearningRace.index()] = ret_gap * parts[3] / total;
+            pr[Cause::LearningRace.index()] = leak_share * trust_short + ret_gap * parts[3] / total;
             let p = &mut self.partners[i];
             p.fairness = fairness;
             p.goal_fit = c_goal;

@@ -13,15 +13,20 @@ impl World {
 
     /// Moves trust by `delta` with the asymmetry of the model: a gain closes part of the gap to
     /// 1, a loss (weighted by [`TRUST_LOSS_FACTOR`]) removes part of what there is.
-    pub(crate) fn nudge_trust(&mut self, i: usize, j: usize, delta: f64) {
+    /// Returns the trust lost (0 for a gain), which is also added to i's `trust_lost`.
+    pub(crate) fn nudge_trust(&mut self, i: usize, j: usize, delta: f64) -> f64 {
         let k = i * self.n() + j;
-        let t = self.trust[k];
-        let t = if delta >= 0.0 {
-            t + delta * (1.0 - t)
+        let before = self.trust[k];
+        if delta >= 0.0 {
+            self.trust[k] = clamp01(before + delta * (1.0 - before));
+            0.0
         } else {
-            t + TRUST_LOSS_FACTOR * delta * t
-        };
-        self.trust[k] = clamp01(t);
+            let after = clamp01(before + TRUST_LOSS_FACTOR * delta * before);
+            self.trust[k] = after;
+            let lost = before - after;
+            self.partners[i].trust_lost += lost;
+            lost
+        }
     }
 
     pub(crate) fn trust_phase(&mut self) {
@@ -29,6 +34,10 @@ impl World {
         let obs = self.observability();
         let manager = if g.alliance_manager { 1.0 } else { 0.0 };
         let distrust_signal = monitoring_distrust(g.monitoring);
+        for p in self.partners.iter_mut() {
+            p.trust_lost *= 0.9;
+            p.trust_lost_to_leakage *= 0.9;
+        }
         // The active list is read in place (`self.act[x]`), not copied: nothing here removes a
         // partner, and a copy of the list is a memory copy each month (costly in wasm).
         let len = self.act.len();
@@ -56,7 +65,9 @@ impl World {
                 let leak = self.partners[j].absorbed
                     * race_intent(self.scenario.partners[j].learning_intent);
                 if leak > 0.0 {
-                    self.nudge_trust(i, j, -LEAKAGE_DISTRUST * leak * (0.5 + self.rivalry()));
+                    let lost =
+                        self.nudge_trust(i, j, -LEAKAGE_DISTRUST * leak * (0.5 + self.rivalry()));
+                    self.partners[i].trust_lost_to_leakage += lost;
                 }
                 // The learning race: j sees i absorbing more than it gives back.
                 let gap = self.partners[i].knowledge - self.partners[j].knowledge;

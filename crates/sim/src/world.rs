@@ -79,6 +79,11 @@ pub struct PartnerState {
     pub knowledge: f64,
     /// Knowledge absorbed in the last month (what the others saw it take).
     pub absorbed: f64,
+    /// Trust it lost in the others lately (every loss, fading by a tenth a month), and the part
+    /// of it lost to watching a partner race to learn: they split its trust shortfall between
+    /// the trust-breakdown and learning-race causes (section 3.5).
+    pub trust_lost: f64,
+    pub trust_lost_to_leakage: f64,
     /// Share of committed input withheld this month, [0, 0.95].
     pub withholding: f64,
     /// Input actually delivered this month.
@@ -410,6 +415,8 @@ impl World {
                 satisfaction: 0.5 + 0.2 * t0,
                 knowledge: 0.0,
                 absorbed: 0.0,
+                trust_lost: 0.0,
+                trust_lost_to_leakage: 0.0,
                 withholding: 0.0,
                 input: 0.0,
                 payoff: 0.0,
