@@ -4,7 +4,7 @@
 # and the one scripts/test.sh and scripts/perf.sh check. Extra arguments go to trunk
 # (e.g. --dist DIR).
 #
-# Size options (about 24 KB less for a first visit to download, 7 % of it):
+# Size options (about 28 KB less for a first visit to download, 7 % of it):
 #   - the standard library is compiled for the app (-Zbuild-std) with its `optimize_for_size`
 #     feature, instead of the prebuilt copy that rustup ships;
 #   - a panic stops the wasm at once (-Cpanic=immediate-abort) without formatting its message.
@@ -16,7 +16,7 @@
 # checksums with the native ones).
 #
 # A later Rust may rename these options. If the build with them fails, this script says so and
-# builds without them: the app still works, but is about 24 KB bigger (scripts/test.sh then
+# builds without them: the app still works, but is about 28 KB bigger (scripts/test.sh then
 # holds it to the budget of a build without them, and says so).
 # ALIANSI_SIZE_OPTIONS=0 builds without them on purpose. If ALIANSI_BUILD_REPORT names a file,
 # the script writes into it `size-options=on` or `size-options=off` (scripts/test.sh reads it).
@@ -42,7 +42,7 @@ else
   if ! env "${size_env[@]}" cargo build --release --target wasm32-unknown-unknown --bin aliansi-app; then
     echo "" >&2
     echo "WARNING: the build with the size options failed with $(rustc --version); building without" >&2
-    echo "         them. If this Rust refused the options, the app will work but be about 24 KB" >&2
+    echo "         them. If this Rust refused the options, the app will work but be about 28 KB" >&2
     echo "         bigger (see scripts/build.sh). If the next build fails too, the error is in the code." >&2
     size_env=()
   fi

@@ -148,15 +148,20 @@ step "release build (scripts/build.sh)" \
 # (stop 28): the model's changes and what users must be told of them (edge case E5 in About,
 # the model's version there in both languages, the editor's help for volatility, reviews and
 # the legal form saying what they now do; the texts shortened once; the printed debrief naming
-# the model) took it to 372.0 KB.
-# A Rust that refuses the size
-# options builds about 24 KB bigger: that build is held to its own budget, with a warning. Over
-# budget, the step fails; the end-to-end tests still run, then the script exits 1.
-PAGE_WEIGHT_BUDGET_KB=373
+# the model) took it to 372.0 KB. Raised 373 -> 374 KB on 2026-11-30 (stop 29): two more
+# mended levers that users must be told of (edge cases E6 and E7 in About; the editor's help
+# for monitoring, transparency and learning intent and About's trust text saying what they
+# now do, in both languages; the help texts shortened once) took it to 372.9 KB.
+# A Rust that refuses the size options builds bigger (400.7 KB against 372.9 KB on
+# 2026-11-30, `ALIANSI_SIZE_OPTIONS=0 bash scripts/build.sh`: 27.8 KB more): that build is held
+# to the budget plus 29 KB, with a warning. Over budget, the step fails; the end-to-end tests
+# still run, then the script exits 1.
+PAGE_WEIGHT_BUDGET_KB=374
 if ! grep -qx 'size-options=on' "$BUILD_REPORT"; then
+  without=$((PAGE_WEIGHT_BUDGET_KB + 29))
   echo "WARNING: the release build was made without scripts/build.sh's size options (see its" >&2
-  echo "         output above): page-weight budget 380 KB instead of $PAGE_WEIGHT_BUDGET_KB KB." >&2
-  PAGE_WEIGHT_BUDGET_KB=380
+  echo "         output above): page-weight budget $without KB instead of $PAGE_WEIGHT_BUDGET_KB KB." >&2
+  PAGE_WEIGHT_BUDGET_KB=$without
 fi
 rm -f "$BUILD_REPORT"
 PAGE_WEIGHT_FAILED=""
