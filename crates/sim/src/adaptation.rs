@@ -115,10 +115,15 @@ impl World {
             alignment_after,
         });
         // Festering disputes get another chance, each told by an event of its own (an event
-        // holds no list: events with heap data made every batch 1.5% slower).
+        // holds no list: events with heap data made every batch 1.5% slower). A review held
+        // more often than yearly gives each that chance with probability `depth` (one draw per
+        // festering dispute), so that reviews give as many chances a year however often they
+        // are held; a yearly or rarer review draws nothing.
         for k in 0..self.disputes.len() {
-            let d = &mut self.disputes[k];
-            if d.stage.is_none() {
+            if self.disputes[k].stage.is_none()
+                && (depth >= 1.0 || self.agent_rng.uniform() < depth)
+            {
+                let d = &mut self.disputes[k];
                 d.stage = Some(0);
                 d.months_in_stage = 0;
                 d.severity *= 1.0 - 0.3 * depth;

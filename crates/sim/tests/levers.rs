@@ -242,3 +242,35 @@ fn openness_pays_less_where_partners_race_to_learn() {
     assert!(ordinary > 0.25, "intent 0.2: {ordinary}");
     assert!(racing < 0.0, "intent 1: {racing}");
 }
+
+/// Disputes reopened by reviews, over the first ten years of `runs` runs of `s`.
+fn reopened(s: &Scenario, runs: u64) -> usize {
+    (0..runs)
+        .map(|seed| {
+            run(s, seed)
+                .unwrap()
+                .events
+                .iter()
+                .filter(|e| matches!(e.kind, EventKind::DisputeReopened { .. }))
+                .count()
+        })
+        .sum()
+}
+
+#[test]
+fn reviews_give_festering_disputes_as_many_chances_however_often_they_are_held() {
+    let every = |months: u32| {
+        let mut s = presets::default_scenario();
+        s.governance.review_months = months;
+        s
+    };
+    let (monthly, yearly) = (reopened(&every(1), 200), reopened(&every(12), 200));
+    eprintln!("disputes reopened in 200 runs: monthly reviews {monthly}, yearly {yearly}");
+    // The model before 2026-11-30.4 reopened every festering dispute at every review: monthly
+    // reviews reopened half as many again (995 against 640).
+    assert!(yearly > 50, "yearly reviews reopened {yearly}");
+    assert!(
+        (monthly as f64) < 1.25 * yearly as f64,
+        "monthly {monthly}, yearly {yearly}"
+    );
+}
