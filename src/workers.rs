@@ -173,6 +173,30 @@ fn keep_spare(spare: Spare) {
     arm_idle_timer();
 }
 
+/// A spare that has not answered yet: free at its first message (its Ready, or the end of its
+/// warm-up), stopped and forgotten if it fails.
+fn busy_spare(worker: Worker) -> Spare {
+    let free = Rc::new(Cell::new(false));
+    let on_message = {
+        let free = free.clone();
+        MessageHandler::new(move |_: MessageEvent| free.set(true))
+    };
+    let on_error = {
+        let me = worker.clone();
+        ErrorHandler::new(move |e: ErrorEvent| {
+            e.prevent_default();
+            drop_spare(&me);
+        })
+    };
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    Spare {
+        worker,
+        free,
+        _handlers: Some((on_message, on_error)),
+    }
+}
+
 /// Forgets a spare (it failed), stopping it.
 fn drop_spare(worker: &Worker) {
     SPARES.with(|s| s.borrow_mut().retain(|sp| !Object::is(&sp.worker, worker)));
@@ -301,16 +325,24 @@ impl Shared {
         }
     }
 
-    /// The batch is complete, so every worker is free: they are kept for the next batch.
+    /// The batch is complete: its workers are kept for the next batch. Those that have
+    /// answered are free; one that has said nothing yet (still loading the app, or on its
+    /// warm-up) is not, until it does: a run handed to a worker before it has loaded the app
+    /// is lost, and the batch that handed it out would wait for it for ever.
     fn release(&self) {
         self.stopped.set(true);
-        self.silent.borrow_mut().clear();
+        let silent: Vec<Worker> = self.silent.borrow_mut().drain(..).map(|(w, _)| w).collect();
         for worker in self.workers.borrow_mut().drain(..) {
             detach(&worker);
-            keep_spare(Spare {
-                worker,
-                free: Rc::new(Cell::new(true)),
-                _handlers: None,
+            let loading = silent.iter().any(|w| Object::is(w, &worker));
+            keep_spare(if loading {
+                busy_spare(worker)
+            } else {
+                Spare {
+                    worker,
+                    free: Rc::new(Cell::new(true)),
+                    _handlers: None,
+                }
             });
         }
     }

@@ -84,4 +84,37 @@ await h.check("when no worker ever starts, the batch stops with a message and ca
   await page.context().close();
 });
 
+await h.check("a worker still loading when a batch ends gets no runs it cannot hear: the next batch completes", async () => {
+  // The page's second worker loads slowly (its script delayed 8 s); the first finishes the
+  // first batch alone meanwhile. The next batch must not hand the slow one runs before it can
+  // take them (they were lost, and that batch waited for them for ever: seen under load, in
+  // "Compare fairly", which runs one batch per variant back to back).
+  const page = await h.newPage({ serviceWorkers: "block" });
+  let requests = 0;
+  await page.context().route("**/worker.js", async (route) => {
+    requests += 1;
+    if (requests === 2) await new Promise((r) => setTimeout(r, 8_000));
+    await route.continue();
+  });
+  await open(page, h.origin);
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  assert.ok(cores >= 2, `this needs two workers; the browser reports ${cores} core(s)`);
+  await waitFor("the page's two workers to start", () => requests >= 2, 20_000);
+  await tid(page, "batch").scrollIntoViewIfNeeded();
+  await tid(page, "batch-runs").fill("200");
+  const done = page.locator('[data-testid="batch"] .batch-done');
+  const t0 = Date.now();
+  await tid(page, "batch-start").click();
+  await done.filter({ hasText: /^200 runs in/ }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  const first = (Date.now() - t0) / 1000;
+  // At once again, with more runs, while the second worker is still loading.
+  await tid(page, "batch-runs").fill("2000");
+  await tid(page, "batch-start").filter({ hasText: /2,000/ }).click();
+  await done.filter({ hasText: /^2,000 runs in/ }).waitFor({ timeout: 40_000 });
+  const second = (Date.now() - t0) / 1000;
+  console.log(`first batch done after ${first.toFixed(1)} s, the second after ${second.toFixed(1)} s (the slow worker's script came at 8 s)`);
+  assert.ok(first < 8, `the first batch ended before the slow worker loaded (${first.toFixed(1)} s)`);
+  await page.context().close();
+});
+
 await h.finish();
