@@ -181,6 +181,12 @@ fn busy_spare(worker: Worker) -> Spare {
         let free = free.clone();
         MessageHandler::new(move |_: MessageEvent| free.set(true))
     };
+    unowned_spare(worker, free, on_message)
+}
+
+/// A spare that nobody's batch owns yet, listening with `on_message` (which sets `free` once
+/// it can take runs); a failure stops and forgets it.
+fn unowned_spare(worker: Worker, free: Rc<Cell<bool>>, on_message: MessageHandler) -> Spare {
     let on_error = {
         let me = worker.clone();
         ErrorHandler::new(move |e: ErrorEvent| {
@@ -243,24 +249,12 @@ pub fn prewarm() {
                 }
             })
         };
-        let on_error = {
-            let me = worker.clone();
-            ErrorHandler::new(move |e: ErrorEvent| {
-                e.prevent_default();
-                drop_spare(&me);
-            })
-        };
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        if worker.post_message(&hello).is_err() {
-            worker.terminate();
+        let spare = unowned_spare(worker, free, on_message);
+        if spare.worker.post_message(&hello).is_err() {
+            spare.worker.terminate();
             return;
         }
-        keep_spare(Spare {
-            worker,
-            free,
-            _handlers: Some((on_message, on_error)),
-        });
+        keep_spare(spare);
     }
 }
 
