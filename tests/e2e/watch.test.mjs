@@ -10,6 +10,13 @@ import { GAUGE_KEYS, OUTCOME_RE, STEP_TIMEOUT_MS, finishRun, loadPreset, month, 
 const h = await start("watch");
 const page = await h.newPage();
 
+/** Types `seed` into the seed field, as a user would, and waits for the run of that seed. */
+async function useSeed(p, seed) {
+  await tid(p, "seed").fill(String(seed));
+  await tid(p, "seed").press("Enter");
+  await p.waitForSelector(`#app-ready[data-seed="${seed}"]`, { state: "attached", timeout: STEP_TIMEOUT_MS });
+}
+
 async function waitStatus(p, value) {
   await p.waitForSelector(`#app-ready[data-status="${value}"]`, { state: "attached", timeout: STEP_TIMEOUT_MS });
 }
@@ -89,9 +96,7 @@ await h.check("(4) the seven gauges show numbers from 0 to 100; once one partner
   // The default scenario on seed 2027 dissolves in month 89, one partner left (`aliansi run
   // --seed 2027`): there is no trust between partners to show (the model's 0 made it "the
   // worst trouble now" whatever ended the run).
-  await tid(page, "seed").fill("2027");
-  await tid(page, "seed").press("Enter");
-  await page.waitForSelector('#app-ready[data-seed="2027"]', { state: "attached", timeout: STEP_TIMEOUT_MS });
+  await useSeed(page, 2027);
   await finishRun(page);
   await tid(page, "gauges").waitFor({ state: "visible", timeout: 5_000 });
   const gauge = (key) => tid(page, `gauge-${key}`).locator(".gauge-value");
@@ -244,20 +249,15 @@ await h.check("(3) on a slow computer, a run of 30 partners over 1,200 months st
 await h.check("(5) the summary explains a regulator's ending; the horizon is reached intact only if nobody left", async () => {
   const p = await h.newPage();
   await open(p, h.origin);
-  const useSeed = async (seed) => {
-    await tid(p, "seed").fill(String(seed));
-    await tid(p, "seed").press("Enter");
-    await p.waitForSelector(`#app-ready[data-seed="${seed}"]`, { state: "attached", timeout: STEP_TIMEOUT_MS });
-  };
   const newest = () => tid(p, "event-log").locator("li").first().innerText();
   // Default scenario, seed 7: Lion City Capital leaves in month 29; the rest reach month 120.
-  await useSeed(7);
+  await useSeed(p, 7);
   await finishRun(p);
   assert.equal(await newest(), "Month 120: the alliance reached the horizon with 3 of its 4 partners.");
   // Airline alliance, seed 97: the regulator ends it in month 80 after one finding
   // (`aliansi run --preset airline-alliance --seed 97`).
   await loadPreset(p, "airline-alliance");
-  await useSeed(97);
+  await useSeed(p, 97);
   await finishRun(p);
   const ending = await tid(p, "regulator-ending").innerText({ timeout: 5_000 });
   assert.match(ending, /^The regulator ended the alliance in month 80, after finding a violation by Garuda Sky/, ending);
