@@ -64,7 +64,7 @@ impl World {
                 p.knowledge
                     + 0.03 * li * (0.3 + 0.7 * g.transparency) * from_others * (1.0 - p.knowledge),
             );
-            p.absorbed = p.knowledge - before;
+            p.leak = (p.knowledge - before) * race_intent(li);
         }
 
         if g.review_months > 0 && self.month.is_multiple_of(g.review_months) {

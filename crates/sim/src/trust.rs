@@ -62,8 +62,7 @@ impl World {
                 self.nudge_trust(i, j, -distrust_signal);
                 self.nudge_trust(i, j, 0.002 * g.transparency + MANAGER_GOODWILL * manager);
                 // Leakage: i watches j, racing to learn, take its know-how (section 2.4).
-                let leak = self.partners[j].absorbed
-                    * race_intent(self.scenario.partners[j].learning_intent);
+                let leak = self.partners[j].leak;
                 if leak > 0.0 {
                     let lost =
                         self.nudge_trust(i, j, -LEAKAGE_DISTRUST * leak * (0.5 + self.rivalry()));

@@ -77,8 +77,10 @@ pub struct PartnerState {
     pub satisfaction: f64,
     /// Knowledge absorbed from the others, [0, 1].
     pub knowledge: f64,
-    /// Knowledge absorbed in the last month (what the others saw it take).
-    pub absorbed: f64,
+    /// Knowledge absorbed in the last month, weighted by how far it races to learn
+    /// ([`crate::params::race_intent`]; 0 for a partner of ordinary learning intent): what the
+    /// others watch it take (section 2.4 of docs/MODEL.md).
+    pub leak: f64,
     /// Trust it lost in the others lately (every loss, fading by a tenth a month), and the part
     /// of it lost to watching a partner race to learn: they split its trust shortfall between
     /// the trust-breakdown and learning-race causes (section 3.5).
@@ -414,7 +416,7 @@ impl World {
                 expected_share: p.expected_share,
                 satisfaction: 0.5 + 0.2 * t0,
                 knowledge: 0.0,
-                absorbed: 0.0,
+                leak: 0.0,
                 trust_lost: 0.0,
                 trust_lost_to_leakage: 0.0,
                 withholding: 0.0,
