@@ -6,7 +6,7 @@
 /// One row of a findings or edge-case table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Check {
-    /// `F1` ... `F12b`, `E1` ... `E7`.
+    /// `F1` ... `F12b`, `E1` ... `E8`.
     pub id: String,
     /// The finding in English, as generated.
     pub finding: String,

@@ -66,4 +66,5 @@ pub const STRINGS: &str = strings![
     ("about.finding.E5", "A volatile market wears alliances down", "Pasar yang bergejolak menggerus aliansi"),
     ("about.finding.E6", "Close monitoring costs more than it deters", "Pengawasan yang terlalu ketat merugikan lebih dari yang dicegahnya"),
     ("about.finding.E7", "Openness pays less where partners are out to learn", "Keterbukaan kurang menguntungkan bila para mitra berniat menyerap pengetahuan"),
+    ("about.finding.E8", "In a turbulent market, quarterly reviews beat yearly ones", "Di pasar yang bergejolak, tinjauan tiap triwulan lebih baik daripada tinjauan tahunan"),
 ];

@@ -76,7 +76,16 @@ impl World {
     fn review(&mut self, speed: f64, adapt: f64, depth: f64) {
         let act = self.active();
         let before = self.misfit;
-        self.misfit = clamp01(self.misfit * (1.0 - 0.5 * depth * speed * (0.4 + 0.6 * adapt)));
+        // The market is looked at as it stands now: a review held more often than yearly sees
+        // and corrects the misfit about as a yearly one would, less the preparation and
+        // follow-through it has no time for (the square root of its depth: a quarterly review
+        // does half a yearly one's work on the market, a monthly one 29%). Held soon after a
+        // shock, it catches the misfit early; in a calm market it only costs. Goals, shares and
+        // festering disputes move slowly, so there a review does in proportion to the time
+        // since the last (`depth`). A yearly or rarer review: depth 1, the same either way.
+        let market_depth = depth.sqrt();
+        self.misfit =
+            clamp01(self.misfit * (1.0 - 0.5 * market_depth * speed * (0.4 + 0.6 * adapt)));
         // Paid out of next month's value (this month's is already shared out).
         self.carried_costs += REVIEW_COST * self.value;
         // Realign goals toward the alliance's focus.

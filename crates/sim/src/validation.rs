@@ -732,6 +732,7 @@ fn level(
 /// Edges a curious student will try; the model must behave sensibly there.
 pub fn edge_cases() -> Vec<Experiment> {
     let d = default_scenario();
+    let stormy = crate::presets::find("challenge-adaptation").expect("a built-in preset");
     vec![
         level(
             "E1",
@@ -830,6 +831,26 @@ pub fn edge_cases() -> Vec<Experiment> {
             // before 2026-11-30.3, where openness cost nothing that outweighed its benefits,
             // gave +0.051 [+0.031, +0.071].
             Expect::Above(0.1),
+            "",
+        ),
+        pair(
+            "E8",
+            "In a turbulent market, quarterly reviews beat yearly ones",
+            "challenge-adaptation (three shocks a year) with reviews every 3 months vs every 12",
+            (
+                "reviews every 12 months",
+                with(&stormy, |s| s.governance.review_months = 12),
+            ),
+            (
+                "reviews every 3 months",
+                with(&stormy, |s| s.governance.review_months = 3),
+            ),
+            Metric::Survival,
+            // Above 2 points: adaptation in high-velocity markets needs frequent re-evaluation
+            // (Doz 1996; Eisenhardt 1989). The model before 2026-11-30.5, where a review held
+            // more often did proportionally less about the market too, gave
+            // -0.045 [-0.057, -0.033]: yearly reviews were best in every market.
+            Expect::Above(0.02),
             "",
         ),
     ]
