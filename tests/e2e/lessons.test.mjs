@@ -69,6 +69,29 @@ await h.check("the lesson's experiment is set up in Compare fairly", async () =>
   assert.ok(box && box.y >= 0 && box.y + box.height <= view.height, `Run is in view: ${JSON.stringify(box)}`);
 });
 
+await h.check("the adaptation lesson compares no reviews, yearly and quarterly ones: in its storm quarterly wins", async () => {
+  await tid(page, "lesson-open-adaptation").click();
+  await page.waitForSelector('[data-testid="lesson"][data-lesson="adaptation"]', { timeout: STEP_TIMEOUT_MS });
+  await tid(page, "variant-2").waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.match(await tid(page, "variant-0").innerText(), /As it is/);
+  assert.match(await tid(page, "variant-1").innerText(), /Yearly reviews/);
+  assert.match(await tid(page, "variant-2").innerText(), /Quarterly reviews/);
+  await tid(page, "variants-run").click();
+  await tid(page, "variants-results").waitFor({ timeout: 180_000 });
+  // The table's differences from the base (no reviews), in points: quarterly's is the larger.
+  const points = async (i) => {
+    const text = await tid(page, `variants-diff-${i}`).innerText();
+    return Number(text.split(" ")[0].replace("\u2212", "-"));
+  };
+  const [yearly, quarterly] = [await points(1), await points(2)];
+  console.log(`adaptation lesson, points above no reviews: yearly ${yearly}, quarterly ${quarterly}`);
+  assert.ok(yearly > 10 && quarterly > yearly, `yearly ${yearly}, quarterly ${quarterly}`);
+  await tid(page, "variants-results").scrollIntoViewIfNeeded();
+  await h.shot(page, "adaptation-lesson");
+  await tid(page, "lesson-open-trust").click();
+  await page.waitForSelector('[data-testid="lesson"][data-lesson="trust"]', { timeout: STEP_TIMEOUT_MS });
+});
+
 await h.check("every lesson opens in Bahasa Indonesia, with no missing text", async () => {
   await tid(page, "lang-id").click();
   await tid(page, "lessons").filter({ hasText: "Pelajaran" }).waitFor({ timeout: STEP_TIMEOUT_MS });
