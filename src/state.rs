@@ -519,6 +519,10 @@ pub struct Notice {
     /// the page's language then (`components/notice.rs`).
     pub args: Vec<(String, String)>,
     pub error: bool,
+    /// The model version a link just opened was made with, when it is not this build's
+    /// (`aliansi_wire::link_from_other_model`): the banner adds that the link's runs may differ
+    /// from the ones its sender saw.
+    pub other_model: Option<String>,
 }
 
 /// (month, mean trust) from month 0 (the initial trust); months with fewer than two partners
@@ -801,6 +805,7 @@ impl Reducible for State {
                 key: set_aside,
                 args: vec![("seed".into(), seed.to_string())],
                 error: false,
+                other_model: None,
             });
         } else if !shared_run
             && next.planned_applies()
@@ -810,6 +815,7 @@ impl Reducible for State {
                 key: "library.link_choices_back",
                 args: Vec::new(),
                 error: false,
+                other_model: None,
             });
         }
         Rc::new(next)

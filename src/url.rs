@@ -156,8 +156,8 @@ pub fn kept_variants(kept: &str) -> Option<(Vec<Variant>, u64)> {
     }
 }
 
-/// The whole address to share: `href` without any fragment, then the new fragment (see
-/// [`build_fragment`]).
+/// The whole address to share: `href` without any fragment, with `?lang=` and `model=` set (see
+/// [`share_base`]), then the new fragment (see [`build_fragment`]).
 pub fn share_url(
     href: &str,
     scenario: &Scenario,
@@ -165,8 +165,11 @@ pub fn share_url(
     choices: &[(u32, Resolution)],
     lang: Lang,
 ) -> String {
-    let base = with_lang(href.split('#').next().unwrap_or(""), lang);
-    format!("{base}{}", build_fragment(scenario, seed, choices))
+    format!(
+        "{}{}",
+        share_base(href, lang),
+        build_fragment(scenario, seed, choices)
+    )
 }
 
 /// The experiment to share: the scenario being edited with the seed on screen, the variants
@@ -202,11 +205,14 @@ pub fn variants_of(x: &Experiment) -> Vec<Variant> {
         .collect()
 }
 
-/// The whole address of an experiment: `href` without any fragment, with `?lang=` set to the
-/// page's language (see [`with_lang`]), then `#e1.…`.
+/// The whole address of an experiment: `href` without any fragment, with `?lang=` and `model=`
+/// set (see [`share_base`]), then `#e1.…`.
 pub fn experiment_url(href: &str, x: &Experiment, lang: Lang) -> String {
-    let base = with_lang(href.split('#').next().unwrap_or(""), lang);
-    format!("{base}#{}", aliansi_wire::encode_experiment_link(x))
+    format!(
+        "{}#{}",
+        share_base(href, lang),
+        aliansi_wire::encode_experiment_link(x)
+    )
 }
 
 /// The language an address asks for with its `lang` query parameter
@@ -221,18 +227,24 @@ pub fn lang_in(href: &str) -> Option<Lang> {
         .and_then(|(_, v)| Lang::from_tag(v))
 }
 
-/// `href` with its `lang` query parameter set to `lang` (`?lang=id`): replacing the one there
-/// (any others dropped), else added after the other parameters. The rest of the address, its
-/// fragment included, is kept as it was. Shared links carry it, so that a class opens a
-/// trainer's link in the trainer's language whatever its browsers are set to.
+/// `href` with its `lang` query parameter set to `lang` (`?lang=id`): see [`with_param`].
+/// Shared links carry it, so that a class opens a trainer's link in the trainer's language
+/// whatever its browsers are set to.
 pub fn with_lang(href: &str, lang: Lang) -> String {
+    with_param(href, "lang", lang.tag())
+}
+
+/// `href` with its query parameter `name` set to `value`: replacing the one there (any more of
+/// that name dropped), else added after the other parameters. The rest of the address, its
+/// fragment included, is kept as it was.
+fn with_param(href: &str, name: &str, value: &str) -> String {
     let (before, fragment) = href.split_at(href.find('#').unwrap_or(href.len()));
     let (path, query) = before.split_once('?').unwrap_or((before, ""));
-    let mine = format!("lang={}", lang.tag());
+    let mine = format!("{name}={value}");
     let mut params: Vec<&str> = Vec::new();
     let mut placed = false;
     for p in query.split('&').filter(|p| !p.is_empty()) {
-        if p == "lang" || p.starts_with("lang=") {
+        if p.split('=').next() == Some(name) {
             if !placed {
                 params.push(&mine);
                 placed = true;
@@ -245,6 +257,14 @@ pub fn with_lang(href: &str, lang: Lang) -> String {
         params.push(&mine);
     }
     format!("{path}?{}{fragment}", params.join("&"))
+}
+
+/// The address a share link starts with: `href` without its fragment, its `lang` set to
+/// `lang` and its `model` to this build's model version (`aliansi_wire::link_model`), so that
+/// whoever opens it later with another version of the model is told that the runs may differ.
+fn share_base(href: &str, lang: Lang) -> String {
+    let base = with_lang(href.split('#').next().unwrap_or(""), lang);
+    with_param(&base, aliansi_wire::MODEL_PARAM, aliansi_sim::MODEL_VERSION)
 }
 
 /// At most `max` characters of `s`, with an ellipsis when cut (on a character boundary).
@@ -384,9 +404,29 @@ mod tests {
     fn share_url_replaces_any_old_fragment() {
         let s = presets::default_scenario();
         let url = share_url("http://127.0.0.1:9/index.html#s1.old", &s, 7, &[], Lang::En);
+        let start = format!(
+            "http://127.0.0.1:9/index.html?lang=en&model={}#s1.",
+            aliansi_sim::MODEL_VERSION
+        );
+        assert!(url.starts_with(&start), "{url}");
+        assert_eq!(
+            aliansi_wire::link_model(&url),
+            Some(aliansi_sim::MODEL_VERSION)
+        );
+        // A link opened from an older model, shared again: it names this model.
+        let again = share_url(
+            "http://h/?model=2026-11-29&lang=id#s1.old",
+            &s,
+            7,
+            &[],
+            Lang::En,
+        );
         assert!(
-            url.starts_with("http://127.0.0.1:9/index.html?lang=en#s1."),
-            "{url}"
+            again.starts_with(&format!(
+                "http://h/?model={}&lang=en#s1.",
+                aliansi_sim::MODEL_VERSION
+            )),
+            "{again}"
         );
         assert_eq!(url.matches('#').count(), 1);
         assert_eq!(
@@ -402,7 +442,11 @@ mod tests {
         let s = presets::default_scenario();
         let choices = vec![(2, Resolution::Arbitration), (3, Resolution::Avoidance)];
         let url = share_url("http://h/aliansi/#s1.old", &s, 9, &choices, Lang::Id);
-        assert!(url.starts_with("http://h/aliansi/?lang=id#s2."), "{url}");
+        let start = format!(
+            "http://h/aliansi/?lang=id&model={}#s2.",
+            aliansi_sim::MODEL_VERSION
+        );
+        assert!(url.starts_with(&start), "{url}");
         assert_eq!(
             read_fragment(&url),
             Fragment::Scenario(scenario_with_seed(&s, 9), choices)
@@ -497,8 +541,16 @@ mod tests {
         let s = presets::default_scenario();
         let x = experiment(&s, 99, &vs, 250).unwrap();
         let url = experiment_url("http://h/aliansi/?lang=en#s1.old", &x, Lang::Id);
-        assert!(url.starts_with("http://h/aliansi/?lang=id#e1."), "{url}");
+        let start = format!(
+            "http://h/aliansi/?lang=id&model={}#e1.",
+            aliansi_sim::MODEL_VERSION
+        );
+        assert!(url.starts_with(&start), "{url}");
         assert_eq!(lang_in(&url), Some(Lang::Id));
+        assert_eq!(
+            aliansi_wire::link_model(&url),
+            Some(aliansi_sim::MODEL_VERSION)
+        );
         match read_fragment(&url) {
             Fragment::Experiment(y) => {
                 assert_eq!(y.scenario, scenario_with_seed(&s, 99));

@@ -41,6 +41,7 @@ pub(crate) fn notice(key: &'static str, args: &[(&str, String)], error: bool) ->
             .map(|(k, v)| (k.to_string(), v.clone()))
             .collect(),
         error,
+        other_model: None,
     }))
 }
 

@@ -51,6 +51,9 @@ pub fn notice_banner(state: &UseReducerHandle<State>) -> Html {
             if let Some(text) = text {
                 <p>{ text }</p>
             }
+            if let Some(model) = s.notice.as_ref().and_then(|n| n.other_model.as_deref()) {
+                <p data-testid="notice-model">{ tf(s.lang, "library.link_other_model", &[("model", model), ("current", aliansi_sim::MODEL_VERSION)]) }</p>
+            }
             if s.replaced.is_some() {
                 <p data-testid="replaced">{ t(s.lang, "app.replaced") }</p>
                 <button type="button" class="primary" data-testid="restore" data-refocus="preset-select" onclick={restore}>

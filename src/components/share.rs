@@ -132,6 +132,28 @@ fn moved_actions(last: &str, hash: &str, lang: Lang) -> Vec<Action> {
     address_actions(hash, true, lang)
 }
 
+/// The model the page's address says its link was made with, when it is not this build's
+/// (`?model=…`, which share links carry: `aliansi_wire::link_from_other_model`).
+fn other_model_here() -> Option<String> {
+    let href = web_sys::window()?.location().href().ok()?;
+    aliansi_wire::link_from_other_model(&href).map(str::to_string)
+}
+
+/// `actions` with the notice of an opened link saying, if the address names another model
+/// than this build's, that the link's runs may differ from the ones its sender saw.
+fn noting_model(mut actions: Vec<Action>) -> Vec<Action> {
+    if let Some(model) = other_model_here() {
+        for a in &mut actions {
+            if let Action::Notify(Some(n)) = a {
+                if !n.error {
+                    n.other_model = Some(model.clone());
+                }
+            }
+        }
+    }
+    actions
+}
+
 /// What the address says, as actions: load its scenario (and an experiment's variants), or
 /// report a broken link. An address without a fragment loads the default scenario only when
 /// `empty_is_default` (going back to the plain page), not on first load. A broken link's
@@ -282,7 +304,7 @@ pub fn url_sync(props: &ShareProps) -> Html {
         // experiment, which the address and the working copies below then replace.
         let view = kept_in_tab(VIEW_KEY).and_then(|k| View::parse(&k));
         let mut actions = view.as_ref().map(View::actions).unwrap_or_default();
-        actions.extend(address_actions(&hash, false, *lang.borrow()));
+        actions.extend(noting_model(address_actions(&hash, false, *lang.borrow())));
         // After the address's own actions: what the tab had wins over the link it was opened
         // with (see `url::restore_working_copy` and `url::restore_working_variants`).
         let restored =
@@ -313,7 +335,7 @@ pub fn url_sync(props: &ShareProps) -> Html {
         // Acts on the address now (after Back, Forward or a link typed in the tab), then
         // brings back the variants the history entry kept (`entry`: Back and Forward).
         let follow = Rc::new(move |hash: String, entry: Option<String>| {
-            let mut actions = moved_actions(&last.borrow(), &hash, *lang.borrow());
+            let mut actions = noting_model(moved_actions(&last.borrow(), &hash, *lang.borrow()));
             if !actions.is_empty() {
                 dispatch.dispatch(Action::Notify(None));
                 if let Some((variants, runs)) = entry.as_deref().and_then(url::kept_variants) {

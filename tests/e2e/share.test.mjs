@@ -39,7 +39,7 @@ await h.check("(7) share puts the scenario in the address and the clipboard", as
   await tid(page, "share").click();
   await tid(page, "share-link").waitFor({ state: "visible", timeout: 5_000 });
   link = await tid(page, "share-link").inputValue();
-  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/\?lang=en#s1\.[A-Za-z0-9_-]+$/, `link: ${link}`);
+  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/\?lang=en&model=[0-9.-]+#s1\.[A-Za-z0-9_-]+$/, `link: ${link}`);
   assert.equal(page.url(), link, "the address is the link");
   await expectNotice(page, /copied/i);
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
@@ -56,6 +56,33 @@ await h.check("(7) the link opened in a new page gives the same scenario, seed a
   assert.equal(await p.locator("#app-ready").getAttribute("data-seed"), seed);
   assert.equal(await tid(p, "outcome").innerText(), outcome);
   await h.shot(p, "opened-link");
+  await p.context().close();
+});
+
+await h.check("a link made with another model says its runs may differ; one of this model does not", async () => {
+  assert.ok(link, "no link from the first check");
+  // The link names the model of the page that made it: the one About names.
+  const model = new URL(link).searchParams.get("model");
+  const p = await h.newPage();
+  await p.goto(link, { waitUntil: "load" });
+  await ready(p);
+  await expectNotice(p, /A shared scenario is open/);
+  assert.equal(await tid(p, "notice-model").count(), 0, "no word of another model");
+  const about = await tid(p, "model-version").textContent();
+  assert.ok(about.includes(`${model}:`), `About names model ${model}: ${about}`);
+  // The same link as made by a page of an older model: the same scenario, and a word on it.
+  const older = link.replace(`model=${model}`, "model=2026-11-29");
+  await p.goto(older, { waitUntil: "load" });
+  await ready(p);
+  await expectPartners(p, JV);
+  const note = await tid(p, "notice-model").innerText();
+  assert.match(note, new RegExp(`made with model 2026-11-29; this page runs model ${model.replace(/\./g, "\\.")}\\.`), note);
+  assert.match(note, /may differ from the ones its sender saw/);
+  await h.shot(p, "other-model");
+  // Shared again from here, it names this page's model.
+  await tid(p, "share").click();
+  await tid(p, "share-link").waitFor({ state: "visible", timeout: 5_000 });
+  assert.equal(new URL(await tid(p, "share-link").inputValue()).searchParams.get("model"), model);
   await p.context().close();
 });
 
@@ -182,7 +209,7 @@ await h.check("(7) a link opens in the language it was shared in; the switch rew
   await tid(trainer, "share").click();
   await tid(trainer, "share-link").waitFor({ state: "visible", timeout: 5_000 });
   const shared = await tid(trainer, "share-link").inputValue();
-  assert.match(shared, /\/\?lang=id#s1\./, shared);
+  assert.match(shared, /\/\?lang=id&model=[0-9.-]+#s1\./, shared);
   await trainer.context().close();
   // A student whose browser is in English and who chose English on this device before.
   const student = await h.newPage();
@@ -203,7 +230,7 @@ await h.check("(7) a link opens in the language it was shared in; the switch rew
   await waitLang(student, "en");
   // The notice's horizon follows the language (it said "over 10 tahun").
   assert.match(await tid(student, "notice").innerText(), /over 10 years/, "the notice reworded");
-  assert.match(student.url(), /\/\?lang=en#s1\./, student.url());
+  assert.match(student.url(), /\/\?lang=en&model=[0-9.-]+#s1\./, student.url());
   await student.reload({ waitUntil: "load" });
   await ready(student);
   assert.equal(await htmlLang(student), "en");

@@ -789,6 +789,17 @@ fn quoted_names(names: &[&str]) -> String {
         .join(", ")
 }
 
+/// Adds `line` to the notes printed on stderr (one a line).
+fn add_note(note: &mut Option<String>, line: String) {
+    match note {
+        Some(n) => {
+            n.push('\n');
+            n.push_str(&line);
+        }
+        None => *note = Some(line),
+    }
+}
+
 /// The scenario an experiment link gives: the scenario it opens in the app's editor (its
 /// top-level scenario, the editor's when the link was shared; not necessarily the base of
 /// "Compare fairly", which is variant 1), or with `--variant N` its N-th variant, run with the
@@ -872,7 +883,17 @@ fn load(a: &Args) -> Res<Loaded> {
         };
         aliansi_wire::parse_json(&text).map_err(|e| usage(format!("{name}: {e}")))?
     } else if let Some(link) = &a.link {
-        match aliansi_wire::decode_shared(link).map_err(|e| usage(e.to_string()))? {
+        let decoded = aliansi_wire::decode_shared(link).map_err(|e| usage(e.to_string()))?;
+        if let Some(model) = aliansi_wire::link_from_other_model(link) {
+            add_note(
+                &mut note,
+                format!(
+                    "note: this link was made with model {model}; this is model {}: the scenario is the same, but its runs may differ from the ones its sender saw",
+                    aliansi_sim::MODEL_VERSION
+                ),
+            );
+        }
+        match decoded {
             aliansi_wire::Shared::Scenario {
                 scenario,
                 choices: chosen,
@@ -888,7 +909,9 @@ fn load(a: &Args) -> Res<Loaded> {
             }
             aliansi_wire::Shared::Experiment(x) => {
                 let (s, n) = from_experiment(&x, a.variant)?;
-                note = n;
+                if let Some(n) = n {
+                    add_note(&mut note, n);
+                }
                 link_runs = Some(x.runs);
                 s
             }
@@ -918,10 +941,13 @@ fn load(a: &Args) -> Res<Loaded> {
     // A class's choices belong to the run of the link's scenario and seed: the dispute ids
     // they name are another run's after --set or another seed.
     if !choices.is_empty() && (!a.sets.is_empty() || scenario.seed != link_seed) {
-        note = Some(format!(
-            "note: the link's {} choices of the class are not applied: --set or --seed makes another run than the one they were made in",
-            choices.len()
-        ));
+        add_note(
+            &mut note,
+            format!(
+                "note: the link's {} choices of the class are not applied: --set or --seed makes another run than the one they were made in",
+                choices.len()
+            ),
+        );
         choices.clear();
     }
     Ok(Loaded {
@@ -1929,11 +1955,14 @@ fn real_main() -> Res<()> {
     };
     // A batch or a sweep of an s2. link runs without the class's choices, and says so.
     if (cmd == Command::Sweep || cmd == Command::Batch) && !loaded.choices.is_empty() {
-        loaded.note = Some(format!(
-            "note: the link holds the class's choices in its own run ({}); {} runs the scenario over many seeds without them (aliansi run replays that run)",
-            loaded.choices.len(),
-            if cmd == Command::Batch { "a batch" } else { "a sweep" }
-        ));
+        add_note(
+            &mut loaded.note,
+            format!(
+                "note: the link holds the class's choices in its own run ({}); {} runs the scenario over many seeds without them (aliansi run replays that run)",
+                loaded.choices.len(),
+                if cmd == Command::Batch { "a batch" } else { "a sweep" }
+            ),
+        );
     }
     let scenario = &loaded.scenario;
     // The note on a link, once the options are known good (a batch checks --chunk and a sweep

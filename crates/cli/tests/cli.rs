@@ -654,6 +654,40 @@ fn links_round_trip_through_the_binary() {
 }
 
 #[test]
+fn a_link_from_another_model_says_its_runs_may_differ() {
+    let link = ok(&["link", "--preset", "default"]).trim().to_string();
+    let older = format!("https://example.org/aliansi/?lang=id&model=2026-11-29#{link}");
+    let out = aliansi(&["run", "--link", &older, "--json"]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!(
+            "note: this link was made with model 2026-11-29; this is model {}",
+            aliansi_sim::MODEL_VERSION
+        )),
+        "{err}"
+    );
+    // The same run as without the address's model: only the note differs.
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap(),
+        ok_json(&["run", "--link", &link, "--json"])
+    );
+    // A link of this model, and one that does not say, go without the note.
+    let current = format!(
+        "https://example.org/aliansi/?model={}#{link}",
+        aliansi_sim::MODEL_VERSION
+    );
+    for quiet in [current.as_str(), link.as_str()] {
+        let out = aliansi(&["run", "--link", quiet, "--json"]);
+        assert!(out.status.success());
+        assert!(
+            !String::from_utf8_lossy(&out.stderr).contains("model"),
+            "{quiet}"
+        );
+    }
+}
+
+#[test]
 fn set_wildcard_changes_every_partner() {
     let v = ok_json(&["show", "--set", "partners.*.opportunism=0.6"]);
     let partners = v["partners"].as_array().unwrap();

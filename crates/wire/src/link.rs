@@ -525,6 +525,39 @@ fn fragment_as_sent(text: &str) -> Result<&str, WireError> {
     Ok(frag.trim())
 }
 
+/// The query parameter of a link's address that names the model its sender ran:
+/// `…/aliansi/?lang=id&model=2026-11-30.5#s1.…`.
+pub const MODEL_PARAM: &str = "model";
+
+/// The model version a link's address names in its [`MODEL_PARAM`] query parameter, if it
+/// names one: the version of the model whose runs its sender saw. The app's share links carry
+/// it since model 2026-11-30.5; older links, bare fragments (`s1.…`, `#s1.…`) and addresses
+/// without it give `None`, as does a value that is not a version (only ASCII letters, digits,
+/// `-` and `.`, at most 32 characters). It lies outside the link's payload, so every reader,
+/// old or new, decodes the scenario alike whatever it says.
+pub fn link_model(text: &str) -> Option<&str> {
+    let before = text.trim().split('#').next()?;
+    let (_, query) = before.split_once('?')?;
+    query
+        .split('&')
+        .filter_map(|p| p.split_once('='))
+        .find(|(k, _)| *k == MODEL_PARAM)
+        .map(|(_, v)| v)
+        .filter(|v| {
+            !v.is_empty()
+                && v.len() <= 32
+                && v.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+        })
+}
+
+/// The model a link's sender ran, when it is not this build's
+/// ([`aliansi_sim::MODEL_VERSION`]): the link's scenario is the same, but its runs may differ
+/// from the ones its sender saw. `None` for a link of this model or one that does not say.
+pub fn link_from_other_model(text: &str) -> Option<&str> {
+    link_model(text).filter(|v| *v != aliansi_sim::MODEL_VERSION)
+}
+
 /// The version prefix of a fragment that looks like one of ours (`s7.…`, `e2.…`): a lowercase
 /// letter, 1 to 9 digits and a dot. Returned without the dot.
 pub(crate) fn version_of(frag: &str) -> Option<String> {
@@ -679,6 +712,50 @@ pub(crate) fn decode_v2_payload(payload: &str) -> Result<SharedRun, WireError> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn an_address_names_the_model_its_sender_ran() {
+        let current = aliansi_sim::MODEL_VERSION;
+        let here = format!("https://x.test/aliansi/?lang=id&model={current}#s1.AAAA");
+        assert_eq!(link_model(&here), Some(current));
+        assert_eq!(link_from_other_model(&here), None);
+        let older = "https://x.test/a/?model=2026-11-29&lang=en#e1.AAAA";
+        assert_eq!(link_model(older), Some("2026-11-29"));
+        assert_eq!(link_from_other_model(older), Some("2026-11-29"));
+        // Links that do not say: a bare fragment, no query, no such parameter, an empty or
+        // odd value, and a `?model=` inside the fragment (not the address's query).
+        for text in [
+            "s1.AAAA",
+            "#s1.AAAA",
+            "https://x.test/aliansi/#s1.AAAA",
+            "https://x.test/aliansi/?lang=id#s1.AAAA",
+            "https://x.test/?model=#s1.AAAA",
+            "https://x.test/?model=<script>#s1.AAAA",
+            "https://x.test/?model=2026-11-30.5%20x#s1.AAAA",
+            "https://x.test/#s1.AAAA?model=2000-01-01",
+            "",
+        ] {
+            assert_eq!(link_model(text), None, "{text}");
+        }
+        let long = format!("https://x.test/?model={}#s1.AAAA", "9".repeat(33));
+        assert_eq!(link_model(&long), None);
+    }
+
+    #[test]
+    fn a_model_in_the_address_changes_nothing_the_link_decodes_to() {
+        let s = aliansi_sim::presets::default_scenario();
+        let frag = encode_link(&s);
+        for text in [
+            format!("https://x.test/aliansi/#{frag}"),
+            format!("https://x.test/aliansi/?model=2026-11-29#{frag}"),
+            format!(
+                "https://x.test/aliansi/?lang=id&model={}#{frag}",
+                aliansi_sim::MODEL_VERSION
+            ),
+        ] {
+            assert_eq!(decode_link(&text).unwrap(), s, "{text}");
+        }
+    }
     use super::*;
 
     #[test]
