@@ -401,21 +401,26 @@ mod tests {
         }
     }
 
-    /// The trust lesson's question asks why open books alone end more alliances than they
-    /// save, and what monitoring adds: its experiment shows both, on the lesson's seed and runs
-    /// (as is 25.2%, open books 20.3%, with monitoring 43.6% with model 2026-11-30.2, seed 2).
-    #[test]
-    fn open_books_alone_end_more_trust_lesson_alliances() {
-        let (_, l) = find("trust").unwrap();
-        let survival: Vec<f64> = l
-            .variants(Lang::En)
+    /// Survival at the horizon of each variant of lesson `id`'s experiment, on the lesson's
+    /// seed and runs (as "Compare fairly" runs it).
+    fn experiment_survival(id: &str) -> Vec<f64> {
+        let (_, l) = find(id).unwrap();
+        l.variants(Lang::En)
             .iter()
             .map(|v| {
                 aliansi_sim::batch::run_batch(&v.scenario, v.scenario.seed, l.runs)
                     .unwrap()
                     .survival_at_horizon
             })
-            .collect();
+            .collect()
+    }
+
+    /// The trust lesson's question asks why open books alone end more alliances than they
+    /// save, and what monitoring adds: its experiment shows both, on the lesson's seed and runs
+    /// (as is 25.2%, open books 20.3%, with monitoring 43.6% with model 2026-11-30.2, seed 2).
+    #[test]
+    fn open_books_alone_end_more_trust_lesson_alliances() {
+        let survival = experiment_survival("trust");
         eprintln!("trust lesson survival (as is, open books, open and watched): {survival:?}");
         assert!(survival[1] < survival[0], "open books alone: {survival:?}");
         assert!(survival[2] > survival[0], "with monitoring: {survival:?}");
@@ -427,16 +432,7 @@ mod tests {
     /// model before).
     #[test]
     fn quarterly_reviews_win_the_adaptation_lessons_storm() {
-        let (_, l) = find("adaptation").unwrap();
-        let survival: Vec<f64> = l
-            .variants(Lang::En)
-            .iter()
-            .map(|v| {
-                aliansi_sim::batch::run_batch(&v.scenario, v.scenario.seed, l.runs)
-                    .unwrap()
-                    .survival_at_horizon
-            })
-            .collect();
+        let survival = experiment_survival("adaptation");
         eprintln!("adaptation lesson survival (none, yearly, quarterly): {survival:?}");
         assert!(survival[1] > survival[0] + 0.1, "yearly: {survival:?}");
         assert!(survival[2] > survival[1] + 0.02, "quarterly: {survival:?}");

@@ -107,21 +107,15 @@ fn frequent_reviews_pay_in_a_turbulent_market_and_cost_in_a_calm_one() {
     // Three severe shocks a year: a quarterly review catches each shock's misfit early, and
     // that outweighs its cost (here the model before 2026-11-30.5 gave 34.9% against 38.5%:
     // yearly reviews were best in every market).
-    let stormy = presets::find("challenge-adaptation").unwrap();
-    let (quarterly, yearly) = (
-        survival_with_reviews(&stormy, 3),
-        survival_with_reviews(&stormy, 12),
-    );
+    let quarterly_and_yearly =
+        |s: &Scenario| (survival_with_reviews(s, 3), survival_with_reviews(s, 12));
+    let (quarterly, yearly) = quarterly_and_yearly(&presets::find("challenge-adaptation").unwrap());
     assert!(
         quarterly > yearly + 0.02,
         "turbulent: quarterly {quarterly}, yearly {yearly}"
     );
     // No shocks: there is little misfit to catch, and the cost of each review remains.
-    let calm = calm_default(0.4, 12);
-    let (quarterly, yearly) = (
-        survival_with_reviews(&calm, 3),
-        survival_with_reviews(&calm, 12),
-    );
+    let (quarterly, yearly) = quarterly_and_yearly(&calm_default(0.4, 12));
     assert!(
         yearly > quarterly + 0.03,
         "calm: quarterly {quarterly}, yearly {yearly}"
