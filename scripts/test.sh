@@ -153,11 +153,16 @@ step "release build (scripts/build.sh)" \
 # for monitoring, transparency and learning intent and About's trust text saying what they
 # now do, in both languages; the help texts shortened once) took it to 372.9 KB, and the
 # workers' fix (worker.js keeping the messages that come while the app loads) to 373.3 KB.
+# Raised 374 -> 375 KB on 2026-11-30 (stop 30), with 0.04 KB left under 374: links that name
+# the model they were made with and the notice's word when one comes from another model (both
+# languages), edge case E8 in About, the adaptation lesson's third variant and question, and
+# the model's name under every downloaded chart took it to 374.0 KB (six strings no code used
+# any more were removed: 0.03 KB).
 # A Rust that refuses the size options builds bigger (400.7 KB against 372.9 KB on
 # 2026-11-30, `ALIANSI_SIZE_OPTIONS=0 bash scripts/build.sh`: 27.8 KB more): that build is held
 # to the budget plus 29 KB, with a warning. Over budget, the step fails; the end-to-end tests
 # still run, then the script exits 1.
-PAGE_WEIGHT_BUDGET_KB=374
+PAGE_WEIGHT_BUDGET_KB=375
 if ! grep -qx 'size-options=on' "$BUILD_REPORT"; then
   without=$((PAGE_WEIGHT_BUDGET_KB + 29))
   echo "WARNING: the release build was made without scripts/build.sh's size options (see its" >&2

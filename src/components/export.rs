@@ -288,8 +288,47 @@ fn add_title(
     Ok(h)
 }
 
+/// The height of the line under the drawing that names the model.
+const CREDIT_BAND: f64 = 24.0;
+
+/// Writes `credit` (which model drew the chart: "Aliansi, model 2026-11-30.5", as the printed
+/// debrief says) in small type under the drawing in `copy` (of width `w` and height `h`), so
+/// that a chart kept in slides or a paper says which model's numbers it shows. Returns the new
+/// height.
+fn add_credit(
+    window: &web_sys::Window,
+    svg: &Element,
+    copy: &Element,
+    credit: &str,
+    w: f64,
+    h: f64,
+) -> Result<f64, String> {
+    let ink = ink_of(window, svg)?;
+    let text = svg_element(
+        "text",
+        &[
+            ("class", "export-credit"),
+            ("x", "16"),
+            ("y", &(h + 16.0).to_string()),
+            ("font-size", "11"),
+            ("fill", ink.as_str()),
+            ("fill-opacity", "0.7"),
+        ],
+    )?;
+    text.set_text_content(Some(credit));
+    copy.append_child(&text).map_err(err)?;
+    let h = h + CREDIT_BAND;
+    copy.set_attribute("viewBox", &format!("0 0 {w} {h}"))
+        .map_err(err)?;
+    Ok(h)
+}
+
 /// The chart found by `selector` as a self-contained SVG document, with its size.
-pub fn svg_document(selector: &str, title: &str) -> Result<(String, f64, f64), String> {
+pub fn svg_document(
+    selector: &str,
+    title: &str,
+    credit: &str,
+) -> Result<(String, f64, f64), String> {
     let window = gloo::utils::window();
     let document = gloo::utils::document();
     let svg = document
@@ -304,6 +343,7 @@ pub fn svg_document(selector: &str, title: &str) -> Result<(String, f64, f64), S
     let (w, h) = view_size(&svg);
     let h = add_legend(&window, &svg, &copy, w, h)?;
     let h = add_title(&window, &svg, &copy, title, w, h)?;
+    let h = add_credit(&window, &svg, &copy, credit, w, h)?;
     copy.set_attribute_ns(Some(XMLNS_NS), "xmlns", SVG_NS)
         .map_err(err)?;
     copy.set_attribute("width", &w.to_string()).map_err(err)?;
@@ -345,8 +385,8 @@ pub fn svg_document(selector: &str, title: &str) -> Result<(String, f64, f64), S
 }
 
 /// Downloads the chart found by `selector` as an SVG file.
-pub fn download_svg(selector: &str, title: &str, name: &str) -> Result<(), String> {
-    let (text, _, _) = svg_document(selector, title)?;
+pub fn download_svg(selector: &str, title: &str, credit: &str, name: &str) -> Result<(), String> {
+    let (text, _, _) = svg_document(selector, title, credit)?;
     download_blob(&text_blob(&text, "image/svg+xml;charset=utf-8")?, name)
 }
 
@@ -355,10 +395,11 @@ pub fn download_svg(selector: &str, title: &str, name: &str) -> Result<(), Strin
 pub fn download_png(
     selector: &str,
     title: &str,
+    credit: &str,
     name: &str,
     done: Callback<Option<String>>,
 ) -> Result<(), String> {
-    let (text, w, h) = svg_document(selector, title)?;
+    let (text, w, h) = svg_document(selector, title, credit)?;
     let url = Url::create_object_url_with_blob(&text_blob(&text, "image/svg+xml;charset=utf-8")?)
         .map_err(err)?;
     let img = HtmlImageElement::new().map_err(err)?;
@@ -449,6 +490,11 @@ pub fn export_bar(props: &ExportBarProps) -> Html {
         Callback::from(move |r: Option<String>| problem.set(r))
     };
     let chart = props.chart.to_string();
+    let credit = tf(
+        lang,
+        "export.debrief_model",
+        &[("version", aliansi_sim::MODEL_VERSION)],
+    );
     let stem = props.file_stem.to_string();
     let args = [("chart", chart.as_str())];
     let csv = props.csv.clone().map(|make| {
@@ -473,19 +519,19 @@ pub fn export_bar(props: &ExportBarProps) -> Html {
         let svg_click = {
             let report = report.clone();
             let selector = selector.clone();
-            let chart = chart.clone();
+            let (chart, credit) = (chart.clone(), credit.clone());
             let name = file_name(&[&stem], "svg");
             Callback::from(move |_: MouseEvent| {
-                report.emit(download_svg(&selector, &chart, &name).err());
+                report.emit(download_svg(&selector, &chart, &credit, &name).err());
             })
         };
         let png_click = {
             let report = report.clone();
-            let chart = chart.clone();
+            let (chart, credit) = (chart.clone(), credit.clone());
             let name = file_name(&[&stem], "png");
             Callback::from(move |_: MouseEvent| {
                 report.emit(None);
-                if let Err(e) = download_png(&selector, &chart, &name, report.clone()) {
+                if let Err(e) = download_png(&selector, &chart, &credit, &name, report.clone()) {
                     report.emit(Some(e));
                 }
             })

@@ -14,16 +14,6 @@ pub const STRINGS: &str = strings![
         "A strategic alliance simulator",
         "Simulator aliansi strategis"
     ),
-    (
-        "app.running",
-        "Running the simulation…",
-        "Menjalankan simulasi…"
-    ),
-    (
-        "app.run_again",
-        "Run with the next seed",
-        "Jalankan dengan seed berikutnya"
-    ),
     ("app.language", "Language", "Bahasa"),
     ("scenario.heading", "Scenario", "Skenario"),
     ("scenario.partners", "Partners", "Mitra"),
@@ -56,16 +46,6 @@ pub const STRINGS: &str = strings![
     ),
     ("chart.x_label", "Month", "Bulan"),
     ("chart.data", "The numbers, year by year", "Angka-angkanya, tahun demi tahun"),
-    (
-        "chart.y_label",
-        "Mean trust between the partners: 0 = none, 1 = full",
-        "Rata-rata kepercayaan antarmitra: 0 = tidak ada, 1 = penuh"
-    ),
-    (
-        "chart.description",
-        "Line chart of the partners' mean trust in each other, month by month.",
-        "Grafik garis rata-rata kepercayaan antarmitra, bulan demi bulan."
-    ),
     ("chart.end", "end", "akhir"),
     ("cause.inequity", "inequity", "ketimpangan pembagian"),
     (

@@ -4,7 +4,6 @@
 pub const STRINGS: &str = strings![
     ("lessons.heading", "Lessons", "Pelajaran"),
     ("lessons.intro", "Seven guided lessons, one for each challenge of strategic alliances. Each prepares a scenario and an experiment, and reveals its text one part at a time, so a trainer can lead a class through it.", "Tujuh pelajaran terpandu, satu untuk setiap tantangan aliansi strategis. Masing-masing menyiapkan skenario dan eksperimen, dan membuka teksnya bagian demi bagian, sehingga pengajar dapat memandu kelas langkah demi langkah."),
-    ("lessons.open", "Open lesson", "Buka pelajaran"),
     ("lessons.close", "Close the lesson", "Tutup pelajaran"),
     ("lessons.next", "Next part", "Bagian berikutnya"),
     ("lessons.previous", "Previous part", "Bagian sebelumnya"),
@@ -60,7 +59,7 @@ pub const STRINGS: &str = strings![
     ("lesson.adaptation.intro", "A turbulent market: about three shocks a year, some severe. The partners are slow to adapt and the alliance never holds a review to reset the deal.", "Pasar yang bergejolak: sekitar tiga guncangan setahun, sebagian parah. Para mitra lambat beradaptasi dan aliansi tidak pernah mengadakan tinjauan untuk menata ulang kesepakatan."),
     ("lesson.adaptation.watch", "Press Run and watch the market line, the shocks in the event log and the \"Adaptation\" gauge. After which shock does the alliance stop fitting its market?", "Tekan Jalankan dan amati garis pasar, guncangan di catatan peristiwa, dan indikator \"Adaptasi\". Setelah guncangan yang mana aliansi tidak lagi cocok dengan pasarnya?"),
     ("lesson.adaptation.experiment", "The same storms with a strategic review every 12 months, and with one every 3 months. Run the comparison below.", "Badai yang sama, dengan tinjauan strategis setiap 12 bulan, dan dengan tinjauan setiap 3 bulan. Jalankan perbandingannya di bawah."),
-    ("lesson.adaptation.question", "The shocks are the same in every variant. How does a review help the alliance recover from them, and which rhythm wins in this storm? Lower the shock rate and compare again: does the winner change?", "Guncangannya sama di setiap varian. Bagaimana tinjauan membantu aliansi pulih dari guncangan itu, dan irama tinjauan mana yang menang dalam badai ini? Turunkan jumlah guncangan lalu bandingkan lagi: apakah pemenangnya berubah?"),
+    ("lesson.adaptation.question", "The shocks are the same in every variant. How does a review help the alliance recover from them, and which rhythm wins in this storm? Lower the shock rate and compare again: does the winner change?", "Guncangannya sama di setiap varian. Bagaimana tinjauan membantu aliansi pulih dari guncangan itu, dan jadwal tinjauan mana yang paling berhasil dalam badai ini? Turunkan jumlah guncangan lalu bandingkan lagi: apakah pemenangnya berubah?"),
     ("lesson.adaptation.next", "Lower the shock rate in the editor and compare again, or try the sweep: survival against the months between reviews.", "Turunkan \"Guncangan acak per tahun\" di editor dan bandingkan lagi, atau coba \"Telusuri satu parameter\": kelangsungan terhadap jumlah bulan antartinjauan (\"Tinjauan strategis setiap (bulan)\")."),
     ("lesson.adaptation.variant.reviews", "Yearly reviews", "Tinjauan tahunan"),
     ("lesson.adaptation.variant.quarterly", "Quarterly reviews", "Tinjauan tiap triwulan"),

@@ -4,7 +4,6 @@
 pub const STRINGS: &str = strings![
     ("library.intro_heading", "What is this?", "Apa ini?"),
     ("library.intro", "Aliansi lets you watch a strategic alliance live, month by month: partners from different countries pool their resources, build or lose trust, argue, adapt to a changing market, and either stay together or break up. Pick a scenario below, press Run and watch what happens. Then change one choice (a partner, the governance, the market) and run the same world again: the market and its shocks stay exactly the same, so any difference in the outcome comes from your change.", "Aliansi memperlihatkan secara langsung sebuah aliansi strategis, bulan demi bulan: mitra dari berbagai negara menyatukan sumber daya, membangun atau kehilangan kepercayaan, berselisih, menyesuaikan diri dengan pasar yang berubah, lalu bertahan bersama atau bubar. Pilih skenario di bawah, tekan Jalankan, dan amati apa yang terjadi. Lalu ubah satu pilihan (salah satu mitra, tata kelola, atau pasar) dan jalankan lagi dunia yang sama: pasar dan guncangannya tetap persis sama, jadi setiap perbedaan hasil berasal dari perubahan Anda."),
-    ("library.preset.heading", "Scenarios", "Skenario"),
     ("library.preset.label", "Choose a scenario", "Pilih skenario"),
     ("library.preset.load", "Load this scenario", "Muat skenario ini"),
     ("library.preset.default.title", "Four-country alliance (default)", "Aliansi empat negara (bawaan)"),

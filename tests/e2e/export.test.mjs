@@ -8,6 +8,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { start, open, tid, reveal, finishRun, loadPreset, repo, DEFAULT_PARTNERS, STEP_TIMEOUT_MS } from "./harness.mjs";
 
+/** The model's version (crates/sim/src/lib.rs): the printed debrief and every downloaded chart
+ * name it. */
+const MODEL_VERSION = readFileSync(join(repo, "crates/sim/src/lib.rs"), "utf8").match(/pub const MODEL_VERSION: &str = "([^"]+)";/)[1];
+
 const h = await start("export");
 const page = await h.newPage();
 const RESULTS_TIMEOUT_MS = 180_000;
@@ -180,6 +184,7 @@ await h.check("SVG export: a standalone SVG with the chart's paths and their col
       legend: [...root.querySelectorAll(".export-legend text")].map((t) => t.textContent),
       legendShapes: root.querySelectorAll(".export-legend line, .export-legend rect").length,
       title: root.querySelector("title")?.textContent,
+      credit: root.querySelector("text.export-credit")?.textContent,
       shownTitle: [...root.querySelectorAll("text.export-title tspan")].map((t) => t.textContent).join(" "),
       paths: [...root.querySelectorAll("path")].map((p) => p.getAttribute("d")),
       texts: root.querySelectorAll("text").length,
@@ -199,7 +204,9 @@ await h.check("SVG export: a standalone SVG with the chart's paths and their col
   assert.equal(parsed.title, await page.locator("#batch-km-title").innerText(), "the chart's title");
   assert.equal(parsed.shownTitle, parsed.title, "the title is written above the chart");
   assert.deepEqual(parsed.paths, onPage.paths, "the same paths as the chart on the page");
-  assert.equal(parsed.texts, onPage.texts + onPage.legend.length + 1, "the same labels, the legend and the title");
+  assert.equal(parsed.texts, onPage.texts + onPage.legend.length + 2, "the same labels, the legend, the title and the model");
+  // Which model drew it, as the printed debrief says (crates/sim/src/lib.rs).
+  assert.equal(parsed.credit, `Aliansi, model ${MODEL_VERSION}`, "the model under the chart");
   assert.deepEqual(parsed.legend, onPage.legend, "the legend under the chart travels with it");
   assert.equal(parsed.legendShapes, onPage.legend.length, "a swatch per legend entry");
   assert.ok(parsed.height > 300, `room for the legend: ${parsed.height}`);
@@ -259,7 +266,7 @@ await h.check("PNG export: a PNG at twice the chart's size", async () => {
   await writeFile(join(shots, "export-km.png"), bytes);
   const hist = await download("batch-trust-export-png");
   assert.equal(hist.bytes.readUInt32BE(16), 1200);
-  assert.equal(hist.bytes.readUInt32BE(20), 2 * (170 + 36), "the chart's 170 and the title's band of 36, twice");
+  assert.equal(hist.bytes.readUInt32BE(20), 2 * (170 + 36 + 24), "the chart's 170, the title's band of 36 and the model's line of 24, twice");
 });
 
 /** Replaces window.print by a recorder (a real print window would block the test). */
@@ -319,8 +326,7 @@ await h.check("Print debrief (Many futures): one page, scenario + charts + findi
   console.log(`findings: ${words.replace(/\n/g, " | ")}`);
   assert.match(words, new RegExp(`Of ${RUNS} futures, .* were still together after 10 years`));
   // The model that gave these results, for a debrief kept on file.
-  const model = readFileSync(join(repo, "crates/sim/src/lib.rs"), "utf8").match(/MODEL_VERSION: &str = "([^"]+)"/)[1];
-  assert.equal(await tid(page, "debrief-model").first().innerText(), `Aliansi, model ${model}`);
+  assert.equal(await tid(page, "debrief-model").first().innerText(), `Aliansi, model ${MODEL_VERSION}`);
   const pages = await debriefPages("debrief-batch");
   console.log(`debrief (Many futures) prints on ${pages} page(s)`);
   assert.equal(pages, 1, "one page");
