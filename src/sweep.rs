@@ -31,6 +31,12 @@ pub const MAX_RUNS: u64 = 10_000;
 pub const MAX_TOTAL_RUNS: u64 = 100_000;
 /// Steps of a numeric axis on load.
 pub const DEFAULT_STEPS: usize = 5;
+
+/// The sweep offered for the months between reviews, whatever the scenario's: never, then every
+/// 3, 6, … 24 months. A span around the current value missed the rhythms that differ most
+/// (from yearly reviews it gave 6, 10, 15, 20 and 24 months; from none, 0 to 60), and how
+/// often to review pays differently as the market gets rougher (docs/MODEL.md section 2.5).
+pub const REVIEW_SPAN: (f64, f64, usize) = (0.0, 24.0, 9);
 /// The parameter chosen on load.
 pub const DEFAULT_PARAM: &str = "governance.transparency";
 
@@ -239,11 +245,17 @@ pub fn default_span(domain: &Domain, c: f64) -> (f64, f64) {
 
 impl AxisForm {
     /// The form for parameter `path` of `base` with defaults: around the current value for a
-    /// numeric field, every option for a choice field. `None` if `path` is not sweepable.
+    /// numeric field ([`REVIEW_SPAN`] for the months between reviews), every option for a
+    /// choice field. `None` if `path` is not sweepable.
     pub fn for_param(base: &Scenario, path: &str) -> Option<AxisForm> {
         let p = find(base, path)?;
-        let (from, to) = default_span(&p.domain, p.current(base));
-        let mut steps = DEFAULT_STEPS;
+        let (from, to, mut steps) = match path {
+            "governance.review_months" => REVIEW_SPAN,
+            _ => {
+                let (from, to) = default_span(&p.domain, p.current(base));
+                (from, to, DEFAULT_STEPS)
+            }
+        };
         if let Domain::Number { whole: true, .. } = p.domain {
             steps = steps.min((to - from).abs() as usize + 1).max(2);
         }
@@ -974,6 +986,20 @@ mod tests {
         };
         assert_eq!(default_span(&months, 12.0), (6.0, 24.0));
         assert_eq!(default_span(&months, 0.0), (0.0, 60.0));
+        // The months between reviews: never, then every quarter up to two years, from any
+        // scenario (the default reviews yearly, challenge-adaptation never).
+        for base in [
+            default_scenario(),
+            aliansi_sim::presets::find("challenge-adaptation").unwrap(),
+        ] {
+            let f = AxisForm::for_param(&base, "governance.review_months").unwrap();
+            assert_eq!(
+                (f.from.as_str(), f.to.as_str(), f.steps.as_str()),
+                ("0", "24", "9")
+            );
+            let a = read_axis(Lang::En, &base, &f).unwrap();
+            assert_eq!(a.values, [0.0, 3.0, 6.0, 9.0, 12.0, 15.0, 18.0, 21.0, 24.0]);
+        }
         // Every default of every preset reads back as a valid axis.
         for preset in all() {
             let base = &preset.scenario;

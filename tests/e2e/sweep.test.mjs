@@ -56,6 +56,14 @@ await h.check("the sweep section offers every parameter, grouped, with defaults 
   assert.equal(await tid(page, "sweep-x-to").inputValue(), "0.75");
   assert.equal(await tid(page, "sweep-runs").inputValue(), "200");
   assert.match(await tid(page, "sweep-x-range").innerText(), /Range: 0 to 1\./);
+  // The months between reviews: never, then every 3 up to 24 months (9 points), whatever the
+  // scenario's own rhythm (the default reviews yearly).
+  await x.selectOption("governance.review_months");
+  assert.deepEqual(
+    [await tid(page, "sweep-x-from").inputValue(), await tid(page, "sweep-x-to").inputValue(), await tid(page, "sweep-x-steps").inputValue()],
+    ["0", "24", "9"],
+  );
+  await x.selectOption("governance.transparency");
 });
 
 await h.check("a 1-D sweep of transparency over 5 points: line, band, points, a table of 5 rows", async () => {
