@@ -243,6 +243,14 @@ pub fn default_span(domain: &Domain, c: f64) -> (f64, f64) {
     }
 }
 
+/// Whether sweeping `path` sets every partner alike in a way the model does not tell apart
+/// (docs/MODEL.md 7.1: contribution levels and sizes are scale-free): every point then gives
+/// the same survival, and the page says so beside the field rather than leave a flat line
+/// unexplained.
+pub fn scales_alike(path: &str) -> bool {
+    matches!(path, "partners.*.contribution" | "partners.*.capacity")
+}
+
 impl AxisForm {
     /// The form for parameter `path` of `base` with defaults: around the current value for a
     /// numeric field ([`REVIEW_SPAN`] for the months between reviews), every option for a
@@ -958,6 +966,36 @@ mod tests {
         let m = find(&base, "governance.alliance_manager").unwrap();
         assert_eq!(option_label(Lang::Id, &m, 1), "Ya");
         assert_eq!(value_label(Lang::Id, &p, 0.25), "0,25");
+    }
+
+    /// What the sweep says of the fields it marks as scaling alike holds on every preset: the
+    /// same survival at every point; and a field it does not mark moves survival.
+    #[test]
+    fn fields_set_alike_for_every_partner_survive_alike() {
+        let survival = |base: &Scenario, path: &str, values: Vec<f64>| -> Vec<f64> {
+            let param = catalogue(base)
+                .into_iter()
+                .find(|p| p.path == path)
+                .unwrap();
+            let x = aliansi_sim::sweep::Axis { param, values };
+            let r = aliansi_sim::sweep::run_sweep(base, &x, None, 100).unwrap();
+            r.points.iter().map(|p| p.survival).collect()
+        };
+        for preset in all() {
+            let base = &preset.scenario;
+            for (path, values) in [
+                ("partners.*.contribution", vec![0.1, 0.5, 1.0]),
+                ("partners.*.capacity", vec![10.0, 35.0, 100.0]),
+            ] {
+                assert!(scales_alike(path));
+                let s = survival(base, path, values);
+                assert!(s.iter().all(|v| *v == s[0]), "{} {path}: {s:?}", preset.id);
+            }
+        }
+        let base = default_scenario();
+        assert!(!scales_alike("partners.*.opportunism"));
+        let s = survival(&base, "partners.*.opportunism", vec![0.1, 0.5]);
+        assert!(s[0] > s[1], "{s:?}");
     }
 
     #[test]

@@ -177,6 +177,9 @@ fn axis_inputs(
             <p class="batch-help" data-testid={format!("sweep-{which}-range")}>
                 { tf(lang, "sweep.range_hint", &[("range", &range), ("now", &now)]) }
             </p>
+            if crate::sweep::scales_alike(&p.path) {
+                <p class="batch-help" data-testid={format!("sweep-{which}-alike")}>{ t(lang, "sweep.scales_alike") }</p>
+            }
         </div>
     }
 }

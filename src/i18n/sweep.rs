@@ -10,6 +10,7 @@ pub const STRINGS: &str = strings![
     ("sweep.to", "To", "Sampai"),
     ("sweep.steps", "Points", "Jumlah titik"),
     ("sweep.range_hint", "Range: {range}. Now: {now}.", "Rentang: {range}. Nilai sekarang: {now}."),
+    ("sweep.scales_alike", "Set alike for every partner, this only scales the amounts: survival depends on how the partners compare, so every point survives alike (the value created still grows).", "Bila disamakan untuk semua mitra, ini hanya mengubah besarnya jumlah: kelangsungan bergantung pada perbandingan antarmitra, jadi setiap titik sama kelangsungannya (nilai yang tercipta tetap bertambah)."),
     ("sweep.range", "{lo} to {hi}", "{lo} sampai {hi}"),
     ("sweep.range_open", "above {lo}, up to {hi}", "di atas {lo}, paling banyak {hi}"),
     ("sweep.options", "Values to compare", "Nilai yang dibandingkan"),

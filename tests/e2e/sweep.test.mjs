@@ -63,7 +63,13 @@ await h.check("the sweep section offers every parameter, grouped, with defaults 
     [await tid(page, "sweep-x-from").inputValue(), await tid(page, "sweep-x-to").inputValue(), await tid(page, "sweep-x-steps").inputValue()],
     ["0", "24", "9"],
   );
+  assert.equal(await tid(page, "sweep-x-alike").count(), 0, "no word on scaling for review months");
+  // Every partner's contribution set alike only scales the amounts: the page says survival
+  // will be the same at every point, rather than leave a flat line unexplained.
+  await x.selectOption("partners.*.contribution");
+  assert.match(await tid(page, "sweep-x-alike").innerText(), /every point survives alike/);
   await x.selectOption("governance.transparency");
+  assert.equal(await tid(page, "sweep-x-alike").count(), 0);
 });
 
 await h.check("a 1-D sweep of transparency over 5 points: line, band, points, a table of 5 rows", async () => {
