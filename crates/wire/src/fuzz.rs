@@ -6,7 +6,8 @@
 //! * whatever decodes is valid, and re-encodes to text that decodes to the same value;
 //! * `decode_link` and `decode_shared` agree on `s1.` and `s2.` links (`decode_shared` also
 //!   gives an `s2.` link's choices);
-//! * encoding is canonical: encoding what the encoding decodes to gives the same text.
+//! * encoding is canonical: encoding what the encoding decodes to gives the same text;
+//! * the model a link's address names (`link_model`) is a version word or nothing.
 
 use crate::{
     decode_link_named, decode_shared, encode_experiment_link, encode_link, encode_link_named,
@@ -26,6 +27,22 @@ fn check_error(e: &WireError, input: &str) {
 
 /// Checks what a link text decodes to (see the module's invariants).
 pub fn check_link_text(text: &str) {
+    // The model an address names is a short version word, or none.
+    if let Some(m) = crate::link_model(text) {
+        assert!(
+            !m.is_empty()
+                && m.len() <= 32
+                && m.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.'),
+            "not a version: {m:?} from {text:?}"
+        );
+        // Read from the address's query, never from the link's fragment.
+        let address = text.trim().split('#').next().unwrap_or("");
+        assert!(
+            address.contains(&format!("model={m}")),
+            "{m:?} is not in the query of {text:?}"
+        );
+    }
     let shared = decode_shared(text);
     let single = decode_link_named(text);
     match &single {
