@@ -75,8 +75,18 @@ function watched(load) {
 /** The app's wasm, compiled while it downloads (as the bytes arrive): the .xz file where this
  * browser can decode it, else the plain one, which is also the way out when the .xz came whole
  * but did not decode (say a proxy changed it). A host that answers an error, or a network that
- * fails (before the answer or during the download), is reported as it is. */
+ * fails (before the answer or during the download), is reported as it is. Whatever happens,
+ * the hand-over to the service worker (HANDOVER) is settled at the end. */
 async function compileWasm() {
+  try {
+    return await compileWasmOnce();
+  } finally {
+    handedOver();
+  }
+}
+
+/** compileWasm's work. */
+async function compileWasmOnce() {
   const xzBytes = Number(tag.dataset.wasmXzBytes) || 0;
   const decodes = xzBytes > 0 && tag.dataset.unxz && tag.dataset.unxzWasm && typeof TransformStream === "function";
   // A later visit: the wasm as an earlier visit decoded it, from the offline cache.
@@ -91,7 +101,16 @@ async function compileWasm() {
   }
   if (decodes) {
     // (Every browser with TransformStream gives the body as a stream.)
-    const reader = (await download(tag.dataset.wasm + ".xz", xzBytes)).getReader();
+    let body = await download(tag.dataset.wasm + ".xz", xzBytes);
+    // A first visit (no offline copy of this version yet): the bytes as they come are also
+    // handed to the service worker, which keeps them rather than download them again (a host
+    // that forbids caching, "no-store", would otherwise send the whole file twice).
+    if (!kept && window.caches) {
+      const [mine, theirs] = body.tee();
+      body = mine;
+      handOver(tag.dataset.wasm + ".xz", theirs);
+    }
+    const reader = body.getReader();
     let broke = null;
     try {
       // The decoder (a module) and its wasm, which the build keeps apart (scripts/minify-js.mjs):
@@ -155,6 +174,28 @@ function importChecked(file, integrity) {
   return import(here(file));
 }
 
+/** Where the page hands the service worker the files it has just downloaded on a first visit
+ * (sw.js takes them from there when it installs, then deletes it). `handover` settles once the
+ * hand-over is done, or once the page knows it hands nothing over (compileWasm settles it on
+ * every way out): the worker is registered only then, so that it finds the copy. */
+const HANDOVER = `aliansi ${here(".")} handover`;
+let handedOver;
+const handover = new Promise((done) => (handedOver = done));
+
+/** Keeps the bytes of `file` (a stream, as they come) for the service worker (see HANDOVER).
+ * A failure only means the worker downloads the file itself. */
+function handOver(file, stream) {
+  handedOver(
+    caches
+      .open(HANDOVER)
+      .then((cache) => cache.put(here(file), new Response(stream)))
+      .catch(() => {
+        stream.cancel().catch(() => {});
+        return caches.delete(HANDOVER).catch(() => {});
+      }),
+  );
+}
+
 /** The offline cache of this version of the app (the one that holds its .xz), and in it the
  * plain wasm an earlier visit decoded (`response`, if any), under the name `key`: the wasm's
  * with the .xz file's hash as its query, so that a copy is only ever taken for the very file
@@ -165,7 +206,7 @@ async function decodedCopy() {
     const prefix = `aliansi ${here(".")} `;
     const key = here(`${tag.dataset.wasm}?decoded=${tag.dataset.wasmXzHash}`);
     for (const name of await caches.keys()) {
-      if (!name.startsWith(prefix)) continue;
+      if (!name.startsWith(prefix) || name === HANDOVER) continue;
       const cache = await caches.open(name);
       if (!(await cache.match(here(tag.dataset.wasm + ".xz")))) continue;
       return { cache, key, response: await cache.match(key) };
@@ -271,6 +312,7 @@ try {
   dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
 } catch (e) {
   stopWatching();
+  handedOver();
   // Aborted by the watch, the downloads fail with the browser's words for an abort: it says why.
   failed(stall.signal.aborted ? stalled : e);
 }
@@ -344,6 +386,7 @@ async function cachesFiles(worker) {
 
 async function registerWorker() {
   try {
+    await handover;
     const reg = await navigator.serviceWorker.register(here("sw.js"));
     const watch = (worker) => {
       if (!worker) return;

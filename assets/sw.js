@@ -14,6 +14,8 @@ const SCOPE = self.registration.scope;
 // serves all of a user's projects from one origin) each keep and delete only their own.
 const PREFIX = `aliansi ${SCOPE} `;
 const CACHE = PREFIX + VERSION;
+// Where the page leaves the files it downloaded on a first visit (boot.js): see "install".
+const HANDOVER = PREFIX + "handover";
 const INDEX = new URL("index.html", SCOPE).href;
 // A name with a content hash: Trunk's (app-0123456789abcdef.css, aliansi-app-…_bg.wasm, and its
 // .xz) or scripts/minify-js.mjs's (unxz-0123456789abcdef.js and .wasm).
@@ -37,11 +39,25 @@ self.addEventListener("install", (event) => {
   // visit on a slow network does not download the app's wasm twice. Every other file (the
   // page, boot.js, worker.js, icons) skips the HTTP cache (`reload`): a static host
   // may hand out an older copy of a file that keeps its name.
+  // On a host that forbids caching ("no-store") there is no such copy: the page hands over
+  // what it downloaded on this first visit (boot.js, HANDOVER: the app's wasm.xz), taken here
+  // instead of a second download. Only files with a content hash, which cannot be another
+  // version's.
   const mode = (f) => (HASHED.test(f) ? "default" : "reload");
   event.waitUntil(
-    caches
-      .open(CACHE)
-      .then((cache) => cache.addAll(KEEP.map((f) => new Request(new URL(f, SCOPE), { cache: mode(f) })))),
+    (async () => {
+      const cache = await caches.open(CACHE);
+      const given = await caches.open(HANDOVER);
+      const fetched = [];
+      for (const f of KEEP) {
+        const url = new URL(f, SCOPE).href;
+        const copy = HASHED.test(f) ? await given.match(url) : undefined;
+        if (copy) await cache.put(url, copy);
+        else fetched.push(new Request(url, { cache: mode(f) }));
+      }
+      await cache.addAll(fetched);
+      await caches.delete(HANDOVER);
+    })(),
   );
 });
 

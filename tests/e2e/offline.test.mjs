@@ -119,6 +119,37 @@ await h.check("the service worker takes control and caches every file the app lo
   assert.equal(await tid(page, "offline-now").count(), 0, "online: nothing about being offline");
 });
 
+await h.check("a host that forbids caching (no-store): the first visit still downloads the app's wasm once", async () => {
+  // The browser keeps no copy of what such a host sends, so the service worker cannot take the
+  // browser's: the page hands it the .xz it downloaded (boot.js, sw.js: HANDOVER).
+  const log = [];
+  const strict = await serveStatic(copy, 0, { prefix: PREFIX, headers: { "cache-control": "no-store" }, log });
+  const ctx = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const p = await ctx.newPage();
+    await p.goto(strict.base, { waitUntil: "load" });
+    await ready(p);
+    await p.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: READY_TIMEOUT_MS });
+    const xz = (await distFiles(copy)).find((f) => /_bg\.wasm\.xz$/.test(f));
+    const times = log.filter((x) => x === `${PREFIX}${xz}`).length;
+    assert.equal(times, 1, `${xz} downloaded ${times} times`);
+    // The offline copy holds it whole, and no hand-over is left behind.
+    const got = await p.evaluate(async (url) => {
+      const r = await caches.match(url);
+      return { bytes: r ? (await r.arrayBuffer()).byteLength : -1, names: await caches.keys() };
+    }, strict.base + xz);
+    assert.equal(got.bytes, (await readFile(join(copy, xz))).length, "the whole .xz is kept");
+    assert.equal(got.names.length, 1, `one cache: ${got.names}`);
+    // Offline, it opens from that copy.
+    await ctx.setOffline(true);
+    await p.reload({ waitUntil: "load" });
+    await ready(p);
+  } finally {
+    await ctx.close();
+    strict.server.close();
+  }
+});
+
 await h.check("the offline copy asks the browser to keep it (navigator.storage.persist, once it is saved)", async () => {
   const p = await context.newPage();
   await p.addInitScript(() => {
