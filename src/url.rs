@@ -218,13 +218,7 @@ pub fn experiment_url(href: &str, x: &Experiment, lang: Lang) -> String {
 /// The language an address asks for with its `lang` query parameter
 /// (`…/aliansi/?lang=id#s1.…`), if it names one the app has (`id`, `EN`, `id-ID`…).
 pub fn lang_in(href: &str) -> Option<Lang> {
-    let before = href.split('#').next().unwrap_or("");
-    let (_, query) = before.split_once('?')?;
-    query
-        .split('&')
-        .filter_map(|p| p.split_once('='))
-        .find(|(k, _)| *k == "lang")
-        .and_then(|(_, v)| Lang::from_tag(v))
+    aliansi_wire::query_param(href, "lang").and_then(Lang::from_tag)
 }
 
 /// `href` with its `lang` query parameter set to `lang` (`?lang=id`): see [`with_param`].

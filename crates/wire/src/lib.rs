@@ -49,8 +49,8 @@ pub use json::{
 };
 pub use link::{
     decode_link, decode_link_named, encode_link, encode_link_named, encode_link_with_choices,
-    link_from_other_model, link_model, LINK_PREFIX, MAX_CHOICES, MAX_LINK_CHARS, MODEL_PARAM,
-    RUN_LINK_PREFIX,
+    link_from_other_model, link_model, query_param, LINK_PREFIX, MAX_CHOICES, MAX_LINK_CHARS,
+    MODEL_PARAM, RUN_LINK_PREFIX,
 };
 pub use tally::{
     partial_from_value, partial_to_value, tally_from_value, tally_from_value_unchecked,

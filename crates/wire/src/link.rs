@@ -536,19 +536,25 @@ pub const MODEL_PARAM: &str = "model";
 /// `-` and `.`, at most 32 characters). It lies outside the link's payload, so every reader,
 /// old or new, decodes the scenario alike whatever it says.
 pub fn link_model(text: &str) -> Option<&str> {
+    query_param(text, MODEL_PARAM).filter(|v| {
+        !v.is_empty()
+            && v.len() <= 32
+            && v.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+    })
+}
+
+/// The value of the query parameter `name` in a link's address (`…/?lang=id&model=…#s1.…`),
+/// as written; `None` without a query, without that parameter or without a value part. Only
+/// the address before the fragment is read.
+pub fn query_param<'a>(text: &'a str, name: &str) -> Option<&'a str> {
     let before = text.trim().split('#').next()?;
     let (_, query) = before.split_once('?')?;
     query
         .split('&')
         .filter_map(|p| p.split_once('='))
-        .find(|(k, _)| *k == MODEL_PARAM)
+        .find(|(k, _)| *k == name)
         .map(|(_, v)| v)
-        .filter(|v| {
-            !v.is_empty()
-                && v.len() <= 32
-                && v.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
-        })
 }
 
 /// The model a link's sender ran, when it is not this build's
@@ -712,6 +718,7 @@ pub(crate) fn decode_v2_payload(payload: &str) -> Result<SharedRun, WireError> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn an_address_names_the_model_its_sender_ran() {
@@ -756,7 +763,6 @@ mod tests {
             assert_eq!(decode_link(&text).unwrap(), s, "{text}");
         }
     }
-    use super::*;
 
     #[test]
     fn numbers_are_exact() {
