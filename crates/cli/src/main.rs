@@ -60,7 +60,7 @@ const COMMANDS: [(&str, Command, &str, &str); 9] = [
         "merge",
         Command::Merge,
         "FILES... [OPTIONS]",
-        "Combine partial batches (written by batch --chunk) into one summary",
+        "Combine partial batches or sweeps (written by --chunk) into one summary",
     ),
     (
         "validate",
@@ -200,8 +200,8 @@ const OPTIONS: &[Opt] = &[
         value: "",
         commands: JSON_COMMANDS,
         section: 1,
-        help: "Machine-readable JSON on stdout (batch --chunk writes its part as\n\
-               JSON to --out instead)",
+        help: "Machine-readable JSON on stdout (--chunk writes its part as JSON\n\
+               to --out instead)",
     },
     Opt {
         name: "--all-events",
@@ -221,18 +221,20 @@ const OPTIONS: &[Opt] = &[
     Opt {
         name: "--chunk",
         value: "I/N",
-        commands: &[Command::Batch],
+        commands: &[Command::Batch, Command::Sweep],
         section: 3,
         help: "Run only the I-th of N equal parts of the runs (N at most the\n\
-               number of runs) and write their partial tally to --out",
+               number of runs; a sweep: of each point's runs) and write their\n\
+               partial tally to --out",
     },
     Opt {
         name: "--out",
         value: "FILE",
-        commands: &[Command::Batch],
+        commands: &[Command::Batch, Command::Sweep],
         section: 3,
         help: "Where --chunk writes its part (- for stdout); `aliansi merge\n\
-               FILES...` combines every part into exactly the summary of one batch",
+               FILES...` combines every part into exactly the summary of one batch\n\
+               (or the table of one sweep)",
     },
     Opt {
         name: "--threads",
@@ -325,6 +327,11 @@ const EXAMPLES: &[(Command, &str)] = &[
         Command::Sweep,
         "aliansi sweep --param partners.*.opportunism --values 0.1,0.3,0.5 \\\n    \
          --param2 governance.form --values2 contract,equity_jv --runs 1000",
+    ),
+    (
+        Command::Sweep,
+        "aliansi sweep --param environment.rivalry --values 0.1,0.5,0.9 --runs 100000 \\\n    \
+         --chunk 2/4 --out parts/sweep-2.json   (then: aliansi merge parts/sweep-*.json)",
     ),
     (Command::Link, "aliansi link --preset calm-pair"),
     (
@@ -760,7 +767,7 @@ fn parse_args() -> Res<Args> {
         }
         if a.chunk.is_some() && a.json {
             return Err(usage(
-                "--json does not apply to batch --chunk: the part is written as JSON to --out FILE",
+                "--json does not apply to --chunk: the part is written as JSON to --out FILE",
             ));
         }
     }
@@ -1335,8 +1342,9 @@ fn first_difference(a: &Value, b: &Value, path: &str) -> Option<(String, String,
 }
 
 /// Checks that partial batches make one whole batch: each part of the split once (by its
-/// number, when every file says which part it is), and every run once (by the ranges).
-fn check_parts(files: &[String], parts: &[aliansi_wire::PartialBatch]) -> Res<()> {
+/// number, when every file says which part it is), and every run once (by the ranges). The
+/// messages call the whole `what` ("batch", or "sweep" for the points of partial sweeps).
+fn check_parts(files: &[String], parts: &[aliansi_wire::PartialBatch], what: &str) -> Res<()> {
     let first = &parts[0];
     let total = first.runs_total;
     for (f, p) in files.iter().zip(parts) {
@@ -1382,7 +1390,7 @@ fn check_parts(files: &[String], parts: &[aliansi_wire::PartialBatch]) -> Res<()
                 format!(" ({})", values.join(", "))
             };
             return Err(usage(format!(
-                "{f} belongs to another batch: its {} {verb} from {}'s{values}",
+                "{f} belongs to another {what}: its {} {verb} from {}'s{values}",
                 and_list(&differ),
                 files[0]
             )));
@@ -1390,7 +1398,7 @@ fn check_parts(files: &[String], parts: &[aliansi_wire::PartialBatch]) -> Res<()
         let (start, end) = p.range;
         if end > total {
             return Err(usage(format!(
-                "{f} holds runs {start}..{end}, past the end of the batch ({total} runs)"
+                "{f} holds runs {start}..{end}, past the end of the {what} ({total} runs)"
             )));
         }
     }
@@ -1445,7 +1453,7 @@ fn check_parts(files: &[String], parts: &[aliansi_wire::PartialBatch]) -> Res<()
                 ("parts", "are")
             };
             return Err(usage(format!(
-                "{word} {}{more} of {n} {verb} missing: merge every part of the batch",
+                "{word} {}{more} of {n} {verb} missing: merge every part of the {what}",
                 and_list(&missing)
             )));
         }
@@ -1468,7 +1476,7 @@ fn check_parts(files: &[String], parts: &[aliansi_wire::PartialBatch]) -> Res<()
         }
         if *start > next {
             return Err(usage(format!(
-                "runs {next}..{start} are missing: merge every part of the batch"
+                "runs {next}..{start} are missing: merge every part of the {what}"
             )));
         }
         next = *end;
@@ -1476,17 +1484,17 @@ fn check_parts(files: &[String], parts: &[aliansi_wire::PartialBatch]) -> Res<()
     }
     if next < total {
         return Err(usage(format!(
-            "runs {next}..{total} are missing: merge every part of the batch"
+            "runs {next}..{total} are missing: merge every part of the {what}"
         )));
     }
     Ok(())
 }
 
 /// The files grouped by a field of their parts, in the order each value first appears.
-fn grouped<'a>(
+fn grouped<'a, P>(
     files: &[String],
-    parts: &'a [aliansi_wire::PartialBatch],
-    field: impl Fn(&'a aliansi_wire::PartialBatch) -> Option<&'a str>,
+    parts: &'a [P],
+    field: impl Fn(&'a P) -> Option<&'a str>,
 ) -> Vec<(Option<&'a str>, Vec<String>)> {
     let mut groups: Vec<(Option<&str>, Vec<String>)> = Vec::new();
     for (f, p) in files.iter().zip(parts) {
@@ -1519,15 +1527,15 @@ fn groups_listed(
         .join("; ")
 }
 
-/// Combines partial batches into the summary one batch would have given.
-fn cmd_merge(a: &Args, out: &mut impl Write) -> Res<()> {
-    if a.files.is_empty() {
+/// Reads the part files of a merge as JSON.
+fn read_parts(files: &[String]) -> Res<Vec<Value>> {
+    if files.is_empty() {
         return Err(usage(
             "merge needs the partial files: aliansi merge part-1.json part-2.json ...",
         ));
     }
-    let mut parts = Vec::new();
-    for f in &a.files {
+    let mut values = Vec::with_capacity(files.len());
+    for f in files {
         let text = std::fs::read_to_string(f).map_err(|e| {
             // A shell leaves a pattern that matches nothing as it is.
             let hint = if f.contains(['*', '?']) {
@@ -1539,20 +1547,26 @@ fn cmd_merge(a: &Args, out: &mut impl Write) -> Res<()> {
         })?;
         if text.trim().is_empty() {
             return Err(usage(format!(
-                "{f} is empty: its batch --chunk has not finished (it opens its --out file \
+                "{f} is empty: its --chunk has not finished (it opens its --out file \
                  before the runs and writes it after them): it may still be running; if it was \
                  stopped, run that part again"
             )));
         }
-        let v: Value =
-            serde_json::from_str(&text).map_err(|e| usage(format!("{f}: not JSON ({e})")))?;
-        parts.push(aliansi_wire::partial_from_value(&v).map_err(|e| usage(format!("{f}: {e}")))?);
+        values
+            .push(serde_json::from_str(&text).map_err(|e| usage(format!("{f}: not JSON ({e})")))?);
     }
-    check_parts(&a.files, &parts)?;
-    // Parts of different models count different runs: refused. A part that records no model
-    // was written before models had versions (2026-11-30), so by an earlier model than any
-    // that is named.
-    let models = grouped(&a.files, &parts, |p| p.model_version.as_deref());
+    Ok(values)
+}
+
+/// Refuses parts of different models, which count different runs; returns the one model they
+/// record (`None`: none, for parts written before models had versions, 2026-11-30, so by an
+/// earlier model than any that is named).
+fn one_model<'p, P>(
+    files: &[String],
+    parts: &'p [P],
+    model: impl Fn(&'p P) -> Option<&'p str>,
+) -> Res<Option<&'p str>> {
+    let models = grouped(files, parts, model);
     if models.len() > 1 {
         return Err(usage(format!(
             "the parts count the runs of different versions of the model ({}): the same seeds \
@@ -1565,10 +1579,56 @@ fn cmd_merge(a: &Args, out: &mut impl Write) -> Res<()> {
             )
         )));
     }
+    Ok(models[0].0)
+}
+
+/// The merged tally of partial batches already checked by [`check_parts`].
+fn merged_batch(
+    files: &[String],
+    parts: &[aliansi_wire::PartialBatch],
+    model_version: Option<&str>,
+    horizon_months: u32,
+) -> Res<batch::BatchRun> {
+    let mut total = aliansi_sim::BatchTally::new(horizon_months);
+    for (f, p) in files.iter().zip(parts) {
+        total
+            .merge(&p.tally)
+            .map_err(|e| usage(format!("{f}: {e}")))?;
+    }
+    Ok(batch::BatchRun {
+        summary: total.summary(),
+        origin: batch::Origin::Merged { parts: parts.len() },
+        model_version: model_version.map(str::to_string),
+    })
+}
+
+/// Combines partial batches into the summary one batch would have given, or partial sweeps
+/// into the sweep one machine would have run.
+fn cmd_merge(a: &Args, out: &mut impl Write) -> Res<()> {
+    let values = read_parts(&a.files)?;
+    let sweeps: Vec<bool> = values.iter().map(aliansi_wire::is_partial_sweep).collect();
+    if let (Some(s), Some(b)) = (
+        sweeps.iter().position(|&x| x),
+        sweeps.iter().position(|&x| !x),
+    ) {
+        return Err(usage(format!(
+            "{} is a part of a sweep but {} is not: merge the parts of one sweep, or of one batch",
+            a.files[s], a.files[b]
+        )));
+    }
+    if sweeps[0] {
+        return merge_sweeps(a, &values, out);
+    }
+    let mut parts = Vec::with_capacity(values.len());
+    for (f, v) in a.files.iter().zip(&values) {
+        parts.push(aliansi_wire::partial_from_value(v).map_err(|e| usage(format!("{f}: {e}")))?);
+    }
+    check_parts(&a.files, &parts, "batch")?;
+    let model = one_model(&a.files, &parts, |p| p.model_version.as_deref())?;
     // Parts of builds that recorded no model, written by different versions: told, not
     // refused (the model may not have changed between them).
     let versions = grouped(&a.files, &parts, |p| p.cli_version.as_deref());
-    if models[0].0.is_none() && versions.len() > 1 {
+    if model.is_none() && versions.len() > 1 {
         let _ = writeln!(
             io::stderr(),
             "warning: the parts were written by different versions ({}); merged, but their \
@@ -1581,19 +1641,89 @@ fn cmd_merge(a: &Args, out: &mut impl Write) -> Res<()> {
     let first = &parts[0];
     let mut s = aliansi_wire::decode_link(&first.scenario)
         .map_err(|e| usage(format!("{}: scenario: {e}", a.files[0])))?;
-    let mut total = aliansi_sim::BatchTally::new(s.horizon_months);
-    for (f, p) in a.files.iter().zip(&parts) {
-        total
-            .merge(&p.tally)
-            .map_err(|e| usage(format!("{f}: {e}")))?;
-    }
-    let b = batch::BatchRun {
-        summary: total.summary(),
-        origin: batch::Origin::Merged { parts: parts.len() },
-        model_version: models[0].0.map(str::to_string),
-    };
+    let b = merged_batch(&a.files, &parts, model, s.horizon_months)?;
     s.seed = first.seed;
     print_summary(a, &s, &b, false, out)
+}
+
+/// `merge` of partial sweeps (`sweep --chunk`): the parts must be of one sweep (the same
+/// fields and values; each point checked as the parts of a batch are), and of one model.
+fn merge_sweeps(a: &Args, values: &[Value], out: &mut impl Write) -> Res<()> {
+    let files = &a.files;
+    let mut parts = Vec::with_capacity(values.len());
+    for (f, v) in files.iter().zip(values) {
+        parts.push(
+            aliansi_wire::partial_sweep_from_value(v).map_err(|e| usage(format!("{f}: {e}")))?,
+        );
+    }
+    let first = &parts[0];
+    let listed = |l: &[String]| l.join(",");
+    for (f, p) in files.iter().zip(&parts) {
+        // What differs, and how: ("values differ", "0.1,0.5 against 0.1,0.9").
+        let mut differ: Vec<(&str, String)> = Vec::new();
+        let against = |x: String, y: String| format!("{x} against {y}");
+        if p.param != first.param {
+            differ.push((
+                "field differs",
+                against(p.param.clone(), first.param.clone()),
+            ));
+        } else if p.values != first.values {
+            differ.push((
+                "values differ",
+                against(listed(&p.values), listed(&first.values)),
+            ));
+        }
+        let name = |s: &Option<(String, Vec<String>)>| {
+            s.as_ref().map_or("none".to_string(), |(p2, _)| p2.clone())
+        };
+        match (&p.second, &first.second) {
+            (Some((p2, v2)), Some((q2, w2))) if p2 == q2 => {
+                if v2 != w2 {
+                    differ.push((
+                        "second field's values differ",
+                        against(listed(v2), listed(w2)),
+                    ));
+                }
+            }
+            (None, None) => {}
+            (x, y) => differ.push(("second field differs", against(name(x), name(y)))),
+        }
+        if !differ.is_empty() {
+            let (what, how): (Vec<&str>, Vec<String>) = differ.into_iter().unzip();
+            return Err(usage(format!(
+                "{f} belongs to another sweep: its {} from {}'s ({})",
+                what.join(" and its "),
+                files[0],
+                how.join("; ")
+            )));
+        }
+    }
+    let model = one_model(files, &parts, |p| p.model_version.as_deref())?;
+    let width = first.values.len();
+    let mut rows = Vec::with_capacity(first.points.len());
+    for k in 0..first.points.len() {
+        let points: Vec<aliansi_wire::PartialBatch> =
+            parts.iter().map(|p| p.points[k].clone()).collect();
+        check_parts(files, &points, "sweep")?;
+        let s = aliansi_wire::decode_link(&points[0].scenario)
+            .map_err(|e| usage(format!("{}: scenario: {e}", files[0])))?;
+        let b = merged_batch(files, &points, model, s.horizon_months)?;
+        let yv = first.second.as_ref().map(|(_, v2)| v2[k / width].as_str());
+        rows.push((first.values[k % width].as_str(), yv, points[0].seed, b));
+    }
+    let head = SweepHead {
+        param: &first.param,
+        list: first.values.iter().map(String::as_str).collect(),
+        second: first
+            .second
+            .as_ref()
+            .map(|(p2, v2)| (p2.as_str(), v2.iter().map(String::as_str).collect())),
+        runs: first.points[0].runs_total,
+        from_link: false,
+        sweeps_seed: sweeps_the_seed(&first.param, first.second.as_ref().map(|s| s.0.as_str())),
+        master: first.points[0].seed,
+    };
+    print_sweep(a, &head, &rows, out)
 }
 
 /// The hazard by year as the text output labels it: `y1`, ..., and a last year shorter than
@@ -1738,6 +1868,48 @@ fn assign(s: &Scenario, param: &str, v: &str) -> Res<Scenario> {
     aliansi_wire::from_value(&val).map_err(|e| bad(e.to_string()))
 }
 
+/// What a sweep's output says besides its rows: the field swept and its values, the second
+/// field of a grid and its values, the runs of each point, and the master seed.
+struct SweepHead<'v> {
+    param: &'v str,
+    list: Vec<&'v str>,
+    second: Option<(&'v str, Vec<&'v str>)>,
+    runs: u64,
+    /// The runs are an experiment link's (see [`runs_of`]).
+    from_link: bool,
+    /// The seed is what is swept: each point runs with its own master seed.
+    sweeps_seed: bool,
+    /// The master seed of every point (when the seed is not swept).
+    master: u64,
+}
+
+impl SweepHead<'_> {
+    /// The values of the second field, one row each (a single row without one).
+    fn rows_y(&self) -> Vec<Option<&str>> {
+        match &self.second {
+            Some((_, l)) => l.iter().map(|v| Some(*v)).collect(),
+            None => vec![None],
+        }
+    }
+
+    /// "rivalry=0.5: ", or "rivalry=0.5 form=contract: ": a point, before its progress.
+    fn at(&self, v: &str, yv: Option<&str>) -> String {
+        match (&self.second, yv) {
+            (Some((p2, _)), Some(y)) => format!("{}={v} {p2}={y}: ", self.param),
+            _ => format!("{}={v}: ", self.param),
+        }
+    }
+}
+
+/// A point of a sweep: its value, its value of the second field, the master seed it ran with,
+/// and its batch.
+type SweepRow<'v> = (&'v str, Option<&'v str>, u64, batch::BatchRun);
+
+/// Whether `param` or the second field is the seed.
+fn sweeps_the_seed(param: &str, param2: Option<&str>) -> bool {
+    param == "seed" || param2 == Some("seed")
+}
+
 fn cmd_sweep(a: &Args, l: &Loaded, out: &mut impl Write) -> Res<()> {
     let s = &l.scenario;
     let param = a.param.as_deref().ok_or_else(|| {
@@ -1764,44 +1936,146 @@ fn cmd_sweep(a: &Args, l: &Loaded, out: &mut impl Write) -> Res<()> {
         }
     };
     let (runs, from_link) = runs_of(a, l.link_runs);
-    let th = threads(a);
-    let rows_y: Vec<Option<&str>> = match &second {
-        Some((_, l)) => l.iter().map(|v| Some(*v)).collect(),
-        None => vec![None],
+    let head = SweepHead {
+        sweeps_seed: sweeps_the_seed(param, second.as_ref().map(|(p2, _)| *p2)),
+        param,
+        list,
+        second,
+        runs,
+        from_link,
+        master: s.seed,
     };
-    let points = list.len() as u64 * rows_y.len() as u64;
-    let progress = io::stderr().is_terminal() && runs * points >= 2000;
+    let th = threads(a);
+    let rows_y = head.rows_y();
+    let points = head.list.len() as u64 * rows_y.len() as u64;
     // Check every point before running anything. Common random numbers: every point meets
     // the same seeds (the master seed of the scenario), unless the seed is what is swept.
-    let sweeps_seed = param == "seed" || second.as_ref().is_some_and(|(p2, _)| *p2 == "seed");
     let mut variants = Vec::with_capacity(points as usize);
     for yv in &rows_y {
-        for v in &list {
+        for v in &head.list {
             let mut sc = assign(s, param, v)?;
-            if let (Some((p2, _)), Some(yv)) = (&second, yv) {
+            if let (Some((p2, _)), Some(yv)) = (&head.second, yv) {
                 sc = assign(&sc, p2, yv)?;
             }
-            if !sweeps_seed {
+            if !head.sweeps_seed {
                 sc.seed = s.seed;
             }
             variants.push((*v, *yv, sc));
+        }
+    }
+    if let Some((i, n)) = a.chunk {
+        if n > runs {
+            let whose = if from_link {
+                ", as the experiment link asks"
+            } else {
+                ""
+            };
+            return Err(usage(format!(
+                "--chunk {i}/{n}: more parts than runs ({runs} a point{whose}); split into at most {runs} parts"
+            )));
         }
     }
     // Every point is checked: now the note, if any.
     if let Some(n) = &l.note {
         let _ = writeln!(io::stderr(), "{n}");
     }
+    if let (Some(part), Some(path)) = (a.chunk, &a.out) {
+        return sweep_part(&head, &variants, part, path, th, out);
+    }
+    let progress = io::stderr().is_terminal() && runs * points >= 2000;
     let mut rows = Vec::with_capacity(variants.len());
     for (v, yv, sc) in &variants {
         // The point, then the batch's progress after it on the same line.
-        let at = match (&second, yv) {
-            (Some((p2, _)), Some(y)) => format!("{param}={v} {p2}={y}: "),
-            _ => format!("{param}={v}: "),
-        };
+        let at = head.at(v, *yv);
         let b =
             batch::run(sc, sc.seed, runs, th, progress.then_some(at.as_str())).map_err(usage)?;
         rows.push((*v, *yv, sc.seed, b));
     }
+    print_sweep(a, &head, &rows, out)
+}
+
+/// `sweep --chunk I/N --out FILE`: the I-th of N parts of every point's batch, written to
+/// `path` as a partial sweep (`-`: standard output) for `aliansi merge`.
+fn sweep_part(
+    head: &SweepHead,
+    variants: &[(&str, Option<&str>, Scenario)],
+    (i, n): (u64, u64),
+    path: &str,
+    threads: usize,
+    out: &mut impl Write,
+) -> Res<()> {
+    // Opened before the work, as batch --chunk does: a file that cannot be written fails
+    // now, and an interrupted part leaves it empty, which merge refuses.
+    let mut file = if path == "-" {
+        None
+    } else {
+        Some(std::fs::File::create(path).map_err(|e| cannot_write(path, e))?)
+    };
+    let range = aliansi_sim::batch::chunk(head.runs, n, i - 1);
+    let len = range.end - range.start;
+    let progress = io::stderr().is_terminal() && len * variants.len() as u64 >= 2000;
+    let mut points = Vec::with_capacity(variants.len());
+    for (v, yv, sc) in variants {
+        let at = head.at(v, *yv);
+        let (tally, _, _) = batch::run_range(
+            sc,
+            sc.seed,
+            range.clone(),
+            threads,
+            progress.then_some(at.as_str()),
+        )
+        .map_err(usage)?;
+        points.push(aliansi_wire::PartialBatch {
+            tally,
+            scenario: aliansi_wire::encode_link(sc),
+            seed: sc.seed,
+            runs_total: head.runs,
+            range: (range.start, range.end),
+            part: Some((i, n)),
+            cli_version: Some(VERSION.to_string()),
+            model_version: Some(aliansi_sim::MODEL_VERSION.to_string()),
+        });
+    }
+    let part = aliansi_wire::PartialSweep {
+        param: head.param.to_string(),
+        values: head.list.iter().map(|v| v.to_string()).collect(),
+        second: head
+            .second
+            .as_ref()
+            .map(|(p2, l)| (p2.to_string(), l.iter().map(|v| v.to_string()).collect())),
+        part: (i, n),
+        cli_version: Some(VERSION.to_string()),
+        model_version: Some(aliansi_sim::MODEL_VERSION.to_string()),
+        points,
+    };
+    let v = aliansi_wire::partial_sweep_to_value(&part);
+    let text = serde_json::to_string(&v).map_err(|e| usage(e.to_string()))? + "\n";
+    let Some(f) = &mut file else {
+        out.write_all(text.as_bytes())?;
+        return Ok(());
+    };
+    f.write_all(text.as_bytes())
+        .and_then(|()| f.sync_all())
+        .map_err(|e| cannot_write(path, e))?;
+    writeln!(
+        out,
+        "wrote runs {}..{} of {}{} at each of {} (part {i}/{n}) to {path}",
+        range.start,
+        range.end,
+        if head.from_link {
+            "the experiment link's "
+        } else {
+            ""
+        },
+        head.runs,
+        plural(variants.len() as u64, "point", "points"),
+    )?;
+    Ok(())
+}
+
+/// A sweep's results: a row per point (JSON with `--json`), and for a grid the survival table.
+fn print_sweep(a: &Args, head: &SweepHead, rows: &[SweepRow], out: &mut impl Write) -> Res<()> {
+    let (param, list, second) = (head.param, &head.list, &head.second);
     let typed = |v: &str| serde_json::from_str(v).unwrap_or_else(|_| json!(v));
     if a.json {
         let arr: Vec<Value> = rows
@@ -1813,7 +2087,7 @@ fn cmd_sweep(a: &Args, l: &Loaded, out: &mut impl Write) -> Res<()> {
                     let mut head = serde_json::Map::new();
                     head.insert("param".into(), json!(param));
                     head.insert("value".into(), typed(v));
-                    if let (Some((p2, _)), Some(y)) = (&second, yv) {
+                    if let (Some((p2, _)), Some(y)) = (second, yv) {
                         head.insert("param2".into(), json!(p2));
                         head.insert("value2".into(), typed(y));
                     }
@@ -1825,21 +2099,22 @@ fn cmd_sweep(a: &Args, l: &Loaded, out: &mut impl Write) -> Res<()> {
             .collect();
         return write_json(out, &Value::Array(arr));
     }
-    let seeds = if sweeps_seed {
+    let seeds = if head.sweeps_seed {
         "each with the value of seed as its master seed".to_string()
     } else {
-        format!("master seed {}", s.seed)
+        format!("master seed {}", head.master)
     };
     let each = format!(
         "{}{} each",
-        plural(runs, "run", "runs"),
-        if from_link { LINK_RUNS } else { "" }
+        plural(head.runs, "run", "runs"),
+        if head.from_link { LINK_RUNS } else { "" }
     );
-    match &second {
+    match second {
         None => writeln!(out, "{param}: {each}, {seeds}")?,
         Some((p2, _)) => writeln!(out, "{param} x {p2}: {each}, {seeds}")?,
     }
     let w = list.iter().map(|v| v.len()).max().unwrap_or(5).max(5);
+    let rows_y = head.rows_y();
     let w2 = rows_y
         .iter()
         .flatten()
@@ -1857,7 +2132,7 @@ fn cmd_sweep(a: &Args, l: &Loaded, out: &mut impl Write) -> Res<()> {
         "{:<w$}{head2}  {:>9}  {:>17}  {:>8}  {:>10}",
         "value", "survival", "95 % CI", "median", "mean value"
     )?;
-    for (v, yv, _, b) in &rows {
+    for (v, yv, _, b) in rows {
         let sm = &b.summary;
         let med = sm
             .median_survival_months
@@ -1881,7 +2156,7 @@ fn cmd_sweep(a: &Args, l: &Loaded, out: &mut impl Write) -> Res<()> {
             sm.mean_value
         )?;
     }
-    if let Some((p2, ys)) = &second {
+    if let Some((p2, ys)) = second {
         // The survival grid: a row per value of the second parameter.
         writeln!(out)?;
         writeln!(
@@ -1890,7 +2165,7 @@ fn cmd_sweep(a: &Args, l: &Loaded, out: &mut impl Write) -> Res<()> {
         )?;
         let cw = w.max(6);
         let mut line = format!("{:<w2$}", "");
-        for v in &list {
+        for v in list {
             line.push_str(&format!("  {v:>cw$}"));
         }
         writeln!(out, "{}", line.trim_end())?;
@@ -1901,6 +2176,18 @@ fn cmd_sweep(a: &Args, l: &Loaded, out: &mut impl Write) -> Res<()> {
                 line.push_str(&format!("  {:>cw$.1}", sm.survival_at_horizon * 100.0));
             }
             writeln!(out, "{line}")?;
+        }
+    }
+    if let Some((_, _, _, b)) = rows.first() {
+        if let batch::Origin::Merged { parts } = b.origin {
+            writeln!(out)?;
+            writeln!(
+                out,
+                "{} of {} each, merged from {}",
+                plural(rows.len() as u64, "point", "points"),
+                plural(head.runs, "run", "runs"),
+                plural(parts as u64, "part", "parts")
+            )?;
         }
     }
     Ok(())

@@ -885,6 +885,16 @@ fn a_closed_stdout_is_not_a_crash() {
 /// Runs `aliansi batch ARGS --chunk i/n --out FILE` for every part into a fresh temporary
 /// folder named after `name`; returns the folder and the part files, in order.
 fn write_parts(name: &str, args: &[&str], n: u32) -> (std::path::PathBuf, Vec<String>) {
+    write_parts_of("batch", name, args, n)
+}
+
+/// [`write_parts`] for `command` (`batch` or `sweep`).
+fn write_parts_of(
+    command: &str,
+    name: &str,
+    args: &[&str],
+    n: u32,
+) -> (std::path::PathBuf, Vec<String>) {
     let dir = std::env::temp_dir().join(format!("aliansi-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let parts: Vec<String> = (1..=n)
@@ -892,7 +902,7 @@ fn write_parts(name: &str, args: &[&str], n: u32) -> (std::path::PathBuf, Vec<St
         .collect();
     for (i, part) in (1..=n).zip(&parts) {
         let chunk = format!("{i}/{n}");
-        let mut all = vec!["batch"];
+        let mut all = vec![command];
         all.extend_from_slice(args);
         all.extend(["--chunk", &chunk, "--out", part]);
         ok(&all);
@@ -951,6 +961,119 @@ fn chunked_batches_merge_into_exactly_one_batch() {
         &other,
     ]);
     bad(&["merge", p1, &other], "another batch");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The keys of a batch's JSON that say how it was obtained, not what it counts.
+const TIMING_KEYS: [&str; 4] = [
+    "threads",
+    "elapsed_seconds",
+    "runs_per_second",
+    "merged_parts",
+];
+
+/// A sweep split into parts merges into exactly the sweep one machine runs: every row's
+/// numbers (JSON), the same table (text) with a last line on the merge, and the parts of
+/// another sweep, or of a batch, refused with what differs.
+#[test]
+fn chunked_sweeps_merge_into_exactly_one_sweep() {
+    let grid = [
+        "--runs",
+        "60",
+        "--seed",
+        "9",
+        "--set",
+        "horizon_months=36",
+        "--param",
+        "environment.rivalry",
+        "--values",
+        "0.1,0.9",
+        "--param2",
+        "governance.form",
+        "--values2",
+        "contract,equity_jv",
+    ];
+    let (dir, parts) = write_parts_of("sweep", "sweep-chunks", &grid, 3);
+    let [p1, p2, p3] = [&parts[0], &parts[1], &parts[2]];
+    let whole = ok_json(&[&["sweep"][..], &grid, &["--json"]].concat());
+    let merged = ok_json(&["merge", p2, p3, p1, "--json"]);
+    let (whole, merged) = (whole.as_array().unwrap(), merged.as_array().unwrap());
+    assert_eq!(merged.len(), 4);
+    assert_eq!(merged.len(), whole.len());
+    for (m, w) in merged.iter().zip(whole) {
+        assert_eq!(m["merged_parts"], 3, "{m}");
+        assert!(m.get("threads").is_none(), "{m}");
+        let keys: Vec<&String> = w.as_object().unwrap().keys().collect();
+        assert!(keys.len() > 10, "{keys:?}");
+        for k in keys
+            .into_iter()
+            .filter(|k| !TIMING_KEYS.contains(&k.as_str()))
+        {
+            assert_eq!(m[k], w[k], "{k} differs after merging");
+        }
+    }
+    // The rows differ from each other (the test would pass on four copies of one batch).
+    assert_ne!(whole[0]["checksum"], whole[1]["checksum"]);
+    assert_ne!(whole[0]["checksum"], whole[2]["checksum"]);
+    let text = ok(&["merge", p1, p2, p3]);
+    let one = ok(&[&["sweep"][..], &grid].concat());
+    assert_eq!(
+        text,
+        format!("{one}\n4 points of 60 runs each, merged from 3 parts\n")
+    );
+    bad(
+        &["merge", p1, p3],
+        "part 2 of 3 is missing: merge every part of the sweep",
+    );
+    bad(&["merge", p1, p1, p2, p3], "part 1/3 is given twice");
+    // Another sweep: other values, another seed; a batch's part.
+    let other = |name: &str, edit: &dyn Fn(&mut Vec<&str>)| -> String {
+        let path = dir.join(name).display().to_string();
+        let mut args = vec!["sweep"];
+        args.extend_from_slice(&grid);
+        edit(&mut args);
+        args.extend(["--chunk", "1/3", "--out", &path]);
+        ok(&args);
+        path
+    };
+    let values = other("values.json", &|a| a[10] = "0.1,0.5");
+    bad(
+        &["merge", &values, p2, p3],
+        &format!("{p2} belongs to another sweep: its values differ from {values}'s (0.1,0.9 against 0.1,0.5)"),
+    );
+    let seed = other("seed.json", &|a| a[4] = "10");
+    bad(&["merge", &seed, p2, p3], "its seed differs");
+    let one_axis = other("one-axis.json", &|a| a.truncate(11));
+    bad(&["merge", &one_axis, p2, p3], "its second field differs");
+    let batch_part = dir.join("batch.json").display().to_string();
+    ok(&[
+        "batch",
+        "--runs",
+        "60",
+        "--seed",
+        "9",
+        "--chunk",
+        "1/3",
+        "--out",
+        &batch_part,
+    ]);
+    bad(
+        &["merge", p1, &batch_part],
+        &format!("{p1} is a part of a sweep but {batch_part} is not"),
+    );
+    bad(
+        &[&["sweep"][..], &grid, &["--chunk", "1/61", "--out", p1]].concat(),
+        "--chunk 1/61: more parts than runs (60 a point)",
+    );
+    bad(
+        &[
+            &["sweep"][..],
+            &grid,
+            &["--chunk", "1/3", "--out", p1, "--json"],
+        ]
+        .concat(),
+        "--json does not apply to --chunk",
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -1146,7 +1269,7 @@ fn options_a_command_would_ignore_are_refused() {
         ),
         (
             &["batch", "--chunk", "1/2", "--out", part, "--json"],
-            "--json does not apply to batch --chunk",
+            "--json does not apply to --chunk",
         ),
     ] {
         bad(args, want);
@@ -1699,7 +1822,7 @@ fn a_part_that_cannot_be_written_fails_before_the_runs() {
     std::fs::write(part, "").unwrap();
     bad(
         &["merge", &written, part],
-        &format!("{part} is empty: its batch --chunk has not finished"),
+        &format!("{part} is empty: its --chunk has not finished"),
     );
     // --out - writes the part to standard output, and nothing else.
     let stdout = ok(&["batch", "--runs", "10", "--chunk", "1/2", "--out", "-"]);
@@ -2113,7 +2236,7 @@ fn the_help_describes_chunk_and_out_apart() {
     let chunk_text = lines[chunk..out].join(" ");
     assert!(
         chunk_text.contains("Run only the I-th of N equal parts of the runs (N at most the")
-            && chunk_text.contains("number of runs)"),
+            && chunk_text.contains("number of runs; a sweep: of each point's runs)"),
         "{chunk_text}"
     );
     assert!(
@@ -2409,24 +2532,118 @@ fn glob_matches(glob: &str, path: &str) -> bool {
     path.len() >= head.len() + tail.len() && path.starts_with(head) && path.ends_with(tail)
 }
 
+/// The README's section on many machines: its text and its `sh` blocks.
+fn many_machines_section() -> (String, Vec<String>) {
+    let readme = repo_file("README.md");
+    let section = readme
+        .split("## Big batches and sweeps on many machines\n")
+        .nth(1)
+        .unwrap()
+        .split("\n## ")
+        .next()
+        .unwrap()
+        .to_string();
+    let blocks = section
+        .split("```sh\n")
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap().to_string())
+        .collect();
+    (section, blocks)
+}
+
+/// Runs `script` with bash in `dir`, this build's `aliansi` first on the PATH, with
+/// `SLURM_ARRAY_TASK_ID` set to `task` if given (as a task of a Slurm array); it must succeed.
+fn sh_with_aliansi(dir: &std::path::Path, script: &str, task: Option<u32>) {
+    let bin_dir = std::path::Path::new(env!("CARGO_BIN_EXE_aliansi"))
+        .parent()
+        .unwrap();
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut c = Command::new("bash");
+    c.args(["-c", script]).current_dir(dir).env("PATH", &path);
+    if let Some(t) = task {
+        c.env("SLURM_ARRAY_TASK_ID", t.to_string());
+    }
+    let o = c.output().unwrap();
+    assert!(
+        o.status.success(),
+        "{script}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+/// The README's recipe for a sweep on many machines, run as written (fewer runs): each task
+/// of its Slurm array, then the merge it names, which gives the sweep of one machine.
+#[test]
+fn the_readme_recipe_for_a_sweep_on_many_machines_works() {
+    let (section, blocks) = many_machines_section();
+    let script = blocks
+        .iter()
+        .find(|b| b.contains("aliansi sweep "))
+        .expect("a sweep's Slurm script");
+    assert!(
+        script.starts_with("#!/bin/bash\n#SBATCH --array=1-40\n"),
+        "{script}"
+    );
+    assert!(
+        script.contains("--chunk \"${SLURM_ARRAY_TASK_ID}/40\""),
+        "{script}"
+    );
+    let script = script.replace("--runs 200000 ", "--runs 80 ");
+    let merge = section
+        .split('`')
+        .find(|t| t.starts_with("aliansi merge sweep-parts/"))
+        .expect("the sweep's merge command");
+    let dir = temp_dir("readme-sweep");
+    for task in 1..=40 {
+        sh_with_aliansi(&dir, &script, Some(task));
+    }
+    sh_with_aliansi(&dir, &format!("{merge} --json > merged.json"), None);
+    let merged: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("merged.json")).unwrap()).unwrap();
+    // The same sweep on one machine: the script's own arguments, without the split.
+    let words: Vec<String> = script
+        .replace("\\\n", " ")
+        .lines()
+        .find(|l| l.starts_with("aliansi sweep "))
+        .unwrap()
+        .split_whitespace()
+        .skip(1)
+        .take_while(|w| *w != "--chunk")
+        .map(str::to_string)
+        .collect();
+    let mut args: Vec<&str> = words.iter().map(String::as_str).collect();
+    args.push("--json");
+    let whole = ok_json(&args);
+    let (merged, whole) = (merged.as_array().unwrap(), whole.as_array().unwrap());
+    assert_eq!(merged.len(), 10);
+    assert_eq!(merged.len(), whole.len());
+    for (m, w) in merged.iter().zip(whole) {
+        assert_eq!(m["merged_parts"], 40);
+        for k in [
+            "value",
+            "value2",
+            "runs",
+            "survival_at_horizon",
+            "checksum",
+            "causes",
+        ] {
+            assert_eq!(m[k], w[k], "{k}");
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// The README's recipes for big batches, run as written (fewer runs): the Slurm script with
 /// `SLURM_ARRAY_TASK_ID` set by a loop, as the array's tasks would, then its merge step; the
 /// GNU parallel one on this machine alone, when GNU parallel is installed.
 #[test]
 fn the_readme_recipes_for_many_machines_work() {
-    let readme = repo_file("README.md");
-    let section = readme
-        .split("## Big batches on many machines\n")
-        .nth(1)
-        .unwrap()
-        .split("\n## ")
-        .next()
-        .unwrap();
-    let blocks: Vec<&str> = section
-        .split("```sh\n")
-        .skip(1)
-        .map(|b| b.split("```").next().unwrap())
-        .collect();
+    let (_, blocks) = many_machines_section();
+    let blocks: Vec<&str> = blocks.iter().map(String::as_str).collect();
     // The first: one part, and the merge of every part; the merge's pattern takes the part.
     let out_of = |block: &str| -> String {
         let words: Vec<&str> = block.split_whitespace().collect();
@@ -2443,27 +2660,7 @@ fn the_readme_recipes_for_many_machines_work() {
     assert!(blocks[0].starts_with("mkdir -p parts\n"), "{}", blocks[0]);
     assert!(glob_matches(&merge_glob(blocks[0]), &out_of(blocks[0])));
     let whole = ok_json(&["batch", "--runs", "200", "--json"]);
-    let bin_dir = std::path::Path::new(env!("CARGO_BIN_EXE_aliansi"))
-        .parent()
-        .unwrap();
-    let path = format!(
-        "{}:{}",
-        bin_dir.display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
-    let sh = |dir: &std::path::Path, script: &str, task: Option<u32>| {
-        let mut c = Command::new("bash");
-        c.args(["-c", script]).current_dir(dir).env("PATH", &path);
-        if let Some(t) = task {
-            c.env("SLURM_ARRAY_TASK_ID", t.to_string());
-        }
-        let o = c.output().unwrap();
-        assert!(
-            o.status.success(),
-            "{script}: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
-    };
+    let sh = sh_with_aliansi;
     let summary = |dir: &std::path::Path| -> Value {
         serde_json::from_str(&std::fs::read_to_string(dir.join("summary.json")).unwrap()).unwrap()
     };

@@ -15,7 +15,8 @@
 //!   scenario with its name, up to four named variants and a run count; [`decode_shared`]
 //!   reads `s1.`, `s2.` and `e1.` links alike into a [`Shared`].
 //! * **Batch tallies** ([`tally_to_value`], [`tally_from_value`]) as JSON, and partial
-//!   batches ([`PartialBatch`], the files of the command line's `batch --chunk` and `merge`).
+//!   batches ([`PartialBatch`], the files of the command line's `batch --chunk` and `merge`)
+//!   and sweeps ([`PartialSweep`], of `sweep --chunk`).
 //! * **Fuzzing checks** ([`fuzz`]): the per-input invariants the cargo-fuzz targets in
 //!   `crates/wire/fuzz` and the tests both run.
 //!
@@ -35,6 +36,7 @@ mod experiment;
 pub mod fuzz;
 mod json;
 mod link;
+mod sweep_part;
 mod tally;
 
 pub use error::WireError;
@@ -51,6 +53,10 @@ pub use link::{
     decode_link, decode_link_named, encode_link, encode_link_named, encode_link_with_choices,
     link_from_other_model, link_model, query_param, LINK_PREFIX, MAX_CHOICES, MAX_LINK_CHARS,
     MODEL_PARAM, RUN_LINK_PREFIX,
+};
+pub use sweep_part::{
+    is_partial_sweep, partial_sweep_from_value, partial_sweep_to_value, PartialSweep,
+    SWEEP_PART_FORMAT, SWEEP_PART_VERSION,
 };
 pub use tally::{
     partial_from_value, partial_to_value, tally_from_value, tally_from_value_unchecked,

@@ -256,7 +256,7 @@ pub fn partial_to_value(p: &PartialBatch) -> Value {
 }
 
 /// `"I/N"` with 1 <= I <= N.
-fn part_of(s: &str) -> Option<(u64, u64)> {
+pub(crate) fn part_of(s: &str) -> Option<(u64, u64)> {
     let (i, n) = s.split_once('/')?;
     let (i, n): (u64, u64) = (i.parse().ok()?, n.parse().ok()?);
     (1..=n).contains(&i).then_some((i, n))
