@@ -142,7 +142,9 @@ impl BatchTally {
         }
     }
 
-    /// Adds another tally of the same scenario (other runs).
+    /// Adds another tally of the same scenario (other runs). Refused, leaving this tally as it
+    /// was, when the horizons differ or a count or sum would overflow (only a tally read from a
+    /// damaged or edited file can be that large).
     pub fn merge(&mut self, other: &BatchTally) -> Result<(), String> {
         if other.horizon_months != self.horizon_months {
             return Err(format!(
@@ -150,34 +152,45 @@ impl BatchTally {
                 self.horizon_months, other.horizon_months
             ));
         }
-        self.runs += other.runs;
-        for (a, b) in self.deaths.iter_mut().zip(&other.deaths) {
-            *a += b;
+        *self = self.checked_sum(other).ok_or(
+            "cannot merge these tallies: a count or a sum would overflow, or their partners' shares \
+             do not pair up (a damaged or edited tally)",
+        )?;
+        Ok(())
+    }
+
+    /// This tally plus `other` (same horizon), or `None` on an overflow or when a tally's
+    /// partner histograms and sums do not pair up.
+    fn checked_sum(&self, other: &BatchTally) -> Option<BatchTally> {
+        fn add_all<T: Copy>(a: &mut [T], b: &[T], add: fn(T, T) -> Option<T>) -> Option<()> {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x = add(*x, *y)?;
+            }
+            Some(())
         }
-        for (a, b) in self.causes.iter_mut().zip(&other.causes) {
-            *a += b;
+        let mut t = self.clone();
+        t.runs = t.runs.checked_add(other.runs)?;
+        add_all(&mut t.deaths, &other.deaths, u64::checked_add)?;
+        add_all(&mut t.causes, &other.causes, u64::checked_add)?;
+        t.value_sum_fx = t.value_sum_fx.checked_add(other.value_sum_fx)?;
+        t.trust_sum_fx = t.trust_sum_fx.checked_add(other.trust_sum_fx)?;
+        t.checksum = t.checksum.wrapping_add(other.checksum);
+        add_all(&mut t.trust_hist, &other.trust_hist, u64::checked_add)?;
+        add_all(&mut t.value_hist, &other.value_hist, u64::checked_add)?;
+        // One histogram and one sum a partner, in both (a tally read unchecked may not have).
+        let n = other.share_hist.len();
+        if other.share_sum_fx.len() != n || t.share_sum_fx.len() != t.share_hist.len() {
+            return None;
         }
-        self.value_sum_fx += other.value_sum_fx;
-        self.trust_sum_fx += other.trust_sum_fx;
-        self.checksum = self.checksum.wrapping_add(other.checksum);
-        for (a, b) in self.trust_hist.iter_mut().zip(&other.trust_hist) {
-            *a += b;
-        }
-        for (a, b) in self.value_hist.iter_mut().zip(&other.value_hist) {
-            *a += b;
-        }
-        if self.share_hist.len() < other.share_hist.len() {
-            self.share_hist
-                .resize(other.share_hist.len(), vec![0; HIST_BINS]);
-            self.share_sum_fx.resize(other.share_sum_fx.len(), 0);
+        if t.share_hist.len() < n {
+            t.share_hist.resize(n, vec![0; HIST_BINS]);
+            t.share_sum_fx.resize(n, 0);
         }
         for (i, h) in other.share_hist.iter().enumerate() {
-            for (a, b) in self.share_hist[i].iter_mut().zip(h) {
-                *a += b;
-            }
-            self.share_sum_fx[i] += other.share_sum_fx[i];
+            add_all(&mut t.share_hist[i], h, u64::checked_add)?;
+            t.share_sum_fx[i] = t.share_sum_fx[i].checked_add(other.share_sum_fx[i])?;
         }
-        Ok(())
+        Some(t)
     }
 
     /// The summary statistics.
@@ -392,6 +405,33 @@ mod tests {
                 assert!(la == lb || la == lb + 1, "{runs} {parts} {i}");
             }
             assert_eq!(chunk(runs, parts, parts), runs..runs);
+        }
+    }
+
+    /// A merge that would overflow (possible only for tallies read from an edited file) is
+    /// refused and leaves the tally as it was; an ordinary merge adds up.
+    #[test]
+    fn a_merge_that_would_overflow_is_refused_and_changes_nothing() {
+        let s = crate::presets::default_scenario();
+        let a = crate::run_chunk(&s, 1, 0..20).unwrap();
+        let b = crate::run_chunk(&s, 1, 20..40).unwrap();
+        let mut sum = a.clone();
+        sum.merge(&b).unwrap();
+        assert_eq!(sum, crate::run_chunk(&s, 1, 0..40).unwrap());
+        let overflows: [fn(&mut BatchTally); 5] = [
+            |t| t.runs = u64::MAX,
+            |t| t.deaths[3] = u64::MAX,
+            |t| t.value_sum_fx = i128::MAX,
+            |t| t.share_hist[1][2] = u64::MAX,
+            |t| t.share_sum_fx.push(0),
+        ];
+        for edit in overflows {
+            let mut big = b.clone();
+            edit(&mut big);
+            let mut t = big.clone();
+            let e = t.merge(&big).unwrap_err();
+            assert!(e.contains("a damaged or edited tally"), "{e}");
+            assert_eq!(t, big, "a refused merge changed the tally");
         }
     }
 }

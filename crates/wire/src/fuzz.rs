@@ -7,7 +7,10 @@
 //! * `decode_link` and `decode_shared` agree on `s1.` and `s2.` links (`decode_shared` also
 //!   gives an `s2.` link's choices);
 //! * encoding is canonical: encoding what the encoding decodes to gives the same text;
-//! * the model a link's address names (`link_model`) is a version word or nothing.
+//! * the model a link's address names (`link_model`) is a version word or nothing;
+//! * a part file (a partial batch or sweep of the command line's `--chunk`) reads back as it
+//!   was written, and what reads merges with itself (as two parts would) to a tally whose
+//!   summary is finite, or is refused: never a panic or an overflow.
 
 use crate::{
     decode_link_named, decode_shared, encode_experiment_link, encode_link, encode_link_named,
@@ -183,4 +186,67 @@ pub fn check_json_text(text: &str) {
 /// The fuzz target `scenario_json`: the bytes as JSON text (lossy UTF-8).
 pub fn check_json(data: &[u8]) {
     check_json_text(&String::from_utf8_lossy(data));
+}
+
+/// One-line, non-empty refusal of a part file.
+fn check_part_error(e: &str, input: &str) {
+    assert!(!e.trim().is_empty(), "empty error message for {input:?}");
+    assert!(
+        !e.contains('\n') && !e.contains('\r'),
+        "error message on more than one line for {input:?}: {e:?}"
+    );
+}
+
+/// A tally that read from a part file merges with itself, and its summary is finite.
+fn check_merge(t: &aliansi_sim::BatchTally) {
+    let mut twice = t.clone();
+    match twice.merge(t) {
+        Ok(()) => {
+            assert_eq!(twice.runs, 2 * t.runs);
+            let sm = twice.summary();
+            for x in [sm.survival_at_horizon, sm.mean_value, sm.mean_final_trust] {
+                assert!(x.is_finite(), "{x} in the summary of {t:?}");
+            }
+            assert!((0.0..=1.0).contains(&sm.survival_at_horizon));
+        }
+        Err(e) => {
+            check_part_error(&e, &format!("{t:?}"));
+            assert_eq!(&twice, t, "a refused merge changed the tally");
+        }
+    }
+}
+
+/// Checks a part file's text: a partial sweep (by its format) or a partial batch.
+pub fn check_part_text(text: &str) {
+    let Ok(v) = serde_json::from_str::<serde_json::Value>(text) else {
+        return;
+    };
+    if crate::is_partial_sweep(&v) {
+        match crate::partial_sweep_from_value(&v) {
+            Ok(p) => {
+                let again = crate::partial_sweep_from_value(&crate::partial_sweep_to_value(&p))
+                    .expect("a re-written partial sweep must read");
+                assert_eq!(again, p, "partial sweep round trip");
+                for point in &p.points {
+                    check_merge(&point.tally);
+                }
+            }
+            Err(e) => check_part_error(&e, text),
+        }
+        return;
+    }
+    match crate::partial_from_value(&v) {
+        Ok(p) => {
+            let again = crate::partial_from_value(&crate::partial_to_value(&p))
+                .expect("a re-written partial batch must read");
+            assert_eq!(again, p, "partial batch round trip");
+            check_merge(&p.tally);
+        }
+        Err(e) => check_part_error(&e, text),
+    }
+}
+
+/// The fuzz target `part_file`: the bytes as a part file's text (lossy UTF-8).
+pub fn check_part(data: &[u8]) {
+    check_part_text(&String::from_utf8_lossy(data));
 }

@@ -7,7 +7,9 @@
 use std::path::{Path, PathBuf};
 
 use aliansi_sim::presets;
-use aliansi_wire::fuzz::{check_json, check_json_text, check_link, check_link_text};
+use aliansi_wire::fuzz::{
+    check_json, check_json_text, check_link, check_link_text, check_part, check_part_text,
+};
 use aliansi_wire::*;
 use base64::Engine;
 use proptest::prelude::*;
@@ -104,6 +106,69 @@ fn the_json_fuzz_corpus_replays() {
     }
     eprintln!("{ok} corpus files parse");
     assert!(ok >= 1, "no corpus file parses");
+}
+
+/// The part files' corpus: partial batches and sweeps of `--chunk`, as written and edited.
+#[test]
+fn the_part_file_fuzz_corpus_replays() {
+    let files = corpus("part_file");
+    assert!(files.len() >= 5, "only {} corpus files", files.len());
+    let (mut batches, mut sweeps) = (0, 0);
+    for f in files {
+        eprintln!("{}", f.display());
+        let data = std::fs::read(&f).unwrap();
+        check_part(&data);
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(&String::from_utf8_lossy(&data)) {
+            batches += usize::from(partial_from_value(&v).is_ok());
+            sweeps += usize::from(partial_sweep_from_value(&v).is_ok());
+        }
+    }
+    // The corpus reaches the round trips and the merges, not only the refusals.
+    assert!(
+        batches >= 1 && sweeps >= 1,
+        "{batches} batches, {sweeps} sweeps read"
+    );
+}
+
+/// Part files as the command line writes them, of every preset, pass the checks; edited to
+/// counts at the edge of what a number holds, they are refused or merge without overflow.
+#[test]
+fn part_files_pass_the_checks() {
+    for p in presets::all() {
+        let s = &p.scenario;
+        let part = PartialBatch {
+            tally: aliansi_sim::run_chunk(s, 5, 0..3).unwrap(),
+            scenario: encode_link(s),
+            seed: 5,
+            runs_total: 6,
+            range: (0, 3),
+            part: Some((1, 2)),
+            cli_version: None,
+            model_version: Some(aliansi_sim::MODEL_VERSION.into()),
+        };
+        let v = partial_to_value(&part);
+        check_part_text(&v.to_string());
+        assert_eq!(partial_from_value(&v).unwrap(), part);
+        let sweep = PartialSweep {
+            param: "seed".into(),
+            values: vec!["5".into()],
+            second: None,
+            part: (1, 2),
+            cli_version: None,
+            model_version: part.model_version.clone(),
+            points: vec![part.clone()],
+        };
+        check_part_text(&partial_sweep_to_value(&sweep).to_string());
+        for (field, big) in [
+            ("runs", serde_json::json!(u64::MAX)),
+            ("value_sum_fx", serde_json::json!(i128::MAX.to_string())),
+            ("deaths", serde_json::json!([u64::MAX])),
+        ] {
+            let mut w = v.clone();
+            w["tally"][field] = big;
+            check_part_text(&w.to_string());
+        }
+    }
 }
 
 #[test]
