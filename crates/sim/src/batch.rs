@@ -146,51 +146,80 @@ impl BatchTally {
     /// was, when the horizons differ or a count or sum would overflow (only a tally read from a
     /// damaged or edited file can be that large).
     pub fn merge(&mut self, other: &BatchTally) -> Result<(), String> {
+        if !self.can_add(other) {
+            return Err(
+                "cannot merge these tallies: a count or a sum would overflow, or their \
+                 partners' shares do not pair up (a damaged or edited tally)"
+                    .to_string(),
+            );
+        }
+        self.merge_unchecked(other)
+    }
+
+    /// [`merge`](Self::merge) without its check for overflow, for tallies of this program's own
+    /// runs (the app's workers), whose counts never come near it; refused only when the
+    /// horizons differ. (The app's first download is smaller without the check.)
+    pub fn merge_unchecked(&mut self, other: &BatchTally) -> Result<(), String> {
         if other.horizon_months != self.horizon_months {
             return Err(format!(
                 "cannot merge tallies of different horizons ({} and {} months)",
                 self.horizon_months, other.horizon_months
             ));
         }
-        *self = self.checked_sum(other).ok_or(
-            "cannot merge these tallies: a count or a sum would overflow, or their partners' shares \
-             do not pair up (a damaged or edited tally)",
-        )?;
+        self.runs += other.runs;
+        for (a, b) in self.deaths.iter_mut().zip(&other.deaths) {
+            *a += b;
+        }
+        for (a, b) in self.causes.iter_mut().zip(&other.causes) {
+            *a += b;
+        }
+        self.value_sum_fx += other.value_sum_fx;
+        self.trust_sum_fx += other.trust_sum_fx;
+        self.checksum = self.checksum.wrapping_add(other.checksum);
+        for (a, b) in self.trust_hist.iter_mut().zip(&other.trust_hist) {
+            *a += b;
+        }
+        for (a, b) in self.value_hist.iter_mut().zip(&other.value_hist) {
+            *a += b;
+        }
+        if self.share_hist.len() < other.share_hist.len() {
+            self.share_hist
+                .resize(other.share_hist.len(), vec![0; HIST_BINS]);
+            self.share_sum_fx.resize(other.share_sum_fx.len(), 0);
+        }
+        for (i, h) in other.share_hist.iter().enumerate() {
+            for (a, b) in self.share_hist[i].iter_mut().zip(h) {
+                *a += b;
+            }
+            self.share_sum_fx[i] += other.share_sum_fx[i];
+        }
         Ok(())
     }
 
-    /// This tally plus `other` (same horizon), or `None` on an overflow or when a tally's
-    /// partner histograms and sums do not pair up.
-    fn checked_sum(&self, other: &BatchTally) -> Option<BatchTally> {
-        fn add_all<T: Copy>(a: &mut [T], b: &[T], add: fn(T, T) -> Option<T>) -> Option<()> {
-            for (x, y) in a.iter_mut().zip(b) {
-                *x = add(*x, *y)?;
-            }
-            Some(())
-        }
-        let mut t = self.clone();
-        t.runs = t.runs.checked_add(other.runs)?;
-        add_all(&mut t.deaths, &other.deaths, u64::checked_add)?;
-        add_all(&mut t.causes, &other.causes, u64::checked_add)?;
-        t.value_sum_fx = t.value_sum_fx.checked_add(other.value_sum_fx)?;
-        t.trust_sum_fx = t.trust_sum_fx.checked_add(other.trust_sum_fx)?;
-        t.checksum = t.checksum.wrapping_add(other.checksum);
-        add_all(&mut t.trust_hist, &other.trust_hist, u64::checked_add)?;
-        add_all(&mut t.value_hist, &other.value_hist, u64::checked_add)?;
-        // One histogram and one sum a partner, in both (a tally read unchecked may not have).
-        let n = other.share_hist.len();
-        if other.share_sum_fx.len() != n || t.share_sum_fx.len() != t.share_hist.len() {
-            return None;
-        }
-        if t.share_hist.len() < n {
-            t.share_hist.resize(n, vec![0; HIST_BINS]);
-            t.share_sum_fx.resize(n, 0);
-        }
-        for (i, h) in other.share_hist.iter().enumerate() {
-            add_all(&mut t.share_hist[i], h, u64::checked_add)?;
-            t.share_sum_fx[i] = t.share_sum_fx[i].checked_add(other.share_sum_fx[i])?;
-        }
-        Some(t)
+    /// Whether [`merge`](Self::merge) can add `other` to this tally: no count or sum
+    /// overflows, and each tally has one share sum for each partner's share histogram.
+    fn can_add(&self, other: &BatchTally) -> bool {
+        let counts =
+            |a: &[u64], b: &[u64]| a.iter().zip(b).all(|(x, y)| x.checked_add(*y).is_some());
+        let sums =
+            |a: &[i128], b: &[i128]| a.iter().zip(b).all(|(x, y)| x.checked_add(*y).is_some());
+        self.share_sum_fx.len() == self.share_hist.len()
+            && other.share_sum_fx.len() == other.share_hist.len()
+            && counts(&[self.runs], &[other.runs])
+            && counts(&self.deaths, &other.deaths)
+            && counts(&self.causes, &other.causes)
+            && counts(&self.trust_hist, &other.trust_hist)
+            && counts(&self.value_hist, &other.value_hist)
+            && self
+                .share_hist
+                .iter()
+                .zip(&other.share_hist)
+                .all(|(a, b)| counts(a, b))
+            && sums(
+                &[self.value_sum_fx, self.trust_sum_fx],
+                &[other.value_sum_fx, other.trust_sum_fx],
+            )
+            && sums(&self.share_sum_fx, &other.share_sum_fx)
     }
 
     /// The summary statistics.
