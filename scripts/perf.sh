@@ -199,7 +199,7 @@ L.push("| | |", "|---|---|");
 L.push("| measured | ${started}, commit ${commit}${dirty} |");
 L.push("| app measured | ${app_build} |");
 L.push("| machine | ${cpu}, ${cores} cores, ${mem}, Linux $(uname -m) |");
-L.push("| Rust | ${rustc_v} (release profile: fat LTO, codegen-units 1; opt-level 3 for the core, its generator and libm, \"z\" for the rest; the app as \`scripts/build.sh\` builds it: the standard library compiled for it with \`optimize_for_size\`, panics as immediate aborts; the core benchmark with the standard library as shipped) |");
+L.push("| Rust | ${rustc_v} (release profile: fat LTO, codegen-units 1; opt-level 3 for the core, its generator and libm, \"z\" for the rest; the app as \`scripts/build.sh\` builds it: the standard library compiled for it with \`optimize_for_size\`, panics as immediate aborts, no MIR inlining; the core benchmark with the standard library as shipped) |");
 L.push("| browser | ${chromium_v}, headless |");
 L.push("| load average (1, 5, 15 min) | ${load_start} at the start, ${load_end} at the end |");
 L.push("");
