@@ -1231,33 +1231,63 @@ fn cannot_write(path: &str, e: io::Error) -> Failure {
     Failure::Write(format!("cannot write {path}: {e}{hint}"))
 }
 
+/// Refuses `--chunk I/N` with more parts than runs (`each`: " a point" for a sweep's runs).
+fn check_chunk_count((i, n): (u64, u64), runs: u64, from_link: bool, each: &str) -> Res<()> {
+    if n <= runs {
+        return Ok(());
+    }
+    let whose = if from_link {
+        ", as the experiment link asks"
+    } else {
+        ""
+    };
+    Err(usage(format!(
+        "--chunk {i}/{n}: more parts than runs ({runs}{each}{whose}); split into at most {runs} parts"
+    )))
+}
+
+/// Opens the `--out` file of a part (`-`: standard output, `None`) before the work, so that
+/// one that cannot be written fails now, not after the runs. (If the work is then interrupted,
+/// the file is left empty, and merge refuses it.)
+fn open_part(path: &str) -> Res<Option<std::fs::File>> {
+    if path == "-" {
+        return Ok(None);
+    }
+    Ok(Some(
+        std::fs::File::create(path).map_err(|e| cannot_write(path, e))?,
+    ))
+}
+
+/// Writes a part, one line of JSON, to its file (synced), or to `out` when it has none;
+/// returns whether it went to a file.
+fn write_part(
+    file: Option<std::fs::File>,
+    path: &str,
+    v: &Value,
+    out: &mut impl Write,
+) -> Res<bool> {
+    let text = serde_json::to_string(v).map_err(|e| usage(e.to_string()))? + "\n";
+    let Some(mut f) = file else {
+        out.write_all(text.as_bytes())?;
+        return Ok(false);
+    };
+    f.write_all(text.as_bytes())
+        .and_then(|()| f.sync_all())
+        .map_err(|e| cannot_write(path, e))?;
+    Ok(true)
+}
+
 fn cmd_batch(a: &Args, l: &Loaded, out: &mut impl Write) -> Res<()> {
     let s = &l.scenario;
     let (runs, from_link) = runs_of(a, l.link_runs);
     let progress = io::stderr().is_terminal() && runs >= 2000;
     if let (Some((i, n)), Some(path)) = (a.chunk, &a.out) {
-        if n > runs {
-            let whose = if from_link {
-                ", as the experiment link asks"
-            } else {
-                ""
-            };
-            return Err(usage(format!(
-                "--chunk {i}/{n}: more parts than runs ({runs}{whose}); split into at most {runs} parts"
-            )));
-        }
+        check_chunk_count((i, n), runs, from_link, "")?;
         s.validate().map_err(|e| usage(e.to_string()))?;
         if let Some(n) = &l.note {
             let _ = writeln!(io::stderr(), "{n}");
         }
-        // The file is opened before the work: one that cannot be written fails now, not after
-        // the runs. (If the work is then interrupted, the file is left empty, and merge
-        // refuses it.) `--out -` is standard output.
-        let mut file = if path == "-" {
-            None
-        } else {
-            Some(std::fs::File::create(path).map_err(|e| cannot_write(path, e))?)
-        };
+        let file = open_part(path)?;
         let range = aliansi_sim::batch::chunk(runs, n, i - 1);
         let progress = progress && range.end - range.start >= 2000;
         let (tally, _, _) =
@@ -1273,15 +1303,9 @@ fn cmd_batch(a: &Args, l: &Loaded, out: &mut impl Write) -> Res<()> {
             cli_version: Some(VERSION.to_string()),
             model_version: Some(aliansi_sim::MODEL_VERSION.to_string()),
         };
-        let v = aliansi_wire::partial_to_value(&part);
-        let text = serde_json::to_string(&v).map_err(|e| usage(e.to_string()))? + "\n";
-        let Some(f) = &mut file else {
-            out.write_all(text.as_bytes())?;
+        if !write_part(file, path, &aliansi_wire::partial_to_value(&part), out)? {
             return Ok(());
-        };
-        f.write_all(text.as_bytes())
-            .and_then(|()| f.sync_all())
-            .map_err(|e| cannot_write(path, e))?;
+        }
         writeln!(
             out,
             "wrote runs {}..{} of {}{runs} (part {i}/{n}) to {path}",
@@ -1963,17 +1987,8 @@ fn cmd_sweep(a: &Args, l: &Loaded, out: &mut impl Write) -> Res<()> {
             variants.push((*v, *yv, sc));
         }
     }
-    if let Some((i, n)) = a.chunk {
-        if n > runs {
-            let whose = if from_link {
-                ", as the experiment link asks"
-            } else {
-                ""
-            };
-            return Err(usage(format!(
-                "--chunk {i}/{n}: more parts than runs ({runs} a point{whose}); split into at most {runs} parts"
-            )));
-        }
+    if let Some(part) = a.chunk {
+        check_chunk_count(part, runs, from_link, " a point")?;
     }
     // Every point is checked: now the note, if any.
     if let Some(n) = &l.note {
@@ -2004,13 +2019,7 @@ fn sweep_part(
     threads: usize,
     out: &mut impl Write,
 ) -> Res<()> {
-    // Opened before the work, as batch --chunk does: a file that cannot be written fails
-    // now, and an interrupted part leaves it empty, which merge refuses.
-    let mut file = if path == "-" {
-        None
-    } else {
-        Some(std::fs::File::create(path).map_err(|e| cannot_write(path, e))?)
-    };
+    let file = open_part(path)?;
     let range = aliansi_sim::batch::chunk(head.runs, n, i - 1);
     let len = range.end - range.start;
     let progress = io::stderr().is_terminal() && len * variants.len() as u64 >= 2000;
@@ -2048,15 +2057,14 @@ fn sweep_part(
         model_version: Some(aliansi_sim::MODEL_VERSION.to_string()),
         points,
     };
-    let v = aliansi_wire::partial_sweep_to_value(&part);
-    let text = serde_json::to_string(&v).map_err(|e| usage(e.to_string()))? + "\n";
-    let Some(f) = &mut file else {
-        out.write_all(text.as_bytes())?;
+    if !write_part(
+        file,
+        path,
+        &aliansi_wire::partial_sweep_to_value(&part),
+        out,
+    )? {
         return Ok(());
-    };
-    f.write_all(text.as_bytes())
-        .and_then(|()| f.sync_all())
-        .map_err(|e| cannot_write(path, e))?;
+    }
     writeln!(
         out,
         "wrote runs {}..{} of {}{} at each of {} (part {i}/{n}) to {path}",

@@ -3,7 +3,9 @@
 
 use serde_json::{json, Value};
 
-use crate::tally::{partial_from_value, partial_to_value, PartialBatch};
+use crate::tally::{
+    check_format, optional_text, partial_from_value, partial_to_value, PartialBatch,
+};
 
 /// The `"format"` of a partial-sweep file.
 pub const SWEEP_PART_FORMAT: &str = "aliansi-sweep-tally";
@@ -83,27 +85,8 @@ fn strings(v: &Value, field: &str) -> Result<Vec<String>, String> {
 
 /// Reads a partial sweep back (see [`PartialSweep`]); a clear message names what is wrong.
 pub fn partial_sweep_from_value(v: &Value) -> Result<PartialSweep, String> {
-    if !is_partial_sweep(v) {
-        return Err(format!(
-            "not an aliansi partial sweep (format is not \"{SWEEP_PART_FORMAT}\")"
-        ));
-    }
-    if v["version"] != SWEEP_PART_VERSION {
-        return Err(format!(
-            "unsupported partial-sweep version {} (this build reads {SWEEP_PART_VERSION})",
-            v["version"]
-        ));
-    }
-    let text_field = |name: &str| -> Result<Option<String>, String> {
-        match &v[name] {
-            Value::Null => Ok(None),
-            c => Ok(Some(
-                c.as_str()
-                    .ok_or(format!("field {name} is not a string"))?
-                    .to_string(),
-            )),
-        }
-    };
+    check_format(v, SWEEP_PART_FORMAT, SWEEP_PART_VERSION, "partial sweep")?;
+    let text_field = |name: &str| optional_text(v, name);
     let cli_version = text_field("cli_version")?;
     let model_version = text_field("model_version")?;
     let param = text_field("param")?.ok_or("field param is missing")?;
@@ -170,16 +153,7 @@ mod tests {
         let point = |rivalry: f64| {
             let mut sc = s.clone();
             sc.environment.rivalry = rivalry;
-            PartialBatch {
-                tally: aliansi_sim::run_chunk(&sc, 3, 10..20).unwrap(),
-                scenario: crate::encode_link(&sc),
-                seed: 3,
-                runs_total: 40,
-                range: (10, 20),
-                part: Some((2, 4)),
-                cli_version: Some("1.2.3".into()),
-                model_version: Some("2026-11-30".into()),
-            }
+            crate::tally::sample_part(&sc)
         };
         PartialSweep {
             param: "environment.rivalry".into(),

@@ -262,19 +262,44 @@ pub(crate) fn part_of(s: &str) -> Option<(u64, u64)> {
     (1..=n).contains(&i).then_some((i, n))
 }
 
-/// Reads a partial batch back (see [`PartialBatch`]); a clear message names what is wrong.
-pub fn partial_from_value(v: &Value) -> Result<PartialBatch, String> {
-    if v["format"] != PARTIAL_FORMAT {
+/// Checks a part file's `"format"` and `"version"`; `what` names the kind in the messages
+/// ("partial batch": "not an aliansi partial batch", "unsupported partial-batch version 2").
+pub(crate) fn check_format(
+    v: &Value,
+    format: &str,
+    version: u64,
+    what: &str,
+) -> Result<(), String> {
+    if v["format"] != format {
         return Err(format!(
-            "not an aliansi partial batch (format is not \"{PARTIAL_FORMAT}\")"
+            "not an aliansi {what} (format is not \"{format}\")"
         ));
     }
-    if v["version"] != PARTIAL_VERSION {
+    if v["version"] != version {
         return Err(format!(
-            "unsupported partial-batch version {} (this build reads {PARTIAL_VERSION})",
+            "unsupported {} version {} (this build reads {version})",
+            what.replace(' ', "-"),
             v["version"]
         ));
     }
+    Ok(())
+}
+
+/// The text of an optional field (`None` when it is missing or null).
+pub(crate) fn optional_text(v: &Value, name: &str) -> Result<Option<String>, String> {
+    match &v[name] {
+        Value::Null => Ok(None),
+        c => Ok(Some(
+            c.as_str()
+                .ok_or(format!("field {name} is not a string"))?
+                .to_string(),
+        )),
+    }
+}
+
+/// Reads a partial batch back (see [`PartialBatch`]); a clear message names what is wrong.
+pub fn partial_from_value(v: &Value) -> Result<PartialBatch, String> {
+    check_format(v, PARTIAL_FORMAT, PARTIAL_VERSION, "partial batch")?;
     let u = |k: &str| {
         v[k].as_u64()
             .ok_or_else(|| format!("field {k} is missing or not a whole number"))
@@ -296,18 +321,8 @@ pub fn partial_from_value(v: &Value) -> Result<PartialBatch, String> {
                 .ok_or("field chunk is not \"I/N\" with 1 <= I <= N")?,
         ),
     };
-    let text_field = |name: &str| -> Result<Option<String>, String> {
-        match &v[name] {
-            Value::Null => Ok(None),
-            c => Ok(Some(
-                c.as_str()
-                    .ok_or(format!("field {name} is not a string"))?
-                    .to_string(),
-            )),
-        }
-    };
-    let cli_version = text_field("cli_version")?;
-    let model_version = text_field("model_version")?;
+    let cli_version = optional_text(v, "cli_version")?;
+    let model_version = optional_text(v, "model_version")?;
     let scenario = v["scenario"]
         .as_str()
         .ok_or("field scenario is missing")?
@@ -338,6 +353,21 @@ pub fn partial_from_value(v: &Value) -> Result<PartialBatch, String> {
     })
 }
 
+/// A partial batch of `s` for tests: runs 10..20 of 40 from master seed 3, part 2/4.
+#[cfg(test)]
+pub(crate) fn sample_part(s: &aliansi_sim::Scenario) -> PartialBatch {
+    PartialBatch {
+        tally: aliansi_sim::run_chunk(s, 3, 10..20).unwrap(),
+        scenario: crate::encode_link(s),
+        seed: 3,
+        runs_total: 40,
+        range: (10, 20),
+        part: Some((2, 4)),
+        cli_version: Some("1.2.3".into()),
+        model_version: Some("2026-11-30".into()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -360,17 +390,7 @@ mod tests {
 
     #[test]
     fn partial_batches_round_trip_with_or_without_their_part_number() {
-        let s = aliansi_sim::presets::default_scenario();
-        let p = PartialBatch {
-            tally: aliansi_sim::run_chunk(&s, 3, 10..20).unwrap(),
-            scenario: crate::encode_link(&s),
-            seed: 3,
-            runs_total: 40,
-            range: (10, 20),
-            part: Some((2, 4)),
-            cli_version: Some("1.2.3".into()),
-            model_version: Some("2026-11-30".into()),
-        };
+        let p = sample_part(&aliansi_sim::presets::default_scenario());
         let v = partial_to_value(&p);
         assert_eq!(v["chunk"], "2/4");
         assert_eq!(v["cli_version"], "1.2.3");
