@@ -136,12 +136,13 @@ async function firstLoad(serviceWorkers = "allow") {
   await page.waitForFunction(() => window.__appReadyMs !== undefined, null, { timeout: 60_000 });
   const readyMs = await page.evaluate(() => window.__appReadyMs);
   // The service worker (if the page registers one) fetches its offline cache on install.
+  // boot.js registers it only once the wasm is kept, which can come after the app is ready:
+  // wait for it to be active, rather than asking at once whether there is one.
   const sw = await page.evaluate(async () => {
     if (!("serviceWorker" in navigator)) return "unsupported";
-    const reg = await navigator.serviceWorker.getRegistration();
-    if (!reg) return "none";
-    const ready = await Promise.race([navigator.serviceWorker.ready.then(() => "active"), new Promise((r) => setTimeout(() => r("not active after 20 s"), 20_000))]);
-    return ready;
+    const active = await Promise.race([navigator.serviceWorker.ready.then(() => true), new Promise((r) => setTimeout(() => r(false), 20_000))]);
+    if (active) return "active";
+    return (await navigator.serviceWorker.getRegistration()) ? "not active after 20 s" : "none";
   });
   await page.waitForLoadState("networkidle").catch(() => {});
   await page.waitForTimeout(500);
