@@ -342,6 +342,10 @@ const EXAMPLES: &[(Command, &str)] = &[
         Command::Merge,
         "aliansi merge parts/part-*.json --json > summary.json",
     ),
+    (
+        Command::Merge,
+        "aliansi merge parts/sweep-*.json   (the parts of a sweep --chunk: its table)",
+    ),
     (Command::Validate, "aliansi validate --quick"),
     (Command::Help, "aliansi help batch"),
 ];
