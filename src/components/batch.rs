@@ -35,6 +35,47 @@ fn eta_text(lang: Lang, eta: Option<f64>) -> String {
     }
 }
 
+/// A job running in the workers, as [`running_block`] shows it.
+pub(crate) struct Running {
+    /// The panel's name: the ids `{id}-progress` and `{id}-cancel` (also their data-testids).
+    pub id: &'static str,
+    /// What is done so far, in words (the progress bar's label).
+    pub label: String,
+    pub done: u64,
+    pub total: u64,
+    /// The bar's name for a screen reader, when its label is not enough.
+    pub aria_label: Option<&'static str>,
+    /// The time left, in words.
+    pub eta: Option<String>,
+    pub cancel_text: &'static str,
+    /// The data-testid of the control that takes the focus when Cancel goes away.
+    pub refocus: &'static str,
+    pub cancel: Callback<MouseEvent>,
+}
+
+/// The progress of a job in the workers, with its Cancel button: shared by "Many futures",
+/// "Compare fairly" and the sweep.
+pub(crate) fn running_block(r: Running) -> Html {
+    let (bar, cancel) = (format!("{}-progress", r.id), format!("{}-cancel", r.id));
+    html! {
+        <div class="batch-running">
+            <label for={bar.clone()} class="batch-progress-label">{ r.label }</label>
+            <progress id={bar.clone()} data-testid={bar}
+                value={r.done.to_string()} max={r.total.to_string()} aria-label={r.aria_label}>
+                { format!("{}/{}", r.done, r.total) }
+            </progress>
+            <div class="batch-eta-row">
+                if let Some(eta) = r.eta {
+                    <span data-testid="batch-eta" class="batch-eta">{ eta }</span>
+                }
+                <button type="button" class="secondary" data-testid={cancel} data-refocus={r.refocus} onclick={r.cancel}>
+                    { r.cancel_text }
+                </button>
+            </div>
+        </div>
+    }
+}
+
 #[function_component(BatchPanel)]
 pub fn batch_panel(props: &Props) -> Html {
     let lang = props.state.lang;
@@ -164,28 +205,25 @@ pub fn batch_panel(props: &Props) -> Html {
             eta_seconds,
             workers,
             ..
-        } => html! {
-            <div class="batch-running">
-                <label for="batch-progress" class="batch-progress-label">
-                    { tf(lang, "experiments.progress", &[
-                        ("done", &count(lang, *done)),
-                        ("total", &count(lang, *total)),
-                        ("workers", &workers.to_string()),
-                    ]) }
-                </label>
-                <progress id="batch-progress" data-testid="batch-progress"
-                    value={done.to_string()} max={total.to_string()}
-                    aria-label={t(lang, "experiments.progress_label")}>
-                    { format!("{done}/{total}") }
-                </progress>
-                <div class="batch-eta-row">
-                    <span data-testid="batch-eta" class="batch-eta">{ eta_text(lang, *eta_seconds) }</span>
-                    <button type="button" class="secondary" data-testid="batch-cancel" data-refocus="batch-start" onclick={cancel}>
-                        { t(lang, "experiments.cancel") }
-                    </button>
-                </div>
-            </div>
-        },
+        } => running_block(Running {
+            id: "batch",
+            label: tf(
+                lang,
+                "experiments.progress",
+                &[
+                    ("done", &count(lang, *done)),
+                    ("total", &count(lang, *total)),
+                    ("workers", &workers.to_string()),
+                ],
+            ),
+            done: *done,
+            total: *total,
+            aria_label: Some(t(lang, "experiments.progress_label")),
+            eta: Some(eta_text(lang, *eta_seconds)),
+            cancel_text: t(lang, "experiments.cancel"),
+            refocus: "batch-start",
+            cancel,
+        }),
         _ => html! {},
     };
 

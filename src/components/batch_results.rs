@@ -57,7 +57,8 @@ pub(crate) fn line_band_legend(line: &str, band: &str) -> Html {
     }
 }
 
-/// The axes of a survival chart: percent gridlines (0 to 100%) and a tick each year.
+/// The axes of a survival chart: percent gridlines (0 to 100%, [`percent_gridlines`]) and a
+/// tick each year.
 pub(crate) fn survival_ticks(
     x: &LinearScale,
     y: &LinearScale,
@@ -65,17 +66,6 @@ pub(crate) fn survival_ticks(
     h: f64,
     horizon: u32,
 ) -> (Html, Html) {
-    let y_ticks = [0.0, 0.25, 0.5, 0.75, 1.0].into_iter().map(|v| {
-        let py = fmt_num(y.apply(v));
-        html! {
-            <g class="tick">
-                <line class="grid" x1="0" x2={fmt_num(w)} y1={py.clone()} y2={py.clone()} />
-                <text class="tick-label" x="-8" y={py} dominant-baseline="middle" text-anchor="end">
-                    { format!("{}%", (v * 100.0) as u32) }
-                </text>
-            </g>
-        }
-    });
     let months = year_ticks(horizon);
     // Every other label is minor when there are many: a phone, with its larger labels, hides
     // them (batch.css) so that "108" and "120" do not run together.
@@ -89,10 +79,24 @@ pub(crate) fn survival_ticks(
             </g>
         }
     });
-    (
-        html! { <>{ for y_ticks }</> },
-        html! { <>{ for x_ticks }</> },
-    )
+    (percent_gridlines(y, w), html! { <>{ for x_ticks }</> })
+}
+
+/// Gridlines of a chart of survival at 0, 25, 50, 75 and 100%, across its width `w`, with
+/// their labels at the left.
+pub(crate) fn percent_gridlines(y: &LinearScale, w: f64) -> Html {
+    let lines = [0.0, 0.25, 0.5, 0.75, 1.0].into_iter().map(|v| {
+        let py = fmt_num(y.apply(v));
+        html! {
+            <g class="tick">
+                <line class="grid" x1="0" x2={fmt_num(w)} y1={py.clone()} y2={py.clone()} />
+                <text class="tick-label" x="-8" y={py} dominant-baseline="middle" text-anchor="end">
+                    { format!("{}%", (v * 100.0) as u32) }
+                </text>
+            </g>
+        }
+    });
+    html! { <>{ for lines }</> }
 }
 
 fn rect(r: &Rect, class: &'static str) -> Html {

@@ -11,6 +11,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::charts::{fmt_num, heat_cells, label_size, legend_stops, shorten, LinearScale};
+use crate::components::batch::{running_block, Running};
 use crate::components::export::{Debrief, DebriefHead, PrintDebrief};
 use crate::i18n::{t, tf, Lang};
 use crate::narrate::{amount, num};
@@ -269,17 +270,6 @@ fn line_chart(lang: Lang, r: &Results) -> Html {
     let high: Vec<f64> = res.points.iter().map(|q| q.ci95.1).collect();
     let g = line_geometry(&x.values, &surv, &low, &high, cats, w, h);
     let y = LinearScale::new((0.0, 1.0), (h, 0.0));
-    let y_ticks = [0.0, 0.25, 0.5, 0.75, 1.0].into_iter().map(|v| {
-        let py = fmt_num(y.apply(v));
-        html! {
-            <g class="tick">
-                <line class="grid" x1="0" x2={fmt_num(w)} y1={py.clone()} y2={py.clone()} />
-                <text class="tick-label" x="-8" y={py} dominant-baseline="middle" text-anchor="end">
-                    { format!("{}%", (v * 100.0) as u32) }
-                </text>
-            </g>
-        }
-    });
     let x_ticks = g.ticks.iter().map(|(px, v)| {
         let text = value_label(lang, p, *v);
         let px_s = fmt_num(*px);
@@ -326,7 +316,7 @@ fn line_chart(lang: Lang, r: &Results) -> Html {
                 aria-labelledby="sweep-line-title">
                 <desc id="sweep-line-desc">{ desc }</desc>
                 <g transform={format!("translate({ml},{MT})")}>
-                    { for y_ticks }
+                    { crate::components::batch_results::percent_gridlines(&y, w) }
                     if cats {
                         { for g.whiskers.iter().map(|(wx, lo, hi)| html! {
                             <g class="sweep-whisker">
@@ -785,25 +775,27 @@ pub fn sweep_panel(props: &Props) -> Html {
                     at
                 })
                 .unwrap_or_default();
-            html! {
-                <div class="batch-running">
-                    <label for="sweep-progress" class="batch-progress-label">
-                        { tf(lang, "sweep.progress", &[
-                            ("k", &(current + 1).to_string()), ("n", &n.to_string()), ("at", &at),
-                            ("done", &amount(lang, *done as f64)), ("each", &amount(lang, *each as f64)),
-                        ]) }
-                    </label>
-                    <progress id="sweep-progress" data-testid="sweep-progress"
-                        value={overall.to_string()} max={(n * each).to_string()}>
-                        { format!("{overall}/{}", n * each) }
-                    </progress>
-                    <div class="batch-eta-row">
-                        <button type="button" class="secondary" data-testid="sweep-cancel" data-refocus="sweep-run" onclick={cancel}>
-                            { t(lang, "sweep.cancel") }
-                        </button>
-                    </div>
-                </div>
-            }
+            running_block(Running {
+                id: "sweep",
+                label: tf(
+                    lang,
+                    "sweep.progress",
+                    &[
+                        ("k", &(current + 1).to_string()),
+                        ("n", &n.to_string()),
+                        ("at", &at),
+                        ("done", &amount(lang, *done as f64)),
+                        ("each", &amount(lang, *each as f64)),
+                    ],
+                ),
+                done: overall,
+                total: n * each,
+                aria_label: None,
+                eta: None,
+                cancel_text: t(lang, "sweep.cancel"),
+                refocus: "sweep-run",
+                cancel,
+            })
         }
         _ => html! {},
     };

@@ -13,6 +13,7 @@ use crate::url;
 
 use crate::batch::{parse_runs, DEFAULT_RUNS};
 use crate::charts::{dash, palette, LinearScale};
+use crate::components::batch::{running_block, Running};
 use crate::components::batch_results::{
     month_label, survival_axes, survival_ticks, H, MB, ML, MR, MT, W,
 };
@@ -422,25 +423,27 @@ pub fn variants_panel(props: &Props) -> Html {
                 .get(*current)
                 .map(|x| x.name.clone())
                 .unwrap_or_default();
-            html! {
-                <div class="batch-running">
-                    <label for="variants-progress" class="batch-progress-label">
-                        { tf(lang, "experiments.variants_progress", &[
-                            ("k", &(current + 1).to_string()), ("n", &n.to_string()), ("name", &vname),
-                            ("done", &amount(lang, *done as f64)), ("total", &amount(lang, *each as f64)),
-                        ]) }
-                    </label>
-                    <progress id="variants-progress" data-testid="variants-progress"
-                        value={overall.to_string()} max={(n * each).to_string()}>
-                        { format!("{overall}/{}", n * each) }
-                    </progress>
-                    <div class="batch-eta-row">
-                        <button type="button" class="secondary" data-testid="variants-cancel" data-refocus="variants-run" onclick={cancel}>
-                            { t(lang, "experiments.cancel") }
-                        </button>
-                    </div>
-                </div>
-            }
+            running_block(Running {
+                id: "variants",
+                label: tf(
+                    lang,
+                    "experiments.variants_progress",
+                    &[
+                        ("k", &(current + 1).to_string()),
+                        ("n", &n.to_string()),
+                        ("name", &vname),
+                        ("done", &amount(lang, *done as f64)),
+                        ("total", &amount(lang, *each as f64)),
+                    ],
+                ),
+                done: overall,
+                total: n * each,
+                aria_label: None,
+                eta: None,
+                cancel_text: t(lang, "experiments.cancel"),
+                refocus: "variants-run",
+                cancel,
+            })
         }
         _ => html! {},
     };
