@@ -53,7 +53,7 @@ await context.addInitScript(() => {
     const now = Boolean(document.querySelector('[data-testid="batch-results"]'));
     if (now && !shown) window.__resultsAt.push(performance.now());
     shown = now;
-  }).observe(document, { childList: true, subtree: true });
+  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-testid"] });
 });
 const page = await context.newPage();
 const errors = [];
@@ -81,7 +81,8 @@ const results = [];
 for (let r = 0; r < reps; r++) {
   const before = await page.evaluate(() => window.__resultsAt.length);
   const busyBefore = await busySeconds();
-  // Results of the previous batch stay on screen until the next one starts.
+  // Results of the previous batch stay on screen, dimmed and without their data-testid, until
+  // the next batch's results replace them.
   // Clicked from a timer's task of the page, so that the click's own work is watched too.
   const startedAt = await clickInPageTask(page, '[data-testid="batch-start"]');
   await page.waitForFunction((n) => window.__resultsAt.length > n, before, { timeout: 300_000, polling: 50 });

@@ -382,8 +382,10 @@ pub struct Panel {
 /// Everything that changes the batch section.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PanelAction {
-    /// Batch `batch` of `total` runs has started on `workers` workers (earlier results are
-    /// cleared).
+    /// Batch `batch` of `total` runs has started on `workers` workers. Earlier results stay
+    /// (shown as the previous ones) until the new ones replace them, or until it is cancelled
+    /// or fails: taking them out of the page at the start cost the click a long task on a slow
+    /// computer, and the new results then redraw them in place.
     Started {
         batch: u64,
         total: u64,
@@ -431,7 +433,6 @@ impl Reducible for Panel {
                 workers,
             } => {
                 p.next_batch = p.next_batch.max(batch + 1);
-                p.results = None;
                 p.phase = Phase::Running {
                     batch,
                     done: 0,
@@ -473,6 +474,7 @@ impl Reducible for Panel {
             }
             PanelAction::Cancelled { done: d } => {
                 if let Phase::Running { done, total, .. } = p.phase {
+                    p.results = None;
                     p.phase = Phase::Cancelled {
                         done: d.max(done),
                         total,
@@ -480,6 +482,9 @@ impl Reducible for Panel {
                 }
             }
             PanelAction::Failed { batch, error } if batch.is_none() || batch == current => {
+                if current.is_some() {
+                    p.results = None;
+                }
                 p.phase = Phase::Failed { error };
             }
             PanelAction::Invalid { error } if current.is_none() => {
@@ -704,7 +709,8 @@ mod tests {
         let r = p.results.clone().unwrap();
         assert_eq!(r.summary, aliansi_sim::run_batch(&sc, sc.seed, 20).unwrap());
         assert_eq!(r.workers, 2);
-        // A late failure of the finished batch is ignored; a new start clears the results.
+        // A late failure of the finished batch is ignored; a new start keeps the results until
+        // the new ones come, and a cancel clears them.
         let p = act(
             p,
             PanelAction::Failed {
@@ -721,8 +727,9 @@ mod tests {
                 workers: 2,
             },
         );
-        assert!(p.results.is_none());
+        assert_eq!(p.results.as_ref(), Some(&r));
         let p = act(p, PanelAction::Cancelled { done: 40 });
+        assert!(p.results.is_none());
         assert_eq!(
             p.phase,
             Phase::Cancelled {
@@ -768,5 +775,41 @@ mod tests {
                 error: "bad".into()
             }
         );
+    }
+
+    /// The results of a batch stay while the next one runs (shown as the previous ones) and
+    /// are replaced by its results; a failure of the running batch clears them.
+    #[test]
+    fn results_stay_until_the_next_batch_replaces_them_or_fails() {
+        let sc = aliansi_sim::presets::default_scenario();
+        let tally = |runs| Rc::new(aliansi_sim::run_chunk(&sc, sc.seed, 0..runs).unwrap());
+        let start = |batch| PanelAction::Started {
+            batch,
+            total: 20,
+            workers: 1,
+        };
+        let finish = |batch, runs| PanelAction::Finished {
+            batch,
+            tally: tally(runs),
+            seconds: 1.0,
+            scenario: sc.clone(),
+        };
+        let p = act(act(Rc::new(Panel::default()), start(0)), finish(0, 10));
+        let first = p.results.clone().unwrap();
+        let p = act(p, start(1));
+        assert_eq!(p.running(), Some(1));
+        assert_eq!(p.results.as_ref(), Some(&first));
+        let p = act(p, finish(1, 20));
+        assert_eq!(p.results.as_ref().unwrap().summary.runs, 20);
+        let p = act(p, start(2));
+        assert!(p.results.is_some());
+        let p = act(
+            p,
+            PanelAction::Failed {
+                batch: Some(2),
+                error: "a worker failed".into(),
+            },
+        );
+        assert!(p.results.is_none());
     }
 }

@@ -246,13 +246,14 @@ pub fn batch_panel(props: &Props) -> Html {
     };
     let results = panel.results.as_ref().zip(done_line).map(|(r, line)| {
         let stale = r.scenario != props.state.scenario;
+        // While the next batch runs, these are its predecessor's: dimmed, replaced in place.
         html! {
             <>
-                <p class="batch-done">{ line }</p>
+                <p class={classes!("batch-done", running.then_some("previous"))}>{ line }</p>
                 if stale {
                     <p class="batch-stale" data-testid="batch-stale">{ t(lang, "experiments.stale") }</p>
                 }
-                <BatchResults {lang} finished={r.clone()} />
+                <BatchResults {lang} finished={r.clone()} previous={running} />
             </>
         }
     });

@@ -20,6 +20,11 @@ use crate::narrate::{amount, cause_words, num, pct};
 pub struct Props {
     pub lang: Lang,
     pub finished: Rc<Finished>,
+    /// The results of the batch before the one running now: shown dimmed and out of reach
+    /// (inert), without the data-testid that says results are there, until the new ones
+    /// replace them in place.
+    #[prop_or_default]
+    pub previous: bool,
 }
 
 /// The two axis lines of a survival chart, `w` by `h`.
@@ -483,7 +488,9 @@ pub fn batch_results(props: &Props) -> Html {
             .then(|| html! { <ResultsPart {lang} finished={props.finished.clone()} part={p} /> })
     };
     html! {
-        <div class="batch-results" data-testid={complete.then_some("batch-results")}
+        <div class={classes!("batch-results", props.previous.then_some("previous"))}
+            inert={props.previous}
+            data-testid={(complete && !props.previous).then_some("batch-results")}
             data-runs={f.summary.runs.to_string()}
             data-checksum={format!("{:016x}", f.summary.checksum)}>
             <h3>{ t(lang, "experiments.results_heading") }</h3>

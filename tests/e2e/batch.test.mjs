@@ -150,6 +150,13 @@ await h.check("a batch can be cancelled: progress stops, a message says so, the 
   await page.waitForFunction(() => Number(document.querySelector('[data-testid="batch-progress"]')?.value ?? 0) > 0, null, {
     timeout: 60_000,
   });
+  // Meanwhile the previous batch's results stay, dimmed and out of reach, without the test id
+  // of current results (taking them out at the start was a long task on a slow computer).
+  const previous = page.locator('[data-testid="batch"] .batch-results.previous');
+  assert.equal(await previous.count(), 1, "the previous results stay while the batch runs");
+  assert.ok(await previous.evaluate((e) => e.inert), "the previous results are inert");
+  assert.equal(await tid(page, "batch-results").count(), 0, "no results count as current while it runs");
+  assert.equal(await previous.evaluate((e) => getComputedStyle(e).opacity), "0.4");
   await tid(page, "batch-cancel").click();
   const status = tid(page, "batch-status");
   await status.filter({ hasText: /Cancelled after/ }).waitFor({ timeout: STEP_TIMEOUT_MS });

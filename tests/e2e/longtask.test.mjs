@@ -22,7 +22,7 @@ await page.addInitScript(() => {
     if (window.__resultsAt === undefined && document.querySelector('[data-testid="batch-results"]')) {
       window.__resultsAt = performance.now();
     }
-  }).observe(document, { childList: true, subtree: true });
+  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-testid"] });
 });
 
 await h.check("the browser reports long tasks (PerformanceObserver 'longtask')", async () => {
