@@ -14,7 +14,7 @@
 # What does each part of the interface cost? --panels builds a copy of the app once as it is and
 # once without each panel (its line taken out of the page in src/app.rs, so that the compiler
 # drops whatever only that panel uses), and prints how much smaller the wasm is each time. The
-# panel's text stays in the wasm (the string tables of src/i18n/ are kept whole):
+# panel's text stays in the wasm (the string tables of crates/text/src/i18n/ are kept whole):
 #
 #   bash scripts/size-floor.sh --panels [NAME...]   (the names below; default: all)
 #

@@ -65,8 +65,8 @@ fi
 echo "==> test tools ready: $("$CHROMIUM" --version 2>/dev/null), $("$CHROMEDRIVER" --version | cut -d' ' -f1-2), playwright-core $want_pw"
 
 # --- tests ---------------------------------------------------------------------------------
-step "native tests: core, wire, cli" \
-  cargo test -p aliansi-sim -p aliansi-wire -p aliansi-cli
+step "native tests: core, wire, words, cli" \
+  cargo test -p aliansi-sim -p aliansi-wire -p aliansi-text -p aliansi-cli
 
 # The research findings F1-F12 and the edge cases, at a size that fits CI (exits 1 on a failure).
 step "model validation (aliansi validate --quick)" \

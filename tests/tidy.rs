@@ -30,7 +30,12 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 fn no_unicode_tables_in_the_download() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
-    for dir in ["src", "crates/sim/src", "crates/wire/src"] {
+    for dir in [
+        "src",
+        "crates/sim/src",
+        "crates/wire/src",
+        "crates/text/src",
+    ] {
         rust_files(&root.join(dir), &mut files);
     }
     assert!(files.len() > 40, "found only {} files", files.len());

@@ -4,7 +4,7 @@
 //! A closed stdout (`aliansi batch | head`) ends the program quietly.
 
 mod batch;
-mod narrate;
+mod events;
 mod set;
 mod validate;
 
@@ -14,7 +14,9 @@ use std::process::ExitCode;
 use aliansi_sim::{presets, Outcome, Scenario};
 use serde_json::{json, Value};
 
-use narrate::{cause_words, event_json, Narrator};
+use aliansi_text::i18n::{fill, Lang};
+use aliansi_text::narrate::{self, Narrator};
+use events::{event_json, told};
 
 /// Every command: its name, itself, its arguments in the help's USAGE line, and what it does
 /// (its lines in the help). The one list of command names: the help, `Command::parse` and the
@@ -211,6 +213,14 @@ const OPTIONS: &[Opt] = &[
         help: "Also tell failed ladder steps and moves up the ladder",
     },
     Opt {
+        name: "--lang",
+        value: "LANG",
+        commands: &[Command::Run],
+        section: 2,
+        help: "The story's language: en (English, the default) or id (Bahasa\n\
+               Indonesia), in the app's words",
+    },
+    Opt {
         name: "--runs",
         value: "N",
         commands: &[Command::Batch, Command::Sweep, Command::Validate],
@@ -306,6 +316,10 @@ const EXAMPLES: &[(Command, &str)] = &[
     (Command::Presets, "aliansi presets --json"),
     (Command::Run, "aliansi run --preset id-jp-jv --seed 7"),
     (Command::Run, "aliansi run --preset id-jp-jv --all-events"),
+    (
+        Command::Run,
+        "aliansi run --lang id   (the story in Bahasa Indonesia)",
+    ),
     (
         Command::Batch,
         "aliansi batch --runs 10000 --set governance.alliance_manager=true",
@@ -525,6 +539,8 @@ struct Args {
     seed: Option<u64>,
     json: bool,
     all_events: bool,
+    /// `--lang`: the language of `run`'s story.
+    lang: Option<Lang>,
     runs: Option<u64>,
     threads: Option<usize>,
     param: Option<String>,
@@ -619,6 +635,15 @@ fn parse_args() -> Res<Args> {
             }
             Long("json") => a.json = true,
             Long("all-events") => a.all_events = true,
+            Long("lang") => {
+                let v = value_of(&mut p, "--lang")?;
+                let lang = Lang::from_tag(&v).ok_or_else(|| {
+                    usage(format!(
+                        "--lang expects en (English) or id (Bahasa Indonesia), got \"{v}\""
+                    ))
+                })?;
+                once(&mut a.lang, "--lang", lang)?
+            }
             Long("quick") => a.quick = true,
             Long("chunk") => {
                 let v = value_of(&mut p, "--chunk")?;
@@ -728,6 +753,7 @@ fn parse_args() -> Res<Args> {
             ("--seed", a.seed.is_some()),
             ("--json", a.json),
             ("--all-events", a.all_events),
+            ("--lang", a.lang.is_some()),
             ("--runs", a.runs.is_some()),
             ("--chunk", a.chunk.is_some()),
             ("--out", a.out.is_some()),
@@ -1058,14 +1084,17 @@ fn cmd_run(
     out: &mut impl Write,
 ) -> Res<()> {
     let r = run_with_choices(s, choices).map_err(|e| usage(e.to_string()))?;
-    let mut narrator = Narrator::new(s, a.all_events);
+    let lang = a.lang.unwrap_or_default();
+    // The app's narrator, in the chosen language. It sees every event, in order (it follows
+    // each dispute from its opening); the story leaves out the noisy ones unless --all-events.
+    let mut narrator = Narrator::new(lang, s);
     if a.json {
         let events: Vec<Value> = r
             .events
             .iter()
             .map(|e| {
                 let t = narrator.sentence(e);
-                event_json(e, t)
+                event_json(e, told(e, a.all_events).then_some(t))
             })
             .collect();
         let series: Vec<Value> = r
@@ -1104,40 +1133,59 @@ fn cmd_run(
         });
         return write_json(out, &v);
     }
+    let w = RunWords::of(lang);
+    let num = |v: f64, digits: usize| narrate::num(lang, v, digits);
+    let seed = s.seed.to_string();
     match r.outcome {
         Outcome::Survived => writeln!(
             out,
-            "Outcome: survived all {} months (seed {}).",
-            r.months, s.seed
+            "{}",
+            fill(
+                w.survived,
+                &[("months", &r.months.to_string()), ("seed", &seed)]
+            )
         )?,
         Outcome::Dissolved { month, cause } => writeln!(
             out,
-            "Outcome: dissolved in month {month} of {} because of {} (seed {}).",
-            s.horizon_months,
-            cause_words(cause),
-            s.seed
+            "{}",
+            fill(
+                w.dissolved,
+                &[
+                    ("month", &month.to_string()),
+                    ("horizon", &s.horizon_months.to_string()),
+                    ("cause", narrate::cause_words(lang, cause)),
+                    ("seed", &seed),
+                ]
+            )
         )?,
     }
     if !choices.is_empty() {
         writeln!(
             out,
-            "With the class's choices from the link (decision mode): {} disputes, each tried first with the step the class chose.",
-            choices.len()
+            "{}",
+            fill(w.choices, &[("n", &choices.len().to_string())])
         )?;
     }
     // The core's final trust counts the partners of the last month, a partner that left in
     // it included, so it can differ from the last month's `mean_trust` (partners still in).
     writeln!(
         out,
-        "Value created {:.1}; distributed {:.1}; fines {:.1}; trust at the end {:.2} \
-         (partners of the last month, leavers included).",
-        r.value_total, r.distributed_total, r.fines_total, r.final_mean_trust
+        "{}",
+        fill(
+            w.value,
+            &[
+                ("value", &num(r.value_total, 1)),
+                ("distributed", &num(r.distributed_total, 1)),
+                ("fines", &num(r.fines_total, 1)),
+                ("trust", &num(r.final_mean_trust, 2)),
+            ]
+        )
     )?;
-    let names = narrate::told_apart(s);
+    let names = narrate::partner_names(s);
     let payoffs: Vec<String> = names
         .iter()
         .zip(&r.payoff_total)
-        .map(|(name, v)| format!("{name} {v:.1}"))
+        .map(|(name, v)| format!("{name} {}", num(*v, 1)))
         .collect();
     // A leaver's exit penalty is taken off its payoff and shared among the partners who stay
     // (crates/sim/src/exit.rs), so the payoffs are net of them: say so, and who paid what.
@@ -1150,40 +1198,78 @@ fn cmd_run(
                 penalty_paid,
                 ..
             } if penalty_paid > 0.0 => {
-                let name = names
-                    .get(partner)
-                    .map_or("an unknown partner", String::as_str);
-                Some(format!("{name} {penalty_paid:.1} (month {})", e.month))
+                let name = names.get(partner).map_or("?", String::as_str);
+                Some(fill(
+                    w.penalty,
+                    &[
+                        ("who", name),
+                        ("paid", &num(penalty_paid, 1)),
+                        ("month", &e.month.to_string()),
+                    ],
+                ))
             }
             _ => None,
         })
         .collect();
+    let list = payoffs.join(", ");
     if penalties.is_empty() {
-        writeln!(out, "Payoffs: {}.", payoffs.join(", "))?;
+        writeln!(out, "{}", fill(w.payoffs, &[("list", &list)]))?;
     } else {
+        writeln!(out, "{}", fill(w.payoffs_net, &[("list", &list)]))?;
         writeln!(
             out,
-            "Payoffs: {} (after exit penalties).",
-            payoffs.join(", ")
-        )?;
-        writeln!(
-            out,
-            "Exit penalties paid to the partners who stayed (in proportion to their shares): {}.",
-            penalties.join(", ")
+            "{}",
+            fill(w.penalties, &[("list", &penalties.join(", "))])
         )?;
     }
     writeln!(out)?;
     for e in &r.events {
-        if let Some(t) = narrator.sentence(e) {
-            let mut chars = t.chars();
-            let first: String = chars
-                .next()
-                .map(|c| c.to_uppercase().collect())
-                .unwrap_or_default();
-            writeln!(out, "Month {}: {}{}.", e.month, first, chars.as_str())?;
+        let line = narrator.line(e);
+        if told(e, a.all_events) {
+            writeln!(out, "{line}")?;
         }
     }
     Ok(())
+}
+
+/// The lines of `run`'s text around the story, in either language (the story itself is the
+/// app's: `aliansi_text::narrate`). Templates with `{name}` placeholders, filled by [`fill`].
+struct RunWords {
+    survived: &'static str,
+    dissolved: &'static str,
+    choices: &'static str,
+    value: &'static str,
+    payoffs: &'static str,
+    payoffs_net: &'static str,
+    penalties: &'static str,
+    penalty: &'static str,
+}
+
+impl RunWords {
+    fn of(lang: Lang) -> RunWords {
+        match lang {
+            Lang::En => RunWords {
+                survived: "Outcome: survived all {months} months (seed {seed}).",
+                dissolved: "Outcome: dissolved in month {month} of {horizon} because of {cause} (seed {seed}).",
+                choices: "With the class's choices from the link (decision mode): {n} disputes, each tried first with the step the class chose.",
+                value: "Value created {value}; distributed {distributed}; fines {fines}; trust at the end {trust} (partners of the last month, leavers included).",
+                payoffs: "Payoffs: {list}.",
+                payoffs_net: "Payoffs: {list} (after exit penalties).",
+                penalties: "Exit penalties paid to the partners who stayed (in proportion to their shares): {list}.",
+                penalty: "{who} {paid} (month {month})",
+            },
+            Lang::Id => RunWords {
+                survived: "Hasil: bertahan selama {months} bulan penuh (seed {seed}).",
+                dissolved: "Hasil: bubar pada bulan ke-{month} dari {horizon} karena {cause} (seed {seed}).",
+                choices: "Dengan pilihan kelas dari tautan (mode keputusan): {n} sengketa, masing-masing dicoba dulu dengan langkah yang dipilih kelas.",
+                value: "Nilai yang tercipta {value}; dibagikan {distributed}; denda {fines}; kepercayaan di akhir {trust} (mitra pada bulan terakhir, termasuk yang keluar).",
+                payoffs: "Imbalan: {list}.",
+                payoffs_net: "Imbalan: {list} (setelah denda keluar).",
+                penalties: "Denda keluar yang dibayarkan kepada mitra yang bertahan (sebanding dengan bagian mereka): {list}.",
+                penalty: "{who} {paid} (bulan {month})",
+            },
+        }
+    }
 }
 
 fn threads(a: &Args) -> usize {
@@ -1828,7 +1914,13 @@ fn print_summary(
         } else {
             0.0
         };
-        writeln!(out, "  {:<20} {:>8}  {:>6}", cause_words(c), n, pct(share))?;
+        writeln!(
+            out,
+            "  {:<20} {:>8}  {:>6}",
+            narrate::cause_words(Lang::En, c),
+            n,
+            pct(share)
+        )?;
     }
     writeln!(out, "Mean value created: {:.1}", sm.mean_value)?;
     // Each run's final trust counts the partners of its last month, leavers included.

@@ -174,8 +174,20 @@ thread_local! {
     /// Every key's texts, built at the first lookup in one pass over the areas (a page renders
     /// hundreds of strings, often many times a second while a run plays: a search of the
     /// tables for each cost about 1.7 µs natively, a hash lookup a few dozen ns).
-    static INDEX: HashMap<&'static str, [&'static str; 2]> =
-        AREAS.into_iter().flat_map(entries).collect();
+    static INDEX: HashMap<&'static str, [&'static str; 2]> = index();
+}
+
+/// Every key's texts: what [`entries`] gives for every area, in a plain loop (0.1 KB less to
+/// download than collecting the iterator).
+fn index() -> HashMap<&'static str, [&'static str; 2]> {
+    let mut index = HashMap::new();
+    for area in AREAS {
+        let mut fields = area.split(FIELD_END);
+        while let (Some(key), Some(en), Some(id)) = (fields.next(), fields.next(), fields.next()) {
+            index.insert(key, [en, id]);
+        }
+    }
+    index
 }
 
 /// The string for `key` in `lang`. Every key has both languages (see [`strings!`]); a missing
@@ -186,7 +198,13 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
 
 /// The template for `key` in `lang`, with each `{name}` replaced by its value.
 pub fn tf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
-    let mut s = t(lang, key).to_string();
+    fill(t(lang, key), args)
+}
+
+/// `template` with each `{name}` of `args` replaced by its value (the command line's own
+/// templates use it too).
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut s = template.to_string();
     for (name, value) in args {
         s = s.replace(&format!("{{{name}}}"), value);
     }
