@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use aliansi_sim::{presets, Outcome, Scenario};
 use serde_json::{json, Value};
 
-use aliansi_text::i18n::{fill, Lang};
+use aliansi_text::i18n::{fill, t, Lang};
 use aliansi_text::narrate::{self, Narrator};
 use events::{event_json, told};
 
@@ -1221,6 +1221,26 @@ fn cmd_run(
             "{}",
             fill(w.penalties, &[("list", &penalties.join(", "))])
         )?;
+    }
+    // Why it ended as it did, as the page's "How it ended, and why" tells it: the regulator's
+    // ending, and each partner that left with what led to it.
+    let story = narrate::run_story(lang, s, &r);
+    let why = story
+        .regulator
+        .iter()
+        .map(|x| ("watch.summary.regulator", vec![(&x.headline, &x.details)]))
+        .chain((!story.exits.is_empty()).then(|| {
+            let exits = story.exits.iter().map(|x| (&x.headline, &x.details));
+            ("watch.summary.exits", exits.collect())
+        }));
+    for (heading, items) in why {
+        writeln!(out, "\n{}:", t(lang, heading))?;
+        for (headline, details) in items {
+            writeln!(out, "  {headline}")?;
+            for d in details {
+                writeln!(out, "    - {d}")?;
+            }
+        }
     }
     writeln!(out)?;
     for e in &r.events {

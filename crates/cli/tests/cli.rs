@@ -2122,6 +2122,95 @@ fn the_story_lists_reopened_disputes_in_good_english() {
     );
 }
 
+/// `run` says why it ended as it did, as the page's "How it ended, and why": each partner that
+/// left with what led to it, and the regulator's ending, in the language asked.
+#[test]
+fn the_story_says_who_left_and_why() {
+    use aliansi_text::i18n::Lang;
+    use aliansi_text::narrate::run_story;
+    let s = aliansi_sim::presets::default_scenario();
+    // The first seeds with a partner leaving, and with the regulator ending the alliance.
+    let with_exit = (1..200)
+        .find(|&seed| {
+            !run_story(Lang::En, &s, &aliansi_sim::run(&s, seed).unwrap())
+                .exits
+                .is_empty()
+        })
+        .unwrap();
+    let c = aliansi_sim::presets::find("challenge-compliance").unwrap();
+    let with_regulator = (1..2000)
+        .find(|&seed| {
+            run_story(Lang::En, &c, &aliansi_sim::run(&c, seed).unwrap())
+                .regulator
+                .is_some()
+        })
+        .expect("a regulator's ending in challenge-compliance");
+    for (lang, tag) in [(Lang::En, "en"), (Lang::Id, "id")] {
+        for (preset, scenario, seed) in [
+            ("default", &s, with_exit),
+            ("challenge-compliance", &c, with_regulator),
+        ] {
+            let story = run_story(lang, scenario, &aliansi_sim::run(scenario, seed).unwrap());
+            let out = ok(&[
+                "run",
+                "--preset",
+                preset,
+                "--seed",
+                &seed.to_string(),
+                "--lang",
+                tag,
+            ]);
+            let mut want = String::new();
+            if let Some(x) = &story.regulator {
+                want += &format!(
+                    "{}:\n  {}\n",
+                    aliansi_text::i18n::t(lang, "watch.summary.regulator"),
+                    x.headline
+                );
+                for d in &x.details {
+                    want += &format!("    - {d}\n");
+                }
+            }
+            if !story.exits.is_empty() {
+                if !want.is_empty() {
+                    want.push('\n');
+                }
+                want += &format!("{}:\n", aliansi_text::i18n::t(lang, "watch.summary.exits"));
+                for x in &story.exits {
+                    want += &format!("  {}\n", x.headline);
+                    for d in &x.details {
+                        want += &format!("    - {d}\n");
+                    }
+                }
+            }
+            assert!(!want.is_empty(), "{preset} {seed}");
+            // After the totals and before the story, a blank line around it.
+            let at = out.find(&format!("\n\n{want}\n"));
+            let story_at = out.find(if lang == Lang::En {
+                "\nMonth "
+            } else {
+                "\nBulan "
+            });
+            assert!(
+                at.is_some() && at < story_at,
+                "{tag} {preset} {seed}:\n{out}\nwant:\n{want}"
+            );
+        }
+    }
+    // A run where nobody left and no regulator came says nothing of the kind.
+    let calm = aliansi_sim::presets::find("calm-pair").unwrap();
+    let r = aliansi_sim::run(&calm, calm.seed).unwrap();
+    assert!(
+        r.exit_month.iter().all(Option::is_none),
+        "calm-pair: somebody left"
+    );
+    let out = ok(&["run", "--preset", "calm-pair"]);
+    assert!(
+        !out.contains("Who left") && !out.contains("regulator ended it"),
+        "{out}"
+    );
+}
+
 /// `run --lang id` tells the run in Bahasa Indonesia, in the app's sentences (the same
 /// narrator, `aliansi_text::narrate`), with decimal commas; English is the default; any other
 /// language is refused.
@@ -2132,7 +2221,8 @@ fn the_story_is_told_in_the_language_asked() {
     let r = aliansi_sim::run(&s, s.seed).unwrap();
     for (lang, tag) in [(Lang::En, "en"), (Lang::Id, "id")] {
         let out = ok(&["run", "--preset", "challenge-conflict", "--lang", tag]);
-        let story: Vec<&str> = out.lines().skip_while(|l| !l.is_empty()).skip(1).collect();
+        // The story: the last block, after "Who left, and why" when somebody left.
+        let story: Vec<&str> = out.rsplit_once("\n\n").unwrap().1.lines().collect();
         // The app's event log, without the failed steps and moves up the ladder.
         let app: Vec<String> = aliansi_text::narrate::log_lines(lang, &s, &r.events)
             .into_iter()
@@ -2156,7 +2246,7 @@ fn the_story_is_told_in_the_language_asked() {
             tag,
             "--all-events",
         ]);
-        let story = all.lines().skip_while(|l| !l.is_empty()).skip(1).count();
+        let story = all.rsplit_once("\n\n").unwrap().1.lines().count();
         assert_eq!(
             story,
             r.events.len(),
@@ -2181,12 +2271,8 @@ fn the_story_is_told_in_the_language_asked() {
         .find(|l| l.starts_with("Nilai yang tercipta "))
         .unwrap();
     assert!(value.contains(',') && !value.contains("0."), "{value}");
-    assert!(
-        id.lines()
-            .skip(head.len() + 1)
-            .all(|l| l.starts_with("Bulan ")),
-        "{id}"
-    );
+    let story = id.rsplit_once("\n\n").unwrap().1;
+    assert!(story.lines().all(|l| l.starts_with("Bulan ")), "{id}");
     // English by default, and "id-ID" read as Indonesian.
     assert_eq!(
         ok(&["run", "--preset", "challenge-conflict"]),
