@@ -7,6 +7,7 @@ mod batch;
 mod events;
 mod set;
 mod validate;
+mod words;
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
@@ -14,9 +15,10 @@ use std::process::ExitCode;
 use aliansi_sim::{presets, Outcome, Scenario};
 use serde_json::{json, Value};
 
-use aliansi_text::i18n::{fill, t, Lang};
+use aliansi_text::i18n::{t, Lang};
 use aliansi_text::narrate::{self, Narrator};
 use events::{event_json, told};
+use words::{count, list_sep, num, tf, Thing};
 
 /// Every command: its name, itself, its arguments in the help's USAGE line, and what it does
 /// (its lines in the help). The one list of command names: the help, `Command::parse` and the
@@ -215,10 +217,11 @@ const OPTIONS: &[Opt] = &[
     Opt {
         name: "--lang",
         value: "LANG",
-        commands: &[Command::Run],
+        commands: &[Command::Run, Command::Batch, Command::Sweep, Command::Merge],
         section: 2,
-        help: "The story's language: en (English, the default) or id (Bahasa\n\
-               Indonesia), in the app's words",
+        help: "The language of the results as text: en (English, the default)\n\
+               or id (Bahasa Indonesia, with decimal commas); a run's story in\n\
+               the app's words. --json keeps its keys",
     },
     Opt {
         name: "--runs",
@@ -1133,23 +1136,24 @@ fn cmd_run(
         });
         return write_json(out, &v);
     }
-    let w = RunWords::of(lang);
-    let num = |v: f64, digits: usize| narrate::num(lang, v, digits);
+    let num = |v: f64, digits: usize| num(lang, v, digits);
     let seed = s.seed.to_string();
     match r.outcome {
         Outcome::Survived => writeln!(
             out,
             "{}",
-            fill(
-                w.survived,
+            tf(
+                lang,
+                "run.survived",
                 &[("months", &r.months.to_string()), ("seed", &seed)]
             )
         )?,
         Outcome::Dissolved { month, cause } => writeln!(
             out,
             "{}",
-            fill(
-                w.dissolved,
+            tf(
+                lang,
+                "run.dissolved",
                 &[
                     ("month", &month.to_string()),
                     ("horizon", &s.horizon_months.to_string()),
@@ -1160,19 +1164,17 @@ fn cmd_run(
         )?,
     }
     if !choices.is_empty() {
-        writeln!(
-            out,
-            "{}",
-            fill(w.choices, &[("n", &choices.len().to_string())])
-        )?;
+        let n = choices.len().to_string();
+        writeln!(out, "{}", tf(lang, "run.choices", &[("n", &n)]))?;
     }
     // The core's final trust counts the partners of the last month, a partner that left in
     // it included, so it can differ from the last month's `mean_trust` (partners still in).
     writeln!(
         out,
         "{}",
-        fill(
-            w.value,
+        tf(
+            lang,
+            "run.value",
             &[
                 ("value", &num(r.value_total, 1)),
                 ("distributed", &num(r.distributed_total, 1)),
@@ -1199,8 +1201,9 @@ fn cmd_run(
                 ..
             } if penalty_paid > 0.0 => {
                 let name = names.get(partner).map_or("?", String::as_str);
-                Some(fill(
-                    w.penalty,
+                Some(tf(
+                    lang,
+                    "run.penalty",
                     &[
                         ("who", name),
                         ("paid", &num(penalty_paid, 1)),
@@ -1211,16 +1214,13 @@ fn cmd_run(
             _ => None,
         })
         .collect();
-    let list = payoffs.join(", ");
+    let list = payoffs.join(list_sep(lang));
     if penalties.is_empty() {
-        writeln!(out, "{}", fill(w.payoffs, &[("list", &list)]))?;
+        writeln!(out, "{}", tf(lang, "run.payoffs", &[("list", &list)]))?;
     } else {
-        writeln!(out, "{}", fill(w.payoffs_net, &[("list", &list)]))?;
-        writeln!(
-            out,
-            "{}",
-            fill(w.penalties, &[("list", &penalties.join(", "))])
-        )?;
+        writeln!(out, "{}", tf(lang, "run.payoffs_net", &[("list", &list)]))?;
+        let list = penalties.join(list_sep(lang));
+        writeln!(out, "{}", tf(lang, "run.penalties", &[("list", &list)]))?;
     }
     // Why it ended as it did, as the page's "How it ended, and why" tells it: the regulator's
     // ending, and each partner that left with what led to it.
@@ -1252,46 +1252,6 @@ fn cmd_run(
     Ok(())
 }
 
-/// The lines of `run`'s text around the story, in either language (the story itself is the
-/// app's: `aliansi_text::narrate`). Templates with `{name}` placeholders, filled by [`fill`].
-struct RunWords {
-    survived: &'static str,
-    dissolved: &'static str,
-    choices: &'static str,
-    value: &'static str,
-    payoffs: &'static str,
-    payoffs_net: &'static str,
-    penalties: &'static str,
-    penalty: &'static str,
-}
-
-impl RunWords {
-    fn of(lang: Lang) -> RunWords {
-        match lang {
-            Lang::En => RunWords {
-                survived: "Outcome: survived all {months} months (seed {seed}).",
-                dissolved: "Outcome: dissolved in month {month} of {horizon} because of {cause} (seed {seed}).",
-                choices: "With the class's choices from the link (decision mode): {n} disputes, each tried first with the step the class chose.",
-                value: "Value created {value}; distributed {distributed}; fines {fines}; trust at the end {trust} (partners of the last month, leavers included).",
-                payoffs: "Payoffs: {list}.",
-                payoffs_net: "Payoffs: {list} (after exit penalties).",
-                penalties: "Exit penalties paid to the partners who stayed (in proportion to their shares): {list}.",
-                penalty: "{who} {paid} (month {month})",
-            },
-            Lang::Id => RunWords {
-                survived: "Hasil: bertahan selama {months} bulan penuh (seed {seed}).",
-                dissolved: "Hasil: bubar pada bulan ke-{month} dari {horizon} karena {cause} (seed {seed}).",
-                choices: "Dengan pilihan kelas dari tautan (mode keputusan): {n} sengketa, masing-masing dicoba dulu dengan langkah yang dipilih kelas.",
-                value: "Nilai yang tercipta {value}; dibagikan {distributed}; denda {fines}; kepercayaan di akhir {trust} (mitra pada bulan terakhir, termasuk yang keluar).",
-                payoffs: "Imbalan: {list}.",
-                payoffs_net: "Imbalan: {list} (setelah denda keluar).",
-                penalties: "Denda keluar yang dibayarkan kepada mitra yang bertahan (sebanding dengan bagian mereka): {list}.",
-                penalty: "{who} {paid} (bulan {month})",
-            },
-        }
-    }
-}
-
 fn threads(a: &Args) -> usize {
     a.threads.unwrap_or_else(|| {
         std::thread::available_parallelism()
@@ -1299,23 +1259,6 @@ fn threads(a: &Args) -> usize {
             .unwrap_or(1)
     })
 }
-
-fn pct(x: f64) -> String {
-    format!("{:.1} %", x * 100.0)
-}
-
-/// "1 run", "2 runs".
-fn plural(n: u64, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
-/// What the output's first line adds after the number of runs when they are an experiment
-/// link's.
-const LINK_RUNS: &str = " (as the experiment link asks)";
 
 /// The runs of a batch, or of each sweep point: --runs, else an experiment link's (then
 /// `true`), else [`DEFAULT_RUNS`].
@@ -1861,24 +1804,43 @@ fn merge_sweeps(a: &Args, values: &[Value], out: &mut impl Write) -> Res<()> {
 }
 
 /// The hazard by year as the text output labels it: `y1`, ..., and a last year shorter than
-/// twelve months with its months (`y3 (months 25-30)`).
-fn hazard_labels(horizon: u32, hazard: &[f64]) -> Vec<String> {
+/// twelve months with its months (`y3 (months 25-30)`); `th1`... in Indonesian.
+fn hazard_labels(lang: Lang, horizon: u32, hazard: &[f64]) -> Vec<String> {
     hazard
         .iter()
         .enumerate()
         .map(|(y, h)| {
             let y = y as u32;
             let (first, last) = (12 * y + 1, (12 * y + 12).min(horizon));
-            let part = if last - first + 1 == 12 {
+            let (first, last) = (first.to_string(), last.to_string());
+            let part = if last == first {
+                tf(lang, "hazard.month", &[("first", &first)])
+            } else if (12 * y + 12) <= horizon {
                 String::new()
-            } else if first == last {
-                format!(" (month {first})")
             } else {
-                format!(" (months {first}-{last})")
+                tf(lang, "hazard.months", &[("first", &first), ("last", &last)])
             };
-            format!("y{}{part} {:.1}", y + 1, h * 100.0)
+            tf(
+                lang,
+                "hazard.year",
+                &[
+                    ("year", &(y + 1).to_string()),
+                    ("part", &part),
+                    ("pct", &num(lang, h * 100.0, 1)),
+                ],
+            )
         })
         .collect()
+}
+
+/// What the first line of a batch, or of a sweep's points, says after the number of runs when
+/// they are an experiment link's.
+fn link_runs(lang: Lang, from_link: bool) -> &'static str {
+    if from_link {
+        words::w(lang, "link_runs")
+    } else {
+        ""
+    }
 }
 
 /// The summary of a batch; `from_link`: its runs are an experiment link's (see [`runs_of`]).
@@ -1893,80 +1855,108 @@ fn print_summary(
     if a.json {
         return write_json(out, &batch::summary_json(b, s.seed));
     }
+    let lang = a.lang.unwrap_or_default();
+    let pct = |x: f64| words::pct(lang, x);
+    let runs = count(lang, sm.runs, Thing::Run);
+    let horizon = count(lang, u64::from(sm.horizon_months), Thing::Month);
     writeln!(
         out,
-        "{}{} of {}, master seed {}",
-        plural(sm.runs, "run", "runs"),
-        if from_link { LINK_RUNS } else { "" },
-        plural(u64::from(sm.horizon_months), "month", "months"),
-        s.seed
+        "{}",
+        tf(
+            lang,
+            "batch.head",
+            &[
+                ("runs", &runs),
+                ("link", link_runs(lang, from_link)),
+                ("months", &horizon),
+                ("seed", &s.seed.to_string()),
+            ]
+        )
     )?;
     writeln!(
         out,
-        "Survival at month {}: {} (95 % CI {} to {})",
-        sm.horizon_months,
-        pct(sm.survival_at_horizon),
-        pct(sm.survival_ci95.0),
-        pct(sm.survival_ci95.1)
+        "{}",
+        tf(
+            lang,
+            "batch.survival",
+            &[
+                ("month", &sm.horizon_months.to_string()),
+                ("pct", &pct(sm.survival_at_horizon)),
+                ("lo", &pct(sm.survival_ci95.0)),
+                ("hi", &pct(sm.survival_ci95.1)),
+            ]
+        )
     )?;
-    match sm.median_survival_months {
-        Some(m) => writeln!(out, "Median survival: {m} months")?,
+    let median = match sm.median_survival_months {
+        Some(m) => tf(
+            lang,
+            "batch.median",
+            &[("months", &count(lang, u64::from(m), Thing::Month))],
+        ),
         // As the app says it: a number the reader can hold on to.
-        None => writeln!(
-            out,
-            "Median survival: more than {} months (over half are still together at the end)",
-            sm.horizon_months
-        )?,
-    }
-    let hz = hazard_labels(sm.horizon_months, &sm.hazard_by_year);
-    writeln!(out, "Hazard by year (%): {}", hz.join(", "))?;
+        None => tf(lang, "batch.median_over", &[("months", &horizon)]),
+    };
+    writeln!(out, "{median}")?;
+    let hz = hazard_labels(lang, sm.horizon_months, &sm.hazard_by_year);
+    let list = hz.join(list_sep(lang));
+    writeln!(out, "{}", tf(lang, "batch.hazard", &[("list", &list)]))?;
     let dissolved: u64 = sm.causes.iter().map(|(_, n)| n).sum();
-    writeln!(
-        out,
-        "Causes of dissolution ({} dissolved):",
-        plural(dissolved, "run", "runs")
-    )?;
+    let n = count(lang, dissolved, Thing::Run);
+    writeln!(out, "{}", tf(lang, "batch.causes", &[("runs", &n)]))?;
     let mut causes = sm.causes.clone();
     causes.sort_by_key(|c| std::cmp::Reverse(c.1));
+    let cw = causes
+        .iter()
+        .map(|(c, _)| narrate::cause_words(lang, *c).chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(20);
     for (c, n) in causes {
         let share = if dissolved > 0 {
             n as f64 / dissolved as f64
         } else {
             0.0
         };
-        writeln!(
-            out,
-            "  {:<20} {:>8}  {:>6}",
-            narrate::cause_words(Lang::En, c),
-            n,
-            pct(share)
-        )?;
+        let words = narrate::cause_words(lang, c);
+        let pad = " ".repeat(cw - words.chars().count());
+        writeln!(out, "  {words}{pad} {n:>8}  {:>6}", pct(share))?;
     }
-    writeln!(out, "Mean value created: {:.1}", sm.mean_value)?;
-    // Each run's final trust counts the partners of its last month, leavers included.
+    let value = num(lang, sm.mean_value, 1);
     writeln!(
         out,
-        "Mean final trust: {:.3} (each run's trust at the end: partners of its last month, \
-         leavers included)",
-        sm.mean_final_trust
+        "{}",
+        tf(lang, "batch.mean_value", &[("value", &value)])
     )?;
-    writeln!(out, "Checksum: {:016x}", sm.checksum)?;
-    match b.origin {
-        batch::Origin::Ran { threads, seconds } => writeln!(
-            out,
-            "{} in {:.2} s ({:.0} runs/s, {})",
-            plural(sm.runs, "run", "runs"),
-            seconds,
-            sm.runs as f64 / seconds.max(1e-9),
-            plural(threads as u64, "thread", "threads")
-        )?,
-        batch::Origin::Merged { parts } => writeln!(
-            out,
-            "{}, merged from {}",
-            plural(sm.runs, "run", "runs"),
-            plural(parts as u64, "part", "parts")
-        )?,
-    }
+    // Each run's final trust counts the partners of its last month, leavers included.
+    let trust = num(lang, sm.mean_final_trust, 3);
+    writeln!(
+        out,
+        "{}",
+        tf(lang, "batch.mean_trust", &[("trust", &trust)])
+    )?;
+    let sum = format!("{:016x}", sm.checksum);
+    writeln!(out, "{}", tf(lang, "batch.checksum", &[("sum", &sum)]))?;
+    let last = match b.origin {
+        batch::Origin::Ran { threads, seconds } => tf(
+            lang,
+            "batch.ran",
+            &[
+                ("runs", &runs),
+                ("seconds", &num(lang, seconds, 2)),
+                ("rate", &num(lang, sm.runs as f64 / seconds.max(1e-9), 0)),
+                ("threads", &count(lang, threads as u64, Thing::Thread)),
+            ],
+        ),
+        batch::Origin::Merged { parts } => tf(
+            lang,
+            "batch.merged",
+            &[
+                ("runs", &runs),
+                ("parts", &count(lang, parts as u64, Thing::Part)),
+            ],
+        ),
+    };
+    writeln!(out, "{last}")?;
     Ok(())
 }
 
@@ -2192,7 +2182,7 @@ fn sweep_part(
             ""
         },
         head.runs,
-        plural(variants.len() as u64, "point", "points"),
+        count(Lang::En, variants.len() as u64, Thing::Point),
     )?;
     Ok(())
 }
@@ -2223,38 +2213,70 @@ fn print_sweep(a: &Args, head: &SweepHead, rows: &[SweepRow], out: &mut impl Wri
             .collect();
         return write_json(out, &Value::Array(arr));
     }
+    let lang = a.lang.unwrap_or_default();
     let seeds = if head.sweeps_seed {
-        "each with the value of seed as its master seed".to_string()
+        words::w(lang, "sweep.seed_swept").to_string()
     } else {
-        format!("master seed {}", head.master)
+        tf(lang, "sweep.master", &[("seed", &head.master.to_string())])
     };
-    let each = format!(
-        "{}{} each",
-        plural(head.runs, "run", "runs"),
-        if head.from_link { LINK_RUNS } else { "" }
-    );
-    match second {
-        None => writeln!(out, "{param}: {each}, {seeds}")?,
-        Some((p2, _)) => writeln!(out, "{param} x {p2}: {each}, {seeds}")?,
-    }
-    let w = list.iter().map(|v| v.len()).max().unwrap_or(5).max(5);
+    let runs = count(lang, head.runs, Thing::Run);
+    let link = link_runs(lang, head.from_link);
+    let each = tf(lang, "sweep.each", &[("runs", &runs), ("link", link)]);
+    let line = match second {
+        None => tf(
+            lang,
+            "sweep.head",
+            &[("param", param), ("each", &each), ("seeds", &seeds)],
+        ),
+        Some((p2, _)) => tf(
+            lang,
+            "sweep.head2",
+            &[
+                ("param", param),
+                ("param2", p2),
+                ("each", &each),
+                ("seeds", &seeds),
+            ],
+        ),
+    };
+    writeln!(out, "{line}")?;
+    let col = |key: &str| words::w(lang, key);
+    let w = list
+        .iter()
+        .map(|v| v.chars().count())
+        .chain([col("sweep.col.value").chars().count()])
+        .max()
+        .unwrap_or(5)
+        .max(5);
     let rows_y = head.rows_y();
     let w2 = rows_y
         .iter()
         .flatten()
-        .map(|v| v.len())
+        .map(|v| v.chars().count())
+        .chain([col("sweep.col.value2").chars().count()])
         .max()
         .unwrap_or(0)
         .max(6);
     let head2 = if second.is_some() {
-        format!("  {:<w2$}", "value2")
+        format!("  {:<w2$}", col("sweep.col.value2"))
     } else {
         String::new()
     };
+    // Each column as wide as its figures or its heading, whichever is wider.
+    let width = |key: &str, figures: usize| col(key).chars().count().max(figures);
+    let (sw, ci_w) = (width("sweep.col.survival", 9), width("sweep.col.ci", 17));
+    let (mw, vw) = (
+        width("sweep.col.median", 8),
+        width("sweep.col.mean_value", 10),
+    );
     writeln!(
         out,
-        "{:<w$}{head2}  {:>9}  {:>17}  {:>8}  {:>10}",
-        "value", "survival", "95 % CI", "median", "mean value"
+        "{:<w$}{head2}  {:>sw$}  {:>ci_w$}  {:>mw$}  {:>vw$}",
+        col("sweep.col.value"),
+        col("sweep.col.survival"),
+        col("sweep.col.ci"),
+        col("sweep.col.median"),
+        col("sweep.col.mean_value")
     )?;
     for (v, yv, _, b) in rows {
         let sm = &b.summary;
@@ -2266,18 +2288,19 @@ fn print_sweep(a: &Args, head: &SweepHead, rows: &[SweepRow], out: &mut impl Wri
             Some(y) => format!("  {y:<w2$}"),
             None => String::new(),
         };
+        let ci = format!(
+            "{}-{} %",
+            num(lang, sm.survival_ci95.0 * 100.0, 1),
+            num(lang, sm.survival_ci95.1 * 100.0, 1)
+        );
         writeln!(
             out,
-            "{:<w$}{col2}  {:>9}  {:>17}  {:>8}  {:>10.1}",
+            "{:<w$}{col2}  {:>sw$}  {:>ci_w$}  {:>mw$}  {:>vw$}",
             v,
-            pct(sm.survival_at_horizon),
-            format!(
-                "{:.1}-{:.1} %",
-                sm.survival_ci95.0 * 100.0,
-                sm.survival_ci95.1 * 100.0
-            ),
+            words::pct(lang, sm.survival_at_horizon),
+            ci,
             med,
-            sm.mean_value
+            num(lang, sm.mean_value, 1)
         )?;
     }
     if let Some((p2, ys)) = second {
@@ -2285,7 +2308,8 @@ fn print_sweep(a: &Args, head: &SweepHead, rows: &[SweepRow], out: &mut impl Wri
         writeln!(out)?;
         writeln!(
             out,
-            "Survival at the horizon (%): rows {p2}, columns {param}"
+            "{}",
+            tf(lang, "sweep.grid", &[("param", param), ("param2", p2)])
         )?;
         let cw = w.max(6);
         let mut line = format!("{:<w2$}", "");
@@ -2297,7 +2321,8 @@ fn print_sweep(a: &Args, head: &SweepHead, rows: &[SweepRow], out: &mut impl Wri
             let mut line = format!("{y:<w2$}");
             for c in 0..list.len() {
                 let sm = &rows[r * list.len() + c].3.summary;
-                line.push_str(&format!("  {:>cw$.1}", sm.survival_at_horizon * 100.0));
+                let v = num(lang, sm.survival_at_horizon * 100.0, 1);
+                line.push_str(&format!("  {v:>cw$}"));
             }
             writeln!(out, "{line}")?;
         }
@@ -2305,13 +2330,16 @@ fn print_sweep(a: &Args, head: &SweepHead, rows: &[SweepRow], out: &mut impl Wri
     if let Some((_, _, _, b)) = rows.first() {
         if let batch::Origin::Merged { parts } = b.origin {
             writeln!(out)?;
-            writeln!(
-                out,
-                "{} of {} each, merged from {}",
-                plural(rows.len() as u64, "point", "points"),
-                plural(head.runs, "run", "runs"),
-                plural(parts as u64, "part", "parts")
-            )?;
+            let line = tf(
+                lang,
+                "sweep.merged",
+                &[
+                    ("points", &count(lang, rows.len() as u64, Thing::Point)),
+                    ("runs", &runs),
+                    ("parts", &count(lang, parts as u64, Thing::Part)),
+                ],
+            );
+            writeln!(out, "{line}")?;
         }
     }
     Ok(())

@@ -2211,6 +2211,142 @@ fn the_story_says_who_left_and_why() {
     );
 }
 
+/// The numbers of a line of text, each as written with a decimal point (`dec` is the
+/// line's decimal mark); other characters part them.
+fn numbers_in(line: &str, dec: char) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let chars: Vec<char> = line.chars().collect();
+    for (k, &c) in chars.iter().enumerate() {
+        let between_digits = k > 0
+            && chars[k - 1].is_ascii_digit()
+            && chars.get(k + 1).is_some_and(char::is_ascii_digit);
+        if c.is_ascii_digit() {
+            out.last_mut().unwrap().push(c);
+        } else if c == dec && between_digits {
+            out.last_mut().unwrap().push('.');
+        } else if !out.last().unwrap().is_empty() {
+            out.push(String::new());
+        }
+    }
+    out.retain(|n| !n.is_empty());
+    out
+}
+
+/// `batch`, `sweep` and `merge` with `--lang id`: every line in Bahasa Indonesia, the same
+/// figures as in English with decimal commas, the causes in the app's words; JSON unchanged.
+#[test]
+fn batches_and_sweeps_speak_indonesian_too() {
+    use aliansi_text::i18n::Lang;
+    let en = ok(&["batch", "--runs", "300"]);
+    let id = ok(&["batch", "--runs", "300", "--lang", "id"]);
+    let (en_lines, id_lines): (Vec<&str>, Vec<&str>) = (en.lines().collect(), id.lines().collect());
+    assert_eq!(en_lines.len(), id_lines.len(), "{en}\n{id}");
+    let starts = [
+        "300 simulasi selama 120 bulan, seed induk 2024",
+        "Kelangsungan pada bulan ke-120: ",
+        "Median lama bertahan: ",
+        "Laju bubar per tahun (%): th1 ",
+        "Penyebab bubar (",
+    ];
+    for (line, start) in id_lines.iter().zip(starts) {
+        assert!(line.starts_with(start), "{line}\n{id}");
+    }
+    assert!(id.contains("\nRata-rata nilai yang tercipta: "), "{id}");
+    assert!(id.contains("\nRata-rata kepercayaan akhir: "), "{id}");
+    for c in aliansi_sim::Cause::ALL {
+        let words = aliansi_text::narrate::cause_words(Lang::Id, c);
+        assert!(
+            id.lines().any(|l| l.starts_with(&format!("  {words} "))),
+            "{words}: {id}"
+        );
+    }
+    // The same figures, line by line (but the last: the time it took), with decimal commas.
+    for (e, i) in en_lines.iter().zip(&id_lines).take(en_lines.len() - 1) {
+        assert_eq!(numbers_in(e, '.'), numbers_in(i, ','), "{e}\n{i}");
+    }
+    assert!(
+        id_lines[1].contains(',') && !id_lines[1].contains('.'),
+        "{}",
+        id_lines[1]
+    );
+    assert!(
+        id_lines.last().unwrap().starts_with("300 simulasi dalam "),
+        "{id}"
+    );
+    // JSON keeps its keys and numbers.
+    let json = |lang: &str| {
+        let mut v = ok_json(&["batch", "--runs", "300", "--json", "--lang", lang]);
+        let o = v.as_object_mut().unwrap();
+        o.remove("elapsed_seconds");
+        o.remove("runs_per_second");
+        v
+    };
+    assert_eq!(json("en"), json("id"));
+
+    // A grid sweep: Indonesian headers, the same survival grid with decimal commas.
+    let args = [
+        "sweep",
+        "--param",
+        "governance.transparency",
+        "--values",
+        "0,1",
+        "--param2",
+        "governance.alliance_manager",
+        "--values2",
+        "false,true",
+        "--runs",
+        "100",
+    ];
+    let en = ok(&args);
+    let id = ok(&[&args[..], &["--lang", "id"]].concat());
+    assert!(id.starts_with("governance.transparency x governance.alliance_manager: masing-masing 100 simulasi, seed induk 2024\n"), "{id}");
+    assert!(
+        id.lines().nth(1).unwrap().starts_with("nilai  nilai2 "),
+        "{id}"
+    );
+    let grid = |text: &str, title: &str, dec: char| -> Vec<Vec<String>> {
+        text.lines()
+            .skip_while(|l| !l.starts_with(title))
+            .skip(2)
+            .map(|l| numbers_in(l.split_once(' ').unwrap().1, dec))
+            .collect()
+    };
+    let en_grid = grid(&en, "Survival at the horizon (%)", '.');
+    assert_eq!(en_grid.len(), 2, "{en}");
+    assert_eq!(
+        en_grid,
+        grid(&id, "Kelangsungan di akhir horizon (%)", ','),
+        "{en}\n{id}"
+    );
+
+    // merge in Indonesian: the batch's text, and its parts.
+    let dir = temp_dir("merge-id");
+    let parts: Vec<String> = (1..=2)
+        .map(|i| {
+            dir.join(format!("p{i}.json"))
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    for (i, p) in parts.iter().enumerate() {
+        let chunk = format!("{}/2", i + 1);
+        ok(&["batch", "--runs", "300", "--chunk", &chunk, "--out", p]);
+    }
+    let merged = ok(&["merge", &parts[0], &parts[1], "--lang", "id"]);
+    let batch_id: Vec<&str> = id_lines[..id_lines.len() - 1].to_vec();
+    let merged_lines: Vec<&str> = merged.lines().collect();
+    assert_eq!(
+        &merged_lines[..merged_lines.len() - 1],
+        &batch_id[..],
+        "{merged}"
+    );
+    assert_eq!(
+        *merged_lines.last().unwrap(),
+        "300 simulasi, digabung dari 2 bagian"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// `run --lang id` tells the run in Bahasa Indonesia, in the app's sentences (the same
 /// narrator, `aliansi_text::narrate`), with decimal commas; English is the default; any other
 /// language is refused.
@@ -2302,8 +2438,8 @@ fn the_story_is_told_in_the_language_asked() {
         "--lang expects en (English) or id (Bahasa Indonesia), got \"fr\"",
     );
     bad(
-        &["batch", "--lang", "id"],
-        "--lang applies to run, not batch",
+        &["presets", "--lang", "id"],
+        "--lang applies to run, batch, sweep and merge, not presets",
     );
 }
 
