@@ -217,7 +217,13 @@ const OPTIONS: &[Opt] = &[
     Opt {
         name: "--lang",
         value: "LANG",
-        commands: &[Command::Run, Command::Batch, Command::Sweep, Command::Merge],
+        commands: &[
+            Command::Presets,
+            Command::Run,
+            Command::Batch,
+            Command::Sweep,
+            Command::Merge,
+        ],
         section: 2,
         help: "The language of the results as text: en (English, the default)\n\
                or id (Bahasa Indonesia, with decimal commas); a run's story in\n\
@@ -1049,7 +1055,16 @@ fn cmd_presets(a: &Args, out: &mut impl Write) -> Res<()> {
     }
     let w = all.iter().map(|p| p.id.len()).max().unwrap_or(0);
     for p in &all {
-        writeln!(out, "{:<w$}  {}", p.id, p.description)?;
+        // In Indonesian, the app's title and description of the preset (its library's).
+        let about = match a.lang.unwrap_or_default() {
+            Lang::En => p.description.to_string(),
+            Lang::Id => format!(
+                "{}. {}",
+                t(Lang::Id, &format!("library.preset.{}.title", p.id)),
+                t(Lang::Id, &format!("library.preset.{}.desc", p.id))
+            ),
+        };
+        writeln!(out, "{:<w$}  {about}", p.id)?;
     }
     Ok(())
 }

@@ -2438,9 +2438,22 @@ fn the_story_is_told_in_the_language_asked() {
         "--lang expects en (English) or id (Bahasa Indonesia), got \"fr\"",
     );
     bad(
-        &["presets", "--lang", "id"],
-        "--lang applies to run, batch, sweep and merge, not presets",
+        &["show", "--lang", "id"],
+        "--lang applies to presets, run, batch, sweep and merge, not show",
     );
+    // presets: the app's Indonesian title and description of each.
+    let presets = ok(&["presets", "--lang", "id"]);
+    let all = aliansi_sim::presets::all();
+    assert_eq!(presets.lines().count(), all.len(), "{presets}");
+    for (line, p) in presets.lines().zip(&all) {
+        let title = aliansi_text::i18n::t(Lang::Id, &format!("library.preset.{}.title", p.id));
+        let desc = aliansi_text::i18n::t(Lang::Id, &format!("library.preset.{}.desc", p.id));
+        assert!(title != "??" && desc != "??", "{}", p.id);
+        assert!(
+            line.starts_with(p.id) && line.ends_with(&format!("  {title}. {desc}")),
+            "{line}"
+        );
+    }
 }
 
 #[test]
