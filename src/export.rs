@@ -544,6 +544,16 @@ pub fn file_name(parts: &[&str], ext: &str) -> String {
     format!("{slug}.{ext}")
 }
 
+/// A chart's download: [`file_name`] of its stem and the model that computed it
+/// (`…-model-2026-11-30-5.csv`), so that a CSV kept apart from the page still says which model's
+/// figures it holds, as a picture's credit line does.
+pub fn chart_file_name(stem: &str, ext: &str) -> String {
+    file_name(
+        &[stem, &format!("model {}", aliansi_sim::MODEL_VERSION)],
+        ext,
+    )
+}
+
 /// The stem of a batch's downloads: `futures-<runs>-runs-seed-<seed>`.
 pub fn batch_stem(runs: u64, seed: u64) -> String {
     format!("futures-{runs}-runs-seed-{seed}")
@@ -1317,6 +1327,16 @@ mod tests {
             "aliansi-compare-5-runs-seed-1.csv"
         );
         assert_eq!(file_name(&[&run_stem(3)], "csv"), "aliansi-run-seed-3.csv");
+    }
+
+    #[test]
+    fn a_charts_file_names_the_model() {
+        let model = aliansi_sim::MODEL_VERSION.replace('.', "-");
+        assert_eq!(
+            chart_file_name(&format!("{}-survival", batch_stem(1000, 42)), "csv"),
+            format!("aliansi-futures-1000-runs-seed-42-survival-model-{model}.csv")
+        );
+        assert!(chart_file_name("x", "png").ends_with(&format!("-model-{model}.png")));
     }
 
     #[test]

@@ -23,7 +23,7 @@ use web_sys::{
 use yew::prelude::*;
 
 use crate::components::line_chart::ChartSeries;
-use crate::export::{file_name, lines_csv, semicolon_csv, BOM};
+use crate::export::{chart_file_name, lines_csv, semicolon_csv, BOM};
 use crate::i18n::{t, tf, Lang};
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
@@ -468,7 +468,8 @@ pub struct ExportBarProps {
     pub lang: Lang,
     /// The chart's title (in labels and the SVG's `<title>`).
     pub chart: AttrValue,
-    /// The file name without `aliansi-` and the extension (see [`file_name`]).
+    /// The file name without `aliansi-`, the model and the extension (see
+    /// [`chart_file_name`]).
     pub file_stem: AttrValue,
     /// Builds the CSV text (when the button is clicked); no CSV button without it.
     #[prop_or_default]
@@ -499,7 +500,7 @@ pub fn export_bar(props: &ExportBarProps) -> Html {
     let args = [("chart", chart.as_str())];
     let csv = props.csv.clone().map(|make| {
         let report = report.clone();
-        let name = file_name(&[&stem], "csv");
+        let name = chart_file_name(&stem, "csv");
         let onclick = Callback::from(move |_: MouseEvent| {
             // In Indonesian, as spreadsheets set to Indonesian number formats read it.
             let text = match lang {
@@ -520,7 +521,7 @@ pub fn export_bar(props: &ExportBarProps) -> Html {
             let report = report.clone();
             let selector = selector.clone();
             let (chart, credit) = (chart.clone(), credit.clone());
-            let name = file_name(&[&stem], "svg");
+            let name = chart_file_name(&stem, "svg");
             Callback::from(move |_: MouseEvent| {
                 report.emit(download_svg(&selector, &chart, &credit, &name).err());
             })
@@ -528,7 +529,7 @@ pub fn export_bar(props: &ExportBarProps) -> Html {
         let png_click = {
             let report = report.clone();
             let (chart, credit) = (chart.clone(), credit.clone());
-            let name = file_name(&[&stem], "png");
+            let name = chart_file_name(&stem, "png");
             Callback::from(move |_: MouseEvent| {
                 report.emit(None);
                 if let Err(e) = download_png(&selector, &chart, &credit, &name, report.clone()) {

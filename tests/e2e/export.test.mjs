@@ -11,6 +11,8 @@ import { start, open, tid, reveal, finishRun, loadPreset, repo, DEFAULT_PARTNERS
 /** The model's version (crates/sim/src/lib.rs): the printed debrief and every downloaded chart
  * name it. */
 const MODEL_VERSION = readFileSync(join(repo, "crates/sim/src/lib.rs"), "utf8").match(/pub const MODEL_VERSION: &str = "([^"]+)";/)[1];
+/** The end of every chart's file name: the model that computed it ("-model-2026-11-30-5"). */
+const MODEL = `-model-${MODEL_VERSION.replaceAll(".", "-")}`;
 
 const h = await start("export");
 const page = await h.newPage();
@@ -98,7 +100,7 @@ await h.check(`a ${RUNS}-run batch of the default scenario`, async () => {
 await h.check("CSV export downloads a file with the expected columns", async () => {
   const c = await csv("batch-survival-export-csv");
   console.log(`survival curve: ${c.name}, ${c.rows.length} rows; first ${c.rows[0]}; last ${c.rows.at(-1)}`);
-  assert.match(c.name, new RegExp(`^aliansi-futures-${RUNS}-runs-seed-\\d+-survival\\.csv$`));
+  assert.match(c.name, new RegExp(`^aliansi-futures-${RUNS}-runs-seed-\\d+-survival${MODEL}\\.csv$`));
   assert.deepEqual(c.header, ["month", "survival", "lower_95", "upper_95"]);
   assert.equal(c.rows.length, horizon + 1, "a row per month from 0 to the horizon");
   assert.deepEqual(c.rows[0].slice(0, 2), ["0", "1"]);
@@ -160,7 +162,7 @@ let svgText = "";
 await h.check("SVG export: a standalone SVG with the chart's paths and their colours", async () => {
   const { name, bytes } = await download("batch-survival-export-svg");
   svgText = bytes.toString("utf8");
-  assert.match(name, /^aliansi-futures-\d+-runs-seed-\d+-survival\.svg$/);
+  assert.match(name, new RegExp(`^aliansi-futures-\\d+-runs-seed-\\d+-survival${MODEL}\\.svg$`));
   assert.ok(svgText.startsWith("<?xml"), "an XML document");
   await writeFile(join(shots, "export-km.svg"), svgText);
   const onPage = await tid(page, "batch-km").evaluate((svg) => ({
@@ -254,7 +256,7 @@ await h.check("the SVG looks the same opened alone (screenshot)", async () => {
 
 await h.check("PNG export: a PNG at twice the chart's size", async () => {
   const { name, bytes } = await download("batch-survival-export-png");
-  assert.match(name, /^aliansi-futures-\d+-runs-seed-\d+-survival\.png$/);
+  assert.match(name, new RegExp(`^aliansi-futures-\\d+-runs-seed-\\d+-survival${MODEL}\\.png$`));
   assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], "PNG signature");
   const width = bytes.readUInt32BE(16);
   const height = bytes.readUInt32BE(20);
@@ -363,7 +365,7 @@ await h.check("Compare fairly: the table CSV has one row per variant, the curves
   );
   const table = await csv("variants-table-export-csv");
   console.log(`compare table: ${table.name}: ${table.header.join(",")} / ${table.rows.map((r) => r.join(",")).join(" / ")}`);
-  assert.match(table.name, new RegExp(`^aliansi-compare-${RUNS}-runs-seed-\\d+-table\\.csv$`));
+  assert.match(table.name, new RegExp(`^aliansi-compare-${RUNS}-runs-seed-\\d+-table${MODEL}\\.csv$`));
   assert.deepEqual(table.header, [
     "variant",
     "runs",
@@ -432,7 +434,7 @@ await h.check("a single run: the CSV has one row per month from 0, as the charts
   const months = Number(await page.locator("#app-ready").getAttribute("data-month"));
   const c = await csv("run-export-csv");
   console.log(`run: ${c.name}, ${c.rows.length} rows for ${months} months`);
-  assert.match(c.name, /^aliansi-run-seed-\d+\.csv$/);
+  assert.match(c.name, new RegExp(`^aliansi-run-seed-\\d+${MODEL}\\.csv$`));
   assert.deepEqual(c.header.slice(0, 5), ["month", "mean_trust", "market", "value", "open_disputes"]);
   assert.deepEqual(
     c.header.slice(5),
@@ -465,7 +467,7 @@ await h.check("Same world, different choice: each chart's lines as CSV", async (
   await tid(page, "compare").waitFor({ timeout: STEP_TIMEOUT_MS });
   const c = await csv("cmp-trust-export-csv");
   console.log(`same world: ${c.name}: ${c.header.join(",")}, ${c.rows.length} rows`);
-  assert.match(c.name, /^aliansi-run-seed-\d+-vs-seed-\d+-trust\.csv$/);
+  assert.match(c.name, new RegExp(`^aliansi-run-seed-\\d+-vs-seed-\\d+-trust${MODEL}\\.csv$`));
   assert.equal(c.header.length, 3, "month, the baseline, the variant");
   assert.equal(c.header[0], "month");
   assert.equal(c.rows[0][0], "0");
@@ -482,7 +484,7 @@ await h.check("a sweep: the CSV has a row per point with the table's numbers, th
   await tid(page, "sweep-results").waitFor({ timeout: RESULTS_TIMEOUT_MS });
   const c = await csv("sweep-export-csv");
   console.log(`sweep: ${c.name}: ${c.header.join(",")} / ${c.rows.map((r) => r.slice(0, 4).join(",")).join(" / ")}`);
-  assert.match(c.name, /^aliansi-sweep-\d+-runs-seed-\d+-line\.csv$/);
+  assert.match(c.name, new RegExp(`^aliansi-sweep-\\d+-runs-seed-\\d+-line${MODEL}\\.csv$`));
   assert.deepEqual(c.header, [
     "governance.transparency",
     "runs",
