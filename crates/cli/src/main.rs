@@ -548,7 +548,7 @@ struct Args {
     seed: Option<u64>,
     json: bool,
     all_events: bool,
-    /// `--lang`: the language of `run`'s story.
+    /// `--lang`: the language of the text of presets, run, batch, sweep and merge.
     lang: Option<Lang>,
     runs: Option<u64>,
     threads: Option<usize>,
