@@ -1104,15 +1104,21 @@ fn cmd_run(
     let r = run_with_choices(s, choices).map_err(|e| usage(e.to_string()))?;
     let lang = a.lang.unwrap_or_default();
     // The app's narrator, in the chosen language. It sees every event, in order (it follows
-    // each dispute from its opening); the story leaves out the noisy ones unless --all-events.
+    // each dispute from its opening); the story leaves out the noisy ones unless --all-events,
+    // which the narrator only observes, as the page's log does with events it does not show.
     let mut narrator = Narrator::new(lang, s);
     if a.json {
         let events: Vec<Value> = r
             .events
             .iter()
             .map(|e| {
-                let t = narrator.sentence(e);
-                event_json(e, told(e, a.all_events).then_some(t))
+                let t = if told(e, a.all_events) {
+                    Some(narrator.sentence(e))
+                } else {
+                    narrator.observe(e);
+                    None
+                };
+                event_json(e, t)
             })
             .collect();
         let series: Vec<Value> = r
@@ -1259,9 +1265,10 @@ fn cmd_run(
     }
     writeln!(out)?;
     for e in &r.events {
-        let line = narrator.line(e);
         if told(e, a.all_events) {
-            writeln!(out, "{line}")?;
+            writeln!(out, "{}", narrator.line(e))?;
+        } else {
+            narrator.observe(e);
         }
     }
     Ok(())
@@ -1827,12 +1834,12 @@ fn hazard_labels(lang: Lang, horizon: u32, hazard: &[f64]) -> Vec<String> {
         .map(|(y, h)| {
             let y = y as u32;
             let (first, last) = (12 * y + 1, (12 * y + 12).min(horizon));
-            let (first, last) = (first.to_string(), last.to_string());
-            let part = if last == first {
-                tf(lang, "hazard.month", &[("first", &first)])
-            } else if (12 * y + 12) <= horizon {
+            let part = if last - first + 1 == 12 {
                 String::new()
+            } else if first == last {
+                tf(lang, "hazard.month", &[("first", &first.to_string())])
             } else {
+                let (first, last) = (first.to_string(), last.to_string());
                 tf(lang, "hazard.months", &[("first", &first), ("last", &last)])
             };
             tf(

@@ -3,7 +3,8 @@
 //! left and why) is the app's, from `aliansi_text::narrate`, and so are the causes' names.
 
 use aliansi_text::i18n::{fill, Lang};
-use aliansi_text::narrate;
+/// `v` with `digits` decimals and the language's decimal mark ("44.5", "44,5"): the app's.
+pub use aliansi_text::narrate::num;
 
 /// `(key, English, Bahasa Indonesia)`: templates with `{name}` placeholders, filled by [`tf`].
 const WORDS: &[(&str, &str, &str)] = &[
@@ -89,11 +90,6 @@ pub fn count(lang: Lang, n: u64, thing: Thing) -> String {
         (Lang::En, _) => format!("{n} {many}"),
         (Lang::Id, _) => format!("{n} {id}"),
     }
-}
-
-/// `v` with `digits` decimals and the language's decimal mark ("44.5", "44,5").
-pub fn num(lang: Lang, v: f64, digits: usize) -> String {
-    narrate::num(lang, v, digits)
 }
 
 /// A share as a percentage with one decimal: "44.5 %" ("44,5 %").
