@@ -160,11 +160,17 @@ step "release build (scripts/build.sh)" \
 # any more were removed: 0.03 KB).
 # Lowered 375 -> 374 KB on 2026-11-30 (stop 31): scripts/build.sh's third size option
 # (-Zinline-mir=no) took the first load from 374.1 KB to 373.6 KB.
+# Raised 374 -> 376 KB on 2026-11-30 (stop 33): issue 5 asks that any choice of the scenario
+# can be swept, and the page could not sweep the resolution ladder. Sweeping it over eight
+# common ladders (the core's catalogue, their names in both languages) took 373.5 to 374.0 KB;
+# lettering a chart's ticks when its labels are too long even turned, with a key under the
+# chart and the map (the ladders' names run to 500 units, and overflowed into the legend), to
+# 375.4 KB. The tick labels of the line chart and the map were made one function (no smaller).
 # A Rust that refuses the size options builds bigger (400.7 KB against 372.9 KB on
 # 2026-11-30, `ALIANSI_SIZE_OPTIONS=0 bash scripts/build.sh`: 27.8 KB more): that build is held
 # to the budget plus 29 KB, with a warning. Over budget, the step fails; the end-to-end tests
 # still run, then the script exits 1.
-PAGE_WEIGHT_BUDGET_KB=374
+PAGE_WEIGHT_BUDGET_KB=376
 if ! grep -qx 'size-options=on' "$BUILD_REPORT"; then
   without=$((PAGE_WEIGHT_BUDGET_KB + 29))
   echo "WARNING: the release build was made without scripts/build.sh's size options (see its" >&2

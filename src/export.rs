@@ -507,12 +507,16 @@ pub fn lines_csv(x_header: &str, lines: &[(&str, &[(f64, f64)])]) -> String {
 }
 
 /// `title` broken into lines of at most `max` characters, at spaces (a word longer than
-/// `max` gets a line of its own): the title above a downloaded chart, which SVG does not wrap.
+/// `max` gets a line of its own): the title above a downloaded chart, or a key's entry under
+/// a sweep's chart, which SVG does not wrap. An arrow (a ladder's "Negotiation → Mediation")
+/// stays at the end of the line before, so no line starts with one (it may take that line two
+/// characters past `max`).
 pub fn wrap_words(title: &str, max: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for word in title.split_whitespace() {
         match lines.last_mut() {
-            Some(line) if line.chars().count() + 1 + word.chars().count() <= max => {
+            Some(line) if word == "→" || line.chars().count() + 1 + word.chars().count() <= max =>
+            {
                 line.push(' ');
                 line.push_str(word);
             }
@@ -1309,6 +1313,11 @@ mod tests {
             ["a", "verylongwordindeed", "b"]
         );
         assert!(wrap_words("", 10).is_empty());
+        // A ladder breaks after its arrows.
+        assert_eq!(
+            wrap_words("Negotiation → Mediation → Arbitration", 24),
+            ["Negotiation → Mediation →", "Arbitration"]
+        );
     }
 
     #[test]

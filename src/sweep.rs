@@ -14,7 +14,7 @@ use aliansi_sim::sweep::{
     catalogue, find, first_invalid, point_count, sweep_points, Axis, AxisError, Domain, Group,
     Param, SweepResult, MAX_STEPS,
 };
-use aliansi_sim::{BatchTally, Scenario};
+use aliansi_sim::{BatchTally, Resolution, Scenario};
 use yew::Reducible;
 
 use crate::charts::{band_centres, band_path, line_path, ticks, LinearScale};
@@ -105,6 +105,7 @@ pub fn option_label(lang: Lang, p: &Param, i: usize) -> String {
         return String::new();
     };
     let prefix = match p.field.as_str() {
+        "governance.resolution" => return ladder_label(lang, aliansi_sim::sweep::ladder(i)),
         "governance.form" => "editor.form",
         "governance.decision_rule" => "editor.rule",
         "governance.sharing" => "editor.sharing",
@@ -114,6 +115,16 @@ pub fn option_label(lang: Lang, p: &Param, i: usize) -> String {
         _ => return (*key).to_string(),
     };
     t(lang, &format!("{prefix}.{key}")).to_string()
+}
+
+/// A resolution ladder in words, its steps in order as the editor names them: "Negotiation →
+/// Mediation → Arbitration".
+pub fn ladder_label(lang: Lang, steps: &[Resolution]) -> String {
+    let words: Vec<&str> = steps
+        .iter()
+        .map(|r| t(lang, &format!("editor.ladder.{}", r.key())))
+        .collect();
+    words.join(" → ")
 }
 
 /// Value `v` of a parameter in words: an option's label, or the number in the user's format.
@@ -153,6 +164,10 @@ pub fn label_every(n: usize) -> usize {
 /// it as the first country).
 pub fn current_label(lang: Lang, p: &Param, s: &Scenario) -> String {
     if p.current_is_custom(s) {
+        // A ladder of the scenario's own, or a culture given as scores.
+        if p.field == "governance.resolution" {
+            return ladder_label(lang, &s.governance.resolution);
+        }
         return t(lang, "editor.culture.custom").to_string();
     }
     value_label(lang, p, p.current(s))
@@ -872,6 +887,63 @@ pub fn line_geometry(
     }
 }
 
+// ---------------------------------------------------------------------------------------
+// Long category labels: letters at the ticks, a key under the chart
+
+/// The widest label (in the chart's units, as its caller measures them) an axis writes at its
+/// ticks, turned if need be. A wider one would run into the axis's title and the legend (a
+/// ladder of four steps, "Negotiation → Mediation → Arbitration → Escalation to top
+/// management", is about 500), so such an axis letters its ticks and a key names them.
+pub const KEY_ABOVE: f64 = 150.0;
+
+/// One entry of a chart's key: a tick's letter and its label, broken into lines.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeyEntry {
+    pub letter: String,
+    pub lines: Vec<String>,
+}
+
+/// How an axis writes its `labels`: `None` when each fits at its tick (no label wider than
+/// `above` by `width`; [`KEY_ABOVE`] for labels under the plot), else the key: letters from
+/// the `first`-th on (A, B, …, Z, AA, …; a second keyed axis goes on after the first's) with
+/// each label broken into lines of about `chars` characters, after its arrows where it can.
+pub fn axis_key(
+    labels: &[String],
+    above: f64,
+    first: usize,
+    width: impl Fn(&str) -> f64,
+    chars: usize,
+) -> Option<Vec<KeyEntry>> {
+    if !labels.iter().any(|l| width(l) > above) {
+        return None;
+    }
+    Some(
+        labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| KeyEntry {
+                letter: key_letter(first + i),
+                lines: crate::export::wrap_words(l, chars),
+            })
+            .collect(),
+    )
+}
+
+/// The `i`-th key letter: A to Z, then AA, AB, …
+pub fn key_letter(i: usize) -> String {
+    let letter = |k: usize| char::from(b'A' + (k % 26) as u8);
+    if i < 26 {
+        letter(i).to_string()
+    } else {
+        format!("{}{}", letter(i / 26 - 1), letter(i))
+    }
+}
+
+/// The number of lines a key takes.
+pub fn key_line_count(key: &[KeyEntry]) -> usize {
+    key.iter().map(|e| e.lines.len()).sum()
+}
+
 /// A survival share as a percentage with `digits` decimals, in the user's number format.
 pub fn pct(lang: Lang, v: f64, digits: usize) -> String {
     format!("{}%", num(lang, v * 100.0, digits))
@@ -930,6 +1002,47 @@ mod tests {
         assert!(!current_label(Lang::En, &p, &s).contains(&country));
     }
 
+    /// Labels that fit are written at their ticks; one too long for even a turned label
+    /// letters the whole axis, and the key names every tick in lines that keep the words whole.
+    #[test]
+    fn long_category_labels_are_lettered_with_a_key() {
+        let w = |l: &str| l.chars().count() as f64 * 7.2;
+        let short: Vec<String> = ["Consensus", "Majority vote", "Lead partner decides"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(axis_key(&short, KEY_ABOVE, 0, w, 40), None);
+        let base = default_scenario();
+        let r = find(&base, "governance.resolution").unwrap();
+        for lang in [Lang::En, Lang::Id] {
+            let ladders: Vec<String> = (0..r.options().len())
+                .map(|i| option_label(lang, &r, i))
+                .collect();
+            let key = axis_key(&ladders, KEY_ABOVE, 0, w, 40).expect("the ladders are keyed");
+            assert_eq!(key.len(), ladders.len());
+            let letters: Vec<&str> = key.iter().map(|e| e.letter.as_str()).collect();
+            assert_eq!(letters, ["A", "B", "C", "D", "E", "F", "G", "H"]);
+            for (e, l) in key.iter().zip(&ladders) {
+                assert_eq!(e.lines.join(" "), *l, "every word kept, in order");
+                assert!(e.lines.iter().all(|x| x.chars().count() <= 42), "{e:?}");
+                assert!(!e.lines.iter().any(|x| x.starts_with('→')), "{e:?}");
+            }
+            // The longest ladder takes two lines; the key as many as its entries' lines.
+            assert_eq!(key[7].lines.len(), 2, "{:?}", key[7]);
+            assert_eq!(
+                key_line_count(&key[..2]),
+                2,
+                "short ladders take a line each"
+            );
+            assert!(key_line_count(&key) > key.len());
+        }
+        // A second keyed axis goes on after the first's letters.
+        let key = axis_key(&["x".repeat(30)], KEY_ABOVE, 8, w, 40).unwrap();
+        assert_eq!(key[0].letter, "I");
+        assert_eq!(key_letter(25), "Z");
+        assert_eq!(key_letter(26), "AA");
+        assert_eq!(key_letter(27), "AB");
+    }
+
     #[test]
     fn every_parameter_and_option_has_a_label_in_both_languages() {
         for preset in all() {
@@ -966,6 +1079,22 @@ mod tests {
         let m = find(&base, "governance.alliance_manager").unwrap();
         assert_eq!(option_label(Lang::Id, &m, 1), "Ya");
         assert_eq!(value_label(Lang::Id, &p, 0.25), "0,25");
+        // The ladder: its steps in order, in a few words.
+        let r = find(&base, "governance.resolution").unwrap();
+        let last = r.options().len() - 1;
+        assert_eq!(
+            option_label(Lang::En, &r, last),
+            "Negotiation → Mediation → Arbitration → Escalation to top management"
+        );
+        assert_eq!(option_label(Lang::Id, &r, 1), "Penghindaran → Negosiasi");
+        assert_eq!(
+            current_label(Lang::En, &r, &base),
+            "Negotiation → Arbitration"
+        );
+        // A ladder of the scenario's own is named by its steps, not as the first option.
+        let mut own = base.clone();
+        own.governance.resolution = vec![Resolution::Arbitration, Resolution::Mediation];
+        assert_eq!(current_label(Lang::En, &r, &own), "Arbitration → Mediation");
     }
 
     /// What the sweep says of the fields it marks as scaling alike holds on every preset: the

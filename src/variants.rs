@@ -133,10 +133,13 @@ pub fn differences(lang: Lang, base: &Scenario, other: &Scenario) -> Vec<String>
             continue;
         }
         // A partner's culture: a country, or custom scores. The review cadence: 0 is "never".
+        // The ladder: its steps joined by "then", as the arrow says "changed to".
         let review = p.field == "governance.review_months";
         let word = |s: &Scenario| {
             if review {
                 review_words(lang, s.governance.review_months)
+            } else if p.field == "governance.resolution" {
+                ladder(s)
             } else {
                 crate::sweep::current_label(lang, &p, s)
             }
@@ -167,14 +170,6 @@ pub fn differences(lang: Lang, base: &Scenario, other: &Scenario) -> Vec<String>
                 crate::sweep::param_label(lang, base, &p)
             };
             out.push(change(&what, &from, &to));
-        }
-        // The ladder (not sweepable), in the editor's order: after the governance fields.
-        if p.field == "governance.alliance_manager" && ladder(base) != ladder(other) {
-            out.push(change(
-                t(lang, "editor.f.governance.resolution"),
-                &ladder(base),
-                &ladder(other),
-            ));
         }
     }
     out

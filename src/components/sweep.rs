@@ -10,16 +10,16 @@ use aliansi_sim::Scenario;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::charts::{fmt_num, heat_cells, label_size, legend_stops, shorten, LinearScale};
+use crate::charts::{fmt_num, heat_cells, label_size, legend_stops, LinearScale};
 use crate::components::batch::{running_block, Running};
 use crate::components::export::{Debrief, DebriefHead, PrintDebrief};
 use crate::i18n::{t, tf, Lang};
 use crate::narrate::{amount, num};
 use crate::state::State;
 use crate::sweep::{
-    check, current_label, grouped, label_every, line_geometry, option_label, param_label, pct,
-    short_label, value_label, AxisEdit, AxisForm, Input, Phase, Problem, Results, Sweep,
-    SweepAction, MAX_RUNS, MIN_RUNS,
+    axis_key, check, current_label, grouped, key_line_count, label_every, line_geometry,
+    option_label, param_label, pct, short_label, value_label, AxisEdit, AxisForm, Input, KeyEntry,
+    Phase, Problem, Results, Sweep, SweepAction, KEY_ABOVE, MAX_RUNS, MIN_RUNS,
 };
 use crate::variants::horizon_words;
 use crate::workers::{Event, Pool};
@@ -132,7 +132,7 @@ fn axis_inputs(
                 <label class="sweep-option" for={id.clone()}>
                     <input type="checkbox" id={id.clone()} data-testid={id}
                         checked={form.picked.get(i).copied().unwrap_or(false)} {onchange} {disabled} />
-                    { option_label(lang, &p, i) }
+                    { arrows_stay(option_label(lang, &p, i)) }
                 </label>
             }
         });
@@ -211,6 +211,64 @@ const HEAT_MAX_ML: f64 = 220.0;
 const MR: f64 = 20.0;
 const MT: f64 = 44.0;
 
+/// The line height of a chart's key: its text is drawn at 22 px on a phone (the line chart's
+/// labels, styles/sweep.css).
+const KEY_LINE: f64 = 24.0;
+/// The space between a chart's key and what is above it.
+const KEY_GAP: f64 = 16.0;
+/// A key's entries wrap at about this many characters: what the line chart's 600 units hold
+/// at 22 px, its labels' size on a phone.
+const KEY_CHARS: usize = 40;
+/// The same for the heat map, wider and not enlarged on a phone (it scrolls sideways there).
+const HEAT_KEY_CHARS: usize = 80;
+
+/// A chart's key, from (`x`, `y`) down: each entry's letter, then its label's lines beside it.
+fn key_view(key: &[KeyEntry], x: f64, y: f64) -> Html {
+    let mut tops = Vec::with_capacity(key.len());
+    let mut top = y;
+    for e in key {
+        tops.push(top);
+        top += KEY_LINE * e.lines.len() as f64;
+    }
+    let entries = key.iter().zip(tops).map(|(e, top)| {
+        let lines = e.lines.iter().enumerate().map(|(k, l)| {
+            html! { <tspan x={fmt_num(x + 32.0)} y={fmt_num(top + KEY_LINE * k as f64)}>{ l }</tspan> }
+        });
+        html! {
+            <text class="tick-label sweep-key-entry" x={fmt_num(x)} y={fmt_num(top)} dominant-baseline="hanging">
+                <tspan class="sweep-key-letter">{ &e.letter }</tspan>
+                { for lines }
+            </text>
+        }
+    });
+    html! { <g class="sweep-key" data-testid="sweep-key">{ for entries }</g> }
+}
+
+/// A ladder's label as a line of text shows it: an arrow stays with the step before it (a
+/// no-break space), so no line starts with one.
+fn arrows_stay(label: String) -> String {
+    label.replace(" → ", "\u{a0}→ ")
+}
+
+/// A label under the plot at (`x`, `y`): level below its tick, or turned when `rotate`; when
+/// `shown` is not the `full` label (a key's letter), the full label is its tooltip.
+fn x_tick_label(x: f64, y: f64, shown: &str, full: &str, rotate: bool) -> Html {
+    let (x, y) = (fmt_num(x), fmt_num(y));
+    if rotate {
+        html! {
+            <text class="tick-label" x={x.clone()} y={y.clone()} text-anchor="end"
+                transform={format!("rotate(-35 {x} {y})")}>{ shown }</text>
+        }
+    } else {
+        html! {
+            <text class="tick-label" {x} {y} dominant-baseline="hanging" text-anchor="middle">
+                { shown }
+                if shown != full { <title>{ full }</title> }
+            </text>
+        }
+    }
+}
+
 /// Rough width of a label in viewBox units at 13 px.
 fn text_width(s: &str) -> f64 {
     s.chars().count() as f64 * 7.2
@@ -256,12 +314,19 @@ fn line_chart(lang: Lang, r: &Results) -> Html {
     let ml = 72.0;
     let w = W - ml - MR;
     let slot = w / x.len().max(1) as f64;
+    // Labels too long even turned (the ladders): letters at the ticks, a key below.
+    let key = cats
+        .then(|| axis_key(&labels, KEY_ABOVE, 0, text_width, KEY_CHARS))
+        .flatten();
     let widest = labels.iter().map(|l| text_width(l)).fold(0.0, f64::max);
-    let rotate = cats && widest > slot - 6.0;
+    let rotate = cats && key.is_none() && widest > slot - 6.0;
+    let key_height = key
+        .as_deref()
+        .map_or(0.0, |k| KEY_LINE * key_line_count(k) as f64 + KEY_GAP);
     let mb = if rotate {
-        40.0 + widest.min(150.0) * 0.6
+        40.0 + widest * 0.6
     } else {
-        64.0
+        64.0 + key_height
     };
     let h = 230.0;
     let height = MT + h + mb;
@@ -270,18 +335,12 @@ fn line_chart(lang: Lang, r: &Results) -> Html {
     let high: Vec<f64> = res.points.iter().map(|q| q.ci95.1).collect();
     let g = line_geometry(&x.values, &surv, &low, &high, cats, w, h);
     let y = LinearScale::new((0.0, 1.0), (h, 0.0));
-    let x_ticks = g.ticks.iter().map(|(px, v)| {
+    let x_ticks = g.ticks.iter().enumerate().map(|(i, (px, v))| {
         let text = value_label(lang, p, *v);
         let px_s = fmt_num(*px);
-        let label = if rotate {
-            html! {
-                <text class="tick-label" x={px_s.clone()} y={fmt_num(h + 10.0)} text-anchor="end"
-                    transform={format!("rotate(-35 {} {})", px_s, fmt_num(h + 10.0))}>{ text }</text>
-            }
-        } else {
-            html! {
-                <text class="tick-label" x={px_s.clone()} y={fmt_num(h + 10.0)} dominant-baseline="hanging" text-anchor="middle">{ text }</text>
-            }
+        let label = match &key {
+            Some(k) => x_tick_label(*px, h + 10.0, &k[i].letter, &text, false),
+            None => x_tick_label(*px, h + 10.0, &text, &text, rotate),
         };
         html! {
             <g class="tick">
@@ -333,7 +392,10 @@ fn line_chart(lang: Lang, r: &Results) -> Html {
                     <line class="axis" x1="0" x2={fmt_num(w)} y1={fmt_num(h)} y2={fmt_num(h)} />
                     <line class="axis" x1="0" x2="0" y1="0" y2={fmt_num(h)} />
                     { for x_ticks }
-                    <text class="axis-label" x={fmt_num(w / 2.0)} y={fmt_num(h + mb - 8.0)} text-anchor="middle">{ label.clone() }</text>
+                    <text class="axis-label" x={fmt_num(w / 2.0)} y={fmt_num(h + mb - key_height - 8.0)} text-anchor="middle">{ label.clone() }</text>
+                    if let Some(k) = &key {
+                        { key_view(k, -ml + 4.0, h + 64.0 + KEY_GAP / 2.0) }
+                    }
                     { y_title_above(ml, &survival_title(lang, r)) }
                 </g>
             </svg>
@@ -371,12 +433,34 @@ fn heat_map(lang: Lang, r: &Results, ya: &Axis) -> Html {
         .collect();
     // Many steps: every k-th label only, so they do not pile up.
     let (x_every, y_every) = (label_every(xl.len()), label_every(yl.len()));
-    // The row labels as shown: a long one (a choice's name) is cut to what the left margin
-    // holds, the whole of it in its tooltip, so it never runs off the chart.
-    let y_shown: Vec<String> = yl
-        .iter()
-        .map(|l| shorten(l, ((HEAT_MAX_ML - 40.0) / text_width("m")) as usize))
-        .collect();
+    // Labels too long even turned or cut (the ladders): letters, and a key under the map
+    // (the columns' first, then the rows').
+    // (A row's label may take the whole left margin.)
+    let x_key = axis_key(&xl, KEY_ABOVE, 0, text_width, HEAT_KEY_CHARS);
+    let first_row_letter = x_key.as_ref().map_or(0, Vec::len);
+    let y_key = axis_key(
+        &yl,
+        HEAT_MAX_ML - 40.0,
+        first_row_letter,
+        text_width,
+        HEAT_KEY_CHARS,
+    );
+    let key: Vec<KeyEntry> = x_key.iter().chain(&y_key).flatten().cloned().collect();
+    let key_height = if key.is_empty() {
+        0.0
+    } else {
+        KEY_LINE * key_line_count(&key) as f64 + KEY_GAP
+    };
+    let xl_shown: Vec<String> = match &x_key {
+        Some(k) => k.iter().map(|e| e.letter.clone()).collect(),
+        None => xl.clone(),
+    };
+    // The row labels as shown: letters when one would not fit the left margin, the whole
+    // label in each one's tooltip, so none runs off the chart.
+    let y_shown: Vec<String> = match &y_key {
+        Some(k) => k.iter().map(|e| e.letter.clone()).collect(),
+        None => yl.clone(),
+    };
     let ml =
         (y_shown.iter().map(|l| text_width(l)).fold(0.0, f64::max) + 40.0).clamp(64.0, HEAT_MAX_ML);
     let w = HW - ml - MR;
@@ -385,14 +469,11 @@ fn heat_map(lang: Lang, r: &Results, ya: &Axis) -> Html {
     let cw = w / nx as f64;
     let h = (ny as f64 * 40.0).clamp(160.0, 400.0);
     let ch = h / ny as f64;
-    let widest = xl.iter().map(|l| text_width(l)).fold(0.0, f64::max);
+    let widest = xl_shown.iter().map(|l| text_width(l)).fold(0.0, f64::max);
     let rotate = widest > cw - 4.0;
-    let label_band = if rotate {
-        widest.min(150.0) * 0.6 + 16.0
-    } else {
-        24.0
-    };
-    let legend_y = h + label_band + 56.0;
+    let label_band = if rotate { widest * 0.6 + 16.0 } else { 24.0 };
+    let key_y = h + label_band + 40.0 + KEY_GAP / 2.0;
+    let legend_y = h + label_band + 56.0 + key_height;
     let height = MT + legend_y + 44.0;
     let grid = res.grid();
     let cells = heat_cells(&grid, w, h, 2.0);
@@ -425,19 +506,12 @@ fn heat_map(lang: Lang, r: &Results, ya: &Axis) -> Html {
             </g>
         }
     });
-    let x_labels = xl.iter().enumerate().filter(|(i, _)| i % x_every == 0).map(|(i, l)| {
-        let px = fmt_num((i as f64 + 0.5) * cw);
-        if rotate {
-            html! {
-                <text class="tick-label" x={px.clone()} y={fmt_num(h + 10.0)} text-anchor="end"
-                    transform={format!("rotate(-35 {} {})", px, fmt_num(h + 10.0))}>{ l }</text>
-            }
-        } else {
-            html! {
-                <text class="tick-label" x={px} y={fmt_num(h + 8.0)} dominant-baseline="hanging" text-anchor="middle">{ l }</text>
-            }
-        }
-    });
+    let x_labels = xl_shown
+        .iter()
+        .zip(&xl)
+        .enumerate()
+        .filter(|(i, _)| i % x_every == 0)
+        .map(|(i, (shown, l))| x_tick_label((i as f64 + 0.5) * cw, h + 8.0, shown, l, rotate));
     let y_labels = y_shown
         .iter()
         .zip(&yl)
@@ -487,6 +561,9 @@ fn heat_map(lang: Lang, r: &Results, ya: &Axis) -> Html {
                         { for x_labels }
                         { for y_labels }
                         <text class="axis-label" x={fmt_num(w / 2.0)} y={fmt_num(h + label_band + 8.0)} dominant-baseline="hanging" text-anchor="middle">{ xlab.clone() }</text>
+                        if !key.is_empty() {
+                            { key_view(&key, -ml + 4.0, key_y) }
+                        }
                         { y_title_above(ml, &ylab) }
                         <g class="heat-legend" data-testid="sweep-heat-legend" transform={format!("translate({},{})", fmt_num((w - lw) / 2.0), fmt_num(legend_y))}>
                             <text class="tick-label" x={fmt_num(lw / 2.0)} y="-4" text-anchor="middle">{ survival_title(lang, r) }</text>
@@ -515,9 +592,9 @@ fn table(lang: Lang, r: &Results) -> Html {
         };
         html! {
             <tr data-ix={q.ix.to_string()} data-iy={q.iy.to_string()} data-survival={format!("{:.4}", q.survival)}>
-                <th scope="row">{ short_label(lang, &xa.param, xa.values[q.ix]) }</th>
+                <th scope="row">{ arrows_stay(short_label(lang, &xa.param, xa.values[q.ix])) }</th>
                 if let Some(ya) = ya {
-                    <th scope="row">{ short_label(lang, &ya.param, ya.values[q.iy]) }</th>
+                    <th scope="row">{ arrows_stay(short_label(lang, &ya.param, ya.values[q.iy])) }</th>
                 }
                 <td class="num">{ pct(lang, q.survival, 1) }</td>
                 <td class="num">{ format!("{} – {}", pct(lang, q.ci95.0, 1), pct(lang, q.ci95.1, 1)) }</td>

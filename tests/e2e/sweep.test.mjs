@@ -204,6 +204,63 @@ await h.check("a choice field alone: decision rule, two of its options, as categ
   await sectionShot("choice");
 });
 
+/** Texts of the chart `svg` that overlap another, or pass its edges (a test of its layout). */
+async function crowded(svg) {
+  return svg.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const texts = [...el.querySelectorAll("text")].map((t) => ({ t: t.textContent, r: t.getBoundingClientRect() }));
+    const out = texts.filter(({ r }) => r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1);
+    const overlaps = [];
+    texts.forEach((a, i) =>
+      texts.slice(i + 1).forEach((b) => {
+        const x = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+        const y = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+        if (x > 1 && y > 1) overlaps.push(`${a.t} / ${b.t}`);
+      }),
+    );
+    return [...out.map((o) => `outside: ${o.t}`), ...overlaps];
+  });
+}
+
+await h.check("the conflict-resolution ladder: common ladders as categories, lettered with a key, the numbers of `aliansi sweep`", async () => {
+  await tid(page, "sweep-param-x").selectOption("governance.resolution");
+  const options = tid(page, "sweep-axis-x").locator('input[type="checkbox"]');
+  assert.equal(await options.count(), 8, "eight common ladders");
+  assert.match(await tid(page, "sweep-run").innerText(), /8 points/);
+  await tid(page, "sweep-runs").fill("50");
+  await runAndWait();
+  const svg = tid(page, "sweep-line");
+  // The ticks under the plot (the others are the percentages of the y axis).
+  const letters = (await svg.locator(".tick .tick-label").allTextContents()).map((x) => x.slice(0, 1)).filter((x) => /[A-Z]/.test(x));
+  assert.deepEqual(letters, ["A", "B", "C", "D", "E", "F", "G", "H"]);
+  const key = await tid(page, "sweep-key").locator("text").allTextContents();
+  assert.equal(key.length, 8);
+  assert.equal(key[0], "ANegotiation");
+  assert.equal(key[7].replace(/→(?=\S)/g, "→ "), "HNegotiation → Mediation → Arbitration → Escalation to top management");
+  assert.deepEqual(await crowded(svg), [], "no label overlaps another or leaves the chart");
+  // The table names every ladder in full, breaking only between words.
+  const heads = await tid(page, "sweep-table").locator('tbody th[scope="row"]').allInnerTexts();
+  assert.equal(heads[5].replace(/\s+/g, " "), "Negotiation → Mediation → Arbitration");
+  const survival = await tid(page, "sweep-table").locator("tbody tr").evaluateAll((trs) => trs.map((tr) => Number(tr.dataset.survival)));
+  const bin = cli();
+  if (bin) {
+    const ladders = "negotiation;avoidance,negotiation;negotiation,mediation;negotiation,arbitration;mediation,arbitration;negotiation,mediation,arbitration;negotiation,escalation;negotiation,mediation,arbitration,escalation";
+    const out = JSON.parse(execFileSync(bin, ["sweep", "--param", "governance.resolution", "--values", ladders, "--runs", "50", "--json"]));
+    assert.deepEqual(survival, out.map((r) => Number(r.survival_at_horizon.toFixed(4))), "the same numbers as `aliansi sweep`");
+    console.log(`ladders equal to the command line's sweep: ${survival.join(", ")}`);
+  }
+  await sectionShot("ladder");
+  // Against a second parameter, the map's columns are lettered and keyed likewise.
+  await tid(page, "sweep-param-y").selectOption("governance.transparency");
+  await numeric("y", "0", "1", "3");
+  await runAndWait();
+  const heat = tid(page, "sweep-heatmap");
+  assert.equal(await heat.locator('[data-testid="sweep-key"] text').count(), 8);
+  assert.deepEqual(await crowded(heat), [], "no label overlaps another or leaves the map");
+  await sectionShot("ladder-map");
+  await tid(page, "sweep-param-y").selectOption("");
+});
+
 await h.check("bad input is refused at the field with a message", async () => {
   await tid(page, "sweep-param-x").selectOption("environment.rivalry");
   await tid(page, "sweep-x-from").fill("abc");

@@ -274,7 +274,7 @@ const OPTIONS: &[Opt] = &[
         value: "A,B,C",
         commands: &[Command::Sweep],
         section: 3,
-        help: "Its values; separate with ';' when a value is a list",
+        help: "Its values; separate with ';' when a value is a list (a choice: all if left out)",
     },
     Opt {
         name: "--param2",
@@ -288,7 +288,7 @@ const OPTIONS: &[Opt] = &[
         value: "A,B,C",
         commands: &[Command::Sweep],
         section: 3,
-        help: "Its values",
+        help: "Its values (a choice: all if left out)",
     },
     Opt {
         name: "--quick",
@@ -350,6 +350,10 @@ const EXAMPLES: &[(Command, &str)] = &[
         Command::Sweep,
         "aliansi sweep --param partners.*.opportunism --values 0.1,0.3,0.5 \\\n    \
          --param2 governance.form --values2 contract,equity_jv --runs 1000",
+    ),
+    (
+        Command::Sweep,
+        "aliansi sweep --param governance.resolution --runs 1000   (a choice: all its options)",
     ),
     (
         Command::Sweep,
@@ -1996,6 +2000,13 @@ fn value_list<'v>(opt: &str, values: &'v str) -> Res<Vec<&'v str>> {
     Ok(list)
 }
 
+/// Every option of the choice field `param` of `s`, as `--values` takes them (separated by
+/// `;`, since a ladder's steps are separated by commas); `None` for a number or an unknown path.
+fn all_options(s: &Scenario, param: &str) -> Option<String> {
+    let p = aliansi_sim::sweep::find(s, param)?;
+    p.is_choice().then(|| p.options().join(";"))
+}
+
 /// `s` with `param` set to the typed value `v`: through the core's sweep catalogue when the
 /// path is in it (`aliansi_sim::sweep`), else through `--set` on the JSON form.
 fn assign(s: &Scenario, param: &str, v: &str) -> Res<Scenario> {
@@ -2008,11 +2019,17 @@ fn assign(s: &Scenario, param: &str, v: &str) -> Res<Scenario> {
         }
     };
     if let Some(p) = aliansi_sim::sweep::find(s, param) {
-        let x = p.parse_value(v).map_err(bad)?;
-        let mut sc = s.clone();
-        p.apply(&mut sc, x);
-        sc.validate().map_err(|e| bad(e.to_string()))?;
-        return Ok(sc);
+        match p.parse_value(v) {
+            Ok(x) => {
+                let mut sc = s.clone();
+                p.apply(&mut sc, x);
+                sc.validate().map_err(|e| bad(e.to_string()))?;
+                return Ok(sc);
+            }
+            // A ladder outside the sweep's common ones: as --set reads it, below.
+            Err(_) if p.has_other_values() => {}
+            Err(e) => return Err(bad(e)),
+        }
     }
     let mut val = aliansi_wire::to_value(s);
     let assignment = format!("{param}={v}");
@@ -2067,13 +2084,20 @@ fn cmd_sweep(a: &Args, l: &Loaded, out: &mut impl Write) -> Res<()> {
     let param = a.param.as_deref().ok_or_else(|| {
         usage("sweep needs --param PATH (for example --param environment.rivalry)")
     })?;
+    // A choice field without values: every option, as the page offers them.
+    let options = all_options(s, param);
     let values = a
         .values
         .as_deref()
+        .or(options.as_deref())
         .ok_or_else(|| usage("sweep needs --values A,B,C (for example --values 0,0.5,1)"))?;
     let list = value_list("--values", values)?;
     // The optional second axis.
-    let second = match (a.param2.as_deref(), a.values2.as_deref()) {
+    let options2 = a.param2.as_deref().and_then(|p2| all_options(s, p2));
+    let second = match (
+        a.param2.as_deref(),
+        a.values2.as_deref().or(options2.as_deref()),
+    ) {
         (None, None) => None,
         (Some(p2), Some(v2)) => {
             if p2 == param {

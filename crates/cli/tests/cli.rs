@@ -467,7 +467,7 @@ fn catalogue_sweeps_equal_set_batches_and_take_a_second_axis() {
             "--values",
             "0,1",
             "--param2",
-            "governance.form",
+            "governance.transparency",
         ],
         "--param2 and --values2 go together",
     );
@@ -2345,6 +2345,88 @@ fn batches_and_sweeps_speak_indonesian_too() {
         "300 simulasi, digabung dari 2 bagian"
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The ladder sweeps like the app's: over the core's common ladders, and over any other
+/// ladder too (as --set reads it); a step that does not exist is refused.
+#[test]
+fn the_ladder_is_swept_over_any_ladders() {
+    let v = ok_json(&[
+        "sweep",
+        "--param",
+        "governance.resolution",
+        "--values",
+        "negotiation, mediation; arbitration; avoidance,negotiation",
+        "--runs",
+        "40",
+        "--json",
+    ]);
+    let rows = v.as_array().unwrap();
+    let values: Vec<&str> = rows.iter().map(|r| r["value"].as_str().unwrap()).collect();
+    assert_eq!(
+        values,
+        [
+            "negotiation, mediation",
+            "arbitration",
+            "avoidance,negotiation"
+        ]
+    );
+    // Each point is the batch of its ladder set by hand.
+    for (ladder, row) in [
+        "negotiation,mediation",
+        "arbitration",
+        "avoidance,negotiation",
+    ]
+    .iter()
+    .zip(rows)
+    {
+        let set = format!("governance.resolution={ladder}");
+        let b = ok_json(&["batch", "--set", &set, "--runs", "40", "--json"]);
+        assert_eq!(row["checksum"], b["checksum"], "{ladder}");
+    }
+    bad(
+        &[
+            "sweep",
+            "--param",
+            "governance.resolution",
+            "--values",
+            "negotiation;prayer",
+        ],
+        "prayer",
+    );
+    // Without --values, a choice is swept over all its options, as the page offers them: the
+    // eight common ladders; the same with a second choice field without --values2.
+    let all = ok_json(&[
+        "sweep",
+        "--param",
+        "governance.resolution",
+        "--runs",
+        "20",
+        "--json",
+    ]);
+    let values: Vec<&str> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(values, aliansi_sim::sweep::LADDERS);
+    let grid = ok_json(&[
+        "sweep",
+        "--param",
+        "governance.form",
+        "--param2",
+        "governance.decision_rule",
+        "--runs",
+        "20",
+        "--json",
+    ]);
+    assert_eq!(grid.as_array().unwrap().len(), 9, "3 forms by 3 rules");
+    // A number still needs its values.
+    bad(
+        &["sweep", "--param", "governance.transparency"],
+        "sweep needs --values",
+    );
 }
 
 /// `run --lang id` tells the run in Bahasa Indonesia, in the app's sentences (the same

@@ -12,6 +12,10 @@
 //!
 //! Values are `f64` throughout: a number for numeric fields, the index of the option for
 //! choice fields (so an axis over `governance.form` has values 0, 1, 2).
+//!
+//! The resolution ladder (`governance.resolution`) is a choice among [`LADDERS`], common
+//! ladders from the shortest to the longest; a ladder outside them is set by other means (the
+//! editor, `--set`), and [`Param::current_is_custom`] says so.
 
 use crate::batch::{run_chunk, BatchTally};
 use crate::culture::{Country, CultureSpec, DIMENSION_KEYS};
@@ -82,6 +86,7 @@ enum Field {
     DecisionRule,
     Sharing,
     AllianceManager,
+    Resolution,
     FixedShare(usize),
     Volatility,
     Growth,
@@ -113,6 +118,45 @@ const FORMS: [&str; 3] = ["contract", "minority_equity", "equity_jv"];
 const RULES: [&str; 3] = ["consensus", "majority", "lead_partner"];
 const SHARINGS: [&str; 3] = ["equal", "proportional", "fixed"];
 const BOOLS: [&str; 2] = ["false", "true"];
+
+/// The resolution ladders a sweep offers, as `--set governance.resolution=…` spells them (the
+/// steps in order, comma-separated): one step; a step before the usual ones (avoidance) or after
+/// them (escalation); the third party's two steps alone, and after negotiation.
+pub const LADDERS: [&str; 8] = [
+    "negotiation",
+    "avoidance,negotiation",
+    "negotiation,mediation",
+    "negotiation,arbitration",
+    "mediation,arbitration",
+    "negotiation,mediation,arbitration",
+    "negotiation,escalation",
+    "negotiation,mediation,arbitration,escalation",
+];
+
+/// The steps of each of [`LADDERS`] (a test checks that they spell the same).
+const LADDER_STEPS: [&[Resolution]; 8] = {
+    use Resolution::*;
+    [
+        &[Negotiation],
+        &[Avoidance, Negotiation],
+        &[Negotiation, Mediation],
+        &[Negotiation, Arbitration],
+        &[Mediation, Arbitration],
+        &[Negotiation, Mediation, Arbitration],
+        &[Negotiation, Escalation],
+        &[Negotiation, Mediation, Arbitration, Escalation],
+    ]
+};
+
+/// The steps of the `i`-th of [`LADDERS`] (the last for an index beyond them).
+pub fn ladder(i: usize) -> &'static [Resolution] {
+    LADDER_STEPS[i.min(LADDER_STEPS.len() - 1)]
+}
+
+/// The index in [`LADDERS`] of the ladder `steps`, if it is one of them.
+fn ladder_index(steps: &[Resolution]) -> Option<usize> {
+    LADDER_STEPS.iter().position(|l| *l == steps)
+}
 
 fn unit() -> Domain {
     real(0.0, 1.0)
@@ -320,6 +364,7 @@ impl Param {
                 };
             }
             Field::AllianceManager => g.alliance_manager = n(2) == 1,
+            Field::Resolution => g.resolution = ladder(n(LADDERS.len())).to_vec(),
             Field::FixedShare(i) => {
                 if !matches!(g.sharing, Sharing::Fixed(_)) {
                     g.sharing =
@@ -391,6 +436,7 @@ impl Param {
                 Sharing::Fixed(_) => 2,
             }),
             Field::AllianceManager => opt(usize::from(g.alliance_manager)),
+            Field::Resolution => opt(ladder_index(&g.resolution).unwrap_or(0)),
             Field::FixedShare(i) => match &g.sharing {
                 Sharing::Fixed(shares) => shares.get(i).copied().unwrap_or(0.0),
                 _ => s.partners.get(i).map_or(0.0, |p| p.expected_share),
@@ -421,11 +467,14 @@ impl Param {
         }
     }
 
-    /// Whether the field is a partner's culture (for all partners at once, the first
-    /// partner's) given as custom scores rather than a country. [`Param::current`] reads such a
-    /// culture as the first country, the nearest it has; edges showing the current value say
-    /// "custom scores" instead.
+    /// Whether the field's value in `s` is none of its options: a partner's culture (for all
+    /// partners at once, the first partner's) given as custom scores rather than a country, or a
+    /// resolution ladder outside [`LADDERS`]. [`Param::current`] reads such a value as the first
+    /// option; edges showing the current value say what it is instead.
     pub fn current_is_custom(&self, s: &Scenario) -> bool {
+        if self.target == Field::Resolution {
+            return ladder_index(&s.governance.resolution).is_none();
+        }
         let partner = match self.target {
             Field::Partner(Who::All, PartnerField::Culture) => s.partners.first(),
             Field::Partner(Who::One(i), PartnerField::Culture) => s.partners.get(i),
@@ -443,14 +492,22 @@ impl Param {
         }
     }
 
+    /// Whether a value outside the options may still be set by other means (`--set`): a
+    /// ladder outside [`LADDERS`]. The other choice fields have no other values.
+    pub fn has_other_values(&self) -> bool {
+        self.target == Field::Resolution
+    }
+
     /// Reads a value as users type it (a number, or an option's key; country codes in any
-    /// case). Values outside the range are refused with the range.
+    /// case; a ladder's steps with or without spaces after the commas). Values outside the
+    /// range are refused with the range.
     pub fn parse_value(&self, text: &str) -> Result<f64, String> {
         let text = text.trim();
+        let typed: String = text.split(',').map(str::trim).collect::<Vec<_>>().join(",");
         match &self.domain {
             Domain::Choice { options } => options
                 .iter()
-                .position(|o| o.eq_ignore_ascii_case(text))
+                .position(|o| o.eq_ignore_ascii_case(&typed))
                 .map(|i| i as f64)
                 .ok_or_else(|| {
                     format!(
@@ -557,7 +614,7 @@ pub fn catalogue(base: &Scenario) -> Vec<Param> {
         "initial_trust",
         unit(),
     );
-    let gov: [(Field, &str, Domain); 9] = [
+    let gov: [(Field, &str, Domain); 10] = [
         (Field::Form, "form", choice(&FORMS)),
         (Field::DecisionRule, "decision_rule", choice(&RULES)),
         (Field::Transparency, "transparency", unit()),
@@ -567,6 +624,7 @@ pub fn catalogue(base: &Scenario) -> Vec<Param> {
         (Field::ExitPenalty, "exit_penalty_months", real(0.0, 60.0)),
         (Field::Compliance, "compliance", unit()),
         (Field::AllianceManager, "alliance_manager", choice(&BOOLS)),
+        (Field::Resolution, "resolution", choice(&LADDERS)),
     ];
     for (target, name, domain) in gov {
         let path = format!("governance.{name}");
@@ -954,6 +1012,7 @@ mod tests {
             "governance.form",
             "governance.alliance_manager",
             "governance.review_months",
+            "governance.resolution",
             "environment.growth",
             "partners.*.opportunism",
             "partners.*.goals.technology",
@@ -963,8 +1022,8 @@ mod tests {
         ] {
             assert!(c.iter().any(|p| p.path == path), "{path} missing");
         }
-        // 2 general + 9 governance + 6 environment + (1 + 6 + 5 + 7) per partner group.
-        assert_eq!(c.len(), 2 + 9 + 6 + 19 * (1 + s.partners.len()));
+        // 2 general + 10 governance + 6 environment + (1 + 6 + 5 + 7) per partner group.
+        assert_eq!(c.len(), 2 + 10 + 6 + 19 * (1 + s.partners.len()));
         let mut paths: Vec<&str> = c.iter().map(|p| p.path.as_str()).collect();
         paths.sort();
         paths.dedup();
@@ -972,6 +1031,37 @@ mod tests {
         assert!(find(&s, "partners.4.opportunism").is_none());
         assert!(find(&s, "governance.fixed_shares.0").is_none());
         assert!(find(&s, "seed").is_none());
+    }
+
+    /// The ladder is a choice among [`LADDERS`]: each spelled as its steps' keys, set and read
+    /// back; typed with spaces too; a ladder outside them is the scenario's own.
+    #[test]
+    fn the_ladder_is_swept_over_common_ladders() {
+        let base = default_scenario();
+        let p = find(&base, "governance.resolution").unwrap();
+        assert_eq!(p.options(), &LADDERS[..]);
+        assert!(p.has_other_values());
+        assert!(!find(&base, "governance.form").unwrap().has_other_values());
+        for (i, key) in LADDERS.iter().enumerate() {
+            let steps = ladder(i);
+            let spelled: Vec<&str> = steps.iter().map(|r| r.key()).collect();
+            assert_eq!(spelled.join(","), *key);
+            let mut s = base.clone();
+            p.apply(&mut s, i as f64);
+            assert_eq!(s.governance.resolution, steps);
+            assert!(!p.current_is_custom(&s));
+            assert_eq!(p.value_text(i as f64), *key);
+        }
+        assert_eq!(
+            p.parse_value(" negotiation, Mediation ,arbitration "),
+            Ok(5.0)
+        );
+        assert!(p.parse_value("arbitration,negotiation").is_err());
+        // The default's ladder is among them; a ladder outside them is said to be custom.
+        assert!(!p.current_is_custom(&base));
+        let mut own = base.clone();
+        own.governance.resolution = vec![Resolution::Arbitration];
+        assert!(p.current_is_custom(&own));
     }
 
     #[test]
