@@ -19,7 +19,7 @@ use yew::Reducible;
 
 use crate::charts::{band_centres, band_path, line_path, ticks, LinearScale};
 use crate::i18n::{t, tf, Lang};
-use crate::narrate::{amount, num};
+use crate::narrate::{amount, key_letter, num};
 
 /// Runs per point on load.
 pub const DEFAULT_RUNS: u64 = 200;
@@ -929,16 +929,6 @@ pub fn axis_key(
     )
 }
 
-/// The `i`-th key letter: A to Z, then AA, AB, …
-pub fn key_letter(i: usize) -> String {
-    let letter = |k: usize| char::from(b'A' + (k % 26) as u8);
-    if i < 26 {
-        letter(i).to_string()
-    } else {
-        format!("{}{}", letter(i / 26 - 1), letter(i))
-    }
-}
-
 /// The number of lines a key takes.
 pub fn key_line_count(key: &[KeyEntry]) -> usize {
     key.iter().map(|e| e.lines.len()).sum()
@@ -1038,9 +1028,6 @@ mod tests {
         // A second keyed axis goes on after the first's letters.
         let key = axis_key(&["x".repeat(30)], KEY_ABOVE, 8, w, 40).unwrap();
         assert_eq!(key[0].letter, "I");
-        assert_eq!(key_letter(25), "Z");
-        assert_eq!(key_letter(26), "AA");
-        assert_eq!(key_letter(27), "AB");
     }
 
     #[test]

@@ -2000,6 +2000,10 @@ fn value_list<'v>(opt: &str, values: &'v str) -> Res<Vec<&'v str>> {
     Ok(list)
 }
 
+/// The widest value (in characters) that heads a column of a sweep's grid; wider ones (a
+/// ladder's steps) are lettered, with a key under the grid.
+const GRID_KEY_ABOVE: usize = 20;
+
 /// Every option of the choice field `param` of `s`, as `--values` takes them (separated by
 /// `;`, since a ladder's steps are separated by commas); `None` for a number or an unknown path.
 fn all_options(s: &Scenario, param: &str) -> Option<String> {
@@ -2357,10 +2361,18 @@ fn print_sweep(a: &Args, head: &SweepHead, rows: &[SweepRow], out: &mut impl Wri
             "{}",
             tf(lang, "sweep.grid", &[("param", param), ("param2", p2)])
         )?;
-        let cw = w.max(6);
+        // Long values (a ladder's steps) would make every column as wide: letters head the
+        // columns instead, and a key under the grid names them.
+        let keyed = w > GRID_KEY_ABOVE;
+        let heads: Vec<String> = if keyed {
+            (0..list.len()).map(narrate::key_letter).collect()
+        } else {
+            list.iter().map(|v| v.to_string()).collect()
+        };
+        let cw = heads.iter().map(|h| h.chars().count()).fold(6, usize::max);
         let mut line = format!("{:<w2$}", "");
-        for v in list {
-            line.push_str(&format!("  {v:>cw$}"));
+        for h in &heads {
+            line.push_str(&format!("  {h:>cw$}"));
         }
         writeln!(out, "{}", line.trim_end())?;
         for (r, y) in ys.iter().enumerate() {
@@ -2371,6 +2383,12 @@ fn print_sweep(a: &Args, head: &SweepHead, rows: &[SweepRow], out: &mut impl Wri
                 line.push_str(&format!("  {v:>cw$}"));
             }
             writeln!(out, "{line}")?;
+        }
+        if keyed {
+            writeln!(out)?;
+            for (h, v) in heads.iter().zip(list) {
+                writeln!(out, "{h}: {v}")?;
+            }
         }
     }
     if let Some((_, _, _, b)) = rows.first() {

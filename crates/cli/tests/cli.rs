@@ -2422,6 +2422,49 @@ fn the_ladder_is_swept_over_any_ladders() {
         "--json",
     ]);
     assert_eq!(grid.as_array().unwrap().len(), 9, "3 forms by 3 rules");
+    // The ladders head the grid's columns as letters, named in a key under it; short values
+    // (the forms) head their own columns.
+    let text = ok(&[
+        "sweep",
+        "--param",
+        "governance.resolution",
+        "--param2",
+        "governance.decision_rule",
+        "--runs",
+        "20",
+    ]);
+    let grid: Vec<&str> = text
+        .split("Survival at the horizon (%)")
+        .nth(1)
+        .expect("a grid")
+        .lines()
+        .skip(1)
+        .collect();
+    let heads: Vec<&str> = grid[0].split_whitespace().collect();
+    assert_eq!(heads, ["A", "B", "C", "D", "E", "F", "G", "H"]);
+    assert!(grid.iter().all(|l| l.chars().count() < 80), "{grid:#?}");
+    for (i, ladder) in aliansi_sim::sweep::LADDERS.iter().enumerate() {
+        let entry = format!("{}: {ladder}", heads[i]);
+        assert!(grid.contains(&entry.as_str()), "{entry} in {grid:#?}");
+    }
+    let text = ok(&[
+        "sweep",
+        "--param",
+        "governance.form",
+        "--param2",
+        "governance.resolution",
+        "--runs",
+        "20",
+    ]);
+    let grid = text.split("Survival at the horizon (%)").nth(1).unwrap();
+    let heads = grid
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>();
+    assert_eq!(heads, ["contract", "minority_equity", "equity_jv"]);
+    assert!(!grid.contains("A: "), "no key: {grid}");
     // A number still needs its values.
     bad(
         &["sweep", "--param", "governance.transparency"],

@@ -65,6 +65,18 @@ pub fn local_digits(lang: Lang, text: &str) -> String {
         .collect()
 }
 
+/// The `i`-th letter that stands for a label too long to write where it belongs (a ladder's
+/// steps under a chart, or heading a column of the command line's grid), which a key then
+/// names: A to Z, then AA, AB, …
+pub fn key_letter(i: usize) -> String {
+    let letter = |k: usize| char::from(b'A' + (k % 26) as u8);
+    if i < 26 {
+        letter(i).to_string()
+    } else {
+        format!("{}{}", letter(i / 26 - 1), letter(i))
+    }
+}
+
 /// `v` with `digits` decimals, with the decimal separator of `lang` (a comma in Indonesian).
 pub fn num(lang: Lang, v: f64, digits: usize) -> String {
     let s = format!("{v:.digits$}");
@@ -949,6 +961,16 @@ pub fn run_story(lang: Lang, s: &Scenario, r: &RunResult) -> RunStory {
 mod tests {
     use super::*;
     use aliansi_sim::presets;
+
+    #[test]
+    fn key_letters_run_a_to_z_then_double() {
+        let first: Vec<String> = (0..3).map(key_letter).collect();
+        assert_eq!(first, ["A", "B", "C"]);
+        assert_eq!(key_letter(25), "Z");
+        assert_eq!(key_letter(26), "AA");
+        assert_eq!(key_letter(27), "AB");
+        assert_eq!(key_letter(52), "BA");
+    }
 
     fn one_of_each() -> Vec<Event> {
         let ev = |month, kind| Event { month, kind };
