@@ -2465,6 +2465,23 @@ fn the_ladder_is_swept_over_any_ladders() {
         .collect::<Vec<_>>();
     assert_eq!(heads, ["contract", "minority_equity", "equity_jv"]);
     assert!(!grid.contains("A: "), "no key: {grid}");
+    // Split over machines, ladders (values with commas in them) merge into the same sweep.
+    let args = ["--param", "governance.resolution", "--runs", "60"];
+    let (dir, parts) = write_parts_of("sweep", "ladder-parts", &args, 3);
+    let mut merge = vec!["merge", "--json"];
+    merge.extend(parts.iter().map(String::as_str));
+    let merged = ok_json(&merge);
+    let whole = ok_json(&[&["sweep"][..], &args, &["--json"]].concat());
+    let sums = |v: &Value| -> Vec<(Value, Value)> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|r| (r["value"].clone(), r["checksum"].clone()))
+            .collect()
+    };
+    assert_eq!(sums(&merged), sums(&whole));
+    assert_eq!(sums(&whole).len(), 8);
+    let _ = std::fs::remove_dir_all(&dir);
     // A number still needs its values.
     bad(
         &["sweep", "--param", "governance.transparency"],
