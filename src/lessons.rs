@@ -233,6 +233,21 @@ mod tests {
         }
     }
 
+    /// The conflict lesson sends the class to the sweep of the ladder by the names the page
+    /// gives them, in both languages, and that sweep offers the ladder.
+    #[test]
+    fn the_conflict_lesson_names_the_ladder_sweep_as_the_page_does() {
+        for lang in [Lang::En, Lang::Id] {
+            let next = i18n::t(lang, "lesson.conflict.next");
+            for key in ["sweep.heading", "editor.f.governance.resolution"] {
+                let name = format!("\"{}\"", i18n::t(lang, key));
+                assert!(next.contains(&name), "{lang:?}: {name} in {next}");
+            }
+        }
+        let (_, l) = find("conflict").unwrap();
+        assert!(aliansi_sim::sweep::find(&l.scenario(), "governance.resolution").is_some());
+    }
+
     #[test]
     fn every_text_exists_in_both_languages() {
         let keys: Vec<&str> = i18n::keys().collect();
