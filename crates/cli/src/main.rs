@@ -274,7 +274,8 @@ const OPTIONS: &[Opt] = &[
         value: "A,B,C",
         commands: &[Command::Sweep],
         section: 3,
-        help: "Its values; separate with ';' when a value is a list (a choice: all if left out)",
+        help: "Its values; separate with ';' when a value is a list (a ladder).\n\
+               Left out for a choice: all its options",
     },
     Opt {
         name: "--param2",
@@ -288,7 +289,7 @@ const OPTIONS: &[Opt] = &[
         value: "A,B,C",
         commands: &[Command::Sweep],
         section: 3,
-        help: "Its values (a choice: all if left out)",
+        help: "Its values (left out for a choice: all its options)",
     },
     Opt {
         name: "--quick",
