@@ -138,10 +138,18 @@ fn axis_inputs(
         });
         let err = error_for(read, Input::Choices);
         let help = format!("sweep-{which}-choices-error");
+        // The scenario's own value, which may be none of the options (a ladder of its own).
+        let now_key = if p.current_is_custom(base) {
+            "sweep.now_other"
+        } else {
+            "sweep.now"
+        };
+        let now = tf(lang, now_key, &[("now", &current_label(lang, &p, base))]);
         return html! {
             <fieldset class="sweep-options" aria-describedby={err.is_some().then_some(help.clone())}>
                 <legend>{ t(lang, "sweep.options") }</legend>
                 <div class="sweep-option-list">{ for boxes }</div>
+                <p class="batch-help" data-testid={format!("sweep-{which}-now")}>{ now }</p>
                 if let Some(e) = err {
                     <p id={help.clone()} data-testid={help} class="batch-help field-error">{ e }</p>
                 }
@@ -650,7 +658,14 @@ fn results_view(lang: Lang, r: &Rc<Results>, current: &Scenario) -> Html {
         None => line_chart(lang, r),
         Some(ya) => heat_map(lang, r, ya),
     };
-    let two_d = res.y.is_some();
+    // A map, or a chart whose labels are keyed under it (the ladders; their table needs the
+    // room too): the whole width, the table below it.
+    let x = &res.x;
+    let keyed = x.param.is_choice()
+        && x.values
+            .iter()
+            .any(|v| text_width(&value_label(lang, &x.param, *v)) > KEY_ABOVE);
+    let stacked = res.y.is_some() || keyed;
     html! {
         <div class="batch-results sweep-results" data-testid="sweep-results"
             data-points={res.points.len().to_string()} data-runs={r.runs.to_string()}>
@@ -662,7 +677,7 @@ fn results_view(lang: Lang, r: &Rc<Results>, current: &Scenario) -> Html {
                 <p class="batch-stale" data-testid="sweep-stale">{ t(lang, "sweep.stale") }</p>
             }
             <p class="batch-help" data-testid="sweep-done">{ done_line(lang, r) }</p>
-            <div class={classes!("sweep-grid", two_d.then_some("two-d"))}>
+            <div class={classes!("sweep-grid", stacked.then_some("stacked"))}>
                 { chart }
                 { table(lang, r) }
             </div>

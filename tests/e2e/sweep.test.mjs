@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { start, open, tid, repo, STEP_TIMEOUT_MS } from "./harness.mjs";
+import { start, open, tid, repo, loadPreset, STEP_TIMEOUT_MS } from "./harness.mjs";
 
 const h = await start("sweep");
 const page = await h.newPage();
@@ -225,27 +225,30 @@ async function crowded(svg) {
 await h.check("the conflict-resolution ladder: common ladders as categories, lettered with a key, the numbers of `aliansi sweep`", async () => {
   await tid(page, "sweep-param-x").selectOption("governance.resolution");
   const options = tid(page, "sweep-axis-x").locator('input[type="checkbox"]');
-  assert.equal(await options.count(), 8, "eight common ladders");
-  assert.match(await tid(page, "sweep-run").innerText(), /8 points/);
+  assert.equal(await options.count(), 10, "ten common ladders");
+  assert.match(await tid(page, "sweep-run").innerText(), /10 points/);
+  // The scenario's own ladder is one of them.
+  assert.equal(await tid(page, "sweep-x-now").innerText(), "Now: Negotiation → Arbitration.");
   await tid(page, "sweep-runs").fill("50");
   await runAndWait();
   const svg = tid(page, "sweep-line");
   // The ticks under the plot (the others are the percentages of the y axis).
   const letters = (await svg.locator(".tick .tick-label").allTextContents()).map((x) => x.slice(0, 1)).filter((x) => /[A-Z]/.test(x));
-  assert.deepEqual(letters, ["A", "B", "C", "D", "E", "F", "G", "H"]);
+  assert.deepEqual(letters, ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"]);
   const key = await tid(page, "sweep-key").locator("text").allTextContents();
-  assert.equal(key.length, 8);
-  assert.equal(key[0], "ANegotiation");
-  assert.equal(key[7].replace(/→(?=\S)/g, "→ "), "HNegotiation → Mediation → Arbitration → Escalation to top management");
+  assert.equal(key.length, 10);
+  assert.equal(key[0], "AAvoidance");
+  assert.equal(key[9].replace(/→(?=\S)/g, "→ "), "JNegotiation → Mediation → Arbitration → Escalation to top management");
   assert.deepEqual(await crowded(svg), [], "no label overlaps another or leaves the chart");
   // The table names every ladder in full, breaking only between words.
   const heads = await tid(page, "sweep-table").locator('tbody th[scope="row"]').allInnerTexts();
-  assert.equal(heads[5].replace(/\s+/g, " "), "Negotiation → Mediation → Arbitration");
+  assert.equal(heads[7].replace(/\s+/g, " "), "Negotiation → Mediation → Arbitration");
   const survival = await tid(page, "sweep-table").locator("tbody tr").evaluateAll((trs) => trs.map((tr) => Number(tr.dataset.survival)));
   const bin = cli();
   if (bin) {
-    const ladders = "negotiation;avoidance,negotiation;negotiation,mediation;negotiation,arbitration;mediation,arbitration;negotiation,mediation,arbitration;negotiation,escalation;negotiation,mediation,arbitration,escalation";
-    const out = JSON.parse(execFileSync(bin, ["sweep", "--param", "governance.resolution", "--values", ladders, "--runs", "50", "--json"]));
+    // Without --values, the command line sweeps every option of a choice, as the page does.
+    const out = JSON.parse(execFileSync(bin, ["sweep", "--param", "governance.resolution", "--runs", "50", "--json"]));
+    assert.equal(out[0].value, "avoidance");
     assert.deepEqual(survival, out.map((r) => Number(r.survival_at_horizon.toFixed(4))), "the same numbers as `aliansi sweep`");
     console.log(`ladders equal to the command line's sweep: ${survival.join(", ")}`);
   }
@@ -255,10 +258,19 @@ await h.check("the conflict-resolution ladder: common ladders as categories, let
   await numeric("y", "0", "1", "3");
   await runAndWait();
   const heat = tid(page, "sweep-heatmap");
-  assert.equal(await heat.locator('[data-testid="sweep-key"] text').count(), 8);
+  assert.equal(await heat.locator('[data-testid="sweep-key"] text').count(), 10);
   assert.deepEqual(await crowded(heat), [], "no label overlaps another or leaves the map");
   await sectionShot("ladder-map");
   await tid(page, "sweep-param-y").selectOption("");
+  // A ladder of the scenario's own (the distributor escalates before arbitration) is none of
+  // the ten: the section says so, and where it can be set beside them.
+  await loadPreset(page, "distribution");
+  await tid(page, "sweep-param-x").selectOption("governance.resolution");
+  assert.equal(
+    await tid(page, "sweep-x-now").innerText(),
+    'Now: Negotiation → Escalation to top management → Arbitration, which is none of these; "Compare fairly" can set it beside them.',
+  );
+  await loadPreset(page, "default");
 });
 
 await h.check("bad input is refused at the field with a message", async () => {

@@ -120,30 +120,36 @@ const SHARINGS: [&str; 3] = ["equal", "proportional", "fixed"];
 const BOOLS: [&str; 2] = ["false", "true"];
 
 /// The resolution ladders a sweep offers, as `--set governance.resolution=…` spells them (the
-/// steps in order, comma-separated): one step; a step before the usual ones (avoidance) or after
-/// them (escalation); the third party's two steps alone, and after negotiation.
-pub const LADDERS: [&str; 8] = [
+/// steps in order, comma-separated): avoiding every dispute (the conflict lesson's); one step;
+/// a step before the usual ones (avoidance) or after them (escalation); the third party's two
+/// steps alone, and after negotiation; negotiation and mediation before escalation (the
+/// airline alliance's); and every step.
+pub const LADDERS: [&str; 10] = [
+    "avoidance",
     "negotiation",
     "avoidance,negotiation",
     "negotiation,mediation",
     "negotiation,arbitration",
     "mediation,arbitration",
-    "negotiation,mediation,arbitration",
     "negotiation,escalation",
+    "negotiation,mediation,arbitration",
+    "negotiation,mediation,escalation",
     "negotiation,mediation,arbitration,escalation",
 ];
 
 /// The steps of each of [`LADDERS`] (a test checks that they spell the same).
-const LADDER_STEPS: [&[Resolution]; 8] = {
+const LADDER_STEPS: [&[Resolution]; 10] = {
     use Resolution::*;
     [
+        &[Avoidance],
         &[Negotiation],
         &[Avoidance, Negotiation],
         &[Negotiation, Mediation],
         &[Negotiation, Arbitration],
         &[Mediation, Arbitration],
-        &[Negotiation, Mediation, Arbitration],
         &[Negotiation, Escalation],
+        &[Negotiation, Mediation, Arbitration],
+        &[Negotiation, Mediation, Escalation],
         &[Negotiation, Mediation, Arbitration, Escalation],
     ]
 };
@@ -1049,12 +1055,13 @@ mod tests {
             let mut s = base.clone();
             p.apply(&mut s, i as f64);
             assert_eq!(s.governance.resolution, steps);
+            assert!(s.validate().is_ok(), "{key}");
             assert!(!p.current_is_custom(&s));
             assert_eq!(p.value_text(i as f64), *key);
         }
         assert_eq!(
             p.parse_value(" negotiation, Mediation ,arbitration "),
-            Ok(5.0)
+            Ok(7.0)
         );
         assert!(p.parse_value("arbitration,negotiation").is_err());
         // The default's ladder is among them; a ladder outside them is said to be custom.
@@ -1062,6 +1069,12 @@ mod tests {
         let mut own = base.clone();
         own.governance.resolution = vec![Resolution::Arbitration];
         assert!(p.current_is_custom(&own));
+        // The presets' ladders are among them, but the distributor's (escalation before
+        // arbitration).
+        for preset in all() {
+            let custom = p.current_is_custom(&preset.scenario);
+            assert_eq!(custom, preset.id == "distribution", "{}", preset.id);
+        }
     }
 
     #[test]
