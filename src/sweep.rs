@@ -1010,7 +1010,10 @@ mod tests {
             let key = axis_key(&ladders, KEY_ABOVE, 0, w, 40).expect("the ladders are keyed");
             assert_eq!(key.len(), ladders.len());
             let letters: Vec<&str> = key.iter().map(|e| e.letter.as_str()).collect();
-            assert_eq!(letters, ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"]);
+            assert_eq!(
+                letters,
+                ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K"]
+            );
             for (e, l) in key.iter().zip(&ladders) {
                 assert_eq!(e.lines.join(" "), *l, "every word kept, in order");
                 assert!(e.lines.iter().all(|x| x.chars().count() <= 42), "{e:?}");
@@ -1027,8 +1030,8 @@ mod tests {
             assert!(key_line_count(&key) > key.len());
         }
         // A second keyed axis goes on after the first's letters.
-        let key = axis_key(&["x".repeat(30)], KEY_ABOVE, 10, w, 40).unwrap();
-        assert_eq!(key[0].letter, "K");
+        let key = axis_key(&["x".repeat(30)], KEY_ABOVE, 11, w, 40).unwrap();
+        assert_eq!(key[0].letter, "L");
     }
 
     #[test]

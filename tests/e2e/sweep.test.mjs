@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { start, open, tid, repo, loadPreset, STEP_TIMEOUT_MS } from "./harness.mjs";
+import { start, open, tid, repo, loadPreset, reveal, STEP_TIMEOUT_MS } from "./harness.mjs";
 
 const h = await start("sweep");
 const page = await h.newPage();
@@ -225,8 +225,8 @@ async function crowded(svg) {
 await h.check("the conflict-resolution ladder: common ladders as categories, lettered with a key, the numbers of `aliansi sweep`", async () => {
   await tid(page, "sweep-param-x").selectOption("governance.resolution");
   const options = tid(page, "sweep-axis-x").locator('input[type="checkbox"]');
-  assert.equal(await options.count(), 10, "ten common ladders");
-  assert.match(await tid(page, "sweep-run").innerText(), /10 points/);
+  assert.equal(await options.count(), 11, "eleven common ladders");
+  assert.match(await tid(page, "sweep-run").innerText(), /11 points/);
   // The scenario's own ladder is one of them.
   assert.equal(await tid(page, "sweep-x-now").innerText(), "Now: Negotiation → Arbitration.");
   await tid(page, "sweep-runs").fill("50");
@@ -234,11 +234,11 @@ await h.check("the conflict-resolution ladder: common ladders as categories, let
   const svg = tid(page, "sweep-line");
   // The ticks under the plot (the others are the percentages of the y axis).
   const letters = (await svg.locator(".tick .tick-label").allTextContents()).map((x) => x.slice(0, 1)).filter((x) => /[A-Z]/.test(x));
-  assert.deepEqual(letters, ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"]);
+  assert.deepEqual(letters, ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K"]);
   const key = await tid(page, "sweep-key").locator("text").allTextContents();
-  assert.equal(key.length, 10);
+  assert.equal(key.length, 11);
   assert.equal(key[0], "AAvoidance");
-  assert.equal(key[9].replace(/→(?=\S)/g, "→ "), "JNegotiation → Mediation → Arbitration → Escalation to top management");
+  assert.equal(key[10].replace(/→(?=\S)/g, "→ "), "KNegotiation → Mediation → Arbitration → Escalation to top management");
   assert.deepEqual(await crowded(svg), [], "no label overlaps another or leaves the chart");
   // The table names every ladder in full, breaking only between words.
   const heads = await tid(page, "sweep-table").locator('tbody th[scope="row"]').allInnerTexts();
@@ -258,19 +258,20 @@ await h.check("the conflict-resolution ladder: common ladders as categories, let
   await numeric("y", "0", "1", "3");
   await runAndWait();
   const heat = tid(page, "sweep-heatmap");
-  assert.equal(await heat.locator('[data-testid="sweep-key"] text').count(), 10);
+  assert.equal(await heat.locator('[data-testid="sweep-key"] text').count(), 11);
   assert.deepEqual(await crowded(heat), [], "no label overlaps another or leaves the map");
   await sectionShot("ladder-map");
   await tid(page, "sweep-param-y").selectOption("");
-  // A ladder of the scenario's own (the distributor escalates before arbitration) is none of
-  // the ten: the section says so, and where it can be set beside them.
-  await loadPreset(page, "distribution");
-  await tid(page, "sweep-param-x").selectOption("governance.resolution");
+  // A ladder of the scenario's own (arbitration before negotiation, set in the editor) is
+  // none of them: the section says so, and where it can be set beside them.
+  await reveal(page, "ladder-down-0");
+  await tid(page, "ladder-down-0").click();
   assert.equal(
     await tid(page, "sweep-x-now").innerText(),
-    'Now: Negotiation → Escalation to top management → Arbitration, which is none of these; "Compare fairly" can set it beside them.',
+    'Now: Arbitration → Negotiation, which is none of these; "Compare fairly" can set it beside them.',
   );
   await loadPreset(page, "default");
+  assert.equal(await tid(page, "sweep-x-now").innerText(), "Now: Negotiation → Arbitration.");
 });
 
 await h.check("bad input is refused at the field with a message", async () => {

@@ -2370,7 +2370,12 @@ fn print_sweep(a: &Args, head: &SweepHead, rows: &[SweepRow], out: &mut impl Wri
         } else {
             list.iter().map(|v| v.to_string()).collect()
         };
-        let cw = heads.iter().map(|h| h.chars().count()).fold(6, usize::max);
+        // A cell holds at most "100.0"; letters leave the columns that narrow.
+        let narrowest = if keyed { 5 } else { 6 };
+        let cw = heads
+            .iter()
+            .map(|h| h.chars().count())
+            .fold(narrowest, usize::max);
         let mut line = format!("{:<w2$}", "");
         for h in &heads {
             line.push_str(&format!("  {h:>cw$}"));

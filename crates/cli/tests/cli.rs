@@ -2441,7 +2441,10 @@ fn the_ladder_is_swept_over_any_ladders() {
         .skip(1)
         .collect();
     let heads: Vec<&str> = grid[0].split_whitespace().collect();
-    assert_eq!(heads, ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"]);
+    assert_eq!(
+        heads,
+        ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K"]
+    );
     // Under 100 characters (ten columns headed by their ladders ran past 450).
     assert!(grid.iter().all(|l| l.chars().count() < 100), "{grid:#?}");
     for (i, ladder) in aliansi_sim::sweep::LADDERS.iter().enumerate() {

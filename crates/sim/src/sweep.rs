@@ -123,8 +123,9 @@ const BOOLS: [&str; 2] = ["false", "true"];
 /// steps in order, comma-separated): avoiding every dispute (the conflict lesson's); one step;
 /// a step before the usual ones (avoidance) or after them (escalation); the third party's two
 /// steps alone, and after negotiation; negotiation and mediation before escalation (the
-/// airline alliance's); and every step.
-pub const LADDERS: [&str; 10] = [
+/// airline alliance's); escalation between negotiation and arbitration (the distributor's, as
+/// contracts' tiered clauses have it); and every step. Every preset's ladder is among them.
+pub const LADDERS: [&str; 11] = [
     "avoidance",
     "negotiation",
     "avoidance,negotiation",
@@ -134,11 +135,12 @@ pub const LADDERS: [&str; 10] = [
     "negotiation,escalation",
     "negotiation,mediation,arbitration",
     "negotiation,mediation,escalation",
+    "negotiation,escalation,arbitration",
     "negotiation,mediation,arbitration,escalation",
 ];
 
 /// The steps of each of [`LADDERS`] (a test checks that they spell the same).
-const LADDER_STEPS: [&[Resolution]; 10] = {
+const LADDER_STEPS: [&[Resolution]; 11] = {
     use Resolution::*;
     [
         &[Avoidance],
@@ -150,6 +152,7 @@ const LADDER_STEPS: [&[Resolution]; 10] = {
         &[Negotiation, Escalation],
         &[Negotiation, Mediation, Arbitration],
         &[Negotiation, Mediation, Escalation],
+        &[Negotiation, Escalation, Arbitration],
         &[Negotiation, Mediation, Arbitration, Escalation],
     ]
 };
@@ -1069,11 +1072,9 @@ mod tests {
         let mut own = base.clone();
         own.governance.resolution = vec![Resolution::Arbitration];
         assert!(p.current_is_custom(&own));
-        // The presets' ladders are among them, but the distributor's (escalation before
-        // arbitration).
+        // Every preset's ladder is among them.
         for preset in all() {
-            let custom = p.current_is_custom(&preset.scenario);
-            assert_eq!(custom, preset.id == "distribution", "{}", preset.id);
+            assert!(!p.current_is_custom(&preset.scenario), "{}", preset.id);
         }
     }
 
