@@ -120,11 +120,17 @@ pub fn option_label(lang: Lang, p: &Param, i: usize) -> String {
 /// A resolution ladder in words, its steps in order as the editor names them: "Negotiation →
 /// Mediation → Arbitration".
 pub fn ladder_label(lang: Lang, steps: &[Resolution]) -> String {
+    ladder_words(lang, steps, " → ")
+}
+
+/// A ladder's steps as the editor names them, in order, joined by `sep` (an arrow in the
+/// sweep's labels; "then" in Compare fairly's list of changes, whose arrow means "changed to").
+pub fn ladder_words(lang: Lang, steps: &[Resolution], sep: &str) -> String {
     let words: Vec<&str> = steps
         .iter()
         .map(|r| t(lang, &format!("editor.ladder.{}", r.key())))
         .collect();
-    words.join(" → ")
+    words.join(sep)
 }
 
 /// Value `v` of a parameter in words: an option's label, or the number in the user's format.

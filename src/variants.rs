@@ -112,14 +112,13 @@ pub fn differences(lang: Lang, base: &Scenario, other: &Scenario) -> Vec<String>
         (&base.governance.sharing, &other.governance.sharing),
         (Sharing::Fixed(_), Sharing::Fixed(_))
     );
+    // "Mediation, then Arbitration": a bare comma beside the arrow read as two changes.
     let ladder = |s: &Scenario| {
-        s.governance
-            .resolution
-            .iter()
-            .map(|r| t(lang, &format!("editor.ladder.{}", r.key())))
-            .collect::<Vec<_>>()
-            // "Mediation, then Arbitration": a bare comma beside the arrow read as two changes.
-            .join(t(lang, "experiments.ladder_then"))
+        crate::sweep::ladder_words(
+            lang,
+            &s.governance.resolution,
+            t(lang, "experiments.ladder_then"),
+        )
     };
     for p in catalogue(base) {
         let comparable = match p.group {

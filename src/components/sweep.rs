@@ -230,6 +230,38 @@ const KEY_CHARS: usize = 40;
 /// The same for the heat map, wider and not enlarged on a phone (it scrolls sideways there).
 const HEAT_KEY_CHARS: usize = 80;
 
+/// The height a chart gives its key (none for no key).
+fn key_height(key: &[KeyEntry]) -> f64 {
+    if key.is_empty() {
+        0.0
+    } else {
+        KEY_LINE * key_line_count(key) as f64 + KEY_GAP
+    }
+}
+
+/// An axis's labels as its ticks show them: the key's letters when it has one.
+fn shown_labels(labels: &[String], key: Option<&[KeyEntry]>) -> Vec<String> {
+    match key {
+        Some(k) => k.iter().map(|e| e.letter.clone()).collect(),
+        None => labels.to_vec(),
+    }
+}
+
+/// The line chart's key: when its categories' labels are too long even turned (the ladders),
+/// its ticks are lettered and the key names them.
+fn line_key(lang: Lang, r: &Results) -> Option<Vec<KeyEntry>> {
+    let x = &r.result.x;
+    if !x.param.is_choice() {
+        return None;
+    }
+    let labels: Vec<String> = x
+        .values
+        .iter()
+        .map(|v| value_label(lang, &x.param, *v))
+        .collect();
+    axis_key(&labels, KEY_ABOVE, 0, text_width, KEY_CHARS)
+}
+
 /// A chart's key, from (`x`, `y`) down: each entry's letter, then its label's lines beside it.
 fn key_view(key: &[KeyEntry], x: f64, y: f64) -> Html {
     let mut tops = Vec::with_capacity(key.len());
@@ -312,8 +344,9 @@ fn y_title(lang: Lang, horizon: u32) -> String {
     )
 }
 
-/// Survival at the horizon against one parameter: line, 95% band, points.
-fn line_chart(lang: Lang, r: &Results) -> Html {
+/// Survival at the horizon against one parameter: line, 95% band, points; `key` is
+/// [`line_key`]'s.
+fn line_chart(lang: Lang, r: &Results, key: Option<&[KeyEntry]>) -> Html {
     let res = &r.result;
     let x = &res.x;
     let p = &x.param;
@@ -322,19 +355,13 @@ fn line_chart(lang: Lang, r: &Results) -> Html {
     let ml = 72.0;
     let w = W - ml - MR;
     let slot = w / x.len().max(1) as f64;
-    // Labels too long even turned (the ladders): letters at the ticks, a key below.
-    let key = cats
-        .then(|| axis_key(&labels, KEY_ABOVE, 0, text_width, KEY_CHARS))
-        .flatten();
     let widest = labels.iter().map(|l| text_width(l)).fold(0.0, f64::max);
     let rotate = cats && key.is_none() && widest > slot - 6.0;
-    let key_height = key
-        .as_deref()
-        .map_or(0.0, |k| KEY_LINE * key_line_count(k) as f64 + KEY_GAP);
+    let key_band = key.map_or(0.0, key_height);
     let mb = if rotate {
         40.0 + widest * 0.6
     } else {
-        64.0 + key_height
+        64.0 + key_band
     };
     let h = 230.0;
     let height = MT + h + mb;
@@ -346,7 +373,7 @@ fn line_chart(lang: Lang, r: &Results) -> Html {
     let x_ticks = g.ticks.iter().enumerate().map(|(i, (px, v))| {
         let text = value_label(lang, p, *v);
         let px_s = fmt_num(*px);
-        let label = match &key {
+        let label = match key {
             Some(k) => x_tick_label(*px, h + 10.0, &k[i].letter, &text, false),
             None => x_tick_label(*px, h + 10.0, &text, &text, rotate),
         };
@@ -400,8 +427,8 @@ fn line_chart(lang: Lang, r: &Results) -> Html {
                     <line class="axis" x1="0" x2={fmt_num(w)} y1={fmt_num(h)} y2={fmt_num(h)} />
                     <line class="axis" x1="0" x2="0" y1="0" y2={fmt_num(h)} />
                     { for x_ticks }
-                    <text class="axis-label" x={fmt_num(w / 2.0)} y={fmt_num(h + mb - key_height - 8.0)} text-anchor="middle">{ label.clone() }</text>
-                    if let Some(k) = &key {
+                    <text class="axis-label" x={fmt_num(w / 2.0)} y={fmt_num(h + mb - key_band - 8.0)} text-anchor="middle">{ label.clone() }</text>
+                    if let Some(k) = key {
                         { key_view(k, -ml + 4.0, h + 64.0 + KEY_GAP / 2.0) }
                     }
                     { y_title_above(ml, &survival_title(lang, r)) }
@@ -441,9 +468,8 @@ fn heat_map(lang: Lang, r: &Results, ya: &Axis) -> Html {
         .collect();
     // Many steps: every k-th label only, so they do not pile up.
     let (x_every, y_every) = (label_every(xl.len()), label_every(yl.len()));
-    // Labels too long even turned or cut (the ladders): letters, and a key under the map
-    // (the columns' first, then the rows').
-    // (A row's label may take the whole left margin.)
+    // Labels too long even turned, or for the left margin (the ladders): letters, and a key
+    // under the map (the columns' first, then the rows').
     let x_key = axis_key(&xl, KEY_ABOVE, 0, text_width, HEAT_KEY_CHARS);
     let first_row_letter = x_key.as_ref().map_or(0, Vec::len);
     let y_key = axis_key(
@@ -454,21 +480,11 @@ fn heat_map(lang: Lang, r: &Results, ya: &Axis) -> Html {
         HEAT_KEY_CHARS,
     );
     let key: Vec<KeyEntry> = x_key.iter().chain(&y_key).flatten().cloned().collect();
-    let key_height = if key.is_empty() {
-        0.0
-    } else {
-        KEY_LINE * key_line_count(&key) as f64 + KEY_GAP
-    };
-    let xl_shown: Vec<String> = match &x_key {
-        Some(k) => k.iter().map(|e| e.letter.clone()).collect(),
-        None => xl.clone(),
-    };
-    // The row labels as shown: letters when one would not fit the left margin, the whole
-    // label in each one's tooltip, so none runs off the chart.
-    let y_shown: Vec<String> = match &y_key {
-        Some(k) => k.iter().map(|e| e.letter.clone()).collect(),
-        None => yl.clone(),
-    };
+    let key_band = key_height(&key);
+    let xl_shown = shown_labels(&xl, x_key.as_deref());
+    // Letters for rows when a label would not fit the left margin, the whole label in each
+    // one's tooltip, so none runs off the chart.
+    let y_shown = shown_labels(&yl, y_key.as_deref());
     let ml =
         (y_shown.iter().map(|l| text_width(l)).fold(0.0, f64::max) + 40.0).clamp(64.0, HEAT_MAX_ML);
     let w = HW - ml - MR;
@@ -481,7 +497,7 @@ fn heat_map(lang: Lang, r: &Results, ya: &Axis) -> Html {
     let rotate = widest > cw - 4.0;
     let label_band = if rotate { widest * 0.6 + 16.0 } else { 24.0 };
     let key_y = h + label_band + 40.0 + KEY_GAP / 2.0;
-    let legend_y = h + label_band + 56.0 + key_height;
+    let legend_y = h + label_band + 56.0 + key_band;
     let height = MT + legend_y + 44.0;
     let grid = res.grid();
     let cells = heat_cells(&grid, w, h, 2.0);
@@ -654,18 +670,15 @@ fn done_line(lang: Lang, r: &Results) -> String {
 
 fn results_view(lang: Lang, r: &Rc<Results>, current: &Scenario) -> Html {
     let res = &r.result;
-    let chart = match &res.y {
-        None => line_chart(lang, r),
-        Some(ya) => heat_map(lang, r, ya),
-    };
     // A map, or a chart whose labels are keyed under it (the ladders; their table needs the
     // room too): the whole width, the table below it.
-    let x = &res.x;
-    let keyed = x.param.is_choice()
-        && x.values
-            .iter()
-            .any(|v| text_width(&value_label(lang, &x.param, *v)) > KEY_ABOVE);
-    let stacked = res.y.is_some() || keyed;
+    let (chart, stacked) = match &res.y {
+        None => {
+            let key = line_key(lang, r);
+            (line_chart(lang, r, key.as_deref()), key.is_some())
+        }
+        Some(ya) => (heat_map(lang, r, ya), true),
+    };
     html! {
         <div class="batch-results sweep-results" data-testid="sweep-results"
             data-points={res.points.len().to_string()} data-runs={r.runs.to_string()}>

@@ -512,19 +512,22 @@ impl Param {
     /// range are refused with the range.
     pub fn parse_value(&self, text: &str) -> Result<f64, String> {
         let text = text.trim();
-        let typed: String = text.split(',').map(str::trim).collect::<Vec<_>>().join(",");
         match &self.domain {
-            Domain::Choice { options } => options
-                .iter()
-                .position(|o| o.eq_ignore_ascii_case(&typed))
-                .map(|i| i as f64)
-                .ok_or_else(|| {
-                    format!(
-                        "{}: \"{text}\" is not one of {}",
-                        self.path,
-                        options.join(", ")
-                    )
-                }),
+            Domain::Choice { options } => {
+                let typed: Vec<&str> = text.split(',').map(str::trim).collect();
+                let typed = typed.join(",");
+                options
+                    .iter()
+                    .position(|o| o.eq_ignore_ascii_case(&typed))
+                    .map(|i| i as f64)
+                    .ok_or_else(|| {
+                        format!(
+                            "{}: \"{text}\" is not one of {}",
+                            self.path,
+                            options.join(", ")
+                        )
+                    })
+            }
             Domain::Number { .. } => {
                 let v: f64 = text
                     .parse()
