@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::batch::{survival_rows, year_ticks, Finished};
 use crate::charts::{
     band_path, bars, fmt_num, hbars, histogram, label_digits, line_path, occupied, step_points,
-    value_digits, LinearScale, Rect,
+    value_digits, LinearScale, Rect, X_LABELS_BAND, X_TICK_BELOW, X_TITLE_BELOW,
 };
 use crate::components::export::{batch_bar, BatchChart, Debrief, DebriefHead, PrintDebrief};
 use crate::i18n::{t, tf, Lang};
@@ -40,7 +40,7 @@ pub(crate) fn survival_axes(w: f64, h: f64) -> Html {
 /// The month label under a survival chart's x axis.
 pub(crate) fn month_label(lang: Lang, w: f64, h: f64) -> Html {
     html! {
-        <text class="axis-label" x={fmt_num(w / 2.0)} y={fmt_num(h + 34.0)} dominant-baseline="hanging" text-anchor="middle">
+        <text class="axis-label" x={fmt_num(w / 2.0)} y={fmt_num(h + X_TITLE_BELOW)} dominant-baseline="hanging" text-anchor="middle">
             { t(lang, "experiments.month") }
         </text>
     }
@@ -80,7 +80,7 @@ pub(crate) fn survival_ticks(
         html! {
             <g class={classes!("tick", (many && i % 2 == 1).then_some("minor"))}>
                 <line class="tick-mark" x1={px.clone()} x2={px.clone()} y1={fmt_num(h)} y2={fmt_num(h + 6.0)} />
-                <text class="tick-label" x={px} y={fmt_num(h + 10.0)} dominant-baseline="hanging" text-anchor="middle">{ m }</text>
+                <text class="tick-label" x={px} y={fmt_num(h + X_TICK_BELOW)} dominant-baseline="hanging" text-anchor="middle">{ m }</text>
             </g>
         }
     });
@@ -120,11 +120,11 @@ fn after_label(lang: Lang, months: u32) -> String {
 
 /// The frame of a survival chart (viewBox size and margins), shared with Compare fairly.
 pub(crate) const W: f64 = 600.0;
-pub(crate) const H: f64 = 300.0;
-pub(crate) const ML: f64 = 64.0;
-pub(crate) const MR: f64 = 16.0;
+pub(crate) const H: f64 = 316.0;
+pub(crate) const ML: f64 = 80.0;
+pub(crate) const MR: f64 = 28.0;
 pub(crate) const MT: f64 = 16.0;
-pub(crate) const MB: f64 = 56.0;
+pub(crate) const MB: f64 = X_LABELS_BAND;
 
 /// The survival curve with its band.
 fn km_chart(lang: Lang, f: &Rc<Finished>) -> Html {
@@ -217,9 +217,9 @@ fn survival_table(lang: Lang, f: &Rc<Finished>) -> Html {
 }
 
 const BW: f64 = 600.0;
-const BH: f64 = 200.0;
-const BT: f64 = 24.0;
-const BB: f64 = 40.0;
+const BH: f64 = 236.0;
+const BT: f64 = 30.0;
+const BB: f64 = X_LABELS_BAND;
 const BX: f64 = 8.0;
 
 /// The hazard's last bar when the horizon ends inside its year: (year, first month, last
@@ -241,7 +241,7 @@ fn hazard_chart(lang: Lang, f: &Rc<Finished>) -> Html {
             <g>
                 { rect(r, "bar hazard-bar") }
                 <text class="bar-value" x={cx.clone()} y={fmt_num(r.y - 4.0)} text-anchor="middle">{ num(lang, v * 100.0, label_digits(v * 100.0, digits)) }</text>
-                <text class="tick-label" x={cx} y={fmt_num(h + 8.0)} dominant-baseline="hanging" text-anchor="middle">{ i + 1 }</text>
+                <text class="tick-label" x={cx} y={fmt_num(h + X_TICK_BELOW)} dominant-baseline="hanging" text-anchor="middle">{ i + 1 }</text>
             </g>
         }
     });
@@ -254,7 +254,7 @@ fn hazard_chart(lang: Lang, f: &Rc<Finished>) -> Html {
                 <g transform={format!("translate({BX},{BT})")}>
                     { for items }
                     <line class="axis" x1="0" x2={fmt_num(w)} y1={fmt_num(h)} y2={fmt_num(h)} />
-                    <text class="axis-label" x={fmt_num(w / 2.0)} y={fmt_num(h + 26.0)} dominant-baseline="hanging" text-anchor="middle">
+                    <text class="axis-label" x={fmt_num(w / 2.0)} y={fmt_num(h + X_TITLE_BELOW)} dominant-baseline="hanging" text-anchor="middle">
                         { t(lang, "experiments.year") }
                     </text>
                 </g>
@@ -307,10 +307,13 @@ fn causes_chart(lang: Lang, f: &Rc<Finished>) -> Html {
 }
 
 const HW: f64 = 600.0;
-const HH: f64 = 170.0;
+const HH: f64 = 180.0;
 const HT: f64 = 8.0;
-const HB: f64 = 30.0;
-const HX: f64 = 28.0;
+const HB: f64 = 40.0;
+/// Side margins of a histogram: half its widest edge label ("31,623" at a phone's 24 units),
+/// or of a small one's (13 units everywhere).
+const HX: f64 = 44.0;
+const HX_SMALL: f64 = 28.0;
 
 /// A histogram: `counts` with labels at bin edges (edge index, text).
 fn hist_svg(
@@ -321,14 +324,18 @@ fn hist_svg(
     edges: Vec<(usize, String)>,
     small: bool,
 ) -> Html {
-    let (width, height) = if small { (300.0, 110.0) } else { (HW, HH) };
-    let w = width - 2.0 * HX;
+    let (width, height, hx) = if small {
+        (300.0, 110.0, HX_SMALL)
+    } else {
+        (HW, HH, HX)
+    };
+    let w = width - 2.0 * hx;
     let h = height - HT - HB;
     let rects = histogram(counts, w, h);
     let slot = w / counts.len().max(1) as f64;
     let labels = edges.into_iter().map(|(e, text)| {
         html! {
-            <text class="tick-label" x={fmt_num(e as f64 * slot)} y={fmt_num(h + 8.0)} dominant-baseline="hanging" text-anchor="middle">{ text }</text>
+            <text class="tick-label" x={fmt_num(e as f64 * slot)} y={fmt_num(h + X_TICK_BELOW)} dominant-baseline="hanging" text-anchor="middle">{ text }</text>
         }
     });
     // Named by its <title> (what it shows, for whom): a screen reader's name for the picture.
@@ -336,7 +343,7 @@ fn hist_svg(
         <svg class={classes!("batch-svg", "histogram", small.then_some("small"))} data-testid={testid}
             viewBox={format!("0 0 {width} {height}")} role="img">
             <title id={format!("{id}-desc")}>{ desc }</title>
-            <g transform={format!("translate({HX},{HT})")}>
+            <g transform={format!("translate({hx},{HT})")}>
                 { for rects.iter().map(|r| rect(r, "bar hist-bar")) }
                 <line class="axis" x1="0" x2={fmt_num(w)} y1={fmt_num(h)} y2={fmt_num(h)} />
                 { for labels }

@@ -6,17 +6,18 @@ use yew::html::IntoPropValue;
 use yew::prelude::*;
 
 use crate::charts::{
-    fmt_num, line_path, nice_y_domain, ticks, ticks_with_step_at_least, LinearScale,
+    fmt_num, line_path, nice_y_domain, ticks, ticks_with_step_at_least, LinearScale, X_LABELS_BAND,
+    X_TICK_BELOW, X_TITLE_BELOW,
 };
 use crate::i18n::{t, tf, Lang};
 
 /// The drawing box (SVG user units; the SVG scales to its container's width).
 const WIDTH: f64 = 600.0;
-const HEIGHT: f64 = 280.0;
+const HEIGHT: f64 = 306.0;
 const MARGIN_LEFT: f64 = 60.0;
-const MARGIN_RIGHT: f64 = 16.0;
-const MARGIN_TOP: f64 = 18.0;
-const MARGIN_BOTTOM: f64 = 58.0;
+const MARGIN_RIGHT: f64 = 28.0;
+const MARGIN_TOP: f64 = 30.0;
+const MARGIN_BOTTOM: f64 = X_LABELS_BAND;
 
 /// One line.
 #[derive(Clone, Debug, PartialEq)]
@@ -151,7 +152,7 @@ pub fn line_chart(props: &Props) -> Html {
         html! {
             <g class="tick">
                 <line class="tick-mark" x1={px.clone()} x2={px.clone()} y1={fmt_num(h)} y2={fmt_num(h + 6.0)} />
-                <text class="tick-label" x={px} y={fmt_num(h + 10.0)} dominant-baseline="hanging" text-anchor="middle">{ fmt_num(v) }</text>
+                <text class="tick-label" x={px} y={fmt_num(h + X_TICK_BELOW)} dominant-baseline="hanging" text-anchor="middle">{ fmt_num(v) }</text>
             </g>
         }
     });
@@ -258,7 +259,7 @@ pub fn line_chart(props: &Props) -> Html {
                     { for x_ticks }
                     { for end_marker }
                     { for lines }
-                    <text class="axis-label" x={fmt_num(w / 2.0)} y={fmt_num(h + 36.0)} dominant-baseline="hanging" text-anchor="middle">
+                    <text class="axis-label" x={fmt_num(w / 2.0)} y={fmt_num(h + X_TITLE_BELOW)} dominant-baseline="hanging" text-anchor="middle">
                         { t(lang, "chart.x_label") }
                     </text>
                 </g>

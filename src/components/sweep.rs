@@ -331,7 +331,7 @@ fn survival_title(lang: Lang, r: &Results) -> String {
 /// where labels are drawn larger, and over the tick labels.
 fn y_title_above(ml: f64, title: &str) -> Html {
     html! {
-        <text class="axis-label y-title" x={fmt_num(-ml + 4.0)} y={fmt_num(-MT + 26.0)}
+        <text class="axis-label y-title" x={fmt_num(-ml + 4.0)} y={fmt_num(-MT + 22.0)}
             text-anchor="start">{ format!("↑ {title}") }</text>
     }
 }

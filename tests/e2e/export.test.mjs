@@ -268,7 +268,7 @@ await h.check("PNG export: a PNG at twice the chart's size", async () => {
   await writeFile(join(shots, "export-km.png"), bytes);
   const hist = await download("batch-trust-export-png");
   assert.equal(hist.bytes.readUInt32BE(16), 1200);
-  assert.equal(hist.bytes.readUInt32BE(20), 2 * (170 + 36 + 24), "the chart's 170, the title's band of 36 and the model's line of 24, twice");
+  assert.equal(hist.bytes.readUInt32BE(20), 2 * (180 + 36 + 24), "the chart's 180, the title's band of 36 and the model's line of 24, twice");
 });
 
 /** Replaces window.print by a recorder (a real print window would block the test). */

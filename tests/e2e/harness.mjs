@@ -158,6 +158,28 @@ export async function start(name, opts = {}) {
 /** The element with data-testid `id`. */
 export const tid = (page, id) => page.locator(`[data-testid="${id}"]`);
 
+/** The texts of an SVG drawing that leave it or overlap one another (more than 1 px each way,
+ * their boxes as drawn on the screen), as "outside: TEXT" and "TEXT / TEXT"; texts not drawn
+ * (display: none) do not count. `svg` is a locator of one <svg>. */
+export async function crowded(svg) {
+  return svg.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const texts = [...el.querySelectorAll("text")]
+      .map((t) => ({ t: t.textContent, r: t.getBoundingClientRect() }))
+      .filter(({ r }) => r.width > 0 && r.height > 0);
+    const out = texts.filter(({ r }) => r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1);
+    const overlaps = [];
+    texts.forEach((a, i) =>
+      texts.slice(i + 1).forEach((b) => {
+        const x = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+        const y = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+        if (x > 1 && y > 1) overlaps.push(`${a.t} / ${b.t}`);
+      }),
+    );
+    return [...out.map((o) => `outside: ${o.t}`), ...overlaps];
+  });
+}
+
 /** Opens the collapsed sections (<details>) around the element with data-testid `id`, as a
  * user would by clicking their headings, and returns its locator. */
 export async function reveal(page, id) {

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { start, open, tid, repo, loadPreset, reveal, STEP_TIMEOUT_MS } from "./harness.mjs";
+import { start, open, tid, repo, loadPreset, reveal, crowded, STEP_TIMEOUT_MS } from "./harness.mjs";
 
 const h = await start("sweep");
 const page = await h.newPage();
@@ -203,24 +203,6 @@ await h.check("a choice field alone: decision rule, two of its options, as categ
   assert.ok(!ticks.includes("Majority"));
   await sectionShot("choice");
 });
-
-/** Texts of the chart `svg` that overlap another, or pass its edges (a test of its layout). */
-async function crowded(svg) {
-  return svg.evaluate((el) => {
-    const box = el.getBoundingClientRect();
-    const texts = [...el.querySelectorAll("text")].map((t) => ({ t: t.textContent, r: t.getBoundingClientRect() }));
-    const out = texts.filter(({ r }) => r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1);
-    const overlaps = [];
-    texts.forEach((a, i) =>
-      texts.slice(i + 1).forEach((b) => {
-        const x = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
-        const y = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
-        if (x > 1 && y > 1) overlaps.push(`${a.t} / ${b.t}`);
-      }),
-    );
-    return [...out.map((o) => `outside: ${o.t}`), ...overlaps];
-  });
-}
 
 await h.check("the conflict-resolution ladder: common ladders as categories, lettered with a key, the numbers of `aliansi sweep`", async () => {
   await tid(page, "sweep-param-x").selectOption("governance.resolution");

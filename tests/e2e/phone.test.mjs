@@ -1,0 +1,101 @@
+// End-to-end test of the charts' layout on a phone and on a desktop. At 360 px wide (the most
+// common width of Android phones) the charts draw their labels larger (24 units of a 600-unit
+// drawing, the charts' CSS), and there they overran their drawings: the last month cut in
+// half, "100%" without its "1", the axis's title over the ticks' values or cut off below.
+// Here every chart of the page, in both languages, after a run that ended early (its "End"
+// marker), a run compared with it, a batch, Compare fairly and a sweep (one parameter, then
+// two), and every preset's run, must keep each text inside its drawing and apart from the
+// others (`crowded` in harness.mjs).
+// Usage: node phone.test.mjs [DIST_DIR]   (run-all.mjs runs it after the release build, `scripts/build.sh`)
+import assert from "node:assert/strict";
+import { start, open, tid, reveal, finishRun, loadPreset, crowded, PRESET_IDS, STEP_TIMEOUT_MS } from "./harness.mjs";
+
+const h = await start("phone");
+const RESULTS_TIMEOUT_MS = 120_000;
+const PHONE = { width: 360, height: 780 };
+const DESKTOP = { width: 1280, height: 900 };
+
+/** Every drawn <svg> of the page whose texts leave it or overlap: "chart: text" lines. */
+async function crowdedCharts(page) {
+  const found = [];
+  for (const svg of await page.locator("svg").all()) {
+    const name = await svg.evaluate((el) => el.dataset.testid ?? el.getAttribute("class") ?? "svg");
+    for (const c of await crowded(svg)) found.push(`${name}: ${c}`);
+  }
+  return found;
+}
+
+/** Opens every collapsed section (the tables under the charts, the editor's parts). */
+const openAll = (page) => page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+
+/** Everything with a chart, on one page: a run that ends in month 70 (seed 2), the same world
+ * run again with more transparency (the comparison's charts), a batch, two variants compared
+ * fairly, and a sweep. */
+async function everyChart(page, lang) {
+  await open(page, h.origin);
+  await tid(page, `lang-${lang}`).click();
+  await tid(page, "seed").fill("2");
+  await tid(page, "seed").press("Tab");
+  await finishRun(page);
+  assert.match(await tid(page, "outcome").innerText(), /70/, "seed 2 ends in month 70");
+  assert.ok((await page.locator(".end-marker text").count()) > 0, "the run's End marker is drawn");
+  await openAll(page);
+  const ended = await crowdedCharts(page);
+  await tid(page, "compare-start").click();
+  const field = await reveal(page, "field-governance.transparency");
+  await field.fill("0.95");
+  await field.press("Tab");
+  await finishRun(page);
+  await tid(page, "compare").waitFor({ state: "visible", timeout: STEP_TIMEOUT_MS });
+  await (await reveal(page, "batch-start")).click();
+  await tid(page, "batch-hazard").waitFor({ timeout: RESULTS_TIMEOUT_MS });
+  await tid(page, "variant-add").click();
+  await (await reveal(page, "field-governance.alliance_manager")).check();
+  await tid(page, "variant-add").click();
+  await tid(page, "variants-runs").fill("300");
+  await tid(page, "variants-run").click();
+  await tid(page, "variants-results").waitFor({ timeout: RESULTS_TIMEOUT_MS });
+  await tid(page, "sweep-runs").fill("50");
+  await tid(page, "sweep-run").click();
+  await tid(page, "sweep-results").waitFor({ timeout: RESULTS_TIMEOUT_MS });
+  await openAll(page);
+  return ended;
+}
+
+for (const [viewport, lang] of [[PHONE, "en"], [PHONE, "id"], [DESKTOP, "en"], [DESKTOP, "id"]]) {
+  await h.check(`every chart keeps its texts inside and apart: ${viewport.width} px wide, ${lang}`, async () => {
+    const page = await h.newPage({ viewport });
+    const ended = await everyChart(page, lang);
+    assert.deepEqual(ended, [], "after the run that ended early");
+    const names = await page.locator("svg[data-testid]").evaluateAll((els) => els.map((e) => e.dataset.testid));
+    for (const id of ["trust-chart", "batch-km", "batch-hazard", "batch-value", "batch-trust", "variants-km", "sweep-line", "network"]) {
+      assert.ok(names.includes(id), `the page has drawn ${id} (${names.join(", ")})`);
+    }
+    assert.deepEqual(await crowdedCharts(page), [], "with every result on the page");
+    await h.shot(page, `${viewport.width}-${lang}`);
+    // Two parameters: the heat map.
+    await tid(page, "sweep-param-y").selectOption("governance.alliance_manager");
+    const old = await page.$('[data-testid="sweep-results"]');
+    await tid(page, "sweep-run").click();
+    if (old) await page.waitForFunction((el) => !el.isConnected, old, { timeout: STEP_TIMEOUT_MS });
+    await tid(page, "sweep-heatmap").waitFor({ timeout: RESULTS_TIMEOUT_MS });
+    assert.deepEqual(await crowded(tid(page, "sweep-heatmap")), [], "the heat map");
+    await page.context().close();
+  });
+}
+
+await h.check("every preset's run charts fit a phone", async () => {
+  const page = await h.newPage({ viewport: PHONE });
+  await open(page, h.origin);
+  const found = [];
+  for (const id of PRESET_IDS) {
+    await loadPreset(page, id);
+    await finishRun(page);
+    await openAll(page);
+    for (const c of await crowdedCharts(page)) found.push(`${id}: ${c}`);
+  }
+  assert.deepEqual(found, []);
+  await page.context().close();
+});
+
+await h.finish();
