@@ -1885,7 +1885,7 @@ fn print_summary(
     let lang = a.lang.unwrap_or_default();
     let pct = |x: f64| words::pct(lang, x);
     let runs = count(lang, sm.runs, Thing::Run);
-    let horizon = count(lang, u64::from(sm.horizon_months), Thing::Month);
+    let horizon = narrate::months(lang, sm.horizon_months);
     writeln!(
         out,
         "{}",
@@ -1918,7 +1918,7 @@ fn print_summary(
         Some(m) => tf(
             lang,
             "batch.median",
-            &[("months", &count(lang, u64::from(m), Thing::Month))],
+            &[("months", &narrate::months(lang, m))],
         ),
         // As the app says it: a number the reader can hold on to.
         None => tf(lang, "batch.median_over", &[("months", &horizon)]),

@@ -66,11 +66,10 @@ pub fn tf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     fill(w(lang, key), args)
 }
 
-/// What the command line counts.
+/// What the command line counts (months are the app's: `aliansi_text::narrate::months`).
 #[derive(Clone, Copy)]
 pub enum Thing {
     Run,
-    Month,
     Thread,
     Part,
     Point,
@@ -80,7 +79,6 @@ pub enum Thing {
 pub fn count(lang: Lang, n: u64, thing: Thing) -> String {
     let (one, many, id) = match thing {
         Thing::Run => ("run", "runs", "simulasi"),
-        Thing::Month => ("month", "months", "bulan"),
         Thing::Thread => ("thread", "threads", "thread"),
         Thing::Part => ("part", "parts", "bagian"),
         Thing::Point => ("point", "points", "titik"),
@@ -144,7 +142,7 @@ mod tests {
             tf(
                 Lang::Id,
                 "batch.median",
-                &[("months", &count(Lang::Id, 92, Thing::Month))]
+                &[("months", &aliansi_text::narrate::months(Lang::Id, 92))]
             ),
             "Median lama bertahan: 92 bulan"
         );
