@@ -6,14 +6,15 @@ use yew::html::IntoPropValue;
 use yew::prelude::*;
 
 use crate::charts::{
-    fmt_num, line_path, nice_y_domain, ticks, ticks_with_step_at_least, LinearScale, X_LABELS_BAND,
-    X_TICK_BELOW, X_TITLE_BELOW,
+    fmt_num, line_path, nice_y_domain, ticks, ticks_with_step_at_least, y_label_margin,
+    LinearScale, X_LABELS_BAND, X_TICK_BELOW, X_TITLE_BELOW,
 };
 use crate::i18n::{t, tf, Lang};
 
 /// The drawing box (SVG user units; the SVG scales to its container's width).
 const WIDTH: f64 = 600.0;
 const HEIGHT: f64 = 306.0;
+/// The least left margin; more when the y axis's values are wide ([`y_label_margin`]).
 const MARGIN_LEFT: f64 = 60.0;
 const MARGIN_RIGHT: f64 = 28.0;
 const MARGIN_TOP: f64 = 30.0;
@@ -123,23 +124,27 @@ pub struct Props {
 #[function_component(LineChart)]
 pub fn line_chart(props: &Props) -> Html {
     let lang = props.lang;
-    let w = WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
-    let h = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM;
     let x_domain = (0.0, f64::from(props.horizon.max(1)));
     let y_domain = props.y_domain.unwrap_or_else(|| {
         let all: Vec<&[(f64, f64)]> = props.series.iter().map(|s| s.points.as_slice()).collect();
         nice_y_domain(&all, 1.0)
     });
-    let x = LinearScale::new(x_domain, (0.0, w));
-    let y = LinearScale::new(y_domain, (h, 0.0));
     let digits = props.y_digits;
-
     // No two ticks closer than the labels' precision (a count of disputes is labelled 0, 1,
     // 2, never "0, 0, 0, 1").
     let min_step = 10f64.powi(-(digits as i32));
-    let y_ticks = ticks_with_step_at_least(y_domain, 5, min_step).into_iter().map(|v| {
+    let y_labels: Vec<(f64, String)> = ticks_with_step_at_least(y_domain, 5, min_step)
+        .into_iter()
+        .map(|v| (v, crate::narrate::num(lang, v, digits)))
+        .collect();
+    let margin_left = y_label_margin(y_labels.iter().map(|(_, l)| l.as_str()), MARGIN_LEFT);
+    let w = WIDTH - margin_left - MARGIN_RIGHT;
+    let h = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM;
+    let x = LinearScale::new(x_domain, (0.0, w));
+    let y = LinearScale::new(y_domain, (h, 0.0));
+
+    let y_ticks = y_labels.into_iter().map(|(v, label)| {
         let py = fmt_num(y.apply(v));
-        let label = crate::narrate::num(lang, v, digits);
         html! {
             <g class="tick">
                 <line class="grid" x1="0" x2={fmt_num(w)} y1={py.clone()} y2={py.clone()} />
@@ -252,7 +257,7 @@ pub fn line_chart(props: &Props) -> Html {
                 aria-labelledby={title_id}
             >
                 <desc id={desc_id}>{ desc }</desc>
-                <g transform={format!("translate({MARGIN_LEFT},{MARGIN_TOP})")}>
+                <g transform={format!("translate({margin_left},{MARGIN_TOP})")}>
                     { for y_ticks }
                     <line class="axis" x1="0" x2={fmt_num(w)} y1={fmt_num(h)} y2={fmt_num(h)} />
                     <line class="axis" x1="0" x2="0" y1="0" y2={fmt_num(h)} />

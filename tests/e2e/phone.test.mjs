@@ -98,4 +98,49 @@ await h.check("every preset's run charts fit a phone", async () => {
   await page.context().close();
 });
 
+/** A scenario file (version 1) of 30 like partners over 600 months whose run (seed 16) creates
+ * value in the thousands a month before it ends in month 73. */
+function largeScenario() {
+  const partner = (i) => ({
+    name: `Partner ${i + 1}`,
+    culture: ["ID", "JP", "DE", "SG", "US"][i % 5],
+    goals: { market_access: 0.6, technology: 0.4, cost_efficiency: 0.4, risk_sharing: 0.4, growth: 0.6 },
+    capacity: 50,
+    contribution: 0.5,
+    expected_share: 0.5,
+    opportunism: 0.1,
+    learning_intent: 0.3,
+    adaptability: 0.6,
+    patience: 0.6,
+  });
+  return {
+    version: 1,
+    horizon_months: 600,
+    seed: 16,
+    initial_trust: 0.6,
+    partners: Array.from({ length: 30 }, (_, i) => partner(i)),
+    governance: {
+      form: "contract", decision_rule: "majority", transparency: 0.5, monitoring: 0.3, sharing: "proportional",
+      review_months: 12, exit_penalty_months: 3, compliance: 0.5, alliance_manager: false, resolution: ["negotiation", "arbitration"],
+    },
+    environment: {
+      volatility: 0.1, growth: 0.03, shock_rate_per_year: 0.2, shock_severity: 0.4, regulatory_strictness: 0.4, rivalry: 0.1, scripted_shocks: [],
+    },
+  };
+}
+
+await h.check("a large alliance's charts fit a phone: 30 partners over 600 months, values in the thousands", async () => {
+  const page = await h.newPage({ viewport: PHONE });
+  await open(page, h.origin);
+  await tid(page, "import").setInputFiles({ name: "large.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(largeScenario())) });
+  await page.locator('[data-testid^="partner-name-"]').nth(29).waitFor({ state: "attached", timeout: STEP_TIMEOUT_MS });
+  await finishRun(page);
+  await openAll(page);
+  const labels = await page.locator("svg.line-chart .tick-label").allTextContents();
+  assert.ok(labels.some((l) => /^\d[.,]?\d{3}$/.test(l)), `a value in the thousands among ${labels.join(" ")}`);
+  assert.deepEqual(await crowdedCharts(page), []);
+  await h.shot(page, "large");
+  await page.context().close();
+});
+
 await h.finish();
