@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
 import { serveStatic } from "./static-server.mjs";
-import { READY_TIMEOUT_MS, STEP_TIMEOUT_MS, finishRun, month, ready, repo, start, status, tid } from "./harness.mjs";
+import { CHROMIUM_ARGS, READY_TIMEOUT_MS, STEP_TIMEOUT_MS, finishRun, month, ready, repo, start, status, tid } from "./harness.mjs";
 
 const PREFIX = "/aliansi/";
 const source = resolve(process.argv[2] ?? join(repo, "dist"));
@@ -353,6 +353,48 @@ await h.check("two copies on one host (e.g. two GitHub Pages projects) keep thei
     await ctx.close();
     server.close();
     await rm(both, { recursive: true, force: true });
+  }
+});
+
+await h.check("from a laptop on the classroom's own network (plain http, no internet): the app runs, and says it cannot be kept offline", async () => {
+  // A trainer's laptop serving dist/ on a Wi-Fi hotspot without internet: the students open
+  // http://<the laptop's name or address>/, which is not a secure context, so no service
+  // worker (no offline copy) and no clipboard. The name is mapped to this machine's server.
+  const { server, origin } = await serveStatic(source);
+  const lan = `http://classroom.lan:${new URL(origin).port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: [...CHROMIUM_ARGS, "--host-resolver-rules=MAP classroom.lan 127.0.0.1"],
+  });
+  try {
+    const p = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    const asked = [];
+    p.on("request", (r) => asked.push(r.url()));
+    p.on("pageerror", (e) => errors.push(`page error (classroom network): ${e.message}`));
+    await p.goto(`${lan}/`, { waitUntil: "load" });
+    await ready(p);
+    assert.equal(await p.evaluate(() => window.isSecureContext), false, "plain http to another machine is not a secure context");
+    await finishRun(p);
+    assert.equal(await status(p), "done");
+    await tid(p, "batch").scrollIntoViewIfNeeded();
+    await tid(p, "batch-runs").fill("200");
+    await tid(p, "batch-start").click();
+    await tid(p, "batch-results").waitFor({ timeout: READY_TIMEOUT_MS });
+    assert.match(await tid(p, "offline-status").innerText(), /cannot be kept for offline use \(the page needs https or localhost/);
+    // Sharing: the link is on the page to copy by hand, and it opens the same scenario there.
+    await tid(p, "share").click();
+    const link = await tid(p, "share-link").inputValue();
+    assert.ok(link.startsWith(`${lan}/`) && link.includes("#s1."), link);
+    const q = await p.context().newPage();
+    await q.goto(link, { waitUntil: "load" });
+    await ready(q);
+    assert.equal(await q.locator("#app-ready").getAttribute("data-seed"), await p.locator("#app-ready").getAttribute("data-seed"));
+    const foreign = asked.filter((u) => !/^(data|blob):/.test(u) && new URL(u).origin !== lan);
+    assert.deepEqual(foreign, [], "every request went to the laptop");
+  } finally {
+    await browser.close();
+    server.close();
   }
 });
 
