@@ -168,11 +168,18 @@ step "release build (scripts/build.sh)" \
 # 375.4 KB. The tick labels of the line chart and the map were made one function (no smaller).
 # In the same stop: ten ladders rather than eight, the scenario's own value said under a
 # choice's options, and the conflict lesson's pointer to the sweep took it to 375.9 KB.
+# Raised 376 -> 378 KB on 2026-11-30 (stop 34): charts set for a phone's 360 px (their margins
+# for the phone's 24-unit labels, a left margin as wide as the y axis's values) took 375.8 to
+# 375.9 KB; "Export all saved scenarios", and Import adding such a file to the saved ones
+# (issue 6: never lose a scenario; a browser whose data is cleared lost the whole library unless
+# each scenario had been exported on its own), to 377.4 KB. Measured in the same stop: without Many futures,
+# Compare fairly and the sweep (the page's three batch features) the first load is 312.8 KB,
+# so the goal of 300 KB is out of reach by leaving features out of the first load.
 # A Rust that refuses the size options builds bigger (400.7 KB against 372.9 KB on
 # 2026-11-30, `ALIANSI_SIZE_OPTIONS=0 bash scripts/build.sh`: 27.8 KB more): that build is held
 # to the budget plus 29 KB, with a warning. Over budget, the step fails; the end-to-end tests
 # still run, then the script exits 1.
-PAGE_WEIGHT_BUDGET_KB=376
+PAGE_WEIGHT_BUDGET_KB=378
 if ! grep -qx 'size-options=on' "$BUILD_REPORT"; then
   without=$((PAGE_WEIGHT_BUDGET_KB + 29))
   echo "WARNING: the release build was made without scripts/build.sh's size options (see its" >&2

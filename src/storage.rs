@@ -39,6 +39,9 @@ pub const QUARANTINE_KEY: &str = "aliansi.quarantine.v1";
 pub const MAX_NAME_CHARS: usize = 80;
 /// The largest scenario file accepted on import, in bytes.
 pub const MAX_IMPORT_BYTES: u64 = 1 << 20;
+/// The largest library file accepted on import, in bytes: about what a browser's local
+/// storage holds (5 MB), so that an exported library always comes back.
+pub const MAX_LIBRARY_BYTES: u64 = 5 << 20;
 
 /// A saved scenario.
 #[derive(Clone, Debug, PartialEq)]
@@ -473,19 +476,119 @@ pub fn export_file_name(name: Option<&str>) -> String {
     format!("aliansi-{slug}.json")
 }
 
-/// Reads an imported scenario file: the scenario, or the reason in one line, in `lang`.
-pub fn import(text: &str, size: u64, lang: Lang) -> Result<Scenario, String> {
-    if size > MAX_IMPORT_BYTES {
-        return Err(tf(
-            lang,
-            "library.err.too_big",
-            &[
-                ("size", &amount(lang, size as f64)),
-                ("limit", &amount(lang, MAX_IMPORT_BYTES as f64)),
-            ],
-        ));
+/// What an imported file holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Imported {
+    /// A scenario file (Export), to open in the editor.
+    Scenario(Scenario),
+    /// A library file (Export the library: the saved list as stored): its readable items, to
+    /// add to the library, and how many items could not be read.
+    Library {
+        saved: Vec<Saved>,
+        unreadable: usize,
+    },
+}
+
+fn too_big(lang: Lang, size: u64, limit: u64) -> String {
+    tf(
+        lang,
+        "library.err.too_big",
+        &[
+            ("size", &amount(lang, size as f64)),
+            ("limit", &amount(lang, limit as f64)),
+        ],
+    )
+}
+
+/// Reads an imported file of `size` bytes: a scenario file or a library file, or the reason
+/// it cannot be read, in one line in `lang`. A library file is a JSON object with `items`.
+pub fn import(text: &str, size: u64, lang: Lang) -> Result<Imported, String> {
+    if size > MAX_LIBRARY_BYTES {
+        return Err(too_big(lang, size, MAX_LIBRARY_BYTES));
     }
-    aliansi_wire::parse_json(text).map_err(|e| crate::wire_text::explain(lang, &e))
+    let value = serde_json::from_str::<Value>(text).ok();
+    if value.as_ref().is_some_and(|v| v.get("items").is_some()) {
+        return match load(Some(text), None) {
+            Err(version) => Err(tf(
+                lang,
+                "library.err.library_newer",
+                &[("version", &version.to_string())],
+            )),
+            Ok(l) if l.saved.is_empty() => Err(tf(
+                lang,
+                "library.err.library_empty",
+                &[("reason", l.corrupt.first().map_or("", |c| &c.reason))],
+            )),
+            Ok(l) => Ok(Imported::Library {
+                saved: l.saved,
+                unreadable: l.corrupt.len(),
+            }),
+        };
+    }
+    if size > MAX_IMPORT_BYTES {
+        return Err(too_big(lang, size, MAX_IMPORT_BYTES));
+    }
+    aliansi_wire::parse_json(text)
+        .map(Imported::Scenario)
+        .map_err(|e| crate::wire_text::explain(lang, &e))
+}
+
+/// A library with imported items added, and what became of them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Merged {
+    pub saved: Vec<Saved>,
+    /// Items added (some under a new name).
+    pub added: usize,
+    /// Items already there: the same name and the same scenario.
+    pub already: usize,
+}
+
+/// `saved` with `incoming` added after it. An item already saved (same name and scenario) is
+/// not added twice; one whose name a different scenario has is added as "name (2)" (or the
+/// first free number), so that nothing is lost either way. Each keeps its dates.
+pub fn merge(saved: &[Saved], incoming: &[Saved]) -> Merged {
+    let mut out = saved.to_vec();
+    let (mut added, mut already) = (0, 0);
+    for item in incoming {
+        // Already there: under its name, or under the new name an earlier import gave it.
+        if out
+            .iter()
+            .any(|s| s.scenario == item.scenario && unnumbered(&s.name) == item.name)
+        {
+            already += 1;
+            continue;
+        }
+        let mut item = item.clone();
+        let base = item.name.clone();
+        let mut k = 2;
+        while out.iter().any(|s| s.name == item.name) {
+            let suffix = format!(" ({k})");
+            let room = MAX_NAME_CHARS.saturating_sub(suffix.chars().count());
+            let cut: String = base.chars().take(room).collect();
+            item.name = format!("{}{suffix}", cut.trim_end());
+            k += 1;
+        }
+        out.push(item);
+        added += 1;
+    }
+    Merged {
+        saved: out,
+        added,
+        already,
+    }
+}
+
+/// A name without the " (2)" that [`merge`] adds to a name taken.
+fn unnumbered(name: &str) -> &str {
+    match name.strip_suffix(')').and_then(|n| n.rsplit_once(" (")) {
+        Some((base, k)) if !k.is_empty() && k.bytes().all(|b| b.is_ascii_digit()) => base,
+        _ => name,
+    }
+}
+
+/// The file name of an exported library: `aliansi-library-YYYY-MM-DD.json`.
+pub fn library_file_name(now_ms: f64) -> String {
+    format!("aliansi-library-{}.json", date_of(now_ms))
 }
 
 /// `YYYY-MM-DD` (UTC) of a time in milliseconds since 1970.
@@ -836,12 +939,78 @@ mod tests {
     #[test]
     fn import_reads_the_file_format_and_refuses_the_rest() {
         let s = presets::find("airline-alliance").unwrap();
-        assert_eq!(import(&aliansi_wire::to_json(&s), 100, Lang::En), Ok(s));
+        assert_eq!(
+            import(&aliansi_wire::to_json(&s), 100, Lang::En),
+            Ok(Imported::Scenario(s))
+        );
         assert!(import("hello", 5, Lang::En).unwrap_err().len() > 3);
         assert!(import("{\"version\": 9}", 14, Lang::En).is_err());
         assert!(import("{}", MAX_IMPORT_BYTES + 1, Lang::Id)
             .unwrap_err()
             .contains("batasnya"));
+    }
+
+    #[test]
+    fn an_exported_library_imports_as_a_library() {
+        let l = vec![item("A", "default"), item("B", "calm-pair")];
+        let text = to_text(&l);
+        let size = text.len() as u64;
+        assert_eq!(
+            import(&text, size, Lang::En),
+            Ok(Imported::Library {
+                saved: l.clone(),
+                unreadable: 0
+            })
+        );
+        // Larger than a scenario file may be, but not than a library.
+        assert!(matches!(
+            import(&text, MAX_IMPORT_BYTES + 1, Lang::En),
+            Ok(Imported::Library { .. })
+        ));
+        assert!(import(&text, MAX_LIBRARY_BYTES + 1, Lang::En).is_err());
+        // An unreadable item is left out and counted.
+        let damaged = text.replacen("\"name\":\"B\"", "\"nom\":\"B\"", 1);
+        assert_eq!(
+            import(&damaged, size, Lang::En),
+            Ok(Imported::Library {
+                saved: vec![l[0].clone()],
+                unreadable: 1
+            })
+        );
+        // Nothing readable, or a newer format: refused, with the reason.
+        let none = import("{\"version\": 2, \"items\": [1]}", 30, Lang::En).unwrap_err();
+        assert!(none.contains("item 1"), "{none}");
+        let newer = import("{\"version\": 3, \"items\": []}", 30, Lang::Id).unwrap_err();
+        assert!(newer.contains('3'), "{newer}");
+    }
+
+    #[test]
+    fn merging_keeps_every_scenario_once() {
+        let mine = vec![item("A", "default"), item("B", "calm-pair")];
+        let theirs = vec![
+            // The same item: not added twice.
+            item("A", "default"),
+            // Another scenario under a name taken: added under a new name.
+            item("B", "airline-alliance"),
+            item("C", "distribution"),
+        ];
+        let m = merge(&mine, &theirs);
+        assert_eq!((m.added, m.already), (2, 1));
+        let names: Vec<&str> = m.saved.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["A", "B", "B (2)", "C"]);
+        assert_eq!(m.saved[2].scenario, theirs[1].scenario);
+        assert_eq!(m.saved[2].created_at, theirs[1].created_at, "dates kept");
+        // The same file imported again adds nothing, "B (2)" included.
+        let again = merge(&m.saved, &theirs);
+        assert_eq!((again.added, again.already), (0, 3));
+        assert_eq!(again.saved, m.saved);
+        // A third "B" takes the next number; a long name is cut to make room for it.
+        let third = merge(&m.saved, &[item("B", "research-consortium")]);
+        assert_eq!(third.saved[4].name, "B (3)");
+        let long = "x".repeat(MAX_NAME_CHARS);
+        let l = merge(&[item(&long, "default")], &[item(&long, "calm-pair")]);
+        assert_eq!(l.saved[1].name.chars().count(), MAX_NAME_CHARS);
+        assert!(l.saved[1].name.ends_with("x (2)"));
     }
 
     #[test]

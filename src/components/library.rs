@@ -14,7 +14,7 @@ use yew::prelude::*;
 use crate::i18n::{t, tf};
 use crate::state::{Action, Notice, State};
 use crate::storage::{
-    self, LibraryError, Quarantined, Saved, LEGACY_KEY, QUARANTINE_KEY, SAVED_KEY,
+    self, Imported, LibraryError, Quarantined, Saved, LEGACY_KEY, QUARANTINE_KEY, SAVED_KEY,
 };
 use crate::url;
 
@@ -30,7 +30,7 @@ pub struct LibraryProps {
 
 /// A change to the saved list (the list it started from, the list after it, the notice's key
 /// and the item's name): written, and kept for Undo; whether it was written.
-type Change = Rc<dyn Fn(Vec<Saved>, Vec<Saved>, &'static str, String) -> bool>;
+type Change = Rc<dyn Fn(Vec<Saved>, Vec<Saved>, Action) -> bool>;
 
 /// A notice action with string arguments.
 pub(crate) fn notice(key: &'static str, args: &[(&str, String)], error: bool) -> Action {
@@ -451,16 +451,14 @@ pub fn library(props: &LibraryProps) -> Html {
     // written as `persist` does, then `before` is kept for Undo.
     let change: Change = {
         let (persist, undo) = (persist.clone(), undo.clone());
-        Rc::new(
-            move |before: Vec<Saved>, list: Vec<Saved>, key: &'static str, name: String| {
-                let written = persist(list, notice(key, &[("name", name)], false));
-                let done = written.is_some();
-                if let Some(text) = written {
-                    undo.set(Some((before, text)));
-                }
-                done
-            },
-        )
+        Rc::new(move |before: Vec<Saved>, list: Vec<Saved>, ok: Action| {
+            let written = persist(list, ok);
+            let done = written.is_some();
+            if let Some(text) = written {
+                undo.set(Some((before, text)));
+            }
+            done
+        })
     };
     let on_undo = {
         let (persist, undo, renaming) = (persist.clone(), undo.clone(), renaming.clone());
@@ -535,7 +533,7 @@ pub fn library(props: &LibraryProps) -> Html {
                     } else {
                         "library.saved.done"
                     };
-                    if change(stored, list, key, name) {
+                    if change(stored, list, notice(key, &[("name", name)], false)) {
                         input.set_value("");
                     }
                 }
@@ -566,8 +564,30 @@ pub fn library(props: &LibraryProps) -> Html {
             }
         })
     };
+    // The whole library in one file (the saved list as stored), for another device or a
+    // browser whose data may be cleared: Import adds it back.
+    let on_export_library = {
+        let (dispatch, refresh) = (dispatch.clone(), refresh.clone());
+        Callback::from(move |_: MouseEvent| {
+            let list = refresh();
+            let file = storage::library_file_name(js_sys::Date::now());
+            match download(&file, &storage::to_text(&list)) {
+                Ok(()) => dispatch.dispatch(notice(
+                    "library.library_exported",
+                    &[("file", file), ("n", list.len().to_string())],
+                    false,
+                )),
+                Err(e) => dispatch.dispatch(notice(
+                    "library.storage_failed",
+                    &[("error", js_text(&e))],
+                    true,
+                )),
+            }
+        })
+    };
     let on_import = {
         let dispatch = dispatch.clone();
+        let (refresh, change) = (refresh.clone(), change.clone());
         let reader = reader.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
@@ -579,7 +599,7 @@ pub fn library(props: &LibraryProps) -> Html {
             let file = gloo::file::File::from(file);
             let name = file.name();
             let size = file.size();
-            if size > storage::MAX_IMPORT_BYTES {
+            if size > storage::MAX_LIBRARY_BYTES {
                 let error = storage::import("", size, lang).err().unwrap_or_default();
                 dispatch.dispatch(notice(
                     "library.import_bad",
@@ -589,11 +609,34 @@ pub fn library(props: &LibraryProps) -> Html {
                 return;
             }
             let dispatch = dispatch.clone();
+            let (refresh, change) = (refresh.clone(), change.clone());
             let task = gloo::file::callbacks::read_as_text(&file, move |res| match res {
                 Ok(text) => match storage::import(&text, size, lang) {
-                    Ok(s) => {
+                    Ok(Imported::Scenario(s)) => {
                         dispatch.dispatch(Action::Load(s));
                         dispatch.dispatch(notice("library.imported", &[("file", name)], false));
+                    }
+                    // A library file: its scenarios join the saved ones (Undo takes them
+                    // back); the editor keeps what it shows.
+                    Ok(Imported::Library { saved, unreadable }) => {
+                        let stored = refresh();
+                        let m = storage::merge(&stored, &saved);
+                        let key = if unreadable > 0 {
+                            "library.merged_unreadable"
+                        } else {
+                            "library.merged"
+                        };
+                        let args = [
+                            ("file", name),
+                            ("added", m.added.to_string()),
+                            ("already", m.already.to_string()),
+                            ("unreadable", unreadable.to_string()),
+                        ];
+                        if m.added > 0 {
+                            change(stored, m.saved, notice(key, &args, false));
+                        } else {
+                            dispatch.dispatch(notice(key, &args, false));
+                        }
                     }
                     Err(error) => dispatch.dispatch(notice(
                         "library.import_bad",
@@ -650,7 +693,8 @@ pub fn library(props: &LibraryProps) -> Html {
                     };
                     match storage::delete(&stored, j) {
                         Ok(list) => {
-                            if change(stored, list, "library.saved.deleted", name.clone()) {
+                            let ok = notice("library.saved.deleted", &[("name", name.clone())], false);
+                            if change(stored, list, ok) {
                                 // A rename under way on another item keeps its typed name
                                 // (unless the list had changed in another tab).
                                 let (open, draft) = (*renaming).clone().unzip();
@@ -723,7 +767,8 @@ pub fn library(props: &LibraryProps) -> Html {
                             match renamed {
                                 Ok(list) => {
                                     let name = storage::clean_name(&draft).unwrap_or_default();
-                                    if change(stored, list, "library.saved.renamed", name) {
+                                    let ok = notice("library.saved.renamed", &[("name", name)], false);
+                                    if change(stored, list, ok) {
                                         renaming.set(None);
                                     }
                                 }
@@ -844,6 +889,11 @@ pub fn library(props: &LibraryProps) -> Html {
                     <button type="button" data-testid="export" onclick={on_export}>
                         { t(lang, "library.export") }
                     </button>
+                    if !saved.is_empty() {
+                        <button type="button" data-testid="export-library" onclick={on_export_library}>
+                            { t(lang, "library.export_library") }
+                        </button>
+                    }
                     <label class="file-button">
                         <span>{ t(lang, "library.import") }</span>
                         <input type="file" data-testid="import" accept=".json,application/json"

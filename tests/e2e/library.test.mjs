@@ -403,6 +403,58 @@ await h.check("(8) a corrupt saved item is reported and kept aside in `quarantin
   await p.context().close();
 });
 
+await h.check("(8) all saved scenarios in one file: exported, then imported on another device, once, with Undo", async () => {
+  const p = await h.newPage();
+  await open(p, h.origin);
+  // No saved scenario, nothing to export.
+  assert.equal(await tid(p, "export-library").count(), 0);
+  await tid(p, "save-name").fill("Four partners");
+  await tid(p, "save").click();
+  await loadPreset(p, "calm-pair");
+  await tid(p, "save-name").fill("Calm");
+  await tid(p, "save").click();
+  await tid(p, "saved-list").locator("li").nth(1).waitFor({ timeout: 5_000 });
+  const [download] = await Promise.all([p.waitForEvent("download", { timeout: 5_000 }), tid(p, "export-library").click()]);
+  assert.match(download.suggestedFilename(), /^aliansi-library-\d{4}-\d{2}-\d{2}\.json$/);
+  assert.match(await tid(p, "notice").innerText(), /with your saved scenarios \(2\)/);
+  const text = await readFile(await download.path(), "utf8");
+  assert.equal(text, await p.evaluate(() => localStorage.getItem("aliansi.saved.v2")), "the file is the library as stored");
+  await p.context().close();
+  // Another device: one scenario of its own, one of the same name but another scenario.
+  const q = await h.newPage();
+  await open(q, h.origin);
+  await loadPreset(q, "airline-alliance");
+  await tid(q, "save-name").fill("Calm");
+  await tid(q, "save").click();
+  await tid(q, "saved-item-0").filter({ hasText: "Calm" }).waitFor({ timeout: 5_000 });
+  await tid(q, "import").setInputFiles({ name: "library.json", mimeType: "application/json", buffer: Buffer.from(text) });
+  await expectNotice(q, /library\.json: 2 added to your saved scenarios, 0 already among them/);
+  const names = async () => (await tid(q, "saved-list").locator(".saved-name").allInnerTexts()).map((n) => n.trim());
+  // The other "Calm" keeps its scenario under a new name; the editor keeps its scenario.
+  assert.deepEqual(await names(), ["Calm", "Calm (2)", "Four partners"]);
+  await expectPartners(q, AIRLINE);
+  // Undo takes the import back; the file again brings it back.
+  await tid(q, "library-undo").click();
+  await tid(q, "saved-item-1").waitFor({ state: "detached", timeout: 5_000 });
+  assert.deepEqual(await names(), ["Calm"]);
+  const importAgain = () => tid(q, "import").setInputFiles({ name: "library.json", mimeType: "application/json", buffer: Buffer.from(text) });
+  await importAgain();
+  await expectNotice(q, /2 added/);
+  // Once more: nothing is added twice.
+  await importAgain();
+  await expectNotice(q, /0 added to your saved scenarios, 2 already among them/);
+  assert.deepEqual(await names(), ["Calm", "Calm (2)", "Four partners"]);
+  // Each came with its scenario.
+  await tid(q, "saved-load-1").click();
+  await expectPartners(q, CALM);
+  await tid(q, "saved-load-2").click();
+  await expectPartners(q, DEFAULT_PARTNERS);
+  await q.reload();
+  await ready(q);
+  assert.equal((await names()).length, 3, "kept over a reload");
+  await q.context().close();
+});
+
 await h.check("(8) a full storage shows a clear message and loses nothing", async () => {
   const p = await h.newPage();
   await open(p, h.origin);

@@ -932,7 +932,18 @@ fn load(a: &Args) -> Res<Loaded> {
                 .map_err(|e| usage(format!("cannot read scenario file {path}: {e}")))?;
             (text, path.as_str())
         };
-        aliansi_wire::parse_json(&text).map_err(|e| usage(format!("{name}: {e}")))?
+        aliansi_wire::parse_json(&text).map_err(|e| {
+            // The page's "Export all saved scenarios" writes a list, not one scenario.
+            let list = serde_json::from_str::<Value>(&text).is_ok_and(|v| v.get("items").is_some());
+            usage(if list {
+                format!(
+                    "{name} holds saved scenarios (the page's \"Export all saved scenarios\"), not one \
+                     scenario: import it in the page, load one and export it with \"Export as JSON file\""
+                )
+            } else {
+                format!("{name}: {e}")
+            })
+        })?
     } else if let Some(link) = &a.link {
         let decoded = aliansi_wire::decode_shared(link).map_err(|e| usage(e.to_string()))?;
         if let Some(model) = aliansi_wire::link_from_other_model(link) {

@@ -758,6 +758,9 @@ fn bad_input_exits_2_with_one_error_line() {
     let not_json = not_json_file.to_str().unwrap();
     let v7_file = temp("v7.json", "{\"version\": 7}");
     let v7 = v7_file.to_str().unwrap();
+    // What the page's "Export all saved scenarios" writes.
+    let library_file = temp("library.json", "{\"version\": 2, \"items\": []}");
+    let library = library_file.to_str().unwrap();
     let mut out_of_range = ok_json(&["show"]);
     out_of_range["environment"]["rivalry"] = serde_json::json!(4.0);
     let oor_file = temp("oor.json", &out_of_range.to_string());
@@ -834,6 +837,10 @@ fn bad_input_exits_2_with_one_error_line() {
     bad(
         &["run", "--scenario", v7],
         "unsupported scenario version 7 (this build reads version 1)",
+    );
+    bad(
+        &["run", "--scenario", library],
+        "holds saved scenarios (the page's \"Export all saved scenarios\"), not one scenario",
     );
     bad(
         &["run", "--scenario", oor],
