@@ -476,6 +476,15 @@ await h.check("(8) a full storage shows a clear message and loses nothing", asyn
   await tid(p, "saved-delete-0").click();
   await expectNotice(p, /full/i);
   assert.equal(await tid(p, "saved-list").locator("li").count(), 1, "a failed delete keeps the item");
+  // A file of saved scenarios that does not fit: said so, and the library stays as it was.
+  const other = { name: "Other", scenario: JSON.parse(await p.evaluate(() => localStorage.getItem("aliansi.saved.v2"))).items[0].scenario };
+  other.scenario.seed = 99;
+  const file = JSON.stringify({ version: 2, items: [other] });
+  await tid(p, "notice-dismiss").click();
+  await tid(p, "notice").waitFor({ state: "detached", timeout: 5_000 });
+  await tid(p, "import").setInputFiles({ name: "library.json", mimeType: "application/json", buffer: Buffer.from(file) });
+  await expectNotice(p, /full/i);
+  assert.equal(await tid(p, "saved-list").locator("li").count(), 1, "a failed import of saved scenarios adds nothing");
   await p.reload();
   await ready(p);
   const names = await tid(p, "saved-list").locator("li").allInnerTexts();
