@@ -281,13 +281,29 @@ async function compile(bytes) {
     : WebAssembly.compile(await wasm.arrayBuffer());
 }
 
-/** The loading screen says why the app could not start, with a button to try again. */
+/** The WebAssembly features the app's wasm uses, as Rust and wasm-bindgen build it: reference
+ * types, multiple results, bulk memory, saturating float-to-int conversion, sign extension and
+ * mutable globals, each used once in this module (`tests/e2e/boot.test.mjs` checks that it needs
+ * every feature the built wasm uses). A browser without one of them (before Chrome and Edge 96,
+ * Firefox 79 and Safari 15) cannot compile the app: it is told so at once, rather than after
+ * the download, with a message that the connection was at fault. */
+const PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 6, 1, 96, 0, 2, 127, 127, 3, 2, 1, 0, 5, 3, 1, 0, 1, 6, 6, 1, 127, 1, 65, 0, 11, 7, 9, 2, 1, 103, 3, 0, 1,
+  102, 0, 0, 10, 30, 1, 28, 0, 208, 111, 26, 65, 0, 65, 0, 65, 0, 252, 11, 0, 68, 0, 0, 0, 0, 0, 0, 0, 0, 252, 2, 192, 65, 0, 11,
+]);
+const tooOld = typeof WebAssembly === "object" && !WebAssembly.validate(PROBE);
+
+/** The loading screen says why the app could not start, with a button to try again (where
+ * trying again can help). */
 function failed(error) {
   const reason = error?.message ?? String(error);
+  const cannot = typeof WebAssembly !== "object" || tooOld;
   // One line each language (the message keeps its line breaks), then what the browser said.
   const text = typeof WebAssembly !== "object"
     ? "This browser cannot run Aliansi: it has no WebAssembly. Please use a current Chrome, Edge, Firefox or Safari.\nPeramban ini tidak dapat menjalankan Aliansi karena tidak mendukung WebAssembly. Gunakan Chrome, Edge, Firefox, atau Safari versi terbaru."
-    : `Aliansi could not load. Check the connection and try again.\nAliansi gagal dimuat. Periksa koneksi, lalu coba lagi.\n(${reason})`;
+    : tooOld
+      ? "This browser is too old to run Aliansi: it needs Chrome or Edge 96, Firefox 79, Safari 15 (iPhone and iPad: iOS 15) or newer. Please update it, or use another browser.\nPeramban ini terlalu lama untuk menjalankan Aliansi: diperlukan Chrome atau Edge 96, Firefox 79, Safari 15 (iPhone dan iPad: iOS 15), atau yang lebih baru. Perbarui peramban ini, atau gunakan peramban lain."
+      : `Aliansi could not load. Check the connection and try again.\nAliansi gagal dimuat. Periksa koneksi, lalu coba lagi.\n(${reason})`;
   const message = document.getElementById("boot-error");
   const retry = document.getElementById("boot-retry");
   if (!boot || !message || !retry) return;
@@ -295,6 +311,7 @@ function failed(error) {
   document.getElementById("boot-status")?.setAttribute("hidden", "");
   message.textContent = text;
   message.hidden = false;
+  if (cannot) return;
   retry.hidden = false;
   retry.addEventListener("click", () => location.reload(), { once: true });
   retry.focus();
@@ -302,6 +319,7 @@ function failed(error) {
 
 try {
   if (typeof WebAssembly !== "object") throw new Error("no WebAssembly");
+  if (tooOld) throw new Error("a WebAssembly without the features the app uses");
   // The module and the wasm are fetched at the same time (the wasm's preload link has started it).
   const [bindings, module] = await Promise.all([watched(import(here(tag.dataset.js))), compileWasm()]);
   stopWatching();

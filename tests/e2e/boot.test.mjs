@@ -4,17 +4,19 @@
 // in both languages and offers to try again, and trying again works; so it does when the download
 // stalls (nothing comes, the connection kept open), but never while a slow one keeps coming. A
 // registration of the offline copy that breaks off is reported as one to try again, not as a
-// browser that cannot keep one. Without JavaScript, the page's <noscript> message shows instead
-// of a loading screen.
+// browser that cannot keep one. A browser too old for the app's WebAssembly (boot.js's feature
+// probe, which must need every feature the built wasm uses) is told so. Without JavaScript, the
+// page's <noscript> message shows instead of a loading screen.
 // Usage: node boot.test.mjs [DIST_DIR]
 import assert from "node:assert/strict";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
-import { READY_TIMEOUT_MS, expectPartners, loadPreset, ready, start, tid } from "./harness.mjs";
+import { READY_TIMEOUT_MS, expectPartners, loadPreset, ready, repo, start, tid } from "./harness.mjs";
 
 const h = await start("boot");
 
@@ -531,6 +533,79 @@ await h.check("a registration of the offline copy that breaks off (a network bli
   assert.equal(await bare.evaluate(() => document.documentElement.dataset.offline), "unavailable");
   assert.match(await tid(bare, "offline-status").innerText(), /cannot be kept for offline use \(the page needs https or localhost/);
   await bare.context().close();
+});
+
+/** The feature probe as assets/boot.js spells it (PROBE). */
+async function bootProbe() {
+  const source = await readFile(join(repo, "assets", "boot.js"), "utf8");
+  const bytes = source.match(/const PROBE = new Uint8Array\(\[([\d,\s]+)\]\)/)?.[1];
+  assert.ok(bytes, "no PROBE in assets/boot.js");
+  return Buffer.from(
+    bytes
+      .split(",")
+      .map((b) => b.trim())
+      .filter(Boolean)
+      .map(Number),
+  );
+}
+
+await h.check("the feature probe of boot.js needs every WebAssembly feature the built wasm uses", async () => {
+  const probe = await bootProbe();
+  const dir = await mkdtemp(join(tmpdir(), "aliansi-probe-"));
+  const probeFile = join(dir, "probe.wasm");
+  await writeFile(probeFile, probe);
+  // The features the built wasm uses, as binaryen (the build's wasm-opt) reads them; two of its
+  // names are parts of a feature the probe uses whole.
+  const wasmOpt = join(repo, ".tools", "node_modules", "binaryen", "bin", "wasm-opt");
+  const wasm = (await readdir(h.dist)).find((f) => f.endsWith("_bg.wasm"));
+  const PART_OF = { "bulk-memory-opt": "bulk-memory", "call-indirect-overlong": "reference-types" };
+  const used = [
+    ...new Set(
+      execFileSync(wasmOpt, ["--print-features", join(h.dist, wasm), "-o", join(dir, "out.wasm")], { encoding: "utf8" })
+        .split("\n")
+        .map((l) => l.trim().replace(/^--enable-/, ""))
+        .filter(Boolean)
+        .map((f) => PART_OF[f] ?? f),
+    ),
+  ];
+  assert.ok(used.includes("reference-types"), `features: ${used}`);
+  const validWith = (features) => {
+    try {
+      execFileSync(wasmOpt, ["--mvp-features", ...features.map((f) => `--enable-${f}`), probeFile, "-o", join(dir, "checked.wasm")], { stdio: "ignore" });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  assert.ok(validWith(used), `the probe uses a feature the app's wasm does not (${used})`);
+  for (const f of used) assert.ok(!validWith(used.filter((g) => g !== f)), `the probe does not need ${f}, which the app's wasm uses`);
+  await rm(dir, { recursive: true, force: true });
+});
+
+await h.check("a browser whose WebAssembly lacks those features is told at once that it is too old, in both languages", async () => {
+  const page = await h.newPage();
+  const probe = [...(await bootProbe())];
+  // As in Safari 14: the probe does not validate.
+  await page.addInitScript((n) => {
+    const validate = WebAssembly.validate;
+    WebAssembly.validate = (b) => (b.byteLength === n ? false : validate(b));
+  }, probe.length);
+  await page.goto(h.base);
+  const error = page.locator("#boot-error");
+  await error.waitFor({ state: "visible", timeout: READY_TIMEOUT_MS });
+  const text = await error.innerText();
+  assert.match(text, /This browser is too old to run Aliansi: it needs Chrome or Edge 96, Firefox 79, Safari 15/);
+  assert.match(text, /Peramban ini terlalu lama untuk menjalankan Aliansi/);
+  assert.equal(await page.locator("#boot-retry").isVisible(), false, "trying again would not help");
+  assert.equal(await page.locator("#app-ready").count(), 0);
+  await h.shot(page, "too-old");
+  // A current browser validates the probe: nothing is refused there.
+  const fresh = await h.newPage();
+  await fresh.goto(h.base);
+  await ready(fresh);
+  assert.equal(await fresh.evaluate((b) => WebAssembly.validate(new Uint8Array(b)), probe), true);
+  await page.context().close();
+  await fresh.context().close();
 });
 
 await h.check("without JavaScript the page says what it needs, and no loading screen waits for ever", async () => {
