@@ -553,7 +553,7 @@ pub fn merge(saved: &[Saved], incoming: &[Saved]) -> Merged {
         // Already there: under its name, or under the new name an earlier import gave it.
         if out
             .iter()
-            .any(|s| s.scenario == item.scenario && unnumbered(&s.name) == item.name)
+            .any(|s| s.scenario == item.scenario && named_after(&s.name, &item.name))
         {
             already += 1;
             continue;
@@ -562,10 +562,7 @@ pub fn merge(saved: &[Saved], incoming: &[Saved]) -> Merged {
         let base = item.name.clone();
         let mut k = 2;
         while out.iter().any(|s| s.name == item.name) {
-            let suffix = format!(" ({k})");
-            let room = MAX_NAME_CHARS.saturating_sub(suffix.chars().count());
-            let cut: String = base.chars().take(room).collect();
-            item.name = format!("{}{suffix}", cut.trim_end());
+            item.name = numbered(&base, &format!(" ({k})"));
             k += 1;
         }
         out.push(item);
@@ -578,12 +575,23 @@ pub fn merge(saved: &[Saved], incoming: &[Saved]) -> Merged {
     }
 }
 
-/// A name without the " (2)" that [`merge`] adds to a name taken.
-fn unnumbered(name: &str) -> &str {
-    match name.strip_suffix(')').and_then(|n| n.rsplit_once(" (")) {
-        Some((base, k)) if !k.is_empty() && k.bytes().all(|b| b.is_ascii_digit()) => base,
-        _ => name,
+/// `base` with `suffix` (" (2)"), `base` cut so that the whole stays within [`MAX_NAME_CHARS`].
+fn numbered(base: &str, suffix: &str) -> String {
+    let room = MAX_NAME_CHARS.saturating_sub(suffix.chars().count());
+    let cut: String = base.chars().take(room).collect();
+    format!("{}{suffix}", cut.trim_end())
+}
+
+/// Whether `saved` is `name`, or the name [`merge`] gives `name` when it is taken ("name (2)").
+fn named_after(saved: &str, name: &str) -> bool {
+    if saved == name {
+        return true;
     }
+    let number = saved
+        .strip_suffix(')')
+        .and_then(|n| n.rsplit_once(" ("))
+        .filter(|(_, k)| !k.is_empty() && k.bytes().all(|b| b.is_ascii_digit()));
+    number.is_some_and(|(_, k)| numbered(name, &format!(" ({k})")) == saved)
 }
 
 /// The file name of an exported library: `aliansi-library-YYYY-MM-DD.json`.
@@ -1011,6 +1019,14 @@ mod tests {
         let l = merge(&[item(&long, "default")], &[item(&long, "calm-pair")]);
         assert_eq!(l.saved[1].name.chars().count(), MAX_NAME_CHARS);
         assert!(l.saved[1].name.ends_with("x (2)"));
+        // ...and it is known again under its cut name.
+        let l2 = merge(&l.saved, &[item(&long, "calm-pair")]);
+        assert_eq!((l2.added, l2.already), (0, 1));
+        // A name that merely looks numbered is another name.
+        let own = merge(&[item("Plan (2)", "default")], &[item("Plan", "default")]);
+        assert_eq!((own.added, own.already), (0, 1));
+        let other = merge(&[item("Plan (x)", "default")], &[item("Plan", "default")]);
+        assert_eq!((other.added, other.already), (1, 0));
     }
 
     #[test]
