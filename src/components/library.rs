@@ -28,8 +28,8 @@ pub struct LibraryProps {
     pub dispatch: UseReducerDispatcher<State>,
 }
 
-/// A change to the saved list (the list it started from, the list after it, the notice's key
-/// and the item's name): written, and kept for Undo; whether it was written.
+/// A change to the saved list (the list it started from, the list after it, the notice to show
+/// once it is written): written, and kept for Undo; whether it was written.
 type Change = Rc<dyn Fn(Vec<Saved>, Vec<Saved>, Action) -> bool>;
 
 /// A notice action with string arguments.
