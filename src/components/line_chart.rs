@@ -121,6 +121,16 @@ pub struct Props {
     pub legend: bool,
 }
 
+/// A value on the y axis or in the table: whole numbers grouped by thousands ("1,500", as the
+/// page writes amounts elsewhere), others with `digits` decimals.
+fn value_text(lang: Lang, v: f64, digits: usize) -> String {
+    if digits == 0 {
+        crate::narrate::amount(lang, v)
+    } else {
+        crate::narrate::num(lang, v, digits)
+    }
+}
+
 #[function_component(LineChart)]
 pub fn line_chart(props: &Props) -> Html {
     let lang = props.lang;
@@ -135,7 +145,7 @@ pub fn line_chart(props: &Props) -> Html {
     let min_step = 10f64.powi(-(digits as i32));
     let y_labels: Vec<(f64, String)> = ticks_with_step_at_least(y_domain, 5, min_step)
         .into_iter()
-        .map(|v| (v, crate::narrate::num(lang, v, digits)))
+        .map(|v| (v, value_text(lang, v, digits)))
         .collect();
     let margin_left = y_label_margin(y_labels.iter().map(|(_, l)| l.as_str()), MARGIN_LEFT);
     let w = WIDTH - margin_left - MARGIN_RIGHT;
@@ -237,7 +247,7 @@ pub fn line_chart(props: &Props) -> Html {
                         <tr>
                             <th scope="row">{ m }</th>
                             { for values.iter().map(|v| html! {
-                                <td class="num">{ v.map_or_else(|| "—".to_string(), |v| crate::narrate::num(lang, v, table_digits)) }</td>
+                                <td class="num">{ v.map_or_else(|| "—".to_string(), |v| value_text(lang, v, table_digits)) }</td>
                             }) }
                         </tr>
                     }) }
