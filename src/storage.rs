@@ -162,16 +162,18 @@ pub fn load(raw: Option<&str>, now: Option<f64>) -> Result<Loaded, u64> {
     let Some(raw) = raw.filter(|r| !r.trim().is_empty()) else {
         return Ok(Loaded::default());
     };
-    let value = match serde_json::from_str::<Value>(raw) {
-        Ok(v) => v,
-        Err(e) => {
-            return Ok(unreadable(
-                raw,
-                format!("the saved list is not valid JSON: {e}"),
-                now,
-            ))
-        }
-    };
+    match serde_json::from_str::<Value>(raw) {
+        Ok(value) => read_list(&value, raw, now),
+        Err(e) => Ok(unreadable(
+            raw,
+            format!("the saved list is not valid JSON: {e}"),
+            now,
+        )),
+    }
+}
+
+/// [`load`]'s reading of the list once parsed (`value`, from the text `raw`).
+fn read_list(value: &Value, raw: &str, now: Option<f64>) -> Result<Loaded, u64> {
     match value.get("version").and_then(Value::as_u64) {
         Some(SAVED_VERSION) => {}
         Some(v) if v > SAVED_VERSION => return Err(v),
@@ -500,15 +502,21 @@ fn too_big(lang: Lang, size: u64, limit: u64) -> String {
     )
 }
 
-/// Reads an imported file of `size` bytes: a scenario file or a library file, or the reason
-/// it cannot be read, in one line in `lang`. A library file is a JSON object with `items`.
+/// Reads an imported file of `size` bytes: a scenario file or a library file
+/// ([`aliansi_wire::is_saved_list`]), or the reason it cannot be read, in one line in `lang`.
 pub fn import(text: &str, size: u64, lang: Lang) -> Result<Imported, String> {
     if size > MAX_LIBRARY_BYTES {
         return Err(too_big(lang, size, MAX_LIBRARY_BYTES));
     }
+    // A scenario file, the usual import, is read once; only a file that is not one is looked
+    // at again as a library.
+    let scenario = (size <= MAX_IMPORT_BYTES).then(|| aliansi_wire::parse_json(text));
+    if let Some(Ok(s)) = scenario {
+        return Ok(Imported::Scenario(s));
+    }
     let value = serde_json::from_str::<Value>(text).ok();
-    if value.as_ref().is_some_and(|v| v.get("items").is_some()) {
-        return match load(Some(text), None) {
+    if let Some(value) = value.filter(aliansi_wire::is_saved_list) {
+        return match read_list(&value, text, None) {
             Err(version) => Err(tf(
                 lang,
                 "library.err.library_newer",
@@ -525,12 +533,10 @@ pub fn import(text: &str, size: u64, lang: Lang) -> Result<Imported, String> {
             }),
         };
     }
-    if size > MAX_IMPORT_BYTES {
-        return Err(too_big(lang, size, MAX_IMPORT_BYTES));
+    match scenario {
+        Some(Err(e)) => Err(crate::wire_text::explain(lang, &e)),
+        _ => Err(too_big(lang, size, MAX_IMPORT_BYTES)),
     }
-    aliansi_wire::parse_json(text)
-        .map(Imported::Scenario)
-        .map_err(|e| crate::wire_text::explain(lang, &e))
 }
 
 /// A library with imported items added, and what became of them.

@@ -934,7 +934,7 @@ fn load(a: &Args) -> Res<Loaded> {
         };
         aliansi_wire::parse_json(&text).map_err(|e| {
             // The page's "Export all saved scenarios" writes a list, not one scenario.
-            let list = serde_json::from_str::<Value>(&text).is_ok_and(|v| v.get("items").is_some());
+            let list = serde_json::from_str::<Value>(&text).is_ok_and(|v| aliansi_wire::is_saved_list(&v));
             usage(if list {
                 format!(
                     "{name} holds saved scenarios (the page's \"Export all saved scenarios\"), not one \

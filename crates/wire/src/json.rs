@@ -614,6 +614,13 @@ pub fn parse_value_v1(value: &serde_json::Value) -> Result<ScenarioV1, WireError
     })
 }
 
+/// Whether a JSON `value` is a file of saved scenarios rather than one scenario: the app's
+/// library as it stores it and as "Export all saved scenarios" writes it, an object with
+/// `items` (`{"version": 2, "items": [...]}`, read by the app's `src/storage.rs`).
+pub fn is_saved_list(value: &serde_json::Value) -> bool {
+    value.get("items").is_some()
+}
+
 /// Reads scenario JSON text into a validated core scenario.
 pub fn parse_json(text: &str) -> Result<Scenario, WireError> {
     to_core(&parse_v1(text)?)
