@@ -49,11 +49,11 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-/** Starts the system Chromium (CHROMIUM, default /usr/bin/chromium), headless. A browser that
- * crashes while it starts (seen once here: a SIGSEGV before any page) is started once more;
- * nothing a test checks runs before that. */
-export async function launchChromium() {
-  const options = { executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS };
+/** Starts the system Chromium (CHROMIUM, default /usr/bin/chromium), headless, with
+ * CHROMIUM_ARGS and `extraArgs`. A browser that crashes while it starts (seen once here: a
+ * SIGSEGV before any page) is started once more; nothing a test checks runs before that. */
+export async function launchChromium(extraArgs = []) {
+  const options = { executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] };
   try {
     return await chromium.launch(options);
   } catch (e) {

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
 import { serveStatic } from "./static-server.mjs";
-import { CHROMIUM_ARGS, READY_TIMEOUT_MS, STEP_TIMEOUT_MS, finishRun, month, ready, repo, start, status, tid } from "./harness.mjs";
+import { READY_TIMEOUT_MS, STEP_TIMEOUT_MS, finishRun, launchChromium, month, ready, repo, start, status, tid } from "./harness.mjs";
 
 const PREFIX = "/aliansi/";
 const source = resolve(process.argv[2] ?? join(repo, "dist"));
@@ -362,11 +362,7 @@ await h.check("from a laptop on the classroom's own network (plain http, no inte
   // worker (no offline copy) and no clipboard. The name is mapped to this machine's server.
   const { server, origin } = await serveStatic(source);
   const lan = `http://classroom.lan:${new URL(origin).port}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    args: [...CHROMIUM_ARGS, "--host-resolver-rules=MAP classroom.lan 127.0.0.1"],
-  });
+  const browser = await launchChromium(["--host-resolver-rules=MAP classroom.lan 127.0.0.1"]);
   try {
     const p = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     const asked = [];
