@@ -417,6 +417,10 @@ pub struct State {
     /// The scenario as last loaded whole (a preset, a lesson, a saved one, a link): the
     /// scenario differs from it once the user has edited it.
     pub loaded: Rc<Scenario>,
+    /// The scenario on screen is an edit brought back by [`Action::Restore`]: the user's own
+    /// work, kept nowhere else, so loading another over it keeps it as any edit is kept (it is
+    /// also `loaded`, for the lesson's note that another scenario is open).
+    pub restored: bool,
     /// An edited scenario that loading another replaced (with its seed), which the page offers
     /// to bring back ([`Action::Restore`]) until it is dismissed.
     pub replaced: Option<Rc<Scenario>>,
@@ -588,6 +592,7 @@ impl State {
             lesson: None,
             experiment: None,
             loaded: Rc::new(scenario.clone()),
+            restored: false,
             replaced: None,
             planned: None,
             scenario,
@@ -600,7 +605,7 @@ impl State {
     fn loading(self, scenario: Scenario) -> State {
         let mut current = self.scenario.clone();
         current.seed = self.seed;
-        let edited = current != *self.loaded && current != scenario;
+        let edited = (self.restored || current != *self.loaded) && current != scenario;
         State {
             replaced: if edited {
                 Some(Rc::new(current))
@@ -608,11 +613,19 @@ impl State {
                 self.replaced
             },
             loaded: Rc::new(scenario.clone()),
+            restored: false,
             seed: scenario.seed,
             scenario,
             ..self
         }
         .rewound()
+    }
+
+    fn with_restored(self) -> State {
+        State {
+            restored: true,
+            ..self
+        }
     }
 
     /// `self` with the replaced scenario back (see [`Action::Restore`]).
@@ -623,7 +636,8 @@ impl State {
                 notice: None,
                 ..self
             }
-            .loading((*before).clone()),
+            .loading((*before).clone())
+            .with_restored(),
             None => self,
         }
     }
@@ -1416,11 +1430,19 @@ mod tests {
             (back.replaced.clone(), back.status()),
             (None, Status::Ready)
         );
-        // The lesson stays open around it; the restored scenario counts as loaded, so loading
-        // another over it offers nothing more.
+        // The lesson stays open around it. The restored scenario is the user's work, kept
+        // nowhere else: loading another over it offers to bring it back again, however often.
         assert!(back.lesson.is_some());
         let default = aliansi_sim::presets::default_scenario();
-        assert_eq!(back.reduce(Action::Load(default)).replaced, None);
+        let over = back.reduce(Action::Load(default));
+        assert_eq!(over.replaced.as_deref(), Some(&edited));
+        let again = over.reduce(Action::Restore);
+        assert_eq!(again.scenario, edited);
+        let calm = aliansi_sim::presets::find("calm-pair").unwrap();
+        assert_eq!(
+            again.reduce(Action::Load(calm)).replaced.as_deref(),
+            Some(&edited)
+        );
         // Restoring over an edited scenario keeps that one in turn.
         let mut lesson_edited = LESSONS[1].scenario();
         lesson_edited.horizon_months = 60;

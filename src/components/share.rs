@@ -212,6 +212,11 @@ fn address_actions(hash: &str, empty_is_default: bool, lang: Lang) -> Vec<Action
     }
 }
 
+/// Whether the address `hash` holds a link to `scenario` itself (with its seed).
+fn opened_as(hash: &str, scenario: &Scenario) -> bool {
+    matches!(url::read_fragment(hash), Fragment::Scenario(s, _) if s == *scenario)
+}
+
 /// `location.hash`, or empty.
 pub(crate) fn current_hash() -> String {
     web_sys::window()
@@ -229,11 +234,20 @@ const WORKING_VARIANTS_KEY: &str = "aliansi.variants.v1";
 const VIEW_KEY: &str = "aliansi.view.v1";
 
 /// Puts `link` in the address as a new entry of the tab's history, which keeps the variants of
-/// "Compare fairly" as they are (see [`keep_variants`]).
+/// "Compare fairly" as they are (see [`keep_variants`]). The address it already shows (Share
+/// clicked again with nothing changed) stays one entry, so that one Back leaves it.
 pub(crate) fn push_address(link: &str) {
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.push_state_with_url(&entry_state(), "", Some(link));
-    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let _ = if window.location().href().is_ok_and(|here| here == link) {
+        history.replace_state_with_url(&entry_state(), "", Some(link))
+    } else {
+        history.push_state_with_url(&entry_state(), "", Some(link))
+    };
 }
 
 /// What the entry of the tab's history keeps: the variants of "Compare fairly" as the tab
@@ -304,11 +318,18 @@ pub fn url_sync(props: &ShareProps) -> Html {
         // experiment, which the address and the working copies below then replace.
         let view = kept_in_tab(VIEW_KEY).and_then(|k| View::parse(&k));
         let mut actions = view.as_ref().map(View::actions).unwrap_or_default();
-        actions.extend(noting_model(address_actions(&hash, false, *lang.borrow())));
+        let address = noting_model(address_actions(&hash, false, *lang.borrow()));
         // After the address's own actions: what the tab had wins over the link it was opened
         // with (see `url::restore_working_copy` and `url::restore_working_variants`).
         let restored =
             kept_in_tab(WORKING_COPY_KEY).and_then(|k| url::restore_working_copy(&k, &hash));
+        // A reload that brings back work done since the link opened: the page shows that
+        // work, so the banner describing the link's scenario ("2 partners over 10 years")
+        // would describe another scenario, and is left out.
+        actions.extend(address.into_iter().filter(|a| {
+            !matches!((a, &restored), (Action::Notify(Some(n)), Some(r))
+                if n.key.starts_with("library.link_opened") && !opened_as(&hash, r))
+        }));
         let same_world = restored.is_some();
         // An edit, not a load: the scenario the address or the lesson loaded stays the one
         // it differs from, so loading another later offers to bring the edited one back.

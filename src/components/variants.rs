@@ -207,19 +207,24 @@ pub fn variants_panel(props: &Props) -> Html {
         },
     );
 
-    // An experiment handed over by a lesson or a shared link: take it once (by its seq).
+    // An experiment handed over by a lesson or a shared link: take it once (by its seq). A
+    // comparison still running is stopped first: the user has moved on to the new experiment
+    // (a lesson opened, a link followed), and its handover comes only once.
     {
         let v = v.clone();
+        let pool = pool.clone();
         let runs_text = runs_text.clone();
         let experiment = props.state.experiment.clone();
         use_effect_with(experiment.as_ref().map(|e| e.seq), move |_| {
             if let Some(e) = experiment {
                 if v.is_running() {
-                    // Not while running: the user cancels first.
-                } else {
-                    v.dispatch(VariantsAction::Replace(e.variants.clone()));
-                    runs_text.set(e.runs.to_string());
+                    if let Some(p) = pool.borrow_mut().take() {
+                        p.cancel();
+                    }
+                    v.dispatch(VariantsAction::Cancel);
                 }
+                v.dispatch(VariantsAction::Replace(e.variants.clone()));
+                runs_text.set(e.runs.to_string());
             }
             || ()
         });

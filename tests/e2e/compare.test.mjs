@@ -165,6 +165,21 @@ await h.check("a comparison can be cancelled", async () => {
   assert.ok(await tid(page, "variants-run").isEnabled(), "can start again");
 });
 
+await h.check("a lesson opened while a comparison runs stops it and brings its own variants", async () => {
+  await tid(page, "lesson-open-trust").click();
+  await tid(page, "variant-2").filter({ hasText: "Open books and monitoring" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  await tid(page, "variants-runs").fill("100000");
+  await tid(page, "variants-run").click();
+  await tid(page, "variants-progress").waitFor({ timeout: STEP_TIMEOUT_MS });
+  await tid(page, "lesson-open-contributions").click();
+  await page.waitForSelector('[data-testid="lesson"][data-lesson="contributions"]', { timeout: STEP_TIMEOUT_MS });
+  await tid(page, "variant-1").filter({ hasText: "Proportional shares" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.equal(await tid(page, "variant-2").count(), 0, "the trust lesson's third variant is gone");
+  assert.equal(await tid(page, "variants-progress").count(), 0, "the trust lesson's comparison stopped");
+  assert.ok(await tid(page, "variants-run").isEnabled(), "the new comparison can start");
+  await tid(page, "lesson-close").click();
+});
+
 await h.check("on a phone (375 px) the section has no sideways scroll", async () => {
   await page.setViewportSize({ width: 375, height: 800 });
   await tid(page, "compare-batch").scrollIntoViewIfNeeded();

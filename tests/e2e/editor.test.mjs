@@ -104,6 +104,14 @@ await h.check("(2) a lesson or a preset loaded over an edited scenario offers to
   assert.equal(await name.inputValue(), "Kopi Kita");
   // The lesson stays open, and says that the scenario on screen is not its own.
   assert.match(await tid(p, "lesson-elsewhere").innerText(), /Another scenario is loaded now, not this lesson's/);
+  // The edits brought back are still the student's own, kept nowhere else: a preset loaded
+  // over them offers them again.
+  await loadPreset(p, "distribution");
+  await tid(p, "replaced").waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.notEqual(await name.inputValue(), "Kopi Kita");
+  await tid(p, "restore").click();
+  await tid(p, "replaced").waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
+  assert.equal(await name.inputValue(), "Kopi Kita");
   // After a reload (the tab keeps the edited scenario), a preset over it offers the same.
   await p.reload();
   await ready(p);

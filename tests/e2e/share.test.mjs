@@ -108,6 +108,11 @@ await h.check("(7) back and forward load the scenario of the address", async () 
   await tid(p, "share").click();
   await p.waitForURL(/#s1\./);
   const calmUrl = p.url();
+  // Share clicked again with nothing changed: the same address, not a second history entry.
+  const entries = await p.evaluate(() => history.length);
+  await tid(p, "share").click();
+  await expectNotice(p, /copied|Copy it/i);
+  assert.equal(await p.evaluate(() => history.length), entries, "Share twice: one entry");
   await loadPreset(p, "distribution");
   await tid(p, "share").click();
   await p.waitForURL((u) => u.href !== calmUrl && /#s1\./.test(u.href));
@@ -184,6 +189,17 @@ await h.check("a reload keeps the scenario being edited; a link opened in the ta
   await p.reload({ waitUntil: "load" });
   await ready(p);
   await expectPartners(p, JV);
+  // Edited under the link's address, then reloaded: the edits come back, and no banner says
+  // that the link's scenario is open (the page shows another one).
+  await tid(p, "partner-name-0").fill("Mitra Baru");
+  await tid(p, "partner-name-0").press("Tab");
+  await expectPartners(p, ["Mitra Baru", JV[1]]);
+  await p.reload({ waitUntil: "load" });
+  await ready(p);
+  await expectPartners(p, ["Mitra Baru", JV[1]]);
+  await p.waitForTimeout(300);
+  const banners = await tid(p, "notice").allInnerTexts();
+  assert.ok(!banners.some((b) => /shared scenario is open/.test(b)), `banner: ${banners}`);
   // A new tab starts from the plain page's default.
   const q = await h.newPage();
   await open(q, h.origin);
