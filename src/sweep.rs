@@ -309,7 +309,7 @@ impl AxisForm {
 
 impl AxisForm {
     /// The form with its numbers written as the page's language writes them (a decimal comma
-    /// in Bahasa Indonesia; [`parse_number`] reads either mark, and a number here has at most
+    /// in Bahasa Indonesia; `number::read_typed` reads either mark, and a number here has at most
     /// one).
     pub fn in_lang(self, lang: crate::i18n::Lang) -> AxisForm {
         let local = |t: &str| match lang {
@@ -322,15 +322,6 @@ impl AxisForm {
             ..self
         }
     }
-}
-
-/// A number as typed, with a decimal point or a decimal comma.
-pub fn parse_number(text: &str) -> Option<f64> {
-    let t = text.trim().replace([' ', '\u{a0}'], "");
-    if t.is_empty() || t.matches([',', '.']).count() > 1 {
-        return None;
-    }
-    crate::number::parse_f64(&t.replace(',', ".")).filter(|v| v.is_finite())
 }
 
 /// Which input a problem belongs to.
@@ -406,7 +397,8 @@ pub fn read_axis(lang: Lang, base: &Scenario, f: &AxisForm) -> Result<Axis, Prob
     };
     let whole = matches!(p.domain, Domain::Number { whole: true, .. });
     let read = |input: Input, text: &str| -> Result<f64, Problem> {
-        let v = parse_number(text)
+        // As the editor reads numbers: what reads two ways (`1,200`), as the page writes.
+        let v = crate::number::read_with(text, lang.decimal_mark())
             .ok_or_else(|| problem(input, t(lang, "sweep.err.number").to_string()))?;
         if whole && v.fract() != 0.0 {
             return Err(problem(input, t(lang, "sweep.err.whole").to_string()));
@@ -1263,14 +1255,27 @@ mod tests {
         .unwrap();
         let id = f.clone().in_lang(crate::i18n::Lang::Id);
         assert_eq!((id.from.as_str(), id.to.as_str()), ("0,25", "0,75"));
-        assert_eq!(parse_number(&id.from), parse_number(&f.from));
+        let read = |t: &str| crate::number::read_with(t, '.');
+        assert_eq!(read(&id.from), read(&f.from));
         assert_eq!(id.in_lang(crate::i18n::Lang::En), f);
-        assert_eq!(parse_number("0.25"), Some(0.25));
-        assert_eq!(parse_number(" 0,25 "), Some(0.25));
-        assert_eq!(parse_number("-0.5"), Some(-0.5));
-        assert_eq!(parse_number("1.000,5"), None);
-        assert_eq!(parse_number(""), None);
-        assert_eq!(parse_number("NaN"), None);
+        assert_eq!(read("0.25"), Some(0.25));
+        assert_eq!(read(" 0,25 "), Some(0.25));
+        assert_eq!(read("-0.5"), Some(-0.5));
+        assert_eq!(read("1.000,5"), Some(1000.5));
+        assert_eq!(read(""), None);
+        assert_eq!(read("NaN"), None);
+        // What reads two ways is read as the page writes numbers, as the editor reads it.
+        use crate::i18n::Lang::{En, Id};
+        let base = aliansi_sim::presets::default_scenario();
+        let capacity = |lang, from: &str| {
+            let mut f = AxisForm::for_param(&base, "partners.*.capacity").unwrap();
+            (f.from, f.to) = (from.into(), "5000".into());
+            read_axis(lang, &base, &f).map(|a| a.values[0])
+        };
+        assert_eq!(capacity(En, "1,200"), Ok(1200.0));
+        assert_eq!(capacity(Id, "1.200"), Ok(1200.0));
+        assert_eq!(capacity(En, "1.200"), Ok(1.2));
+        assert_eq!(capacity(Id, "1,200"), Ok(1.2));
     }
 
     #[test]

@@ -52,6 +52,35 @@ await h.check("(2) an invalid value shows a message and nothing crashes", async 
   await err.waitFor({ state: "detached", timeout: 5_000 });
 });
 
+await h.check("(2) a number reads the same in every field, as the page's language writes numbers", async () => {
+  const p = await h.newPage();
+  await open(p, h.origin);
+  const typed = async (id, text) => {
+    const f = await reveal(p, `field-${id}`);
+    await f.fill(text);
+    await f.press("Tab");
+    await p.waitForTimeout(100);
+    return f.inputValue();
+  };
+  // English: 1,200 is twelve hundred in a whole-number field and a decimal one alike; 1.5 and
+  // 1,5 are one and a half; a tiny value is not shown as 0.
+  assert.equal(await typed("horizon_months", "1,200"), "1200");
+  assert.equal(await typed("partners.0.capacity", "1,200"), "1200");
+  assert.equal(await typed("partners.0.capacity", "1.200"), "1.2");
+  assert.equal(await typed("partners.0.capacity", "1,5"), "1.5");
+  assert.equal(await typed("partners.0.capacity", "0.00001"), "0.00001");
+  assert.equal(await tid(p, "error-partners.0.capacity").count(), 0, "0.00001 is a valid capacity");
+  // Bahasa Indonesia writes it the other way round, in every field too.
+  await tid(p, "lang-id").click();
+  await p.waitForFunction(() => document.documentElement.lang === "id");
+  assert.equal(await typed("partners.0.capacity", "1.200"), "1200");
+  assert.equal(await typed("partners.0.capacity", "1,200"), "1,2");
+  assert.equal(await typed("partners.0.capacity", "30,125"), "30,125");
+  assert.equal(await typed("horizon_months", "24"), "24");
+  assert.equal(await typed("horizon_months", "1.200"), "1200");
+  await p.context().close();
+});
+
 await h.check("(2) add and remove a partner", async () => {
   await tid(page, "partner-add").click();
   await tid(page, "partner-4").waitFor({ timeout: 5_000 });

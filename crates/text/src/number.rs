@@ -60,6 +60,117 @@ pub fn whole_digits(text: &str) -> Option<String> {
     (groups.iter().all(|g| digits(g)) && grouped).then(|| groups.concat())
 }
 
+/// How a number typed into a field reads ([`read_typed`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Typed {
+    /// One number, however it was written (finite: `1e400` is not a number here).
+    Number(f64),
+    /// A text people write in both ways: `1,200` is 1200 in English and 1.2 in Bahasa
+    /// Indonesia, `1.200` the other way round. `mark` is the one mark typed; the page's language
+    /// decides ([`read_with`]).
+    Ambiguous {
+        grouped: f64,
+        decimal: f64,
+        mark: char,
+    },
+    NotANumber,
+}
+
+/// Reads a decimal number as people type it in either language: a decimal point or a decimal
+/// comma (`0.5`, `0,5`), thousands marks (`1,200.5`, `1.200,5`, `1 200`, `1.000.000`), a sign
+/// and an exponent (`1e-3`). One mark between a first group of one to three digits (not `0`)
+/// and exactly three more digits is either (`1,200`, `12.500`): [`Typed::Ambiguous`], which
+/// [`read_with`] reads as the page's language writes numbers. Spaces around it are ignored.
+pub fn read_typed(text: &str) -> Typed {
+    let t = text.trim();
+    let (sign, body) = match t.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", t.strip_prefix('+').unwrap_or(t)),
+    };
+    let number = |s: &str| match parse_f64(s) {
+        Some(v) if v.is_finite() => Some(v),
+        _ => None,
+    };
+    let read = |s: String| number(&s).map_or(Typed::NotANumber, Typed::Number);
+    if body.contains(['e', 'E']) {
+        // An exponent: no thousands marks, a decimal point or comma.
+        return read(format!("{sign}{}", body.replacen(',', ".", 1)));
+    }
+    let commas = body.matches(',').count();
+    let points = body.matches('.').count();
+    // The decimal mark: the last of the two kinds when both appear (`1,200.5`, `1.200,5`); the
+    // one kind when it appears once; none when it repeats (`1.000.000`).
+    let decimal_at = match (commas, points) {
+        (0, 0) => None,
+        (1, 0) | (0, 1) => body.rfind([',', '.']),
+        (_, 0) | (0, _) => None,
+        _ => body
+            .rfind([',', '.'])
+            .filter(|&i| body[i + 1..].find([',', '.']).is_none()),
+    };
+    let (whole, fraction) = match decimal_at {
+        Some(i) => (&body[..i], Some(&body[i + 1..])),
+        None => (body, None),
+    };
+    let mark = |c: char| matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}' | '_');
+    // With both kinds, the thousands mark is the other kind (`1,000.000,5` is nothing).
+    if let Some(i) = decimal_at {
+        if whole.contains(body.as_bytes()[i] as char) {
+            return Typed::NotANumber;
+        }
+    }
+    let digits = if whole.contains(mark) {
+        match whole_digits(whole) {
+            Some(d) => d,
+            None => return Typed::NotANumber,
+        }
+    } else {
+        whole.to_string()
+    };
+    let Some(fraction) = fraction else {
+        return read(format!("{sign}{digits}"));
+    };
+    if !fraction.bytes().all(|b| b.is_ascii_digit()) || (digits.is_empty() && fraction.is_empty()) {
+        return Typed::NotANumber;
+    }
+    let decimal = read(format!("{sign}{digits}.{fraction}"));
+    let lone = commas + points == 1 && !whole.contains(mark);
+    let grouped =
+        lone && fraction.len() == 3 && (1..=3).contains(&whole.len()) && !whole.starts_with('0');
+    match (decimal, grouped) {
+        (Typed::Number(d), true) => match number(&format!("{sign}{whole}{fraction}")) {
+            Some(g) => Typed::Ambiguous {
+                grouped: g,
+                decimal: d,
+                mark: body.as_bytes()[whole.len()] as char,
+            },
+            None => Typed::NotANumber,
+        },
+        (reading, _) => reading,
+    }
+}
+
+/// The number typed in `text` ([`read_typed`]), where the page writes `decimal_mark` (`.` in
+/// English, `,` in Bahasa Indonesia) between a number's whole part and its decimals: what
+/// reads two ways is read as the page writes it (`1,200` is 1200 on an English page and 1.2 on
+/// an Indonesian one), so that the numbers the page shows read back as themselves, and a text
+/// means the same number in every field of the page. `None` if it is not a number.
+pub fn read_with(text: &str, decimal_mark: char) -> Option<f64> {
+    match read_typed(text) {
+        Typed::Number(v) => Some(v),
+        Typed::Ambiguous {
+            grouped,
+            decimal,
+            mark,
+        } => Some(if mark == decimal_mark {
+            decimal
+        } else {
+            grouped
+        }),
+        Typed::NotANumber => None,
+    }
+}
+
 /// The number `s` spells, if [`is_decimal`] accepts it (possibly infinite when it is too
 /// large for a double: `1e400`).
 pub fn parse_f64(s: &str) -> Option<f64> {
@@ -213,6 +324,99 @@ mod tests {
             "infinity", "0x10", "1_000", "١٢", "--1", "1e5.5",
         ] {
             assert_eq!(parse_f64(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn typed_numbers_read_the_same_in_either_language_or_are_refused_as_ambiguous() {
+        use Typed::*;
+        for (text, v) in [
+            ("0.5", 0.5),
+            (" 0,5 ", 0.5),
+            ("-0,25", -0.25),
+            ("+3", 3.0),
+            (".5", 0.5),
+            (",5", 0.5),
+            ("5.", 5.0),
+            ("12", 12.0),
+            ("0.125", 0.125),
+            ("0,125", 0.125),
+            ("1.5", 1.5),
+            ("1,25", 1.25),
+            ("1.2000", 1.2),
+            ("1234.567", 1234.567),
+            ("1234,567", 1234.567),
+            ("1,200.5", 1200.5),
+            ("1.200,5", 1200.5),
+            ("1,234,567.25", 1_234_567.25),
+            ("1.234.567,25", 1_234_567.25),
+            ("1.000.000", 1_000_000.0),
+            ("1,000,000", 1_000_000.0),
+            ("1 200", 1200.0),
+            ("1 200,5", 1200.5),
+            ("1_000", 1000.0),
+            ("-1.000.000", -1_000_000.0),
+            ("1e-3", 0.001),
+            ("2,5e3", 2500.0),
+            ("2.5E+4", 25_000.0),
+        ] {
+            assert_eq!(read_typed(text), Number(v), "{text:?}");
+        }
+        for (text, grouped, decimal, mark) in [
+            ("1,200", 1200.0, 1.2, ','),
+            ("1.200", 1200.0, 1.2, '.'),
+            ("12,500", 12_500.0, 12.5, ','),
+            ("999.999", 999_999.0, 999.999, '.'),
+            ("-1,500", -1500.0, -1.5, ','),
+        ] {
+            let reading = Ambiguous {
+                grouped,
+                decimal,
+                mark,
+            };
+            assert_eq!(read_typed(text), reading, "{text:?}");
+        }
+        // The page's language decides what reads two ways, and only that.
+        assert_eq!(read_with("1,200", '.'), Some(1200.0));
+        assert_eq!(read_with("1,200", ','), Some(1.2));
+        assert_eq!(read_with("1.200", '.'), Some(1.2));
+        assert_eq!(read_with("1.200", ','), Some(1200.0));
+        assert_eq!(read_with("30.125", '.'), Some(30.125));
+        assert_eq!(read_with("30,125", ','), Some(30.125));
+        for mark in ['.', ','] {
+            assert_eq!(read_with("1,5", mark), Some(1.5));
+            assert_eq!(read_with("1.5", mark), Some(1.5));
+            assert_eq!(read_with("1.200,5", mark), Some(1200.5));
+            assert_eq!(read_with("0,125", mark), Some(0.125));
+            assert_eq!(read_with("abc", mark), None);
+        }
+        for text in [
+            "",
+            " ",
+            "abc",
+            "1.2.3,4,5",
+            "1,2,3",
+            "12,34,567",
+            "1.200.5",
+            "1,2.5",
+            "1,200,5",
+            "1..2",
+            "1e",
+            "1e400",
+            "NaN",
+            "inf",
+            "0x10",
+            "1 2",
+            "--1",
+            "1.5%",
+            ".",
+            ",",
+            "-",
+        ] {
+            assert_eq!(read_typed(text), NotANumber, "{text:?}");
+        }
+        for text in ["1,000.000,5", "1.000,000.5"] {
+            assert_eq!(read_typed(text), NotANumber, "{text:?}");
         }
     }
 

@@ -164,19 +164,21 @@ fn num_field(p: &NumProps) -> Html {
             },
         );
     }
-    let emit = |on_edit: &Callback<Edit>, path: &str| {
+    // The text field reads numbers as the page writes them; a slider's value has a point.
+    let emit = |on_edit: &Callback<Edit>, path: &str, mark: char| {
         let (on_edit, path) = (on_edit.clone(), path.to_string());
         move |e: Event| {
             let el: HtmlInputElement = e.target_unchecked_into();
             on_edit.emit(Edit::Number {
                 path: path.clone(),
                 text: el.value(),
+                mark,
             })
         }
     };
-    let onchange = Callback::from(emit(&p.on_edit, &p.path));
+    let onchange = Callback::from(emit(&p.on_edit, &p.path, p.lang.decimal_mark()));
     let oninput = {
-        let f = emit(&p.on_edit, &p.path);
+        let f = emit(&p.on_edit, &p.path, '.');
         Callback::from(move |e: InputEvent| f(e.into()))
     };
     let label = p.label.clone().unwrap_or_else(|| label_of(p.lang, &p.path));

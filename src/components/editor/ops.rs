@@ -19,6 +19,9 @@ pub enum Edit {
     Number {
         path: String,
         text: String,
+        /// The decimal mark of where it was typed: the page's language's in a text field
+        /// (`Lang::decimal_mark`), `.` from a slider.
+        mark: char,
     },
     /// A choice (select, checkbox, name) at `path`: an enum key, a country code or `custom`,
     /// `true`/`false`, a partner index, or a name.
@@ -215,40 +218,24 @@ pub fn numeric_generics() -> Vec<String> {
     v
 }
 
-/// Parses a number as users type it: surrounding spaces ignored, a decimal comma (`0,5`)
-/// accepted as a point. Empty text, words, `inf` and `NaN` are refused.
-pub fn parse_number(text: &str) -> Result<f64, Refusal> {
-    let t = text.trim();
-    if t.is_empty() {
+/// Parses a number as users type it (`number::read_with`): surrounding spaces ignored, a
+/// decimal point or comma, thousands marks; what reads two ways (`1,200`) is read as the page
+/// writes numbers, whose decimal mark is `mark`. Empty text, words, `inf` and `NaN` are refused.
+pub fn parse_number(text: &str, mark: char) -> Result<f64, Refusal> {
+    if text.trim().is_empty() {
         return Err(Refusal::Empty);
     }
-    let t = if t.contains(',') && !t.contains('.') && t.matches(',').count() == 1 {
-        t.replace(',', ".")
-    } else {
-        t.to_string()
-    };
-    if !t
-        .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'))
-    {
-        return Err(Refusal::NotANumber);
-    }
-    match crate::number::parse_f64(&t) {
-        Some(v) if v.is_finite() => Ok(if v == 0.0 { 0.0 } else { v }),
-        _ => Err(Refusal::NotANumber),
+    match crate::number::read_with(text, mark) {
+        Some(v) => Ok(if v == 0.0 { 0.0 } else { v }),
+        None => Err(Refusal::NotANumber),
     }
 }
 
-/// Parses a whole number in `[0, u32::MAX]` (months), with or without thousands marks
-/// (`1.200` and `1,200` are 1200, as `number::whole_digits` reads them; `24,0` is 24);
-/// out-of-range values come back as a [`Refusal::Range`] with the control's bounds.
-pub fn parse_whole(text: &str, spec: Spec) -> Result<u32, Refusal> {
-    let grouped = crate::number::whole_digits(text).and_then(|d| d.parse::<u64>().ok());
-    // (An integer parse: Rust's float parser would add its tables to the download.)
-    let v = match grouped {
-        Some(n) => n as f64,
-        None => parse_number(text)?,
-    };
+/// Parses a whole number in `[0, u32::MAX]` (months) as [`parse_number`] reads it, with or
+/// without thousands marks (`1,200` on an English page, `1.200` on an Indonesian one; `24,0`
+/// is 24); out-of-range values come back as a [`Refusal::Range`] with the control's bounds.
+pub fn parse_whole(text: &str, mark: char, spec: Spec) -> Result<u32, Refusal> {
+    let v = parse_number(text, mark)?;
     if v.fract() != 0.0 {
         return Err(Refusal::NotWhole);
     }
@@ -261,9 +248,17 @@ pub fn parse_whole(text: &str, spec: Spec) -> Result<u32, Refusal> {
     Ok(v as u32)
 }
 
-/// A number as the controls show it: at most 4 decimals, no trailing zeros.
+/// A number as the controls show it: at most 4 decimals, no trailing zeros; a value below
+/// 0.001 with 4 significant digits instead (0.00001 is not shown as 0).
 pub fn format_number(v: f64) -> String {
-    let s = format!("{:.4}", v);
+    let mut decimals = 4;
+    let mut x = v.abs();
+    while x != 0.0 && x < 0.1 && decimals < 20 {
+        x *= 10.0;
+        decimals += 1;
+    }
+    let decimals = if v.abs() < 0.001 { decimals } else { 4 };
+    let s = format!("{:.*}", decimals, v);
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" {
         "0".into()
@@ -341,17 +336,18 @@ pub fn get_number(s: &Scenario, path: &str) -> Option<f64> {
 
 /// Sets the numeric field at `path` from typed text. Parse failures and whole-number fields
 /// given a fraction are refused here; ranges are left to [`Scenario::validate`].
-pub fn set_number(s: &mut Scenario, path: &str, text: &str) -> Result<(), Refusal> {
+pub fn set_number(s: &mut Scenario, path: &str, text: &str, mark: char) -> Result<(), Refusal> {
     let sp = spec(path, s.horizon_months);
     let unknown = || Refusal::Other(format!("unknown field {path}"));
-    let whole = || parse_whole(text, sp);
+    let whole = || parse_whole(text, mark, sp);
+    let number = || parse_number(text, mark);
     let seg: Vec<&str> = path.split('.').collect();
     let idx = |k: usize| seg.get(k).and_then(|x| x.parse::<usize>().ok());
     match seg.as_slice() {
         ["horizon_months"] => s.horizon_months = whole()?,
-        ["initial_trust"] => s.initial_trust = parse_number(text)?,
+        ["initial_trust"] => s.initial_trust = number()?,
         ["partners", _, rest @ ..] => {
-            let v = parse_number(text)?;
+            let v = number()?;
             let p = idx(1)
                 .and_then(|i| s.partners.get_mut(i))
                 .ok_or_else(unknown)?;
@@ -375,13 +371,13 @@ pub fn set_number(s: &mut Scenario, path: &str, text: &str) -> Result<(), Refusa
         ["governance", rest @ ..] => {
             let g = &mut s.governance;
             match rest {
-                ["transparency"] => g.transparency = parse_number(text)?,
-                ["monitoring"] => g.monitoring = parse_number(text)?,
-                ["compliance"] => g.compliance = parse_number(text)?,
+                ["transparency"] => g.transparency = number()?,
+                ["monitoring"] => g.monitoring = number()?,
+                ["compliance"] => g.compliance = number()?,
                 ["review_months"] => g.review_months = whole()?,
-                ["exit_penalty_months"] => g.exit_penalty_months = parse_number(text)?,
+                ["exit_penalty_months"] => g.exit_penalty_months = number()?,
                 ["fixed_shares", _] => {
-                    let v = parse_number(text)?;
+                    let v = number()?;
                     match &mut g.sharing {
                         Sharing::Fixed(shares) => {
                             *idx(2).and_then(|i| shares.get_mut(i)).ok_or_else(unknown)? = v
@@ -395,19 +391,19 @@ pub fn set_number(s: &mut Scenario, path: &str, text: &str) -> Result<(), Refusa
         ["environment", rest @ ..] => {
             let e = &mut s.environment;
             match rest {
-                ["volatility"] => e.volatility = parse_number(text)?,
-                ["growth"] => e.growth = parse_number(text)?,
-                ["shock_rate_per_year"] => e.shock_rate_per_year = parse_number(text)?,
-                ["shock_severity"] => e.shock_severity = parse_number(text)?,
-                ["regulatory_strictness"] => e.regulatory_strictness = parse_number(text)?,
-                ["rivalry"] => e.rivalry = parse_number(text)?,
+                ["volatility"] => e.volatility = number()?,
+                ["growth"] => e.growth = number()?,
+                ["shock_rate_per_year"] => e.shock_rate_per_year = number()?,
+                ["shock_severity"] => e.shock_severity = number()?,
+                ["regulatory_strictness"] => e.regulatory_strictness = number()?,
+                ["rivalry"] => e.rivalry = number()?,
                 ["scripted_shocks", _, field] => {
                     let shock = idx(2)
                         .and_then(|i| e.scripted_shocks.get_mut(i))
                         .ok_or_else(unknown)?;
                     match *field {
                         "month" => shock.month = whole()?,
-                        "severity" => shock.severity = parse_number(text)?,
+                        "severity" => shock.severity = number()?,
                         _ => return Err(unknown()),
                     }
                 }
@@ -755,7 +751,7 @@ pub fn apply(s: &Scenario, edit: &Edit) -> Result<Scenario, Refusal> {
     let mut c = s.clone();
     let ok = |b: bool| if b { Ok(()) } else { Err(Refusal::Ladder) };
     match edit {
-        Edit::Number { path, text } => set_number(&mut c, path, text)?,
+        Edit::Number { path, text, mark } => set_number(&mut c, path, text, *mark)?,
         Edit::Choice { path, value } => set_choice(&mut c, path, value)?,
         Edit::AddPartner { name } => add_partner(&mut c, name)?,
         Edit::RemovePartner(i) => remove_partner(&mut c, *i)?,
@@ -783,6 +779,7 @@ mod tests {
         Edit::Number {
             path: path.into(),
             text: text.into(),
+            mark: '.',
         }
     }
     #[test]
@@ -829,25 +826,56 @@ mod tests {
 
     #[test]
     fn parses_numbers_robustly() {
-        assert_eq!(parse_number("0.5"), Ok(0.5));
-        assert_eq!(parse_number(" 0,5 "), Ok(0.5));
-        assert_eq!(parse_number("-0,25"), Ok(-0.25));
-        assert_eq!(parse_number("12"), Ok(12.0));
-        assert_eq!(parse_number("1e2"), Ok(100.0));
-        assert_eq!(parse_number("-0"), Ok(0.0));
-        assert_eq!(parse_number(""), Err(Refusal::Empty));
-        assert_eq!(parse_number("   "), Err(Refusal::Empty));
-        for bad in ["abc", "inf", "NaN", "1,2,3", "1.2.3", "0x10", "1e999", "½"] {
-            assert_eq!(parse_number(bad), Err(Refusal::NotANumber), "{bad}");
+        for mark in ['.', ','] {
+            let n = |t: &str| parse_number(t, mark);
+            assert_eq!(n("0.5"), Ok(0.5));
+            assert_eq!(n(" 0,5 "), Ok(0.5));
+            assert_eq!(n("-0,25"), Ok(-0.25));
+            assert_eq!(n("12"), Ok(12.0));
+            assert_eq!(n("1e2"), Ok(100.0));
+            assert_eq!(n("-0"), Ok(0.0));
+            assert_eq!(n("1.200,5"), Ok(1200.5));
+            assert_eq!(n("1,200.5"), Ok(1200.5));
+            assert_eq!(n("1 200"), Ok(1200.0));
+            assert_eq!(n("0,125"), Ok(0.125));
+            assert_eq!(n(""), Err(Refusal::Empty));
+            assert_eq!(n("   "), Err(Refusal::Empty));
+            for bad in ["abc", "inf", "NaN", "1,2,3", "1.2.3", "0x10", "1e999", "½"] {
+                assert_eq!(n(bad), Err(Refusal::NotANumber), "{bad}");
+            }
         }
+        // What reads two ways is read as the page writes numbers, in every field alike: on an
+        // English page 1,200 is 1200 and 1.200 is 1.2; on an Indonesian page the other way.
         let sp = spec("horizon_months", 120);
-        assert_eq!(parse_whole("24", sp), Ok(24));
-        assert_eq!(parse_whole("24,0", sp), Ok(24));
-        // Thousands marks, as the app writes them in Bahasa Indonesia and in English.
-        assert_eq!(parse_whole("1.200", sp), Ok(1200));
-        assert_eq!(parse_whole("1,200", sp), Ok(1200));
-        assert_eq!(parse_whole("2.5", sp), Err(Refusal::NotWhole));
-        assert!(matches!(parse_whole("-3", sp), Err(Refusal::Range { .. })));
+        assert_eq!(parse_whole("24", '.', sp), Ok(24));
+        assert_eq!(parse_whole("24,0", '.', sp), Ok(24));
+        assert_eq!(parse_whole("1,200", '.', sp), Ok(1200));
+        assert_eq!(parse_whole("1.200", ',', sp), Ok(1200));
+        assert_eq!(parse_whole("1.200", '.', sp), Err(Refusal::NotWhole));
+        assert_eq!(parse_whole("2.5", '.', sp), Err(Refusal::NotWhole));
+        let s = default_scenario();
+        let capacity = |text: &str, mark: char| {
+            let e = Edit::Number {
+                path: "partners.0.capacity".into(),
+                text: text.into(),
+                mark,
+            };
+            apply(&s, &e).map(|c| c.partners[0].capacity)
+        };
+        assert_eq!(capacity("1,200", '.'), Ok(1200.0));
+        assert_eq!(capacity("1.200", ','), Ok(1200.0));
+        assert_eq!(capacity("1,200", ','), Ok(1.2));
+        assert_eq!(capacity("1.200", '.'), Ok(1.2));
+        // What the field shows reads back as itself in either language.
+        for v in [30.125, 1.5, 0.00001, 1200.0] {
+            let shown = format_number(v);
+            assert_eq!(capacity(&shown, '.'), Ok(v), "{shown}");
+            assert_eq!(capacity(&shown.replace('.', ","), ','), Ok(v), "{shown}");
+        }
+        assert!(matches!(
+            parse_whole("-3", '.', sp),
+            Err(Refusal::Range { .. })
+        ));
     }
 
     #[test]
@@ -857,6 +885,16 @@ mod tests {
         assert_eq!(format_number(0.03), "0.03");
         assert_eq!(format_number(-0.0), "0");
         assert_eq!(format_number(1.0 / 3.0), "0.3333");
+        assert_eq!(format_number(1.0 / 30.0), "0.0333");
+        // A small value keeps its digits: 0.00001 is not 0 (which capacity refuses).
+        for (v, shown) in [
+            (0.00001, "0.00001"),
+            (0.00004, "0.00004"),
+            (-0.00012, "-0.00012"),
+        ] {
+            assert_eq!(format_number(v), shown);
+            assert_eq!(parse_number(shown, '.'), Ok(v));
+        }
     }
 
     #[test]

@@ -73,6 +73,14 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The mark this language writes between a number's whole part and its decimals.
+    pub fn decimal_mark(self) -> char {
+        match self {
+            Lang::En => '.',
+            Lang::Id => ',',
+        }
+    }
+
     pub const ALL: [Lang; 2] = [Lang::En, Lang::Id];
 
     /// The BCP 47 tag, for `lang` attributes.
