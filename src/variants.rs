@@ -35,6 +35,24 @@ pub fn default_name(lang: Lang, n: usize) -> String {
     )
 }
 
+/// `name`, or if one of `others` has it already (in any letter case) `name (2)`, `name (3)`…:
+/// the verdict, the table and the CSV columns name each variant, and two of one name could not
+/// be told apart there.
+fn unique_name(name: &str, others: &[Variant]) -> String {
+    let taken = |n: &str| {
+        others
+            .iter()
+            .any(|o| o.name.to_lowercase() == n.to_lowercase())
+    };
+    let mut candidate = name.to_string();
+    let mut k = 2;
+    while taken(&candidate) {
+        candidate = format!("{name} ({k})");
+        k += 1;
+    }
+    candidate
+}
+
 /// The variants' scenarios ready to run: every seed set to the base's, so all meet the same
 /// futures. Refused (with an i18n key) when fewer than two or the horizons differ.
 pub fn seeded(variants: &[Variant]) -> Result<Vec<Scenario>, &'static str> {
@@ -482,13 +500,18 @@ impl Reducible for Variants {
             }
         };
         match action {
-            VariantsAction::Add(x) if !v.is_running() && v.variants.len() < MAX_VARIANTS => {
+            VariantsAction::Add(mut x) if !v.is_running() && v.variants.len() < MAX_VARIANTS => {
+                x.name = unique_name(&x.name, &v.variants);
                 v.variants.push(x);
                 v.results = None;
             }
-            VariantsAction::Replace(mut xs) if !v.is_running() => {
-                xs.truncate(MAX_VARIANTS);
-                v.variants = xs;
+            VariantsAction::Replace(xs) if !v.is_running() => {
+                let mut kept: Vec<Variant> = Vec::new();
+                for mut x in xs.into_iter().take(MAX_VARIANTS) {
+                    x.name = unique_name(&x.name, &kept);
+                    kept.push(x);
+                }
+                v.variants = kept;
                 v.results = None;
                 v.phase = Phase::Idle;
             }
@@ -1091,6 +1114,25 @@ mod tests {
         assert_eq!(twice.variants.len(), 2);
         assert_eq!(twice.variants[0].name, "a");
         assert_eq!(twice.restored, Some((0, None)), "no results to bring back");
+    }
+
+    #[test]
+    fn every_variant_keeps_a_name_of_its_own() {
+        // Added with a name taken (in any letter case), or handed over by a link that repeats
+        // one: numbered, as the verdict, the table and the CSV must tell them apart.
+        let v = Rc::new(Variants::default())
+            .reduce(VariantsAction::Add(var("Same", |_| {})))
+            .reduce(VariantsAction::Add(var("same", |_| {})))
+            .reduce(VariantsAction::Add(var("Same", |_| {})));
+        let names: Vec<&str> = v.variants.iter().map(|x| x.name.as_str()).collect();
+        assert_eq!(names, ["Same", "same (2)", "Same (3)"]);
+        let v = v.reduce(VariantsAction::Replace(vec![
+            var("A", |_| {}),
+            var("A", |_| {}),
+            var("A (2)", |_| {}),
+        ]));
+        let names: Vec<&str> = v.variants.iter().map(|x| x.name.as_str()).collect();
+        assert_eq!(names, ["A", "A (2)", "A (2) (2)"]);
     }
 
     #[test]

@@ -98,6 +98,24 @@ await h.check("(2) add and remove a partner", async () => {
   assert.equal(await tid(page, "partner-name-0").inputValue(), "Hoshi Technologies");
 });
 
+await h.check("(2) removing a partner says that its scripted shocks go with it; at 30 partners the page says why no more can be added", async () => {
+  const p = await h.newPage();
+  await open(p, h.origin);
+  await (await reveal(p, "shock-add")).click();
+  await tid(p, "field-environment.scripted_shocks.0.kind").selectOption("partner_crisis");
+  await tid(p, "field-environment.scripted_shocks.0.partner").selectOption("3");
+  await tid(p, "partner-remove-3").click();
+  await tid(p, "partner-3").waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
+  assert.match(await tid(p, "notice").innerText(), /Lion City Capital is removed, and with it the scripted shocks aimed at it \(1\)/);
+  assert.equal(await tid(p, "field-environment.scripted_shocks.0.kind").count(), 0, "the shock went with it");
+  assert.equal(await tid(p, "partner-limit").count(), 0);
+  const add = tid(p, "partner-add");
+  while (!(await add.isDisabled())) await add.click();
+  assert.equal(await p.locator('[data-testid^="partner-name-"]').count(), 30);
+  assert.match(await tid(p, "partner-limit").innerText(), /At most 30 partners/);
+  await p.context().close();
+});
+
 await h.check("(2) a partner cannot take another partner's name (the story and charts could not tell them apart)", async () => {
   const p = await h.newPage();
   await open(p, h.origin);
@@ -114,6 +132,16 @@ await h.check("(2) a partner cannot take another partner's name (the story and c
   await name.fill("Hoshi Tech");
   await name.press("Tab");
   await err.waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
+  // A name of emoji keeps all its 60 characters (twenty flags are 40 characters, 80 UTF-16
+  // units: an HTML maxlength of 60 would cut it to fifteen, silently); longer is refused.
+  const flags = "🇮🇩".repeat(20);
+  await name.fill(flags);
+  await name.press("Tab");
+  await p.locator('[data-testid="scenario"] .partner-name', { hasText: flags }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.equal(await name.inputValue(), flags);
+  await name.fill("🇮🇩".repeat(31));
+  await name.press("Tab");
+  assert.match(await err.innerText(), /1 to 60 characters/);
   await p.context().close();
 });
 

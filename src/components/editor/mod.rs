@@ -326,7 +326,10 @@ fn name_field(p: &NameProps) -> Html {
     html! {
         <div class={classes!("field", "name-field", p.error.is_some().then_some("has-error"))}>
             <label for={id.clone()}>{ label_of(p.lang, &path) }</label>
-            <input type="text" id={id.clone()} ref={input} maxlength="60" autocomplete="off"
+            // No maxlength: it counts UTF-16 units, so it would cut a name of emoji (two units
+            // each, more for a family or a flag) at half the 60 characters the model allows,
+            // mid-character and without a word. A name too long is refused with the message.
+            <input type="text" id={id.clone()} ref={input} autocomplete="off"
                 data-testid={format!("partner-name-{}", p.index)}
                 aria-invalid={p.error.is_some().then_some("true")}
                 aria-describedby={described_by(&path, true, p.error.is_some())}
@@ -496,8 +499,22 @@ pub fn editor(props: &EditorProps) -> Html {
                     if m != *errors {
                         errors.set(m);
                     }
+                    // Scripted shocks aimed at a removed partner go with it: said, not silent.
+                    let shocks = |s: &Scenario| s.environment.scripted_shocks.len();
+                    let lost = shocks(&scenario) - shocks(&candidate);
+                    let removed = match edit {
+                        Edit::RemovePartner(i) if lost > 0 => scenario.partners.get(i),
+                        _ => None,
+                    };
                     *sent.borrow_mut() = Some(candidate.clone());
                     dispatch.dispatch(Action::SetScenario(candidate));
+                    if let Some(p) = removed {
+                        dispatch.dispatch(crate::components::library::notice(
+                            "editor.removed_with_shocks",
+                            &[("name", p.name.clone()), ("n", lost.to_string())],
+                            false,
+                        ));
+                    }
                 }
                 Err(r) => {
                     let mut m = (*errors).clone();
@@ -561,6 +578,11 @@ fn partners_section(ctx: &Ctx) -> Html {
                     { format!("+ {}", t(lang, "editor.partner.add")) }
                 </button>
             </div>
+            if n >= MAX_PARTNERS {
+                <p class="help" data-testid="partner-limit">
+                    { tf(lang, "editor.err.too_many", &[("max", &MAX_PARTNERS.to_string())]) }
+                </p>
+            }
             { error_html(lang, "partners", &ctx.err("partners")) }
         </div>
     }
