@@ -66,8 +66,9 @@ pub fn lang_switch(props: &Props) -> Html {
 }
 
 /// Sets the address's `?lang=` to `lang` (in place: no new history entry), where the address
-/// asked for another language or for none: a reload, or the address copied, opens in it.
-fn show_in_address(lang: Lang) {
+/// asked for another language or for none: a reload, or the address copied, opens in it. Also
+/// after Back or Forward to an entry that asks for another (`share::url_sync`).
+pub(crate) fn show_in_address(lang: Lang) {
     let Some(window) = web_sys::window() else {
         return;
     };

@@ -366,6 +366,13 @@ pub fn url_sync(props: &ShareProps) -> Html {
             for a in actions {
                 dispatch.dispatch(a);
             }
+            // An entry of the language of its time (`?lang=id` before a switch to English):
+            // the page keeps the language chosen last, and the address says it.
+            let now = *lang.borrow();
+            let href = gloo::utils::window().location().href().unwrap_or_default();
+            if url::lang_in(&href).is_some_and(|l| l != now) {
+                crate::components::lang_switch::show_in_address(now);
+            }
             *last.borrow_mut() = hash;
         });
         let on_pop = {

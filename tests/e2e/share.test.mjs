@@ -252,6 +252,23 @@ await h.check("(7) a link opens in the language it was shared in; the switch rew
   assert.equal(await htmlLang(student), "en");
   await expectPartners(student, CALM);
   await student.context().close();
+  // Back to an entry written in the other language: the page keeps the language chosen last,
+  // and so does the address (a reload would otherwise switch the page).
+  const back = await h.newPage({ permissions: ["clipboard-read", "clipboard-write"] });
+  await open(back, h.origin);
+  await tid(back, "lang-id").click();
+  await waitLang(back, "id");
+  await loadPreset(back, "calm-pair");
+  await tid(back, "share").click();
+  await back.waitForURL(/#s1\./);
+  await tid(back, "lang-en").click();
+  await waitLang(back, "en");
+  await back.goBack();
+  await back.waitForURL((u) => !u.hash.includes("s1."));
+  await back.waitForTimeout(200);
+  assert.equal(await htmlLang(back), "en");
+  assert.match(back.url(), /lang=en/, `after Back: ${back.url()}`);
+  await back.context().close();
   // Without ?lang= the choice made on the device stands, and the address is left alone.
   const plain = await h.newPage();
   await plain.addInitScript(() => localStorage.setItem("aliansi.lang", "id"));
