@@ -35,15 +35,11 @@ pub fn default_name(lang: Lang, n: usize) -> String {
     )
 }
 
-/// `name`, or if one of `others` has it already (in any letter case) `name (2)`, `name (3)`…:
-/// the verdict, the table and the CSV columns name each variant, and two of one name could not
-/// be told apart there.
+/// `name`, or if one of `others` has it already (in any letter case, as the editor compares
+/// partners' names) `name (2)`, `name (3)`…: the verdict, the table and the CSV columns name
+/// each variant, and two of one name could not be told apart there.
 fn unique_name(name: &str, others: &[Variant]) -> String {
-    let taken = |n: &str| {
-        others
-            .iter()
-            .any(|o| o.name.to_lowercase() == n.to_lowercase())
-    };
+    let taken = |n: &str| others.iter().any(|o| o.name.eq_ignore_ascii_case(n));
     let mut candidate = name.to_string();
     let mut k = 2;
     while taken(&candidate) {
