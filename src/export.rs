@@ -6,7 +6,8 @@
 //! keeps working whatever the page language), `.` as the decimal point, numbers to 12
 //! significant digits (see [`number`]), an empty cell where the chart has no point (a partner
 //! that has left, the mean trust of a single partner), RFC 4180 quoting of any field holding a comma, a quote or a
-//! line break (names), and CRLF line ends. One CSV per chart: each opens in a spreadsheet as a
+//! line break (names), an apostrophe before any text a spreadsheet would run as a formula
+//! (a name starting with `=`), and CRLF line ends. One CSV per chart: each opens in a spreadsheet as a
 //! plain table ready for a chart of its own.
 
 use aliansi_sim::batch::value_bin_floor;
@@ -22,13 +23,39 @@ use crate::variants::Results;
 pub const BOM: &str = "\u{feff}";
 
 /// One CSV field: quoted (with inner quotes doubled) when it holds a comma, a quote, a line
-/// break, or leading or trailing spaces; as is otherwise.
+/// break, or leading or trailing spaces; as is otherwise. A text a spreadsheet would take for
+/// a formula gets a leading apostrophe first ([`defused`]).
 pub fn field(s: &str) -> String {
     field_quoting(s, false)
 }
 
+/// Whether a cell is a number as [`number`] writes it (`-0.5`, `12`): the cells
+/// [`semicolon_csv`] gives a decimal comma, and the only ones that may start with `-` as they are.
+fn is_number_cell(cell: &str) -> bool {
+    let plain = cell.strip_prefix('-').unwrap_or(cell);
+    !plain.is_empty()
+        && plain.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && plain.bytes().filter(|&b| b == b'.').count() <= 1
+        && !plain.starts_with('.')
+        && !plain.ends_with('.')
+}
+
+/// `s` with an apostrophe before it when it is text that starts with `=`, `+`, `-`, `@`, a tab
+/// or a carriage return, which Excel, LibreOffice and Google Sheets read as a formula (OWASP's
+/// advice against CSV injection): a partner's or a variant's name comes from whoever wrote the
+/// scenario or the shared link, and `=HYPERLINK(…)` must not run where the file is opened.
+/// Numbers keep their sign (`-0.5` stays a number).
+fn defused(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_number_cell(s) {
+        format!("'{s}").into()
+    } else {
+        s.into()
+    }
+}
+
 /// [`field`], quoted also when it holds a semicolon (`semicolon`: for [`semicolon_csv`]).
 fn field_quoting(s: &str, semicolon: bool) -> String {
+    let s = &*defused(s);
     let needs = s.contains([',', '"', '\n', '\r'])
         || (semicolon && s.contains(';'))
         || s.starts_with(char::is_whitespace)
@@ -95,13 +122,7 @@ impl Table {
 /// quoted where they hold a semicolon (or what [`field`] quotes).
 pub fn semicolon_csv(text: &str) -> String {
     fn flush(out: &mut String, cell: &mut String) {
-        let plain = cell.strip_prefix('-').unwrap_or(cell);
-        let number = !plain.is_empty()
-            && plain.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-            && plain.bytes().filter(|&b| b == b'.').count() <= 1
-            && !plain.starts_with('.')
-            && !plain.ends_with('.');
-        if number {
+        if is_number_cell(cell) {
             out.push_str(&cell.replace('.', ","));
         } else {
             out.push_str(&field_quoting(cell, true));
@@ -823,6 +844,40 @@ mod tests {
                 vec!["x\r\ny".into(), "2".into()],
             ]
         );
+    }
+
+    #[test]
+    fn text_that_a_spreadsheet_would_run_gets_an_apostrophe_and_numbers_keep_their_sign() {
+        for (text, written) in [
+            ("=1+1", "'=1+1"),
+            (
+                "=HYPERLINK(\"http://x.test\",\"Hoshi\")",
+                "\"'=HYPERLINK(\"\"http://x.test\"\",\"\"Hoshi\"\")\"",
+            ),
+            ("+62 Foods", "'+62 Foods"),
+            ("-Foods", "'-Foods"),
+            ("-", "'-"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1+1", "'\t=1+1"),
+            ("\r=1+1", "\"'\r=1+1\""),
+            ("Foods =1+1", "Foods =1+1"),
+            ("-0.5", "-0.5"),
+            ("-12", "-12"),
+        ] {
+            assert_eq!(field(text), written, "{text:?}");
+        }
+        // Everywhere a name goes: a line chart's column, a run's, a batch's shares.
+        let mut scenario = default_scenario();
+        scenario.partners[0].name = "=1+1".into();
+        scenario.partners[1].name = "@x, -y".into();
+        let rows = parse(&lines_csv("month", &[("=1+1", &[(1.0, -0.5)])]));
+        assert_eq!(rows, [["month", "'=1+1"], ["1", "-0.5"]]);
+        let (_, s) = summary(20);
+        let rows = parse(&shares_csv(&s, &scenario));
+        assert_eq!(rows[0][2..4], ["'=1+1", "'@x, -y"]);
+        // The Indonesian form keeps the apostrophe (and writes numbers with a comma).
+        let id = semicolon_csv(&lines_csv("month", &[("-y; z", &[(1.0, -0.5)])]));
+        assert_eq!(id, "month;\"'-y; z\"\r\n1;-0,5\r\n");
     }
 
     #[test]

@@ -581,4 +581,21 @@ await h.check("the debrief of six partners (airline-alliance) still prints on on
   await closeDebrief();
 });
 
+await h.check("a name a spreadsheet would run as a formula is written as text, after an apostrophe", async () => {
+  // A shared link can name partners so; Excel would run both, the bare one and the quoted one.
+  const link = '=HYPERLINK("http://x.test","Hoshi")';
+  for (const [k, name] of [[0, link], [1, "=1+1"]]) {
+    const f = await reveal(page, `partner-name-${k}`);
+    await f.fill(name);
+    await f.press("Tab");
+  }
+  await finishRun(page);
+  for (const id of ["ch-sat-export-csv", "ch-payoff-export-csv"]) {
+    const c = await csv(id);
+    assert.deepEqual(c.header.slice(1, 3), [`'${link}`, "'=1+1"], id);
+    // Numbers stay numbers (a negative one too: no apostrophe).
+    for (const r of c.rows) for (const cell of r) if (cell !== "") num(cell);
+  }
+});
+
 await h.finish();
