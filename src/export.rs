@@ -15,7 +15,7 @@ use aliansi_sim::{BatchSummary, Cause, MonthStats, Scenario};
 
 use crate::batch::survival_rows;
 use crate::i18n::{t, tf, Lang};
-use crate::narrate::{amount, cause_words, num, pct};
+use crate::narrate::{amount, cause_words, months, num, pct};
 use crate::variants::Results;
 
 /// Added before the text of a downloaded CSV (a UTF-8 byte order mark), so that spreadsheets
@@ -614,11 +614,11 @@ pub fn batch_findings(lang: Lang, s: &BatchSummary) -> Vec<String> {
         ],
     )];
     out.push(match s.median_survival_months {
-        Some(m) => tf(lang, "experiments.median", &[("months", &m.to_string())]),
+        Some(m) => tf(lang, "experiments.median", &[("months", &months(lang, m))]),
         None => tf(
             lang,
             "experiments.median_none",
-            &[("months", &s.horizon_months.to_string())],
+            &[("months", &months(lang, s.horizon_months))],
         ),
     });
     let ended: u64 = s.causes.iter().map(|c| c.1).sum();
@@ -1424,6 +1424,40 @@ mod tests {
             batch_findings(Lang::En, &none)[2],
             t(Lang::En, "export.finding_no_end")
         );
+    }
+
+    #[test]
+    fn one_month_is_one_month_in_every_sentence() {
+        let (_, s) = summary(10);
+        let one = BatchSummary {
+            horizon_months: 1,
+            median_survival_months: None,
+            ..s.clone()
+        };
+        let en = batch_findings(Lang::En, &one);
+        assert!(
+            en[0].contains("still together after 1 month ("),
+            "{}",
+            en[0]
+        );
+        assert_eq!(
+            en[1],
+            "Median survival: more than 1 month (over half are still together at the end)."
+        );
+        let early = BatchSummary {
+            median_survival_months: Some(1),
+            ..s
+        };
+        assert_eq!(
+            batch_findings(Lang::En, &early)[1],
+            "Median survival: 1 month."
+        );
+        assert_eq!(
+            batch_findings(Lang::Id, &early)[1],
+            "Median lama bertahan: 1 bulan."
+        );
+        assert_eq!(crate::variants::horizon_words(Lang::En, 2), "2 months");
+        assert_eq!(crate::variants::horizon_words(Lang::En, 24), "2 years");
     }
 
     #[test]

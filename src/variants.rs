@@ -277,7 +277,7 @@ pub fn horizon_words(lang: Lang, months: u32) -> String {
     match months {
         12 => t(lang, "experiments.one_year").to_string(),
         m if m % 12 == 0 => tf(lang, "experiments.years", &[("n", &(m / 12).to_string())]),
-        m => tf(lang, "experiments.months", &[("n", &m.to_string())]),
+        m => crate::narrate::months(lang, m),
     }
 }
 

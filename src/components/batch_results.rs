@@ -14,7 +14,7 @@ use crate::charts::{
 };
 use crate::components::export::{batch_bar, BatchChart, Debrief, DebriefHead, PrintDebrief};
 use crate::i18n::{t, tf, Lang};
-use crate::narrate::{amount, cause_words, num, pct};
+use crate::narrate::{amount, cause_words, months, num, pct};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -110,14 +110,6 @@ fn rect(r: &Rect, class: &'static str) -> Html {
     }
 }
 
-fn after_label(lang: Lang, months: u32) -> String {
-    match months {
-        12 => t(lang, "experiments.one_year").to_string(),
-        m if m % 12 == 0 => tf(lang, "experiments.years", &[("n", &(m / 12).to_string())]),
-        m => tf(lang, "experiments.months", &[("n", &m.to_string())]),
-    }
-}
-
 /// The frame of a survival chart (viewBox size and margins), shared with Compare fairly.
 pub(crate) const W: f64 = 600.0;
 pub(crate) const H: f64 = 316.0;
@@ -149,7 +141,7 @@ fn km_chart(lang: Lang, f: &Rc<Finished>) -> Html {
         lang,
         "experiments.km_desc",
         &[
-            ("horizon", &s.horizon_months.to_string()),
+            ("horizon", &months(lang, s.horizon_months)),
             ("pct", &pct(lang, s.survival_at_horizon)),
         ],
     );
@@ -182,18 +174,18 @@ fn survival_table(lang: Lang, f: &Rc<Finished>) -> Html {
         let i = (m as usize).min(s.survival_curve.len() - 1);
         html! {
             <tr data-month={m.to_string()}>
-                <th scope="row">{ after_label(lang, m) }</th>
+                <th scope="row">{ crate::variants::horizon_words(lang, m) }</th>
                 <td class="num">{ pct(lang, s.survival_curve[i]) }</td>
                 <td class="num">{ format!("{} – {}", pct(lang, s.survival_low[i]), pct(lang, s.survival_high[i])) }</td>
             </tr>
         }
     });
     let median = match s.median_survival_months {
-        Some(m) => tf(lang, "experiments.median", &[("months", &m.to_string())]),
+        Some(m) => tf(lang, "experiments.median", &[("months", &months(lang, m))]),
         None => tf(
             lang,
             "experiments.median_none",
-            &[("months", &s.horizon_months.to_string())],
+            &[("months", &months(lang, s.horizon_months))],
         ),
     };
     html! {

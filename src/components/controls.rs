@@ -106,7 +106,11 @@ pub fn run_controls(props: &Props) -> Html {
             "watch.status.paused",
             &[("month", &month), ("horizon", &horizon)],
         ),
-        Status::Done => tf(lang, "watch.status.done", &[("month", &month)]),
+        Status::Done => tf(
+            lang,
+            "watch.status.done",
+            &[("month", &crate::narrate::months(lang, state.month()))],
+        ),
     };
     let progress = if state.scenario.horizon_months > 0 {
         (f64::from(state.month()) / f64::from(state.scenario.horizon_months) * 100.0).min(100.0)

@@ -725,7 +725,7 @@ pub fn library(props: &LibraryProps) -> Html {
                 "library.saved.summary",
                 &[
                     ("partners", &item.scenario.partners.len().to_string()),
-                    ("months", &item.scenario.horizon_months.to_string()),
+                    ("months", &crate::narrate::months(lang, item.scenario.horizon_months)),
                 ],
             );
             let body = match &*renaming {

@@ -610,9 +610,9 @@ fn table(lang: Lang, r: &Results) -> Html {
     let ya = res.y.as_ref();
     let rows = res.points.iter().map(|q| {
         let med = match q.median_survival_months {
-            Some(m) => tf(lang, "sweep.median_months", &[("n", &m.to_string())]),
+            Some(m) => crate::narrate::months(lang, m),
             // Over half still together at the horizon: the median lies beyond it.
-            None => tf(lang, "sweep.median_none", &[("n", &r.base.horizon_months.to_string())]),
+            None => tf(lang, "sweep.median_none", &[("n", &crate::narrate::months(lang, r.base.horizon_months))]),
         };
         html! {
             <tr data-ix={q.ix.to_string()} data-iy={q.iy.to_string()} data-survival={format!("{:.4}", q.survival)}>

@@ -74,7 +74,7 @@ fn curves_chart(lang: Lang, r: &Rc<Results>) -> Html {
             <figcaption id="variants-km-title" class="chart-title">{ t(lang, "experiments.variants_km_title") }</figcaption>
             <svg class="line-chart batch-svg" data-testid="variants-km" viewBox={format!("0 0 {W} {H}")}
                 role="img" aria-labelledby="variants-km-title variants-km-desc">
-                <desc id="variants-km-desc">{ tf(lang, "experiments.variants_km_desc", &[("horizon", &r.horizon.to_string())]) }</desc>
+                <desc id="variants-km-desc">{ tf(lang, "experiments.variants_km_desc", &[("horizon", &crate::narrate::months(lang, r.horizon))]) }</desc>
                 <g transform={format!("translate({ML},{MT})")}>
                     { y_ticks }
                     { for lines }

@@ -35,7 +35,7 @@ export const PRESET_IDS = [
 export const DEFAULT_PARTNERS = ["Nusantara Foods", "Hoshi Technologies", "Rhein Logistik", "Lion City Capital"];
 export const GAUGE_KEYS = ["alignment", "culture", "contributions", "trust", "adaptation", "conflict", "compliance"];
 /** An outcome as the app states it in English. */
-export const OUTCOME_RE = /Survived \d+ months|Dissolved in month \d+/;
+export const OUTCOME_RE = /Survived \d+ months?|Dissolved in month \d+/;
 
 /** The flags every run of the system Chromium gets (headless, no network of its own). */
 export const CHROMIUM_ARGS = [

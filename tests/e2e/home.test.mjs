@@ -80,7 +80,7 @@ try {
 
   await check("outcome is stated in words", async () => {
     const text = await page.getByTestId("outcome").innerText();
-    assert.match(text, /^(Survived \d+ months|Dissolved in month \d+: .+)$/, `outcome text: ${text}`);
+    assert.match(text, /^(Survived \d+ months?|Dissolved in month \d+: .+)$/, `outcome text: ${text}`);
   });
 
   await check("trust chart has a line with a non-empty path", async () => {

@@ -1182,7 +1182,10 @@ fn cmd_run(
             tf(
                 lang,
                 "run.survived",
-                &[("months", &r.months.to_string()), ("seed", &seed)]
+                &[
+                    ("months", &narrate::months(lang, r.months)),
+                    ("seed", &seed)
+                ]
             )
         )?,
         Outcome::Dissolved { month, cause } => writeln!(

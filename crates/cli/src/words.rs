@@ -9,7 +9,7 @@ pub use aliansi_text::narrate::num;
 /// `(key, English, Bahasa Indonesia)`: templates with `{name}` placeholders, filled by [`tf`].
 const WORDS: &[(&str, &str, &str)] = &[
     // run
-    ("run.survived", "Outcome: survived all {months} months (seed {seed}).", "Hasil: bertahan selama {months} bulan penuh (seed {seed})."),
+    ("run.survived", "Outcome: survived all {months} (seed {seed}).", "Hasil: bertahan selama {months} penuh (seed {seed})."),
     ("run.dissolved", "Outcome: dissolved in month {month} of {horizon} because of {cause} (seed {seed}).", "Hasil: bubar pada bulan ke-{month} dari {horizon} karena {cause} (seed {seed})."),
     ("run.choices", "With the class's choices from the link (decision mode): {n} disputes, each tried first with the step the class chose.", "Dengan pilihan kelas dari tautan (mode keputusan): {n} sengketa, masing-masing dicoba dulu dengan langkah yang dipilih kelas."),
     ("run.value", "Value created {value}; distributed {distributed}; fines {fines}; trust at the end {trust} (partners of the last month, leavers included).", "Nilai yang tercipta {value}; dibagikan {distributed}; denda {fines}; kepercayaan di akhir {trust} (mitra pada bulan terakhir, termasuk yang keluar)."),

@@ -306,6 +306,17 @@ fn batch_prints_a_human_summary() {
 }
 
 #[test]
+fn one_month_is_said_in_the_singular() {
+    let one = ["--preset", "calm-pair", "--set", "horizon_months=1"];
+    let run = ok(&[&["run"][..], &one].concat());
+    assert!(run.contains("survived all 1 month (seed"), "{run}");
+    let batch = ok(&[&["batch", "--runs", "20"][..], &one].concat());
+    assert!(batch.contains("more than 1 month (over half"), "{batch}");
+    let id = ok(&[&["run", "--lang", "id"][..], &one].concat());
+    assert!(id.contains("bertahan selama 1 bulan penuh"), "{id}");
+}
+
+#[test]
 fn sweep_gives_one_row_per_value() {
     let v = ok_json(&[
         "sweep",

@@ -485,10 +485,10 @@ pub fn event_class(e: &Event) -> &'static str {
     }
 }
 
-/// "Survived 120 months" or "Dissolved in month 37: inequity".
-pub fn outcome_text(lang: Lang, outcome: Outcome, months: u32) -> String {
+/// "Survived 120 months" (or "1 month") or "Dissolved in month 37: inequity".
+pub fn outcome_text(lang: Lang, outcome: Outcome, n: u32) -> String {
     match outcome {
-        Outcome::Survived => tf(lang, "outcome.survived", &[("months", &months.to_string())]),
+        Outcome::Survived => tf(lang, "outcome.survived", &[("months", &months(lang, n))]),
         Outcome::Dissolved { month, cause } => tf(
             lang,
             "outcome.dissolved",
@@ -1624,6 +1624,15 @@ mod tests {
         assert_eq!(
             outcome_text(Lang::En, Outcome::Survived, 120),
             "Survived 120 months"
+        );
+        // A horizon of one month: counted as such (Indonesian has one form).
+        assert_eq!(
+            outcome_text(Lang::En, Outcome::Survived, 1),
+            "Survived 1 month"
+        );
+        assert_eq!(
+            outcome_text(Lang::Id, Outcome::Survived, 1),
+            "Bertahan 1 bulan"
         );
         let d = Outcome::Dissolved {
             month: 37,

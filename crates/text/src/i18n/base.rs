@@ -30,8 +30,8 @@ pub const STRINGS: &str = strings![
     ("outcome.heading", "Outcome", "Hasil"),
     (
         "outcome.survived",
-        "Survived {months} months",
-        "Bertahan {months} bulan"
+        "Survived {months}",
+        "Bertahan {months}"
     ),
     (
         "outcome.dissolved",

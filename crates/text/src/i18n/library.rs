@@ -39,7 +39,7 @@ pub const STRINGS: &str = strings![
     ("library.saved.empty", "Nothing saved yet. Saved scenarios stay in this browser, even after a reload.", "Belum ada yang disimpan. Skenario tersimpan tetap ada di peramban ini, bahkan setelah halaman dimuat ulang."),
     ("library.saved.on", "saved {date}", "disimpan {date}"),
     ("library.saved.created", "first saved {date}", "pertama disimpan {date}"),
-    ("library.saved.summary", "{partners} partners, {months} months", "{partners} mitra, {months} bulan"),
+    ("library.saved.summary", "{partners} partners, {months}", "{partners} mitra, {months}"),
     ("library.saved_newer", "Your saved scenarios were stored by a newer version of Aliansi (format {version}). Close every Aliansi tab and open it again to update; until then nothing is saved here, so nothing of theirs is overwritten.", "Skenario tersimpan Anda disimpan oleh versi Aliansi yang lebih baru (format {version}). Tutup semua tab Aliansi lalu buka lagi untuk memperbarui; sampai saat itu tidak ada yang disimpan di sini, jadi data tersebut tidak tertimpa."),
     ("library.saved.load", "Load", "Muat"),
     ("library.saved.rename", "Rename", "Ganti nama"),

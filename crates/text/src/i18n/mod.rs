@@ -316,7 +316,7 @@ mod tests {
     #[test]
     fn templates_are_filled() {
         assert_eq!(
-            tf(Lang::En, "outcome.survived", &[("months", "120")]),
+            tf(Lang::En, "outcome.survived", &[("months", "120 months")]),
             "Survived 120 months"
         );
         assert_eq!(
@@ -328,7 +328,7 @@ mod tests {
             "Dissolved in month 37: inequity"
         );
         assert_eq!(
-            tf(Lang::Id, "outcome.survived", &[("months", "120")]),
+            tf(Lang::Id, "outcome.survived", &[("months", "120 bulan")]),
             "Bertahan 120 bulan"
         );
     }

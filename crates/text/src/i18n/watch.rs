@@ -24,7 +24,7 @@ pub const STRINGS: &str = strings![
     ("watch.status.ready", "Ready: month 0 of {horizon}", "Siap: bulan 0 dari {horizon}"),
     ("watch.status.running", "Running: month {month} of {horizon}", "Berjalan: bulan {month} dari {horizon}"),
     ("watch.status.paused", "Paused at month {month} of {horizon}", "Dijeda pada bulan {month} dari {horizon}"),
-    ("watch.status.done", "Finished after {month} months", "Selesai setelah {month} bulan"),
+    ("watch.status.done", "Finished after {month}", "Selesai setelah {month}"),
     ("watch.pending", "Press Run to watch the alliance live, month by month, or Finish to see the end at once.", "Tekan Jalankan untuk mengamati aliansi bulan demi bulan, atau Selesaikan untuk langsung melihat akhirnya."),
     ("watch.notice.dismiss", "Dismiss", "Tutup"),
     // Network
