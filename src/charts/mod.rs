@@ -19,7 +19,7 @@ pub use heatmap::{band_centres, heat_cells, label_size, legend_stops, Cell};
 pub use network::{circle_layout, edge_width, max_radius_for, node_radius, shorten, text_width};
 pub use path::{fmt_num, line_path};
 pub use scale::LinearScale;
-pub use ticks::{ticks, ticks_with_step_at_least};
+pub use ticks::{month_ticks, ticks, ticks_with_step_at_least};
 
 /// Where the labels under an x axis hang (`dominant-baseline="hanging"`), in viewBox units
 /// below the axis: the ticks' values, then the axis's title. Set for the largest type the

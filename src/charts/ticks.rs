@@ -40,9 +40,33 @@ pub fn ticks_with_step_at_least(domain: (f64, f64), max_count: usize, min_step: 
         .collect()
 }
 
+/// The ticks of a month axis from 0 to `horizon` (at least 1): whole months only, since a run
+/// has no half months (a horizon of 1 would otherwise get 0, 0.2 … 1, and 2 or 3 get 0.5).
+pub fn month_ticks(horizon: u32) -> Vec<f64> {
+    ticks_with_step_at_least((0.0, f64::from(horizon.max(1))), 6, 1.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_axes_tick_whole_months() {
+        assert_eq!(month_ticks(0), [0.0, 1.0]);
+        assert_eq!(month_ticks(1), [0.0, 1.0]);
+        assert_eq!(month_ticks(2), [0.0, 1.0, 2.0]);
+        assert_eq!(month_ticks(3), [0.0, 1.0, 2.0, 3.0]);
+        assert_eq!(month_ticks(120), ticks((0.0, 120.0), 6));
+        for h in 1..=600 {
+            let t = month_ticks(h);
+            assert!(t.iter().all(|m| m.fract() == 0.0), "{h}: {t:?}");
+            assert!(t.len() >= 2 && t.len() <= 7, "{h}: {t:?}");
+            assert!(
+                t[0] == 0.0 && *t.last().unwrap() <= f64::from(h),
+                "{h}: {t:?}"
+            );
+        }
+    }
 
     #[test]
     fn whole_numbers_only_when_asked() {

@@ -6,7 +6,7 @@ use yew::html::IntoPropValue;
 use yew::prelude::*;
 
 use crate::charts::{
-    fmt_num, line_path, nice_y_domain, ticks, ticks_with_step_at_least, y_label_margin,
+    fmt_num, line_path, month_ticks, nice_y_domain, ticks_with_step_at_least, y_label_margin,
     LinearScale, X_LABELS_BAND, X_TICK_BELOW, X_TITLE_BELOW,
 };
 use crate::i18n::{t, tf, Lang};
@@ -162,7 +162,7 @@ pub fn line_chart(props: &Props) -> Html {
             </g>
         }
     });
-    let x_ticks = ticks(x_domain, 6).into_iter().map(|v| {
+    let x_ticks = month_ticks(props.horizon).into_iter().map(|v| {
         let px = fmt_num(x.apply(v));
         html! {
             <g class="tick">
