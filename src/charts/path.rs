@@ -42,7 +42,9 @@ pub fn push_num(out: &mut String, v: f64) {
 /// The `d` attribute of a polyline through `points` (data coordinates), drawn in a box of
 /// `width` x `height` with y growing upwards: `x_domain` maps onto `0..width` and `y_domain`
 /// onto `height..0`. Points with a non-finite coordinate break the line into segments.
-/// No points give an empty string.
+/// No points give an empty string. A segment of one point (a run of one month, a partner in
+/// for a single month between gaps) would be a move alone, which draws nothing: it gets a
+/// short level stroke centred on it (`LONE_POINT`).
 pub fn line_path(
     points: &[(f64, f64)],
     width: f64,
@@ -54,19 +56,32 @@ pub fn line_path(
     let y = LinearScale::new(y_domain, (height, 0.0));
     let mut d = String::new();
     let mut pen_down = false;
+    // The segment so far is one point.
+    let mut lone = false;
     for &(px, py) in points {
         if !px.is_finite() || !py.is_finite() {
-            pen_down = false;
+            if lone {
+                d.push_str(LONE_POINT);
+            }
+            (pen_down, lone) = (false, false);
             continue;
         }
         d.push(if pen_down { 'L' } else { 'M' });
         push_num(&mut d, x.apply(px));
         d.push(',');
         push_num(&mut d, y.apply(py));
+        lone = !pen_down;
         pen_down = true;
+    }
+    if lone {
+        d.push_str(LONE_POINT);
     }
     d
 }
+
+/// What [`line_path`] adds after a point alone: from 6 units left of it, 12 to the right, a
+/// dash as wide as a line's round caps make a few pixels long on a phone.
+const LONE_POINT: &str = "m-6,0h12";
 
 #[cfg(test)]
 mod tests {
@@ -159,12 +174,29 @@ mod tests {
             (0.0, 3.0),
             (0.0, 1.0),
         );
-        assert_eq!(d, "M0,10M20,0L30,0");
+        assert_eq!(d, "M0,10m-6,0h12M20,0L30,0");
     }
 
     #[test]
     fn fractional_coordinates_are_rounded() {
         let d = line_path(&[(1.0, 1.0 / 3.0)], 100.0, 100.0, (0.0, 3.0), (0.0, 1.0));
-        assert_eq!(d, "M33.33,66.67");
+        assert_eq!(d, "M33.33,66.67m-6,0h12");
+    }
+
+    #[test]
+    fn a_point_alone_is_drawn_as_a_short_level_stroke_centred_on_it() {
+        // A horizon of one month: the market, value and partners' charts have month 1 only.
+        let d = line_path(&[(1.0, 0.5)], 600.0, 200.0, (0.0, 1.0), (0.0, 1.0));
+        assert_eq!(d, "M600,100m-6,0h12");
+        // Once alone at the end of a line that broke off, and not after a segment of two.
+        let d = line_path(
+            &[(0.0, 0.0), (1.0, 0.0), (2.0, f64::NAN), (3.0, 1.0)],
+            30.0,
+            10.0,
+            (0.0, 3.0),
+            (0.0, 1.0),
+        );
+        assert_eq!(d, "M0,10L10,10M30,0m-6,0h12");
+        assert_eq!(d.matches(LONE_POINT).count(), 1);
     }
 }

@@ -92,6 +92,35 @@ await h.check("(3) a run with at most one dispute open at a time labels its disp
   await p.context().close();
 });
 
+await h.check("(3) runs of 3 months and of 1: the month axes tick whole months, and each chart draws its one month", async () => {
+  const p = await h.newPage();
+  await open(p, h.origin);
+  await loadPreset(p, "calm-pair");
+  const halves = [];
+  const unseen = [];
+  for (const [horizon, ticks] of [[3, "0 1 2 3"], [1, "0 1"]]) {
+    const f = await reveal(p, "field-horizon_months");
+    await f.fill(String(horizon));
+    await f.press("Tab");
+    await finishRun(p);
+    const charts = tid(p, "charts").locator("svg.line-chart");
+    assert.equal(await charts.count(), 6);
+    for (const chart of await charts.all()) {
+      const name = `${await chart.getAttribute("aria-labelledby")} over ${horizon}`;
+      const xTicks = (await chart.locator('g.tick text[text-anchor="middle"]').allTextContents()).join(" ");
+      if (xTicks !== ticks) halves.push(`${name}: ${xTicks}`);
+      // A line of one point (month 1: market, value, satisfaction, payoffs) still shows a mark.
+      const widths = await chart.locator("path.line").evaluateAll((ps) => ps.map((e) => e.getBBox().width));
+      if (!(widths.length > 0 && widths.every((w) => w > 5))) unseen.push(`${name}: widths ${widths}`);
+    }
+  }
+  assert.deepEqual(halves, [], "month axes tick whole months");
+  assert.deepEqual(unseen, [], "every line is seen");
+  assert.match(await tid(p, "outcome").innerText(), /^(Survived 1 month|Dissolved in month 1: .+)$/);
+  await h.shot(p, "one-month");
+  await p.context().close();
+});
+
 await h.check("(4) the seven gauges show numbers from 0 to 100; once one partner is left, trust shows none and is not the worst trouble", async () => {
   // The default scenario on seed 2027 dissolves in month 89, one partner left (`aliansi run
   // --seed 2027`): there is no trust between partners to show (the model's 0 made it "the
