@@ -299,7 +299,10 @@ pub fn batch_panel(props: &Props) -> Html {
                     <p class="visually-hidden" data-testid="batch-announce">{ line }</p>
                 }
             </div>
-            { for results }
+            // One node, results or none: a list of changing length here would make Yew build
+            // the form above anew when the results come (it matches unkeyed children from the
+            // end), and the runs field that started the batch with Enter would lose the focus.
+            { results.unwrap_or_default() }
         </section>
     }
 }

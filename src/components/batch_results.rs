@@ -481,10 +481,16 @@ pub fn batch_results(props: &Props) -> Html {
         });
     }
     let complete = *shown >= PARTS.len();
+    // Each part is one node, drawn or empty: the parts come in over several frames, and a
+    // list whose length changes makes Yew (which matches unkeyed children from the end) build
+    // anew everything before the change, the parts already drawn and the print button.
     let part = |p: Part| {
         let i = PARTS.iter().position(|&q| q == p).unwrap_or(0);
-        (i < *shown)
-            .then(|| html! { <ResultsPart {lang} finished={props.finished.clone()} part={p} /> })
+        if i < *shown {
+            html! { <ResultsPart {lang} finished={props.finished.clone()} part={p} /> }
+        } else {
+            Html::default()
+        }
     };
     html! {
         <div class={classes!("batch-results", props.previous.then_some("previous"))}
@@ -497,14 +503,14 @@ pub fn batch_results(props: &Props) -> Html {
                 findings={crate::export::batch_findings(lang, &f.summary)} />
             <PrintDebrief {lang} which={Debrief::Batch} />
             <div class="batch-grid">
-                { for part(Part::Km) }
-                { for part(Part::Table) }
-                { for part(Part::Hazard) }
-                { for part(Part::Causes) }
-                { for part(Part::Value) }
-                { for part(Part::Trust) }
+                { part(Part::Km) }
+                { part(Part::Table) }
+                { part(Part::Hazard) }
+                { part(Part::Causes) }
+                { part(Part::Value) }
+                { part(Part::Trust) }
             </div>
-            { for part(Part::Shares) }
+            { part(Part::Shares) }
         </div>
     }
 }

@@ -364,9 +364,19 @@ pub fn decision_prompt(props: &Props) -> Html {
     // and gives it the focus, as an alert dialog should: a screen reader reads it out, and Tab
     // goes on to its choices. The card itself takes the focus, not a choice, so that Space
     // still pauses and the digit keys still choose (a focused button would take them).
+    // Whether a card showed at the last render; on a projector, once the class has decided,
+    // the run comes back into view (the card sat above it): the gauges the lesson says to
+    // watch, not the spot where the card was.
+    let carded = use_mut_ref(|| false);
     {
         let card = card.clone();
+        let classroom = state.classroom;
         use_effect_with(state.awaiting().map(|d| d.id), move |id| {
+            let decided =
+                std::mem::replace(&mut *carded.borrow_mut(), id.is_some()) && id.is_none();
+            if decided && classroom {
+                run_into_view();
+            }
             let document = gloo::utils::document();
             let body: Option<HtmlElement> = document.body();
             let active = document

@@ -229,6 +229,22 @@ await h.check("(11) the focus stays in place when its button is disabled or remo
   const top = await tid(page, "batch-start").evaluate((e) => e.getBoundingClientRect().top);
   assert.ok(top < 0, `the page scrolled to the Start button (its top is at ${top} px)`);
   await page.evaluate(() => window.scrollTo(0, 0));
+  // A first batch started with Enter in the runs field: the focus stays in the field
+  // (read-only while the batch runs), also once the results come below it.
+  {
+    const q = await h.newPage();
+    await open(q, h.origin);
+    const runs = await reveal(q, "batch-runs");
+    await runs.fill("2,000");
+    await runs.focus();
+    await q.keyboard.press("Enter");
+    await q.locator('[data-testid="batch-results"][data-runs="2000"]').waitFor({ timeout: 120_000 });
+    await q.waitForTimeout(300);
+    const now = await q.evaluate(() => document.activeElement?.dataset?.testid ?? document.activeElement?.tagName);
+    assert.equal(now, "batch-runs", "the runs field kept the focus");
+    assert.equal(await runs.evaluate((e) => e.readOnly), false, "editable again");
+    await q.context().close();
+  }
   // Compare fairly: its Cancel names the button that started the comparison.
   // (After the mouse clicks, the keyboard takes the focus to the button: Tab from the field
   // before it.)

@@ -356,6 +356,32 @@ await h.check("the decision card fits a laptop's screen (1366x768) and a project
   }
 });
 
+await h.check("on a projector (1024x768, classroom mode) the network and gauges come back into view once the class has chosen", async () => {
+  // The conflict lesson's text: choose, then watch the Conflict gauge. The card sits above the
+  // run, and nobody scrolls a projector.
+  const p = await h.newPage({ viewport: { width: 1024, height: 768 } });
+  await open(p, h.origin);
+  await tid(p, "lesson-open-conflict").click();
+  await p.locator("h1").click();
+  await p.keyboard.press("c");
+  await p.waitForSelector('#app-ready[data-classroom="true"]', { state: "attached" });
+  await tid(p, "speed").selectOption("2");
+  await p.locator("h1").click();
+  await p.keyboard.press(" ");
+  await tid(p, "decision").waitFor({ timeout: 30_000 });
+  const inView = () => p.evaluate(() => {
+    const r = document.querySelector('[data-testid="gauge-conflict"]').getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight;
+  });
+  assert.equal(await inView(), false, "the card, not the gauges, is on the screen while it waits");
+  await p.keyboard.press("3");
+  await p.waitForFunction(() => {
+    const r = document.querySelector('[data-testid="gauge-conflict"]').getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight;
+  }, null, { timeout: 3_000, polling: "raf" });
+  await p.context().close();
+});
+
 await h.check("closing the conflict lesson turns its decision mode off: the next run plays through", async () => {
   await tid(page, "lesson-open-conflict").click();
   await page.waitForSelector('[data-testid="lesson"][data-lesson="conflict"]', { timeout: STEP_TIMEOUT_MS });
