@@ -303,6 +303,25 @@ pub fn survival_difference(a: (f64, f64), b: (f64, f64)) -> (f64, (f64, f64)) {
     (diff, (diff - half, diff + half))
 }
 
+/// The 95 % Wilson score interval of a proportion: `k` of `n` trials. Unlike mean ± z·SE it
+/// stays inside [0, 1] and keeps a width at 0 and at n (199 of 200 gives [0.972, 0.999], not
+/// an upper bound above 1; 200 of 200 gives [0.981, 1], not a certain 1). No trials: [0, 1].
+pub fn wilson_interval(k: u64, n: u64) -> (f64, f64) {
+    if n == 0 {
+        return (0.0, 1.0);
+    }
+    let n = n as f64;
+    let p = k.min(n as u64) as f64 / n;
+    let z2 = Z95 * Z95;
+    let centre = (p + z2 / (2.0 * n)) / (1.0 + z2 / n);
+    let half = Z95 / (1.0 + z2 / n) * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt();
+    // At 0 and n one end is the proportion itself, up to rounding.
+    (
+        (centre - half).clamp(0.0, 1.0),
+        (centre + half).clamp(0.0, 1.0),
+    )
+}
+
 /// Greenwood variance of the Kaplan-Meier estimate at the last time.
 pub fn greenwood_variance(at_risk: &[u64], deaths: &[u64]) -> f64 {
     let mut s = 1.0;
@@ -321,6 +340,39 @@ pub fn greenwood_variance(at_risk: &[u64], deaths: &[u64]) -> f64 {
 #[cfg(test)]
 mod more_tests {
     use super::*;
+
+    #[test]
+    fn a_proportion_interval_stays_inside_zero_and_one() {
+        for (k, n) in [
+            (199, 200),
+            (200, 200),
+            (0, 200),
+            (0, 1),
+            (1, 1),
+            (1, 2),
+            (3990, 4000),
+        ] {
+            let (lo, hi) = wilson_interval(k, n);
+            let p = k as f64 / n as f64;
+            assert!(
+                (0.0..=1.0).contains(&lo) && (0.0..=1.0).contains(&hi),
+                "{k}/{n}"
+            );
+            assert!(lo <= p && p <= hi && lo < hi, "{k}/{n}: [{lo}, {hi}]");
+        }
+        // All or none: one end is the proportion, the other keeps a width.
+        let (lo, hi) = wilson_interval(200, 200);
+        assert!(hi == 1.0 && lo < 0.99, "[{lo}, {hi}]");
+        let (lo, hi) = wilson_interval(0, 200);
+        assert!(lo == 0.0 && hi > 0.01, "[{lo}, {hi}]");
+        // 199 of 200 (Wilson's formula by hand: 0.97223 to 0.99912).
+        let (lo, hi) = wilson_interval(199, 200);
+        assert!(
+            (lo - 0.97223).abs() < 1e-5 && (hi - 0.99912).abs() < 1e-5,
+            "[{lo}, {hi}]"
+        );
+        assert_eq!(wilson_interval(0, 0), (0.0, 1.0));
+    }
 
     #[test]
     fn chi2_tail_matches_tables() {

@@ -10,7 +10,7 @@ use crate::culture::{Country, CultureSpec};
 use crate::presets::default_scenario;
 use crate::run::{simulate, RunResult};
 use crate::scenario::*;
-use crate::stats::Z95;
+use crate::stats::{wilson_interval, Z95};
 use crate::world::Outcome;
 
 /// What is measured on each run.
@@ -54,6 +54,25 @@ impl Metric {
             Metric::Exited(i) => format!("partner {} exits", i + 1),
             Metric::Intact => "no partner leaves".into(),
             Metric::TroubleWithin(m) => format!("trouble within {m} months"),
+        }
+    }
+
+    /// Whether the metric is 1 or 0 for each run (whether something happened), so that its
+    /// mean over runs is a share of runs.
+    pub fn is_yes_or_no(self) -> bool {
+        match self {
+            Metric::Survival
+            | Metric::Dissolved
+            | Metric::RegulatorEnded
+            | Metric::Intact
+            | Metric::TroubleWithin(_)
+            | Metric::Exited(_) => true,
+            // Shares and levels within a run: any value in between.
+            Metric::FinalTrust
+            | Metric::SettledShare
+            | Metric::MeanTension
+            | Metric::FineShare
+            | Metric::TrustIn(_) => false,
         }
     }
 
@@ -237,7 +256,18 @@ impl Experiment {
         t
     }
 
-    /// The effect and its 95 % interval from a tally.
+    /// Whether the effect is a share of runs: one scenario, weight 1, a yes-or-no metric (a
+    /// level such as F1's share dissolved, not a difference between scenarios, whose interval
+    /// is about a mean that may be negative).
+    pub fn is_proportion(&self) -> bool {
+        self.hazard_windows.is_none()
+            && self.metric.is_yes_or_no()
+            && matches!(self.arms.as_slice(), [a] if a.weight == 1.0)
+    }
+
+    /// The effect and its 95 % interval from a tally: a share of runs ([`Self::is_proportion`])
+    /// has the Wilson score interval, any other mean mean ± z·SE, a hazard ratio a log rate-ratio
+    /// interval.
     pub fn result(&self, t: &ExperimentTally) -> ExperimentResult {
         let n = t.runs.max(1) as f64;
         if let Some((early, late)) = self.hazard_windows {
@@ -269,10 +299,18 @@ impl Experiment {
             };
         }
         let mean = t.effect_sum as f64 / FX / n;
-        let mean_sq = t.effect_sq_sum as f64 / FX / n;
-        let var = (mean_sq - mean * mean).max(0.0) * n / (n - 1.0).max(1.0);
-        let half = Z95 * (var / n).sqrt();
-        let ci95 = (mean - half, mean + half);
+        let ci95 = if self.is_proportion() {
+            // A share of runs: mean ± z·SE would reach past 1 at 199 of 200 (and have no width
+            // at 200 of 200), failing a level such as [0.95, 1] that the runs meet. Each run
+            // added exactly FX or 0, so the count is exact.
+            let k = (t.effect_sum / fx(1.0)) as u64;
+            wilson_interval(k, t.runs)
+        } else {
+            let mean_sq = t.effect_sq_sum as f64 / FX / n;
+            let var = (mean_sq - mean * mean).max(0.0) * n / (n - 1.0).max(1.0);
+            let half = Z95 * (var / n).sqrt();
+            (mean - half, mean + half)
+        };
         ExperimentResult {
             runs: t.runs,
             arm_means: t.arm_sums.iter().map(|s| *s as f64 / FX / n).collect(),
@@ -992,5 +1030,59 @@ pub fn sensitivity_experiment(l: &Lever) -> Experiment {
         expect: Expect::Negligible(1.0),
         source_size: "",
         hazard_windows: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A tally of one yes-or-no scenario: `yes` of `runs` runs gave 1.
+    fn shares(yes: u64, runs: u64) -> ExperimentTally {
+        let one = fx(1.0);
+        let k = i128::from(yes);
+        ExperimentTally {
+            runs,
+            deaths: Vec::new(),
+            arm_sums: vec![k * one],
+            effect_sum: k * one,
+            effect_sq_sum: k * one,
+        }
+    }
+
+    #[test]
+    fn the_levels_that_are_shares_of_runs_are_proportions() {
+        let all: Vec<Experiment> = experiments().into_iter().chain(edge_cases()).collect();
+        let ids: Vec<&str> = all
+            .iter()
+            .filter(|e| e.is_proportion())
+            .map(|e| e.id)
+            .collect();
+        assert_eq!(ids, ["F1", "F2", "E1", "E2", "E3", "E4"]);
+    }
+
+    /// `aliansi validate --quick --runs 200` failed E3 at 199 of 200 runs: mean ± z·SE gave
+    /// [0.985, 1.005], outside [0.95, 1], while 200 of 200 passed.
+    #[test]
+    fn a_share_of_runs_has_an_interval_inside_zero_and_one() {
+        let find = |id: &str| edge_cases().into_iter().find(|e| e.id == id).unwrap();
+        let e3 = find("E3");
+        for (yes, runs) in [(199, 200), (200, 200), (0, 200), (100, 100), (99, 100)] {
+            let r = e3.result(&shares(yes, runs));
+            let (lo, hi) = r.ci95;
+            assert!(
+                (0.0..=1.0).contains(&lo) && (0.0..=1.0).contains(&hi) && lo <= r.effect,
+                "{yes}/{runs}: [{lo}, {hi}]"
+            );
+            assert!(r.effect <= hi, "{yes}/{runs}: {} [{lo}, {hi}]", r.effect);
+        }
+        assert!(e3.result(&shares(199, 200)).pass);
+        assert!(e3.result(&shares(200, 200)).pass);
+        // E2 expects survival in [0, 0.1]: none of 200 passes.
+        assert!(find("E2").result(&shares(0, 200)).pass);
+        // The run itself: 199 of E3's first 200 seeds survive.
+        let r = e3.run(1, 200);
+        assert_eq!(r.effect, 0.995);
+        assert!(r.pass, "{r:?}");
     }
 }
