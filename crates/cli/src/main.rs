@@ -898,6 +898,16 @@ fn from_experiment(
     Ok((s, None))
 }
 
+/// JSON text as read from a file or standard input, without a leading UTF-8 byte-order mark:
+/// Windows Notepad writes one, and JSON's RFC 8259 lets a reader ignore it, which serde_json
+/// does not ("not valid JSON at line 1 column 1").
+fn without_bom(text: String) -> String {
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    }
+}
+
 fn load(a: &Args) -> Res<Loaded> {
     let given = [a.preset.is_some(), a.scenario.is_some(), a.link.is_some()]
         .iter()
@@ -925,10 +935,12 @@ fn load(a: &Args) -> Res<Loaded> {
                 );
             }
             let text = io::read_to_string(io::stdin())
+                .map(without_bom)
                 .map_err(|e| usage(format!("cannot read the scenario from standard input: {e}")))?;
             (text, "standard input")
         } else {
             let text = std::fs::read_to_string(path)
+                .map(without_bom)
                 .map_err(|e| usage(format!("cannot read scenario file {path}: {e}")))?;
             (text, path.as_str())
         };
@@ -1654,7 +1666,7 @@ fn read_parts(files: &[String]) -> Res<Vec<Value>> {
     }
     let mut values = Vec::with_capacity(files.len());
     for f in files {
-        let text = std::fs::read_to_string(f).map_err(|e| {
+        let text = std::fs::read_to_string(f).map(without_bom).map_err(|e| {
             // A shell leaves a pattern that matches nothing as it is.
             let hint = if f.contains(['*', '?']) {
                 " (no file matches this pattern: are the parts in this folder?)"

@@ -1864,6 +1864,32 @@ fn a_scenario_is_read_from_standard_input() {
     );
 }
 
+/// Windows Notepad saves UTF-8 with a byte-order mark: scenario files, standard input and
+/// part files that begin with one are read as without it.
+#[test]
+fn json_with_a_utf8_byte_order_mark_is_read() {
+    const BOM: &str = "\u{feff}";
+    let json = ok(&["show", "--preset", "calm-pair"]);
+    let link = ok(&["link", "--preset", "calm-pair"]);
+    let file = temp("bom.json", &format!("{BOM}{json}"));
+    assert_eq!(ok(&["link", "--scenario", file.to_str().unwrap()]), link);
+    let (code, out, err) = run_with_input(&["link", "--scenario", "-"], &format!("{BOM}{json}"));
+    assert_eq!((code, out), (Some(0), link), "{err}");
+    let (dir, parts) = write_parts("bom", &["--runs", "20", "--seed", "4"], 2);
+    let whole = ok(&["merge", &parts[0], &parts[1], "--json"]);
+    let marked = in_dir(&dir, "marked.json");
+    let part = std::fs::read_to_string(&parts[1]).unwrap();
+    std::fs::write(&marked, format!("{BOM}{part}")).unwrap();
+    assert_eq!(ok(&["merge", &parts[0], &marked, "--json"]), whole);
+    // Only a mark at the start: one inside the text is still an error.
+    let inside = temp("bom-inside.json", &format!("{json}{BOM}"));
+    bad(
+        &["link", "--scenario", inside.to_str().unwrap()],
+        "not valid JSON",
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// `dir/name`, as a string.
 fn in_dir(dir: &std::path::Path, name: &str) -> String {
     dir.join(name).display().to_string()
