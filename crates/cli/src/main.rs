@@ -823,6 +823,10 @@ fn parse_args() -> Res<Args> {
 /// stderr and the link's number of runs.
 struct Loaded {
     scenario: Scenario,
+    /// The scenario's title: `name` and `description` of a scenario file, the name an `s1.` or
+    /// `s2.` link carries (links have no description), or set by `--set name=…`. Not part of
+    /// the core's scenario, so kept beside it for `show` and `link` to write back.
+    title: Title,
     note: Option<String>,
     /// The runs an experiment link asks for.
     link_runs: Option<u64>,
@@ -908,6 +912,37 @@ fn without_bom(text: String) -> String {
     }
 }
 
+/// A scenario's optional title, as a version-1 file holds it.
+#[derive(Default)]
+struct Title {
+    name: Option<String>,
+    description: Option<String>,
+}
+
+impl Title {
+    /// The title of a scenario file; a blank name or description is none (`--set name=`
+    /// removes one).
+    fn of(v: &aliansi_wire::ScenarioV1) -> Title {
+        let text = |t: &Option<String>| t.clone().filter(|t| !t.trim().is_empty());
+        Title {
+            name: text(&v.name),
+            description: text(&v.description),
+        }
+    }
+
+    /// Adds the title to the JSON value of a scenario (`aliansi_wire::to_value` writes none),
+    /// so that `--set` edits it like any field.
+    fn add_to(&self, value: &mut Value) {
+        if let Value::Object(m) = value {
+            for (k, t) in [("name", &self.name), ("description", &self.description)] {
+                if let Some(t) = t {
+                    m.insert(k.to_string(), json!(t));
+                }
+            }
+        }
+    }
+}
+
 fn load(a: &Args) -> Res<Loaded> {
     let given = [a.preset.is_some(), a.scenario.is_some(), a.link.is_some()]
         .iter()
@@ -944,7 +979,9 @@ fn load(a: &Args) -> Res<Loaded> {
                 .map_err(|e| usage(format!("cannot read scenario file {path}: {e}")))?;
             (text, path.as_str())
         };
-        aliansi_wire::parse_json(&text).map_err(|e| {
+        let file = aliansi_wire::parse_v1(&text)
+            .and_then(|v| Ok((aliansi_wire::to_core(&v)?, Title::of(&v))));
+        file.map_err(|e| {
             // The page's "Export all saved scenarios" writes a list, not one scenario.
             let list = serde_json::from_str::<Value>(&text).is_ok_and(|v| aliansi_wire::is_saved_list(&v));
             usage(if list {
@@ -970,8 +1007,8 @@ fn load(a: &Args) -> Res<Loaded> {
         match decoded {
             aliansi_wire::Shared::Scenario {
                 scenario,
+                name,
                 choices: chosen,
-                ..
             } => {
                 if let Some(k) = a.variant {
                     return Err(usage(format!(
@@ -979,34 +1016,45 @@ fn load(a: &Args) -> Res<Loaded> {
                     )));
                 }
                 choices = chosen;
-                scenario
+                let title = Title {
+                    name,
+                    description: None,
+                };
+                (scenario, title)
             }
+            // An experiment's name names the experiment, and its variants' names the variants:
+            // neither is the title of the one scenario taken from it.
             aliansi_wire::Shared::Experiment(x) => {
                 let (s, n) = from_experiment(&x, a.variant)?;
                 if let Some(n) = n {
                     add_note(&mut note, n);
                 }
                 link_runs = Some(x.runs);
-                s
+                (s, Title::default())
             }
         }
     } else {
         let id = a.preset.as_deref().unwrap_or("default");
-        presets::find(id).ok_or_else(|| {
+        let preset = presets::find(id).ok_or_else(|| {
             let ids: Vec<&str> = presets::all().iter().map(|p| p.id).collect();
             usage(format!(
                 "unknown preset \"{id}\" (available: {})",
                 ids.join(", ")
             ))
-        })?
+        })?;
+        (preset, Title::default())
     };
+    let (base, mut title) = base;
     let mut value = aliansi_wire::to_value(&base);
+    title.add_to(&mut value);
     let mut scenario = base;
     if !a.sets.is_empty() {
         for s in &a.sets {
             set::apply(&mut value, s).map_err(|e| usage(format!("--set {s}: {e}")))?;
         }
-        scenario = aliansi_wire::from_value(&value).map_err(|e| usage(set_error(&a.sets, &e)))?;
+        let v1 = aliansi_wire::parse_value_v1(&value)
+            .and_then(|v| Ok((aliansi_wire::to_core(&v)?, Title::of(&v))));
+        (scenario, title) = v1.map_err(|e| usage(set_error(&a.sets, &e)))?;
     }
     let link_seed = scenario.seed;
     if let Some(seed) = a.seed {
@@ -1026,6 +1074,7 @@ fn load(a: &Args) -> Res<Loaded> {
     }
     Ok(Loaded {
         scenario,
+        title,
         note,
         link_runs,
         choices,
@@ -2483,6 +2532,7 @@ fn real_main() -> Res<()> {
     } else {
         Loaded {
             scenario: presets::default_scenario(),
+            title: Title::default(),
             note: None,
             link_runs: None,
             choices: Vec::new(),
@@ -2514,7 +2564,18 @@ fn real_main() -> Res<()> {
         Command::Merge => cmd_merge(&a, &mut out)?,
         Command::Sweep => cmd_sweep(&a, &loaded, &mut out)?,
         Command::Link => {
-            let link = aliansi_wire::encode_link_with_choices(scenario, None, &loaded.choices);
+            let title = &loaded.title;
+            if title.description.is_some() {
+                let _ = writeln!(
+                    io::stderr(),
+                    "note: a link carries the scenario's name but not its description"
+                );
+            }
+            let link = aliansi_wire::encode_link_with_choices(
+                scenario,
+                title.name.as_deref(),
+                &loaded.choices,
+            );
             if a.json {
                 write_json(&mut out, &json!({ "link": link }))?;
             } else {
@@ -2522,7 +2583,11 @@ fn real_main() -> Res<()> {
             }
         }
         Command::Show => {
-            let text = aliansi_wire::to_json(scenario);
+            let text = aliansi_wire::to_json_v1(&aliansi_wire::ScenarioV1 {
+                name: loaded.title.name.clone(),
+                description: loaded.title.description.clone(),
+                ..aliansi_wire::from_core(scenario)
+            });
             out.write_all(text.as_bytes())?;
         }
         Command::Validate => {

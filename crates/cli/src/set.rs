@@ -91,10 +91,11 @@ fn walk(
             let opt = optional_keys(schema);
             if !map.contains_key(seg) {
                 if rest.is_empty() && opt.contains(&seg) {
-                    let placeholder = if seg == "fixed_shares" {
-                        Value::Array(Vec::new())
-                    } else {
-                        Value::Null
+                    let placeholder = match seg {
+                        "fixed_shares" => Value::Array(Vec::new()),
+                        // A title is text even when it looks like a number (`name=2024`).
+                        "name" | "description" => Value::String(String::new()),
+                        _ => Value::Null,
                     };
                     map.insert(seg.to_string(), placeholder);
                 } else {

@@ -763,6 +763,70 @@ fn scenario_files_round_trip() {
     );
 }
 
+/// A scenario's title (`name` and `description` of its file, the name a link carries) goes
+/// through `show` and `link`, and `--set name=…` and `--set description=…` set it.
+#[test]
+fn a_scenario_keeps_its_title() {
+    let titled = repo_file("crates/wire/tests/fixtures/links/s1_titled_odd.txt");
+    let titled = titled.trim();
+    let expected: Value = serde_json::from_str(&repo_file(
+        "crates/wire/tests/fixtures/links/s1_titled_odd.json",
+    ))
+    .unwrap();
+    // An s1. link's title: link gives the same link back, show writes it into the file.
+    assert_eq!(ok(&["link", "--link", titled]).trim(), titled);
+    let shown = ok_json(&["show", "--link", titled]);
+    assert_eq!(shown, expected);
+    assert_eq!(shown["name"], "Kelas MBA, minggu 3 — ü");
+    // A file's name and description, through show; the link keeps the name and says it
+    // leaves the description out.
+    let mut named = expected.clone();
+    named["description"] = "Minggu ketiga".into();
+    let file = temp("named.json", &named.to_string());
+    let f = file.to_str().unwrap();
+    assert_eq!(ok_json(&["show", "--scenario", f]), named);
+    let (code, link, err) = run_all(&["link", "--scenario", f]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(link.trim(), titled);
+    assert_eq!(
+        err.trim(),
+        "note: a link carries the scenario's name but not its description"
+    );
+    // --set: a title that looks like a number stays text; an empty one removes it; other
+    // --set edits keep it.
+    let set = ok_json(&["show", "--set", "name=2024", "--set", "description=A class"]);
+    assert_eq!(
+        (&set["name"], &set["description"]),
+        (&"2024".into(), &"A class".into())
+    );
+    let link = ok(&["link", "--set", "name=Kelas A"]);
+    assert_eq!(ok_json(&["show", "--link", link.trim()])["name"], "Kelas A");
+    let kept = ok_json(&["show", "--scenario", f, "--set", "horizon_months=48"]);
+    assert_eq!(
+        (&kept["name"], &kept["horizon_months"]),
+        (&expected["name"], &48.into())
+    );
+    let removed = ok_json(&[
+        "show",
+        "--scenario",
+        f,
+        "--set",
+        "name=",
+        "--set",
+        "description=",
+    ]);
+    assert!(
+        removed.get("name").is_none() && removed.get("description").is_none(),
+        "{removed}"
+    );
+    // An s2. link (a class's choices in its run) keeps its title too.
+    let s = aliansi_sim::presets::default_scenario();
+    let choices = [(1, aliansi_sim::Resolution::Mediation)];
+    let run_link = aliansi_wire::encode_link_with_choices(&s, Some("Kelas B"), &choices);
+    assert_eq!(ok(&["link", "--link", &run_link]).trim(), run_link);
+    assert_eq!(ok_json(&["show", "--link", &run_link])["name"], "Kelas B");
+}
+
 #[test]
 fn bad_input_exits_2_with_one_error_line() {
     let not_json_file = temp("not.json", "{ \"version\": 1,\n  partners: [] }");
