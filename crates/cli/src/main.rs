@@ -227,7 +227,8 @@ const OPTIONS: &[Opt] = &[
         section: 2,
         help: "The language of the results as text: en (English, the default)\n\
                or id (Bahasa Indonesia, with decimal commas); a run's story in\n\
-               the app's words. --json keeps its keys",
+               the app's words. With --json, keys and numbers are the same in\n\
+               either; only the \"text\" of run's events is in LANG",
     },
     Opt {
         name: "--runs",

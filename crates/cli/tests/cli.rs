@@ -2601,6 +2601,69 @@ fn the_ladder_is_swept_over_any_ladders() {
     );
 }
 
+/// `--json` with `--lang`: the same keys, numbers and codes in either language, for scripts;
+/// only the "text" of run's events (each event's sentence) follows the language. The help and
+/// the README say exactly that.
+#[test]
+fn json_differs_between_languages_only_in_the_events_text() {
+    /// `a` and `b` with the same keys everywhere and the same values but at key "text".
+    fn same_but_text(a: &Value, b: &Value, path: &str, texts: &mut usize) {
+        match (a, b) {
+            (Value::Object(x), Value::Object(y)) => {
+                let keys =
+                    |m: &serde_json::Map<String, Value>| m.keys().cloned().collect::<Vec<_>>();
+                assert_eq!(keys(x), keys(y), "keys at {path}");
+                for (k, v) in x {
+                    let at = format!("{path}.{k}");
+                    if k == "text" && v.is_string() {
+                        *texts += usize::from(v != &y[k]);
+                    } else {
+                        same_but_text(v, &y[k], &at, texts);
+                    }
+                }
+            }
+            (Value::Array(x), Value::Array(y)) => {
+                assert_eq!(x.len(), y.len(), "length at {path}");
+                for (i, (v, w)) in x.iter().zip(y).enumerate() {
+                    same_but_text(v, w, &format!("{path}.{i}"), texts);
+                }
+            }
+            _ => assert_eq!(a, b, "at {path}"),
+        }
+    }
+    let run = |lang: &str| {
+        ok_json(&[
+            "run",
+            "--preset",
+            "challenge-conflict",
+            "--json",
+            "--lang",
+            lang,
+        ])
+    };
+    let (en, id) = (run("en"), run("id"));
+    let mut texts = 0;
+    same_but_text(&en, &id, "", &mut texts);
+    assert!(texts > 0, "no event's text is in Bahasa Indonesia");
+    let help = ok(&["run", "--help"])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        help.contains("With --json, keys and numbers are the same in either; only the \"text\" of run's events is in LANG"),
+        "{help}"
+    );
+    let readme = repo_file("README.md")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(!readme.contains("`--json` is the same in either"));
+    assert!(
+        readme.contains("only the `\"text\"` of `run`'s events"),
+        "README"
+    );
+}
+
 /// `run --lang id` tells the run in Bahasa Indonesia, in the app's sentences (the same
 /// narrator, `aliansi_text::narrate`), with decimal commas; English is the default; any other
 /// language is refused.
