@@ -1994,6 +1994,23 @@ fn merge_refuses_a_part_whose_counts_do_not_add_up() {
             Box::new(|w: &mut Value| w["tally"]["trust_sum_fx"] = serde_json::json!("-5")),
             "the tally does not add up: trust_sum_fx",
         ),
+        // The mean value: its sum edited, or every run moved to the lowest value bin.
+        (
+            Box::new(|w: &mut Value| {
+                w["tally"]["value_sum_fx"] = serde_json::json!("99999999999999999999")
+            }),
+            "the tally does not add up: value_sum_fx does not fit value_hist",
+        ),
+        (
+            Box::new(|w: &mut Value| {
+                let runs = w["tally"]["runs"].clone();
+                let bins = w["tally"]["value_hist"].as_array().unwrap().len();
+                let mut low = vec![serde_json::json!(0); bins];
+                low[0] = runs;
+                w["tally"]["value_hist"] = Value::Array(low);
+            }),
+            "the tally does not add up: value_sum_fx does not fit value_hist",
+        ),
     ];
     let damaged = in_dir(&dir, "damaged.json");
     for (damage, want) in cases {

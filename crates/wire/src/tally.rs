@@ -4,7 +4,7 @@
 //!
 //! Fixed-point sums are written as decimal strings (they exceed JSON's safe integers).
 
-use aliansi_sim::batch::{HIST_BINS, VALUE_BINS};
+use aliansi_sim::batch::{value_bin_floor, HIST_BINS, VALUE_BINS};
 use aliansi_sim::BatchTally;
 use serde_json::{json, Value};
 
@@ -111,7 +111,8 @@ const FX: i128 = 1 << 24;
 /// What every tally of whole runs satisfies, as `BatchTally::add` builds it: each run is
 /// counted once in the trust and value histograms and once in each partner's share histogram,
 /// dissolves at most once and then with one cause, and adds a final trust and shares in [0, 1]
-/// (in the bin of its histogram) that add up to at most 1. A tally that breaks one was damaged
+/// (in the bin of its histogram) that add up to at most 1, and a value in the bin of the value
+/// histogram. A tally that breaks one was damaged
 /// or edited. (How many runs survived is not stored apart, so a dissolution added in `deaths`
 /// and in `causes` together cannot be told from a true one, as long as no more runs dissolve
 /// than there are.)
@@ -178,6 +179,9 @@ fn check_counts(t: &BatchTally) -> Result<(), String> {
     if !fits(&t.trust_hist, t.trust_sum_fx) {
         return wrong("trust_sum_fx does not fit trust_hist (the mean is outside its bins)".into());
     }
+    if !value_fits(&t.value_hist, t.value_sum_fx, runs) {
+        return wrong("value_sum_fx does not fit value_hist (the mean is outside its bins)".into());
+    }
     for (i, (h, s)) in t.share_hist.iter().zip(&t.share_sum_fx).enumerate() {
         if !fits(h, *s) {
             return wrong(format!(
@@ -193,6 +197,33 @@ fn check_counts(t: &BatchTally) -> Result<(), String> {
         return wrong("share_sum_fx gives shares that add up to more than 1".into());
     }
     Ok(())
+}
+
+/// Whether the fixed-point sum of the runs' value fits their value histogram: a run in bin b
+/// adds at least the bin's floor and less than the next bin's ([`value_bin_floor`]; the last
+/// bin has no ceiling), times FX, rounded. The bins' edges are powers of ten, so in floating
+/// point, with a relative margin for the edges (`value_bin` finds a run's bin through a
+/// logarithm) and one unit a run for the rounding. Values are never negative: a month's value
+/// is its gross times a factor clamped to [0, 1].
+fn value_fits(hist: &[u64], sum: i128, runs: u64) -> bool {
+    const MARGIN: f64 = 1e-9;
+    let (mut low, mut high) = (0.0, 0.0);
+    for (b, &n) in hist.iter().enumerate() {
+        if n == 0 {
+            continue;
+        }
+        let n = n as f64;
+        low += n * value_bin_floor(b);
+        high += if b + 1 < VALUE_BINS {
+            n * value_bin_floor(b + 1)
+        } else {
+            f64::INFINITY
+        };
+    }
+    let fx = FX as f64;
+    let slack = runs as f64;
+    let sum = sum as f64;
+    sum >= low * fx * (1.0 - MARGIN) - slack && sum <= high * fx * (1.0 + MARGIN) + slack
 }
 
 /// The `"format"` of a partial-batch file.
@@ -583,6 +614,37 @@ mod tests {
                     w["share_hist"][0] = json!(top);
                 }),
                 "share_sum_fx of partner 1 does not fit its share_hist",
+            ),
+            (
+                "a value sum far beyond its bins",
+                Box::new(|w: &mut Value| w["value_sum_fx"] = json!("99999999999999999999")),
+                "value_sum_fx does not fit value_hist",
+            ),
+            (
+                "a negative value sum",
+                Box::new(|w: &mut Value| w["value_sum_fx"] = json!("-1")),
+                "value_sum_fx does not fit value_hist",
+            ),
+            (
+                "every value count moved to the lowest bin",
+                Box::new(|w: &mut Value| {
+                    let mut low = vec![0u64; VALUE_BINS];
+                    low[0] = 40;
+                    w["value_hist"] = json!(low);
+                }),
+                "value_sum_fx does not fit value_hist",
+            ),
+            (
+                "each value count moved up one bin",
+                Box::new(|w: &mut Value| {
+                    let mut up = vec![0u64; VALUE_BINS];
+                    let old = w["value_hist"].as_array().unwrap().clone();
+                    for (b, n) in old.iter().enumerate() {
+                        up[(b + 1).min(VALUE_BINS - 1)] += n.as_u64().unwrap();
+                    }
+                    w["value_hist"] = json!(up);
+                }),
+                "value_sum_fx does not fit value_hist",
             ),
             (
                 "counts past u64 when added",
