@@ -815,8 +815,30 @@ fn parse_args() -> Res<Args> {
                 "--json does not apply to --chunk: the part is written as JSON to --out FILE",
             ));
         }
+        // The part's file is created (emptied) before the runs: over the scenario's own file,
+        // it would destroy the scenario, and without a word.
+        if let (Some(out), Some(scenario)) = (&a.out, &a.scenario) {
+            if same_file(out, scenario) {
+                return Err(usage(format!(
+                    "--out {out} is the --scenario file: the part would overwrite the scenario; \
+                     write the part to another file"
+                )));
+            }
+        }
     }
     Ok(a)
+}
+
+/// Whether two paths name one existing file (canonical paths: `./s.json` and `s.json`, a
+/// symbolic link and its target). `-` is standard input or output, never a file.
+fn same_file(a: &str, b: &str) -> bool {
+    if a == "-" || b == "-" {
+        return false;
+    }
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
 }
 
 /// What the options describe: the validated scenario (after every --set, applied to its

@@ -1954,6 +1954,78 @@ fn json_with_a_utf8_byte_order_mark_is_read() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// `batch --chunk` (and `sweep --chunk`) creates its --out file before the runs: given the
+/// --scenario file, under any name, it would overwrite the scenario. Refused.
+#[test]
+fn a_part_is_not_written_over_its_scenario_file() {
+    let dir = std::env::temp_dir().join(format!("aliansi-same-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let scenario = in_dir(&dir, "same.json");
+    let json = ok(&["show", "--preset", "calm-pair"]);
+    std::fs::write(&scenario, &json).unwrap();
+    let other_name = format!("{}/./same.json", dir.display());
+    #[cfg(unix)]
+    let link = {
+        let l = in_dir(&dir, "link.json");
+        std::os::unix::fs::symlink(&scenario, &l).unwrap();
+        l
+    };
+    #[cfg(not(unix))]
+    let link = other_name.clone();
+    for out in [&scenario, &other_name, &link] {
+        let want =
+            format!("--out {out} is the --scenario file: the part would overwrite the scenario");
+        bad(
+            &[
+                "batch",
+                "--scenario",
+                &scenario,
+                "--runs",
+                "4",
+                "--chunk",
+                "1/2",
+                "--out",
+                out,
+            ],
+            &want,
+        );
+        bad(
+            &[
+                "sweep",
+                "--scenario",
+                &scenario,
+                "--param",
+                "environment.rivalry",
+                "--values",
+                "0.2",
+                "--runs",
+                "4",
+                "--chunk",
+                "1/2",
+                "--out",
+                out,
+            ],
+            &want,
+        );
+        assert_eq!(std::fs::read_to_string(&scenario).unwrap(), json);
+    }
+    // Another file is written as ever.
+    let part = in_dir(&dir, "part.json");
+    ok(&[
+        "batch",
+        "--scenario",
+        &link,
+        "--runs",
+        "4",
+        "--chunk",
+        "1/2",
+        "--out",
+        &part,
+    ]);
+    assert_eq!(std::fs::read_to_string(&scenario).unwrap(), json);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// `dir/name`, as a string.
 fn in_dir(dir: &std::path::Path, name: &str) -> String {
     dir.join(name).display().to_string()
