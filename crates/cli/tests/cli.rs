@@ -3176,6 +3176,32 @@ fn the_version_is_printed_and_recorded_in_parts() {
     );
     assert_eq!(ok(&["-V"]), format!("aliansi {version} (model {model})\n"));
     assert!(ok(&["--help"]).contains("--version"));
+    // The README describes the form rather than quoting a version that would go stale: a
+    // date, then `.N` for the N-th version of that day.
+    let readme = repo_file("README.md")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        readme.contains(
+            "as `aliansi VERSION (model MODEL)`, where MODEL is a date followed by `.2`, `.3`, …"
+        ),
+        "README"
+    );
+    assert!(
+        !readme.contains("(model 2026-"),
+        "README quotes a model version"
+    );
+    let (date, n) = model.split_once('.').unwrap_or((model, "2"));
+    let date_form = date.len() == 10
+        && date.char_indices().all(|(i, c)| match i {
+            4 | 7 => c == '-',
+            _ => c.is_ascii_digit(),
+        });
+    assert!(
+        date_form && n.parse::<u32>().is_ok_and(|n| n >= 2),
+        "{model}"
+    );
     let (dir, parts) = write_parts("versions", &["--runs", "30"], 3);
     let read =
         |p: &str| -> Value { serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap() };
