@@ -51,15 +51,27 @@ pub fn read_fragment(hash_or_href: &str) -> Fragment {
     let Some(text) = fragment_text(hash_or_href) else {
         return Fragment::Empty;
     };
-    match aliansi_wire::decode_shared(text) {
+    let error = match aliansi_wire::decode_shared(text) {
         Ok(Shared::Scenario {
             scenario, choices, ..
-        }) => Fragment::Scenario(scenario, choices),
-        Ok(Shared::Experiment(x)) => Fragment::Experiment(x),
-        Err(error) => Fragment::Broken {
-            link: shorten(text, SHOWN_CHARS),
-            error,
-        },
+        }) => return Fragment::Scenario(scenario, choices),
+        // Variants of different horizons: "Compare fairly" cannot run them, and Share makes no
+        // such link, so one is refused as it opens, not at Run. (The wire format holds them:
+        // a tab keeps its variants over a reload as an `e1.` link, horizons as they stand while
+        // being edited, `working_variants`.)
+        Ok(Shared::Experiment(x))
+            if x.variants
+                .windows(2)
+                .any(|v| v[0].1.horizon_months != v[1].1.horizon_months) =>
+        {
+            aliansi_wire::WireError::Link("variants of different horizons".into())
+        }
+        Ok(Shared::Experiment(x)) => return Fragment::Experiment(x),
+        Err(error) => error,
+    };
+    Fragment::Broken {
+        link: shorten(text, SHOWN_CHARS),
+        error,
     }
 }
 
@@ -564,6 +576,22 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("runs"));
+        // A link whose variants differ in horizon (Share makes none: Run refuses them) is
+        // refused as it opens; the tab's own such variants are still kept over a reload.
+        let mut mixed = vs.clone();
+        mixed[1].scenario.horizon_months = 60;
+        let x = Experiment {
+            variants: mixed
+                .iter()
+                .map(|v| (v.name.clone(), v.scenario.clone()))
+                .collect(),
+            ..x
+        };
+        assert_eq!(x.validate(), Ok(()));
+        let url = experiment_url("http://h/", &x, Lang::En);
+        assert!(matches!(read_fragment(&url), Fragment::Broken { .. }));
+        let kept = working_variants("", &mixed, 250).expect("kept");
+        assert_eq!(kept_variants(&kept), Some((mixed, 250)));
     }
 
     #[test]

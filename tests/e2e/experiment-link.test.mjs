@@ -170,6 +170,24 @@ await h.check("a damaged experiment link gives a message; the page still works",
   await page.waitForSelector('#app-ready[data-status="done"]', { state: "attached", timeout: STEP_TIMEOUT_MS });
 });
 
+await h.check("a link whose variants have different horizons (tampered: Share makes none) is refused when it opens", async () => {
+  const at = link.indexOf("#e1.") + 4;
+  const bytes = Buffer.from(link.slice(at), "base64url");
+  // The second variant: its name (postcard: length, then the bytes), then its horizon in
+  // months (one byte below 128).
+  const name = Buffer.from("Proportional shares");
+  const k = bytes.indexOf(Buffer.concat([Buffer.from([name.length]), name]));
+  assert.ok(k > 0, "the variant's name is in the link");
+  const horizon = k + 1 + name.length;
+  assert.ok(bytes[horizon] < 0x80 && bytes[horizon] !== 60, `horizon byte ${bytes[horizon]}`);
+  bytes[horizon] = 60;
+  const page = await h.newPage();
+  await page.goto(link.slice(0, at) + bytes.toString("base64url"), { waitUntil: "load" });
+  await expectNotice(page, /This link could not be read/);
+  assert.equal(await tid(page, "variant-0").count(), 0, "no variants from the link");
+  await page.context().close();
+});
+
 await h.check("variants of different horizons: Share refuses them as Run does, and no link is made", async () => {
   const p = await h.newPage();
   await open(p, h.origin);
