@@ -24,7 +24,7 @@
 use aliansi_sim::Scenario;
 use serde_json::{json, Map, Value};
 
-use crate::i18n::{tf, Lang};
+use crate::i18n::{t, tf, Lang};
 use crate::narrate::amount;
 
 /// The key of the saved list (the format version is part of the key).
@@ -507,6 +507,13 @@ fn too_big(lang: Lang, size: u64, limit: u64) -> String {
 pub fn import(text: &str, size: u64, lang: Lang) -> Result<Imported, String> {
     if size > MAX_LIBRARY_BYTES {
         return Err(too_big(lang, size, MAX_LIBRARY_BYTES));
+    }
+    // The browser reads the file as UTF-8 (UTF-16 after its byte-order mark) and puts U+FFFD
+    // in place of what is not: a file in another encoding (Latin-1, as Windows Notepad saves
+    // "ANSI") would import with its names mangled. No file Aliansi writes holds U+FFFD. (The
+    // glue reading the bytes and decoding them here instead cost the download 2 KB more.)
+    if text.contains('\u{FFFD}') {
+        return Err(t(lang, "library.err.not_utf8").to_string());
     }
     // A scenario file, the usual import, is read once; only a file that is not one is looked
     // at again as a library.
@@ -996,6 +1003,25 @@ mod tests {
         assert!(none.contains("item 1"), "{none}");
         let newer = import("{\"version\": 3, \"items\": []}", 30, Lang::Id).unwrap_err();
         assert!(newer.contains('3'), "{newer}");
+    }
+
+    #[test]
+    fn a_file_not_in_utf8_is_refused_in_words() {
+        let s = presets::find("calm-pair").unwrap();
+        let text = aliansi_wire::to_json(&s).replace("Mitra Satu", "Café Ñandú");
+        let Ok(Imported::Scenario(read)) = import(&text, 100, Lang::En) else {
+            panic!("UTF-8 is read");
+        };
+        assert_eq!(read.partners[0].name, "Café Ñandú");
+        // Latin-1, as Windows Notepad saves "ANSI", as the browser reads it: U+FFFD for each
+        // byte that is not UTF-8.
+        let latin1: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
+        let read = String::from_utf8_lossy(&latin1);
+        assert!(read.contains("Caf\u{FFFD} \u{FFFD}and\u{FFFD}"), "{read}");
+        let en = import(&read, 100, Lang::En).unwrap_err();
+        assert!(en.contains("not UTF-8 text: save it as UTF-8"), "{en}");
+        let id = import(&read, 100, Lang::Id).unwrap_err();
+        assert!(id.contains("bukan teks UTF-8"), "{id}");
     }
 
     #[test]

@@ -206,6 +206,29 @@ await h.check("(8) an import's reason reads in the page's language, in words rat
   await expectPartners(page, CALM);
 });
 
+// A scenario file's text (the airline scenario saved above), to change in the checks below.
+const savedScenarioText = async () =>
+  JSON.stringify(JSON.parse(await page.evaluate(() => localStorage.getItem("aliansi.saved.v2"))).items[0].scenario, null, 2);
+const importFile = (name, buffer) => tid(page, "import").setInputFiles({ name, mimeType: "application/json", buffer });
+
+await h.check("(8) a file not in UTF-8 is refused in words; UTF-8 and UTF-16 with a byte-order mark import", async () => {
+  const text = (await savedScenarioText()).replace("Garuda Sky", "Café Ñandú");
+  // Latin-1, as Windows Notepad saves "ANSI".
+  await importFile("latin1.json", Buffer.from(text, "latin1"));
+  assert.match(await expectNotice(page, /latin1\.json/), /the file is not UTF-8 text: save it as UTF-8 and import it again/);
+  await tid(page, "lang-id").click();
+  await importFile("latin1-id.json", Buffer.from(text, "latin1"));
+  assert.match(await expectNotice(page, /latin1-id\.json/), /berkas ini bukan teks UTF-8: simpan sebagai UTF-8 lalu impor lagi/);
+  await tid(page, "lang-en").click();
+  await expectPartners(page, CALM);
+  await importFile("bom.json", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+  await expectPartners(page, ["Café Ñandú", ...AIRLINE.slice(1)]);
+  const utf16 = text.replace("Lion Air Asia", "Ñandú Dua");
+  await importFile("utf16.json", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(utf16, "utf16le")]));
+  await expectPartners(page, ["Café Ñandú", "Ñandú Dua", ...AIRLINE.slice(2)]);
+  await loadPreset(page, "calm-pair");
+});
+
 await h.check("(8) delete a saved scenario (gone after a reload)", async () => {
   await tid(page, "saved-delete-0").click();
   await tid(page, "saved-item-0").waitFor({ state: "detached", timeout: 5_000 });

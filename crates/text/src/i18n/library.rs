@@ -81,6 +81,7 @@ pub const STRINGS: &str = strings![
     ("library.merged_unreadable", "{file}: {added} added to your saved scenarios, {already} already among them; {unreadable} could not be read and were left out. The editor keeps its scenario.", "{file}: {added} ditambahkan ke skenario tersimpan Anda, {already} sudah ada; {unreadable} tidak dapat dibaca dan tidak dimasukkan. Editor tetap memuat skenarionya."),
     ("library.err.library_newer", "it is a saved-scenarios file of a newer Aliansi (format {version}); reload the page to update it", "berkas skenario tersimpan ini dari Aliansi yang lebih baru (format {version}); muat ulang halaman untuk memperbaruinya"),
     ("library.err.library_empty", "no saved scenario in it could be read ({reason})", "tidak ada skenario tersimpan di dalamnya yang dapat dibaca ({reason})"),
+    ("library.err.not_utf8", "the file is not UTF-8 text: save it as UTF-8 and import it again", "berkas ini bukan teks UTF-8: simpan sebagai UTF-8 lalu impor lagi"),
     ("library.import_bad", "Could not import {file}: {error}. Nothing was changed.", "Tidak dapat mengimpor {file}: {error}. Tidak ada yang diubah."),
     ("library.err.syntax", "not valid JSON at line {line}, column {column}", "bukan JSON yang sah pada baris {line}, kolom {column}"),
     ("library.err.ends_early", "the file ends too early (line {line}): is it complete?", "berkas berakhir terlalu cepat (baris {line}): apakah berkasnya lengkap?"),
