@@ -502,8 +502,28 @@ fn too_big(lang: Lang, size: u64, limit: u64) -> String {
     )
 }
 
+/// Trims a scenario's partners' names, as the editor trims what is typed. It stays valid: a
+/// name the core took is not blank, and trimming only shortens it.
+fn trim_partners(s: &mut Scenario) {
+    for p in &mut s.partners {
+        p.name = p.name.trim().to_string();
+    }
+}
+
+/// An imported item's name under Save's rules ([`clean_name`]): trimmed and not blank (else
+/// `unnamed`), and cut to [`MAX_NAME_CHARS`] the way [`merge`] cuts a name.
+fn imported_name(name: &str, unnamed: &str) -> String {
+    let name = numbered(name.trim(), "");
+    if name.is_empty() {
+        unnamed.to_string()
+    } else {
+        name
+    }
+}
+
 /// Reads an imported file of `size` bytes: a scenario file or a library file
 /// ([`aliansi_wire::is_saved_list`]), or the reason it cannot be read, in one line in `lang`.
+/// Names are read as the editor and Save would keep them ([`trim_partners`], [`imported_name`]).
 pub fn import(text: &str, size: u64, lang: Lang) -> Result<Imported, String> {
     if size > MAX_LIBRARY_BYTES {
         return Err(too_big(lang, size, MAX_LIBRARY_BYTES));
@@ -518,7 +538,8 @@ pub fn import(text: &str, size: u64, lang: Lang) -> Result<Imported, String> {
     // A scenario file, the usual import, is read once; only a file that is not one is looked
     // at again as a library.
     let scenario = (size <= MAX_IMPORT_BYTES).then(|| aliansi_wire::parse_json(text));
-    if let Some(Ok(s)) = scenario {
+    if let Some(Ok(mut s)) = scenario {
+        trim_partners(&mut s);
         return Ok(Imported::Scenario(s));
     }
     let value = serde_json::from_str::<Value>(text).ok();
@@ -534,10 +555,16 @@ pub fn import(text: &str, size: u64, lang: Lang) -> Result<Imported, String> {
                 "library.err.library_empty",
                 &[("reason", l.corrupt.first().map_or("", |c| &c.reason))],
             )),
-            Ok(l) => Ok(Imported::Library {
-                saved: l.saved,
-                unreadable: l.corrupt.len(),
-            }),
+            Ok(mut l) => {
+                for s in &mut l.saved {
+                    s.name = imported_name(&s.name, t(lang, "library.saved.unnamed"));
+                    trim_partners(&mut s.scenario);
+                }
+                Ok(Imported::Library {
+                    saved: l.saved,
+                    unreadable: l.corrupt.len(),
+                })
+            }
         };
     }
     match scenario {
@@ -1022,6 +1049,43 @@ mod tests {
         assert!(en.contains("not UTF-8 text: save it as UTF-8"), "{en}");
         let id = import(&read, 100, Lang::Id).unwrap_err();
         assert!(id.contains("bukan teks UTF-8"), "{id}");
+    }
+
+    #[test]
+    fn imported_names_follow_the_rules_of_save_and_of_the_editor() {
+        let calm = presets::find("calm-pair").unwrap();
+        let mut spaced = calm.clone();
+        spaced.partners[0].name = "  Mitra Satu ".into();
+        let text = aliansi_wire::to_json(&spaced);
+        let Ok(Imported::Scenario(s)) = import(&text, 100, Lang::En) else {
+            panic!("not imported");
+        };
+        assert_eq!(s, calm, "partner names trimmed as the editor trims them");
+        let long = format!("{} tail", "Z".repeat(MAX_NAME_CHARS - 1));
+        let list = to_text(&[
+            item("   ", "default"),
+            item(&long, "calm-pair"),
+            item(" Padded ", "distribution"),
+            Saved {
+                name: "Spaced partner".into(),
+                scenario: spaced,
+                ..item("", "default")
+            },
+        ]);
+        let Ok(Imported::Library { saved, .. }) = import(&list, 100, Lang::Id) else {
+            panic!("not imported");
+        };
+        let names: Vec<&str> = saved.iter().map(|s| s.name.as_str()).collect();
+        // Cut as `merge` cuts (no space left at the end), so it is known again under that name.
+        let cut = "Z".repeat(MAX_NAME_CHARS - 1);
+        assert_eq!(
+            names,
+            ["Skenario tanpa nama", &cut, "Padded", "Spaced partner"]
+        );
+        assert!(saved
+            .iter()
+            .all(|s| clean_name(&s.name).as_deref() == Ok(&*s.name)));
+        assert_eq!(saved[3].scenario, calm);
     }
 
     #[test]

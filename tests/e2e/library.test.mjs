@@ -211,8 +211,8 @@ const savedScenarioText = async () =>
   JSON.stringify(JSON.parse(await page.evaluate(() => localStorage.getItem("aliansi.saved.v2"))).items[0].scenario, null, 2);
 const importFile = (name, buffer) => tid(page, "import").setInputFiles({ name, mimeType: "application/json", buffer });
 
-await h.check("(8) a file not in UTF-8 is refused in words; UTF-8 and UTF-16 with a byte-order mark import", async () => {
-  const text = (await savedScenarioText()).replace("Garuda Sky", "Café Ñandú");
+await h.check("(8) a file not in UTF-8 is refused in words; UTF-8 and UTF-16 with a byte-order mark import, partner names trimmed", async () => {
+  const text = (await savedScenarioText()).replace("Garuda Sky", "  Café Ñandú ");
   // Latin-1, as Windows Notepad saves "ANSI".
   await importFile("latin1.json", Buffer.from(text, "latin1"));
   assert.match(await expectNotice(page, /latin1\.json/), /the file is not UTF-8 text: save it as UTF-8 and import it again/);
@@ -227,6 +227,20 @@ await h.check("(8) a file not in UTF-8 is refused in words; UTF-8 and UTF-16 wit
   await importFile("utf16.json", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(utf16, "utf16le")]));
   await expectPartners(page, ["Café Ñandú", "Ñandú Dua", ...AIRLINE.slice(2)]);
   await loadPreset(page, "calm-pair");
+});
+
+await h.check("(8) a saved-scenarios file's names follow Save's rules: trimmed, not blank, at most 80 characters", async () => {
+  const scenario = JSON.parse(await savedScenarioText());
+  const items = [
+    { name: "   ", scenario },
+    { name: "Z".repeat(200), scenario: { ...scenario, seed: 7 } },
+  ];
+  await importFile("odd-names.json", Buffer.from(JSON.stringify({ version: 2, items })));
+  await expectNotice(page, /odd-names\.json: 2 added/);
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem("aliansi.saved.v2"))).items.map((i) => i.name);
+  assert.deepEqual(stored.slice(-2), ["Unnamed scenario", "Z".repeat(80)]);
+  await tid(page, "library-undo").click();
+  await expectNotice(page, /Undone/);
 });
 
 await h.check("(8) delete a saved scenario (gone after a reload)", async () => {

@@ -58,6 +58,7 @@ pub const STRINGS: &str = strings![
     ("library.saved.rename_gone", "“{name}” was renamed or deleted in another tab of this browser, so its rename here was closed.", "“{name}” telah diganti namanya atau dihapus di tab lain peramban ini, jadi kotak ganti nama di sini ditutup."),
     ("library.saved.renamed", "Renamed to “{name}”.", "Nama diganti menjadi “{name}”."),
     ("library.saved.deleted", "Deleted “{name}”.", "“{name}” dihapus."),
+    ("library.saved.unnamed", "Unnamed scenario", "Skenario tanpa nama"),
     ("library.saved.loaded", "Loaded “{name}”.", "“{name}” dimuat."),
     ("library.name_empty", "Please type a name first.", "Ketik nama terlebih dahulu."),
     ("library.name_too_long", "That name is too long (at most {max} characters).", "Nama itu terlalu panjang (paling banyak {max} karakter)."),
