@@ -79,6 +79,9 @@ fn schema_message(lang: Lang, m: &str) -> String {
     if let (true, Some(name)) = (m.starts_with("unknown field"), quoted(m)) {
         return tf(lang, "library.err.unknown_field", &[("name", name)]);
     }
+    if let (true, Some(name)) = (m.starts_with("duplicate field"), quoted(m)) {
+        return tf(lang, "library.err.duplicate_field", &[("name", name)]);
+    }
     if let (true, Some(name)) = (m.starts_with("unknown variant"), quoted(m)) {
         let options = m
             .split_once("expected ")
@@ -89,6 +92,26 @@ fn schema_message(lang: Lang, m: &str) -> String {
             "library.err.unknown_choice",
             &[("name", name), ("options", &options)],
         );
+    }
+    // A whole number out of its type's range: `invalid value: integer `-1`, expected u64`, or
+    // one past what serde_json reads as an integer (2^64 and up), read as a double instead
+    // (`invalid type: floating point `1e20`, expected u64`).
+    if let Some((found, expected)) = m
+        .strip_prefix("invalid value: integer ")
+        .or_else(|| m.strip_prefix("invalid type: floating point "))
+        .and_then(|rest| rest.split_once(", expected "))
+    {
+        let found = found.trim_matches('`');
+        if matches!(expected, "u8" | "u16" | "u32" | "u64" | "usize") {
+            if found.starts_with('-') {
+                let value = crate::narrate::local_digits(lang, found);
+                return tf(lang, "library.err.negative", &[("value", &value)]);
+            }
+            let huge = crate::number::parse_f64(found).is_some_and(|v| v >= 1.8446744073709552e19);
+            if m.starts_with("invalid value") || huge {
+                return t(lang, "library.err.too_large").to_string();
+            }
+        }
     }
     if let Some(rest) = m.strip_prefix("invalid type: ") {
         if let Some((found, expected)) = rest.split_once(", expected ") {
@@ -261,6 +284,71 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Each file's error reads as the words given, in English and in Bahasa Indonesia, and not
+    /// as serde's.
+    fn assert_reads(cases: &[(String, &str, &str)]) {
+        for (text, en, id) in cases {
+            let e = error_of(text);
+            let (in_en, in_id) = (explain(Lang::En, &e), explain(Lang::Id, &e));
+            assert!(in_en.contains(en), "{e:?}\nEN: {in_en}");
+            assert!(in_id.contains(id), "{e:?}\nID: {in_id}");
+            for serde_words in [
+                "invalid value",
+                "duplicate field",
+                "expected u",
+                "out of range",
+            ] {
+                assert!(
+                    !in_id.contains(serde_words) && !in_en.contains(serde_words),
+                    "{in_en} / {in_id}"
+                );
+            }
+        }
+    }
+
+    /// The default scenario's file with `from` replaced by `to`.
+    fn good_with(from: &str, to: &str) -> String {
+        let text = aliansi_wire::to_json(&aliansi_sim::presets::default_scenario());
+        assert!(text.contains(from), "{from}");
+        text.replacen(from, to, 1)
+    }
+
+    #[test]
+    fn whole_numbers_out_of_range_and_repeated_fields_read_as_sentences() {
+        let seed = aliansi_sim::presets::default_scenario().seed;
+        let seed = format!("\"seed\": {seed}");
+        let trust = "\"initial_trust\": ";
+        assert_reads(&[
+            (
+                good_with(&seed, "\"seed\": -1"),
+                "seed: must be a whole number of 0 or more, not -1",
+                "seed: harus bilangan bulat 0 atau lebih, bukan -1",
+            ),
+            (
+                // Past the largest integer serde_json reads: read as a double (1e20).
+                good_with(&seed, "\"seed\": 99999999999999999999"),
+                "seed: the number is too large",
+                "seed: angkanya terlalu besar",
+            ),
+            (
+                good_with(
+                    "\"horizon_months\": ",
+                    "\"horizon_months\": 5000000000, \"x\": ",
+                ),
+                "horizon_months: the number is too large",
+                "horizon_months: angkanya terlalu besar",
+            ),
+            (
+                good_with(trust, "\"initial_trust\": 0.5, \"initial_trust\": "),
+                "\"initial_trust\" is given more than once",
+                "\"initial_trust\" diisi lebih dari sekali",
+            ),
+        ]);
+        // A whole number in range written with a decimal point is still named as such.
+        let e = error_of(&good_with(&seed, "\"seed\": 5.0"));
+        assert!(explain(Lang::En, &e).contains("a number 5.0 where a whole number"));
     }
 
     #[test]

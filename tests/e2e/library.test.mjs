@@ -211,6 +211,27 @@ const savedScenarioText = async () =>
   JSON.stringify(JSON.parse(await page.evaluate(() => localStorage.getItem("aliansi.saved.v2"))).items[0].scenario, null, 2);
 const importFile = (name, buffer) => tid(page, "import").setInputFiles({ name, mimeType: "application/json", buffer });
 
+await h.check("(8) import messages in words in both languages: numbers out of range, a field given twice", async () => {
+  const text = await savedScenarioText();
+  const seed = /"seed": \d+/;
+  assert.match(text, seed);
+  const cases = [
+    ["seed-neg.json", text.replace(seed, '"seed": -1'), /seed: harus bilangan bulat 0 atau lebih, bukan -1/, /seed: must be a whole number of 0 or more, not -1/],
+    ["seed-huge.json", text.replace(seed, '"seed": 99999999999999999999'), /seed: angkanya terlalu besar/, /seed: the number is too large/],
+    ["twice.json", text.replace('"initial_trust": ', '"initial_trust": 0.5, "initial_trust": '), /"initial_trust" diisi lebih dari sekali/, /"initial_trust" is given more than once/],
+  ];
+  for (const [lang, k] of [["id", 2], ["en", 3]]) {
+    await tid(page, `lang-${lang}`).click();
+    for (const c of cases) {
+      await importFile(`${lang}-${c[0]}`, Buffer.from(c[1]));
+      const shown = await expectNotice(page, new RegExp(`${lang}-${c[0].replace(".", "\\.")}`));
+      assert.match(shown, c[k]);
+      assert.doesNotMatch(shown, /invalid value|duplicate field|expected u64|\(\)|\?\./, shown);
+    }
+  }
+  await expectPartners(page, CALM);
+});
+
 await h.check("(8) a file not in UTF-8 is refused in words; UTF-8 and UTF-16 with a byte-order mark import, partner names trimmed", async () => {
   const text = (await savedScenarioText()).replace("Garuda Sky", "  Café Ñandú ");
   // Latin-1, as Windows Notepad saves "ANSI".
