@@ -550,11 +550,10 @@ pub fn import(text: &str, size: u64, lang: Lang) -> Result<Imported, String> {
                 "library.err.library_newer",
                 &[("version", &version.to_string())],
             )),
-            Ok(l) if l.saved.is_empty() => Err(tf(
-                lang,
-                "library.err.library_empty",
-                &[("reason", l.corrupt.first().map_or("", |c| &c.reason))],
-            )),
+            Ok(l) if l.saved.is_empty() => Err(match l.corrupt.first() {
+                Some(c) => tf(lang, "library.err.library_empty", &[("reason", &c.reason)]),
+                None => t(lang, "library.err.library_no_items").to_string(),
+            }),
             Ok(mut l) => {
                 for s in &mut l.saved {
                     s.name = imported_name(&s.name, t(lang, "library.saved.unnamed"));
@@ -1086,6 +1085,15 @@ mod tests {
             .iter()
             .all(|s| clean_name(&s.name).as_deref() == Ok(&*s.name)));
         assert_eq!(saved[3].scenario, calm);
+    }
+
+    #[test]
+    fn a_library_file_without_items_says_so() {
+        let empty = import("{\"version\": 2, \"items\": []}", 30, Lang::En).unwrap_err();
+        assert!(empty.contains("it holds no saved scenarios"), "{empty}");
+        assert!(!empty.contains("()"), "{empty}");
+        let id = import("{\"version\": 2, \"items\": []}", 30, Lang::Id).unwrap_err();
+        assert!(id.contains("tidak berisi skenario tersimpan"), "{id}");
     }
 
     #[test]

@@ -12,16 +12,26 @@ use crate::i18n::{t, tf, Lang};
 /// The reason, in one line, for "Could not import {file}: {reason}" or a broken link's notice.
 pub fn explain(lang: Lang, e: &WireError) -> String {
     match e {
-        WireError::Syntax { line, message, .. } if message.starts_with("EOF while parsing") => tf(
-            lang,
-            "library.err.ends_early",
-            &[("line", &line.to_string())],
-        ),
-        WireError::Syntax { line, column, .. } => tf(
-            lang,
-            "library.err.syntax",
-            &[("line", &line.to_string()), ("column", &column.to_string())],
-        ),
+        WireError::Syntax {
+            line,
+            column,
+            message,
+        } => {
+            let key = if message.starts_with("EOF while parsing") {
+                "library.err.ends_early"
+            } else if message.starts_with("number out of range") {
+                // A number beyond what a double holds (`1e400`): serde_json stops there, as at
+                // a syntax error, but only the number is at fault.
+                "library.err.too_large_at"
+            } else {
+                "library.err.syntax"
+            };
+            tf(
+                lang,
+                key,
+                &[("line", &line.to_string()), ("column", &column.to_string())],
+            )
+        }
         WireError::Schema {
             path,
             message,
@@ -41,7 +51,12 @@ pub fn explain(lang: Lang, e: &WireError) -> String {
         WireError::MissingVersion => t(lang, "library.err.no_version").to_string(),
         WireError::UnsupportedVersion(v) => tf(
             lang,
-            "library.err.version",
+            // `"1"` or `1.0`: perhaps the right version, but not written as the number.
+            if v.bytes().all(|b| b.is_ascii_digit()) {
+                "library.err.version"
+            } else {
+                "library.err.version_form"
+            },
             &[
                 ("found", v),
                 ("ours", &aliansi_wire::SCENARIO_VERSION.to_string()),
@@ -349,6 +364,36 @@ mod tests {
         // A whole number in range written with a decimal point is still named as such.
         let e = error_of(&good_with(&seed, "\"seed\": 5.0"));
         assert!(explain(Lang::En, &e).contains("a number 5.0 where a whole number"));
+    }
+
+    #[test]
+    fn the_version_s_form_a_number_past_a_double_and_a_cut_file_read_as_sentences() {
+        let cut = "{ \"version\": 1, \"partners\": [";
+        assert_reads(&[
+            (
+                good_with("\"version\": 1", "\"version\": \"1\""),
+                "\"version\" must be the number 1, not \"1\"",
+                "\"version\" harus berupa angka 1, bukan \"1\"",
+            ),
+            (
+                good_with("\"version\": 1", "\"version\": 1.0"),
+                "must be the number 1, not 1.0",
+                "harus berupa angka 1, bukan 1.0",
+            ),
+            (
+                good_with("\"initial_trust\": ", "\"initial_trust\": 1e400, \"x\": "),
+                "a number at line 5, column 24 is too large",
+                "angka pada baris 5, kolom 24 terlalu besar",
+            ),
+        ]);
+        // Not a question: the notice around it ends with a full stop.
+        let e = error_of(cut);
+        let (en, id) = (explain(Lang::En, &e), explain(Lang::Id, &e));
+        assert!(en.ends_with("(line 1), so it may be incomplete"), "{en}");
+        assert!(
+            id.ends_with("(baris 1), jadi mungkin tidak lengkap"),
+            "{id}"
+        );
     }
 
     #[test]

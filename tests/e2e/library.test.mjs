@@ -211,7 +211,7 @@ const savedScenarioText = async () =>
   JSON.stringify(JSON.parse(await page.evaluate(() => localStorage.getItem("aliansi.saved.v2"))).items[0].scenario, null, 2);
 const importFile = (name, buffer) => tid(page, "import").setInputFiles({ name, mimeType: "application/json", buffer });
 
-await h.check("(8) import messages in words in both languages: numbers out of range, a field given twice", async () => {
+await h.check("(8) import messages in words in both languages: numbers out of range, a field given twice, the version's form, a library without items", async () => {
   const text = await savedScenarioText();
   const seed = /"seed": \d+/;
   assert.match(text, seed);
@@ -219,6 +219,9 @@ await h.check("(8) import messages in words in both languages: numbers out of ra
     ["seed-neg.json", text.replace(seed, '"seed": -1'), /seed: harus bilangan bulat 0 atau lebih, bukan -1/, /seed: must be a whole number of 0 or more, not -1/],
     ["seed-huge.json", text.replace(seed, '"seed": 99999999999999999999'), /seed: angkanya terlalu besar/, /seed: the number is too large/],
     ["twice.json", text.replace('"initial_trust": ', '"initial_trust": 0.5, "initial_trust": '), /"initial_trust" diisi lebih dari sekali/, /"initial_trust" is given more than once/],
+    ["version-text.json", text.replace('"version": 1', '"version": "1"'), /"version" harus berupa angka 1, bukan "1"/, /"version" must be the number 1, not "1"/],
+    ["no-items.json", '{"version": 2, "items": []}', /berkas ini tidak berisi skenario tersimpan\. Tidak/, /it holds no saved scenarios\. Nothing/],
+    ["cut-short.json", '{"version": 1, "partners": [', /jadi mungkin tidak lengkap\. Tidak ada/, /so it may be incomplete\. Nothing was/],
   ];
   for (const [lang, k] of [["id", 2], ["en", 3]]) {
     await tid(page, `lang-${lang}`).click();
