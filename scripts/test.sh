@@ -174,14 +174,25 @@ step "release build (scripts/build.sh)" \
 # (issue 6: never lose a scenario; a browser whose data is cleared lost the whole library unless
 # each scenario had been exported on its own), to 377.4 KB; boot.js telling a browser too old
 # for the app's WebAssembly so at once (a 76-byte feature probe and the message), to 377.7 KB.
-# Measured in the same stop: without Many futures,
+# Raised 378 -> 381 KB on 2026-11-30 (stop 35): fixes of what exploratory testing found,
+# each with its test: a number reads the same in every field in either language (thousands
+# marks in decimal fields; 1,200 as the page's language writes it), Compare fairly numbering a
+# repeated variant name, a notice when a removed partner's scripted shocks go, the limit of 30
+# partners said, races (a lesson's experiment handed over mid-comparison, a restored scenario
+# kept, a reload's banner, Share's history entry, the address's language after Back), a run's
+# network back in view after a class's decision, import refusing non-UTF-8 files and naming
+# library items as Save does, its messages in both languages (negative or too large numbers,
+# a repeated key, a version written as "1", an empty library file), a tampered experiment link
+# refused, CSV cells a spreadsheet would run as formulas: 377.7 to 380.5 KB (to_lowercase, which
+# brought Unicode's case tables, was replaced by the editor's ASCII comparison: 3.6 KB less).
+# Measured in stop 34: without Many futures,
 # Compare fairly and the sweep (the page's three batch features) the first load is 312.8 KB,
 # so the goal of 300 KB is out of reach by leaving features out of the first load.
 # A Rust that refuses the size options builds bigger (400.7 KB against 372.9 KB on
 # 2026-11-30, `ALIANSI_SIZE_OPTIONS=0 bash scripts/build.sh`: 27.8 KB more): that build is held
 # to the budget plus 29 KB, with a warning. Over budget, the step fails; the end-to-end tests
 # still run, then the script exits 1.
-PAGE_WEIGHT_BUDGET_KB=378
+PAGE_WEIGHT_BUDGET_KB=381
 if ! grep -qx 'size-options=on' "$BUILD_REPORT"; then
   without=$((PAGE_WEIGHT_BUDGET_KB + 29))
   echo "WARNING: the release build was made without scripts/build.sh's size options (see its" >&2
