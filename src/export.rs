@@ -657,7 +657,8 @@ pub fn batch_findings(lang: Lang, s: &BatchSummary) -> Vec<String> {
 /// the first and the last value (one parameter), the highest and the lowest point, and whether
 /// their 95% intervals overlap (if they do, the difference could be chance).
 pub fn sweep_findings(lang: Lang, r: &crate::sweep::Results) -> Vec<String> {
-    use crate::sweep::{param_label, value_label};
+    // Values as the sweep's table writes them (0.167, not 0.166666667).
+    use crate::sweep::{param_label, short_label as value_label};
     let res = &r.result;
     let Some(first) = res.points.first() else {
         return Vec::new();
@@ -1171,6 +1172,28 @@ mod tests {
             runs: 200,
             seconds: 1.0,
         }
+    }
+
+    #[test]
+    fn sweep_findings_write_values_as_the_table_does() {
+        use aliansi_sim::sweep::{find, Axis};
+        let mut r = made_up_sweep(&[
+            (0.3, (0.25, 0.35)),
+            (0.7, (0.65, 0.75)),
+            (0.5, (0.45, 0.55)),
+        ]);
+        let values = vec![0.0, 1.0 / 6.0, 2.0 / 3.0];
+        r.result.x = Axis::list(find(&r.base, "governance.transparency").unwrap(), values).unwrap();
+        let f = sweep_findings(Lang::En, &r);
+        assert_eq!(f[2], "Highest: 70.0% at 0.167. Lowest: 30.0% at 0.");
+        assert_eq!(
+            f[1],
+            "Still together after 10 years: 30.0% at 0, 50.0% at 0.667."
+        );
+        assert_eq!(
+            sweep_findings(Lang::Id, &r)[2],
+            "Tertinggi: 70,0% pada 0,167. Terendah: 30,0% pada 0."
+        );
     }
 
     #[test]

@@ -327,6 +327,8 @@ pub fn verdict(lang: Lang, names: &[String], c: &Comparison, horizon: u32) -> Ve
         (true, Chance::CouldBeChance(_)) if clear => return out,
         (false, Chance::UnderOneInThousand) => ("experiments.verdict_rare", 1000),
         (false, Chance::OneIn(n)) => ("experiments.verdict_one_in", n),
+        // "About 1 time in 1" (identical curves give p = 1): most of the time, in words.
+        (false, Chance::CouldBeChance(1)) => ("experiments.verdict_chance_mostly", 1),
         (false, Chance::CouldBeChance(n)) => ("experiments.verdict_chance", n),
         (true, Chance::UnderOneInThousand) => ("experiments.verdict_all_rare", 1000),
         (true, Chance::OneIn(n)) => ("experiments.verdict_all_one_in", n),
@@ -749,6 +751,24 @@ mod tests {
                 "{line}"
             );
         }
+    }
+
+    #[test]
+    fn a_difference_chance_gives_most_of_the_time_is_said_so() {
+        // Two identical variants: the same curves, p = 1 ("about 1 time in 1" before).
+        let names = vec!["same".to_string(), "same (2)".to_string()];
+        let v = verdict(Lang::En, &names, &cmp(&[1.0, 1.0], &[(0.0, 0.0)], 1.0), 12);
+        assert_eq!(
+            v.last().unwrap(),
+            "A difference this large would arise by chance most of the time, so it could well be chance."
+        );
+        let v = verdict(
+            Lang::En,
+            &names,
+            &cmp(&[0.5, 0.48], &[(-0.1, 0.06)], 0.3),
+            12,
+        );
+        assert!(v.last().unwrap().contains("about 1 time in 3"), "{v:?}");
     }
 
     #[test]

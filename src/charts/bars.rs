@@ -90,9 +90,10 @@ pub fn bars(values: &[f64], width: f64, height: f64, max: f64, gap: f64) -> Vec<
 
 /// Decimals for the value labels of bars whose largest value is `max` (in the unit shown,
 /// e.g. percent): enough that the tallest bar is not labelled 0. None from 10 up, else at least
-/// one (a largest bar of 0.4% reads "0.4"), and up to four for tinier ones.
+/// one (a largest bar of 0.4% reads "0.4"), and up to four for tinier ones. None when every
+/// bar is 0 (no alliance ended: "0", not "0.0000").
 pub fn value_digits(max: f64) -> usize {
-    if !(max < 10.0) {
+    if !(max < 10.0) || max <= 0.0 {
         return 0;
     }
     (1..4)
@@ -170,6 +171,8 @@ mod tests {
         assert_eq!(value_digits(25.0), 0);
         assert_eq!(value_digits(0.4), 1);
         assert_eq!(value_digits(0.04), 2);
+        // Bars all 0 (no alliance ended in any year) read "0", not "0.0000".
+        assert_eq!(value_digits(0.0), 0);
     }
 
     #[test]

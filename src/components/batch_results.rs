@@ -253,7 +253,12 @@ fn hazard_chart(lang: Lang, f: &Rc<Finished>) -> Html {
             </svg>
             if let Some((year, from, to)) = partial_year(f.scenario.horizon_months) {
                 <p class="hint" data-testid="batch-hazard-partial">
-                    { tf(lang, "experiments.hazard_partial", &[("year", &year.to_string()), ("from", &from.to_string()), ("to", &to.to_string())]) }
+                    // One month alone (a horizon of 13): "month 13 only", not "months 13 to 13".
+                    if from == to {
+                        { tf(lang, "experiments.hazard_partial_one", &[("year", &year.to_string()), ("month", &to.to_string())]) }
+                    } else {
+                        { tf(lang, "experiments.hazard_partial", &[("year", &year.to_string()), ("from", &from.to_string()), ("to", &to.to_string())]) }
+                    }
                 </p>
             }
             { batch_bar(lang, f, BatchChart::Hazard) }

@@ -257,7 +257,7 @@ fn line_key(lang: Lang, r: &Results) -> Option<Vec<KeyEntry>> {
     let labels: Vec<String> = x
         .values
         .iter()
-        .map(|v| value_label(lang, &x.param, *v))
+        .map(|v| short_label(lang, &x.param, *v))
         .collect();
     axis_key(&labels, KEY_ABOVE, 0, text_width, KEY_CHARS)
 }
@@ -351,7 +351,8 @@ fn line_chart(lang: Lang, r: &Results, key: Option<&[KeyEntry]>) -> Html {
     let x = &res.x;
     let p = &x.param;
     let cats = p.is_choice();
-    let labels: Vec<String> = x.values.iter().map(|v| value_label(lang, p, *v)).collect();
+    // As the table writes them (three decimals at most: 0.167, not 0.166666667).
+    let labels: Vec<String> = x.values.iter().map(|v| short_label(lang, p, *v)).collect();
     let ml = 72.0;
     let w = W - ml - MR;
     let slot = w / x.len().max(1) as f64;
@@ -371,7 +372,7 @@ fn line_chart(lang: Lang, r: &Results, key: Option<&[KeyEntry]>) -> Html {
     let g = line_geometry(&x.values, &surv, &low, &high, cats, w, h);
     let y = LinearScale::new((0.0, 1.0), (h, 0.0));
     let x_ticks = g.ticks.iter().enumerate().map(|(i, (px, v))| {
-        let text = value_label(lang, p, *v);
+        let text = short_label(lang, p, *v);
         let px_s = fmt_num(*px);
         let label = match key {
             Some(k) => x_tick_label(*px, h + 10.0, &k[i].letter, &text, false),

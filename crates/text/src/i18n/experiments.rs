@@ -38,6 +38,7 @@ pub const STRINGS: &str = strings![
     ("experiments.hazard_title", "Chance of ending in each year, for alliances together at its start", "Peluang berakhir tiap tahun, bagi aliansi yang masih bersama di awal tahun itu"),
     ("experiments.hazard_desc", "Bar chart with one bar per year of the horizon.", "Grafik batang dengan satu batang per tahun dalam horizon."),
     ("experiments.year", "Year", "Tahun"),
+    ("experiments.hazard_partial_one", "Year {year} is month {month} only: the horizon ends there.", "Tahun ke-{year} hanya bulan ke-{month}: horizon berakhir di sana."),
     ("experiments.hazard_partial", "Year {year} is months {from} to {to} only: the horizon ends there.", "Tahun ke-{year} hanya bulan ke-{from} sampai ke-{to}: horizon berakhir di sana."),
     ("experiments.causes_title", "Why alliances ended", "Mengapa aliansi berakhir"),
     ("experiments.causes_desc", "Bar chart of the causes of the {n} dissolutions.", "Grafik batang penyebab bubarnya {n} aliansi."),
@@ -105,6 +106,7 @@ pub const STRINGS: &str = strings![
     ("experiments.verdict_all_chance", "Taken together, the variants differ no more than chance alone would make them.", "Secara keseluruhan, perbedaan antarvarian tidak lebih besar daripada yang dapat ditimbulkan oleh kebetulan saja."),
     ("experiments.verdict_rare", "A difference this large would arise by chance less than 1 time in {n}.", "Selisih sebesar ini hanya muncul secara kebetulan kurang dari 1 dari {n} kali."),
     ("experiments.verdict_one_in", "A difference this large would arise by chance about 1 time in {n}.", "Selisih sebesar ini muncul secara kebetulan sekitar 1 dari {n} kali."),
+    ("experiments.verdict_chance_mostly", "A difference this large would arise by chance most of the time, so it could well be chance.", "Selisih sebesar ini muncul secara kebetulan hampir setiap kali, jadi bisa saja hanya kebetulan."),
     ("experiments.verdict_chance", "A difference this large would arise by chance about 1 time in {n}, so it could well be chance.", "Selisih sebesar ini muncul secara kebetulan sekitar 1 dari {n} kali, jadi bisa saja hanya kebetulan."),
     ("experiments.log_rank", "For statisticians, the test behind the verdict (log-rank, over the whole curves): chi² = {chi2}, degrees of freedom {df}, {p}.", "Untuk pembaca statistik, uji di balik kesimpulan ini (log-rank, atas seluruh kurva): chi² = {chi2}, derajat bebas {df}, {p}."),
 ];
