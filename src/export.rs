@@ -205,7 +205,8 @@ pub fn survival_table_csv(s: &BatchSummary) -> String {
 }
 
 /// The chance of dissolving within each year, given together at its start. Columns:
-/// `year,from_month,to_month,hazard` (the last year may be short).
+/// `year,from_month,to_month,hazard` (the last year may be short; a year no alliance reached
+/// has no hazard: an empty cell).
 pub fn hazard_csv(s: &BatchSummary) -> String {
     let mut t = Table::new(&["year", "from_month", "to_month", "hazard"]);
     for (y, h) in s.hazard_by_year.iter().enumerate() {
@@ -215,7 +216,11 @@ pub fn hazard_csv(s: &BatchSummary) -> String {
             (y + 1).to_string(),
             from.to_string(),
             to.to_string(),
-            number(*h),
+            if s.hazard_defined(y) {
+                number(*h)
+            } else {
+                String::new()
+            },
         ]);
     }
     t.to_csv()
@@ -936,6 +941,21 @@ mod tests {
                     .map_or(String::new(), |m| m.to_string())
             );
         }
+    }
+
+    #[test]
+    fn a_year_no_alliance_reached_has_an_empty_hazard_cell() {
+        let mut s = aliansi_sim::presets::find("challenge-trust").unwrap();
+        s.initial_trust = 0.0;
+        s.governance.transparency = 0.0;
+        for p in &mut s.partners {
+            p.opportunism = 1.0;
+        }
+        let sm = aliansi_sim::run_batch(&s, 2024, 200).unwrap();
+        let csv = hazard_csv(&sm);
+        let rows: Vec<&str> = csv.lines().collect();
+        assert_eq!(rows[1], "1,0,12,0", "a year reached, with no end in it: 0");
+        assert_eq!(rows[10], "10,108,120,", "a year no alliance reached: empty");
     }
 
     #[test]

@@ -229,10 +229,16 @@ fn hazard_chart(lang: Lang, f: &Rc<Finished>) -> Html {
     let digits = value_digits(max * 100.0);
     let items = rects.iter().zip(hz).enumerate().map(|(i, (r, v))| {
         let cx = fmt_num(r.x + r.w / 2.0);
+        // A year no alliance reached has no chance of ending in it: a dash, not 0.
+        let value = if f.summary.hazard_defined(i) {
+            num(lang, v * 100.0, label_digits(v * 100.0, digits))
+        } else {
+            "\u{2014}".to_string()
+        };
         html! {
             <g>
                 { rect(r, "bar hazard-bar") }
-                <text class="bar-value" x={cx.clone()} y={fmt_num(r.y - 4.0)} text-anchor="middle">{ num(lang, v * 100.0, label_digits(v * 100.0, digits)) }</text>
+                <text class="bar-value" x={cx.clone()} y={fmt_num(r.y - 4.0)} text-anchor="middle">{ value }</text>
                 <text class="tick-label" x={cx} y={fmt_num(h + X_TICK_BELOW)} dominant-baseline="hanging" text-anchor="middle">{ i + 1 }</text>
             </g>
         }

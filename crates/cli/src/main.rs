@@ -12,7 +12,7 @@ mod words;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use aliansi_sim::{presets, Outcome, Scenario};
+use aliansi_sim::{presets, BatchSummary, Outcome, Scenario};
 use serde_json::{json, Value};
 
 use aliansi_text::i18n::{t, Lang};
@@ -1930,8 +1930,9 @@ fn merge_sweeps(a: &Args, values: &[Value], out: &mut impl Write) -> Res<()> {
 
 /// The hazard by year as the text output labels it: `y1`, ..., and a last year shorter than
 /// twelve months with its months (`y3 (months 25-30)`); `th1`... in Indonesian.
-fn hazard_labels(lang: Lang, horizon: u32, hazard: &[f64]) -> Vec<String> {
-    hazard
+fn hazard_labels(lang: Lang, sm: &BatchSummary) -> Vec<String> {
+    let horizon = sm.horizon_months;
+    sm.hazard_by_year
         .iter()
         .enumerate()
         .map(|(y, h)| {
@@ -1951,7 +1952,15 @@ fn hazard_labels(lang: Lang, horizon: u32, hazard: &[f64]) -> Vec<String> {
                 &[
                     ("year", &(y + 1).to_string()),
                     ("part", &part),
-                    ("pct", &num(lang, h * 100.0, 1)),
+                    // A year no alliance reached has no chance of ending in it.
+                    (
+                        "pct",
+                        &if sm.hazard_defined(y as usize) {
+                            num(lang, h * 100.0, 1)
+                        } else {
+                            "\u{2014}".to_string()
+                        },
+                    ),
                 ],
             )
         })
@@ -2022,7 +2031,7 @@ fn print_summary(
         None => tf(lang, "batch.median_over", &[("months", &horizon)]),
     };
     writeln!(out, "{median}")?;
-    let hz = hazard_labels(lang, sm.horizon_months, &sm.hazard_by_year);
+    let hz = hazard_labels(lang, sm);
     let list = hz.join(list_sep(lang));
     writeln!(out, "{}", tf(lang, "batch.hazard", &[("list", &list)]))?;
     let dissolved: u64 = sm.causes.iter().map(|(_, n)| n).sum();

@@ -282,6 +282,26 @@ fn batch_json_has_every_field_and_matches_the_single_thread_core() {
 }
 
 #[test]
+fn a_year_no_alliance_reached_has_no_hazard() {
+    // Every run ends by year 3: the years after it have a dash, not a chance of 0.
+    let out = ok(&[
+        "batch",
+        "--preset",
+        "challenge-trust",
+        "--set",
+        "initial_trust=0",
+        "--set",
+        "governance.transparency=0",
+        "--set",
+        "partners.*.opportunism=1",
+        "--runs",
+        "200",
+    ]);
+    assert!(out.contains("y3 100.0, y4 —,"), "{out}");
+    assert!(out.contains("y10 —\n"), "{out}");
+}
+
+#[test]
 fn batch_prints_a_human_summary() {
     let out = ok(&["batch", "--runs", "20", "--preset", "calm-pair"]);
     for want in [

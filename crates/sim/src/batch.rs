@@ -328,6 +328,15 @@ pub struct BatchSummary {
     pub mean_share: Vec<f64>,
 }
 
+impl BatchSummary {
+    /// Whether year `y` (from 0) of [`Self::hazard_by_year`] says anything: some alliance was
+    /// still together at its start. Where none was, its hazard (0 in the list) is undefined,
+    /// not a chance of 0, and is shown as none.
+    pub fn hazard_defined(&self, y: usize) -> bool {
+        self.survival_curve.get(12 * y).is_some_and(|&s| s > 0.0)
+    }
+}
+
 /// Runs `runs` (a range of run indices) of a batch with master seed `master`.
 pub fn run_chunk(
     scenario: &Scenario,
@@ -387,6 +396,29 @@ pub fn chunk(runs: u64, parts: u64, i: u64) -> Range<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_year_no_alliance_reached_has_no_hazard() {
+        // Every partner as opportunistic as can be, no trust and nothing shared: every run
+        // ends within the first few years of ten.
+        let mut s = crate::presets::find("challenge-trust").unwrap();
+        s.initial_trust = 0.0;
+        s.governance.transparency = 0.0;
+        for p in &mut s.partners {
+            p.opportunism = 1.0;
+        }
+        let sm = run_batch(&s, 2024, 200).unwrap();
+        assert_eq!(sm.survival_at_horizon, 0.0);
+        let years = sm.hazard_by_year.len();
+        assert_eq!(years, 10);
+        assert!(sm.hazard_defined(0));
+        let last = (0..years).filter(|&y| sm.hazard_defined(y)).last().unwrap();
+        assert!(last < years - 1, "some year is beyond every run's end");
+        for y in last + 1..years {
+            assert_eq!(sm.hazard_by_year[y], 0.0, "listed as 0");
+            assert!(!sm.hazard_defined(y), "but not a chance of 0");
+        }
+    }
 
     #[test]
     fn chunk_is_the_ith_of_chunks() {
