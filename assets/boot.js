@@ -99,9 +99,18 @@ async function compileWasmOnce() {
       kept.cache.delete(kept.key).catch(() => {});
     }
   }
-  if (decodes) {
+  // A host that will not serve the .xz (IIS answers 404 for a type it does not know) has the
+  // plain wasm beside it: that comes instead. A network that fails is reported as it is.
+  const xzBody = decodes
+    ? await download(tag.dataset.wasm + ".xz", xzBytes).catch((e) => {
+        if (!e.status) throw e;
+        console.warn(`Aliansi: ${e.message}; loading the plain wasm`);
+        return null;
+      })
+    : null;
+  if (xzBody) {
     // (Every browser with TransformStream gives the body as a stream.)
-    let body = await download(tag.dataset.wasm + ".xz", xzBytes);
+    let body = xzBody;
     // A first visit (no offline copy of this version yet): the bytes as they come are also
     // handed to the service worker, which keeps them rather than download them again (a host
     // that forbids caching, "no-store", would otherwise send the whole file twice).
@@ -231,7 +240,9 @@ async function download(file, total, integrity = "") {
   let response;
   try {
     response = await fetch(url, { signal: stall.signal, integrity });
-    if (!response.ok) throw new Error(`the server answered ${response.status} for ${url}`);
+    if (!response.ok) {
+      throw Object.assign(new Error(`the server answered ${response.status} for ${url}`), { status: response.status });
+    }
   } catch (e) {
     downloading(-1);
     throw e;

@@ -9,6 +9,10 @@
 // empty FILES list: nothing is cached, and a cache left by a release build is deleted.
 const VERSION = "__ALIANSI_VERSION__";
 const FILES = [/* __ALIANSI_FILES__ */];
+// Subresource Integrity hashes of files a bad copy of which would break offline use without a
+// word (the app's wasm.xz: the page falls back to the plain wasm online, but the offline copy
+// keeps only the .xz). scripts/minify-js.mjs writes them in (a string, which minifying keeps).
+const CHECKED = JSON.parse('{"__ALIANSI_CHECKED__":""}');
 const SCOPE = self.registration.scope;
 // Caches belong to the whole origin: several copies of the app on one host (GitHub Pages
 // serves all of a user's projects from one origin) each keep and delete only their own.
@@ -43,23 +47,49 @@ self.addEventListener("install", (event) => {
   // what it downloaded on this first visit (boot.js, HANDOVER: the app's wasm.xz), taken here
   // instead of a second download. Only files with a content hash, which cannot be another
   // version's.
+  // A file with an integrity hash (CHECKED) is kept only as the build made it: a handed-over
+  // copy that differs is not taken, and a download that differs (a proxy, a connection cut
+  // short but taken as whole) is tried once more past the HTTP cache; failing that, the offline
+  // copy waits for the next visit rather than keep a file that would not load offline.
+  // The manifest and the icon are not needed to run: one the host will not serve does not
+  // keep the rest from being saved.
   const mode = (f) => (HASHED.test(f) ? "default" : "reload");
+  const optional = (f) => /(^|\/)(manifest\.webmanifest|icon\.svg)$/.test(f);
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
       const given = await caches.open(HANDOVER);
       const fetched = [];
+      const checked = [];
       for (const f of KEEP) {
         const url = new URL(f, SCOPE).href;
         const copy = HASHED.test(f) ? await given.match(url) : undefined;
-        if (copy) await cache.put(url, copy);
-        else fetched.push(new Request(url, { cache: mode(f) }));
+        if (copy && (!CHECKED[f] || (await matches(copy.clone(), CHECKED[f])))) await cache.put(url, copy);
+        else if (CHECKED[f]) checked.push([url, f]);
+        else if (!optional(f)) fetched.push(new Request(url, { cache: mode(f) }));
       }
       await cache.addAll(fetched);
+      for (const [url, f] of checked) {
+        const get = (how) => fetch(new Request(url, { cache: how, integrity: CHECKED[f] }));
+        await cache.put(url, await get(mode(f)).catch(() => get("reload")));
+      }
+      for (const f of KEEP.filter(optional)) {
+        await cache.add(new Request(new URL(f, SCOPE).href, { cache: "reload" })).catch(() => {});
+      }
       await caches.delete(HANDOVER);
     })(),
   );
 });
+
+/** Whether the body of `response` has the Subresource Integrity hash `integrity` (sha384-…). */
+async function matches(response, integrity) {
+  try {
+    const digest = await crypto.subtle.digest("SHA-384", await response.arrayBuffer());
+    return "sha384-" + btoa(String.fromCharCode(...new Uint8Array(digest))) === integrity;
+  } catch {
+    return false;
+  }
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(

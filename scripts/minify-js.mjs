@@ -91,8 +91,22 @@ for (const [name, isModule] of files) {
   out.push({ name, path, before: code.length, code: result.code });
 }
 
+/** The service worker's code with the .xz's integrity hash written in (its CHECKED, which it
+ * checks before it keeps the file). */
+function checkedIn(code, xzName, xz) {
+  const place = '{"__ALIANSI_CHECKED__":""}';
+  if (!code.includes(place)) {
+    console.error(`minify-js.mjs: sw.js has no place for the integrity hashes (${place})`);
+    process.exit(1);
+  }
+  const integrity = "sha384-" + createHash("sha384").update(xz).digest("base64");
+  return code.replace(place, JSON.stringify({ [xzName]: integrity }));
+}
+
 if (done) {
   const sw = out[0];
+  const xzName = index.match(/data-wasm="?\.\/([^"\s>]+\.wasm)/)?.[1] + ".xz";
+  sw.code = checkedIn(sw.code, xzName, await readFile(join(dir, xzName)));
   await writeFile(sw.path + ".tmp", sw.code);
   await rename(sw.path + ".tmp", sw.path);
   console.log(`minify-js.mjs: minified before; sw.js ${(sw.before / 1000).toFixed(1)} -> ${(sw.code.length / 1000).toFixed(1)} KB`);
@@ -310,6 +324,7 @@ if (listed(xzName) === 0) {
     [wasmName, xzName, decoderName, decoderWasmName].map((f) => JSON.stringify(f)).join(","),
   );
 }
+sw.code = checkedIn(sw.code, xzName, xz);
 
 // Every file is written whole (a temporary file, then renamed), the page last.
 await writeFile(wasmPath + ".tmp", shortened.wasm);

@@ -185,6 +185,11 @@ step "release build (scripts/build.sh)" \
 # a repeated key, a version written as "1", an empty library file), a tampered experiment link
 # refused, CSV cells a spreadsheet would run as formulas: 377.7 to 380.5 KB (to_lowercase, which
 # brought Unicode's case tables, was replaced by the editor's ASCII comparison: 3.6 KB less).
+# Raised 381 -> 382 KB in the same stop: the offline copy checked (sw.js keeps the app's .xz only
+# as the build made it, against its SHA-384 written in by minify-js.mjs: a copy damaged on the
+# way broke offline use while the page said it worked offline), a host refusing .xz files
+# falling back to the plain wasm, and the manifest and icon optional for the offline copy;
+# the hazard's years that no alliance reached shown as none: 380.5 to 381.2 KB.
 # Measured in stop 34: without Many futures,
 # Compare fairly and the sweep (the page's three batch features) the first load is 312.8 KB,
 # so the goal of 300 KB is out of reach by leaving features out of the first load.
@@ -192,7 +197,7 @@ step "release build (scripts/build.sh)" \
 # 2026-11-30, `ALIANSI_SIZE_OPTIONS=0 bash scripts/build.sh`: 27.8 KB more): that build is held
 # to the budget plus 29 KB, with a warning. Over budget, the step fails; the end-to-end tests
 # still run, then the script exits 1.
-PAGE_WEIGHT_BUDGET_KB=381
+PAGE_WEIGHT_BUDGET_KB=382
 if ! grep -qx 'size-options=on' "$BUILD_REPORT"; then
   without=$((PAGE_WEIGHT_BUDGET_KB + 29))
   echo "WARNING: the release build was made without scripts/build.sh's size options (see its" >&2

@@ -150,6 +150,60 @@ await h.check("a host that forbids caching (no-store): the first visit still dow
   }
 });
 
+await h.check("a .xz damaged on its way on a first visit is not kept: the page loads the plain wasm, and the offline copy is whole", async () => {
+  // A proxy that changes bytes, or a connection cut short but taken as whole: the page falls
+  // back to the plain wasm, but the offline copy keeps only the .xz, so a bad one would fail
+  // offline while the page said it works offline (sw.js checks it: CHECKED).
+  const strict = await serveStatic(copy, 0, { prefix: PREFIX, headers: { "cache-control": "no-store" } });
+  const ctx = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    await ctx.route("**/*_bg.wasm.xz", async (route) => {
+      const response = await route.fetch();
+      const body = Buffer.from(await response.body());
+      for (let i = 4000; i < 4200; i++) body[i] ^= 0x5a;
+      await route.fulfill({ response, body });
+    }, { times: 1 });
+    const p = await ctx.newPage();
+    await p.goto(strict.base, { waitUntil: "load" });
+    await ready(p);
+    await p.locator('[data-testid="offline-status"][data-state="ready"]').waitFor({ timeout: READY_TIMEOUT_MS });
+    await ctx.setOffline(true);
+    await p.reload({ waitUntil: "load" });
+    await ready(p);
+    await tid(p, "step").click({ timeout: STEP_TIMEOUT_MS });
+    await p.waitForFunction(() => Number(document.querySelector("#app-ready").dataset.month) >= 1, null, { timeout: STEP_TIMEOUT_MS });
+  } finally {
+    await ctx.close();
+    strict.server.close();
+  }
+});
+
+await h.check("a host that will not serve .xz files gets the plain wasm; one that will not serve the manifest still gets the offline copy", async () => {
+  const strict = await serveStatic(copy, 0, { prefix: PREFIX, headers: { "cache-control": "no-store" } });
+  try {
+    // IIS answers 404 for a type it does not know: the page said it could not load.
+    const ctx = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await ctx.route("**/*.xz", (route) => route.fulfill({ status: 404, body: "not found" }));
+    const p = await ctx.newPage();
+    await p.goto(strict.base, { waitUntil: "load" });
+    await ready(p);
+    await ctx.close();
+    // The manifest and the icon are not needed to run the app offline.
+    const ctx2 = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await ctx2.route("**/manifest.webmanifest", (route) => route.fulfill({ status: 404, body: "not found" }));
+    const q = await ctx2.newPage();
+    await q.goto(strict.base, { waitUntil: "load" });
+    await ready(q);
+    await q.locator('[data-testid="offline-status"][data-state="ready"]').waitFor({ timeout: READY_TIMEOUT_MS });
+    await ctx2.setOffline(true);
+    await q.reload({ waitUntil: "load" });
+    await ready(q);
+    await ctx2.close();
+  } finally {
+    strict.server.close();
+  }
+});
+
 await h.check("the offline copy asks the browser to keep it (navigator.storage.persist, once it is saved)", async () => {
   const p = await context.newPage();
   await p.addInitScript(() => {
