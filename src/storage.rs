@@ -598,12 +598,9 @@ pub fn merge(saved: &[Saved], incoming: &[Saved]) -> Merged {
             continue;
         }
         let mut item = item.clone();
-        let base = item.name.clone();
-        let mut k = 2;
-        while out.iter().any(|s| s.name == item.name) {
-            item.name = numbered(&base, &format!(" ({k})"));
-            k += 1;
-        }
+        item.name = first_free_name(&item.name, MAX_NAME_CHARS, |n| {
+            out.iter().any(|s| s.name == n)
+        });
         out.push(item);
         added += 1;
     }
@@ -614,9 +611,27 @@ pub fn merge(saved: &[Saved], incoming: &[Saved]) -> Merged {
     }
 }
 
+/// `name` if it is not `taken`, else the first of "name (2)", "name (3)"… that is not, `name`
+/// cut so that the whole stays within `limit` characters. Saved scenarios ([`merge`]) and the
+/// variants of Compare fairly are numbered so.
+pub fn first_free_name(name: &str, limit: usize, taken: impl Fn(&str) -> bool) -> String {
+    let mut candidate = name.to_string();
+    let mut k = 2;
+    while taken(&candidate) {
+        candidate = within(name, &format!(" ({k})"), limit);
+        k += 1;
+    }
+    candidate
+}
+
 /// `base` with `suffix` (" (2)"), `base` cut so that the whole stays within [`MAX_NAME_CHARS`].
 fn numbered(base: &str, suffix: &str) -> String {
-    let room = MAX_NAME_CHARS.saturating_sub(suffix.chars().count());
+    within(base, suffix, MAX_NAME_CHARS)
+}
+
+/// `base` with `suffix`, `base` cut so that the whole stays within `limit` characters.
+fn within(base: &str, suffix: &str, limit: usize) -> String {
+    let room = limit.saturating_sub(suffix.chars().count());
     let cut: String = base.chars().take(room).collect();
     format!("{}{suffix}", cut.trim_end())
 }

@@ -36,17 +36,13 @@ pub fn default_name(lang: Lang, n: usize) -> String {
 }
 
 /// `name`, or if one of `others` has it already (in any letter case, as the editor compares
-/// partners' names) `name (2)`, `name (3)`…: the verdict, the table and the CSV columns name
-/// each variant, and two of one name could not be told apart there.
+/// partners' names) `name (2)`, `name (3)`… as saved scenarios are numbered, within the
+/// characters a link holds: the verdict, the table and the CSV columns name each variant, and
+/// two of one name could not be told apart there.
 fn unique_name(name: &str, others: &[Variant]) -> String {
-    let taken = |n: &str| others.iter().any(|o| o.name.eq_ignore_ascii_case(n));
-    let mut candidate = name.to_string();
-    let mut k = 2;
-    while taken(&candidate) {
-        candidate = format!("{name} ({k})");
-        k += 1;
-    }
-    candidate
+    crate::storage::first_free_name(name, aliansi_wire::MAX_NAME_CHARS, |n| {
+        others.iter().any(|o| o.name.eq_ignore_ascii_case(n))
+    })
 }
 
 /// The variants' scenarios ready to run: every seed set to the base's, so all meet the same
@@ -1149,6 +1145,18 @@ mod tests {
         ]));
         let names: Vec<&str> = v.variants.iter().map(|x| x.name.as_str()).collect();
         assert_eq!(names, ["A", "A (2)", "A (2) (2)"]);
+        // A name as long as a link holds stays within it once numbered (else Share, and the
+        // tab's keeping of the variants over a reload, refused it).
+        let long = "x".repeat(aliansi_wire::MAX_NAME_CHARS);
+        let v = v.reduce(VariantsAction::Replace(vec![
+            var(&long, |_| {}),
+            var(&long, |_| {}),
+        ]));
+        assert_eq!(
+            v.variants[1].name.chars().count(),
+            aliansi_wire::MAX_NAME_CHARS
+        );
+        assert!(v.variants[1].name.ends_with("x (2)"));
     }
 
     #[test]
