@@ -60,9 +60,7 @@ pub fn read_fragment(hash_or_href: &str) -> Fragment {
         // a tab keeps its variants over a reload as an `e1.` link, horizons as they stand while
         // being edited, `working_variants`.)
         Ok(Shared::Experiment(x))
-            if x.variants
-                .windows(2)
-                .any(|v| v[0].1.horizon_months != v[1].1.horizon_months) =>
+            if !crate::variants::one_horizon(x.variants.iter().map(|v| &v.1)) =>
         {
             aliansi_wire::WireError::Link("variants of different horizons".into())
         }

@@ -45,6 +45,14 @@ fn unique_name(name: &str, others: &[Variant]) -> String {
     })
 }
 
+/// Whether the scenarios share one horizon, as variants must to be compared (their curves are
+/// read at one horizon): Run refuses others, and so does an experiment link as it opens.
+pub fn one_horizon<'a>(scenarios: impl IntoIterator<Item = &'a Scenario>) -> bool {
+    let mut horizons = scenarios.into_iter().map(|s| s.horizon_months);
+    let first = horizons.next();
+    horizons.all(|h| Some(h) == first)
+}
+
 /// The variants' scenarios ready to run: every seed set to the base's, so all meet the same
 /// futures. Refused (with an i18n key) when fewer than two or the horizons differ.
 pub fn seeded(variants: &[Variant]) -> Result<Vec<Scenario>, &'static str> {
@@ -52,10 +60,7 @@ pub fn seeded(variants: &[Variant]) -> Result<Vec<Scenario>, &'static str> {
         return Err("experiments.variants_too_few");
     }
     let base = &variants[0].scenario;
-    if variants
-        .iter()
-        .any(|v| v.scenario.horizon_months != base.horizon_months)
-    {
+    if !one_horizon(variants.iter().map(|v| &v.scenario)) {
         return Err("experiments.variants_horizon");
     }
     Ok(variants
