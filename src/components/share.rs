@@ -212,11 +212,6 @@ fn address_actions(hash: &str, empty_is_default: bool, lang: Lang) -> Vec<Action
     }
 }
 
-/// Whether the address `hash` holds a link to `scenario` itself (with its seed).
-fn opened_as(hash: &str, scenario: &Scenario) -> bool {
-    matches!(url::read_fragment(hash), Fragment::Scenario(s, _) if s == *scenario)
-}
-
 /// `location.hash`, or empty.
 pub(crate) fn current_hash() -> String {
     web_sys::window()
@@ -326,9 +321,14 @@ pub fn url_sync(props: &ShareProps) -> Html {
         // A reload that brings back work done since the link opened: the page shows that
         // work, so the banner describing the link's scenario ("2 partners over 10 years")
         // would describe another scenario, and is left out.
+        let link_is_shown = restored.as_ref().is_none_or(|r| {
+            address.iter().any(
+                |a| matches!(a, Action::Load(s) | Action::LoadRun { scenario: s, .. } if s == r),
+            )
+        });
         actions.extend(address.into_iter().filter(|a| {
-            !matches!((a, &restored), (Action::Notify(Some(n)), Some(r))
-                if n.key.starts_with("library.link_opened") && !opened_as(&hash, r))
+            link_is_shown
+                || !matches!(a, Action::Notify(Some(n)) if n.key.starts_with("library.link_opened"))
         }));
         let same_world = restored.is_some();
         // An edit, not a load: the scenario the address or the lesson loaded stays the one
