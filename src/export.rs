@@ -663,7 +663,7 @@ pub fn batch_findings(lang: Lang, s: &BatchSummary) -> Vec<String> {
 /// their 95% intervals overlap (if they do, the difference could be chance).
 pub fn sweep_findings(lang: Lang, r: &crate::sweep::Results) -> Vec<String> {
     // Values as the sweep's table writes them (0.167, not 0.166666667).
-    use crate::sweep::{param_label, short_label as value_label};
+    use crate::sweep::{param_label, short_label};
     let res = &r.result;
     let Some(first) = res.points.first() else {
         return Vec::new();
@@ -672,7 +672,7 @@ pub fn sweep_findings(lang: Lang, r: &crate::sweep::Results) -> Vec<String> {
     let runs = amount(lang, first.runs as f64);
     let x_name = param_label(lang, &r.base, &xa.param);
     let at = |q: &aliansi_sim::sweep::SweepPoint| {
-        let xv = value_label(lang, &xa.param, xa.values[q.ix]);
+        let xv = short_label(lang, &xa.param, xa.values[q.ix]);
         match &res.y {
             None => xv,
             Some(ya) => tf(
@@ -682,7 +682,7 @@ pub fn sweep_findings(lang: Lang, r: &crate::sweep::Results) -> Vec<String> {
                     ("x", &x_name),
                     ("xv", &xv),
                     ("y", &param_label(lang, &r.base, &ya.param)),
-                    ("yv", &value_label(lang, &ya.param, ya.values[q.iy])),
+                    ("yv", &short_label(lang, &ya.param, ya.values[q.iy])),
                 ],
             ),
         }

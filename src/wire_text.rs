@@ -122,7 +122,7 @@ fn schema_message(lang: Lang, m: &str) -> String {
                 let value = crate::narrate::local_digits(lang, found);
                 return tf(lang, "library.err.negative", &[("value", &value)]);
             }
-            let huge = crate::number::parse_f64(found).is_some_and(|v| v >= 1.8446744073709552e19);
+            let huge = crate::number::parse_f64(found).is_some_and(|v| v >= u64::MAX as f64);
             if m.starts_with("invalid value") || huge {
                 return t(lang, "library.err.too_large").to_string();
             }

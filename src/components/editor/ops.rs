@@ -252,12 +252,13 @@ pub fn parse_whole(text: &str, mark: char, spec: Spec) -> Result<u32, Refusal> {
 /// 0.001 with 4 significant digits instead (0.00001 is not shown as 0).
 pub fn format_number(v: f64) -> String {
     let mut decimals = 4;
-    let mut x = v.abs();
-    while x != 0.0 && x < 0.1 && decimals < 20 {
-        x *= 10.0;
-        decimals += 1;
+    if v.abs() < 0.001 {
+        let mut x = v.abs();
+        while x != 0.0 && x < 0.1 && decimals < 20 {
+            x *= 10.0;
+            decimals += 1;
+        }
     }
-    let decimals = if v.abs() < 0.001 { decimals } else { 4 };
     let s = format!("{:.*}", decimals, v);
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" {
