@@ -942,6 +942,12 @@ struct Title {
     description: Option<String>,
 }
 
+/// A version-1 scenario (a file, or a scenario after `--set`) as the core's scenario and its
+/// title beside it.
+fn with_title(v: aliansi_wire::ScenarioV1) -> Result<(Scenario, Title), aliansi_wire::WireError> {
+    Ok((aliansi_wire::to_core(&v)?, Title::of(&v)))
+}
+
 impl Title {
     /// The title of a scenario file; a blank name or description is none (`--set name=`
     /// removes one).
@@ -1002,8 +1008,7 @@ fn load(a: &Args) -> Res<Loaded> {
                 .map_err(|e| usage(format!("cannot read scenario file {path}: {e}")))?;
             (text, path.as_str())
         };
-        let file = aliansi_wire::parse_v1(&text)
-            .and_then(|v| Ok((aliansi_wire::to_core(&v)?, Title::of(&v))));
+        let file = aliansi_wire::parse_v1(&text).and_then(with_title);
         file.map_err(|e| {
             // The page's "Export all saved scenarios" writes a list, not one scenario.
             let list = serde_json::from_str::<Value>(&text).is_ok_and(|v| aliansi_wire::is_saved_list(&v));
@@ -1075,8 +1080,7 @@ fn load(a: &Args) -> Res<Loaded> {
         for s in &a.sets {
             set::apply(&mut value, s).map_err(|e| usage(format!("--set {s}: {e}")))?;
         }
-        let v1 = aliansi_wire::parse_value_v1(&value)
-            .and_then(|v| Ok((aliansi_wire::to_core(&v)?, Title::of(&v))));
+        let v1 = aliansi_wire::parse_value_v1(&value).and_then(with_title);
         (scenario, title) = v1.map_err(|e| usage(set_error(&a.sets, &e)))?;
     }
     let link_seed = scenario.seed;
