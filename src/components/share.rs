@@ -12,6 +12,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::editor;
 use crate::components::library::notice;
 use crate::i18n::{t, tf, Lang};
 use crate::state::{Action, State, View};
@@ -400,6 +401,45 @@ pub fn url_sync(props: &ShareProps) -> Html {
             drop(on_pop);
             drop(on_hash);
         }
+    });
+    // What is typed in an editor field but not yet applied (a number applies on Enter or when
+    // the field is left) is applied when the page goes away or out of sight: a reload, a
+    // closed tab, a phone switching apps, which may discard the tab. It is kept at once, from
+    // the scenario drawn last: the page may be gone before it draws again (Yew draws in later
+    // tasks when it has much to draw, as just after the page opened).
+    let drawn = use_mut_ref(|| props.state.clone());
+    *drawn.borrow_mut() = props.state.clone();
+    use_effect_with((), move |_| {
+        let apply_typed = move |_: &Event| {
+            let focused = gloo::utils::document().active_element();
+            let Some(input) = focused.and_then(|e| e.dyn_into::<HtmlInputElement>().ok()) else {
+                return;
+            };
+            let state = drawn.borrow().clone();
+            let edit = editor::typed_edit(&input, state.lang.decimal_mark());
+            if let Some(Ok(scenario)) = edit.map(|e| editor::ops::apply(&state.scenario, &e)) {
+                let copy = url::working_copy(&current_hash(), &scenario, state.seed);
+                keep_in_tab(WORKING_COPY_KEY, Some(&copy));
+            }
+            // And applied in the page, as leaving the field would (for a tab that stays).
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            if let Ok(change) = Event::new_with_event_init_dict("change", &init) {
+                let _ = input.dispatch_event(&change);
+            }
+        };
+        let apply_typed = Rc::new(apply_typed);
+        let document = gloo::utils::document();
+        let on_hide = {
+            let apply_typed = apply_typed.clone();
+            EventListener::new(&gloo::utils::window(), "pagehide", move |e| apply_typed(e))
+        };
+        let on_hidden = EventListener::new(&document.clone(), "visibilitychange", move |e| {
+            if document.visibility_state() == web_sys::VisibilityState::Hidden {
+                apply_typed(e)
+            }
+        });
+        move || drop((on_hide, on_hidden))
     });
     // Written after the load above has read it (effects run in order). Storage that refuses
     // (private mode, full) only means no working copy.

@@ -184,4 +184,35 @@ await h.check("(2) a lesson or a preset loaded over an edited scenario offers to
   await p.context().close();
 });
 
+await h.check("a number typed and not yet applied (no Tab, no Enter) survives a reload, and a tab closed or sent to the background", async () => {
+  const p = await h.newPage();
+  await open(p, h.origin);
+  const horizon = tid(p, "field-horizon_months");
+  await horizon.fill("77");
+  // Still focused, never blurred: the page is reloaded (or a phone puts the tab away).
+  await p.reload();
+  await ready(p);
+  assert.equal(await tid(p, "field-horizon_months").inputValue(), "77");
+  // A partner's name typed just before (applied as typed; kept even if the page had not drawn it).
+  await tid(p, "partner-name-1").fill("Kopi Pagi");
+  await p.reload();
+  await ready(p);
+  assert.equal(await tid(p, "partner-name-1").inputValue(), "Kopi Pagi");
+  // A refused text typed before the reload is not applied, and nothing else is lost.
+  await tid(p, "field-horizon_months").fill("-5");
+  await p.reload();
+  await ready(p);
+  assert.equal(await tid(p, "field-horizon_months").inputValue(), "77");
+  // Out of sight (a phone switching apps, which may discard the tab): the number typed is
+  // applied then, and the field shows it as the editor writes it ("78.0" becomes "78").
+  await tid(p, "field-horizon_months").fill("78.0");
+  await p.evaluate(() => {
+    Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+    document.dispatchEvent(new Event("visibilitychange"));
+  });
+  await p.waitForFunction(() => document.querySelector('[data-testid="field-horizon_months"]').value === "78", null, { timeout: STEP_TIMEOUT_MS });
+  assert.ok(await tid(p, "field-horizon_months").evaluate((e) => e === document.activeElement), "the field keeps the focus");
+  await p.context().close();
+});
+
 await h.finish();

@@ -38,6 +38,27 @@ fn control_id(path: &str) -> String {
     format!("ed-{}", path.replace('.', "-"))
 }
 
+/// The path of the control whose HTML id is `id` (the inverse of [`control_id`]).
+fn path_of_control(id: &str) -> Option<String> {
+    Some(id.strip_prefix("ed-")?.replace('-', "."))
+}
+
+/// What is typed in `input`, if it is one of the editor's text fields (a number, a partner's
+/// name), as the edit that applies it: numbers are applied when the field is left or on Enter,
+/// so the page applies the one typed when it goes away (`share::UrlSync`). `mark`: the page's
+/// decimal mark.
+pub fn typed_edit(input: &HtmlInputElement, mark: char) -> Option<Edit> {
+    let path = path_of_control(&input.id())?;
+    let text = input.value();
+    if input.class_list().contains("num") {
+        Some(Edit::Number { path, text, mark })
+    } else if path.ends_with(".name") {
+        Some(Edit::Choice { path, value: text })
+    } else {
+        None
+    }
+}
+
 /// A number as shown in a message, with a decimal comma in Indonesian.
 fn show_number(lang: Lang, v: f64) -> String {
     let s = format_number(v);
@@ -858,6 +879,30 @@ fn environment_section(ctx: &Ctx) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_control_id_gives_back_its_path() {
+        // The generic paths with an index where the editor shows one (`partners.3.capacity`).
+        let mut paths: Vec<String> = ops::numeric_generics()
+            .iter()
+            .map(|g| {
+                g.replacen("partners.", "partners.3.", 1).replacen(
+                    "scripted_shocks.",
+                    "scripted_shocks.0.",
+                    1,
+                )
+            })
+            .collect();
+        paths.push("partners.3.name".to_string());
+        assert!(paths.len() > 20);
+        for path in paths {
+            assert_eq!(
+                path_of_control(&control_id(&path)).as_deref(),
+                Some(path.as_str())
+            );
+        }
+        assert_eq!(path_of_control("share-link"), None);
+    }
 
     #[test]
     fn every_control_has_a_label_and_help_in_both_languages() {
