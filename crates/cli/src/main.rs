@@ -71,7 +71,7 @@ const COMMANDS: [(&str, Command, &str, &str); 9] = [
         Command::Validate,
         "[OPTIONS]",
         "Check that the model reproduces the research findings (F1-F12), the edge\n\
-         cases, and which parameters move survival most; exits 1 if a check fails",
+         cases, and which parameters move survival most; exits 1 unless every check passes",
     ),
     (
         "help",
@@ -382,7 +382,7 @@ const EXAMPLES: &[(Command, &str)] = &[
 const EXIT_STATUS: &str = "\
 EXIT STATUS:
     0 success
-    1 validate found a failing check, or the output could not be written
+    1 validate found a check that fails or is open, or the output could not be written
     2 bad input (one line on stderr starting with \"error: \")";
 
 /// An option's lines in the help; `scope` goes before its text.
@@ -486,8 +486,9 @@ enum Failure {
     Io(io::Error),
     /// An output file that cannot be written: exit 1 with this message.
     Write(String),
-    /// Validation checks failed: exit 1 (the report says which).
-    Checks(usize),
+    /// Validation checks did not pass: exit 1 (the report says which). The checks that failed
+    /// (contradicted), and those left open (too few runs to tell).
+    Checks { failed: usize, open: usize },
 }
 
 impl From<io::Error> for Failure {
@@ -2642,7 +2643,11 @@ fn real_main() -> Res<()> {
             out.write_all(doc.as_bytes())?;
             out.flush()?;
             if rep.failures() > 0 {
-                return Err(Failure::Checks(rep.failures()));
+                let failed = rep.contradicted();
+                return Err(Failure::Checks {
+                    failed,
+                    open: rep.failures() - failed,
+                });
             }
         }
         Command::Help => {}
@@ -2659,8 +2664,12 @@ fn main() -> ExitCode {
             let _ = writeln!(io::stderr(), "error: {msg}");
             ExitCode::from(2)
         }
-        Err(Failure::Checks(n)) => {
-            let _ = writeln!(io::stderr(), "error: {n} validation check(s) failed");
+        Err(Failure::Checks { failed, open }) => {
+            let _ = writeln!(
+                io::stderr(),
+                "error: {} validation check(s) did not pass ({failed} failed, {open} open)",
+                failed + open
+            );
             ExitCode::from(1)
         }
         Err(Failure::Io(e)) => {

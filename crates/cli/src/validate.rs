@@ -29,12 +29,49 @@ pub struct Report {
 }
 
 impl Report {
+    /// The checks that do not pass: contradicted, or not settled at this number of runs.
     pub fn failures(&self) -> usize {
-        self.findings
-            .iter()
-            .chain(&self.edges)
-            .filter(|(_, r)| !r.pass)
+        self.checks().filter(|(_, r)| !r.pass).count()
+    }
+
+    /// The checks whose interval lies wholly outside what the finding predicts.
+    pub fn contradicted(&self) -> usize {
+        self.checks()
+            .filter(|(e, r)| verdict(e, r) == Verdict::Fail)
             .count()
+    }
+
+    fn checks(&self) -> impl Iterator<Item = &(Experiment, ExperimentResult)> {
+        self.findings.iter().chain(&self.edges)
+    }
+}
+
+/// A check's result: its interval inside what the finding predicts, wholly outside it, or
+/// across its edge (too wide to say at this number of runs; more runs narrow it).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Verdict {
+    Pass,
+    Fail,
+    Unsettled,
+}
+
+pub fn verdict(e: &Experiment, r: &ExperimentResult) -> Verdict {
+    if r.pass {
+        Verdict::Pass
+    } else if e.expect.contradicted(r.ci95) {
+        Verdict::Fail
+    } else {
+        Verdict::Unsettled
+    }
+}
+
+impl Verdict {
+    fn word(self) -> &'static str {
+        match self {
+            Verdict::Pass => "pass",
+            Verdict::Fail => "FAIL",
+            Verdict::Unsettled => "open",
+        }
     }
 }
 
@@ -121,11 +158,11 @@ fn arms(e: &Experiment, r: &ExperimentResult) -> String {
         .join("; ")
 }
 
-fn verdict(r: &ExperimentResult) -> &'static str {
-    if r.pass {
-        "pass"
+fn runs_text(runs: u64) -> String {
+    if runs == 1 {
+        "1 run".to_string()
     } else {
-        "FAIL"
+        format!("{runs} runs")
     }
 }
 
@@ -135,14 +172,10 @@ pub fn text(rep: &Report) -> String {
     let _ = writeln!(
         s,
         "Validation: {} per scenario, master seed {MASTER_SEED}\n",
-        if rep.runs == 1 {
-            "1 run".to_string()
-        } else {
-            format!("{} runs", rep.runs)
-        }
+        runs_text(rep.runs)
     );
     for (e, r) in rep.findings.iter().chain(&rep.edges) {
-        let _ = writeln!(s, "{:<4} {:<4} {}", e.id, verdict(r), e.finding);
+        let _ = writeln!(s, "{:<4} {:<4} {}", e.id, verdict(e, r).word(), e.finding);
         let _ = writeln!(s, "          {} [{}]", e.comparison, e.metric.label());
         let _ = writeln!(
             s,
@@ -165,16 +198,24 @@ pub fn text(rep: &Report) -> String {
             );
         }
     }
-    let f = rep.failures();
-    let _ = writeln!(
-        s,
-        "\n{}",
-        if f == 0 {
-            "All checks pass.".to_string()
-        } else {
-            format!("{f} check(s) FAIL.")
-        }
-    );
+    let (f, open) = (rep.contradicted(), rep.failures() - rep.contradicted());
+    if f == 0 && open == 0 {
+        let _ = writeln!(s, "\nAll checks pass.");
+    }
+    if f > 0 {
+        let _ = writeln!(
+            s,
+            "\n{f} check(s) FAIL: the interval lies wholly outside what the finding predicts."
+        );
+    }
+    if open > 0 {
+        let _ = writeln!(
+            s,
+            "\n{open} check(s) open: the interval reaches across what the finding predicts, \
+             too wide to tell at {}. Run more (--runs {FULL_RUNS}, the default) to settle them.",
+            runs_text(rep.runs)
+        );
+    }
     s
 }
 
@@ -215,7 +256,7 @@ pub fn markdown(rep: &Report) -> String {
             cell(&measured(e, r)),
             e.expect.describe(),
             cell(e.source_size),
-            verdict(r)
+            verdict(e, r).word()
         );
     }
     let _ = writeln!(s, "\nMeans of each scenario:\n");
@@ -238,7 +279,7 @@ pub fn markdown(rep: &Report) -> String {
             e.metric.label(),
             cell(&measured(e, r)),
             e.expect.describe(),
-            verdict(r)
+            verdict(e, r).word()
         );
     }
     if !rep.sensitivity.is_empty() {

@@ -133,6 +133,21 @@ impl Expect {
         }
     }
 
+    /// Whether the 95 % interval lies wholly outside what the finding predicts: the model
+    /// does not reproduce it. An interval neither inside nor wholly outside ([`holds`] and this
+    /// both false) settles nothing: more runs narrow it.
+    ///
+    /// [`holds`]: Expect::holds
+    pub fn contradicted(self, ci: (f64, f64)) -> bool {
+        match self {
+            Expect::Positive => ci.1 <= 0.0,
+            Expect::Negative => ci.0 >= 0.0,
+            Expect::Negligible(b) => ci.0 > b || ci.1 < -b,
+            Expect::Within(lo, hi) => ci.0 > hi || ci.1 < lo,
+            Expect::Above(x) => ci.1 <= x,
+        }
+    }
+
     pub fn holds(self, ci: (f64, f64)) -> bool {
         match self {
             Expect::Positive => ci.0 > 0.0,
@@ -1047,6 +1062,36 @@ mod tests {
             arm_sums: vec![k * one],
             effect_sum: k * one,
             effect_sq_sum: k * one,
+        }
+    }
+
+    #[test]
+    fn an_interval_holds_contradicts_or_settles_nothing() {
+        // (expectation, interval, holds, contradicted)
+        let cases = [
+            (Expect::Positive, (0.01, 0.2), true, false),
+            (Expect::Positive, (-0.01, 0.2), false, false),
+            (Expect::Positive, (-0.2, 0.0), false, true),
+            (Expect::Negative, (-0.2, -0.01), true, false),
+            (Expect::Negative, (-0.2, 0.01), false, false),
+            (Expect::Negative, (0.0, 0.2), false, true),
+            // F9b at 200 runs: [+0.022, +0.138] against within ±0.1.
+            (Expect::Negligible(0.1), (0.022, 0.138), false, false),
+            (Expect::Negligible(0.1), (-0.05, 0.05), true, false),
+            (Expect::Negligible(0.1), (0.11, 0.3), false, true),
+            (Expect::Negligible(0.1), (-0.3, -0.11), false, true),
+            (Expect::Within(0.3, 0.7), (0.4, 0.6), true, false),
+            (Expect::Within(0.3, 0.7), (0.6, 0.8), false, false),
+            (Expect::Within(0.3, 0.7), (0.71, 0.8), false, true),
+            (Expect::Within(0.3, 0.7), (0.1, 0.29), false, true),
+            // E8 at 200 runs: [-0.014, +0.104] against > 0.02.
+            (Expect::Above(0.02), (-0.014, 0.104), false, false),
+            (Expect::Above(0.02), (0.03, 0.1), true, false),
+            (Expect::Above(0.02), (-0.1, 0.02), false, true),
+        ];
+        for (e, ci, holds, contradicted) in cases {
+            assert_eq!(e.holds(ci), holds, "{e:?} {ci:?}");
+            assert_eq!(e.contradicted(ci), contradicted, "{e:?} {ci:?}");
         }
     }
 
