@@ -192,12 +192,12 @@ pub fn run_controls(props: &Props) -> Html {
                             autocomplete="off" spellcheck="false"
                             value={seed_text}
                             aria-invalid={seed_error.is_some().to_string()}
-                            aria-describedby="seed-help"
+                            aria-describedby={if seed_error.is_some() { "seed-error seed-help" } else { "seed-help" }}
                             oninput={on_seed_input} onchange={on_seed_change} onkeydown={on_seed_key} />
                         <button type="button" data-testid="new-seed" onclick={on_new_seed}>{ t(lang, "watch.new_seed") }</button>
                     </div>
                     if let Some(bad) = &*seed_error {
-                        <p class="field-error" role="alert" data-testid="seed-error">
+                        <p class="field-error" role="alert" id="seed-error" data-testid="seed-error">
                             { tf(lang, "watch.seed_invalid", &[("value", bad)]) }
                         </p>
                     }

@@ -104,7 +104,7 @@ fn text_field(
                 aria-invalid={error.is_some().then_some("true")}
                 aria-describedby={error.is_some().then_some(help.clone())} />
             if let Some(e) = error {
-                <p id={help.clone()} data-testid={help} class="batch-help field-error">{ e }</p>
+                <p id={help.clone()} data-testid={help} class="batch-help field-error"><span role="alert">{ e }</span></p>
             }
         </div>
     }
@@ -151,7 +151,7 @@ fn axis_inputs(
                 <div class="sweep-option-list">{ for boxes }</div>
                 <p class="batch-help" data-testid={format!("sweep-{which}-now")}>{ now }</p>
                 if let Some(e) = err {
-                    <p id={help.clone()} data-testid={help} class="batch-help field-error">{ e }</p>
+                    <p id={help.clone()} data-testid={help} class="batch-help field-error"><span role="alert">{ e }</span></p>
                 }
             </fieldset>
         };

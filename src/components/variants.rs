@@ -522,7 +522,7 @@ pub fn variants_panel(props: &Props) -> Html {
                         aria-invalid={runs_error.is_some().then_some("true")}
                         aria-describedby={runs_error.is_some().then_some("variants-runs-help")} />
                     if let Some(e) = runs_error.clone() {
-                        <p id="variants-runs-help" class="batch-help field-error">{ e }</p>
+                        <p id="variants-runs-help" class="batch-help field-error"><span role="alert">{ e }</span></p>
                     }
                 </div>
                 <button type="button" class="primary" data-testid="variants-run" onclick={run}

@@ -448,4 +448,107 @@ await h.check("(10) at 320 px About the model stays inside the page; on a phone 
   }
 });
 
+// WCAG contrast of a colour (rgb/rgba string, after `opacity` over white) against white.
+function contrastOnWhite(css, opacity = 1) {
+  const [r, g, b, a = 1] = css.match(/[\d.]+/g).map(Number);
+  const k = a * opacity;
+  const lin = (c) => {
+    const v = (c * k + 255 * (1 - k)) / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  };
+  const l = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+  return 1.05 / (l + 0.05);
+}
+
+await h.check("(10) contrast: a departed partner's name (4.5:1), key hints on buttons (4.5:1), the edges of card-like buttons (3:1)", async () => {
+  const page = await h.newPage();
+  await open(page, h.origin);
+  await tid(page, "classroom-toggle").waitFor({ timeout: STEP_TIMEOUT_MS });
+  // A run in which a partner leaves (seed 1 of the default scenario dissolves; any exit will do).
+  let left = 0;
+  for (const seed of ["1", "2", "3", "4", "5", "6"]) {
+    await tid(page, "seed").fill(seed);
+    await tid(page, "seed").press("Enter");
+    await finishRun(page);
+    left = await page.locator('[data-testid="network"] .node.left').count();
+    if (left > 0) break;
+  }
+  assert.ok(left > 0, "no partner left in seeds 1 to 6");
+  const label = await page.locator('[data-testid="network"] .node.left .label').first().evaluate((e) => {
+    let o = 1;
+    for (let n = e; n && n.nodeType === 1; n = n.parentNode) o *= Number(getComputedStyle(n).opacity);
+    return { fill: getComputedStyle(e).fill, o };
+  });
+  const c = contrastOnWhite(label.fill, label.o);
+  assert.ok(c >= 4.5, `a departed partner's name: ${label.fill} at opacity ${label.o}, ${c.toFixed(2)}:1`);
+  const hint = await page.locator(".key-hint").first().evaluate((e) => {
+    let o = 1;
+    for (let n = e; n && n.nodeType === 1; n = n.parentNode) o *= Number(getComputedStyle(n).opacity);
+    const bg = getComputedStyle(e.closest("button")).backgroundColor;
+    return { color: getComputedStyle(e).color, o, bg };
+  });
+  if (/255, 255, 255|rgba\(0, 0, 0, 0\)/.test(hint.bg)) {
+    const k = contrastOnWhite(hint.color, hint.o);
+    assert.ok(k >= 4.5, `a key hint: ${hint.color} at opacity ${hint.o}, ${k.toFixed(2)}:1`);
+  }
+  const edge = await tid(page, "lesson-open-alignment").evaluate((e) => getComputedStyle(e).borderTopColor);
+  const ec = contrastOnWhite(edge);
+  assert.ok(ec >= 3, `a lesson button's edge: ${edge}, ${ec.toFixed(2)}:1`);
+  await page.context().close();
+});
+
+await h.check("(12) an error under Compare fairly's runs, the sweep's fields and the seed is announced (an alert) and is the field's description", async () => {
+  const page = await h.newPage();
+  await open(page, h.origin);
+  for (const [id, bad] of [["variants-runs", "5"], ["sweep-runs", "1"], ["sweep-x-steps", "1"], ["seed", "abc"]]) {
+    const field = await reveal(page, id);
+    const before = await field.inputValue();
+    await field.fill(bad);
+    await field.press("Tab");
+    const got = await field.evaluate((e) => {
+      const ids = (e.getAttribute("aria-describedby") ?? "").split(/\s+/).filter(Boolean);
+      const described = ids.map((i) => document.getElementById(i)).filter(Boolean);
+      const alert = described.map((d) => (d.matches('[role="alert"]') ? d : d.querySelector('[role="alert"]'))).find(Boolean);
+      return { invalid: e.getAttribute("aria-invalid"), alert: alert?.textContent.trim() ?? null };
+    });
+    assert.equal(got.invalid, "true", `${id}: not marked invalid`);
+    assert.ok(got.alert && got.alert.length > 10, `${id}: no alert among its description (${JSON.stringify(got)})`);
+    await field.fill(before);
+    await field.press("Tab");
+  }
+  await page.context().close();
+});
+
+await h.check("(10) on a phone, the play bar at the screen's foot never covers the control the keyboard is on", async () => {
+  for (const [width, height, lang] of [[320, 640, "id"], [320, 640, "en"], [375, 667, "en"]]) {
+    const page = await h.newPage({ viewport: { width, height }, deviceScaleFactor: 2 });
+    await open(page, h.origin, `/?lang=${lang}`);
+    await tid(page, "step").click();
+    await tid(page, "run").click();
+    await tid(page, "pause").click();
+    await tid(page, "play-bar").waitFor({ state: "visible", timeout: STEP_TIMEOUT_MS });
+    await page.evaluate(() => {
+      document.activeElement?.blur();
+      window.scrollTo(0, 0);
+    });
+    const covered = [];
+    for (let i = 0; i < 120; i++) {
+      await page.keyboard.press("Tab");
+      const hit = await page.evaluate(() => {
+        const f = document.activeElement;
+        const bar = document.querySelector('[data-testid="play-bar"]');
+        if (!f || f === document.body || !bar || bar.contains(f)) return null;
+        const a = f.getBoundingClientRect();
+        const b = bar.getBoundingClientRect();
+        const overlap = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        return a.height > 0 && overlap > 1 ? `${f.dataset.testid ?? f.tagName} (${Math.round(overlap)} px)` : null;
+      });
+      if (hit) covered.push(hit);
+    }
+    if (covered.length) await h.shot(page, `play-bar-covers-${width}-${lang}`);
+    assert.deepEqual(covered, [], `at ${width}x${height} (${lang}) the play bar covers the focused control`);
+    await page.context().close();
+  }
+});
+
 await h.finish();
