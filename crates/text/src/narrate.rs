@@ -2,6 +2,7 @@
 //! natively (every event kind gives a non-empty sentence in both languages, with every
 //! `{placeholder}` filled).
 
+use aliansi_sim::sweep::Param;
 use aliansi_sim::{
     Cause, Detector, DisputeCause, Event, EventKind, Outcome, Resolution, RunResult, Scenario,
     ShockKind,
@@ -133,6 +134,42 @@ pub fn dispute_words(lang: Lang, c: DisputeCause) -> &'static str {
 /// A rung of the conflict ladder, in words.
 pub fn step_words(lang: Lang, r: Resolution) -> &'static str {
     t(lang, &format!("watch.step.{}", r.key()))
+}
+
+/// Option `i` of the choice field `p` of a sweep in the editor's words ("Equity joint venture",
+/// "Japan", "Yes"; a ladder by its steps, "Negotiation → Mediation"), as the app's sweeps and
+/// the command line's `sweep` name them (never the option's key, which `--json` keeps). A
+/// field without words of its own gives the key.
+pub fn option_words(lang: Lang, p: &Param, i: usize) -> String {
+    let Some(key) = p.options().get(i) else {
+        return String::new();
+    };
+    let prefix = match p.field.as_str() {
+        "governance.resolution" => return ladder_label(lang, aliansi_sim::sweep::ladder(i)),
+        "governance.form" => "editor.form",
+        "governance.decision_rule" => "editor.rule",
+        "governance.sharing" => "editor.sharing",
+        "governance.alliance_manager" => "sweep.bool",
+        "partners.culture" => "editor.country",
+        "environment.scripted_shocks.kind" => "editor.shock",
+        _ => return (*key).to_string(),
+    };
+    t(lang, &format!("{prefix}.{key}")).to_string()
+}
+
+/// A resolution ladder in words, its steps in order as the editor names them: "Negotiation →
+/// Mediation → Arbitration".
+pub fn ladder_label(lang: Lang, steps: &[Resolution]) -> String {
+    ladder_words(lang, steps, " → ")
+}
+
+/// A ladder's steps as the editor names them, in order, joined by `sep`.
+pub fn ladder_words(lang: Lang, steps: &[Resolution], sep: &str) -> String {
+    let words: Vec<&str> = steps
+        .iter()
+        .map(|r| t(lang, &format!("editor.ladder.{}", r.key())))
+        .collect();
+    words.join(sep)
 }
 
 /// The key of a sentence about a dispute at `step`: `key`, or `avoided` for avoidance, which
@@ -961,6 +998,46 @@ pub fn run_story(lang: Lang, s: &Scenario, r: &RunResult) -> RunStory {
 mod tests {
     use super::*;
     use aliansi_sim::presets;
+
+    /// A sweep's choices read as the app's sweep labels them (src/sweep.rs `option_label`):
+    /// the editor's words, a ladder by its steps; every option of every choice field has words.
+    #[test]
+    fn sweep_options_read_in_the_editors_words() {
+        let base = presets::default_scenario();
+        let find = |path: &str| aliansi_sim::sweep::find(&base, path).unwrap();
+        let form = find("governance.form");
+        assert_eq!(option_words(Lang::En, &form, 2), "Equity joint venture");
+        assert_eq!(option_words(Lang::Id, &form, 0), "Kontrak");
+        assert_eq!(
+            option_words(Lang::Id, &find("governance.alliance_manager"), 1),
+            "Ya"
+        );
+        let ladder = find("governance.resolution");
+        assert_eq!(
+            option_words(Lang::Id, &ladder, 2),
+            "Penghindaran → Negosiasi"
+        );
+        assert_eq!(
+            option_words(Lang::En, &ladder, 5),
+            "Mediation → Arbitration"
+        );
+        assert_eq!(
+            option_words(Lang::En, &find("partners.*.culture"), 1),
+            "Japan"
+        );
+        for p in aliansi_sim::sweep::catalogue(&base)
+            .iter()
+            .filter(|p| p.is_choice())
+        {
+            for lang in Lang::ALL {
+                for (i, key) in p.options().iter().enumerate() {
+                    let w = option_words(lang, p, i);
+                    assert!(!w.is_empty() && !w.contains("??"), "{} {key}: {w}", p.path);
+                    assert_ne!(&w, key, "{} {key}: no words", p.path);
+                }
+            }
+        }
+    }
 
     #[test]
     fn key_letters_run_a_to_z_then_double() {
