@@ -1918,6 +1918,9 @@ fn merge_sweeps(a: &Args, values: &[Value], out: &mut impl Write) -> Res<()> {
         let yv = first.second.as_ref().map(|(_, v2)| v2[k / width].as_str());
         rows.push((first.values[k % width].as_str(), yv, points[0].seed, b));
     }
+    // The scenario of the first point, for the words of the values (its partners, its shocks).
+    let base = aliansi_wire::decode_link(&first.points[0].scenario)
+        .map_err(|e| usage(format!("{}: scenario: {e}", files[0])))?;
     let head = SweepHead {
         param: &first.param,
         list: first.values.iter().map(String::as_str).collect(),
@@ -1930,7 +1933,7 @@ fn merge_sweeps(a: &Args, values: &[Value], out: &mut impl Write) -> Res<()> {
         sweeps_seed: sweeps_the_seed(&first.param, first.second.as_ref().map(|s| s.0.as_str())),
         master: first.points[0].seed,
     };
-    print_sweep(a, &head, &rows, out)
+    print_sweep(a, &base, &head, &rows, out)
 }
 
 /// The hazard by year as the text output labels it: `y1`, ..., and a last year shorter than
@@ -2124,6 +2127,36 @@ fn all_options(s: &Scenario, param: &str) -> Option<String> {
     p.is_choice().then(|| p.options().join(";"))
 }
 
+/// A swept value `v` of `param` as the text of a sweep shows it: a choice in the app's words
+/// (`narrate::option_words`; a ladder outside the common ones by its steps), a number with the
+/// language's decimal mark (`narrate::local_digits`, the digits as typed), anything else as
+/// typed. `--json` and the part files keep the values as typed.
+fn value_words(lang: Lang, s: &Scenario, param: &str, v: &str) -> String {
+    let v = v.trim();
+    if let Some(p) = aliansi_sim::sweep::find(s, param).filter(|p| p.is_choice()) {
+        if let Ok(i) = p.parse_value(v) {
+            return narrate::option_words(lang, &p, i as usize);
+        }
+        let steps: Option<Vec<aliansi_sim::Resolution>> = v
+            .split(',')
+            .map(|k| {
+                aliansi_sim::Resolution::ALL
+                    .into_iter()
+                    .find(|r| r.key().eq_ignore_ascii_case(k.trim()))
+            })
+            .collect();
+        return match steps {
+            Some(steps) if p.has_other_values() => narrate::ladder_label(lang, &steps),
+            _ => v.to_string(),
+        };
+    }
+    if v.parse::<f64>().is_ok() {
+        narrate::local_digits(lang, v)
+    } else {
+        v.to_string()
+    }
+}
+
 /// `s` with `param` set to the typed value `v`: through the core's sweep catalogue when the
 /// path is in it (`aliansi_sim::sweep`), else through `--set` on the JSON form.
 fn assign(s: &Scenario, param: &str, v: &str) -> Res<Scenario> {
@@ -2275,7 +2308,7 @@ fn cmd_sweep(a: &Args, l: &Loaded, out: &mut impl Write) -> Res<()> {
             batch::run(sc, sc.seed, runs, th, progress.then_some(at.as_str())).map_err(usage)?;
         rows.push((*v, *yv, sc.seed, b));
     }
-    print_sweep(a, &head, &rows, out)
+    print_sweep(a, s, &head, &rows, out)
 }
 
 /// `sweep --chunk I/N --out FILE`: the I-th of N parts of every point's batch, written to
@@ -2351,7 +2384,14 @@ fn sweep_part(
 }
 
 /// A sweep's results: a row per point (JSON with `--json`), and for a grid the survival table.
-fn print_sweep(a: &Args, head: &SweepHead, rows: &[SweepRow], out: &mut impl Write) -> Res<()> {
+/// `base` is the scenario swept (for the values' words).
+fn print_sweep(
+    a: &Args,
+    base: &Scenario,
+    head: &SweepHead,
+    rows: &[SweepRow],
+    out: &mut impl Write,
+) -> Res<()> {
     let (param, list, second) = (head.param, &head.list, &head.second);
     let typed = |v: &str| serde_json::from_str(v).unwrap_or_else(|_| json!(v));
     if a.json {
@@ -2403,18 +2443,24 @@ fn print_sweep(a: &Args, head: &SweepHead, rows: &[SweepRow], out: &mut impl Wri
         ),
     };
     writeln!(out, "{line}")?;
+    // The values as the language writes them, the first field's and the second's.
+    let labels: Vec<String> = list
+        .iter()
+        .map(|v| value_words(lang, base, param, v))
+        .collect();
+    let labels2: Vec<String> = second.as_ref().map_or_else(Vec::new, |(p2, l)| {
+        l.iter().map(|v| value_words(lang, base, p2, v)).collect()
+    });
     let col = |key: &str| words::w(lang, key);
-    let w = list
+    let w = labels
         .iter()
         .map(|v| v.chars().count())
         .chain([col("sweep.col.value").chars().count()])
         .max()
         .unwrap_or(5)
         .max(5);
-    let rows_y = head.rows_y();
-    let w2 = rows_y
+    let w2 = labels2
         .iter()
-        .flatten()
         .map(|v| v.chars().count())
         .chain([col("sweep.col.value2").chars().count()])
         .max()
@@ -2441,14 +2487,15 @@ fn print_sweep(a: &Args, head: &SweepHead, rows: &[SweepRow], out: &mut impl Wri
         col("sweep.col.median"),
         col("sweep.col.mean_value")
     )?;
-    for (v, yv, _, b) in rows {
+    // Row k is the (k mod n)-th value of the first field and the (k / n)-th of the second.
+    for (k, (_, yv, _, b)) in rows.iter().enumerate() {
         let sm = &b.summary;
         let med = sm
             .median_survival_months
             .map(|m| m.to_string())
             .unwrap_or_else(|| "-".to_string());
         let col2 = match yv {
-            Some(y) => format!("  {y:<w2$}"),
+            Some(_) => format!("  {:<w2$}", labels2[k / list.len()]),
             None => String::new(),
         };
         let ci = format!(
@@ -2459,14 +2506,14 @@ fn print_sweep(a: &Args, head: &SweepHead, rows: &[SweepRow], out: &mut impl Wri
         writeln!(
             out,
             "{:<w$}{col2}  {:>sw$}  {:>ci_w$}  {:>mw$}  {:>vw$}",
-            v,
+            labels[k % list.len()],
             words::pct(lang, sm.survival_at_horizon),
             ci,
             med,
             num(lang, sm.mean_value, 1)
         )?;
     }
-    if let Some((p2, ys)) = second {
+    if let Some((p2, _)) = second {
         // The survival grid: a row per value of the second parameter.
         writeln!(out)?;
         writeln!(
@@ -2480,7 +2527,7 @@ fn print_sweep(a: &Args, head: &SweepHead, rows: &[SweepRow], out: &mut impl Wri
         let heads: Vec<String> = if keyed {
             (0..list.len()).map(narrate::key_letter).collect()
         } else {
-            list.iter().map(|v| v.to_string()).collect()
+            labels.clone()
         };
         // A cell holds at most "100.0"; letters leave the columns that narrow.
         let narrowest = if keyed { 5 } else { 6 };
@@ -2493,7 +2540,7 @@ fn print_sweep(a: &Args, head: &SweepHead, rows: &[SweepRow], out: &mut impl Wri
             line.push_str(&format!("  {h:>cw$}"));
         }
         writeln!(out, "{}", line.trim_end())?;
-        for (r, y) in ys.iter().enumerate() {
+        for (r, y) in labels2.iter().enumerate() {
             let mut line = format!("{y:<w2$}");
             for c in 0..list.len() {
                 let sm = &rows[r * list.len() + c].3.summary;
@@ -2504,7 +2551,7 @@ fn print_sweep(a: &Args, head: &SweepHead, rows: &[SweepRow], out: &mut impl Wri
         }
         if keyed {
             writeln!(out)?;
-            for (h, v) in heads.iter().zip(list) {
+            for (h, v) in heads.iter().zip(&labels) {
                 writeln!(out, "{h}: {v}")?;
             }
         }

@@ -363,8 +363,9 @@ fn sweep_gives_one_row_per_value() {
     ]);
     let body: Vec<&str> = out.lines().skip(2).collect();
     assert_eq!(body.len(), 2, "{out}");
+    // In words, as the app's sweep shows them.
     assert!(
-        body[0].starts_with("false") && body[1].starts_with("true"),
+        body[0].starts_with("No ") && body[1].starts_with("Yes "),
         "{out}"
     );
     // Lists are separated with ';'.
@@ -2639,8 +2640,8 @@ fn the_ladder_is_swept_over_any_ladders() {
         "--json",
     ]);
     assert_eq!(grid.as_array().unwrap().len(), 9, "3 forms by 3 rules");
-    // The ladders head the grid's columns as letters, named in a key under it; short values
-    // (the forms) head their own columns.
+    // The ladders head the grid's columns as letters, named in a key under it (in the app's
+    // words); short values (the decision rules' words) head their own columns.
     let text = ok(&[
         "sweep",
         "--param",
@@ -2664,27 +2665,33 @@ fn the_ladder_is_swept_over_any_ladders() {
     );
     // Under 100 characters (ten columns headed by their ladders ran past 450).
     assert!(grid.iter().all(|l| l.chars().count() < 100), "{grid:#?}");
-    for (i, ladder) in aliansi_sim::sweep::LADDERS.iter().enumerate() {
-        let entry = format!("{}: {ladder}", heads[i]);
+    for (i, head) in heads.iter().enumerate() {
+        let ladder = aliansi_sim::sweep::ladder(i);
+        let words = aliansi_text::narrate::ladder_label(aliansi_text::i18n::Lang::En, ladder);
+        let entry = format!("{head}: {words}");
         assert!(grid.contains(&entry.as_str()), "{entry} in {grid:#?}");
     }
     let text = ok(&[
         "sweep",
         "--param",
-        "governance.form",
+        "governance.decision_rule",
         "--param2",
         "governance.resolution",
         "--runs",
         "20",
     ]);
     let grid = text.split("Survival at the horizon (%)").nth(1).unwrap();
-    let heads = grid
-        .lines()
-        .nth(1)
-        .unwrap()
-        .split_whitespace()
-        .collect::<Vec<_>>();
-    assert_eq!(heads, ["contract", "minority_equity", "equity_jv"]);
+    let heads = grid.lines().nth(1).unwrap();
+    let words: Vec<&str> = heads
+        .split("  ")
+        .map(str::trim)
+        .filter(|h| !h.is_empty())
+        .collect();
+    assert_eq!(
+        words,
+        ["Consensus", "Majority", "Lead partner decides"],
+        "{grid}"
+    );
     assert!(!grid.contains("A: "), "no key: {grid}");
     // Split over machines, ladders (values with commas in them) merge into the same sweep.
     let args = ["--param", "governance.resolution", "--runs", "60"];
@@ -3728,4 +3735,197 @@ fn causes_are_worded_as_in_the_app() {
             .any(|l| l.starts_with(&format!("  {english} ")));
         assert!(batch_line, "{english}: {text}");
     }
+}
+
+/// The table's rows of a sweep's text (after its head line and the columns' names), up to the
+/// grid.
+fn sweep_rows(text: &str) -> Vec<&str> {
+    text.lines().skip(2).take_while(|l| !l.is_empty()).collect()
+}
+
+/// `sweep --lang id` writes the swept numbers as the rest of its row does, with decimal commas
+/// (in the value columns and the grid's heads); in English with points; `--json` keeps numbers.
+#[test]
+fn swept_numbers_are_written_as_the_language_writes_numbers() {
+    let args = [
+        "sweep",
+        "--param",
+        "governance.transparency",
+        "--values",
+        "0,0.5",
+        "--param2",
+        "environment.rivalry",
+        "--values2",
+        "0.25,0.75",
+        "--runs",
+        "20",
+    ];
+    let id = ok(&[&args[..], &["--lang", "id"]].concat());
+    let firsts = |text: &str| -> Vec<Vec<String>> {
+        sweep_rows(text)
+            .iter()
+            .map(|l| l.split_whitespace().take(2).map(String::from).collect())
+            .collect()
+    };
+    assert_eq!(
+        firsts(&id),
+        [
+            ["0", "0,25"],
+            ["0,5", "0,25"],
+            ["0", "0,75"],
+            ["0,5", "0,75"]
+        ],
+        "{id}"
+    );
+    let grid: Vec<&str> = id
+        .split("Kelangsungan di akhir horizon (%)")
+        .nth(1)
+        .expect("a grid")
+        .lines()
+        .skip(1)
+        .collect();
+    assert_eq!(
+        grid[0].split_whitespace().collect::<Vec<_>>(),
+        ["0", "0,5"],
+        "{id}"
+    );
+    assert!(
+        grid[1].starts_with("0,25 ") && grid[2].starts_with("0,75 "),
+        "{id}"
+    );
+    // Not a decimal point left in the table or the grid (the head line and the grid's title
+    // name the fields).
+    let title = "Kelangsungan di akhir horizon";
+    for line in id.lines().skip(1).filter(|l| !l.starts_with(title)) {
+        assert!(!line.contains('.'), "{line}\n{id}");
+    }
+    let en = ok(&args);
+    assert_eq!(
+        firsts(&en),
+        [
+            ["0", "0.25"],
+            ["0.5", "0.25"],
+            ["0", "0.75"],
+            ["0.5", "0.75"]
+        ],
+        "{en}"
+    );
+    let json = ok_json(&[&args[..], &["--lang", "id", "--json"]].concat());
+    assert_eq!(json[1]["value"].as_f64(), Some(0.5));
+    assert_eq!(json[1]["value2"].as_f64(), Some(0.25));
+}
+
+/// A swept choice reads in the app's words (the editor's, as its sweeps label them: "Equity
+/// joint venture", a ladder "Mediation → Arbitration"), in English and in Indonesian, in the
+/// rows, the grid and its key, and after a merge; `--json` and the part files keep the codes.
+#[test]
+fn swept_choices_read_in_the_apps_words() {
+    use aliansi_text::i18n::{t, Lang};
+    let args = [
+        "sweep",
+        "--param",
+        "governance.form",
+        "--values",
+        "contract,equity_jv",
+        "--param2",
+        "governance.resolution",
+        "--values2",
+        "negotiation;mediation,arbitration;arbitration,negotiation",
+        "--runs",
+        "30",
+    ];
+    let ladder = |lang: Lang, steps: &[&str]| -> String {
+        let words: Vec<&str> = steps
+            .iter()
+            .map(|s| t(lang, &format!("editor.ladder.{s}")))
+            .collect();
+        words.join(" → ")
+    };
+    for lang in Lang::ALL {
+        let mut all = args.to_vec();
+        all.extend(["--lang", lang.tag()]);
+        let text = ok(&all);
+        let (contract, jv) = (
+            t(lang, "editor.form.contract"),
+            t(lang, "editor.form.equity_jv"),
+        );
+        let ladders = [
+            ladder(lang, &["negotiation"]),
+            ladder(lang, &["mediation", "arbitration"]),
+            // Outside the common ladders: its steps in words all the same.
+            ladder(lang, &["arbitration", "negotiation"]),
+        ];
+        let rows = sweep_rows(&text);
+        assert_eq!(rows.len(), 6, "{text}");
+        for (k, row) in rows.iter().enumerate() {
+            let form = if k % 2 == 0 { contract } else { jv };
+            assert!(row.starts_with(&format!("{form} ")), "{row}\n{text}");
+            assert!(
+                row.contains(&format!(" {}  ", ladders[k / 2])),
+                "{row}\n{text}"
+            );
+        }
+        for code in [
+            "contract",
+            "equity_jv",
+            "negotiation",
+            "mediation,arbitration",
+        ] {
+            assert!(!text.contains(code), "{code}: {text}");
+        }
+        // The grid: a row per ladder, in words; the forms head its columns, or letters and a
+        // key under it when a form's words are long.
+        let grid = text.split("\n\n").nth(1).expect("a grid");
+        for l in &ladders {
+            assert!(
+                grid.lines().any(|line| line.starts_with(l.as_str())),
+                "{l}: {text}"
+            );
+        }
+        let keyed = text.contains("\nA: ");
+        if keyed {
+            assert!(
+                text.contains(&format!("\nA: {contract}\nB: {jv}")),
+                "{text}"
+            );
+        } else {
+            let heads = grid.lines().nth(1).unwrap();
+            assert!(heads.contains(contract) && heads.contains(jv), "{text}");
+        }
+        // Split and merged: the same table.
+        let name = format!("choice-words-{}", lang.tag());
+        let (dir, parts) = write_parts_of("sweep", &name, &args[1..], 2);
+        let mut merge = vec!["merge", "--lang", lang.tag()];
+        merge.extend(parts.iter().map(String::as_str));
+        let merged = ok(&merge);
+        assert_eq!(sweep_rows(&merged), rows, "{merged}");
+        for p in &parts {
+            let part = std::fs::read_to_string(p).unwrap();
+            assert!(part.contains("\"equity_jv\""), "{part}");
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    // Indonesian words, as the app's Indonesian sweep shows them.
+    let id = ok(&[&args[..], &["--lang", "id"]].concat());
+    assert!(id.contains("Usaha patungan (joint venture)"), "{id}");
+    assert!(id.contains("Mediasi → Arbitrase"), "{id}");
+    // A yes-or-no field reads Yes and No.
+    let text = ok(&[
+        "sweep",
+        "--param",
+        "governance.alliance_manager",
+        "--runs",
+        "12",
+        "--lang",
+        "id",
+    ]);
+    let firsts: Vec<&str> = sweep_rows(&text)
+        .iter()
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(firsts, ["Tidak", "Ya"], "{text}");
+    // --json keeps the codes, in either language.
+    let json = ok_json(&[&args[..], &["--json", "--lang", "id"]].concat());
+    assert_eq!(json[1]["value"], "equity_jv");
+    assert_eq!(json[2]["value2"], "mediation,arbitration");
 }
