@@ -30,6 +30,8 @@ const WORDS: &[(&str, &str, &str)] = &[
     ("batch.causes", "Causes of dissolution ({runs} dissolved):", "Penyebab bubar ({runs} bubar):"),
     ("batch.mean_value", "Mean value created: {value}", "Rata-rata nilai yang tercipta: {value}"),
     ("batch.mean_trust", "Mean final trust: {trust} (each run's trust at the end: partners of its last month, leavers included)", "Rata-rata kepercayaan akhir: {trust} (kepercayaan tiap simulasi di akhir: mitra pada bulan terakhirnya, termasuk yang keluar)"),
+    // "Checksum" in Indonesian too: the word Indonesian software uses (there is no common
+    // Indonesian one), and the name of the `"checksum"` of `--json` and of the README.
     ("batch.checksum", "Checksum: {sum}", "Checksum: {sum}"),
     ("batch.ran", "{runs} in {seconds} s ({rate} runs/s, {threads})", "{runs} dalam {seconds} detik ({rate} simulasi/detik, {threads})"),
     ("batch.merged", "{runs}, merged from {parts}", "{runs}, digabung dari {parts}"),
@@ -47,6 +49,16 @@ const WORDS: &[(&str, &str, &str)] = &[
     ("sweep.col.mean_value", "mean value", "rata-rata nilai"),
     ("sweep.grid", "Survival at the horizon (%): rows {param2}, columns {param}", "Kelangsungan di akhir horizon (%): baris {param2}, kolom {param}"),
     ("sweep.merged", "{points} of {runs} each, merged from {parts}", "{points} masing-masing {runs}, digabung dari {parts}"),
+    // What the command line counts ([`count`]): one, and more (Indonesian has one form). The
+    // threads of --threads do what the app's workers do, and are named as the app names them.
+    ("count.run", "1 run", "1 simulasi"),
+    ("count.runs", "{n} runs", "{n} simulasi"),
+    ("count.thread", "1 thread", "1 pekerja"),
+    ("count.threads", "{n} threads", "{n} pekerja"),
+    ("count.part", "1 part", "1 bagian"),
+    ("count.parts", "{n} parts", "{n} bagian"),
+    ("count.point", "1 point", "1 titik"),
+    ("count.points", "{n} points", "{n} titik"),
 ];
 
 /// The template for `key` in `lang` (a key missing from [`WORDS`] is a bug: tests list them).
@@ -77,16 +89,16 @@ pub enum Thing {
 
 /// `n` things: "1 run", "3 runs"; in Indonesian the noun stays as it is ("3 simulasi").
 pub fn count(lang: Lang, n: u64, thing: Thing) -> String {
-    let (one, many, id) = match thing {
-        Thing::Run => ("run", "runs", "simulasi"),
-        Thing::Thread => ("thread", "threads", "thread"),
-        Thing::Part => ("part", "parts", "bagian"),
-        Thing::Point => ("point", "points", "titik"),
+    let (one, many) = match thing {
+        Thing::Run => ("count.run", "count.runs"),
+        Thing::Thread => ("count.thread", "count.threads"),
+        Thing::Part => ("count.part", "count.parts"),
+        Thing::Point => ("count.point", "count.points"),
     };
-    match (lang, n) {
-        (Lang::En, 1) => format!("1 {one}"),
-        (Lang::En, _) => format!("{n} {many}"),
-        (Lang::Id, _) => format!("{n} {id}"),
+    if n == 1 {
+        w(lang, one).to_string()
+    } else {
+        tf(lang, many, &[("n", &n.to_string())])
     }
 }
 
@@ -136,6 +148,10 @@ mod tests {
         assert_eq!(count(Lang::En, 1, Thing::Run), "1 run");
         assert_eq!(count(Lang::En, 3, Thing::Run), "3 runs");
         assert_eq!(count(Lang::Id, 3, Thing::Run), "3 simulasi");
+        assert_eq!(count(Lang::Id, 1, Thing::Thread), "1 pekerja");
+        assert_eq!(count(Lang::Id, 2, Thing::Thread), "2 pekerja");
+        assert_eq!(count(Lang::En, 2, Thing::Thread), "2 threads");
+        assert_eq!(count(Lang::En, 1, Thing::Point), "1 point");
         assert_eq!(pct(Lang::En, 0.4451), "44.5 %");
         assert_eq!(pct(Lang::Id, 0.4451), "44,5 %");
         assert_eq!(

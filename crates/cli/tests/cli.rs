@@ -3929,3 +3929,34 @@ fn swept_choices_read_in_the_apps_words() {
     assert_eq!(json[1]["value"], "equity_jv");
     assert_eq!(json[2]["value2"], "mediation,arbitration");
 }
+
+/// `batch` and `merge` with `--lang id` have no English word left: the threads are the app's
+/// workers ("pekerja"); the checksum keeps its name, which Indonesian software uses too.
+#[test]
+fn batch_and_merge_in_indonesian_leave_no_english() {
+    let text = ok(&["batch", "--runs", "40", "--threads", "2", "--lang", "id"]);
+    let last = text.lines().last().unwrap();
+    assert!(
+        last.starts_with("40 simulasi dalam ") && last.ends_with(" simulasi/detik, 2 pekerja)"),
+        "{last}"
+    );
+    let one = ok(&["batch", "--runs", "40", "--threads", "1", "--lang", "id"]);
+    assert!(
+        one.lines().last().unwrap().ends_with(", 1 pekerja)"),
+        "{one}"
+    );
+    assert!(!text.to_lowercase().contains("thread"), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("Checksum: ") && l.len() == 26),
+        "{text}"
+    );
+    let (dir, parts) = write_parts("merge-no-english", &["--runs", "40"], 2);
+    let merged = ok(&["merge", &parts[0], &parts[1], "--lang", "id"]);
+    assert!(!merged.to_lowercase().contains("thread"), "{merged}");
+    assert_eq!(
+        merged.lines().last().unwrap(),
+        "40 simulasi, digabung dari 2 bagian"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

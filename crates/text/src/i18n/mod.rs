@@ -59,6 +59,9 @@
 //   lesson part                         → bagian
 //   worker (parallel process)           → pekerja
 //   processor core                      → inti prosesor
+//   thread (the command line's --threads) → pekerja (they do what the app's workers do)
+//   checksum (the command line's)       → Checksum (as Indonesian software says it; the name
+//                                         of --json's "checksum")
 //   misfit (with the market)            → ketidakcocokan (dengan pasar)
 //   goal alignment                      → keselarasan tujuan
 
