@@ -224,7 +224,7 @@ const OPTIONS: &[Opt] = &[
             Command::Sweep,
             Command::Merge,
         ],
-        section: 2,
+        section: 1,
         help: "The language of the results as text: en (English, the default)\n\
                or id (Bahasa Indonesia, with decimal commas); a run's story in\n\
                the app's words. With --json, keys and numbers are the same in\n\
@@ -385,14 +385,24 @@ EXIT STATUS:
     1 validate found a check that fails or is open, or the output could not be written
     2 bad input (one line on stderr starting with \"error: \")";
 
-/// An option's lines in the help; `scope` goes before its text.
+/// The widest first line of an option's text in the help with the commands it is for before
+/// it; a wider one has them on a line of their own.
+const SCOPED_LINE: usize = 72;
+
+/// An option's lines in the help; `scope` ("(batch, sweep) ") goes before its text.
 fn option_lines(o: &Opt, scope: &str) -> String {
     let head = if o.value.is_empty() {
         o.name.to_string()
     } else {
         format!("{} {}", o.name, o.value)
     };
-    let text = format!("{scope}{}", o.help).replace('\n', &format!("\n{}", " ".repeat(26)));
+    let first = o.help.lines().next().unwrap_or("");
+    let text = if scope.chars().count() + first.chars().count() > SCOPED_LINE {
+        format!("{}\n{}", scope.trim_end(), o.help)
+    } else {
+        format!("{scope}{}", o.help)
+    };
+    let text = text.replace('\n', &format!("\n{}", " ".repeat(26)));
     format!("    {head:<22}{text}\n")
 }
 
@@ -425,10 +435,11 @@ fn usage_text() -> String {
             s.push_str(&format!("{title}:\n"));
         }
         for o in OPTIONS.iter().filter(|o| o.section == k) {
-            // An option for only some of the section's commands names them.
-            let fewer = o.commands.iter().all(|c| commands.contains(c))
-                && o.commands.len() < commands.len();
-            let scope = if fewer {
+            // An option for other commands than the section's (only some of them, or some
+            // besides them) names its own.
+            let same = o.commands.len() == commands.len()
+                && o.commands.iter().all(|c| commands.contains(c));
+            let scope = if !same {
                 let names: Vec<&str> = o.commands.iter().map(|c| c.name()).collect();
                 format!("({}) ", names.join(", "))
             } else {

@@ -3960,3 +3960,64 @@ fn batch_and_merge_in_indonesian_leave_no_english() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Every option of the whole help is listed where it says which commands take it: under a
+/// section of exactly those commands, or with their names before its text. `--lang` is
+/// listed with the five commands that take it, not under RUN alone.
+#[test]
+fn the_whole_help_names_the_commands_of_every_option() {
+    let help = ok(&["help"]);
+    let by_command = options_by_help();
+    let options = help.split("\nEXAMPLES:").next().unwrap();
+    let mut seen = 0;
+    // The sections of options come after the title, the usage and the commands.
+    for section in options.split("\n\n").skip(3) {
+        let mut lines = section.lines();
+        let title = lines.next().unwrap().trim_end_matches(':');
+        let commands: Vec<&str> = match title.split_once(" (") {
+            Some((_, list)) => list.trim_end_matches(')').split(", ").collect(),
+            None => match title {
+                "RUN" => vec!["run"],
+                "BATCH AND SWEEP" => vec!["batch", "sweep"],
+                "VALIDATE" => vec!["validate"],
+                "OTHER" => ALL_COMMANDS.to_vec(),
+                other => panic!("section {other}"),
+            },
+        };
+        for line in lines.filter(|l| l.starts_with("    -")) {
+            let name = line
+                .split_whitespace()
+                .next()
+                .unwrap()
+                .trim_end_matches(',');
+            let text = line[26..].trim_start();
+            let named: Vec<&str> = match text.strip_prefix('(') {
+                Some(rest) if !rest.starts_with("with ") => {
+                    rest.split_once(')').unwrap().0.split(", ").collect()
+                }
+                _ => commands.clone(),
+            };
+            // -h and -V, which every command takes, are not in a command's own list.
+            let Some((_, takers)) = by_command.iter().find(|(n, _)| n == name) else {
+                continue;
+            };
+            let mut named = named;
+            let mut takers = takers.clone();
+            named.sort_unstable();
+            takers.sort_unstable();
+            assert_eq!(named, takers, "{name} under {title}: {line}");
+            seen += 1;
+        }
+    }
+    assert!(seen >= 18, "{seen}: {help}");
+    let lang = help
+        .lines()
+        .find(|l| l.starts_with("    --lang LANG"))
+        .unwrap();
+    assert!(
+        lang.ends_with("(presets, run, batch, sweep, merge)"),
+        "{lang}"
+    );
+    // No line of the help is wider than its widest text.
+    assert!(help.lines().all(|l| l.chars().count() <= 26 + 72), "{help}");
+}
