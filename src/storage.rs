@@ -438,16 +438,41 @@ fn file_name_char(c: char) -> bool {
 }
 
 /// What an exported scenario's file is named after when no name is typed: its first two
-/// partners, how many more, and its seed ("Nusantara Foods Hoshi Technologies and 2 seed 42"),
-/// so that a class's files tell apart (they were all `aliansi-scenario.json`).
-pub fn scenario_label(s: &aliansi_sim::Scenario) -> String {
+/// partners, how many more, and its seed ("Nusantara Foods Hoshi Technologies and 2 seed 42",
+/// "… dan 2 seed 42" in Bahasa Indonesia), so that a class's files tell apart (they were all
+/// `aliansi-scenario.json`).
+pub fn scenario_label(lang: Lang, s: &aliansi_sim::Scenario) -> String {
     let mut label: Vec<String> = s.partners.iter().take(2).map(|p| p.name.clone()).collect();
     let more = s.partners.len().saturating_sub(2);
     if more > 0 {
-        label.push(format!("and {more}"));
+        label.push(tf(lang, "library.file_more", &[("n", &more.to_string())]));
     }
     label.push(format!("seed {}", s.seed));
     label.join(" ")
+}
+
+/// What Export names the scenario `current`'s file after: the name typed, else the name it was
+/// saved under (the latest save of exactly this scenario: Save empties the field), else its
+/// partners and seed ([`scenario_label`]).
+pub fn export_label(
+    lang: Lang,
+    typed: Option<String>,
+    saved: &[Saved],
+    current: &Scenario,
+) -> String {
+    typed
+        .or_else(|| {
+            saved
+                .iter()
+                .filter(|s| s.scenario == *current)
+                .max_by(|a, b| {
+                    a.saved_at
+                        .unwrap_or(0.0)
+                        .total_cmp(&b.saved_at.unwrap_or(0.0))
+                })
+                .map(|s| s.name.clone())
+        })
+        .unwrap_or_else(|| scenario_label(lang, current))
 }
 
 /// A file name for an exported scenario: the name's letters and digits (at most 60), or
@@ -1155,13 +1180,39 @@ mod tests {
         let mut s = aliansi_sim::presets::default_scenario();
         s.seed = 42;
         assert_eq!(
-            export_file_name(Some(&scenario_label(&s))),
+            export_file_name(Some(&scenario_label(Lang::En, &s))),
             "aliansi-nusantara-foods-hoshi-technologies-and-2-seed-42.json"
+        );
+        assert_eq!(
+            export_file_name(Some(&scenario_label(Lang::Id, &s))),
+            "aliansi-nusantara-foods-hoshi-technologies-dan-2-seed-42.json"
+        );
+        // Saved: named as saved (the latest save of this very scenario); typed wins.
+        let saved = |name: &str, at: f64, scenario: &Scenario| Saved {
+            name: name.into(),
+            saved_at: Some(at),
+            created_at: Some(at),
+            scenario: scenario.clone(),
+        };
+        let other = aliansi_sim::presets::default_scenario();
+        let list = [
+            saved("Kelas A", 1.0, &s),
+            saved("Kelas B", 2.0, &s),
+            saved("Lain", 3.0, &other),
+        ];
+        assert_eq!(export_label(Lang::En, None, &list, &s), "Kelas B");
+        assert_eq!(
+            export_label(Lang::En, Some("Mine".into()), &list, &s),
+            "Mine"
+        );
+        assert_eq!(
+            export_label(Lang::En, None, &list[2..], &s),
+            scenario_label(Lang::En, &s)
         );
         s.partners.truncate(2);
         s.seed = u64::MAX;
         assert_eq!(
-            export_file_name(Some(&scenario_label(&s))),
+            export_file_name(Some(&scenario_label(Lang::En, &s))),
             "aliansi-nusantara-foods-hoshi-technologies-seed-18446744073709551615.json"
         );
         // At most 60 characters of name, never ending in a dash.

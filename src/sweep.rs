@@ -14,7 +14,7 @@ use aliansi_sim::sweep::{
     catalogue, find, first_invalid, point_count, sweep_points, Axis, AxisError, Domain, Group,
     Param, SweepResult, MAX_STEPS,
 };
-use aliansi_sim::{BatchTally, Resolution, Scenario};
+use aliansi_sim::{BatchTally, Scenario};
 use yew::Reducible;
 
 use crate::charts::{band_centres, band_path, line_path, ticks, LinearScale};
@@ -99,39 +99,8 @@ pub fn group_label(lang: Lang, base: &Scenario, g: Group) -> String {
     }
 }
 
-/// Option `i` of a choice parameter in words ("Equity joint venture", "Japan", "Yes").
-pub fn option_label(lang: Lang, p: &Param, i: usize) -> String {
-    let Some(key) = p.options().get(i) else {
-        return String::new();
-    };
-    let prefix = match p.field.as_str() {
-        "governance.resolution" => return ladder_label(lang, aliansi_sim::sweep::ladder(i)),
-        "governance.form" => "editor.form",
-        "governance.decision_rule" => "editor.rule",
-        "governance.sharing" => "editor.sharing",
-        "governance.alliance_manager" => "sweep.bool",
-        "partners.culture" => "editor.country",
-        "environment.scripted_shocks.kind" => "editor.shock",
-        _ => return (*key).to_string(),
-    };
-    t(lang, &format!("{prefix}.{key}")).to_string()
-}
-
-/// A resolution ladder in words, its steps in order as the editor names them: "Negotiation →
-/// Mediation → Arbitration".
-pub fn ladder_label(lang: Lang, steps: &[Resolution]) -> String {
-    ladder_words(lang, steps, " → ")
-}
-
-/// A ladder's steps as the editor names them, in order, joined by `sep` (an arrow in the
-/// sweep's labels; "then" in Compare fairly's list of changes, whose arrow means "changed to").
-pub fn ladder_words(lang: Lang, steps: &[Resolution], sep: &str) -> String {
-    let words: Vec<&str> = steps
-        .iter()
-        .map(|r| t(lang, &format!("editor.ladder.{}", r.key())))
-        .collect();
-    words.join(sep)
-}
+// A choice's option and a ladder in the editor's words: shared with the command line's sweep.
+pub use crate::narrate::{ladder_label, ladder_words, option_words as option_label};
 
 /// Value `v` of a parameter in words: an option's label, or the number in the user's format.
 pub fn value_label(lang: Lang, p: &Param, v: f64) -> String {
@@ -947,6 +916,7 @@ pub fn cell_label(lang: Lang, v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aliansi_sim::Resolution;
 
     #[test]
     fn heat_map_cells_keep_a_decimal_below_ten_percent() {

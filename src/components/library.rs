@@ -544,15 +544,15 @@ pub fn library(props: &LibraryProps) -> Html {
 
     // Export and import.
     let on_export = {
-        let dispatch = dispatch.clone();
+        let (dispatch, refresh) = (dispatch.clone(), refresh.clone());
         let current = current.clone();
         let name_ref = name_ref.clone();
         Callback::from(move |_: MouseEvent| {
-            // Named as typed in the name field above, or after its partners and seed.
+            // Named as typed in the name field above, as saved, or after its partners and seed.
             let typed = name_ref
                 .cast::<HtmlInputElement>()
                 .and_then(|i| storage::clean_name(&i.value()).ok());
-            let label = typed.unwrap_or_else(|| storage::scenario_label(&current));
+            let label = storage::export_label(lang, typed, &refresh(), &current);
             let file = storage::export_file_name(Some(&label));
             match download(&file, &aliansi_wire::to_json(&current)) {
                 Ok(()) => dispatch.dispatch(notice("library.exported", &[("file", file)], false)),

@@ -215,4 +215,19 @@ await h.check("a number typed and not yet applied (no Tab, no Enter) survives a 
   await p.context().close();
 });
 
+await h.check("a scenario from an older link with two partners of one name opens; the editor marks the second, as the story numbers them", async () => {
+  const p = await h.newPage();
+  // The default scenario with its second partner also named "Nusantara Foods" (a link of a
+  // version before names had to differ; aliansi link --set 'partners.1.name=Nusantara Foods').
+  await open(p, h.origin, "/#s1.AHjoDwDoBwQPTnVzYW50YXJhIEZvb2RzAAJJRACIDgCQAwDYBACQAwCwCQDAqQcA6AcAvAUAkAMAoAYA6AcA6AcPTnVzYW50YXJhIEZvb2RzAAJKUACgBgDADACQAwDYBACgBgCA8QQA6AcA2AQAkAMA6AcAoAYAsAkOUmhlaW4gTG9naXN0aWsAAkRFAKAGAJADAIgOAOgHANgEANCGAwDoBwCQAwCQAwCQAwDoBwDoBxFMaW9uIENpdHkgQ2FwaXRhbAACU0cA6AcAkAMAkAMAsAkAwAwAsOoBAOgHAJADALwFALAJALAJAKAGAAEA6AcA2AQBDADwLgDoBwACAQMAoAYAPADQDwCgBgCgBgCEBwA");
+  await expectPartners(p, ["Nusantara Foods", "Nusantara Foods", "Rhein Logistik", "Lion City Capital"]);
+  assert.equal(await tid(p, "error-partners.0.name").count(), 0, "the first keeps its name unmarked");
+  assert.match(await tid(p, "error-partners.1.name").innerText(), /Another partner already has this name/);
+  assert.equal(await tid(p, "partner-name-1").getAttribute("aria-invalid"), "true");
+  // Renamed, the mark goes.
+  await tid(p, "partner-name-1").fill("Hoshi Technologies");
+  await tid(p, "error-partners.1.name").waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
+  await p.context().close();
+});
+
 await h.finish();

@@ -554,4 +554,22 @@ await h.check("(8) a full storage shows a clear message and loses nothing", asyn
   await p.context().close();
 });
 
+await h.check("(8) a scenario exported after it was saved is named as saved; on the Indonesian page 'dan 2', not 'and 2'", async () => {
+  const page = await h.newPage();
+  await open(page, h.origin);
+  // Saved (which empties the field), then exported: named as it was saved.
+  await tid(page, "save-name").fill("Uji coba");
+  await tid(page, "save-name").press("Enter");
+  await tid(page, "notice").filter({ hasText: "Uji coba" }).waitFor({ timeout: 5_000 });
+  const [saved] = await Promise.all([page.waitForEvent("download", { timeout: 5_000 }), tid(page, "export").click()]);
+  assert.equal(saved.suggestedFilename(), "aliansi-uji-coba.json");
+  await page.context().close();
+  // On the Indonesian page, a scenario of more than two partners.
+  const id = await h.newPage();
+  await open(id, h.origin, "/?lang=id");
+  const [more] = await Promise.all([id.waitForEvent("download", { timeout: 5_000 }), tid(id, "export").click()]);
+  assert.match(more.suggestedFilename(), /^aliansi-nusantara-foods-hoshi-technologies-dan-2-seed-\d+\.json$/);
+  await id.context().close();
+});
+
 await h.finish();

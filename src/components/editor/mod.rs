@@ -307,7 +307,11 @@ struct NameProps {
     lang: Lang,
     index: usize,
     value: String,
+    /// A refused text on screen (typed, not applied).
     error: Option<Refusal>,
+    /// The name is a partner's before it (from an older link or file): said as a typed one
+    /// would be, though the name is the scenario's.
+    taken_before: bool,
     on_edit: Callback<Edit>,
 }
 
@@ -332,6 +336,10 @@ fn name_field(p: &NameProps) -> Html {
             },
         );
     }
+    let error = p
+        .error
+        .clone()
+        .or_else(|| p.taken_before.then_some(Refusal::NameTaken));
     // A name applies as it is typed: it changes nothing in the world, and nothing is left to
     // apply (and to move the page) when the user next clicks a control.
     let oninput = {
@@ -345,18 +353,18 @@ fn name_field(p: &NameProps) -> Html {
         })
     };
     html! {
-        <div class={classes!("field", "name-field", p.error.is_some().then_some("has-error"))}>
+        <div class={classes!("field", "name-field", error.is_some().then_some("has-error"))}>
             <label for={id.clone()}>{ label_of(p.lang, &path) }</label>
             // No maxlength: it counts UTF-16 units, so it would cut a name of emoji (two units
             // each, more for a family or a flag) at half the 60 characters the model allows,
             // mid-character and without a word. A name too long is refused with the message.
             <input type="text" id={id.clone()} ref={input} autocomplete="off"
                 data-testid={format!("partner-name-{}", p.index)}
-                aria-invalid={p.error.is_some().then_some("true")}
-                aria-describedby={described_by(&path, true, p.error.is_some())}
+                aria-invalid={error.is_some().then_some("true")}
+                aria-describedby={described_by(&path, true, error.is_some())}
                 {oninput} />
             <small class="help" id={format!("help-{id}")}>{ help_of(p.lang, &path) }</small>
-            { error_html(p.lang, &path, &p.error) }
+            { error_html(p.lang, &path, &error) }
         </div>
     }
 }
@@ -640,6 +648,7 @@ fn partner_card(ctx: &Ctx, i: usize, p: &Partner) -> Html {
             <details class="partner-details" open=true>
             <summary>{ t(lang, "editor.partner.details") }</summary>
             <NameField {lang} index={i} value={p.name.clone()} error={ctx.err(&path("name"))}
+                taken_before={ops::name_taken_before(&ctx.scenario, i)}
                 on_edit={ctx.on_edit.clone()} />
             <SelectField {lang} path={culture_path.clone()} options={countries}
                 current={ops::culture_key(&p.culture).to_string()} error={ctx.err(&culture_path)}

@@ -175,6 +175,19 @@ pub fn spec(path: &str, horizon: u32) -> Spec {
     }
 }
 
+/// Whether partner `k` of `s` is named `name`, as the editor tells names apart: trimmed,
+/// ASCII capitals alike ("Hoshi" and "HOSHI" read as one in a story).
+fn same_name(s: &Scenario, k: usize, name: &str) -> bool {
+    s.partners[k].name.trim().eq_ignore_ascii_case(name.trim())
+}
+
+/// Whether partner `i` has the name of a partner before it: a scenario from an older link or
+/// file may have two of one name (the editor refuses it when typed). The editor marks the
+/// later one, as the story numbers them ("Hoshi Technologies (2)").
+pub fn name_taken_before(s: &Scenario, i: usize) -> bool {
+    (0..i).any(|k| same_name(s, k, &s.partners[i].name))
+}
+
 /// Every generic numeric path the editor shows (for the label and help text tests).
 pub fn numeric_generics() -> Vec<String> {
     let mut v: Vec<String> = [
@@ -507,8 +520,7 @@ pub fn set_choice(s: &mut Scenario, path: &str, value: &str) -> Result<(), Refus
             // them apart ("Hoshi" and "HOSHI" read as one too; ASCII case only: Unicode's
             // case tables would cost the download about 4 KB).
             let name = value.trim();
-            let taken = |k: usize| s.partners[k].name.trim().eq_ignore_ascii_case(name);
-            if *field == "name" && (0..s.partners.len()).any(|k| k != i && taken(k)) {
+            if *field == "name" && (0..s.partners.len()).any(|k| k != i && same_name(s, k, name)) {
                 return Err(Refusal::NameTaken);
             }
             let p = &mut s.partners[i];
@@ -986,6 +998,12 @@ mod tests {
         let own = s.partners[0].name.to_lowercase();
         let renamed = apply(&s, &choice("partners.0.name", &own)).unwrap();
         assert_eq!(renamed.partners[0].name, own);
+        // Two of one name from an older file: the later one is marked, the first is not.
+        let mut twice = default_scenario();
+        twice.partners[2].name = format!("{} ", twice.partners[0].name.to_uppercase());
+        let marked: Vec<bool> = (0..4).map(|i| name_taken_before(&twice, i)).collect();
+        assert_eq!(marked, [false, false, true, false]);
+        assert!(!(0..4).any(|i| name_taken_before(&default_scenario(), i)));
         let mut s = default_scenario();
         s.environment.scripted_shocks.push(ScriptedShock {
             month: 100,

@@ -74,6 +74,7 @@ pub const STRINGS: &str = strings![
     ("library.files.heading", "Files", "Berkas"),
     ("library.export", "Export as JSON file", "Ekspor sebagai berkas JSON"),
     ("library.import", "Import a JSON file", "Impor berkas JSON"),
+    ("library.file_more", "and {n}", "dan {n}"),
     ("library.exported", "Downloaded {file}. To open it, here or on another device, use “Import a JSON file”.", "{file} diunduh. Untuk membukanya, di sini atau di perangkat lain, gunakan “Impor berkas JSON”."),
     ("library.imported", "Imported {file}.", "{file} diimpor."),
     ("library.export_library", "Export all saved scenarios", "Ekspor semua skenario tersimpan"),
