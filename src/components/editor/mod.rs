@@ -61,6 +61,11 @@ pub fn typed_edit(input: &HtmlInputElement, mark: char) -> Option<Edit> {
 
 /// A number as shown in a message, with a decimal comma in Indonesian.
 fn show_number(lang: Lang, v: f64) -> String {
+    // A whole number of thousands or more with its thousands marks, as the hints write
+    // limits ("at most 10,000"; "paling banyak 10.000").
+    if v.abs() >= 1000.0 && v.fract() == 0.0 {
+        return crate::narrate::amount(lang, v);
+    }
     let s = format_number(v);
     match lang {
         Lang::Id => s.replace('.', ","),

@@ -15,7 +15,7 @@ pub const STRINGS: &str = strings![
     ("editor.partner.details", "Name, culture, goals and behaviour", "Nama, budaya, tujuan, dan perilaku"),
     // General
     ("editor.f.horizon_months", "Horizon (months)", "Horizon (bulan)"),
-    ("editor.h.horizon_months", "How many months are simulated: 1 to 1200 (120 = ten years).", "Berapa bulan yang disimulasikan: 1 sampai 1200 (120 = sepuluh tahun)."),
+    ("editor.h.horizon_months", "How many months are simulated: 1 to 1,200 (120 = ten years).", "Berapa bulan yang disimulasikan: 1 sampai 1.200 (120 = sepuluh tahun)."),
     ("editor.f.initial_trust", "Trust at the start", "Kepercayaan di awal"),
     ("editor.h.initial_trust", "How much the partners trust each other on day one, from earlier dealings: 0 = strangers, 1 = full trust.", "Seberapa besar para mitra saling percaya pada hari pertama, berkat hubungan sebelumnya: 0 = belum saling kenal, 1 = percaya penuh."),
     // Partners
@@ -56,7 +56,7 @@ pub const STRINGS: &str = strings![
     ("editor.f.partners.culture.ivr", "IVR: indulgence", "IVR: kebebasan menikmati hidup"),
     ("editor.h.partners.culture.ivr", "High = enjoying life freely; low = restraint and strict norms.", "Tinggi = bebas menikmati hidup; rendah = menahan diri dan norma ketat."),
     ("editor.f.partners.capacity", "Size (capacity)", "Ukuran (kapasitas)"),
-    ("editor.h.partners.capacity", "Resources the partner could bring, in any unit you like; only its size next to the other partners' matters. Above 0, at most 10000.", "Sumber daya yang dapat dibawa mitra, dalam satuan apa saja; yang penting hanya ukurannya dibandingkan mitra lain. Di atas 0, paling banyak 10000."),
+    ("editor.h.partners.capacity", "Resources the partner could bring, in any unit you like; only its size next to the other partners' matters. Above 0, at most 10,000.", "Sumber daya yang dapat dibawa mitra, dalam satuan apa saja; yang penting hanya ukurannya dibandingkan mitra lain. Di atas 0, paling banyak 10.000."),
     ("editor.f.partners.contribution", "Contribution", "Kontribusi"),
     ("editor.h.partners.contribution", "Share of its capacity it commits to the alliance: 0 = nothing, 1 = everything. Raising every partner's alike changes nothing but the amounts.", "Bagian kapasitasnya yang diberikan ke aliansi: 0 = tidak ada, 1 = semuanya. Menaikkan kontribusi semua mitra secara sama hanya mengubah jumlahnya."),
     ("editor.f.partners.expected_share", "Expected share", "Bagian yang diharapkan"),
