@@ -227,14 +227,37 @@ fn hazard_chart(lang: Lang, f: &Rc<Finished>) -> Html {
     let max = hz.iter().copied().fold(0.0, f64::max);
     let rects = bars(hz, w, h, max, 0.25);
     let digits = value_digits(max * 100.0);
-    let items = rects.iter().zip(hz).enumerate().map(|(i, (r, v))| {
+    // A year no alliance reached has no chance of ending in it: a dash, not 0.
+    let values: Vec<String> = hz
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            if f.summary.hazard_defined(i) {
+                num(lang, v * 100.0, label_digits(v * 100.0, digits))
+            } else {
+                "\u{2014}".to_string()
+            }
+        })
+        .collect();
+    // For a screen reader, which reads the picture as one: the values too, year by year.
+    let desc = values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            tf(
+                lang,
+                "experiments.hazard_value",
+                &[("year", &(i + 1).to_string()), ("value", v)],
+            )
+        })
+        .fold(t(lang, "experiments.hazard_desc").to_string(), |all, v| {
+            all + " " + &v
+        })
+        .trim_end_matches(';')
+        .to_string()
+        + ".";
+    let items = rects.iter().zip(&values).enumerate().map(|(i, (r, value))| {
         let cx = fmt_num(r.x + r.w / 2.0);
-        // A year no alliance reached has no chance of ending in it: a dash, not 0.
-        let value = if f.summary.hazard_defined(i) {
-            num(lang, v * 100.0, label_digits(v * 100.0, digits))
-        } else {
-            "\u{2014}".to_string()
-        };
         html! {
             <g>
                 { rect(r, "bar hazard-bar") }
@@ -248,7 +271,7 @@ fn hazard_chart(lang: Lang, f: &Rc<Finished>) -> Html {
             <figcaption id="batch-hazard-title" class="chart-title">{ format!("{} (%)", t(lang, "experiments.hazard_title")) }</figcaption>
             <svg class="batch-svg bar-chart" data-testid="batch-hazard" viewBox={format!("0 0 {BW} {BH}")}
                 role="img" aria-labelledby="batch-hazard-title">
-                <desc id="batch-hazard-desc">{ t(lang, "experiments.hazard_desc") }</desc>
+                <desc id="batch-hazard-desc">{ desc }</desc>
                 <g transform={format!("translate({BX},{BT})")}>
                     { for items }
                     <line class="axis" x1="0" x2={fmt_num(w)} y1={fmt_num(h)} y2={fmt_num(h)} />

@@ -122,6 +122,16 @@ pub fn network(props: &Props) -> Html {
     });
 
     let left = w.partners.iter().filter(|p| !p.active).count();
+    // Who left, by name: the drawing shows it by a faded circle only.
+    let who_left = if left > 0 {
+        let names: Vec<String> = (0..n)
+            .filter(|&i| !w.partners[i].active)
+            .map(&name)
+            .collect();
+        format!(" ({})", names.join(", "))
+    } else {
+        String::new()
+    };
     // With fewer than two partners left there is no trust between partners (the model's mean
     // is then 0, which would read as trust collapsed).
     let key = if w.active().len() < 2 {
@@ -137,6 +147,7 @@ pub fn network(props: &Props) -> Html {
             ("trust", &num(lang, w.mean_trust(), 2)),
             ("left", &left.to_string()),
             ("n", &n.to_string()),
+            ("who", &who_left),
         ],
     );
     let swatches = (0..=4).map(|k| {
@@ -148,7 +159,7 @@ pub fn network(props: &Props) -> Html {
         <section class="card network-card" aria-labelledby="network-title">
             <h2 id="network-title">{ t(lang, "watch.network.heading") }</h2>
             <svg class="network" data-testid="network" viewBox={format!("0 0 {} {}", fmt_num(layout.width), fmt_num(layout.height))}
-                role="img" aria-labelledby="network-title network-summary network-desc">
+                role="img" aria-labelledby="network-title network-summary">
                 <desc id="network-desc">{ t(lang, "watch.network.desc") }</desc>
                 <g class="edges">{ for edges }</g>
                 { for nodes }

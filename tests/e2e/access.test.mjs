@@ -354,6 +354,11 @@ await h.check("(12) for a screen reader: every chart after a batch has a name, a
   const named = await page.getByRole("img", { name: /\S/ }).evaluateAll((els) => els.filter((e) => e.tagName.toLowerCase() === "svg").length);
   assert.ok(pictures >= 8, `only ${pictures} charts on the page`);
   assert.equal(named, pictures, `${pictures - named} of ${pictures} charts have no name`);
+  // The hazard chart's values are in its description, year by year, as its bars' labels say.
+  const labels = await page.locator('[data-testid="batch-hazard"] .bar-value').allTextContents();
+  const desc = await page.locator("#batch-hazard-desc").textContent();
+  assert.ok(labels.length >= 10, `${labels.length} bars`);
+  labels.forEach((v, i) => assert.ok(desc.includes(`year ${i + 1}, ${v}`), `year ${i + 1} (${v}) not in: ${desc}`));
   // A sweep (of 2 points) says so too.
   await tid(page, "sweep-x-steps").fill("2");
   await tid(page, "sweep-runs").fill("100");
@@ -479,6 +484,9 @@ await h.check("(10) contrast: a departed partner's name (4.5:1), key hints on bu
     for (let n = e; n && n.nodeType === 1; n = n.parentNode) o *= Number(getComputedStyle(n).opacity);
     return { fill: getComputedStyle(e).fill, o };
   });
+  // Who left is said by name under the drawing (and in the picture's name), not by a faded circle only.
+  const gone = await page.locator('[data-testid="network"] .node.left .label').first().textContent();
+  assert.match(await page.locator("#network-summary").innerText(), new RegExp(`have left \\(.*${gone}.*\\)`));
   const c = contrastOnWhite(label.fill, label.o);
   assert.ok(c >= 4.5, `a departed partner's name: ${label.fill} at opacity ${label.o}, ${c.toFixed(2)}:1`);
   const hint = await page.locator(".key-hint").first().evaluate((e) => {

@@ -36,8 +36,8 @@ pub const STRINGS: &str = strings![
     ("watch.network.low", "unhappy", "tidak puas"),
     ("watch.network.high", "satisfied", "puas"),
     ("watch.network.key", "Partners by number", "Mitra menurut nomor"),
-    ("watch.network.summary", "Month {month}: mean trust {trust}; {left} of {n} partners have left.", "Bulan {month}: rata-rata kepercayaan {trust}; {left} dari {n} mitra telah keluar."),
-    ("watch.network.summary_alone", "Month {month}: {left} of {n} partners have left; with fewer than two left, there is no trust between partners to show.", "Bulan {month}: {left} dari {n} mitra telah keluar; dengan kurang dari dua mitra, tak ada lagi kepercayaan antarmitra untuk ditampilkan."),
+    ("watch.network.summary", "Month {month}: mean trust {trust}; {left} of {n} partners have left{who}.", "Bulan {month}: rata-rata kepercayaan {trust}; {left} dari {n} mitra telah keluar{who}."),
+    ("watch.network.summary_alone", "Month {month}: {left} of {n} partners have left{who}; with fewer than two left, there is no trust between partners to show.", "Bulan {month}: {left} dari {n} mitra telah keluar{who}; dengan kurang dari dua mitra, tak ada lagi kepercayaan antarmitra untuk ditampilkan."),
     // Gauges
     ("watch.gauges.heading", "The seven challenges", "Tujuh tantangan"),
     ("watch.gauges.desc", "How healthy each challenge is right now (100 = no trouble).", "Seberapa sehat tiap tantangan saat ini (100 = tanpa masalah)."),
