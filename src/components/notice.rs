@@ -8,9 +8,7 @@ use crate::state::{Action, State};
 
 pub fn notice_banner(state: &UseReducerHandle<State>) -> Html {
     let s = &**state;
-    if s.notice.is_none() && s.replaced.is_none() {
-        return html! {};
-    }
+    let shown = s.notice.is_some() || s.replaced.is_some();
     let text = s.notice.as_ref().map(|n| {
         // A `horizon` is kept in months and worded here, in the page's language now: a
         // language switch after the notice rewords it too ("10 years", "10 tahun").
@@ -30,11 +28,7 @@ pub fn notice_banner(state: &UseReducerHandle<State>) -> Html {
             .collect();
         tf(s.lang, n.key, &args)
     });
-    let (class, role) = if s.notice.as_ref().is_some_and(|n| n.error) {
-        ("notice error", "alert")
-    } else {
-        ("notice", "status")
-    };
+    let error = s.notice.as_ref().is_some_and(|n| n.error);
     let dismiss = {
         let d = state.dispatcher();
         move |_| {
@@ -46,8 +40,8 @@ pub fn notice_banner(state: &UseReducerHandle<State>) -> Html {
         let d = state.dispatcher();
         move |_| d.dispatch(Action::Restore)
     };
-    html! {
-        <div class={class} data-testid="notice" role={role}>
+    let words = html! {
+        <>
             if let Some(text) = text {
                 <p>{ text }</p>
             }
@@ -56,14 +50,40 @@ pub fn notice_banner(state: &UseReducerHandle<State>) -> Html {
             }
             if s.replaced.is_some() {
                 <p data-testid="replaced">{ t(s.lang, "app.replaced") }</p>
+            }
+        </>
+    };
+    let (news, alarm) = if error {
+        (html! {}, words)
+    } else {
+        (words, html! {})
+    };
+    // The words are read out from two live regions that are always in the page, empty when
+    // there is no notice (a region that comes in with its words already in it is often not
+    // read out): news in the status region, an error in the alert region. The buttons are
+    // outside them, so they are not read out as part of the message.
+    let class = match (shown, error) {
+        (false, _) => "notice-slot",
+        (true, false) => "notice",
+        (true, true) => "notice error",
+    };
+    html! {
+        <div {class} data-testid={shown.then_some("notice")}>
+            <div class="notice-words">
+                <div role="status" data-testid="notice-news">{ news }</div>
+                <div role="alert" data-testid="notice-alarm">{ alarm }</div>
+            </div>
+            if s.replaced.is_some() {
                 <button type="button" class="primary" data-testid="restore" data-refocus="preset-select" onclick={restore}>
                     { t(s.lang, "app.restore") }
                 </button>
             }
-            // Once the notice is gone, the keyboard's focus goes on to the control after it.
-            <button type="button" data-testid="notice-dismiss" data-refocus="preset-select" onclick={dismiss}>
-                { t(s.lang, "watch.notice.dismiss") }
-            </button>
+            if shown {
+                // Once the notice is gone, the keyboard's focus goes on to the control after it.
+                <button type="button" data-testid="notice-dismiss" data-refocus="preset-select" onclick={dismiss}>
+                    { t(s.lang, "watch.notice.dismiss") }
+                </button>
+            }
         </div>
     }
 }

@@ -559,4 +559,27 @@ await h.check("(10) on a phone, the play bar at the screen's foot never covers t
   }
 });
 
+await h.check("(12) a notice is read out: its live regions are in the page before the first notice, and its buttons are outside them", async () => {
+  const page = await h.newPage();
+  await open(page, h.origin);
+  // Before any notice: the regions are there, empty, and no banner shows.
+  assert.equal(await tid(page, "notice").count(), 0);
+  assert.equal(await page.locator('[role="status"][data-testid="notice-news"]').count(), 1);
+  assert.equal(await page.locator('[role="alert"][data-testid="notice-alarm"]').count(), 1);
+  assert.equal(await tid(page, "notice-news").textContent(), "");
+  const region = await tid(page, "notice-news").elementHandle();
+  // The first notice: its words come into the same region (not a region that arrives with them).
+  await tid(page, "save-name").fill("Kelas A");
+  await tid(page, "save-name").press("Enter");
+  await tid(page, "notice").waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.ok(await region.evaluate((e) => e.isConnected), "the status region was replaced");
+  assert.match(await region.textContent(), /Kelas A/);
+  assert.equal(await tid(page, "notice-news").locator("button").count(), 0, "a button inside the status region");
+  // An error goes to the alert region, and the status region is emptied.
+  await page.evaluate(() => { location.hash = "#s1.AAAA"; });
+  await tid(page, "notice-alarm").filter({ hasText: /cannot be read|could not be read|damaged/ }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.equal(await tid(page, "notice-news").textContent(), "");
+  await page.context().close();
+});
+
 await h.finish();

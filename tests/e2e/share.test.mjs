@@ -140,7 +140,8 @@ await h.check("(7) links as chat apps leave them open; a broken one changes noth
     await expectPartners(p, JV);
     // Opened as a link: the notice says so, as news, not as an error.
     const said = await expectNotice(p, /shared scenario is open: 2 partners over \d+ (years|months)/);
-    assert.equal(await tid(p, "notice").getAttribute("role"), "status", `no error for ${variant}: ${said}`);
+    assert.equal(await tid(p, "notice-alarm").textContent(), "", `no error for ${variant}: ${said}`);
+    assert.match(await tid(p, "notice-news").textContent(), /shared scenario is open/);
     await p.context().close();
   }
   // A student's edited work in a tab; a broken link typed in: the work stays, and says so.
