@@ -78,6 +78,9 @@ await h.check("(2) a number reads the same in every field, as the page's languag
   assert.equal(await typed("partners.0.capacity", "30,125"), "30,125");
   assert.equal(await typed("horizon_months", "24"), "24");
   assert.equal(await typed("horizon_months", "1.200"), "1200");
+  // A refused number's message writes its limit as the hint beside it does ("10.000").
+  await typed("partners.0.capacity", "-5");
+  assert.match(await tid(p, "error-partners.0.capacity").innerText(), /paling banyak 10\.000\b/);
   await p.context().close();
 });
 

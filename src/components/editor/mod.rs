@@ -61,11 +61,6 @@ pub fn typed_edit(input: &HtmlInputElement, mark: char) -> Option<Edit> {
 
 /// A number as shown in a message, with a decimal comma in Indonesian.
 fn show_number(lang: Lang, v: f64) -> String {
-    // A whole number of thousands or more with its thousands marks, as the hints write
-    // limits ("at most 10,000"; "paling banyak 10.000").
-    if v.abs() >= 1000.0 && v.fract() == 0.0 {
-        return crate::narrate::amount(lang, v);
-    }
     let s = format_number(v);
     match lang {
         Lang::Id => s.replace('.', ","),
@@ -75,7 +70,15 @@ fn show_number(lang: Lang, v: f64) -> String {
 
 /// The refusal in words.
 fn refusal_text(lang: Lang, r: &Refusal) -> String {
-    let n = |v: f64| show_number(lang, v);
+    // A limit of thousands or more with its thousands marks, as the hints write them ("at most
+    // 10,000"; "paling banyak 10.000"); a field shows its number without them.
+    let n = |v: f64| {
+        if v.abs() >= 1000.0 && v.fract() == 0.0 {
+            crate::narrate::amount(lang, v)
+        } else {
+            show_number(lang, v)
+        }
+    };
     match r {
         Refusal::Empty => t(lang, "editor.err.empty").into(),
         Refusal::NotANumber => t(lang, "editor.err.not_a_number").into(),
