@@ -10,7 +10,7 @@ use crate::components::{
     VariantsPanel,
 };
 use crate::i18n::t;
-use crate::state::{tick_plan, Action, State};
+use crate::state::{tick_plan, tick_step, Action, State};
 
 /// How long after the first render the batch workers start ahead of need.
 const PREWARM_AFTER_MS: u32 = 500;
@@ -25,18 +25,24 @@ pub fn app() -> Html {
 
     // While playing, a timer steps the world (several months a tick at high speed). Each tick
     // says how long it came after the previous one: a page too slow to draw every tick in time
-    // steps the months owed for that time (`state::tick_months`), so the run keeps its speed.
+    // steps the months owed for that time (`state::tick_step`, which carries the part of a
+    // month left over to the next tick), so the run keeps its speed.
     {
         let dispatch = state.dispatcher();
         use_effect_with((state.playing, state.speed), move |&(playing, speed)| {
             let timer = playing.then(|| {
                 let (period_ms, _) = tick_plan(speed);
                 let mut last = js_sys::Date::now();
+                let mut carry = 0;
                 Interval::new(period_ms, move || {
                     let now = js_sys::Date::now();
                     let elapsed_ms = (now - last).clamp(0.0, 60_000.0) as u32;
                     last = now;
-                    dispatch.dispatch(Action::TickAfter { elapsed_ms });
+                    let (months, left) = tick_step(speed, elapsed_ms, carry);
+                    carry = left;
+                    if months > 0 {
+                        dispatch.dispatch(Action::Play(months));
+                    }
                 })
             });
             move || drop(timer)
