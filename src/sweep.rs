@@ -447,7 +447,8 @@ pub struct Checked {
     /// A problem of the sweep as a whole (too many runs; a point that cannot run).
     pub whole: Option<Problem>,
     /// The points to run (all with the base's seed) and runs per point, when all is well.
-    pub ready: Option<(Vec<Scenario>, u64)>,
+    /// Shared: a sweep of 50 by 50 has 2,500 scenarios, not to be copied at every drawing.
+    pub ready: Option<(Rc<Vec<Scenario>>, u64)>,
 }
 
 /// Reads and checks the whole form against `base`.
@@ -514,7 +515,7 @@ pub fn check(lang: Lang, base: &Scenario, f: &SweepForm) -> Checked {
                         ),
                     ));
                 } else {
-                    ready = Some((scenarios, *n));
+                    ready = Some((Rc::new(scenarios), *n));
                 }
             }
         }
@@ -571,11 +572,13 @@ pub struct Sweep {
     pub form: SweepForm,
     pub next_run: u64,
     pub phase: Phase,
-    /// The axes and scenarios being run, while running.
+    /// The axes and scenarios being run, while running. Shared, as the tallies are: the state
+    /// is copied at every progress message of a run, which copied 2,500 scenarios and as many
+    /// tallies each time in a sweep of 50 by 50 (it slowed as it went).
     pub axes: Option<(Axis, Option<Axis>)>,
-    pub running: Vec<Scenario>,
+    pub running: Rc<Vec<Scenario>>,
     pub base: Option<Scenario>,
-    pub tallies: Vec<BatchTally>,
+    pub tallies: Vec<Rc<BatchTally>>,
     pub started_ms: f64,
     pub results: Option<Rc<Results>>,
 }
@@ -587,7 +590,7 @@ impl Sweep {
             next_run: 0,
             phase: Phase::Idle,
             axes: None,
-            running: Vec::new(),
+            running: Rc::default(),
             base: None,
             tallies: Vec::new(),
             started_ms: 0.0,
@@ -640,7 +643,7 @@ pub enum SweepAction {
         base: Scenario,
         x: Axis,
         y: Option<Axis>,
-        scenarios: Vec<Scenario>,
+        scenarios: Rc<Vec<Scenario>>,
         each: u64,
         now_ms: f64,
     },
@@ -729,14 +732,16 @@ impl Reducible for Sweep {
                 tally,
                 now_ms,
             } if current == Some((run, index)) => {
-                s.tallies.push((*tally).clone());
+                s.tallies.push(tally);
                 if s.tallies.len() >= s.running.len() {
                     let (x, y) = s.axes.take().expect("axes while running");
                     let each = match s.phase {
                         Phase::Running { each, .. } => each,
                         _ => 0,
                     };
-                    s.phase = match SweepResult::from_tallies(x, y, &s.tallies) {
+                    let tallies: Vec<BatchTally> =
+                        s.tallies.iter().map(|t| (**t).clone()).collect();
+                    s.phase = match SweepResult::from_tallies(x, y, &tallies) {
                         Ok(result) => {
                             s.results = Some(Rc::new(Results {
                                 result,
@@ -749,7 +754,7 @@ impl Reducible for Sweep {
                         Err(error) => Phase::Failed { error },
                     };
                     s.tallies.clear();
-                    s.running.clear();
+                    s.running = Rc::default();
                 } else if let Phase::Running { current, done, .. } = &mut s.phase {
                     *current = index + 1;
                     *done = 0;
@@ -761,12 +766,12 @@ impl Reducible for Sweep {
                     points: s.running.len(),
                 };
                 s.tallies.clear();
-                s.running.clear();
+                s.running = Rc::default();
                 s.axes = None;
             }
             SweepAction::Failed { run, error } if current.map(|c| c.0) == Some(run) => {
                 s.tallies.clear();
-                s.running.clear();
+                s.running = Rc::default();
                 s.axes = None;
                 s.phase = Phase::Failed { error };
             }
