@@ -240,7 +240,7 @@ mod tests {
         for lang in [Lang::En, Lang::Id] {
             let next = i18n::t(lang, "lesson.conflict.next");
             for key in ["sweep.heading", "editor.f.governance.resolution"] {
-                let name = format!("\"{}\"", i18n::t(lang, key));
+                let name = format!("“{}”", i18n::t(lang, key));
                 assert!(next.contains(&name), "{lang:?}: {name} in {next}");
             }
         }

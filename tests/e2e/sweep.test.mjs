@@ -273,7 +273,7 @@ await h.check("the conflict-resolution ladder: common ladders as categories, let
   await tid(page, "ladder-down-0").click();
   assert.equal(
     await tid(page, "sweep-x-now").innerText(),
-    'Now: Arbitration → Negotiation, which is none of these; "Compare fairly" can set it beside them.',
+    "Now: Arbitration → Negotiation, which is none of these; “Compare fairly” can set it beside them.",
   );
   await loadPreset(page, "default");
   assert.equal(await tid(page, "sweep-x-now").innerText(), "Now: Negotiation → Arbitration.");

@@ -60,7 +60,7 @@ pub const STRINGS: &str = strings![
     ("experiments.share_label", "Experiment link", "Tautan eksperimen"),
     ("experiments.link_copied", "The experiment link is copied. Paste it to your class.", "Tautan eksperimen sudah disalin. Tempelkan dan bagikan kepada kelas Anda."),
     ("experiments.share_refused", "This experiment cannot be shared: {error}", "Eksperimen ini tidak dapat dibagikan: {error}"),
-    ("experiments.link_loaded", "A shared experiment is loaded: its scenario, and {n} variants in \"Compare fairly\" below, ready to run.", "Eksperimen yang dibagikan sudah dimuat: skenarionya, dan {n} varian di \"Bandingkan dengan adil\" di bawah, siap dijalankan."),
+    ("experiments.link_loaded", "A shared experiment is loaded: its scenario, and {n} variants in “Compare fairly” below, ready to run.", "Eksperimen yang dibagikan sudah dimuat: skenarionya, dan {n} varian di “Bandingkan dengan adil” di bawah, siap dijalankan."),
     ("experiments.variants_intro", "Store up to four variants of the scenario (the first is the base), change the scenario in the editor between them, then run every variant on the same futures: the base's seeds (a variant's own seed is not used), so only your changes differ.", "Simpan hingga empat varian skenario (yang pertama menjadi dasar), ubah skenario di editor sebelum menyimpan varian berikutnya, lalu jalankan setiap varian pada masa depan yang sama: seed milik varian dasar (seed varian lain tidak dipakai), sehingga hanya perubahan Anda yang berbeda."),
     ("experiments.variant_name_label", "Name of the variant", "Nama varian"),
     ("experiments.variant_add", "Add the current scenario as a variant", "Tambahkan skenario saat ini sebagai varian"),

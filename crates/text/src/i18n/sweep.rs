@@ -15,7 +15,7 @@ pub const STRINGS: &str = strings![
     ("sweep.range_open", "above {lo}, up to {hi}", "di atas {lo}, paling banyak {hi}"),
     ("sweep.options", "Values to compare", "Nilai yang dibandingkan"),
     ("sweep.now", "Now: {now}.", "Nilai sekarang: {now}."),
-    ("sweep.now_other", "Now: {now}, which is none of these; \"Compare fairly\" can set it beside them.", "Nilai sekarang: {now}, yang tidak ada di antara pilihan ini; \"Bandingkan dengan adil\" dapat menempatkannya di samping pilihan-pilihan ini."),
+    ("sweep.now_other", "Now: {now}, which is none of these; “Compare fairly” can set it beside them.", "Nilai sekarang: {now}, yang tidak ada di antara pilihan ini; “Bandingkan dengan adil” dapat menempatkannya di samping pilihan-pilihan ini."),
     ("sweep.runs", "Runs per point", "Simulasi per titik"),
     ("sweep.runs_hint", "From {min} to {max}; {total} runs in all.", "Dari {min} sampai {max}; total {total} simulasi."),
     ("sweep.run", "Run the sweep ({points} points)", "Jalankan penelusuran ({points} titik)"),
