@@ -190,6 +190,16 @@ step "release build (scripts/build.sh)" \
 # way broke offline use while the page said it worked offline), a host refusing .xz files
 # falling back to the plain wasm, and the manifest and icon optional for the offline copy;
 # the hazard's years that no alliance reached shown as none: 380.5 to 381.2 KB.
+# Raised 382 -> 385 KB on 2026-11-30 (stop 36): fixes of what audits of scale, accessibility
+# and the documents found, each with its test: a number typed and not yet applied kept when
+# the page goes away (issue 6: never lose a scenario; the working copy written at once on
+# pagehide, which took ops::apply out of the editor's closure: 381.2 to 382.4 KB); the notice's
+# live regions always in the page, the hazard chart's values and who left in words for a
+# screen reader, field errors as alerts, the play bar leaving the focused control in view;
+# an export named as saved and 'dan 2' in Indonesian; a duplicate partner name marked; a run
+# keeping its pace on a slow computer (the part of a month a late tick owes carried over);
+# the 50 x 50 sweep in seconds (shared points, the form checked once per change); typographic
+# quotes: 382.4 to 384.3 KB.
 # Measured in stop 34: without Many futures,
 # Compare fairly and the sweep (the page's three batch features) the first load is 312.8 KB,
 # so the goal of 300 KB is out of reach by leaving features out of the first load.
@@ -197,7 +207,7 @@ step "release build (scripts/build.sh)" \
 # 2026-11-30, `ALIANSI_SIZE_OPTIONS=0 bash scripts/build.sh`: 27.8 KB more): that build is held
 # to the budget plus 29 KB, with a warning. Over budget, the step fails; the end-to-end tests
 # still run, then the script exits 1.
-PAGE_WEIGHT_BUDGET_KB=382
+PAGE_WEIGHT_BUDGET_KB=385
 if ! grep -qx 'size-options=on' "$BUILD_REPORT"; then
   without=$((PAGE_WEIGHT_BUDGET_KB + 29))
   echo "WARNING: the release build was made without scripts/build.sh's size options (see its" >&2
