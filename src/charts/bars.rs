@@ -153,9 +153,51 @@ pub fn occupied(counts: &[u64]) -> Option<std::ops::Range<usize>> {
     Some(first..last + 1)
 }
 
+/// The middle half of a histogram's counts: the edges (bin indices, `lo..hi`) of the bins
+/// that hold its 25th and 75th percentiles, so that at least half of the counts lie between
+/// edge `lo` and edge `hi` (`None` if all are empty). For words beside the picture ("half of the
+/// futures between 0.4 and 0.6"), which a screen reader reads as one.
+pub fn middle_half(counts: &[u64]) -> Option<(usize, usize)> {
+    let total: u64 = counts.iter().sum();
+    if total == 0 {
+        return None;
+    }
+    // The bin in which the running count reaches `share` of the total (a quarter, three).
+    let bin_at = |quarters: u64| {
+        let mut seen = 0;
+        counts.iter().position(|&c| {
+            seen += c;
+            seen * 4 >= total * quarters
+        })
+    };
+    let lo = bin_at(1)?;
+    let hi = bin_at(3)?;
+    Some((lo, hi + 1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_middle_half_of_a_histogram() {
+        assert_eq!(middle_half(&[0, 0, 0]), None);
+        assert_eq!(middle_half(&[0, 5, 0]), Some((1, 2)));
+        // 100 counts: the 25th in bin 1, the 75th in bin 3.
+        assert_eq!(middle_half(&[10, 20, 30, 30, 10]), Some((1, 4)));
+        assert_eq!(middle_half(&[25, 50, 25]), Some((0, 2)));
+        // At least half lie between the edges, whatever the counts.
+        for counts in [
+            vec![1, 0, 0, 0, 9],
+            vec![3, 1, 4, 1, 5, 9, 2, 6],
+            vec![0, 0, 7, 0, 1],
+        ] {
+            let (lo, hi) = middle_half(&counts).unwrap();
+            let inside: u64 = counts[lo..hi].iter().sum();
+            let total: u64 = counts.iter().sum();
+            assert!(inside * 2 >= total, "{counts:?}: {lo}..{hi}");
+        }
+    }
 
     #[test]
     fn the_tallest_bar_is_never_labelled_zero() {

@@ -11,7 +11,8 @@ mod scale;
 mod ticks;
 
 pub use bars::{
-    band_path, bars, hbars, histogram, label_digits, occupied, step_points, value_digits, Rect,
+    band_path, bars, hbars, histogram, label_digits, middle_half, occupied, step_points,
+    value_digits, Rect,
 };
 pub use color::{dash, diverging, edge_colour, light_text_on, palette};
 pub use extent::{nice_y_domain, points};

@@ -9,8 +9,8 @@ use yew::prelude::*;
 
 use crate::batch::{survival_rows, year_ticks, Finished};
 use crate::charts::{
-    band_path, bars, fmt_num, hbars, histogram, label_digits, line_path, occupied, step_points,
-    value_digits, LinearScale, Rect, X_LABELS_BAND, X_TICK_BELOW, X_TITLE_BELOW,
+    band_path, bars, fmt_num, hbars, histogram, label_digits, line_path, middle_half, occupied,
+    step_points, value_digits, LinearScale, Rect, X_LABELS_BAND, X_TICK_BELOW, X_TITLE_BELOW,
 };
 use crate::components::export::{batch_bar, BatchChart, Debrief, DebriefHead, PrintDebrief};
 use crate::i18n::{t, tf, Lang};
@@ -341,6 +341,22 @@ const HB: f64 = 40.0;
 const HX: f64 = 44.0;
 const HX_SMALL: f64 = 28.0;
 
+/// A histogram's description, and where the middle half of its futures lie (`edge`: the
+/// value at a bin edge, in words), for a screen reader, which reads the picture as one.
+fn with_middle(lang: Lang, desc: &str, counts: &[u64], edge: impl Fn(usize) -> String) -> String {
+    match middle_half(counts) {
+        Some((lo, hi)) => {
+            let middle = tf(
+                lang,
+                "experiments.hist_middle",
+                &[("lo", &edge(lo)), ("hi", &edge(hi))],
+            );
+            format!("{desc} {middle}")
+        }
+        None => desc.to_string(),
+    }
+}
+
 /// A histogram: `counts` with labels at bin edges (edge index, text).
 fn hist_svg(
     id: &str,
@@ -391,7 +407,7 @@ fn value_chart(lang: Lang, f: &Rc<Finished>) -> Html {
     html! {
         <figure class="chart batch-chart">
             <figcaption class="chart-title">{ t(lang, "experiments.value_title") }</figcaption>
-            { hist_svg("batch-value", "batch-value", t(lang, "experiments.value_desc").to_string(), counts, edges, false) }
+            { hist_svg("batch-value", "batch-value", with_middle(lang, t(lang, "experiments.value_desc"), counts, |e| amount(lang, value_bin_floor(range.start + e))), counts, edges, false) }
             <p class="batch-mean">{ tf(lang, "experiments.value_mean", &[("v", &amount(lang, s.mean_value))]) }</p>
             { batch_bar(lang, f, BatchChart::Value) }
         </figure>
@@ -428,7 +444,7 @@ fn shares_chart(lang: Lang, f: &Rc<Finished>) -> Html {
             <li class="share-item">
                 <p class="share-name"><strong>{ &name }</strong>{ " · " }
                     { tf(lang, "experiments.share_mean", &[("pct", &pct(lang, mean))]) }</p>
-                { hist_svg(&format!("batch-share-{i}"), "batch-share", tf(lang, "experiments.share_desc", &[("name", &name)]), hist, unit_edges(lang, true), true) }
+                { hist_svg(&format!("batch-share-{i}"), "batch-share", with_middle(lang, &tf(lang, "experiments.share_desc", &[("name", &name)]), hist, |e| format!("{}%", e * 5)), hist, unit_edges(lang, true), true) }
             </li>
         }
     });
@@ -446,7 +462,7 @@ fn trust_chart(lang: Lang, f: &Rc<Finished>) -> Html {
     html! {
         <figure class="chart batch-chart">
             <figcaption class="chart-title">{ t(lang, "experiments.trust_title") }</figcaption>
-            { hist_svg("batch-trust", "batch-trust", t(lang, "experiments.trust_desc").to_string(), &s.trust_hist, unit_edges(lang, false), false) }
+            { hist_svg("batch-trust", "batch-trust", with_middle(lang, t(lang, "experiments.trust_desc"), &s.trust_hist, |e| num(lang, e as f64 / 20.0, 2)), &s.trust_hist, unit_edges(lang, false), false) }
             <p class="batch-mean">{ tf(lang, "experiments.trust_mean", &[("v", &num(lang, s.mean_final_trust, 2))]) }</p>
             { batch_bar(lang, f, BatchChart::Trust) }
         </figure>

@@ -359,6 +359,10 @@ await h.check("(12) for a screen reader: every chart after a batch has a name, a
   const desc = await page.locator("#batch-hazard-desc").textContent();
   assert.ok(labels.length >= 10, `${labels.length} bars`);
   labels.forEach((v, i) => assert.ok(desc.includes(`year ${i + 1}, ${v}`), `year ${i + 1} (${v}) not in: ${desc}`));
+  // The histograms say where the middle half of the futures lie.
+  assert.match(await page.locator('[data-testid="batch-trust"] title').textContent(), /Half of the futures lie between \d\.\d\d and \d\.\d\d\.$/);
+  assert.match(await page.locator('[data-testid="batch-value"] title').textContent(), /Half of the futures lie between [\d,]+ and [\d,]+\.$/);
+  assert.match(await page.locator('[data-testid="batch-share"] title').first().textContent(), /Half of the futures lie between \d+% and \d+%\.$/);
   // A sweep (of 2 points) says so too.
   await tid(page, "sweep-x-steps").fill("2");
   await tid(page, "sweep-runs").fill("100");

@@ -52,6 +52,7 @@ pub const STRINGS: &str = strings![
     ("experiments.share_desc", "Histogram of {name}'s share of the payoffs, from 0% to 100%.", "Histogram bagian {name} dari imbalan, dari 0% sampai 100%."),
     ("experiments.trust_title", "Trust at the end", "Kepercayaan di akhir"),
     ("experiments.trust_mean", "Mean final trust: {v} (in each future, between the partners of its last month, one that left in that month included)", "Rata-rata kepercayaan akhir: {v} (di setiap simulasi, antarmitra pada bulan terakhirnya, termasuk mitra yang keluar pada bulan itu)"),
+    ("experiments.hist_middle", "Half of the futures lie between {lo} and {hi}.", "Separuh masa depan ada di antara {lo} dan {hi}."),
     ("experiments.trust_desc", "Histogram of the partners' mean trust at the end, from 0 to 1.", "Histogram rata-rata kepercayaan antarmitra di akhir, dari 0 sampai 1."),
     ("experiments.variant_default", "Variant {n}", "Varian {n}"),
     ("experiments.variants_heading", "Compare fairly", "Bandingkan dengan adil"),
