@@ -3,7 +3,8 @@
 //!
 //! A run is watched live: the state keeps the [`World`] being simulated, and an interval timer
 //! in the page dispatches [`Action::Play`] while it plays; each tick steps the months the speed
-//! owes for the time since the previous one (see [`tick_plan`] and [`tick_step`]). When the world ends, the [`RunResult`] is kept in `result`.
+//! owes for the time since the previous one (see [`tick_plan`] and [`tick_step`]). When the
+//! world ends, the [`RunResult`] is kept in `result`.
 
 use std::rc::Rc;
 
@@ -33,9 +34,10 @@ pub fn tick_plan(speed: u32) -> (u32, u32) {
 /// The timer's step for a tick `elapsed_ms` after the previous one, with `carry` (thousandths
 /// of a month) owed from before: the months to step, those the speed owes for that time, and
 /// what is left owed, for the next tick. A tick steps at most half a second's worth, or two
-/// months (a drawing then jumps no more than that); time owed beyond that is dropped. A page too slow to draw every tick in
-/// time (a long run of many partners on a slow computer) then draws fewer months, not a slower
-/// run: each drawing is the same as at that month, only the months in between are not drawn.
+/// months (a drawing then jumps no more than that); time owed beyond that is dropped. A page
+/// too slow to draw every tick in time (a long run of many partners on a slow computer) then
+/// draws fewer months, not a slower run: each drawing is the same as at that month, only the
+/// months in between are not drawn.
 /// The part of a month carried over keeps the pace: without it, ticks 150 ms apart at 10
 /// months a second stepped one month each, two thirds of the speed.
 pub fn tick_step(speed: u32, elapsed_ms: u32, carry: u32) -> (u32, u32) {
@@ -448,9 +450,6 @@ pub enum Action {
     Finish,
     /// Back to month 0 with the same scenario and seed.
     Reset,
-    /// While playing, simulates the months of one tick on time at the current speed (as
-    /// [`Action::Play`] does for a tick on time).
-    Tick,
     /// The timer: while playing, simulates these months (what the speed owes for the time
     /// since its previous tick: [`tick_step`]).
     Play(u32),
@@ -914,14 +913,6 @@ impl State {
             }
             .finished(),
             Action::Reset => state.rewound(),
-            Action::Tick => {
-                if state.playing {
-                    let months = tick_plan(state.speed).1;
-                    state.advanced(months)
-                } else {
-                    state
-                }
-            }
             Action::Play(months) => {
                 if state.playing {
                     state.advanced(months)
@@ -1111,22 +1102,27 @@ mod tests {
         assert_eq!(s.trust_points(), vec![(0.0, s.scenario.initial_trust)]);
     }
 
+    /// What the page's timer dispatches for a tick on time at `speed`.
+    fn on_time(speed: u32) -> Action {
+        Action::Play(tick_step(speed, tick_plan(speed).0, 0).0)
+    }
+
     #[test]
     fn tick_advances_only_while_playing() {
-        let s = after(&[Action::Tick]);
+        let s = after(&[on_time(DEFAULT_SPEED)]);
         assert_eq!(s.month(), 0);
-        let s = after(&[Action::SetSpeed(1), Action::Run, Action::Tick, Action::Tick]);
+        let s = after(&[Action::SetSpeed(1), Action::Run, on_time(1), on_time(1)]);
         assert_eq!(s.status(), Status::Running);
         assert_eq!(s.month(), 2);
         let s = s.reduce(Action::Pause);
         assert_eq!(s.status(), Status::Paused);
-        let s = s.reduce(Action::Tick);
+        let s = s.reduce(on_time(1));
         assert_eq!(s.month(), 2);
     }
 
     #[test]
     fn fast_ticks_step_several_months() {
-        let s = after(&[Action::SetSpeed(120), Action::Run, Action::Tick]);
+        let s = after(&[Action::SetSpeed(120), Action::Run, on_time(120)]);
         assert_eq!(s.month(), tick_plan(120).1.min(s.scenario.horizon_months));
         assert!(s.month() > 1);
     }
@@ -1195,7 +1191,7 @@ mod tests {
         assert_eq!(*r, whole, "stepping then finishing = one whole run");
         assert_eq!(s.month(), whole.months);
         // Ticks after the end change nothing.
-        let t = s.clone().reduce(Action::Tick);
+        let t = s.clone().reduce(on_time(s.speed));
         assert_eq!(t.run(), s.run());
     }
 
@@ -1206,7 +1202,8 @@ mod tests {
             if s.status() == Status::Done {
                 break;
             }
-            s = s.reduce(Action::Tick);
+            let tick = on_time(s.speed);
+            s = s.reduce(tick);
         }
         assert_eq!(s.status(), Status::Done);
         assert!(!s.playing);
@@ -1352,7 +1349,7 @@ mod tests {
         let s = after(&[
             Action::SetScenario(sc),
             Action::Run,
-            Action::Tick,
+            on_time(DEFAULT_SPEED),
             Action::Finish,
         ]);
         assert!(matches!(s.result, Some(Err(_))));
@@ -1683,7 +1680,8 @@ mod tests {
         // Played in steps, as a timer plays it.
         let mut t = open(false, &[Action::SetSpeed(30), Action::Run]);
         while t.status() != Status::Done {
-            t = t.reduce(Action::Tick);
+            let tick = on_time(t.speed);
+            t = t.reduce(tick);
         }
         assert_eq!(&t.run().unwrap().events, events);
         // The same scenario loaded plainly, or the link with another seed: not the class's run.
@@ -1813,7 +1811,8 @@ mod tests {
                 assert!(s.awaiting().is_some() || s.playing, "plays on");
                 continue;
             }
-            s = s.reduce(Action::Tick);
+            let tick = on_time(s.speed);
+            s = s.reduce(tick);
         }
         assert_eq!(s.status(), Status::Done);
         assert!(decided > 0, "the conflict lesson's run had disputes");
