@@ -240,22 +240,23 @@ fn hazard_chart(lang: Lang, f: &Rc<Finished>) -> Html {
         })
         .collect();
     // For a screen reader, which reads the picture as one: the values too, year by year.
-    let desc = values
+    let per_year: Vec<String> = values
         .iter()
         .enumerate()
         .map(|(i, v)| {
+            let year = (i + 1).to_string();
             tf(
                 lang,
                 "experiments.hazard_value",
-                &[("year", &(i + 1).to_string()), ("value", v)],
+                &[("year", &year), ("value", v)],
             )
         })
-        .fold(t(lang, "experiments.hazard_desc").to_string(), |all, v| {
-            all + " " + &v
-        })
-        .trim_end_matches(';')
-        .to_string()
-        + ".";
+        .collect();
+    let desc = format!(
+        "{} {}.",
+        t(lang, "experiments.hazard_desc"),
+        per_year.join("; ")
+    );
     let items = rects.iter().zip(&values).enumerate().map(|(i, (r, value))| {
         let cx = fmt_num(r.x + r.w / 2.0);
         html! {

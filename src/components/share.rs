@@ -272,6 +272,12 @@ pub(crate) fn keep_variants(kept: Option<&str>) {
     stamp_entry(&as_entry_state(kept));
 }
 
+/// Keeps `scenario` with `seed` as the tab's working copy, under the address shown now.
+fn keep_working_copy(scenario: &Scenario, seed: u64) {
+    let copy = url::working_copy(&current_hash(), scenario, seed);
+    keep_in_tab(WORKING_COPY_KEY, Some(&copy));
+}
+
 fn session_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok()?
 }
@@ -418,8 +424,7 @@ pub fn url_sync(props: &ShareProps) -> Html {
             let state = drawn.borrow().clone();
             let edit = editor::typed_edit(&input, state.lang.decimal_mark());
             if let Some(Ok(scenario)) = edit.map(|e| editor::ops::apply(&state.scenario, &e)) {
-                let copy = url::working_copy(&current_hash(), &scenario, state.seed);
-                keep_in_tab(WORKING_COPY_KEY, Some(&copy));
+                keep_working_copy(&scenario, state.seed);
             }
             // And applied in the page, as leaving the field would (for a tab that stays).
             let init = web_sys::EventInit::new();
@@ -428,12 +433,8 @@ pub fn url_sync(props: &ShareProps) -> Html {
                 let _ = input.dispatch_event(&change);
             }
         };
-        let apply_typed = Rc::new(apply_typed);
         let document = gloo::utils::document();
-        let on_hide = {
-            let apply_typed = apply_typed.clone();
-            EventListener::new(&gloo::utils::window(), "pagehide", move |e| apply_typed(e))
-        };
+        let on_hide = EventListener::new(&gloo::utils::window(), "pagehide", apply_typed.clone());
         let on_hidden = EventListener::new(&document.clone(), "visibilitychange", move |e| {
             if document.visibility_state() == web_sys::VisibilityState::Hidden {
                 apply_typed(e)
@@ -445,8 +446,7 @@ pub fn url_sync(props: &ShareProps) -> Html {
     // (private mode, full) only means no working copy.
     let (scenario, seed) = (props.state.scenario.clone(), props.state.seed);
     use_effect_with((scenario, seed), |(scenario, seed)| {
-        let copy = url::working_copy(&current_hash(), scenario, *seed);
-        keep_in_tab(WORKING_COPY_KEY, Some(&copy));
+        keep_working_copy(scenario, *seed);
         || ()
     });
     use_effect_with(props.state.view(), |view| {

@@ -2700,12 +2700,9 @@ fn real_main() -> Res<()> {
             };
             out.write_all(doc.as_bytes())?;
             out.flush()?;
-            if rep.failures() > 0 {
-                let failed = rep.contradicted();
-                return Err(Failure::Checks {
-                    failed,
-                    open: rep.failures() - failed,
-                });
+            let (failed, open) = rep.not_passed();
+            if failed + open > 0 {
+                return Err(Failure::Checks { failed, open });
             }
         }
         Command::Help => {}

@@ -29,20 +29,18 @@ pub struct Report {
 }
 
 impl Report {
-    /// The checks that do not pass: contradicted, or not settled at this number of runs.
-    pub fn failures(&self) -> usize {
-        self.checks().filter(|(_, r)| !r.pass).count()
-    }
-
-    /// The checks whose interval lies wholly outside what the finding predicts.
-    pub fn contradicted(&self) -> usize {
-        self.checks()
-            .filter(|(e, r)| verdict(e, r) == Verdict::Fail)
-            .count()
-    }
-
-    fn checks(&self) -> impl Iterator<Item = &(Experiment, ExperimentResult)> {
-        self.findings.iter().chain(&self.edges)
+    /// The checks that do not pass: (failed, left open). Failed: the interval lies wholly
+    /// outside what the finding predicts; open: too few runs to tell.
+    pub fn not_passed(&self) -> (usize, usize) {
+        let mut counts = (0, 0);
+        for (e, r) in self.findings.iter().chain(&self.edges) {
+            match verdict(e, r) {
+                Verdict::Pass => {}
+                Verdict::Fail => counts.0 += 1,
+                Verdict::Unsettled => counts.1 += 1,
+            }
+        }
+        counts
     }
 }
 
@@ -198,7 +196,7 @@ pub fn text(rep: &Report) -> String {
             );
         }
     }
-    let (f, open) = (rep.contradicted(), rep.failures() - rep.contradicted());
+    let (f, open) = rep.not_passed();
     if f == 0 && open == 0 {
         let _ = writeln!(s, "\nAll checks pass.");
     }
@@ -309,7 +307,8 @@ pub fn markdown(rep: &Report) -> String {
             );
         }
     }
-    let f = rep.failures();
+    let (failed, open) = rep.not_passed();
+    let f = failed + open;
     let _ = writeln!(
         s,
         "\n{}",

@@ -37,7 +37,7 @@ pub const STRINGS: &str = strings![
     ("experiments.median_none", "Median survival: more than {months} (over half are still together at the end).", "Median lama bertahan: lebih dari {months} (lebih dari separuh masih bersama di akhir)."),
     ("experiments.hazard_title", "Chance of ending in each year, for alliances together at its start", "Peluang berakhir tiap tahun, bagi aliansi yang masih bersama di awal tahun itu"),
     ("experiments.hazard_desc", "Bar chart with one bar per year of the horizon, in percent:", "Grafik batang dengan satu batang per tahun dalam horizon, dalam persen:"),
-    ("experiments.hazard_value", "year {year}, {value};", "tahun {year}, {value};"),
+    ("experiments.hazard_value", "year {year}, {value}", "tahun {year}, {value}"),
     ("experiments.year", "Year", "Tahun"),
     ("experiments.hazard_partial_one", "Year {year} is month {month} only: the horizon ends there.", "Tahun ke-{year} hanya bulan ke-{month}: horizon berakhir di sana."),
     ("experiments.hazard_partial", "Year {year} is months {from} to {to} only: the horizon ends there.", "Tahun ke-{year} hanya bulan ke-{from} sampai ke-{to}: horizon berakhir di sana."),
