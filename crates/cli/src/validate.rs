@@ -308,14 +308,16 @@ pub fn markdown(rep: &Report) -> String {
         }
     }
     let (failed, open) = rep.not_passed();
-    let f = failed + open;
     let _ = writeln!(
         s,
         "\n{}",
-        if f == 0 {
-            "All checks pass.".to_string()
-        } else {
-            format!("**{f} check(s) fail.**")
+        match (failed, open) {
+            (0, 0) => "All checks pass.".to_string(),
+            (f, 0) => format!("**{f} check(s) fail.**"),
+            (f, o) => format!(
+                "**{f} check(s) fail, {o} open** (too few runs to tell at {}).",
+                runs_text(rep.runs)
+            ),
         }
     );
     s

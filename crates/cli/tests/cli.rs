@@ -3573,6 +3573,15 @@ fn a_validation_with_too_few_runs_leaves_checks_open_rather_than_failed() {
         err.ends_with("error: 2 validation check(s) did not pass (0 failed, 2 open)\n"),
         "{err}"
     );
+    // The Markdown says so too: its table's "open", and its last line.
+    let (code, md, err) = run_all(&["validate", "--quick", "--runs", "200", "--markdown"]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(md.contains("| open |"), "{md}");
+    assert!(
+        md.trim_end()
+            .ends_with("**0 check(s) fail, 2 open** (too few runs to tell at 200 runs)."),
+        "{md}"
+    );
 }
 
 #[test]
