@@ -7,6 +7,20 @@
 import assert from "node:assert/strict";
 import { STEP_TIMEOUT_MS, finishRun, open, reveal, start, tid } from "./harness.mjs";
 
+/** The control the keyboard is on, if the element `testid` (a notice, the play bar) covers it
+ * in part: its test id and by how much; else null. */
+function focusCoveredBy(page, testid) {
+  return page.evaluate((id) => {
+    const f = document.activeElement;
+    const n = document.querySelector(`[data-testid="${id}"]`);
+    if (!f || f === document.body || !n || n.contains(f)) return null;
+    const a = f.getBoundingClientRect();
+    const b = n.getBoundingClientRect();
+    const overlap = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+    return a.height > 0 && overlap > 1 ? `${f.dataset.testid ?? f.tagName} (${Math.round(overlap)} px)` : null;
+  }, testid);
+}
+
 const h = await start("access");
 
 await h.check("(9) switching to Bahasa Indonesia changes the Run button and the introduction", async () => {
@@ -440,15 +454,7 @@ await h.check("(10) at 320 px About the model stays inside the page; on a phone 
     const covered = [];
     for (let i = 0; i < 40; i++) {
       await page.keyboard.press("Shift+Tab");
-      const hit = await page.evaluate(() => {
-        const f = document.activeElement;
-        const n = document.querySelector('[data-testid="notice"]');
-        if (!f || !n || n.contains(f)) return null;
-        const a = f.getBoundingClientRect();
-        const b = n.getBoundingClientRect();
-        const overlap = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-        return a.height > 0 && overlap > 1 ? `${f.dataset.testid ?? f.tagName} (${Math.round(overlap)} px)` : null;
-      });
+      const hit = await focusCoveredBy(page, "notice");
       if (hit) covered.push(hit);
     }
     if (covered.length) await h.shot(page, `notice-covers-${width}`);
@@ -472,6 +478,14 @@ function contrastOnWhite(css, opacity = 1) {
 await h.check("(10) contrast: a departed partner's name (4.5:1), key hints on buttons (4.5:1), the edges of card-like buttons (3:1)", async () => {
   const page = await h.newPage();
   await open(page, h.origin);
+  // An element's opacity as drawn: its own times its ancestors'.
+  await page.evaluate(() => {
+    window.__opacity = (e) => {
+      let o = 1;
+      for (let n = e; n && n.nodeType === 1; n = n.parentNode) o *= Number(getComputedStyle(n).opacity);
+      return o;
+    };
+  });
   await tid(page, "classroom-toggle").waitFor({ timeout: STEP_TIMEOUT_MS });
   // A run in which a partner leaves (seed 1 of the default scenario dissolves; any exit will do).
   let left = 0;
@@ -483,22 +497,20 @@ await h.check("(10) contrast: a departed partner's name (4.5:1), key hints on bu
     if (left > 0) break;
   }
   assert.ok(left > 0, "no partner left in seeds 1 to 6");
-  const label = await page.locator('[data-testid="network"] .node.left .label').first().evaluate((e) => {
-    let o = 1;
-    for (let n = e; n && n.nodeType === 1; n = n.parentNode) o *= Number(getComputedStyle(n).opacity);
-    return { fill: getComputedStyle(e).fill, o };
-  });
+  const label = await page.locator('[data-testid="network"] .node.left .label').first().evaluate((e) => ({
+    fill: getComputedStyle(e).fill,
+    o: window.__opacity(e),
+  }));
   // Who left is said by name under the drawing (and in the picture's name), not by a faded circle only.
   const gone = await page.locator('[data-testid="network"] .node.left .label').first().textContent();
   assert.match(await page.locator("#network-summary").innerText(), new RegExp(`have left \\(.*${gone}.*\\)`));
   const c = contrastOnWhite(label.fill, label.o);
   assert.ok(c >= 4.5, `a departed partner's name: ${label.fill} at opacity ${label.o}, ${c.toFixed(2)}:1`);
-  const hint = await page.locator(".key-hint").first().evaluate((e) => {
-    let o = 1;
-    for (let n = e; n && n.nodeType === 1; n = n.parentNode) o *= Number(getComputedStyle(n).opacity);
-    const bg = getComputedStyle(e.closest("button")).backgroundColor;
-    return { color: getComputedStyle(e).color, o, bg };
-  });
+  const hint = await page.locator(".key-hint").first().evaluate((e) => ({
+    color: getComputedStyle(e).color,
+    o: window.__opacity(e),
+    bg: getComputedStyle(e.closest("button")).backgroundColor,
+  }));
   if (/255, 255, 255|rgba\(0, 0, 0, 0\)/.test(hint.bg)) {
     const k = contrastOnWhite(hint.color, hint.o);
     assert.ok(k >= 4.5, `a key hint: ${hint.color} at opacity ${hint.o}, ${k.toFixed(2)}:1`);
@@ -546,15 +558,7 @@ await h.check("(10) on a phone, the play bar at the screen's foot never covers t
     const covered = [];
     for (let i = 0; i < 120; i++) {
       await page.keyboard.press("Tab");
-      const hit = await page.evaluate(() => {
-        const f = document.activeElement;
-        const bar = document.querySelector('[data-testid="play-bar"]');
-        if (!f || f === document.body || !bar || bar.contains(f)) return null;
-        const a = f.getBoundingClientRect();
-        const b = bar.getBoundingClientRect();
-        const overlap = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-        return a.height > 0 && overlap > 1 ? `${f.dataset.testid ?? f.tagName} (${Math.round(overlap)} px)` : null;
-      });
+      const hit = await focusCoveredBy(page, "play-bar");
       if (hit) covered.push(hit);
     }
     if (covered.length) await h.shot(page, `play-bar-covers-${width}-${lang}`);
