@@ -151,9 +151,11 @@ pub fn app() -> Html {
                     { event_log(&state) }
                 </main>
             </div>
-            <BatchPanel state={state.clone()} />
-            <VariantsPanel state={state.clone()} />
-            <crate::components::sweep::SweepPanel state={state.clone()} />
+            <BatchPanel {lang} scenario={state.scenario.clone()} />
+            <VariantsPanel {lang} scenario={state.scenario.clone()} seed={state.seed}
+                decisions={state.decisions} experiment={state.experiment.clone()}
+                dispatch={state.dispatcher()} />
+            <crate::components::sweep::SweepPanel {lang} scenario={state.scenario.clone()} />
             { shortcut_help(&state) }
             <footer class="about-wrap">
                 <About {lang} />

@@ -6,7 +6,7 @@
 //! * [`components`] only render state and dispatch actions.
 //! * [`charts`] is pure geometry (scales, ticks, SVG paths), unit-tested natively.
 //! * [`i18n`] is the table of user-visible strings (English and Bahasa Indonesia); with
-//!   [`narrate`] and [`number`], the files of the `aliansi-text` crate, which the command line
+//!   [`narrate`], [`log`] and [`number`], the files of the `aliansi-text` crate, which the command line
 //!   shares.
 
 // `!(x >= a)` is this code's way of saying "below a, or not a number": it keeps NaN out
@@ -40,6 +40,8 @@ pub use app::App;
 // and inlined anew for a second crate.
 #[path = "../crates/text/src/i18n/mod.rs"]
 pub mod i18n;
+#[path = "../crates/text/src/log.rs"]
+pub mod log;
 #[path = "../crates/text/src/narrate.rs"]
 pub mod narrate;
 #[path = "../crates/text/src/number.rs"]

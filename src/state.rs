@@ -168,6 +168,22 @@ impl LiveWorld {
     }
 }
 
+/// The events of `w` the log shows: all of them, but in decision mode ([`State::decisions`])
+/// the step a dispute awaiting the class's choice would take is held back until they choose.
+pub fn logged_events(w: &World, decisions: bool) -> Vec<&aliansi_sim::Event> {
+    let pending: Vec<u32> = if decisions {
+        w.awaiting_choice().map(|d| d.id).collect()
+    } else {
+        Vec::new()
+    };
+    w.events
+        .iter()
+        .filter(|e| {
+            !matches!(e.kind, aliansi_sim::EventKind::DisputeStep { id, .. } if pending.contains(&id))
+        })
+        .collect()
+}
+
 /// An experiment handed to "Compare fairly" (by a lesson or a shared link): its variants and
 /// runs per variant. `seq` grows with each one, so the panel takes each exactly once.
 #[derive(Clone, Debug, PartialEq)]
@@ -677,20 +693,8 @@ impl State {
     /// the log does not name a step before the class has chosen it. Disputes that open in the
     /// same month wait together (the class decides them one after another).
     pub fn logged(&self) -> Vec<&aliansi_sim::Event> {
-        let Some(w) = self.world() else {
-            return Vec::new();
-        };
-        let pending: Vec<u32> = if self.decisions {
-            w.awaiting_choice().map(|d| d.id).collect()
-        } else {
-            Vec::new()
-        };
-        w.events
-            .iter()
-            .filter(|e| {
-                !matches!(e.kind, aliansi_sim::EventKind::DisputeStep { id, .. } if pending.contains(&id))
-            })
-            .collect()
+        self.world()
+            .map_or_else(Vec::new, |w| logged_events(w, self.decisions))
     }
 
     /// The open lesson and the part revealed.

@@ -11,12 +11,14 @@ use crate::batch::{
 use crate::components::batch_results::BatchResults;
 use crate::i18n::{t, tf, Lang};
 use crate::narrate::amount;
-use crate::state::State;
 use crate::workers::{Event, Pool};
 
+/// The page's language and scenario: all the panel takes from the page, so that a run
+/// playing (a new state each month) does not draw the panel again.
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: UseReducerHandle<State>,
+    pub lang: Lang,
+    pub scenario: Scenario,
 }
 
 fn count(lang: Lang, n: u64) -> String {
@@ -78,7 +80,7 @@ pub(crate) fn running_block(r: Running) -> Html {
 
 #[function_component(BatchPanel)]
 pub fn batch_panel(props: &Props) -> Html {
-    let lang = props.state.lang;
+    let lang = props.lang;
     let panel = use_reducer(Panel::default);
     let pool = use_mut_ref(|| None::<Pool>);
     let text = use_state(|| DEFAULT_RUNS.to_string());
@@ -96,7 +98,7 @@ pub fn batch_panel(props: &Props) -> Html {
     let start = {
         let panel = panel.clone();
         let pool = pool.clone();
-        let scenario: Scenario = props.state.scenario.clone();
+        let scenario: Scenario = props.scenario.clone();
         let total = parsed.ok();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -245,7 +247,7 @@ pub fn batch_panel(props: &Props) -> Html {
         _ => None,
     };
     let results = panel.results.as_ref().zip(done_line).map(|(r, line)| {
-        let stale = r.scenario != props.state.scenario;
+        let stale = r.scenario != props.scenario;
         // While the next batch runs, these are its predecessor's: dimmed, replaced in place.
         html! {
             <>

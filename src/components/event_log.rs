@@ -1,32 +1,49 @@
 //! The running event log, in plain sentences, newest first.
 
+use aliansi_sim::Scenario;
 use yew::prelude::*;
 
-use crate::i18n::{t, tf};
-use crate::narrate::{event_class, Narrator};
-use crate::state::State;
+use crate::i18n::{t, tf, Lang};
+use crate::log::LogCache;
+use crate::narrate::event_class;
+use crate::state::{logged_events, LiveWorld, State};
 
 /// The most lines the log shows: the newest. A long run of many partners logs tens of
 /// thousands of events; writing and laying out every one of them at each month froze the page
 /// for seconds (30 partners over 600 months: 11 s for Finish). The older ones are counted.
 pub const SHOWN_LINES: usize = 500;
 
+/// The log of the current run, if the scenario can run.
 pub fn event_log(state: &UseReducerHandle<State>) -> Html {
-    let s = &**state;
-    let lang = s.lang;
-    if s.world().is_none() {
-        return html! {};
+    match &state.live {
+        Ok(live) => html! {
+            <EventLog lang={state.lang} live={live.clone()} scenario={state.scenario.clone()}
+                decisions={state.decisions} />
+        },
+        Err(_) => html! {},
     }
-    let events = s.logged();
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EventLogProps {
+    pub lang: Lang,
+    pub live: LiveWorld,
+    pub scenario: Scenario,
+    pub decisions: bool,
+}
+
+/// A component of its own, so that the page's other changes (a batch's progress, a field of
+/// the sweep) do not draw it again; and it keeps the lines it wrote ([`LogCache`]): a new month
+/// narrates only its own events, a name typed narrates nothing.
+#[function_component(EventLog)]
+fn event_log_view(p: &EventLogProps) -> Html {
+    let cache = use_mut_ref(LogCache::default);
+    let lang = p.lang;
+    let events = logged_events(&p.live, p.decisions);
     let n = events.len();
-    let skip = n.saturating_sub(SHOWN_LINES);
-    let mut narrator = Narrator::new(lang, &s.scenario);
-    events[..skip].iter().for_each(|e| narrator.observe(e));
-    let lines: Vec<(usize, String, &'static str)> = events[skip..]
-        .iter()
-        .enumerate()
-        .map(|(k, e)| (skip + k, narrator.line(e), event_class(e)))
-        .collect();
+    let (skip, lines) = cache
+        .borrow_mut()
+        .newest(lang, &p.scenario, &events, SHOWN_LINES);
     let count = if n == 0 {
         t(lang, "watch.log.empty").to_string()
     } else if skip == 0 {
@@ -55,8 +72,8 @@ pub fn event_log(state: &UseReducerHandle<State>) -> Html {
             // A stop of the keyboard's (to scroll it) only once it has lines.
             <ol class={classes!("event-log", wide)} data-testid="event-log" reversed=true start={n.to_string()}
                 tabindex={(n > 0).then_some("0")} aria-labelledby="log-title">
-                { for lines.into_iter().rev().map(|(k, text, class)| html! {
-                    <li key={k} class={classes!("ev", class)}>{ text }</li>
+                { for lines.into_iter().enumerate().rev().map(|(k, text)| html! {
+                    <li key={skip + k} class={classes!("ev", event_class(events[skip + k]))}>{ text }</li>
                 }) }
             </ol>
         </section>

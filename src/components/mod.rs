@@ -5,7 +5,10 @@
 //! at every action, so a component would re-render every time anyway, and each component
 //! costs about 1.5 KB of generic Yew code in the download (eleven view functions took the
 //! wasm from 442.4 to 436.8 KB gzipped). Components remain where they hold hooks or where
-//! their props let Yew skip work (`About`, `LineChart`, ...).
+//! their props let Yew skip work (`About`, `LineChart`, ...). The event log is one for both
+//! (its cache of sentences, and its run: a new month draws it, a batch's progress does not),
+//! and the three batch panels take the language and the scenario rather than the state handle,
+//! so that a run playing does not draw them each month.
 
 pub mod about;
 pub mod batch;

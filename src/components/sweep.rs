@@ -15,7 +15,6 @@ use crate::components::batch::{running_block, Running};
 use crate::components::export::{Debrief, DebriefHead, PrintDebrief};
 use crate::i18n::{t, tf, Lang};
 use crate::narrate::{amount, num};
-use crate::state::State;
 use crate::sweep::{
     axis_key, check, current_label, grouped, key_line_count, label_every, line_geometry,
     option_label, param_label, pct, short_label, value_label, AxisEdit, AxisForm, Input, KeyEntry,
@@ -24,9 +23,12 @@ use crate::sweep::{
 use crate::variants::horizon_words;
 use crate::workers::{Event, Pool};
 
+/// The page's language and scenario: all the panel takes from the page, so that a run
+/// playing (a new state each month) does not draw the panel again.
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: UseReducerHandle<State>,
+    pub lang: Lang,
+    pub scenario: Scenario,
 }
 
 fn now_ms() -> f64 {
@@ -707,8 +709,8 @@ fn results_view(lang: Lang, r: &Rc<Results>, current: &Scenario) -> Html {
 
 #[function_component(SweepPanel)]
 pub fn sweep_panel(props: &Props) -> Html {
-    let lang = props.state.lang;
-    let base = props.state.scenario.clone();
+    let lang = props.lang;
+    let base = props.scenario.clone();
     let s = {
         let b = base.clone();
         use_reducer(move || Sweep::new(&b))

@@ -4,6 +4,8 @@
 
 use std::rc::Rc;
 
+use aliansi_sim::Scenario;
+
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -20,16 +22,23 @@ use crate::components::batch_results::{
 use crate::components::export::{variants_bar, Debrief, DebriefHead, PrintDebrief};
 use crate::i18n::{t, tf, Lang};
 use crate::narrate::{amount, display_name, num, pct};
-use crate::state::State;
+use crate::state::{ExperimentSetup, State};
 use crate::variants::{
     curve_paths, default_name, differences_line, horizon_words, seeded, shown_difference,
     signed_pts, verdict, Phase, Results, Variant, Variants, VariantsAction, MAX_VARIANTS,
 };
 use crate::workers::{Event, Pool};
 
+/// What the panel takes from the page (not the whole state: a run playing, a new state each
+/// month, does not draw the panel again).
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: UseReducerHandle<State>,
+    pub lang: Lang,
+    pub scenario: Scenario,
+    pub seed: u64,
+    pub decisions: bool,
+    pub experiment: Option<Rc<ExperimentSetup>>,
+    pub dispatch: UseReducerDispatcher<State>,
 }
 
 /// Focuses the control named `id` once the page shows the change just dispatched (Yew
@@ -176,7 +185,7 @@ fn results_view(lang: Lang, r: &Rc<Results>) -> Html {
 
 #[function_component(VariantsPanel)]
 pub fn variants_panel(props: &Props) -> Html {
-    let lang = props.state.lang;
+    let lang = props.lang;
     let v = use_reducer(Variants::default);
     let pool = use_mut_ref(|| None::<Pool>);
     let name = use_state(String::new);
@@ -214,7 +223,7 @@ pub fn variants_panel(props: &Props) -> Html {
         let v = v.clone();
         let pool = pool.clone();
         let runs_text = runs_text.clone();
-        let experiment = props.state.experiment.clone();
+        let experiment = props.experiment.clone();
         use_effect_with(experiment.as_ref().map(|e| e.seq), move |_| {
             if let Some(e) = experiment {
                 if v.is_running() {
@@ -278,7 +287,7 @@ pub fn variants_panel(props: &Props) -> Html {
     let add = {
         let v = v.clone();
         let name = name.clone();
-        let scenario = props.state.scenario.clone();
+        let scenario = props.scenario.clone();
         Callback::from(move |_: MouseEvent| {
             let typed = name.trim().to_string();
             let n = if typed.is_empty() {
@@ -329,7 +338,8 @@ pub fn variants_panel(props: &Props) -> Html {
     let on_share = {
         let v = v.clone();
         let shared = shared.clone();
-        let state = props.state.clone();
+        let (scenario, seed, dispatch) =
+            (props.scenario.clone(), props.seed, props.dispatch.clone());
         let each = parsed.ok();
         Callback::from(move |_: MouseEvent| {
             let Some(each) = each else { return };
@@ -340,7 +350,7 @@ pub fn variants_panel(props: &Props) -> Html {
                     error: t(lang, key).to_string(),
                 });
             }
-            let x = match url::experiment(&state.scenario, state.seed, &v.variants, each) {
+            let x = match url::experiment(&scenario, seed, &v.variants, each) {
                 Ok(x) => x,
                 Err(error) => {
                     return v.dispatch(VariantsAction::Invalid {
@@ -359,7 +369,7 @@ pub fn variants_panel(props: &Props) -> Html {
             let link = url::experiment_url(&href, &x, lang);
             push_address(&link);
             shared.set(Some(link.clone()));
-            let dispatch = state.dispatcher();
+            let dispatch = dispatch.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let action = match copy(link).await {
                     Ok(()) => notice("experiments.link_copied", &[], false),
@@ -486,7 +496,7 @@ pub fn variants_panel(props: &Props) -> Html {
             <h2 id="variants-title">{ t(lang, "experiments.variants_heading") }</h2>
             <p class="batch-intro">{ t(lang, "experiments.variants_intro") }</p>
             // Decision mode decides the run above, one dispute at a time; these runs cannot ask.
-            if props.state.decisions {
+            if props.decisions {
                 <p class="batch-help" data-testid="variants-ladder-note">{ t(lang, "experiments.variants_ladder") }</p>
             }
             <div class="batch-form">

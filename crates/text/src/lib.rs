@@ -13,5 +13,6 @@
 //! into the browser is JavaScript's `parseFloat` in [`number::parse_f64`] on wasm32.
 
 pub mod i18n;
+pub mod log;
 pub mod narrate;
 pub mod number;

@@ -45,6 +45,32 @@ pub fn partner_names(s: &Scenario) -> Vec<String> {
     aliansi_sim::told_apart(s.partners.iter().map(|p| display_name(&p.name)).collect())
 }
 
+/// Where a [`Narrator::marked`] writes partner `i`'s name: `NAME_MARK`, `i`, `NAME_MARK_END`.
+/// Control characters, which no name as shown contains ([`display_name`]) and no text of the
+/// tables does.
+const NAME_MARK: char = '\u{1}';
+const NAME_MARK_END: char = '\u{2}';
+
+/// `line`, written by a [`Narrator::marked`], with each partner's mark replaced by their name in
+/// `names` (as [`partner_names`] gives them).
+pub fn with_names(line: &str, names: &[String]) -> String {
+    let mut out = String::with_capacity(line.len() + 16);
+    let mut rest = line;
+    while let Some(open) = rest.find(NAME_MARK) {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + NAME_MARK.len_utf8()..];
+        let close = after.find(NAME_MARK_END).unwrap_or(after.len());
+        let name = after[..close]
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| names.get(i));
+        out.push_str(name.map_or("?", |n| n.as_str()));
+        rest = after.get(close + NAME_MARK_END.len_utf8()..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Numbers inside a text written the English way ("in [0.3, 0.7]", "1.5") with the decimal
 /// mark of `lang`: for Bahasa Indonesia, a point between two digits becomes a comma.
 pub fn local_digits(lang: Lang, text: &str) -> String {
@@ -236,6 +262,18 @@ impl Narrator {
             disputes: Vec::new(),
             gone: 0,
             first_step: s.governance.resolution.first().copied(),
+        }
+    }
+
+    /// A narrator that writes each partner's name as a mark, for [`with_names`] to replace:
+    /// its lines can be shown again under other names without being narrated again (the page's
+    /// log while a name is typed, [`crate::log::LogCache`]).
+    pub fn marked(lang: Lang, s: &Scenario) -> Narrator {
+        Narrator {
+            names: (0..s.partners.len())
+                .map(|i| format!("{NAME_MARK}{i}{NAME_MARK_END}"))
+                .collect(),
+            ..Narrator::new(lang, s)
         }
     }
 
@@ -652,9 +690,21 @@ pub fn run_story(lang: Lang, s: &Scenario, r: &RunResult) -> RunStory {
             .cloned()
             .unwrap_or_else(|| t(l, "watch.ev.unknown_partner").to_string())
     };
-    // Every event narrated in order (the narrator tracks disputes), kept with its sentence.
+    // Every event seen in order (the narrator tracks disputes), kept with its sentence if the
+    // story may tell it: the shocks and the findings. Writing every sentence of a long run was
+    // most of the page's work at each key typed once a run of 30 partners had ended.
     let mut narrator = Narrator::new(l, s);
-    let told: Vec<(&Event, String)> = r.events.iter().map(|e| (e, narrator.sentence(e))).collect();
+    let told: Vec<(&Event, String)> = r
+        .events
+        .iter()
+        .map(|e| match e.kind {
+            EventKind::Shock { .. } | EventKind::Violation { .. } => (e, narrator.sentence(e)),
+            _ => {
+                narrator.observe(e);
+                (e, String::new())
+            }
+        })
+        .collect();
     // Each partner's exit, once: the event's place in the run and its month.
     let mut exit_at = vec![None; s.partners.len()];
     for (k, (e, _)) in told.iter().enumerate() {

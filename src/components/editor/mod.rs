@@ -498,7 +498,7 @@ pub fn editor(props: &EditorProps) -> Html {
     let sent: Rc<RefCell<Option<Scenario>>> = use_mut_ref(|| None);
     // Custom cultures set aside while their partner tries a country (ops::keep_custom_cultures);
     // forgotten, as the errors are, when another scenario comes in.
-    let custom_cultures = use_mut_ref(std::collections::HashMap::new);
+    let custom_cultures = use_mut_ref(ops::CultureMemory::new);
     {
         let errors = errors.clone();
         let sent = sent.clone();

@@ -473,12 +473,16 @@ pub fn culture_key(c: &CultureSpec) -> &'static str {
     }
 }
 
+/// The custom cultures the user set, by partner: a few at most, so a list (a map's code would
+/// cost the download more, as the narrator's list of disputes says).
+pub type CultureMemory = Vec<(usize, Culture)>;
+
 /// The custom cultures the user set, by partner, kept while a partner's culture is switched to
 /// a country, so that switching back to "custom" brings back the scores typed rather than the
 /// country's. Called with each accepted edit (`before` the scenario it was made on, `after` what
 /// it gives, adjusted here): adding or removing a partner renumbers them, so it forgets all.
 pub fn keep_custom_cultures(
-    memory: &mut std::collections::HashMap<usize, Culture>,
+    memory: &mut CultureMemory,
     before: &Scenario,
     edit: &Edit,
     after: &mut Scenario,
@@ -494,12 +498,14 @@ pub fn keep_custom_cultures(
                 return;
             };
             if value == "custom" {
-                if let (Some(c), Some(p)) = (memory.get(&i), after.partners.get_mut(i)) {
-                    p.culture = CultureSpec::Custom(*c);
+                let kept = memory.iter().find(|(k, _)| *k == i).map(|(_, c)| *c);
+                if let (Some(c), Some(p)) = (kept, after.partners.get_mut(i)) {
+                    p.culture = CultureSpec::Custom(c);
                 }
             } else if let Some(CultureSpec::Custom(c)) = before.partners.get(i).map(|p| &p.culture)
             {
-                memory.insert(i, *c);
+                memory.retain(|(k, _)| *k != i);
+                memory.push((i, *c));
             }
         }
         _ => {}
@@ -797,7 +803,7 @@ mod tests {
     }
     #[test]
     fn a_custom_culture_comes_back_after_a_detour_to_a_country() {
-        let mut memory = std::collections::HashMap::new();
+        let mut memory = CultureMemory::new();
         let mut s = aliansi_sim::presets::default_scenario();
         let mut step = |s: &Scenario, e: Edit| {
             let mut after = apply(s, &e).unwrap();

@@ -65,8 +65,6 @@
 //   misfit (with the market)            → ketidakcocokan (dengan pasar)
 //   goal alignment                      → keselarasan tujuan
 
-use std::collections::HashMap;
-
 /// A display language (its number indexes [`Lang::ALL`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
@@ -182,17 +180,25 @@ fn table(lang: Lang) -> Vec<(&'static str, &'static str)> {
 }
 
 thread_local! {
-    /// Every key's texts, built at the first lookup in one pass over the areas (a page renders
-    /// hundreds of strings, often many times a second while a run plays: a search of the
-    /// tables for each cost about 1.7 µs natively, a hash lookup a few dozen ns).
-    static INDEX: HashMap<&'static str, [&'static str; 2]> =
-        AREAS.into_iter().flat_map(entries).collect();
+    /// Every key's texts, built at the first lookup in one pass over the areas and sorted by
+    /// key (a page renders hundreds of strings, often many times a second while a run plays: a
+    /// search of the tables for each cost about 1.7 µs natively). Found by binary search: a hash
+    /// map's code (the map and its hasher) would cost the download more.
+    static INDEX: Vec<(&'static str, [&'static str; 2])> = {
+        let mut all: Vec<_> = AREAS.into_iter().flat_map(entries).collect();
+        all.sort_unstable_by_key(|e| e.0);
+        all
+    };
 }
 
 /// The string for `key` in `lang`. Every key has both languages (see [`strings!`]); a missing
 /// key gives `??` (so a mistake shows up on the page rather than panicking).
 pub fn t(lang: Lang, key: &str) -> &'static str {
-    INDEX.with(|index| index.get(key).map_or("??", |texts| texts[lang as usize]))
+    INDEX.with(|index| {
+        index
+            .binary_search_by(|e| e.0.cmp(key))
+            .map_or("??", |k| index[k].1[lang as usize])
+    })
 }
 
 /// The template for `key` in `lang`, with each `{name}` replaced by its value.
@@ -201,13 +207,34 @@ pub fn tf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
 }
 
 /// `template` with each `{name}` of `args` replaced by its value (the command line's own
-/// templates use it too).
+/// templates use it too). One pass over the template: a value is never searched for
+/// placeholders itself (a partner named "{who}" keeps its name), and a `{…}` that names no
+/// argument stays as written.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
-    let mut s = template.to_string();
-    for (name, value) in args {
-        s = s.replace(&format!("{{{name}}}"), value);
+    let mut out =
+        String::with_capacity(template.len() + args.iter().map(|a| a.1.len()).sum::<usize>());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let arg = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            let value = args.iter().find(|(n, _)| *n == name)?.1;
+            Some((value, &after[close + 1..]))
+        });
+        match arg {
+            Some((value, tail)) => {
+                out.push_str(value);
+                rest = tail;
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
-    s
+    out.push_str(rest);
+    out
 }
 
 /// Every key of the (English) table.
@@ -334,5 +361,17 @@ mod tests {
             tf(Lang::Id, "outcome.survived", &[("months", "120 bulan")]),
             "Bertahan 120 bulan"
         );
+    }
+
+    #[test]
+    fn a_template_is_filled_in_one_pass() {
+        let args = [("a", "{b}"), ("b", "B")];
+        // A value is not searched for placeholders (a partner may be named "{b}").
+        assert_eq!(fill("{a} and {b}", &args), "{b} and B");
+        // A placeholder used twice is filled twice; an unknown one, or a lone brace, stays.
+        assert_eq!(fill("{b}{b} {c} {", &args), "BB {c} {");
+        assert_eq!(fill("{{b}}", &args), "{B}");
+        assert_eq!(fill("", &args), "");
+        assert_eq!(fill("café {b}", &args), "café B");
     }
 }
