@@ -10,7 +10,7 @@ use crate::components::{
     VariantsPanel,
 };
 use crate::i18n::t;
-use crate::state::{tick_plan, tick_step, Action, State};
+use crate::state::{tick_plan, tick_step, Action, State, Status};
 
 /// How long after the first render the batch workers start ahead of need.
 const PREWARM_AFTER_MS: u32 = 500;
@@ -99,7 +99,9 @@ pub fn app() -> Html {
     let page_class = classes!(
         "page",
         state.classroom.then_some("classroom"),
-        state.lesson.is_some().then_some("with-lesson")
+        state.lesson.is_some().then_some("with-lesson"),
+        // While a run plays, its drawings out of sight are not laid out (styles/app.css).
+        (state.status() == Status::Running).then_some("playing")
     );
     // The first stop of the keyboard: straight to the run's controls, past the library and an
     // editor that may hold 30 partners (hundreds of stops). Not a link: the address's fragment

@@ -297,6 +297,41 @@ await h.check("(3) on a slow computer, a run of 30 partners plays at the default
   await p.context().close();
 });
 
+await h.check("(3) while a run plays, its drawings out of sight are not laid out; in sight or paused, they are drawn", async () => {
+  // styles/app.css: while a run plays, the network, gauges, charts, log and the editor's
+  // partners are drawn only near the screen (content-visibility), which took about half of the
+  // main thread's work per month off a 30-partner run. checkVisibility({ contentVisibilityAuto })
+  // of its heading tells whether the browser skips a part's contents.
+  const p = await h.newPage();
+  await open(p, h.origin);
+  await importBig(p, 1200);
+  // (A part that is not drawn is itself still there: its contents are skipped.)
+  const drawn = (cls) => p.evaluate((cls) => document.querySelector(`.${cls} > h2`).checkVisibility({ contentVisibilityAuto: true }), cls);
+  const nextFrames = () => p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await p.evaluate(() => window.scrollTo(0, 0));
+  assert.equal(await drawn("log-card"), true, "before the run, the log is drawn");
+  await tid(p, "run").click();
+  await p.waitForFunction(() => Number(document.querySelector("#app-ready")?.dataset.month) >= 3, null, { timeout: 30_000 });
+  await nextFrames();
+  assert.equal(await drawn("log-card"), false, "playing, the log far below the screen is not drawn");
+  assert.equal(await drawn("charts-card"), false, "nor the charts");
+  assert.equal(await drawn("controls"), true, "the controls are");
+  // Scrolled into sight while playing: drawn, with its lines.
+  await p.evaluate(() => document.querySelector(".log-card").scrollIntoView());
+  await nextFrames();
+  assert.equal(await drawn("log-card"), true, "the log in sight is drawn");
+  await p.evaluate(() => window.scrollTo(0, 0));
+  await nextFrames();
+  assert.equal(await drawn("log-card"), false);
+  // Paused: everything drawn, the log's text there to read (and to copy, find or print).
+  await tid(p, "pause").click();
+  await p.waitForSelector('#app-ready[data-status="paused"]', { state: "attached" });
+  await nextFrames();
+  assert.equal(await drawn("log-card"), true, "paused, the log is drawn");
+  assert.match(await tid(p, "event-log").innerText(), /Month \d+:/);
+  await p.context().close();
+});
+
 await h.check("(5) the summary explains a regulator's ending; the horizon is reached intact only if nobody left", async () => {
   const p = await h.newPage();
   await open(p, h.origin);
