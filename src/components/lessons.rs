@@ -38,6 +38,11 @@ fn open_lesson(state: &UseReducerHandle<State>, lesson: &'static Lesson, part: u
                 if *p == "watch" && lesson.decisions {
                     <p class="lesson-note">{ t(lang, "lessons.decisions") }</p>
                 }
+                // What to try next takes the editor and the experiments, which classroom mode
+                // hides.
+                if *p == "next" && state.classroom {
+                    <p class="lesson-note" data-testid="lesson-next-classroom">{ t(lang, "lessons.next_classroom") }</p>
+                }
                 if k == EXPERIMENT_PART {
                     <p class="lesson-note" data-testid="lesson-setup-done">{ tf(lang, "lessons.setup_done", &[
                         ("n", &(lesson.changes.len() + 1).to_string()),

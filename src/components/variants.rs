@@ -21,7 +21,7 @@ use crate::components::batch_results::{
 };
 use crate::components::export::{variants_bar, Debrief, DebriefHead, PrintDebrief};
 use crate::i18n::{t, tf, Lang};
-use crate::narrate::{amount, display_name, num, pct};
+use crate::narrate::{amount, display_name, grouped, num, pct};
 use crate::state::{ExperimentSetup, State};
 use crate::variants::{
     curve_paths, default_name, differences_line, horizon_words, seeded, shown_difference,
@@ -174,7 +174,7 @@ fn results_view(lang: Lang, r: &Rc<Results>) -> Html {
                         <tbody>{ for rows }</tbody>
                     </table>
                     <p class="batch-help" data-testid="variants-logrank">{ tf(lang, "experiments.log_rank", &[
-                        ("chi2", &num(lang, lr.chi2, 2)), ("df", &lr.df.to_string()), ("p", &p_text),
+                        ("chi2", &grouped(lang, lr.chi2, 2)), ("df", &lr.df.to_string()), ("p", &p_text),
                     ]) }</p>
                     { variants_bar(lang, r, false) }
                 </div>

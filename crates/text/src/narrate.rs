@@ -118,33 +118,38 @@ pub fn num(lang: Lang, v: f64, digits: usize) -> String {
     }
 }
 
-/// A large amount, grouped by thousands (`12,345` / `12.345`), no decimals.
 /// A share as a percentage with one decimal, in the user's number format ("62.5%"): the
 /// one form of the results' tables, their charts' labels and the sentences about them.
 pub fn pct(lang: Lang, v: f64) -> String {
     format!("{}%", num(lang, v * 100.0, 1))
 }
 
+/// A large amount, grouped by thousands (`12,345` / `12.345`), no decimals.
 pub fn amount(lang: Lang, v: f64) -> String {
+    // Rounded half away from zero, as a whole number (what is not a number counts as 0).
     let r = v.round();
-    let neg = r < 0.0;
-    let digits = format!("{}", r.abs() as u64);
+    let n = r.abs() as u64 as f64;
+    grouped(lang, if r < 0.0 { -n } else { n }, 0)
+}
+
+/// `v` with `digits` decimals as [`num`] writes it, its thousands grouped as in [`amount`]
+/// ("1,581.20" / "1.581,20").
+pub fn grouped(lang: Lang, v: f64, digits: usize) -> String {
+    let s = num(lang, v, digits);
     let sep = match lang {
         Lang::En => ',',
         Lang::Id => '.',
     };
-    let mut out = String::new();
-    for (k, ch) in digits.chars().enumerate() {
-        if k > 0 && (digits.len() - k) % 3 == 0 {
+    let (sign, rest) = s.split_at(usize::from(s.starts_with('-')));
+    let int_len = rest.find(lang.decimal_mark()).unwrap_or(rest.len());
+    let mut out = sign.to_string();
+    for (k, ch) in rest.char_indices() {
+        if k > 0 && k < int_len && (int_len - k) % 3 == 0 {
             out.push(sep);
         }
         out.push(ch);
     }
-    if neg {
-        format!("-{out}")
-    } else {
-        out
-    }
+    out
 }
 
 /// A cause of exit or dissolution, in words.
@@ -1483,6 +1488,13 @@ mod tests {
         assert_eq!(amount(Lang::Id, 1234.0), "1.234");
         assert_eq!(amount(Lang::En, 999.0), "999");
         assert_eq!(amount(Lang::En, -1500.0), "-1,500");
+        assert_eq!(amount(Lang::En, 2.5), "3");
+        assert_eq!(amount(Lang::En, f64::NAN), "0");
+        assert_eq!(grouped(Lang::En, 1581.2, 2), "1,581.20");
+        assert_eq!(grouped(Lang::Id, 1581.2, 2), "1.581,20");
+        assert_eq!(grouped(Lang::En, -1234567.891, 1), "-1,234,567.9");
+        assert_eq!(grouped(Lang::En, 999.99, 2), "999.99");
+        assert_eq!(grouped(Lang::Id, 12.5, 2), "12,50");
         assert_eq!(months(Lang::En, 1), "1 month");
         assert_eq!(months(Lang::En, 3), "3 months");
         assert_eq!(disputes(Lang::Id, 2), "2 sengketa");

@@ -13,6 +13,7 @@ pub const STRINGS: &str = strings![
     ("lessons.part.experiment", "The experiment", "Eksperimen"),
     ("lessons.part.question", "A question for the class", "Pertanyaan untuk kelas"),
     ("lessons.part.next", "What to try next", "Yang bisa dicoba berikutnya"),
+    ("lessons.next_classroom", "Classroom mode hides the editor and the experiments these need: press C (or “Classroom mode” at the top) to leave it.", "Mode kelas menyembunyikan editor dan eksperimen yang diperlukan di sini: tekan C (atau “Mode kelas” di atas) untuk keluar dari mode ini."),
     ("lessons.reload", "Load the lesson's scenario again", "Muat ulang skenario pelajaran"),
     ("lessons.elsewhere", "Another scenario is loaded now, not this lesson's: its text describes the lesson's. “Load the lesson's scenario again” brings it back.", "Sekarang yang dimuat skenario lain, bukan skenario pelajaran ini: teksnya menjelaskan skenario pelajaran. “Muat ulang skenario pelajaran” mengembalikannya."),
     ("lessons.goto", "Go to the comparison ↓", "Ke perbandingan ↓"),
@@ -79,5 +80,5 @@ pub const STRINGS: &str = strings![
     ("lesson.compliance.experiment", "The same alliance with a serious compliance programme (strength 0.7). It costs money every month. Run the comparison below.", "Aliansi yang sama, dengan “Program kepatuhan” dinaikkan ke 0,7 (program yang serius). Program itu memakan biaya setiap bulan. Jalankan perbandingannya di bawah."),
     ("lesson.compliance.question", "A compliance programme is a cost every month and pays off only in the months when something would have gone wrong. How would you convince a partner to pay for it?", "Program kepatuhan memakan biaya setiap bulan, tetapi manfaatnya baru terasa pada bulan-bulan ketika, tanpa program itu, masalah akan terjadi. Bagaimana Anda meyakinkan mitra untuk membiayainya?"),
     ("lesson.compliance.next", "Sweep the compliance strength from 0 to 1: survival creeps up while the value created barely moves. Then make the regulator lenient and look again: is the programme still worth its cost?", "Telusuri “Program kepatuhan” dari 0 sampai 1: kelangsungan naik sedikit demi sedikit, sementara nilai yang tercipta nyaris tidak berubah. Lalu turunkan “Ketatnya regulasi” agar regulator longgar, dan lihat lagi: apakah program itu masih sepadan dengan biayanya?"),
-    ("lesson.compliance.variant.programme", "Compliance programme", "Program kepatuhan"),
+    ("lesson.compliance.variant.programme", "Strong compliance programme", "Program kepatuhan yang kuat"),
 ];
