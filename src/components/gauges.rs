@@ -1,6 +1,6 @@
 //! The seven challenge gauges, from the model's state this month.
 
-use aliansi_sim::Challenge;
+use aliansi_sim::{Challenge, Outcome};
 use yew::prelude::*;
 
 use crate::i18n::t;
@@ -34,6 +34,24 @@ pub fn health_now(w: &aliansi_sim::World) -> [f64; 7] {
     health
 }
 
+/// The gauge to mark, and whether it is the one that ended the alliance: while the alliance
+/// lasts (or once it has lasted), the weakest shown; once it has dissolved, the challenge of its
+/// cause (an alliance ended by a breakdown of trust has no trust left to show, and the weakest
+/// of what remains, a healthy 86 say, is not its trouble).
+pub fn marked_gauge(
+    values: &[Option<u32>; 7],
+    weakest: usize,
+    outcome: Option<Outcome>,
+) -> Option<(usize, bool)> {
+    match outcome {
+        Some(Outcome::Dissolved { cause, .. }) => Challenge::ALL
+            .iter()
+            .position(|c| *c == cause.challenge())
+            .map(|k| (k, true)),
+        _ => values[weakest].is_some().then_some((weakest, false)),
+    }
+}
+
 pub fn gauges(state: &UseReducerHandle<State>) -> Html {
     let s = &**state;
     let lang = s.lang;
@@ -41,6 +59,7 @@ pub fn gauges(state: &UseReducerHandle<State>) -> Html {
         return html! {};
     };
     let (values, weakest) = gauge_values(&health_now(w));
+    let marked = marked_gauge(&values, weakest, s.run().map(|r| r.outcome));
     html! {
         <section class="card gauges-card" aria-labelledby="gauges-title">
             <h2 id="gauges-title">{ t(lang, "watch.gauges.heading") }</h2>
@@ -50,15 +69,15 @@ pub fn gauges(state: &UseReducerHandle<State>) -> Html {
                     let key = c.key();
                     let shown = values[k];
                     let v = shown.unwrap_or(0);
-                    let is_weakest = k == weakest && shown.is_some();
-                    let class = if is_weakest { "gauge weakest" } else { "gauge" };
+                    let mark = marked.filter(|m| m.0 == k).map(|m| m.1);
+                    let class = if mark.is_some() { "gauge weakest" } else { "gauge" };
                     let label = t(lang, &format!("watch.challenge.{key}"));
                     html! {
                         <li class={class} data-testid={format!("gauge-{key}")}>
                             <div class="gauge-head">
                                 <span class="gauge-label">{ label }</span>
-                                if is_weakest {
-                                    <span class="badge">{ t(lang, "watch.gauges.weakest") }</span>
+                                if let Some(ended) = mark {
+                                    <span class="badge" data-testid="gauge-badge">{ t(lang, if ended { "watch.gauges.ended" } else { "watch.gauges.weakest" }) }</span>
                                 }
                                 <span class="gauge-value" data-value={shown.map(|v| v.to_string()).unwrap_or_default()}>
                                     if let Some(v) = shown {
@@ -86,6 +105,7 @@ pub fn gauges(state: &UseReducerHandle<State>) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aliansi_sim::Cause;
 
     #[test]
     fn values_and_weakest() {
@@ -109,6 +129,40 @@ mod tests {
         // Nothing to show is never the weakest.
         let (_, k) = gauge_values(&[0.9, 0.8, 0.5, f64::NAN, 1.0, 0.4, 0.7]);
         assert_eq!(k, 5);
+    }
+
+    #[test]
+    fn a_dissolved_alliance_marks_the_challenge_of_its_cause() {
+        let values = [
+            Some(90),
+            Some(80),
+            Some(50),
+            None,
+            Some(86),
+            Some(95),
+            Some(99),
+        ];
+        assert_eq!(marked_gauge(&values, 2, None), Some((2, false)));
+        assert_eq!(
+            marked_gauge(&values, 2, Some(Outcome::Survived)),
+            Some((2, false))
+        );
+        let ended = |cause| Some(Outcome::Dissolved { month: 80, cause });
+        // Trust, though it has no value left to show.
+        assert_eq!(
+            marked_gauge(&values, 4, ended(Cause::TrustBreakdown)),
+            Some((3, true))
+        );
+        assert_eq!(
+            marked_gauge(&values, 4, ended(Cause::Inequity)),
+            Some((2, true))
+        );
+        assert_eq!(
+            marked_gauge(&values, 4, ended(Cause::ComplianceFailure)),
+            Some((6, true))
+        );
+        // Nothing shown at all: nothing marked.
+        assert_eq!(marked_gauge(&[None; 7], 0, None), None);
     }
 
     #[test]

@@ -121,10 +121,12 @@ await h.check("(3) runs of 3 months and of 1: the month axes tick whole months, 
   await p.context().close();
 });
 
-await h.check("(4) the seven gauges show numbers from 0 to 100; once one partner is left, trust shows none and is not the worst trouble", async () => {
-  // The default scenario on seed 2027 dissolves in month 89, one partner left (`aliansi run
-  // --seed 2027`): there is no trust between partners to show (the model's 0 made it "the
-  // worst trouble now" whatever ended the run).
+await h.check("(4) the seven gauges show numbers from 0 to 100; once one partner is left, trust shows none, and the gauge marked is what ended the alliance", async () => {
+  // The default scenario on seed 2027 dissolves in month 89 for inequity, one partner left
+  // (`aliansi run --seed 2027`): there is no trust between partners to show (the model's 0 made
+  // it "the worst trouble now" whatever ended the run), and the gauge marked is the one of the
+  // cause, Expectations and contributions (the weakest of what remained, a healthy number,
+  // was marked "Hurting most now" before).
   await useSeed(page, 2027);
   await finishRun(page);
   await tid(page, "gauges").waitFor({ state: "visible", timeout: 5_000 });
@@ -141,7 +143,8 @@ await h.check("(4) the seven gauges show numbers from 0 to 100; once one partner
     assert.match(text, /^\d{1,3}$/, `gauge-${key}: ${text}`);
     assert.ok(Number(text) >= 0 && Number(text) <= 100, `gauge-${key}: ${text}`);
   }
-  assert.equal(await tid(page, "gauges").locator(".badge").count(), 1, "one challenge is the worst");
+  assert.equal(await tid(page, "gauges").locator(".badge").count(), 1, "one challenge is marked");
+  assert.match(await tid(page, "gauge-contributions").locator(".badge").innerText(), /^Ended the alliance$/i);
   // The network's line says the same, rather than "mean trust 0.00".
   assert.match(await page.locator("#network-summary").innerText(), /fewer than two left, there is no trust between partners to show/);
   // Back at month 0, every gauge has its number.

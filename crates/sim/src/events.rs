@@ -39,6 +39,20 @@ impl Cause {
     pub fn index(self) -> usize {
         self as usize
     }
+
+    /// The challenge (of the seven, `docs/MODEL.md`) whose mechanism this cause comes from: the
+    /// learning race is the knowledge leakage of trust and transparency.
+    pub fn challenge(self) -> crate::Challenge {
+        use crate::Challenge as C;
+        match self {
+            Cause::Inequity => C::Contributions,
+            Cause::GoalMisalignment => C::Alignment,
+            Cause::TrustBreakdown | Cause::LearningRace => C::Trust,
+            Cause::UnresolvedConflict => C::Conflict,
+            Cause::ComplianceFailure => C::Compliance,
+            Cause::MisfitAfterShock => C::Adaptation,
+        }
+    }
 }
 
 /// What a dispute is about.
