@@ -374,48 +374,44 @@ await h.check("on a projector (1024x768, classroom mode) a notice does not cover
   // Held at the top of the screen in classroom mode's large type, that notice was 216 px tall
   // and covered the card's title and its dispute (an audit, at 1024x768); after S the seventh
   // gauge was below the screen. In classroom mode it stays at the top of the page.
-  const p = await h.newPage({ viewport: { width: 1024, height: 768 } });
-  await open(p, h.origin);
-  await tid(p, "seed").fill("77");
-  await tid(p, "seed").press("Enter");
-  await tid(p, "classroom-toggle").click();
-  await tid(p, "lesson-open-conflict").click();
-  await tid(p, "notice").waitFor({ timeout: STEP_TIMEOUT_MS });
-  const covered = (testid) => p.evaluate((testid) => {
+  // A projector's page with an edited scenario (the seed), in classroom mode, `lesson` opened
+  // over it: the notice offers the edited scenario back.
+  const lessonOverEdit = async (lesson) => {
+    const p = await h.newPage({ viewport: { width: 1024, height: 768 } });
+    await open(p, h.origin);
+    await tid(p, "seed").fill("77");
+    await tid(p, "seed").press("Enter");
+    await tid(p, "classroom-toggle").click();
+    await tid(p, `lesson-open-${lesson}`).click();
+    await tid(p, "notice").waitFor({ timeout: STEP_TIMEOUT_MS });
+    await p.locator("h1").click();
+    return p;
+  };
+  // Whether the part `testid` is on the screen, and whether the notice lies over it.
+  const covered = (p, testid) => p.evaluate((testid) => {
     const n = document.querySelector('[data-testid="notice"]')?.getBoundingClientRect();
     const r = document.querySelector(`[data-testid="${testid}"]`).getBoundingClientRect();
     const onScreen = r.top >= -1 && r.bottom <= innerHeight + 1;
     const under = n !== undefined && n.bottom > r.top && n.top < r.bottom && n.bottom > 0;
     return { onScreen, under, rect: [Math.round(r.top), Math.round(r.bottom)], notice: n && [Math.round(n.top), Math.round(n.bottom)] };
   }, testid);
-  await p.locator("h1").click();
+  const p = await lessonOverEdit("conflict");
   await p.keyboard.press("f");
   await tid(p, "decision").waitFor({ timeout: 30_000 });
   await p.waitForTimeout(300);
   for (const part of ["decision", "decide-ladder"]) {
-    const c = await covered(part);
+    const c = await covered(p, part);
     assert.ok(c.onScreen && !c.under, `${part}: ${JSON.stringify(c)}`);
   }
   // The notice is still there to bring the scenario back, at the top of the page.
   assert.equal(await tid(p, "notice").count(), 1);
   await p.context().close();
   // The trust lesson, one month stepped with S: all seven gauges on the screen.
-  const q = await h.newPage({ viewport: { width: 1024, height: 768 } });
-  await open(q, h.origin);
-  await tid(q, "seed").fill("77");
-  await tid(q, "seed").press("Enter");
-  await tid(q, "classroom-toggle").click();
-  await tid(q, "lesson-open-trust").click();
-  await tid(q, "notice").waitFor({ timeout: STEP_TIMEOUT_MS });
-  await q.locator("h1").click();
+  const q = await lessonOverEdit("trust");
   await q.keyboard.press("s");
   await q.waitForSelector('#app-ready[data-month="1"]', { state: "attached" });
   await q.waitForTimeout(300);
-  const c = await q.evaluate(() => {
-    const n = document.querySelector('[data-testid="notice"]')?.getBoundingClientRect();
-    const r = document.querySelector('[data-testid="gauge-compliance"]').getBoundingClientRect();
-    return { onScreen: r.top >= -1 && r.bottom <= innerHeight + 1, under: n !== undefined && n.bottom > r.top && n.top < r.bottom && n.bottom > 0, rect: [Math.round(r.top), Math.round(r.bottom)] };
-  });
+  const c = await covered(q, "gauge-compliance");
   assert.ok(c.onScreen && !c.under, `the seventh gauge after S: ${JSON.stringify(c)}`);
   await q.context().close();
 });
