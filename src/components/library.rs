@@ -279,6 +279,8 @@ fn offline_status(props: &OfflineStatusProps) -> Html {
             move || drop(listener)
         });
     }
+    // The state before the one shown, if one was known, and the one shown.
+    let seen = use_mut_ref(|| (None::<String>, None::<String>));
     // Whether the browser has a network now (`navigator.onLine`, kept up to date).
     let online = use_state(|| gloo::utils::window().navigator().on_line());
     {
@@ -313,12 +315,28 @@ fn offline_status(props: &OfflineStatusProps) -> Html {
         // Not known yet, or a debug build that caches nothing.
         _ => return html! {},
     };
+    // Said by a screen reader only when it is news: a change from a state known before (saving,
+    // then kept), not the state a page finds at every load ("Works offline" was read out each
+    // time). The words on screen are not a live region; a hidden one, there from the first state
+    // known, takes the news.
+    let news = {
+        let mut seen = seen.borrow_mut();
+        if seen.1 != *state {
+            seen.0 = seen.1.take();
+            seen.1 = (*state).clone();
+        }
+        seen.0.is_some()
+    };
     html! {
-        <p class="hint offline-status" data-testid="offline-status" data-state={(*state).clone()}
-            role="status">
-            { for now }
-            { t(props.lang, key) }
-        </p>
+        <>
+            <p class="hint offline-status" data-testid="offline-status" data-state={(*state).clone()}>
+                { for now }
+                { t(props.lang, key) }
+            </p>
+            <p class="visually-hidden" role="status" data-testid="offline-news">
+                if news { { t(props.lang, key) } }
+            </p>
+        </>
     }
 }
 

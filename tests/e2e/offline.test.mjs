@@ -117,6 +117,16 @@ await h.check("the service worker takes control and caches every file the app lo
   await page.locator('[data-testid="offline-status"][data-state="ready"]').waitFor({ timeout: STEP_TIMEOUT_MS });
   assert.match(await note.innerText(), /Works offline/);
   assert.equal(await tid(page, "offline-now").count(), 0, "online: nothing about being offline");
+  // A screen reader hears it once, as news (a hidden live region; the words on screen are not
+  // one): now that it has been kept, not at every later load.
+  assert.match(await tid(page, "offline-news").textContent(), /Works offline/);
+  assert.equal(await note.getAttribute("role"), null);
+  await page.reload({ waitUntil: "load" });
+  await ready(page);
+  await page.locator('[data-testid="offline-status"][data-state="ready"]').waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page.waitForTimeout(500);
+  assert.equal((await tid(page, "offline-news").textContent()).trim(), "", "a later load: nothing said");
+  assert.equal(await tid(page, "offline-news").getAttribute("role"), "status");
 });
 
 await h.check("a host that forbids caching (no-store): the first visit still downloads the app's wasm once", async () => {
