@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFile, writeFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { start, open, tid, reveal, finishRun, loadPreset, repo, DEFAULT_PARTNERS, STEP_TIMEOUT_MS } from "./harness.mjs";
+import { start, open, tid, reveal, finishRun, loadPreset, crowded, repo, DEFAULT_PARTNERS, STEP_TIMEOUT_MS } from "./harness.mjs";
 
 /** The model's version (crates/sim/src/lib.rs): the printed debrief and every downloaded chart
  * name it. */
@@ -305,6 +305,29 @@ async function debriefPages(name) {
   return pdfPages(`export-${name}.pdf`);
 }
 
+/** The smallest type of the charts with data-testid `id` as the open debrief prints them, in
+ * points: each text's size in its drawing times the drawing's scale (its box against its
+ * viewBox, the smaller of the two ways, as the drawing fits its box), on A4's 186 mm (703 px)
+ * between the margins. 7 pt is about the least that reads on paper. */
+const MIN_LABEL_PT = 7;
+async function smallestLabelPt(id) {
+  await page.setViewportSize({ width: 703, height: 1000 });
+  const pt = await tid(page, id).evaluateAll((svgs) =>
+    Math.min(
+      ...svgs.flatMap((svg) => {
+        const box = svg.getBoundingClientRect();
+        const vb = svg.viewBox.baseVal;
+        const scale = Math.min(box.width / vb.width, box.height / vb.height);
+        return [...svg.querySelectorAll("text")]
+          .filter((t) => t.getBoundingClientRect().height > 0)
+          .map((t) => parseFloat(getComputedStyle(t).fontSize) * scale * 0.75);
+      }),
+    ),
+  );
+  await page.setViewportSize({ width: 1280, height: 900 });
+  return pt;
+}
+
 /** Back to the screen, the debrief's mark gone (as after printing). */
 async function closeDebrief() {
   await page.evaluate(() => document.documentElement.removeAttribute("data-debrief"));
@@ -579,6 +602,34 @@ await h.check("the debrief of six partners (airline-alliance) still prints on on
   console.log(`debrief with six partners prints on ${pages} page(s)`);
   assert.equal(pages, 1, "one page");
   await closeDebrief();
+});
+
+await h.check("the debrief of a sweep over the conflict-resolution ladder (11 points) prints on one page, its labels readable, in both languages", async () => {
+  // (It printed on two pages, the chart's letters and key at 4.7 pt.)
+  await tid(page, "sweep").scrollIntoViewIfNeeded();
+  await tid(page, "sweep-param-x").selectOption("governance.resolution");
+  await tid(page, "sweep-runs").fill("50");
+  await tid(page, "sweep-run").click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="sweep-results"]')?.dataset.points === "11", null, {
+    timeout: RESULTS_TIMEOUT_MS,
+  });
+  for (const lang of ["en", "id"]) {
+    await tid(page, `lang-${lang}`).click();
+    await openDebrief("sweep");
+    try {
+      assert.ok(await tid(page, "sweep-key").isVisible(), "the key");
+      assert.ok(await tid(page, "sweep-table").isVisible(), "the table (11 points)");
+      const pt = await smallestLabelPt("sweep-line");
+      assert.deepEqual(await crowded(tid(page, "sweep-line")), [], "no label overlaps another or leaves the chart");
+      const pages = await debriefPages(`debrief-sweep-ladder-${lang}`);
+      console.log(`debrief of the ladder sweep (${lang}) prints on ${pages} page(s), its smallest label ${pt.toFixed(1)} pt`);
+      assert.equal(pages, 1, `one page (${lang})`);
+      assert.ok(pt >= MIN_LABEL_PT, `the chart's labels are ${pt.toFixed(1)} pt on paper (${lang})`);
+    } finally {
+      await closeDebrief();
+      await tid(page, "lang-en").click();
+    }
+  }
 });
 
 await h.check("a name a spreadsheet would run as a formula is written as text, after an apostrophe", async () => {
