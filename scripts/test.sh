@@ -200,7 +200,7 @@ step "release build (scripts/build.sh)" \
 # keeping its pace on a slow computer (the part of a month a late tick owes carried over);
 # the 50 x 50 sweep in seconds (shared points, the form checked once per change); typographic
 # quotes: 382.4 to 384.3 KB; the middle half of each Many futures histogram in words, to 384.6 KB (384.7 KB after the review that followed).
-# Raised 385 -> 386 -> 387 KB on 2026-11-30 (stop 37): a page that keeps up on an old laptop with
+# Raised 385 -> 386 -> 387 -> 388 KB on 2026-11-30 (stop 37): a page that keeps up on an old laptop with
 # 30 partners (a key typed in a name: 396 to 222 ms of main-thread work at 4x CPU slowdown;
 # 6 s of a run playing: script 640 to 430 ms). The event log became a component with a cache of
 # its sentences (a component's generic Yew code is about 1.5 KB), the three batch panels take
@@ -211,7 +211,9 @@ step "release build (scripts/build.sh)" \
 # in classroom mode, a line in What to try next on leaving classroom mode (in both languages),
 # the log-rank statistic grouped by thousands (narrate::grouped): 386.5 KB; a dissolved
 # alliance's gauges mark the challenge that ended it (Cause::challenge): 386.7 KB; "Works
-# offline" said by a screen reader once, as news, not at every load: 386.9 KB.
+# offline" said by a screen reader once, as news, not at every load: 386.9 KB. Then to 388 KB:
+# the printed debriefs of a ladder sweep and of six or more partners' shares on one page with
+# labels readable on paper (print CSS): 387.1 KB.
 # Measured in stop 34: without Many futures,
 # Compare fairly and the sweep (the page's three batch features) the first load is 312.8 KB,
 # so the goal of 300 KB is out of reach by leaving features out of the first load.
@@ -219,7 +221,7 @@ step "release build (scripts/build.sh)" \
 # 2026-11-30, `ALIANSI_SIZE_OPTIONS=0 bash scripts/build.sh`: 27.8 KB more): that build is held
 # to the budget plus 29 KB, with a warning. Over budget, the step fails; the end-to-end tests
 # still run, then the script exits 1.
-PAGE_WEIGHT_BUDGET_KB=387
+PAGE_WEIGHT_BUDGET_KB=388
 if ! grep -qx 'size-options=on' "$BUILD_REPORT"; then
   without=$((PAGE_WEIGHT_BUDGET_KB + 29))
   echo "WARNING: the release build was made without scripts/build.sh's size options (see its" >&2
