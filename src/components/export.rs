@@ -510,8 +510,11 @@ pub fn export_bar(props: &ExportBarProps) -> Html {
             report.emit(download_csv(&text, &name).err());
         });
         html! {
+            // Named by its word (CSV, SVG, PNG) in its group ("Take away …"); the title, for a
+            // mouse's tooltip, is its description. An aria-label of the same words as the title
+            // made a screen reader say them twice.
             <button type="button" class="secondary export-button" data-testid={format!("{}-csv", props.testid)}
-                aria-label={tf(lang, "export.csv_label", &args)} title={tf(lang, "export.csv_label", &args)} {onclick}>
+                title={tf(lang, "export.csv_label", &args)} {onclick}>
                 { t(lang, "export.csv") }
             </button>
         }
@@ -540,10 +543,10 @@ pub fn export_bar(props: &ExportBarProps) -> Html {
         html! {
             <>
                 <button type="button" class="secondary export-button" data-testid={format!("{}-svg", props.testid)}
-                    aria-label={tf(lang, "export.svg_label", &args)} title={tf(lang, "export.svg_label", &args)}
+                    title={tf(lang, "export.svg_label", &args)}
                     onclick={svg_click}>{ t(lang, "export.svg") }</button>
                 <button type="button" class="secondary export-button" data-testid={format!("{}-png", props.testid)}
-                    aria-label={tf(lang, "export.png_label", &args)} title={tf(lang, "export.png_label", &args)}
+                    title={tf(lang, "export.png_label", &args)}
                     onclick={png_click}>{ t(lang, "export.png") }</button>
             </>
         }

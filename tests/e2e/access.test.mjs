@@ -411,6 +411,26 @@ await h.check("(12) a run chart is named by its title, and its description says 
   await page.context().close();
 });
 
+await h.check("(12) no button says its name twice: a tooltip (title) is its name or a description that differs", async () => {
+  // The editor's ✕ ↑ ↓ and the charts' CSV, SVG and PNG had an aria-label and a title of the
+  // same words: a screen reader said them as the name, then again as the description.
+  const page = await h.newPage();
+  await open(page, h.origin);
+  for (let k = 0; k < 3; k++) await tid(page, "step").click();
+  await page.waitForSelector('#app-ready[data-month="3"]', { state: "attached", timeout: STEP_TIMEOUT_MS });
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+  const buttons = nodes.filter((n) => n.role?.value === "button" && !n.ignored);
+  assert.ok(buttons.length > 20, `${buttons.length} buttons`);
+  const twice = buttons.filter((n) => n.description?.value && n.description.value === n.name?.value).map((n) => n.name.value);
+  assert.deepEqual(twice, []);
+  // Still named: the ✕ by its title, a CSV button by its word, described by its title.
+  const named = (name) => buttons.find((n) => n.name?.value === name);
+  assert.ok(named("Remove Nusantara Foods"), "the ✕ of a partner");
+  assert.ok(buttons.some((n) => n.name?.value === "CSV" && /^Download the numbers behind/.test(n.description?.value ?? "")), "a CSV button");
+  await page.context().close();
+});
+
 await h.check("(12) forced colours (Windows High Contrast): the chosen language stands out, and chart text takes the system's text colour", async () => {
   const page = await h.newPage();
   await page.emulateMedia({ forcedColors: "active" });

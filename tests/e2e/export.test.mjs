@@ -567,7 +567,7 @@ await h.check("Print debrief of a long sweep (20 points): still one page, the ta
 
 await h.check("in Bahasa Indonesia: the buttons are labelled in it, and the CSVs have semicolons and decimal commas", async () => {
   await tid(page, "lang-id").click();
-  const label = await tid(page, "batch-survival-export-csv").getAttribute("aria-label");
+  const label = await tid(page, "batch-survival-export-csv").getAttribute("title");
   assert.match(label, /Unduh angka/);
   assert.match(await tid(page, "batch-print").innerText(), /Cetak ringkasan/);
   // As spreadsheets set to Indonesian number formats read it: semicolons, decimal commas.

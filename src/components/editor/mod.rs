@@ -470,7 +470,9 @@ impl Ctx {
         let on_edit = self.on_edit.clone();
         let onclick = Callback::from(move |_| on_edit.emit(edit.clone()));
         html! {
-            <button type="button" class="icon" data-testid={testid} aria-label={label.clone()}
+            // Named by its title (the icon is hidden from screen readers): an aria-label as well
+            // made a screen reader say the name twice, once as the description.
+            <button type="button" class="icon" data-testid={testid}
                 title={label} data-refocus={refocus} {disabled} {onclick}>
                 <span aria-hidden="true">{ icon.to_string() }</span>
             </button>
@@ -773,7 +775,7 @@ fn ladder(p: &LadderProps) -> Html {
         let on_edit = p.on_edit.clone();
         let onclick = Callback::from(move |_| on_edit.emit(edit.clone()));
         html! {
-            <button type="button" class="icon" data-testid={testid} aria-label={label.clone()}
+            <button type="button" class="icon" data-testid={testid}
                 data-refocus={refocus} title={label} {disabled} {onclick}><span aria-hidden="true">{ icon }</span></button>
         }
     };
