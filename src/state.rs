@@ -169,7 +169,10 @@ impl LiveWorld {
 }
 
 /// The events of `w` the log shows: all of them, but in decision mode ([`State::decisions`])
-/// the step a dispute awaiting the class's choice would take is held back until they choose.
+/// not the step each dispute awaiting the class's choice would take by default (the ladder's
+/// first rung), which the choice replaces: the log does not name a step before the class has
+/// chosen it. Disputes that open in the same month wait together (the class decides them one
+/// after another).
 pub fn logged_events(w: &World, decisions: bool) -> Vec<&aliansi_sim::Event> {
     let pending: Vec<u32> = if decisions {
         w.awaiting_choice().map(|d| d.id).collect()
@@ -688,10 +691,8 @@ impl State {
         self.world().and_then(|w| w.awaiting_choice().next())
     }
 
-    /// The events the log shows: all of the run's, but the step each dispute awaiting the
-    /// class's choice would take by default (the ladder's first rung), which the choice replaces:
-    /// the log does not name a step before the class has chosen it. Disputes that open in the
-    /// same month wait together (the class decides them one after another).
+    /// The events the log shows ([`logged_events`]), for the tests.
+    #[cfg(test)]
     pub fn logged(&self) -> Vec<&aliansi_sim::Event> {
         self.world()
             .map_or_else(Vec::new, |w| logged_events(w, self.decisions))

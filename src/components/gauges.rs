@@ -27,9 +27,7 @@ pub fn gauge_values(health: &[f64; 7]) -> ([Option<u32>; 7], usize) {
 pub fn health_now(w: &aliansi_sim::World) -> [f64; 7] {
     let mut health = w.challenge_health();
     if w.active().len() < 2 {
-        if let Some(k) = Challenge::ALL.iter().position(|c| *c == Challenge::Trust) {
-            health[k] = f64::NAN;
-        }
+        health[Challenge::Trust.index()] = f64::NAN;
     }
     health
 }
@@ -44,10 +42,7 @@ pub fn marked_gauge(
     outcome: Option<Outcome>,
 ) -> Option<(usize, bool)> {
     match outcome {
-        Some(Outcome::Dissolved { cause, .. }) => Challenge::ALL
-            .iter()
-            .position(|c| *c == cause.challenge())
-            .map(|k| (k, true)),
+        Some(Outcome::Dissolved { cause, .. }) => Some((cause.challenge().index(), true)),
         _ => values[weakest].is_some().then_some((weakest, false)),
     }
 }
@@ -189,6 +184,13 @@ mod tests {
         let (v, k) = gauge_values(&health_now(&w));
         assert_eq!(v[trust], None);
         assert_ne!(k, trust);
+    }
+
+    #[test]
+    fn a_challenge_s_index_is_its_place_among_all() {
+        for (k, c) in Challenge::ALL.into_iter().enumerate() {
+            assert_eq!(c.index(), k, "{c:?}");
+        }
     }
 
     #[test]

@@ -44,6 +44,10 @@ impl Challenge {
             Challenge::Compliance => "compliance",
         }
     }
+    /// Its place in [`Challenge::ALL`] (and in [`World::challenge_health`]).
+    pub fn index(self) -> usize {
+        self as usize
+    }
 }
 
 /// How a run ended.

@@ -61,7 +61,8 @@ impl LogCache {
             // Fewer events than before: older lines are shown again, which were only observed.
             same = same.min(skip);
         }
-        if self.key != Some(key) || same < self.seen.len() || self.narrator.is_none() {
+        // (No narrator yet means no key yet.)
+        if self.key != Some(key) || same < self.seen.len() {
             // Back to the last event in common: a narrator that has seen only those events.
             let mut narrator = Narrator::marked(lang, s);
             events[..same].iter().for_each(|e| narrator.observe(e));
