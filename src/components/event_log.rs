@@ -1,11 +1,12 @@
 //! The running event log, in plain sentences, newest first.
 
 use aliansi_sim::Scenario;
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::i18n::{t, tf, Lang};
-use crate::log::LogCache;
-use crate::narrate::event_class;
+use crate::log::{LogCache, LogFilter, LOG_KINDS};
+use crate::narrate::{event_class, partner_names};
 use crate::state::{logged_events, LiveWorld, State};
 
 /// The most lines the log shows: the newest. A long run of many partners logs tens of
@@ -38,44 +39,98 @@ pub struct EventLogProps {
 #[function_component(EventLog)]
 fn event_log_view(p: &EventLogProps) -> Html {
     let cache = use_mut_ref(LogCache::default);
+    let chosen = use_state(|| LogFilter::All);
     let lang = p.lang;
+    let names = partner_names(&p.scenario);
+    // A partner since removed in the editor: every event again.
+    let filter = match *chosen {
+        LogFilter::Partner(i) if i >= names.len() => LogFilter::All,
+        f => f,
+    };
     let events = logged_events(&p.live, p.decisions);
     let n = events.len();
-    let (skip, lines) = cache
+    let lines = cache
         .borrow_mut()
-        .newest(lang, &p.scenario, &events, SHOWN_LINES);
-    let count = if n == 0 {
-        t(lang, "watch.log.empty").to_string()
-    } else if skip == 0 {
-        tf(lang, "watch.log.count", &[("n", &n.to_string())])
+        .newest(lang, &p.scenario, &events, filter, SHOWN_LINES);
+    let listed = if filter == LogFilter::All {
+        n
     } else {
-        tf(
-            lang,
-            "watch.log.count_newest",
-            &[("n", &n.to_string()), ("shown", &SHOWN_LINES.to_string())],
-        )
+        filter.mask(&events).iter().filter(|&&l| l).count()
+    };
+    let (n_text, listed_text, shown_text) =
+        (n.to_string(), listed.to_string(), SHOWN_LINES.to_string());
+    let args = [
+        ("n", n_text.as_str()),
+        ("listed", &listed_text),
+        ("shown", &shown_text),
+    ];
+    let count = match (n, filter, listed > SHOWN_LINES) {
+        (0, _, _) => t(lang, "watch.log.empty").to_string(),
+        (_, LogFilter::All, false) => tf(lang, "watch.log.count", &args),
+        (_, LogFilter::All, true) => tf(lang, "watch.log.count_newest", &args),
+        (_, _, _) if listed == 0 => tf(lang, "watch.log.count_none", &args),
+        (_, _, false) => tf(lang, "watch.log.count_filtered", &args),
+        (_, _, true) => tf(lang, "watch.log.count_filtered_newest", &args),
     };
     // Room for the numbers: "14530." is wider than the list's usual margin.
-    let wide = match n.to_string().len() {
+    let wide = match n_text.len() {
         0..=3 => None,
         4 => Some("digits-4"),
         5 => Some("digits-5"),
         _ => Some("digits-6"),
     };
+    let on_filter = {
+        let chosen = chosen.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            chosen.set(filter_of(&v));
+        })
+    };
+    let option = |f: LogFilter, text: String| {
+        html! { <option value={filter_value(f)} selected={f == filter}>{ text }</option> }
+    };
     html! {
         <section class="card log-card" aria-labelledby="log-title">
             <h2 id="log-title">{ t(lang, "watch.log.heading") }</h2>
-            <p class="hint" data-testid="event-log-count">{ count }</p>
-            // Numbered from the run's first event (`start`), newest first. Each line is keyed by
-            // its event's place in the run, so a new month adds its lines at the top rather than
-            // rewriting every line below them.
+            <label class="field log-filter">
+                <span>{ t(lang, "watch.log.show") }</span>
+                <select data-testid="log-filter" onchange={on_filter}>
+                    { option(LogFilter::All, t(lang, "watch.log.filter.all").to_string()) }
+                    { for LOG_KINDS.iter().map(|&k| option(LogFilter::Kind(k), t(lang, &format!("watch.log.filter.{k}")).to_string())) }
+                    { for names.iter().enumerate().map(|(i, name)| option(LogFilter::Partner(i), tf(lang, "watch.log.filter.partner", &[("name", name)]))) }
+                </select>
+            </label>
+            <p class="hint" data-testid="event-log-count" aria-live="polite">{ count }</p>
+            // Newest first, each numbered by its event's place in the run (so that a filtered
+            // list keeps the numbers of the whole log). Each line is keyed by that place, so a
+            // new month adds its lines at the top rather than rewriting every line below them.
             // A stop of the keyboard's (to scroll it) only once it has lines.
-            <ol class={classes!("event-log", wide)} data-testid="event-log" reversed=true start={n.to_string()}
-                tabindex={(n > 0).then_some("0")} aria-labelledby="log-title">
-                { for lines.into_iter().enumerate().rev().map(|(k, text)| html! {
-                    <li key={skip + k} class={classes!("ev", event_class(events[skip + k]))}>{ text }</li>
+            <ol class={classes!("event-log", wide)} data-testid="event-log" reversed=true
+                tabindex={(!lines.is_empty()).then_some("0")} aria-labelledby="log-title">
+                { for lines.into_iter().rev().map(|(i, text)| html! {
+                    <li key={i} value={(i + 1).to_string()} class={classes!("ev", event_class(events[i]))}>{ text }</li>
                 }) }
             </ol>
         </section>
+    }
+}
+
+/// A filter as the value of its option: "all", a kind ("dispute"), or "p" and a partner's
+/// place ("p2").
+fn filter_value(f: LogFilter) -> String {
+    match f {
+        LogFilter::All => "all".into(),
+        LogFilter::Kind(k) => k.into(),
+        LogFilter::Partner(i) => format!("p{i}"),
+    }
+}
+
+fn filter_of(v: &str) -> LogFilter {
+    if let Some(k) = LOG_KINDS.iter().find(|&&k| k == v) {
+        LogFilter::Kind(k)
+    } else if let Some(i) = v.strip_prefix('p').and_then(|i| i.parse().ok()) {
+        LogFilter::Partner(i)
+    } else {
+        LogFilter::All
     }
 }

@@ -81,6 +81,42 @@ await h.check("(3) finish plays to the end; network, charts and event log are sh
   await h.shot(page, "done");
 });
 
+await h.check("(3) the log lists one kind of event, or one partner's, each line as in the whole log", async () => {
+  // The log of the run just finished: each line's number (its event's place) and words.
+  const lines = () =>
+    tid(page, "event-log").locator("li").evaluateAll((ls) => ls.map((l) => ({ n: l.value, cls: l.className, text: l.innerText })));
+  const all = await lines();
+  const byNumber = new Map(all.map((l) => [l.n, l.text]));
+  assert.equal(all[0].n, all.length, "the newest is numbered with the count");
+  const options = await tid(page, "log-filter").locator("option").evaluateAll((os) => os.map((o) => o.value));
+  const kinds = ["shock", "dispute", "review", "compliance", "exit"];
+  assert.deepEqual(options.slice(0, 6), ["all", ...kinds]);
+  assert.ok(options.includes("p0") && options.includes("p1"), options.join(" "));
+  let byKind = 0;
+  for (const value of options.slice(1)) {
+    await tid(page, "log-filter").selectOption(value);
+    const got = await lines();
+    const count = await tid(page, "event-log-count").innerText();
+    if (got.length === 0) {
+      assert.equal(count, `None of the ${all.length} events so far.`);
+    } else {
+      assert.equal(count, `${got.length} of ${all.length} events, newest first`);
+    }
+    for (const l of got) {
+      assert.equal(l.text, byNumber.get(l.n), `${value}: line ${l.n}`);
+    }
+    if (kinds.includes(value)) {
+      byKind += got.length;
+      const own = { dispute: ["dispute", "settled"], exit: ["exit", "end"] }[value] ?? [value];
+      for (const l of got) assert.ok(own.some((c) => l.cls.split(" ").includes(c)), `${value}: ${l.cls} ${l.text}`);
+    }
+    if (value === "p0") await h.shot(page, "log-filter-partner");
+  }
+  assert.equal(byKind, all.length, "each event is of one kind");
+  await tid(page, "log-filter").selectOption("all");
+  assert.deepEqual(await lines(), all);
+});
+
 await h.check("(3) a run with at most one dispute open at a time labels its disputes chart 0 and 1", async () => {
   const p = await h.newPage();
   await open(p, h.origin);
@@ -237,8 +273,16 @@ await h.check("(3) a run of 30 partners over 600 months finishes at once; the lo
   const n = Number(count.match(/^(\d+) events; the newest 500 are listed/)?.[1]);
   assert.ok(n > 5_000, count);
   // Numbered from the run's first event: the newest is number n.
-  assert.equal(await log.getAttribute("start"), String(n));
+  assert.equal(await log.locator("li").first().getAttribute("value"), String(n));
   assert.match(await log.locator("li").first().innerText(), /^Month 600: /);
+  // One partner's events, among thousands: the newest 500 of them if there are more.
+  await tid(p, "log-filter").selectOption("p29");
+  const mine = await tid(p, "event-log-count").innerText();
+  const listed = Number(mine.match(/^(\d+) of (\d+) events/)?.[1]);
+  assert.equal(Number(mine.match(/ of (\d+) events/)?.[1]), n, mine);
+  assert.ok(listed > 0 && listed < n, mine);
+  assert.equal(await log.locator("li").count(), Math.min(listed, 500), mine);
+  await p.context().close();
   await p.context().close();
 });
 
