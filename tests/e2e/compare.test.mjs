@@ -134,7 +134,7 @@ await h.check("a variant removed after a run comes back with the results, by Und
 
 await h.check("results in Bahasa Indonesia", async () => {
   await tid(page, "lang-id").click();
-  await tid(page, "compare-batch").filter({ hasText: "Bandingkan dengan adil" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  await tid(page, "compare-batch").filter({ hasText: "Bandingkan secara adil" }).waitFor({ timeout: STEP_TIMEOUT_MS });
   assert.match(await tid(page, "variants-verdict").innerText(), /kebetulan/);
   assert.match(await tid(page, "variants-status").innerText(), /kembali ke tempatnya/);
   await sectionShot("results-id");

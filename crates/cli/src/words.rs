@@ -18,7 +18,7 @@ const WORDS: &[(&str, &str, &str)] = &[
     ("run.penalties", "Exit penalties paid to the partners who stayed (in proportion to their shares): {list}.", "Denda keluar yang dibayarkan kepada mitra yang bertahan (sebanding dengan bagian mereka): {list}."),
     ("run.penalty", "{who} {paid} (month {month})", "{who} {paid} (bulan {month})"),
     // batch (and merge)
-    ("batch.head", "{runs}{link} of {months}, master seed {seed}", "{runs}{link} selama {months}, seed induk {seed}"),
+    ("batch.head", "{runs}{link} of {months}, master seed {seed}", "{runs}{link} selama {months}, seed utama {seed}"),
     ("link_runs", " (as the experiment link asks)", " (sesuai tautan eksperimen)"),
     ("batch.survival", "Survival at month {month}: {pct} (95 % CI {lo} to {hi})", "Kelangsungan pada bulan ke-{month}: {pct} (interval 95% {lo} sampai {hi})"),
     ("batch.median", "Median survival: {months}", "Median lama bertahan: {months}"),
@@ -39,15 +39,15 @@ const WORDS: &[(&str, &str, &str)] = &[
     ("sweep.head", "{param}: {each}, {seeds}", "{param}: {each}, {seeds}"),
     ("sweep.head2", "{param} x {param2}: {each}, {seeds}", "{param} x {param2}: {each}, {seeds}"),
     ("sweep.each", "{runs}{link} each", "masing-masing {runs}{link}"),
-    ("sweep.master", "master seed {seed}", "seed induk {seed}"),
-    ("sweep.seed_swept", "each with the value of seed as its master seed", "masing-masing dengan nilai seed sebagai seed induknya"),
+    ("sweep.master", "master seed {seed}", "seed utama {seed}"),
+    ("sweep.seed_swept", "each with the value of seed as its master seed", "masing-masing dengan nilai seed sebagai seed utamanya"),
     ("sweep.col.value", "value", "nilai"),
     ("sweep.col.value2", "value2", "nilai2"),
     ("sweep.col.survival", "survival", "kelangsungan"),
     ("sweep.col.ci", "95 % CI", "interval 95%"),
     ("sweep.col.median", "median", "median"),
     ("sweep.col.mean_value", "mean value", "rata-rata nilai"),
-    ("sweep.grid", "Survival at the horizon (%): rows {param2}, columns {param}", "Kelangsungan di akhir horizon (%): baris {param2}, kolom {param}"),
+    ("sweep.grid", "Survival at the horizon (%): rows {param2}, columns {param}", "Kelangsungan di akhir jangka waktu (%): baris {param2}, kolom {param}"),
     ("sweep.merged", "{points} of {runs} each, merged from {parts}", "{points} masing-masing {runs}, digabung dari {parts}"),
     // What the command line counts ([`count`]): one, and more (Indonesian has one form). The
     // threads of --threads do what the app's workers do, and are named as the app names them.

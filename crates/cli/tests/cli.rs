@@ -2460,7 +2460,7 @@ fn batches_and_sweeps_speak_indonesian_too() {
     let (en_lines, id_lines): (Vec<&str>, Vec<&str>) = (en.lines().collect(), id.lines().collect());
     assert_eq!(en_lines.len(), id_lines.len(), "{en}\n{id}");
     let starts = [
-        "300 simulasi selama 120 bulan, seed induk 2024",
+        "300 simulasi selama 120 bulan, seed utama 2024",
         "Kelangsungan pada bulan ke-120: ",
         "Median lama bertahan: ",
         "Laju bubar per tahun (%): th1 ",
@@ -2517,7 +2517,7 @@ fn batches_and_sweeps_speak_indonesian_too() {
     ];
     let en = ok(&args);
     let id = ok(&[&args[..], &["--lang", "id"]].concat());
-    assert!(id.starts_with("governance.transparency x governance.alliance_manager: masing-masing 100 simulasi, seed induk 2024\n"), "{id}");
+    assert!(id.starts_with("governance.transparency x governance.alliance_manager: masing-masing 100 simulasi, seed utama 2024\n"), "{id}");
     assert!(
         id.lines().nth(1).unwrap().starts_with("nilai  nilai2 "),
         "{id}"
@@ -2533,7 +2533,7 @@ fn batches_and_sweeps_speak_indonesian_too() {
     assert_eq!(en_grid.len(), 2, "{en}");
     assert_eq!(
         en_grid,
-        grid(&id, "Kelangsungan di akhir horizon (%)", ','),
+        grid(&id, "Kelangsungan di akhir jangka waktu (%)", ','),
         "{en}\n{id}"
     );
 
@@ -3787,7 +3787,7 @@ fn swept_numbers_are_written_as_the_language_writes_numbers() {
         "{id}"
     );
     let grid: Vec<&str> = id
-        .split("Kelangsungan di akhir horizon (%)")
+        .split("Kelangsungan di akhir jangka waktu (%)")
         .nth(1)
         .expect("a grid")
         .lines()
@@ -3804,7 +3804,7 @@ fn swept_numbers_are_written_as_the_language_writes_numbers() {
     );
     // Not a decimal point left in the table or the grid (the head line and the grid's title
     // name the fields).
-    let title = "Kelangsungan di akhir horizon";
+    let title = "Kelangsungan di akhir jangka waktu";
     for line in id.lines().skip(1).filter(|l| !l.starts_with(title)) {
         assert!(!line.contains('.'), "{line}\n{id}");
     }

@@ -1739,7 +1739,7 @@ mod tests {
         let last = log_lines(Lang::Id, &s, &r.events).pop().unwrap();
         assert_eq!(
             last,
-            "Bulan 120: aliansi mencapai akhir horizon dengan 3 dari 4 mitranya."
+            "Bulan 120: aliansi mencapai akhir jangka waktu dengan 3 dari 4 mitranya."
         );
         let mut intact = 0;
         for seed in 0..40 {

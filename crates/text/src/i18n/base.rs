@@ -2,7 +2,7 @@
 
 pub const STRINGS: &str = strings![
     ("app.title", "Aliansi", "Aliansi"),
-    ("app.replaced", "Your edited scenario was replaced by the one just loaded; you can bring it back.", "Skenario yang Anda ubah telah diganti oleh skenario yang baru dimuat; Anda dapat mengembalikannya."),
+    ("app.replaced", "Your edited scenario was replaced by the one just loaded; you can bring it back.", "Skenario yang Anda ubah diganti dengan yang baru dimuat; Anda dapat memakainya lagi."),
     ("app.restore", "Bring back my scenario", "Kembalikan skenario saya"),
     (
         "app.skip_to_run",
@@ -20,7 +20,7 @@ pub const STRINGS: &str = strings![
     (
         "scenario.summary",
         "{n} partners, {months}-month horizon, seed {seed}",
-        "{n} mitra, horizon {months} bulan, seed {seed}"
+        "{n} mitra, jangka waktu {months} bulan, seed {seed}"
     ),
     (
         "scenario.invalid",

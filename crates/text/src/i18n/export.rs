@@ -17,7 +17,7 @@ pub const STRINGS: &str = strings![
     ("export.findings", "What the futures show, in words", "Yang ditunjukkan simulasi-simulasi ini, dalam kalimat"),
     ("export.finding_survival", "Of {runs} futures, {pct} were still together after {horizon} (95% interval {lo} to {hi}).", "Dari {runs} simulasi, {pct} masih bersama setelah {horizon} (interval 95%: {lo} sampai {hi})."),
     ("export.finding_cause", "The most common end was {cause}: {pct} of the {n} alliances that ended.", "Penyebab berakhir yang paling sering adalah {cause}: {pct} dari {n} aliansi yang berakhir."),
-    ("export.finding_no_end", "None of the alliances ended before the horizon.", "Tidak ada aliansi yang berakhir sebelum akhir horizon."),
+    ("export.finding_no_end", "None of the alliances ended before the horizon.", "Tidak ada aliansi yang berakhir sebelum akhir jangka waktu."),
     ("export.finding_means", "On average the alliance created {value} value units, and trust at the end was {trust} (0 to 1).", "Rata-rata, aliansi menciptakan {value} satuan nilai, dan kepercayaan di akhir adalah {trust} (skala 0 sampai 1)."),
     ("export.sweep_setup", "{param} took {n} values, with {runs} futures each on the same seeds.", "{param} diberi {n} nilai, masing-masing dengan {runs} simulasi pada seed yang sama."),
     ("export.sweep_setup_2d", "{x} ({nx} values) against {y} ({ny} values), with {runs} futures each on the same seeds.", "{x} ({nx} nilai) terhadap {y} ({ny} nilai), masing-masing dengan {runs} simulasi pada seed yang sama."),

@@ -11,11 +11,11 @@
 //   Many futures (the panel)            → Banyak masa depan
 //   the same futures (same seeds)       → masa depan yang sama (counted runs: "simulasi")
 //   seed                                → seed (first explained as "angka awal pengacak")
-//   master seed                         → seed induk
+//   master seed                         → seed utama
 //   sweep / Sweep a parameter           → penelusuran / Telusuri satu parameter (verb: telusuri)
-//   horizon                             → horizon
+//   horizon                             → jangka waktu (Horizon (months): Jangka waktu (bulan))
 //   survival (the statistic)            → kelangsungan (to survive: bertahan)
-//   survival at the horizon             → masih bersama setelah {horizon} / di akhir horizon
+//   survival at the horizon             → masih bersama setelah {horizon} / di akhir jangka waktu
 //                                         (English: still together after … / at the horizon)
 //   median survival                     → median lama bertahan
 //   95% confidence band                 → pita interval 95%
@@ -53,13 +53,14 @@
 //   baseline (one run)                  → pembanding
 //   base (first variant)                → dasar
 //   variant                             → varian
-//   Compare fairly                      → Bandingkan dengan adil
+//   Compare fairly                      → Bandingkan secara adil
 //   default scenario                    → skenario bawaan
 //   decision mode / classroom mode      → mode keputusan / mode kelas
 //   lesson part                         → bagian
-//   worker (parallel process)           → pekerja
+//   worker (parallel process)           → proses paralel (the batch's status: "dijalankan paralel
+//                                         di {workers} inti prosesor", one worker per core)
 //   processor core                      → inti prosesor
-//   thread (the command line's --threads) → pekerja (they do what the app's workers do)
+//   thread (the command line's --threads) → pekerja (the command line's researchers' word)
 //   checksum (the command line's)       → Checksum (as Indonesian software says it; the name
 //                                         of --json's "checksum")
 //   misfit (with the market)            → ketidakcocokan (dengan pasar)
