@@ -454,6 +454,9 @@ pub struct State {
     /// The choices of a shared run ([`Action::LoadRun`]): every run of its scenario and seed
     /// applies them; any other scenario or seed runs without.
     pub planned: Option<Rc<Planned>>,
+    /// How many of the editor's fields hold a value it refused (the scenario keeps their last
+    /// valid values): the run controls say so, far from the fields on a phone.
+    pub refused: usize,
 }
 
 /// Everything that can change the page state.
@@ -474,6 +477,8 @@ pub enum Action {
     Play(u32),
     /// Months per second while playing.
     SetSpeed(u32),
+    /// The number of the editor's fields holding a refused value.
+    EditorRefused(usize),
     /// Uses this seed (and rewinds to month 0).
     SetSeed(u64),
     /// Moves to the next seed (and rewinds to month 0).
@@ -620,6 +625,7 @@ impl State {
             restored: false,
             replaced: None,
             planned: None,
+            refused: 0,
             scenario,
         }
         .rewound()
@@ -818,6 +824,10 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        if action == Action::EditorRefused(self.refused) {
+            // Nothing to draw (the editor says its count at its start).
+            return self;
+        }
         let state = Rc::try_unwrap(self).unwrap_or_else(|rc| (*rc).clone());
         let shared_run = state.planned_applies();
         let mut next = state.reduced(action);
@@ -929,6 +939,7 @@ impl State {
                 speed: speed.max(1),
                 ..state
             },
+            Action::EditorRefused(refused) => State { refused, ..state },
             Action::SetSeed(seed) => state.with_seed(seed),
             Action::NewSeed => {
                 let seed = state.seed.wrapping_add(1);

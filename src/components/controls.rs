@@ -1,5 +1,6 @@
 //! Run controls: play, pause, step, finish, reset, speed, seed.
 
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -141,6 +142,40 @@ pub fn run_controls(props: &Props) -> Html {
         }
     });
 
+    // Fields of the editor holding a refused value: said here, where Run is (on a phone the
+    // field's own message is screens away), with a way to it.
+    let refused = (state.refused > 0).then(|| {
+        let show = Callback::from(|_: MouseEvent| {
+            let doc = gloo::utils::document();
+            let Ok(Some(field)) = doc.query_selector(".editor [aria-invalid=\"true\"]") else {
+                return;
+            };
+            // Its section may be folded.
+            let mut up = field.parent_element();
+            while let Some(el) = up {
+                if el.tag_name() == "DETAILS" {
+                    let _ = el.set_attribute("open", "");
+                }
+                up = el.parent_element();
+            }
+            if let Ok(f) = field.dyn_into::<web_sys::HtmlElement>() {
+                f.scroll_into_view();
+                let _ = f.focus();
+            }
+        });
+        let text = if state.refused == 1 {
+            t(lang, "watch.refused_one").to_string()
+        } else {
+            tf(lang, "watch.refused", &[("n", &state.refused.to_string())])
+        };
+        html! {
+            <p class="refused-note" data-testid="refused-note">
+                <span>{ text }</span>
+                <button type="button" data-testid="refused-show" onclick={show}>{ t(lang, "watch.refused_show") }</button>
+            </p>
+        }
+    });
+
     html! {
         <section class="card controls" aria-labelledby="controls-title">
             { for play_bar }
@@ -167,6 +202,7 @@ pub fn run_controls(props: &Props) -> Html {
                     { t(lang, "watch.reset") }
                 </button>
             </div>
+            { for refused }
             <p class="run-status">
                 <span>{ status_text }</span>
                 <svg class="progress" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">

@@ -529,6 +529,50 @@ pub fn library(props: &LibraryProps) -> Html {
         })
         .collect();
     let preset_desc = t(lang, &format!("library.preset.{}.desc", *preset_id));
+    // What is open now, so that the picker's description is not read as the open scenario's
+    // (a shared link opens a scenario of its own under the picker).
+    let open_preset = *use_memo(props.scenario.clone(), |s| {
+        presets::all()
+            .into_iter()
+            .find(|p| {
+                aliansi_sim::Scenario {
+                    seed: s.seed,
+                    ..p.scenario.clone()
+                } == *s
+            })
+            .map(|p| p.id)
+    });
+    {
+        // The picker shows the ready-made scenario just opened (a lesson's, say).
+        let preset_id = preset_id.clone();
+        use_effect_with(open_preset, move |open| {
+            if let Some(id) = open {
+                preset_id.set(id.to_string());
+            }
+        });
+    }
+    let open_now = match open_preset {
+        Some(id) => tf(
+            lang,
+            "library.open.preset",
+            &[("title", t(lang, &format!("library.preset.{id}.title")))],
+        ),
+        None => tf(
+            lang,
+            "library.open.other",
+            &[
+                ("partners", &props.scenario.partners.len().to_string()),
+                (
+                    "names",
+                    &crate::narrate::partner_names(&props.scenario).join(", "),
+                ),
+                (
+                    "horizon",
+                    &crate::variants::horizon_words(lang, props.scenario.horizon_months),
+                ),
+            ],
+        ),
+    };
 
     // Save.
     let on_save = {
@@ -866,6 +910,7 @@ pub fn library(props: &LibraryProps) -> Html {
             <section class="card library-intro" aria-labelledby="intro-heading">
                 <h2 id="intro-heading">{ t(lang, "library.intro_heading") }</h2>
                 <p class="intro" data-testid="intro">{ t(lang, "library.intro") }</p>
+                <p class="preset-open" data-testid="preset-open">{ open_now }</p>
                 <div class="preset-picker">
                     <label for="preset-select">{ t(lang, "library.preset.label") }</label>
                     <div class="preset-row">

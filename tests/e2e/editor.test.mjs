@@ -52,6 +52,43 @@ await h.check("(2) an invalid value shows a message and nothing crashes", async 
   await err.waitFor({ state: "detached", timeout: 5_000 });
 });
 
+await h.check("(2) fields holding refused values are said beside Run, with a way to the first (its section unfolded)", async () => {
+  // On a phone the field's own message is screens below Run: a student ran the last valid
+  // scenario without knowing (a phone audit).
+  const p = await h.newPage();
+  await open(p, h.origin);
+  assert.equal(await tid(p, "refused-note").count(), 0);
+  const open_ = await reveal(p, "field-governance.transparency");
+  await open_.fill("1.5");
+  await open_.press("Tab");
+  await tid(p, "error-governance.transparency").waitFor({ timeout: 5_000 });
+  // Its section folded again, as a reader scrolling on would leave it.
+  await open_.evaluate((e) => { e.closest("details").open = false; });
+  assert.match(await tid(p, "refused-note").innerText(), /A field in the editor holds a value it refused: runs, Save and Share use its last valid value/);
+  await tid(p, "refused-show").click();
+  await p.waitForFunction(() => document.activeElement?.dataset.testid === "field-governance.transparency", null, { timeout: 5_000 });
+  assert.ok(await open_.isVisible(), "its section is open again");
+  const horizon = tid(p, "field-horizon_months");
+  await horizon.fill("0");
+  await horizon.press("Tab");
+  await p.waitForFunction(() => /^⚠ 2 fields/.test(document.querySelector('[data-testid="refused-note"]')?.innerText ?? ""), null, { timeout: 5_000 });
+  await h.shot(p, "refused");
+  // The run is the last valid scenario's (120 months, not 0), as the note says.
+  assert.equal(await p.locator(".run-status span").innerText(), "Ready: month 0 of 120");
+  await horizon.fill("120");
+  await horizon.press("Tab");
+  await open_.fill("0.5");
+  await open_.press("Tab");
+  await tid(p, "refused-note").waitFor({ state: "detached", timeout: 5_000 });
+  // A scenario loaded over refused values clears them, and the note with them.
+  await horizon.fill("-1");
+  await horizon.press("Tab");
+  await tid(p, "refused-note").waitFor({ timeout: 5_000 });
+  await loadPreset(p, "calm-pair");
+  await tid(p, "refused-note").waitFor({ state: "detached", timeout: 5_000 });
+  await p.context().close();
+});
+
 await h.check("(2) a number reads the same in every field, as the page's language writes numbers", async () => {
   const p = await h.newPage();
   await open(p, h.origin);

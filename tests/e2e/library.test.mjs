@@ -51,6 +51,23 @@ await h.check("(1) every preset has a description in words", async () => {
   assert.equal(seen.size, PRESET_IDS.length, "descriptions are distinct");
 });
 
+await h.check("(1) the page says what is open: a preset by its title, an edited or shared scenario by its partners", async () => {
+  const p = await h.newPage();
+  await open(p, h.origin);
+  const said = () => tid(p, "preset-open").innerText();
+  assert.match(await said(), /^Open now: “.+”\.$/);
+  const trust = tid(p, "field-initial_trust");
+  await trust.fill("0.35");
+  await trust.press("Tab");
+  await p.waitForFunction(() => /not in this list/.test(document.querySelector('[data-testid="preset-open"]')?.innerText), null, { timeout: 5_000 });
+  assert.match(await said(), /^Open now: a scenario not in this list, 4 partners \(.+, .+, .+, .+\) over 10 years\.$/);
+  // The picker follows what is loaded (here by a lesson).
+  await tid(p, "lesson-open-trust").click();
+  await p.waitForFunction(() => document.querySelector('[data-testid="preset-select"]')?.value === "challenge-trust", null, { timeout: 5_000 });
+  assert.match(await said(), /^Open now: “.+”\.$/);
+  await p.context().close();
+});
+
 await h.check("(1) loading a preset changes the scenario", async () => {
   await expectPartners(page, DEFAULT_PARTNERS);
   await loadPreset(page, "airline-alliance");

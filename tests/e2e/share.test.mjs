@@ -52,6 +52,10 @@ await h.check("(7) the link opened in a new page gives the same scenario, seed a
   await p.goto(link, { waitUntil: "load" });
   await ready(p);
   await expectPartners(p, JV);
+  // What is open is said above the picker, and the picker shows it (it showed the default's
+  // description under a shared scenario: a phone audit).
+  assert.match(await tid(p, "preset-open").innerText(), /^Open now: “Indonesian-Japanese joint venture”\.$/);
+  assert.equal(await tid(p, "preset-select").inputValue(), "id-jp-jv");
   await finishRun(p);
   assert.equal(await p.locator("#app-ready").getAttribute("data-seed"), seed);
   assert.equal(await tid(p, "outcome").innerText(), outcome);

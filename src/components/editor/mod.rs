@@ -514,6 +514,13 @@ pub fn editor(props: &EditorProps) -> Html {
             }
         });
     }
+    {
+        // The run controls say how many fields hold a refused value.
+        let dispatch = props.dispatch.clone();
+        use_effect_with(errors.0.len(), move |n| {
+            dispatch.dispatch(Action::EditorRefused(*n))
+        });
+    }
     let on_edit = {
         let (scenario, dispatch) = (props.scenario.clone(), props.dispatch.clone());
         let errors = errors.clone();

@@ -2,8 +2,16 @@
 
 pub const STRINGS: &str = strings![
     ("app.title", "Aliansi", "Aliansi"),
-    ("app.replaced", "Your edited scenario was replaced by the one just loaded; you can bring it back.", "Skenario yang Anda ubah diganti dengan yang baru dimuat; Anda dapat memakainya lagi."),
-    ("app.restore", "Bring back my scenario", "Kembalikan skenario saya"),
+    (
+        "app.replaced",
+        "Your edited scenario was replaced by the one just loaded; you can bring it back.",
+        "Skenario yang Anda ubah diganti dengan yang baru dimuat; Anda dapat memakainya lagi."
+    ),
+    (
+        "app.restore",
+        "Bring back my scenario",
+        "Kembalikan skenario saya"
+    ),
     (
         "app.skip_to_run",
         "Skip to the run controls",
@@ -28,11 +36,7 @@ pub const STRINGS: &str = strings![
         "Skenario tidak valid: {error}"
     ),
     ("outcome.heading", "Outcome", "Hasil"),
-    (
-        "outcome.survived",
-        "Survived {months}",
-        "Bertahan {months}"
-    ),
+    ("outcome.survived", "Survived {months}", "Bertahan {months}"),
     (
         "outcome.dissolved",
         "Dissolved in month {month}: {cause}",
@@ -45,7 +49,11 @@ pub const STRINGS: &str = strings![
         "Rata-rata kepercayaan dari waktu ke waktu"
     ),
     ("chart.x_label", "Month", "Bulan"),
-    ("chart.data", "The numbers, year by year", "Angka-angkanya, tahun demi tahun"),
+    (
+        "chart.data",
+        "The numbers, year by year",
+        "Angka-angkanya, tahun demi tahun"
+    ),
     ("chart.end", "end", "akhir"),
     ("cause.inequity", "inequity", "ketimpangan pembagian"),
     (

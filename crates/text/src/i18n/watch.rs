@@ -69,6 +69,9 @@ pub const STRINGS: &str = strings![
     ("watch.chart.upto", "The lines reach month {month}.", "Garisnya sampai bulan {month}."),
     ("watch.chart.lines", ", one line per partner: {names}", ", satu garis per mitra: {names}"),
     // Event log
+    ("watch.refused_one", "⚠ A field in the editor holds a value it refused: runs, Save and Share use its last valid value.", "⚠ Satu isian di editor berisi nilai yang ditolak: simulasi, Simpan, dan Bagikan memakai nilai sah terakhirnya."),
+    ("watch.refused", "⚠ {n} fields in the editor hold values it refused: runs, Save and Share use their last valid values.", "⚠ {n} isian di editor berisi nilai yang ditolak: simulasi, Simpan, dan Bagikan memakai nilai sah terakhirnya."),
+    ("watch.refused_show", "Show me", "Tunjukkan"),
     ("watch.log.heading", "What happened", "Apa yang terjadi"),
     ("watch.log.empty", "Nothing has happened yet.", "Belum terjadi apa-apa."),
     ("watch.log.count", "{n} events, newest first", "{n} peristiwa, terbaru di atas"),
