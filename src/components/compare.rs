@@ -63,13 +63,24 @@ pub fn compare_view(state: &UseReducerHandle<State>) -> Html {
         }
     };
     let Some(v) = s.run() else {
+        // On a phone the editor is screens below: a way to it, named as its heading is.
+        let to_editor = Callback::from(|_: MouseEvent| {
+            if let Some(el) = gloo::utils::document().get_element_by_id("editor-heading") {
+                el.scroll_into_view();
+            }
+        });
         return html! {
             <section class="card compare-armed" data-testid="compare-armed" role="status">
                 <p>{ tf(lang, "watch.compare.armed", &[
                     ("outcome", &outcome_text(lang, b.result.outcome, b.result.months)),
                     ("seed", &b.seed.to_string()),
                 ]) }</p>
-                { exit }
+                <div class="compare-armed-actions">
+                    <button type="button" data-testid="compare-to-editor" onclick={to_editor}>
+                        { t(lang, "watch.compare.to_editor") }
+                    </button>
+                    { exit }
+                </div>
             </section>
         };
     };

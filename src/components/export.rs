@@ -661,13 +661,14 @@ pub struct DebriefHeadProps {
     pub findings: Vec<String>,
 }
 
-/// The debrief's heading and findings: on paper only.
+/// The debrief's heading (on paper only) and findings (on screen too: a student on a phone
+/// reads them before the charts).
 #[function_component(DebriefHead)]
 pub fn debrief_head(props: &DebriefHeadProps) -> Html {
     let lang = props.lang;
     html! {
-        <div class="debrief-head print-only" data-testid="debrief-head">
-            <p class="debrief-title">
+        <div class="debrief-head" data-testid="debrief-head">
+            <p class="debrief-title print-only">
                 { tf(lang, "export.debrief", &[("experiment", &props.experiment)]) }
                 // Which model gave these results (its runs change with a new version).
                 <span class="debrief-model" data-testid="debrief-model">
@@ -676,7 +677,7 @@ pub fn debrief_head(props: &DebriefHeadProps) -> Html {
             </p>
             if !props.findings.is_empty() {
                 <div class="debrief-findings" data-testid="debrief-findings">
-                    <p class="debrief-findings-title">{ t(lang, "export.findings") }</p>
+                    <p class="debrief-findings-title print-only">{ t(lang, "export.findings") }</p>
                     <ul>{ for props.findings.iter().map(|f| html! { <li>{ f }</li> }) }</ul>
                 </div>
             }

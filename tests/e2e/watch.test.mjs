@@ -218,6 +218,12 @@ await h.check("(6) run again with a change: both outcomes and the same-world not
   await page.waitForFunction(() => document.activeElement?.dataset?.testid === "run", null, { timeout: STEP_TIMEOUT_MS }).catch(async () => {
     throw new Error(`after Run again with a change the focus is on ${await page.evaluate(() => document.activeElement?.dataset?.testid ?? document.activeElement?.tagName)}`);
   });
+  // On a phone the editor is screens below: the note's button goes to it.
+  await tid(page, "compare-to-editor").click();
+  await page.waitForFunction(() => {
+    const r = document.getElementById("editor-heading").getBoundingClientRect();
+    return r.top >= -1 && r.top < innerHeight / 2;
+  }, null, { timeout: 5_000 });
   // Change one setting: more transparency.
   const field = await reveal(page, "field-governance.transparency");
   await field.fill("0.95", { timeout: STEP_TIMEOUT_MS });
@@ -460,6 +466,16 @@ await h.check("(3) on a phone a bar at the foot of the screen keeps the run's mo
   assert.equal(await tid(wide, "play-bar").count(), 1);
   assert.ok(!(await tid(wide, "play-bar").isVisible()), "the bar shows on a phone only");
   await wide.context().close();
+  // A phone held sideways is wide but still one column: the bar is there. A notice (Share's)
+  // stays at the top of the page there, not held over a quarter of the screen.
+  const side = await h.newPage({ viewport: { width: 740, height: 360 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  await open(side, h.origin);
+  await tid(side, "share").click();
+  await tid(side, "notice").waitFor({ timeout: STEP_TIMEOUT_MS });
+  await tid(side, "step").click();
+  await tid(side, "play-bar").waitFor({ state: "visible", timeout: STEP_TIMEOUT_MS });
+  assert.equal(await tid(side, "notice").evaluate((n) => getComputedStyle(n).position), "static");
+  await side.context().close();
 });
 
 await h.finish();
