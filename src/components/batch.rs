@@ -83,15 +83,21 @@ pub fn batch_panel(props: &Props) -> Html {
     let lang = props.lang;
     let panel = use_reducer(Panel::default);
     let pool = use_mut_ref(|| None::<Pool>);
-    let text = use_state(|| DEFAULT_RUNS.to_string());
+    // The runs as typed; until then the default, as the page's language writes it ("1,000",
+    // "1.000": beside the button's "Run 1,000 futures").
+    let typed = use_state(|| None::<String>);
+    let text = typed
+        .as_ref()
+        .cloned()
+        .unwrap_or_else(|| crate::narrate::grouped(lang, DEFAULT_RUNS as f64, 0));
     let parsed = parse_runs(&text);
     let running = panel.running().is_some();
 
     let on_input = {
-        let text = text.clone();
+        let typed = typed.clone();
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            text.set(input.value());
+            typed.set(Some(input.value()));
         })
     };
 
@@ -268,7 +274,7 @@ pub fn batch_panel(props: &Props) -> Html {
                 <div class="batch-field">
                     <label for="batch-runs">{ t(lang, "experiments.runs_label") }</label>
                     <input id="batch-runs" data-testid="batch-runs" type="text" inputmode="numeric"
-                        autocomplete="off" value={(*text).clone()} oninput={on_input}
+                        autocomplete="off" value={text.clone()} oninput={on_input}
                         aria-invalid={error.is_some().then_some("true")}
                         aria-describedby="batch-runs-help"
                         // Read-only, not disabled, while a batch runs: a keyboard user who

@@ -198,7 +198,13 @@ pub fn variants_panel(props: &Props) -> Html {
             || ()
         });
     }
-    let runs_text = use_state(|| DEFAULT_RUNS.to_string());
+    // The runs as typed (or as an experiment set them); until then the default, as the
+    // page's language writes it.
+    let runs_typed = use_state(|| None::<String>);
+    let runs_text = runs_typed
+        .as_ref()
+        .cloned()
+        .unwrap_or_else(|| crate::narrate::grouped(lang, DEFAULT_RUNS as f64, 0));
     let parsed = parse_runs(&runs_text);
     let running = v.is_running();
 
@@ -222,7 +228,7 @@ pub fn variants_panel(props: &Props) -> Html {
     {
         let v = v.clone();
         let pool = pool.clone();
-        let runs_text = runs_text.clone();
+        let runs_typed = runs_typed.clone();
         let experiment = props.experiment.clone();
         use_effect_with(experiment.as_ref().map(|e| e.seq), move |_| {
             if let Some(e) = experiment {
@@ -233,7 +239,9 @@ pub fn variants_panel(props: &Props) -> Html {
                     v.dispatch(VariantsAction::Cancel);
                 }
                 v.dispatch(VariantsAction::Replace(e.variants.clone()));
-                runs_text.set(e.runs.to_string());
+                // The default is written as the page's language writes it (now and after a
+                // switch); another count as a number.
+                runs_typed.set((e.runs != DEFAULT_RUNS).then(|| e.runs.to_string()));
             }
             || ()
         });
@@ -278,10 +286,10 @@ pub fn variants_panel(props: &Props) -> Html {
         })
     };
     let on_runs = {
-        let runs_text = runs_text.clone();
+        let runs_typed = runs_typed.clone();
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            runs_text.set(input.value());
+            runs_typed.set(Some(input.value()));
         })
     };
     let add = {
@@ -528,7 +536,7 @@ pub fn variants_panel(props: &Props) -> Html {
                 <div class="batch-field">
                     <label for="variants-runs">{ t(lang, "experiments.runs_label") }</label>
                     <input id="variants-runs" data-testid="variants-runs" type="text" inputmode="numeric"
-                        autocomplete="off" value={(*runs_text).clone()} oninput={on_runs} disabled={running}
+                        autocomplete="off" value={runs_text.clone()} oninput={on_runs} disabled={running}
                         aria-invalid={runs_error.is_some().then_some("true")}
                         aria-describedby={runs_error.is_some().then_some("variants-runs-help")} />
                     if let Some(e) = runs_error.clone() {

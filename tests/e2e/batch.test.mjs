@@ -25,8 +25,13 @@ const progressValue = () =>
 await h.check("page loads with the Many futures section", async () => {
   await open(page, h.origin);
   await tid(page, "batch").scrollIntoViewIfNeeded();
-  assert.equal(await tid(page, "batch-runs").inputValue(), "1000");
+  // The default written as the page writes numbers, beside the button's count.
+  assert.equal(await tid(page, "batch-runs").inputValue(), "1,000");
   assert.match(await tid(page, "batch-start").innerText(), /Run 1,000 futures/);
+  await tid(page, "lang-id").click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="batch-runs"]')?.value === "1.000", null, { timeout: 5_000 });
+  await tid(page, "lang-en").click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="batch-runs"]')?.value === "1,000", null, { timeout: 5_000 });
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   console.log(`navigator.hardwareConcurrency = ${cores}`);
 });

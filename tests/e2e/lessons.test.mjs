@@ -58,7 +58,7 @@ await h.check("the lesson's experiment is set up in Compare fairly", async () =>
   assert.match(await tid(page, "variant-0").innerText(), /As it is/);
   assert.match(await tid(page, "variant-1").innerText(), /Open books/);
   assert.match(await tid(page, "variant-2").innerText(), /Open books and monitoring/);
-  assert.equal(await tid(page, "variants-runs").inputValue(), "1000");
+  assert.equal(await tid(page, "variants-runs").inputValue(), "1,000");
   assert.ok(!(await tid(page, "variants-run").isDisabled()), "ready to run");
   await h.shot(page, "trust-lesson");
   // "Go to the comparison" takes the reader there: its Run button has the focus, in view.

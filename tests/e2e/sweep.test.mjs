@@ -137,7 +137,7 @@ await h.check("a 2-D sweep draws a heat map of 3 × 3 cells with values and a le
   assert.equal(await tid(page, "sweep-heat-legend").count(), 1);
   const labels = await map.locator(".tick-label").allTextContents();
   assert.ok(labels.includes("Equity joint venture") && labels.includes("Contract"), labels.join("|"));
-  // In Bahasa Indonesia the row labels are longer ("Usaha patungan (joint venture)"): still
+  // In Bahasa Indonesia the row labels are longer ("Kepemilikan saham minoritas"): still
   // inside the chart, a long one cut with its whole name in a tooltip.
   await tid(page, "lang-id").click();
   await map.locator("text.tick-label").first().waitFor();
@@ -147,7 +147,7 @@ await h.check("a 2-D sweep draws a heat map of 3 × 3 cells with values and a le
   });
   assert.deepEqual(outside, [], "no text runs off the chart's left edge");
   const tips = await map.locator("text.tick-label title").allTextContents();
-  assert.ok(tips.includes("Usaha patungan (joint venture)"), `tooltips: ${tips}`);
+  assert.ok(tips.includes("Kepemilikan saham minoritas"), `tooltips: ${tips}`);
   await tid(page, "lang-en").click();
   await map.locator("text.tick-label", { hasText: "Contract" }).first().waitFor();
   assert.equal(await tid(page, "sweep-table").locator("tbody tr").count(), 9);

@@ -74,7 +74,7 @@ pub const STRINGS: &str = strings![
     ("editor.h.governance.form", "Equity ties make leaving harder and align interests, but cost more and bend less to a changing market.", "Ikatan ekuitas membuat keluar lebih sulit dan menyelaraskan kepentingan, tetapi lebih mahal dan kurang luwes menghadapi pasar yang berubah."),
     ("editor.form.contract", "Contract", "Kontrak"),
     ("editor.form.minority_equity", "Minority equity stake", "Kepemilikan saham minoritas"),
-    ("editor.form.equity_jv", "Equity joint venture", "Usaha patungan (joint venture)"),
+    ("editor.form.equity_jv", "Equity joint venture", "Usaha patungan (JV)"),
     ("editor.f.governance.decision_rule", "Decision rule", "Aturan pengambilan keputusan"),
     ("editor.h.governance.decision_rule", "Consensus is fair but slow; a lead partner is fast but can feel unfair.", "Mufakat adil tetapi lambat; mitra utama cepat tetapi bisa terasa tidak adil."),
     ("editor.rule.consensus", "Consensus", "Mufakat"),
