@@ -3916,7 +3916,7 @@ fn swept_choices_read_in_the_apps_words() {
     }
     // Indonesian words, as the app's Indonesian sweep shows them.
     let id = ok(&[&args[..], &["--lang", "id"]].concat());
-    assert!(id.contains("Usaha patungan (joint venture)"), "{id}");
+    assert!(id.contains("Usaha patungan (JV)"), "{id}");
     assert!(id.contains("Mediasi → Arbitrase"), "{id}");
     // A yes-or-no field reads Yes and No.
     let text = ok(&[
