@@ -359,8 +359,8 @@ mod tests {
                     .collect();
                 opened.len() >= 3 && opened[0] <= 24
             }
-            // "In month 12 the rules tighten … watch the Compliance gauge, the fines in the
-            // event log and what happens after month 12": the regulator's pressure rises in
+            // "In month 12 the rules tighten … watch the Compliance gauge and what happens
+            // after month 12 … a regulator finds a violation and fines": the regulator's pressure rises in
             // month 12, it fines the alliance within the two years after, and the gauge drops
             // below 0.7 then.
             Challenge::Compliance => {
