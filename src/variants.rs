@@ -702,7 +702,7 @@ mod tests {
             other.partners[0].culture = CultureSpec::Custom(scores);
             assert_eq!(
                 differences(Lang::En, &custom, &other),
-                vec!["Nusantara Foods: PDI: power distance: 78 → 83".to_string()],
+                vec!["Nusantara Foods: Power distance (PDI): 78 → 83".to_string()],
                 "custom to custom: the scores that differ"
             );
             let mut japan = base.clone();
