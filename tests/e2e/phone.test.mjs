@@ -144,4 +144,22 @@ await h.check("a large alliance's charts fit a phone: 30 partners over 600 month
   await page.context().close();
 });
 
+await h.check("a wide table's caption stays in view while the table scrolls sideways", async () => {
+  const page = await h.newPage({ viewport: PHONE });
+  await open(page, h.origin);
+  await finishRun(page);
+  const sat = page.locator("figure", { has: page.locator("#ch-sat-title") });
+  await sat.locator("details.chart-data > summary").click();
+  const table = sat.locator("table.chart-data-table");
+  await table.waitFor({ timeout: STEP_TIMEOUT_MS });
+  const r = await table.evaluate((t) => {
+    const box = t.closest(".table-scroll");
+    box.scrollLeft = box.scrollWidth;
+    return { scrolled: box.scrollLeft, box: box.getBoundingClientRect().left, caption: t.querySelector("caption").getBoundingClientRect().left };
+  });
+  assert.ok(r.scrolled > 50, `the table scrolls sideways on a phone: ${JSON.stringify(r)}`);
+  assert.ok(Math.abs(r.caption - r.box) <= 1, `the caption stays at the box's left edge: ${JSON.stringify(r)}`);
+  await page.context().close();
+});
+
 await h.finish();
