@@ -645,6 +645,9 @@ impl State {
             },
             loaded: Rc::new(scenario.clone()),
             restored: false,
+            // An earlier notice spoke of the scenario before ("Loaded “Week 5”"): a load that
+            // has words of its own says them next.
+            notice: None,
             seed: scenario.seed,
             scenario,
             ..self
@@ -1449,7 +1452,17 @@ mod tests {
         // An edit, then a lesson: the edited scenario is kept, and comes back.
         let mut edited = aliansi_sim::presets::default_scenario();
         edited.partners[0].name = "Kopi Kita".into();
-        let s = after(&[Action::SetScenario(edited.clone()), Action::OpenLesson(1)]);
+        let s = after(&[
+            Action::SetScenario(edited.clone()),
+            Action::Notify(Some(Notice {
+                key: "library.saved.loaded",
+                args: vec![("name".into(), "Week 5".into())],
+                error: false,
+                other_model: None,
+            })),
+            Action::OpenLesson(1),
+        ]);
+        assert_eq!(s.notice, None, "the notice of the scenario before is gone");
         assert_eq!(s.replaced.as_deref(), Some(&edited));
         assert_ne!(s.scenario, edited);
         let back = s.clone().reduce(Action::Restore);

@@ -107,18 +107,26 @@ fn kept_under(hash: &str, link: &str) -> String {
     format!("{}\n{link}", fragment_text(hash).unwrap_or(""))
 }
 
-/// The scenario to take back on load from a kept working copy, under the address `hash`: only
-/// when the copy was written under this same address (a reload; an address that changed since,
-/// such as another link opened in the tab, wins) and its link reads as a valid scenario.
+/// The scenario to take back on load from a kept working copy, under the address `hash`: when
+/// the copy was written under this same address (a reload), and its link reads as a valid
+/// scenario. Another link opened in the tab wins over the copy; the plain address (no link: a
+/// bookmark opened in the tab after Share put a link in the address) takes back the copy when
+/// it differs from the link it was written under, so that edits made since are not lost.
 pub fn restore_working_copy(kept: &str, hash: &str) -> Option<Scenario> {
     let (from, link) = kept.split_once('\n')?;
-    if from != fragment_text(hash).unwrap_or("") {
-        return None;
+    let copy = match aliansi_wire::decode_shared(link) {
+        Ok(Shared::Scenario { scenario, .. }) => scenario,
+        _ => return None,
+    };
+    let here = fragment_text(hash).unwrap_or("");
+    if from == here {
+        return Some(copy);
     }
-    match aliansi_wire::decode_shared(link) {
-        Ok(Shared::Scenario { scenario, .. }) => Some(scenario),
-        _ => None,
-    }
+    let edited = match aliansi_wire::decode_shared(from) {
+        Ok(Shared::Scenario { scenario, .. }) => scenario != copy,
+        _ => true,
+    };
+    (here.is_empty() && edited).then_some(copy)
 }
 
 /// The variants of "Compare fairly" and its runs per variant, kept in the tab's session storage
@@ -296,8 +304,8 @@ mod tests {
             let kept = working_copy(from, &edited, 42);
             let back = restore_working_copy(&kept, from).expect("same address: restored");
             assert_eq!(back, scenario_with_seed(&edited, 42));
-            // Another address now (a link opened in this tab, or the plain page): not restored.
-            for other in ["", &link, "#s1.AAAA"] {
+            // Another link opened in this tab: not restored.
+            for other in [&link, "#s1.AAAA"] {
                 if fragment_text(other) != fragment_text(from) {
                     assert_eq!(
                         restore_working_copy(&kept, other),
@@ -306,7 +314,20 @@ mod tests {
                     );
                 }
             }
+            // The plain page after a link: the edits made under the link come back.
+            assert_eq!(
+                restore_working_copy(&kept, ""),
+                Some(scenario_with_seed(&edited, 42)),
+                "{from:?} -> plain"
+            );
         }
+        // The plain page after a link that was not edited: the page's default, not the link's.
+        let unedited = working_copy(&link, &presets::all()[1].scenario, 5);
+        assert_eq!(restore_working_copy(&unedited, ""), None);
+        assert_eq!(
+            restore_working_copy(&unedited, &link),
+            Some(scenario_with_seed(&presets::all()[1].scenario, 5))
+        );
         // A copy that does not read (damaged storage, another format) is ignored.
         for junk in ["", "\n", "no line break", "\ns1.AAAA", "\nnot a link"] {
             assert_eq!(restore_working_copy(junk, ""), None, "{junk:?}");

@@ -296,8 +296,9 @@ pub fn moved_most(then: &[f64; 7], now: &[f64; 7]) -> Vec<(usize, u32, u32)> {
 /// run's first choice.
 pub fn since_last_choice(w: &World, choices: &[(u32, Resolution)]) -> Option<SinceChoice> {
     let &(id, step) = choices.last()?;
-    // The dispute's opening event names the step chosen, in the month the card asked.
-    let month = w.events.iter().rev().find_map(|e| match e.kind {
+    // The dispute's first step is the one chosen, in the month the card asked (a later step of
+    // the same dispute, once the chosen one failed, is the ladder's).
+    let month = w.events.iter().find_map(|e| match e.kind {
         EventKind::DisputeStep { id: i, .. } if i == id => Some(e.month),
         _ => None,
     })?;
@@ -549,6 +550,49 @@ mod tests {
         assert!(
             cards >= 3,
             "the conflict lesson asks the class at least three times: {cards}"
+        );
+    }
+
+    #[test]
+    fn the_month_of_the_last_choice_is_when_it_was_chosen_not_when_its_dispute_moved_on() {
+        // The default scenario's ladder (negotiation, then arbitration), the class choosing
+        // negotiation each time: when it fails, the ladder takes the dispute on, months later.
+        let mut checked = 0;
+        let mut moved_on = 0;
+        for seed in 0..6 {
+            let mut s = Rc::new(State::initial())
+                .reduce(Action::SetSeed(seed))
+                .reduce(Action::SetDecisions(true));
+            let mut chosen_in: Option<u32> = None;
+            while s.run().is_none() {
+                let Some(id) = s.awaiting().map(|d| d.id) else {
+                    s = s.reduce(Action::Step);
+                    continue;
+                };
+                let w = s.live.as_ref().unwrap();
+                if let Some(month) = chosen_in {
+                    let since = since_last_choice(w, w.choices()).expect("a line");
+                    assert_eq!(since.month, month, "seed {seed}");
+                    checked += 1;
+                    let (last_id, _) = *w.choices().last().unwrap();
+                    let steps = w
+                        .events
+                        .iter()
+                        .filter(|e| matches!(e.kind, EventKind::DisputeStep { id, .. } if id == last_id))
+                        .count();
+                    moved_on += usize::from(steps > 1);
+                }
+                chosen_in = Some(s.month());
+                s = s.reduce(Action::Decide {
+                    id,
+                    step: Some(Resolution::Negotiation),
+                });
+            }
+        }
+        assert!(checked > 5, "{checked} cards checked");
+        assert!(
+            moved_on > 0,
+            "no chosen step failed and moved on: the test shows nothing"
         );
     }
 

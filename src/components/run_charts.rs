@@ -90,11 +90,14 @@ pub fn run_charts(state: &UseReducerHandle<State>) -> Html {
     ];
     let lines = |k: usize| charts[k].2.clone();
     let stem = crate::export::run_stem(s.seed);
+    // Nothing to take away before the first month (an edit rewinds the run: a CSV of the
+    // headings alone).
+    let played = s.month() > 0;
     let exports: Vec<Html> = charts
         .iter()
-        .map(|(id, title, series)| html! {
+        .map(|(id, title, series)| if played { html! {
             <LineExport {lang} chart_id={*id} title={*title} series={series.clone()} file_stem={stem.clone()} />
-        })
+        } } else { Html::default() })
         .collect();
     let run_csv = {
         let scenario = s.scenario.clone();
@@ -107,11 +110,13 @@ pub fn run_charts(state: &UseReducerHandle<State>) -> Html {
     html! {
         <section class="card charts-card" data-testid="charts" aria-labelledby="charts-title">
             <h2 id="charts-title">{ t(lang, "watch.charts.heading") }</h2>
-            <div class="run-export">
-                <span class="run-export-label">{ t(lang, "export.run_csv") }</span>
-                <ExportBar {lang} chart={t(lang, "export.run_csv")} file_stem={stem.clone()}
-                    csv={Some(run_csv)} testid="run-export" />
-            </div>
+            if played {
+                <div class="run-export">
+                    <span class="run-export-label">{ t(lang, "export.run_csv") }</span>
+                    <ExportBar {lang} chart={t(lang, "export.run_csv")} file_stem={stem.clone()}
+                        csv={Some(run_csv)} testid="run-export" />
+                </div>
+            }
             <div class="chart-grid">
                 <div class="chart-cell">
                     <LineChart {lang} id="ch-trust" title={trust_title} testid={Some(AttrValue::from("trust-chart"))}

@@ -523,7 +523,7 @@ await h.check("(10) contrast: a departed partner's name (4.5:1), key hints on bu
   }));
   // Who left is said by name under the drawing (and in the picture's name), not by a faded circle only.
   const gone = await page.locator('[data-testid="network"] .node.left .label').first().textContent();
-  assert.match(await page.locator("#network-summary").innerText(), new RegExp(`have left \\(.*${gone}.*\\)`));
+  assert.match(await page.locator("#network-summary").innerText(), new RegExp(`left the alliance: \\d+ of \\d+ partners \\(.*${gone}.*\\)`));
   const c = contrastOnWhite(label.fill, label.o);
   assert.ok(c >= 4.5, `a departed partner's name: ${label.fill} at opacity ${label.o}, ${c.toFixed(2)}:1`);
   const hint = await page.locator(".key-hint").first().evaluate((e) => ({

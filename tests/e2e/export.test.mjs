@@ -486,6 +486,12 @@ await h.check("a single run: the CSV has one row per month from 0, as the charts
   assert.equal(png.bytes.readUInt32BE(16), 1200);
   const svg = await download("ch-sat-export-svg");
   assert.equal((svg.bytes.toString("utf8").match(/<path /g) ?? []).length, DEFAULT_PARTNERS.length, "a line per partner");
+  // Rewound to month 0 (Reset, or an edit): nothing to take away, no buttons (a CSV of headings).
+  await tid(page, "reset").click();
+  await page.waitForSelector('#app-ready[data-status="ready"]', { state: "attached", timeout: STEP_TIMEOUT_MS });
+  assert.equal(await tid(page, "run-export-csv").count(), 0);
+  assert.equal(await tid(page, "ch-sat-export-csv").count(), 0);
+  await finishRun(page);
 });
 
 await h.check("Same world, different choice: each chart's lines as CSV", async () => {

@@ -272,7 +272,7 @@ await h.check("decision mode: the run stops when a dispute starts, and the class
   }
   assert.ok(decided >= 1);
   // Share says the link holds the class's choices (it did not before the first one).
-  assert.match(await tid(page, "share-choices").innerText(), /choices made in decision mode are in the link \(disputes decided: \d+, \d+ of them otherwise than the ladder\)/);
+  assert.match(await tid(page, "share-choices").innerText(), /choices made in decision mode are in the link \(disputes decided: \d+, \d+ of them differently from the ladder\)/);
   const log = await tid(page, "event-log").innerText().catch(() => page.locator(".event-log").innerText());
   assert.match(log, /mediation/i, "the chosen step appears in the event log");
   // Once decided, with no card waiting, a line says what the latest dispute went to.
@@ -308,7 +308,7 @@ await h.check("Share carries the class's choices: the link opens the run as the 
   const other = await h.newPage({ permissions: ["clipboard-read", "clipboard-write"] });
   await other.goto(link, { waitUntil: "load" });
   await other.waitForSelector("#app-ready[data-status]", { state: "attached", timeout: STEP_TIMEOUT_MS });
-  assert.match(await tid(other, "notice").innerText(), new RegExp(`A shared run is open: .*disputes decided: ${n}, ${k} of them otherwise than the ladder\\)`));
+  assert.match(await tid(other, "notice").innerText(), new RegExp(`A shared run is open: .*disputes decided: ${n}, ${k} of them differently from the ladder\\)`));
   await h.shot(other, "shared-run");
   await tid(other, "finish").click();
   await other.waitForFunction(() => document.querySelector("#app-ready").dataset.status === "done", null, { timeout: STEP_TIMEOUT_MS });

@@ -205,6 +205,11 @@ await h.check("a reload keeps the scenario being edited; a link opened in the ta
   await p.waitForTimeout(300);
   const banners = await tid(p, "notice").allInnerTexts();
   assert.ok(!banners.some((b) => /shared scenario is open/.test(b)), `banner: ${banners}`);
+  // The plain address opened in the tab (a bookmark, after Share put a link in the address):
+  // the edits made under the link come back, not the default (they were lost).
+  await p.goto(`${h.origin}/`, { waitUntil: "load" });
+  await ready(p);
+  await expectPartners(p, ["Mitra Baru", JV[1]]);
   // A new tab starts from the plain page's default.
   const q = await h.newPage();
   await open(q, h.origin);

@@ -133,7 +133,7 @@ fn run_prints_an_outcome_and_a_story() {
         let prefix = format!("Month {}: ", shock.month);
         assert!(
             out.lines()
-                .any(|l| l.starts_with(&prefix) && l.ends_with("(scripted).")),
+                .any(|l| l.starts_with(&prefix) && l.ends_with(", as scripted.")),
             "{out}"
         );
     }

@@ -1350,7 +1350,7 @@ mod tests {
         let b = &s.partners[1].name;
         let a = &s.partners[0].name;
         let en = log_lines(Lang::En, &s, &one_of_each());
-        assert_eq!(en[0], "Month 1: demand fell 30% (scripted).");
+        assert_eq!(en[0], "Month 1: demand fell 30%, as scripted.");
         assert!(
             en.iter()
                 .any(|l| l.contains(&format!("trust {b}→{a} is now 0.61"))),
@@ -1368,7 +1368,7 @@ mod tests {
             "{en:?}"
         );
         let id = log_lines(Lang::Id, &s, &one_of_each());
-        assert_eq!(id[0], "Bulan 1: permintaan turun 30% (terjadwal).");
+        assert_eq!(id[0], "Bulan 1: permintaan turun 30%, sesuai jadwal.");
         assert!(id.iter().any(|l| l.contains("0,61")), "{id:?}");
     }
 
