@@ -550,7 +550,7 @@ pub fn batch_results(props: &Props) -> Html {
             data-runs={f.summary.runs.to_string()}
             data-checksum={format!("{:016x}", f.summary.checksum)}>
             <h3>{ t(lang, "experiments.results_heading") }</h3>
-            <DebriefHead {lang} experiment={t(lang, "experiments.heading")}
+            <DebriefHead {lang} experiment={t(lang, "experiments.heading")} scenario={f.scenario.clone()}
                 findings={crate::export::batch_findings(lang, &f.summary)} />
             <PrintDebrief {lang} which={Debrief::Batch} />
             <div class="batch-grid">

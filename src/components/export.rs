@@ -656,6 +656,9 @@ pub struct DebriefHeadProps {
     pub lang: Lang,
     /// The experiment's name (a heading of the page).
     pub experiment: AttrValue,
+    /// The scenario the results were run on (with its seed: a batch's master seed), which the
+    /// debrief prints: the one in the editor may have changed since.
+    pub scenario: aliansi_sim::Scenario,
     /// Findings in sentences (none: the section's own words are enough).
     #[prop_or_default]
     pub findings: Vec<String>,
@@ -675,6 +678,11 @@ pub fn debrief_head(props: &DebriefHeadProps) -> Html {
                     { tf(lang, "export.debrief_model", &[("version", aliansi_sim::MODEL_VERSION)]) }
                 </span>
             </p>
+            <div class="print-only debrief-scenario-wrap">
+                <crate::components::scenario_summary::ScenarioSummary {lang}
+                    scenario={props.scenario.clone()} seed={props.scenario.seed}
+                    testid="debrief-scenario" />
+            </div>
             if !props.findings.is_empty() {
                 <div class="debrief-findings" data-testid="debrief-findings">
                     <p class="debrief-findings-title print-only">{ t(lang, "export.findings") }</p>

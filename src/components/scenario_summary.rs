@@ -10,6 +10,9 @@ pub struct Props {
     pub lang: Lang,
     pub scenario: Scenario,
     pub seed: u64,
+    /// Its test id: "scenario" for the page's; a debrief's own is "debrief-scenario".
+    #[prop_or(AttrValue::Static("scenario"))]
+    pub testid: AttrValue,
 }
 
 #[function_component(ScenarioSummary)]
@@ -25,7 +28,7 @@ pub fn scenario_summary(props: &Props) -> Html {
         ],
     );
     html! {
-        <section class="card scenario" data-testid="scenario">
+        <section class="card scenario" data-testid={props.testid.clone()}>
             <h2>{ t(props.lang, "scenario.heading") }</h2>
             <p class="summary">{ summary }</p>
             <h3 class="visually-hidden">{ t(props.lang, "scenario.partners") }</h3>

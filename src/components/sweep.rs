@@ -686,7 +686,7 @@ fn results_view(lang: Lang, r: &Rc<Results>, current: &Scenario) -> Html {
         <div class="batch-results sweep-results" data-testid="sweep-results"
             data-points={res.points.len().to_string()} data-runs={r.runs.to_string()}>
             <h3>{ t(lang, "sweep.results_heading") }</h3>
-            <DebriefHead {lang} experiment={t(lang, "sweep.heading")}
+            <DebriefHead {lang} experiment={t(lang, "sweep.heading")} scenario={r.base.clone()}
                 findings={crate::export::sweep_findings(lang, r)} />
             <PrintDebrief {lang} which={Debrief::Sweep} />
             if r.base != *current {

@@ -138,7 +138,8 @@ fn results_view(lang: Lang, r: &Rc<Results>) -> Html {
         <div class="batch-results variants-results" data-testid="variants-results"
             data-runs={r.runs.to_string()} data-p={format!("{:.6}", lr.p_value)}>
             <h3>{ t(lang, "experiments.variants_results_heading") }</h3>
-            <DebriefHead {lang} experiment={t(lang, "experiments.variants_heading")} />
+            <DebriefHead {lang} experiment={t(lang, "experiments.variants_heading")}
+                scenario={aliansi_sim::Scenario { seed: r.seed, ..r.scenarios[0].clone() }} />
             <PrintDebrief {lang} which={Debrief::Variants} />
             <div class="variants-verdict" data-testid="variants-verdict">
                 { for words.iter().map(|w| html! { <p>{ w }</p> }) }

@@ -342,7 +342,8 @@ await h.check("Print debrief (Many futures): one page, scenario + charts + findi
   assert.equal(await tid(page, "compare-batch").isVisible(), false, "the other experiment hidden");
   assert.equal(await visible("[data-testid='batch'] button"), false, "no buttons");
   assert.equal(await visible(".export-bar"), false, "no export buttons");
-  assert.ok(await tid(page, "scenario").isVisible(), "scenario shown");
+  assert.ok(await tid(page, "batch").getByTestId("debrief-scenario").isVisible(), "scenario shown");
+  assert.equal(await tid(page, "scenario").isVisible(), false, "the debrief's own, not the page's");
   assert.ok(await tid(page, "batch-km").isVisible(), "survival chart shown");
   assert.ok(await tid(page, "batch-hazard").isVisible(), "hazard chart shown");
   const findings = tid(page, "debrief-findings").first();
@@ -429,17 +430,24 @@ await h.check("Compare fairly: the table CSV has one row per variant, the curves
 });
 
 await h.check("Print debrief (Compare fairly): one page, the verdict, not Many futures", async () => {
+  // Another scenario in the editor since (a trainer's audit: the debrief printed the editor's
+  // scenario above the results of another): the debrief prints the one the results are of.
+  await loadPreset(page, "calm-pair");
   await openDebrief("variants");
+  const printed = await tid(page, "compare-batch").getByTestId("debrief-scenario").innerText();
+  assert.match(printed, /4 partners/, printed);
+  for (const name of DEFAULT_PARTNERS) assert.ok(printed.includes(name), `${name} in ${printed}`);
   assert.equal(await visible(".edit-col"), false, "editor hidden");
   assert.equal(await tid(page, "batch").isVisible(), false, "Many futures hidden");
   assert.ok(await tid(page, "variants-verdict").isVisible(), "the verdict in words");
   assert.ok(await tid(page, "variants-km").isVisible(), "the curves");
   assert.ok(await tid(page, "variants-changes").isVisible(), "what each variant changes");
-  assert.ok(await tid(page, "scenario").isVisible(), "the scenario");
+  assert.ok(await tid(page, "compare-batch").getByTestId("debrief-scenario").isVisible(), "the scenario");
   const pages = await debriefPages("debrief-compare");
   console.log(`debrief (Compare fairly) prints on ${pages} page(s)`);
   assert.equal(pages, 1, "one page");
   await closeDebrief();
+  await loadPreset(page, "default");
 });
 
 await h.check("classroom mode's large type is for the projector: on paper the page has its 9 pt", async () => {
@@ -542,7 +550,7 @@ await h.check("Print debrief (Sweep): one page, the chart, the table and the fin
   assert.equal(await tid(page, "compare-batch").isVisible(), false, "Compare fairly hidden");
   assert.equal(await visible(".sweep-axes"), false, "the sweep's form hidden");
   assert.ok(await tid(page, "sweep-table").isVisible(), "the table");
-  assert.ok(await tid(page, "scenario").isVisible(), "the scenario");
+  assert.ok(await tid(page, "sweep").getByTestId("debrief-scenario").isVisible(), "the scenario");
   const findings = tid(page, "sweep-results").getByTestId("debrief-findings");
   assert.ok(await findings.isVisible(), "the findings");
   const words = await findings.innerText();

@@ -370,16 +370,21 @@ await h.check("(3) while a run plays, its drawings out of sight are not laid out
   assert.equal(await drawn("charts-card"), false, "nor the charts");
   assert.equal(await drawn("controls"), true, "the controls are");
   // Scrolled into sight while playing: drawn, with its lines.
+  // The log drawn or not within a few frames (on a busy machine two were not always enough).
+  const settles = (want) =>
+    p
+      .waitForFunction((want) => document.querySelector(".log-card > h2").checkVisibility({ contentVisibilityAuto: true }) === want, want, { timeout: 5_000 })
+      .catch(() => {});
   await p.evaluate(() => document.querySelector(".log-card").scrollIntoView());
-  await nextFrames();
+  await settles(true);
   assert.equal(await drawn("log-card"), true, "the log in sight is drawn");
   await p.evaluate(() => window.scrollTo(0, 0));
-  await nextFrames();
+  await settles(false);
   assert.equal(await drawn("log-card"), false);
   // Paused: everything drawn, the log's text there to read (and to copy, find or print).
   await tid(p, "pause").click();
   await p.waitForSelector('#app-ready[data-status="paused"]', { state: "attached" });
-  await nextFrames();
+  await settles(true);
   assert.equal(await drawn("log-card"), true, "paused, the log is drawn");
   assert.match(await tid(p, "event-log").innerText(), /Month \d+:/);
   await p.context().close();
