@@ -49,10 +49,25 @@ pub fn app() -> Html {
         });
     }
 
-    // Classroom mode scales the type of the whole document (the root font size).
+    // Classroom mode scales the type of the whole document (the root font size). Turned on, it
+    // shows the open lesson, or the run's controls, at the top of the screen: it hides the
+    // editor and the experiments, and from far down the page the class saw the list of keys.
+    // (The page starts out of classroom mode: a reload in it turns it on, and shows the lesson.)
     use_effect_with(state.classroom, |&on| {
-        if let Some(root) = gloo::utils::document().document_element() {
+        let doc = gloo::utils::document();
+        if let Some(root) = doc.document_element() {
             let _ = root.class_list().toggle_with_force("classroom", on);
+        }
+        if on {
+            let to = doc
+                .get_element_by_id("lesson-title")
+                .or_else(|| doc.get_element_by_id("controls-title"));
+            if let Some(el) = to {
+                crate::components::classroom::bring_into_view(
+                    &el,
+                    web_sys::ScrollLogicalPosition::Start,
+                );
+            }
         }
         || ()
     });

@@ -128,8 +128,15 @@ await h.check("classroom mode: large type, the editor and library hidden, shortc
   await h.shot(page, "classroom");
   await page.keyboard.press("Escape");
   await waitAttr("data-classroom", "false");
+  // From far down the page (the experiments), C shows the open lesson at the top of the
+  // screen (a trainer's audit: the class saw the list of keys at the foot of the page).
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await page.keyboard.press("c");
   await waitAttr("data-classroom", "true");
+  await page.waitForFunction(() => {
+    const r = document.getElementById("lesson-title").getBoundingClientRect();
+    return r.top >= -2 && r.top < innerHeight / 3;
+  }, null, { timeout: 5_000 });
 });
 
 await h.check("in classroom mode, What to try next says how to reach the editor and the experiments it needs", async () => {
