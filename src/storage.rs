@@ -451,28 +451,40 @@ pub fn scenario_label(lang: Lang, s: &aliansi_sim::Scenario) -> String {
     label.join(" ")
 }
 
-/// What Export names the scenario `current`'s file after: the name typed, else the name it was
-/// saved under (the latest save of exactly this scenario: Save empties the field), else its
-/// partners and seed ([`scenario_label`]).
+/// What Export names the scenario `current`'s file after: its name ([`export_name`]), else its
+/// partners and seed ([`scenario_label`]), as `components/library.rs` composes them.
+#[cfg(test)]
 pub fn export_label(
     lang: Lang,
     typed: Option<String>,
     saved: &[Saved],
     current: &Scenario,
 ) -> String {
-    typed
-        .or_else(|| {
-            saved
-                .iter()
-                .filter(|s| s.scenario == *current)
-                .max_by(|a, b| {
-                    a.saved_at
-                        .unwrap_or(0.0)
-                        .total_cmp(&b.saved_at.unwrap_or(0.0))
-                })
-                .map(|s| s.name.clone())
-        })
-        .unwrap_or_else(|| scenario_label(lang, current))
+    export_name(typed, saved, current).unwrap_or_else(|| scenario_label(lang, current))
+}
+
+/// The name Export writes into the scenario's file: the name typed, else the name it was saved
+/// under (the latest save of exactly this scenario: Save empties the field); none otherwise.
+pub fn export_name(typed: Option<String>, saved: &[Saved], current: &Scenario) -> Option<String> {
+    typed.or_else(|| {
+        saved
+            .iter()
+            .filter(|s| s.scenario == *current)
+            .max_by(|a, b| {
+                a.saved_at
+                    .unwrap_or(0.0)
+                    .total_cmp(&b.saved_at.unwrap_or(0.0))
+            })
+            .map(|s| s.name.clone())
+    })
+}
+
+/// The file Export writes: the scenario as version-1 JSON with its name, if it has one
+/// ([`export_name`]; read back by [`import`], and by the command line's `show` and `link`).
+pub fn export_json(s: &Scenario, name: Option<String>) -> String {
+    let mut v = aliansi_wire::from_core(s);
+    v.name = name;
+    aliansi_wire::to_json_v1(&v)
 }
 
 /// A file name for an exported scenario: the name's letters and digits (at most 60), or
@@ -506,8 +518,9 @@ pub fn export_file_name(name: Option<&str>) -> String {
 /// What an imported file holds.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Imported {
-    /// A scenario file (Export), to open in the editor.
-    Scenario(Scenario),
+    /// A scenario file (Export), to open in the editor, with the name it carries (Export
+    /// writes the one it names the file after), as Save would keep it.
+    Scenario(Scenario, Option<String>),
     /// A library file (Export the library: the saved list as stored): its readable items, to
     /// add to the library, and how many items could not be read.
     Library {
@@ -562,10 +575,15 @@ pub fn import(text: &str, size: u64, lang: Lang) -> Result<Imported, String> {
     }
     // A scenario file, the usual import, is read once; only a file that is not one is looked
     // at again as a library.
-    let scenario = (size <= MAX_IMPORT_BYTES).then(|| aliansi_wire::parse_json(text));
-    if let Some(Ok(mut s)) = scenario {
+    let scenario = (size <= MAX_IMPORT_BYTES).then(|| {
+        aliansi_wire::parse_v1(text).and_then(|v| Ok((aliansi_wire::to_core(&v)?, v.name)))
+    });
+    if let Some(Ok((mut s, name))) = scenario {
         trim_partners(&mut s);
-        return Ok(Imported::Scenario(s));
+        return Ok(Imported::Scenario(
+            s,
+            name.and_then(|n| clean_name(&n).ok()),
+        ));
     }
     let value = serde_json::from_str::<Value>(text).ok();
     if let Some(value) = value.filter(aliansi_wire::is_saved_list) {
@@ -1028,7 +1046,13 @@ mod tests {
         let s = presets::find("airline-alliance").unwrap();
         assert_eq!(
             import(&aliansi_wire::to_json(&s), 100, Lang::En),
-            Ok(Imported::Scenario(s))
+            Ok(Imported::Scenario(s.clone(), None))
+        );
+        // The name Export writes comes back, as Save would keep it.
+        let named = export_json(&s, Some("  Week 5: UK alliance ".into()));
+        assert_eq!(
+            import(&named, 100, Lang::En),
+            Ok(Imported::Scenario(s, Some("Week 5: UK alliance".into())))
         );
         assert!(import("hello", 5, Lang::En).unwrap_err().len() > 3);
         assert!(import("{\"version\": 9}", 14, Lang::En).is_err());
@@ -1075,7 +1099,7 @@ mod tests {
     fn a_file_not_in_utf8_is_refused_in_words() {
         let s = presets::find("calm-pair").unwrap();
         let text = aliansi_wire::to_json(&s).replace("Mitra Satu", "Café Ñandú");
-        let Ok(Imported::Scenario(read)) = import(&text, 100, Lang::En) else {
+        let Ok(Imported::Scenario(read, _)) = import(&text, 100, Lang::En) else {
             panic!("UTF-8 is read");
         };
         assert_eq!(read.partners[0].name, "Café Ñandú");
@@ -1096,7 +1120,7 @@ mod tests {
         let mut spaced = calm.clone();
         spaced.partners[0].name = "  Mitra Satu ".into();
         let text = aliansi_wire::to_json(&spaced);
-        let Ok(Imported::Scenario(s)) = import(&text, 100, Lang::En) else {
+        let Ok(Imported::Scenario(s, _)) = import(&text, 100, Lang::En) else {
             panic!("not imported");
         };
         assert_eq!(s, calm, "partner names trimmed as the editor trims them");

@@ -614,9 +614,12 @@ pub fn library(props: &LibraryProps) -> Html {
             let typed = name_ref
                 .cast::<HtmlInputElement>()
                 .and_then(|i| storage::clean_name(&i.value()).ok());
-            let label = storage::export_label(lang, typed, &refresh(), &current);
+            let named = storage::export_name(typed, &refresh(), &current);
+            let label = named
+                .clone()
+                .unwrap_or_else(|| storage::scenario_label(lang, &current));
             let file = storage::export_file_name(Some(&label));
-            match download(&file, &aliansi_wire::to_json(&current)) {
+            match download(&file, &storage::export_json(&current, named)) {
                 Ok(()) => dispatch.dispatch(notice("library.exported", &[("file", file)], false)),
                 Err(e) => dispatch.dispatch(notice(
                     "library.storage_failed",
@@ -651,6 +654,7 @@ pub fn library(props: &LibraryProps) -> Html {
         let dispatch = dispatch.clone();
         let (refresh, change) = (refresh.clone(), change.clone());
         let reader = reader.clone();
+        let name_ref = name_ref.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|l| l.get(0)) else {
@@ -672,11 +676,29 @@ pub fn library(props: &LibraryProps) -> Html {
             }
             let dispatch = dispatch.clone();
             let (refresh, change) = (refresh.clone(), change.clone());
+            let name_ref = name_ref.clone();
             let task = gloo::file::callbacks::read_as_text(&file, move |res| match res {
                 Ok(text) => match storage::import(&text, size, lang) {
-                    Ok(Imported::Scenario(s)) => {
+                    // Its name in the name field: Save keeps it under the name it was
+                    // exported with.
+                    Ok(Imported::Scenario(s, named)) => {
                         dispatch.dispatch(Action::Load(s));
-                        dispatch.dispatch(notice("library.imported", &[("file", name)], false));
+                        let field = name_ref.cast::<HtmlInputElement>();
+                        match (named, field) {
+                            (Some(named), Some(field)) => {
+                                field.set_value(&named);
+                                dispatch.dispatch(notice(
+                                    "library.imported_named",
+                                    &[("file", name), ("name", named)],
+                                    false,
+                                ));
+                            }
+                            _ => dispatch.dispatch(notice(
+                                "library.imported",
+                                &[("file", name)],
+                                false,
+                            )),
+                        }
                     }
                     // A library file: its scenarios join the saved ones (Undo takes them
                     // back); the editor keeps what it shows.

@@ -180,10 +180,18 @@ await h.check("(8) export downloads a JSON scenario file that parses", async () 
     CALM,
   );
   assert.equal(typeof json.seed, "number");
-  // A name typed in the name field names the file.
+  assert.equal(json.name, undefined, "no name of its own: none in the file");
+  // A name typed in the name field names the file, and goes in it.
   await tid(page, "save-name").fill("Kasus 1: JV");
   const [named] = await Promise.all([page.waitForEvent("download", { timeout: 5_000 }), tid(page, "export").click()]);
   assert.equal(named.suggestedFilename(), "aliansi-kasus-1-jv.json");
+  const namedText = await readFile(await named.path(), "utf8");
+  assert.equal(JSON.parse(namedText).name, "Kasus 1: JV");
+  await tid(page, "save-name").fill("");
+  // Imported (by a student, say), the file's name comes back in the name field, for Save.
+  await tid(page, "import").setInputFiles({ name: "aliansi-kasus-1-jv.json", mimeType: "application/json", buffer: Buffer.from(namedText) });
+  await page.waitForFunction(() => /Imported “Kasus 1: JV” from aliansi-kasus-1-jv\.json/.test(document.querySelector('[data-testid="notice"]')?.innerText ?? ""), null, { timeout: 5_000 });
+  assert.equal(await tid(page, "save-name").inputValue(), "Kasus 1: JV");
   await tid(page, "save-name").fill("");
 });
 

@@ -79,6 +79,7 @@ pub const STRINGS: &str = strings![
     ("library.file_more", "and {n}", "dan {n}"),
     ("library.exported", "Downloaded {file}. To open it, here or on another device, use “Import a JSON file”.", "{file} diunduh. Untuk membukanya, di sini atau di perangkat lain, gunakan “Impor berkas JSON”."),
     ("library.imported", "Imported {file}.", "{file} diimpor."),
+    ("library.imported_named", "Imported “{name}” from {file}: Save keeps it under that name.", "“{name}” diimpor dari {file}: Simpan menyimpannya dengan nama itu."),
     ("library.export_library", "Export all saved scenarios", "Ekspor semua skenario tersimpan"),
     ("library.library_exported", "Downloaded {file}, with your saved scenarios ({n}). “Import a JSON file” adds them to the saved scenarios, here or on another device.", "{file} diunduh, berisi skenario tersimpan Anda ({n}). “Impor berkas JSON” menambahkannya ke skenario tersimpan, di sini atau di perangkat lain."),
     ("library.merged", "{file}: {added} added to your saved scenarios, {already} already among them. The editor keeps its scenario.", "{file}: {added} ditambahkan ke skenario tersimpan Anda, {already} sudah ada. Editor tetap memuat skenarionya."),
