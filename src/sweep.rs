@@ -121,6 +121,10 @@ pub fn short_label(lang: Lang, p: &Param, v: f64) -> String {
     if p.is_choice() {
         return value_label(lang, p, v);
     }
+    // A review every 0 months is none at all (as the editor's help says).
+    if p.field == "governance.review_months" && v == 0.0 {
+        return t(lang, "sweep.never").to_string();
+    }
     value_label(lang, p, (v * 1000.0).round() / 1000.0)
 }
 
@@ -943,6 +947,15 @@ mod tests {
         assert_eq!(short_label(Lang::Id, &p, 2.0 / 49.0), "0,041");
         assert_eq!(short_label(Lang::En, &p, 0.5), "0.5");
         assert_eq!(value_label(Lang::En, &p, 1.0 / 49.0), "0.020408163");
+        // A review every 0 months is never; a range still reads from 0.
+        let reviews = aliansi_sim::sweep::catalogue(&aliansi_sim::presets::default_scenario())
+            .into_iter()
+            .find(|p| p.path == "governance.review_months")
+            .unwrap();
+        assert_eq!(short_label(Lang::En, &reviews, 0.0), "never");
+        assert_eq!(short_label(Lang::Id, &reviews, 0.0), "tidak pernah");
+        assert_eq!(short_label(Lang::En, &reviews, 3.0), "3");
+        assert_eq!(value_label(Lang::En, &reviews, 0.0), "0");
         assert_eq!(label_every(3), 1);
         assert_eq!(label_every(12), 1);
         assert_eq!(label_every(50), 5);

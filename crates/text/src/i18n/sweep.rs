@@ -40,6 +40,7 @@ pub const STRINGS: &str = strings![
     ("sweep.col_median", "Median survival", "Median lama bertahan"),
     ("sweep.col_value", "Mean value created", "Rata-rata nilai yang tercipta"),
     ("sweep.median_none", "over {n}", "lebih dari {n}"),
+    ("sweep.never", "never", "tidak pernah"),
     ("sweep.all_partners_field", "All partners: {field}", "Semua mitra: {field}"),
     ("sweep.partner_field", "{name}: {field}", "{name}: {field}"),
     ("sweep.shock_field", "Scripted shock {n}: {field}", "Guncangan terjadwal {n}: {field}"),
