@@ -418,6 +418,9 @@ pub struct Variants {
     pub results: Option<Rc<Results>>,
     /// The variant last removed, for Undo, until the list changes again.
     pub removed: Option<Removed>,
+    /// The list a lesson's or a shared experiment's replaced (with its results), for Undo,
+    /// until the list changes again: a trainer's set-up was lost to a lesson opened.
+    pub replaced: Option<(Vec<Variant>, Option<Rc<Results>>)>,
     /// What the last Undo put back: its place, and whether the comparison's results came back
     /// with it (`None`: there were none; `Some(false)`: they no longer matched, so only its
     /// settings came back). Until the next change.
@@ -440,6 +443,8 @@ pub enum VariantsAction {
     Remove(usize),
     /// Puts the variant last removed back in its place.
     Undo,
+    /// Puts back the list a [`VariantsAction::Replace`] replaced.
+    UndoReplace,
     Start {
         scenarios: Vec<Scenario>,
         each: u64,
@@ -489,13 +494,13 @@ impl Reducible for Variants {
         let mut v = Rc::try_unwrap(self).unwrap_or_else(|rc| (*rc).clone());
         let current = v.current();
         // Any change but the workers' replies ends what Undo could put back.
-        let removed = match action {
+        let (removed, replaced) = match action {
             VariantsAction::Progress { .. }
             | VariantsAction::VariantDone { .. }
-            | VariantsAction::Failed { .. } => None,
+            | VariantsAction::Failed { .. } => (None, None),
             _ => {
                 v.restored = None;
-                v.removed.take()
+                (v.removed.take(), v.replaced.take())
             }
         };
         match action {
@@ -510,9 +515,23 @@ impl Reducible for Variants {
                     x.name = unique_name(&x.name, &kept);
                     kept.push(x);
                 }
+                if !v.variants.is_empty() && v.variants != kept {
+                    v.replaced = Some((std::mem::take(&mut v.variants), v.results.take()));
+                }
                 v.variants = kept;
                 v.results = None;
                 v.phase = Phase::Idle;
+            }
+            VariantsAction::UndoReplace if !v.is_running() => {
+                if let Some((variants, results)) = replaced {
+                    v.variants = variants;
+                    v.phase = if results.is_some() {
+                        Phase::Done
+                    } else {
+                        Phase::Idle
+                    };
+                    v.results = results;
+                }
             }
             VariantsAction::Remove(k) if !v.is_running() && k < v.variants.len() => {
                 let variant = v.variants.remove(k);
@@ -1072,6 +1091,32 @@ mod tests {
         w.results = Some(Rc::new(Results::new(names, scenarios, &tallies, seed)));
         w.phase = Phase::Done;
         Rc::new(w)
+    }
+
+    #[test]
+    fn a_list_replaced_by_a_lesson_comes_back_by_undo_with_its_results() {
+        let done = done_with_three();
+        let lesson = vec![Variant {
+            name: "As it is".into(),
+            scenario: aliansi_sim::presets::default_scenario(),
+        }];
+        let v = done.clone().reduce(VariantsAction::Replace(lesson.clone()));
+        assert_eq!(v.variants, lesson);
+        assert!(v.results.is_none());
+        let back = v.clone().reduce(VariantsAction::UndoReplace);
+        assert_eq!(
+            (&back.variants, &back.results),
+            (&done.variants, &done.results)
+        );
+        assert_eq!(back.phase, Phase::Done);
+        assert!(back.replaced.is_none(), "Undo is used up");
+        // Any other change ends it; replacing an empty list or with the same keeps nothing.
+        let added = v.reduce(VariantsAction::Add(lesson[0].clone()));
+        assert!(added.replaced.is_none());
+        let empty = Rc::new(Variants::default()).reduce(VariantsAction::Replace(lesson.clone()));
+        assert!(empty.replaced.is_none());
+        let same = empty.reduce(VariantsAction::Replace(lesson));
+        assert!(same.replaced.is_none());
     }
 
     #[test]

@@ -525,6 +525,16 @@ pub fn variants_panel(props: &Props) -> Html {
             } else {
                 <ul class="variant-list" aria-label={t(lang, "experiments.variants_list")}>{ for items }</ul>
             }
+            if let Some((before, _)) = v.replaced.as_ref() {
+                <p class="undo-row">
+                    <span id="variants-undo-replace-msg">{ tf(lang, "experiments.variants_replaced", &[("n", &before.len().to_string())]) }</span>
+                    { " " }
+                    <button type="button" data-testid="variants-undo-replace" aria-describedby="variants-undo-replace-msg"
+                        onclick={{ let v = v.clone(); move |_: MouseEvent| v.dispatch(VariantsAction::UndoReplace) }}>
+                        { t(lang, "library.saved.undo") }
+                    </button>
+                </p>
+            }
             if let Some(r) = v.removed.as_ref() {
                 <p class="undo-row">
                     <span id="variant-undo-msg">{ tf(lang, "experiments.variant_removed", &[("name", &display_name(&r.variant.name))]) }</span>

@@ -180,6 +180,24 @@ await h.check("a lesson opened while a comparison runs stops it and brings its o
   await tid(page, "lesson-close").click();
 });
 
+await h.check("variants a lesson replaced come back by Undo (a trainer's set-up was lost to a lesson opened)", async () => {
+  const p = await h.newPage();
+  await open(p, h.origin);
+  for (const name of ["Base", "Open books"]) {
+    await tid(p, "variant-name").fill(name);
+    await tid(p, "variant-add").click();
+  }
+  await tid(p, "variant-1").filter({ hasText: "Open books" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  await tid(p, "lesson-open-conflict").click();
+  await tid(p, "variant-1").filter({ hasText: "Mediation" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.match(await tid(p, "compare-batch").locator(".undo-row").innerText(), /The new experiment's variants replaced the 2 you had\./);
+  await tid(p, "variants-undo-replace").click();
+  await tid(p, "variant-1").filter({ hasText: "Open books" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.match(await tid(p, "variant-0").innerText(), /Base/);
+  assert.equal(await tid(p, "variants-undo-replace").count(), 0, "used up");
+  await p.context().close();
+});
+
 await h.check("on a phone (375 px) the section has no sideways scroll", async () => {
   await page.setViewportSize({ width: 375, height: 800 });
   await tid(page, "compare-batch").scrollIntoViewIfNeeded();

@@ -82,6 +82,7 @@ pub const STRINGS: &str = strings![
     ("experiments.variant_remove", "Remove", "Hapus"),
     ("experiments.variant_remove_label", "Remove variant {name}", "Hapus varian {name}"),
     ("experiments.variant_removed", "Removed “{name}”.", "“{name}” dihapus."),
+    ("experiments.variants_replaced", "The new experiment's variants replaced the {n} you had.", "Varian eksperimen baru menggantikan {n} varian Anda."),
     ("experiments.variant_restored", "“{name}” is back in its place.", "“{name}” kembali ke tempatnya."),
     ("experiments.variant_restored_results", "“{name}” is back in its place, with the results.", "“{name}” kembali ke tempatnya, bersama hasilnya."),
     ("experiments.variant_restored_settings", "“{name}” is back with its settings only: the results no longer matched, so run again.", "“{name}” kembali hanya dengan pengaturannya: hasilnya tidak lagi cocok, jadi jalankan lagi."),
