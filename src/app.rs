@@ -143,7 +143,8 @@ pub fn app() -> Html {
             { notice_banner(&state) }
             <UrlSync state={state.clone()} />
             <div class="top">
-                <Library scenario={state.scenario.clone()} seed={state.seed} lang={state.lang} dispatch={state.dispatcher()} />
+                <Library scenario={state.scenario.clone()} seed={state.seed} lang={state.lang} dispatch={state.dispatcher()}
+                    named={state.loaded_name.as_ref().map(|n| (n.clone(), *state.loaded == state.scenario))} />
                 <ShareButton state={state.clone()} />
             </div>
             { lessons_panel(&state) }

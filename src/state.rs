@@ -457,6 +457,8 @@ pub struct State {
     /// How many of the editor's fields hold a value it refused (the scenario keeps their last
     /// valid values): the run controls say so, far from the fields on a phone.
     pub refused: usize,
+    /// The name `loaded` came with (a saved scenario's, an imported file's), for "Open now".
+    pub loaded_name: Option<Rc<str>>,
 }
 
 /// Everything that can change the page state.
@@ -479,6 +481,8 @@ pub enum Action {
     SetSpeed(u32),
     /// The number of the editor's fields holding a refused value.
     EditorRefused(usize),
+    /// The name of the scenario just loaded (a saved one's, an imported file's).
+    Named(String),
     /// Uses this seed (and rewinds to month 0).
     SetSeed(u64),
     /// Moves to the next seed (and rewinds to month 0).
@@ -626,6 +630,7 @@ impl State {
             replaced: None,
             planned: None,
             refused: 0,
+            loaded_name: None,
             scenario,
         }
         .rewound()
@@ -646,8 +651,9 @@ impl State {
             loaded: Rc::new(scenario.clone()),
             restored: false,
             // An earlier notice spoke of the scenario before ("Loaded “Week 5”"): a load that
-            // has words of its own says them next.
+            // has words of its own says them next. So does its name ([`Action::Named`]).
             notice: None,
+            loaded_name: None,
             seed: scenario.seed,
             scenario,
             ..self
@@ -943,6 +949,10 @@ impl State {
                 ..state
             },
             Action::EditorRefused(refused) => State { refused, ..state },
+            Action::Named(name) => State {
+                loaded_name: Some(name.into()),
+                ..state
+            },
             Action::SetSeed(seed) => state.with_seed(seed),
             Action::NewSeed => {
                 let seed = state.seed.wrapping_add(1);
@@ -1442,6 +1452,25 @@ mod tests {
         let t = s.reduce(Action::Decide { id: d, step: None });
         assert_ne!(t.awaiting().map(|x| x.id), Some(d));
         assert!(t.reduce(Action::Step).month() > month);
+    }
+
+    #[test]
+    fn a_loaded_scenario_keeps_its_name_until_another_is_loaded() {
+        let calm = aliansi_sim::presets::find("calm-pair").unwrap();
+        let s = after(&[Action::Load(calm.clone()), Action::Named("Week 5".into())]);
+        assert_eq!(s.loaded_name.as_deref(), Some("Week 5"));
+        assert_eq!(*s.loaded, s.scenario, "as loaded");
+        let mut edited = calm.clone();
+        edited.initial_trust = 0.9;
+        let s = s.reduce(Action::SetScenario(edited));
+        assert_eq!(
+            s.loaded_name.as_deref(),
+            Some("Week 5"),
+            "edited, still that one"
+        );
+        assert_ne!(*s.loaded, s.scenario);
+        let s = s.reduce(Action::Load(calm));
+        assert_eq!(s.loaded_name, None, "another load, no name of its own");
     }
 
     #[test]

@@ -26,6 +26,9 @@ pub struct LibraryProps {
     pub seed: u64,
     pub lang: crate::i18n::Lang,
     pub dispatch: UseReducerDispatcher<State>,
+    /// The name the open scenario was loaded with, and whether it is still as loaded.
+    #[prop_or_default]
+    pub named: Option<(std::rc::Rc<str>, bool)>,
 }
 
 /// A change to the saved list (the list it started from, the list after it, the notice to show
@@ -551,13 +554,15 @@ pub fn library(props: &LibraryProps) -> Html {
             }
         });
     }
-    let open_now = match open_preset {
-        Some(id) => tf(
+    let open_now = match (&props.named, open_preset) {
+        (Some((name, true)), _) => tf(lang, "library.open.named", &[("name", name)]),
+        (Some((name, false)), _) => tf(lang, "library.open.named_edited", &[("name", name)]),
+        (None, Some(id)) => tf(
             lang,
             "library.open.preset",
             &[("title", t(lang, &format!("library.preset.{id}.title")))],
         ),
-        None => tf(
+        (None, None) => tf(
             lang,
             "library.open.other",
             &[
@@ -687,6 +692,7 @@ pub fn library(props: &LibraryProps) -> Html {
                         match (named, field) {
                             (Some(named), Some(field)) => {
                                 field.set_value(&named);
+                                dispatch.dispatch(Action::Named(named.clone()));
                                 dispatch.dispatch(notice(
                                     "library.imported_named",
                                     &[("file", name), ("name", named)],
@@ -748,6 +754,7 @@ pub fn library(props: &LibraryProps) -> Html {
                 let name = name.clone();
                 Callback::from(move |_: MouseEvent| {
                     dispatch.dispatch(Action::Load(scenario.clone()));
+                    dispatch.dispatch(Action::Named(name.clone()));
                     dispatch.dispatch(notice(
                         "library.saved.loaded",
                         &[("name", name.clone())],

@@ -139,6 +139,17 @@ await h.check("(8) load a saved scenario", async () => {
   await expectPartners(page, CALM);
   await tid(page, "saved-load-0").click();
   await expectPartners(page, AIRLINE);
+  // Named above the picker by its saved name; once changed, said so.
+  const name = (await tid(page, "saved-item-0").locator(".saved-name").innerText()).trim();
+  assert.equal(await tid(page, "preset-open").innerText(), `Open now: “${name}”.`);
+  const trust = tid(page, "field-initial_trust");
+  const before = await trust.inputValue();
+  await trust.fill("0.33");
+  await trust.press("Tab");
+  await page.waitForFunction(() => /changed since it was loaded/.test(document.querySelector('[data-testid="preset-open"]').innerText), null, { timeout: 5_000 });
+  await trust.fill(before);
+  await trust.press("Tab");
+  await page.waitForFunction((n) => document.querySelector('[data-testid="preset-open"]').innerText === `Open now: “${n}”.`, name, { timeout: 5_000 });
 });
 
 await h.check("(8) rename a saved scenario (kept after a reload)", async () => {
@@ -192,6 +203,7 @@ await h.check("(8) export downloads a JSON scenario file that parses", async () 
   await tid(page, "import").setInputFiles({ name: "aliansi-kasus-1-jv.json", mimeType: "application/json", buffer: Buffer.from(namedText) });
   await page.waitForFunction(() => /Imported “Kasus 1: JV” from aliansi-kasus-1-jv\.json/.test(document.querySelector('[data-testid="notice"]')?.innerText ?? ""), null, { timeout: 5_000 });
   assert.equal(await tid(page, "save-name").inputValue(), "Kasus 1: JV");
+  assert.equal(await tid(page, "preset-open").innerText(), "Open now: “Kasus 1: JV”.");
   await tid(page, "save-name").fill("");
 });
 

@@ -7,6 +7,8 @@ pub const STRINGS: &str = strings![
     ("library.preset.label", "Choose a scenario", "Pilih skenario"),
     ("library.preset.load", "Load this scenario", "Muat skenario ini"),
     ("library.open.preset", "Open now: “{title}”.", "Sedang terbuka: “{title}”."),
+    ("library.open.named", "Open now: “{name}”.", "Sedang terbuka: “{name}”."),
+    ("library.open.named_edited", "Open now: “{name}”, changed since it was loaded.", "Sedang terbuka: “{name}”, sudah diubah sejak dimuat."),
     ("library.open.other", "Open now: a scenario not in this list, {partners} partners ({names}) over {horizon}.", "Sedang terbuka: skenario di luar daftar ini, {partners} mitra ({names}) selama {horizon}."),
     ("library.preset.default.title", "Four-country alliance (default)", "Aliansi empat negara (bawaan)"),
     ("library.preset.default.desc", "An Indonesian food maker, a Japanese technology firm, a German logistics company and a Singapore investor, of different sizes and goals, bound by a contract. Disputes go to negotiation, then arbitration. More than half of these alliances break up within ten years, most of them early.", "Produsen makanan Indonesia, perusahaan teknologi Jepang, perusahaan logistik Jerman, dan investor Singapura, dengan ukuran dan tujuan berbeda, terikat kontrak. Sengketa diselesaikan lewat negosiasi, lalu arbitrase. Lebih dari separuh aliansi seperti ini bubar dalam sepuluh tahun, kebanyakan pada tahun-tahun awal."),
