@@ -45,6 +45,10 @@ thread_local! {
     static LOST: RefCell<Option<HtmlElement>> = const { RefCell::new(None) };
     /// Whether the element that has the focus took it while the latest input was a pointer's.
     static BY_POINTER: Cell<bool> = const { Cell::new(false) };
+    /// The control [`restore`] last moved the focus to, and the one it had been lost from,
+    /// until the next key or click: a dialog that opens a moment later gives the focus back to
+    /// the control the user was on, not to the neighbour that stood in for it.
+    static RESTORED: RefCell<Option<(HtmlElement, HtmlElement)>> = const { RefCell::new(None) };
 }
 
 /// Whether the focus came with a click (or a tap) rather than the keyboard.
@@ -53,9 +57,19 @@ pub fn focused_by_pointer() -> bool {
 }
 
 /// The control a render has just taken the keyboard's focus from, if the focus is still
-/// nowhere: what a dialog that takes the focus in that same moment should give it back to.
+/// nowhere, or is on the neighbour [`restore`] moved it to (a render that disabled Pause as the
+/// run stopped, a moment before the decision card came): what a dialog that takes the focus
+/// now should give it back to.
 pub fn lost_to_nowhere() -> Option<HtmlElement> {
-    LOST.with(|l| l.borrow().clone())
+    LOST.with(|l| l.borrow().clone()).or_else(|| {
+        let active = gloo::utils::document().active_element();
+        RESTORED.with(|r| {
+            r.borrow()
+                .as_ref()
+                .filter(|(to, _)| active.as_ref() == Some(to.as_ref()))
+                .map(|(_, from)| from.clone())
+        })
+    })
 }
 
 /// Starts watching; the focus is kept while the listeners live.
@@ -70,6 +84,7 @@ pub fn keep() -> [EventListener; 4] {
         let options = EventListenerOptions::run_in_capture_phase();
         EventListener::new_with_options(&document, kind, options, move |_| {
             keyboard.set(by_keyboard);
+            RESTORED.with(|r| r.take());
             if !by_keyboard {
                 LOST.with(|l| l.take());
             }
@@ -213,6 +228,10 @@ fn restore(group: &Element, lost: &Element, before: Vec<HtmlElement>) {
             }
         }));
     if let Some(el) = found.find(usable) {
-        focus_in_place(&el);
+        if focus_in_place(&el) {
+            if let Some(from) = lost.dyn_ref::<HtmlElement>() {
+                RESTORED.with(|r| *r.borrow_mut() = Some((el, from.clone())));
+            }
+        }
     }
 }

@@ -387,11 +387,12 @@ pub fn decision_prompt(props: &Props) -> Html {
                 if let Some(el) = card.cast::<HtmlElement>() {
                     let inside = active.as_ref().is_some_and(|a| el.contains(Some(a)));
                     if !inside {
-                        // The control that had the focus: still focused, or disabled by this
-                        // very render (Pause, as the run stops for the dispute).
-                        *returns_to.borrow_mut() = active
-                            .filter(|a| Some(a) != body.as_ref() && a.is_connected())
-                            .or_else(crate::focus::lost_to_nowhere);
+                        // The control that had the focus: disabled by this very render or
+                        // a moment before (Pause, as the run stops for the dispute), else the
+                        // one still focused.
+                        *returns_to.borrow_mut() = crate::focus::lost_to_nowhere().or_else(|| {
+                            active.filter(|a| Some(a) != body.as_ref() && a.is_connected())
+                        });
                         crate::focus::focus_in_place(&el);
                     }
                     bring_into_view(&el, web_sys::ScrollLogicalPosition::Nearest);
