@@ -46,6 +46,14 @@ impl RunsError {
     }
 }
 
+/// A runs field's text: as typed, else [`DEFAULT_RUNS`] as the page's language writes it
+/// ("1,000", "1.000"), beside the button's "Run 1,000 futures".
+pub fn runs_text(lang: crate::i18n::Lang, typed: Option<&String>) -> String {
+    typed
+        .cloned()
+        .unwrap_or_else(|| crate::narrate::grouped(lang, DEFAULT_RUNS as f64, 0))
+}
+
 /// A run count as the user typed it: a whole number from [`MIN_RUNS`] to [`MAX_RUNS`], with
 /// or without thousands separators ("1,000", "1.000", "1 000", "1000").
 pub fn parse_runs(text: &str) -> Result<u64, RunsError> {
@@ -502,6 +510,12 @@ mod tests {
 
     #[test]
     fn run_counts_are_parsed_with_separators() {
+        // The field's default, as each language writes it, reads back as the default.
+        for lang in [crate::i18n::Lang::En, crate::i18n::Lang::Id] {
+            assert_eq!(parse_runs(&runs_text(lang, None)), Ok(DEFAULT_RUNS));
+        }
+        assert_eq!(runs_text(crate::i18n::Lang::Id, None), "1.000");
+        assert_eq!(runs_text(crate::i18n::Lang::En, Some(&"7".into())), "7");
         assert_eq!(parse_runs("1000"), Ok(1000));
         assert_eq!(parse_runs(" 1,000 "), Ok(1000));
         assert_eq!(parse_runs("1.000"), Ok(1000));

@@ -451,16 +451,11 @@ pub fn scenario_label(lang: Lang, s: &aliansi_sim::Scenario) -> String {
     label.join(" ")
 }
 
-/// What Export names the scenario `current`'s file after: its name ([`export_name`]), else its
-/// partners and seed ([`scenario_label`]), as `components/library.rs` composes them.
-#[cfg(test)]
-pub fn export_label(
-    lang: Lang,
-    typed: Option<String>,
-    saved: &[Saved],
-    current: &Scenario,
-) -> String {
-    export_name(typed, saved, current).unwrap_or_else(|| scenario_label(lang, current))
+/// What Export names the scenario `current`'s file after: its `name` ([`export_name`]), else
+/// its partners and seed ([`scenario_label`]).
+pub fn export_label(lang: Lang, name: Option<&String>, current: &Scenario) -> String {
+    name.cloned()
+        .unwrap_or_else(|| scenario_label(lang, current))
 }
 
 /// The name Export writes into the scenario's file: the name typed, else the name it was saved
@@ -1224,15 +1219,12 @@ mod tests {
             saved("Kelas B", 2.0, &s),
             saved("Lain", 3.0, &other),
         ];
-        assert_eq!(export_label(Lang::En, None, &list, &s), "Kelas B");
-        assert_eq!(
-            export_label(Lang::En, Some("Mine".into()), &list, &s),
-            "Mine"
-        );
-        assert_eq!(
-            export_label(Lang::En, None, &list[2..], &s),
-            scenario_label(Lang::En, &s)
-        );
+        let label = |typed: Option<String>, list: &[Saved]| {
+            export_label(Lang::En, export_name(typed, list, &s).as_ref(), &s)
+        };
+        assert_eq!(label(None, &list), "Kelas B");
+        assert_eq!(label(Some("Mine".into()), &list), "Mine");
+        assert_eq!(label(None, &list[2..]), scenario_label(Lang::En, &s));
         s.partners.truncate(2);
         s.seed = u64::MAX;
         assert_eq!(

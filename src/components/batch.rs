@@ -83,13 +83,9 @@ pub fn batch_panel(props: &Props) -> Html {
     let lang = props.lang;
     let panel = use_reducer(Panel::default);
     let pool = use_mut_ref(|| None::<Pool>);
-    // The runs as typed; until then the default, as the page's language writes it ("1,000",
-    // "1.000": beside the button's "Run 1,000 futures").
+    // The runs as typed; until then the default, as the page's language writes it.
     let typed = use_state(|| None::<String>);
-    let text = typed
-        .as_ref()
-        .cloned()
-        .unwrap_or_else(|| crate::narrate::grouped(lang, DEFAULT_RUNS as f64, 0));
+    let text = crate::batch::runs_text(lang, typed.as_ref());
     let parsed = parse_runs(&text);
     let running = panel.running().is_some();
 

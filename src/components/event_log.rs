@@ -49,14 +49,10 @@ fn event_log_view(p: &EventLogProps) -> Html {
     };
     let events = logged_events(&p.live, p.decisions);
     let n = events.len();
-    let lines = cache
-        .borrow_mut()
-        .newest(lang, &p.scenario, &events, filter, SHOWN_LINES);
-    let listed = if filter == LogFilter::All {
-        n
-    } else {
-        filter.mask(&events).iter().filter(|&&l| l).count()
-    };
+    let (listed, lines) =
+        cache
+            .borrow_mut()
+            .newest(lang, &p.scenario, &events, filter, SHOWN_LINES);
     let (n_text, listed_text, shown_text) =
         (n.to_string(), listed.to_string(), SHOWN_LINES.to_string());
     let args = [

@@ -620,9 +620,7 @@ pub fn library(props: &LibraryProps) -> Html {
                 .cast::<HtmlInputElement>()
                 .and_then(|i| storage::clean_name(&i.value()).ok());
             let named = storage::export_name(typed, &refresh(), &current);
-            let label = named
-                .clone()
-                .unwrap_or_else(|| storage::scenario_label(lang, &current));
+            let label = storage::export_label(lang, named.as_ref(), &current);
             let file = storage::export_file_name(Some(&label));
             match download(&file, &storage::export_json(&current, named)) {
                 Ok(()) => dispatch.dispatch(notice("library.exported", &[("file", file)], false)),

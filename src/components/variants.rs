@@ -202,10 +202,7 @@ pub fn variants_panel(props: &Props) -> Html {
     // The runs as typed (or as an experiment set them); until then the default, as the
     // page's language writes it.
     let runs_typed = use_state(|| None::<String>);
-    let runs_text = runs_typed
-        .as_ref()
-        .cloned()
-        .unwrap_or_else(|| crate::narrate::grouped(lang, DEFAULT_RUNS as f64, 0));
+    let runs_text = crate::batch::runs_text(lang, runs_typed.as_ref());
     let parsed = parse_runs(&runs_text);
     let running = v.is_running();
 

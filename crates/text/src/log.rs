@@ -96,10 +96,10 @@ pub struct LogCache {
 }
 
 impl LogCache {
-    /// The lines of the newest `shown` of `events` that `filter` lists, with the names of
-    /// `s`'s partners: each with its event's place in `events`, in order. The same as
-    /// narrating every event with a [`Narrator::new`] and keeping the last `shown` lines of
-    /// those listed (tested).
+    /// How many of `events` `filter` lists, and the lines of the newest `shown` of them, with
+    /// the names of `s`'s partners: each with its event's place in `events`, in order. The
+    /// same as narrating every event with a [`Narrator::new`] and keeping the last `shown`
+    /// lines of those listed (tested).
     pub fn newest(
         &mut self,
         lang: Lang,
@@ -107,7 +107,7 @@ impl LogCache {
         events: &[&Event],
         filter: LogFilter,
         shown: usize,
-    ) -> Vec<(usize, String)> {
+    ) -> (usize, Vec<(usize, String)>) {
         let key = (
             (
                 lang,
@@ -162,10 +162,13 @@ impl LogCache {
         self.lines.retain(|(i, _)| *i >= from);
         self.from = from;
         let names = crate::narrate::partner_names(s);
-        self.lines
+        let count = listed.iter().filter(|&&l| l).count();
+        let lines = self
+            .lines
             .iter()
             .map(|(i, l)| (*i, with_names(l, &names)))
-            .collect()
+            .collect();
+        (count, lines)
     }
 }
 
@@ -182,7 +185,12 @@ mod tests {
     }
 
     /// What the cache must equal: every event narrated, the last `shown` lines kept.
-    fn plain(lang: Lang, s: &Scenario, events: &[Event], shown: usize) -> Vec<(usize, String)> {
+    fn plain(
+        lang: Lang,
+        s: &Scenario,
+        events: &[Event],
+        shown: usize,
+    ) -> (usize, Vec<(usize, String)>) {
         filtered(lang, s, events, LogFilter::All, shown)
     }
 
@@ -193,7 +201,7 @@ mod tests {
         events: &[Event],
         filter: LogFilter,
         shown: usize,
-    ) -> Vec<(usize, String)> {
+    ) -> (usize, Vec<(usize, String)>) {
         let refs: Vec<&Event> = events.iter().collect();
         let listed = filter.mask(&refs);
         let all: Vec<(usize, String)> = log_lines(lang, s, events)
@@ -201,7 +209,7 @@ mod tests {
             .enumerate()
             .filter(|(i, _)| listed[*i])
             .collect();
-        all[all.len().saturating_sub(shown)..].to_vec()
+        (all.len(), all[all.len().saturating_sub(shown)..].to_vec())
     }
 
     #[test]
@@ -258,7 +266,10 @@ mod tests {
             cache.newest(Lang::Id, &s, &refs(&b[..9]), LogFilter::All, 20),
             plain(Lang::Id, &s, &b[..9], 20)
         );
-        assert_eq!(cache.newest(Lang::Id, &s, &[], LogFilter::All, 20), vec![]);
+        assert_eq!(
+            cache.newest(Lang::Id, &s, &[], LogFilter::All, 20),
+            (0, vec![])
+        );
         assert_eq!(
             cache.newest(Lang::Id, &s, &refs(&b), LogFilter::All, 20),
             plain(Lang::Id, &s, &b, 20)
@@ -349,6 +360,7 @@ mod tests {
         }
         assert!(cache
             .newest(Lang::En, &s, &refs, LogFilter::All, 50)
+            .1
             .iter()
             .any(|(_, l)| l.contains("Mitra Baru")));
     }
