@@ -384,7 +384,11 @@ async function twoTabs() {
 await h.check("(8) two tabs of one browser: each tab's saves, renames and deletes keep the other's", async () => {
   const [a, b] = await twoTabs();
   await saveAs(a, "From tab A");
-  // Tab B read the library before A saved; its save keeps A's.
+  // Another tab's localStorage lags a write by a moment: Chromium keeps a copy per renderer
+  // process and updates it with the storage event (read at once after another tab's write, it
+  // gave the old value 22 times in 200). So each tab acts once it has heard of the other's
+  // change, as a person switching tabs does; acting before hearing is the next check's.
+  await tid(b, "saved-item-0").filter({ hasText: "From tab A" }).waitFor({ timeout: 5_000 });
   await saveAs(b, "From tab B");
   assert.deepEqual(await storedNames(b), ["From tab B", "From tab A"]);
   // Tab A shows B's save without a reload, and its Undo (of its own save) is withdrawn.
@@ -396,6 +400,7 @@ await h.check("(8) two tabs of one browser: each tab's saves, renames and delete
   await tid(a, "saved-rename-input-1").fill("Renamed in A");
   await tid(a, "saved-rename-input-1").press("Enter");
   await expectNotice(a, /Renamed/);
+  await tid(b, "saved-item-1").filter({ hasText: "Renamed in A" }).waitFor({ timeout: 5_000 });
   await tid(b, "saved-delete-0").click();
   await expectNotice(b, /Deleted “From tab B”/);
   assert.deepEqual(await storedNames(a), ["Renamed in A"]);
