@@ -77,10 +77,11 @@ await h.check("a 10,000-run batch shows progress, keeps the page responsive, the
     if (seen.length === 0 || v > seen[seen.length - 1]) seen.push(v);
     if (!responsive && v > 0) {
       // The page answers a click during the batch: open the About section and see the DOM
-      // change within 500 ms.
+      // change within a second (76 to 175 ms measured, most of it the test's own round trips
+      // to the page; longtask.test holds the page's tasks under 50 ms).
       const clicked = Date.now();
       await page.locator('[data-testid="about"] > summary').click({ timeout: 2_000 });
-      await page.waitForFunction(() => document.querySelector('[data-testid="about"]').open, null, { timeout: 500 });
+      await page.waitForFunction(() => document.querySelector('[data-testid="about"]').open, null, { timeout: 1_000 });
       const lag = Date.now() - clicked;
       console.log(`page answered a click during the batch in ${lag} ms (at ${v} runs)`);
       responsive = true;

@@ -33,7 +33,11 @@ await h.check("a second variant with an alliance manager, under its own name", a
   assert.equal(await tid(page, "variant-name").inputValue(), "", "the name field is cleared");
 });
 
-const focused = (name) => tid(page, name).evaluate((el) => el === document.activeElement);
+// The focus moves in a timer after the redraw: wait for it (false if it never comes).
+const focused = (name) =>
+  page
+    .waitForFunction((name) => document.activeElement?.dataset?.testid === name, name, { timeout: STEP_TIMEOUT_MS })
+    .then(() => true, () => false);
 
 /**
  * The verdict says what the table says: for each variant, both survivals as the table shows

@@ -49,6 +49,7 @@ await h.check("a trainer sets up an experiment, runs it and copies its link", as
 await h.check("a student opens the link and gets the same numbers", async () => {
   const student = await h.newPage();
   await student.goto(link, { waitUntil: "load" });
+  await ready(student);
   await expectNotice(student, /shared experiment is loaded/);
   await tid(student, "variant-1").waitFor({ timeout: STEP_TIMEOUT_MS });
   assert.match(await tid(student, "variant-0").innerText(), /As it is/);
@@ -108,6 +109,7 @@ await h.check("a reload keeps the variants of Compare fairly; another experiment
   assert.deepEqual(await variantNames(), ["Variant 1", "Open books"], "kept across a shared scenario's address");
   // An experiment link opened in the tab brings its own variants and runs ...
   await p.goto(link, { waitUntil: "load" });
+  await ready(p);
   await expectNotice(p, /shared experiment is loaded/);
   await tid(p, "variant-0").filter({ hasText: "As it is" }).waitFor({ timeout: STEP_TIMEOUT_MS });
   assert.deepEqual(await variantNames(), ["As it is", "Proportional shares"]);
@@ -140,6 +142,7 @@ await h.check("Back from an experiment link brings back the variants the tab had
   const own = p.url();
   // The experiment link, opened in the same tab (pasted into the address bar).
   await p.goto(link, { waitUntil: "load" });
+  await ready(p);
   await expectNotice(p, /shared experiment is loaded/);
   await expectVariants(p, ["As it is", "Proportional shares"], "the link's variants");
   await p.goBack();
@@ -164,6 +167,7 @@ await h.check("a damaged experiment link gives a message; the page still works",
   const page = await h.newPage();
   const cut = link.slice(0, link.indexOf("#e1.") + 20);
   await page.goto(cut, { waitUntil: "load" });
+  await ready(page);
   await expectNotice(page, /link/i);
   assert.equal(await tid(page, "variant-0").count(), 0, "no variants from a broken link");
   await tid(page, "finish").click();
@@ -183,6 +187,7 @@ await h.check("a link whose variants have different horizons (tampered: Share ma
   bytes[horizon] = 60;
   const page = await h.newPage();
   await page.goto(link.slice(0, at) + bytes.toString("base64url"), { waitUntil: "load" });
+  await ready(page);
   await expectNotice(page, /This link could not be read/);
   assert.equal(await tid(page, "variant-0").count(), 0, "no variants from the link");
   await page.context().close();

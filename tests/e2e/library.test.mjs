@@ -403,6 +403,7 @@ await h.check("(8) two tabs of one browser: each tab's saves, renames and delete
   await tid(b, "saved-item-1").filter({ hasText: "Renamed in A" }).waitFor({ timeout: 5_000 });
   await tid(b, "saved-delete-0").click();
   await expectNotice(b, /Deleted “From tab B”/);
+  await a.waitForFunction(() => document.querySelectorAll('[data-testid="saved-list"] .saved-name').length === 1, null, { timeout: 5_000 });
   assert.deepEqual(await storedNames(a), ["Renamed in A"]);
   await a.reload();
   await ready(a);

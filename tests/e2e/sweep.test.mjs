@@ -203,8 +203,9 @@ await h.check("the largest grid, 50 × 50 points of 10 runs: done in seconds, no
   const [wall, main] = [(t1 - t0) / 1000, b1 - b0];
   console.log(`a 50 x 50 sweep of 10 runs: ${wall.toFixed(1)} s, main thread busy ${main.toFixed(1)} s`);
   assert.equal(await tid(page, "sweep-heatmap").locator("rect.heat-cell").count(), 2500);
-  assert.ok(wall < 25, `${wall.toFixed(1)} s (at most 25)`);
-  assert.ok(main < 10, `the main thread busy ${main.toFixed(1)} s (at most 10)`);
+  // Limits with room for a busy machine (6 to 9 s, main thread 4 to 7 s, in full test runs).
+  assert.ok(wall < 30, `${wall.toFixed(1)} s (at most 30)`);
+  assert.ok(main < 20, `the main thread busy ${main.toFixed(1)} s (at most 20)`);
   await tid(page, "sweep-runs").fill("100");
 });
 
