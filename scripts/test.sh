@@ -230,6 +230,13 @@ step "release build (scripts/build.sh)" \
 # 394 KB: Open now naming a saved or imported scenario by its name, and saying when it was
 # changed since (State::loaded_name): 393.0 KB; the decision card giving the focus back to Pause
 # (or Run), not to Reset, when the run stopped a moment before it came: 393.1 KB.
+# Raised to 396 KB on 2026-12-01 (stop 39), from an audit of a trainer's live demonstration on a
+# 1024x768 projector: the ladder of Run again with a change chosen in its note, in classroom
+# mode too (the editor is hidden there, and screens away elsewhere), the dispute card saying
+# where its two parties stand (the network and gauges sit below it), the newest two events
+# under the network in classroom mode, the weakest gauge's mark placed so that the gauges no
+# longer jump, Esc kept from leaving classroom mode under a card, Page Down and Page Up turning
+# a lesson's parts: 395.5 KB.
 # Measured in stop 34: without Many futures,
 # Compare fairly and the sweep (the page's three batch features) the first load is 312.8 KB,
 # so the goal of 300 KB is out of reach by leaving features out of the first load.
@@ -237,7 +244,7 @@ step "release build (scripts/build.sh)" \
 # 2026-11-30, `ALIANSI_SIZE_OPTIONS=0 bash scripts/build.sh`: 27.8 KB more): that build is held
 # to the budget plus 29 KB, with a warning. Over budget, the step fails; the end-to-end tests
 # still run, then the script exits 1.
-PAGE_WEIGHT_BUDGET_KB=394
+PAGE_WEIGHT_BUDGET_KB=396
 if ! grep -qx 'size-options=on' "$BUILD_REPORT"; then
   without=$((PAGE_WEIGHT_BUDGET_KB + 29))
   echo "WARNING: the release build was made without scripts/build.sh's size options (see its" >&2

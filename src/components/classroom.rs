@@ -46,11 +46,11 @@ pub const SHORTCUTS: [Shortcut; 8] = [
         help: "reset",
     },
     Shortcut {
-        keys: &["n"],
+        keys: &["n", "pagedown"],
         help: "next",
     },
     Shortcut {
-        keys: &["p"],
+        keys: &["p", "pageup"],
         help: "previous",
     },
     Shortcut {
@@ -65,11 +65,15 @@ pub const SHORTCUTS: [Shortcut; 8] = [
 
 /// The action for a key press (`key` as `KeyboardEvent.key`), given the page state; `None`
 /// for keys that mean nothing here. With the shortcuts turned off, only `Esc` (no character)
-/// still leaves classroom mode. Pure, so that it is tested natively.
+/// still leaves classroom mode. While a dispute awaits the class, `Esc` does nothing: a
+/// trainer's "close" key would otherwise turn the projector's page into the editor's under
+/// the card. A presenter's remote sends Page Down and Page Up: in classroom mode with a lesson
+/// open they reveal its parts, as N and P do. Pure, so that it is tested natively.
 pub fn key_action(key: &str, s: &State) -> Option<Action> {
     let key = key.to_ascii_lowercase();
+    let leaves = key == "escape" && s.classroom && s.awaiting().is_none();
     if !s.shortcuts {
-        return (key == "escape" && s.classroom).then_some(Action::SetClassroom(false));
+        return leaves.then_some(Action::SetClassroom(false));
     }
     // While a dispute awaits the class: 1-5 choose a step, 0 leaves it to the ladder.
     if let Some(d) = s.awaiting() {
@@ -86,9 +90,11 @@ pub fn key_action(key: &str, s: &State) -> Option<Action> {
         "r" => Action::Reset,
         "n" if s.lesson.is_some() => Action::LessonNext,
         "p" if s.lesson.is_some() => Action::LessonPrevious,
+        "pagedown" if s.lesson.is_some() && s.classroom => Action::LessonNext,
+        "pageup" if s.lesson.is_some() && s.classroom => Action::LessonPrevious,
         "d" => Action::SetDecisions(!s.decisions),
         "c" => Action::SetClassroom(!s.classroom),
-        "escape" if s.classroom => Action::SetClassroom(false),
+        "escape" if leaves => Action::SetClassroom(false),
         _ => return None,
     })
 }
@@ -237,6 +243,8 @@ pub fn shortcut_help(state: &UseReducerHandle<State>) -> Html {
         " " => t(lang, "classroom.key_space").to_string(),
         "arrowright" => "→".to_string(),
         "escape" => "Esc".to_string(),
+        "pagedown" => t(lang, "classroom.key_page_down").to_string(),
+        "pageup" => t(lang, "classroom.key_page_up").to_string(),
         k => k.to_ascii_uppercase(),
     };
     let rows = SHORTCUTS.iter().map(|s| {
@@ -353,6 +361,46 @@ fn since_words(lang: Lang, since: &SinceChoice) -> String {
     )
 }
 
+/// Where the two parties of a dispute stand now, for its card (the network and the gauges are
+/// below it, off a projector's screen): the trust between them (both ways' mean, 0 to 1, as the
+/// network's lines give it), each one's satisfaction (0 to 100, as in the network's circles)
+/// and the Trust and Conflict gauges.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PairNow {
+    pub trust: f64,
+    pub satisfaction: [u32; 2],
+    pub trust_gauge: Option<u32>,
+    pub conflict_gauge: Option<u32>,
+}
+
+pub fn pair_now(w: &World, a: usize, b: usize) -> PairNow {
+    let sat = |i: usize| (w.partners[i].satisfaction.clamp(0.0, 1.0) * 100.0).round() as u32;
+    let (gauges, _) = gauge_values(&health_now(w));
+    PairNow {
+        trust: (w.trust_of(a, b) + w.trust_of(b, a)) / 2.0,
+        satisfaction: [sat(a), sat(b)],
+        trust_gauge: gauges[Challenge::Trust.index()],
+        conflict_gauge: gauges[Challenge::Conflict.index()],
+    }
+}
+
+fn pair_words(lang: Lang, state: &State, a: usize, b: usize, now: &PairNow) -> String {
+    let gauge = |g: Option<u32>| g.map_or("–".to_string(), |v| v.to_string());
+    tf(
+        lang,
+        "classroom.decision_pair",
+        &[
+            ("trust", &num(lang, now.trust, 2)),
+            ("a", &partner_name(state, a)),
+            ("sa", &now.satisfaction[0].to_string()),
+            ("b", &partner_name(state, b)),
+            ("sb", &now.satisfaction[1].to_string()),
+            ("gt", &gauge(now.trust_gauge)),
+            ("gc", &gauge(now.conflict_gauge)),
+        ],
+    )
+}
+
 /// The class's decision: shown while a dispute awaits it.
 #[function_component(DecisionPrompt)]
 pub fn decision_prompt(props: &Props) -> Html {
@@ -431,6 +479,7 @@ pub fn decision_prompt(props: &Props) -> Html {
         .as_ref()
         .ok()
         .and_then(|w| since_last_choice(w, w.choices()));
+    let pair = state.live.as_ref().ok().map(|w| pair_now(w, d.a, d.b));
     let ladder_first = state.scenario.governance.resolution[0];
     let choice = |step: Option<Resolution>| {
         let dispatch = state.dispatcher();
@@ -458,6 +507,9 @@ pub fn decision_prompt(props: &Props) -> Html {
                    ("a", &partner_name(state, d.a)), ("b", &partner_name(state, d.b)),
                    ("cause", dispute_words(lang, d.cause)), ("severity", &num(lang, d.severity, 2)),
                ]) }</p>
+               if let Some(pair) = pair {
+                   <p class="decision-pair" data-testid="decision-pair">{ pair_words(lang, state, d.a, d.b, &pair) }</p>
+               }
                if let Some(since) = since {
                    <p class="decision-since" data-testid="decision-since">{ since_words(lang, &since) }</p>
                }
@@ -480,6 +532,52 @@ mod tests {
     fn conflict() -> Rc<State> {
         let i = LESSONS.iter().position(|l| l.decisions).unwrap();
         Rc::new(State::initial()).reduce(Action::OpenLesson(i))
+    }
+
+    #[test]
+    fn the_card_says_where_the_two_parties_stand() {
+        let mut s = conflict().reduce(Action::SetDecisions(true));
+        for _ in 0..600 {
+            if s.awaiting().is_some() {
+                break;
+            }
+            s = s.reduce(Action::Step);
+        }
+        let d = s.awaiting().expect("a dispute for the class").clone();
+        let w = s.live.as_ref().unwrap();
+        let now = pair_now(w, d.a, d.b);
+        // The pair's own trust, not the alliance's mean; each party's own satisfaction.
+        assert_eq!(
+            now.trust,
+            (w.trust_of(d.a, d.b) + w.trust_of(d.b, d.a)) / 2.0
+        );
+        for (k, i) in [d.a, d.b].into_iter().enumerate() {
+            let shown = format!("{:.0}", w.partners[i].satisfaction * 100.0);
+            assert_eq!(
+                now.satisfaction[k].to_string(),
+                shown,
+                "as the network's circle shows it"
+            );
+        }
+        let (gauges, _) = gauge_values(&health_now(w));
+        assert_eq!(
+            (now.trust_gauge, now.conflict_gauge),
+            (gauges[3], gauges[5])
+        );
+        let words = pair_words(Lang::Id, &s, d.a, d.b, &now);
+        let a = partner_name(&s, d.a);
+        let b = partner_name(&s, d.b);
+        assert!(
+            words.starts_with("Saat ini: kepercayaan di antara mereka 0,"),
+            "{words}"
+        );
+        assert!(
+            words.contains(&format!(
+                "{a} {}, {b} {}",
+                now.satisfaction[0], now.satisfaction[1]
+            )),
+            "{words}"
+        );
     }
 
     #[test]
@@ -618,9 +716,33 @@ mod tests {
             key_action("Escape", &class),
             Some(Action::SetClassroom(false))
         );
-        let lesson = class.reduce(Action::OpenLesson(0));
+        let lesson = class.clone().reduce(Action::OpenLesson(0));
         assert_eq!(key_action("n", &lesson), Some(Action::LessonNext));
         assert_eq!(key_action("p", &lesson), Some(Action::LessonPrevious));
+        // A presenter's remote: its pages are the lesson's parts in classroom mode only.
+        assert_eq!(key_action("PageDown", &lesson), Some(Action::LessonNext));
+        assert_eq!(key_action("PageUp", &lesson), Some(Action::LessonPrevious));
+        let reading = lesson.clone().reduce(Action::SetClassroom(false));
+        assert_eq!(key_action("PageDown", &reading), None, "the page scrolls");
+        assert_eq!(key_action("PageDown", &class), None, "no lesson open");
+        // Esc leaves classroom mode, but not while a dispute awaits the class.
+        let card = conflict()
+            .reduce(Action::SetClassroom(true))
+            .reduce(Action::Finish);
+        assert!(card.awaiting().is_some());
+        assert_eq!(key_action("Escape", &card), None);
+        assert_eq!(
+            key_action("Escape", &card.clone().reduce(Action::SetShortcuts(false))),
+            None
+        );
+        let id = card.awaiting().unwrap().id;
+        let decided = card.reduce(Action::Decide { id, step: None });
+        if decided.awaiting().is_none() {
+            assert_eq!(
+                key_action("Escape", &decided),
+                Some(Action::SetClassroom(false))
+            );
+        }
     }
 
     #[test]

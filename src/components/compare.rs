@@ -1,13 +1,15 @@
 //! "Same world, different choice": the remembered baseline beside the current run.
 
+use aliansi_sim::sweep::{ladder, LADDERS};
 use aliansi_sim::{Outcome, RunResult};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::charts::palette;
 use crate::components::export::LineExport;
 use crate::components::line_chart::{ChartSeries, LineChart};
 use crate::i18n::{t, tf};
-use crate::narrate::{amount, outcome_text};
+use crate::narrate::{amount, ladder_label, outcome_text};
 use crate::state::{month_points, trust_points, Action, State, Status};
 
 /// The "Run again with a change" button, shown when a run has ended (in the outcome card).
@@ -46,6 +48,40 @@ fn column(lang: crate::i18n::Lang, label: &str, class: &'static str, r: &RunResu
     }
 }
 
+/// The conflict-resolution ladder, to change where the comparison waits for it: "the same
+/// market, the same shocks, now with mediation" without a trip to the editor (screens away,
+/// and hidden in classroom mode). The common ladders of a sweep, and the scenario's own if it
+/// is another.
+fn ladder_pick(state: &UseReducerHandle<State>) -> Html {
+    let s = &**state;
+    let lang = s.lang;
+    let now = &s.scenario.governance.resolution;
+    let listed = (0..LADDERS.len()).find(|&i| ladder(i) == now.as_slice());
+    let onchange = {
+        let (d, scenario) = (state.dispatcher(), s.scenario.clone());
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(i) = select.value().parse::<usize>() {
+                let mut changed = scenario.clone();
+                changed.governance.resolution = ladder(i).to_vec();
+                d.dispatch(Action::SetScenario(changed));
+            }
+        })
+    };
+    let option = |value: String, steps: &[aliansi_sim::Resolution], selected: bool| {
+        html! { <option {value} {selected}>{ ladder_label(lang, steps) }</option> }
+    };
+    html! {
+        <label class="compare-ladder">
+            <span>{ t(lang, "editor.f.governance.resolution") }</span>
+            <select data-testid="compare-ladder" {onchange}>
+                if listed.is_none() { { option(String::new(), now, true) } }
+                { for (0..LADDERS.len()).map(|i| option(i.to_string(), ladder(i), listed == Some(i))) }
+            </select>
+        </label>
+    }
+}
+
 /// The comparison: while waiting for the variant, a note and the exit button; once the
 /// variant has ended, both runs side by side.
 pub fn compare_view(state: &UseReducerHandle<State>) -> Html {
@@ -69,14 +105,21 @@ pub fn compare_view(state: &UseReducerHandle<State>) -> Html {
                 el.scroll_into_view();
             }
         });
+        // In classroom mode the editor is hidden: the ladder here is the change to make.
+        let armed = if s.classroom {
+            "watch.compare.armed_classroom"
+        } else {
+            "watch.compare.armed"
+        };
         return html! {
             <section class="card compare-armed" data-testid="compare-armed" role="status">
-                <p>{ tf(lang, "watch.compare.armed", &[
+                <p>{ tf(lang, armed, &[
                     ("outcome", &outcome_text(lang, b.result.outcome, b.result.months)),
                     ("seed", &b.seed.to_string()),
                 ]) }</p>
+                { ladder_pick(state) }
                 <div class="compare-armed-actions">
-                    <button type="button" data-testid="compare-to-editor" onclick={to_editor}>
+                    <button type="button" class="compare-to-editor" data-testid="compare-to-editor" onclick={to_editor}>
                         { t(lang, "watch.compare.to_editor") }
                     </button>
                     { exit }

@@ -71,9 +71,6 @@ pub fn gauges(state: &UseReducerHandle<State>) -> Html {
                         <li class={class} data-testid={format!("gauge-{key}")}>
                             <div class="gauge-head">
                                 <span class="gauge-label">{ label }</span>
-                                if let Some(ended) = mark {
-                                    <span class="badge" data-testid="gauge-badge">{ t(lang, if ended { "watch.gauges.ended" } else { "watch.gauges.weakest" }) }</span>
-                                }
                                 <span class="gauge-value" data-value={shown.map(|v| v.to_string()).unwrap_or_default()}>
                                     if let Some(v) = shown {
                                         { v }
@@ -83,11 +80,19 @@ pub fn gauges(state: &UseReducerHandle<State>) -> Html {
                                     }
                                 </span>
                             </div>
-                            <svg class="gauge-bar" viewBox="0 0 100 10" preserveAspectRatio="none"
-                                aria-hidden="true">
-                                <rect class="track" x="0" y="0" width="100" height="10" />
-                                <rect class={if v < 50 { "fill low" } else { "fill" }} x="0" y="0" width={v.to_string()} height="10" />
-                            </svg>
+                            // The mark sits over the bar's end (the weakest gauge's bar seldom
+                            // reaches it), so that it takes no room: beside the name it wrapped
+                            // under long ones, and the gauges below jumped as it moved.
+                            <div class="gauge-bar-row">
+                                <svg class="gauge-bar" viewBox="0 0 100 10" preserveAspectRatio="none"
+                                    aria-hidden="true">
+                                    <rect class="track" x="0" y="0" width="100" height="10" />
+                                    <rect class={if v < 50 { "fill low" } else { "fill" }} x="0" y="0" width={v.to_string()} height="10" />
+                                </svg>
+                                if let Some(ended) = mark {
+                                    <span class="badge" data-testid="gauge-badge">{ t(lang, if ended { "watch.gauges.ended" } else { "watch.gauges.weakest" }) }</span>
+                                }
+                            </div>
                             <p class="gauge-help">{ t(lang, &format!("watch.challenge.{key}.help")) }</p>
                         </li>
                     }

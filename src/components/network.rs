@@ -9,8 +9,13 @@ use crate::charts::{
     circle_layout, diverging, edge_colour, edge_width, fmt_num, light_text_on, node_radius,
 };
 use crate::i18n::{t, tf};
-use crate::narrate::{num, partner_names};
-use crate::state::State;
+use crate::log::{LogCache, LogFilter};
+use crate::narrate::{event_class, num, partner_names};
+use crate::state::{logged_events, State};
+
+/// In classroom mode, how many of the newest events show under the drawing: on a projector the
+/// event log is screens below, and the class sees a gauge fall without the story behind it.
+const LATEST_EVENTS: usize = 2;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -24,6 +29,7 @@ pub fn network(props: &Props) -> Html {
     // Node and label positions depend on the names only: laid out once per list of names.
     let names = partner_names(&s.scenario);
     let layout = use_memo(names.clone(), |names| circle_layout(names));
+    let latest_cache = use_mut_ref(LogCache::default);
     let Some(w) = s.world() else {
         return html! {};
     };
@@ -150,6 +156,17 @@ pub fn network(props: &Props) -> Html {
             ("who", &who_left),
         ],
     );
+    let events = s.classroom.then(|| logged_events(w, s.decisions));
+    let latest = events.as_ref().map(|events| {
+        let (_, lines) = latest_cache.borrow_mut().newest(
+            lang,
+            &s.scenario,
+            events,
+            LogFilter::All,
+            LATEST_EVENTS,
+        );
+        lines
+    });
     let swatches = (0..=4).map(|k| {
         let v = f64::from(k) / 4.0;
         html! { <rect x={(k * 20).to_string()} y="0" width="20" height="12" fill={diverging(v)} /> }
@@ -176,6 +193,14 @@ pub fn network(props: &Props) -> Html {
                 </ol>
             }
             <p id="network-summary" class="network-summary">{ summary }</p>
+            if let (Some(lines), Some(events)) = (latest.filter(|l| !l.is_empty()), &events) {
+                // What the event log says too, for the eyes only (its lines, its numbers).
+                <ol class="latest-events" data-testid="latest-events" reversed=true aria-hidden="true">
+                    { for lines.into_iter().rev().map(|(i, text)| html! {
+                        <li key={i} value={(i + 1).to_string()} class={classes!("ev", event_class(events[i]))}>{ text }</li>
+                    }) }
+                </ol>
+            }
             <div class="scale-legend" aria-hidden="true">
                 <span>{ t(lang, "watch.network.low") }</span>
                 <svg class="scale-bar" viewBox="0 0 100 12" preserveAspectRatio="none">{ for swatches }</svg>

@@ -171,7 +171,8 @@ pub const STRINGS: &str = strings![
     // Comparison
     ("watch.compare.start", "Run again with a change", "Jalankan lagi dengan perubahan"),
     ("watch.compare.start_hint", "Remember this run as the baseline, then change a setting and run again in the same world.", "Simpan simulasi ini sebagai pembanding, lalu ubah satu pengaturan dan jalankan lagi di dunia yang sama."),
-    ("watch.compare.armed", "Baseline remembered: {outcome} (seed {seed}). Change a setting under “Edit the scenario”, then press Run or Finish.", "Pembanding disimpan: {outcome} (seed {seed}). Ubah pengaturan di bagian “Ubah skenario”, lalu tekan Jalankan atau Selesaikan."),
+    ("watch.compare.armed", "Baseline remembered: {outcome} (seed {seed}). Change the ladder below or any setting under “Edit the scenario”, then press Run or Finish.", "Pembanding disimpan: {outcome} (seed {seed}). Ubah tangga di bawah atau pengaturan apa pun di bagian “Ubah skenario”, lalu tekan Jalankan atau Selesaikan."),
+    ("watch.compare.armed_classroom", "Baseline remembered: {outcome} (seed {seed}). Choose another ladder below, then press Run or Finish: the same market and the same shocks, another way of settling disputes.", "Pembanding disimpan: {outcome} (seed {seed}). Pilih tangga lain di bawah, lalu tekan Jalankan atau Selesaikan: pasar yang sama dan guncangan yang sama, cara lain menyelesaikan sengketa."),
     ("watch.compare.to_editor", "Edit the scenario ↓", "Ubah skenario ↓"),
     ("watch.compare.exit", "Leave comparison", "Keluar dari perbandingan"),
     ("watch.compare.heading", "Same world, different choice", "Dunia sama, pilihan berbeda"),

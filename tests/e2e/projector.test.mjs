@@ -1,0 +1,149 @@
+// End-to-end test of a live class on a projector (1024x768), from an audit of a trainer's
+// demonstration, "the same market, the same shocks; now with mediation: watch": in classroom
+// mode the second run's ladder is chosen where the comparison waits; the dispute card says where
+// the two parties stand (the network and gauges are below it); the newest events show under the
+// network; the weakest gauge's mark moves without moving the gauges; Esc does not leave
+// classroom mode under a card; a presenter's remote (Page Down, Page Up) turns a lesson's parts.
+// Usage: node projector.test.mjs [DIST_DIR]   (run-all.mjs runs it after the release build, `scripts/build.sh`)
+import assert from "node:assert/strict";
+import { start, open, tid, STEP_TIMEOUT_MS } from "./harness.mjs";
+
+const h = await start("projector");
+const VIEW = { viewport: { width: 1024, height: 768 } };
+const done = (page) => page.waitForSelector('#app-ready[data-status="done"]', { state: "attached", timeout: STEP_TIMEOUT_MS });
+const classroom = (page) => page.locator("#app-ready").getAttribute("data-classroom");
+
+await h.check("in classroom mode, the second run's ladder is chosen where the comparison waits; same seed, that ladder", async () => {
+  const page = await h.newPage(VIEW);
+  await open(page, h.origin);
+  await tid(page, "classroom-toggle").click();
+  await tid(page, "finish").click();
+  await done(page);
+  // Run again with a change: there in classroom mode too.
+  await tid(page, "compare-start").click();
+  const armed = tid(page, "compare-armed");
+  await armed.waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.match(await armed.innerText(), /Choose another ladder below, then press Run or Finish/);
+  assert.equal(await tid(page, "compare-to-editor").isVisible(), false, "no way to the hidden editor");
+  const ladder = tid(page, "compare-ladder");
+  assert.equal(await ladder.isVisible(), true);
+  // The default's own ladder is chosen; the common ladders are offered.
+  assert.equal(await ladder.locator("option:checked").innerText(), "Negotiation → Arbitration");
+  assert.ok((await ladder.locator("option").count()) >= 11);
+  await h.shot(page, "armed");
+  await ladder.selectOption({ label: "Negotiation → Mediation" });
+  await page.waitForFunction(() => document.querySelector('[data-testid="compare-ladder"] option:checked')?.textContent === "Negotiation → Mediation", null, { timeout: STEP_TIMEOUT_MS });
+  await page.keyboard.press("f");
+  await tid(page, "compare").waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.match(await tid(page, "compare-note").innerText(), /seed 2024/);
+  assert.match(await tid(page, "compare-changes").innerText(), /Mediation/);
+  // The editor (outside classroom mode) shows the ladder chosen.
+  await tid(page, "classroom-toggle").click();
+  assert.deepEqual(await tid(page, "ladder").locator("li").evaluateAll((l) => l.map((li) => li.dataset.step)), ["negotiation", "mediation"]);
+  await page.context().close();
+});
+
+await h.check("the dispute card says where the two parties stand, as the network and the gauges show it; Esc keeps classroom mode", async () => {
+  const page = await h.newPage(VIEW);
+  await open(page, h.origin);
+  await tid(page, "classroom-toggle").click();
+  await tid(page, "decisions-toggle").click();
+  await page.keyboard.press("f");
+  const card = tid(page, "decision");
+  await card.waitFor({ timeout: STEP_TIMEOUT_MS });
+  const text = await tid(page, "decision-pair").innerText();
+  const m = text.match(/^Now: trust between them ([\d.]+) of 1; satisfaction \(0–100\): (.+) (\d+), (.+) (\d+); gauges: Trust (\d+), Conflict (\d+)\.$/);
+  assert.ok(m, text);
+  const [, trust, a, sa, b, sb, gt, gc] = m;
+  // The same numbers as the drawing's: the pair's line (its title), each party's circle.
+  const drawn = await page.evaluate(() => ({
+    edges: [...document.querySelectorAll('[data-testid="network"] line.edge title')].map((t) => t.textContent),
+    nodes: [...document.querySelectorAll('[data-testid="network"] g.node')].map((g) => [g.querySelector("text.label").textContent, g.querySelector("text.sat")?.textContent]),
+  }));
+  assert.ok(drawn.edges.includes(`trust between ${a} and ${b}: ${trust}`) || drawn.edges.includes(`trust between ${b} and ${a}: ${trust}`), JSON.stringify(drawn.edges));
+  const circle = Object.fromEntries(drawn.nodes);
+  assert.equal(circle[a], sa);
+  assert.equal(circle[b], sb);
+  assert.equal(await tid(page, "gauge-trust").locator(".gauge-value").getAttribute("data-value"), gt);
+  assert.equal(await tid(page, "gauge-conflict").locator(".gauge-value").getAttribute("data-value"), gc);
+  // The card, its choices and this line fit the projector's screen.
+  const box = await card.boundingBox();
+  assert.ok(box.y >= 0 && box.y + box.height <= 768, `the card spans ${box.y}..${box.y + box.height}`);
+  await h.shot(page, "card");
+  // Esc, a trainer's "close" key: the card stays, and so does classroom mode.
+  await page.keyboard.press("Escape");
+  assert.equal(await classroom(page), "true");
+  assert.equal(await card.count(), 1);
+  await page.keyboard.press("0");
+  await card.waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
+  await page.context().close();
+});
+
+await h.check("in classroom mode the newest events show under the network, as the log words them; not outside it", async () => {
+  const page = await h.newPage(VIEW);
+  await open(page, h.origin);
+  await tid(page, "classroom-toggle").click();
+  for (let k = 0; k < 30; k++) await page.keyboard.press("s");
+  await page.waitForSelector('#app-ready[data-month="30"]', { state: "attached", timeout: STEP_TIMEOUT_MS });
+  const latest = await tid(page, "latest-events").locator("li").evaluateAll((l) => l.map((li) => [li.value, li.textContent]));
+  const log = await tid(page, "event-log").locator("li").evaluateAll((l) => l.map((li) => [li.value, li.textContent]));
+  assert.equal(latest.length, 2);
+  assert.deepEqual(latest, log.slice(0, 2), "the log's two newest lines, with their numbers");
+  assert.match(latest[0][1], /^Month \d+: /);
+  const box = await tid(page, "latest-events").boundingBox();
+  assert.ok(box.y + box.height <= 768, "on the screen, under the network");
+  await h.shot(page, "latest-events");
+  await tid(page, "classroom-toggle").click();
+  assert.equal(await tid(page, "latest-events").count(), 0);
+  await page.context().close();
+});
+
+await h.check("the weakest gauge's mark moves from gauge to gauge without moving the gauges (Bahasa Indonesia, its longest words)", async () => {
+  const page = await h.newPage(VIEW);
+  await open(page, h.origin);
+  await tid(page, "lang-id").click();
+  await tid(page, "classroom-toggle").click();
+  const layouts = new Set();
+  const marked = new Set();
+  for (let k = 0; k < 40; k++) {
+    await page.keyboard.press("s");
+    await page.waitForSelector(`#app-ready[data-month="${k + 1}"]`, { state: "attached", timeout: STEP_TIMEOUT_MS });
+    const [tops, mark] = await page.evaluate(() => {
+      const items = [...document.querySelectorAll('[data-testid="gauges"] > li')];
+      const t0 = items[0].getBoundingClientRect().top;
+      return [items.map((li) => Math.round(li.getBoundingClientRect().top - t0)).join(","), items.findIndex((li) => li.querySelector(".badge"))];
+    });
+    layouts.add(tops);
+    marked.add(mark);
+  }
+  assert.ok(marked.size >= 2, `the mark moved (gauges marked: ${[...marked]})`);
+  assert.equal(layouts.size, 1, `the gauges kept their places: ${[...layouts].join(" | ")}`);
+  await page.context().close();
+});
+
+await h.check("a presenter's remote: Page Down and Page Up turn a lesson's parts in classroom mode", async () => {
+  const page = await h.newPage(VIEW);
+  await open(page, h.origin);
+  await tid(page, "lesson-open-trust").click();
+  const lesson = tid(page, "lesson");
+  await lesson.waitFor({ timeout: STEP_TIMEOUT_MS });
+  await tid(page, "classroom-toggle").click();
+  await page.locator("body").focus();
+  const part = () => lesson.getAttribute("data-part");
+  const first = await part();
+  await page.keyboard.press("PageDown");
+  await page.waitForFunction((p) => document.querySelector('[data-testid="lesson"]').dataset.part !== p, first, { timeout: STEP_TIMEOUT_MS });
+  assert.equal(Number(await part()), Number(first) + 1);
+  await page.keyboard.press("PageUp");
+  await page.waitForFunction((p) => document.querySelector('[data-testid="lesson"]').dataset.part === p, first, { timeout: STEP_TIMEOUT_MS });
+  // Outside classroom mode Page Down scrolls the page, as ever.
+  await tid(page, "classroom-toggle").click();
+  const y = await page.evaluate(() => window.scrollY);
+  await page.locator("body").focus();
+  await page.keyboard.press("PageDown");
+  await page.waitForFunction((y) => window.scrollY > y, y, { timeout: STEP_TIMEOUT_MS });
+  assert.equal(await part(), first);
+  await page.context().close();
+});
+
+await h.finish();
