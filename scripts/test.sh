@@ -236,7 +236,10 @@ step "release build (scripts/build.sh)" \
 # where its two parties stand (the network and gauges sit below it), the newest two events
 # under the network in classroom mode, the weakest gauge's mark placed so that the gauges no
 # longer jump, Esc kept from leaving classroom mode under a card, Page Down and Page Up turning
-# a lesson's parts: 395.5 KB.
+# a lesson's parts: 395.5 KB. Raised to 397 KB: in classroom mode, the end of a run and a
+# comparison's results brought into view, and the network and gauges after the class's
+# choice; the card's sentence on the two parties in classroom mode only (it overflowed a
+# laptop's 768 px screen): 396.0 KB.
 # Measured in stop 34: without Many futures,
 # Compare fairly and the sweep (the page's three batch features) the first load is 312.8 KB,
 # so the goal of 300 KB is out of reach by leaving features out of the first load.
@@ -244,7 +247,7 @@ step "release build (scripts/build.sh)" \
 # 2026-11-30, `ALIANSI_SIZE_OPTIONS=0 bash scripts/build.sh`: 27.8 KB more): that build is held
 # to the budget plus 29 KB, with a warning. Over budget, the step fails; the end-to-end tests
 # still run, then the script exits 1.
-PAGE_WEIGHT_BUDGET_KB=396
+PAGE_WEIGHT_BUDGET_KB=397
 if ! grep -qx 'size-options=on' "$BUILD_REPORT"; then
   without=$((PAGE_WEIGHT_BUDGET_KB + 29))
   echo "WARNING: the release build was made without scripts/build.sh's size options (see its" >&2

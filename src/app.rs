@@ -91,6 +91,30 @@ pub fn app() -> Html {
         || ()
     });
 
+    // In classroom mode the end of a run comes into view: its outcome, and below it, after Run
+    // again with a change, the two runs side by side, which sat above the network the class was
+    // watching (the outcome half off a 1024x768 projector, the comparison's heading cut off).
+    {
+        let status = state.status();
+        let was = use_mut_ref(|| status);
+        use_effect_with((status, state.classroom), move |&(status, classroom)| {
+            let before = std::mem::replace(&mut *was.borrow_mut(), status);
+            if classroom && status == Status::Done && before != Status::Done {
+                let outcome = gloo::utils::document()
+                    .query_selector(".outcome")
+                    .ok()
+                    .flatten();
+                if let Some(el) = outcome {
+                    crate::components::classroom::bring_into_view(
+                        &el,
+                        web_sys::ScrollLogicalPosition::Nearest,
+                    );
+                }
+            }
+            || ()
+        });
+    }
+
     // The document's language is the page's (screen readers, and a browser's offer to
     // translate, read it from <html lang>).
     use_effect_with(state.lang, |&lang| {

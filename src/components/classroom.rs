@@ -182,6 +182,33 @@ fn run_into_view() {
     }
 }
 
+/// Once the class has chosen: the network and every gauge on the screen. The card above them
+/// has gone, and the page had scrolled to it, so the run may show only in part (how much
+/// depends on the card's height): its top at the screen's, unless all of it shows already.
+fn run_fully_into_view() {
+    let doc = gloo::utils::document();
+    let Some(grid) = doc.query_selector(".live-grid").ok().flatten() else {
+        return;
+    };
+    let height = gloo::utils::window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let shows = |selector: &str| {
+        doc.query_selector(selector)
+            .ok()
+            .flatten()
+            .is_some_and(|el| {
+                let r = el.get_bounding_client_rect();
+                r.top() >= 0.0 && r.bottom() <= height
+            })
+    };
+    if !(shows(".network-card svg") && shows("[data-testid=gauges]")) {
+        bring_into_view(&grid, web_sys::ScrollLogicalPosition::Start);
+    }
+}
+
 /// Scrolls the page so that `el` shows, its edge at `block` (`Nearest`: the least scroll that
 /// shows it). On a projector nobody scrolls: the decision card, a lesson part just revealed and
 /// the run come into view this way.
@@ -384,16 +411,16 @@ pub fn pair_now(w: &World, a: usize, b: usize) -> PairNow {
     }
 }
 
-fn pair_words(lang: Lang, state: &State, a: usize, b: usize, now: &PairNow) -> String {
+/// [`PairNow`] in words: a sentence after the one that names the two (their satisfaction in
+/// that order).
+fn pair_words(lang: Lang, now: &PairNow) -> String {
     let gauge = |g: Option<u32>| g.map_or("–".to_string(), |v| v.to_string());
     tf(
         lang,
         "classroom.decision_pair",
         &[
             ("trust", &num(lang, now.trust, 2)),
-            ("a", &partner_name(state, a)),
             ("sa", &now.satisfaction[0].to_string()),
-            ("b", &partner_name(state, b)),
             ("sb", &now.satisfaction[1].to_string()),
             ("gt", &gauge(now.trust_gauge)),
             ("gc", &gauge(now.conflict_gauge)),
@@ -424,7 +451,7 @@ pub fn decision_prompt(props: &Props) -> Html {
             let decided =
                 std::mem::replace(&mut *carded.borrow_mut(), id.is_some()) && id.is_none();
             if decided && classroom {
-                run_into_view();
+                run_fully_into_view();
             }
             let document = gloo::utils::document();
             let body: Option<HtmlElement> = document.body();
@@ -479,7 +506,13 @@ pub fn decision_prompt(props: &Props) -> Html {
         .as_ref()
         .ok()
         .and_then(|w| since_last_choice(w, w.choices()));
-    let pair = state.live.as_ref().ok().map(|w| pair_now(w, d.a, d.b));
+    // In classroom mode (a projector: the network and the gauges below the card, off the
+    // screen): where the two stand now, in the sentence after the one that names them. A
+    // laptop's page scrolls to them, and its card, so lengthened, overflowed a 768 px screen.
+    let pair = state
+        .classroom
+        .then(|| state.live.as_ref().ok().map(|w| pair_now(w, d.a, d.b)))
+        .flatten();
     let ladder_first = state.scenario.governance.resolution[0];
     let choice = |step: Option<Resolution>| {
         let dispatch = state.dispatcher();
@@ -506,10 +539,11 @@ pub fn decision_prompt(props: &Props) -> Html {
                <p id="decision-text">{ tf(lang, "classroom.decision_text", &[
                    ("a", &partner_name(state, d.a)), ("b", &partner_name(state, d.b)),
                    ("cause", dispute_words(lang, d.cause)), ("severity", &num(lang, d.severity, 2)),
-               ]) }</p>
-               if let Some(pair) = pair {
-                   <p class="decision-pair" data-testid="decision-pair">{ pair_words(lang, state, d.a, d.b, &pair) }</p>
-               }
+               ]) }
+                   if let Some(pair) = pair {
+                       { " " }<span data-testid="decision-pair">{ pair_words(lang, &pair) }</span>
+                   }
+               </p>
                if let Some(since) = since {
                    <p class="decision-since" data-testid="decision-since">{ since_words(lang, &since) }</p>
                }
@@ -564,18 +598,14 @@ mod tests {
             (now.trust_gauge, now.conflict_gauge),
             (gauges[3], gauges[5])
         );
-        let words = pair_words(Lang::Id, &s, d.a, d.b, &now);
-        let a = partner_name(&s, d.a);
-        let b = partner_name(&s, d.b);
+        let words = pair_words(Lang::Id, &now);
+        let (sa, sb) = (now.satisfaction[0], now.satisfaction[1]);
         assert!(
-            words.starts_with("Saat ini: kepercayaan di antara mereka 0,"),
+            words.starts_with("Kini kepercayaan di antara mereka 0,"),
             "{words}"
         );
         assert!(
-            words.contains(&format!(
-                "{a} {}, {b} {}",
-                now.satisfaction[0], now.satisfaction[1]
-            )),
+            words.contains(&format!("kepuasan mereka {sa} dan {sb} dari 100")),
             "{words}"
         );
     }

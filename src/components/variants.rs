@@ -199,6 +199,25 @@ pub fn variants_panel(props: &Props) -> Html {
             || ()
         });
     }
+    // In classroom mode a comparison's results come into view when it is done: on a projector
+    // they appeared below the screen's edge, and nobody scrolls a projector.
+    use_effect_with(matches!(v.phase, Phase::Done), |&done| {
+        let doc = gloo::utils::document();
+        let classroom = doc
+            .document_element()
+            .is_some_and(|root| root.class_list().contains("classroom"));
+        let heading = doc
+            .query_selector("[data-testid=variants-results] h3")
+            .ok()
+            .flatten();
+        if let (true, true, Some(el)) = (done, classroom, heading) {
+            crate::components::classroom::bring_into_view(
+                &el,
+                web_sys::ScrollLogicalPosition::Start,
+            );
+        }
+        || ()
+    });
     // The runs as typed (or as an experiment set them); until then the default, as the
     // page's language writes it.
     let runs_typed = use_state(|| None::<String>);

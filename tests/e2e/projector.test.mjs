@@ -1,9 +1,10 @@
 // End-to-end test of a live class on a projector (1024x768), from an audit of a trainer's
 // demonstration, "the same market, the same shocks; now with mediation: watch": in classroom
-// mode the second run's ladder is chosen where the comparison waits; the dispute card says where
-// the two parties stand (the network and gauges are below it); the newest events show under the
-// network; the weakest gauge's mark moves without moving the gauges; Esc does not leave
-// classroom mode under a card; a presenter's remote (Page Down, Page Up) turns a lesson's parts.
+// mode the second run's ladder is chosen where the comparison waits, and the run's end comes
+// into view; the dispute card says where the two parties stand (the network and gauges are
+// below it); the newest events show under the network; the weakest gauge's mark moves without
+// moving the gauges; Esc does not leave classroom mode under a card; a presenter's remote
+// (Page Down, Page Up) turns a lesson's parts.
 // Usage: node projector.test.mjs [DIST_DIR]   (run-all.mjs runs it after the release build, `scripts/build.sh`)
 import assert from "node:assert/strict";
 import { start, open, tid, STEP_TIMEOUT_MS } from "./harness.mjs";
@@ -35,6 +36,13 @@ await h.check("in classroom mode, the second run's ladder is chosen where the co
   await page.waitForFunction(() => document.querySelector('[data-testid="compare-ladder"] option:checked')?.textContent === "Negotiation → Mediation", null, { timeout: STEP_TIMEOUT_MS });
   await page.keyboard.press("f");
   await tid(page, "compare").waitFor({ timeout: STEP_TIMEOUT_MS });
+  // The run's end comes into view: its outcome, the two runs side by side below it.
+  const outcome = await page.evaluate(() => {
+    const r = document.querySelector(".outcome").getBoundingClientRect();
+    return [Math.round(r.top), Math.round(r.bottom)];
+  });
+  assert.ok(outcome[0] >= 0 && outcome[1] <= 768, `the outcome spans ${outcome} on a screen of 768`);
+  await h.shot(page, "compared");
   assert.match(await tid(page, "compare-note").innerText(), /seed 2024/);
   assert.match(await tid(page, "compare-changes").innerText(), /Mediation/);
   // The editor (outside classroom mode) shows the ladder chosen.
@@ -51,10 +59,16 @@ await h.check("the dispute card says where the two parties stand, as the network
   await page.keyboard.press("f");
   const card = tid(page, "decision");
   await card.waitFor({ timeout: STEP_TIMEOUT_MS });
+  // The sentence after the one that names the two: their trust, their satisfaction in that order.
+  const said = await page.locator("#decision-text").innerText();
+  const names = said.match(/^(.+) and (.+) are in a dispute over /);
+  assert.ok(names, said);
+  const [, a, b] = names;
   const text = await tid(page, "decision-pair").innerText();
-  const m = text.match(/^Now: trust between them ([\d.]+) of 1; satisfaction \(0–100\): (.+) (\d+), (.+) (\d+); gauges: Trust (\d+), Conflict (\d+)\.$/);
+  assert.ok(said.endsWith(` ${text}`), said);
+  const m = text.match(/^Now the trust between them is ([\d.]+) of 1, their satisfaction (\d+) and (\d+) of 100; gauges: Trust (\d+), Conflict (\d+)\.$/);
   assert.ok(m, text);
-  const [, trust, a, sa, b, sb, gt, gc] = m;
+  const [, trust, sa, sb, gt, gc] = m;
   // The same numbers as the drawing's: the pair's line (its title), each party's circle.
   const drawn = await page.evaluate(() => ({
     edges: [...document.querySelectorAll('[data-testid="network"] line.edge title')].map((t) => t.textContent),
@@ -76,6 +90,11 @@ await h.check("the dispute card says where the two parties stand, as the network
   assert.equal(await card.count(), 1);
   await page.keyboard.press("0");
   await card.waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
+  // Outside classroom mode (a laptop's page, which scrolls), the card keeps to the dispute.
+  await tid(page, "classroom-toggle").click();
+  await page.keyboard.press("f");
+  await card.waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.equal(await tid(page, "decision-pair").count(), 0);
   await page.context().close();
 });
 
@@ -143,6 +162,35 @@ await h.check("a presenter's remote: Page Down and Page Up turn a lesson's parts
   await page.keyboard.press("PageDown");
   await page.waitForFunction((y) => window.scrollY > y, y, { timeout: STEP_TIMEOUT_MS });
   assert.equal(await part(), first);
+  await page.context().close();
+});
+
+await h.check("in classroom mode, a lesson's comparison brings its results into view when it is done", async () => {
+  const page = await h.newPage(VIEW);
+  await open(page, h.origin);
+  await tid(page, "lesson-open-contributions").click();
+  await tid(page, "variant-1").waitFor({ timeout: STEP_TIMEOUT_MS });
+  await tid(page, "classroom-toggle").click();
+  // The experiment's part (the third), with its way to the comparison.
+  await page.locator("body").press("n");
+  await page.keyboard.press("n");
+  await tid(page, "lesson-part-experiment").waitFor({ timeout: STEP_TIMEOUT_MS });
+  await tid(page, "lesson-goto").click();
+  await page.waitForFunction(() => document.activeElement?.dataset?.testid === "variants-run", null, { timeout: STEP_TIMEOUT_MS });
+  await page.keyboard.press("Enter");
+  await tid(page, "variants-results").waitFor({ timeout: 120_000 });
+  const heading = () =>
+    page.evaluate(() => {
+      const r = document.querySelector('[data-testid="variants-results"] h3').getBoundingClientRect();
+      return [Math.round(r.top), Math.round(r.bottom)];
+    });
+  await page.waitForFunction(() => {
+    const r = document.querySelector('[data-testid="variants-results"] h3').getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight;
+  }, null, { timeout: STEP_TIMEOUT_MS }).catch(() => {});
+  const [top, bottom] = await heading();
+  assert.ok(top >= 0 && bottom <= 768, `the results' heading spans ${top}..${bottom} on a screen of 768`);
+  await h.shot(page, "comparison-done");
   await page.context().close();
 });
 
