@@ -104,12 +104,20 @@ pub fn key_action(key: &str, s: &State) -> Option<Action> {
 /// heat map on a phone: they scroll it), or Space/Enter on a button or link (which click it)
 /// that the keyboard brought the focus to. A button the mouse clicked keeps the focus (in
 /// Chromium), but Space is then the page's: a trainer who clicked "Next part" and presses Space
-/// means to run, not to skip a part.
+/// means to run, not to skip a part. Likewise a list of the run's own (the speed, the ladder of
+/// Run again with a change: `data-page-keys`) that the mouse chose from keeps the focus, but the
+/// shortcuts' keys are then the page's (a trainer who set the speed with the mouse pressed Space
+/// to pause, and the run played on; a presenter's Page Down changed the speed): only the arrow
+/// keys still go to the list, which they step through. The editor's lists keep every key (a
+/// letter jumps to a country).
 fn belongs_to_target(e: &KeyboardEvent) -> bool {
     let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) else {
         return false;
     };
     let tag = el.tag_name().to_ascii_lowercase();
+    if tag == "select" && el.has_attribute("data-page-keys") && crate::focus::focused_by_pointer() {
+        return e.key().starts_with("Arrow");
+    }
     if matches!(tag.as_str(), "input" | "textarea" | "select") || el.is_content_editable() {
         return true;
     }

@@ -74,7 +74,7 @@ fn ladder_pick(state: &UseReducerHandle<State>) -> Html {
     html! {
         <label class="compare-ladder">
             <span>{ t(lang, "editor.f.governance.resolution") }</span>
-            <select data-testid="compare-ladder" {onchange}>
+            <select data-testid="compare-ladder" data-page-keys="" {onchange}>
                 if listed.is_none() { { option(String::new(), now, true) } }
                 { for (0..LADDERS.len()).map(|i| option(i.to_string(), ladder(i), listed == Some(i))) }
             </select>

@@ -213,7 +213,7 @@ pub fn run_controls(props: &Props) -> Html {
             <div class="settings">
                 <label class="field">
                     <span>{ t(lang, "watch.speed") }</span>
-                    <select data-testid="speed" onchange={on_speed}>
+                    <select data-testid="speed" data-page-keys="" onchange={on_speed}>
                         { for SPEEDS.iter().map(|&s| html! {
                             <option value={s.to_string()} selected={s == state.speed}>
                                 { if s == 1 { t(lang, "watch.speed_one").to_string() } else { tf(lang, "watch.speed_value", &[("n", &s.to_string())]) } }

@@ -4,7 +4,8 @@
 // into view; the dispute card says where the two parties stand (the network and gauges are
 // below it); the newest events show under the network; the weakest gauge's mark moves without
 // moving the gauges; Esc does not leave classroom mode under a card; a presenter's remote
-// (Page Down, Page Up) turns a lesson's parts.
+// (Page Down, Page Up) turns a lesson's parts; Space pauses after the speed was chosen with the
+// mouse.
 // Usage: node projector.test.mjs [DIST_DIR]   (run-all.mjs runs it after the release build, `scripts/build.sh`)
 import assert from "node:assert/strict";
 import { start, open, tid, STEP_TIMEOUT_MS } from "./harness.mjs";
@@ -162,6 +163,27 @@ await h.check("a presenter's remote: Page Down and Page Up turn a lesson's parts
   await page.keyboard.press("PageDown");
   await page.waitForFunction((y) => window.scrollY > y, y, { timeout: STEP_TIMEOUT_MS });
   assert.equal(await part(), first);
+  await page.context().close();
+});
+
+await h.check("after the speed is chosen with the mouse, Space still pauses (the list keeps only the arrow keys)", async () => {
+  const page = await h.newPage(VIEW);
+  await open(page, h.origin);
+  await tid(page, "classroom-toggle").click();
+  await tid(page, "run").click();
+  // (Paused at month 0, a run reads "ready".)
+  await page.waitForFunction(() => Number(document.querySelector("#app-ready").dataset.month) >= 2, null, { timeout: STEP_TIMEOUT_MS });
+  // The list takes the focus with the pointer: a pointer press, then the focus (a real click
+  // opens the browser's own list too, which takes the keys until it closes, at its own pace).
+  await tid(page, "speed").dispatchEvent("pointerdown");
+  await tid(page, "speed").focus();
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset?.testid), "speed");
+  await page.keyboard.press(" ");
+  await page.waitForSelector('#app-ready[data-status="paused"]', { state: "attached", timeout: STEP_TIMEOUT_MS });
+  const speed = await tid(page, "speed").inputValue();
+  await page.keyboard.press("ArrowDown");
+  await page.waitForFunction((v) => document.querySelector('[data-testid="speed"]').value !== v, speed, { timeout: STEP_TIMEOUT_MS });
+  assert.equal(await classroom(page), "true");
   await page.context().close();
 });
 
