@@ -1,7 +1,10 @@
 //! The page.
 
 use gloo::timers::callback::{Interval, Timeout};
+use web_sys::ScrollLogicalPosition;
 use yew::prelude::*;
+
+use crate::components::classroom::bring_selector_into_view;
 
 use crate::components::{
     compare_view, event_log, gauges, lessons_panel, notice_banner, outcome_view, run_charts,
@@ -77,16 +80,7 @@ pub fn app() -> Html {
     // change. The least scroll that shows it; nothing when no lesson is open.
     use_effect_with(state.lesson, |lesson| {
         if lesson.is_some() {
-            let current = gloo::utils::document()
-                .query_selector(".lesson-part.current")
-                .ok()
-                .flatten();
-            if let Some(el) = current {
-                crate::components::classroom::bring_into_view(
-                    &el,
-                    web_sys::ScrollLogicalPosition::Nearest,
-                );
-            }
+            bring_selector_into_view(".lesson-part.current", ScrollLogicalPosition::Nearest);
         }
         || ()
     });
@@ -100,16 +94,7 @@ pub fn app() -> Html {
         use_effect_with((status, state.classroom), move |&(status, classroom)| {
             let before = std::mem::replace(&mut *was.borrow_mut(), status);
             if classroom && status == Status::Done && before != Status::Done {
-                let outcome = gloo::utils::document()
-                    .query_selector(".outcome")
-                    .ok()
-                    .flatten();
-                if let Some(el) = outcome {
-                    crate::components::classroom::bring_into_view(
-                        &el,
-                        web_sys::ScrollLogicalPosition::Nearest,
-                    );
-                }
+                bring_selector_into_view(".outcome", ScrollLogicalPosition::Nearest);
             }
             || ()
         });

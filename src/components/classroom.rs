@@ -217,6 +217,17 @@ fn run_fully_into_view() {
     }
 }
 
+/// [`bring_into_view`] for the first element that `selector` finds, if any.
+pub fn bring_selector_into_view(selector: &str, block: web_sys::ScrollLogicalPosition) {
+    if let Some(el) = gloo::utils::document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+    {
+        bring_into_view(&el, block);
+    }
+}
+
 /// Scrolls the page so that `el` shows, its edge at `block` (`Nearest`: the least scroll that
 /// shows it). On a projector nobody scrolls: the decision card, a lesson part just revealed and
 /// the run come into view this way.

@@ -206,13 +206,9 @@ pub fn variants_panel(props: &Props) -> Html {
         let classroom = doc
             .document_element()
             .is_some_and(|root| root.class_list().contains("classroom"));
-        let heading = doc
-            .query_selector("[data-testid=variants-results] h3")
-            .ok()
-            .flatten();
-        if let (true, true, Some(el)) = (done, classroom, heading) {
-            crate::components::classroom::bring_into_view(
-                &el,
+        if done && classroom {
+            crate::components::classroom::bring_selector_into_view(
+                "[data-testid=variants-results] h3",
                 web_sys::ScrollLogicalPosition::Start,
             );
         }
