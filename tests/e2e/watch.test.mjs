@@ -386,6 +386,13 @@ await h.check("(3) while a run plays, its drawings out of sight are not laid out
   await p.evaluate(() => document.querySelector(".log-card").scrollIntoView());
   await settles(true);
   assert.equal(await drawn("log-card"), true, "the log in sight is drawn");
+  // And it stays in sight: the charts above it, drawn as they came near the screen, took the
+  // size they had when last drawn, not 500px (3,387 px here), which pushed the log off the
+  // screen, undrawn again (4 times in 8 before).
+  await p.waitForTimeout(600);
+  const top = await p.evaluate(() => document.querySelector(".log-card").getBoundingClientRect().top);
+  assert.ok(top >= 0 && top < (await p.evaluate(() => innerHeight)), `the log stayed on the screen (its top at ${Math.round(top)} px)`);
+  assert.equal(await drawn("log-card"), true, "the log is still drawn");
   await p.evaluate(() => window.scrollTo(0, 0));
   await settles(false);
   assert.equal(await drawn("log-card"), false);

@@ -2335,7 +2335,7 @@ fn the_story_lists_reopened_disputes_in_good_english() {
     ]);
     assert!(
         out.lines()
-            .any(|l| l.ends_with("went to escalation to top management.")),
+            .any(|l| l.ends_with("went to top-management escalation.")),
         "{out}"
     );
 }

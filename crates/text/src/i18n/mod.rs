@@ -29,7 +29,8 @@
 //   negotiation                         → negosiasi
 //   mediation                           → mediasi
 //   arbitration                         → arbitrase
-//   escalation to top management        → eskalasi ke manajemen puncak
+//   escalation to top management        → eskalasi ke manajemen puncak (in a sentence,
+//                                         "top-management escalation": "went to …")
 //   transparency                        → keterbukaan
 //   monitoring                          → pengawasan
 //   compliance programme                → program kepatuhan

@@ -129,7 +129,7 @@ pub const STRINGS: &str = strings![
     ("watch.step.negotiation", "negotiation", "negosiasi"),
     ("watch.step.mediation", "mediation", "mediasi"),
     ("watch.step.arbitration", "arbitration", "arbitrase"),
-    ("watch.step.escalation", "escalation to top management", "eskalasi ke manajemen puncak"),
+    ("watch.step.escalation", "top-management escalation", "eskalasi ke manajemen puncak"),
     ("watch.unit.month_one", "1 month", "1 bulan"),
     ("watch.unit.months", "{n} months", "{n} bulan"),
     ("watch.unit.dispute_one", "1 dispute", "1 sengketa"),
