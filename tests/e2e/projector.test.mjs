@@ -190,8 +190,8 @@ await h.check("after the speed is chosen with the mouse, Space still pauses (the
 await h.check("in classroom mode, a lesson's comparison brings its results into view when it is done", async () => {
   const page = await h.newPage(VIEW);
   await open(page, h.origin);
-  await tid(page, "lesson-open-contributions").click();
-  await tid(page, "variant-1").waitFor({ timeout: STEP_TIMEOUT_MS });
+  await tid(page, "lesson-open-trust").click();
+  await tid(page, "variant-2").waitFor({ timeout: STEP_TIMEOUT_MS });
   await tid(page, "classroom-toggle").click();
   // The experiment's part (the third), with its way to the comparison.
   await page.locator("body").press("n");
@@ -201,17 +201,20 @@ await h.check("in classroom mode, a lesson's comparison brings its results into 
   await page.waitForFunction(() => document.activeElement?.dataset?.testid === "variants-run", null, { timeout: STEP_TIMEOUT_MS });
   await page.keyboard.press("Enter");
   await tid(page, "variants-results").waitFor({ timeout: 120_000 });
-  const heading = () =>
+  // From the results' heading to the verdict in sentences, all on the screen.
+  const span = () =>
     page.evaluate(() => {
-      const r = document.querySelector('[data-testid="variants-results"] h3').getBoundingClientRect();
-      return [Math.round(r.top), Math.round(r.bottom)];
+      const top = document.querySelector('[data-testid="variants-results"] h3').getBoundingClientRect().top;
+      const bottom = document.querySelector('[data-testid="variants-verdict"]').getBoundingClientRect().bottom;
+      return [Math.round(top), Math.round(bottom)];
     });
   await page.waitForFunction(() => {
-    const r = document.querySelector('[data-testid="variants-results"] h3').getBoundingClientRect();
-    return r.top >= 0 && r.bottom <= innerHeight;
+    const top = document.querySelector('[data-testid="variants-results"] h3').getBoundingClientRect().top;
+    const bottom = document.querySelector('[data-testid="variants-verdict"]').getBoundingClientRect().bottom;
+    return top >= 0 && bottom <= innerHeight;
   }, null, { timeout: STEP_TIMEOUT_MS }).catch(() => {});
-  const [top, bottom] = await heading();
-  assert.ok(top >= 0 && bottom <= 768, `the results' heading spans ${top}..${bottom} on a screen of 768`);
+  const [top, bottom] = await span();
+  assert.ok(top >= 0 && bottom <= 768, `the results' heading and verdict span ${top}..${bottom} on a screen of 768`);
   await h.shot(page, "comparison-done");
   await page.context().close();
 });
