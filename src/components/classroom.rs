@@ -180,14 +180,19 @@ fn run_into_view() {
         return;
     };
     let r = grid.get_bounding_client_rect();
-    let height = gloo::utils::window()
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(0.0);
+    let height = screen_height();
     if r.bottom() <= 0.0 || r.top() >= height {
         bring_into_view(&grid, web_sys::ScrollLogicalPosition::Start);
     }
+}
+
+/// The height of the browser's window, in CSS pixels (0 if it cannot say).
+fn screen_height() -> f64 {
+    gloo::utils::window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0)
 }
 
 /// Once the class has chosen: the network and every gauge on the screen. The card above them
@@ -198,11 +203,7 @@ fn run_fully_into_view() {
     let Some(grid) = doc.query_selector(".live-grid").ok().flatten() else {
         return;
     };
-    let height = gloo::utils::window()
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(0.0);
+    let height = screen_height();
     let shows = |selector: &str| {
         doc.query_selector(selector)
             .ok()

@@ -1,6 +1,6 @@
 //! "Same world, different choice": the remembered baseline beside the current run.
 
-use aliansi_sim::sweep::{ladder, LADDERS};
+use aliansi_sim::sweep::{ladder, ladder_index, LADDERS};
 use aliansi_sim::{Outcome, RunResult};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -56,7 +56,7 @@ fn ladder_pick(state: &UseReducerHandle<State>) -> Html {
     let s = &**state;
     let lang = s.lang;
     let now = &s.scenario.governance.resolution;
-    let listed = (0..LADDERS.len()).find(|&i| ladder(i) == now.as_slice());
+    let listed = ladder_index(now);
     let onchange = {
         let (d, scenario) = (state.dispatcher(), s.scenario.clone());
         Callback::from(move |e: Event| {

@@ -163,7 +163,7 @@ pub fn ladder(i: usize) -> &'static [Resolution] {
 }
 
 /// The index in [`LADDERS`] of the ladder `steps`, if it is one of them.
-fn ladder_index(steps: &[Resolution]) -> Option<usize> {
+pub fn ladder_index(steps: &[Resolution]) -> Option<usize> {
     LADDER_STEPS.iter().position(|l| *l == steps)
 }
 
