@@ -17,6 +17,20 @@ use crate::variants::Variant;
 
 /// The speeds offered, in months per second.
 pub const SPEEDS: [u32; 6] = [1, 2, 5, 10, 30, 120];
+
+/// The speed of [`SPEEDS`] next above `speed` (`faster`) or below it, or the fastest or
+/// slowest offered past either end (the `+` and `-` keys).
+pub fn speed_step(speed: u32, faster: bool) -> u32 {
+    if faster {
+        SPEEDS.into_iter().find(|&s| s > speed).unwrap_or(SPEEDS[5])
+    } else {
+        SPEEDS
+            .into_iter()
+            .rev()
+            .find(|&s| s < speed)
+            .unwrap_or(SPEEDS[0])
+    }
+}
 /// The speed on load.
 pub const DEFAULT_SPEED: u32 = 10;
 /// At most this many timer ticks a second (more months per tick beyond it).
@@ -459,6 +473,9 @@ pub struct State {
     pub refused: usize,
     /// The name `loaded` came with (a saved scenario's, an imported file's), for "Open now".
     pub loaded_name: Option<Rc<str>>,
+    /// The screen blanked in classroom mode (a presenter's B key): the run paused under a
+    /// black screen until a key or a click brings the page back. Not kept over a reload.
+    pub blank: bool,
 }
 
 /// Everything that can change the page state.
@@ -479,6 +496,8 @@ pub enum Action {
     Play(u32),
     /// Months per second while playing.
     SetSpeed(u32),
+    /// Blanks the screen (pausing the run) or brings the page back ([`State::blank`]).
+    SetBlank(bool),
     /// The number of the editor's fields holding a refused value.
     EditorRefused(usize),
     /// The name of the scenario just loaded (a saved one's, an imported file's).
@@ -631,6 +650,7 @@ impl State {
             planned: None,
             refused: 0,
             loaded_name: None,
+            blank: false,
             scenario,
         }
         .rewound()
@@ -704,6 +724,27 @@ impl State {
             return None;
         }
         self.world().and_then(|w| w.awaiting_choice().next())
+    }
+
+    /// The pairs of partners in an open dispute, each pair once (lower index first, in the
+    /// order of the partners), with whether one of its disputes awaits the class's decision
+    /// ([`State::awaiting`]): the network marks them.
+    pub fn dispute_pairs(&self) -> Vec<(usize, usize, bool)> {
+        let Some(w) = self.world() else {
+            return Vec::new();
+        };
+        let awaiting = self.awaiting().map(|d| d.id);
+        let mut pairs: Vec<(usize, usize, bool)> = Vec::new();
+        for d in &w.disputes {
+            let (a, b) = (d.a.min(d.b), d.a.max(d.b));
+            let now = awaiting == Some(d.id);
+            match pairs.iter_mut().find(|p| (p.0, p.1) == (a, b)) {
+                Some(p) => p.2 |= now,
+                None => pairs.push((a, b, now)),
+            }
+        }
+        pairs.sort_unstable();
+        pairs
     }
 
     /// The events the log shows ([`logged_events`]), for the tests.
@@ -1017,7 +1058,17 @@ impl State {
                 baseline: None,
                 ..state
             },
-            Action::SetClassroom(classroom) => State { classroom, ..state },
+            // Leaving classroom mode brings a blanked page back.
+            Action::SetClassroom(classroom) => State {
+                classroom,
+                blank: state.blank && classroom,
+                ..state
+            },
+            Action::SetBlank(blank) => State {
+                blank,
+                playing: state.playing && !blank,
+                ..state
+            },
             Action::SetShortcuts(shortcuts) => State { shortcuts, ..state },
             Action::SetDecisions(decisions) => State {
                 decisions,
@@ -1452,6 +1503,60 @@ mod tests {
         let t = s.reduce(Action::Decide { id: d, step: None });
         assert_ne!(t.awaiting().map(|x| x.id), Some(d));
         assert!(t.reduce(Action::Step).month() > month);
+    }
+
+    #[test]
+    fn the_network_marks_each_disputing_pair_once_and_the_one_the_class_decides_on() {
+        let s = conflict_lesson().reduce(Action::Run).reduce(Action::Finish);
+        let d = s.awaiting().expect("a dispute awaits").clone();
+        let w = s.world().unwrap();
+        let pairs = s.dispute_pairs();
+        // Every open dispute's pair is there, once, lower index first; nothing else is.
+        for x in &w.disputes {
+            let key = (x.a.min(x.b), x.a.max(x.b));
+            assert_eq!(pairs.iter().filter(|p| (p.0, p.1) == key).count(), 1);
+        }
+        assert!(pairs.iter().all(|p| p.0 < p.1
+            && w.disputes
+                .iter()
+                .any(|x| (x.a.min(x.b), x.a.max(x.b)) == (p.0, p.1))));
+        // Only the awaited dispute's pair is marked as the one decided on.
+        let now: Vec<_> = pairs.iter().filter(|p| p.2).map(|p| (p.0, p.1)).collect();
+        assert_eq!(now, vec![(d.a.min(d.b), d.a.max(d.b))]);
+        // Outside decision mode nothing awaits the class, and the pairs stay marked.
+        let t = s.clone().reduce(Action::SetDecisions(false));
+        assert!(t.dispute_pairs().iter().all(|p| !p.2));
+        assert_eq!(t.dispute_pairs().len(), pairs.len());
+    }
+
+    #[test]
+    fn speeds_step_up_and_down_within_those_offered() {
+        assert_eq!(speed_step(10, true), 30);
+        assert_eq!(speed_step(10, false), 5);
+        assert_eq!(speed_step(120, true), 120);
+        assert_eq!(speed_step(1, false), 1);
+        // From a speed not offered (none is kept, but the step still lands on one).
+        assert_eq!(speed_step(7, true), 10);
+        assert_eq!(speed_step(7, false), 5);
+        let mut s = 1;
+        for want in &SPEEDS[1..] {
+            s = speed_step(s, true);
+            assert_eq!(s, *want);
+        }
+    }
+
+    #[test]
+    fn the_blanked_screen_pauses_the_run_and_leaves_with_classroom_mode() {
+        let s = after(&[Action::SetClassroom(true), Action::Run]);
+        assert!(s.playing);
+        let blank = s.clone().reduce(Action::SetBlank(true));
+        assert!(blank.blank && !blank.playing);
+        let month = blank.month();
+        // The timer's ticks do not move a paused run.
+        assert_eq!(blank.clone().reduce(Action::Play(5)).month(), month);
+        let back = blank.clone().reduce(Action::SetBlank(false));
+        assert!(!back.blank && !back.playing, "shown again, still paused");
+        assert!(!blank.reduce(Action::SetClassroom(false)).blank);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use yew::prelude::*;
 use crate::components::gauges::{gauge_values, health_now};
 use crate::i18n::{t, tf, Lang};
 use crate::narrate::{dispute_words, num, step_words};
-use crate::state::{Action, State, Status};
+use crate::state::{speed_step, Action, State, Status};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -28,7 +28,7 @@ pub struct Shortcut {
 }
 
 /// Every shortcut, in the order the help lists them.
-pub const SHORTCUTS: [Shortcut; 8] = [
+pub const SHORTCUTS: [Shortcut; 10] = [
     Shortcut {
         keys: &[" ", "k"],
         help: "run",
@@ -54,6 +54,14 @@ pub const SHORTCUTS: [Shortcut; 8] = [
         help: "previous",
     },
     Shortcut {
+        keys: &["+", "-"],
+        help: "speed",
+    },
+    Shortcut {
+        keys: &["b", "."],
+        help: "blank",
+    },
+    Shortcut {
         keys: &["d"],
         help: "decisions",
     },
@@ -68,9 +76,15 @@ pub const SHORTCUTS: [Shortcut; 8] = [
 /// still leaves classroom mode. While a dispute awaits the class, `Esc` does nothing: a
 /// trainer's "close" key would otherwise turn the projector's page into the editor's under
 /// the card. A presenter's remote sends Page Down and Page Up: in classroom mode with a lesson
-/// open they reveal its parts, as N and P do. Pure, so that it is tested natively.
+/// open they reveal its parts, as N and P do; its "blank screen" key (B or .) blanks the screen
+/// in classroom mode, and any key brings the page back. `+` and `-` change the speed (`=`, the
+/// `+` key without Shift on many keyboards, too). Pure, so that it is tested natively.
 pub fn key_action(key: &str, s: &State) -> Option<Action> {
     let key = key.to_ascii_lowercase();
+    if s.blank {
+        // Any key brings the page back, and does nothing else.
+        return Some(Action::SetBlank(false));
+    }
     let leaves = key == "escape" && s.classroom && s.awaiting().is_none();
     if !s.shortcuts {
         return leaves.then_some(Action::SetClassroom(false));
@@ -92,6 +106,9 @@ pub fn key_action(key: &str, s: &State) -> Option<Action> {
         "p" if s.lesson.is_some() => Action::LessonPrevious,
         "pagedown" if s.lesson.is_some() && s.classroom => Action::LessonNext,
         "pageup" if s.lesson.is_some() && s.classroom => Action::LessonPrevious,
+        "+" | "=" => Action::SetSpeed(speed_step(s.speed, true)),
+        "-" => Action::SetSpeed(speed_step(s.speed, false)),
+        "b" | "." if s.classroom => Action::SetBlank(true),
         "d" => Action::SetDecisions(!s.decisions),
         "c" => Action::SetClassroom(!s.classroom),
         "escape" if leaves => Action::SetClassroom(false),
@@ -134,7 +151,8 @@ fn belongs_to_target(e: &KeyboardEvent) -> bool {
         && !crate::focus::focused_by_pointer()
 }
 
-/// Listens for the keyboard shortcuts on the whole page; renders nothing.
+/// Listens for the keyboard shortcuts on the whole page; renders the blanked screen while it is
+/// blank, and nothing otherwise.
 #[function_component(Shortcuts)]
 pub fn shortcuts(props: &Props) -> Html {
     // The latest state, read by the one listener registered on mount.
@@ -165,7 +183,19 @@ pub fn shortcuts(props: &Props) -> Html {
         });
         move || drop(listener)
     });
-    html! {}
+    if !props.state.blank {
+        return html! {};
+    }
+    // The blanked screen ([`State::blank`]): black over everything, a click brings the page back.
+    let show = {
+        let d = props.state.dispatcher();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::SetBlank(false)))
+    };
+    html! {
+        <div class="blank-screen" data-testid="blank" onclick={show}>
+            <p>{ t(props.state.lang, "classroom.blank") }</p>
+        </div>
+    }
 }
 
 /// On a projector, Space, S or F with the run off the screen (a lesson's text above it): the
@@ -759,7 +789,7 @@ mod tests {
         assert_eq!(key_action("n", &s), None, "no lesson open");
         assert_eq!(key_action("x", &s), None);
         assert_eq!(key_action("1", &s), None, "no dispute awaits");
-        let playing = Rc::new(s).reduce(Action::Run);
+        let playing = Rc::new(s.clone()).reduce(Action::Run);
         assert_eq!(key_action(" ", &playing), Some(Action::Pause));
         let class = playing.reduce(Action::SetClassroom(true));
         assert_eq!(
@@ -772,6 +802,22 @@ mod tests {
         // A presenter's remote: its pages are the lesson's parts in classroom mode only.
         assert_eq!(key_action("PageDown", &lesson), Some(Action::LessonNext));
         assert_eq!(key_action("PageUp", &lesson), Some(Action::LessonPrevious));
+        // Speed: + (or =) and - step through the speeds offered, stopping at either end.
+        assert_eq!(key_action("+", &s), Some(Action::SetSpeed(30)));
+        assert_eq!(key_action("=", &s), Some(Action::SetSpeed(30)));
+        assert_eq!(key_action("-", &s), Some(Action::SetSpeed(5)));
+        // A remote's blank key: in classroom mode only; then any key brings the page back.
+        assert_eq!(key_action("b", &s), None, "not in classroom mode");
+        assert_eq!(key_action("B", &lesson), Some(Action::SetBlank(true)));
+        assert_eq!(key_action(".", &lesson), Some(Action::SetBlank(true)));
+        let blank = lesson.clone().reduce(Action::SetBlank(true));
+        for key in ["b", " ", "n", "PageDown", "Escape", "Shift"] {
+            assert_eq!(
+                key_action(key, &blank),
+                Some(Action::SetBlank(false)),
+                "{key}"
+            );
+        }
         let reading = lesson.clone().reduce(Action::SetClassroom(false));
         assert_eq!(key_action("PageDown", &reading), None, "the page scrolls");
         assert_eq!(key_action("PageDown", &class), None, "no lesson open");

@@ -47,6 +47,15 @@ pub fn network(props: &Props) -> Html {
     let (r_min, r_max) = (layout.r_min, layout.r_max);
     let name = |i: usize| names[i].clone();
 
+    // Pairs in an open dispute: a dashed line over their trust line (thicker for the one the
+    // class decides on), and the two circles of that one ringed.
+    let disputes: Vec<(usize, usize, bool)> = s
+        .dispute_pairs()
+        .into_iter()
+        .filter(|&(i, j, _)| j < n && w.partners[i].active && w.partners[j].active)
+        .collect();
+    let in_dispute = |i: usize, j: usize| disputes.iter().any(|d| (d.0, d.1) == (i, j));
+    let deciding = |i: usize| disputes.iter().any(|d| d.2 && (d.0 == i || d.1 == i));
     let mut edges = Vec::new();
     for i in 0..n {
         for j in (i + 1)..n {
@@ -54,9 +63,14 @@ pub fn network(props: &Props) -> Html {
                 continue;
             }
             let trust = (w.trust_of(i, j) + w.trust_of(j, i)) / 2.0;
+            let key = if in_dispute(i, j) {
+                "watch.network.edge_dispute"
+            } else {
+                "watch.network.edge"
+            };
             let label = tf(
                 lang,
-                "watch.network.edge",
+                key,
                 &[
                     ("a", &name(i)),
                     ("b", &name(j)),
@@ -73,6 +87,22 @@ pub fn network(props: &Props) -> Html {
             });
         }
     }
+
+    let dispute_marks = disputes.iter().map(|&(i, j, now)| {
+        let (x1, y1, x2, y2) = (
+            fmt_num(pos[i].0),
+            fmt_num(pos[i].1),
+            fmt_num(pos[j].0),
+            fmt_num(pos[j].1),
+        );
+        let class = classes!("dispute", now.then_some("awaiting"));
+        html! {
+            <g class={class} data-pair={format!("{i}-{j}")}>
+                <line class="halo" x1={x1.clone()} y1={y1.clone()} x2={x2.clone()} y2={y2.clone()} />
+                <line class="dash" {x1} {y1} {x2} {y2} />
+            </g>
+        }
+    });
 
     let nodes = (0..n).map(|i| {
         let p = &w.partners[i];
@@ -97,7 +127,11 @@ pub fn network(props: &Props) -> Html {
         };
         let label = &layout.labels[i];
         let (lx, ly) = label.at(r);
-        let class = if p.active { "node" } else { "node left" };
+        let class = classes!(
+            "node",
+            (!p.active).then_some("left"),
+            deciding(i).then_some("deciding")
+        );
         let text_class = if light_text_on(sat) { "sat light" } else { "sat" };
         let cross = (!p.active).then(|| {
             let k = r * 0.7;
@@ -179,6 +213,7 @@ pub fn network(props: &Props) -> Html {
                 role="img" aria-labelledby="network-title network-summary">
                 <desc id="network-desc">{ t(lang, "watch.network.desc") }</desc>
                 <g class="edges">{ for edges }</g>
+                <g class="disputes" aria-hidden="true">{ for dispute_marks }</g>
                 { for nodes }
             </svg>
             if layout.numbered {

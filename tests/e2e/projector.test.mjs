@@ -1,11 +1,11 @@
 // End-to-end test of a live class on a projector (1024x768), from an audit of a trainer's
 // demonstration, "the same market, the same shocks; now with mediation: watch": in classroom
 // mode the second run's ladder is chosen where the comparison waits, and the run's end comes
-// into view; the dispute card says where the two parties stand (the network and gauges are
-// below it); the newest events show under the network; the weakest gauge's mark moves without
-// moving the gauges; Esc does not leave classroom mode under a card; a presenter's remote
-// (Page Down, Page Up) turns a lesson's parts; Space pauses after the speed was chosen with the
-// mouse.
+// into view; the dispute card says where the two parties stand (the network, which marks the
+// two, and the gauges are below it); the newest events show under the network; the weakest
+// gauge's mark moves without moving the gauges; Esc does not leave classroom mode under a
+// card; a presenter's remote turns a lesson's parts (Page Down, Page Up) and blanks the screen
+// (B or .); + and - change the speed; Space pauses after the speed was chosen with the mouse.
 // Usage: node projector.test.mjs [DIST_DIR]   (run-all.mjs runs it after the release build, `scripts/build.sh`)
 import assert from "node:assert/strict";
 import { start, open, tid, STEP_TIMEOUT_MS } from "./harness.mjs";
@@ -52,7 +52,7 @@ await h.check("in classroom mode, the second run's ladder is chosen where the co
   await page.context().close();
 });
 
-await h.check("the dispute card says where the two parties stand, as the network and the gauges show it; Esc keeps classroom mode", async () => {
+await h.check("the dispute card says where the two parties stand, as the network (which marks the two) and the gauges show it; Esc keeps classroom mode", async () => {
   const page = await h.newPage(VIEW);
   await open(page, h.origin);
   await tid(page, "classroom-toggle").click();
@@ -75,10 +75,28 @@ await h.check("the dispute card says where the two parties stand, as the network
     edges: [...document.querySelectorAll('[data-testid="network"] line.edge title')].map((t) => t.textContent),
     nodes: [...document.querySelectorAll('[data-testid="network"] g.node')].map((g) => [g.querySelector("text.label").textContent, g.querySelector("text.sat")?.textContent]),
   }));
-  assert.ok(drawn.edges.includes(`trust between ${a} and ${b}: ${trust}`) || drawn.edges.includes(`trust between ${b} and ${a}: ${trust}`), JSON.stringify(drawn.edges));
+  assert.ok([`${a} and ${b}`, `${b} and ${a}`].some((p) => drawn.edges.includes(`trust between ${p}: ${trust}; in a dispute`)), JSON.stringify(drawn.edges));
   const circle = Object.fromEntries(drawn.nodes);
   assert.equal(circle[a], sa);
   assert.equal(circle[b], sb);
+  // The drawing marks the two: a thick dashed line from one's circle to the other's, both
+  // circles ringed, and the pair's line titled as in a dispute.
+  const mark = await page.evaluate(() => {
+    const svg = document.querySelector('[data-testid="network"]');
+    const at = (g) => [g.querySelector("circle").getAttribute("cx"), g.querySelector("circle").getAttribute("cy")].join(",");
+    const byName = Object.fromEntries([...svg.querySelectorAll("g.node")].map((g) => [g.querySelector("text.label").textContent, { at: at(g), ringed: g.classList.contains("deciding"), stroke: getComputedStyle(g.querySelector("circle")).strokeWidth }]));
+    const awaiting = [...svg.querySelectorAll("g.dispute.awaiting .dash")].map((l) => {
+      const style = getComputedStyle(l);
+      return { ends: [[l.getAttribute("x1"), l.getAttribute("y1")].join(","), [l.getAttribute("x2"), l.getAttribute("y2")].join(",")], width: style.strokeWidth, dashes: style.strokeDasharray };
+    });
+    return { byName, awaiting, ringed: Object.values(byName).filter((n) => n.ringed).length };
+  });
+  assert.equal(mark.awaiting.length, 1, JSON.stringify(mark));
+  assert.deepEqual(new Set(mark.awaiting[0].ends), new Set([mark.byName[a].at, mark.byName[b].at]), JSON.stringify(mark));
+  assert.equal(mark.awaiting[0].width, "6px");
+  assert.notEqual(mark.awaiting[0].dashes, "none");
+  assert.equal(mark.ringed, 2);
+  assert.ok(mark.byName[a].ringed && mark.byName[b].ringed && mark.byName[a].stroke === "5px", JSON.stringify(mark));
   assert.equal(await tid(page, "gauge-trust").locator(".gauge-value").getAttribute("data-value"), gt);
   assert.equal(await tid(page, "gauge-conflict").locator(".gauge-value").getAttribute("data-value"), gc);
   // The card, its choices and this line fit the projector's screen.
@@ -91,6 +109,13 @@ await h.check("the dispute card says where the two parties stand, as the network
   assert.equal(await card.count(), 1);
   await page.keyboard.press("0");
   await card.waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
+  // Decided: a pair is marked as awaiting the class only while a card is shown (the run goes
+  // on, and the next dispute may bring the next card).
+  await page.waitForFunction(() => {
+    const cards = document.querySelectorAll('[data-testid="decision"]').length;
+    return document.querySelectorAll('[data-testid="network"] .dispute.awaiting').length === cards
+      && document.querySelectorAll('[data-testid="network"] .node.deciding').length === 2 * cards;
+  }, null, { timeout: STEP_TIMEOUT_MS });
   // Outside classroom mode (a laptop's page, which scrolls), the card keeps to the dispute.
   await tid(page, "classroom-toggle").click();
   await page.keyboard.press("f");
@@ -163,6 +188,50 @@ await h.check("a presenter's remote: Page Down and Page Up turn a lesson's parts
   await page.keyboard.press("PageDown");
   await page.waitForFunction((y) => window.scrollY > y, y, { timeout: STEP_TIMEOUT_MS });
   assert.equal(await part(), first);
+  await page.context().close();
+});
+
+await h.check("a presenter's remote: B or . blanks the screen and pauses, any key or a click brings the page back; + and - change the speed", async () => {
+  const page = await h.newPage(VIEW);
+  await open(page, h.origin);
+  await tid(page, "classroom-toggle").click();
+  await page.locator("body").focus();
+  const speed = () => tid(page, "speed").inputValue();
+  const start = await speed();
+  await page.keyboard.press("+");
+  await page.waitForFunction((s) => document.querySelector('[data-testid="speed"]').value !== s, start, { timeout: STEP_TIMEOUT_MS });
+  assert.equal(await speed(), "30", `from ${start}`);
+  await page.keyboard.press("-");
+  await page.keyboard.press("-");
+  await page.waitForFunction(() => document.querySelector('[data-testid="speed"]').value === "5", null, { timeout: STEP_TIMEOUT_MS });
+  await page.keyboard.press(" ");
+  await page.waitForFunction(() => Number(document.querySelector("#app-ready").dataset.month) >= 1, null, { timeout: STEP_TIMEOUT_MS });
+  await page.keyboard.press("b");
+  const blank = tid(page, "blank");
+  await blank.waitFor({ timeout: STEP_TIMEOUT_MS });
+  // Black over the whole screen (the middle and the corners are the blank's), the run paused.
+  const covered = await page.evaluate(() => [[512, 384], [2, 2], [1021, 765]].every(([x, y]) => document.elementFromPoint(x, y)?.closest('[data-testid="blank"]')));
+  assert.ok(covered, "the blank covers the screen");
+  await page.waitForSelector('#app-ready[data-status="paused"]', { state: "attached", timeout: STEP_TIMEOUT_MS });
+  const at = await page.locator("#app-ready").getAttribute("data-month");
+  await h.shot(page, "blank");
+  // Any key brings the page back and does nothing else: the run stays paused where it was.
+  await page.keyboard.press(" ");
+  await blank.waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
+  await page.waitForTimeout(400);
+  assert.equal(await page.locator("#app-ready").getAttribute("data-status"), "paused");
+  assert.equal(await page.locator("#app-ready").getAttribute("data-month"), at);
+  // The other key a remote sends for it, and a click to come back.
+  await page.keyboard.press(".");
+  await blank.waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page.mouse.click(500, 300);
+  await blank.waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
+  // Outside classroom mode B does nothing.
+  await tid(page, "classroom-toggle").click();
+  await page.locator("body").focus();
+  await page.keyboard.press("b");
+  await page.waitForTimeout(300);
+  assert.equal(await blank.count(), 0);
   await page.context().close();
 });
 

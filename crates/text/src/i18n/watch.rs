@@ -29,10 +29,11 @@ pub const STRINGS: &str = strings![
     ("watch.notice.dismiss", "Dismiss", "Tutup"),
     // Network
     ("watch.network.heading", "Partner network", "Jaringan mitra"),
-    ("watch.network.desc", "Circle size: what each partner puts in this month. Colour: satisfaction, from orange (unhappy) to blue (satisfied). The number in a circle: the partner's satisfaction (0–100). Lines: trust between two partners, thicker and bluer for more trust. Partners who left are faded and crossed out.", "Ukuran lingkaran: masukan tiap mitra bulan ini. Warna: kepuasan, dari jingga (tidak puas) ke biru (puas). Angka di lingkaran: kepuasan mitra (0–100). Garis: kepercayaan antara dua mitra; makin tebal dan makin biru berarti makin percaya. Mitra yang keluar dipudarkan dan dicoret."),
+    ("watch.network.desc", "Circle size: what each partner puts in this month. Colour: satisfaction, from orange (unhappy) to blue (satisfied). The number in a circle: the partner's satisfaction (0–100). Lines: trust between two partners, thicker and bluer for more trust. Partners who left are faded and crossed out. A dashed red line over a line: the two are in a dispute (thicker while it awaits the class's decision).", "Ukuran lingkaran: masukan tiap mitra bulan ini. Warna: kepuasan, dari jingga (tidak puas) ke biru (puas). Angka di lingkaran: kepuasan mitra (0–100). Garis: kepercayaan antara dua mitra; makin tebal dan makin biru berarti makin percaya. Mitra yang keluar dipudarkan dan dicoret. Garis merah putus-putus di atas garis: keduanya sedang bersengketa (lebih tebal selama menunggu keputusan kelas)."),
     ("watch.network.node", "{name}: satisfaction {sat}, input {input}", "{name}: kepuasan {sat}, masukan {input}"),
     ("watch.network.node_left", "{name}: left in month {month}", "{name}: keluar pada bulan ke-{month}"),
     ("watch.network.edge", "trust between {a} and {b}: {trust}", "kepercayaan antara {a} dan {b}: {trust}"),
+    ("watch.network.edge_dispute", "trust between {a} and {b}: {trust}; in a dispute", "kepercayaan antara {a} dan {b}: {trust}; sedang bersengketa"),
     ("watch.network.low", "unhappy", "tidak puas"),
     ("watch.network.high", "satisfied", "puas"),
     ("watch.network.key", "Partners by number", "Mitra menurut nomor"),
