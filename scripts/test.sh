@@ -241,7 +241,11 @@ step "release build (scripts/build.sh)" \
 # choice; the card's sentence on the two parties in classroom mode only (it overflowed a
 # laptop's 768 px screen): 396.0 KB. Raised to 398 KB (stop 40), the rest of that audit: the
 # network marking the pairs in a dispute (the one the class decides on thicker, its circles
-# ringed), a presenter's blank-screen key (B or .) and + and - for the speed: 397.6 KB.
+# ringed), a presenter's blank-screen key (B or .) and + and - for the speed: 397.6 KB. Raised
+# to 399 KB, from an audit of a student on a phone: a reload after Share keeping the run, the
+# comparison of Run again with a change kept over a reload, the picker showing no preset when
+# the open scenario is not one, a link's unedited scenario offered back when another is loaded
+# over it, a link cut before its '#' saying so: 398.8 KB.
 # Measured in stop 34: without Many futures,
 # Compare fairly and the sweep (the page's three batch features) the first load is 312.8 KB,
 # so the goal of 300 KB is out of reach by leaving features out of the first load.
@@ -249,7 +253,7 @@ step "release build (scripts/build.sh)" \
 # 2026-11-30, `ALIANSI_SIZE_OPTIONS=0 bash scripts/build.sh`: 27.8 KB more): that build is held
 # to the budget plus 29 KB, with a warning. Over budget, the step fails; the end-to-end tests
 # still run, then the script exits 1.
-PAGE_WEIGHT_BUDGET_KB=398
+PAGE_WEIGHT_BUDGET_KB=399
 if ! grep -qx 'size-options=on' "$BUILD_REPORT"; then
   without=$((PAGE_WEIGHT_BUDGET_KB + 29))
   echo "WARNING: the release build was made without scripts/build.sh's size options (see its" >&2

@@ -566,6 +566,14 @@ pub enum Action {
         month: u32,
         choices: Vec<(u32, Resolution)>,
     },
+    /// Brings back the run "Run again with a change" remembered (a reload: the tab keeps its
+    /// scenario, seed and the class's choices, `url::kept_baseline`), played again to its end.
+    /// Ignored if the scenario cannot run or the run does not end.
+    RestoreBaseline {
+        /// With the run's seed.
+        scenario: Scenario,
+        choices: Vec<(u32, Resolution)>,
+    },
 }
 
 /// A message for the user: an i18n key, its `{name}` arguments, and whether it reports a problem.
@@ -661,7 +669,11 @@ impl State {
     fn loading(self, scenario: Scenario) -> State {
         let mut current = self.scenario.clone();
         current.seed = self.seed;
-        let edited = (self.restored || current != *self.loaded) && current != scenario;
+        // Kept to bring back: an edit, or a scenario the page cannot give again (a shared
+        // link's, an imported file's: a student who opens a lesson over the lecturer's link
+        // would otherwise have only the chat to find it in).
+        let edited = (self.restored || current != *self.loaded || !ready_to_hand(&current))
+            && current != scenario;
         State {
             replaced: if edited {
                 Some(Rc::new(current))
@@ -1133,6 +1145,27 @@ impl State {
                 }
             }
             Action::SetupExperiment { variants, runs } => state.with_experiment(variants, runs),
+            Action::RestoreBaseline { scenario, choices } => {
+                let seed = scenario.seed;
+                let mut live = match World::new(&scenario, seed, true) {
+                    Ok(w) => LiveWorld::new(w, Rc::default()),
+                    Err(_) => return state,
+                };
+                live.replay(u32::MAX, &choices);
+                if !live.is_over() {
+                    return state;
+                }
+                let baseline = Baseline {
+                    result: Rc::new((*live.world).clone().finish()),
+                    choices: live.choices().to_vec(),
+                    scenario,
+                    seed,
+                };
+                State {
+                    baseline: Some(baseline),
+                    ..state
+                }
+            }
             Action::Replay { month, choices } => {
                 let mut state = state.rewound();
                 if let Ok(w) = &mut state.live {
@@ -1142,6 +1175,12 @@ impl State {
             }
         }
     }
+}
+
+/// Whether the page offers `s` ready-made, with its seed: a preset, or a lesson's scenario.
+fn ready_to_hand(s: &Scenario) -> bool {
+    aliansi_sim::presets::all().iter().any(|p| p.scenario == *s)
+        || LESSONS.iter().any(|l| l.scenario() == *s)
 }
 
 /// Whether two scenarios simulate the same world (they differ at most in partner names).
@@ -1579,6 +1618,24 @@ mod tests {
     }
 
     #[test]
+    fn loading_over_a_linked_scenario_offers_to_bring_it_back_unedited() {
+        // A lecturer's link (a preset changed before it was shared), opened and run as it
+        // came, then a lesson over it: the page cannot give that scenario again.
+        let mut linked = aliansi_sim::presets::find("id-jp-jv").unwrap();
+        linked.partners[1].opportunism = 0.6;
+        let s = after(&[Action::Load(linked.clone()), Action::Finish]);
+        let over = s.reduce(Action::OpenLesson(5));
+        assert_eq!(over.replaced.as_deref(), Some(&linked));
+        assert_eq!(over.reduce(Action::Restore).scenario, linked);
+        // A preset or a lesson's scenario, unedited, is still let go (it is a click away).
+        let preset = aliansi_sim::presets::find("id-jp-jv").unwrap();
+        let s = after(&[Action::Load(preset), Action::OpenLesson(5)]);
+        assert_eq!(s.replaced, None);
+        let s = after(&[Action::OpenLesson(5), Action::Load(linked)]);
+        assert_eq!(s.replaced, None);
+    }
+
+    #[test]
     fn loading_over_an_edited_scenario_offers_to_bring_it_back() {
         // Loading over an unedited scenario offers nothing (it can be loaded again).
         let s = after(&[Action::OpenLesson(0)]);
@@ -1793,6 +1850,52 @@ mod tests {
     /// avoidance; the link of that run (its choices) opened in a fresh page replays the same
     /// run, asking nothing even in decision mode; without the choices, or with another seed,
     /// it is another run.
+    #[test]
+    fn a_reload_brings_back_the_run_remembered_for_a_comparison() {
+        // The conflict lesson in decision mode, every dispute sent to arbitration, then "Run
+        // again with a change".
+        let mut s = conflict_lesson();
+        while s.status() != Status::Done {
+            s = match s.awaiting().map(|d| d.id) {
+                Some(id) => s.reduce(Action::Decide {
+                    id,
+                    step: Some(Resolution::Arbitration),
+                }),
+                None => s.reduce(Action::Finish),
+            };
+        }
+        let s = s.reduce(Action::CompareStart);
+        let b = s.baseline.clone().expect("a run remembered");
+        assert!(!b.choices.is_empty(), "the class chose");
+        // What the tab keeps reads back, and plays the same run again (a fresh page).
+        let kept = crate::url::kept_baseline(&b.scenario, b.seed, &b.choices);
+        let (scenario, choices) = crate::url::restore_baseline(&kept).expect("reads");
+        let back = after(&[Action::RestoreBaseline { scenario, choices }]);
+        let again = back.baseline.clone().expect("brought back");
+        assert_eq!(
+            (&again.scenario, again.seed, &again.choices),
+            (&b.scenario, b.seed, &b.choices)
+        );
+        assert_eq!(*again.result, *b.result);
+        // Without the choices the run differs: they were applied, not left to the ladder.
+        let plain = after(&[Action::RestoreBaseline {
+            scenario: b.scenario.clone(),
+            choices: Vec::new(),
+        }]);
+        assert_ne!(plain.baseline.as_ref().unwrap().result, b.result);
+        // The page's own scenario and run are left as they were.
+        assert_eq!(back.scenario, State::initial().scenario);
+        assert_eq!(back.month(), 0);
+        // A scenario that cannot run brings nothing back.
+        let mut broken = b.scenario.clone();
+        broken.partners.truncate(1);
+        let none = after(&[Action::RestoreBaseline {
+            scenario: broken,
+            choices: Vec::new(),
+        }]);
+        assert!(none.baseline.is_none());
+    }
+
     #[test]
     fn a_shared_run_replays_the_class_choices() {
         let mut s = conflict_lesson();

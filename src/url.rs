@@ -45,6 +45,15 @@ pub fn fragment_text(hash_or_href: &str) -> Option<&str> {
     (!text.is_empty()).then_some(text)
 }
 
+/// Whether `href` looks like a share link cut before its scenario: it names the model its
+/// sender ran (`?…&model=…`, which only Share and Share this experiment write) but has no
+/// fragment. A chat that cut the link there leaves the page's own scenario to open, which a
+/// student would otherwise run thinking it was the lecturer's.
+pub fn cut_before_fragment(href: &str) -> bool {
+    fragment_text(href).is_none()
+        && aliansi_wire::query_param(href, aliansi_wire::MODEL_PARAM).is_some()
+}
+
 /// Reads `location.hash` (or a whole address): empty, a scenario, or a broken link. Never
 /// panics, whatever the input.
 pub fn read_fragment(hash_or_href: &str) -> Fragment {
@@ -99,6 +108,22 @@ pub fn working_copy(hash: &str, scenario: &Scenario, seed: u64) -> String {
         hash,
         &aliansi_wire::encode_link(&scenario_with_seed(scenario, seed)),
     )
+}
+
+/// What a tab keeps of the run "Run again with a change" remembered: its scenario with `seed`
+/// and the class's `choices` in it, as a share link (`s1.`, or `s2.` with choices).
+pub fn kept_baseline(scenario: &Scenario, seed: u64, choices: &[(u32, Resolution)]) -> String {
+    aliansi_wire::encode_link_with_choices(&scenario_with_seed(scenario, seed), None, choices)
+}
+
+/// The scenario (with its seed) and choices of a [`kept_baseline`], if it reads.
+pub fn restore_baseline(kept: &str) -> Option<(Scenario, Vec<(u32, Resolution)>)> {
+    match aliansi_wire::decode_shared(kept) {
+        Ok(Shared::Scenario {
+            scenario, choices, ..
+        }) => Some((scenario, choices)),
+        _ => None,
+    }
 }
 
 /// What a tab keeps: the address's fragment when written (without `#`), a line break, then a
@@ -287,6 +312,33 @@ pub fn shorten(s: &str, max: usize) -> String {
         let mut out: String = s.chars().take(max).collect();
         out.push('…');
         out
+    }
+}
+
+#[cfg(test)]
+mod cut_tests {
+    use super::cut_before_fragment;
+
+    #[test]
+    fn a_share_link_cut_before_its_scenario_is_told_from_the_page_address() {
+        for cut in [
+            "https://x.id/aliansi/?lang=id&model=2026-11-30.5",
+            "https://x.id/aliansi/?lang=id&model=202",
+            "https://x.id/aliansi/?lang=id&model=",
+            "https://x.id/aliansi/?model=2026-11-30.5#",
+            "https://x.id/aliansi/?lang=id&model=2026-11-30.5#  ",
+        ] {
+            assert!(cut_before_fragment(cut), "{cut}");
+        }
+        for whole in [
+            "https://x.id/aliansi/",
+            "https://x.id/aliansi/?lang=id",
+            "https://x.id/aliansi/?lang=id&mod",
+            "https://x.id/aliansi/?lang=id&model=2026-11-30.5#s1.AAAA",
+            "https://x.id/aliansi/?lang=id&model=2026-11-30.5#e1.AAAA",
+        ] {
+            assert!(!cut_before_fragment(whole), "{whole}");
+        }
     }
 }
 

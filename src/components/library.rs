@@ -522,6 +522,10 @@ pub fn library(props: &LibraryProps) -> Html {
             }
         })
     };
+    // With a scenario open that is not in the list (a shared link's, an edit) and none chosen
+    // since, the picker shows an empty choice rather than a ready-made scenario whose
+    // description a reader would take for the open one's.
+    let unchosen = preset_id.is_empty();
     let options: Html = presets::all()
         .iter()
         .map(|p| {
@@ -531,7 +535,11 @@ pub fn library(props: &LibraryProps) -> Html {
             }
         })
         .collect();
-    let preset_desc = t(lang, &format!("library.preset.{}.desc", *preset_id));
+    let preset_desc = if unchosen {
+        t(lang, "library.preset.unchosen_desc")
+    } else {
+        t(lang, &format!("library.preset.{}.desc", *preset_id))
+    };
     // What is open now, so that the picker's description is not read as the open scenario's
     // (a shared link opens a scenario of its own under the picker).
     let open_preset = *use_memo(props.scenario.clone(), |s| {
@@ -546,12 +554,11 @@ pub fn library(props: &LibraryProps) -> Html {
             .map(|p| p.id)
     });
     {
-        // The picker shows the ready-made scenario just opened (a lesson's, say).
+        // The picker shows the ready-made scenario just opened (a lesson's, say), or none
+        // when what is open is not in the list.
         let preset_id = preset_id.clone();
         use_effect_with(open_preset, move |open| {
-            if let Some(id) = open {
-                preset_id.set(id.to_string());
-            }
+            preset_id.set(open.map_or_else(String::new, str::to_string));
         });
     }
     let open_now = match (&props.named, open_preset) {
@@ -943,9 +950,12 @@ pub fn library(props: &LibraryProps) -> Html {
                     <div class="preset-row">
                         <select id="preset-select" data-testid="preset-select" onchange={on_preset}
                             aria-describedby="preset-desc">
+                            if unchosen {
+                                <option value="" selected=true disabled=true>{ t(lang, "library.preset.unchosen") }</option>
+                            }
                             { options }
                         </select>
-                        <button type="button" data-testid="preset-load" onclick={on_preset_load}>
+                        <button type="button" data-testid="preset-load" onclick={on_preset_load} disabled={unchosen}>
                             { t(lang, "library.preset.load") }
                         </button>
                     </div>

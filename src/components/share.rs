@@ -70,6 +70,10 @@ pub fn share_button(props: &ShareProps) -> Html {
             let href = window.location().href().unwrap_or_default();
             let link = url::share_url(&href, &current, current.seed, &choices, lang);
             push_address(&link);
+            // The tab's work is now the scenario of this address: a reload (a phone's browser
+            // that dropped the tab while the link was pasted elsewhere) brings back the run
+            // where it stood, not the link's month 0.
+            keep_working_copy(&current, current.seed);
             shared.set(Some((link.clone(), current.clone())));
             let dispatch = dispatch.clone();
             wasm_bindgen_futures::spawn_local(async move {
@@ -228,6 +232,8 @@ const WORKING_VARIANTS_KEY: &str = "aliansi.variants.v1";
 /// Where the tab keeps how the page is shown: classroom and decision mode, the speed, the
 /// lesson open (`state::View`).
 const VIEW_KEY: &str = "aliansi.view.v1";
+/// Where the tab keeps the run "Run again with a change" remembered (`url::kept_baseline`).
+const BASELINE_KEY: &str = "aliansi.baseline.v1";
 
 /// Puts `link` in the address as a new entry of the tab's history, which keeps the variants of
 /// "Compare fairly" as they are (see [`keep_variants`]). The address it already shows (Share
@@ -337,6 +343,12 @@ pub fn url_sync(props: &ShareProps) -> Html {
             link_is_shown
                 || !matches!(a, Action::Notify(Some(n)) if n.key.starts_with("library.link_opened"))
         }));
+        // A share link cut before its scenario, opened in a fresh tab: say so, rather than
+        // let the page's own scenario pass for the shared one.
+        let href = gloo::utils::window().location().href().unwrap_or_default();
+        if restored.is_none() && url::cut_before_fragment(&href) {
+            actions.push(notice("library.link_cut", &[], true));
+        }
         let same_world = restored.is_some();
         // An edit, not a load: the scenario the address or the lesson loaded stays the one
         // it differs from, so loading another later offers to bring the edited one back.
@@ -353,6 +365,12 @@ pub fn url_sync(props: &ShareProps) -> Html {
         // The run where it stood, in the restored scenario's world only.
         if same_world {
             actions.extend(view.as_ref().and_then(View::replay));
+        }
+        // The run "Run again with a change" remembered: the tab's, whatever the address.
+        if let Some((scenario, choices)) =
+            kept_in_tab(BASELINE_KEY).and_then(|k| url::restore_baseline(&k))
+        {
+            actions.push(Action::RestoreBaseline { scenario, choices });
         }
         for a in actions {
             dispatch.dispatch(a);
@@ -451,6 +469,22 @@ pub fn url_sync(props: &ShareProps) -> Html {
     });
     use_effect_with(props.state.view(), |view| {
         keep_in_tab(VIEW_KEY, Some(&view.to_text()));
+        || ()
+    });
+    // The remembered run, kept when it changes (the pointer to its result tells one from
+    // another without comparing scenarios at every render).
+    let baseline_id = props
+        .state
+        .baseline
+        .as_ref()
+        .map(|b| Rc::as_ptr(&b.result) as usize);
+    let state = props.state.clone();
+    use_effect_with(baseline_id, move |_| {
+        let kept = state
+            .baseline
+            .as_ref()
+            .map(|b| url::kept_baseline(&b.scenario, b.seed, &b.choices));
+        keep_in_tab(BASELINE_KEY, kept.as_deref());
         || ()
     });
     html! {}

@@ -61,6 +61,16 @@ await h.check("(1) the page says what is open: a preset by its title, an edited 
   await trust.press("Tab");
   await p.waitForFunction(() => /not in this list/.test(document.querySelector('[data-testid="preset-open"]')?.innerText), null, { timeout: 5_000 });
   assert.match(await said(), /^Open now: a scenario not in this list, 4 partners \(.+, .+, .+, .+\) over 10 years\.$/);
+  // The picker then shows no ready-made scenario (whose description would be read as the open
+  // one's), and Load waits for a choice.
+  const picker = tid(p, "preset-select");
+  await p.waitForFunction(() => document.querySelector('[data-testid="preset-select"]')?.value === "", null, { timeout: 5_000 });
+  assert.match(await p.locator("#preset-desc").innerText(), /^The scenario open now is not one of these\./);
+  assert.equal(await tid(p, "preset-load").isDisabled(), true);
+  await picker.selectOption("calm-pair");
+  assert.equal(await tid(p, "preset-load").isDisabled(), false);
+  assert.doesNotMatch(await p.locator("#preset-desc").innerText(), /not one of these/);
+  assert.equal(await picker.locator('option[value=""]').count(), 0, "the empty choice goes once one is chosen");
   // The picker follows what is loaded (here by a lesson).
   await tid(p, "lesson-open-trust").click();
   await p.waitForFunction(() => document.querySelector('[data-testid="preset-select"]')?.value === "challenge-trust", null, { timeout: 5_000 });

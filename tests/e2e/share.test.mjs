@@ -1,7 +1,9 @@
 // End-to-end: (7) share links. The scenario and seed go into the address (#s1.…) and the
 // clipboard; opening the link elsewhere gives the same run; damaged or foreign links show a
 // notice and the default scenario; back and forward load the scenario of the address; a link
-// opens in the language it was shared in (?lang=).
+// opens in the language it was shared in (?lang=); after Share a reload keeps the run and the
+// comparison; a link cut before its scenario says so; a lesson over a link's scenario offers it
+// back.
 // Usage: node share.test.mjs [DIST_DIR]
 import assert from "node:assert/strict";
 import {
@@ -217,6 +219,74 @@ await h.check("a reload keeps the scenario being edited; a link opened in the ta
   await expectPartners(q, DEFAULT_PARTNERS);
   await q.context().close();
   await p.context().close();
+});
+
+await h.check("after Share, a reload keeps the run where it stood and the comparison of Run again with a change (a phone audit)", async () => {
+  const p = await h.newPage({ permissions: ["clipboard-read", "clipboard-write"] });
+  await open(p, h.origin);
+  await loadPreset(p, "id-jp-jv");
+  await finishRun(p);
+  // Run again with a change: mediation instead of arbitration, to its end.
+  await tid(p, "compare-start").click();
+  await tid(p, "compare-ladder").selectOption({ label: "Negotiation → Mediation" });
+  await finishRun(p);
+  await tid(p, "compare").waitFor({ timeout: STEP_TIMEOUT_MS });
+  const compared = await tid(p, "compare").innerText();
+  const month = await p.locator("#app-ready").getAttribute("data-month");
+  // Without Share, and after it (the address then holds the link): the run and the
+  // comparison come back as they were.
+  for (const shared of [false, true]) {
+    if (shared) {
+      await tid(p, "share").click();
+      await tid(p, "share-link").waitFor({ state: "visible", timeout: 5_000 });
+      assert.match(p.url(), /#s1\./);
+    }
+    await p.reload({ waitUntil: "load" });
+    await ready(p);
+    await p.waitForSelector('#app-ready[data-status="done"]', { state: "attached", timeout: STEP_TIMEOUT_MS });
+    assert.equal(await p.locator("#app-ready").getAttribute("data-month"), month, `shared: ${shared}`);
+    await tid(p, "compare").waitFor({ timeout: STEP_TIMEOUT_MS });
+    assert.equal(await tid(p, "compare").innerText(), compared, `shared: ${shared}`);
+  }
+  // A new tab has no comparison.
+  const q = await h.newPage();
+  await q.goto(p.url(), { waitUntil: "load" });
+  await ready(q);
+  await q.waitForTimeout(300);
+  assert.equal(await tid(q, "compare").count(), 0);
+  await q.context().close();
+  await p.context().close();
+});
+
+await h.check("a share link cut before its scenario says so; a lesson opened over a link's scenario offers it back", async () => {
+  assert.ok(link, "no link from the first check");
+  const p = await h.newPage();
+  await p.goto(link.split("#")[0], { waitUntil: "load" });
+  await ready(p);
+  await expectNotice(p, /looks like a shared link cut short/);
+  await expectPartners(p, DEFAULT_PARTNERS);
+  // A lecturer's link of a preset with a seed of its own, run as it came, then a lesson opened
+  // over it: the page cannot give that scenario again, so it offers it back.
+  await loadPreset(p, "id-jp-jv");
+  await tid(p, "seed").fill("99");
+  await tid(p, "seed").press("Enter");
+  await p.waitForSelector('#app-ready[data-seed="99"]', { state: "attached", timeout: 5_000 });
+  await tid(p, "share").click();
+  await tid(p, "share-link").waitFor({ state: "visible", timeout: 5_000 });
+  const lecturers = await tid(p, "share-link").inputValue();
+  await p.context().close();
+  const student = await h.newPage();
+  await student.goto(lecturers, { waitUntil: "load" });
+  await ready(student);
+  await expectPartners(student, JV);
+  await finishRun(student);
+  await tid(student, "lesson-open-trust").click();
+  await tid(student, "replaced").waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.match(await tid(student, "replaced").innerText(), /from a link or a file/);
+  await tid(student, "restore").click();
+  await expectPartners(student, JV);
+  assert.equal(await student.locator("#app-ready").getAttribute("data-seed"), "99");
+  await student.context().close();
 });
 
 await h.check("(7) a link opens in the language it was shared in; the switch rewrites the address", async () => {

@@ -4,8 +4,8 @@ pub const STRINGS: &str = strings![
     ("app.title", "Aliansi", "Aliansi"),
     (
         "app.replaced",
-        "Your edited scenario was replaced by the one just loaded; you can bring it back.",
-        "Skenario yang Anda ubah diganti dengan yang baru dimuat; Anda dapat memakainya lagi."
+        "The scenario you had open (edited, or from a link or a file) was replaced by the one just loaded; you can bring it back.",
+        "Skenario yang tadi terbuka (yang Anda ubah, atau dari tautan atau berkas) diganti dengan yang baru dimuat; Anda dapat memakainya lagi."
     ),
     (
         "app.restore",
