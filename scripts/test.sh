@@ -245,7 +245,9 @@ step "release build (scripts/build.sh)" \
 # to 399 KB, from an audit of a student on a phone: a reload after Share keeping the run, the
 # comparison of Run again with a change kept over a reload, the picker showing no preset when
 # the open scenario is not one, a link's unedited scenario offered back when another is loaded
-# over it, a link cut before its '#' saying so: 398.8 KB.
+# over it, a link cut before its '#' saying so: 398.8 KB. Raised to 401 KB, the same audit: the
+# phone's bar saying how a run ended (with Why), and that a dispute awaits the class (with
+# Choose); a comparison's verdict in words, its charts over the months the runs lived: 400.1 KB.
 # Measured in stop 34: without Many futures,
 # Compare fairly and the sweep (the page's three batch features) the first load is 312.8 KB,
 # so the goal of 300 KB is out of reach by leaving features out of the first load.
@@ -253,7 +255,7 @@ step "release build (scripts/build.sh)" \
 # 2026-11-30, `ALIANSI_SIZE_OPTIONS=0 bash scripts/build.sh`: 27.8 KB more): that build is held
 # to the budget plus 29 KB, with a warning. Over budget, the step fails; the end-to-end tests
 # still run, then the script exits 1.
-PAGE_WEIGHT_BUDGET_KB=399
+PAGE_WEIGHT_BUDGET_KB=401
 if ! grep -qx 'size-options=on' "$BUILD_REPORT"; then
   without=$((PAGE_WEIGHT_BUDGET_KB + 29))
   echo "WARNING: the release build was made without scripts/build.sh's size options (see its" >&2

@@ -142,7 +142,14 @@ pub fn compare_view(state: &UseReducerHandle<State>) -> Html {
             &[("a", &b.seed.to_string()), ("b", &s.seed.to_string())],
         )
     };
-    let horizon = s.scenario.horizon_months.max(b.scenario.horizon_months);
+    // The months either run lived: two runs that both ended early (month 48 of 120, say) are
+    // drawn over those months, not over a plot mostly empty.
+    let horizon = v.months.max(b.result.months).max(1);
+    let verdict = crate::narrate::compare_verdict(
+        lang,
+        (b.result.outcome, b.result.months, b.result.value_total),
+        (v.outcome, v.months, v.value_total),
+    );
     let pair = |bp: Vec<(f64, f64)>, vp: Vec<(f64, f64)>| {
         vec![
             ChartSeries {
@@ -172,6 +179,7 @@ pub fn compare_view(state: &UseReducerHandle<State>) -> Html {
         <section class="card compare" data-testid="compare" aria-labelledby="compare-title">
             <h2 id="compare-title">{ t(lang, "watch.compare.heading") }</h2>
             <p class="compare-note" data-testid="compare-note">{ note }</p>
+            <p class="compare-verdict" data-testid="compare-verdict">{ verdict }</p>
             <p class="compare-changes" data-testid="compare-changes">
                 <strong>{ t(lang, "watch.compare.changed") }{ ": " }</strong>
                 { crate::variants::differences_line(lang, &b.scenario, &s.scenario) }

@@ -102,6 +102,8 @@ pub fn run_controls(props: &Props) -> Html {
             "watch.status.running",
             &[("month", &month), ("horizon", &horizon)],
         ),
+        // Stopped for the class's choice: not a pause that Resume would end.
+        Status::Paused if waiting => tf(lang, "watch.status.waiting", &[("month", &month)]),
         Status::Paused => tf(
             lang,
             "watch.status.paused",
@@ -121,26 +123,68 @@ pub fn run_controls(props: &Props) -> Html {
 
     // On a phone the run's network and gauges are screens below these buttons: while a run is
     // under way a bar at the foot of the screen keeps its month, Pause (or Resume) and a way
-    // down to the network at hand (styles: only on a narrow screen).
-    let play_bar = matches!(status, Status::Running | Status::Paused).then(|| {
-        let (toggle, label) = if status == Status::Running {
-            (Action::Pause, t(lang, "watch.pause"))
-        } else {
-            (Action::Run, t(lang, "watch.resume"))
-        };
-        let to_network = Callback::from(|_: MouseEvent| {
-            if let Some(el) = gloo::utils::document().get_element_by_id("network-title") {
-                el.scroll_into_view();
+    // down to the network at hand (styles: only on a narrow screen); while a dispute awaits the
+    // class, a way up to its card. Once the run has ended, the bar says how, with a way down to
+    // why, until that is taken (a student watching the gauges saw the bar simply vanish).
+    let end_read = use_state(|| false);
+    {
+        let end_read = end_read.clone();
+        use_effect_with(status, move |status| {
+            if *status != Status::Done {
+                end_read.set(false);
             }
         });
-        html! {
-            <div class="play-bar" data-testid="play-bar" role="group" aria-label={t(lang, "watch.controls")}>
-                <span class="play-bar-status">{ status_text.clone() }</span>
-                <button type="button" data-testid="play-bar-toggle" disabled={waiting} onclick={act(toggle)}>{ label }</button>
-                <button type="button" data-testid="play-bar-watch" onclick={to_network}>{ t(lang, "watch.play_bar.watch") }</button>
-            </div>
+    }
+    let scroll_to = |id: &'static str| {
+        Callback::from(move |_: MouseEvent| {
+            if let Some(el) = gloo::utils::document().get_element_by_id(id) {
+                el.scroll_into_view();
+            }
+        })
+    };
+    let play_bar = match status {
+        Status::Running | Status::Paused => {
+            let (toggle, label) = if status == Status::Running {
+                (Action::Pause, t(lang, "watch.pause"))
+            } else {
+                (Action::Run, t(lang, "watch.resume"))
+            };
+            let (to, go) = if waiting {
+                ("decision-title", t(lang, "watch.play_bar.choose"))
+            } else {
+                ("network-title", t(lang, "watch.play_bar.watch"))
+            };
+            Some(html! {
+                <div class="play-bar" data-testid="play-bar" role="group" aria-label={t(lang, "watch.controls")}>
+                    <span class="play-bar-status">{ status_text.clone() }</span>
+                    // Nothing to resume while the class chooses: the card goes on.
+                    if !waiting {
+                        <button type="button" data-testid="play-bar-toggle" onclick={act(toggle)}>{ label }</button>
+                    }
+                    <button type="button" data-testid="play-bar-watch" onclick={scroll_to(to)}>{ go }</button>
+                </div>
+            })
         }
-    });
+        Status::Done if !*end_read => state.run().map(|r| {
+            let why = {
+                let to_summary = scroll_to("summary-title");
+                let end_read = end_read.clone();
+                Callback::from(move |e: MouseEvent| {
+                    to_summary.emit(e);
+                    end_read.set(true);
+                })
+            };
+            html! {
+                <div class="play-bar" data-testid="play-bar" role="group" aria-label={t(lang, "watch.controls")}>
+                    <span class="play-bar-status" data-testid="play-bar-outcome">
+                        { crate::narrate::outcome_text(lang, r.outcome, r.months) }
+                    </span>
+                    <button type="button" data-testid="play-bar-why" onclick={why}>{ t(lang, "watch.play_bar.why") }</button>
+                </div>
+            }
+        }),
+        _ => None,
+    };
 
     // Fields of the editor holding a refused value: said here, where Run is (on a phone the
     // field's own message is screens away), with a way to it.

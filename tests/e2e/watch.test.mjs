@@ -241,7 +241,40 @@ await h.check("(6) run again with a change: both outcomes and the same-world not
   assert.match(note, /shock/i);
   // And which setting the run changed.
   assert.match(await tid(page, "compare-changes").innerText(), /What changed: Transparency: 0\.5 → 0\.95/);
+  // A verdict in words, agreeing with the two outcomes; the charts span the months the runs
+  // lived (not the horizon when both ended early: a phone audit found them 60 % empty).
+  const verdict = await tid(page, "compare-verdict").innerText();
+  const ended = (o) => (/Dissolved in month (\d+)/.exec(o) ?? [])[1];
+  const [b, v] = [ended(outcomes[0]), ended(outcomes[1])];
+  const expected = b && v
+    ? (b === v ? `Both dissolved in month ${v}` : `Both dissolved, the variant`)
+    : b ? "The change saved the alliance" : v ? "The change ended the alliance" : "Both survived";
+  assert.ok(verdict.startsWith(expected), `${outcomes} → ${verdict}`);
+  assert.match(verdict, /One seed is one future/);
+  const lived = Math.max(...outcomes.map((o) => Number((/(\d+) months?/.exec(o) ?? /month (\d+)/.exec(o))[1])));
+  const xTicks = await page.locator("figure:has(#cmp-trust-title) .tick-label").evaluateAll((ls) => ls.filter((l) => l.getAttribute("dominant-baseline") === "hanging").map((l) => Number(l.textContent)));
+  assert.ok(xTicks.length >= 2 && Math.max(...xTicks) <= lived && Math.max(...xTicks) > lived / 2, `x ticks ${xTicks} for runs of at most ${lived} months`);
   await h.shot(page, "compare");
+});
+
+await h.check("on a phone, while a dispute awaits the class, the bar says so and Choose goes to its card", async () => {
+  const p = await h.newPage({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  await open(p, h.origin);
+  await tid(p, "decisions-toggle").click();
+  await tid(p, "finish").click();
+  await tid(p, "decision").waitFor({ timeout: STEP_TIMEOUT_MS });
+  const month = await p.locator("#app-ready").getAttribute("data-month");
+  await p.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  const bar = tid(p, "play-bar");
+  await bar.waitFor({ state: "visible", timeout: STEP_TIMEOUT_MS });
+  assert.match(await bar.innerText(), new RegExp(`Month ${month}: a dispute awaits your choice`));
+  assert.equal(await tid(p, "play-bar-toggle").count(), 0, "no Resume while the class chooses");
+  await tid(p, "play-bar-watch").click();
+  await p.waitForFunction(() => {
+    const r = document.getElementById("decision-title").getBoundingClientRect();
+    return r.top >= 0 && r.top < innerHeight / 2;
+  }, null, { timeout: STEP_TIMEOUT_MS });
+  await p.context().close();
 });
 
 /** Loads a scenario of 30 partners (calm-pair's first, thirty times) over `months`, with a
@@ -451,7 +484,7 @@ await h.check("(3) each run chart gives its numbers year by year as a table, on 
   await p.context().close();
 });
 
-await h.check("(3) on a phone a bar at the foot of the screen keeps the run's month, Pause and a way down to the network", async () => {
+await h.check("(3) on a phone a bar at the foot of the screen keeps the run's month, Pause and a way down to the network; at the end, the outcome and a way down to why", async () => {
   const p = await h.newPage({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   await open(p, h.origin);
   assert.equal(await tid(p, "play-bar").count(), 0, "no bar before the run");
@@ -476,7 +509,17 @@ await h.check("(3) on a phone a bar at the foot of the screen keeps the run's mo
   await p.waitForSelector('#app-ready[data-status="paused"]', { state: "attached", timeout: STEP_TIMEOUT_MS });
   assert.equal(await tid(p, "play-bar-toggle").innerText(), "Resume");
   await finishRun(p);
-  assert.equal(await tid(p, "play-bar").count(), 0, "no bar once the run has ended");
+  // Ended: the bar says how, as the outcome does, and Why takes the student down to the story
+  // (the bar vanished at the end, and a student watching the gauges missed it: a phone audit);
+  // then it goes.
+  await tid(p, "play-bar-outcome").waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.equal(await tid(p, "play-bar-outcome").innerText(), await tid(p, "outcome").innerText());
+  await tid(p, "play-bar-why").click();
+  await p.waitForFunction(() => {
+    const r = document.getElementById("summary-title").getBoundingClientRect();
+    return r.top >= 0 && r.top < innerHeight;
+  }, null, { timeout: STEP_TIMEOUT_MS });
+  await tid(p, "play-bar").waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
   await p.context().close();
   // On a wide screen the buttons and the drawings sit side by side: no bar.
   const wide = await h.newPage();

@@ -580,6 +580,71 @@ pub fn outcome_text(lang: Lang, outcome: Outcome, n: u32) -> String {
     }
 }
 
+/// The verdict of "Run again with a change" in one or two sentences: how the variant's ending
+/// differs from the baseline's (saved, ended, later, sooner, the same), then how much value it
+/// created against the baseline's ("about the same" within one percent), then that one seed
+/// is one future. Each run is (outcome, months simulated, value created in all).
+pub fn compare_verdict(
+    lang: Lang,
+    base: (Outcome, u32, f64),
+    variant: (Outcome, u32, f64),
+) -> String {
+    let (bo, bm, bv) = base;
+    let (vo, vm, vv) = variant;
+    let ending = match (bo, vo) {
+        (Outcome::Survived, Outcome::Survived) => tf(
+            lang,
+            "watch.compare.verdict.both_survived",
+            &[("months", &months(lang, vm))],
+        ),
+        (Outcome::Dissolved { month: b, .. }, Outcome::Survived) => tf(
+            lang,
+            "watch.compare.verdict.saved",
+            &[("months", &months(lang, vm)), ("base", &b.to_string())],
+        ),
+        (Outcome::Survived, Outcome::Dissolved { month: v, .. }) => tf(
+            lang,
+            "watch.compare.verdict.ended",
+            &[("month", &v.to_string()), ("months", &months(lang, bm))],
+        ),
+        (Outcome::Dissolved { month: b, .. }, Outcome::Dissolved { month: v, .. }) => {
+            let key = match v.cmp(&b) {
+                std::cmp::Ordering::Greater => "watch.compare.verdict.later",
+                std::cmp::Ordering::Less => "watch.compare.verdict.sooner",
+                std::cmp::Ordering::Equal => "watch.compare.verdict.same_end",
+            };
+            tf(
+                lang,
+                key,
+                &[
+                    ("n", &months(lang, v.abs_diff(b))),
+                    ("month", &v.to_string()),
+                    ("base", &b.to_string()),
+                ],
+            )
+        }
+    };
+    let change = if bv > 0.0 {
+        (vv - bv) / bv * 100.0
+    } else {
+        0.0
+    };
+    let value = if change.abs() < 1.0 {
+        t(lang, "watch.compare.verdict.value_same").to_string()
+    } else {
+        let key = if change > 0.0 {
+            "watch.compare.verdict.value_more"
+        } else {
+            "watch.compare.verdict.value_less"
+        };
+        tf(lang, key, &[("pct", &num(lang, change.abs(), 0))])
+    };
+    format!(
+        "{ending} {value} {}",
+        t(lang, "watch.compare.verdict.one_future")
+    )
+}
+
 /// What had become of a partner's disputes (those opened before it left) when it left. Each
 /// dispute counts once, by its latest fate: a review can send a dispute that ended unresolved
 /// up the ladder again, to be settled or to end unresolved again.
@@ -1046,6 +1111,57 @@ pub fn run_story(lang: Lang, s: &Scenario, r: &RunResult) -> RunStory {
         exits,
         value,
         split,
+    }
+}
+
+#[cfg(test)]
+mod verdict_tests {
+    use super::*;
+    use aliansi_sim::Cause;
+
+    fn gone(month: u32) -> Outcome {
+        Outcome::Dissolved {
+            month,
+            cause: Cause::TrustBreakdown,
+        }
+    }
+
+    #[test]
+    fn the_verdict_says_how_the_ending_and_the_value_moved() {
+        let en = Lang::En;
+        let v = |b, v| compare_verdict(en, b, v);
+        let one = " One seed is one future: “Compare fairly” runs both over many.";
+        assert_eq!(
+            v((gone(48), 48, 2118.0), (gone(48), 48, 2107.0)),
+            format!("Both dissolved in month 48: in this future the change did not alter the ending. About the same value was created in all.{one}")
+        );
+        assert_eq!(
+            v((gone(48), 48, 1000.0), (Outcome::Survived, 120, 3000.0)),
+            format!("The change saved the alliance: it survived all 120 months, where the baseline dissolved in month 48. The variant created 200% more value in all.{one}")
+        );
+        assert_eq!(
+            v((Outcome::Survived, 120, 3000.0), (gone(30), 30, 900.0)),
+            format!("The change ended the alliance: it dissolved in month 30, where the baseline survived all 120 months. The variant created 70% less value in all.{one}")
+        );
+        assert!(v((gone(30), 30, 900.0), (gone(31), 31, 900.0))
+            .starts_with("Both dissolved, the variant 1 month later (month 31 against 30)."));
+        assert!(v((gone(40), 40, 900.0), (gone(31), 31, 900.0))
+            .starts_with("Both dissolved, the variant 9 months sooner (month 31 against 40)."));
+        assert!(
+            v((Outcome::Survived, 120, 0.0), (Outcome::Survived, 120, 5.0))
+                .starts_with("Both survived all 120 months. About the same value")
+        );
+        // Bahasa Indonesia: every case has its words.
+        let id = compare_verdict(
+            Lang::Id,
+            (gone(48), 48, 1000.0),
+            (Outcome::Survived, 120, 1500.0),
+        );
+        assert!(
+            id.starts_with("Perubahan itu menyelamatkan aliansi"),
+            "{id}"
+        );
+        assert!(id.contains("50%"), "{id}");
     }
 }
 
