@@ -36,6 +36,14 @@ pub fn notice_banner(state: &UseReducerHandle<State>) -> Html {
             d.dispatch(Action::ForgetReplaced);
         }
     };
+    let to = |id: &'static str| {
+        move |_: MouseEvent| {
+            if let Some(el) = gloo::utils::document().get_element_by_id(id) {
+                el.scroll_into_view();
+            }
+        }
+    };
+    let key = s.notice.as_ref().map(|n| n.key);
     let restore = {
         let d = state.dispatcher();
         move |_| d.dispatch(Action::Restore)
@@ -67,12 +75,36 @@ pub fn notice_banner(state: &UseReducerHandle<State>) -> Html {
         (true, false) => "notice",
         (true, true) => "notice error",
     };
+    // News of what the page opened with (a shared link, an experiment link): read at the top
+    // of the page, where a phone opens it, and not held over the screen after (on a phone it
+    // took a quarter of the screen while the student scrolled to Run, and lay over the results
+    // of the experiment it announced). Styles: on a narrow screen only.
+    let arrival = !error
+        && s.notice.as_ref().is_some_and(|n| {
+            matches!(
+                n.key,
+                "library.link_opened" | "library.link_opened_choices" | "experiments.link_loaded"
+            )
+        });
+    let class = classes!(class, arrival.then_some("arrival"));
     html! {
         <div {class} data-testid={shown.then_some("notice")}>
             <div class="notice-words">
                 <div role="status" data-testid="notice-news">{ news }</div>
                 <div role="alert" data-testid="notice-alarm">{ alarm }</div>
             </div>
+            // What the news of an opened link asks for is screens below on a phone: Run (four
+            // screens), the experiment's variants (fifteen).
+            if matches!(key, Some("library.link_opened" | "library.link_opened_choices")) {
+                <button type="button" class="primary" data-testid="notice-to-run" onclick={to("controls-title")}>
+                    { t(s.lang, "library.to_run") }
+                </button>
+            }
+            if key == Some("experiments.link_loaded") {
+                <button type="button" class="primary" data-testid="notice-to-variants" onclick={to("variants-title")}>
+                    { t(s.lang, "experiments.to_variants") }
+                </button>
+            }
             if s.replaced.is_some() {
                 <button type="button" class="primary" data-testid="restore" data-refocus="preset-select" onclick={restore}>
                     { t(s.lang, "app.restore") }

@@ -52,6 +52,12 @@ await h.check("a student opens the link and gets the same numbers", async () => 
   await ready(student);
   await expectNotice(student, /shared experiment is loaded/);
   await tid(student, "variant-1").waitFor({ timeout: STEP_TIMEOUT_MS });
+  // The notice goes to the variants it announces (screens below).
+  await tid(student, "notice-to-variants").click();
+  await student.waitForFunction(() => {
+    const r = document.getElementById("variants-title").getBoundingClientRect();
+    return r.top >= 0 && r.top < innerHeight / 2;
+  }, null, { timeout: STEP_TIMEOUT_MS });
   assert.match(await tid(student, "variant-0").innerText(), /As it is/);
   assert.match(await tid(student, "variant-1").innerText(), /Proportional shares/);
   assert.equal(await tid(student, "variants-runs").inputValue(), "300");

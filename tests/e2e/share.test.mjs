@@ -289,6 +289,33 @@ await h.check("a share link cut before its scenario says so; a lesson opened ove
   await student.context().close();
 });
 
+await h.check("on a phone the news that a link opened stays at the top of the page; Share's news is held in view", async () => {
+  assert.ok(link, "no link from the first check");
+  const p = await h.newPage({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, permissions: ["clipboard-read", "clipboard-write"] });
+  await p.goto(link, { waitUntil: "load" });
+  await ready(p);
+  await expectNotice(p, /shared scenario is open/);
+  const top = () => tid(p, "notice").evaluate((n) => Math.round(n.getBoundingClientRect().top));
+  assert.ok((await top()) >= 0, "seen where the page opens");
+  // Down to Run (screens below on a phone), by the notice's own button: the news stays
+  // above, off the screen.
+  await tid(p, "notice-to-run").click();
+  await p.waitForFunction(() => {
+    const r = document.querySelector('[data-testid="run"]').getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight;
+  }, null, { timeout: STEP_TIMEOUT_MS });
+  await p.waitForTimeout(200);
+  const box = await tid(p, "notice").evaluate((n) => n.getBoundingClientRect().bottom);
+  assert.ok(box <= 0, `the notice's bottom at ${box} px, over the screen`);
+  // Share far down the page: its news comes to the screen, held at its top.
+  await tid(p, "share").scrollIntoViewIfNeeded();
+  await tid(p, "share").click();
+  await expectNotice(p, /copied/i);
+  const held = await top();
+  assert.ok(held >= 0 && held < 100, `Share's notice at ${held} px`);
+  await p.context().close();
+});
+
 await h.check("(7) a link opens in the language it was shared in; the switch rewrites the address", async () => {
   const htmlLang = (p) => p.evaluate(() => document.documentElement.lang);
   const waitLang = (p, l) =>

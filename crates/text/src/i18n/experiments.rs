@@ -56,6 +56,7 @@ pub const STRINGS: &str = strings![
     ("experiments.trust_desc", "Histogram of the partners' mean trust at the end, from 0 to 1.", "Histogram rata-rata kepercayaan antarmitra di akhir, dari 0 sampai 1."),
     ("experiments.variant_default", "Variant {n}", "Varian {n}"),
     ("experiments.variants_heading", "Compare fairly", "Bandingkan secara adil"),
+    ("experiments.to_variants", "To the variants ↓", "Ke varian ↓"),
     ("experiments.share", "Share this experiment", "Bagikan eksperimen ini"),
     ("experiments.share_hint", "One link holds the scenario, every variant and the number of runs: whoever opens it can run the same comparison and gets the same numbers.", "Satu tautan memuat skenario, setiap varian, dan jumlah simulasi: siapa pun yang membukanya dapat menjalankan perbandingan yang sama dan mendapat angka yang sama."),
     ("experiments.share_label", "Experiment link", "Tautan eksperimen"),
