@@ -136,11 +136,13 @@ await h.check("(7) back and forward load the scenario of the address", async () 
   await p.context().close();
 });
 
-await h.check("(7) links as chat apps leave them open; a broken one changes nothing, and Back returns to the student's own work", async () => {
+await h.check("(7) links as chat apps and wrapped copies leave them open; a broken one changes nothing, and Back returns to the student's own work", async () => {
   assert.ok(link, "no link from the first check");
   const fragment = link.slice(link.indexOf("#"));
-  // Punctuation stuck to the end, percent-encoding, a capital prefix: the same scenario.
-  for (const variant of [`${fragment}.`, `${fragment})`, `${fragment}%E2%80%A6`, `#S1.${fragment.slice(4)}`]) {
+  // Punctuation stuck to the end, percent-encoding, a capital prefix, a link broken across
+  // lines (a wrapped copy: a space or a line break inside it): the same scenario.
+  const wrapped = (sep) => `${fragment.slice(0, 40)}${sep}${fragment.slice(40)}`;
+  for (const variant of [`${fragment}.`, `${fragment})`, `${fragment}%E2%80%A6`, `#S1.${fragment.slice(4)}`, wrapped("%20"), wrapped("%0A")]) {
     const p = await h.newPage();
     await open(p, h.origin, "/" + variant);
     await expectPartners(p, JV);

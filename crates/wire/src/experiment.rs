@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::WireError;
 use crate::link::{
-    bad, decode_v1_payload, decode_v2_payload, encode_payload, fragment, link_of, payload_bytes,
-    scenario_in_link, take_exact, version_of, LinkV1, LINK_PREFIX, RUN_LINK_PREFIX,
+    bad, decode_v1_payload, decode_v2_payload, encode_payload, first_reading, link_of,
+    payload_bytes, scenario_in_link, take_exact, version_of, LinkV1, LINK_PREFIX, RUN_LINK_PREFIX,
 };
 
 /// The prefix of version-1 experiment links.
@@ -144,8 +144,10 @@ pub fn encode_experiment_link(x: &Experiment) -> String {
 /// input gives a value or a one-line [`WireError`], never a panic; everything decoded is
 /// validated.
 pub fn decode_shared(text: &str) -> Result<Shared, WireError> {
-    let frag = fragment(text)?;
-    let frag = frag.as_str();
+    first_reading(text, decode_shared_fragment)
+}
+
+fn decode_shared_fragment(frag: &str) -> Result<Shared, WireError> {
     if let Some(payload) = frag.strip_prefix(LINK_PREFIX) {
         let (scenario, name) = decode_v1_payload(payload)?;
         return Ok(Shared::Scenario {

@@ -424,8 +424,24 @@ pub fn decode_link(text: &str) -> Result<Scenario, WireError> {
 
 /// Like [`decode_link`], also returning the title carried in the link, if any.
 pub fn decode_link_named(text: &str) -> Result<(Scenario, Option<String>), WireError> {
-    let frag = fragment(text)?;
-    let frag = frag.as_str();
+    first_reading(text, decode_link_fragment)
+}
+
+/// The first of a link's readings ([`fragments`]) that `decode` takes, or the first reading's
+/// error (a link broken by spaces reads as its first piece would).
+pub(crate) fn first_reading<T>(
+    text: &str,
+    decode: impl Fn(&str) -> Result<T, WireError>,
+) -> Result<T, WireError> {
+    let mut readings = fragments(text)?.into_iter();
+    let first = decode(&readings.next().unwrap_or_default());
+    if first.is_ok() {
+        return first;
+    }
+    readings.find_map(|r| decode(&r).ok()).map_or(first, Ok)
+}
+
+fn decode_link_fragment(frag: &str) -> Result<(Scenario, Option<String>), WireError> {
     if let Some(payload) = frag.strip_prefix(LINK_PREFIX) {
         return decode_v1_payload(payload);
     }
@@ -441,16 +457,61 @@ pub fn decode_link_named(text: &str) -> Result<(Scenario, Option<String>), WireE
     )))
 }
 
-/// The fragment of a link as pasted (see [`fragment_as_sent`]), with what chat apps and
-/// sentences do to links undone: percent-encoded characters decoded (`%2E`, `%41`), text
-/// after it dropped (from the first space, `&` or `?`: tracking text such as
-/// `&utm_source=wa` or `?fbclid=…`), punctuation stuck to its end dropped (`.`, `)`, `,`,
-/// `"`, `…`: no payload character is one of them), and a capital version letter (`S1.`)
-/// read as small. A link whose data was cut or changed still fails, as before.
-pub(crate) fn fragment(text: &str) -> Result<String, WireError> {
+/// The most pieces a link broken by spaces or line breaks is put back together from.
+const MAX_PIECES: usize = 12;
+
+/// The readings of a link to try in turn. First the fragment of the link as pasted (see
+/// [`fragment_as_sent`]), with what chat apps and sentences do to links undone:
+/// percent-encoded characters decoded (`%2E`, `%41`), text after it dropped (from the first
+/// space, `&` or `?`: tracking text such as `&utm_source=wa` or `?fbclid=…`), punctuation stuck
+/// to its end dropped (`.`, `)`, `,`, `"`, `…`: no payload character is one of them), and a
+/// capital version letter (`S1.`) read as small; a link whose data was cut or changed still
+/// fails. Then, for a link broken by spaces or line breaks (a line-wrapped copy, a `%20` or `%0A` inside it), its first piece joined with
+/// each following piece that holds only base64url characters (and may end the link: text
+/// after it, punctuation stuck to it), one more each time. No reading but the first can give
+/// another link's data: base64url is a stream of bits, so a joined text's bytes begin with
+/// every byte of the shorter text's, and a payload's bytes hold exactly one value (trailing
+/// bytes are refused). A joined reading is tried only when the shorter ones fail: a link
+/// that decodes with text after it stays as it was read.
+pub(crate) fn fragments(text: &str) -> Result<Vec<String>, WireError> {
     let frag = fragment_as_sent(text)?;
     let decoded = percent_decoded(frag);
-    let first = decoded.split_whitespace().next().unwrap_or("");
+    let mut pieces = decoded.split_whitespace();
+    let first = pieces.next().unwrap_or("");
+    let mut out = vec![cleaned(first)];
+    let payload = |t: &str| {
+        t.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    };
+    // Only a payload (or a prefix alone, "s1.") that runs to the end of its piece can go on in
+    // the next: not "e1.!!!", nor a piece cut at '&' or '?' or ended by punctuation.
+    if !first.split_once('.').is_some_and(|(_, p)| payload(p)) {
+        return Ok(out);
+    }
+    let mut joined = first.to_string();
+    for piece in pieces.take(MAX_PIECES - 1) {
+        let end = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_');
+        let part = piece
+            .split(['&', '?'])
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(|c: char| !end(c));
+        if part.is_empty() || !payload(part) {
+            break;
+        }
+        joined.push_str(part);
+        out.push(cleaned(&joined));
+        if part.len() != piece.len() {
+            // Text or punctuation stuck to it ended the link.
+            break;
+        }
+    }
+    Ok(out)
+}
+
+/// The first piece of a link as [`fragments`] reads it first: cut at '&' or '?', punctuation stuck to its
+/// end dropped (after some payload), a capital version letter made small.
+fn cleaned(first: &str) -> String {
     // Tracking text appended to a link ("&utm_source=wa", "?fbclid=…") ends it, as a space
     // does: neither '&' nor '?' is ever in a fragment we write (base64url is A-Z, a-z, 0-9,
     // '-' and '_'; the decoder also takes '=' padding, which is not cut at). Other characters
@@ -477,7 +538,7 @@ pub(crate) fn fragment(text: &str) -> Result<String, WireError> {
     {
         out[..1].make_ascii_lowercase();
     }
-    Ok(out)
+    out
 }
 
 /// `%XX` sequences decoded, if the result is UTF-8 text; otherwise the text as it is.
@@ -889,7 +950,7 @@ mod tests {
     }
 
     /// A '&' or '?' put into a payload, at every place, or over any of its characters, gives
-    /// an error, never another scenario or experiment (see the comment in `fragment`).
+    /// an error, never another scenario or experiment (see the comment in `cleaned`).
     #[test]
     fn a_query_mark_inside_a_payload_is_refused() {
         use crate::experiment::{decode_shared, encode_experiment_link, Experiment};
@@ -916,6 +977,68 @@ mod tests {
             }
         }
         assert!(checked > 1000, "{checked}");
+    }
+
+    /// A link broken by spaces or line breaks (a line-wrapped copy, `%20` or `%0A` inside it)
+    /// is put back together, with text after it still dropped; pieces that are not payload are
+    /// not joined; and a piece of another link joined on gives an error, never another scenario.
+    #[test]
+    fn a_link_broken_by_spaces_is_put_back_together() {
+        use crate::experiment::{decode_shared, encode_experiment_link, Experiment};
+        let s = aliansi_sim::presets::default_scenario();
+        let x = Experiment {
+            scenario: s.clone(),
+            name: Some("Kelas".into()),
+            variants: vec![("Dasar".into(), s.clone())],
+            runs: 500,
+        };
+        let link = encode_link(&s);
+        let exp = encode_experiment_link(&x);
+        let mut checked = 0;
+        for (i, j) in [(10, 40), (4, 5), (20, link.len() - 1), (3, 4)] {
+            for sep in [" ", "\n", "%20", "%0A", "\r\n  ", " %20 "] {
+                let broken = format!("{}{sep}{}", &link[..i], &link[i..]);
+                let twice = format!("{}{sep}{}{sep}{}", &link[..i], &link[i..j], &link[j..]);
+                for text in [
+                    broken.clone(),
+                    twice,
+                    format!("https://x.id/a/#{broken}. Tolong dikerjakan"),
+                ] {
+                    assert_eq!(decode_link(&text).unwrap(), s, "{text:?}");
+                    checked += 1;
+                }
+            }
+        }
+        let broken = format!("{} {}", &exp[..30], &exp[30..]);
+        assert!(matches!(
+            decode_shared(&broken),
+            Ok(crate::Shared::Experiment(_))
+        ));
+        // Text after a whole link is still dropped, and the words of an unbroken error stay.
+        assert_eq!(
+            decode_link(&format!("{link} Tolong dikerjakan")).unwrap(),
+            s
+        );
+        let cut = &link[..link.len() - 10];
+        let alone = decode_link(cut).unwrap_err().to_string();
+        assert_eq!(
+            decode_link(&format!("{cut} Tolong"))
+                .unwrap_err()
+                .to_string(),
+            alone
+        );
+        // A piece that is not payload (punctuation inside, a '!') is not joined on.
+        assert!(decode_link(&format!("{} !{}", &link[..10], &link[10..])).is_err());
+        // Another link's piece joined on: an error, never another scenario.
+        let other = encode_link(&aliansi_sim::presets::find("calm-pair").unwrap());
+        for i in 4..link.len() {
+            let text = format!("{} {}", &link[..i], &other[3..]);
+            if let Ok(got) = decode_link(&text) {
+                assert_eq!(got, s, "{text}");
+            }
+            checked += 1;
+        }
+        assert!(checked > 100, "{checked}");
     }
 
     /// A class's choices travel in an `s2.` link, and only when there are some; `decode_link`
