@@ -231,6 +231,16 @@ pub fn disputes(lang: Lang, n: u32) -> String {
     }
 }
 
+/// Disputes still open, before "still open" ("masih berjalan"): "no dispute" ("tidak ada
+/// sengketa yang") for none, which read "0 disputes still open" ("0 sengketa masih berjalan").
+pub fn open_disputes(lang: Lang, n: u32) -> String {
+    if n == 0 {
+        t(lang, "watch.unit.disputes_none").to_string()
+    } else {
+        disputes(lang, n)
+    }
+}
+
 fn market_move(lang: Lang, change: f64) -> String {
     let pct = ((change - 1.0) * 100.0).round();
     if pct < 0.0 {
@@ -479,7 +489,7 @@ impl Narrator {
                         ("cause", cause_words(l, *cause)),
                         ("months", &months(l, *months_unhappy)),
                         ("fairness", &num(l, *fairness, 2)),
-                        ("disputes", &disputes(l, *unresolved)),
+                        ("disputes", &open_disputes(l, *unresolved)),
                     ],
                 );
                 if *penalty_paid > 0.0 {
@@ -826,7 +836,7 @@ pub fn run_story(lang: Lang, s: &Scenario, r: &RunResult) -> RunStory {
                         &[
                             ("months", &months(l, *months_unhappy)),
                             ("fairness", &num(l, *fairness, 2)),
-                            ("disputes", &disputes(l, *unresolved)),
+                            ("disputes", &open_disputes(l, *unresolved)),
                         ],
                     )],
                 )
@@ -1748,7 +1758,7 @@ mod tests {
                                 d.on_ladder <= open && open <= d.on_ladder + d.unresolved,
                                 "{at}"
                             );
-                            assert!(x.details[0].contains(&disputes(lang, open)), "{at}");
+                            assert!(x.details[0].contains(&open_disputes(lang, open)), "{at}");
                         }
                         let n = d.settled + d.unresolved + d.closed + d.on_ladder;
                         if n > 0 {

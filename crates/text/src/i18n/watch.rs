@@ -138,6 +138,7 @@ pub const STRINGS: &str = strings![
     ("watch.unit.months", "{n} months", "{n} bulan"),
     ("watch.unit.dispute_one", "1 dispute", "1 sengketa"),
     ("watch.unit.disputes", "{n} disputes", "{n} sengketa"),
+    ("watch.unit.disputes_none", "no dispute", "tidak ada sengketa yang"),
     // Summary
     ("watch.summary.heading", "How it ended, and why", "Bagaimana akhirnya, dan mengapa"),
     ("watch.summary.regulator", "Why the regulator ended it", "Mengapa regulator mengakhirinya"),
@@ -149,8 +150,8 @@ pub const STRINGS: &str = strings![
     ("watch.summary.share", "Share", "Bagian"),
     ("watch.sum.left", "{who} left in month {month} ({cause}).", "{who} keluar pada bulan ke-{month} ({cause})."),
     ("watch.sum.expelled", "{who} was pushed out in month {month} ({cause}).", "{who} dikeluarkan pada bulan ke-{month} ({cause})."),
-    ("watch.sum.unhappy", "It had been dissatisfied for {months}; its payoff/input was {fairness} of the others' (1 = fair); {disputes} still open when it left (on the ladder, or unresolved and not yet faded away).", "Ia sudah tidak puas selama {months}; rasio imbalan/masukannya {fairness} dibanding mitra lain (1 = adil); {disputes} masih berjalan saat ia keluar (masih di tangga penyelesaian, atau tak terselesaikan dan belum mereda)."),
-    ("watch.sum.delivered", "It delivered only {pct}% of the contributions.", "Ia hanya menyumbang {pct}% dari total kontribusi."),
+    ("watch.sum.unhappy", "It had been dissatisfied for {months}; its payoff/input was {fairness} of the others' (1 = fair); {disputes} still open when it left (on the ladder, or unresolved and not yet faded away).", "Mitra ini sudah tidak puas selama {months}; rasio imbalan/masukannya {fairness} dibanding mitra lain (1 = adil); {disputes} masih berjalan saat ia keluar (masih di tangga penyelesaian, atau tak terselesaikan dan belum mereda)."),
+    ("watch.sum.delivered", "It delivered only {pct}% of the contributions.", "Mitra ini hanya menyumbang {pct}% dari total kontribusi."),
     ("watch.sum.dispute", "Dispute with {other} over {cause} (month {month}): {fate}.", "Sengketa dengan {other} karena {cause} (bulan ke-{month}): {fate}."),
     ("watch.sum.dispute_count", "{n} involved it: {settled} settled, {unresolved} ended unresolved (every step of the ladder failed), {open} still on the ladder when it left. The latest:", "{n} melibatkannya: {settled} selesai, {unresolved} tak terselesaikan (semua langkah di tangga penyelesaian gagal), {open} masih di tangga penyelesaian saat ia keluar. Yang terakhir:"),
     ("watch.sum.dispute_count_closed", "{n} involved it: {settled} settled, {unresolved} ended unresolved (every step of the ladder failed), {closed} closed when the other partner left, {open} still on the ladder when it left. The latest:", "{n} melibatkannya: {settled} selesai, {unresolved} tak terselesaikan (semua langkah di tangga penyelesaian gagal), {closed} ditutup karena mitra lainnya keluar, {open} masih di tangga penyelesaian saat ia keluar. Yang terakhir:"),
