@@ -1,7 +1,7 @@
 //! Batches on every core: the runs are split into pieces, worker threads take pieces in turn,
 //! and the integer tallies merge exactly, so the summary does not depend on the thread count.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
@@ -28,6 +28,9 @@ pub enum Origin {
     Merged { parts: usize },
 }
 
+/// How often a long batch says how far it is when standard error is not a terminal.
+const LOG_EVERY: Duration = Duration::from_secs(30);
+
 /// Writes `text` as the progress line on stderr (a terminal): back to the start of the line,
 /// erase it (ANSI "erase in line"), then the text. An empty text leaves the line empty.
 pub fn progress_line(text: &str) {
@@ -35,7 +38,8 @@ pub fn progress_line(text: &str) {
 }
 
 /// Runs `runs` runs of `s` from master seed `master` on `threads` threads. With `progress`,
-/// reports on stderr as it goes, after that label (see [`progress_line`]).
+/// reports on stderr as it goes, after that label: on a terminal the line of
+/// [`progress_line`], elsewhere a line every [`LOG_EVERY`].
 pub fn run(
     s: &Scenario,
     master: u64,
@@ -101,15 +105,28 @@ pub fn run_range(
             })
             .collect();
         if let Some(label) = progress {
+            // On a terminal, one line rewritten ten times a second. Into a file or a pipe (a
+            // cluster job's log), a line of its own every half minute of a long batch, and
+            // nothing for a short one.
+            let terminal = std::io::stderr().is_terminal();
+            let mut logged = Instant::now();
             while !handles.iter().all(|h| h.is_finished()) {
                 let d = done.load(Ordering::Relaxed);
-                progress_line(&format!(
+                let text = format!(
                     "{label}{:>5.1} % ({d}/{runs} runs)",
                     d as f64 / runs.max(1) as f64 * 100.0
-                ));
+                );
+                if terminal {
+                    progress_line(&text);
+                } else if logged.elapsed() >= LOG_EVERY {
+                    let _ = writeln!(std::io::stderr(), "{}", text.trim_start());
+                    logged = Instant::now();
+                }
                 std::thread::sleep(Duration::from_millis(100));
             }
-            progress_line("");
+            if terminal {
+                progress_line("");
+            }
         }
         handles
             .into_iter()
@@ -126,6 +143,22 @@ pub fn run_range(
         }
     }
     Ok((total, threads, start.elapsed().as_secs_f64()))
+}
+
+/// `share` of `runs` as the whole number it was counted from.
+fn counted(runs: u64, share: f64) -> u64 {
+    (share * runs as f64).round() as u64
+}
+
+/// How many runs dissolved in each year (the last one shorter if the horizon is not whole
+/// years), from the survival curve (`survival_curve[m]`: the share still together after
+/// month `m`; `[0]` is 1).
+fn dissolved_by_year(sm: &aliansi_sim::BatchSummary) -> Vec<u64> {
+    let at = |m: usize| counted(sm.runs, sm.survival_curve.get(m).copied().unwrap_or(0.0));
+    let months = sm.horizon_months as usize;
+    (0..months.div_ceil(12))
+        .map(|y| at(12 * y) - at((12 * y + 12).min(months)))
+        .collect()
 }
 
 /// The summary as the `--json` object of `aliansi batch` (and of `merge`, and of each row of
@@ -150,8 +183,18 @@ pub fn summary_json(b: &BatchRun, seed: u64) -> Value {
         "survival_at_horizon": sm.survival_at_horizon,
         "survival_ci95": [sm.survival_ci95.0, sm.survival_ci95.1],
         "median_survival_months": sm.median_survival_months,
-        "hazard_by_year": sm.hazard_by_year,
+        // A year no alliance reached has no hazard (null), not a chance of 0 (the text
+        // output's dash).
+        "hazard_by_year": (0..sm.hazard_by_year.len())
+            .map(|y| sm.hazard_defined(y).then_some(sm.hazard_by_year[y]))
+            .collect::<Vec<_>>(),
         "causes": causes,
+        // The counts as whole numbers (a researcher fitting a survival model wants them, not
+        // shares in floating point): the runs that reached the horizon, and those that
+        // dissolved in each year (the survival curve counts the runs still together at the
+        // end of each month, out of `runs`: no run is censored).
+        "survived": counted(sm.runs, sm.survival_at_horizon),
+        "dissolved_by_year": dissolved_by_year(sm),
         "mean_value": sm.mean_value,
         "mean_final_trust": sm.mean_final_trust,
         "survival_curve": sm.survival_curve,

@@ -1440,41 +1440,63 @@ fn check_chunk_count((i, n): (u64, u64), runs: u64, from_link: bool, each: &str)
     )))
 }
 
-/// Opens the `--out` file of a part (`-`: standard output, `None`) before the work, so that
-/// one that cannot be written fails now, not after the runs. (If the work is then interrupted,
-/// the file is left empty, and merge refuses it.)
-fn open_part(path: &str) -> Res<Option<std::fs::File>> {
+/// A part's file while it is written: beside the `--out` file, named after it and this
+/// process (`part-7.json.4242.incomplete`, which `part-*.json` does not match).
+struct PartFile {
+    file: std::fs::File,
+    temp: String,
+}
+
+/// Opens the file a part is written into (`-`: standard output, `None`) before the work, so
+/// that a place that cannot be written fails now, not after the runs. The part goes into a
+/// file of its own beside `path`, renamed to `path` once written whole: a part already at
+/// `path` (a task run again after it was preempted, or a mistyped index) stays as it was
+/// until then, and if the work is interrupted (Slurm's SIGTERM, Ctrl-C) only the incomplete
+/// file is left.
+fn open_part(path: &str) -> Res<Option<PartFile>> {
     if path == "-" {
         return Ok(None);
     }
-    Ok(Some(
-        std::fs::File::create(path).map_err(|e| cannot_write(path, e))?,
-    ))
+    // `path` itself must take the part: opened for writing as it is (nothing truncated), or
+    // made and removed again when it is not there yet (a folder, say, is refused here).
+    let target = std::path::Path::new(path);
+    if target.exists() {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(target)
+            .map_err(|e| cannot_write(path, e))?;
+    } else {
+        std::fs::File::create(target).map_err(|e| cannot_write(path, e))?;
+        let _ = std::fs::remove_file(target);
+    }
+    let temp = format!("{path}.{}.incomplete", std::process::id());
+    let file = std::fs::File::create(&temp).map_err(|e| cannot_write(path, e))?;
+    Ok(Some(PartFile { file, temp }))
 }
 
-/// Writes a part, one line of JSON, to its file (synced), or to `out` when it has none;
-/// returns whether it went to a file.
-fn write_part(
-    file: Option<std::fs::File>,
-    path: &str,
-    v: &Value,
-    out: &mut impl Write,
-) -> Res<bool> {
+/// Writes a part, one line of JSON, to its file (synced, then renamed to `path`), or to `out`
+/// when it has none; returns whether it went to a file.
+fn write_part(file: Option<PartFile>, path: &str, v: &Value, out: &mut impl Write) -> Res<bool> {
     let text = serde_json::to_string(v).map_err(|e| usage(e.to_string()))? + "\n";
-    let Some(mut f) = file else {
+    let Some(PartFile { mut file, temp }) = file else {
         out.write_all(text.as_bytes())?;
         return Ok(false);
     };
-    f.write_all(text.as_bytes())
-        .and_then(|()| f.sync_all())
-        .map_err(|e| cannot_write(path, e))?;
+    let written = file
+        .write_all(text.as_bytes())
+        .and_then(|()| file.sync_all())
+        .and_then(|()| std::fs::rename(&temp, path));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&temp);
+        return Err(cannot_write(path, e));
+    }
     Ok(true)
 }
 
 fn cmd_batch(a: &Args, l: &Loaded, out: &mut impl Write) -> Res<()> {
     let s = &l.scenario;
     let (runs, from_link) = runs_of(a, l.link_runs);
-    let progress = io::stderr().is_terminal() && runs >= 2000;
+    let progress = runs >= 2000;
     if let (Some((i, n)), Some(path)) = (a.chunk, &a.out) {
         check_chunk_count((i, n), runs, from_link, "")?;
         s.validate().map_err(|e| usage(e.to_string()))?;
@@ -1500,8 +1522,9 @@ fn cmd_batch(a: &Args, l: &Loaded, out: &mut impl Write) -> Res<()> {
         if !write_part(file, path, &aliansi_wire::partial_to_value(&part), out)? {
             return Ok(());
         }
+        // A note, as the others: on stderr (stdout is for results).
         writeln!(
-            out,
+            io::stderr(),
             "wrote runs {}..{} of {}{runs} (part {i}/{n}) to {path}",
             range.start,
             range.end,
@@ -1975,7 +1998,7 @@ fn hazard_labels(lang: Lang, sm: &BatchSummary) -> Vec<String> {
                     (
                         "pct",
                         &if sm.hazard_defined(y as usize) {
-                            num(lang, h * 100.0, 1)
+                            words::pct_number(lang, *h)
                         } else {
                             "\u{2014}".to_string()
                         },
@@ -2006,7 +2029,14 @@ fn print_summary(
 ) -> Res<()> {
     let sm = &b.summary;
     if a.json {
-        return write_json(out, &batch::summary_json(b, s.seed));
+        // What produced it, so that a summary kept with a paper names its inputs: the
+        // scenario as a link (`--link` reads it back) and this build.
+        let mut v = batch::summary_json(b, s.seed);
+        if let Value::Object(m) = &mut v {
+            m.insert("scenario".into(), json!(aliansi_wire::encode_link(s)));
+            m.insert("cli_version".into(), json!(VERSION));
+        }
+        return write_json(out, &v);
     }
     let lang = a.lang.unwrap_or_default();
     let pct = |x: f64| words::pct(lang, x);
@@ -2310,7 +2340,7 @@ fn cmd_sweep(a: &Args, l: &Loaded, out: &mut impl Write) -> Res<()> {
     if let (Some(part), Some(path)) = (a.chunk, &a.out) {
         return sweep_part(&head, &variants, part, path, th, out);
     }
-    let progress = io::stderr().is_terminal() && runs * points >= 2000;
+    let progress = runs * points >= 2000;
     let mut rows = Vec::with_capacity(variants.len());
     for (v, yv, sc) in &variants {
         // The point, then the batch's progress after it on the same line.
@@ -2335,7 +2365,7 @@ fn sweep_part(
     let file = open_part(path)?;
     let range = aliansi_sim::batch::chunk(head.runs, n, i - 1);
     let len = range.end - range.start;
-    let progress = io::stderr().is_terminal() && len * variants.len() as u64 >= 2000;
+    let progress = len * variants.len() as u64 >= 2000;
     let mut points = Vec::with_capacity(variants.len());
     for (v, yv, sc) in variants {
         let at = head.at(v, *yv);
@@ -2379,7 +2409,7 @@ fn sweep_part(
         return Ok(());
     }
     writeln!(
-        out,
+        io::stderr(),
         "wrote runs {}..{} of {}{} at each of {} (part {i}/{n}) to {path}",
         range.start,
         range.end,

@@ -102,9 +102,23 @@ pub fn count(lang: Lang, n: u64, thing: Thing) -> String {
     }
 }
 
-/// A share as a percentage with one decimal: "44.5 %" ("44,5 %").
+/// A share as a percentage with one decimal: "44.5 %" ("44,5 %"); see [`pct_number`].
 pub fn pct(lang: Lang, share: f64) -> String {
-    format!("{} %", num(lang, share * 100.0, 1))
+    format!("{} %", pct_number(lang, share))
+}
+
+/// A share's percentage with one decimal, without the sign: "44.5". A share that is not 0 or
+/// 1 never reads as one: "<0.1" and ">99.9" where one decimal would round it to 0.0 or 100.0
+/// (a table copied into a paper would claim that no run ended, where one had).
+pub fn pct_number(lang: Lang, share: f64) -> String {
+    let p = share * 100.0;
+    if p > 0.0 && p < 0.05 {
+        format!("<{}", num(lang, 0.1, 1))
+    } else if (99.95..100.0).contains(&p) {
+        format!(">{}", num(lang, 99.9, 1))
+    } else {
+        num(lang, p, 1)
+    }
 }
 
 /// The separator of a list whose items hold numbers: in Indonesian the comma is the decimal
@@ -119,6 +133,19 @@ pub fn list_sep(lang: Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_share_that_is_not_none_or_all_never_reads_as_one() {
+        assert_eq!(pct(Lang::En, 0.0), "0.0 %");
+        assert_eq!(pct(Lang::En, 1.0), "100.0 %");
+        assert_eq!(pct(Lang::En, 0.9995), ">99.9 %");
+        assert_eq!(pct(Lang::En, 0.9994), "99.9 %");
+        assert_eq!(pct(Lang::En, 0.0003), "<0.1 %");
+        assert_eq!(pct(Lang::En, 0.0005), "0.1 %");
+        assert_eq!(pct(Lang::Id, 0.0003), "<0,1 %");
+        assert_eq!(pct_number(Lang::En, 0.00029999999999996696), "<0.1");
+        assert_eq!(pct(Lang::Id, 0.445), "44,5 %");
+    }
 
     fn placeholders(s: &str) -> Vec<&str> {
         let mut v: Vec<&str> = s

@@ -1193,6 +1193,15 @@ const ALL_COMMANDS: [&str; 9] = [
     "presets", "run", "batch", "sweep", "link", "show", "merge", "validate", "help",
 ];
 
+/// Runs `aliansi`, which must succeed with nothing on stdout (a part written to its file),
+/// returning its stderr (the note of what it wrote).
+fn ok_note(args: &[&str]) -> String {
+    let (code, out, err) = run_all(args);
+    assert_eq!(code, Some(0), "aliansi {args:?} failed: {err}");
+    assert_eq!(out, "", "aliansi {args:?}: results only on stdout");
+    err
+}
+
 /// Runs `aliansi`, returning (status, stdout, stderr).
 fn run_all(args: &[&str]) -> (Option<i32>, String, String) {
     let o = aliansi(args);
@@ -1464,7 +1473,7 @@ fn a_chunk_is_computed_not_listed() {
     let first = dir.join("first.json").display().to_string();
     let last = dir.join("last.json").display().to_string();
     // A billion parts of a billion runs: one run each, at once (it aborted, allocating them).
-    let out = ok(&[
+    let out = ok_note(&[
         "batch",
         "--runs",
         "1000000000",
@@ -1477,7 +1486,7 @@ fn a_chunk_is_computed_not_listed() {
         out.contains("wrote runs 0..1 of 1000000000 (part 1/1000000000)"),
         "{out}"
     );
-    let out = ok(&[
+    let out = ok_note(&[
         "batch",
         "--runs",
         "1000000000",
@@ -1919,9 +1928,61 @@ fn a_part_that_cannot_be_written_fails_before_the_runs() {
         "horizon_months",
     );
     assert!(!std::path::Path::new(part).exists());
-    // An interrupted part leaves its file empty: merge says so.
+    // A part already written stays as it was while its task runs again, and is kept whole if
+    // that task is stopped (a cluster that preempts it, Ctrl-C): the new part goes into a file
+    // of its own, renamed over it once whole.
     let written = dir.join("written.json").display().to_string();
     ok(&["batch", "--runs", "10", "--chunk", "1/2", "--out", &written]);
+    let whole = std::fs::read_to_string(&written).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_aliansi"))
+        .args([
+            "batch",
+            "--runs",
+            "1000000000",
+            "--chunk",
+            "1/2",
+            "--out",
+            &written,
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let incomplete = format!("{written}.{}.incomplete", child.id());
+    let start = std::time::Instant::now();
+    while !std::path::Path::new(&incomplete).exists() && start.elapsed().as_secs() < 30 {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(
+        std::path::Path::new(&incomplete).exists(),
+        "no {incomplete}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&written).unwrap(),
+        whole,
+        "kept while it runs"
+    );
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(
+        std::fs::read_to_string(&written).unwrap(),
+        whole,
+        "kept when stopped"
+    );
+    // Run to its end, the new part replaces it, and nothing else is left.
+    ok(&["batch", "--runs", "12", "--chunk", "1/2", "--out", &written]);
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&written).unwrap()).unwrap();
+    assert_eq!(v["runs_total"], 12);
+    let _ = std::fs::remove_file(&incomplete);
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".incomplete"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    ok(&["batch", "--runs", "10", "--chunk", "1/2", "--out", &written]);
+    // An empty part (written by hand, or by an older version that was stopped): merge says
+    // it has not finished.
     std::fs::write(part, "").unwrap();
     bad(
         &["merge", &written, part],
@@ -2239,10 +2300,12 @@ fn an_experiment_link_gives_its_runs_to_batch_and_sweep() {
     );
     let dir = temp_dir("link-runs");
     let part = in_dir(&dir, "part.json");
-    let text = ok(&["batch", "--link", &link, "--chunk", "2/3", "--out", &part]);
-    assert_eq!(
-        text,
-        format!("wrote runs 10..20 of the experiment link's 30 (part 2/3) to {part}\n")
+    let text = ok_note(&["batch", "--link", &link, "--chunk", "2/3", "--out", &part]);
+    assert!(
+        text.ends_with(&format!(
+            "\nwrote runs 10..20 of the experiment link's 30 (part 2/3) to {part}\n"
+        )),
+        "{text}"
     );
     let _ = std::fs::remove_dir_all(&dir);
     let out = ok(&["batch", "--link", &link, "--chunk", "2/3", "--out", "-"]);
@@ -4029,4 +4092,123 @@ fn the_whole_help_names_the_commands_of_every_option() {
     );
     // No line of the help is wider than its widest text.
     assert!(help.lines().all(|l| l.chars().count() <= 26 + 72), "{help}");
+}
+
+#[test]
+fn a_year_no_alliance_reached_has_no_hazard_in_json() {
+    // Every alliance over by year 3 (a researcher's audit: the JSON said 0.0 for the years
+    // after, a chance of 0 where there was nothing left to end).
+    let args = [
+        "batch",
+        "--preset",
+        "challenge-trust",
+        "--set",
+        "partners.*.opportunism=1",
+        "--set",
+        "environment.rivalry=1",
+        "--set",
+        "initial_trust=0",
+        "--set",
+        "environment.shock_rate_per_year=12",
+        "--set",
+        "environment.shock_severity=1",
+        "--runs",
+        "200",
+    ];
+    let v = ok_json(&[&args[..], &["--json"]].concat());
+    let hazard = v["hazard_by_year"].as_array().unwrap();
+    let curve = v["survival_curve"].as_array().unwrap();
+    let mut nulls = 0;
+    for (y, h) in hazard.iter().enumerate() {
+        let reached = curve[12 * y].as_f64().unwrap() > 0.0;
+        assert_eq!(h.is_null(), !reached, "year {}: {h}", y + 1);
+        nulls += usize::from(h.is_null());
+    }
+    assert!(nulls > 0 && nulls < hazard.len(), "{hazard:?}");
+    // The text output's dash, year for year.
+    let text = ok(&args);
+    let dashes = text.matches(" \u{2014}").count();
+    assert!(dashes >= nulls, "{text}");
+}
+
+#[test]
+fn a_batch_summary_names_its_inputs_and_counts_whole_numbers() {
+    let v = ok_json(&[
+        "batch",
+        "--preset",
+        "id-jp-jv",
+        "--set",
+        "horizon_months=30",
+        "--runs",
+        "2000",
+        "--json",
+    ]);
+    let runs = v["runs"].as_u64().unwrap();
+    let survived = v["survived"].as_u64().unwrap();
+    let by_year: Vec<u64> = v["dissolved_by_year"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_u64().unwrap())
+        .collect();
+    // 30 months: two whole years and a half.
+    assert_eq!(by_year.len(), 3);
+    assert_eq!(survived + by_year.iter().sum::<u64>(), runs);
+    let causes: u64 = v["causes"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|n| n.as_u64().unwrap())
+        .sum();
+    assert_eq!(causes, runs - survived);
+    assert!(
+        (survived as f64 / runs as f64 - v["survival_at_horizon"].as_f64().unwrap()).abs() < 1e-12
+    );
+    assert!(v["cli_version"].is_string());
+    // The scenario it holds runs the same batch again, and a merge of parts says the same.
+    let link = v["scenario"].as_str().unwrap().to_string();
+    let again = ok_json(&["batch", "--link", &link, "--runs", "2000", "--json"]);
+    assert_eq!(again["checksum"], v["checksum"]);
+    let (dir, parts) = write_parts(
+        "summary-inputs",
+        &[
+            "--preset",
+            "id-jp-jv",
+            "--set",
+            "horizon_months=30",
+            "--runs",
+            "2000",
+        ],
+        2,
+    );
+    let merged = ok_json(&["merge", &parts[0], &parts[1], "--json"]);
+    for k in [
+        "scenario",
+        "survived",
+        "dissolved_by_year",
+        "checksum",
+        "seed",
+        "model_version",
+    ] {
+        assert_eq!(merged[k], v[k], "{k}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    // The text says a share that is not all or none as such (here, if a run dissolved).
+    let text = ok(&[
+        "batch",
+        "--preset",
+        "id-jp-jv",
+        "--set",
+        "horizon_months=30",
+        "--runs",
+        "2000",
+    ]);
+    if survived < runs && survived * 10_000 >= runs * 9_995 {
+        assert!(text.contains(">99.9 %"), "{text}");
+    }
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("Survival at month"))
+        .unwrap();
+    assert!(!line.contains(": 100.0 %") || survived == runs, "{line}");
 }
