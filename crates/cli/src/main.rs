@@ -1758,11 +1758,13 @@ fn groups_listed(
     groups
         .iter()
         .map(|(v, files)| {
-            format!(
-                "{}: {}",
-                v.map_or(none.to_string(), &named),
+            // Fifty parts on one line would hide the point: the first few, then how many more.
+            let shown = if files.len() > 6 {
+                format!("{} and {} more", files[..5].join(", "), files.len() - 5)
+            } else {
                 and_list(files)
-            )
+            };
+            format!("{}: {shown}", v.map_or(none.to_string(), &named))
         })
         .collect::<Vec<_>>()
         .join("; ")

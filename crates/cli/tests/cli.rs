@@ -4212,3 +4212,29 @@ fn a_batch_summary_names_its_inputs_and_counts_whole_numbers() {
         .unwrap();
     assert!(!line.contains(": 100.0 %") || survived == runs, "{line}");
 }
+
+#[test]
+fn parts_of_two_models_are_listed_short() {
+    // Fifty parts on one line hid the point (a researcher's audit): the first five of a
+    // model, then how many more.
+    let (dir, parts) = write_parts("models-short", &["--runs", "16"], 8);
+    let mut other: Value =
+        serde_json::from_str(&std::fs::read_to_string(&parts[7]).unwrap()).unwrap();
+    other["model_version"] = serde_json::json!("2026-11-29");
+    std::fs::write(&parts[7], other.to_string()).unwrap();
+    let args: Vec<&str> = std::iter::once("merge")
+        .chain(parts.iter().map(String::as_str))
+        .collect();
+    let (code, _, err) = run_all(&args);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains(&format!("{}, {} and 2 more", parts[3], parts[4])),
+        "{err}"
+    );
+    assert!(!err.contains(&parts[6]), "{err}");
+    assert!(
+        err.contains(&format!("model 2026-11-29: {}", parts[7])),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
