@@ -947,6 +947,20 @@ fn without_bom(text: String) -> String {
     }
 }
 
+/// For a file that is not UTF-8: what to do if it is UTF-16 (Windows Notepad's "Unicode", which
+/// starts with a byte-order mark FF FE or FE FF), else nothing.
+fn utf16_hint(path: &str) -> &'static str {
+    let mut head = [0u8; 2];
+    let utf16 = std::fs::File::open(path)
+        .and_then(|mut f| io::Read::read_exact(&mut f, &mut head))
+        .is_ok_and(|()| head == [0xFF, 0xFE] || head == [0xFE, 0xFF]);
+    if utf16 {
+        " (the file is UTF-16, Windows Notepad's \"Unicode\": save it again with the encoding UTF-8)"
+    } else {
+        ""
+    }
+}
+
 /// A scenario's optional title, as a version-1 file holds it.
 #[derive(Default)]
 struct Title {
@@ -1017,7 +1031,12 @@ fn load(a: &Args) -> Res<Loaded> {
         } else {
             let text = std::fs::read_to_string(path)
                 .map(without_bom)
-                .map_err(|e| usage(format!("cannot read scenario file {path}: {e}")))?;
+                .map_err(|e| {
+                    usage(format!(
+                        "cannot read scenario file {path}: {e}{}",
+                        utf16_hint(path)
+                    ))
+                })?;
             (text, path.as_str())
         };
         let file = aliansi_wire::parse_v1(&text).and_then(with_title);
@@ -1790,9 +1809,9 @@ fn read_parts(files: &[String]) -> Res<Vec<Value>> {
         })?;
         if text.trim().is_empty() {
             return Err(usage(format!(
-                "{f} is empty: its --chunk has not finished (it opens its --out file \
-                 before the runs and writes it after them): it may still be running; if it was \
-                 stopped, run that part again"
+                "{f} is empty: its --chunk has not finished (this version writes a part whole or \
+                 not at all; an older one left its --out file empty until the runs were done): \
+                 it may still be running; if it was stopped, run that part again"
             )));
         }
         values

@@ -4238,3 +4238,20 @@ fn parts_of_two_models_are_listed_short() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_utf16_scenario_file_is_told_to_be_saved_as_utf8() {
+    let dir = temp_dir("utf16");
+    let path = in_dir(&dir, "notepad.json");
+    let json = ok(&["show", "--json"]);
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in json.encode_utf16() {
+        bytes.extend_from_slice(&u.to_le_bytes());
+    }
+    std::fs::write(&path, bytes).unwrap();
+    bad(
+        &["batch", "--scenario", &path, "--runs", "5"],
+        "the file is UTF-16, Windows Notepad's \"Unicode\": save it again with the encoding UTF-8",
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
