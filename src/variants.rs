@@ -211,6 +211,25 @@ pub fn differences_line(lang: Lang, base: &Scenario, other: &Scenario) -> String
     listed(lang, &all)
 }
 
+/// The ready-made scenario `s` was made from, as far as can be told: the preset it differs
+/// from in the fewest settings (its seed aside), if in at most [`MAX_LISTED_CHANGES`]; with
+/// those settings, as [`differences`] words them. A lecturer's link of a preset with one lever
+/// moved then says what moved ("Open now: “…”, changed: …"), which a student could not find.
+pub fn near_preset(lang: Lang, s: &Scenario) -> Option<(&'static str, Vec<String>)> {
+    aliansi_sim::presets::all()
+        .into_iter()
+        .filter(|p| p.scenario.partners.len() == s.partners.len())
+        .map(|p| {
+            let base = Scenario {
+                seed: s.seed,
+                ..p.scenario
+            };
+            (p.id, differences(lang, &base, s))
+        })
+        .filter(|(_, d)| d.len() <= MAX_LISTED_CHANGES)
+        .min_by_key(|(_, d)| d.len())
+}
+
 /// Changes as one line: at most [`MAX_LISTED_CHANGES`], separated by "; ", then how many more.
 pub fn listed(lang: Lang, all: &[String]) -> String {
     let mut line = all
@@ -612,6 +631,29 @@ impl Reducible for Variants {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_preset_with_a_lever_moved_is_told_by_what_moved() {
+        let mut s = aliansi_sim::presets::find("id-jp-jv").unwrap();
+        s.partners[1].opportunism = 0.6;
+        s.seed = 99;
+        let (id, changes) = near_preset(Lang::En, &s).expect("near a preset");
+        assert_eq!(id, "id-jp-jv");
+        assert_eq!(changes.len(), 1, "{changes:?}");
+        assert!(changes[0].contains("0.6"), "{changes:?}");
+        // The preset itself: no change.
+        let p = aliansi_sim::presets::find("calm-pair").unwrap();
+        assert_eq!(near_preset(Lang::En, &p), Some(("calm-pair", Vec::new())));
+        // Far from every preset: none.
+        let mut far = aliansi_sim::presets::find("id-jp-jv").unwrap();
+        for p in &mut far.partners {
+            p.opportunism = 0.9;
+            p.patience = 0.1;
+            p.capacity = 77.0;
+        }
+        far.initial_trust = 0.11;
+        assert_eq!(near_preset(Lang::En, &far), None);
+    }
 
     #[test]
     fn a_shown_difference_agrees_with_the_figures_beside_it() {

@@ -561,6 +561,10 @@ pub fn library(props: &LibraryProps) -> Html {
             preset_id.set(open.map_or_else(String::new, str::to_string));
         });
     }
+    // A scenario not in the list: the preset it was made from, if a few settings tell them apart.
+    let near = use_memo((props.scenario.clone(), lang), |(s, lang)| {
+        crate::variants::near_preset(*lang, s).filter(|(_, d)| !d.is_empty())
+    });
     let open_now = match (&props.named, open_preset) {
         (Some((name, true)), _) => tf(lang, "library.open.named", &[("name", name)]),
         (Some((name, false)), _) => tf(lang, "library.open.named_edited", &[("name", name)]),
@@ -569,6 +573,17 @@ pub fn library(props: &LibraryProps) -> Html {
             "library.open.preset",
             &[("title", t(lang, &format!("library.preset.{id}.title")))],
         ),
+        (None, None) if near.is_some() => {
+            let (id, changes) = near.as_ref().as_ref().unwrap();
+            tf(
+                lang,
+                "library.open.changed",
+                &[
+                    ("title", t(lang, &format!("library.preset.{id}.title"))),
+                    ("changes", &crate::variants::listed(lang, changes)),
+                ],
+            )
+        }
         (None, None) => tf(
             lang,
             "library.open.other",

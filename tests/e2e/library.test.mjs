@@ -12,6 +12,7 @@ import {
   loadPreset,
   open,
   ready,
+  reveal,
   start,
   tid,
 } from "./harness.mjs";
@@ -59,13 +60,22 @@ await h.check("(1) the page says what is open: a preset by its title, an edited 
   const trust = tid(p, "field-initial_trust");
   await trust.fill("0.35");
   await trust.press("Tab");
+  // A preset with a lever moved (a lecturer's link, say): named, with what moved.
+  await p.waitForFunction(() => /changed:/.test(document.querySelector('[data-testid="preset-open"]')?.innerText), null, { timeout: 5_000 });
+  assert.match(await said(), /^Open now: “.+”, changed: Trust at the start: 0\.5 → 0\.35\.$/);
+  // Five settings moved: no longer told as a preset's, but by its partners.
+  for (const [field, value] of [["rivalry", "0.93"], ["shock_rate_per_year", "3.3"], ["shock_severity", "0.77"], ["regulatory_strictness", "0.66"]]) {
+    const f = await reveal(p, `field-environment.${field}`);
+    await f.fill(value);
+    await f.press("Tab");
+  }
   await p.waitForFunction(() => /not in this list/.test(document.querySelector('[data-testid="preset-open"]')?.innerText), null, { timeout: 5_000 });
   assert.match(await said(), /^Open now: a scenario not in this list, 4 partners \(.+, .+, .+, .+\) over 10 years\.$/);
   // The picker then shows no ready-made scenario (whose description would be read as the open
   // one's), and Load waits for a choice.
   const picker = tid(p, "preset-select");
   await p.waitForFunction(() => document.querySelector('[data-testid="preset-select"]')?.value === "", null, { timeout: 5_000 });
-  assert.match(await p.locator("#preset-desc").innerText(), /^The scenario open now is not one of these\./);
+  assert.match(await p.locator("#preset-desc").innerText(), /^The scenario open now is none of these as they stand\./);
   assert.equal(await tid(p, "preset-load").isDisabled(), true);
   await picker.selectOption("calm-pair");
   assert.equal(await tid(p, "preset-load").isDisabled(), false);
