@@ -1523,6 +1523,21 @@ mod tests {
         after(&[Action::OpenLesson(i)])
     }
 
+    /// The conflict lesson's run in decision mode to its end, every dispute sent to `step`.
+    fn conflict_decided(step: Resolution) -> Rc<State> {
+        let mut s = conflict_lesson();
+        while s.status() != Status::Done {
+            s = match s.awaiting().map(|d| d.id) {
+                Some(id) => s.reduce(Action::Decide {
+                    id,
+                    step: Some(step),
+                }),
+                None => s.reduce(Action::Finish),
+            };
+        }
+        s
+    }
+
     #[test]
     fn a_dispute_awaiting_the_class_holds_the_run() {
         let s = conflict_lesson().reduce(Action::Run).reduce(Action::Finish);
@@ -1846,25 +1861,11 @@ mod tests {
         assert_eq!(State::initial().view().replay(), None);
     }
 
-    /// A class decides every dispute of the conflict lesson's run, alternating arbitration and
-    /// avoidance; the link of that run (its choices) opened in a fresh page replays the same
-    /// run, asking nothing even in decision mode; without the choices, or with another seed,
-    /// it is another run.
     #[test]
     fn a_reload_brings_back_the_run_remembered_for_a_comparison() {
         // The conflict lesson in decision mode, every dispute sent to arbitration, then "Run
         // again with a change".
-        let mut s = conflict_lesson();
-        while s.status() != Status::Done {
-            s = match s.awaiting().map(|d| d.id) {
-                Some(id) => s.reduce(Action::Decide {
-                    id,
-                    step: Some(Resolution::Arbitration),
-                }),
-                None => s.reduce(Action::Finish),
-            };
-        }
-        let s = s.reduce(Action::CompareStart);
+        let s = conflict_decided(Resolution::Arbitration).reduce(Action::CompareStart);
         let b = s.baseline.clone().expect("a run remembered");
         assert!(!b.choices.is_empty(), "the class chose");
         // What the tab keeps reads back, and plays the same run again (a fresh page).
@@ -1896,6 +1897,10 @@ mod tests {
         assert!(none.baseline.is_none());
     }
 
+    /// A class decides every dispute of the conflict lesson's run, alternating arbitration and
+    /// avoidance; the link of that run (its choices) opened in a fresh page replays the same
+    /// run, asking nothing even in decision mode; without the choices, or with another seed,
+    /// it is another run.
     #[test]
     fn a_shared_run_replays_the_class_choices() {
         let mut s = conflict_lesson();
@@ -1984,16 +1989,7 @@ mod tests {
     /// apply again.
     #[test]
     fn a_comparison_and_a_changed_shared_run_say_where_the_choices_went() {
-        let mut s = conflict_lesson();
-        while s.status() != Status::Done {
-            s = match s.awaiting().map(|d| d.id) {
-                Some(id) => s.reduce(Action::Decide {
-                    id,
-                    step: Some(Resolution::Arbitration),
-                }),
-                None => s.reduce(Action::Finish),
-            };
-        }
+        let s = conflict_decided(Resolution::Arbitration);
         let decided = s.live.as_ref().unwrap().choices().to_vec();
         assert!(!decided.is_empty());
         let c = s.clone().reduce(Action::CompareStart);
