@@ -232,17 +232,34 @@ pub fn answer(request: &str) -> String {
     reply.to_json()
 }
 
+/// One scenario of a [`Job`]: its share link, master seed and runs, and the tally of its
+/// finished chunks.
+#[derive(Clone, Debug, PartialEq)]
+struct Point {
+    link: String,
+    master: u64,
+    total: u64,
+    done: u64,
+    tally: BatchTally,
+}
+
 /// A batch under way: the chunks not yet handed out, the tally of those finished, progress.
+///
+/// A job may hold several scenarios (the points of a sweep), each with its own runs and tally:
+/// their chunks queue one after another, so that every worker stays busy however few runs a
+/// point has (a point of 10 runs is one chunk: run one point at a time, a sweep of 2,500 such
+/// points used one worker and waited for the page between points). Point `i`'s chunks carry
+/// the batch id `batch + i`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Job {
+    /// The batch id of point 0.
     pub batch: u64,
+    /// Runs of every point together.
     pub total: u64,
-    pub master: u64,
-    pub link: String,
     pub workers: usize,
-    queue: VecDeque<Range<u64>>,
-    tally: BatchTally,
-    /// Runs finished so far.
+    points: Vec<Point>,
+    queue: VecDeque<(usize, Range<u64>)>,
+    /// Runs finished so far, of every point.
     pub done: u64,
     /// When it started (milliseconds, any clock).
     pub started_ms: f64,
@@ -251,27 +268,64 @@ pub struct Job {
 impl Job {
     /// A batch of `total` runs of `scenario` (master seed = its seed) for `workers` workers.
     pub fn new(batch: u64, scenario: &Scenario, total: u64, workers: usize, now_ms: f64) -> Job {
+        Job::points(
+            batch,
+            std::slice::from_ref(scenario),
+            total,
+            workers,
+            now_ms,
+        )
+    }
+
+    /// `each` runs of every scenario of `scenarios` (each on its own seed as master seed), in
+    /// their order, for `workers` workers; scenario `i` is batch `batch + i`.
+    pub fn points(
+        batch: u64,
+        scenarios: &[Scenario],
+        each: u64,
+        workers: usize,
+        now_ms: f64,
+    ) -> Job {
+        let chunks = plan(each, workers);
         Job {
             batch,
-            total,
-            master: scenario.seed,
-            link: aliansi_wire::encode_link(scenario),
+            total: each * scenarios.len() as u64,
             workers,
-            queue: plan(total, workers).into(),
-            tally: BatchTally::new(scenario.horizon_months),
+            points: scenarios
+                .iter()
+                .map(|s| Point {
+                    link: aliansi_wire::encode_link(s),
+                    master: s.seed,
+                    total: each,
+                    done: 0,
+                    tally: BatchTally::new(s.horizon_months),
+                })
+                .collect(),
+            queue: (0..scenarios.len())
+                .flat_map(|i| chunks.iter().map(move |r| (i, r.clone())))
+                .collect(),
             done: 0,
             started_ms: now_ms,
         }
     }
 
+    /// The point whose chunks carry batch id `batch`, if it is one of this job's.
+    pub fn point_of(&self, batch: u64) -> Option<usize> {
+        let i = usize::try_from(batch.checked_sub(self.batch)?).ok()?;
+        (i < self.points.len()).then_some(i)
+    }
+
     /// The next chunk to hand to a free worker, if any is left.
     pub fn next_request(&mut self) -> Option<Request> {
-        self.queue.pop_front().map(|r| Request {
-            batch: self.batch,
-            link: self.link.clone(),
-            master: self.master,
-            start: r.start,
-            end: r.end,
+        self.queue.pop_front().map(|(i, r)| {
+            let p = &self.points[i];
+            Request {
+                batch: self.batch + i as u64,
+                link: p.link.clone(),
+                master: p.master,
+                start: r.start,
+                end: r.end,
+            }
         })
     }
 
@@ -280,13 +334,18 @@ impl Job {
         self.queue.len()
     }
 
-    /// Merges a finished chunk's tally.
-    pub fn complete(&mut self, tally: &BatchTally) -> Result<(), String> {
+    /// Merges a finished chunk's tally into point `point`'s; true when that point is complete.
+    pub fn complete(&mut self, point: usize, tally: &BatchTally) -> Result<bool, String> {
+        let p = self
+            .points
+            .get_mut(point)
+            .ok_or_else(|| format!("no point {point} in this batch"))?;
         // The workers' own tallies (read unchecked, as `aliansi_wire::tally_from_value_unchecked`
         // says): merged without the overflow check that part files from elsewhere get.
-        self.tally.merge_unchecked(tally)?;
+        p.tally.merge_unchecked(tally)?;
+        p.done += tally.runs;
         self.done += tally.runs;
-        Ok(())
+        Ok(p.done >= p.total)
     }
 
     /// Whether every run is in.
@@ -294,9 +353,22 @@ impl Job {
         self.done >= self.total
     }
 
-    /// The merged tally so far.
+    /// The merged tally so far (of point 0, the whole batch of a job of one scenario).
     pub fn tally(&self) -> &BatchTally {
-        &self.tally
+        &self.points[0].tally
+    }
+
+    /// Point `i`'s merged tally so far.
+    pub fn point_tally(&self, i: usize) -> &BatchTally {
+        &self.points[i].tally
+    }
+
+    /// The first point not complete yet, with its runs done (`None` once all are).
+    pub fn first_unfinished(&self) -> Option<(usize, u64)> {
+        self.points
+            .iter()
+            .position(|p| p.done < p.total)
+            .map(|i| (i, self.points[i].done))
     }
 
     /// Seconds left, estimated from the pace so far (`None` before the first chunk is in).
@@ -607,7 +679,8 @@ mod tests {
             match Reply::from_json(text).unwrap() {
                 Reply::Done { batch, tally, .. } => {
                     assert_eq!(batch, 1);
-                    job.complete(&tally).unwrap();
+                    assert_eq!(job.point_of(batch), Some(0));
+                    job.complete(0, &tally).unwrap();
                 }
                 other => panic!("{other:?}"),
             }
@@ -619,6 +692,55 @@ mod tests {
         assert_eq!(job.done, 60);
         let whole = aliansi_sim::run_batch(&sc, sc.seed, 60).unwrap();
         assert_eq!(job.tally().summary(), whole);
+    }
+
+    #[test]
+    fn a_job_of_points_keeps_every_worker_busy_and_equals_their_batches() {
+        // A sweep's points of 10 runs (one chunk each): the chunks of all points queue at
+        // once, so two workers take two points at a time, and each point's tally is that of
+        // its own batch, whatever order its chunks come back in.
+        let base = aliansi_sim::presets::default_scenario();
+        let scenarios: Vec<Scenario> = [0.1, 0.5, 0.9]
+            .iter()
+            .map(|&t| {
+                let mut s = base.clone();
+                s.governance.transparency = t;
+                s
+            })
+            .collect();
+        let mut job = Job::points(40, &scenarios, 10, 2, 0.0);
+        assert_eq!((job.total, job.chunks_left()), (30, 3));
+        assert_eq!(job.first_unfinished(), Some((0, 0)));
+        assert_eq!(job.point_of(39), None);
+        assert_eq!(job.point_of(43), None);
+        let reqs: Vec<Request> = std::iter::from_fn(|| job.next_request()).collect();
+        assert_eq!(
+            reqs.iter().map(|r| r.batch).collect::<Vec<_>>(),
+            [40, 41, 42]
+        );
+        // The last point first: point 0 is still the first unfinished.
+        for (k, req) in reqs.iter().rev().enumerate() {
+            let Reply::Done { batch, tally, .. } =
+                Reply::from_json(&answer(&req.to_json())).unwrap()
+            else {
+                panic!("not done");
+            };
+            let i = job.point_of(batch).unwrap();
+            assert!(
+                job.complete(i, &tally).unwrap(),
+                "a point of one chunk is complete"
+            );
+            assert_eq!(job.is_complete(), k == 2);
+            assert_eq!(job.first_unfinished(), (k < 2).then_some((0, 0)));
+        }
+        for (i, s) in scenarios.iter().enumerate() {
+            let alone = aliansi_sim::run_batch(s, s.seed, 10).unwrap();
+            assert_eq!(job.point_tally(i).summary(), alone, "point {i}");
+        }
+        assert!(job.complete(3, &BatchTally::new(120)).is_err());
+        // A point of 60 runs is cut into chunks as a batch of 60 is.
+        let job = Job::points(0, &scenarios, 60, 2, 0.0);
+        assert_eq!(job.chunks_left(), 3 * plan(60, 2).len());
     }
 
     #[test]

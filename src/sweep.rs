@@ -1,8 +1,8 @@
 //! "Sweeps": survival at the horizon against one parameter (with its 95% band), or a heat
 //! map over two. The catalogue of parameters, the axes, the points and the statistics are the
-//! core's ([`aliansi_sim::sweep`]); this module reads the form, runs the points one after
-//! another on the worker pool of [`crate::workers`] (each point's runs split into chunks) and
-//! keeps the state in a reducer ([`Sweep`]).
+//! core's ([`aliansi_sim::sweep`]); this module reads the form, runs the points on the worker
+//! pool of [`crate::workers`] (every point's chunks queued in order, so that all workers stay
+//! busy however few runs a point has) and keeps the state in a reducer ([`Sweep`]).
 //!
 //! Pure parts, tested natively: labels in both languages ([`param_label`], [`option_label`]),
 //! the form and its checks ([`AxisForm`], [`check`]), the reducer, and the geometry of the
@@ -553,12 +553,15 @@ pub enum Phase {
     Idle,
     Running {
         run: u64,
-        /// The point running now (index in the order of `sweep_points`).
+        /// The first point not complete yet (index in the order of `sweep_points`; the
+        /// workers run the points in that order, two or more at a time).
         current: usize,
         /// Its runs done.
         done: u64,
         /// Runs per point.
         each: u64,
+        /// Runs done of all points.
+        runs_done: u64,
     },
     Done,
     Cancelled {
@@ -582,7 +585,8 @@ pub struct Sweep {
     pub axes: Option<(Axis, Option<Axis>)>,
     pub running: Rc<Vec<Scenario>>,
     pub base: Option<Scenario>,
-    pub tallies: Vec<Rc<BatchTally>>,
+    /// Each point's tally, once it is complete.
+    pub tallies: Vec<Option<Rc<BatchTally>>>,
     pub started_ms: f64,
     pub results: Option<Rc<Results>>,
 }
@@ -602,19 +606,25 @@ impl Sweep {
         }
     }
 
-    /// (run id, point index) of the point to run now, if running.
-    pub fn current(&self) -> Option<(u64, usize)> {
+    /// The id of the sweep under way, if one is.
+    pub fn running_id(&self) -> Option<u64> {
         match self.phase {
-            Phase::Running { run, current, .. } => Some((run, current)),
+            Phase::Running { run, .. } => Some(run),
             _ => None,
         }
     }
 
     pub fn is_running(&self) -> bool {
-        self.current().is_some()
+        self.running_id().is_some()
     }
 
-    /// A batch id for the worker pool, unique per run and point.
+    /// Points complete so far.
+    pub fn points_done(&self) -> usize {
+        self.tallies.iter().filter(|t| t.is_some()).count()
+    }
+
+    /// A batch id for the worker pool, unique per run and point (the points of run `run` are
+    /// `batch_id(run, 0)` onwards, in order: [`crate::workers::Pool::start_points`]).
     pub fn batch_id(run: u64, index: usize) -> u64 {
         run * (MAX_STEPS * MAX_STEPS) as u64 + index as u64
     }
@@ -651,14 +661,13 @@ pub enum SweepAction {
         each: u64,
         now_ms: f64,
     },
-    Progress {
+    /// Points complete (index and tally), the runs done of all points, and the first point
+    /// not complete with its runs done.
+    Points {
         run: u64,
+        points: Vec<(usize, Rc<BatchTally>)>,
         done: u64,
-    },
-    PointDone {
-        run: u64,
-        index: usize,
-        tally: Rc<BatchTally>,
+        first_unfinished: Option<(usize, u64)>,
         now_ms: f64,
     },
     Cancel,
@@ -686,7 +695,7 @@ impl Reducible for Sweep {
 
     fn reduce(self: Rc<Self>, action: SweepAction) -> Rc<Self> {
         let mut s = Rc::try_unwrap(self).unwrap_or_else(|rc| (*rc).clone());
-        let current = s.current();
+        let current = s.running_id();
         let running = current.is_some();
         match action {
             SweepAction::ChooseX(f) if !running => s.form.x = f,
@@ -715,7 +724,7 @@ impl Reducible for Sweep {
                 s.axes = Some((x, y));
                 s.running = scenarios;
                 s.base = Some(base);
-                s.tallies.clear();
+                s.tallies = vec![None; s.running.len()];
                 s.started_ms = now_ms;
                 s.results = None;
                 s.phase = Phase::Running {
@@ -723,28 +732,29 @@ impl Reducible for Sweep {
                     current: 0,
                     done: 0,
                     each,
+                    runs_done: 0,
                 };
             }
-            SweepAction::Progress { run, done: d } if current.map(|c| c.0) == Some(run) => {
-                if let Phase::Running { done, .. } = &mut s.phase {
-                    *done = d;
-                }
-            }
-            SweepAction::PointDone {
+            SweepAction::Points {
                 run,
-                index,
-                tally,
+                points,
+                done: d,
+                first_unfinished,
                 now_ms,
-            } if current == Some((run, index)) => {
-                s.tallies.push(tally);
-                if s.tallies.len() >= s.running.len() {
+            } if current == Some(run) => {
+                for (i, tally) in points {
+                    if let Some(slot @ None) = s.tallies.get_mut(i) {
+                        *slot = Some(tally);
+                    }
+                }
+                if s.tallies.iter().all(Option::is_some) {
                     let (x, y) = s.axes.take().expect("axes while running");
                     let each = match s.phase {
                         Phase::Running { each, .. } => each,
                         _ => 0,
                     };
                     let tallies: Vec<BatchTally> =
-                        s.tallies.iter().map(|t| (**t).clone()).collect();
+                        s.tallies.iter().flatten().map(|t| (**t).clone()).collect();
                     s.phase = match SweepResult::from_tallies(x, y, &tallies) {
                         Ok(result) => {
                             s.results = Some(Rc::new(Results {
@@ -759,21 +769,30 @@ impl Reducible for Sweep {
                     };
                     s.tallies.clear();
                     s.running = Rc::default();
-                } else if let Phase::Running { current, done, .. } = &mut s.phase {
-                    *current = index + 1;
-                    *done = 0;
+                } else if let Phase::Running {
+                    current,
+                    done,
+                    runs_done,
+                    ..
+                } = &mut s.phase
+                {
+                    *runs_done = d;
+                    if let Some((c, dc)) = first_unfinished {
+                        *current = c;
+                        *done = dc;
+                    }
                 }
             }
             SweepAction::Cancel if running => {
                 s.phase = Phase::Cancelled {
-                    points_done: s.tallies.len(),
+                    points_done: s.points_done(),
                     points: s.running.len(),
                 };
                 s.tallies.clear();
                 s.running = Rc::default();
                 s.axes = None;
             }
-            SweepAction::Failed { run, error } if current.map(|c| c.0) == Some(run) => {
+            SweepAction::Failed { run, error } if current == Some(run) => {
                 s.tallies.clear();
                 s.running = Rc::default();
                 s.axes = None;
@@ -1267,7 +1286,7 @@ mod tests {
     }
 
     #[test]
-    fn reducer_runs_points_in_turn_and_ignores_stale_replies() {
+    fn reducer_takes_points_in_any_order_and_ignores_stale_replies() {
         let base = default_scenario();
         let mut form = SweepForm::new(&base);
         form.x.steps = "3".into();
@@ -1286,27 +1305,48 @@ mod tests {
             each: 20,
             now_ms: 1000.0,
         });
-        assert_eq!(s.current(), Some((0, 0)));
+        assert_eq!(s.running_id(), Some(0));
         // The form is locked while running.
         let locked = s.clone().reduce(SweepAction::Runs("50".into()));
         assert_eq!(locked.form.runs, DEFAULT_RUNS.to_string());
-        let stale = s.clone().reduce(SweepAction::PointDone {
-            run: 0,
-            index: 2,
-            tally: tallies[2].clone(),
-            now_ms: 0.0,
-        });
-        assert_eq!(stale, s);
-        s = s.reduce(SweepAction::Progress { run: 0, done: 10 });
-        assert!(matches!(s.phase, Phase::Running { done: 10, .. }));
-        for (i, t) in tallies.iter().enumerate() {
-            s = s.reduce(SweepAction::PointDone {
-                run: 0,
-                index: i,
-                tally: t.clone(),
+        let points = |run: u64, which: &[usize], done: u64, first: Option<(usize, u64)>| {
+            SweepAction::Points {
+                run,
+                points: which.iter().map(|&i| (i, tallies[i].clone())).collect(),
+                done,
+                first_unfinished: first,
                 now_ms: 3000.0,
-            });
-        }
+            }
+        };
+        let stale = s.clone().reduce(points(7, &[2], 20, Some((0, 0))));
+        assert_eq!(stale, s);
+        // The points come back in any order; the first one not complete is shown.
+        s = s.reduce(points(0, &[], 10, Some((0, 10))));
+        assert!(matches!(
+            s.phase,
+            Phase::Running {
+                current: 0,
+                done: 10,
+                runs_done: 10,
+                ..
+            }
+        ));
+        s = s.reduce(points(0, &[1], 30, Some((0, 10))));
+        assert_eq!(s.points_done(), 1);
+        s = s.reduce(points(0, &[0], 40, Some((2, 0))));
+        assert!(matches!(
+            s.phase,
+            Phase::Running {
+                current: 2,
+                done: 0,
+                runs_done: 40,
+                ..
+            }
+        ));
+        // A point told twice counts once.
+        s = s.reduce(points(0, &[0], 40, Some((2, 0))));
+        assert_eq!(s.points_done(), 2);
+        s = s.reduce(points(0, &[2], 60, None));
         assert_eq!(s.phase, Phase::Done);
         let r = s.results.clone().unwrap();
         assert_eq!(r.seconds, 2.0);
@@ -1323,12 +1363,7 @@ mod tests {
             now_ms: 0.0,
         });
         assert!(s.results.is_none());
-        s = s.reduce(SweepAction::PointDone {
-            run: 1,
-            index: 0,
-            tally: tallies[0].clone(),
-            now_ms: 0.0,
-        });
+        s = s.reduce(points(1, &[2], 20, Some((0, 0))));
         s = s.reduce(SweepAction::Cancel);
         let cancelled = Phase::Cancelled {
             points_done: 1,

@@ -79,6 +79,17 @@ pub enum Event {
     },
     /// A worker failed (the others have been stopped).
     Failed { batch: u64, error: String },
+    /// Of a job of several scenarios ([`Pool::start_points`]), instead of `Progress` and
+    /// `Finished`: the points completed since the last such event (index and tally), the
+    /// runs done of all points, and the first point not complete with its runs done (`None`
+    /// in the last event, once every point is in).
+    Points {
+        batch: u64,
+        points: Vec<(usize, Rc<BatchTally>)>,
+        done: u64,
+        total: u64,
+        first_unfinished: Option<(usize, u64)>,
+    },
 }
 
 /// The cores the browser reports (`navigator.hardwareConcurrency`).
@@ -286,7 +297,14 @@ struct Shared {
     silent: RefCell<Vec<(Worker, Timeout)>>,
     /// Workers this batch has replaced so far (at most [`MAX_REPLACED`]).
     replaced: Cell<usize>,
+    /// A job of several scenarios ([`Pool::start_points`]): the points completed and not yet
+    /// reported (reported together, at most every [`PROGRESS_EVERY_MS`], and at the end).
+    /// `None` for a batch of one scenario.
+    points: Option<RefCell<PointsDone>>,
 }
+
+/// Points of a job completed and not yet reported: index and tally.
+type PointsDone = Vec<(usize, Rc<BatchTally>)>;
 
 /// A worker that has said nothing this long after a batch started or adopted it is stopped
 /// and replaced by a new one. Loading the app's module takes well under a second from the
@@ -395,13 +413,19 @@ impl Shared {
             Ok(Reply::Ready) => self.set_going(worker),
             Ok(Reply::Done {
                 batch: b, tally, ..
-            }) if b == batch => {
-                let merged = self.job.borrow_mut().complete(&tally);
-                if let Err(e) = merged {
-                    return self.fail(e);
+            }) if self.job.borrow().point_of(b).is_some() => {
+                let point = self.job.borrow().point_of(b).unwrap_or(0);
+                let merged = self.job.borrow_mut().complete(point, &tally);
+                let point_complete = match merged {
+                    Ok(c) => c,
+                    Err(e) => return self.fail(e),
+                };
+                if let (Some(points), true) = (&self.points, point_complete) {
+                    let tally = Rc::new(self.job.borrow().point_tally(point).clone());
+                    points.borrow_mut().push((point, tally));
                 }
                 let now = now_ms();
-                let (done, total, complete, eta_seconds, seconds) = {
+                let (done, total, complete, eta_seconds, seconds, first_unfinished) = {
                     let job = self.job.borrow();
                     (
                         job.done,
@@ -409,33 +433,48 @@ impl Shared {
                         job.is_complete(),
                         job.eta_seconds(now),
                         (now - job.started_ms) / 1000.0,
+                        job.first_unfinished(),
                     )
                 };
                 if complete {
                     self.release();
-                    let tally = Rc::new(self.job.borrow().tally().clone());
-                    self.on_event.emit(Event::Finished {
-                        batch,
-                        tally,
-                        seconds,
-                    });
-                } else {
-                    self.feed(worker);
-                    if now - self.last_progress.get() >= PROGRESS_EVERY_MS {
-                        self.last_progress.set(now);
-                        self.on_event.emit(Event::Progress {
-                            batch,
-                            done,
-                            total,
-                            eta_seconds,
-                        });
-                    }
                 }
+                if !complete {
+                    self.feed(worker);
+                }
+                let report = complete || now - self.last_progress.get() >= PROGRESS_EVERY_MS;
+                if !report {
+                    return;
+                }
+                self.last_progress.set(now);
+                let event = match (&self.points, complete) {
+                    (Some(points), _) => Event::Points {
+                        batch,
+                        points: points.borrow_mut().drain(..).collect(),
+                        done,
+                        total,
+                        first_unfinished,
+                    },
+                    (None, true) => Event::Finished {
+                        batch,
+                        tally: Rc::new(self.job.borrow().tally().clone()),
+                        seconds,
+                    },
+                    (None, false) => Event::Progress {
+                        batch,
+                        done,
+                        total,
+                        eta_seconds,
+                    },
+                };
+                self.on_event.emit(event);
             }
             // The end of what the worker did before this batch adopted it (its warm-up):
             // it is free now.
             Ok(Reply::Done { .. }) => self.set_going(worker),
-            Ok(Reply::Failed { batch: b, .. }) if b != batch => self.set_going(worker),
+            Ok(Reply::Failed { batch: b, .. }) if self.job.borrow().point_of(b).is_none() => {
+                self.set_going(worker)
+            }
             Ok(Reply::Failed { error, .. }) => self.fail(error),
             Err(e) => self.fail(e),
         }
@@ -567,11 +606,32 @@ impl Pool {
         total: u64,
         on_event: Callback<Event>,
     ) -> Result<Pool, String> {
+        let job = Job::new(batch, scenario, total, cores(), now_ms());
+        Pool::start_job(job, None, on_event)
+    }
+
+    /// Starts `each` runs of every scenario of `scenarios` (the points of a sweep; scenario
+    /// `i` is batch `batch + i`), their chunks queued in order on one worker per core:
+    /// `on_event` hears [`Event::Points`] (completed points, at most every
+    /// [`PROGRESS_EVERY_MS`], and all that are left at the end) or `Failed`.
+    pub fn start_points(
+        batch: u64,
+        scenarios: &[Scenario],
+        each: u64,
+        on_event: Callback<Event>,
+    ) -> Result<Pool, String> {
+        let job = Job::points(batch, scenarios, each, cores(), now_ms());
+        Pool::start_job(job, Some(RefCell::new(Vec::new())), on_event)
+    }
+
+    fn start_job(
+        job: Job,
+        points: Option<RefCell<PointsDone>>,
+        on_event: Callback<Event>,
+    ) -> Result<Pool, String> {
         let js = module_file()?;
         STARTED.with(|s| s.set(true));
-        let cores = cores();
-        let job = Job::new(batch, scenario, total, cores, now_ms());
-        let n = cores.min(job.chunks_left()).max(1);
+        let n = job.workers.min(job.chunks_left()).max(1);
         let shared = Rc::new(Shared {
             job: RefCell::new(job),
             workers: RefCell::new(Vec::new()),
@@ -580,6 +640,7 @@ impl Pool {
             last_progress: Cell::new(f64::NEG_INFINITY),
             silent: RefCell::new(Vec::new()),
             replaced: Cell::new(0),
+            points,
         });
         let handlers: Handlers = Rc::new(RefCell::new(Vec::new()));
         let hello = hello_message(&js);

@@ -145,6 +145,8 @@ pub fn batch_panel(props: &Props) -> Html {
                         batch: Some(batch),
                         error,
                     },
+                    // Only a job of several scenarios (a sweep) sends it.
+                    Event::Points { .. } => return,
                 })
             });
             match Pool::start(batch, &scenario, total, on_event) {

@@ -729,32 +729,37 @@ pub fn sweep_panel(props: &Props) -> Html {
         |(lang, base, form)| check(*lang, base, form),
     );
 
-    // Starts the pool for the point to run now.
+    // Starts the pool for the sweep's points (all of them: one pool keeps every worker busy,
+    // and the page draws at most every quarter second, not once a point).
     {
         let s2 = s.clone();
         let pool = pool.clone();
-        use_effect_with(s.current(), move |current| {
-            if let Some((run, index)) = *current {
+        use_effect_with(s.running_id(), move |running| {
+            if let Some(run) = *running {
                 let each = match s2.phase {
                     Phase::Running { each, .. } => each,
                     _ => 0,
                 };
-                let scenario = s2.running[index].clone();
                 drop(pool.borrow_mut().take());
                 let d = s2.dispatcher();
-                let on_event = Callback::from(move |ev: Event| {
-                    d.dispatch(match ev {
-                        Event::Progress { done, .. } => SweepAction::Progress { run, done },
-                        Event::Finished { tally, .. } => SweepAction::PointDone {
-                            run,
-                            index,
-                            tally,
-                            now_ms: now_ms(),
-                        },
-                        Event::Failed { error, .. } => SweepAction::Failed { run, error },
-                    })
+                let on_event = Callback::from(move |ev: Event| match ev {
+                    Event::Points {
+                        points,
+                        done,
+                        first_unfinished,
+                        ..
+                    } => d.dispatch(SweepAction::Points {
+                        run,
+                        points,
+                        done,
+                        first_unfinished,
+                        now_ms: now_ms(),
+                    }),
+                    Event::Failed { error, .. } => d.dispatch(SweepAction::Failed { run, error }),
+                    // Not sent for a job of points.
+                    Event::Progress { .. } | Event::Finished { .. } => {}
                 });
-                match Pool::start(Sweep::batch_id(run, index), &scenario, each, on_event) {
+                match Pool::start_points(Sweep::batch_id(run, 0), &s2.running, each, on_event) {
                     Ok(p) => *pool.borrow_mut() = Some(p),
                     Err(error) => s2.dispatch(SweepAction::Failed { run, error }),
                 }
@@ -865,10 +870,11 @@ pub fn sweep_panel(props: &Props) -> Html {
             current,
             done,
             each,
+            runs_done,
             ..
         } => {
             let n = s.running.len().max(1) as u64;
-            let overall = *current as u64 * each + done;
+            let overall = *runs_done;
             let at = s
                 .axes
                 .as_ref()

@@ -280,6 +280,8 @@ pub fn variants_panel(props: &Props) -> Html {
                             VariantsAction::VariantDone { run, index, tally }
                         }
                         Event::Failed { error, .. } => VariantsAction::Failed { run, error },
+                        // Only a job of several scenarios (a sweep) sends it.
+                        Event::Points { .. } => return,
                     })
                 });
                 match Pool::start(Variants::batch_id(run, index), &scenario, each, on_event) {
