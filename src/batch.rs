@@ -287,6 +287,12 @@ impl Job {
         now_ms: f64,
     ) -> Job {
         let chunks = plan(each, workers);
+        let mut queue = VecDeque::new();
+        for i in 0..scenarios.len() {
+            for r in &chunks {
+                queue.push_back((i, r.clone()));
+            }
+        }
         Job {
             batch,
             total: each * scenarios.len() as u64,
@@ -301,9 +307,7 @@ impl Job {
                     tally: BatchTally::new(s.horizon_months),
                 })
                 .collect(),
-            queue: (0..scenarios.len())
-                .flat_map(|i| chunks.iter().map(move |r| (i, r.clone())))
-                .collect(),
+            queue,
             done: 0,
             started_ms: now_ms,
         }
