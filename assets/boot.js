@@ -19,6 +19,9 @@
 // the browser has no WebAssembly), it says so in both languages and offers to try again. It is
 // removed once the app has started. From then on, a crash of the app (a trap of its wasm) brings
 // up a notice with a button that reloads the page (watchForCrash).
+// index.html's note for a page whose boot script never ran (it did not arrive), shown by the
+// stylesheet after 30 s: this script runs, so it goes at once.
+document.getElementById("boot-stuck")?.remove();
 const tag = document.querySelector("script[data-js][data-wasm]");
 const here = (path) => new URL(path, document.baseURI).href;
 const boot = document.getElementById("boot");
@@ -394,8 +397,9 @@ function watchForCrash() {
 // The state is published for the page (components/library.rs shows it) as the attribute
 // data-offline on <html> and an "aliansi-offline" event: "saving" (first visit, caching),
 // "ready" (works offline), "update" (a new version is cached and opens once every Aliansi
-// tab is closed), "failed" (the registration or the caching was interrupted; tried again on
-// the next visit), "unavailable" (no service worker here: the browser has none, or the page is
+// tab is closed), "failed" (the registration or the caching was interrupted; tried again as
+// soon as the browser is back online, after a while, and on the next visit: retryOffline),
+// "unavailable" (no service worker here: the browser has none, or the page is
 // not a secure context, e.g. plain http) or "off" (a debug build, which caches nothing).
 function offline(state) {
   if (document.documentElement.dataset.offline === state) return;
@@ -413,6 +417,29 @@ async function cachesFiles(worker) {
   return reply;
 }
 
+// A first visit whose offline copy failed (the hotspot dropped while it was being saved) tries
+// again while the page stays open: at once when the browser says it is back online, and after
+// 30 s, 1, 2, 4 and 8 minutes (each try downloads what the offline copy still lacks, so they
+// are few and spaced). A student who opened the app before class then leaves with it saved.
+const RETRY_MS = Number(tag.dataset.offlineRetryMs) || 30_000;
+const RETRIES = 5;
+let retries = 0;
+let retryTimer = 0;
+function retryOffline() {
+  offline("failed");
+  clearTimeout(retryTimer);
+  if (retries >= RETRIES) return;
+  retryTimer = setTimeout(() => {
+    retries += 1;
+    registerWorker();
+  }, RETRY_MS * 2 ** retries);
+}
+addEventListener("online", () => {
+  if (document.documentElement.dataset.offline !== "failed") return;
+  clearTimeout(retryTimer);
+  registerWorker();
+});
+
 async function registerWorker() {
   try {
     await handover;
@@ -423,8 +450,8 @@ async function registerWorker() {
       if (!had) offline("saving");
       worker.addEventListener("statechange", () => {
         if (worker.state === "installed" && had) offline("update");
-        // Caching failed (say the network dropped): tried again on the next visit.
-        if (worker.state === "redundant" && !had && !navigator.serviceWorker.controller) offline("failed");
+        // Caching failed (say the network dropped): tried again (retryOffline).
+        if (worker.state === "redundant" && !had && !navigator.serviceWorker.controller) retryOffline();
       });
     };
     if (reg.waiting && navigator.serviceWorker.controller) offline("update");
@@ -443,9 +470,9 @@ async function registerWorker() {
   } catch (e) {
     // This browser has service workers (see below): the registration failed on its way, most
     // often because the download of sw.js broke off (after the browser's own tries). That is
-    // no lasting lack, and the next visit registers again.
-    offline("failed");
-    console.warn(`Aliansi: the offline copy could not be registered (${e?.message ?? e}); trying again on the next visit`);
+    // no lasting lack: tried again (retryOffline), and on the next visit.
+    retryOffline();
+    console.warn(`Aliansi: the offline copy could not be registered (${e?.message ?? e}); trying again`);
   }
 }
 

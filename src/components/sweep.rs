@@ -502,6 +502,8 @@ fn heat_map(lang: Lang, r: &Results, ya: &Axis) -> Html {
     let key_y = h + label_band + 40.0 + KEY_GAP / 2.0;
     let legend_y = h + label_band + 56.0 + key_band;
     let height = MT + legend_y + 44.0;
+    let xlab = param_label(lang, &r.base, &xa.param);
+    let ylab = param_label(lang, &r.base, &ya.param);
     let grid = res.grid();
     let cells = heat_cells(&grid, w, h, 2.0);
     let items = cells.iter().map(|c| {
@@ -512,8 +514,8 @@ fn heat_map(lang: Lang, r: &Results, ya: &Axis) -> Html {
         let title = match q {
             Some(q) => format!(
                 "{} = {}, {} = {}: {} ({} – {})",
-                param_label(lang, &r.base, &xa.param), xl[c.ix],
-                param_label(lang, &r.base, &ya.param), yl[c.iy],
+                xlab, xl[c.ix],
+                ylab, yl[c.iy],
                 pct(lang, q.survival, 1), pct(lang, q.ci95.0, 1), pct(lang, q.ci95.1, 1)
             ),
             None => String::new(),
@@ -566,8 +568,6 @@ fn heat_map(lang: Lang, r: &Results, ya: &Axis) -> Html {
             </g>
         }
     });
-    let xlab = param_label(lang, &r.base, &xa.param);
-    let ylab = param_label(lang, &r.base, &ya.param);
     html! {
         <figure class="chart batch-chart sweep-chart sweep-heat-figure">
             <figcaption id="sweep-heat-title" class="chart-title">{ tf(lang, "sweep.heat_title", &[("x", &xlab), ("y", &ylab)]) }</figcaption>

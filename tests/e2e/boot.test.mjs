@@ -516,15 +516,37 @@ await h.check("a registration of the offline copy that breaks off (a network bli
   await ready(page);
   assert.equal(await offlineState(), "failed");
   const note = await tid(page, "offline-status").innerText();
-  assert.match(note, /could not be saved for offline use this time .* It will try again on your next visit/);
+  assert.match(note, /could not be saved for offline use yet .* It tries again as soon as the connection is back, while this page is open, and on your next visit/);
   assert.doesNotMatch(note, /needs https/);
   assert.ok(errors.length > 0 && errors.every((e) => /fetching the script/.test(e)), `errors: ${errors.join(" | ")}`);
-  // The next visit, the network back, keeps the copy.
+  // The network is back (the browser says so): the page, still open, saves the copy without a
+  // reload. (Before, it stayed "failed" until the next visit: a student who opened the app
+  // before class left without it.)
   await page.context().unroute(swJs);
-  await page.reload();
-  await ready(page);
+  await page.evaluate(() => dispatchEvent(new Event("online")));
   await page.waitForFunction(() => document.documentElement.dataset.offline === "ready", null, { timeout: READY_TIMEOUT_MS });
+  assert.match(await tid(page, "offline-status").innerText(), /Works offline: Aliansi is saved on this device/);
   await page.context().close();
+  // Without an "online" event (the browser never knew it was offline), it tries again after a
+  // while: 30 s, then longer (data-offline-retry-ms shortens it here, as data-stall-ms does).
+  const later = await (await h.browser.newContext()).newPage();
+  await later.addInitScript(() => {
+    const watch = new MutationObserver(() => {
+      const tag = document.querySelector("script[data-wasm]");
+      if (!tag) return;
+      tag.dataset.offlineRetryMs = "1500";
+      watch.disconnect();
+    });
+    watch.observe(document, { childList: true, subtree: true });
+  });
+  let tries = 0;
+  await later.context().route(swJs, (route) => (++tries === 1 ? route.abort("connectionreset") : route.continue()));
+  await later.goto(h.base);
+  await ready(later);
+  await later.waitForFunction(() => document.documentElement.dataset.offline === "failed", null, { timeout: READY_TIMEOUT_MS });
+  await later.waitForFunction(() => document.documentElement.dataset.offline === "ready", null, { timeout: READY_TIMEOUT_MS });
+  assert.ok(tries >= 2, `sw.js fetched ${tries} times`);
+  await later.context().close();
   // A browser without service workers is told that this copy cannot be kept.
   const bare = await h.newPage();
   await bare.addInitScript(() => delete Navigator.prototype.serviceWorker);
@@ -606,6 +628,39 @@ await h.check("a browser whose WebAssembly lacks those features is told at once 
   assert.equal(await fresh.evaluate((b) => WebAssembly.validate(new Uint8Array(b)), probe), true);
   await page.context().close();
   await fresh.context().close();
+});
+
+await h.check("a boot script that never arrives (the connection dropped): after 30 s the loading screen says to check the connection and reload, in both languages", async () => {
+  const page = await h.newPage();
+  await page.context().route(/\/boot\.js$/, (route) => route.abort("connectionreset"));
+  await page.goto(h.base);
+  const stuck = tid(page, "boot-stuck");
+  await page.waitForTimeout(500);
+  assert.equal(await stuck.isVisible(), false, "not at once: the script may still be on its way");
+  // The note waits 30 s, by a CSS animation's delay: played 60 times faster here.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Animation.enable");
+  await cdp.send("Animation.setPlaybackRate", { playbackRate: 60 });
+  await stuck.waitFor({ state: "visible", timeout: 5_000 });
+  const text = await stuck.innerText();
+  assert.match(text, /Still loading\? The page may have come only in part: check the connection, then reload the page\./);
+  assert.match(text, /Masih memuat\? .* periksa koneksi, lalu muat ulang halaman\./);
+  await h.shot(page, "boot-stuck");
+  // Reloaded with the network back, the app starts, and the note is gone.
+  await page.context().unroute(/\/boot\.js$/);
+  await page.reload();
+  await ready(page);
+  assert.equal(await stuck.count(), 0);
+  await cdp.detach().catch(() => {});
+  await page.context().close();
+});
+
+await h.check("on a load that works, boot.js takes the note for a missing boot script away at once", async () => {
+  const page = await h.newPage();
+  await page.goto(h.base);
+  await page.waitForFunction(() => !document.getElementById("boot-stuck"), null, { timeout: READY_TIMEOUT_MS });
+  await ready(page);
+  await page.context().close();
 });
 
 await h.check("without JavaScript the page says what it needs, and no loading screen waits for ever", async () => {
