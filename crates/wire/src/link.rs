@@ -473,9 +473,71 @@ const MAX_PIECES: usize = 12;
 /// every byte of the shorter text's, and a payload's bytes hold exactly one value (trailing
 /// bytes are refused). A joined reading is tried only when the shorter ones fail: a link
 /// that decodes with text after it stays as it was read.
+///
+/// Before any of it, what a chat app or a word processor puts into a link is taken out again:
+/// invisible characters (zero-width spaces and joiners, soft hyphens, byte-order marks: none
+/// is ever in a link), a space or line break inside the version prefix (`s` / `1.…`), and a
+/// percent-encoding applied twice (`%2520`). Last, each reading that ends in one or two `_` or
+/// `-` is tried without them (WhatsApp's italics `_…_`, a dash after a link): those are
+/// base64url characters, so the reading as pasted is tried first, and one cut shorter is a
+/// strict prefix of a reading already tried, which never gives another link's data (as above).
 pub(crate) fn fragments(text: &str) -> Result<Vec<String>, WireError> {
     let frag = fragment_as_sent(text)?;
-    let decoded = percent_decoded(frag);
+    let mended = mended(frag);
+    let mut out = joined_readings(&mended);
+    let shorter: Vec<String> = out
+        .iter()
+        .flat_map(|r| {
+            let tail = r.len() - r.trim_end_matches(['_', '-']).len();
+            (1..=tail.min(2)).map(move |k| r[..r.len() - k].to_string())
+        })
+        .filter(|r| r.split_once('.').is_some_and(|(_, p)| !p.is_empty()))
+        .collect();
+    out.extend(shorter);
+    Ok(out)
+}
+
+/// The text of a link with what chat apps and word processors put into it taken out (see
+/// [`fragments`]).
+fn mended(frag: &str) -> String {
+    // Twice encoded ("%2520"): decoded until nothing is left to decode (three rounds at most).
+    let mut text = frag.to_string();
+    for _ in 0..3 {
+        let once = percent_decoded(&text).into_owned();
+        if once == text {
+            break;
+        }
+        text = once;
+    }
+    text.retain(|c| {
+        !matches!(
+            c,
+            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+        )
+    });
+    // A break inside the version prefix ("s\n1.…", "s1\n.…"): the prefix's three characters
+    // put back together, if they make one ("s1.", "S2.", "e1.").
+    let start = text.trim_start();
+    let mut head = String::new();
+    let mut end = 0;
+    for (i, c) in start.char_indices() {
+        if !c.is_whitespace() {
+            head.push(c);
+            end = i + c.len_utf8();
+            if head.chars().count() == 3 {
+                break;
+            }
+        }
+    }
+    if head.len() == 3 && end > 3 && version_of(&head.to_ascii_lowercase()).is_some() {
+        return format!("{head}{}", &start[end..]);
+    }
+    text
+}
+
+/// The readings of a mended link: its first piece, then that piece joined with each
+/// following one (see [`fragments`]).
+fn joined_readings(decoded: &str) -> Vec<String> {
     let mut pieces = decoded.split_whitespace();
     let first = pieces.next().unwrap_or("");
     let mut out = vec![cleaned(first)];
@@ -486,7 +548,7 @@ pub(crate) fn fragments(text: &str) -> Result<Vec<String>, WireError> {
     // Only a payload (or a prefix alone, "s1.") that runs to the end of its piece can go on in
     // the next: not "e1.!!!", nor a piece cut at '&' or '?' or ended by punctuation.
     if !first.split_once('.').is_some_and(|(_, p)| payload(p)) {
-        return Ok(out);
+        return out;
     }
     let mut joined = first.to_string();
     for piece in pieces.take(MAX_PIECES - 1) {
@@ -506,7 +568,7 @@ pub(crate) fn fragments(text: &str) -> Result<Vec<String>, WireError> {
             break;
         }
     }
-    Ok(out)
+    out
 }
 
 /// The first piece of a link as [`fragments`] reads it first: cut at '&' or '?', punctuation stuck to its
@@ -1039,6 +1101,73 @@ mod tests {
             checked += 1;
         }
         assert!(checked > 100, "{checked}");
+    }
+
+    #[test]
+    fn what_chat_apps_and_word_processors_put_into_a_link_is_taken_out() {
+        let s = aliansi_sim::presets::default_scenario();
+        let link = encode_link(&s);
+        let ok = |text: String| assert_eq!(decode_link(&text), Ok(s.clone()), "{text:?}");
+        // WhatsApp's italics around a message with the link, a dash after it.
+        ok(format!("_Tugas: https://x.id/aliansi/#{link}_"));
+        ok(format!("https://x.id/aliansi/#{link}__"));
+        ok(format!("https://x.id/aliansi/#{link}- lihat"));
+        // A line break inside the version prefix.
+        for (i, sep) in [(1, "\n"), (2, "\n"), (1, "\r\n "), (2, " "), (1, "%0A")] {
+            ok(format!(
+                "https://x.id/aliansi/#{}{sep}{}",
+                &link[..i],
+                &link[i..]
+            ));
+        }
+        ok(format!("S\n{}", &link[1..]));
+        // Invisible characters inside: zero-width space, joiner, soft hyphen, byte-order mark.
+        for (i, c) in [
+            (10, '\u{200B}'),
+            (3, '\u{200D}'),
+            (40, '\u{00AD}'),
+            (25, '\u{FEFF}'),
+        ] {
+            ok(format!("{}{c}{}", &link[..i], &link[i..]));
+        }
+        // A space encoded twice.
+        ok(format!("{}%2520{}", &link[..30], &link[30..]));
+        // A link that really ends in '_' or '-' keeps it, with or without one added.
+        // A link that really ends in '_' or '-' keeps it, with or without one added: an
+        // experiment link, whose last byte is its run count (63 is '_', 62 '-', when the bytes
+        // fill the last base64 character).
+        use crate::experiment::{decode_shared, encode_experiment_link, Experiment, Shared};
+        for end in ['_', '-'] {
+            let x = (0..30)
+                .flat_map(|k| [62, 63].map(|runs| (k, runs)))
+                .map(|(k, runs)| Experiment {
+                    scenario: s.clone(),
+                    name: Some("K".repeat(k + 1)),
+                    variants: vec![("Dasar".into(), s.clone())],
+                    runs,
+                })
+                .find(|x| encode_experiment_link(x).ends_with(end))
+                .expect("an experiment whose link ends so");
+            let own = encode_experiment_link(&x);
+            for text in [
+                own.clone(),
+                format!("{own}{end}"),
+                format!("_https://x.id/a/#{own}_"),
+            ] {
+                assert_eq!(
+                    decode_shared(&text),
+                    Ok(Shared::Experiment(x.clone())),
+                    "{text}"
+                );
+            }
+        }
+        // A link cut short stays refused, whatever ends it.
+        let cut = &link[..link.len() - 6];
+        for text in [format!("{cut}_"), format!("{cut}-"), format!("{cut}__")] {
+            assert!(decode_link(&text).is_err(), "{text}");
+        }
+        // Not a link of ours: still told as one.
+        assert!(decode_link("s 9.abc").is_err());
     }
 
     /// A class's choices travel in an `s2.` link, and only when there are some; `decode_link`
