@@ -140,9 +140,12 @@ await h.check("(7) links as chat apps and wrapped copies leave them open; a brok
   assert.ok(link, "no link from the first check");
   const fragment = link.slice(link.indexOf("#"));
   // Punctuation stuck to the end, percent-encoding, a capital prefix, a link broken across
-  // lines (a wrapped copy: a space or a line break inside it): the same scenario.
+  // lines (a wrapped copy: a space or a line break inside it, also inside "s1."), WhatsApp's
+  // italics after it, a zero-width space inside, a space encoded twice: the same scenario.
   const wrapped = (sep) => `${fragment.slice(0, 40)}${sep}${fragment.slice(40)}`;
-  for (const variant of [`${fragment}.`, `${fragment})`, `${fragment}%E2%80%A6`, `#S1.${fragment.slice(4)}`, wrapped("%20"), wrapped("%0A")]) {
+  const variants = [`${fragment}.`, `${fragment})`, `${fragment}%E2%80%A6`, `#S1.${fragment.slice(4)}`, wrapped("%20"), wrapped("%0A")];
+  variants.push(`${fragment}_`, `${fragment.slice(0, 2)}%0A${fragment.slice(2)}`, wrapped("%E2%80%8B"), wrapped("%2520"));
+  for (const variant of variants) {
     const p = await h.newPage();
     await open(p, h.origin, "/" + variant);
     await expectPartners(p, JV);
