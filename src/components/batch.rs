@@ -78,6 +78,22 @@ pub(crate) fn running_block(r: Running) -> Html {
     }
 }
 
+/// Brings a job's Cancel button, and its progress above it, into view as the job starts (the
+/// least scroll that shows them; none if they show): on a phone a Run tapped near the foot of
+/// the screen left them under the bar there (a bad-network audit), which the page's
+/// `scroll-padding-bottom` now keeps them above.
+#[hook]
+pub(crate) fn use_progress_in_view(id: &'static str, running: bool) {
+    use_effect_with(running, move |&running| {
+        if running {
+            crate::components::classroom::bring_selector_into_view(
+                &format!("[data-testid=\"{id}-cancel\"]"),
+                web_sys::ScrollLogicalPosition::Nearest,
+            );
+        }
+    });
+}
+
 #[function_component(BatchPanel)]
 pub fn batch_panel(props: &Props) -> Html {
     let lang = props.lang;
@@ -88,6 +104,7 @@ pub fn batch_panel(props: &Props) -> Html {
     let text = crate::batch::runs_text(lang, typed.as_ref());
     let parsed = parse_runs(&text);
     let running = panel.running().is_some();
+    use_progress_in_view("batch", running);
 
     let on_input = {
         let typed = typed.clone();

@@ -722,6 +722,7 @@ pub fn sweep_panel(props: &Props) -> Html {
     }
     let pool = use_mut_ref(|| None::<Pool>);
     let running = s.is_running();
+    crate::components::batch::use_progress_in_view("sweep", running);
     // Checked when the form, the scenario or the language changes, not at every drawing (a
     // sweep of 50 by 50 builds and checks 2,500 scenarios; each progress message drew again).
     let checked = use_memo(

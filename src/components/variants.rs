@@ -220,6 +220,7 @@ pub fn variants_panel(props: &Props) -> Html {
     let runs_text = crate::batch::runs_text(lang, runs_typed.as_ref());
     let parsed = parse_runs(&runs_text);
     let running = v.is_running();
+    crate::components::batch::use_progress_in_view("variants", running);
 
     // The tab keeps the variants and the runs (a valid count, else the default), so that a
     // reload loses none (`url::working_variants`; restored by `UrlSync`).

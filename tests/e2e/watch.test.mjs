@@ -484,6 +484,34 @@ await h.check("(3) each run chart gives its numbers year by year as a table, on 
   await p.context().close();
 });
 
+await h.check("on a phone, a batch started from a Run just above the bar brings its progress and Cancel up above the bar (a bad-network audit)", async () => {
+  const p = await h.newPage({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  await open(p, h.origin);
+  await finishRun(p);
+  const bar = tid(p, "play-bar");
+  await tid(p, "play-bar-outcome").waitFor({ timeout: STEP_TIMEOUT_MS });
+  const barTop = (await bar.boundingBox()).y;
+  // The batch's Start button scrolled to just above the bar, as a student leaves it.
+  await tid(p, "batch-runs").fill("100000");
+  const start = tid(p, "batch-start");
+  await start.evaluate((el, top) => {
+    const r = el.getBoundingClientRect();
+    scrollBy(0, r.bottom - (top - 8));
+  }, barTop);
+  const box = await start.boundingBox();
+  assert.ok(box.y + box.height <= barTop && box.y + box.height > barTop - 40, `Start just above the bar: ${JSON.stringify(box)}, bar at ${barTop}`);
+  await start.tap();
+  const cancel = tid(p, "batch-cancel");
+  await cancel.waitFor({ state: "visible", timeout: STEP_TIMEOUT_MS });
+  await p.waitForTimeout(300);
+  const c = await cancel.boundingBox();
+  const progress = await tid(p, "batch-progress").boundingBox();
+  assert.ok(c.y + c.height <= barTop && c.y >= 0, `Cancel above the bar: ${JSON.stringify(c)}, bar at ${barTop}`);
+  assert.ok(progress.y >= 0 && progress.y + progress.height <= barTop, `progress above the bar: ${JSON.stringify(progress)}`);
+  await cancel.tap();
+  await p.context().close();
+});
+
 await h.check("(3) on a phone a bar at the foot of the screen keeps the run's month, Pause and a way down to the network; at the end, the outcome and a way down to why", async () => {
   const p = await h.newPage({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   await open(p, h.origin);
