@@ -54,6 +54,29 @@ pub fn cut_before_fragment(href: &str) -> bool {
         && aliansi_wire::query_param(href, aliansi_wire::MODEL_PARAM).is_some()
 }
 
+/// A share link whose `#` came percent-encoded (`…/aliansi/%23s1.…`, as some mail and chat
+/// apps send it) or whose scenario ended up in the query (`…/?s1.…`, `…&s1.…`): the address
+/// with the scenario back after a `#`, which the page then reads as any link. `None` for any
+/// other address (one with a fragment, or with no scenario in it).
+pub fn mended_address(href: &str) -> Option<String> {
+    if href.contains('#') {
+        return None;
+    }
+    // ASCII lowercasing keeps every byte where it was.
+    let lower = href.to_ascii_lowercase();
+    let prefixes = [
+        aliansi_wire::LINK_PREFIX,
+        aliansi_wire::RUN_LINK_PREFIX,
+        aliansi_wire::EXPERIMENT_PREFIX,
+    ];
+    ["%23", "?", "&"].into_iter().find_map(|mark| {
+        prefixes.into_iter().find_map(|prefix| {
+            let at = lower.find(&format!("{mark}{prefix}"))?;
+            Some(format!("{}#{}", &href[..at], &href[at + mark.len()..]))
+        })
+    })
+}
+
 /// Reads `location.hash` (or a whole address): empty, a scenario, or a broken link. Never
 /// panics, whatever the input.
 pub fn read_fragment(hash_or_href: &str) -> Fragment {
@@ -445,6 +468,43 @@ mod tests {
             &format!("\n{}", &scenario_link[1..]),
         ] {
             assert_eq!(restore_working_variants(junk, "", true), None, "{junk:?}");
+        }
+    }
+
+    #[test]
+    fn a_link_whose_hash_came_encoded_or_moved_into_the_query_is_mended() {
+        let s = presets::default_scenario();
+        let frag = build_fragment(&s, 7, &[]).split_off(1);
+        let base = "https://x.id/aliansi/";
+        let whole = format!("{base}#{frag}");
+        for broken in [
+            format!("{base}%23{frag}"),
+            format!("{base}?{frag}"),
+            format!("{base}?lang=id&{frag}"),
+        ] {
+            let mended = mended_address(&broken).unwrap();
+            assert!(mended.ends_with(&format!("#{frag}")), "{mended}");
+            assert!(
+                matches!(read_fragment(&mended), Fragment::Scenario(..)),
+                "{broken}"
+            );
+        }
+        assert_eq!(
+            mended_address(&format!("{base}?lang=id&{frag}")).unwrap(),
+            format!("{base}?lang=id#{frag}")
+        );
+        assert_eq!(
+            mended_address(&format!("{base}%23S1.abc")).unwrap(),
+            format!("{base}#S1.abc")
+        );
+        // Addresses that are fine, or hold no scenario: left alone.
+        for fine in [
+            whole.as_str(),
+            base,
+            "https://x.id/aliansi/?lang=id",
+            "https://x.id/?q=s1",
+        ] {
+            assert_eq!(mended_address(fine), None, "{fine}");
         }
     }
 

@@ -252,6 +252,18 @@ pub(crate) fn push_address(link: &str) {
     };
 }
 
+/// A link whose `#` came encoded or whose scenario is in the query: the address is put right
+/// (`url::mended_address`) before the page reads it, in place of the entry it opened with.
+fn mend_address() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let href = window.location().href().unwrap_or_default();
+    if let (Some(fixed), Ok(history)) = (url::mended_address(&href), window.history()) {
+        let _ = history.replace_state_with_url(&entry_state(), "", Some(&fixed));
+    }
+}
+
 /// What the entry of the tab's history keeps: the variants of "Compare fairly" as the tab
 /// keeps them (`url::working_variants`), or null.
 fn entry_state() -> JsValue {
@@ -321,6 +333,7 @@ pub fn url_sync(props: &ShareProps) -> Html {
     // variants in its first effect.
     let kept_variants = use_mut_ref(|| kept_in_tab(WORKING_VARIANTS_KEY));
     use_effect_with((), move |_| {
+        mend_address();
         let hash = current_hash();
         // How the tab showed the page first: reopening a lesson loads its scenario and
         // experiment, which the address and the working copies below then replace.

@@ -145,6 +145,8 @@ await h.check("(7) links as chat apps and wrapped copies leave them open; a brok
   const wrapped = (sep) => `${fragment.slice(0, 40)}${sep}${fragment.slice(40)}`;
   const variants = [`${fragment}.`, `${fragment})`, `${fragment}%E2%80%A6`, `#S1.${fragment.slice(4)}`, wrapped("%20"), wrapped("%0A")];
   variants.push(`${fragment}_`, `${fragment.slice(0, 2)}%0A${fragment.slice(2)}`, wrapped("%E2%80%8B"), wrapped("%2520"));
+  // The scenario moved into the query (a '#' turned into '?'): the address is put right.
+  variants.push(`?${fragment.slice(1)}`);
   for (const variant of variants) {
     const p = await h.newPage();
     await open(p, h.origin, "/" + variant);
@@ -153,6 +155,7 @@ await h.check("(7) links as chat apps and wrapped copies leave them open; a brok
     const said = await expectNotice(p, /shared scenario is open: 2 partners over \d+ (years|months)/);
     assert.equal(await tid(p, "notice-alarm").textContent(), "", `no error for ${variant}: ${said}`);
     assert.match(await tid(p, "notice-news").textContent(), /shared scenario is open/);
+    if (variant.startsWith("?")) assert.ok(new URL(p.url()).hash.startsWith("#s1."), `the address put right: ${p.url()}`);
     await p.context().close();
   }
   // A student's edited work in a tab; a broken link typed in: the work stays, and says so.
