@@ -251,7 +251,12 @@ step "release build (scripts/build.sh)" \
 # the news of an opened link kept at the top of a phone's page, with To Run and To the
 # variants: 400.5 KB. Raised to 402 KB: a link broken across lines put back together (the
 # wire's readings of a link): 401.3 KB. Raised to 403 KB: Open now naming the preset a
-# scenario was made from, with the settings changed (a lecturer's link): 402.0 KB.
+# scenario was made from, with the settings changed (a lecturer's link): 402.0 KB. Raised to
+# 405 KB (stop 41): a sweep's points queued on the whole worker pool (a 50 x 50 sweep 9.7 s ->
+# 2.6 s): 403.1 KB; from an audit of a class on a phone hotspot: a note for a boot script
+# that never arrives, the offline copy saved again once the network is back (403.3 KB), links
+# with WhatsApp's italics, a break in the prefix, invisible characters or an encoded '#' or '?'
+# mended, and a batch's progress brought above a phone's foot bar: 404.6 KB.
 # Measured in stop 34: without Many futures,
 # Compare fairly and the sweep (the page's three batch features) the first load is 312.8 KB,
 # so the goal of 300 KB is out of reach by leaving features out of the first load.
@@ -259,7 +264,7 @@ step "release build (scripts/build.sh)" \
 # 2026-11-30, `ALIANSI_SIZE_OPTIONS=0 bash scripts/build.sh`: 27.8 KB more): that build is held
 # to the budget plus 29 KB, with a warning. Over budget, the step fails; the end-to-end tests
 # still run, then the script exits 1.
-PAGE_WEIGHT_BUDGET_KB=403
+PAGE_WEIGHT_BUDGET_KB=405
 if ! grep -qx 'size-options=on' "$BUILD_REPORT"; then
   without=$((PAGE_WEIGHT_BUDGET_KB + 29))
   echo "WARNING: the release build was made without scripts/build.sh's size options (see its" >&2

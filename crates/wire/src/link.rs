@@ -485,15 +485,18 @@ pub(crate) fn fragments(text: &str) -> Result<Vec<String>, WireError> {
     let frag = fragment_as_sent(text)?;
     let mended = mended(frag);
     let mut out = joined_readings(&mended);
-    let shorter: Vec<String> = out
-        .iter()
-        .flat_map(|r| {
-            let tail = r.len() - r.trim_end_matches(['_', '-']).len();
-            (1..=tail.min(2)).map(move |k| r[..r.len() - k].to_string())
-        })
-        .filter(|r| r.split_once('.').is_some_and(|(_, p)| !p.is_empty()))
-        .collect();
-    out.extend(shorter);
+    for i in 0..out.len() {
+        let mut r = out[i].clone();
+        for _ in 0..2 {
+            match r.strip_suffix(['_', '-']) {
+                Some(t) if t.split_once('.').is_some_and(|(_, p)| !p.is_empty()) => {
+                    r = t.to_string();
+                    out.push(r.clone());
+                }
+                _ => break,
+            }
+        }
+    }
     Ok(out)
 }
 
@@ -503,11 +506,10 @@ fn mended(frag: &str) -> String {
     // Twice encoded ("%2520"): decoded until nothing is left to decode (three rounds at most).
     let mut text = frag.to_string();
     for _ in 0..3 {
-        let once = percent_decoded(&text).into_owned();
-        if once == text {
-            break;
+        match percent_decoded(&text) {
+            std::borrow::Cow::Owned(once) => text = once,
+            std::borrow::Cow::Borrowed(_) => break,
         }
-        text = once;
     }
     text.retain(|c| {
         !matches!(
@@ -518,18 +520,18 @@ fn mended(frag: &str) -> String {
     // A break inside the version prefix ("s\n1.…", "s1\n.…"): the prefix's three characters
     // put back together, if they make one ("s1.", "S2.", "e1.").
     let start = text.trim_start();
-    let mut head = String::new();
-    let mut end = 0;
-    for (i, c) in start.char_indices() {
-        if !c.is_whitespace() {
-            head.push(c);
-            end = i + c.len_utf8();
-            if head.chars().count() == 3 {
-                break;
-            }
-        }
-    }
-    if head.len() == 3 && end > 3 && version_of(&head.to_ascii_lowercase()).is_some() {
+    let head: String = start
+        .split_whitespace()
+        .collect::<String>()
+        .chars()
+        .take(3)
+        .collect();
+    let end = start
+        .char_indices()
+        .filter(|(_, c)| !c.is_whitespace())
+        .nth(2)
+        .map_or(0, |(i, _)| i + 1);
+    if end > 3 && version_of(&head.to_ascii_lowercase()).is_some() {
         return format!("{head}{}", &start[end..]);
     }
     text
