@@ -408,76 +408,81 @@ impl Shared {
             return;
         }
         self.heard(worker);
-        let batch = self.job.borrow().batch;
         match Reply::from_json(text) {
             Ok(Reply::Ready) => self.set_going(worker),
             Ok(Reply::Done {
                 batch: b, tally, ..
-            }) if self.job.borrow().point_of(b).is_some() => {
-                let point = self.job.borrow().point_of(b).unwrap_or(0);
-                let merged = self.job.borrow_mut().complete(point, &tally);
-                let point_complete = match merged {
-                    Ok(c) => c,
-                    Err(e) => return self.fail(e),
-                };
-                if let (Some(points), true) = (&self.points, point_complete) {
-                    let tally = Rc::new(self.job.borrow().point_tally(point).clone());
-                    points.borrow_mut().push((point, tally));
+            }) => {
+                let point = self.job.borrow().point_of(b);
+                match point {
+                    Some(point) => self.done(worker, point, &tally),
+                    // The end of what the worker did before this batch adopted it (its
+                    // warm-up): it is free now.
+                    None => self.set_going(worker),
                 }
-                let now = now_ms();
-                let (done, total, complete, eta_seconds, seconds, first_unfinished) = {
-                    let job = self.job.borrow();
-                    (
-                        job.done,
-                        job.total,
-                        job.is_complete(),
-                        job.eta_seconds(now),
-                        (now - job.started_ms) / 1000.0,
-                        job.first_unfinished(),
-                    )
-                };
-                if complete {
-                    self.release();
-                }
-                if !complete {
-                    self.feed(worker);
-                }
-                let report = complete || now - self.last_progress.get() >= PROGRESS_EVERY_MS;
-                if !report {
-                    return;
-                }
-                self.last_progress.set(now);
-                let event = match (&self.points, complete) {
-                    (Some(points), _) => Event::Points {
-                        batch,
-                        points: points.borrow_mut().drain(..).collect(),
-                        done,
-                        total,
-                        first_unfinished,
-                    },
-                    (None, true) => Event::Finished {
-                        batch,
-                        tally: Rc::new(self.job.borrow().tally().clone()),
-                        seconds,
-                    },
-                    (None, false) => Event::Progress {
-                        batch,
-                        done,
-                        total,
-                        eta_seconds,
-                    },
-                };
-                self.on_event.emit(event);
             }
-            // The end of what the worker did before this batch adopted it (its warm-up):
-            // it is free now.
-            Ok(Reply::Done { .. }) => self.set_going(worker),
             Ok(Reply::Failed { batch: b, .. }) if self.job.borrow().point_of(b).is_none() => {
                 self.set_going(worker)
             }
             Ok(Reply::Failed { error, .. }) => self.fail(error),
             Err(e) => self.fail(e),
         }
+    }
+
+    /// A chunk of point `point` is done: merged, the worker fed its next, and the page told
+    /// (at most every [`PROGRESS_EVERY_MS`], and at the end).
+    fn done(&self, worker: &Worker, point: usize, tally: &BatchTally) {
+        let batch = self.job.borrow().batch;
+        let point_complete = match self.job.borrow_mut().complete(point, tally) {
+            Ok(c) => c,
+            Err(e) => return self.fail(e),
+        };
+        if let (Some(points), true) = (&self.points, point_complete) {
+            let tally = Rc::new(self.job.borrow().point_tally(point).clone());
+            points.borrow_mut().push((point, tally));
+        }
+        let now = now_ms();
+        let (done, total, complete, eta_seconds, seconds, first_unfinished) = {
+            let job = self.job.borrow();
+            (
+                job.done,
+                job.total,
+                job.is_complete(),
+                job.eta_seconds(now),
+                (now - job.started_ms) / 1000.0,
+                job.first_unfinished(),
+            )
+        };
+        if complete {
+            self.release();
+        } else {
+            self.feed(worker);
+            if now - self.last_progress.get() < PROGRESS_EVERY_MS {
+                return;
+            }
+        }
+        self.last_progress.set(now);
+        let event = match (&self.points, complete) {
+            (Some(points), _) => Event::Points {
+                batch,
+                points: points.borrow_mut().drain(..).collect(),
+                done,
+                total,
+                first_unfinished,
+            },
+            (None, true) => Event::Finished {
+                batch,
+                tally: Rc::new(self.job.borrow().tally().clone()),
+                seconds,
+            },
+            (None, false) => Event::Progress {
+                batch,
+                done,
+                total,
+                eta_seconds,
+            },
+        };
+        self.on_event.emit(event);
     }
 }
 

@@ -79,9 +79,9 @@ pub(crate) fn running_block(r: Running) -> Html {
 }
 
 /// Brings a job's Cancel button, and its progress above it, into view as the job starts (the
-/// least scroll that shows them; none if they show): on a phone a Run tapped near the foot of
-/// the screen left them under the bar there (a bad-network audit), which the page's
-/// `scroll-padding-bottom` now keeps them above.
+/// least scroll that shows them; none if they show, and the page's `scroll-padding-bottom`
+/// keeps them above a phone's foot bar): on a phone a Run tapped near the foot of the screen
+/// left them under that bar (a bad-network audit).
 #[hook]
 pub(crate) fn use_progress_in_view(id: &'static str, running: bool) {
     use_effect_with(running, move |&running| {
