@@ -695,8 +695,8 @@ impl Reducible for Sweep {
 
     fn reduce(self: Rc<Self>, action: SweepAction) -> Rc<Self> {
         let mut s = Rc::try_unwrap(self).unwrap_or_else(|rc| (*rc).clone());
-        let current = s.running_id();
-        let running = current.is_some();
+        let run_now = s.running_id();
+        let running = run_now.is_some();
         match action {
             SweepAction::ChooseX(f) if !running => s.form.x = f,
             SweepAction::ChooseY(f) if !running => s.form.y = f,
@@ -741,7 +741,7 @@ impl Reducible for Sweep {
                 done: d,
                 first_unfinished,
                 now_ms,
-            } if current == Some(run) => {
+            } if run_now == Some(run) => {
                 for (i, tally) in points {
                     if let Some(slot @ None) = s.tallies.get_mut(i) {
                         *slot = Some(tally);
@@ -792,7 +792,7 @@ impl Reducible for Sweep {
                 s.running = Rc::default();
                 s.axes = None;
             }
-            SweepAction::Failed { run, error } if current == Some(run) => {
+            SweepAction::Failed { run, error } if run_now == Some(run) => {
                 s.tallies.clear();
                 s.running = Rc::default();
                 s.axes = None;

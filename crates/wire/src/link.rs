@@ -520,18 +520,18 @@ fn mended(frag: &str) -> String {
     // A break inside the version prefix ("s\n1.…", "s1\n.…"): the prefix's three characters
     // put back together, if they make one ("s1.", "S2.", "e1.").
     let start = text.trim_start();
-    let head: String = start
-        .split_whitespace()
-        .collect::<String>()
-        .chars()
-        .take(3)
-        .collect();
-    let end = start
+    let mut head = String::new();
+    let mut end = 0;
+    for (i, c) in start
         .char_indices()
         .filter(|(_, c)| !c.is_whitespace())
-        .nth(2)
-        .map_or(0, |(i, _)| i + 1);
-    if end > 3 && version_of(&head.to_ascii_lowercase()).is_some() {
+        .take(3)
+    {
+        head.push(c);
+        end = i + c.len_utf8();
+    }
+    // Spread over more bytes than its characters: whitespace inside it.
+    if end > head.len() && version_of(&head.to_ascii_lowercase()).is_some() {
         return format!("{head}{}", &start[end..]);
     }
     text
@@ -1134,7 +1134,6 @@ mod tests {
         }
         // A space encoded twice.
         ok(format!("{}%2520{}", &link[..30], &link[30..]));
-        // A link that really ends in '_' or '-' keeps it, with or without one added.
         // A link that really ends in '_' or '-' keeps it, with or without one added: an
         // experiment link, whose last byte is its run count (63 is '_', 62 '-', when the bytes
         // fill the last base64 character).
