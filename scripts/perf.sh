@@ -215,6 +215,7 @@ L.push("## Core: native and wasm", "");
 L.push("Native: \`${native_cmd}\`.  ");
 L.push("Wasm: \`${wasm_cmd}\` (the same workloads, timed with \`performance.now()\` in headless Chromium).  ");
 L.push("Each side is timed in two rounds, alternately (native, wasm, native, wasm), because the speed of this shared machine drifts: the table shows each side's round with the lower median, and the fastest sample of both rounds.  ");
+L.push("Each workload is called for a second before it is timed (\`WARM_UP_MS\` in crates/bench/src/lib.rs), on both sides: the browser first runs wasm through a quick baseline compiler and optimises the hot functions in the background, and timing from the first call measured the baseline code too (one run of the default scenario about 15 % slower).  ");
 L.push("Partner-months: the partners present, summed over the months simulated. Both builds must give");
 L.push("the same checksum for each workload (checked).", "");
 L.push("| benchmark | partner-months | native median (fastest) | native ns per partner-month (CPU time) | wasm median (fastest) | wasm ns per partner-month | wasm / native, medians (fastest samples) |");
