@@ -236,7 +236,13 @@ async function decodedCopy() {
  * one the host was given) and telling the watch that the network is alive. The download ends,
  * for the watch, once its body has all come, has failed or is cancelled. A browser that gives
  * no body stream gets the bytes whole, watched only until the answer starts (the page cannot
- * tell a slow body from a stalled one there). */
+ * tell a slow body from a stalled one there).
+ *
+ * A connection that breaks part-way (a phone hotspot that drops for a moment) does not start
+ * the download again from nothing: the rest is asked for (resumeFrom) and the stream goes on
+ * where it stopped, up to RESUMES times, after a pause that doubles each time. Not for a file
+ * with an integrity hash (the browser checks a hash on a whole answer only), nor after the
+ * watch has given up (a stall). */
 async function download(file, total, integrity = "") {
   const url = here(file);
   downloading(+1);
@@ -254,8 +260,9 @@ async function download(file, total, integrity = "") {
     downloading(-1);
     return response.arrayBuffer();
   }
-  const reader = response.body.getReader();
+  let reader = response.body.getReader();
   let received = 0;
+  let resumes = 0;
   let open = true;
   const end = () => {
     if (open) downloading(-1);
@@ -264,11 +271,25 @@ async function download(file, total, integrity = "") {
   return new ReadableStream({
     async pull(out) {
       let next;
-      try {
-        next = await reader.read();
-      } catch (e) {
-        end();
-        throw e;
+      for (;;) {
+        try {
+          next = await reader.read();
+          break;
+        } catch (e) {
+          if (integrity || stall.signal.aborted || resumes >= RESUMES) {
+            end();
+            throw e;
+          }
+          await new Promise((wait) => setTimeout(wait, RESUME_PAUSE_MS * 2 ** resumes));
+          resumes += 1;
+          try {
+            reader = await resumeFrom(url, response, received);
+          } catch {
+            end();
+            throw e;
+          }
+          console.warn(`Aliansi: the download of ${file} broke off after ${received} bytes (${e?.message ?? e}); going on from there`);
+        }
       }
       if (next.done) {
         end();
@@ -285,6 +306,51 @@ async function download(file, total, integrity = "") {
       return reader.cancel(reason);
     },
   });
+}
+
+/** How often a download that breaks off is taken up again, and the first pause before it. */
+const RESUMES = 4;
+const RESUME_PAUSE_MS = 500;
+
+/** A reader of the bytes of `url` from byte `from` on, for a download whose first answer was
+ * `first` and which broke off after `from` bytes of its body. Where that answer came as it is
+ * stored (no Content-Encoding), only the rest is asked for (a Range request, with If-Range so
+ * that a file changed since is sent whole instead); a host that sends the whole file again
+ * (200: no ranges, or a compressed answer, whose bytes a range would not count alike) has its
+ * first `from` bytes skipped. Fails where neither can be had. */
+async function resumeFrom(url, first, from) {
+  const validator = first.headers.get("ETag") ?? first.headers.get("Last-Modified");
+  const ranged = from > 0 && !first.headers.get("Content-Encoding") && validator;
+  const headers = ranged ? { Range: `bytes=${from}-`, "If-Range": validator } : {};
+  const again = await fetch(url, { signal: stall.signal, headers, cache: "no-store" });
+  alive();
+  const reader = again.body?.getReader();
+  if (!reader) throw new Error("no body");
+  if (again.status === 206 && (again.headers.get("Content-Range") ?? "").startsWith(`bytes ${from}-`)) {
+    return reader;
+  }
+  if (again.status !== 200) {
+    reader.cancel().catch(() => {});
+    throw new Error(`the server answered ${again.status}`);
+  }
+  // The whole file again: its first `from` bytes have come already.
+  let skip = from;
+  return {
+    async read() {
+      for (;;) {
+        const next = await reader.read();
+        if (next.done || skip === 0) return next;
+        if (next.value.byteLength <= skip) {
+          skip -= next.value.byteLength;
+          continue;
+        }
+        const rest = next.value.subarray(skip);
+        skip = 0;
+        return { done: false, value: rest };
+      }
+    },
+    cancel: (reason) => reader.cancel(reason),
+  };
 }
 
 /** Compiles wasm bytes (a stream or a buffer) as application/wasm, whatever type the host gave. */

@@ -167,8 +167,8 @@ await h.check("a host that answers an error for the wasm is reported with its st
   await page.context().close();
 });
 
-await h.check("a .xz download that breaks off part-way is reported, not swapped for the 1.1 MB plain wasm", async () => {
-  // A server that sends the first 100 KB of the .xz and then drops the connection.
+await h.check("a .xz download that keeps breaking off part-way is reported (after a few tries to go on), not swapped for the 1.1 MB plain wasm", async () => {
+  // A server that sends the first 100 KB of the .xz and then drops the connection, every time.
   const xzName = (await readdir(h.dist)).find((f) => f.endsWith("_bg.wasm.xz"));
   const xz = await readFile(join(h.dist, xzName));
   const breaker = createServer((req, res) => {
@@ -193,6 +193,67 @@ await h.check("a .xz download that breaks off part-way is reported, not swapped 
     await page.context().close();
   }
 });
+
+/** A server of the .xz that sends the first `breakAt` bytes of its first answer and then drops
+ * the connection, and answers the requests after it as `later` says: "range" (the rest, 206,
+ * for a Range request that matches its ETag) or "whole" (the whole file again, 200, as a host
+ * without ranges does). Returns the server, the file's name and the requests it saw. */
+async function breakingServer(later, breakAt = 100_000) {
+  const xzName = (await readdir(h.dist)).find((f) => f.endsWith("_bg.wasm.xz"));
+  const xz = await readFile(join(h.dist, xzName));
+  const etag = '"aliansi-xz"';
+  const seen = [];
+  const server = createServer((req, res) => {
+    seen.push({ range: req.headers.range ?? null, ifRange: req.headers["if-range"] ?? null });
+    const base = { "content-type": "application/x-xz", etag, "accept-ranges": "bytes" };
+    if (seen.length === 1) {
+      res.writeHead(200, { ...base, "content-length": String(xz.length) });
+      // (A second later: by then the page reads what came, rather than still loading its decoder.)
+      res.write(xz.subarray(0, breakAt), () => setTimeout(() => res.socket?.destroy(), 1000));
+      return;
+    }
+    const from = Number(/^bytes=(\d+)-$/.exec(req.headers.range ?? "")?.[1]);
+    if (later === "range" && req.headers["if-range"] === etag && from > 0 && from < xz.length) {
+      res.writeHead(206, { ...base, "content-length": String(xz.length - from), "content-range": `bytes ${from}-${xz.length - 1}/${xz.length}` });
+      res.end(xz.subarray(from));
+    } else {
+      res.writeHead(200, { ...base, "content-length": String(xz.length) });
+      res.end(xz);
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  return { server, xzName, seen };
+}
+
+for (const later of ["range", "whole"]) {
+  await h.check(`a .xz download that breaks off once goes on where it stopped, without Try again (host answers the rest: ${later})`, async () => {
+    const { server, xzName, seen } = await breakingServer(later);
+    const page = await h.newPage();
+    const warnings = [];
+    page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+    // The page's download goes to the breaking server (a page's routes do not see the service
+    // worker's own requests).
+    await page.route(/_bg\.wasm\.xz$/, (route) =>
+      route.continue({ url: `http://127.0.0.1:${server.address().port}/${xzName}` }),
+    );
+    try {
+      await page.goto(h.base);
+      await ready(page);
+      assert.equal(await page.locator("#boot-error").isVisible().catch(() => false), false);
+      assert.equal(seen.length, 2, `requests: ${JSON.stringify(seen)}`);
+      assert.equal(seen[0].range, null);
+      if (later === "range") {
+        const from = Number(/^bytes=(\d+)-$/.exec(seen[1].range ?? "")?.[1]);
+        assert.ok(from > 50_000 && from <= 100_000, `the second request asked for ${seen[1].range}`);
+        assert.equal(seen[1].ifRange, '"aliansi-xz"');
+      }
+      assert.ok(warnings.some((w) => /broke off after \d+ bytes/.test(w)), `warnings: ${warnings}`);
+    } finally {
+      server.close();
+      await page.context().close();
+    }
+  });
+}
 
 /** The stall limit the checks below give boot.js: 2 s instead of 30 s, so that a check need not
  * wait that long. It goes in as data-stall-ms on boot.js's tag, set as the parser puts the
