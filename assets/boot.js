@@ -240,21 +240,31 @@ async function decodedCopy() {
  *
  * A connection that breaks part-way (a phone hotspot that drops for a moment) does not start
  * the download again from nothing: the rest is asked for (resumeFrom) and the stream goes on
- * where it stopped, up to RESUMES times, after a pause that doubles each time. Not for a file
- * with an integrity hash (the browser checks a hash on a whole answer only), nor after the
- * watch has given up (a stall). */
+ * where it stopped; one that drops before the answer is asked again. Up to RESUMES times in
+ * all, after a pause that doubles each time. Not for a file with an integrity hash (the
+ * browser checks a hash on a whole answer only), nor after the watch has given up (a stall). */
 async function download(file, total, integrity = "") {
   const url = here(file);
   downloading(+1);
   let response;
-  try {
-    response = await fetch(url, { signal: stall.signal, integrity });
-    if (!response.ok) {
-      throw Object.assign(new Error(`the server answered ${response.status} for ${url}`), { status: response.status });
+  let resumes = 0;
+  for (;;) {
+    try {
+      response = await fetch(url, { signal: stall.signal, integrity });
+      break;
+    } catch (e) {
+      // No answer at all (the network dropped): asked again, as a break part-way is. (Not
+      // with a hash: bytes that do not match it fail the same way, and would only wait.)
+      if (integrity || stall.signal.aborted || resumes >= RESUMES) {
+        downloading(-1);
+        throw e;
+      }
+      await pause(resumes++);
     }
-  } catch (e) {
+  }
+  if (!response.ok) {
     downloading(-1);
-    throw e;
+    throw Object.assign(new Error(`the server answered ${response.status} for ${url}`), { status: response.status });
   }
   if (!response.body) {
     downloading(-1);
@@ -262,7 +272,6 @@ async function download(file, total, integrity = "") {
   }
   let reader = response.body.getReader();
   let received = 0;
-  let resumes = 0;
   let open = true;
   const end = () => {
     if (open) downloading(-1);
@@ -280,8 +289,7 @@ async function download(file, total, integrity = "") {
             end();
             throw e;
           }
-          await new Promise((wait) => setTimeout(wait, RESUME_PAUSE_MS * 2 ** resumes));
-          resumes += 1;
+          await pause(resumes++);
           try {
             reader = await resumeFrom(url, response, received);
           } catch {
@@ -311,6 +319,8 @@ async function download(file, total, integrity = "") {
 /** How often a download that breaks off is taken up again, and the first pause before it. */
 const RESUMES = 4;
 const RESUME_PAUSE_MS = 500;
+/** The pause before try `n` (from 0) to take a download up again: 0.5, 1, 2, 4 s. */
+const pause = (n) => new Promise((wait) => setTimeout(wait, RESUME_PAUSE_MS * 2 ** n));
 
 /** A reader of the bytes of `url` from byte `from` on, for a download whose first answer was
  * `first` and which broke off after `from` bytes of its body. Where that answer came as it is

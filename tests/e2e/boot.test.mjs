@@ -158,6 +158,20 @@ await h.check("a download that breaks off is reported in both languages, with a 
   await page.context().close();
 });
 
+await h.check("a download whose connection drops once before the answer is asked for again, without Try again", async () => {
+  const page = await h.newPage();
+  let aborted = 0;
+  await page.route(/_bg\.wasm\.xz$/, (route) => (aborted++ === 0 ? route.abort("internetdisconnected") : route.continue()));
+  try {
+    await page.goto(h.base);
+    await ready(page);
+    assert.ok(aborted >= 2, `the .xz was asked for ${aborted} times`);
+    assert.equal(await page.locator("#boot-error").isVisible().catch(() => false), false);
+  } finally {
+    await page.context().close();
+  }
+});
+
 await h.check("a host that answers an error for the wasm is reported with its status", async () => {
   const { page } = await failedLoad((route) => route.fulfill({ status: 404, body: "not here" }));
   const text = await page.locator("#boot-error").textContent();
