@@ -21,6 +21,12 @@ pub struct KaplanMeier {
 /// proportion of all or none of the runs at the start takes its place, since no run is
 /// censored before the horizon. 1,000 runs that all survive give [99.6 %, 100 %], not a
 /// certain 100 %.
+///
+/// Without censoring (each time's number at risk is the last one's less its deaths, as in a
+/// batch, where every run is followed to its end or the horizon) S(t) is the fraction still
+/// alive, computed as that one quotient: the product of the factors `1 - d/n` it equals would
+/// gather rounding errors, and S would miss values it reaches exactly (1,000 of 2,000 alive
+/// gave 0.5000000000000003, not 0.5, and the median came a month late).
 pub fn kaplan_meier(at_risk: &[u64], deaths: &[u64]) -> KaplanMeier {
     let start = at_risk.first().copied().unwrap_or(0);
     let mut s = 1.0;
@@ -28,9 +34,15 @@ pub fn kaplan_meier(at_risk: &[u64], deaths: &[u64]) -> KaplanMeier {
     let mut survival = vec![1.0];
     let mut low = vec![1.0];
     let mut high = vec![1.0];
+    // The number alive after the last time, while nothing has been censored.
+    let mut alive = Some(start);
     for (&n, &d) in at_risk.iter().zip(deaths) {
+        alive = alive.filter(|&a| a == n).map(|a| a.saturating_sub(d));
         if n > 0 && d > 0 {
-            s *= 1.0 - d as f64 / n as f64;
+            s = match alive {
+                Some(a) => a as f64 / start as f64,
+                None => s * (1.0 - d as f64 / n as f64),
+            };
             if n > d {
                 greenwood += d as f64 / (n as f64 * (n - d) as f64);
             }
@@ -102,6 +114,54 @@ pub fn hazard_by_year(survival: &[f64]) -> Vec<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn without_censoring_s_is_exactly_the_fraction_alive_and_the_median_is_on_time() {
+        // 2,000 runs dying a few at a time: the product of the factors 1 - d/n drifts from the
+        // fraction alive (it gave 0.5000000000000003 at exactly 1,000 alive).
+        let start = 2000u64;
+        let deaths: Vec<u64> = (0..400).map(|t| [3, 7, 1, 4, 9, 2][t % 6]).collect();
+        let mut at_risk = Vec::new();
+        let mut n = start;
+        for &d in &deaths {
+            at_risk.push(n);
+            n -= d.min(n);
+        }
+        let km = kaplan_meier(&at_risk, &deaths);
+        let mut alive = start;
+        for (t, &d) in deaths.iter().enumerate() {
+            alive -= d.min(alive);
+            assert_eq!(
+                km.survival[t + 1],
+                alive as f64 / start as f64,
+                "t = {}",
+                t + 1
+            );
+        }
+        let half = (1..km.survival.len())
+            .find(|&t| 2 * (start - deaths[..t].iter().sum::<u64>()) <= start)
+            .unwrap();
+        assert_eq!(median_survival(&km.survival), Some(half as u32));
+        // And the product form would have missed it for this very series.
+        let mut p = 1.0;
+        let drifted = at_risk.iter().zip(&deaths).any(|(&n, &d)| {
+            let exact = (n - d) as f64 / start as f64;
+            p *= 1.0 - d as f64 / n as f64;
+            p != exact
+        });
+        assert!(
+            drifted,
+            "the product form happens to be exact here: pick another series"
+        );
+    }
+
+    #[test]
+    fn censored_times_fall_back_to_the_product() {
+        // 10 at start; 2 die at t=1; 2 censored before t=2 (8 - 2 = 6 at risk); 3 die at t=2.
+        let km = kaplan_meier(&[10, 6], &[2, 3]);
+        assert_eq!(km.survival[1], 0.8);
+        assert!((km.survival[2] - 0.8 * 0.5).abs() < 1e-15);
+    }
 
     #[test]
     fn km_without_censoring_is_the_surviving_fraction() {
