@@ -198,24 +198,6 @@ pub fn shortcuts(props: &Props) -> Html {
     }
 }
 
-/// On a projector, Space, S or F with the run off the screen (a lesson's text above it): the
-/// run's network and gauges come into view, as nobody scrolls there. Left alone when any of
-/// them shows.
-fn run_into_view() {
-    let Some(grid) = gloo::utils::document()
-        .query_selector(".live-grid")
-        .ok()
-        .flatten()
-    else {
-        return;
-    };
-    let r = grid.get_bounding_client_rect();
-    let height = screen_height();
-    if r.bottom() <= 0.0 || r.top() >= height {
-        bring_into_view(&grid, web_sys::ScrollLogicalPosition::Start);
-    }
-}
-
 /// The height of the browser's window, in CSS pixels (0 if it cannot say).
 fn screen_height() -> f64 {
     gloo::utils::window()
@@ -225,10 +207,13 @@ fn screen_height() -> f64 {
         .unwrap_or(0.0)
 }
 
-/// Once the class has chosen: the network and every gauge on the screen. The card above them
-/// has gone, and the page had scrolled to it, so the run may show only in part (how much
-/// depends on the card's height): its top at the screen's, unless all of it shows already.
-fn run_fully_into_view() {
+/// On a projector, where nobody scrolls: the run's network drawing and every gauge on the
+/// screen, the grid's top at the screen's, unless all of them show already. After Space, S or
+/// F, or Run or Finish clicked, in classroom mode (a lesson's text, or the note of "Run
+/// again with a change", may have pushed the run below the screen, with only its cards'
+/// headings showing at the bottom), and once the class has chosen (the card above the run has
+/// gone, and the page had scrolled to it).
+pub fn run_into_view() {
     let doc = gloo::utils::document();
     let Some(grid) = doc.query_selector(".live-grid").ok().flatten() else {
         return;
@@ -501,7 +486,7 @@ pub fn decision_prompt(props: &Props) -> Html {
             let decided =
                 std::mem::replace(&mut *carded.borrow_mut(), id.is_some()) && id.is_none();
             if decided && classroom {
-                run_fully_into_view();
+                run_into_view();
             }
             let document = gloo::utils::document();
             let body: Option<HtmlElement> = document.body();

@@ -29,6 +29,18 @@ pub fn run_controls(props: &Props) -> Html {
         let d = state.dispatcher();
         Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
     };
+    // Run and Finish in classroom mode: the run comes into view, as with their keys. (Not Step,
+    // clicked again and again: its button would go off the screen.)
+    let classroom = state.classroom;
+    let start = |a: Action| {
+        let d = state.dispatcher();
+        Callback::from(move |_: MouseEvent| {
+            d.dispatch(a.clone());
+            if classroom {
+                crate::components::classroom::run_into_view();
+            }
+        })
+    };
     let run_label = match status {
         Status::Paused => t(lang, "watch.resume"),
         Status::Done => t(lang, "watch.replay"),
@@ -226,7 +238,7 @@ pub fn run_controls(props: &Props) -> Html {
             <h2 id="controls-title">{ t(lang, "watch.heading") }</h2>
             <div class="buttons" role="group" aria-label={t(lang, "watch.controls")}>
                 <button type="button" class="primary big" data-testid="run"
-                    disabled={!valid || waiting || status == Status::Running} onclick={act(Action::Run)}>
+                    disabled={!valid || waiting || status == Status::Running} onclick={start(Action::Run)}>
                     <span aria-hidden="true" class="icon">{ "▶" }</span>{ run_label }
                 </button>
                 <button type="button" data-testid="pause" data-refocus="run"
@@ -238,7 +250,7 @@ pub fn run_controls(props: &Props) -> Html {
                     { t(lang, "watch.step") }
                 </button>
                 <button type="button" data-testid="finish" title={t(lang, "watch.finish_hint")}
-                    disabled={!valid || waiting || status == Status::Done} onclick={act(Action::Finish)}>
+                    disabled={!valid || waiting || status == Status::Done} onclick={start(Action::Finish)}>
                     { t(lang, "watch.finish") }
                 </button>
                 <button type="button" data-testid="reset"
