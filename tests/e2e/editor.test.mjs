@@ -185,6 +185,33 @@ await h.check("(2) a partner cannot take another partner's name (the story and c
   await p.context().close();
 });
 
+await h.check("(2) a name typed quickly on a slow phone keeps every character (its spaces too); leaving the box shows the name as kept", async () => {
+  // Found by an audit at 4x CPU: a render that lagged behind the keys put an older name back
+  // into the box ("PT Maju Jaya Bersama" came out "PTMaju Jaya Bersama").
+  const p = await h.newPage();
+  await open(p, h.origin);
+  const cdp = await p.context().newCDPSession(p);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  const name = tid(p, "partner-name-1");
+  const typed = "PT Maju Jaya Bersama";
+  try {
+    for (const delay of [0, 40, 80]) {
+      await name.fill("");
+      await name.pressSequentially(typed, { delay });
+      assert.equal(await name.inputValue(), typed, `typed with ${delay} ms between keys`);
+      await p.locator('[data-testid="scenario"] .partner-name', { hasText: typed }).waitFor({ timeout: STEP_TIMEOUT_MS });
+    }
+  } finally {
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+  }
+  // Spaces around a name are not part of it: the box shows it without them once left.
+  await name.fill("  Kopi Pagi  ");
+  await name.press("Tab");
+  await p.locator('[data-testid="scenario"] .partner-name', { hasText: /^Kopi Pagi$/ }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.equal(await name.inputValue(), "Kopi Pagi");
+  await p.context().close();
+});
+
 await h.check("(2) a lesson or a preset loaded over an edited scenario offers to bring it back, also after a reload", async () => {
   const p = await h.newPage();
   await open(p, h.origin);

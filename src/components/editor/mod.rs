@@ -323,12 +323,27 @@ struct NameProps {
     on_edit: Callback<Edit>,
 }
 
+/// Puts `name` in the name box `el`, unless the user is typing there or the box already shows
+/// it (give or take spaces around it, which the name drops).
+fn show_name(el: &HtmlInputElement, name: &str) {
+    let typing = gloo::utils::document()
+        .active_element()
+        .is_some_and(|a| a == ***el);
+    if !typing && el.value().trim() != name {
+        el.set_value(name);
+    }
+}
+
 /// A partner's name.
 #[function_component(NameField)]
 fn name_field(p: &NameProps) -> Html {
     let path = format!("partners.{}.name", p.index);
     let id = control_id(&path);
     let input = use_node_ref();
+    // The box shows the partner's name, except while the user types in it: then it is what they
+    // typed. A slow phone renders a few keys behind, and putting back the name of a render that
+    // lagged would drop what came since (the space typed after "PT": "PTMaju"). The name is the
+    // text trimmed, so a box that differs from it by spaces around it only is left as it is.
     {
         let input = input.clone();
         use_effect_with(
@@ -336,14 +351,24 @@ fn name_field(p: &NameProps) -> Html {
             move |(v, has_error)| {
                 if !*has_error {
                     if let Some(el) = input.cast::<HtmlInputElement>() {
-                        if el.value() != *v {
-                            el.set_value(v);
-                        }
+                        show_name(&el, v);
                     }
                 }
             },
         );
     }
+    // Leaving the box: it shows the name as the scenario has it (no spaces around it), unless a
+    // refusal is shown.
+    let onblur = {
+        let value = p.value.clone();
+        let has_error = p.error.is_some();
+        Callback::from(move |e: FocusEvent| {
+            let el: HtmlInputElement = e.target_unchecked_into();
+            if !has_error && el.value() != value {
+                el.set_value(&value);
+            }
+        })
+    };
     let error = p
         .error
         .clone()
@@ -370,7 +395,7 @@ fn name_field(p: &NameProps) -> Html {
                 data-testid={format!("partner-name-{}", p.index)}
                 aria-invalid={error.is_some().then_some("true")}
                 aria-describedby={described_by(&path, true, error.is_some())}
-                {oninput} />
+                {oninput} {onblur} />
             <small class="help" id={format!("help-{id}")}>{ help_of(p.lang, &path) }</small>
             { error_html(p.lang, &path, &error) }
         </div>
