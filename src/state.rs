@@ -403,19 +403,38 @@ pub fn off_ladder(choices: &[(u32, Resolution)], ladder_first: Resolution) -> us
 }
 
 /// Where two runs' choices differ, dispute by dispute (in the order of their ids): the step
-/// tried first in `base` and in `this`, `None` where that run has no choice for the dispute
-/// (the ladder decided it).
+/// tried first in `base` and in `this` (each a run's choices and its events), `None` where
+/// that run had the dispute but no choice for it (the ladder decided it: decision mode was
+/// off). Only the disputes both runs opened, between the same two partners over the same
+/// cause: a run that ended sooner never had its later disputes, and once two runs have gone
+/// apart, a dispute of one number may be another quarrel in each (the class chose nothing
+/// differently there).
 pub fn choice_changes(
-    base: &[(u32, Resolution)],
-    this: &[(u32, Resolution)],
+    base: (&[(u32, Resolution)], &[aliansi_sim::Event]),
+    this: (&[(u32, Resolution)], &[aliansi_sim::Event]),
 ) -> Vec<(u32, Option<Resolution>, Option<Resolution>)> {
     let step = |list: &[(u32, Resolution)], id: u32| list.iter().find(|c| c.0 == id).map(|c| c.1);
-    let mut ids: Vec<u32> = base.iter().chain(this).map(|c| c.0).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    ids.into_iter()
-        .map(|id| (id, step(base, id), step(this, id)))
+    let in_this = opened_disputes(this.1);
+    opened_disputes(base.1)
+        .into_iter()
+        .filter(|d| in_this.contains(d))
+        .map(|(id, ..)| (id, step(base.0, id), step(this.0, id)))
         .filter(|(_, a, b)| a != b)
+        .collect()
+}
+
+/// The disputes a run opened, in order: their ids, the two partners and the cause.
+fn opened_disputes(
+    events: &[aliansi_sim::Event],
+) -> Vec<(u32, usize, usize, aliansi_sim::DisputeCause)> {
+    events
+        .iter()
+        .filter_map(|e| match e.kind {
+            aliansi_sim::EventKind::DisputeOpened {
+                id, a, b, cause, ..
+            } => Some((id, a, b, cause)),
+            _ => None,
+        })
         .collect()
 }
 
@@ -1969,19 +1988,63 @@ mod tests {
     }
 
     #[test]
-    fn choice_changes_lists_the_disputes_decided_differently() {
+    fn choice_changes_lists_the_disputes_both_runs_had_decided_differently() {
+        use aliansi_sim::{DisputeCause::*, Event, EventKind};
         use Resolution::*;
-        let base = [(1, Arbitration), (2, Avoidance), (4, Mediation)];
+        let opened = |list: &[(u32, usize, usize, aliansi_sim::DisputeCause)]| -> Vec<Event> {
+            list.iter()
+                .map(|&(id, a, b, cause)| Event {
+                    month: id * 3,
+                    kind: EventKind::DisputeOpened {
+                        id,
+                        a,
+                        b,
+                        cause,
+                        severity: 0.5,
+                    },
+                })
+                .collect()
+        };
+        // Both runs opened disputes 1 to 4 alike; the base went on to 5 and 6, which the other
+        // run never reached.
+        let common = [
+            (1, 0, 1, Goals),
+            (2, 0, 2, ProfitSharing),
+            (3, 1, 2, Strategy),
+            (4, 0, 1, Goals),
+        ];
+        let base_events = opened(&[&common[..], &[(5, 0, 1, Goals), (6, 1, 2, Goals)]].concat());
+        let this_events = opened(&common);
+        let base = [
+            (1, Arbitration),
+            (2, Avoidance),
+            (4, Mediation),
+            (5, Mediation),
+            (6, Negotiation),
+        ];
         let this = [(1, Mediation), (2, Avoidance), (3, Negotiation)];
         assert_eq!(
-            choice_changes(&base, &this),
+            choice_changes((&base, &base_events), (&this, &this_events)),
             vec![
                 (1, Some(Arbitration), Some(Mediation)),
                 (3, None, Some(Negotiation)),
                 (4, Some(Mediation), None),
-            ]
+            ],
+            "disputes 5 and 6 are not changes: the run that ended sooner never had them"
         );
-        assert!(choice_changes(&base, &base).is_empty());
+        assert!(choice_changes((&base, &base_events), (&base, &base_events)).is_empty());
+        // A dispute of the same number between other partners, or over another cause, is
+        // another quarrel: no change of the class's.
+        let apart = opened(&[
+            (1, 0, 2, Goals),
+            (2, 0, 2, Contributions),
+            (3, 1, 2, Strategy),
+            (4, 0, 1, Goals),
+        ]);
+        assert_eq!(
+            choice_changes((&base, &base_events), (&this, &apart)),
+            vec![(3, None, Some(Negotiation)), (4, Some(Mediation), None)]
+        );
     }
 
     /// "Run again with a change" remembers the class's choices with the baseline; a shared
@@ -1997,7 +2060,21 @@ mod tests {
         let c = c.reduce(Action::SetDecisions(false)).reduce(Action::Finish);
         let now = c.live.as_ref().unwrap().choices().to_vec();
         assert!(now.is_empty());
-        assert_eq!(choice_changes(&decided, &now).len(), decided.len());
+        // Without decision mode the ladder decided every dispute: those the two runs both had
+        // (the first at least: the runs are alike until then) are said to differ, no other.
+        let (base_events, now_events) = (
+            &c.baseline.as_ref().unwrap().result.events,
+            &c.run().unwrap().events,
+        );
+        let changes = choice_changes((&decided, base_events), (&now, now_events));
+        assert!(!changes.is_empty() && changes.len() <= decided.len());
+        assert_eq!(changes[0].0, decided[0].0);
+        assert!(
+            changes
+                .iter()
+                .all(|&(id, a, b)| b.is_none()
+                    && a == decided.iter().find(|d| d.0 == id).map(|d| d.1))
+        );
         // A shared run: another seed sets the choices aside, its seed brings them back.
         let linked = url::scenario_with_seed(&s.scenario, s.seed);
         let t = after(&[Action::LoadRun {

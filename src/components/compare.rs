@@ -184,7 +184,7 @@ pub fn compare_view(state: &UseReducerHandle<State>) -> Html {
                 <strong>{ t(lang, "watch.compare.changed") }{ ": " }</strong>
                 { crate::variants::differences_line(lang, &b.scenario, &s.scenario) }
             </p>
-            { choices_line(lang, &b.choices, s.live.as_ref().map(|w| w.choices()).unwrap_or(&[])) }
+            { choices_line(lang, (&b.choices, &b.result.events), (s.live.as_ref().map(|w| w.choices()).unwrap_or(&[]), &v.events)) }
             <div class="compare-cols">
                 { column(lang, base_label, "baseline", &b.result) }
                 { column(lang, var_label, "variant", v) }
@@ -213,8 +213,8 @@ pub fn compare_view(state: &UseReducerHandle<State>) -> Html {
 /// are the same.
 fn choices_line(
     lang: crate::i18n::Lang,
-    base: &[(u32, aliansi_sim::Resolution)],
-    this: &[(u32, aliansi_sim::Resolution)],
+    base: (&[(u32, aliansi_sim::Resolution)], &[aliansi_sim::Event]),
+    this: (&[(u32, aliansi_sim::Resolution)], &[aliansi_sim::Event]),
 ) -> Html {
     let changes = crate::state::choice_changes(base, this);
     if changes.is_empty() {
