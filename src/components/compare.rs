@@ -175,6 +175,34 @@ pub fn compare_view(state: &UseReducerHandle<State>) -> Html {
         month_points(&v.series, |m| m.value),
     );
     let export_stem = format!("{}-vs-seed-{}", crate::export::run_stem(b.seed), s.seed);
+    // Under the title of an exported chart: the two runs and what changed, which the page
+    // says above the charts (a picture on a slide has only its legend otherwise).
+    let seeds = if b.seed == s.seed {
+        tf(
+            lang,
+            "watch.compare.caption_same",
+            &[("seed", &s.seed.to_string())],
+        )
+    } else {
+        tf(
+            lang,
+            "watch.compare.caption_diff",
+            &[("a", &b.seed.to_string()), ("b", &s.seed.to_string())],
+        )
+    };
+    let caption = AttrValue::from(tf(
+        lang,
+        "watch.compare.caption",
+        &[
+            ("a", &outcome_text(lang, b.result.outcome, b.result.months)),
+            ("b", &outcome_text(lang, v.outcome, v.months)),
+            (
+                "changes",
+                &crate::variants::differences_line(lang, &b.scenario, &s.scenario),
+            ),
+            ("seeds", &seeds),
+        ],
+    ));
     html! {
         <section class="card compare" data-testid="compare" aria-labelledby="compare-title">
             <h2 id="compare-title">{ t(lang, "watch.compare.heading") }</h2>
@@ -194,13 +222,13 @@ pub fn compare_view(state: &UseReducerHandle<State>) -> Html {
                     <LineChart {lang} id="cmp-trust" title={t(lang, "watch.compare.trust")} series={trust.clone()}
                         {horizon} y_domain={Some((0.0, 1.0))} legend=true />
                     <LineExport {lang} chart_id="cmp-trust" title={t(lang, "watch.compare.trust")}
-                        series={std::rc::Rc::new(trust)} file_stem={export_stem.clone()} />
+                        series={std::rc::Rc::new(trust)} file_stem={export_stem.clone()} caption={caption.clone()} />
                 </div>
                 <div class="chart-cell">
                     <LineChart {lang} id="cmp-value" title={t(lang, "watch.compare.value")} series={value.clone()}
                         {horizon} y_digits={0} legend=true />
                     <LineExport {lang} chart_id="cmp-value" title={t(lang, "watch.compare.value")}
-                        series={std::rc::Rc::new(value)} file_stem={export_stem} />
+                        series={std::rc::Rc::new(value)} file_stem={export_stem} {caption} />
                 </div>
             </div>
             { exit }

@@ -239,20 +239,30 @@ fn add_legend(
 const TITLE_BAND: f64 = 36.0;
 /// The height of each further line of a wrapped title.
 const LINE: f64 = 22.0;
+/// The height of a line of an exported picture's caption (13 px type).
+const CAPTION_LINE: f64 = 18.0;
 
 /// Moves the drawing in `copy` (of width `w` and height `h`) down and writes `title` above it,
-/// so a chart pasted into slides or a report says what it shows. Returns the new height.
+/// with `caption` (if not empty) under the title in smaller type, so a chart pasted into
+/// slides or a report says what it shows. Returns the new height.
 fn add_title(
     window: &web_sys::Window,
     svg: &Element,
     copy: &Element,
-    title: &str,
+    (title, caption): (&str, &str),
     w: f64,
     h: f64,
 ) -> Result<f64, String> {
-    // 17 px type is about 9.4 px a character: the title wraps to the drawing's width.
+    // 17 px type is about 9.4 px a character: the title wraps to the drawing's width; the
+    // caption's 13 px, about 7 px a character, likewise.
     let lines = crate::export::wrap_words(title, (((w - 32.0) / 9.4).max(20.0)) as usize);
-    let band = TITLE_BAND + LINE * lines.len().saturating_sub(1) as f64;
+    let caption_lines = if caption.is_empty() {
+        Vec::new()
+    } else {
+        crate::export::wrap_words(caption, (((w - 32.0) / 7.0).max(20.0)) as usize)
+    };
+    let caption_band = CAPTION_LINE * caption_lines.len() as f64;
+    let band = TITLE_BAND + LINE * lines.len().saturating_sub(1) as f64 + caption_band;
     let shift = format!("translate(0,{band})");
     let drawing = svg_element("g", &[("transform", &shift)])?;
     while let Some(child) = copy.first_child() {
@@ -281,6 +291,26 @@ fn add_title(
         text.append_child(&span).map_err(err)?;
     }
     copy.append_child(&text).map_err(err)?;
+    if !caption_lines.is_empty() {
+        let first = TITLE_BAND + LINE * lines.len().saturating_sub(1) as f64 + 8.0;
+        let text = svg_element(
+            "text",
+            &[
+                ("class", "export-caption"),
+                ("x", "16"),
+                ("y", &first.to_string()),
+                ("font-size", "13"),
+                ("fill", ink.as_str()),
+            ],
+        )?;
+        for (k, line) in caption_lines.iter().enumerate() {
+            let dy = if k == 0 { 0.0 } else { CAPTION_LINE };
+            let span = svg_element("tspan", &[("x", "16"), ("dy", &dy.to_string())])?;
+            span.set_text_content(Some(line));
+            text.append_child(&span).map_err(err)?;
+        }
+        copy.append_child(&text).map_err(err)?;
+    }
     copy.append_child(&drawing).map_err(err)?;
     let h = h + band;
     copy.set_attribute("viewBox", &format!("0 0 {w} {h}"))
@@ -323,10 +353,11 @@ fn add_credit(
     Ok(h)
 }
 
-/// The chart found by `selector` as a self-contained SVG document, with its size.
+/// The chart found by `selector` as a self-contained SVG document, with its size; `title` is
+/// the chart's title and a caption under it (empty: none).
 pub fn svg_document(
     selector: &str,
-    title: &str,
+    title: (&str, &str),
     credit: &str,
 ) -> Result<(String, f64, f64), String> {
     let window = gloo::utils::window();
@@ -371,7 +402,7 @@ pub fn svg_document(
         ],
     )?;
     let title_el = svg_element("title", &[])?;
-    title_el.set_text_content(Some(title));
+    title_el.set_text_content(Some(title.0));
     copy.prepend_with_node_2(&title_el, &bg).map_err(err)?;
     let text = XmlSerializer::new()
         .map_err(err)?
@@ -385,7 +416,12 @@ pub fn svg_document(
 }
 
 /// Downloads the chart found by `selector` as an SVG file.
-pub fn download_svg(selector: &str, title: &str, credit: &str, name: &str) -> Result<(), String> {
+pub fn download_svg(
+    selector: &str,
+    title: (&str, &str),
+    credit: &str,
+    name: &str,
+) -> Result<(), String> {
     let (text, _, _) = svg_document(selector, title, credit)?;
     download_blob(&text_blob(&text, "image/svg+xml;charset=utf-8")?, name)
 }
@@ -394,7 +430,7 @@ pub fn download_svg(selector: &str, title: &str, credit: &str, name: &str) -> Re
 /// happens once the SVG has loaded as an image; `done` hears of a failure.
 pub fn download_png(
     selector: &str,
-    title: &str,
+    title: (&str, &str),
     credit: &str,
     name: &str,
     done: Callback<Option<String>>,
@@ -479,6 +515,10 @@ pub struct ExportBarProps {
     pub svg: Option<AttrValue>,
     /// Test id prefix: the buttons are `<testid>-csv`, `-svg` and `-png`.
     pub testid: AttrValue,
+    /// What the chart shows, under its title in the SVG and the PNG (a comparison's runs and
+    /// what changed between them), so that a picture on a slide says it without the page.
+    #[prop_or_default]
+    pub caption: Option<AttrValue>,
 }
 
 /// CSV / SVG / PNG buttons for one chart.
@@ -491,6 +531,7 @@ pub fn export_bar(props: &ExportBarProps) -> Html {
         Callback::from(move |r: Option<String>| problem.set(r))
     };
     let chart = props.chart.to_string();
+    let caption = props.caption.as_deref().unwrap_or_default().to_string();
     let credit = tf(
         lang,
         "export.debrief_model",
@@ -523,19 +564,19 @@ pub fn export_bar(props: &ExportBarProps) -> Html {
         let svg_click = {
             let report = report.clone();
             let selector = selector.clone();
-            let (chart, credit) = (chart.clone(), credit.clone());
+            let (chart, caption, credit) = (chart.clone(), caption.clone(), credit.clone());
             let name = chart_file_name(&stem, "svg");
             Callback::from(move |_: MouseEvent| {
-                report.emit(download_svg(&selector, &chart, &credit, &name).err());
+                report.emit(download_svg(&selector, (&chart, &caption), &credit, &name).err());
             })
         };
         let png_click = {
             let report = report.clone();
-            let (chart, credit) = (chart.clone(), credit.clone());
+            let (chart, caption, credit) = (chart.clone(), caption.clone(), credit.clone());
             let name = chart_file_name(&stem, "png");
             Callback::from(move |_: MouseEvent| {
                 report.emit(None);
-                if let Err(e) = download_png(&selector, &chart, &credit, &name, report.clone()) {
+                if let Err(e) = download_png(&selector, (&chart, &caption), &credit, &name, report.clone()) {
                     report.emit(Some(e));
                 }
             })
@@ -572,6 +613,9 @@ pub struct LineExportProps {
     pub series: Rc<Vec<ChartSeries>>,
     /// The stem of the file names (the chart's title is added).
     pub file_stem: AttrValue,
+    /// Under the title in the SVG and the PNG (see [`ExportBarProps::caption`]).
+    #[prop_or_default]
+    pub caption: Option<AttrValue>,
 }
 
 /// The export buttons of a [`crate::components::LineChart`]: its lines as a CSV (a column per
@@ -591,7 +635,7 @@ pub fn line_export(props: &LineExportProps) -> Html {
         <ExportBar lang={props.lang} chart={props.title.clone()}
             file_stem={format!("{}-{}", props.file_stem, id.trim_start_matches("ch-").trim_start_matches("cmp-"))}
             csv={Some(csv)} svg={Some(AttrValue::from(format!("svg[aria-labelledby=\"{id}-title\"]")))}
-            testid={format!("{id}-export")} />
+            testid={format!("{id}-export")} caption={props.caption.clone()} />
     }
 }
 

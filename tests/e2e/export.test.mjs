@@ -502,8 +502,9 @@ await h.check("a single run: the CSV has one row per month from 0, as the charts
   await finishRun(page);
 });
 
-await h.check("Same world, different choice: each chart's lines as CSV", async () => {
+await h.check("Same world, different choice: each chart's lines as CSV; its pictures say what was compared", async () => {
   await tid(page, "compare-start").click();
+  await tid(page, "compare-ladder").selectOption({ label: "Negotiation → Mediation" });
   await finishRun(page);
   await tid(page, "compare").waitFor({ timeout: STEP_TIMEOUT_MS });
   const c = await csv("cmp-trust-export-csv");
@@ -513,6 +514,14 @@ await h.check("Same world, different choice: each chart's lines as CSV", async (
   assert.equal(c.header[0], "month");
   assert.equal(c.rows[0][0], "0");
   assert.ok(c.rows.every((r) => r[1] !== "" || r[2] !== ""), "every row has a value");
+  // A picture on a slide says which runs it compares and what changed, under its title (found
+  // by an audit: the legend's "baseline" and "variant" alone said nothing).
+  const svg = (await download("cmp-trust-export-svg")).bytes.toString("utf8");
+  const caption = [...svg.matchAll(/<text class="export-caption"[^>]*>(.*?)<\/text>/gs)].map((m) => m[1].replace(/<[^>]+>/g, " ")).join(" ");
+  assert.match(caption, /Baseline: (Survived|Dissolved)[^.]*\. +Variant: (Survived|Dissolved)[^.]*\./, caption);
+  assert.match(caption.replace(/\s+/g, " "), /What changed: .*Mediation.* Both runs: seed \d+, the same market and shocks\./, caption);
+  const png = await download("cmp-value-export-png");
+  await writeFile(join(process.env.SCREENSHOT_DIR ?? join(repo, "target", "screenshots"), "export-compare-value.png"), png.bytes);
   await tid(page, "compare-exit").click();
 });
 
