@@ -177,6 +177,24 @@ pub fn restore_working_copy(kept: &str, hash: &str) -> Option<Scenario> {
     (here.is_empty() && edited).then_some(copy)
 }
 
+/// The scenario a link opened in the tab replaces, from a kept working copy, under the address
+/// `hash`: the copy, when it was written under another address and `hash` holds a link. The
+/// page then loads the link over it as over any scenario being edited, which offers it back
+/// (*Bring back my scenario*, and Back to the plain address) where it was an edit or cannot be
+/// had again. (Without this, a link opened by a full load, say pasted into the address bar of a
+/// tab that began at the plain address, dropped the edits.)
+pub fn replaced_by_link(kept: &str, hash: &str) -> Option<Scenario> {
+    let (from, link) = kept.split_once('\n')?;
+    let here = fragment_text(hash).unwrap_or("");
+    if here.is_empty() || from == here {
+        return None;
+    }
+    match aliansi_wire::decode_shared(link) {
+        Ok(Shared::Scenario { scenario, .. }) => Some(scenario),
+        _ => None,
+    }
+}
+
 /// The variants of "Compare fairly" and its runs per variant, kept in the tab's session storage
 /// beside the working copy of the scenario: the address's fragment when written (without `#`),
 /// a line break, then an experiment link holding them (its scenario is the first variant's, or
@@ -406,6 +424,29 @@ mod tests {
         // A copy that does not read (damaged storage, another format) is ignored.
         for junk in ["", "\n", "no line break", "\ns1.AAAA", "\nnot a link"] {
             assert_eq!(restore_working_copy(junk, ""), None, "{junk:?}");
+            assert_eq!(replaced_by_link(junk, &link), None, "{junk:?}");
+        }
+    }
+
+    #[test]
+    fn a_link_opened_over_a_working_copy_kept_under_another_address_replaces_it() {
+        let mut edited = presets::default_scenario();
+        edited.horizon_months = 77;
+        let link = build_fragment(&presets::all()[1].scenario, 5, &[]);
+        let other = build_fragment(&presets::all()[2].scenario, 6, &[]);
+        // Edited at the plain address, then a link opened by a full load: the copy is what the
+        // link replaces (the page offers it back).
+        for from in ["", "#", &other] {
+            let kept = working_copy(from, &edited, 42);
+            assert_eq!(
+                replaced_by_link(&kept, &link),
+                Some(scenario_with_seed(&edited, 42)),
+                "{from:?}"
+            );
+            // A reload under its own address restores it instead; the plain address has no
+            // link to replace it.
+            assert_eq!(replaced_by_link(&kept, from), None, "{from:?}");
+            assert_eq!(replaced_by_link(&kept, ""), None, "{from:?}");
         }
     }
 

@@ -234,6 +234,11 @@ const WORKING_VARIANTS_KEY: &str = "aliansi.variants.v1";
 const VIEW_KEY: &str = "aliansi.view.v1";
 /// Where the tab keeps the run "Run again with a change" remembered (`url::kept_baseline`).
 const BASELINE_KEY: &str = "aliansi.baseline.v1";
+/// Where the tab keeps the scenario a load replaced, which the page offers back
+/// (`State::replaced`, in the form of `url::kept_baseline`, without choices): Back from a link
+/// to the plain address, when it loads the page again, brings it back as Back within the page
+/// does.
+const REPLACED_KEY: &str = "aliansi.replaced.v1";
 
 /// Puts `link` in the address as a new entry of the tab's history, which keeps the variants of
 /// "Compare fairly" as they are (see [`keep_variants`]). The address it already shows (Share
@@ -342,8 +347,29 @@ pub fn url_sync(props: &ShareProps) -> Html {
         let address = noting_model(address_actions(&hash, false, *lang.borrow()));
         // After the address's own actions: what the tab had wins over the link it was opened
         // with (see `url::restore_working_copy` and `url::restore_working_variants`).
-        let restored =
-            kept_in_tab(WORKING_COPY_KEY).and_then(|k| url::restore_working_copy(&k, &hash));
+        let kept_copy = kept_in_tab(WORKING_COPY_KEY);
+        let restored = kept_copy
+            .as_deref()
+            .and_then(|k| url::restore_working_copy(k, &hash));
+        // A link opened over what the tab had under another address (by a full load: pasted
+        // into the address bar, say): loaded over it, as over a scenario being edited, so that
+        // the page offers it back rather than drop it.
+        // And Back from such a link to the plain address, loading the page again: what the
+        // link replaced comes back (as Back does within the page).
+        if restored.is_none() {
+            let replaced = if url::fragment_text(&hash).is_none_or(str::is_empty) {
+                kept_in_tab(REPLACED_KEY)
+                    .and_then(|k| url::restore_baseline(&k))
+                    .map(|(s, _)| s)
+            } else {
+                kept_copy
+                    .as_deref()
+                    .and_then(|k| url::replaced_by_link(k, &hash))
+            };
+            if let Some(before) = replaced {
+                actions.push(Action::SetScenario(before));
+            }
+        }
         // A reload that brings back work done since the link opened: the page shows that
         // work, so the banner describing the link's scenario ("2 partners over 10 years")
         // would describe another scenario, and is left out.
@@ -498,6 +524,15 @@ pub fn url_sync(props: &ShareProps) -> Html {
             .as_ref()
             .map(|b| url::kept_baseline(&b.scenario, b.seed, &b.choices));
         keep_in_tab(BASELINE_KEY, kept.as_deref());
+        || ()
+    });
+    // The scenario a load replaced, kept while the page offers it back.
+    let replaced = props.state.replaced.clone();
+    use_effect_with(replaced, move |replaced| {
+        let kept = replaced
+            .as_ref()
+            .map(|r| url::kept_baseline(r, r.seed, &[]));
+        keep_in_tab(REPLACED_KEY, kept.as_deref());
         || ()
     });
     html! {}
