@@ -385,6 +385,13 @@ EXIT STATUS:
     1 validate found a check that fails or is open, or the output could not be written
     2 bad input (one line on stderr starting with \"error: \")";
 
+/// [`EXIT_STATUS`] for a command other than validate.
+const EXIT_STATUS_PLAIN: &str = "\
+EXIT STATUS:
+    0 success
+    1 the output could not be written
+    2 bad input (one line on stderr starting with \"error: \")";
+
 /// The widest first line of an option's text in the help with the commands it is for before
 /// it; a wider one has them on a line of their own.
 const SCOPED_LINE: usize = 72;
@@ -463,13 +470,27 @@ fn command_help(cmd: Command) -> String {
         what.replace('\n', " ")
     );
     for o in OPTIONS.iter().filter(|o| o.commands.contains(&cmd)) {
-        s.push_str(&option_lines(o, ""));
+        // --runs says what it counts for this command only.
+        let runs = match cmd {
+            Command::Validate => "Runs per scenario (default 4000)",
+            _ => "Number of runs (default 1000, or an experiment link's)",
+        };
+        if o.name == "--runs" {
+            s.push_str(&option_lines(&Opt { help: runs, ..*o }, ""));
+        } else {
+            s.push_str(&option_lines(o, ""));
+        }
     }
     let ex = examples(Some(cmd));
     if !ex.is_empty() {
         s.push_str(&format!("\nEXAMPLES:\n{ex}"));
     }
-    s.push_str(&format!("\n{EXIT_STATUS}"));
+    let status = if cmd == Command::Validate {
+        EXIT_STATUS
+    } else {
+        EXIT_STATUS_PLAIN
+    };
+    s.push_str(&format!("\n{status}"));
     s
 }
 
@@ -2167,15 +2188,36 @@ fn print_summary(
 /// The values of `--values` (or `--values2`): comma-separated, or ';' when a value is a list.
 fn value_list<'v>(opt: &str, values: &'v str) -> Res<Vec<&'v str>> {
     let sep = if values.contains(';') { ';' } else { ',' };
-    let list: Vec<&str> = values
-        .split(sep)
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-        .collect();
+    let mut list: Vec<&str> = values.split(sep).map(str::trim).collect();
+    // A separator at the end is forgiven; an empty value between two is a slip.
+    while list.last() == Some(&"") {
+        list.pop();
+    }
     if list.is_empty() {
         return Err(usage(format!("{opt} is empty")));
     }
+    if list.contains(&"") {
+        return Err(usage(format!(
+            "{opt} {values}: a value is empty (two separators in a row)"
+        )));
+    }
+    if let Some(k) = (1..list.len()).find(|&k| list[..k].contains(&list[k])) {
+        return Err(usage(format!("{opt}: {} is given twice", list[k])));
+    }
     Ok(list)
+}
+
+/// With `--lang id`, whose numbers have a decimal comma: a word on stderr when `values` (of
+/// `opt`) are two whole numbers that read as one number written so (`0,5`), which a sweep runs
+/// as two values, as asked.
+fn note_decimal_comma(lang: Lang, opt: &str, values: &str) {
+    let digits = |v: &str| !v.is_empty() && v.bytes().all(|c| c.is_ascii_digit());
+    match values.split(',').map(str::trim).collect::<Vec<_>>()[..] {
+        [a, b] if lang == Lang::Id && digits(a) && digits(b) => eprintln!(
+            "note: {opt} {values} is two values, {a} and {b}; for the number {a}.{b} write a decimal point"
+        ),
+        _ => {}
+    }
 }
 
 /// The widest value (in characters) that heads a column of a sweep's grid; wider ones (a
@@ -2304,6 +2346,7 @@ fn cmd_sweep(a: &Args, l: &Loaded, out: &mut impl Write) -> Res<()> {
         .or(options.as_deref())
         .ok_or_else(|| usage("sweep needs --values A,B,C (for example --values 0,0.5,1)"))?;
     let list = value_list("--values", values)?;
+    note_decimal_comma(a.lang.unwrap_or_default(), "--values", values);
     // The optional second axis.
     let options2 = a.param2.as_deref().and_then(|p2| all_options(s, p2));
     let second = match (

@@ -383,6 +383,71 @@ fn sweep_gives_one_row_per_value() {
 }
 
 #[test]
+fn sweep_values_with_a_slip_are_refused_or_noted() {
+    let sweep = |values: &str| {
+        run_all(&[
+            "sweep",
+            "--param",
+            "environment.shock_rate_per_year",
+            "--values",
+            values,
+            "--runs",
+            "4",
+            "--json",
+        ])
+    };
+    // Two commas in a row, a value twice: refused (a comma at the end is forgiven).
+    for (values, want) in [
+        ("0,,1", "a value is empty (two separators in a row)"),
+        ("0.5,1,0.5", "--values: 0.5 is given twice"),
+    ] {
+        let (code, _, err) = sweep(values);
+        assert_eq!(code, Some(2), "{values}: {err}");
+        assert!(err.contains(want), "{values}: {err}");
+    }
+    let (code, out, _) = sweep("0,1,");
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        serde_json::from_str::<Value>(&out)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    // "0,5", as `--lang id` writes one half: run as asked (two points), with a note in that
+    // language's runs (in English "0,5" is two values plainly).
+    let id = |values: &str| {
+        run_all(&[
+            "sweep",
+            "--param",
+            "environment.shock_rate_per_year",
+            "--values",
+            values,
+            "--runs",
+            "4",
+            "--lang",
+            "id",
+        ])
+    };
+    let (code, out, err) = id("0,5");
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(
+        out.lines().count(),
+        4,
+        "a heading, the columns and two rows: {out}"
+    );
+    assert!(
+        err.contains(
+            "note: --values 0,5 is two values, 0 and 5; for the number 0.5 write a decimal point"
+        ),
+        "{err}"
+    );
+    assert!(!id("0,0.5").2.contains("note:"));
+    assert!(!sweep("0,5").2.contains("note:"));
+}
+
+#[test]
 fn a_sweep_value_equal_to_the_base_matches_the_batch() {
     // Common random numbers: the sweep row for the current value is the plain batch.
     let b = ok_json(&["batch", "--runs", "16", "--json"]);
@@ -1406,6 +1471,8 @@ fn options_a_command_would_ignore_are_refused() {
 fn set_errors_are_in_words() {
     for (set, want) in [
         ("governance.transparency=abc", "governance.transparency: expected a number, got the text \"abc\""),
+        // A decimal comma, as `--lang id` prints numbers: how to write it.
+        ("governance.transparency=0,8", "governance.transparency: expected a number, got the text \"0,8\" (decimals take a point: 0.8)"),
         ("horizon_months=1.5", "horizon_months: expected a whole number, got 1.5"),
         ("partners.4=5", "partners.4: expected a partner (a JSON object), got 5"),
         (

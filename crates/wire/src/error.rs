@@ -124,11 +124,32 @@ fn in_words(path: &str, message: &str) -> Option<String> {
         return None;
     };
     let (found, expected) = rest.split_once(", expected ")?;
+    let expected_text = expected_words(expected, range)?;
+    // A decimal comma, as Indonesian (and the command line's `--lang id`) writes numbers:
+    // said how to write it instead.
+    let comma = found
+        .trim()
+        .strip_prefix("string ")
+        .map(|v| v.trim_matches('"'))
+        .filter(|v| expected_text.contains("number") && decimal_comma(v))
+        .map(|v| format!(" (decimals take a point: {})", v.replace(',', ".")))
+        .unwrap_or_default();
     Some(format!(
-        "expected {}, got {}",
-        expected_words(expected, range)?,
+        "expected {expected_text}, got {}{comma}",
         found_words(found)?
     ))
+}
+
+/// Whether `v` is a number written with a decimal comma (`0,8`, `-1,25`): digits, one comma,
+/// digits.
+fn decimal_comma(v: &str) -> bool {
+    let v = v.strip_prefix('-').unwrap_or(v);
+    v.split_once(',').is_some_and(|(a, b)| {
+        !a.is_empty()
+            && !b.is_empty()
+            && a.bytes().all(|c| c.is_ascii_digit())
+            && b.bytes().all(|c| c.is_ascii_digit())
+    })
 }
 
 /// What serde expected (`f64`, `u32`, `a boolean`, `struct PartnerV1`...), in words; with

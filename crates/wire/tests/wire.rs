@@ -159,6 +159,7 @@ fn errors_are_one_clear_line() {
         (MINI.replace("\"culture\": \"JP\"", "\"culture\": \"JP\", \"capacty\": 5"), "partners.1.capacty: unknown field `capacty`, expected one of `name`"),
         (MINI.replace("\"culture\": \"JP\"", "\"culture\": \"JP\", \"capacity\": -5"), "partners.1.capacity: must be in"),
         (MINI.replace("\"culture\": \"JP\"", "\"culture\": \"JP\", \"capacity\": \"big\""), "partners.1.capacity: expected a number, got the text \"big\""),
+        (MINI.replace("\"culture\": \"JP\"", "\"culture\": \"JP\", \"capacity\": \"12,5\""), "partners.1.capacity: expected a number, got the text \"12,5\" (decimals take a point: 12.5)"),
         (MINI.replace("\"JP\"", "\"XX\""), "partners.1.culture: unknown country code \"XX\""),
         (MINI.replace("\"JP\"", "{\"pdi\": 1}"), "partners.1.culture: a custom culture needs all six dimensions: pdi, idv, mas, uai, lto, ivr; idv is missing"),
         (MINI.replace("\"JP\"", "{\"pdi\":1,\"idv\":1,\"mas\":1,\"uai\":1,\"lto\":1}"), "partners.1.culture: a custom culture needs all six dimensions: pdi, idv, mas, uai, lto, ivr; ivr is missing"),
