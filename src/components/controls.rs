@@ -30,14 +30,19 @@ pub fn run_controls(props: &Props) -> Html {
         Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
     };
     // Run and Finish in classroom mode: the run comes into view, as with their keys. (Not Step,
-    // clicked again and again: its button would go off the screen.)
+    // clicked again and again: its button would go off the screen.) Elsewhere the buttons stay
+    // where they are on the screen: Run takes away the notice of a shared link above them,
+    // which moved them from under a phone user's thumb (the next tap, meant for Pause, landed
+    // on the run's status).
     let classroom = state.classroom;
     let start = |a: Action| {
         let d = state.dispatcher();
         Callback::from(move |_: MouseEvent| {
-            d.dispatch(a.clone());
             if classroom {
+                d.dispatch(a.clone());
                 crate::components::classroom::run_into_view();
+            } else {
+                keeping_in_place("[data-testid=run]", || d.dispatch(a.clone()));
             }
         })
     };
@@ -297,5 +302,27 @@ pub fn run_controls(props: &Props) -> Html {
                 </div>
             </div>
         </section>
+    }
+}
+
+/// Calls `change` (which draws the page again), keeping the element `selector` finds at the
+/// same height on the screen: what went above it moves the page instead. (The browser's own
+/// scroll anchoring did not, when a notice at the top of the page went.)
+fn keeping_in_place(selector: &str, change: impl FnOnce()) {
+    let el = gloo::utils::document()
+        .query_selector(selector)
+        .ok()
+        .flatten();
+    let before = el.as_ref().map(|e| e.get_bounding_client_rect().top());
+    change();
+    if let (Some(el), Some(before)) = (el, before) {
+        // After the drawing, which Yew does before the next task.
+        gloo::timers::callback::Timeout::new(0, move || {
+            let moved = el.get_bounding_client_rect().top() - before;
+            if moved.abs() >= 1.0 {
+                gloo::utils::window().scroll_by_with_x_and_y(0.0, moved);
+            }
+        })
+        .forget();
     }
 }

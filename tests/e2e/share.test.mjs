@@ -330,6 +330,18 @@ await h.check("on a phone the news that a link opened stays at the top of the pa
   await p.waitForTimeout(200);
   const box = await tid(p, "notice").evaluate((n) => n.getBoundingClientRect().bottom);
   assert.ok(box <= 0, `the notice's bottom at ${box} px, over the screen`);
+  // Run takes the notice away; the buttons stay under the thumb (a phone audit: they went
+  // 163 px up, off the screen, and the next tap, meant for Pause, missed).
+  const runTop = () => tid(p, "run").evaluate((b) => Math.round(b.getBoundingClientRect().top));
+  const before = await runTop();
+  await tid(p, "run").tap();
+  await p.waitForFunction(() => document.querySelector("#app-ready").dataset.status !== "ready", null, { timeout: STEP_TIMEOUT_MS });
+  await tid(p, "notice").waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS }).catch(() => {});
+  await p.waitForTimeout(300);
+  const after = await runTop();
+  assert.ok(Math.abs(after - before) <= 2, `Run was at ${before} px, then at ${after} px`);
+  await tid(p, "pause").tap();
+  await p.waitForFunction(() => document.querySelector("#app-ready").dataset.status === "paused", null, { timeout: STEP_TIMEOUT_MS });
   // Share far down the page: its news comes to the screen, held at its top.
   await tid(p, "share").scrollIntoViewIfNeeded();
   await tid(p, "share").click();
