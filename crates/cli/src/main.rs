@@ -1551,7 +1551,7 @@ fn cmd_batch(a: &Args, l: &Loaded, out: &mut impl Write) -> Res<()> {
                 .map_err(usage)?;
         let part = aliansi_wire::PartialBatch {
             tally,
-            scenario: aliansi_wire::encode_link(s),
+            scenario: aliansi_wire::encode_link_named(s, l.title.name.as_deref()),
             seed: s.seed,
             runs_total: runs,
             range: (range.start, range.end),
@@ -1580,7 +1580,7 @@ fn cmd_batch(a: &Args, l: &Loaded, out: &mut impl Write) -> Res<()> {
         let _ = writeln!(io::stderr(), "{n}");
     }
     let b = batch::run(s, s.seed, runs, threads(a), progress.then_some("")).map_err(usage)?;
-    print_summary(a, s, &b, from_link, out)
+    print_summary(a, (s, l.title.name.as_deref()), &b, from_link, out)
 }
 
 /// "1, 4 and 5".
@@ -1922,11 +1922,19 @@ fn cmd_merge(a: &Args, out: &mut impl Write) -> Res<()> {
         );
     }
     let first = &parts[0];
-    let mut s = aliansi_wire::decode_link(&first.scenario)
-        .map_err(|e| usage(format!("{}: scenario: {e}", a.files[0])))?;
+    let (mut s, name) = match aliansi_wire::decode_shared(&first.scenario) {
+        Ok(aliansi_wire::Shared::Scenario { scenario, name, .. }) => (scenario, name),
+        Ok(_) => {
+            return Err(usage(format!(
+                "{}: scenario: not a scenario link",
+                a.files[0]
+            )))
+        }
+        Err(e) => return Err(usage(format!("{}: scenario: {e}", a.files[0]))),
+    };
     let b = merged_batch(&a.files, &parts, model, s.horizon_months)?;
     s.seed = first.seed;
-    print_summary(a, &s, &b, false, out)
+    print_summary(a, (&s, name.as_deref()), &b, false, out)
 }
 
 /// `merge` of partial sweeps (`sweep --chunk`): the parts must be of one sweep (the same
@@ -2061,10 +2069,11 @@ fn link_runs(lang: Lang, from_link: bool) -> &'static str {
     }
 }
 
-/// The summary of a batch; `from_link`: its runs are an experiment link's (see [`runs_of`]).
+/// The summary of a batch of `s` (with its title's name, if any); `from_link`: its runs are an
+/// experiment link's (see [`runs_of`]).
 fn print_summary(
     a: &Args,
-    s: &Scenario,
+    (s, name): (&Scenario, Option<&str>),
     b: &batch::BatchRun,
     from_link: bool,
     out: &mut impl Write,
@@ -2075,7 +2084,10 @@ fn print_summary(
         // scenario as a link (`--link` reads it back) and this build.
         let mut v = batch::summary_json(b, s.seed);
         if let Value::Object(m) = &mut v {
-            m.insert("scenario".into(), json!(aliansi_wire::encode_link(s)));
+            m.insert(
+                "scenario".into(),
+                json!(aliansi_wire::encode_link_named(s, name)),
+            );
             m.insert("cli_version".into(), json!(VERSION));
         }
         return write_json(out, &v);

@@ -4232,6 +4232,18 @@ fn a_batch_summary_names_its_inputs_and_counts_whole_numbers() {
         (survived as f64 / runs as f64 - v["survival_at_horizon"].as_f64().unwrap()).abs() < 1e-12
     );
     assert!(v["cli_version"].is_string());
+    // The scenario's title goes with its link, through parts and their merge too (found by a
+    // researcher's audit: it was dropped).
+    let name_in = |v: &Value| match aliansi_wire::decode_shared(v["scenario"].as_str().unwrap()) {
+        Ok(aliansi_wire::Shared::Scenario { name, .. }) => name,
+        other => panic!("{other:?}"),
+    };
+    let titled = ["--preset", "calm-pair", "--set", "name=Uji", "--runs", "40"];
+    let named = ok_json(&[&["batch"][..], &titled, &["--json"]].concat());
+    assert_eq!(name_in(&named).as_deref(), Some("Uji"));
+    let (_dir, named_parts) = write_parts("named-parts", &titled, 2);
+    let merged = ok_json(&["merge", &named_parts[0], &named_parts[1], "--json"]);
+    assert_eq!(name_in(&merged).as_deref(), Some("Uji"));
     // The scenario it holds runs the same batch again, and a merge of parts says the same.
     let link = v["scenario"].as_str().unwrap().to_string();
     let again = ok_json(&["batch", "--link", &link, "--runs", "2000", "--json"]);
