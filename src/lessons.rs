@@ -158,20 +158,20 @@ pub static LESSONS: [Lesson; 7] = [
         preset: "challenge-conflict",
         seed: 1,
         changes: &[
+            // Each alone, as the lesson's question sets them against each other (keep trust,
+            // mediation, or settle more often, arbitration?), then the two together.
+            Change {
+                key: "mediation_only",
+                apply: |s| s.governance.resolution = vec![Resolution::Mediation],
+            },
+            Change {
+                key: "arbitration_only",
+                apply: |s| s.governance.resolution = vec![Resolution::Arbitration],
+            },
             Change {
                 key: "mediation",
                 apply: |s| {
                     s.governance.resolution = vec![Resolution::Mediation, Resolution::Arbitration]
-                },
-            },
-            Change {
-                key: "ladder",
-                apply: |s| {
-                    s.governance.resolution = vec![
-                        Resolution::Negotiation,
-                        Resolution::Mediation,
-                        Resolution::Arbitration,
-                    ]
                 },
             },
         ],
