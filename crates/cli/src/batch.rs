@@ -188,6 +188,11 @@ pub fn summary_json(b: &BatchRun, seed: u64) -> Value {
         "hazard_by_year": (0..sm.hazard_by_year.len())
             .map(|y| sm.hazard_defined(y).then_some(sm.hazard_by_year[y]))
             .collect::<Vec<_>>(),
+        // The months each of those covers, after the first up to the second ([24, 30]: months
+        // 25 to 30), as the app's CSV says them: the last year may be short of twelve.
+        "hazard_months": (0..sm.hazard_by_year.len() as u32)
+            .map(|y| [12 * y, (12 * (y + 1)).min(sm.horizon_months)])
+            .collect::<Vec<_>>(),
         "causes": causes,
         // The counts as whole numbers (a researcher fitting a survival model wants them, not
         // shares in floating point): the runs that reached the horizon, and those that
