@@ -4220,7 +4220,10 @@ fn a_batch_summary_names_its_inputs_and_counts_whole_numbers() {
         .collect();
     // 30 months: two whole years and a half, and the hazards say which months they cover.
     assert_eq!(by_year.len(), 3);
-    assert_eq!(v["hazard_months"], serde_json::json!([[0, 12], [12, 24], [24, 30]]));
+    assert_eq!(
+        v["hazard_months"],
+        serde_json::json!([[0, 12], [12, 24], [24, 30]])
+    );
     assert_eq!(survived + by_year.iter().sum::<u64>(), runs);
     let causes: u64 = v["causes"]
         .as_object()
