@@ -171,6 +171,13 @@ pub fn focus_named(id: &str) -> bool {
         .is_some_and(|el| el.focus().is_ok())
 }
 
+/// [`focus_named`] without scrolling the page.
+pub fn focus_named_in_place(id: &str) -> bool {
+    named(Some(id.to_string()))
+        .filter(usable)
+        .is_some_and(|el| focus_in_place(&el))
+}
+
 /// The control whose `data-testid` is `id`: how a control the render replaced is found again.
 fn named(id: Option<String>) -> Option<HtmlElement> {
     let el = gloo::utils::document()

@@ -479,10 +479,16 @@ pub fn decision_prompt(props: &Props) -> Html {
     // the run comes back into view (the card sat above it): the gauges the lesson says to
     // watch, not the spot where the card was.
     let carded = use_mut_ref(|| false);
+    // The dispute the card showed at the last render: a second dispute of the same month takes
+    // the card's place at once, and must be announced as the first was (an accessibility
+    // audit: the focus stayed on the choice just made, and one more Enter decided a dispute
+    // the reader had not heard of).
+    let shown = use_mut_ref(|| None::<u32>);
     {
         let card = card.clone();
         let classroom = state.classroom;
         use_effect_with(state.awaiting().map(|d| d.id), move |id| {
+            let next = std::mem::replace(&mut *shown.borrow_mut(), *id).is_some() && id.is_some();
             let decided =
                 std::mem::replace(&mut *carded.borrow_mut(), id.is_some()) && id.is_none();
             if decided && classroom {
@@ -504,16 +510,29 @@ pub fn decision_prompt(props: &Props) -> Html {
                             active.filter(|a| Some(a) != body.as_ref() && a.is_connected())
                         });
                         crate::focus::focus_in_place(&el);
+                    } else if next {
+                        // Another dispute in the card (see `shown`): the card again, where
+                        // the focus was to go back to is kept.
+                        crate::focus::focus_in_place(&el);
                     }
                     bring_into_view(&el, web_sys::ScrollLogicalPosition::Nearest);
                 }
-            } else if let Some(el) = returns_to.borrow_mut().take() {
+            } else if decided {
                 // Decided (the card is gone): back to where the focus was (or, if that control
                 // is disabled now, to the one it names), unless it went somewhere else meanwhile
                 // (the active element is then neither the body nor an element off the page).
+                // Where it was nowhere (the run started by a key, the focus on the page itself)
+                // but went into the card, to Pause, as the run plays on: not lost to the top of
+                // the page, where a screen reader would start reading again.
                 let lost = active.is_none_or(|a| Some(&a) == body.as_ref() || !a.is_connected());
+                let back = returns_to.borrow_mut().take();
                 if lost {
-                    crate::focus::give_back(&el);
+                    let given = back.is_some_and(|el| crate::focus::give_back(&el));
+                    if !given {
+                        let _ = ["pause", "run"]
+                            .into_iter()
+                            .any(crate::focus::focus_named_in_place);
+                    }
                 }
             }
             || ()

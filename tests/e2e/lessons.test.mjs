@@ -533,6 +533,46 @@ await h.check("the decision card gives the focus back when it goes (keyboard onl
   await waitAttr("data-status", "done");
 });
 
+await h.check("keyboard choices in decision mode: a second dispute of the same month takes the focus to its card; after the last, Pause has it, not the page", async () => {
+  // Found by an accessibility audit: the second card replaced the first in place with the
+  // focus left on the choice just made (one more Enter decided it unheard), and after a
+  // choice by Tab and Enter the focus fell to the page.
+  const p = await h.newPage();
+  await open(p, h.origin);
+  await tid(p, "decisions-toggle").click();
+  await tid(p, "run").focus();
+  await p.keyboard.press("Enter");
+  const at = () => p.evaluate(() => ({
+    focus: document.activeElement?.dataset?.testid ?? document.activeElement?.tagName,
+    card: document.querySelector('[data-testid="decision"]')?.dataset.dispute ?? null,
+    month: document.querySelector("#app-ready").dataset.month,
+  }));
+  let sameMonth = 0;
+  let gone = 0;
+  for (let k = 0; k < 8; k++) {
+    await p.waitForFunction(() => document.activeElement?.dataset?.testid === "decision", null, { timeout: 30_000 });
+    const before = await at();
+    // Negotiation, the second choice (with it, the default run has two disputes in months 7
+    // and 16).
+    await p.keyboard.press("Tab");
+    await p.keyboard.press("Tab");
+    assert.equal((await at()).focus, "decide-negotiation");
+    await p.keyboard.press("Enter");
+    await p.waitForFunction((id) => document.querySelector('[data-testid="decision"]')?.dataset.dispute !== id, before.card, { timeout: STEP_TIMEOUT_MS });
+    await p.waitForTimeout(150);
+    const after = await at();
+    if (after.card !== null && after.month === before.month) {
+      sameMonth += 1;
+      assert.equal(after.focus, "decision", `dispute ${after.card} replaced ${before.card} in month ${after.month}: the focus is on ${after.focus}`);
+    } else if (after.card === null) {
+      gone += 1;
+      assert.ok(["pause", "run"].includes(after.focus), `after dispute ${before.card}, the focus is on ${after.focus}`);
+    }
+  }
+  assert.ok(sameMonth >= 1 && gone >= 1, `two disputes in one month ${sameMonth} times, the card gone ${gone} times: the check proves less than it says`);
+  await p.context().close();
+});
+
 await h.check("a reload in front of a class keeps the lesson at its part, the modes, the speed and the variants", async () => {
   const p = await h.newPage();
   await open(p, h.origin);
