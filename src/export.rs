@@ -575,7 +575,7 @@ pub fn file_name(parts: &[&str], ext: &str) -> String {
 }
 
 /// A chart's download: [`file_name`] of its stem and the model that computed it
-/// (`…-model-2026-11-30-5.csv`), so that a CSV kept apart from the page still says which model's
+/// (`…-model-2026-12-02.csv`), so that a CSV kept apart from the page still says which model's
 /// figures it holds, as a picture's credit line does.
 pub fn chart_file_name(stem: &str, ext: &str) -> String {
     file_name(

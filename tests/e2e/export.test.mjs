@@ -11,7 +11,7 @@ import { start, open, tid, reveal, finishRun, loadPreset, crowded, repo, DEFAULT
 /** The model's version (crates/sim/src/lib.rs): the printed debrief and every downloaded chart
  * name it. */
 const MODEL_VERSION = readFileSync(join(repo, "crates/sim/src/lib.rs"), "utf8").match(/pub const MODEL_VERSION: &str = "([^"]+)";/)[1];
-/** The end of every chart's file name: the model that computed it ("-model-2026-11-30-5"). */
+/** The end of every chart's file name: the model that computed it ("-model-2026-12-02"). */
 const MODEL = `-model-${MODEL_VERSION.replaceAll(".", "-")}`;
 
 const h = await start("export");

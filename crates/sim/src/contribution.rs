@@ -279,8 +279,12 @@ impl World {
         let returns = &mut returns_row[..act.len()];
         for (r, &i) in returns.iter_mut().zip(act) {
             let p = &self.partners[i];
+            // Paid for putting in nothing: a return without bound (a free rider), which the
+            // others' equity sees. Nothing in and nothing out: no return at all.
             *r = if p.input > 1e-9 {
                 p.payoff / p.input
+            } else if p.payoff > 1e-9 {
+                f64::INFINITY
             } else {
                 f64::NAN
             };
@@ -297,16 +301,23 @@ impl World {
             let spec = &self.scenario.partners[i];
             let trust = self.trust_from(i);
             // Equity (Adams 1965): own payoff/input against the others'.
-            let (mut others_sum, mut others_n) = (0.0, 0u32);
+            let (mut others_sum, mut others_n, mut free_riders) = (0.0, 0u32, 0u32);
             for (y, r) in returns.iter().enumerate() {
                 if y != x && r.is_finite() {
                     others_sum += r;
                     others_n += 1;
+                } else if y != x && *r == f64::INFINITY {
+                    free_riders += 1;
                 }
             }
             let own = returns[x];
             let phi = if !own.is_finite() {
                 2.0
+            } else if free_riders > 0 {
+                // Another is paid for putting in nothing: as unfair as the scale goes (a
+                // partner that put in nothing at all was seen as perfectly fair before, and a
+                // pair with one outlived a working pair).
+                0.0
             } else if others_n == 0 {
                 1.0
             } else {

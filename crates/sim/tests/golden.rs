@@ -89,10 +89,15 @@ fn presets_checksum() -> u64 {
     minority.governance.form = Form::MinorityEquity;
     let mut wild = d.clone();
     wild.environment.volatility = 1.0;
+    // A pair of which one partner puts in nothing and is paid half (model 2026-12-02: the
+    // other sees that as unfair).
+    let mut free_rider = presets::find("calm-pair").unwrap();
+    free_rider.governance.sharing = aliansi_sim::Sharing::Equal;
+    free_rider.partners[1].contribution = 0.0;
     let scenarios = presets::all()
         .into_iter()
         .map(|p| p.scenario)
-        .chain([quarterly, minority, wild]);
+        .chain([quarterly, minority, wild, free_rider]);
     scenarios.fold(0u64, |acc, s| {
         let sum = run_batch(&s, s.seed, 40).unwrap().checksum;
         acc.rotate_left(7) ^ sum
