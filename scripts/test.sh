@@ -256,15 +256,23 @@ step "release build (scripts/build.sh)" \
 # 2.6 s): 403.1 KB; from an audit of a class on a phone hotspot: a note for a boot script
 # that never arrives, the offline copy saved again once the network is back (403.3 KB), links
 # with WhatsApp's italics, a break in the prefix, invisible characters or an encoded '#' or '?'
-# mended, and a batch's progress brought above a phone's foot bar: 404.6 KB.
+# mended, and a batch's progress brought above a phone's foot bar: 404.6 KB. Raised to 407 KB
+# (stop 42): a download that breaks off taken up where it stopped (boot.js, 0.3 KB more); from
+# audits of a class, a phone, a screen reader and a researcher: a comparison's exported charts
+# captioned, the run kept in view on a projector, a name box left as typed, the class's choices
+# compared over the disputes both runs had, the focus on a month's second dispute, numbers on
+# the colour scale at 4.5:1, a link opened over a tab's work offering it back: 406.1 KB.
 # Measured in stop 34: without Many futures,
 # Compare fairly and the sweep (the page's three batch features) the first load is 312.8 KB,
-# so the goal of 300 KB is out of reach by leaving features out of the first load.
+# so the goal of 300 KB is out of reach by leaving features out of the first load. Stop 42:
+# without those three, About, the lessons and the decision card, the wasm's .xz is 299.7 KB
+# against 376.8 KB (the first load about 328 KB): splitting them into a module loaded later
+# would not reach 300 KB alone, and the offline copy would still fetch them on a first visit.
 # A Rust that refuses the size options builds bigger (400.7 KB against 372.9 KB on
 # 2026-11-30, `ALIANSI_SIZE_OPTIONS=0 bash scripts/build.sh`: 27.8 KB more): that build is held
 # to the budget plus 29 KB, with a warning. Over budget, the step fails; the end-to-end tests
 # still run, then the script exits 1.
-PAGE_WEIGHT_BUDGET_KB=405
+PAGE_WEIGHT_BUDGET_KB=407
 if ! grep -qx 'size-options=on' "$BUILD_REPORT"; then
   without=$((PAGE_WEIGHT_BUDGET_KB + 29))
   echo "WARNING: the release build was made without scripts/build.sh's size options (see its" >&2
