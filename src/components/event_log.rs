@@ -19,7 +19,7 @@ pub fn event_log(state: &UseReducerHandle<State>) -> Html {
     match &state.live {
         Ok(live) => html! {
             <EventLog lang={state.lang} live={live.clone()} scenario={state.scenario.clone()}
-                decisions={state.decisions} />
+                decisions={state.decisions} playing={state.playing} />
         },
         Err(_) => html! {},
     }
@@ -31,6 +31,9 @@ pub struct EventLogProps {
     pub live: LiveWorld,
     pub scenario: Scenario,
     pub decisions: bool,
+    /// Whether the run is playing: its count of events, said as the filter changes, is not
+    /// said at every month (a screen reader heard "2 events", "3 events" ... forty times a run).
+    pub playing: bool,
 }
 
 /// A component of its own, so that the page's other changes (a batch's progress, a field of
@@ -96,7 +99,8 @@ fn event_log_view(p: &EventLogProps) -> Html {
                     { for names.iter().enumerate().map(|(i, name)| option(LogFilter::Partner(i), tf(lang, "watch.log.filter.partner", &[("name", name)]))) }
                 </select>
             </label>
-            <p class="hint" data-testid="event-log-count" aria-live="polite">{ count }</p>
+            <p class="hint" data-testid="event-log-count"
+                aria-live={if p.playing { "off" } else { "polite" }}>{ count }</p>
             // Newest first, each numbered by its event's place in the run (so that a filtered
             // list keeps the numbers of the whole log). Each line is keyed by that place, so a
             // new month adds its lines at the top rather than rewriting every line below them.

@@ -412,6 +412,24 @@ await h.check("(12) a run chart is named by its title, and its description says 
   await page.context().close();
 });
 
+await h.check("(12) while a run plays, the event log's count is not read out at every month; paused, a filter's count is", async () => {
+  // An accessibility audit heard "2 events, newest first", "3 events" ... forty times a run,
+  // and never an event.
+  const page = await h.newPage();
+  await open(page, h.origin);
+  const live = () => tid(page, "event-log-count").getAttribute("aria-live");
+  assert.equal(await live(), "polite");
+  await tid(page, "run").click();
+  await page.waitForSelector('#app-ready[data-status="running"]', { state: "attached", timeout: STEP_TIMEOUT_MS });
+  assert.equal(await live(), "off");
+  // (Paused before its first month, a run is as good as not started: "ready".)
+  await page.waitForFunction(() => Number(document.querySelector("#app-ready").dataset.month) >= 1, null, { timeout: STEP_TIMEOUT_MS });
+  await tid(page, "pause").click();
+  await page.waitForSelector('#app-ready[data-status="paused"]', { state: "attached", timeout: STEP_TIMEOUT_MS });
+  assert.equal(await live(), "polite");
+  await page.context().close();
+});
+
 await h.check("(12) no button says its name twice: a tooltip (title) is its name or a description that differs", async () => {
   // The editor's ✕ ↑ ↓ and the charts' CSV, SVG and PNG had an aria-label and a title of the
   // same words: a screen reader said them as the name, then again as the description.
