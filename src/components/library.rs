@@ -349,6 +349,9 @@ pub fn library(props: &LibraryProps) -> Html {
     let lang = props.lang;
     let dispatch = props.dispatch.clone();
     let preset_id = use_state(|| "default".to_string());
+    // What the last "Load this scenario" loaded, said to a screen reader (the page changes
+    // below, out of its sight; an accessibility audit heard nothing).
+    let load_news = use_state(|| None::<String>);
     let saved = use_state(Vec::<Saved>::new);
     let quarantine = use_state(Vec::<Quarantined>::new);
     let keys = use_mut_ref(Keys::default);
@@ -515,8 +518,17 @@ pub fn library(props: &LibraryProps) -> Html {
     let on_preset_load = {
         let dispatch = dispatch.clone();
         let id = (*preset_id).clone();
+        let load_news = load_news.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(s) = presets::find(&id) {
+                load_news.set(Some(tf(
+                    lang,
+                    "library.preset.loaded",
+                    &[
+                        ("title", t(lang, &format!("library.preset.{id}.title"))),
+                        ("n", &s.partners.len().to_string()),
+                    ],
+                )));
                 dispatch.dispatch(Action::Notify(None));
                 dispatch.dispatch(Action::Load(s));
             }
@@ -975,6 +987,9 @@ pub fn library(props: &LibraryProps) -> Html {
                         </button>
                     </div>
                     <p id="preset-desc" class="preset-desc">{ preset_desc }</p>
+                    <p class="visually-hidden" role="status" data-testid="preset-news">
+                        { (*load_news).clone().unwrap_or_default() }
+                    </p>
                 </div>
                 <OfflineStatus {lang} />
             </section>

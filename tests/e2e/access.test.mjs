@@ -430,6 +430,18 @@ await h.check("(12) while a run plays, the event log's count is not read out at 
   await page.context().close();
 });
 
+await h.check("(12) loading a ready-made scenario is said in a status region (the page changes below, out of a screen reader's sight)", async () => {
+  const page = await h.newPage();
+  await open(page, h.origin);
+  const news = tid(page, "preset-news");
+  assert.equal(await news.getAttribute("role"), "status");
+  assert.equal((await news.textContent()).trim(), "", "nothing said before a load");
+  await tid(page, "preset-select").selectOption("calm-pair");
+  await tid(page, "preset-load").click();
+  await page.waitForFunction(() => /^Loaded: .+ \(2 partners\)\.$/.test(document.querySelector('[data-testid="preset-news"]').textContent.trim()), null, { timeout: STEP_TIMEOUT_MS });
+  await page.context().close();
+});
+
 await h.check("(12) no button says its name twice: a tooltip (title) is its name or a description that differs", async () => {
   // The editor's ✕ ↑ ↓ and the charts' CSV, SVG and PNG had an aria-label and a title of the
   // same words: a screen reader said them as the name, then again as the description.

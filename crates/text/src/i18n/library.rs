@@ -8,6 +8,7 @@ pub const STRINGS: &str = strings![
     ("library.preset.unchosen", "— choose a ready-made scenario —", "— pilih skenario siap pakai —"),
     ("library.preset.unchosen_desc", "The scenario open now is none of these as they stand. Choose one to read what it is about; “Load this scenario” then opens it in place of the open one.", "Skenario yang sedang terbuka tidak sama persis dengan salah satu dari daftar ini. Pilih salah satu untuk membaca isinya; “Muat skenario ini” lalu membukanya sebagai ganti skenario yang terbuka."),
     ("library.preset.load", "Load this scenario", "Muat skenario ini"),
+    ("library.preset.loaded", "Loaded: {title} ({n} partners).", "Dimuat: {title} ({n} mitra)."),
     ("library.open.preset", "Open now: “{title}”.", "Sedang terbuka: “{title}”."),
     ("library.open.named", "Open now: “{name}”.", "Sedang terbuka: “{name}”."),
     ("library.open.changed", "Open now: “{title}”, changed: {changes}.", "Sedang terbuka: “{title}”, dengan perubahan: {changes}."),
