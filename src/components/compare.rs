@@ -129,19 +129,7 @@ pub fn compare_view(state: &UseReducerHandle<State>) -> Html {
     };
     let base_label = t(lang, "watch.compare.baseline");
     let var_label = t(lang, "watch.compare.variant");
-    let note = if b.seed == s.seed {
-        tf(
-            lang,
-            "watch.compare.note_same",
-            &[("seed", &s.seed.to_string())],
-        )
-    } else {
-        tf(
-            lang,
-            "watch.compare.note_diff",
-            &[("a", &b.seed.to_string()), ("b", &s.seed.to_string())],
-        )
-    };
+    let note = seeds_said(lang, (b.seed, s.seed), "watch.compare.note");
     // The months either run lived: two runs that both ended early (month 48 of 120, say) are
     // drawn over those months, not over a plot mostly empty.
     let horizon = v.months.max(b.result.months).max(1);
@@ -177,19 +165,7 @@ pub fn compare_view(state: &UseReducerHandle<State>) -> Html {
     let export_stem = format!("{}-vs-seed-{}", crate::export::run_stem(b.seed), s.seed);
     // Under the title of an exported chart: the two runs and what changed, which the page
     // says above the charts (a picture on a slide has only its legend otherwise).
-    let seeds = if b.seed == s.seed {
-        tf(
-            lang,
-            "watch.compare.caption_same",
-            &[("seed", &s.seed.to_string())],
-        )
-    } else {
-        tf(
-            lang,
-            "watch.compare.caption_diff",
-            &[("a", &b.seed.to_string()), ("b", &s.seed.to_string())],
-        )
-    };
+    let seeds = seeds_said(lang, (b.seed, s.seed), "watch.compare.caption");
     let caption = AttrValue::from(tf(
         lang,
         "watch.compare.caption",
@@ -233,6 +209,20 @@ pub fn compare_view(state: &UseReducerHandle<State>) -> Html {
             </div>
             { exit }
         </section>
+    }
+}
+
+/// What the seeds of the two runs were, by the text `<key>_same` (one seed: the same market
+/// and shocks) or `<key>_diff` (two).
+fn seeds_said(lang: crate::i18n::Lang, (a, b): (u64, u64), key: &str) -> String {
+    if a == b {
+        tf(lang, &format!("{key}_same"), &[("seed", &b.to_string())])
+    } else {
+        tf(
+            lang,
+            &format!("{key}_diff"),
+            &[("a", &a.to_string()), ("b", &b.to_string())],
+        )
     }
 }
 

@@ -384,8 +384,8 @@ fn sweep_gives_one_row_per_value() {
 
 #[test]
 fn sweep_values_with_a_slip_are_refused_or_noted() {
-    let sweep = |values: &str| {
-        run_all(&[
+    let sweep_with = |values: &str, last: &[&str]| {
+        let first = [
             "sweep",
             "--param",
             "environment.shock_rate_per_year",
@@ -393,9 +393,10 @@ fn sweep_values_with_a_slip_are_refused_or_noted() {
             values,
             "--runs",
             "4",
-            "--json",
-        ])
+        ];
+        run_all(&[&first[..], last].concat())
     };
+    let sweep = |values: &str| sweep_with(values, &["--json"]);
     // Two commas in a row, a value twice: refused (a comma at the end is forgiven).
     for (values, want) in [
         ("0,,1", "a value is empty (two separators in a row)"),
@@ -417,19 +418,7 @@ fn sweep_values_with_a_slip_are_refused_or_noted() {
     );
     // "0,5", as `--lang id` writes one half: run as asked (two points), with a note in that
     // language's runs (in English "0,5" is two values plainly).
-    let id = |values: &str| {
-        run_all(&[
-            "sweep",
-            "--param",
-            "environment.shock_rate_per_year",
-            "--values",
-            values,
-            "--runs",
-            "4",
-            "--lang",
-            "id",
-        ])
-    };
+    let id = |values: &str| sweep_with(values, &["--lang", "id"]);
     let (code, out, err) = id("0,5");
     assert_eq!(code, Some(0), "{err}");
     assert_eq!(
