@@ -475,22 +475,22 @@ pub fn decision_prompt(props: &Props) -> Html {
     // and gives it the focus, as an alert dialog should: a screen reader reads it out, and Tab
     // goes on to its choices. The card itself takes the focus, not a choice, so that Space
     // still pauses and the digit keys still choose (a focused button would take them).
-    // Whether a card showed at the last render; on a projector, once the class has decided,
+    // From whether a card showed at the last render (`shown`): on a projector, once the class has decided,
     // the run comes back into view (the card sat above it): the gauges the lesson says to
     // watch, not the spot where the card was.
-    let carded = use_mut_ref(|| false);
-    // The dispute the card showed at the last render: a second dispute of the same month takes
-    // the card's place at once, and must be announced as the first was (an accessibility
-    // audit: the focus stayed on the choice just made, and one more Enter decided a dispute
-    // the reader had not heard of).
+    // The dispute the card showed at the last render (none: no card). A second dispute of the
+    // same month takes the card's place at once, and must be announced as the first was (an
+    // accessibility audit: the focus stayed on the choice just made, and one more Enter decided
+    // a dispute the reader had not heard of).
     let shown = use_mut_ref(|| None::<u32>);
     {
         let card = card.clone();
         let classroom = state.classroom;
         use_effect_with(state.awaiting().map(|d| d.id), move |id| {
-            let next = std::mem::replace(&mut *shown.borrow_mut(), *id).is_some() && id.is_some();
-            let decided =
-                std::mem::replace(&mut *carded.borrow_mut(), id.is_some()) && id.is_none();
+            // (The effect runs when the dispute changes: a card before and one now are two.)
+            let carded = std::mem::replace(&mut *shown.borrow_mut(), *id).is_some();
+            let next = carded && id.is_some();
+            let decided = carded && id.is_none();
             if decided && classroom {
                 run_into_view();
             }

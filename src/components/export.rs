@@ -269,8 +269,7 @@ fn add_title(
         drawing.append_child(&child).map_err(err)?;
     }
     let ink = ink_of(window, svg)?;
-    let text = svg_element(
-        "text",
+    let title_text = lines_text(
         &[
             ("class", "export-title"),
             ("x", "16"),
@@ -279,22 +278,13 @@ fn add_title(
             ("font-weight", "600"),
             ("fill", ink.as_str()),
         ],
+        &lines,
+        LINE,
     )?;
-    for (k, line) in lines.iter().enumerate() {
-        let dy = if k == 0 {
-            "0".to_string()
-        } else {
-            LINE.to_string()
-        };
-        let span = svg_element("tspan", &[("x", "16"), ("dy", &dy)])?;
-        span.set_text_content(Some(line));
-        text.append_child(&span).map_err(err)?;
-    }
-    copy.append_child(&text).map_err(err)?;
+    copy.append_child(&title_text).map_err(err)?;
     if !caption_lines.is_empty() {
         let first = TITLE_BAND + LINE * lines.len().saturating_sub(1) as f64 + 8.0;
-        let text = svg_element(
-            "text",
+        let caption_text = lines_text(
             &[
                 ("class", "export-caption"),
                 ("x", "16"),
@@ -302,14 +292,10 @@ fn add_title(
                 ("font-size", "13"),
                 ("fill", ink.as_str()),
             ],
+            &caption_lines,
+            CAPTION_LINE,
         )?;
-        for (k, line) in caption_lines.iter().enumerate() {
-            let dy = if k == 0 { 0.0 } else { CAPTION_LINE };
-            let span = svg_element("tspan", &[("x", "16"), ("dy", &dy.to_string())])?;
-            span.set_text_content(Some(line));
-            text.append_child(&span).map_err(err)?;
-        }
-        copy.append_child(&text).map_err(err)?;
+        copy.append_child(&caption_text).map_err(err)?;
     }
     copy.append_child(&drawing).map_err(err)?;
     let h = h + band;
@@ -351,6 +337,18 @@ fn add_credit(
     copy.set_attribute("viewBox", &format!("0 0 {w} {h}"))
         .map_err(err)?;
     Ok(h)
+}
+
+/// A `<text>` of `attrs` holding `lines`, one `<tspan>` each, `step` apart.
+fn lines_text(attrs: &[(&str, &str)], lines: &[String], step: f64) -> Result<Element, String> {
+    let text = svg_element("text", attrs)?;
+    for (k, line) in lines.iter().enumerate() {
+        let dy = if k == 0 { 0.0 } else { step };
+        let span = svg_element("tspan", &[("x", "16"), ("dy", &dy.to_string())])?;
+        span.set_text_content(Some(line));
+        text.append_child(&span).map_err(err)?;
+    }
+    Ok(text)
 }
 
 /// The chart found by `selector` as a self-contained SVG document, with its size; `title` is

@@ -526,9 +526,15 @@ pub fn url_sync(props: &ShareProps) -> Html {
         keep_in_tab(BASELINE_KEY, kept.as_deref());
         || ()
     });
-    // The scenario a load replaced, kept while the page offers it back.
+    // The scenario a load replaced, kept while the page offers it back (told apart by its
+    // pointer, as the remembered run is, not by comparing scenarios at every render).
+    let replaced_id = props
+        .state
+        .replaced
+        .as_ref()
+        .map(|r| Rc::as_ptr(r) as usize);
     let replaced = props.state.replaced.clone();
-    use_effect_with(replaced, move |replaced| {
+    use_effect_with(replaced_id, move |_| {
         let kept = replaced
             .as_ref()
             .map(|r| url::kept_baseline(r, r.seed, &[]));
