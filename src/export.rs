@@ -267,7 +267,7 @@ pub fn causes_csv(lang: Lang, s: &BatchSummary) -> String {
     t.to_csv()
 }
 
-/// Runs by value created, every bin (the chart shows the occupied ones). Columns:
+/// Runs by net value (what the partners were paid), every bin (the chart shows the occupied ones). Columns:
 /// `value_from,value_to,runs` (`value_to` empty for the open last bin).
 pub fn value_hist_csv(s: &BatchSummary) -> String {
     let mut t = Table::new(&["value_from", "value_to", "runs"]);
@@ -575,7 +575,7 @@ pub fn file_name(parts: &[&str], ext: &str) -> String {
 }
 
 /// A chart's download: [`file_name`] of its stem and the model that computed it
-/// (`…-model-2026-12-02.csv`), so that a CSV kept apart from the page still says which model's
+/// (`…-model-2026-12-02.2.csv`), so that a CSV kept apart from the page still says which model's
 /// figures it holds, as a picture's credit line does.
 pub fn chart_file_name(stem: &str, ext: &str) -> String {
     file_name(
@@ -604,7 +604,7 @@ fn horizon_words(lang: Lang, months: u32) -> String {
 }
 
 /// What a batch shows, in sentences, for the printed debrief: survival at the horizon with
-/// its interval, the median, the most common way the futures ended, the mean value created
+/// its interval, the median, the most common way the futures ended, the mean net value
 /// and the mean final trust.
 pub fn batch_findings(lang: Lang, s: &BatchSummary) -> Vec<String> {
     let mut out = vec![tf(

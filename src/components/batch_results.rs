@@ -1,6 +1,6 @@
 //! The results of a batch: the Kaplan-Meier survival curve with its 95% band, survival at
 //! 1, 3, 5 and 10 years, median survival, hazard by year, dissolution causes, and histograms
-//! of value created, partner shares and final trust. Geometry from [`crate::charts`].
+//! of net value (what the partners were paid), partner shares and final trust. Geometry from [`crate::charts`].
 
 use std::rc::Rc;
 

@@ -42,7 +42,7 @@ fn column(lang: crate::i18n::Lang, label: &str, class: &'static str, r: &RunResu
         <div class={classes!("compare-col", class)}>
             <h3>{ label }</h3>
             <p class={outcome_class}>{ outcome_text(lang, r.outcome, r.months) }</p>
-            <p>{ tf(lang, "watch.compare.value_total", &[("value", &amount(lang, r.value_total))]) }</p>
+            <p>{ tf(lang, "watch.compare.value_total", &[("value", &amount(lang, r.distributed_total))]) }</p>
             <p>{ tf(lang, "watch.compare.left", &[("n", &left.to_string())]) }</p>
         </div>
     }
@@ -135,8 +135,12 @@ pub fn compare_view(state: &UseReducerHandle<State>) -> Html {
     let horizon = v.months.max(b.result.months).max(1);
     let verdict = crate::narrate::compare_verdict(
         lang,
-        (b.result.outcome, b.result.months, b.result.value_total),
-        (v.outcome, v.months, v.value_total),
+        (
+            b.result.outcome,
+            b.result.months,
+            b.result.distributed_total,
+        ),
+        (v.outcome, v.months, v.distributed_total),
     );
     let pair = |bp: Vec<(f64, f64)>, vp: Vec<(f64, f64)>| {
         vec![

@@ -307,7 +307,7 @@ fn add_title(
 /// The height of the line under the drawing that names the model.
 const CREDIT_BAND: f64 = 24.0;
 
-/// Writes `credit` (which model drew the chart: "Aliansi, model 2026-12-02", as the printed
+/// Writes `credit` (which model drew the chart: "Aliansi, model 2026-12-02.2", as the printed
 /// debrief says) in small type under the drawing in `copy` (of width `w` and height `h`), so
 /// that a chart kept in slides or a paper says which model's numbers it shows. Returns the new
 /// height.

@@ -28,7 +28,7 @@ const WORDS: &[(&str, &str, &str)] = &[
     ("hazard.month", " (month {first})", " (bulan {first})"),
     ("hazard.months", " (months {first}-{last})", " (bulan {first}-{last})"),
     ("batch.causes", "Causes of dissolution ({runs} dissolved):", "Penyebab bubar ({runs} bubar):"),
-    ("batch.mean_value", "Mean value created: {value}", "Rata-rata nilai yang tercipta: {value}"),
+    ("batch.mean_value", "Mean net value (paid out to the partners, after every cost): {value}", "Rata-rata nilai bersih (dibayarkan kepada para mitra, setelah semua biaya): {value}"),
     ("batch.mean_trust", "Mean final trust: {trust} (each run's trust at the end: partners of its last month, leavers included)", "Rata-rata kepercayaan akhir: {trust} (kepercayaan tiap simulasi di akhir: mitra pada bulan terakhirnya, termasuk yang keluar)"),
     // "Checksum" in Indonesian too: the word Indonesian software uses (there is no common
     // Indonesian one), and the name of the `"checksum"` of `--json` and of the README.
@@ -46,7 +46,7 @@ const WORDS: &[(&str, &str, &str)] = &[
     ("sweep.col.survival", "survival", "kelangsungan"),
     ("sweep.col.ci", "95 % CI", "interval 95%"),
     ("sweep.col.median", "median", "median"),
-    ("sweep.col.mean_value", "mean value", "rata-rata nilai"),
+    ("sweep.col.mean_value", "mean net value", "rata-rata nilai bersih"),
     ("sweep.grid", "Survival at the horizon (%): rows {param2}, columns {param}", "Kelangsungan di akhir jangka waktu (%): baris {param2}, kolom {param}"),
     ("sweep.merged", "{points} of {runs} each, merged from {parts}", "{points} masing-masing {runs}, digabung dari {parts}"),
     // What the command line counts ([`count`]): one, and more (Indonesian has one form). The

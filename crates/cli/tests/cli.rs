@@ -2588,7 +2588,7 @@ fn batches_and_sweeps_speak_indonesian_too() {
     for (line, start) in id_lines.iter().zip(starts) {
         assert!(line.starts_with(start), "{line}\n{id}");
     }
-    assert!(id.contains("\nRata-rata nilai yang tercipta: "), "{id}");
+    assert!(id.contains("\nRata-rata nilai bersih "), "{id}");
     assert!(id.contains("\nRata-rata kepercayaan akhir: "), "{id}");
     for c in aliansi_sim::Cause::ALL {
         let words = aliansi_text::narrate::cause_words(Lang::Id, c);

@@ -32,11 +32,13 @@ pub struct BatchTally {
     pub causes: [u64; 7],
     pub value_sum_fx: i128,
     pub trust_sum_fx: i128,
-    /// Order-independent checksum of every run's outcome, value and trust.
+    /// Order-independent checksum of every run's outcome, value (created, and net) and trust.
     pub checksum: u64,
     /// Runs by final mean trust, in [`HIST_BINS`] equal bins over [0, 1].
     pub trust_hist: Vec<u64>,
-    /// Runs by total value created, in bins of [`value_bin`] (quarter decades).
+    /// Runs by net value ([`RunResult::distributed_total`]: the value created less the costs
+    /// of reviews, of settling disputes and of fixing violations, and fines), in bins of
+    /// [`value_bin`] (quarter decades). `value_sum_fx` sums the same.
     pub value_hist: Vec<u64>,
     /// For each partner, runs by its share of everything paid out, in [`HIST_BINS`] bins.
     pub share_hist: Vec<Vec<u64>>,
@@ -92,6 +94,7 @@ pub fn run_hash(k: u64, r: &RunResult) -> u64 {
         }
     }
     eat(r.value_total.to_bits());
+    eat(r.distributed_total.to_bits());
     eat(r.final_mean_trust.to_bits());
     for p in &r.payoff_total {
         eat(p.to_bits());
@@ -124,11 +127,13 @@ impl BatchTally {
             self.deaths[(month as usize - 1).min(last)] += 1;
             self.causes[cause.index()] += 1;
         }
-        self.value_sum_fx += fx(r.value_total);
+        // Net value (model 2026-12-02.2; the value created before): what a governance choice
+        // costs must show in the number that ranks it.
+        self.value_sum_fx += fx(r.distributed_total);
         self.trust_sum_fx += fx(r.final_mean_trust);
         self.checksum = self.checksum.wrapping_add(run_hash(k, r));
         self.trust_hist[unit_bin(r.final_mean_trust)] += 1;
-        self.value_hist[value_bin(r.value_total)] += 1;
+        self.value_hist[value_bin(r.distributed_total)] += 1;
         let n = r.payoff_total.len();
         if self.share_hist.len() < n {
             self.share_hist.resize(n, vec![0; HIST_BINS]);
@@ -313,6 +318,8 @@ pub struct BatchSummary {
     /// Chance of dissolving within each year, given alive at its start.
     pub hazard_by_year: Vec<f64>,
     pub causes: Vec<(Cause, u64)>,
+    /// Mean net value of a run: what the partners received in all (the value created less
+    /// the costs of reviews, of settling disputes and of fixing violations, and fines).
     pub mean_value: f64,
     pub mean_final_trust: f64,
     /// Greenwood variance of the survival at the horizon.
@@ -320,7 +327,7 @@ pub struct BatchSummary {
     pub checksum: u64,
     /// Runs by final mean trust (20 bins over [0, 1]).
     pub trust_hist: Vec<u64>,
-    /// Runs by value created (see [`value_bin`]).
+    /// Runs by net value (see [`BatchTally::value_hist`]).
     pub value_hist: Vec<u64>,
     /// Per partner, runs by its share of the payoffs (20 bins over [0, 1]).
     pub share_hist: Vec<Vec<u64>>,

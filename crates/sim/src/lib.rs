@@ -30,7 +30,7 @@
 /// `tests/golden.rs` holds every version to the runs it gives (`tests/golden/model_versions.txt`),
 /// so that a change to the runs cannot ship under the old version; `docs/MODEL.md` section 8
 /// says what each version changed.
-pub const MODEL_VERSION: &str = "2026-12-02";
+pub const MODEL_VERSION: &str = "2026-12-02.2";
 
 mod adaptation;
 pub mod batch;

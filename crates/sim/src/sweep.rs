@@ -908,6 +908,7 @@ pub struct SweepPoint {
     /// Its 95 % interval (log-log, from Greenwood's variance; exact where survival is 0 or 1).
     pub ci95: (f64, f64),
     pub median_survival_months: Option<u32>,
+    /// Mean net value (see [`crate::batch::BatchSummary::mean_value`]).
     pub mean_value: f64,
     pub checksum: u64,
 }

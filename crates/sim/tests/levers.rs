@@ -324,3 +324,32 @@ fn a_partner_paid_for_putting_in_nothing_is_resented_like_one_putting_in_little(
         "nothing {nothing} against a hundredth {little}"
     );
 }
+
+/// The net value a batch reports counts what each lever costs (model 2026-12-02.2): in the
+/// calmest preset, where the alliance survives either way, monthly reviews cost more than they
+/// catch, so they give less net value than yearly ones. Before, the batch reported the value
+/// created before those costs, and ranked monthly reviews first (9,488 against 9,364).
+#[test]
+fn the_net_value_counts_what_reviews_and_dispute_steps_cost() {
+    let batch = |s: &Scenario| run_batch(s, 2024, 1500).unwrap();
+    let mut calm = presets::find("calm-pair").unwrap();
+    calm.governance.review_months = 12;
+    let yearly = batch(&calm);
+    calm.governance.review_months = 1;
+    let monthly = batch(&calm);
+    assert!(
+        (monthly.survival_at_horizon - yearly.survival_at_horizon).abs() < 0.02,
+        "{} {}",
+        monthly.survival_at_horizon,
+        yearly.survival_at_horizon
+    );
+    assert!(
+        monthly.mean_value < 0.99 * yearly.mean_value,
+        "monthly {} yearly {}",
+        monthly.mean_value,
+        yearly.mean_value
+    );
+    // The net value is what the partners were paid: never more than the value created.
+    let one = simulate(&calm, 3).unwrap();
+    assert!(one.distributed_total < one.value_total, "{one:?}");
+}

@@ -591,9 +591,10 @@ pub fn outcome_text(lang: Lang, outcome: Outcome, n: u32) -> String {
 }
 
 /// The verdict of "Run again with a change" in one or two sentences: how the variant's ending
-/// differs from the baseline's (saved, ended, later, sooner, the same), then how much value it
-/// created against the baseline's ("about the same" within one percent), then that one seed
-/// is one future. Each run is (outcome, months simulated, value created in all).
+/// differs from the baseline's (saved, ended, later, sooner, the same), then how much net value
+/// it gave against the baseline's ("about the same" within one percent), then that one seed
+/// is one future. Each run is (outcome, months simulated, net value in all: what the partners
+/// were paid).
 pub fn compare_verdict(
     lang: Lang,
     base: (Outcome, u32, f64),
@@ -1143,15 +1144,15 @@ mod verdict_tests {
         let one = " One seed is one future: “Compare fairly” runs both over many.";
         assert_eq!(
             v((gone(48), 48, 2118.0), (gone(48), 48, 2107.0)),
-            format!("Both dissolved in month 48: in this future the change did not alter the ending. About the same value was created in all.{one}")
+            format!("Both dissolved in month 48: in this future the change did not alter the ending. About the same net value in all.{one}")
         );
         assert_eq!(
             v((gone(48), 48, 1000.0), (Outcome::Survived, 120, 3000.0)),
-            format!("The change saved the alliance: it survived all 120 months, where the baseline dissolved in month 48. The variant created 200% more value in all.{one}")
+            format!("The change saved the alliance: it survived all 120 months, where the baseline dissolved in month 48. The variant gave 200% more net value in all.{one}")
         );
         assert_eq!(
             v((Outcome::Survived, 120, 3000.0), (gone(30), 30, 900.0)),
-            format!("The change ended the alliance: it dissolved in month 30, where the baseline survived all 120 months. The variant created 70% less value in all.{one}")
+            format!("The change ended the alliance: it dissolved in month 30, where the baseline survived all 120 months. The variant gave 70% less net value in all.{one}")
         );
         assert!(v((gone(30), 30, 900.0), (gone(31), 31, 900.0))
             .starts_with("Both dissolved, the variant 1 month later (month 31 against 30)."));
@@ -1159,7 +1160,7 @@ mod verdict_tests {
             .starts_with("Both dissolved, the variant 9 months sooner (month 31 against 40)."));
         assert!(
             v((Outcome::Survived, 120, 0.0), (Outcome::Survived, 120, 5.0))
-                .starts_with("Both survived all 120 months. About the same value")
+                .starts_with("Both survived all 120 months. About the same net value")
         );
         // Bahasa Indonesia: every case has its words.
         let id = compare_verdict(

@@ -46,6 +46,7 @@
 //   event log                           → catatan peristiwa
 //   shock / scripted shock              → guncangan / guncangan terjadwal
 //   value created                       → nilai yang tercipta
+//   net value (what the partners were paid) → nilai bersih
 //   value units (value, payoffs, fines) → satuan nilai
 //   payoff                              → imbalan
 //   gains                               → hasil

@@ -38,7 +38,7 @@ pub const STRINGS: &str = strings![
     ("sweep.table_in_csv", "The table of all {n} points is left off this page: download it as CSV from the app.", "Tabel semua {n} titik tidak dicetak di halaman ini: unduh sebagai CSV dari aplikasi."),
     ("sweep.col_ci", "95% interval", "Interval 95%"),
     ("sweep.col_median", "Median survival", "Median lama bertahan"),
-    ("sweep.col_value", "Mean value created", "Rata-rata nilai yang tercipta"),
+    ("sweep.col_value", "Mean net value", "Rata-rata nilai bersih"),
     ("sweep.median_none", "over {n}", "lebih dari {n}"),
     ("sweep.never", "never", "tidak pernah"),
     ("sweep.all_partners_field", "All partners: {field}", "Semua mitra: {field}"),
