@@ -57,4 +57,7 @@ pub use culture::{Country, Culture, CultureSpec};
 pub use events::{Cause, Detector, DisputeCause, Event, EventKind};
 pub use run::{run, simulate, RunResult};
 pub use scenario::*;
-pub use world::{Challenge, ChoiceError, Dispute, MonthStats, Outcome, PartnerState, World};
+pub use world::{
+    culture_gauge, Challenge, ChoiceError, Dispute, MonthStats, Outcome, PartnerState, World,
+    CULTURE_GAUGE_HALF,
+};

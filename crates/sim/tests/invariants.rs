@@ -277,6 +277,25 @@ proptest! {
     }
 }
 
+/// The cultural-fit gauge halves with every 1.5 of distance still felt, and never pins at 0:
+/// the culture lesson's pair (Indonesia and the United States, 3.02 apart) starts above 0 and is
+/// told apart from a pair farther apart (it read 0 for both, as for any pair beyond 3).
+#[test]
+fn the_cultural_fit_gauge_tells_distant_pairs_apart() {
+    assert_eq!(culture_gauge(0.0), 1.0);
+    assert!((culture_gauge(CULTURE_GAUGE_HALF) - 0.5).abs() < 1e-12);
+    assert!(culture_gauge(6.05) > 0.0);
+    let lesson = presets::find("challenge-culture").unwrap();
+    let at_start = |s: &Scenario| World::new(s, 2024, true).unwrap().challenge_health()[1];
+    let fit = at_start(&lesson);
+    assert!(fit > 0.1 && fit < 0.4, "{fit}");
+    let mut farther = lesson.clone();
+    farther.partners[0].culture = CultureSpec::Country(Country::JP);
+    farther.partners[1].culture = CultureSpec::Country(Country::SE);
+    let far = at_start(&farther);
+    assert!(far > 0.0 && far < fit - 0.05, "{far} against {fit}");
+}
+
 /// The gauges of goals and culture are true before the first month: a world measures them when
 /// it is made (they read 1, "no trouble", until the first month before), and they then stay
 /// as they are until something moves goals or familiarity.
