@@ -261,10 +261,25 @@ pub fn batch_panel(props: &Props) -> Html {
             ],
         )
     });
-    // A screen reader hears that the results have come: the line above them is not live, so
-    // the same sentence is said, unseen, in the status region (only for a batch just done).
-    let announce = match (&panel.phase, &done_line) {
-        (Phase::Done, Some(line)) => Some(line.clone()),
+    // A screen reader hears that the results have come, and the first of them: the line above
+    // them is not live, so it is said, unseen, in the status region with how many were still
+    // together at the end (only for a batch just done; it said the time alone before).
+    let announce = match (&panel.phase, &done_line, &panel.results) {
+        (Phase::Done, Some(line), Some(r)) => Some(tf(
+            lang,
+            "experiments.announce",
+            &[
+                ("done", line),
+                (
+                    "pct",
+                    &crate::narrate::pct(lang, r.summary.survival_at_horizon),
+                ),
+                (
+                    "horizon",
+                    &crate::variants::horizon_words(lang, r.summary.horizon_months),
+                ),
+            ],
+        )),
         _ => None,
     };
     let results = panel.results.as_ref().zip(done_line).map(|(r, line)| {

@@ -575,11 +575,15 @@ pub fn decision_prompt(props: &Props) -> Html {
     let buttons = Resolution::ALL.iter().enumerate().map(|(k, r)| {
         html! {
             <li>
+                // Named by the step, described by its help: a screen reader said the whole
+                // paragraph as each button's name (an accessibility audit).
                 <button type="button" class="decision-choice" data-testid={format!("decide-{}", r.key())}
-                    aria-keyshortcuts={(k + 1).to_string()} onclick={choice(Some(*r))}>
+                    aria-keyshortcuts={(k + 1).to_string()} onclick={choice(Some(*r))}
+                    aria-labelledby={format!("decide-name-{}", r.key())}
+                    aria-describedby={format!("decide-help-{}", r.key())}>
                     <kbd class="key-hint" aria-hidden="true">{ (k + 1).to_string() }</kbd>
-                    <strong>{ step_words(lang, *r) }</strong>
-                    <span class="decision-help">{ t(lang, &format!("classroom.step.{}", r.key())) }</span>
+                    <strong id={format!("decide-name-{}", r.key())}>{ step_words(lang, *r) }</strong>
+                    <span class="decision-help" id={format!("decide-help-{}", r.key())}>{ t(lang, &format!("classroom.step.{}", r.key())) }</span>
                 </button>
             </li>
         }

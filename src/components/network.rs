@@ -210,7 +210,9 @@ pub fn network(props: &Props) -> Html {
         <section class="card network-card" aria-labelledby="network-title">
             <h2 id="network-title">{ t(lang, "watch.network.heading") }</h2>
             <svg class="network" data-testid="network" viewBox={format!("0 0 {} {}", fmt_num(layout.width), fmt_num(layout.height))}
-                role="img" aria-labelledby="network-title network-summary">
+                role="img" aria-labelledby="network-title">
+                // Named by its heading alone: the summary is the paragraph right below it, and
+                // was read twice when it named the drawing too (an accessibility audit).
                 <desc id="network-desc">{ t(lang, "watch.network.desc") }</desc>
                 <g class="edges">{ for edges }</g>
                 <g class="disputes" aria-hidden="true">{ for dispute_marks }</g>

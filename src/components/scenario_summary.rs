@@ -42,7 +42,10 @@ pub fn scenario_summary(props: &Props) -> Html {
                         <li>
                             <span class="partner-name">{ &p.name }</span>
                             if let Some(code) = code {
-                                <span class="country">{ code }</span>
+                                // The code for the eyes, the country's name for a screen
+                                // reader ("J P", or "id" read as a word, before).
+                                <span class="country" aria-hidden="true">{ code }</span>
+                                <span class="visually-hidden">{ format!(", {}", t(props.lang, &format!("editor.country.{code}"))) }</span>
                             }
                         </li>
                     }

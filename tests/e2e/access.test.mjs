@@ -363,7 +363,14 @@ await h.check("(12) for a screen reader: every chart after a batch has a name, a
   await tid(page, "batch-results").waitFor({ timeout: 120_000 });
   const said = page.locator('[data-testid="batch"] [role="status"] [data-testid="batch-announce"]');
   await said.waitFor({ state: "attached", timeout: STEP_TIMEOUT_MS });
-  assert.equal(await said.textContent(), await page.locator('[data-testid="batch"] .batch-done').textContent(), "the status region says the line above the results");
+  // The line above the results, then the first of them (it said the time alone: an audit).
+  const done = await page.locator('[data-testid="batch"] .batch-done').textContent();
+  const horizon = await page.locator('[data-testid="batch-survival-table"]').getAttribute("data-horizon-survival");
+  const saidText = await said.textContent();
+  assert.ok(saidText.startsWith(`${done} `), `the status region says the line above the results: ${saidText}`);
+  const lasted = saidText.slice(done.length).match(/^ (\d+(?:\.\d)?)% still together after 10 years\.$/);
+  assert.ok(lasted, `and how many lasted: ${saidText}`);
+  assert.ok(Math.abs(Number(lasted[1]) - Number(horizon) * 100) <= 0.05, `${lasted[1]}% against ${horizon}`);
   // Every picture (an SVG with role img) on the page has an accessible name.
   const pictures = await page.locator('svg[role="img"]:visible').count();
   const named = await page.getByRole("img", { name: /\S/ }).evaluateAll((els) => els.filter((e) => e.tagName.toLowerCase() === "svg").length);
@@ -638,6 +645,35 @@ await h.check("(12) a notice is read out: its live regions are in the page befor
   await page.evaluate(() => { location.hash = "#s1.AAAA"; });
   await tid(page, "notice-alarm").filter({ hasText: /cannot be read|could not be read|damaged/ }).waitFor({ timeout: STEP_TIMEOUT_MS });
   assert.equal(await tid(page, "notice-news").textContent(), "");
+  await page.context().close();
+});
+
+await h.check("(12) names a screen reader tells apart: the network by its heading, countries by name, each chart's numbers by its chart; Escape closes a \"?\" help", async () => {
+  const page = await h.newPage();
+  await open(page, h.origin);
+  // The network is named by its heading alone (its summary, the paragraph below, was read twice).
+  await page.getByRole("img", { name: "Partner network", exact: true }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  // The scenario's partners: the country's name, not its code spelled out ("J P").
+  const partners = await page.locator('[data-testid="scenario"] ul.partners').evaluate((ul) =>
+    [...ul.querySelectorAll("li")].map((li) => li.querySelector(".visually-hidden")?.textContent ?? ""));
+  assert.ok(partners.includes(", Japan") && partners.includes(", Indonesia"), `said: ${partners.join(" | ")}`);
+  assert.equal(await page.locator('[data-testid="scenario"] .country[aria-hidden="true"]').count(), partners.length);
+  // The "numbers, year by year" of each chart have names of their own.
+  await finishRun(page);
+  const names = await page.locator("details.chart-data > summary").evaluateAll((ss) => ss.map((s) => s.textContent));
+  assert.ok(names.length >= 4, `${names.length} tables`);
+  assert.equal(new Set(names).size, names.length, `names alike: ${names.join(" | ")}`);
+  // A "?" help opened with the keyboard closes with Escape, the focus back on its "?".
+  const help = page.locator("details.help-toggle").first();
+  await help.evaluate((d) => {
+    for (let p = d.parentElement?.closest("details"); p; p = p.parentElement?.closest("details")) p.open = true;
+  });
+  await help.locator("summary").focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await help.evaluate((d) => d.open), true, "Enter opens the help");
+  await page.keyboard.press("Escape");
+  assert.equal(await help.evaluate((d) => d.open), false, "Escape closes it");
+  assert.equal(await help.locator("summary").evaluate((s) => s === document.activeElement), true, "the focus is back on its \"?\"");
   await page.context().close();
 });
 

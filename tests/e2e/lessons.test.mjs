@@ -245,6 +245,12 @@ await h.check("decision mode: the run stops when a dispute starts, and the class
     if (round === 0) {
       await page.keyboard.press("Tab");
       assert.match(await focused(), /^decide-/, "Tab goes from the card to its first choice");
+      // Each choice is named by its step and described by its help (the whole help was its
+      // name: an accessibility audit).
+      await page.getByRole("button", { name: "mediation", exact: true }).waitFor({ timeout: STEP_TIMEOUT_MS });
+      const described = await tid(page, "decide-mediation").evaluate((b) =>
+        (b.getAttribute("aria-describedby") ?? "").split(" ").map((id) => document.getElementById(id)?.textContent ?? "").join(" "));
+      assert.match(described, /^Bring in a go-between: .{20,}/, `the help describes the choice: ${described}`);
       await tid(page, "decision").focus();
     }
     const text = await tid(page, "decision").innerText();

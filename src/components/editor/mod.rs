@@ -15,7 +15,8 @@ use aliansi_sim::{
     Country, CultureSpec, Goal, Partner, Resolution, Scenario, Sharing, ShockKind, MAX_PARTNERS,
     MAX_SCRIPTED_SHOCKS,
 };
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew::TargetCast;
 
@@ -218,7 +219,7 @@ fn num_field(p: &NumProps) -> Html {
         html! {
             <div class="label-row">
                 <label for={id.clone()}>{ label.clone() }</label>
-                <details class="help-toggle">
+                <details class="help-toggle" onkeydown={close_on_escape()}>
                     <summary aria-label={tf(p.lang, "editor.help_for", &[("label", &label)])}
                         title={tf(p.lang, "editor.help_for", &[("label", &label)])}>{ "?" }</summary>
                     <small class="help" id={help_id.clone()}>{ help.clone() }</small>
@@ -925,6 +926,33 @@ fn environment_section(ctx: &Ctx) -> Html {
             </fieldset>
         </div>
     }
+}
+
+/// Escape closes an open "?" help and puts the focus back on its "?", as a popover closes (an
+/// accessibility audit); the key goes no further (in classroom mode it would leave the mode).
+fn close_on_escape() -> Callback<KeyboardEvent> {
+    Callback::from(|e: KeyboardEvent| {
+        // The key's target is inside the help (Yew's events are delegated: the current target
+        // is not the <details>).
+        let Some(details) = e
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|t| t.closest("details.help-toggle").ok().flatten())
+        else {
+            return;
+        };
+        if e.key() != "Escape" || !details.has_attribute("open") {
+            return;
+        }
+        e.stop_propagation();
+        let _ = details.remove_attribute("open");
+        if let Some(summary) = details
+            .first_element_child()
+            .and_then(|c| c.dyn_into::<HtmlElement>().ok())
+        {
+            let _ = summary.focus();
+        }
+    })
 }
 
 #[cfg(test)]

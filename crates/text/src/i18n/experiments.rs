@@ -19,6 +19,7 @@ pub const STRINGS: &str = strings![
     ("experiments.failed", "The runs stopped because a worker failed: {error}. The rest of the page still works; try again.", "Simulasi berhenti karena salah satu proses paralel gagal: {error}. Bagian lain halaman tetap berfungsi; coba lagi."),
     ("experiments.no_start", "no worker started within {seconds} s, even after {tries} new tries (the page may have lost its connection to the site)", "tidak ada proses paralel yang mulai dalam {seconds} detik, bahkan setelah {tries} kali mencoba proses baru (mungkin halaman kehilangan koneksi ke situsnya)"),
     ("experiments.invalid", "This scenario cannot run: {error}", "Skenario ini tidak bisa dijalankan: {error}"),
+    ("experiments.announce", "{done} {pct} still together after {horizon}.", "{done} {pct} masih bersama setelah {horizon}."),
     ("experiments.done", "{runs} runs in {seconds} s; workers in parallel: {workers} (at most one per processor core).", "{runs} simulasi dalam {seconds} detik, dijalankan paralel di {workers} inti prosesor."),
     ("experiments.stale", "These results are for an earlier version of the scenario; run again to update them.", "Hasil ini untuk versi skenario sebelumnya; jalankan lagi untuk memperbaruinya."),
     ("experiments.results_heading", "What the futures show", "Yang ditunjukkan simulasi-simulasi ini"),
