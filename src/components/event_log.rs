@@ -42,6 +42,7 @@ pub struct EventLogProps {
 #[function_component(EventLog)]
 fn event_log_view(p: &EventLogProps) -> Html {
     let cache = use_mut_ref(LogCache::default);
+    let news = use_mut_ref(|| (None::<usize>, String::new()));
     let chosen = use_state(|| LogFilter::All);
     let lang = p.lang;
     let names = partner_names(&p.scenario);
@@ -56,6 +57,27 @@ fn event_log_view(p: &EventLogProps) -> Html {
         cache
             .borrow_mut()
             .newest(lang, &p.scenario, &events, filter, SHOWN_LINES);
+    // The newest news of the run (a shock, a violation, a dispute left unresolved, a partner
+    // gone) in a status region, so that a screen reader follows a run as it plays (it heard
+    // only the log's count before: an accessibility audit). The sentence is kept while its
+    // event stays the newest news, so that a language switch or a filter does not say it again.
+    let newest_news = events.iter().rposition(|e| crate::narrate::is_news(e));
+    {
+        let mut said = news.borrow_mut();
+        if said.0 != newest_news {
+            let text = newest_news.map(|i| {
+                lines
+                    .iter()
+                    .find(|(k, _)| *k == i)
+                    .map(|(_, text)| text.clone())
+                    .unwrap_or_else(|| {
+                        crate::narrate::Narrator::new(lang, &p.scenario).line(events[i])
+                    })
+            });
+            *said = (newest_news, text.unwrap_or_default());
+        }
+    }
+    let news_text = news.borrow().1.clone();
     let (n_text, listed_text, shown_text) =
         (n.to_string(), listed.to_string(), SHOWN_LINES.to_string());
     let args = [
@@ -99,6 +121,7 @@ fn event_log_view(p: &EventLogProps) -> Html {
                     { for names.iter().enumerate().map(|(i, name)| option(LogFilter::Partner(i), tf(lang, "watch.log.filter.partner", &[("name", name)]))) }
                 </select>
             </label>
+            <p class="visually-hidden" role="status" data-testid="run-news">{ news_text }</p>
             <p class="hint" data-testid="event-log-count"
                 aria-live={if p.playing { "off" } else { "polite" }}>{ count }</p>
             // Newest first, each numbered by its event's place in the run (so that a filtered

@@ -437,6 +437,35 @@ await h.check("(12) while a run plays, the event log's count is not read out at 
   await page.context().close();
 });
 
+await h.check("(12) while a run plays, its news (shocks, violations, disputes left unresolved, partners gone) is said in a status region, once each", async () => {
+  const page = await h.newPage();
+  await open(page, h.origin);
+  const news = tid(page, "run-news");
+  assert.equal(await news.getAttribute("role"), "status");
+  assert.equal((await news.textContent()).trim(), "", "no news before the run");
+  await news.evaluate((el) => {
+    window.__said = [];
+    new MutationObserver(() => window.__said.push(el.textContent)).observe(el, { childList: true, subtree: true, characterData: true });
+  });
+  await tid(page, "speed").selectOption("30");
+  await tid(page, "run").click();
+  await page.waitForSelector('#app-ready[data-status="done"]', { state: "attached", timeout: 60_000 });
+  const said = (await page.evaluate(() => window.__said)).filter((t) => t.trim() !== "");
+  const log = await tid(page, "event-log").locator("li.ev.shock, li.ev.exit, li.ev.compliance, li.ev.dispute").allTextContents();
+  assert.ok(said.length >= 3, `only ${said.length} said: ${said.join(" | ")}`);
+  // Each is a line of the log, said once, oldest first.
+  assert.equal(new Set(said).size, said.length, `said twice: ${said.join(" | ")}`);
+  for (const t of said) assert.ok(log.includes(t), `not in the log: ${t}`);
+  const months = said.map((t) => Number(t.match(/^Month (\d+): /)?.[1]));
+  assert.deepEqual([...months].sort((a, b) => a - b), months, `in order: ${months}`);
+  // A switch of language says nothing new.
+  const before = (await page.evaluate(() => window.__said)).length;
+  await page.getByRole("button", { name: "Bahasa Indonesia" }).click();
+  await page.waitForFunction(() => document.documentElement.lang === "id", null, { timeout: STEP_TIMEOUT_MS });
+  assert.equal((await page.evaluate(() => window.__said)).length, before, "the language switch said the news again");
+  await page.context().close();
+});
+
 await h.check("(12) loading a ready-made scenario is said in a status region (the page changes below, out of a screen reader's sight)", async () => {
   const page = await h.newPage();
   await open(page, h.origin);

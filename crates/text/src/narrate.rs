@@ -557,6 +557,21 @@ pub fn log_lines(lang: Lang, s: &Scenario, events: &[Event]) -> Vec<String> {
     events.iter().map(|e| n.line(e)).collect()
 }
 
+/// Whether an event is news a screen reader is told as it happens (the page's live
+/// region of the run): a shock, a violation found, a dispute left unresolved, a partner gone.
+/// Disputes opening, steps and settlements, and reviews, come too often to be said each time;
+/// the run's end is said by its outcome.
+pub fn is_news(e: &Event) -> bool {
+    matches!(
+        e.kind,
+        EventKind::Shock { .. }
+            | EventKind::Violation { .. }
+            | EventKind::DisputeUnresolved { .. }
+            | EventKind::PartnerLeft { .. }
+            | EventKind::PartnerExpelled { .. }
+    )
+}
+
 /// A coarse class for an event, for styling the log (`shock`, `dispute`, `settled`, `exit`,
 /// `compliance`, `review`, `end`).
 pub fn event_class(e: &Event) -> &'static str {
@@ -1135,6 +1150,25 @@ mod verdict_tests {
             month,
             cause: Cause::TrustBreakdown,
         }
+    }
+
+    #[test]
+    fn news_is_what_changes_the_alliance_not_every_dispute_step() {
+        let at = |kind| Event { month: 3, kind };
+        assert!(is_news(&at(EventKind::Violation {
+            partner: 1,
+            detector: aliansi_sim::Detector::Regulator,
+            fine: 10.0
+        })));
+        assert!(!is_news(&at(EventKind::DisputeOpened {
+            id: 1,
+            a: 0,
+            b: 1,
+            cause: aliansi_sim::DisputeCause::Miscommunication,
+            severity: 0.5
+        })));
+        assert!(!is_news(&at(EventKind::Survived)));
+        assert!(!is_news(&at(EventKind::RegulatorEnded)));
     }
 
     #[test]
