@@ -706,4 +706,23 @@ await h.check("(12) names a screen reader tells apart: the network by its headin
   await page.context().close();
 });
 
+await h.check("(10) at 200 % zoom the partner network's names and numbers grow with the page's text (WCAG 1.4.4)", async () => {
+  // 1280x720 at 100 %, and the same window at 200 % (640x360 CSS px, two device px each): the
+  // drawing was capped at 70 % of the screen's height, and its names stayed 20 device px.
+  const sizes = [];
+  for (const [width, height, scale] of [[1280, 720, 1], [640, 360, 2]]) {
+    const page = await h.newPage({ viewport: { width, height }, deviceScaleFactor: scale });
+    await open(page, h.origin);
+    sizes.push(await page.evaluate((scale) => {
+      const px = (sel) => document.querySelector(sel).getBoundingClientRect().height * scale;
+      return { label: px('[data-testid="network"] .label'), sat: px('[data-testid="network"] .sat'), body: parseFloat(getComputedStyle(document.body).fontSize) * scale };
+    }, scale));
+    await page.context().close();
+  }
+  const [at100, at200] = sizes;
+  assert.ok(at200.body >= 1.6 * at100.body, `the page's text: ${at100.body} -> ${at200.body}`);
+  assert.ok(at200.label >= 1.6 * at100.label, `names: ${at100.label.toFixed(1)} -> ${at200.label.toFixed(1)} device px`);
+  assert.ok(at200.sat >= 1.6 * at100.sat, `numbers: ${at100.sat.toFixed(1)} -> ${at200.sat.toFixed(1)} device px`);
+});
+
 await h.finish();
