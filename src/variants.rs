@@ -444,6 +444,9 @@ pub struct Variants {
     /// with it (`None`: there were none; `Some(false)`: they no longer matched, so only its
     /// settings came back). Until the next change.
     pub restored: Option<(usize, Option<bool>)>,
+    /// Whether the last change added the last variant (said to a screen reader). Until the
+    /// next change.
+    pub added: bool,
 }
 
 /// A removed variant: where it stood, itself, and the comparison's results it took with it.
@@ -519,6 +522,7 @@ impl Reducible for Variants {
             | VariantsAction::Failed { .. } => (None, None),
             _ => {
                 v.restored = None;
+                v.added = false;
                 (v.removed.take(), v.replaced.take())
             }
         };
@@ -527,6 +531,7 @@ impl Reducible for Variants {
                 x.name = unique_name(&x.name, &v.variants);
                 v.variants.push(x);
                 v.results = None;
+                v.added = true;
             }
             VariantsAction::Replace(xs) if !v.is_running() => {
                 let mut kept: Vec<Variant> = Vec::new();
@@ -1056,7 +1061,14 @@ mod tests {
             v = v.reduce(VariantsAction::Add(x.clone()));
         }
         assert_eq!(v.variants.len(), MAX_VARIANTS);
+        assert!(!v.added, "the fifth was refused: nothing said as added");
+        assert!(
+            Rc::new(Variants::default())
+                .reduce(VariantsAction::Add(a.clone()))
+                .added
+        );
         v = v.reduce(VariantsAction::Remove(3));
+        assert!(!v.added && v.removed.is_some(), "then one went");
         v = v.reduce(VariantsAction::Remove(2));
         let scenarios = seeded(&v.variants).unwrap();
         let tallies: Vec<Rc<BatchTally>> = scenarios

@@ -495,6 +495,27 @@ pub fn variants_panel(props: &Props) -> Html {
         let name = display_name(&v.variants.get(k)?.name);
         Some((false, tf(lang, key, &[("name", &name)])))
     });
+    // A variant added or removed is said to a screen reader (the list changed out of its
+    // sight: an accessibility audit heard nothing), with what the added one changes.
+    let list_news = match (v.added, v.variants.last(), &v.removed) {
+        (true, Some(x), _) => Some(tf(
+            lang,
+            "experiments.variant_added",
+            &[
+                ("name", &display_name(&x.name)),
+                (
+                    "changes",
+                    &differences_line(lang, &v.variants[0].scenario, &x.scenario),
+                ),
+            ],
+        )),
+        (_, _, Some(r)) => Some(tf(
+            lang,
+            "experiments.variant_removed",
+            &[("name", &display_name(&r.variant.name))],
+        )),
+        _ => None,
+    };
     let status = restored.or_else(|| match &v.phase {
         Phase::Cancelled => Some((false, t(lang, "experiments.variants_cancelled").to_string())),
         Phase::Failed { error } => {
@@ -590,6 +611,9 @@ pub fn variants_panel(props: &Props) -> Html {
             }
             { progress }
             <div role="status" aria-live="polite" class="batch-status-wrap">
+                if let Some(line) = list_news {
+                    <p class="visually-hidden" data-testid="variants-news">{ line }</p>
+                }
                 if let Some((is_error, msg)) = status {
                     <p data-testid="variants-status" class={classes!("batch-status", is_error.then_some("batch-error"))}>{ msg }</p>
                 }

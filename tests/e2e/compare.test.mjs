@@ -64,9 +64,13 @@ async function verdictMatchesTable() {
 await h.check("a third variant can be added and removed, and the removal undone", async () => {
   await tid(page, "variant-add").click();
   await tid(page, "variant-2").filter({ hasText: "Variant 3" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  // Said in the status region, with what it changes (an audit heard nothing).
+  const news = page.locator('[data-testid="compare-batch"] [role="status"] [data-testid="variants-news"]');
+  assert.match(await news.textContent(), /^Added to the comparison: “Variant 3”, Dedicated alliance manager: No → Yes\.$/);
   await tid(page, "variant-remove-2").focus();
   await page.keyboard.press("Enter");
   await tid(page, "variant-2").waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
+  assert.equal(await news.textContent(), "Removed “Variant 3”.");
   assert.equal(await tid(page, "variant-1").count(), 1);
   // Undo, with the focus on it, puts it back in its place; the focus goes to its Remove.
   await tid(page, "variant-undo").waitFor({ timeout: STEP_TIMEOUT_MS });

@@ -79,6 +79,7 @@ pub const STRINGS: &str = strings![
     ("experiments.diff_review", "Strategic review", "Tinjauan strategis"),
     ("experiments.review_never", "never", "tidak pernah"),
     ("experiments.review_every", "every {months}", "setiap {months}"),
+    ("experiments.variant_added", "Added to the comparison: “{name}”, {changes}.", "Ditambahkan ke perbandingan: “{name}”, {changes}."),
     ("experiments.diff_none", "the same settings as the base", "pengaturan sama dengan dasar"),
     ("experiments.changes_heading", "What each variant changes from the base", "Apa yang diubah setiap varian dari dasar"),
     ("experiments.variant_remove", "Remove", "Hapus"),
