@@ -64,7 +64,8 @@ const COMMANDS: [(&str, Command, &str, &str); 9] = [
         "merge",
         Command::Merge,
         "FILES... [OPTIONS]",
-        "Combine partial batches or sweeps (written by --chunk) into one summary",
+        "Combine partial batches or sweeps (written by --chunk) into one summary;\n\
+         - reads parts from standard input, one after another",
     ),
     (
         "validate",
@@ -1151,6 +1152,9 @@ fn load(a: &Args) -> Res<Loaded> {
         );
         choices.clear();
     }
+    if let Some(n) = fixed_shares_note(&scenario) {
+        add_note(&mut note, n);
+    }
     Ok(Loaded {
         scenario,
         title,
@@ -1158,6 +1162,33 @@ fn load(a: &Args) -> Res<Loaded> {
         link_runs,
         choices,
     })
+}
+
+/// Fixed shares that do not add up to 1 are taken as proportions of what is paid out (the
+/// model divides by their sum), which a file's writer may not expect (a researcher's audit:
+/// 0.5, 0.3, 0.2, 0.2 ran without a word): said, with the shares they make.
+fn fixed_shares_note(s: &Scenario) -> Option<String> {
+    let aliansi_sim::Sharing::Fixed(shares) = &s.governance.sharing else {
+        return None;
+    };
+    let sum: f64 = shares.iter().sum();
+    if (sum - 1.0).abs() <= 1e-9 || sum <= 0.0 {
+        return None;
+    }
+    let short = |x: f64, digits: usize| {
+        let t = format!("{x:.digits$}");
+        t.trim_end_matches('0').trim_end_matches('.').to_string()
+    };
+    let made: Vec<String> = shares
+        .iter()
+        .map(|x| format!("{} %", short(x / sum * 100.0, 1)))
+        .collect();
+    Some(format!(
+        "note: the fixed shares add up to {}, not 1: they are taken as proportions of what is \
+         paid out ({})",
+        short(sum, 3),
+        made.join(", ")
+    ))
 }
 
 /// Why the scenario is refused after the --set assignments. When the field at fault is one
@@ -1810,15 +1841,44 @@ fn groups_listed(
         .join("; ")
 }
 
-/// Reads the part files of a merge as JSON.
-fn read_parts(files: &[String]) -> Res<Vec<Value>> {
+/// Reads the part files of a merge as JSON, with the name each part goes by in messages: its
+/// file's, or for `-` standard input's, which may hold several parts one after another
+/// (`aliansi batch … --chunk 1/1 --out - | aliansi merge -`, `cat part-*.json | aliansi merge -`):
+/// "standard input (part 2)".
+fn read_parts(files: &[String]) -> Res<(Vec<String>, Vec<Value>)> {
     if files.is_empty() {
         return Err(usage(
-            "merge needs the partial files: aliansi merge part-1.json part-2.json ...",
+            "merge needs the partial files: aliansi merge part-1.json part-2.json ... (or - for \
+             parts on standard input)",
         ));
     }
+    if files.iter().filter(|f| *f == "-").count() > 1 {
+        return Err(usage("standard input (-) can be read once"));
+    }
+    let mut names = Vec::with_capacity(files.len());
     let mut values = Vec::with_capacity(files.len());
     for f in files {
+        if f == "-" {
+            let text = io::read_to_string(io::stdin())
+                .map(without_bom)
+                .map_err(|e| usage(format!("cannot read standard input: {e}")))?;
+            let before = values.len();
+            for (k, v) in serde_json::Deserializer::from_str(&text)
+                .into_iter::<Value>()
+                .enumerate()
+            {
+                let name = format!("standard input (part {})", k + 1);
+                values.push(v.map_err(|e| usage(format!("{name}: not JSON ({e})")))?);
+                names.push(name);
+            }
+            if values.len() == before {
+                return Err(usage(
+                    "standard input holds no part (is the command before the | writing one, \
+                     with --out -?)",
+                ));
+            }
+            continue;
+        }
         let text = std::fs::read_to_string(f).map(without_bom).map_err(|e| {
             // A shell leaves a pattern that matches nothing as it is.
             let hint = if f.contains(['*', '?']) {
@@ -1837,8 +1897,9 @@ fn read_parts(files: &[String]) -> Res<Vec<Value>> {
         }
         values
             .push(serde_json::from_str(&text).map_err(|e| usage(format!("{f}: not JSON ({e})")))?);
+        names.push(f.clone());
     }
-    Ok(values)
+    Ok((names, values))
 }
 
 /// Refuses parts of different models, which count different runs; returns the one model they
@@ -1888,7 +1949,7 @@ fn merged_batch(
 /// Combines partial batches into the summary one batch would have given, or partial sweeps
 /// into the sweep one machine would have run.
 fn cmd_merge(a: &Args, out: &mut impl Write) -> Res<()> {
-    let values = read_parts(&a.files)?;
+    let (files, values) = read_parts(&a.files)?;
     let sweeps: Vec<bool> = values.iter().map(aliansi_wire::is_partial_sweep).collect();
     if let (Some(s), Some(b)) = (
         sweeps.iter().position(|&x| x),
@@ -1896,21 +1957,21 @@ fn cmd_merge(a: &Args, out: &mut impl Write) -> Res<()> {
     ) {
         return Err(usage(format!(
             "{} is a part of a sweep but {} is not: merge the parts of one sweep, or of one batch",
-            a.files[s], a.files[b]
+            files[s], files[b]
         )));
     }
     if sweeps[0] {
-        return merge_sweeps(a, &values, out);
+        return merge_sweeps(a, &files, &values, out);
     }
     let mut parts = Vec::with_capacity(values.len());
-    for (f, v) in a.files.iter().zip(&values) {
+    for (f, v) in files.iter().zip(&values) {
         parts.push(aliansi_wire::partial_from_value(v).map_err(|e| usage(format!("{f}: {e}")))?);
     }
-    check_parts(&a.files, &parts, "batch")?;
-    let model = one_model(&a.files, &parts, |p| p.model_version.as_deref())?;
+    check_parts(&files, &parts, "batch")?;
+    let model = one_model(&files, &parts, |p| p.model_version.as_deref())?;
     // Parts of builds that recorded no model, written by different versions: told, not
     // refused (the model may not have changed between them).
-    let versions = grouped(&a.files, &parts, |p| p.cli_version.as_deref());
+    let versions = grouped(&files, &parts, |p| p.cli_version.as_deref());
     if model.is_none() && versions.len() > 1 {
         let _ = writeln!(
             io::stderr(),
@@ -1927,20 +1988,19 @@ fn cmd_merge(a: &Args, out: &mut impl Write) -> Res<()> {
         Ok(_) => {
             return Err(usage(format!(
                 "{}: scenario: not a scenario link",
-                a.files[0]
+                files[0]
             )))
         }
-        Err(e) => return Err(usage(format!("{}: scenario: {e}", a.files[0]))),
+        Err(e) => return Err(usage(format!("{}: scenario: {e}", files[0]))),
     };
-    let b = merged_batch(&a.files, &parts, model, s.horizon_months)?;
+    let b = merged_batch(&files, &parts, model, s.horizon_months)?;
     s.seed = first.seed;
     print_summary(a, (&s, name.as_deref()), &b, false, out)
 }
 
 /// `merge` of partial sweeps (`sweep --chunk`): the parts must be of one sweep (the same
 /// fields and values; each point checked as the parts of a batch are), and of one model.
-fn merge_sweeps(a: &Args, values: &[Value], out: &mut impl Write) -> Res<()> {
-    let files = &a.files;
+fn merge_sweeps(a: &Args, files: &[String], values: &[Value], out: &mut impl Write) -> Res<()> {
     let mut parts = Vec::with_capacity(values.len());
     for (f, v) in files.iter().zip(values) {
         parts.push(

@@ -4327,3 +4327,80 @@ fn a_utf16_scenario_file_is_told_to_be_saved_as_utf8() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `merge -` reads the parts from standard input, one after another (a pipe from
+/// `batch --out -`, or `cat part-*.json`), and merges them as from files; standard input is read
+/// once, and an empty one says so (a researcher's audit: "cannot read -: No such file").
+#[test]
+fn merge_reads_parts_from_standard_input() {
+    let part = |i: u32| {
+        let chunk = format!("{i}/2");
+        ok(&["batch", "--runs", "200", "--chunk", &chunk, "--out", "-"])
+    };
+    let (one, two) = (part(1), part(2));
+    let dir = temp_dir("merge-stdin");
+    let p1 = dir.join("p1.json");
+    std::fs::write(&p1, &one).unwrap();
+    let from_files = {
+        let p2 = dir.join("p2.json");
+        std::fs::write(&p2, &two).unwrap();
+        ok_json(&[
+            "merge",
+            "--json",
+            p1.to_str().unwrap(),
+            p2.to_str().unwrap(),
+        ])
+    };
+    let (code, out, err) = run_with_input(&["merge", "--json", "-"], &format!("{one}{two}"));
+    assert_eq!(code, Some(0), "{err}");
+    let from_stdin: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(from_stdin["checksum"], from_files["checksum"]);
+    assert_eq!(from_stdin["survival_curve"], from_files["survival_curve"]);
+    // A file and standard input together.
+    let (code, out, _) = run_with_input(&["merge", "--json", p1.to_str().unwrap(), "-"], &two);
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        serde_json::from_str::<Value>(&out).unwrap()["checksum"],
+        from_files["checksum"]
+    );
+    // The same part twice on standard input is named by its place there.
+    let (code, _, err) = run_with_input(&["merge", "-"], &format!("{one}{one}"));
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("standard input (part 1) and standard input (part 2)"),
+        "{err}"
+    );
+    let (code, _, err) = run_with_input(&["merge", "-"], "");
+    assert_eq!(code, Some(2));
+    assert!(err.contains("standard input holds no part"), "{err}");
+    let (code, _, err) = run_with_input(&["merge", "-", "-"], &one);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("can be read once"), "{err}");
+}
+
+/// Fixed shares that do not add up to 1 run as proportions, and a note says what they make;
+/// shares that add up to 1 run without it (a researcher's audit: nothing said).
+#[test]
+fn fixed_shares_that_do_not_add_up_are_said_as_proportions() {
+    let run = |shares: &str| {
+        let set = format!("governance.fixed_shares={shares}");
+        run_all(&[
+            "batch",
+            "--runs",
+            "50",
+            "--set",
+            "governance.sharing=fixed",
+            "--set",
+            &set,
+        ])
+    };
+    let (code, _, err) = run("[0.5,0.3,0.2,0.2]");
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("the fixed shares add up to 1.2, not 1: they are taken as proportions of what is paid out (41.7 %, 25 %, 16.7 %, 16.7 %)"),
+        "{err}"
+    );
+    let (code, _, err) = run("[0.4,0.3,0.2,0.1]");
+    assert_eq!(code, Some(0));
+    assert!(!err.contains("fixed shares"), "{err}");
+}
