@@ -2279,6 +2279,32 @@ fn value_list<'v>(opt: &str, values: &'v str) -> Res<Vec<&'v str>> {
     Ok(list)
 }
 
+/// The values of `opt` with each number written one way (`0.50` and `1.0` as `0.5` and `1`),
+/// so that the sweep's table, its JSON and the parts of one sweep agree however the values were
+/// typed (a researcher's audit: parts written with `0.50` and `0.5` were refused as another
+/// sweep's); a value given twice so (`0.5,0.50`) is refused. Other values stay as typed.
+fn canonical_values(opt: &str, list: Vec<&str>) -> Res<Vec<String>> {
+    let numeric = |v: &str| {
+        v.bytes()
+            .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'-' | b'+' | b'e' | b'E'))
+    };
+    let out: Vec<String> = list
+        .iter()
+        .map(|v| match v.parse::<f64>() {
+            Ok(x) if numeric(v) && x.is_finite() => format!("{}", x + 0.0),
+            _ => v.to_string(),
+        })
+        .collect();
+    if let Some(k) = (1..out.len()).find(|&k| out[..k].contains(&out[k])) {
+        let first = out[..k].iter().position(|o| *o == out[k]).unwrap_or(0);
+        return Err(usage(format!(
+            "{opt}: {} and {} are the same value",
+            list[first], list[k]
+        )));
+    }
+    Ok(out)
+}
+
 /// With `--lang id`, whose numbers have a decimal comma: a word on stderr when `values` (of
 /// `opt`) are two whole numbers that read as one number written so (`0,5`), which a sweep runs
 /// as two values, as asked.
@@ -2417,20 +2443,25 @@ fn cmd_sweep(a: &Args, l: &Loaded, out: &mut impl Write) -> Res<()> {
         .as_deref()
         .or(options.as_deref())
         .ok_or_else(|| usage("sweep needs --values A,B,C (for example --values 0,0.5,1)"))?;
-    let list = value_list("--values", values)?;
+    let owned = canonical_values("--values", value_list("--values", values)?)?;
+    let list: Vec<&str> = owned.iter().map(String::as_str).collect();
     note_decimal_comma(a.lang.unwrap_or_default(), "--values", values);
     // The optional second axis.
     let options2 = a.param2.as_deref().and_then(|p2| all_options(s, p2));
+    let owned2 = match a.values2.as_deref().or(options2.as_deref()) {
+        Some(v2) => canonical_values("--values2", value_list("--values2", v2)?)?,
+        None => Vec::new(),
+    };
     let second = match (
         a.param2.as_deref(),
         a.values2.as_deref().or(options2.as_deref()),
     ) {
         (None, None) => None,
-        (Some(p2), Some(v2)) => {
+        (Some(p2), Some(_)) => {
             if p2 == param {
                 return Err(usage("--param2 must differ from --param"));
             }
-            Some((p2, value_list("--values2", v2)?))
+            Some((p2, owned2.iter().map(String::as_str).collect::<Vec<_>>()))
         }
         _ => {
             return Err(usage(

@@ -4404,3 +4404,43 @@ fn fixed_shares_that_do_not_add_up_are_said_as_proportions() {
     assert_eq!(code, Some(0));
     assert!(!err.contains("fixed shares"), "{err}");
 }
+
+/// A sweep's numbers are written one way however they were typed: parts of one sweep typed
+/// `0.50` and `0.5` merge (a researcher's audit: refused as another sweep's), the table says
+/// `0.5`, and `0.5,0.50` is one value given twice.
+#[test]
+fn sweep_values_are_numbers_however_typed() {
+    let dir = temp_dir("sweep-typed");
+    let part = |i: u32, values: &str| {
+        let out = dir.join(format!("part-{i}.json"));
+        let chunk = format!("{i}/2");
+        ok(&[
+            "sweep",
+            "--param",
+            "governance.transparency",
+            "--values",
+            values,
+            "--runs",
+            "40",
+            "--chunk",
+            &chunk,
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        out
+    };
+    let (a, b) = (part(1, "0,0.50,1.0"), part(2, "0,0.5,1"));
+    let merged = ok(&["merge", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert!(merged.lines().any(|l| l.starts_with("0.5 ")), "{merged}");
+    assert!(!merged.contains("0.50"), "{merged}");
+    bad(
+        &[
+            "sweep",
+            "--param",
+            "governance.transparency",
+            "--values",
+            "0.5,0.50",
+        ],
+        "0.5 and 0.50 are the same value",
+    );
+}
