@@ -153,7 +153,8 @@ pub fn app() -> Html {
             <UrlSync state={state.clone()} />
             <div class="top">
                 <Library scenario={state.scenario.clone()} seed={state.seed} lang={state.lang} dispatch={state.dispatcher()}
-                    named={state.loaded_name.as_ref().map(|n| (n.clone(), *state.loaded == state.scenario))} />
+                    named={state.loaded_name.as_ref().map(|n| (n.clone(), *state.loaded == state.scenario))}
+                    news={crate::components::notice::is_library_news(&state).then(|| crate::components::notice::notice_text(&state)).flatten().map(AttrValue::from)} />
                 <ShareButton state={state.clone()} />
             </div>
             { lessons_panel(&state) }

@@ -29,6 +29,10 @@ pub struct LibraryProps {
     /// The name the open scenario was loaded with, and whether it is still as loaded.
     #[prop_or_default]
     pub named: Option<(std::rc::Rc<str>, bool)>,
+    /// The notice's words when it is news of the library (`notice::is_library_news`): shown
+    /// again under the library's buttons on a phone, where the reader is.
+    #[prop_or_default]
+    pub news: Option<AttrValue>,
 }
 
 /// A change to the saved list (the list it started from, the list after it, the notice to show
@@ -1030,6 +1034,10 @@ pub fn library(props: &LibraryProps) -> Html {
                             onchange={on_import} />
                     </label>
                 </div>
+                if let Some(news) = props.news.clone() {
+                    // For the eyes: the notice's live region has said it.
+                    <p class="library-echo" aria-hidden="true" data-testid="library-echo">{ news }</p>
+                }
                 { quarantine_view }
             </section>
         </>

@@ -6,10 +6,9 @@ use yew::prelude::*;
 use crate::i18n::{t, tf};
 use crate::state::{Action, State};
 
-pub fn notice_banner(state: &UseReducerHandle<State>) -> Html {
-    let s = &**state;
-    let shown = s.notice.is_some() || s.replaced.is_some();
-    let text = s.notice.as_ref().map(|n| {
+/// The notice's words, in the page's language now.
+pub fn notice_text(s: &State) -> Option<String> {
+    s.notice.as_ref().map(|n| {
         // A `horizon` is kept in months and worded here, in the page's language now: a
         // language switch after the notice rewords it too ("10 years", "10 tahun").
         let words: Vec<String> = n
@@ -27,7 +26,30 @@ pub fn notice_banner(state: &UseReducerHandle<State>) -> Html {
             .map(|((k, _), v)| (k.as_str(), v.as_str()))
             .collect();
         tf(s.lang, n.key, &args)
-    });
+    })
+}
+
+/// News of the library (saved, exported, imported, loaded: a key `library.…`, not an opened
+/// link's): on a phone it stays at the top of the page, and the library repeats it under its
+/// buttons, where the reader is (held over the screen, it covered the buttons below Save).
+pub fn is_library_news(s: &State) -> bool {
+    s.notice
+        .as_ref()
+        .is_some_and(|n| n.key.starts_with("library.") && !is_arrival(n.key))
+}
+
+/// News of what the page opened with (a shared link, an experiment link).
+fn is_arrival(key: &str) -> bool {
+    matches!(
+        key,
+        "library.link_opened" | "library.link_opened_choices" | "experiments.link_loaded"
+    )
+}
+
+pub fn notice_banner(state: &UseReducerHandle<State>) -> Html {
+    let s = &**state;
+    let shown = s.notice.is_some() || s.replaced.is_some();
+    let text = notice_text(s);
     let error = s.notice.as_ref().is_some_and(|n| n.error);
     let dismiss = {
         let d = state.dispatcher();
@@ -79,14 +101,12 @@ pub fn notice_banner(state: &UseReducerHandle<State>) -> Html {
     // of the page, where a phone opens it, and not held over the screen after (on a phone it
     // took a quarter of the screen while the student scrolled to Run, and lay over the results
     // of the experiment it announced). Styles: on a narrow screen only.
-    let arrival = !error
-        && s.notice.as_ref().is_some_and(|n| {
-            matches!(
-                n.key,
-                "library.link_opened" | "library.link_opened_choices" | "experiments.link_loaded"
-            )
-        });
-    let class = classes!(class, arrival.then_some("arrival"));
+    let arrival = !error && s.notice.as_ref().is_some_and(|n| is_arrival(n.key));
+    let class = classes!(
+        class,
+        arrival.then_some("arrival"),
+        is_library_news(s).then_some("library-news")
+    );
     html! {
         <div {class} data-testid={shown.then_some("notice")}>
             <div class="notice-words">

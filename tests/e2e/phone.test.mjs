@@ -162,4 +162,32 @@ await h.check("a wide table's caption stays in view while the table scrolls side
   await page.context().close();
 });
 
+await h.check("on a phone the library's news stays at the top of the page and is said again under the library's buttons (it covered them)", async () => {
+  const page = await h.newPage({ viewport: PHONE });
+  await open(page, h.origin);
+  await reveal(page, "save-name");
+  await tid(page, "save-name").fill("Tugas 1 JV");
+  await tid(page, "save").click();
+  await tid(page, "notice").waitFor({ timeout: STEP_TIMEOUT_MS });
+  const words = (await tid(page, "notice-news").innerText()).trim();
+  assert.match(words, /Tugas 1 JV/);
+  assert.equal((await tid(page, "library-echo").innerText()).trim(), words, "said again under the buttons");
+  assert.equal(await tid(page, "library-echo").getAttribute("aria-hidden"), "true", "for the eyes: the live region has said it");
+  // Scrolled to the library's buttons, the notice covers none of them.
+  await tid(page, "export").scrollIntoViewIfNeeded();
+  const covered = await page.evaluate(() => {
+    const n = document.querySelector('[data-testid="notice"]').getBoundingClientRect();
+    return ["export", "export-library", "import", "save"].filter((id) => {
+      const el = document.querySelector(`[data-testid="${id}"]`);
+      const b = (el.closest("label") ?? el).getBoundingClientRect();
+      return b.height > 0 && Math.min(n.bottom, b.bottom) - Math.max(n.top, b.top) > 0 && b.bottom > 0 && b.top < innerHeight;
+    });
+  });
+  assert.deepEqual(covered, [], `covered by the notice: ${covered}`);
+  // On a wide screen the notice is held in view as before, and the library says nothing again.
+  await page.setViewportSize(DESKTOP);
+  assert.equal(await tid(page, "library-echo").isVisible(), false);
+  await page.context().close();
+});
+
 await h.finish();
