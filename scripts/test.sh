@@ -262,7 +262,11 @@ step "release build (scripts/build.sh)" \
 # captioned, the run kept in view on a projector, a name box left as typed, the class's choices
 # compared over the disputes both runs had, the focus on a month's second dispute, numbers on
 # the colour scale at 4.5:1, a link opened over a tab's work offering it back: 406.1 KB; a
-# ready-made scenario's load said to a screen reader: 406.5 KB.
+# ready-made scenario's load said to a screen reader: 406.5 KB. Raised to 409 KB (stop 43):
+# the net value reported beside survival (its words in both languages), a run's news said to a
+# screen reader as it plays, Many futures' result in its status, a variant added or removed
+# said, the choices of a decision named by their step, Escape closing a "?" help, the network's
+# names growing at 200 % zoom, the library's news said under its buttons on a phone: 408.1 KB.
 # Measured in stop 34: without Many futures,
 # Compare fairly and the sweep (the page's three batch features) the first load is 312.8 KB,
 # so the goal of 300 KB is out of reach by leaving features out of the first load. Stop 42:
@@ -273,7 +277,7 @@ step "release build (scripts/build.sh)" \
 # 2026-11-30, `ALIANSI_SIZE_OPTIONS=0 bash scripts/build.sh`: 27.8 KB more): that build is held
 # to the budget plus 29 KB, with a warning. Over budget, the step fails; the end-to-end tests
 # still run, then the script exits 1.
-PAGE_WEIGHT_BUDGET_KB=407
+PAGE_WEIGHT_BUDGET_KB=409
 if ! grep -qx 'size-options=on' "$BUILD_REPORT"; then
   without=$((PAGE_WEIGHT_BUDGET_KB + 29))
   echo "WARNING: the release build was made without scripts/build.sh's size options (see its" >&2
