@@ -29,13 +29,24 @@ pub fn notice_text(s: &State) -> Option<String> {
     })
 }
 
-/// News of the library (saved, exported, imported, loaded: a key `library.…`, not an opened
-/// link's): on a phone it stays at the top of the page, and the library repeats it under its
-/// buttons, where the reader is (held over the screen, it covered the buttons below Save).
+/// News of the library's own buttons (saved, renamed, deleted, exported, imported, merged, or
+/// the browser's storage refusing): on a phone it stays at the top of the page, and the library
+/// repeats it under its buttons, where the reader is (held over the screen, it covered the
+/// buttons below Save). Share's news, though worded under `library.`, is held in view as before.
 pub fn is_library_news(s: &State) -> bool {
-    s.notice
-        .as_ref()
-        .is_some_and(|n| n.key.starts_with("library.") && !is_arrival(n.key))
+    s.notice.as_ref().is_some_and(|n| {
+        let k = n.key;
+        k.starts_with("library.saved")
+            || k.starts_with("library.import")
+            || k.starts_with("library.storage_")
+            || k.starts_with("library.merged")
+            || k.starts_with("library.err.")
+            || k.starts_with("library.name_")
+            || matches!(
+                k,
+                "library.exported" | "library.library_exported" | "library.quarantined"
+            )
+    })
 }
 
 /// News of what the page opened with (a shared link, an experiment link).
