@@ -191,12 +191,20 @@ pub fn run_controls(props: &Props) -> Html {
                     end_read.set(true);
                 })
             };
+            let close = {
+                let end_read = end_read.clone();
+                Callback::from(move |_: MouseEvent| end_read.set(true))
+            };
             html! {
                 <div class="play-bar" data-testid="play-bar" role="group" aria-label={t(lang, "watch.controls")}>
                     <span class="play-bar-status" data-testid="play-bar-outcome">
                         { crate::narrate::outcome_text(lang, r.outcome, r.months) }
                     </span>
                     <button type="button" data-testid="play-bar-why" onclick={why}>{ t(lang, "watch.play_bar.why") }</button>
+                    // Closed without going down (at 200 % zoom the bar kept a sixth of the screen
+                    // for the rest of the visit: an accessibility audit).
+                    <button type="button" class="play-bar-close" data-testid="play-bar-close" data-refocus="run"
+                        aria-label={t(lang, "watch.play_bar.close")} onclick={close}>{ "✕" }</button>
                 </div>
             }
         }),

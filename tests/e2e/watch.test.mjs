@@ -548,6 +548,15 @@ await h.check("(3) on a phone a bar at the foot of the screen keeps the run's mo
     return r.top >= 0 && r.top < innerHeight;
   }, null, { timeout: STEP_TIMEOUT_MS });
   await tid(p, "play-bar").waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
+  // After another run, its close button takes the bar away without going down (at 200 %
+  // zoom it kept a sixth of the screen: an accessibility audit), the page where it was.
+  await tid(p, "run").click();
+  await finishRun(p);
+  await tid(p, "play-bar-outcome").waitFor({ timeout: STEP_TIMEOUT_MS });
+  const y = await p.evaluate(() => scrollY);
+  await p.getByRole("button", { name: "Close this bar" }).click();
+  await tid(p, "play-bar").waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
+  assert.ok(Math.abs((await p.evaluate(() => scrollY)) - y) <= 2, "the page stayed where it was");
   await p.context().close();
   // On a wide screen the buttons and the drawings sit side by side: no bar.
   const wide = await h.newPage();

@@ -12,6 +12,7 @@ pub const STRINGS: &str = strings![
     ("watch.play_bar.watch", "Watch ↓", "Lihat ↓"),
     ("watch.play_bar.choose", "Choose", "Pilih"),
     ("watch.play_bar.why", "Why ↓", "Mengapa ↓"),
+    ("watch.play_bar.close", "Close this bar", "Tutup bilah ini"),
     ("watch.step", "Step one month", "Maju satu bulan"),
     ("watch.finish", "Finish", "Selesaikan"),
     ("watch.finish_hint", "Play to the end at once", "Langsung putar sampai akhir"),
