@@ -23,6 +23,16 @@ function focusCoveredBy(page, testid) {
 
 const h = await start("access");
 
+/** A fresh page and its status region `testid`, checked to be one and to say nothing yet. */
+async function quietStatus(testid) {
+  const page = await h.newPage();
+  await open(page, h.origin);
+  const news = tid(page, testid);
+  assert.equal(await news.getAttribute("role"), "status");
+  assert.equal((await news.textContent()).trim(), "", `${testid} says nothing before anything happened`);
+  return { page, news };
+}
+
 await h.check("(9) switching to Bahasa Indonesia changes the Run button and the introduction", async () => {
   const page = await h.newPage();
   await open(page, h.origin);
@@ -438,11 +448,7 @@ await h.check("(12) while a run plays, the event log's count is not read out at 
 });
 
 await h.check("(12) while a run plays, its news (shocks, violations, disputes left unresolved, partners gone) is said in a status region, once each", async () => {
-  const page = await h.newPage();
-  await open(page, h.origin);
-  const news = tid(page, "run-news");
-  assert.equal(await news.getAttribute("role"), "status");
-  assert.equal((await news.textContent()).trim(), "", "no news before the run");
+  const { page, news } = await quietStatus("run-news");
   await news.evaluate((el) => {
     window.__said = [];
     new MutationObserver(() => window.__said.push(el.textContent)).observe(el, { childList: true, subtree: true, characterData: true });
@@ -467,11 +473,7 @@ await h.check("(12) while a run plays, its news (shocks, violations, disputes le
 });
 
 await h.check("(12) loading a ready-made scenario is said in a status region (the page changes below, out of a screen reader's sight)", async () => {
-  const page = await h.newPage();
-  await open(page, h.origin);
-  const news = tid(page, "preset-news");
-  assert.equal(await news.getAttribute("role"), "status");
-  assert.equal((await news.textContent()).trim(), "", "nothing said before a load");
+  const { page } = await quietStatus("preset-news");
   await tid(page, "preset-select").selectOption("calm-pair");
   await tid(page, "preset-load").click();
   await page.waitForFunction(() => /^Loaded: .+ \(2 partners\)\.$/.test(document.querySelector('[data-testid="preset-news"]').textContent.trim()), null, { timeout: STEP_TIMEOUT_MS });

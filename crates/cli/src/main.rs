@@ -2257,8 +2257,9 @@ fn print_summary(
     Ok(())
 }
 
-/// The values of `--values` (or `--values2`): comma-separated, or ';' when a value is a list.
-fn value_list<'v>(opt: &str, values: &'v str) -> Res<Vec<&'v str>> {
+/// The values of `--values` (or `--values2`): comma-separated, or ';' when a value is a list;
+/// each number written one way ([`canonical_values`]).
+fn value_list(opt: &str, values: &str) -> Res<Vec<String>> {
     let sep = if values.contains(';') { ';' } else { ',' };
     let mut list: Vec<&str> = values.split(sep).map(str::trim).collect();
     // A separator at the end is forgiven; an empty value between two is a slip.
@@ -2273,16 +2274,14 @@ fn value_list<'v>(opt: &str, values: &'v str) -> Res<Vec<&'v str>> {
             "{opt} {values}: a value is empty (two separators in a row)"
         )));
     }
-    if let Some(k) = (1..list.len()).find(|&k| list[..k].contains(&list[k])) {
-        return Err(usage(format!("{opt}: {} is given twice", list[k])));
-    }
-    Ok(list)
+    canonical_values(opt, list)
 }
 
 /// The values of `opt` with each number written one way (`0.50` and `1.0` as `0.5` and `1`),
 /// so that the sweep's table, its JSON and the parts of one sweep agree however the values were
 /// typed (a researcher's audit: parts written with `0.50` and `0.5` were refused as another
-/// sweep's); a value given twice so (`0.5,0.50`) is refused. Other values stay as typed.
+/// sweep's); a value given twice, as typed or so (`0.5,0.50`), is refused. Other values stay as
+/// typed.
 fn canonical_values(opt: &str, list: Vec<&str>) -> Res<Vec<String>> {
     let numeric = |v: &str| {
         v.bytes()
@@ -2297,10 +2296,11 @@ fn canonical_values(opt: &str, list: Vec<&str>) -> Res<Vec<String>> {
         .collect();
     if let Some(k) = (1..out.len()).find(|&k| out[..k].contains(&out[k])) {
         let first = out[..k].iter().position(|o| *o == out[k]).unwrap_or(0);
-        return Err(usage(format!(
-            "{opt}: {} and {} are the same value",
-            list[first], list[k]
-        )));
+        return Err(usage(if list[first] == list[k] {
+            format!("{opt}: {} is given twice", list[k])
+        } else {
+            format!("{opt}: {} and {} are the same value", list[first], list[k])
+        }));
     }
     Ok(out)
 }
@@ -2443,19 +2443,17 @@ fn cmd_sweep(a: &Args, l: &Loaded, out: &mut impl Write) -> Res<()> {
         .as_deref()
         .or(options.as_deref())
         .ok_or_else(|| usage("sweep needs --values A,B,C (for example --values 0,0.5,1)"))?;
-    let owned = canonical_values("--values", value_list("--values", values)?)?;
+    let owned = value_list("--values", values)?;
     let list: Vec<&str> = owned.iter().map(String::as_str).collect();
     note_decimal_comma(a.lang.unwrap_or_default(), "--values", values);
     // The optional second axis.
     let options2 = a.param2.as_deref().and_then(|p2| all_options(s, p2));
-    let owned2 = match a.values2.as_deref().or(options2.as_deref()) {
-        Some(v2) => canonical_values("--values2", value_list("--values2", v2)?)?,
+    let values2 = a.values2.as_deref().or(options2.as_deref());
+    let owned2 = match values2 {
+        Some(v2) => value_list("--values2", v2)?,
         None => Vec::new(),
     };
-    let second = match (
-        a.param2.as_deref(),
-        a.values2.as_deref().or(options2.as_deref()),
-    ) {
+    let second = match (a.param2.as_deref(), values2) {
         (None, None) => None,
         (Some(p2), Some(_)) => {
             if p2 == param {
