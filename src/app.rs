@@ -109,6 +109,20 @@ pub fn app() -> Html {
         || ()
     });
 
+    // After a language switch, live regions speak again once the page has drawn the new
+    // language (src/components/live.rs).
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with(state.hush, move |&hush| {
+            let timer = hush.then(|| {
+                Timeout::new(crate::components::live::HUSH_MS, move || {
+                    dispatch.dispatch(Action::Unhush)
+                })
+            });
+            move || drop(timer)
+        });
+    }
+
     // Once the page has settled, the batch workers start and warm up, so that the first
     // "Many futures" or comparison does not wait for them (src/workers.rs).
     // Also from the start: the keyboard focus stays in place when its control is disabled or
@@ -152,7 +166,7 @@ pub fn app() -> Html {
             { notice_banner(&state) }
             <UrlSync state={state.clone()} />
             <div class="top">
-                <Library scenario={state.scenario.clone()} seed={state.seed} lang={state.lang} dispatch={state.dispatcher()}
+                <Library hush={state.hush} scenario={state.scenario.clone()} seed={state.seed} lang={state.lang} dispatch={state.dispatcher()}
                     named={state.loaded_name.as_ref().map(|n| (n.clone(), *state.loaded == state.scenario))}
                     news={crate::components::notice::is_library_news(&state).then(|| crate::components::notice::notice_text(&state)).flatten().map(AttrValue::from)} />
                 <ShareButton state={state.clone()} />
@@ -160,7 +174,7 @@ pub fn app() -> Html {
             { lessons_panel(&state) }
             <div class="workspace">
                 <div class="edit-col">
-                    <Editor scenario={state.scenario.clone()} lang={state.lang} dispatch={state.dispatcher()} />
+                    <Editor hush={state.hush} scenario={state.scenario.clone()} lang={state.lang} dispatch={state.dispatcher()} />
                 </div>
                 <main class="run-col">
                     // The controls come first: nothing an edit changes sits above them, so a
@@ -179,11 +193,11 @@ pub fn app() -> Html {
                     { event_log(&state) }
                 </main>
             </div>
-            <BatchPanel {lang} scenario={state.scenario.clone()} />
-            <VariantsPanel {lang} scenario={state.scenario.clone()} seed={state.seed}
+            <BatchPanel {lang} hush={state.hush} scenario={state.scenario.clone()} />
+            <VariantsPanel {lang} hush={state.hush} scenario={state.scenario.clone()} seed={state.seed}
                 decisions={state.decisions} experiment={state.experiment.clone()}
                 dispatch={state.dispatcher()} />
-            <crate::components::sweep::SweepPanel {lang} scenario={state.scenario.clone()} />
+            <crate::components::sweep::SweepPanel {lang} hush={state.hush} scenario={state.scenario.clone()} />
             { shortcut_help(&state) }
             <footer class="about-wrap">
                 <About {lang} />

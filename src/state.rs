@@ -442,6 +442,8 @@ fn opened_disputes(
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     pub lang: Lang,
+    /// Live regions are quiet: the language has just changed (src/components/live.rs).
+    pub hush: bool,
     pub scenario: Scenario,
     /// The seed of the current run.
     pub seed: u64,
@@ -529,6 +531,8 @@ pub enum Action {
     RunNextSeed,
     /// Switches the display language.
     SetLang(Lang),
+    /// Live regions speak again after a language switch (src/components/live.rs).
+    Unhush,
     /// Replaces the scenario being edited (the editor sends only valid values) and takes its
     /// seed; the run rewinds to month 0, ready to play with the new settings. A remembered
     /// baseline is kept.
@@ -658,6 +662,7 @@ impl State {
         let seed = scenario.seed;
         State {
             lang: Lang::default(),
+            hush: false,
             seed,
             live: Err(String::new()),
             playing: false,
@@ -1034,7 +1039,16 @@ impl State {
                 let seed = state.seed.wrapping_add(1);
                 state.with_seed(seed).finished()
             }
-            Action::SetLang(lang) => State { lang, ..state },
+            // The switch rewrites every live region: quiet for a moment (components/live.rs).
+            Action::SetLang(lang) => State {
+                hush: state.hush || lang != state.lang,
+                lang,
+                ..state
+            },
+            Action::Unhush => State {
+                hush: false,
+                ..state
+            },
             // A new name changes nothing in the world: keep the run on screen.
             Action::SetScenario(scenario) if same_world(&state.scenario, &scenario) => {
                 State { scenario, ..state }
@@ -1503,6 +1517,22 @@ mod tests {
         assert_eq!(t.lang, Lang::Id);
         assert_eq!(t.result, s.result);
         assert_eq!(t.month(), s.month());
+    }
+
+    #[test]
+    fn language_switch_quiets_live_regions_until_unhushed() {
+        let s = after(&[]);
+        assert!(!s.hush);
+        let same = s.clone().reduce(Action::SetLang(s.lang));
+        assert!(
+            !same.hush,
+            "choosing the language already shown changes no text"
+        );
+        let t = s.reduce(Action::SetLang(Lang::Id));
+        assert!(t.hush);
+        let u = t.reduce(Action::Unhush);
+        assert!(!u.hush);
+        assert_eq!(u.lang, Lang::Id);
     }
 
     #[test]

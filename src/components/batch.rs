@@ -9,6 +9,7 @@ use crate::batch::{
     min_sec, parse_runs, Panel, PanelAction, Phase, DEFAULT_RUNS, MAX_RUNS, MIN_RUNS,
 };
 use crate::components::batch_results::BatchResults;
+use crate::components::live::{live, quiet};
 use crate::i18n::{t, tf, Lang};
 use crate::narrate::amount;
 use crate::workers::{Event, Pool};
@@ -18,6 +19,9 @@ use crate::workers::{Event, Pool};
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub lang: Lang,
+    /// Live regions are quiet: the language has just changed (components/live.rs).
+    #[prop_or_default]
+    pub hush: bool,
     pub scenario: Scenario,
 }
 
@@ -96,6 +100,7 @@ pub(crate) fn use_progress_in_view(id: &'static str, running: bool) {
 
 #[function_component(BatchPanel)]
 pub fn batch_panel(props: &Props) -> Html {
+    let hush = props.hush;
     let lang = props.lang;
     let panel = use_reducer(Panel::default);
     let pool = use_mut_ref(|| None::<Pool>);
@@ -316,7 +321,7 @@ pub fn batch_panel(props: &Props) -> Html {
                     <p id="batch-runs-help" class={classes!("batch-help", error.is_some().then_some("field-error"))}
                         data-testid={error.is_some().then_some("batch-runs-error")}>
                         if let Some(e) = error.clone() {
-                            <span role="alert">{ e }</span>
+                            <span role="alert" aria-live={quiet(hush)}>{ e }</span>
                         } else {
                             { tf(lang, "experiments.runs_hint", &range_args) }
                         }
@@ -328,7 +333,7 @@ pub fn batch_panel(props: &Props) -> Html {
                 </button>
             </form>
             { progress }
-            <div role="status" aria-live="polite" class="batch-status-wrap">
+            <div role="status" aria-live={live(hush, "polite")} class="batch-status-wrap">
                 if let Some((is_error, msg)) = status {
                     <p data-testid="batch-status"
                         class={classes!("batch-status", is_error.then_some("batch-error"))}>{ msg }</p>

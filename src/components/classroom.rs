@@ -11,6 +11,7 @@ use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::components::gauges::{gauge_values, health_now};
+use crate::components::live::quiet;
 use crate::i18n::{t, tf, Lang};
 use crate::narrate::{dispute_words, num, step_words};
 use crate::state::{speed_step, Action, State, Status};
@@ -547,7 +548,7 @@ pub fn decision_prompt(props: &Props) -> Html {
             .then(|| state.live.as_ref().ok()?.choices().last().copied());
         return match last.flatten() {
             Some((_, step)) => html! {
-                <p class="decision-last" role="status" data-testid="decision-last">
+                <p class="decision-last" role="status" aria-live={quiet(state.hush)} data-testid="decision-last">
                     { tf(lang, "classroom.last_choice", &[("step", step_words(lang, step))]) }
                 </p>
             },

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::charts::palette;
 use crate::components::export::LineExport;
 use crate::components::line_chart::{ChartSeries, LineChart};
+use crate::components::live::quiet;
 use crate::i18n::{t, tf};
 use crate::narrate::{amount, ladder_label, outcome_text};
 use crate::state::{month_points, trust_points, Action, State, Status};
@@ -112,7 +113,7 @@ pub fn compare_view(state: &UseReducerHandle<State>) -> Html {
             "watch.compare.armed"
         };
         return html! {
-            <section class="card compare-armed" data-testid="compare-armed" role="status">
+            <section class="card compare-armed" data-testid="compare-armed" role="status" aria-live={quiet(state.hush)}>
                 <p>{ tf(lang, armed, &[
                     ("outcome", &outcome_text(lang, b.result.outcome, b.result.months)),
                     ("seed", &b.seed.to_string()),

@@ -4,6 +4,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::components::live::quiet;
 use crate::i18n::{t, tf};
 use crate::state::{parse_seed, Action, State, Status, SPEEDS};
 
@@ -302,7 +303,7 @@ pub fn run_controls(props: &Props) -> Html {
                         <button type="button" data-testid="new-seed" onclick={on_new_seed}>{ t(lang, "watch.new_seed") }</button>
                     </div>
                     if let Some(bad) = &*seed_error {
-                        <p class="field-error" role="alert" id="seed-error" data-testid="seed-error">
+                        <p class="field-error" role="alert" aria-live={quiet(state.hush)} id="seed-error" data-testid="seed-error">
                             { tf(lang, "watch.seed_invalid", &[("value", bad)]) }
                         </p>
                     }

@@ -4,6 +4,7 @@ use aliansi_sim::Scenario;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::components::live::{live, quiet};
 use crate::i18n::{t, tf, Lang};
 use crate::log::{LogCache, LogFilter, LOG_KINDS};
 use crate::narrate::{event_class, partner_names};
@@ -18,7 +19,7 @@ pub const SHOWN_LINES: usize = 500;
 pub fn event_log(state: &UseReducerHandle<State>) -> Html {
     match &state.live {
         Ok(live) => html! {
-            <EventLog lang={state.lang} live={live.clone()} scenario={state.scenario.clone()}
+            <EventLog lang={state.lang} hush={state.hush} live={live.clone()} scenario={state.scenario.clone()}
                 decisions={state.decisions} playing={state.playing} />
         },
         Err(_) => html! {},
@@ -28,6 +29,9 @@ pub fn event_log(state: &UseReducerHandle<State>) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct EventLogProps {
     pub lang: Lang,
+    /// Live regions are quiet: the language has just changed (components/live.rs).
+    #[prop_or_default]
+    pub hush: bool,
     pub live: LiveWorld,
     pub scenario: Scenario,
     pub decisions: bool,
@@ -41,6 +45,7 @@ pub struct EventLogProps {
 /// narrates only its own events, a name typed narrates nothing.
 #[function_component(EventLog)]
 fn event_log_view(p: &EventLogProps) -> Html {
+    let hush = p.hush;
     let cache = use_mut_ref(LogCache::default);
     let news = use_mut_ref(|| (None::<usize>, String::new()));
     let chosen = use_state(|| LogFilter::All);
@@ -121,9 +126,9 @@ fn event_log_view(p: &EventLogProps) -> Html {
                     { for names.iter().enumerate().map(|(i, name)| option(LogFilter::Partner(i), tf(lang, "watch.log.filter.partner", &[("name", name)]))) }
                 </select>
             </label>
-            <p class="visually-hidden" role="status" data-testid="run-news">{ news_text }</p>
+            <p class="visually-hidden" role="status" aria-live={quiet(hush)} data-testid="run-news">{ news_text }</p>
             <p class="hint" data-testid="event-log-count"
-                aria-live={if p.playing { "off" } else { "polite" }}>{ count }</p>
+                aria-live={live(hush || p.playing, "polite")}>{ count }</p>
             // Newest first, each numbered by its event's place in the run (so that a filtered
             // list keeps the numbers of the whole log). Each line is keyed by that place, so a
             // new month adds its lines at the top rather than rewriting every line below them.

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::components::live::live;
 use crate::i18n::{t, tf, Lang};
 use crate::lessons::{Lesson, EXPERIMENT_PART, LESSONS, PARTS};
 use crate::narrate::amount;
@@ -72,7 +73,7 @@ fn open_lesson(state: &UseReducerHandle<State>, lesson: &'static Lesson, part: u
                     { tf(lang, "lessons.part_of", &[("k", &(part + 1).to_string()), ("n", &PARTS.len().to_string())]) }
                 </span>
             </div>
-            <div class="lesson-parts" aria-live="polite">{ for shown }</div>
+            <div class="lesson-parts" aria-live={live(state.hush, "polite")}>{ for shown }</div>
             // Another scenario was loaded whole under the open lesson (the one a load replaced,
             // brought back; a preset; a saved one): the lesson's text no longer fits the screen.
             if *state.loaded != lesson.scenario() {

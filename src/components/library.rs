@@ -11,6 +11,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::components::live::quiet;
 use crate::i18n::{t, tf};
 use crate::state::{Action, Notice, State};
 use crate::storage::{
@@ -22,6 +23,9 @@ use crate::url;
 /// month of a run.
 #[derive(Properties, PartialEq)]
 pub struct LibraryProps {
+    /// Live regions are quiet: the language has just changed (components/live.rs).
+    #[prop_or_default]
+    pub hush: bool,
     pub scenario: aliansi_sim::Scenario,
     pub seed: u64,
     pub lang: crate::i18n::Lang,
@@ -263,11 +267,15 @@ fn download(file_name: &str, text: &str) -> Result<(), JsValue> {
 /// `data-offline` on `<html>` and the `aliansi-offline` event on `window`.
 #[derive(Properties, PartialEq)]
 struct OfflineStatusProps {
+    /// Live regions are quiet: the language has just changed (components/live.rs).
+    #[prop_or_default]
+    hush: bool,
     lang: crate::i18n::Lang,
 }
 
 #[function_component(OfflineStatus)]
 fn offline_status(props: &OfflineStatusProps) -> Html {
+    let hush = props.hush;
     let read = || {
         gloo::utils::document()
             .document_element()
@@ -340,7 +348,7 @@ fn offline_status(props: &OfflineStatusProps) -> Html {
                 { for now }
                 { t(props.lang, key) }
             </p>
-            <p class="visually-hidden" role="status" data-testid="offline-news">
+            <p class="visually-hidden" role="status" aria-live={quiet(hush)} data-testid="offline-news">
                 if news { { t(props.lang, key) } }
             </p>
         </>
@@ -350,6 +358,7 @@ fn offline_status(props: &OfflineStatusProps) -> Html {
 /// The introduction, the preset picker and the saved-scenario library.
 #[function_component(Library)]
 pub fn library(props: &LibraryProps) -> Html {
+    let hush = props.hush;
     let lang = props.lang;
     let dispatch = props.dispatch.clone();
     let preset_id = use_state(|| "default".to_string());
@@ -991,11 +1000,11 @@ pub fn library(props: &LibraryProps) -> Html {
                         </button>
                     </div>
                     <p id="preset-desc" class="preset-desc">{ preset_desc }</p>
-                    <p class="visually-hidden" role="status" data-testid="preset-news">
+                    <p class="visually-hidden" role="status" aria-live={quiet(hush)} data-testid="preset-news">
                         { (*load_news).clone().unwrap_or_default() }
                     </p>
                 </div>
-                <OfflineStatus {lang} />
+                <OfflineStatus {lang} {hush} />
             </section>
             <section class="card library-saved" aria-labelledby="saved-heading">
                 <h2 id="saved-heading">{ t(lang, "library.saved.heading") }</h2>

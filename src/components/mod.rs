@@ -24,6 +24,7 @@ pub mod lang_switch;
 pub mod lessons;
 pub mod library;
 pub mod line_chart;
+pub mod live;
 pub mod network;
 pub mod notice;
 pub mod outcome;

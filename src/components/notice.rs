@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::components::live::quiet;
 use crate::i18n::{t, tf};
 use crate::state::{Action, State};
 
@@ -121,8 +122,8 @@ pub fn notice_banner(state: &UseReducerHandle<State>) -> Html {
     html! {
         <div {class} data-testid={shown.then_some("notice")}>
             <div class="notice-words">
-                <div role="status" data-testid="notice-news">{ news }</div>
-                <div role="alert" data-testid="notice-alarm">{ alarm }</div>
+                <div role="status" aria-live={quiet(s.hush)} data-testid="notice-news">{ news }</div>
+                <div role="alert" aria-live={quiet(s.hush)} data-testid="notice-alarm">{ alarm }</div>
             </div>
             // What the news of an opened link asks for is screens below on a phone: Run (four
             // screens), the experiment's variants (fifteen).

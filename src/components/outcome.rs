@@ -5,6 +5,7 @@ use yew::prelude::*;
 pub use crate::narrate::outcome_text;
 
 use crate::components::compare_start;
+use crate::components::live::live;
 use crate::i18n::{t, tf};
 use crate::state::{State, Status};
 
@@ -39,11 +40,7 @@ pub fn outcome_view(state: &UseReducerHandle<State>) -> Html {
             ),
         ),
     };
-    let live = if s.status() == Status::Running {
-        "off"
-    } else {
-        "polite"
-    };
+    let live = live(s.hush || s.status() == Status::Running, "polite");
     // "Run again with a change" belongs to the run that ended: in this card, outside the
     // live region (which announces the outcome, not the button that appears with it).
     html! {

@@ -13,6 +13,7 @@ use yew::prelude::*;
 use crate::charts::{fmt_num, heat_cells, label_size, legend_stops, LinearScale};
 use crate::components::batch::{running_block, Running};
 use crate::components::export::{Debrief, DebriefHead, PrintDebrief};
+use crate::components::live::{live, quiet};
 use crate::i18n::{t, tf, Lang};
 use crate::narrate::{amount, num};
 use crate::sweep::{
@@ -28,6 +29,9 @@ use crate::workers::{Event, Pool};
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub lang: Lang,
+    /// Live regions are quiet: the language has just changed (components/live.rs).
+    #[prop_or_default]
+    pub hush: bool,
     pub scenario: Scenario,
 }
 
@@ -83,6 +87,8 @@ fn error_for(p: &Result<Axis, Problem>, input: Input) -> Option<String> {
     }
 }
 
+// A view helper's inputs, each a plain value of the form (a struct would only rename them).
+#[allow(clippy::too_many_arguments)]
 fn text_field(
     id: String,
     label: &str,
@@ -91,6 +97,7 @@ fn text_field(
     disabled: bool,
     numeric: bool,
     oninput: Callback<String>,
+    hush: bool,
 ) -> Html {
     let on = Callback::from(move |e: InputEvent| {
         let input: HtmlInputElement = e.target_unchecked_into();
@@ -106,14 +113,16 @@ fn text_field(
                 aria-invalid={error.is_some().then_some("true")}
                 aria-describedby={error.is_some().then_some(help.clone())} />
             if let Some(e) = error {
-                <p id={help.clone()} data-testid={help} class="batch-help field-error"><span role="alert">{ e }</span></p>
+                <p id={help.clone()} data-testid={help} class="batch-help field-error"><span role="alert" aria-live={quiet(hush)}>{ e }</span></p>
             }
         </div>
     }
 }
 
 /// The inputs of one axis: from/to/steps for a numeric field, checkboxes for a choice field.
+#[allow(clippy::too_many_arguments)]
 fn axis_inputs(
+    hush: bool,
     lang: Lang,
     base: &Scenario,
     which: &'static str,
@@ -153,7 +162,7 @@ fn axis_inputs(
                 <div class="sweep-option-list">{ for boxes }</div>
                 <p class="batch-help" data-testid={format!("sweep-{which}-now")}>{ now }</p>
                 if let Some(e) = err {
-                    <p id={help.clone()} data-testid={help} class="batch-help field-error"><span role="alert">{ e }</span></p>
+                    <p id={help.clone()} data-testid={help} class="batch-help field-error"><span role="alert" aria-live={quiet(hush)}>{ e }</span></p>
                 }
             </fieldset>
         };
@@ -174,6 +183,7 @@ fn axis_inputs(
                 disabled,
                 numeric,
                 Callback::from(move |v: String| on_edit.emit(make(v))),
+                hush,
             )
         };
     let range = range_words(lang, &p);
@@ -709,6 +719,7 @@ fn results_view(lang: Lang, r: &Rc<Results>, current: &Scenario) -> Html {
 
 #[function_component(SweepPanel)]
 pub fn sweep_panel(props: &Props) -> Html {
+    let hush = props.hush;
     let lang = props.lang;
     let base = props.scenario.clone();
     let s = {
@@ -949,7 +960,7 @@ pub fn sweep_panel(props: &Props) -> Html {
                             <p class="batch-help field-error" data-testid="sweep-param-x-error">{ e }</p>
                         }
                     </div>
-                    { axis_inputs(lang, &base, "x", &s.form.x, &checked.x, running, edit_x) }
+                    { axis_inputs(hush, lang, &base, "x", &s.form.x, &checked.x, running, edit_x) }
                 </div>
                 <div class="sweep-axis" data-testid="sweep-axis-y">
                     <div class="batch-field sweep-param">
@@ -960,12 +971,12 @@ pub fn sweep_panel(props: &Props) -> Html {
                         }
                     </div>
                     if let (Some(f), Some(read)) = (y_form.as_ref(), checked.y.as_ref()) {
-                        { axis_inputs(lang, &base, "y", f, read, running, edit_y) }
+                        { axis_inputs(hush, lang, &base, "y", f, read, running, edit_y) }
                     }
                 </div>
             </div>
             <div class="batch-form">
-                { text_field("sweep-runs".to_string(), t(lang, "sweep.runs"), &s.form.runs, runs_error, running, true, on_runs) }
+                { text_field("sweep-runs".to_string(), t(lang, "sweep.runs"), &s.form.runs, runs_error, running, true, on_runs, hush) }
                 <button type="button" class="primary sweep-run" data-testid="sweep-run" onclick={run}
                     disabled={running || checked.ready.is_none()}>
                     { tf(lang, "sweep.run", &[("points", &amount(lang, points as f64))]) }
@@ -973,10 +984,10 @@ pub fn sweep_panel(props: &Props) -> Html {
             </div>
             <p class="batch-help">{ runs_hint }</p>
             if let Some(e) = whole_error {
-                <p class="batch-status batch-error" data-testid="sweep-error" role="alert">{ e }</p>
+                <p class="batch-status batch-error" data-testid="sweep-error" role="alert" aria-live={quiet(hush)}>{ e }</p>
             }
             { progress }
-            <div role="status" aria-live="polite" class="batch-status-wrap">
+            <div role="status" aria-live={live(hush, "polite")} class="batch-status-wrap">
                 if let Some((is_error, msg)) = status {
                     <p data-testid="sweep-status" class={classes!("batch-status", is_error.then_some("batch-error"))}>{ msg }</p>
                 }

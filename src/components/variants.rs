@@ -20,6 +20,7 @@ use crate::components::batch_results::{
     month_label, survival_axes, survival_ticks, H, MB, ML, MR, MT, W,
 };
 use crate::components::export::{variants_bar, Debrief, DebriefHead, PrintDebrief};
+use crate::components::live::{live, quiet};
 use crate::i18n::{t, tf, Lang};
 use crate::narrate::{amount, display_name, grouped, num, pct};
 use crate::state::{ExperimentSetup, State};
@@ -34,6 +35,9 @@ use crate::workers::{Event, Pool};
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub lang: Lang,
+    /// Live regions are quiet: the language has just changed (components/live.rs).
+    #[prop_or_default]
+    pub hush: bool,
     pub scenario: Scenario,
     pub seed: u64,
     pub decisions: bool,
@@ -186,6 +190,7 @@ fn results_view(lang: Lang, r: &Rc<Results>) -> Html {
 
 #[function_component(VariantsPanel)]
 pub fn variants_panel(props: &Props) -> Html {
+    let hush = props.hush;
     let lang = props.lang;
     let v = use_reducer(Variants::default);
     let pool = use_mut_ref(|| None::<Pool>);
@@ -587,7 +592,7 @@ pub fn variants_panel(props: &Props) -> Html {
                         aria-invalid={runs_error.is_some().then_some("true")}
                         aria-describedby={runs_error.is_some().then_some("variants-runs-help")} />
                     if let Some(e) = runs_error.clone() {
-                        <p id="variants-runs-help" class="batch-help field-error"><span role="alert">{ e }</span></p>
+                        <p id="variants-runs-help" class="batch-help field-error"><span role="alert" aria-live={quiet(hush)}>{ e }</span></p>
                     }
                 </div>
                 <button type="button" class="primary" data-testid="variants-run" onclick={run}
@@ -610,7 +615,7 @@ pub fn variants_panel(props: &Props) -> Html {
                 </div>
             }
             { progress }
-            <div role="status" aria-live="polite" class="batch-status-wrap">
+            <div role="status" aria-live={live(hush, "polite")} class="batch-status-wrap">
                 if let Some(line) = list_news {
                     <p class="visually-hidden" data-testid="variants-news">{ line }</p>
                 }

@@ -472,6 +472,43 @@ await h.check("(12) while a run plays, its news (shocks, violations, disputes le
   await page.context().close();
 });
 
+await h.check("(12) a language switch is not news: the live regions it rewrites are quiet while it draws, and speak again after", async () => {
+  const page = await h.newPage();
+  await open(page, h.origin);
+  await tid(page, "preset-select").selectOption("calm-pair");
+  await tid(page, "preset-load").click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="preset-news"]').textContent.trim() !== "", null, { timeout: STEP_TIMEOUT_MS });
+  await finishRun(page);
+  // Every change to the text of a live region, with how live the region was as it changed.
+  await page.evaluate(() => {
+    window.__live = [];
+    const region = (n) => (n.nodeType === 1 ? n : n.parentElement)?.closest('[aria-live], [role="status"], [role="alert"]');
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const el = region(r.target);
+        if (!el || r.type === "attributes") continue;
+        const said = el.getAttribute("aria-live") ?? (el.getAttribute("role") === "alert" ? "assertive" : "polite");
+        window.__live.push({ id: el.dataset.testid ?? el.className, said, text: el.textContent.trim().slice(0, 60) });
+      }
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  await tid(page, "lang-id").click();
+  await page.waitForFunction(() => document.documentElement.lang === "id", null, { timeout: STEP_TIMEOUT_MS });
+  await page.waitForTimeout(300);
+  const changed = await page.evaluate(() => window.__live);
+  const ids = new Set(changed.map((c) => c.id));
+  assert.ok(ids.has("outcome") && ids.size >= 3, `the switch rewrote the outcome and other live regions: ${[...ids].join(", ")}`);
+  const loud = changed.filter((c) => c.said !== "off");
+  assert.deepEqual(loud, [], "live regions that would read the switch's words out");
+  // A moment later the regions have their own settings back, and news is read out again.
+  await page.waitForFunction(() => document.querySelectorAll('[aria-live="off"]').length === 0, null, { timeout: 5_000 });
+  await page.evaluate(() => (window.__live = []));
+  await tid(page, "preset-select").selectOption("default");
+  await tid(page, "preset-load").click();
+  await page.waitForFunction(() => window.__live.some((c) => c.id === "preset-news" && c.said === "polite" && c.text !== ""), null, { timeout: STEP_TIMEOUT_MS });
+  await page.context().close();
+});
+
 await h.check("(12) loading a ready-made scenario is said in a status region (the page changes below, out of a screen reader's sight)", async () => {
   const { page } = await quietStatus("preset-news");
   await tid(page, "preset-select").selectOption("calm-pair");

@@ -471,15 +471,24 @@ fn command_help(cmd: Command) -> String {
         what.replace('\n', " ")
     );
     for o in OPTIONS.iter().filter(|o| o.commands.contains(&cmd)) {
-        // --runs says what it counts for this command only.
-        let runs = match cmd {
-            Command::Validate => "Runs per scenario (default 4000)",
-            _ => "Number of runs (default 1000, or an experiment link's)",
+        // Options whose text speaks of other commands say only what they do for this one.
+        let own = match (o.name, cmd) {
+            ("--runs", Command::Validate) => Some("Runs per scenario (default 4000)"),
+            ("--runs", _) => Some("Number of runs (default 1000, or an experiment link's)"),
+            ("--json", Command::Batch | Command::Sweep) => None,
+            ("--json", _) => Some("Machine-readable JSON on stdout"),
+            ("--lang", Command::Merge | Command::Batch | Command::Sweep | Command::Presets) => {
+                Some(
+                    "The language of the results as text: en (English, the default)\n\
+                 or id (Bahasa Indonesia, with decimal commas). With --json, keys\n\
+                 and numbers are the same in either",
+                )
+            }
+            _ => None,
         };
-        if o.name == "--runs" {
-            s.push_str(&option_lines(&Opt { help: runs, ..*o }, ""));
-        } else {
-            s.push_str(&option_lines(o, ""));
+        match own {
+            Some(help) => s.push_str(&option_lines(&Opt { help, ..*o }, "")),
+            None => s.push_str(&option_lines(o, "")),
         }
     }
     let ex = examples(Some(cmd));

@@ -3049,6 +3049,26 @@ fn each_command_has_its_own_help() {
         merge.contains("    --json ") && !merge.contains("--seed"),
         "{merge}"
     );
+    // An option's text in a command's help speaks of that command only: merge's says nothing
+    // of --chunk (which it does not take) or of a run's story.
+    let options = |c: &str| {
+        let own = ok(&["help", c]);
+        let after = own.split("OPTIONS:").nth(1).unwrap_or("").to_string();
+        after.split("EXAMPLES:").next().unwrap_or("").to_string()
+    };
+    for c in ["merge", "presets", "run", "show", "link"] {
+        let own = options(c);
+        assert!(!own.contains("--chunk"), "{c}: {own}");
+    }
+    for c in ["merge", "presets", "batch", "sweep"] {
+        let own = options(c);
+        assert!(
+            !own.contains("story") && !own.contains("run's events"),
+            "{c}: {own}"
+        );
+    }
+    assert!(ok(&["help", "run"]).contains("a run's story"));
+    assert!(ok(&["help", "batch"]).contains("--chunk writes its part as JSON"));
 }
 
 /// The options each command takes, as its help lists them.

@@ -20,12 +20,16 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew::TargetCast;
 
+use crate::components::live::quiet;
 use crate::i18n::{t, tf, Lang};
 use crate::state::{Action, State};
 use ops::{format_number, get_number, spec, Edit, Refusal, Spec};
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
+    /// Live regions are quiet: the language has just changed (components/live.rs).
+    #[prop_or_default]
+    pub hush: bool,
     /// The scenario being edited, and the page's language: the editor draws again only when
     /// one of them changes (not at each month of a run playing beside it, which with 30
     /// partners' fields took most of the page's time).
@@ -116,11 +120,11 @@ fn refusal_text(lang: Lang, r: &Refusal) -> String {
 }
 
 /// The message element for a refused value at `path`, if any.
-fn error_html(lang: Lang, path: &str, error: &Option<Refusal>) -> Html {
+fn error_html(hush: bool, lang: Lang, path: &str, error: &Option<Refusal>) -> Html {
     match error {
         Some(r) => html! {
             <p class="field-error" id={format!("err-{}", control_id(path))}
-               data-testid={format!("error-{path}")} role="alert">
+               data-testid={format!("error-{path}")} role="alert" aria-live={quiet(hush)}>
                 <span aria-hidden="true">{ "⚠ " }</span>{ refusal_text(lang, r) }
             </p>
         },
@@ -153,6 +157,9 @@ fn help_of(lang: Lang, path: &str) -> String {
 
 #[derive(Properties, PartialEq)]
 struct NumProps {
+    /// Live regions are quiet: the language has just changed (components/live.rs).
+    #[prop_or_default]
+    hush: bool,
     lang: Lang,
     path: String,
     value: f64,
@@ -173,6 +180,7 @@ struct NumProps {
 /// A number: a text box (accepts `0,5`) and, for bounded values, a slider beside it.
 #[function_component(NumField)]
 fn num_field(p: &NumProps) -> Html {
+    let hush = p.hush;
     let id = control_id(&p.path);
     // In the page's language: a decimal comma in Bahasa Indonesia (either mark is read back).
     let text = show_number(p.lang, p.value);
@@ -249,13 +257,16 @@ fn num_field(p: &NumProps) -> Html {
             if p.help && !p.compact {
                 <small class="help" id={help_id}>{ help }</small>
             }
-            { error_html(p.lang, &p.path, &p.error) }
+            { error_html(hush, p.lang, &p.path, &p.error) }
         </div>
     }
 }
 
 #[derive(Properties, PartialEq)]
 struct SelectProps {
+    /// Live regions are quiet: the language has just changed (components/live.rs).
+    #[prop_or_default]
+    hush: bool,
     lang: Lang,
     path: String,
     /// (value, text) pairs.
@@ -270,6 +281,7 @@ struct SelectProps {
 /// A choice from a list.
 #[function_component(SelectField)]
 fn select_field(p: &SelectProps) -> Html {
+    let hush = p.hush;
     let id = control_id(&p.path);
     let select = use_node_ref();
     {
@@ -306,13 +318,16 @@ fn select_field(p: &SelectProps) -> Html {
                 }) }
             </select>
             <small class="help" id={format!("help-{id}")}>{ help_of(p.lang, &p.path) }</small>
-            { error_html(p.lang, &p.path, &p.error) }
+            { error_html(hush, p.lang, &p.path, &p.error) }
         </div>
     }
 }
 
 #[derive(Properties, PartialEq)]
 struct NameProps {
+    /// Live regions are quiet: the language has just changed (components/live.rs).
+    #[prop_or_default]
+    hush: bool,
     lang: Lang,
     index: usize,
     value: String,
@@ -338,6 +353,7 @@ fn show_name(el: &HtmlInputElement, name: &str) {
 /// A partner's name.
 #[function_component(NameField)]
 fn name_field(p: &NameProps) -> Html {
+    let hush = p.hush;
     let path = format!("partners.{}.name", p.index);
     let id = control_id(&path);
     let input = use_node_ref();
@@ -398,7 +414,7 @@ fn name_field(p: &NameProps) -> Html {
                 aria-describedby={described_by(&path, true, error.is_some())}
                 {oninput} {onblur} />
             <small class="help" id={format!("help-{id}")}>{ help_of(p.lang, &path) }</small>
-            { error_html(p.lang, &path, &error) }
+            { error_html(hush, p.lang, &path, &error) }
         </div>
     }
 }
@@ -437,6 +453,7 @@ impl Errors {
 /// What every section needs: the scenario, the language, the errors and the edit callback.
 #[derive(Clone, PartialEq)]
 struct Ctx {
+    hush: bool,
     lang: Lang,
     scenario: Scenario,
     errors: Rc<Errors>,
@@ -460,7 +477,7 @@ impl Ctx {
     fn num_with(&self, path: &str, label: Option<String>, help: bool, compact: bool) -> Html {
         let value = get_number(&self.scenario, path).unwrap_or(0.0);
         html! {
-            <NumField lang={self.lang} path={path.to_string()} {value}
+            <NumField hush={self.hush} lang={self.lang} path={path.to_string()} {value}
                 spec={spec(path, self.scenario.horizon_months)}
                 error={self.err(path)} on_edit={self.on_edit.clone()} {label} {help} {compact} />
         }
@@ -468,7 +485,7 @@ impl Ctx {
 
     fn select(&self, path: &str, options: Vec<(String, String)>, current: &str) -> Html {
         html! {
-            <SelectField lang={self.lang} path={path.to_string()} {options}
+            <SelectField hush={self.hush} lang={self.lang} path={path.to_string()} {options}
                 current={current.to_string()} error={self.err(path)}
                 on_edit={self.on_edit.clone()} />
         }
@@ -521,6 +538,7 @@ fn remove_partner_refocus(i: usize, n: usize) -> Option<String> {
 /// The whole editor.
 #[function_component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
+    let hush = props.hush;
     let errors = use_state(Errors::new);
     // The scenario this editor last sent: any other change (a preset, a link) clears errors.
     let sent: Rc<RefCell<Option<Scenario>>> = use_mut_ref(|| None);
@@ -598,6 +616,7 @@ pub fn editor(props: &EditorProps) -> Html {
     };
     let lang = props.lang;
     let ctx = Ctx {
+        hush,
         lang,
         scenario: props.scenario.clone(),
         errors: Rc::new((*errors).clone()),
@@ -655,7 +674,7 @@ fn partners_section(ctx: &Ctx) -> Html {
                     { tf(lang, "editor.err.too_many", &[("max", &MAX_PARTNERS.to_string())]) }
                 </p>
             }
-            { error_html(lang, "partners", &ctx.err("partners")) }
+            { error_html(ctx.hush, lang, "partners", &ctx.err("partners")) }
         </div>
     }
 }
@@ -690,10 +709,10 @@ fn partner_card(ctx: &Ctx, i: usize, p: &Partner) -> Html {
             </div>
             <details class="partner-details" open=true>
             <summary>{ t(lang, "editor.partner.details") }</summary>
-            <NameField {lang} index={i} value={p.name.clone()} error={ctx.err(&path("name"))}
+            <NameField hush={ctx.hush} {lang} index={i} value={p.name.clone()} error={ctx.err(&path("name"))}
                 taken_before={ops::name_taken_before(&ctx.scenario, i)}
                 on_edit={ctx.on_edit.clone()} />
-            <SelectField {lang} path={culture_path.clone()} options={countries}
+            <SelectField hush={ctx.hush} {lang} path={culture_path.clone()} options={countries}
                 current={ops::culture_key(&p.culture).to_string()} error={ctx.err(&culture_path)}
                 on_edit={ctx.on_edit.clone()} testid={format!("partner-culture-{i}")} />
             if matches!(p.culture, CultureSpec::Custom(_)) {
@@ -769,12 +788,12 @@ fn governance_section(ctx: &Ctx) -> Html {
                         aria-describedby={format!("help-{manager_id}")} />
                     <label for={manager_id.clone()}>{ label_of(lang, manager_path) }</label>
                     <small class="help" id={format!("help-{manager_id}")}>{ help_of(lang, manager_path) }</small>
-                    { error_html(lang, manager_path, &ctx.err(manager_path)) }
+                    { error_html(ctx.hush, lang, manager_path, &ctx.err(manager_path)) }
                 </div>
                 { ctx.select("governance.sharing", opts("editor.sharing", &ops::SHARINGS), ops::sharing_key(&g.sharing)) }
             </div>
             { fixed }
-            <Ladder lang={lang} steps={g.resolution.clone()} error={ctx.err("governance.resolution")}
+            <Ladder hush={ctx.hush} lang={lang} steps={g.resolution.clone()} error={ctx.err("governance.resolution")}
                 on_edit={ctx.on_edit.clone()} />
         </div>
     }
@@ -782,6 +801,9 @@ fn governance_section(ctx: &Ctx) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct LadderProps {
+    /// Live regions are quiet: the language has just changed (components/live.rs).
+    #[prop_or_default]
+    hush: bool,
     lang: Lang,
     steps: Vec<Resolution>,
     error: Option<Refusal>,
@@ -792,6 +814,7 @@ struct LadderProps {
 /// select to add a missing step.
 #[function_component(Ladder)]
 fn ladder(p: &LadderProps) -> Html {
+    let hush = p.hush;
     let lang = p.lang;
     let add_kind = use_node_ref();
     let len = p.steps.len();
@@ -853,7 +876,7 @@ fn ladder(p: &LadderProps) -> Html {
                     <button type="button" data-testid="ladder-add" onclick={on_add}>{ format!("+ {}", t(lang, "editor.ladder.add")) }</button>
                 </div>
             }
-            { error_html(lang, path, &p.error) }
+            { error_html(hush, lang, path, &p.error) }
         </fieldset>
     }
 }
@@ -922,7 +945,7 @@ fn environment_section(ctx: &Ctx) -> Html {
                         { tf(lang, "editor.shock.limit", &[("max", &crate::narrate::amount(lang, MAX_SCRIPTED_SHOCKS as f64))]) }
                     </p>
                 }
-                { error_html(lang, list_path, &ctx.err(list_path)) }
+                { error_html(ctx.hush, lang, list_path, &ctx.err(list_path)) }
             </fieldset>
         </div>
     }
