@@ -56,6 +56,9 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
 load_start="$(load)"
 started="$(date -u '+%Y-%m-%d %H:%M UTC')"
 cpu="$(lscpu | sed -n 's/^Model name: *//p' | head -n1)"
+# The clock too: a virtual machine may name its processor by family alone ("AMD EPYC").
+mhz="$(awk -F': *' '/^cpu MHz/ { printf "%.0f", $2; exit }' /proc/cpuinfo 2>/dev/null || true)"
+[ -n "$mhz" ] && cpu="$cpu at $mhz MHz"
 cores="$(nproc)"
 mem="$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
 rustc_v="$(rustc --version)"
