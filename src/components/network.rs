@@ -176,6 +176,8 @@ pub fn network(props: &Props) -> Html {
     // is then 0, which would read as trust collapsed).
     let key = if w.active().len() < 2 {
         "watch.network.summary_alone"
+    } else if left == 0 {
+        "watch.network.summary_none"
     } else {
         "watch.network.summary"
     };

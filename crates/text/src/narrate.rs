@@ -1529,7 +1529,7 @@ mod tests {
             "{en:?}"
         );
         let id = log_lines(Lang::Id, &s, &one_of_each());
-        assert_eq!(id[0], "Bulan 1: permintaan turun 30%, sesuai jadwal.");
+        assert_eq!(id[0], "Bulan ke-1: permintaan turun 30%, sesuai jadwal.");
         assert!(id.iter().any(|l| l.contains("0,61")), "{id:?}");
     }
 
@@ -1594,11 +1594,11 @@ mod tests {
         let pair = format!("sengketa antara {a} dan {b}");
         assert_eq!(
             id[1],
-            format!("Bulan 2: {pair} dibiarkan dulu (penghindaran).")
+            format!("Bulan ke-2: {pair} dibiarkan dulu (penghindaran).")
         );
         assert_eq!(
             id[6],
-            format!("Bulan 15: {pair} mereda setelah dibiarkan; kepercayaan {a}→{b} kini 0,50.")
+            format!("Bulan ke-15: {pair} mereda setelah dibiarkan; kepercayaan {a}→{b} kini 0,50.")
         );
         // In the stories of whole runs too, no dispute is settled by avoidance.
         let mut died_down = 0;
@@ -1900,7 +1900,7 @@ mod tests {
         let last = log_lines(Lang::Id, &s, &r.events).pop().unwrap();
         assert_eq!(
             last,
-            "Bulan 120: aliansi mencapai akhir jangka waktu dengan 3 dari 4 mitranya."
+            "Bulan ke-120: aliansi mencapai akhir jangka waktu dengan 3 dari 4 mitranya."
         );
         let mut intact = 0;
         for seed in 0..40 {

@@ -88,6 +88,7 @@ fn refusal_text(lang: Lang, r: &Refusal) -> String {
         Refusal::Empty => t(lang, "editor.err.empty").into(),
         Refusal::NotANumber => t(lang, "editor.err.not_a_number").into(),
         Refusal::NotWhole => t(lang, "editor.err.not_whole").into(),
+        Refusal::NotAWholeNumber => t(lang, "editor.err.not_a_whole_number").into(),
         Refusal::Range { lo, hi } => tf(
             lang,
             "editor.err.range",

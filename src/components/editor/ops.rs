@@ -64,6 +64,9 @@ pub enum Refusal {
     Empty,
     /// Not a number.
     NotANumber,
+    /// Not a number, where a whole number is needed (the words say so, without a decimal
+    /// example).
+    NotAWholeNumber,
     /// A whole number is needed.
     NotWhole,
     /// Outside `[lo, hi]`.
@@ -248,7 +251,10 @@ pub fn parse_number(text: &str, mark: char) -> Result<f64, Refusal> {
 /// without thousands marks (`1,200` on an English page, `1.200` on an Indonesian one; `24,0`
 /// is 24); out-of-range values come back as a [`Refusal::Range`] with the control's bounds.
 pub fn parse_whole(text: &str, mark: char, spec: Spec) -> Result<u32, Refusal> {
-    let v = parse_number(text, mark)?;
+    let v = parse_number(text, mark).map_err(|r| match r {
+        Refusal::NotANumber => Refusal::NotAWholeNumber,
+        r => r,
+    })?;
     if v.fract() != 0.0 {
         return Err(Refusal::NotWhole);
     }
@@ -978,6 +984,10 @@ mod tests {
         assert_eq!(
             apply(&s, &num("horizon_months", "1.5")),
             Err(Refusal::NotWhole)
+        );
+        assert_eq!(
+            apply(&s, &num("horizon_months", "long")),
+            Err(Refusal::NotAWholeNumber)
         );
     }
 

@@ -151,6 +151,7 @@ pub const STRINGS: &str = strings![
     ("editor.err.empty", "Please enter a number.", "Silakan isi angka."),
     ("editor.err.not_a_number", "Not a number: use digits, e.g. 0.5 or 0,5.", "Bukan angka: gunakan digit, misalnya 0,5 atau 0.5."),
     ("editor.removed_with_shocks", "{name} is removed, and with it the scripted shocks aimed at it ({n}).", "{name} dihapus, beserta guncangan terjadwal yang ditujukan kepadanya ({n})."),
+    ("editor.err.not_a_whole_number", "Not a number: type a whole number, e.g. 12.", "Bukan angka: ketik bilangan bulat, misalnya 12."),
     ("editor.err.not_whole", "Must be a whole number.", "Harus bilangan bulat."),
     ("editor.err.range", "Must be between {lo} and {hi}.", "Harus antara {lo} dan {hi}."),
     ("editor.err.above_range", "Must be above {lo} and at most {hi}.", "Harus di atas {lo} dan paling banyak {hi}."),

@@ -59,8 +59,8 @@
 //   default scenario                    → skenario bawaan
 //   decision mode / classroom mode      → mode keputusan / mode kelas
 //   lesson part                         → bagian
-//   worker (parallel process)           → proses paralel (the batch's status: "dijalankan paralel
-//                                         di {workers} inti prosesor", one worker per core)
+//   worker (parallel process)           → proses paralel (the batch's status: "{workers} proses
+//                                         paralel (paling banyak satu per inti prosesor)")
 //   processor core                      → inti prosesor
 //   thread (the command line's --threads) → pekerja (the command line's researchers' word)
 //   checksum (the command line's)       → Checksum (as Indonesian software says it; the name
