@@ -113,6 +113,14 @@ impl LiveWorld {
         &self.choices
     }
 
+    /// How many of the choices the class made itself (not a shared run's planned ones).
+    pub fn own_choices(&self) -> usize {
+        self.choices
+            .iter()
+            .filter(|c| !self.planned.contains(c))
+            .count()
+    }
+
     /// Plays a fresh world up to `month` again, applying the class's `choices` to the
     /// disputes they were made for as each opens: the same run, since choosing draws no random
     /// numbers. Stops early if the run ends.
@@ -486,6 +494,11 @@ pub struct State {
     /// An edited scenario that loading another replaced (with its seed), which the page offers
     /// to bring back ([`Action::Restore`]) until it is dismissed.
     pub replaced: Option<Rc<Scenario>>,
+    /// The run that Reset (or Run after its end) set aside with the class's choices in it,
+    /// which the page offers to bring back ([`Action::BringBackRun`]): a stray Reset, or `r`
+    /// pressed by mistake, wiped a class's decisions with no way back (an audit). Kept until
+    /// the scenario or seed changes or the new run has choices of its own.
+    pub set_aside: Option<Rc<SetAside>>,
     /// The choices of a shared run ([`Action::LoadRun`]): every run of its scenario and seed
     /// applies them; any other scenario or seed runs without.
     pub planned: Option<Rc<Planned>>,
@@ -512,6 +525,8 @@ pub enum Action {
     Finish,
     /// Back to month 0 with the same scenario and seed.
     Reset,
+    /// Brings back the run that Reset set aside ([`State::set_aside`]).
+    BringBackRun,
     /// The timer: while playing, simulates these months (what the speed owes for the time
     /// since its previous tick: [`tick_step`]).
     Play(u32),
@@ -599,6 +614,17 @@ pub enum Action {
     },
 }
 
+/// A run set aside by Reset ([`State::set_aside`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SetAside {
+    pub live: LiveWorld,
+    pub result: Option<Result<Rc<RunResult>, String>>,
+    /// The scenario (with its seed) it was run with: brought back only onto the same.
+    pub scenario: Scenario,
+    /// The class's own choices in it.
+    pub choices: usize,
+}
+
 /// A message for the user: an i18n key, its `{name}` arguments, and whether it reports a problem.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
@@ -679,6 +705,7 @@ impl State {
             loaded: Rc::new(scenario.clone()),
             restored: false,
             replaced: None,
+            set_aside: None,
             planned: None,
             refused: 0,
             loaded_name: None,
@@ -863,6 +890,25 @@ impl State {
         self
     }
 
+    /// [`State::rewound`], setting the run aside first if the class made choices in it (not
+    /// only a shared run's planned ones, which the new run replays).
+    fn rewound_keeping_choices(self) -> State {
+        let aside = match &self.live {
+            Ok(w) if w.own_choices() > 0 => Some(Rc::new(SetAside {
+                live: w.clone(),
+                result: self.result.clone(),
+                scenario: self.scenario.clone(),
+                choices: w.own_choices(),
+            })),
+            _ => None,
+        };
+        let mut next = self.rewound();
+        if aside.is_some() {
+            next.set_aside = aside;
+        }
+        next
+    }
+
     /// Keeps the result once the world has ended, and stops playing.
     fn settled(mut self) -> State {
         if let Ok(w) = &self.live {
@@ -917,6 +963,12 @@ impl Reducible for State {
         let state = Rc::try_unwrap(self).unwrap_or_else(|rc| (*rc).clone());
         let shared_run = state.planned_applies();
         let mut next = state.reduced(action);
+        // A run set aside is offered back only while it could replace the run on screen.
+        if next.set_aside.as_ref().is_some_and(|a| {
+            a.scenario != next.scenario || next.live.as_ref().is_ok_and(|w| w.own_choices() > 0)
+        }) {
+            next.set_aside = None;
+        }
         // A shared run whose seed or settings were changed is no longer the class's run: say
         // so, where the notice said it would replay the class's choices.
         let set_aside = "library.link_choices_set_aside";
@@ -992,7 +1044,7 @@ impl State {
             }
             Action::Run => {
                 let state = if state.status() == Status::Done {
-                    state.rewound()
+                    state.rewound_keeping_choices()
                 } else {
                     state
                 };
@@ -1013,7 +1065,17 @@ impl State {
                 ..state
             }
             .finished(),
-            Action::Reset => state.rewound(),
+            Action::Reset => state.rewound_keeping_choices(),
+            Action::BringBackRun => match state.set_aside.clone() {
+                Some(a) if a.scenario == state.scenario => State {
+                    live: Ok(a.live.clone()),
+                    result: a.result.clone(),
+                    playing: false,
+                    set_aside: None,
+                    ..state
+                },
+                _ => state,
+            },
             Action::Play(months) => {
                 if state.playing {
                     state.advanced(months)
@@ -1857,6 +1919,52 @@ mod tests {
         );
         assert_eq!(off_ladder(&choices, Escalation), 4);
         assert_eq!(off_ladder(&[], Negotiation), 0);
+    }
+
+    #[test]
+    fn reset_sets_a_run_with_the_classs_choices_aside_to_bring_back() {
+        // The conflict lesson in decision mode, deciding every dispute until month 30.
+        let mut s = after(&[Action::OpenLesson(5), Action::SetDecisions(true)]);
+        while s.month() < 30 && s.run().is_none() {
+            s = match s.awaiting().map(|d| d.id) {
+                Some(id) => s.reduce(Action::Decide {
+                    id,
+                    step: Some(Resolution::Mediation),
+                }),
+                None => s.reduce(Action::Step),
+            };
+        }
+        let chosen = s.live.as_ref().unwrap().choices().len();
+        assert!(chosen > 0, "the lesson's disputes were decided");
+        let (month, events) = (s.month(), s.world().unwrap().events.clone());
+        // Reset: month 0, and the run with its choices kept aside.
+        let r = s.clone().reduce(Action::Reset);
+        assert_eq!(r.month(), 0);
+        assert_eq!(r.set_aside.as_ref().map(|a| a.choices), Some(chosen));
+        // A second Reset of the fresh run keeps the same run aside.
+        let r = r.reduce(Action::Reset);
+        assert_eq!(r.set_aside.as_ref().map(|a| a.choices), Some(chosen));
+        let back = r.clone().reduce(Action::BringBackRun);
+        assert_eq!(back.month(), month);
+        assert_eq!(back.world().unwrap().events, events, "the same run");
+        assert_eq!(back.live.as_ref().unwrap().choices().len(), chosen);
+        assert!(back.set_aside.is_none());
+        // Another seed, or choices of the new run's own, end the offer.
+        assert!(r.clone().reduce(Action::NewSeed).set_aside.is_none());
+        let mut n = r;
+        while n.live.as_ref().unwrap().own_choices() == 0 && n.run().is_none() {
+            n = match n.awaiting().map(|d| d.id) {
+                Some(id) => n.reduce(Action::Decide {
+                    id,
+                    step: Some(Resolution::Arbitration),
+                }),
+                None => n.reduce(Action::Step),
+            };
+        }
+        assert!(n.set_aside.is_none());
+        // A run without choices of the class's is not kept.
+        let plain = after(&[Action::Finish, Action::Reset]);
+        assert!(plain.set_aside.is_none());
     }
 
     #[test]

@@ -5,9 +5,9 @@ use yew::prelude::*;
 pub use crate::narrate::outcome_text;
 
 use crate::components::compare_start;
-use crate::components::live::live;
+use crate::components::live::{live, quiet};
 use crate::i18n::{t, tf};
-use crate::state::{State, Status};
+use crate::state::{Action, State, Status};
 
 pub fn outcome_view(state: &UseReducerHandle<State>) -> Html {
     let s = &**state;
@@ -41,12 +41,35 @@ pub fn outcome_view(state: &UseReducerHandle<State>) -> Html {
         ),
     };
     let live = live(s.hush || s.status() == Status::Running, "polite");
+    let set_aside = s.set_aside.as_ref().map(|a| {
+        tf(
+            lang,
+            "outcome.set_aside",
+            &[("n", &crate::narrate::amount(lang, a.choices as f64))],
+        )
+    });
+    let bring_back = {
+        let d = state.dispatcher();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::BringBackRun))
+    };
     // "Run again with a change" belongs to the run that ended: in this card, outside the
     // live region (which announces the outcome, not the button that appears with it).
     html! {
         <section class="card outcome">
             <h2>{ t(lang, "outcome.heading") }</h2>
             <p class={class} data-testid="outcome" aria-live={live}>{ text }</p>
+            // A run with the class's choices that Reset set aside, offered back (a stray Reset
+            // wiped a class's decisions). The sentence in a status region that is always
+            // there, so that it is read out; the button outside it.
+            <p class="set-aside" role="status" aria-live={quiet(s.hush)} data-testid="set-aside">
+                { set_aside }
+            </p>
+            if s.set_aside.is_some() {
+                <button type="button" class="set-aside-back" data-testid="bring-back-run"
+                    data-refocus="run" onclick={bring_back}>
+                    { t(lang, "outcome.bring_back") }
+                </button>
+            }
             { compare_start(state) }
         </section>
     }

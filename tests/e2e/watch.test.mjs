@@ -277,6 +277,32 @@ await h.check("on a phone, while a dispute awaits the class, the bar says so and
   await p.context().close();
 });
 
+await h.check("Reset after the class made choices keeps that run aside, and one click brings it back (an audit: a stray 'r' wiped a class's decisions)", async () => {
+  const p = await h.newPage();
+  await open(p, h.origin);
+  await tid(p, "decisions-toggle").click();
+  // Decide two disputes (mediation), then finish the run.
+  for (let k = 0; k < 2; k++) {
+    await tid(p, "finish").click();
+    await tid(p, "decision").waitFor({ timeout: STEP_TIMEOUT_MS });
+    const id = await tid(p, "decision").getAttribute("data-dispute");
+    await tid(p, "decide-mediation").click();
+    await p.waitForFunction((id) => document.querySelector('[data-testid="decision"]')?.dataset.dispute !== id, id, { timeout: STEP_TIMEOUT_MS });
+  }
+  const month = await p.locator("#app-ready").getAttribute("data-month");
+  assert.ok(Number(month) > 0);
+  assert.equal((await tid(p, "set-aside").textContent()).trim(), "", "nothing set aside yet");
+  await tid(p, "reset").click();
+  await p.waitForSelector('#app-ready[data-month="0"]', { state: "attached", timeout: STEP_TIMEOUT_MS });
+  assert.match(await tid(p, "set-aside").innerText(), /The previous run, with the choices the class made in it \(2\), is kept aside/);
+  await h.shot(p, "set-aside");
+  await tid(p, "bring-back-run").click();
+  await p.waitForSelector(`#app-ready[data-month="${month}"]`, { state: "attached", timeout: STEP_TIMEOUT_MS });
+  assert.equal(await tid(p, "bring-back-run").count(), 0, "brought back: the offer is gone");
+  assert.equal((await tid(p, "set-aside").textContent()).trim(), "");
+  await p.context().close();
+});
+
 /** Loads a scenario of 30 partners (calm-pair's first, thirty times) over `months`, with a
  * 60-month exit penalty and seed 30, the way a user would: export, edit the file, import. So
  * large a group seldom lasts (crowding): without the penalty, 1 run in 400 reaches month 120

@@ -36,6 +36,8 @@ pub const STRINGS: &str = strings![
         "Skenario tidak valid: {error}"
     ),
     ("outcome.heading", "Outcome", "Hasil"),
+    ("outcome.set_aside", "Started over from month 0. The previous run, with the choices the class made in it ({n}), is kept aside.", "Dimulai lagi dari bulan 0. Simulasi sebelumnya, dengan pilihan yang dibuat kelas di dalamnya ({n}), disisihkan dan dapat dikembalikan."),
+    ("outcome.bring_back", "Bring back the previous run", "Kembalikan simulasi sebelumnya"),
     ("outcome.survived", "Survived {months}", "Bertahan {months}"),
     (
         "outcome.dissolved",
