@@ -722,11 +722,14 @@ impl State {
         current.seed = self.seed;
         // Kept to bring back: an edit, or a scenario the page cannot give again (a shared
         // link's, an imported file's: a student who opens a lesson over the lecturer's link
-        // would otherwise have only the chat to find it in).
-        let edited = (self.restored || current != *self.loaded || !ready_to_hand(&current))
-            && current != scenario;
+        // would otherwise have only the chat to find it in). The user's own edit is kept
+        // nowhere else: a scenario only hard to find again never takes its place (Back to one
+        // shared link, then Forward to another, lost the edits made after sharing: an audit).
+        let own = self.restored || current != *self.loaded;
+        let keep =
+            (own || (!ready_to_hand(&current) && self.replaced.is_none())) && current != scenario;
         State {
-            replaced: if edited {
+            replaced: if keep {
                 Some(Rc::new(current))
             } else {
                 self.replaced
@@ -1759,6 +1762,29 @@ mod tests {
         assert_eq!(s.replaced, None);
         let s = after(&[Action::OpenLesson(5), Action::Load(linked)]);
         assert_eq!(s.replaced, None);
+    }
+
+    #[test]
+    fn an_edit_kept_to_bring_back_is_not_replaced_by_an_unedited_link() {
+        // Share twice (horizons 30 and 40, each a link in the address), edit to 50, then Back
+        // (link 30 loads over the edit) and Forward (link 40 loads over link 30, unedited).
+        let with = |months| {
+            let mut s = aliansi_sim::presets::default_scenario();
+            s.horizon_months = months;
+            s
+        };
+        let s = after(&[
+            Action::SetScenario(with(50)),
+            Action::Load(with(30)),
+            Action::Load(with(40)),
+        ]);
+        assert_eq!(s.scenario, with(40));
+        assert_eq!(
+            s.replaced.as_deref(),
+            Some(&with(50)),
+            "the edit is still offered"
+        );
+        assert_eq!(s.reduce(Action::Restore).scenario, with(50));
     }
 
     #[test]

@@ -424,6 +424,33 @@ await h.check("(7) a link opens in the language it was shared in; the switch rew
   await plain.context().close();
 });
 
+await h.check("edits made after sharing twice survive Back to the first link and Forward to the second: Bring back my scenario returns them (an audit)", async () => {
+  const p = await h.newPage();
+  await open(p, h.origin);
+  const setName = async (name) => {
+    await tid(p, "partner-name-0").fill(name);
+    await tid(p, "partner-name-0").press("Tab");
+  };
+  const shared = async () => {
+    const before = await p.evaluate(() => location.hash);
+    await tid(p, "share").click();
+    await p.waitForFunction((h) => location.hash !== h && location.hash.length > 10, before, { timeout: STEP_TIMEOUT_MS });
+  };
+  const named = (first) => [first, ...DEFAULT_PARTNERS.slice(1)];
+  await setName("Shared One");
+  await shared();
+  await setName("Shared Two");
+  await shared();
+  await setName("My Own Work");
+  await p.goBack();
+  await expectPartners(p, named("Shared One"));
+  await p.goForward();
+  await expectPartners(p, named("Shared Two"));
+  await tid(p, "restore").click();
+  await expectPartners(p, named("My Own Work"));
+  await p.context().close();
+});
+
 await h.check("(7) a refused clipboard is reported and the link stays selectable", async () => {
   const p = await h.newPage();
   await p.addInitScript(() => {
