@@ -621,12 +621,16 @@ pub struct LineExportProps {
 #[function_component(LineExport)]
 pub fn line_export(props: &LineExportProps) -> Html {
     let series = props.series.clone();
+    // The chart's own columns are headed in the page's language (its lines' labels): so is
+    // its month column. (The whole run's table and a batch's keep English names, the same
+    // as the command line's, for scripts.)
+    let month = t(props.lang, "export.col_month");
     let csv = Callback::from(move |_: ()| {
         let lines: Vec<(&str, &[(f64, f64)])> = series
             .iter()
             .map(|s| (s.label.as_str(), s.points.as_slice()))
             .collect();
-        lines_csv("month", &lines)
+        lines_csv(month, &lines)
     });
     let id = &props.chart_id;
     html! {

@@ -601,6 +601,9 @@ await h.check("in Bahasa Indonesia: the buttons are labelled in it, and the CSVs
   const c = await csv("batch-causes-export-csv", ";");
   assert.deepEqual(c.header, ["cause", "description", "runs", "share_of_ended"], "the same columns in every language");
   const survival = await csv("batch-survival-export-csv", ";");
+  // A chart's own table is headed in the page's language, as its lines are labelled.
+  const sat = await csv("ch-sat-export-csv", ";");
+  assert.deepEqual(sat.header, ["bulan", ...DEFAULT_PARTNERS]);
   await tid(page, "lang-en").click();
   const en = await csv("batch-survival-export-csv");
   assert.equal(survival.rows.length, en.rows.length);

@@ -8,6 +8,7 @@ pub const STRINGS: &str = strings![
     ("export.svg_label", "Download “{chart}” as a drawing (SVG)", "Unduh “{chart}” sebagai gambar vektor (SVG)"),
     ("export.png_label", "Download “{chart}” as a picture (PNG)", "Unduh “{chart}” sebagai gambar (PNG)"),
     ("export.bar_label", "Take away “{chart}”", "Simpan “{chart}”"),
+    ("export.col_month", "month", "bulan"),
     ("export.run_csv", "All monthly figures of this run", "Semua angka bulanan dari simulasi ini"),
     ("export.failed", "The file could not be made: {error}", "Berkas tidak dapat dibuat: {error}"),
     ("export.print", "Print debrief", "Cetak ringkasan"),
