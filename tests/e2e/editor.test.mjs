@@ -102,6 +102,9 @@ await h.check("(2) a number reads the same in every field, as the page's languag
   // English: 1,200 is twelve hundred in a whole-number field and a decimal one alike; 1.5 and
   // 1,5 are one and a half; a tiny value is not shown as 0.
   assert.equal(await typed("horizon_months", "1,200"), "1200");
+  // A whole-number field has no decimals: there 1.000 is a thousand in English too (it was
+  // read as 1, a horizon of one month: an audit).
+  assert.equal(await typed("horizon_months", "1.000"), "1000");
   assert.equal(await typed("partners.0.capacity", "1,200"), "1200");
   assert.equal(await typed("partners.0.capacity", "1.200"), "1.2");
   assert.equal(await typed("partners.0.capacity", "1,5"), "1.5");
@@ -115,6 +118,7 @@ await h.check("(2) a number reads the same in every field, as the page's languag
   assert.equal(await typed("partners.0.capacity", "30,125"), "30,125");
   assert.equal(await typed("horizon_months", "24"), "24");
   assert.equal(await typed("horizon_months", "1.200"), "1200");
+  assert.equal(await typed("horizon_months", "1,100"), "1100");
   // A refused number's message writes its limit as the hint beside it does ("10.000").
   await typed("partners.0.capacity", "-5");
   assert.match(await tid(p, "error-partners.0.capacity").innerText(), /paling banyak 10\.000\b/);

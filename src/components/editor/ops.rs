@@ -248,13 +248,19 @@ pub fn parse_number(text: &str, mark: char) -> Result<f64, Refusal> {
 }
 
 /// Parses a whole number in `[0, u32::MAX]` (months) as [`parse_number`] reads it, with or
-/// without thousands marks (`1,200` on an English page, `1.200` on an Indonesian one; `24,0`
-/// is 24); out-of-range values come back as a [`Refusal::Range`] with the control's bounds.
+/// without thousands marks (`24,0` is 24), except that one mark before exactly three digits
+/// is a thousands mark in either language (`1,200` and `1.200` are 1200, as the runs fields
+/// read them): a whole number has no decimals for the mark to begin, and `1.000` read as 1 on
+/// an English page turned a horizon of a thousand months into one, silently (an audit).
+/// Out-of-range values come back as a [`Refusal::Range`] with the control's bounds.
 pub fn parse_whole(text: &str, mark: char, spec: Spec) -> Result<u32, Refusal> {
-    let v = parse_number(text, mark).map_err(|r| match r {
-        Refusal::NotANumber => Refusal::NotAWholeNumber,
-        r => r,
-    })?;
+    let v = match crate::number::read_typed(text) {
+        crate::number::Typed::Ambiguous { grouped, .. } => grouped,
+        _ => parse_number(text, mark).map_err(|r| match r {
+            Refusal::NotANumber => Refusal::NotAWholeNumber,
+            r => r,
+        })?,
+    };
     if v.fract() != 0.0 {
         return Err(Refusal::NotWhole);
     }
@@ -876,7 +882,11 @@ mod tests {
         assert_eq!(parse_whole("24,0", '.', sp), Ok(24));
         assert_eq!(parse_whole("1,200", '.', sp), Ok(1200));
         assert_eq!(parse_whole("1.200", ',', sp), Ok(1200));
-        assert_eq!(parse_whole("1.200", '.', sp), Err(Refusal::NotWhole));
+        // One mark before three digits groups thousands in either language.
+        assert_eq!(parse_whole("1.200", '.', sp), Ok(1200));
+        assert_eq!(parse_whole("1.000", '.', sp), Ok(1000));
+        assert_eq!(parse_whole("1,000", ',', sp), Ok(1000));
+        assert_eq!(parse_whole("1.2", '.', sp), Err(Refusal::NotWhole));
         assert_eq!(parse_whole("2.5", '.', sp), Err(Refusal::NotWhole));
         let s = default_scenario();
         let capacity = |text: &str, mark: char| {
