@@ -23,6 +23,10 @@ pub fn explain(lang: Lang, e: &WireError) -> String {
                 // A number beyond what a double holds (`1e400`): serde_json stops there, as at
                 // a syntax error, but only the number is at fault.
                 "library.err.too_large_at"
+            } else if message.starts_with("recursion limit exceeded") {
+                // Valid JSON, nested deeper than serde_json follows (128 levels): no scenario
+                // is nested more than four deep.
+                "library.err.too_deep_at"
             } else {
                 "library.err.syntax"
             };
@@ -253,6 +257,11 @@ mod tests {
                 "{ this is not".into(),
                 "not valid JSON at line 1",
                 "bukan JSON yang sah pada baris 1",
+            ),
+            (
+                format!("{}{}", "[".repeat(200), "]".repeat(200)),
+                "nested too deeply at line 1, column 128",
+                "bersarang terlalu dalam pada baris 1, kolom 128",
             ),
             ("{\"version\": 9}".into(), "version 9", "versi skenario 9"),
             (

@@ -113,6 +113,7 @@ pub const STRINGS: &str = strings![
     ("library.err.kind.null", "null", "null"),
     ("library.err.negative", "must be a whole number of 0 or more, not {value}", "harus bilangan bulat 0 atau lebih, bukan {value}"),
     ("library.err.too_large", "the number is too large", "angkanya terlalu besar"),
+    ("library.err.too_deep_at", "lists and objects nested too deeply at line {line}, column {column} (a scenario is nested four deep at most)", "daftar dan objek bersarang terlalu dalam pada baris {line}, kolom {column} (skenario paling dalam bersarang empat tingkat)"),
     ("library.err.too_large_at", "a number at line {line}, column {column} is too large", "angka pada baris {line}, kolom {column} terlalu besar"),
     ("library.err.range", "must be from {lo} to {hi}, not {value}", "harus antara {lo} dan {hi}, bukan {value}"),
     ("library.err.no_version", "this is not an Aliansi scenario file: \"version\" is missing", "ini bukan berkas skenario Aliansi: \"version\" tidak ada"),
