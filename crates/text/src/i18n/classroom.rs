@@ -22,7 +22,7 @@ pub const STRINGS: &str = strings![
     ("classroom.key.choose", "Choose how a dispute is resolved (0: leave it to the ladder)", "Pilih cara menyelesaikan sengketa (0: serahkan pada tangga penyelesaian)"),
     ("classroom.decision_title", "A dispute has started (month {month})", "Sengketa baru dimulai (bulan ke-{month})"),
     ("classroom.decision_pair", "Now the trust between them is {trust} of 1, their satisfaction {sa} and {sb} of 100; gauges: Trust {gt}, Conflict {gc}.", "Kini kepercayaan di antara mereka {trust} dari 1, kepuasan mereka {sa} dan {sb} dari 100; indikator: Kepercayaan {gt}, Konflik {gc}."),
-    ("classroom.decision_text", "{a} and {b} are in a dispute over {cause} (severity {severity} of 1).", "{a} dan {b} bersengketa karena {cause} (tingkat keparahan {severity} dari 1)."),
+    ("classroom.decision_text", "{a} and {b} are in a dispute over {cause} (severity {severity} of 1).", "{a} dan {b} bersengketa karena {cause} (keparahan {severity} dari 1)."),
     ("classroom.decision_question", "How should they resolve it? Discuss, then choose.", "Bagaimana mereka sebaiknya menyelesaikannya? Diskusikan, lalu pilih."),
     ("classroom.decide_ladder", "Leave it to the alliance's ladder ({step} first)", "Serahkan pada tangga penyelesaian aliansi ({step} lebih dulu)"),
     ("classroom.last_choice", "The latest dispute went to {step} first: the event log tells how it ended.", "Sengketa terakhir lebih dulu ditangani lewat {step}: catatan peristiwa menceritakan bagaimana akhirnya."),
