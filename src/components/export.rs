@@ -715,6 +715,13 @@ pub struct DebriefHeadProps {
 #[function_component(DebriefHead)]
 pub fn debrief_head(props: &DebriefHeadProps) -> Html {
     let lang = props.lang;
+    // A ready-made scenario (a lesson's too) is named by its title, which the class knows it
+    // by; the seed aside (a batch's is its master seed).
+    let preset = aliansi_sim::presets::all().into_iter().find(|p| {
+        let mut s = props.scenario.clone();
+        s.seed = p.scenario.seed;
+        s == p.scenario
+    });
     html! {
         <div class="debrief-head" data-testid="debrief-head">
             <p class="debrief-title print-only">
@@ -724,6 +731,11 @@ pub fn debrief_head(props: &DebriefHeadProps) -> Html {
                     { tf(lang, "export.debrief_model", &[("version", aliansi_sim::MODEL_VERSION)]) }
                 </span>
             </p>
+            if let Some(p) = preset {
+                <p class="print-only debrief-preset" data-testid="debrief-preset">
+                    { tf(lang, "export.debrief_preset", &[("title", t(lang, &format!("library.preset.{}.title", p.id)))]) }
+                </p>
+            }
             <div class="print-only debrief-scenario-wrap">
                 <crate::components::scenario_summary::ScenarioSummary {lang}
                     scenario={props.scenario.clone()} seed={props.scenario.seed}

@@ -632,6 +632,8 @@ await h.check("the debrief of six partners (airline-alliance) still prints on on
     // (Measured before the PDF, whose "afterprint" takes the debrief's mark away.)
     const pt = await smallestLabelPt("batch-share");
     for (const svg of await tid(page, "batch-share").all()) assert.deepEqual(await crowded(svg), [], "the labels inside the histogram");
+    // The ready-made scenario is named by its title.
+    assert.equal(await tid(page, "batch").getByTestId("debrief-preset").innerText(), "Scenario: Airline alliance");
     const pages = await debriefPages("debrief-six");
     console.log(`debrief with six partners prints on ${pages} page(s), the share histograms' labels ${pt.toFixed(1)} pt`);
     assert.equal(pages, 1, "one page");
