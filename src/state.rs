@@ -66,9 +66,11 @@ pub fn tick_step(speed: u32, elapsed_ms: u32, carry: u32) -> (u32, u32) {
     }
 }
 
-/// A seed as the user typed it: a whole number in `0..=u64::MAX` (surrounding spaces allowed).
+/// A seed as the user typed it: a whole number in `0..=u64::MAX` (surrounding spaces allowed),
+/// with or without thousands marks as either language writes them (`2,024`, `2.024`, `2 024`),
+/// as the other whole-number fields take them (`number::whole_digits`).
 pub fn parse_seed(text: &str) -> Option<u64> {
-    text.trim().parse::<u64>().ok()
+    crate::number::whole_digits(text)?.parse::<u64>().ok()
 }
 
 /// The world being simulated, shared cheaply between renders. Two handles are equal when they
@@ -1625,6 +1627,10 @@ mod tests {
         assert_eq!(parse_seed("18446744073709551616"), None);
         assert_eq!(parse_seed("-1"), None);
         assert_eq!(parse_seed("4.5"), None);
+        for grouped in ["2,024", "2.024", "2 024"] {
+            assert_eq!(parse_seed(grouped), Some(2024), "{grouped}");
+        }
+        assert_eq!(parse_seed("20,24"), None);
         assert_eq!(parse_seed("abc"), None);
         assert_eq!(parse_seed(""), None);
     }
