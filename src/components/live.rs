@@ -34,6 +34,48 @@ pub fn quiet(hush: bool) -> Option<&'static str> {
 mod tests {
     use super::*;
 
+    /// Every live region in the components' markup says how it is quieted: a `role` of
+    /// status or alert, or an `aria-live`, on a line that also calls [`live`] or [`quiet`]
+    /// (except the one left out on purpose, a chart's export error).
+    #[test]
+    fn every_live_region_can_be_hushed() {
+        let mut files = vec![];
+        let mut dirs = vec![std::path::PathBuf::from("src/components")];
+        while let Some(dir) = dirs.pop() {
+            for e in std::fs::read_dir(&dir).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    dirs.push(p);
+                } else if p.extension().is_some_and(|x| x == "rs") && !p.ends_with("live.rs") {
+                    files.push(p);
+                }
+            }
+        }
+        assert!(files.len() > 10, "{files:?}");
+        let mut loud = vec![];
+        for f in &files {
+            let text = std::fs::read_to_string(f).unwrap();
+            for (k, line) in text.lines().enumerate() {
+                let code = line.trim_start();
+                if code.starts_with("//") {
+                    continue;
+                }
+                let region = code.contains("role=\"status\"")
+                    || code.contains("role=\"alert\"")
+                    || code.contains("aria-live=");
+                let hushed = code.contains("live(") || code.contains("quiet(");
+                let exempt = code.contains("class=\"export-error\"");
+                if region && !hushed && !exempt {
+                    loud.push(format!("{}:{}: {code}", f.display(), k + 1));
+                }
+            }
+        }
+        assert!(
+            loud.is_empty(),
+            "live regions a language switch would make speak: {loud:#?}"
+        );
+    }
+
     #[test]
     fn quiet_only_while_hushed() {
         assert_eq!(live(false, "polite"), "polite");

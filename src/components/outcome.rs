@@ -40,7 +40,8 @@ pub fn outcome_view(state: &UseReducerHandle<State>) -> Html {
             ),
         ),
     };
-    let live = live(s.hush || s.status() == Status::Running, "polite");
+    // Not read out month by month while the run plays.
+    let playing = s.status() == Status::Running;
     let set_aside = s.set_aside.as_ref().map(|a| {
         tf(
             lang,
@@ -57,7 +58,7 @@ pub fn outcome_view(state: &UseReducerHandle<State>) -> Html {
     html! {
         <section class="card outcome">
             <h2>{ t(lang, "outcome.heading") }</h2>
-            <p class={class} data-testid="outcome" aria-live={live}>{ text }</p>
+            <p class={class} data-testid="outcome" aria-live={live(s.hush || playing, "polite")}>{ text }</p>
             // A run with the class's choices that Reset set aside, offered back (a stray Reset
             // wiped a class's decisions). The sentence in a status region that is always
             // there, so that it is read out; the button outside it.
