@@ -80,9 +80,11 @@ pub fn gauges(state: &UseReducerHandle<State>) -> Html {
                                     }
                                 </span>
                             </div>
-                            // The mark sits over the bar's end (the weakest gauge's bar seldom
-                            // reaches it), so that it takes no room: beside the name it wrapped
-                            // under long ones, and the gauges below jumped as it moved.
+                            // The mark sits over the bar, so that it takes no room: beside the
+                            // name it wrapped under long ones, and the gauges below jumped as it
+                            // moved. It sits on the side away from the bar's end (over the
+                            // empty track of a bar under half full, over the filled part of one
+                            // above), so that the end stays in sight.
                             <div class="gauge-bar-row">
                                 <svg class="gauge-bar" viewBox="0 0 100 10" preserveAspectRatio="none"
                                     aria-hidden="true">
@@ -90,7 +92,7 @@ pub fn gauges(state: &UseReducerHandle<State>) -> Html {
                                     <rect class={if v < 50 { "fill low" } else { "fill" }} x="0" y="0" width={v.to_string()} height="10" />
                                 </svg>
                                 if let Some(ended) = mark {
-                                    <span class="badge" data-testid="gauge-badge">{ t(lang, if ended { "watch.gauges.ended" } else { "watch.gauges.weakest" }) }</span>
+                                    <span class={classes!("badge", (v >= 50).then_some("on-fill"))} data-testid="gauge-badge">{ t(lang, if ended { "watch.gauges.ended" } else { "watch.gauges.weakest" }) }</span>
                                 }
                             </div>
                             <p class="gauge-help">{ t(lang, &format!("watch.challenge.{key}.help")) }</p>

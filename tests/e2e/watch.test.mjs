@@ -303,6 +303,29 @@ await h.check("Reset after the class made choices keeps that run aside, and one 
   await p.context().close();
 });
 
+await h.check("on a phone in Bahasa Indonesia, the weakest gauge's mark leaves the end of its bar in sight (an audit: it covered it)", async () => {
+  const p = await h.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await open(p, h.origin, "/?lang=id");
+  for (const preset of ["default", "calm-pair", "challenge-trust"]) {
+    await loadPreset(p, preset);
+    for (let k = 0; k < 3; k++) {
+      await tid(p, "step").click();
+      await p.waitForTimeout(150);
+      const cover = await p.evaluate(() => {
+        const li = document.querySelector("li.gauge.weakest");
+        if (!li) return null;
+        const v = Number(li.querySelector(".gauge-value").dataset.value);
+        const bar = li.querySelector("svg.gauge-bar").getBoundingClientRect();
+        const badge = li.querySelector(".badge").getBoundingClientRect();
+        const end = bar.left + (bar.width * v) / 100;
+        return end > badge.left + 2 && end < badge.right - 2 ? `value ${v}: the bar ends at ${Math.round(end)} px, under the mark (${Math.round(badge.left)} to ${Math.round(badge.right)} px)` : null;
+      });
+      assert.equal(cover, null, preset);
+    }
+  }
+  await p.context().close();
+});
+
 /** Loads a scenario of 30 partners (calm-pair's first, thirty times) over `months`, with a
  * 60-month exit penalty and seed 30, the way a user would: export, edit the file, import. So
  * large a group seldom lasts (crowding): without the penalty, 1 run in 400 reaches month 120

@@ -47,7 +47,7 @@ pub const STRINGS: &str = strings![
     // Gauges
     ("watch.gauges.heading", "The seven challenges", "Tujuh tantangan"),
     ("watch.gauges.desc", "How healthy each challenge is right now (100 = no trouble).", "Seberapa sehat tiap tantangan saat ini (100 = tanpa masalah)."),
-    ("watch.gauges.weakest", "Hurting most now", "Paling bermasalah"),
+    ("watch.gauges.weakest", "Hurting most now", "Terlemah"),
     ("watch.gauges.ended", "Ended the alliance", "Mengakhiri aliansi"),
     ("watch.gauges.none", "none: fewer than two partners are left", "tidak ada: tersisa kurang dari dua mitra"),
     ("watch.challenge.alignment", "Goal alignment", "Keselarasan tujuan"),
