@@ -113,10 +113,10 @@ pub fn app() -> Html {
     // language (src/components/live.rs).
     {
         let dispatch = state.dispatcher();
-        use_effect_with(state.hush, move |&hush| {
+        use_effect_with((state.hush, state.hush_gen), move |&(hush, gen)| {
             let timer = hush.then(|| {
                 Timeout::new(crate::components::live::HUSH_MS, move || {
-                    dispatch.dispatch(Action::Unhush)
+                    dispatch.dispatch(Action::Unhush(gen))
                 })
             });
             move || drop(timer)

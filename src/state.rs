@@ -454,6 +454,9 @@ pub struct State {
     pub lang: Lang,
     /// Live regions are quiet: the language has just changed (src/components/live.rs).
     pub hush: bool,
+    /// Counts the language switches, so that a second switch while quiet keeps the regions
+    /// quiet for its own redraw ([`Action::Unhush`] of an earlier one does nothing).
+    pub hush_gen: u32,
     pub scenario: Scenario,
     /// The seed of the current run.
     pub seed: u64,
@@ -548,8 +551,9 @@ pub enum Action {
     RunNextSeed,
     /// Switches the display language.
     SetLang(Lang),
-    /// Live regions speak again after a language switch (src/components/live.rs).
-    Unhush,
+    /// Live regions speak again after the language switch that this counts
+    /// ([`State::hush_gen`]; src/components/live.rs).
+    Unhush(u32),
     /// Replaces the scenario being edited (the editor sends only valid values) and takes its
     /// seed; the run rewinds to month 0, ready to play with the new settings. A remembered
     /// baseline is kept.
@@ -691,6 +695,7 @@ impl State {
         State {
             lang: Lang::default(),
             hush: false,
+            hush_gen: 0,
             seed,
             live: Err(String::new()),
             playing: false,
@@ -1107,15 +1112,18 @@ impl State {
                 state.with_seed(seed).finished()
             }
             // The switch rewrites every live region: quiet for a moment (components/live.rs).
-            Action::SetLang(lang) => State {
-                hush: state.hush || lang != state.lang,
+            Action::SetLang(lang) if lang != state.lang => State {
+                hush: true,
+                hush_gen: state.hush_gen.wrapping_add(1),
                 lang,
                 ..state
             },
-            Action::Unhush => State {
+            Action::SetLang(_) => state,
+            Action::Unhush(gen) if gen == state.hush_gen => State {
                 hush: false,
                 ..state
             },
+            Action::Unhush(_) => state,
             // A new name changes nothing in the world: keep the run on screen.
             Action::SetScenario(scenario) if same_world(&state.scenario, &scenario) => {
                 State { scenario, ..state }
@@ -1597,9 +1605,14 @@ mod tests {
         );
         let t = s.reduce(Action::SetLang(Lang::Id));
         assert!(t.hush);
-        let u = t.reduce(Action::Unhush);
+        let u = t.clone().reduce(Action::Unhush(t.hush_gen));
         assert!(!u.hush);
         assert_eq!(u.lang, Lang::Id);
+        // A second switch while quiet: the first switch's timer does not end its quiet.
+        let again = t.clone().reduce(Action::SetLang(Lang::En));
+        assert!(again.hush && again.hush_gen != t.hush_gen);
+        assert!(again.clone().reduce(Action::Unhush(t.hush_gen)).hush);
+        assert!(!again.clone().reduce(Action::Unhush(again.hush_gen)).hush);
     }
 
     #[test]

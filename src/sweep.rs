@@ -370,9 +370,15 @@ pub fn read_axis(lang: Lang, base: &Scenario, f: &AxisForm) -> Result<Axis, Prob
     };
     let whole = matches!(p.domain, Domain::Number { whole: true, .. });
     let read = |input: Input, text: &str| -> Result<f64, Problem> {
-        // As the editor reads numbers: what reads two ways (`1,200`), as the page writes.
-        let v = crate::number::read_with(text, lang.decimal_mark())
-            .ok_or_else(|| problem(input, t(lang, "sweep.err.number").to_string()))?;
+        // As the editor reads numbers: what reads two ways (`1,200`), as the page writes,
+        // but as thousands where the parameter is whole (months).
+        let mark = lang.decimal_mark();
+        let v = if whole {
+            crate::number::read_whole_with(text, mark)
+        } else {
+            crate::number::read_with(text, mark)
+        }
+        .ok_or_else(|| problem(input, t(lang, "sweep.err.number").to_string()))?;
         if whole && v.fract() != 0.0 {
             return Err(problem(input, t(lang, "sweep.err.whole").to_string()));
         }
@@ -1162,6 +1168,17 @@ mod tests {
             );
             let a = read_axis(Lang::En, &base, &f).unwrap();
             assert_eq!(a.values, [0.0, 3.0, 6.0, 9.0, 12.0, 15.0, 18.0, 21.0, 24.0]);
+        }
+        // A whole parameter reads one mark before three digits as thousands in either
+        // language, as the editor does (a horizon to "1.000" swept 12, 7 and 1 months).
+        let base = default_scenario();
+        for lang in [Lang::En, Lang::Id] {
+            for to in ["1.000", "1,000"] {
+                let mut f = AxisForm::for_param(&base, "horizon_months").unwrap();
+                (f.from, f.to, f.steps) = ("12".into(), to.into(), "3".into());
+                let a = read_axis(lang, &base, &f).unwrap();
+                assert_eq!(a.values, [12.0, 506.0, 1000.0], "{lang:?} {to}");
+            }
         }
         // Every default of every preset reads back as a valid axis.
         for preset in all() {

@@ -5,15 +5,17 @@
 //! sentences it had heard before, in the other language, in one breath (an accessibility
 //! audit). For [`HUSH_MS`] after a switch, every live region says `aria-live="off"` (which a
 //! region's role yields to), so that the switch's rewriting is not news; the page then gives
-//! each region its own setting back. The time is kept by `State::hush` and the page's timer
+//! each region its own setting back. A second switch starts the time again. News that comes in
+//! that moment (a batch ending just after a switch) is not read out: the time is kept short. The time is kept by `State::hush` and the page's timer
 //! (src/app.rs); components that do not take the page's state are given it as a `hush` prop
 //! (a context would cost 3 KB of the download). Not quieted: a chart's export error
 //! (`ExportBar`, in eight places), which stays on screen only after a failed export.
 
 /// How long live regions stay quiet after a language switch, in milliseconds: long enough for
-/// the page to draw the new language (the browser reads a region's setting when it sees the
-/// change), short enough that news that follows the switch is still read out.
-pub const HUSH_MS: u32 = 1_000;
+/// the page to draw the new language and the browser to see the change (it reads a region's
+/// setting then: a frame or a few on a slow phone), short enough that little news can come in
+/// meanwhile (with a second, a batch ending just after a switch went unsaid: an audit).
+pub const HUSH_MS: u32 = 250;
 
 /// The `aria-live` of a live region: `normal`, or `"off"` while quiet.
 pub fn live(hush: bool, normal: &'static str) -> &'static str {

@@ -171,6 +171,18 @@ pub fn read_with(text: &str, decimal_mark: char) -> Option<f64> {
     }
 }
 
+/// [`read_with`] for a field of whole numbers (months, counts): there one mark before exactly
+/// three digits is a thousands mark in either language (`1.000` and `1,000` are 1000), since a
+/// whole number has no decimals for it to begin (read by the page's language, `1.000` on an
+/// English page turned a horizon of a thousand months into one, silently). Other texts read
+/// as [`read_with`] reads them (`24,0` is 24); the caller refuses a fraction.
+pub fn read_whole_with(text: &str, decimal_mark: char) -> Option<f64> {
+    match read_typed(text) {
+        Typed::Ambiguous { grouped, .. } => Some(grouped),
+        _ => read_with(text, decimal_mark),
+    }
+}
+
 /// The number `s` spells, if [`is_decimal`] accepts it (possibly infinite when it is too
 /// large for a double: `1e400`).
 pub fn parse_f64(s: &str) -> Option<f64> {

@@ -254,13 +254,10 @@ pub fn parse_number(text: &str, mark: char) -> Result<f64, Refusal> {
 /// an English page turned a horizon of a thousand months into one, silently (an audit).
 /// Out-of-range values come back as a [`Refusal::Range`] with the control's bounds.
 pub fn parse_whole(text: &str, mark: char, spec: Spec) -> Result<u32, Refusal> {
-    let v = match crate::number::read_typed(text) {
-        crate::number::Typed::Ambiguous { grouped, .. } => grouped,
-        _ => parse_number(text, mark).map_err(|r| match r {
-            Refusal::NotANumber => Refusal::NotAWholeNumber,
-            r => r,
-        })?,
-    };
+    if text.trim().is_empty() {
+        return Err(Refusal::Empty);
+    }
+    let v = crate::number::read_whole_with(text, mark).ok_or(Refusal::NotAWholeNumber)?;
     if v.fract() != 0.0 {
         return Err(Refusal::NotWhole);
     }

@@ -36,7 +36,7 @@ pub const STRINGS: &str = strings![
         "Skenario tidak valid: {error}"
     ),
     ("outcome.heading", "Outcome", "Hasil"),
-    ("outcome.set_aside", "Started over from month 0. The previous run, with the choices the class made in it ({n}), is kept aside.", "Dimulai lagi dari bulan 0. Simulasi sebelumnya, dengan pilihan yang dibuat kelas di dalamnya ({n}), disisihkan dan dapat dikembalikan."),
+    ("outcome.set_aside", "The previous run, with the choices the class made in it ({n}), is kept aside: this one started over without them.", "Simulasi sebelumnya, dengan pilihan yang dibuat kelas di dalamnya ({n}), disisihkan dan dapat dikembalikan: simulasi ini dimulai lagi tanpa pilihan itu."),
     ("outcome.bring_back", "Bring back the previous run", "Kembalikan simulasi sebelumnya"),
     ("outcome.survived", "Survived {months}", "Bertahan {months}"),
     (
