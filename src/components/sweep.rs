@@ -625,7 +625,7 @@ fn table(lang: Lang, r: &Results) -> Html {
         let med = match q.median_survival_months {
             Some(m) => crate::narrate::months(lang, m),
             // Over half still together at the horizon: the median lies beyond it.
-            None => tf(lang, "sweep.median_none", &[("n", &crate::narrate::months(lang, r.base.horizon_months))]),
+            None => tf(lang, "sweep.median_none", &[("n", &crate::narrate::months(lang, q.horizon_months))]),
         };
         html! {
             <tr data-ix={q.ix.to_string()} data-iy={q.iy.to_string()} data-survival={format!("{:.4}", q.survival)}>

@@ -231,6 +231,20 @@ await h.check("a choice field alone: decision rule, two of its options, as categ
   await sectionShot("choice");
 });
 
+await h.check("a sweep of the horizon (12 to 1.000 months, typed with a thousands mark): each row's median is over its own horizon", async () => {
+  await tid(page, "sweep-param-y").selectOption("");
+  await tid(page, "sweep-param-x").selectOption("horizon_months");
+  await tid(page, "sweep-x-from").fill("12");
+  await tid(page, "sweep-x-to").fill("1.000");
+  await tid(page, "sweep-x-steps").fill("3");
+  await runAndWait();
+  const heads = await tid(page, "sweep-table").locator('tbody th[scope="row"]').allInnerTexts();
+  assert.deepEqual(heads.map((h) => h.replace(/\D/g, "")), ["12", "506", "1000"], heads.join("|"));
+  // A year is too short for half the alliances to end: its median lies beyond its own 12 months.
+  const first = await tid(page, "sweep-table").locator("tbody tr").first().innerText();
+  assert.match(first, /over 12 months/, first);
+});
+
 await h.check("the conflict-resolution ladder: common ladders as categories, lettered with a key, the numbers of `aliansi sweep`", async () => {
   await tid(page, "sweep-param-x").selectOption("governance.resolution");
   const options = tid(page, "sweep-axis-x").locator('input[type="checkbox"]');
