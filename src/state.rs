@@ -625,7 +625,8 @@ pub enum Action {
 pub struct SetAside {
     pub live: LiveWorld,
     pub result: Option<Result<Rc<RunResult>, String>>,
-    /// The scenario (with its seed) it was run with: brought back only onto the same.
+    /// The scenario (with its seed) it was run with: brought back only onto the same world
+    /// (partner names aside, as a rename keeps the run on screen).
     pub scenario: Scenario,
     /// The class's own choices in it.
     pub choices: usize,
@@ -975,7 +976,8 @@ impl Reducible for State {
         let mut next = state.reduced(action);
         // A run set aside is offered back only while it could replace the run on screen.
         if next.set_aside.as_ref().is_some_and(|a| {
-            a.scenario != next.scenario || next.live.as_ref().is_ok_and(|w| w.own_choices() > 0)
+            !same_world(&a.scenario, &next.scenario)
+                || next.live.as_ref().is_ok_and(|w| w.own_choices() > 0)
         }) {
             next.set_aside = None;
         }
@@ -1077,7 +1079,7 @@ impl State {
             .finished(),
             Action::Reset => state.rewound_keeping_choices(),
             Action::BringBackRun => match state.set_aside.clone() {
-                Some(a) if a.scenario == state.scenario => State {
+                Some(a) if same_world(&a.scenario, &state.scenario) => State {
                     live: Ok(a.live.clone()),
                     result: a.result.clone(),
                     playing: false,
@@ -1994,8 +1996,14 @@ mod tests {
         assert_eq!(back.world().unwrap().events, events, "the same run");
         assert_eq!(back.live.as_ref().unwrap().choices().len(), chosen);
         assert!(back.set_aside.is_none());
-        // Another seed, or choices of the new run's own, end the offer.
+        // Another seed, or choices of the new run's own, end the offer; a new name does not
+        // (it keeps the run on screen too).
         assert!(r.clone().reduce(Action::NewSeed).set_aside.is_none());
+        let mut renamed = r.scenario.clone();
+        renamed.partners[0].name = "Kopi Kita".into();
+        let r2 = r.clone().reduce(Action::SetScenario(renamed));
+        assert!(r2.set_aside.is_some());
+        assert_eq!(r2.reduce(Action::BringBackRun).month(), month);
         let mut n = r;
         while n.live.as_ref().unwrap().own_choices() == 0 && n.run().is_none() {
             n = match n.awaiting().map(|d| d.id) {
