@@ -267,11 +267,12 @@ step "release build (scripts/build.sh)" \
 # screen reader as it plays, Many futures' result in its status, a variant added or removed
 # said, the choices of a decision named by their step, Escape closing a "?" help, the network's
 # names growing at 200 % zoom, the library's news said under its buttons on a phone: 408.3 KB.
-# Raised to 411 KB (stop 44): every live region quiet for a second after a language switch, so
+# Raised to 412 KB (stop 44): every live region quiet for a second after a language switch, so
 # that a screen reader does not read the page's news again in the other language (a `hush`
 # prop: 1.3 KB; a Yew context for it cost 2.9 KB): 409.5 KB; a run with the class's choices
 # that Reset set aside, offered back under the outcome (a stray 'r' wiped a class's decisions):
-# 410.3 KB. Where the rest goes (twiggy on
+# 410.3 KB; a printed debrief naming its ready-made scenario, the weakest gauge's mark moved off
+# its bar's end, a sweep's whole numbers read as the editor's: 411.0 KB. Where the rest goes (twiggy on
 # the wasm before wasm-opt, stop 44): the app's own code about a third (its components: the
 # sweep 66 KB, the library 52, the editor 48, Compare fairly 38 of 1,606 KB of code), Yew's
 # generic code for the app's components another 10 %, serde and serde_json with
@@ -286,7 +287,7 @@ step "release build (scripts/build.sh)" \
 # 2026-11-30, `ALIANSI_SIZE_OPTIONS=0 bash scripts/build.sh`: 27.8 KB more): that build is held
 # to the budget plus 29 KB, with a warning. Over budget, the step fails; the end-to-end tests
 # still run, then the script exits 1.
-PAGE_WEIGHT_BUDGET_KB=411
+PAGE_WEIGHT_BUDGET_KB=412
 if ! grep -qx 'size-options=on' "$BUILD_REPORT"; then
   without=$((PAGE_WEIGHT_BUDGET_KB + 29))
   echo "WARNING: the release build was made without scripts/build.sh's size options (see its" >&2
