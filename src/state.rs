@@ -628,8 +628,6 @@ pub struct SetAside {
     /// The scenario (with its seed) it was run with: brought back only onto the same world
     /// (partner names aside, as a rename keeps the run on screen).
     pub scenario: Scenario,
-    /// The class's own choices in it.
-    pub choices: usize,
 }
 
 /// A message for the user: an i18n key, its `{name}` arguments, and whether it reports a problem.
@@ -909,7 +907,6 @@ impl State {
                 live: w.clone(),
                 result: self.result.clone(),
                 scenario: self.scenario.clone(),
-                choices: w.own_choices(),
             })),
             _ => None,
         };
@@ -1078,15 +1075,16 @@ impl State {
             }
             .finished(),
             Action::Reset => state.rewound_keeping_choices(),
+            // (`reduce` drops a set-aside run as soon as the world on screen is another.)
             Action::BringBackRun => match state.set_aside.clone() {
-                Some(a) if same_world(&a.scenario, &state.scenario) => State {
+                Some(a) => State {
                     live: Ok(a.live.clone()),
                     result: a.result.clone(),
                     playing: false,
                     set_aside: None,
                     ..state
                 },
-                _ => state,
+                None => state,
             },
             Action::Play(months) => {
                 if state.playing {
@@ -1987,10 +1985,16 @@ mod tests {
         // Reset: month 0, and the run with its choices kept aside.
         let r = s.clone().reduce(Action::Reset);
         assert_eq!(r.month(), 0);
-        assert_eq!(r.set_aside.as_ref().map(|a| a.choices), Some(chosen));
+        assert_eq!(
+            r.set_aside.as_ref().map(|a| a.live.own_choices()),
+            Some(chosen)
+        );
         // A second Reset of the fresh run keeps the same run aside.
         let r = r.reduce(Action::Reset);
-        assert_eq!(r.set_aside.as_ref().map(|a| a.choices), Some(chosen));
+        assert_eq!(
+            r.set_aside.as_ref().map(|a| a.live.own_choices()),
+            Some(chosen)
+        );
         let back = r.clone().reduce(Action::BringBackRun);
         assert_eq!(back.month(), month);
         assert_eq!(back.world().unwrap().events, events, "the same run");

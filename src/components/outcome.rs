@@ -46,7 +46,10 @@ pub fn outcome_view(state: &UseReducerHandle<State>) -> Html {
         tf(
             lang,
             "outcome.set_aside",
-            &[("n", &crate::narrate::amount(lang, a.choices as f64))],
+            &[(
+                "n",
+                &crate::narrate::amount(lang, a.live.own_choices() as f64),
+            )],
         )
     });
     let bring_back = {
