@@ -29,15 +29,24 @@ pub fn field(s: &str) -> String {
     field_quoting(s, false)
 }
 
-/// Whether a cell is a number as [`number`] writes it (`-0.5`, `12`): the cells
+/// Whether a cell is a number as [`number`] writes it (`-0.5`, `12`, `4.05e-141`): the cells
 /// [`semicolon_csv`] gives a decimal comma, and the only ones that may start with `-` as they are.
 fn is_number_cell(cell: &str) -> bool {
-    let plain = cell.strip_prefix('-').unwrap_or(cell);
+    let (mantissa, exponent) = match cell.split_once('e') {
+        Some((m, e)) => (m, Some(e)),
+        None => (cell, None),
+    };
+    let plain = mantissa.strip_prefix('-').unwrap_or(mantissa);
+    let exponent_ok = exponent.is_none_or(|e| {
+        let digits = e.strip_prefix('-').unwrap_or(e);
+        !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+    });
     !plain.is_empty()
         && plain.bytes().all(|b| b.is_ascii_digit() || b == b'.')
         && plain.bytes().filter(|&b| b == b'.').count() <= 1
         && !plain.starts_with('.')
         && !plain.ends_with('.')
+        && exponent_ok
 }
 
 /// `s` with an apostrophe before it when it is text that starts with `=`, `+`, `-`, `@`, a tab
@@ -67,9 +76,11 @@ fn field_quoting(s: &str, semicolon: bool) -> String {
     }
 }
 
-/// A number for a CSV cell: `.` decimal point, no grouping, no exponent, rounded to 12
-/// significant digits (far finer than the model means anything, and free of floating-point
-/// noise: `0.53`, not `0.5299999999999998`); empty when not finite; `-0` written as `0`.
+/// A number for a CSV cell: `.` decimal point, no grouping, rounded to 12 significant digits
+/// (far finer than the model means anything, and free of floating-point noise: `0.53`, not
+/// `0.5299999999999998`); empty when not finite; `-0` written as `0`. Plain digits from
+/// 0.000000001 to below 10^15; beyond, an exponent (`4.05e-141`, a log-rank p-value of very
+/// different curves, rather than 140 zeros), which spreadsheets and R read as numbers too.
 pub fn number(v: f64) -> String {
     if !v.is_finite() {
         return String::new();
@@ -77,6 +88,9 @@ pub fn number(v: f64) -> String {
     let r = crate::number::parse_f64(&format!("{v:.11e}")).unwrap_or(v);
     if r == 0.0 {
         "0".into()
+    } else if r.abs() < 1e-9 || r.abs() >= 1e15 {
+        // `{:e}` writes the shortest digits that give `r` back (`4.04737420274e-141`).
+        format!("{r:e}")
     } else {
         format!("{r}")
     }
@@ -333,9 +347,11 @@ pub fn shares_csv(s: &BatchSummary, scenario: &Scenario) -> String {
 }
 
 /// The survival curves of the variants of a comparison, a column each (headed by its name).
-/// Columns: `month,<variant>...`.
-pub fn variants_curves_csv(r: &Results) -> String {
-    let mut header = vec!["month".to_string()];
+/// Columns: `<month>,<variant>...`, the first headed `month_header` (the chart's columns are
+/// headed in the page's language, by the variants' names: so is its month column, as in
+/// [`lines_csv`]).
+pub fn variants_curves_csv(month_header: &str, r: &Results) -> String {
+    let mut header = vec![month_header.to_string()];
     header.extend(r.names.iter().cloned());
     let mut t = Table::new(&header);
     let months = r
@@ -896,7 +912,12 @@ mod tests {
         assert_eq!(number(-2.0 / 3.0), "-0.666666666667");
         assert_eq!(number(f64::NAN), "");
         assert_eq!(number(f64::INFINITY), "");
-        for v in [0.1 + 0.2, 1.0 / 3.0, 1e-9, 123456789.123] {
+        // Tiny and huge: an exponent, not 140 zeros (a p-value of very different curves).
+        assert_eq!(number(4.047374202741e-141), "4.04737420274e-141");
+        assert_eq!(number(-2.5e-20), "-2.5e-20");
+        assert_eq!(number(3e20), "3e20");
+        assert_eq!(number(1.5e14), "150000000000000");
+        for v in [0.1 + 0.2, 1.0 / 3.0, 1e-9, 123456789.123, 4.04737420274e-141, -2.5e-20, 3e20] {
             same(&number(v), v);
             assert!(!number(v).contains(','));
         }
@@ -1088,7 +1109,7 @@ mod tests {
         same(&rows[2][7], lo);
         same(&rows[2][8], hi);
 
-        let curves = parse(&variants_curves_csv(&r));
+        let curves = parse(&variants_curves_csv("month", &r));
         assert_eq!(curves[0], ["month", "Base", "With a manager, \"strong\""]);
         assert_eq!(curves.len() - 1, r.horizon as usize + 1);
         for (m, row) in curves[1..].iter().enumerate() {
@@ -1391,6 +1412,12 @@ mod tests {
         }
         assert!(decimals > 100, "{decimals} cells with decimals");
         assert!(id.ends_with("\r\n") && !id.contains(",\r\n"));
+        // A number with an exponent is a number: a decimal comma, no apostrophe for its sign.
+        assert_eq!(
+            semicolon_csv("p,q\r\n4.05e-141,-2.5e-20\r\n"),
+            "p;q\r\n4,05e-141;-2,5e-20\r\n"
+        );
+        assert_eq!(semicolon_csv("x\r\n-1e\r\n"), "x\r\n'-1e\r\n");
         // A text cell that looks like a number with a point elsewhere keeps its text.
         assert_eq!(
             semicolon_csv("a,b\r\n\"x, 1.5\",-0.25\r\n"),

@@ -499,6 +499,12 @@ pub struct State {
     /// An edited scenario that loading another replaced (with its seed), which the page offers
     /// to bring back ([`Action::Restore`]) until it is dismissed.
     pub replaced: Option<Rc<Scenario>>,
+    /// The run of [`State::replaced`] as it stood when it was replaced, with the comparison it
+    /// was part of: [`Action::Restore`] brings them back with the scenario (opening a lesson
+    /// over a "same market, same shocks" comparison lost both runs, and bringing the
+    /// scenario back gave month 0 and no comparison: an audit). `None` when there was nothing
+    /// to bring back (a run at month 0, no comparison).
+    pub replaced_run: Option<Rc<ReplacedRun>>,
     /// The run that Reset (or Run after its end) set aside with the class's choices in it,
     /// which the page offers to bring back ([`Action::BringBackRun`]): a stray Reset, or `r`
     /// pressed by mistake, wiped a class's decisions with no way back (an audit). Kept until
@@ -620,6 +626,14 @@ pub enum Action {
     },
 }
 
+/// The run a load replaced ([`State::replaced_run`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReplacedRun {
+    pub live: Result<LiveWorld, String>,
+    pub result: Option<Result<Rc<RunResult>, String>>,
+    pub baseline: Option<Baseline>,
+}
+
 /// A run set aside by Reset ([`State::set_aside`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct SetAside {
@@ -711,6 +725,7 @@ impl State {
             loaded: Rc::new(scenario.clone()),
             restored: false,
             replaced: None,
+            replaced_run: None,
             set_aside: None,
             planned: None,
             refused: 0,
@@ -731,15 +746,26 @@ impl State {
         // would otherwise have only the chat to find it in). The user's own edit is kept
         // nowhere else: a scenario only hard to find again never takes its place (Back to one
         // shared link, then Forward to another, lost the edits made after sharing: an audit).
-        let own = self.restored || current != *self.loaded;
+        // A comparison is the user's work too, whatever the scenario.
+        let own = self.restored || current != *self.loaded || self.baseline.is_some();
         let keep =
             (own || (!ready_to_hand(&current) && self.replaced.is_none())) && current != scenario;
+        let (replaced, replaced_run) = if keep {
+            let started = self.month() > 0 || self.baseline.is_some();
+            let run = started.then(|| {
+                Rc::new(ReplacedRun {
+                    live: self.live.clone(),
+                    result: self.result.clone(),
+                    baseline: self.baseline.clone(),
+                })
+            });
+            (Some(Rc::new(current)), run)
+        } else {
+            (self.replaced, self.replaced_run)
+        };
         State {
-            replaced: if keep {
-                Some(Rc::new(current))
-            } else {
-                self.replaced
-            },
+            replaced,
+            replaced_run,
             loaded: Rc::new(scenario.clone()),
             restored: false,
             // An earlier notice spoke of the scenario before ("Loaded “Week 5”"): a load that
@@ -753,6 +779,13 @@ impl State {
         .rewound()
     }
 
+    fn without_baseline(self) -> State {
+        State {
+            baseline: None,
+            ..self
+        }
+    }
+
     fn with_restored(self) -> State {
         State {
             restored: true,
@@ -763,13 +796,25 @@ impl State {
     /// `self` with the replaced scenario back (see [`Action::Restore`]).
     fn restored(self) -> State {
         match self.replaced.clone() {
-            Some(before) => State {
-                replaced: None,
-                notice: None,
-                ..self
+            Some(before) => {
+                let run = self.replaced_run.clone();
+                let mut back = State {
+                    replaced: None,
+                    replaced_run: None,
+                    notice: None,
+                    ..self
+                }
+                .loading((*before).clone())
+                .with_restored();
+                // The run and the comparison as they stood (the world is the one brought
+                // back: they were kept with it).
+                if let Some(run) = run {
+                    back.live = run.live.clone();
+                    back.result = run.result.clone();
+                    back.baseline = run.baseline.clone();
+                }
+                back
             }
-            .loading((*before).clone())
-            .with_restored(),
             None => self,
         }
     }
@@ -1040,11 +1085,19 @@ impl State {
             }
             Action::Run | Action::Step | Action::Finish
                 if state.notice.as_ref().is_some_and(|n| {
-                    matches!(n.key, "library.link_opened" | "library.link_opened_choices")
+                    matches!(
+                        n.key,
+                        "library.link_opened"
+                            | "library.link_opened_choices"
+                            | "library.link_copied"
+                            | "library.link_copied_no_choices"
+                    )
                 }) =>
             {
                 // "Press Run to watch it": done; the notice goes (on a phone it kept a quarter
-                // of the screen for the whole run).
+                // of the screen for the whole run). So does Share's "the link is copied", read
+                // by then (held at the top of a projector's screen, it hid headings through a
+                // whole lesson: an audit).
                 State {
                     notice: None,
                     ..state
@@ -1151,6 +1204,7 @@ impl State {
                 .loading(aliansi_sim::presets::default_scenario()),
             Action::ForgetReplaced => State {
                 replaced: None,
+                replaced_run: None,
                 ..state
             },
             Action::Notify(notice) => State { notice, ..state },
@@ -1216,14 +1270,16 @@ impl State {
             Action::OpenLesson(index) if index < LESSONS.len() => {
                 let lesson = &LESSONS[index];
                 let variants = lesson.variants(state.lang);
+                // The comparison on screen goes with the scenario it was made in (kept
+                // with it to bring back: `loading`), not over to the lesson.
                 State {
                     lesson: Some(OpenLesson { index, part: 0 }),
                     decisions: lesson.decisions,
-                    baseline: None,
                     planned: None,
                     ..state
                 }
                 .loading(lesson.scenario())
+                .without_baseline()
                 .with_experiment(variants, lesson.runs)
             }
             Action::OpenLesson(_) => state,
@@ -1804,6 +1860,81 @@ mod tests {
             "the edit is still offered"
         );
         assert_eq!(s.reduce(Action::Restore).scenario, with(50));
+    }
+
+    #[test]
+    fn news_of_a_link_goes_once_the_run_moves_and_other_notices_stay() {
+        let notice = |key: &'static str, error: bool| {
+            Action::Notify(Some(Notice {
+                key,
+                args: vec![],
+                error,
+                other_model: None,
+            }))
+        };
+        for key in [
+            "library.link_copied",
+            "library.link_copied_no_choices",
+            "library.link_opened",
+        ] {
+            for moves in [Action::Run, Action::Step, Action::Finish] {
+                let s = after(&[notice(key, false), moves.clone()]);
+                assert_eq!(s.notice, None, "{key} after {moves:?}");
+                assert!(s.month() > 0 || s.playing, "{moves:?} still moves the run");
+            }
+        }
+        let s = after(&[notice("library.clipboard_refused", true), Action::Step]);
+        assert_eq!(s.notice.as_ref().map(|n| n.key), Some("library.clipboard_refused"));
+        let s = after(&[notice("library.saved.loaded", false), Action::Step]);
+        assert!(s.notice.is_some(), "other news stays until dismissed");
+    }
+
+    #[test]
+    fn bringing_back_a_scenario_brings_back_its_run_and_comparison() {
+        // "Same market, same shocks": a finished run kept as the baseline, a changed ladder,
+        // its run finished; then a lesson opened over them.
+        let mut mediation = aliansi_sim::presets::default_scenario();
+        mediation.governance.resolution = vec![Resolution::Negotiation, Resolution::Mediation];
+        let compared = after(&[
+            Action::Finish,
+            Action::CompareStart,
+            Action::SetScenario(mediation.clone()),
+            Action::Finish,
+        ]);
+        assert!(compared.baseline.is_some());
+        assert_eq!(compared.status(), Status::Done);
+        let lesson = compared.clone().reduce(Action::OpenLesson(3));
+        assert_eq!(lesson.baseline, None);
+        assert!(lesson.replaced_run.is_some());
+        let back = lesson.reduce(Action::Restore);
+        assert_eq!(back.scenario, compared.scenario);
+        assert_eq!(back.baseline, compared.baseline, "the comparison is back");
+        assert_eq!(back.result, compared.result, "the run is back, finished");
+        assert_eq!(
+            (back.status(), back.month()),
+            (Status::Done, compared.month())
+        );
+        assert_eq!(back.replaced_run, None);
+        // A run stopped half way comes back where it stood.
+        let paused = after(&[Action::NewSeed, Action::Step, Action::Step, Action::Step]);
+        let back = paused
+            .reduce(Action::OpenLesson(0))
+            .reduce(Action::Restore);
+        assert_eq!((back.month(), back.status()), (3, Status::Paused));
+        // A comparison on an unedited scenario is kept too; an unstarted, unedited run is not.
+        let plain_compare = after(&[Action::Finish, Action::CompareStart]);
+        let back = plain_compare
+            .clone()
+            .reduce(Action::OpenLesson(0))
+            .reduce(Action::Restore);
+        assert_eq!(back.baseline, plain_compare.baseline);
+        let s = after(&[Action::NewSeed]).reduce(Action::OpenLesson(0));
+        assert!(s.replaced.is_some() && s.replaced_run.is_none());
+        // Forgetting the scenario forgets its run.
+        let s = compared
+            .reduce(Action::OpenLesson(3))
+            .reduce(Action::ForgetReplaced);
+        assert_eq!(s.replaced_run, None);
     }
 
     #[test]

@@ -127,13 +127,17 @@ pub fn differences(lang: Lang, base: &Scenario, other: &Scenario) -> Vec<String>
         (&base.governance.sharing, &other.governance.sharing),
         (Sharing::Fixed(_), Sharing::Fixed(_))
     );
-    // "Mediation, then Arbitration": a bare comma beside the arrow read as two changes.
+    // "Mediation, then Arbitration": a bare comma beside the arrow read as two changes. A
+    // ladder of one step, "Mediation only": "Avoidance → Mediation" read as a ladder of two
+    // steps, as the ladder lists write them (an audit).
     let ladder = |s: &Scenario| {
-        crate::sweep::ladder_words(
-            lang,
-            &s.governance.resolution,
-            t(lang, "experiments.ladder_then"),
-        )
+        let steps = &s.governance.resolution;
+        let words = crate::sweep::ladder_words(lang, steps, t(lang, "experiments.ladder_then"));
+        if steps.len() == 1 {
+            tf(lang, "experiments.ladder_only", &[("step", &words)])
+        } else {
+            words
+        }
     };
     for p in catalogue(base) {
         let comparable = match p.group {
@@ -749,6 +753,19 @@ mod tests {
                     "Hoshi Technologies: Opportunism: 0.2 → 0.6".to_string(),
                 ],
                 "{d:?}"
+            );
+            // Ladders of one step say so: not read as one ladder of two steps.
+            let mut avoid = base.clone();
+            avoid.governance.resolution = vec![Resolution::Avoidance];
+            let mut mediate = base.clone();
+            mediate.governance.resolution = vec![Resolution::Mediation];
+            assert_eq!(
+                differences(Lang::Id, &avoid, &mediate),
+                ["Tangga penyelesaian konflik: Penghindaran saja → Mediasi saja"]
+            );
+            assert_eq!(
+                differences(Lang::En, &avoid, &base),
+                ["Conflict-resolution ladder: Avoidance only → Negotiation, then Arbitration"]
             );
         }
 

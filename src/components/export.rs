@@ -831,25 +831,25 @@ pub fn variants_bar(lang: Lang, r: &Rc<crate::variants::Results>, curves: bool) 
     use crate::export as x;
     let stem = x::compare_stem(r.runs, r.seed);
     // The CSV is written when the button is pressed.
-    type Csv = fn(&crate::variants::Results) -> String;
+    type Csv = fn(Lang, &crate::variants::Results) -> String;
     let (key, title, svg, make): (&str, &str, _, Csv) = if curves {
         (
             "curves",
             "experiments.variants_km_title",
             Some(AttrValue::from("[data-testid=\"variants-km\"]")),
-            x::variants_curves_csv,
+            |lang, r| x::variants_curves_csv(t(lang, "export.col_month"), r),
         )
     } else {
         (
             "table",
             "experiments.variants_table_caption",
             None,
-            x::variants_summary_csv,
+            |_, r| x::variants_summary_csv(r),
         )
     };
     let csv = {
         let r = r.clone();
-        move |_: ()| make(&r)
+        move |_: ()| make(lang, &r)
     };
     html! {
         <ExportBar {lang} chart={t(lang, title)} file_stem={format!("{stem}-{key}")}

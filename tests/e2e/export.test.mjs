@@ -604,6 +604,9 @@ await h.check("in Bahasa Indonesia: the buttons are labelled in it, and the CSVs
   // A chart's own table is headed in the page's language, as its lines are labelled.
   const sat = await csv("ch-sat-export-csv", ";");
   assert.deepEqual(sat.header, ["bulan", ...DEFAULT_PARTNERS]);
+  // So is "Compare fairly"'s chart of curves (its lines are the variants).
+  const curves = await csv("variants-curves-export-csv", ";");
+  assert.equal(curves.header[0], "bulan");
   await tid(page, "lang-en").click();
   const en = await csv("batch-survival-export-csv");
   assert.equal(survival.rows.length, en.rows.length);
@@ -686,6 +689,29 @@ await h.check("a name a spreadsheet would run as a formula is written as text, a
     assert.deepEqual(c.header.slice(1, 3), [`'${link}`, "'=1+1"], id);
     // Numbers stay numbers (a negative one too: no apostrophe).
     for (const r of c.rows) for (const cell of r) if (cell !== "") num(cell);
+  }
+});
+
+await h.check("Ctrl+P of a run: its pages only (no experiment not run, no lesson list), and the whole event log", async () => {
+  const p = await h.newPage();
+  await open(p, h.origin);
+  await finishRun(p);
+  await p.emulateMedia({ media: "print" });
+  try {
+    for (const id of ["batch", "compare-batch", "sweep", "lessons", "shortcut-help"]) {
+      assert.equal(await tid(p, id).isVisible(), false, `${id} is not on paper before it has results`);
+    }
+    assert.ok(await tid(p, "outcome").isVisible(), "the outcome is");
+    const log = await tid(p, "event-log").evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight, items: el.children.length }));
+    assert.ok(log.items > 10, `a long log (${log.items} events)`);
+    assert.ok(log.scroll <= log.client + 1, `every event on paper: ${log.scroll} px of events in ${log.client} px`);
+    // A lesson open: its text is printed (the list of lessons is not).
+    await p.emulateMedia({ media: "screen" });
+    await tid(p, "lesson-open-trust").click();
+    await p.emulateMedia({ media: "print" });
+    assert.ok(await tid(p, "lessons").isVisible(), "the open lesson is on paper");
+  } finally {
+    await p.context().close();
   }
 });
 

@@ -663,4 +663,28 @@ await h.check("a reload brings a run back to its month, with the class's decisio
   await p.context().close();
 });
 
+await h.check("a lesson opened over a comparison keeps it: Bring back my scenario brings back both runs side by side", async () => {
+  const p = await h.newPage();
+  await open(p, h.origin);
+  const marker = p.locator("#app-ready");
+  await tid(p, "finish").click();
+  await p.waitForSelector('#app-ready[data-status="done"]', { state: "attached", timeout: STEP_TIMEOUT_MS });
+  await tid(p, "compare-start").click();
+  await tid(p, "compare-armed").waitFor({ timeout: STEP_TIMEOUT_MS });
+  await tid(p, "compare-ladder").selectOption({ index: 2 });
+  await tid(p, "finish").click();
+  await p.waitForSelector('#app-ready[data-status="done"]', { state: "attached", timeout: STEP_TIMEOUT_MS });
+  await tid(p, "compare").waitFor({ timeout: STEP_TIMEOUT_MS });
+  const before = { month: await marker.getAttribute("data-month"), compare: (await tid(p, "compare").innerText()).replace(/\s+/g, " ") };
+  await tid(p, "lesson-open-trust").click();
+  await p.waitForSelector('#app-ready[data-status="ready"]', { state: "attached", timeout: STEP_TIMEOUT_MS });
+  assert.equal(await tid(p, "compare").count(), 0, "the lesson's scenario has no comparison");
+  await tid(p, "restore").click();
+  await p.waitForSelector('#app-ready[data-status="done"]', { state: "attached", timeout: STEP_TIMEOUT_MS });
+  assert.equal(await marker.getAttribute("data-month"), before.month, "the run is back where it ended");
+  await tid(p, "compare").waitFor({ timeout: STEP_TIMEOUT_MS });
+  assert.equal((await tid(p, "compare").innerText()).replace(/\s+/g, " "), before.compare, "the same comparison");
+  await p.context().close();
+});
+
 await h.finish();

@@ -1520,11 +1520,33 @@ fn check_chunk_count((i, n): (u64, u64), runs: u64, from_link: bool, each: &str)
     )))
 }
 
-/// A part's file while it is written: beside the `--out` file, named after it and this
-/// process (`part-7.json.4242.incomplete`, which `part-*.json` does not match).
+/// Where a part is written: a file of its own beside the `--out` file, named after it and this
+/// process (`part-7.json.4242.incomplete`, which `part-*.json` does not match), renamed to it
+/// once whole; or, when `--out` names something other than a file (`/dev/null`, a named pipe),
+/// that itself, written straight into.
 struct PartFile {
     file: std::fs::File,
-    temp: String,
+    /// The file written, and the file it becomes; `None` when written straight into `--out`.
+    temp: Option<(String, std::path::PathBuf)>,
+}
+
+/// The file a symbolic link at `path` leads to (through links to links), or `path` itself:
+/// the part replaces that file, and the link stays a link (renamed over, the link itself was
+/// replaced by a file, and the file it named was left as it was: an audit).
+fn followed(path: &std::path::Path) -> std::path::PathBuf {
+    let mut p = path.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::read_link(&p) {
+            Ok(to) => {
+                p = match p.parent() {
+                    Some(dir) if to.is_relative() => dir.join(to),
+                    _ => to,
+                }
+            }
+            Err(_) => break,
+        }
+    }
+    p
 }
 
 /// Opens the file a part is written into (`-`: standard output, `None`) before the work, so
@@ -1532,26 +1554,39 @@ struct PartFile {
 /// file of its own beside `path`, renamed to `path` once written whole: a part already at
 /// `path` (a task run again after it was preempted, or a mistyped index) stays as it was
 /// until then, and if the work is interrupted (Slurm's SIGTERM, Ctrl-C) only the incomplete
-/// file is left.
+/// file is left. A symbolic link is followed (the file it names gets the part); a device or a
+/// named pipe (`/dev/null`) is written into directly, never replaced by a file.
 fn open_part(path: &str) -> Res<Option<PartFile>> {
     if path == "-" {
         return Ok(None);
     }
+    let target = followed(std::path::Path::new(path));
+    if let Ok(meta) = std::fs::metadata(&target) {
+        if !meta.is_file() && !meta.is_dir() {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(&target)
+                .map_err(|e| cannot_write(path, e))?;
+            return Ok(Some(PartFile { file, temp: None }));
+        }
+    }
     // `path` itself must take the part: opened for writing as it is (nothing truncated), or
     // made and removed again when it is not there yet (a folder, say, is refused here).
-    let target = std::path::Path::new(path);
     if target.exists() {
         std::fs::OpenOptions::new()
             .write(true)
-            .open(target)
+            .open(&target)
             .map_err(|e| cannot_write(path, e))?;
     } else {
-        std::fs::File::create(target).map_err(|e| cannot_write(path, e))?;
-        let _ = std::fs::remove_file(target);
+        std::fs::File::create(&target).map_err(|e| cannot_write(path, e))?;
+        let _ = std::fs::remove_file(&target);
     }
-    let temp = format!("{path}.{}.incomplete", std::process::id());
+    let temp = format!("{}.{}.incomplete", target.display(), std::process::id());
     let file = std::fs::File::create(&temp).map_err(|e| cannot_write(path, e))?;
-    Ok(Some(PartFile { file, temp }))
+    Ok(Some(PartFile {
+        file,
+        temp: Some((temp, target)),
+    }))
 }
 
 /// Writes a part, one line of JSON, to its file (synced, then renamed to `path`), or to `out`
@@ -1562,10 +1597,16 @@ fn write_part(file: Option<PartFile>, path: &str, v: &Value, out: &mut impl Writ
         out.write_all(text.as_bytes())?;
         return Ok(false);
     };
+    let Some((temp, target)) = temp else {
+        file.write_all(text.as_bytes())
+            .and_then(|()| file.flush())
+            .map_err(|e| cannot_write(path, e))?;
+        return Ok(true);
+    };
     let written = file
         .write_all(text.as_bytes())
         .and_then(|()| file.sync_all())
-        .and_then(|()| std::fs::rename(&temp, path));
+        .and_then(|()| std::fs::rename(&temp, &target));
     if let Err(e) = written {
         let _ = std::fs::remove_file(&temp);
         return Err(cannot_write(path, e));
@@ -2713,10 +2754,12 @@ fn print_sweep(
             Some(_) => format!("  {:<w2$}", labels2[k / list.len()]),
             None => String::new(),
         };
+        // (A bound that is not 0 or 1 never reads as one: ">99.9", as in the batch summary.
+        // A spaced dash between the bounds, as in the page's table: "97.7 – >99.9 %".)
         let ci = format!(
-            "{}-{} %",
-            num(lang, sm.survival_ci95.0 * 100.0, 1),
-            num(lang, sm.survival_ci95.1 * 100.0, 1)
+            "{} – {} %",
+            words::pct_number(lang, sm.survival_ci95.0),
+            words::pct_number(lang, sm.survival_ci95.1)
         );
         writeln!(
             out,
@@ -2759,7 +2802,7 @@ fn print_sweep(
             let mut line = format!("{y:<w2$}");
             for c in 0..list.len() {
                 let sm = &rows[r * list.len() + c].3.summary;
-                let v = num(lang, sm.survival_at_horizon * 100.0, 1);
+                let v = words::pct_number(lang, sm.survival_at_horizon);
                 line.push_str(&format!("  {v:>cw$}"));
             }
             writeln!(out, "{line}")?;

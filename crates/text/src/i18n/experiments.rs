@@ -75,6 +75,7 @@ pub const STRINGS: &str = strings![
     ("experiments.diff_partners", "Partners", "Mitra"),
     ("experiments.diff_more", "and {n} more changes", "dan {n} perubahan lainnya"),
     ("experiments.ladder_then", ", then ", ", lalu "),
+    ("experiments.ladder_only", "{step} only", "{step} saja"),
     ("experiments.variants_ladder", "In these runs each variant's ladder settles the disputes: the choices made in decision mode are for the single run above.", "Dalam simulasi-simulasi ini, sengketa ditangani oleh tangga penyelesaian masing-masing varian: pilihan dalam mode keputusan hanya berlaku untuk satu simulasi di atas."),
     ("experiments.diff_review", "Strategic review", "Tinjauan strategis"),
     ("experiments.review_never", "never", "tidak pernah"),
