@@ -1884,7 +1884,10 @@ mod tests {
             }
         }
         let s = after(&[notice("library.clipboard_refused", true), Action::Step]);
-        assert_eq!(s.notice.as_ref().map(|n| n.key), Some("library.clipboard_refused"));
+        assert_eq!(
+            s.notice.as_ref().map(|n| n.key),
+            Some("library.clipboard_refused")
+        );
         let s = after(&[notice("library.saved.loaded", false), Action::Step]);
         assert!(s.notice.is_some(), "other news stays until dismissed");
     }
@@ -1917,9 +1920,7 @@ mod tests {
         assert_eq!(back.replaced_run, None);
         // A run stopped half way comes back where it stood.
         let paused = after(&[Action::NewSeed, Action::Step, Action::Step, Action::Step]);
-        let back = paused
-            .reduce(Action::OpenLesson(0))
-            .reduce(Action::Restore);
+        let back = paused.reduce(Action::OpenLesson(0)).reduce(Action::Restore);
         assert_eq!((back.month(), back.status()), (3, Status::Paused));
         // A comparison on an unedited scenario is kept too; an unstarted, unedited run is not.
         let plain_compare = after(&[Action::Finish, Action::CompareStart]);

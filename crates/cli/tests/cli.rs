@@ -382,15 +382,31 @@ fn sweep_gives_one_row_per_value() {
     assert_eq!(v.as_array().unwrap().len(), 2);
     // A bound of the interval that is not 1 is not written as 100.0 (">99.9", as `batch` says).
     let v = ok_json(&[
-        "sweep", "--param", "horizon_months", "--values", "12", "--runs", "300", "--json",
+        "sweep",
+        "--param",
+        "horizon_months",
+        "--values",
+        "12",
+        "--runs",
+        "300",
+        "--json",
     ]);
     let high = v[0]["survival_ci95"][1].as_f64().unwrap();
     assert!(high < 1.0 && high >= 0.9995, "{v}");
     let out = ok(&[
-        "sweep", "--param", "horizon_months", "--values", "12", "--runs", "300",
+        "sweep",
+        "--param",
+        "horizon_months",
+        "--values",
+        "12",
+        "--runs",
+        "300",
     ]);
     let row = out.lines().nth(2).unwrap();
-    assert!(row.contains(" – >99.9 %") && !row.contains("100.0"), "{out}");
+    assert!(
+        row.contains(" – >99.9 %") && !row.contains("100.0"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -4487,9 +4503,31 @@ fn a_part_goes_through_a_link_or_into_a_pipe_and_replaces_neither() {
     let link = dir.join("link.json");
     std::os::unix::fs::symlink("shared/real.json", &link).unwrap();
     let direct = dir.join("direct.json");
-    ok(&["batch", "--runs", "20", "--chunk", "1/2", "--out", direct.to_str().unwrap()]);
-    ok(&["batch", "--runs", "20", "--chunk", "1/2", "--out", link.to_str().unwrap()]);
-    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "still a link");
+    ok(&[
+        "batch",
+        "--runs",
+        "20",
+        "--chunk",
+        "1/2",
+        "--out",
+        direct.to_str().unwrap(),
+    ]);
+    ok(&[
+        "batch",
+        "--runs",
+        "20",
+        "--chunk",
+        "1/2",
+        "--out",
+        link.to_str().unwrap(),
+    ]);
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "still a link"
+    );
     assert_eq!(
         std::fs::read_to_string(dir.join("shared/real.json")).unwrap(),
         std::fs::read_to_string(&direct).unwrap(),
@@ -4503,11 +4541,22 @@ fn a_part_goes_through_a_link_or_into_a_pipe_and_replaces_neither() {
             let fifo = fifo.clone();
             std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
         };
-        ok(&["batch", "--runs", "20", "--chunk", "1/2", "--out", fifo.to_str().unwrap()]);
+        ok(&[
+            "batch",
+            "--runs",
+            "20",
+            "--chunk",
+            "1/2",
+            "--out",
+            fifo.to_str().unwrap(),
+        ]);
         let got = reader.join().unwrap();
         assert_eq!(got, std::fs::read_to_string(&direct).unwrap());
         use std::os::unix::fs::FileTypeExt;
-        assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo(), "still a pipe");
+        assert!(
+            std::fs::metadata(&fifo).unwrap().file_type().is_fifo(),
+            "still a pipe"
+        );
     }
     // (A device, `/dev/null`, takes the same way as the pipe; not tried here: a regression
     // would replace the test machine's own /dev/null, as the audit's root shell did.)
