@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use aliansi_sim::batch::chunk;
 use aliansi_sim::{run_chunk, BatchSummary, BatchTally, Cause, Scenario};
+use aliansi_text::i18n::Lang;
 use serde_json::{json, Value};
 
 /// Pieces small enough to report progress about twice a second on a laptop.
@@ -45,7 +46,7 @@ pub fn run(
     master: u64,
     runs: u64,
     threads: usize,
-    progress: Option<&str>,
+    progress: Option<(&str, Lang)>,
 ) -> Result<BatchRun, String> {
     let (tally, threads, seconds) = run_range(s, master, 0..runs, threads, progress)?;
     Ok(BatchRun {
@@ -62,7 +63,7 @@ pub fn run_range(
     master: u64,
     range: std::ops::Range<u64>,
     threads: usize,
-    progress: Option<&str>,
+    progress: Option<(&str, Lang)>,
 ) -> Result<(BatchTally, usize, f64), String> {
     let offset = range.start;
     let runs = range.end.saturating_sub(range.start);
@@ -104,7 +105,7 @@ pub fn run_range(
                 })
             })
             .collect();
-        if let Some(label) = progress {
+        if let Some((label, lang)) = progress {
             // On a terminal, one line rewritten ten times a second. Into a file or a pipe (a
             // cluster job's log), a line of its own every half minute of a long batch, and
             // nothing for a short one.
@@ -112,9 +113,18 @@ pub fn run_range(
             let mut logged = Instant::now();
             while !handles.iter().all(|h| h.is_finished()) {
                 let d = done.load(Ordering::Relaxed);
+                let pct = crate::words::num(lang, d as f64 / runs.max(1) as f64 * 100.0, 1);
                 let text = format!(
-                    "{label}{:>5.1} % ({d}/{runs} runs)",
-                    d as f64 / runs.max(1) as f64 * 100.0
+                    "{label}{}",
+                    crate::words::tf(
+                        lang,
+                        "progress",
+                        &[
+                            ("pct", &format!("{pct:>5}")),
+                            ("done", &d.to_string()),
+                            ("runs", &runs.to_string())
+                        ]
+                    )
                 );
                 if terminal {
                     progress_line(&text);

@@ -1618,6 +1618,7 @@ fn cmd_batch(a: &Args, l: &Loaded, out: &mut impl Write) -> Res<()> {
     let s = &l.scenario;
     let (runs, from_link) = runs_of(a, l.link_runs);
     let progress = runs >= 2000;
+    let lang = a.lang.unwrap_or_default();
     if let (Some((i, n)), Some(path)) = (a.chunk, &a.out) {
         check_chunk_count((i, n), runs, from_link, "")?;
         s.validate().map_err(|e| usage(e.to_string()))?;
@@ -1627,9 +1628,14 @@ fn cmd_batch(a: &Args, l: &Loaded, out: &mut impl Write) -> Res<()> {
         let file = open_part(path)?;
         let range = aliansi_sim::batch::chunk(runs, n, i - 1);
         let progress = progress && range.end - range.start >= 2000;
-        let (tally, _, _) =
-            batch::run_range(s, s.seed, range.clone(), threads(a), progress.then_some(""))
-                .map_err(usage)?;
+        let (tally, _, _) = batch::run_range(
+            s,
+            s.seed,
+            range.clone(),
+            threads(a),
+            progress.then_some(("", lang)),
+        )
+        .map_err(usage)?;
         let part = aliansi_wire::PartialBatch {
             tally,
             scenario: aliansi_wire::encode_link_named(s, l.title.name.as_deref()),
@@ -1644,23 +1650,35 @@ fn cmd_batch(a: &Args, l: &Loaded, out: &mut impl Write) -> Res<()> {
             return Ok(());
         }
         // A note, as the others: on stderr (stdout is for results).
+        let link = if from_link {
+            words::w(lang, "note.link_runs")
+        } else {
+            ""
+        };
         writeln!(
             io::stderr(),
-            "wrote runs {}..{} of {}{runs} (part {i}/{n}) to {path}",
-            range.start,
-            range.end,
-            if from_link {
-                "the experiment link's "
-            } else {
-                ""
-            }
+            "{}",
+            words::tf(
+                lang,
+                "note.wrote_batch",
+                &[
+                    ("from", &range.start.to_string()),
+                    ("to", &range.end.to_string()),
+                    ("link", link),
+                    ("runs", &runs.to_string()),
+                    ("i", &i.to_string()),
+                    ("n", &n.to_string()),
+                    ("path", path),
+                ]
+            )
         )?;
         return Ok(());
     }
     if let Some(n) = &l.note {
         let _ = writeln!(io::stderr(), "{n}");
     }
-    let b = batch::run(s, s.seed, runs, threads(a), progress.then_some("")).map_err(usage)?;
+    let b =
+        batch::run(s, s.seed, runs, threads(a), progress.then_some(("", lang))).map_err(usage)?;
     print_summary(a, (s, l.title.name.as_deref()), &b, from_link, out)
 }
 
@@ -2126,6 +2144,7 @@ fn merge_sweeps(a: &Args, files: &[String], values: &[Value], out: &mut impl Wri
         from_link: false,
         sweeps_seed: sweeps_the_seed(&first.param, first.second.as_ref().map(|s| s.0.as_str())),
         master: first.points[0].seed,
+        lang: a.lang.unwrap_or_default(),
     };
     print_sweep(a, &base, &head, &rows, out)
 }
@@ -2355,14 +2374,24 @@ fn canonical_values(opt: &str, list: Vec<&str>) -> Res<Vec<String>> {
     Ok(out)
 }
 
-/// With `--lang id`, whose numbers have a decimal comma: a word on stderr when `values` (of
-/// `opt`) are two whole numbers that read as one number written so (`0,5`), which a sweep runs
-/// as two values, as asked.
-fn note_decimal_comma(lang: Lang, opt: &str, values: &str) {
+/// With `--lang id`, whose numbers have a decimal comma: a word on stderr, in Indonesian, when
+/// `values` (of `opt`, for the field `param`) are two whole numbers that read as one number
+/// written so (`0,5`), which a sweep runs as two values, as asked. Not for a field of whole
+/// numbers (`horizon_months`: `6,12` can only be two values).
+fn note_decimal_comma(lang: Lang, s: &Scenario, param: &str, opt: &str, values: &str) {
+    let whole = matches!(
+        aliansi_sim::sweep::find(s, param).map(|p| p.domain),
+        Some(aliansi_sim::sweep::Domain::Number { whole: true, .. })
+    );
     let digits = |v: &str| !v.is_empty() && v.bytes().all(|c| c.is_ascii_digit());
     match values.split(',').map(str::trim).collect::<Vec<_>>()[..] {
-        [a, b] if lang == Lang::Id && digits(a) && digits(b) => eprintln!(
-            "note: {opt} {values} is two values, {a} and {b}; for the number {a}.{b} write a decimal point"
+        [a, b] if lang == Lang::Id && !whole && digits(a) && digits(b) => eprintln!(
+            "{}",
+            words::tf(
+                lang,
+                "note.decimal_comma",
+                &[("opt", opt), ("values", values), ("a", a), ("b", b)]
+            )
         ),
         _ => {}
     }
@@ -2452,6 +2481,8 @@ struct SweepHead<'v> {
     sweeps_seed: bool,
     /// The master seed of every point (when the seed is not swept).
     master: u64,
+    /// The language of the notes on standard error (`--lang`).
+    lang: Lang,
 }
 
 impl SweepHead<'_> {
@@ -2495,7 +2526,7 @@ fn cmd_sweep(a: &Args, l: &Loaded, out: &mut impl Write) -> Res<()> {
         .ok_or_else(|| usage("sweep needs --values A,B,C (for example --values 0,0.5,1)"))?;
     let owned = value_list("--values", values)?;
     let list: Vec<&str> = owned.iter().map(String::as_str).collect();
-    note_decimal_comma(a.lang.unwrap_or_default(), "--values", values);
+    note_decimal_comma(a.lang.unwrap_or_default(), s, param, "--values", values);
     // The optional second axis.
     let options2 = a.param2.as_deref().and_then(|p2| all_options(s, p2));
     let values2 = a.values2.as_deref().or(options2.as_deref());
@@ -2517,6 +2548,23 @@ fn cmd_sweep(a: &Args, l: &Loaded, out: &mut impl Write) -> Res<()> {
             ))
         }
     };
+    // A setting the sweep gives its own values would be overridden without a word.
+    for swept in std::iter::once(param).chain(second.as_ref().map(|(p2, _)| *p2)) {
+        let set_too = a
+            .sets
+            .iter()
+            .find(|x| x.split_once('=').map(|(k, _)| k.trim()) == Some(swept.trim()));
+        if let Some(set) = set_too {
+            return Err(usage(format!(
+                "--set {set}: the sweep gives {swept} its values; leave out one or the other"
+            )));
+        }
+    }
+    if a.seed.is_some() && sweeps_the_seed(param, second.as_ref().map(|(p2, _)| *p2)) {
+        return Err(usage(
+            "--seed: the sweep runs each point with the seed it sweeps as its master seed; leave out --seed",
+        ));
+    }
     let (runs, from_link) = runs_of(a, l.link_runs);
     let head = SweepHead {
         sweeps_seed: sweeps_the_seed(param, second.as_ref().map(|(p2, _)| *p2)),
@@ -2526,6 +2574,7 @@ fn cmd_sweep(a: &Args, l: &Loaded, out: &mut impl Write) -> Res<()> {
         runs,
         from_link,
         master: s.seed,
+        lang: a.lang.unwrap_or_default(),
     };
     let th = threads(a);
     let rows_y = head.rows_y();
@@ -2560,8 +2609,14 @@ fn cmd_sweep(a: &Args, l: &Loaded, out: &mut impl Write) -> Res<()> {
     for (v, yv, sc) in &variants {
         // The point, then the batch's progress after it on the same line.
         let at = head.at(v, *yv);
-        let b =
-            batch::run(sc, sc.seed, runs, th, progress.then_some(at.as_str())).map_err(usage)?;
+        let b = batch::run(
+            sc,
+            sc.seed,
+            runs,
+            th,
+            progress.then_some((at.as_str(), head.lang)),
+        )
+        .map_err(usage)?;
         rows.push((*v, *yv, sc.seed, b));
     }
     print_sweep(a, s, &head, &rows, out)
@@ -2589,7 +2644,7 @@ fn sweep_part(
             sc.seed,
             range.clone(),
             threads,
-            progress.then_some(at.as_str()),
+            progress.then_some((at.as_str(), head.lang)),
         )
         .map_err(usage)?;
         points.push(aliansi_wire::PartialBatch {
@@ -2623,18 +2678,29 @@ fn sweep_part(
     )? {
         return Ok(());
     }
+    let lang = head.lang;
+    let link = if head.from_link {
+        words::w(lang, "note.link_runs")
+    } else {
+        ""
+    };
     writeln!(
         io::stderr(),
-        "wrote runs {}..{} of {}{} at each of {} (part {i}/{n}) to {path}",
-        range.start,
-        range.end,
-        if head.from_link {
-            "the experiment link's "
-        } else {
-            ""
-        },
-        head.runs,
-        count(Lang::En, variants.len() as u64, Thing::Point),
+        "{}",
+        words::tf(
+            lang,
+            "note.wrote_sweep",
+            &[
+                ("from", &range.start.to_string()),
+                ("to", &range.end.to_string()),
+                ("link", link),
+                ("runs", &head.runs.to_string()),
+                ("points", &count(lang, variants.len() as u64, Thing::Point)),
+                ("i", &i.to_string()),
+                ("n", &n.to_string()),
+                ("path", path),
+            ]
+        )
     )?;
     Ok(())
 }

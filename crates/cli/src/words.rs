@@ -49,6 +49,12 @@ const WORDS: &[(&str, &str, &str)] = &[
     ("sweep.col.mean_value", "mean net value", "rata-rata nilai bersih"),
     ("sweep.grid", "Survival at the horizon (%): rows {param2}, columns {param}", "Kelangsungan di akhir jangka waktu (%): baris {param2}, kolom {param}"),
     ("sweep.merged", "{points} of {runs} each, merged from {parts}", "{points} masing-masing {runs}, digabung dari {parts}"),
+    // Notes on standard error
+    ("progress", "{pct} % ({done}/{runs} runs)", "{pct} % ({done}/{runs} simulasi)"),
+    ("note.wrote_batch", "wrote runs {from}..{to} of {link}{runs} (part {i}/{n}) to {path}", "menulis simulasi {from}..{to} dari {runs}{link} (bagian {i}/{n}) ke {path}"),
+    ("note.wrote_sweep", "wrote runs {from}..{to} of {link}{runs} at each of {points} (part {i}/{n}) to {path}", "menulis simulasi {from}..{to} dari {runs}{link} di setiap {points} (bagian {i}/{n}) ke {path}"),
+    ("note.link_runs", "the experiment link's ", " (jumlah simulasi tautan eksperimen)"),
+    ("note.decimal_comma", "note: {opt} {values} is two values, {a} and {b}; for the number {a}.{b} write a decimal point", "catatan: {opt} {values} adalah dua nilai, {a} dan {b}; untuk satu bilangan desimal tulis {a}.{b} (dengan titik)"),
     // What the command line counts ([`count`]): one, and more (Indonesian has one form). The
     // threads of --threads do what the app's workers do, and are named as the app names them.
     ("count.run", "1 run", "1 simulasi"),

@@ -453,14 +453,33 @@ fn sweep_values_with_a_slip_are_refused_or_noted() {
         4,
         "a heading, the columns and two rows: {out}"
     );
+    // (In Bahasa Indonesia, as the user asked for: the note is for those who write so.)
     assert!(
         err.contains(
-            "note: --values 0,5 is two values, 0 and 5; for the number 0.5 write a decimal point"
+            "catatan: --values 0,5 adalah dua nilai, 0 dan 5; untuk satu bilangan desimal tulis 0.5 (dengan titik)"
         ),
         "{err}"
     );
-    assert!(!id("0,0.5").2.contains("note:"));
+    assert!(!id("0,0.5").2.contains("catatan:"));
     assert!(!sweep("0,5").2.contains("note:"));
+    // A field of whole numbers: "6,12" can only be two values, and no note says otherwise.
+    let o = aliansi(&[
+        "sweep",
+        "--param",
+        "horizon_months",
+        "--values",
+        "6,12",
+        "--runs",
+        "4",
+        "--lang",
+        "id",
+    ]);
+    assert!(o.status.success());
+    assert!(
+        o.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 }
 
 #[test]
@@ -4567,4 +4586,125 @@ fn a_part_goes_through_a_link_or_into_a_pipe_and_replaces_neither() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// With `--lang id`, the notes on standard error are in Bahasa Indonesia too: the progress of a
+/// long batch and what `--chunk` wrote (they stayed in English: an audit).
+#[test]
+fn the_notes_speak_the_language_asked_for() {
+    let dir =
+        std::env::temp_dir().join(format!("aliansi-cli-test-{}-id-notes", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let part = dir.join("part-1.json");
+    let o = aliansi(&[
+        "batch",
+        "--runs",
+        "20",
+        "--chunk",
+        "1/2",
+        "--out",
+        part.to_str().unwrap(),
+        "--lang",
+        "id",
+    ]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains(&format!(
+            "menulis simulasi 0..10 dari 20 (bagian 1/2) ke {}",
+            part.display()
+        )),
+        "{err}"
+    );
+    let o = aliansi(&[
+        "sweep",
+        "--param",
+        "governance.transparency",
+        "--values",
+        "0.2,0.8",
+        "--runs",
+        "20",
+        "--chunk",
+        "2/2",
+        "--out",
+        part.to_str().unwrap(),
+        "--lang",
+        "id",
+    ]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("menulis simulasi 10..20 dari 20 di setiap 2 titik (bagian 2/2) ke"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    // The progress, on a terminal (`script` gives it one, where it can).
+    let cmd = format!(
+        "{} batch --runs 3000 --set horizon_months=12 --lang id",
+        env!("CARGO_BIN_EXE_aliansi")
+    );
+    match Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .stdin(Stdio::null())
+        .output()
+    {
+        Ok(o) if o.status.success() => {
+            let text = String::from_utf8_lossy(&o.stdout);
+            assert!(text.contains("(0/3000 simulasi)"), "{text}");
+            assert!(!text.contains(" runs)"), "{text}");
+        }
+        other => eprintln!("skipped the progress: `script` cannot run here ({other:?})"),
+    }
+}
+
+/// A sweep refuses a setting it would override without a word: `--set` of the field it sweeps,
+/// `--seed` when it sweeps the seed (an audit found both silently ignored).
+#[test]
+fn a_sweep_refuses_settings_it_would_override() {
+    bad(
+        &[
+            "sweep",
+            "--param",
+            "governance.transparency",
+            "--values",
+            "0,1",
+            "--set",
+            "governance.transparency=0.5",
+        ],
+        "the sweep gives governance.transparency its values",
+    );
+    bad(
+        &[
+            "sweep",
+            "--param",
+            "environment.rivalry",
+            "--values",
+            "0,1",
+            "--param2",
+            "governance.monitoring",
+            "--values2",
+            "0,1",
+            "--set",
+            "governance.monitoring=0.5",
+        ],
+        "the sweep gives governance.monitoring its values",
+    );
+    bad(
+        &[
+            "sweep", "--param", "seed", "--values", "1,2,3", "--seed", "9",
+        ],
+        "leave out --seed",
+    );
+    // Other settings beside the sweep are fine.
+    ok(&[
+        "sweep",
+        "--param",
+        "seed",
+        "--values",
+        "1,2",
+        "--runs",
+        "4",
+        "--set",
+        "governance.transparency=0.5",
+    ]);
 }
