@@ -581,6 +581,10 @@ pub enum Action {
     /// The address went back to the plain page (Back after a link): the scenario the link
     /// replaced comes back if there is one, else the default scenario.
     BackToPlain,
+    /// Offers to bring back the scenario a closed tab was editing, unsaved (this device's
+    /// draft: components/share.rs), as a scenario a load replaced is offered; unless the page
+    /// already offers one.
+    OfferDraft(Scenario),
     /// Forgets it (the offer to bring it back goes).
     ForgetReplaced,
     /// Shows a message to the user (an i18n key and its arguments), or clears it with `None`.
@@ -1202,6 +1206,12 @@ impl State {
             Action::BackToPlain => state
                 .unplanned()
                 .loading(aliansi_sim::presets::default_scenario()),
+            Action::OfferDraft(draft) if state.replaced.is_none() => State {
+                replaced: Some(Rc::new(draft)),
+                replaced_run: None,
+                ..state
+            },
+            Action::OfferDraft(_) => state,
             Action::ForgetReplaced => State {
                 replaced: None,
                 replaced_run: None,
@@ -1342,7 +1352,8 @@ impl State {
 }
 
 /// Whether the page offers `s` ready-made, with its seed: a preset, or a lesson's scenario.
-fn ready_to_hand(s: &Scenario) -> bool {
+/// A preset or a lesson's scenario as shipped: one the page can give again.
+pub(crate) fn ready_to_hand(s: &Scenario) -> bool {
     aliansi_sim::presets::all().iter().any(|p| p.scenario == *s)
         || LESSONS.iter().any(|l| l.scenario() == *s)
 }
@@ -1890,6 +1901,33 @@ mod tests {
         );
         let s = after(&[notice("library.saved.loaded", false), Action::Step]);
         assert!(s.notice.is_some(), "other news stays until dismissed");
+    }
+
+    #[test]
+    fn a_closed_tabs_draft_is_offered_as_a_replaced_scenario() {
+        let mut draft = aliansi_sim::presets::default_scenario();
+        draft.partners[0].name = "Karya Saya".into();
+        let s = after(&[Action::OfferDraft(draft.clone())]);
+        assert_eq!(s.replaced.as_deref(), Some(&draft));
+        assert_eq!(
+            s.scenario,
+            aliansi_sim::presets::default_scenario(),
+            "not shown unasked"
+        );
+        let back = s.reduce(Action::Restore);
+        assert_eq!(
+            (back.scenario.clone(), back.restored),
+            (draft.clone(), true)
+        );
+        // An offer the page already makes (the tab's own replaced scenario) is not displaced.
+        let mut own = aliansi_sim::presets::default_scenario();
+        own.horizon_months = 77;
+        let s = after(&[
+            Action::SetScenario(own.clone()),
+            Action::OpenLesson(0),
+            Action::OfferDraft(draft),
+        ]);
+        assert_eq!(s.replaced.as_deref(), Some(&own));
     }
 
     #[test]

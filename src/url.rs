@@ -55,7 +55,7 @@ pub fn cut_before_fragment(href: &str) -> bool {
 }
 
 /// A share link whose `#` came percent-encoded (`…/aliansi/%23s1.…`, as some mail and chat
-/// apps send it) or whose scenario ended up in the query (`…/?s1.…`, `…&s1.…`): the address
+/// apps send it, or twice, `%2523s1.…`) or whose scenario ended up in the query (`…/?s1.…`, `…&s1.…`): the address
 /// with the scenario back after a `#`, which the page then reads as any link. `None` for any
 /// other address (one with a fragment, or with no scenario in it).
 pub fn mended_address(href: &str) -> Option<String> {
@@ -69,7 +69,8 @@ pub fn mended_address(href: &str) -> Option<String> {
         aliansi_wire::RUN_LINK_PREFIX,
         aliansi_wire::EXPERIMENT_PREFIX,
     ];
-    ["%23", "?", "&"].into_iter().find_map(|mark| {
+    // (`%2523`: encoded twice, as a link passed through two apps came: a phone audit.)
+    ["%2523", "%23", "?", "&"].into_iter().find_map(|mark| {
         prefixes.into_iter().find_map(|prefix| {
             let at = lower.find(&format!("{mark}{prefix}"))?;
             Some(format!("{}#{}", &href[..at], &href[at + mark.len()..]))
@@ -131,6 +132,23 @@ pub fn working_copy(hash: &str, scenario: &Scenario, seed: u64) -> String {
         hash,
         &aliansi_wire::encode_link(&scenario_with_seed(scenario, seed)),
     )
+}
+
+/// The scenario being edited as this device keeps it for a tab closed before it was saved
+/// (local storage, under `DRAFT_KEY` of components/share.rs): the scenario with its seed, as a
+/// share link. A tab opened from a chat app is often thrown away with its session storage.
+pub fn draft(scenario: &Scenario, seed: u64) -> String {
+    aliansi_wire::encode_link(&scenario_with_seed(scenario, seed))
+}
+
+/// The draft (`kept`, as [`draft`] writes it) a fresh tab offers to bring back: `None` when it
+/// does not read, or is nothing that would be lost: a preset or a lesson as shipped, the
+/// scenario the tab opens with (`opening`), or one saved in the library (`saved`).
+pub fn draft_to_offer(kept: &str, opening: &Scenario, saved: &[&Scenario]) -> Option<Scenario> {
+    let (draft, _) = restore_baseline(kept)?;
+    let lost =
+        draft != *opening && !saved.contains(&&draft) && !crate::state::ready_to_hand(&draft);
+    lost.then_some(draft)
 }
 
 /// What a tab keeps of the run "Run again with a change" remembered: its scenario with `seed`
@@ -389,6 +407,33 @@ mod tests {
     use aliansi_sim::presets;
 
     #[test]
+    fn a_draft_is_offered_only_when_it_would_be_lost() {
+        let default = presets::default_scenario();
+        let mut edited = default.clone();
+        edited.partners[0].name = "Karya Saya".into();
+        let kept = draft(&edited, 9);
+        let back = scenario_with_seed(&edited, 9);
+        assert_eq!(draft_to_offer(&kept, &default, &[]), Some(back.clone()));
+        // Not when the tab opens with it, nor once saved, nor a preset as shipped.
+        assert_eq!(draft_to_offer(&kept, &back, &[]), None);
+        assert_eq!(draft_to_offer(&kept, &default, &[&default, &back]), None);
+        assert_eq!(
+            draft_to_offer(
+                &draft(&default, default.seed),
+                &presets::all()[2].scenario,
+                &[]
+            ),
+            None
+        );
+        // Another seed of a preset is the user's (a run they chose to keep).
+        assert!(draft_to_offer(&draft(&default, 4242), &default, &[]).is_some());
+        // Text that does not read (an older or damaged entry): nothing offered.
+        for junk in ["", "s1.", "s1.AAAA", "{}", "not a link"] {
+            assert_eq!(draft_to_offer(junk, &default, &[]), None, "{junk:?}");
+        }
+    }
+
+    #[test]
     fn a_working_copy_comes_back_under_the_same_address_only() {
         let mut edited = presets::default_scenario();
         edited.horizon_months = 77;
@@ -537,6 +582,10 @@ mod tests {
         assert_eq!(
             mended_address(&format!("{base}%23S1.abc")).unwrap(),
             format!("{base}#S1.abc")
+        );
+        assert_eq!(
+            mended_address(&format!("{base}?lang=id&model=2026-12-02.2%2523{frag}")).unwrap(),
+            format!("{base}?lang=id&model=2026-12-02.2#{frag}")
         );
         // Addresses that are fine, or hold no scenario: left alone.
         for fine in [

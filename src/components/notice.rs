@@ -63,9 +63,18 @@ pub fn notice_banner(state: &UseReducerHandle<State>) -> Html {
     let shown = s.notice.is_some() || s.replaced.is_some();
     let text = notice_text(s);
     let error = s.notice.as_ref().is_some_and(|n| n.error);
+    // Dismissing the offer of a closed tab's unsaved scenario forgets it on this device too
+    // (else every new tab would offer it again).
+    let offered_draft = s
+        .notice
+        .as_ref()
+        .is_some_and(|n| n.key == "app.draft_found");
     let dismiss = {
         let d = state.dispatcher();
         move |_| {
+            if offered_draft {
+                crate::components::library::local::remove(crate::components::share::DRAFT_KEY);
+            }
             d.dispatch(Action::Notify(None));
             d.dispatch(Action::ForgetReplaced);
         }
@@ -90,7 +99,7 @@ pub fn notice_banner(state: &UseReducerHandle<State>) -> Html {
             if let Some(model) = s.notice.as_ref().and_then(|n| n.other_model.as_deref()) {
                 <p data-testid="notice-model">{ tf(s.lang, "library.link_other_model", &[("model", model), ("current", aliansi_sim::MODEL_VERSION)]) }</p>
             }
-            if s.replaced.is_some() {
+            if s.replaced.is_some() && !offered_draft {
                 <p data-testid="replaced">{ t(s.lang, "app.replaced") }</p>
             }
         </>

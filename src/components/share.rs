@@ -239,6 +239,23 @@ const BASELINE_KEY: &str = "aliansi.baseline.v1";
 /// to the plain address, when it loads the page again, brings it back as Back within the page
 /// does.
 const REPLACED_KEY: &str = "aliansi.replaced.v1";
+/// Where this device keeps the scenario being edited, the user's own (edited, or brought back),
+/// for a tab closed before it was saved (local storage: every tab of the page's origin; a tab
+/// opened from a chat app is often thrown away with its session storage, and the student's
+/// work with it: an audit). A fresh tab offers it back (`url::draft_to_offer`).
+pub(crate) const DRAFT_KEY: &str = "aliansi.draft.v1";
+
+/// The draft of this device that a fresh tab opening with `opening` offers back, if any.
+fn draft_offer(opening: &Scenario) -> Option<Scenario> {
+    use crate::components::library::local;
+    let kept = local::read(DRAFT_KEY).ok().flatten()?;
+    let raw = local::read(crate::storage::SAVED_KEY).ok().flatten();
+    let saved = crate::storage::load(raw.as_deref(), None)
+        .map(|l| l.saved)
+        .unwrap_or_default();
+    let saved: Vec<&Scenario> = saved.iter().map(|s| &s.scenario).collect();
+    url::draft_to_offer(&kept, opening, &saved)
+}
 
 /// Puts `link` in the address as a new entry of the tab's history, which keeps the variants of
 /// "Compare fairly" as they are (see [`keep_variants`]). The address it already shows (Share
@@ -345,9 +362,19 @@ pub fn url_sync(props: &ShareProps) -> Html {
         let view = kept_in_tab(VIEW_KEY).and_then(|k| View::parse(&k));
         let mut actions = view.as_ref().map(View::actions).unwrap_or_default();
         let address = noting_model(address_actions(&hash, false, *lang.borrow()));
+        // The scenario the address opens with (a link's), or the page's own.
+        let opening = address
+            .iter()
+            .find_map(|a| match a {
+                Action::Load(s) | Action::LoadRun { scenario: s, .. } => Some(s.clone()),
+                _ => None,
+            })
+            .unwrap_or_else(aliansi_sim::presets::default_scenario);
+        let address_news = address.iter().any(|a| matches!(a, Action::Notify(Some(_))));
         // After the address's own actions: what the tab had wins over the link it was opened
         // with (see `url::restore_working_copy` and `url::restore_working_variants`).
         let kept_copy = kept_in_tab(WORKING_COPY_KEY);
+        let mut draft_found = None;
         let restored = kept_copy
             .as_deref()
             .and_then(|k| url::restore_working_copy(k, &hash));
@@ -366,8 +393,16 @@ pub fn url_sync(props: &ShareProps) -> Html {
                     .as_deref()
                     .and_then(|k| url::replaced_by_link(k, &hash))
             };
+            let fresh = replaced.is_none();
             if let Some(before) = replaced {
                 actions.push(Action::SetScenario(before));
+            }
+            // A fresh tab (nothing of its own to bring back): the scenario a closed tab was
+            // editing, unsaved, is offered back, after what the address opens.
+            if fresh {
+                if let Some(draft) = draft_offer(&opening) {
+                    draft_found = Some(draft);
+                }
             }
         }
         // A reload that brings back work done since the link opened: the page shows that
@@ -385,8 +420,15 @@ pub fn url_sync(props: &ShareProps) -> Html {
         // A share link cut before its scenario, opened in a fresh tab: say so, rather than
         // let the page's own scenario pass for the shared one.
         let href = gloo::utils::window().location().href().unwrap_or_default();
-        if restored.is_none() && url::cut_before_fragment(&href) {
+        let cut = restored.is_none() && url::cut_before_fragment(&href);
+        if cut {
             actions.push(notice("library.link_cut", &[], true));
+        }
+        if let Some(draft) = draft_found {
+            actions.push(Action::OfferDraft(draft));
+            if !address_news && !cut {
+                actions.push(notice("app.draft_found", &[], false));
+            }
         }
         let same_world = restored.is_some();
         // An edit, not a load: the scenario the address or the lesson loaded stays the one
@@ -482,6 +524,10 @@ pub fn url_sync(props: &ShareProps) -> Html {
             let edit = editor::typed_edit(&input, state.lang.decimal_mark());
             if let Some(Ok(scenario)) = edit.map(|e| editor::ops::apply(&state.scenario, &e)) {
                 keep_working_copy(&scenario, state.seed);
+                let _ = crate::components::library::local::write(
+                    DRAFT_KEY,
+                    &url::draft(&scenario, state.seed),
+                );
             }
             // And applied in the page, as leaving the field would (for a tab that stays).
             let init = web_sys::EventInit::new();
@@ -502,8 +548,15 @@ pub fn url_sync(props: &ShareProps) -> Html {
     // Written after the load above has read it (effects run in order). Storage that refuses
     // (private mode, full) only means no working copy.
     let (scenario, seed) = (props.state.scenario.clone(), props.state.seed);
-    use_effect_with((scenario, seed), |(scenario, seed)| {
+    // The user's own work is also kept on this device, for a tab closed unsaved (`DRAFT_KEY`).
+    let own =
+        props.state.restored || url::scenario_with_seed(&scenario, seed) != *props.state.loaded;
+    use_effect_with((scenario, seed, own), |(scenario, seed, own)| {
         keep_working_copy(scenario, *seed);
+        if *own {
+            let _ =
+                crate::components::library::local::write(DRAFT_KEY, &url::draft(scenario, *seed));
+        }
         || ()
     });
     use_effect_with(props.state.view(), |view| {

@@ -84,6 +84,38 @@ for (const [viewport, lang] of [[PHONE, "en"], [PHONE, "id"], [DESKTOP, "en"], [
   });
 }
 
+await h.check("on the smallest phones (320 px) an editor field's \"?\" sits beside its number, not under it", async () => {
+  for (const width of [320, 360]) {
+    for (const lang of ["id", "en"]) {
+      const p = await h.newPage({ viewport: { width, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+      await open(p, h.origin);
+      await tid(p, `lang-${lang}`).click();
+      await p.evaluate(() => document.querySelectorAll("details:not(.help-toggle)").forEach((d) => (d.open = true)));
+      await p.waitForTimeout(200);
+      const found = await p.evaluate(() => {
+        const out = [];
+        let fields = 0;
+        for (const f of document.querySelectorAll(".field.compact")) {
+          const q = f.querySelector(".help-toggle > summary");
+          const n = f.querySelector("input.num");
+          if (!q || !n) continue;
+          const a = q.getBoundingClientRect();
+          const b = n.getBoundingClientRect();
+          if (!a.width || !b.width) continue;
+          fields += 1;
+          const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+          const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+          if (x > 0.5 && y > 0.5) out.push(`${n.dataset.testid}: ${Math.round(x)} px under the number`);
+        }
+        return { fields, out };
+      });
+      assert.ok(found.fields > 20, `${found.fields} fields with a "?" (${width} px, ${lang})`);
+      assert.deepEqual(found.out, [], `${width} px, ${lang}`);
+      await p.context().close();
+    }
+  }
+});
+
 await h.check("every preset's run charts fit a phone", async () => {
   const page = await h.newPage({ viewport: PHONE });
   await open(page, h.origin);

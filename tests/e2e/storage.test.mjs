@@ -6,7 +6,7 @@
 // nothing. A list written by a newer version is left alone.
 // Usage: node storage.test.mjs [DIST_DIR]
 import assert from "node:assert/strict";
-import { expectNotice, expectPartners, loadPreset, open, ready, start, tid } from "./harness.mjs";
+import { DEFAULT_PARTNERS, STEP_TIMEOUT_MS, expectNotice, expectPartners, loadPreset, open, ready, reveal, start, tid } from "./harness.mjs";
 
 const V1 = "aliansi.saved.v1";
 const V2 = "aliansi.saved.v2";
@@ -161,6 +161,55 @@ await h.check("a storage full to its quota: saving shows a clear message and los
   await tid(p, "saved-item-0").filter({ hasText: "Kept" }).waitFor({ timeout: 5_000 });
   assert.deepEqual(await names(p), ["Kept"]);
   await p.context().close();
+});
+
+await h.check("a tab closed before saving (a chat app's browser): a new tab offers its scenario back, until saved or dismissed", async () => {
+  const DRAFT = "aliansi.draft.v1";
+  const p = await h.newPage();
+  const ctx = p.context();
+  await open(p, h.origin);
+  const edit = async (page, k, name) => {
+    const before = await stored(page, DRAFT);
+    const f = await reveal(page, `partner-name-${k}`);
+    await f.fill(name);
+    await f.press("Tab");
+    await page.waitForFunction(([key, before]) => { const v = localStorage.getItem(key); return v && v !== before; }, [DRAFT, before], { timeout: STEP_TIMEOUT_MS });
+  };
+  await edit(p, 0, "Karya Saya");
+  await p.close();
+  // A new tab (its own session storage, the device's local storage): the page's own scenario,
+  // and the offer.
+  const q = await ctx.newPage();
+  await open(q, h.origin);
+  await expectPartners(q, DEFAULT_PARTNERS);
+  await expectNotice(q, /was not saved: you can bring it back/);
+  assert.equal(await tid(q, "replaced").count(), 0, "not told it was replaced by a load");
+  await h.shot(q, "draft-offered");
+  await tid(q, "restore").click();
+  await expectPartners(q, ["Karya Saya", ...DEFAULT_PARTNERS.slice(1)]);
+  // Saved: nothing is lost, nothing offered.
+  await tid(q, "save-name").fill("Karya");
+  await tid(q, "save").click();
+  await tid(q, "saved-item-0").filter({ hasText: "Karya" }).waitFor({ timeout: 5_000 });
+  const r = await ctx.newPage();
+  await open(r, h.origin);
+  await r.waitForTimeout(500);
+  assert.equal(await tid(r, "restore").count(), 0, "a saved scenario is not offered");
+  await r.close();
+  // Edited again, closed, offered, dismissed: not offered again.
+  await edit(q, 1, "Lain Lagi");
+  await q.close();
+  const s1 = await ctx.newPage();
+  await open(s1, h.origin);
+  await expectNotice(s1, /was not saved/);
+  await tid(s1, "notice-dismiss").click();
+  await s1.close();
+  const s2 = await ctx.newPage();
+  await open(s2, h.origin);
+  await s2.waitForTimeout(500);
+  assert.equal(await tid(s2, "restore").count(), 0, "dismissed: not offered again");
+  await expectPartners(s2, DEFAULT_PARTNERS);
+  await ctx.close();
 });
 
 await h.check("a list saved by a newer version is shown as such and never overwritten", async () => {
