@@ -119,6 +119,11 @@ await h.check("(2) a number reads the same in every field, as the page's languag
   assert.equal(await typed("horizon_months", "24"), "24");
   assert.equal(await typed("horizon_months", "1.200"), "1200");
   assert.equal(await typed("horizon_months", "1,100"), "1100");
+  // The number taken is shown in the page's form, also when it is the value already there.
+  assert.equal(await typed("partners.0.capacity", "75.5"), "75,5");
+  assert.equal(await typed("partners.0.capacity", "75.5"), "75,5");
+  assert.equal(await typed("partners.0.capacity", ",5"), "0,5");
+  assert.equal(await typed("partners.0.capacity", ".5"), "0,5");
   // A refused number's message writes its limit as the hint beside it does ("10.000").
   await typed("partners.0.capacity", "-5");
   assert.match(await tid(p, "error-partners.0.capacity").innerText(), /paling banyak 10\.000\b/);

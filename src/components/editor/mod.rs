@@ -186,13 +186,17 @@ fn num_field(p: &NumProps) -> Html {
     // In the page's language: a decimal comma in Bahasa Indonesia (either mark is read back).
     let text = show_number(p.lang, p.value);
     let input = use_node_ref();
+    // Changes applied from the box: each one shows the number taken in the page's form, also
+    // when it is the value already there (",8" typed over 0,8 stayed ",8", "75.5" stayed with
+    // its point beside numbers with commas: a phone audit).
+    let applied = use_state(|| 0u32);
     // The box shows the scenario's value, except while a refused text is on screen with its
     // message (so the user sees what was refused); accepting or clearing the error resets it.
     {
         let input = input.clone();
         use_effect_with(
-            (text.clone(), p.error.is_some()),
-            move |(text, has_error)| {
+            (text.clone(), p.error.is_some(), *applied),
+            move |(text, has_error, _)| {
                 if !*has_error {
                     if let Some(el) = input.cast::<HtmlInputElement>() {
                         if el.value() != *text {
@@ -215,7 +219,14 @@ fn num_field(p: &NumProps) -> Html {
             })
         }
     };
-    let onchange = Callback::from(emit(&p.on_edit, &p.path, p.lang.decimal_mark()));
+    let onchange = {
+        let apply = emit(&p.on_edit, &p.path, p.lang.decimal_mark());
+        let applied = applied.clone();
+        Callback::from(move |e: Event| {
+            apply(e);
+            applied.set(applied.wrapping_add(1));
+        })
+    };
     let oninput = {
         let f = emit(&p.on_edit, &p.path, '.');
         Callback::from(move |e: InputEvent| f(e.into()))
