@@ -188,7 +188,7 @@ pub fn compare_view(state: &UseReducerHandle<State>) -> Html {
         <section class="card compare" data-testid="compare" aria-labelledby="compare-title">
             <h2 id="compare-title">{ t(lang, "watch.compare.heading") }</h2>
             <p class="compare-note" data-testid="compare-note">{ note }</p>
-            <p class="compare-verdict" data-testid="compare-verdict">{ verdict }</p>
+            <p class="compare-verdict" data-testid="compare-verdict">{ crate::narrate::held_ordinals(&verdict) }</p>
             <p class="compare-changes" data-testid="compare-changes">
                 <strong>{ t(lang, "watch.compare.changed") }{ ": " }</strong>
                 { crate::variants::differences_line(lang, &b.scenario, &s.scenario) }

@@ -136,7 +136,7 @@ fn event_log_view(p: &EventLogProps) -> Html {
             <ol class={classes!("event-log", wide)} data-testid="event-log" reversed=true
                 tabindex={(!lines.is_empty()).then_some("0")} aria-labelledby="log-title">
                 { for lines.into_iter().rev().map(|(i, text)| html! {
-                    <li key={i} value={(i + 1).to_string()} class={classes!("ev", event_class(events[i]))}>{ text }</li>
+                    <li key={i} value={(i + 1).to_string()} class={classes!("ev", event_class(events[i]))}>{ crate::narrate::held_ordinals(&text) }</li>
                 }) }
             </ol>
         </section>

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::i18n::t;
-use crate::narrate::run_story;
+use crate::narrate::{held_ordinals as held, run_story};
 use crate::state::State;
 
 pub fn run_summary(state: &UseReducerHandle<State>) -> Html {
@@ -17,13 +17,13 @@ pub fn run_summary(state: &UseReducerHandle<State>) -> Html {
     html! {
         <section class="card summary-card" data-testid="summary" aria-labelledby="summary-title">
             <h2 id="summary-title">{ t(lang, "watch.summary.heading") }</h2>
-            <p class="story-outcome">{ &story.outcome }</p>
+            <p class="story-outcome">{ held(&story.outcome) }</p>
             if let Some(x) = &story.regulator {
                 <h3>{ t(lang, "watch.summary.regulator") }</h3>
                 <div data-testid="regulator-ending">
-                    <p class="exit-headline">{ &x.headline }</p>
+                    <p class="exit-headline">{ held(&x.headline) }</p>
                     <ul class="exit-details">
-                        { for x.details.iter().map(|d| html! { <li>{ d }</li> }) }
+                        { for x.details.iter().map(|d| html! { <li>{ held(d) }</li> }) }
                     </ul>
                 </div>
             }
@@ -34,16 +34,16 @@ pub fn run_summary(state: &UseReducerHandle<State>) -> Html {
                 <ul class="exits">
                     { for story.exits.iter().map(|x| html! {
                         <li>
-                            <p class="exit-headline">{ &x.headline }</p>
+                            <p class="exit-headline">{ held(&x.headline) }</p>
                             <ul class="exit-details">
-                                { for x.details.iter().map(|d| html! { <li>{ d }</li> }) }
+                                { for x.details.iter().map(|d| html! { <li>{ held(d) }</li> }) }
                             </ul>
                         </li>
                     }) }
                 </ul>
             }
             <h3>{ t(lang, "watch.summary.split") }</h3>
-            <p>{ &story.value }</p>
+            <p>{ held(&story.value) }</p>
             <table class="split">
                 <thead>
                     <tr>

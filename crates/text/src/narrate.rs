@@ -703,6 +703,27 @@ pub struct ExitStory {
     pub disputes: DisputeTally,
 }
 
+/// `text` as a page shows it: an Indonesian ordinal's "ke-" held to its number by a
+/// non-breaking hyphen ("bulan ke\u{2011}25"), so that a line never ends on "(bulan ke-" with
+/// "25)" on the next (an audit). The command line keeps the plain hyphen, which a search for
+/// "ke-25" finds.
+pub fn held_ordinals(text: &str) -> String {
+    if !text.contains("ke-") {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut rest = text;
+    while let Some(at) = rest.find("ke-") {
+        let (before, after) = rest.split_at(at);
+        out.push_str(before);
+        let number = after[3..].starts_with(|c: char| c.is_ascii_digit());
+        out.push_str(if number { "ke\u{2011}" } else { "ke-" });
+        rest = &after[3..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Why the regulator ended the alliance, told from the events.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RegulatorEnding {
@@ -1207,6 +1228,24 @@ mod verdict_tests {
             "{id}"
         );
         assert!(id.contains("50%"), "{id}");
+    }
+}
+
+#[cfg(test)]
+mod held_tests {
+    use super::held_ordinals;
+
+    #[test]
+    fn an_ordinal_keeps_its_number_on_its_line() {
+        assert_eq!(
+            held_ordinals("Sengketa (bulan ke-25): tahun ke-3, ke-depan"),
+            "Sengketa (bulan ke\u{2011}25): tahun ke\u{2011}3, ke-depan"
+        );
+        assert_eq!(
+            held_ordinals("Month 25 (no ordinal)"),
+            "Month 25 (no ordinal)"
+        );
+        assert_eq!(held_ordinals("akhir ke-"), "akhir ke-");
     }
 }
 

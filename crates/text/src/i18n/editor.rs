@@ -155,7 +155,7 @@ pub const STRINGS: &str = strings![
     ("editor.err.not_whole", "Must be a whole number.", "Harus bilangan bulat."),
     ("editor.err.range", "Must be between {lo} and {hi}.", "Harus antara {lo} dan {hi}."),
     ("editor.err.above_range", "Must be above {lo} and at most {hi}.", "Harus di atas {lo} dan paling banyak {hi}."),
-    ("editor.err.shock_beyond", "A scripted shock is in month {month}: choose a horizon of at least {month} or move the shock first.", "Ada guncangan terjadwal pada bulan ke-{month}: pilih jangka waktu minimal {month} atau pindahkan guncangan itu dulu."),
+    ("editor.err.shock_beyond", "A scripted shock is in month {month}: choose a horizon of at least {month} or move the shock first.", "Ada guncangan terjadwal pada bulan ke\u{2011}{month}: pilih jangka waktu minimal {month} atau pindahkan guncangan itu dulu."),
     ("editor.err.name_length", "A name needs 1 to 60 characters.", "Nama harus 1 sampai 60 karakter."),
     ("editor.err.name_taken", "Another partner already has this name: give each partner its own, so that the story and the charts can tell them apart.", "Mitra lain sudah memakai nama ini: beri tiap mitra namanya sendiri, agar cerita dan grafik dapat membedakannya."),
     ("editor.err.goals_zero", "At least one goal must be above 0.", "Minimal satu tujuan harus di atas 0."),
