@@ -100,7 +100,9 @@ pub fn notice_banner(state: &UseReducerHandle<State>) -> Html {
                 <p data-testid="notice-model">{ tf(s.lang, "library.link_other_model", &[("model", model), ("current", aliansi_sim::MODEL_VERSION)]) }</p>
             }
             if s.replaced.is_some() && !offered_draft {
-                <p data-testid="replaced">{ t(s.lang, "app.replaced") }</p>
+                // Under news of a load that failed ("nothing was changed"), the offer is an
+                // earlier load's: said so (it read as if the failed one had replaced it).
+                <p data-testid="replaced">{ t(s.lang, if error { "app.replaced_earlier" } else { "app.replaced" }) }</p>
             }
         </>
     };

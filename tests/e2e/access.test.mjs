@@ -200,12 +200,27 @@ await h.check("(11) removing partners with the keyboard keeps the focus in the e
   const focusOn = (id) =>
     page.waitForFunction((id) => document.activeElement?.dataset?.testid === id, id, { timeout: STEP_TIMEOUT_MS });
   const partners = () => page.locator('[data-testid^="partner-name-"]').count();
-  await tid(page, "partner-add").click();
+  const inSight = () => page.evaluate(() => { const r = document.activeElement.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; });
+  // "Add a partner" from the keyboard: on to the new partner's name, in sight (the focus stayed
+  // on the button, pushed a card's length down, and Tab went on past the new fields).
+  await tid(page, "partner-add").focus();
+  await page.keyboard.press("Enter");
+  await focusOn("partner-name-4");
+  assert.ok(await inSight(), "the new name in sight");
   assert.equal(await partners(), 5);
-  // The last partner's ✕ takes its card away: the focus goes to the ✕ of the partner before.
+  // A scripted shock likewise: on to its month.
+  const shocks = await page.locator("li.shock").count();
+  await (await reveal(page, "shock-add")).focus();
+  await page.keyboard.press("Enter");
+  await focusOn(`field-environment.scripted_shocks.${shocks}.month`);
+  assert.ok(await inSight(), "the new shock's month in sight");
+  // The last partner's ✕ takes its card away: the focus goes to "Add a partner", which comes
+  // up where the card was, in sight (not to the ✕ of the partner before, a card's length
+  // above: out of sight, and a second Enter removed another partner).
   await tid(page, "partner-remove-4").focus();
   await page.keyboard.press("Enter");
-  await focusOn("partner-remove-3");
+  await focusOn("partner-add");
+  assert.ok(await inSight(), "in sight");
   // Another partner's ✕: the card stays, showing the next partner, and keeps the focus.
   await tid(page, "partner-remove-1").focus();
   await page.keyboard.press("Enter");

@@ -503,9 +503,28 @@ impl Ctx {
         }
     }
 
-    fn button(&self, testid: String, text: String, edit: Edit, disabled: bool) -> Html {
+    /// A button for an edit that adds something: pressed from the keyboard, the focus
+    /// then goes to the control named `then` (the new partner's name, the new shock's month),
+    /// brought into view. (It stayed on the button, pushed a screen or more down the page by
+    /// what it added, and the next Tab skipped the new fields: an audit.) A click or a tap
+    /// leaves it (on a phone, a text box taking the focus opens the keyboard unasked).
+    fn adding_button(
+        &self,
+        testid: String,
+        text: String,
+        edit: Edit,
+        disabled: bool,
+        then: String,
+    ) -> Html {
         let on_edit = self.on_edit.clone();
-        let onclick = Callback::from(move |_| on_edit.emit(edit.clone()));
+        let onclick = Callback::from(move |e: MouseEvent| {
+            // A click the keyboard made (Enter, Space) counts no mouse clicks.
+            let keyboard = e.detail() == 0;
+            on_edit.emit(edit.clone());
+            if keyboard {
+                focus_after(then.clone());
+            }
+        });
         html! {
             <button type="button" data-testid={testid} {disabled} {onclick}>{ text }</button>
         }
@@ -535,16 +554,23 @@ impl Ctx {
     }
 }
 
+/// Focuses the control named `id` once the page shows the edit just sent (Yew renders in
+/// microtasks, before this timer).
+fn focus_after(id: String) {
+    gloo::timers::callback::Timeout::new(0, move || {
+        crate::focus::focus_named(&id);
+    })
+    .forget();
+}
+
 /// Where the keyboard's focus goes after the ✕ of partner `i` of `n` (`data-refocus`,
-/// `focus.rs`): removing the last partner takes its card away, so to the partner before;
-/// leaving two partners disables every ✕, so to "Add a partner". Otherwise the card stays,
-/// showing the next partner, and the focus with it.
+/// `focus.rs`): removing the last partner takes its card away, so to "Add a partner", which
+/// comes up where the card was (the ✕ of the partner before was a card's length above,
+/// out of sight with its focus ring, and a second Enter removed that partner too: an audit);
+/// leaving two partners disables every ✕, so there too. Otherwise the card stays, showing the
+/// next partner, and the focus with it.
 fn remove_partner_refocus(i: usize, n: usize) -> Option<String> {
-    if n <= 3 {
-        Some("partner-add".to_string())
-    } else {
-        (i + 1 == n).then(|| format!("partner-remove-{}", i - 1))
-    }
+    (n <= 3 || i + 1 == n).then(|| "partner-add".to_string())
 }
 
 /// The whole editor.
@@ -676,7 +702,14 @@ fn partners_section(ctx: &Ctx) -> Html {
                     data-refocus={format!("partner-name-{}", n.saturating_sub(1))}
                     onclick={
                         let on_edit = ctx.on_edit.clone();
-                        Callback::from(move |_| on_edit.emit(Edit::AddPartner { name: new_name.clone() }))
+                        // From the keyboard, on to the new partner's name (see `adding_button`).
+                        Callback::from(move |e: MouseEvent| {
+                            let keyboard = e.detail() == 0;
+                            on_edit.emit(Edit::AddPartner { name: new_name.clone() });
+                            if keyboard {
+                                focus_after(format!("partner-name-{n}"));
+                            }
+                        })
                     }>
                     { format!("+ {}", t(lang, "editor.partner.add")) }
                 </button>
@@ -950,7 +983,8 @@ fn environment_section(ctx: &Ctx) -> Html {
                     }) }
                 </ol>
                 <div class="section-actions">
-                    { ctx.button("shock-add".into(), format!("+ {}", t(lang, "editor.shock.add")), Edit::AddShock, full) }
+                    { ctx.adding_button("shock-add".into(), format!("+ {}", t(lang, "editor.shock.add")), Edit::AddShock, full,
+                        format!("field-{list_path}.{}.month", shocks.len())) }
                 </div>
                 if full {
                     <p class="help" data-testid="shock-limit">

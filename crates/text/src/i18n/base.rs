@@ -8,6 +8,11 @@ pub const STRINGS: &str = strings![
         "Skenario yang tadi terbuka (yang Anda ubah, atau dari tautan atau berkas) diganti dengan yang baru dimuat; Anda dapat memakainya lagi."
     ),
     (
+        "app.replaced_earlier",
+        "Earlier, a scenario you had open (edited, or from a link or a file) was replaced by another loaded over it; you can still bring it back.",
+        "Sebelumnya, skenario yang Anda buka (yang Anda ubah, atau dari tautan atau berkas) diganti dengan skenario lain yang dimuat; Anda masih dapat memakainya lagi."
+    ),
+    (
         "app.draft_found",
         "The scenario you were editing on this device when a page of Aliansi was closed was not saved: you can bring it back (and then save it under “Your saved scenarios”).",
         "Skenario yang sedang Anda ubah di perangkat ini saat sebuah halaman Aliansi ditutup belum disimpan: Anda dapat memakainya lagi (lalu menyimpannya di “Skenario tersimpan Anda”)."
