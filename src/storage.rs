@@ -686,6 +686,26 @@ fn named_after(saved: &str, name: &str) -> bool {
     number.is_some_and(|(_, k)| numbered(name, &format!(" ({k})")) == saved)
 }
 
+/// The fields a file left out (`aliansi_wire::defaulted_fields`), for a sentence: the first
+/// four, then how many more ("governance, horizon_months, … and 3 more").
+pub fn field_list(lang: Lang, fields: &[String]) -> String {
+    const SHOWN: usize = 4;
+    let mut out = fields
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if fields.len() > SHOWN {
+        out.push_str(&tf(
+            lang,
+            "library.and_more",
+            &[("n", &(fields.len() - SHOWN).to_string())],
+        ));
+    }
+    out
+}
+
 /// The file name of an exported library: `aliansi-library-YYYY-MM-DD.json`.
 pub fn library_file_name(now_ms: f64) -> String {
     format!("aliansi-library-{}.json", date_of(now_ms))
@@ -718,6 +738,20 @@ pub fn date_time_of(ms: f64, offset_minutes: f64) -> String {
         minute_of_day / 60,
         minute_of_day % 60
     )
+}
+
+#[cfg(test)]
+mod field_list_tests {
+    use super::*;
+
+    #[test]
+    fn left_out_fields_are_listed_four_then_counted() {
+        let f = |n: usize| (0..n).map(|i| format!("f{i}")).collect::<Vec<_>>();
+        assert_eq!(field_list(Lang::En, &f(2)), "f0, f1");
+        assert_eq!(field_list(Lang::En, &f(4)), "f0, f1, f2, f3");
+        assert_eq!(field_list(Lang::En, &f(7)), "f0, f1, f2, f3 and 3 more");
+        assert_eq!(field_list(Lang::Id, &f(5)), "f0, f1, f2, f3 dan 1 lainnya");
+    }
 }
 
 #[cfg(test)]

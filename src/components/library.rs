@@ -734,19 +734,32 @@ pub fn library(props: &LibraryProps) -> Html {
                     Ok(Imported::Scenario(s, named)) => {
                         dispatch.dispatch(Action::Load(s));
                         let field = name_ref.cast::<HtmlInputElement>();
+                        // Fields the file left out took their defaults: said (a file edited by
+                        // hand that lost a line opened as if whole, a capacity of 250 now 50).
+                        let defaulted = aliansi_wire::defaulted_fields(&text);
+                        let fields = storage::field_list(lang, &defaulted);
+                        let has = !defaulted.is_empty();
                         match (named, field) {
                             (Some(named), Some(field)) => {
                                 field.set_value(&named);
                                 dispatch.dispatch(Action::Named(named.clone()));
                                 dispatch.dispatch(notice(
-                                    "library.imported_named",
-                                    &[("file", name), ("name", named)],
+                                    if has {
+                                        "library.imported_named_defaults"
+                                    } else {
+                                        "library.imported_named"
+                                    },
+                                    &[("file", name), ("name", named), ("fields", fields)],
                                     false,
                                 ));
                             }
                             _ => dispatch.dispatch(notice(
-                                "library.imported",
-                                &[("file", name)],
+                                if has {
+                                    "library.imported_defaults"
+                                } else {
+                                    "library.imported"
+                                },
+                                &[("file", name), ("fields", fields)],
                                 false,
                             )),
                         }

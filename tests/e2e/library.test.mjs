@@ -234,6 +234,16 @@ await h.check("(8) import a good file loads it", async () => {
   json.partners[0].name = "Imported Air";
   await tid(page, "import").setInputFiles({ name: "imported.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(json)) });
   await expectPartners(page, ["Imported Air", ...AIRLINE.slice(1)]);
+  assert.doesNotMatch(await expectNotice(page, /imported\.json/), /default/, "a whole file: nothing took a default");
+  // A file edited by hand that lost lines still opens, and the page names what took defaults
+  // (a capacity of 250 became 50 without a word: an audit).
+  delete json.partners[1].capacity;
+  delete json.horizon_months;
+  json.partners[0].name = "Hand Edited";
+  await tid(page, "import").setInputFiles({ name: "hand.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(json)) });
+  await expectPartners(page, ["Hand Edited", ...AIRLINE.slice(1)]);
+  const said = await expectNotice(page, /hand\.json/);
+  assert.match(said, /does not write horizon_months, partners\[1\]\.capacity: those took their default values/, said);
 });
 
 await h.check("(8) import a bad file shows a message and changes nothing", async () => {
@@ -242,6 +252,8 @@ await h.check("(8) import a bad file shows a message and changes nothing", async
   await tid(page, "import").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from("{ this is not a scenario") });
   const text = await expectNotice(page, /bad\.json/);
   assert.match(text, /JSON|line|expected/i, `notice: ${text}`);
+  // The offer to bring back what the preset replaced is an earlier load's, not this import's.
+  assert.match(await tid(page, "replaced").innerText(), /^Earlier, a scenario you had open/);
   await tid(page, "import").setInputFiles({ name: "v9.json", mimeType: "application/json", buffer: Buffer.from('{"version": 9}') });
   await expectNotice(page, /v9\.json/);
   await expectPartners(page, CALM);

@@ -614,6 +614,46 @@ pub fn parse_value_v1(value: &serde_json::Value) -> Result<ScenarioV1, WireError
     })
 }
 
+/// The fields a scenario file (`text`, which [`parse_v1`] reads) does not write and that took
+/// their defaults, as error messages name fields (`horizon_months`, `partners[5].capacity`,
+/// `governance` for a whole missing part): a file edited by hand that lost a line still opens,
+/// and the user is told what it now holds. Empty for a file that writes every field, or that
+/// does not read.
+pub fn defaulted_fields(text: &str) -> Vec<String> {
+    fn walk(given: &serde_json::Value, full: &serde_json::Value, at: &str, out: &mut Vec<String>) {
+        use serde_json::Value;
+        match (given, full) {
+            (Value::Object(g), Value::Object(f)) => {
+                for (k, fv) in f {
+                    let path = if at.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{at}.{k}")
+                    };
+                    match g.get(k) {
+                        Some(gv) => walk(gv, fv, &path, out),
+                        None if at.is_empty() && k == "version" => {}
+                        None => out.push(path),
+                    }
+                }
+            }
+            (Value::Array(g), Value::Array(f)) => {
+                for (i, (gv, fv)) in g.iter().zip(f).enumerate() {
+                    walk(gv, fv, &format!("{at}[{i}]"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let (Ok(given), Ok(v)) = (serde_json::from_str(text), parse_v1(text)) else {
+        return Vec::new();
+    };
+    let full = serde_json::to_value(&v).unwrap_or(serde_json::Value::Null);
+    let mut out = Vec::new();
+    walk(&given, &full, "", &mut out);
+    out
+}
+
 /// Whether a JSON `value` is a file of saved scenarios rather than one scenario: the app's
 /// library as it stores it and as "Export all saved scenarios" writes it, an object with
 /// `items` (`{"version": 2, "items": [...]}`, read by the app's `src/storage.rs`).
@@ -653,6 +693,28 @@ pub fn to_value(s: &Scenario) -> serde_json::Value {
 mod tests {
     use super::*;
     use aliansi_sim::culture::DIMENSION_KEYS;
+
+    #[test]
+    fn fields_left_out_of_a_file_are_named() {
+        let s = aliansi_sim::presets::default_scenario();
+        let whole = to_json(&s);
+        assert_eq!(defaulted_fields(&whole), Vec::<String>::new());
+        let mut v = to_value(&s);
+        v["partners"][2].as_object_mut().unwrap().remove("capacity");
+        v.as_object_mut().unwrap().remove("horizon_months");
+        v.as_object_mut().unwrap().remove("governance");
+        let text = v.to_string();
+        assert_eq!(
+            defaulted_fields(&text),
+            ["governance", "horizon_months", "partners[2].capacity"]
+        );
+        // Read as the defaults say.
+        let read = parse_json(&text).unwrap();
+        assert_eq!(read.horizon_months, 120);
+        // A file that does not read: nothing to name.
+        assert!(defaulted_fields("{").is_empty());
+        assert!(defaulted_fields("[1, 2]").is_empty());
+    }
 
     #[test]
     fn values_read_like_text_with_the_field_path_but_no_line() {

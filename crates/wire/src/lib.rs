@@ -45,9 +45,10 @@ pub use experiment::{
     MAX_RUNS, MAX_VARIANTS, MIN_RUNS,
 };
 pub use json::{
-    from_core, from_value, is_saved_list, parse_json, parse_v1, parse_value_v1, to_core, to_json,
-    to_json_v1, to_value, CultureV1, DecisionRuleV1, EnvironmentV1, FormV1, GoalsV1, GovernanceV1,
-    HofstedeV1, PartnerV1, ScenarioV1, ScriptedShockV1, SharingV1, SCENARIO_VERSION,
+    defaulted_fields, from_core, from_value, is_saved_list, parse_json, parse_v1, parse_value_v1,
+    to_core, to_json, to_json_v1, to_value, CultureV1, DecisionRuleV1, EnvironmentV1, FormV1,
+    GoalsV1, GovernanceV1, HofstedeV1, PartnerV1, ScenarioV1, ScriptedShockV1, SharingV1,
+    SCENARIO_VERSION,
 };
 pub use link::{
     decode_link, decode_link_named, encode_link, encode_link_named, encode_link_with_choices,
