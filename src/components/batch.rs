@@ -111,12 +111,21 @@ pub fn batch_panel(props: &Props) -> Html {
     let running = panel.running().is_some();
     use_progress_in_view("batch", running);
 
+    // A refused number is said once the field is left (or Start pressed), not at the first
+    // key: "5" on the way to "50000" was an alert that broke into the typing (an accessibility
+    // audit). Start stays disabled meanwhile, the range said under the field.
+    let said = use_state(|| false);
     let on_input = {
-        let typed = typed.clone();
+        let (typed, said) = (typed.clone(), said.clone());
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
             typed.set(Some(input.value()));
+            said.set(false);
         })
+    };
+    let on_change = {
+        let said = said.clone();
+        Callback::from(move |_: web_sys::Event| said.set(true))
     };
 
     let start = {
@@ -202,7 +211,11 @@ pub fn batch_panel(props: &Props) -> Html {
         ("max", count(lang, MAX_RUNS)),
     ];
     let range_args: Vec<(&str, &str)> = range_args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let error = parsed.err().map(|e| tf(lang, e.key(), &range_args));
+    let refused = parsed.is_err();
+    let error = parsed
+        .err()
+        .filter(|_| *said)
+        .map(|e| tf(lang, e.key(), &range_args));
 
     let status = match &panel.phase {
         Phase::Idle | Phase::Done => None,
@@ -309,7 +322,7 @@ pub fn batch_panel(props: &Props) -> Html {
                 <div class="batch-field">
                     <label for="batch-runs">{ t(lang, "experiments.runs_label") }</label>
                     <input id="batch-runs" data-testid="batch-runs" type="text" inputmode="numeric"
-                        autocomplete="off" value={text.clone()} oninput={on_input}
+                        autocomplete="off" value={text.clone()} oninput={on_input} onchange={on_change}
                         aria-invalid={error.is_some().then_some("true")}
                         aria-describedby="batch-runs-help"
                         // Read-only, not disabled, while a batch runs: a keyboard user who
@@ -328,7 +341,7 @@ pub fn batch_panel(props: &Props) -> Html {
                     </p>
                 </div>
                 <button type="submit" class="primary" data-testid="batch-start"
-                    disabled={running || error.is_some()}>
+                    disabled={running || refused}>
                     { tf(lang, "experiments.start", &[("n", &button_runs)]) }
                 </button>
             </form>

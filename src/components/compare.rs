@@ -2,6 +2,7 @@
 
 use aliansi_sim::sweep::{ladder, ladder_index, LADDERS};
 use aliansi_sim::{Outcome, RunResult};
+use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -101,9 +102,16 @@ pub fn compare_view(state: &UseReducerHandle<State>) -> Html {
     };
     let Some(v) = s.run() else {
         // On a phone the editor is screens below: a way to it, named as its heading is.
+        // The focus goes with it, to the editor's heading (the next Tab is the editor's first
+        // control): it stayed on this button, out of sight, and Tab never reached the editor
+        // (an accessibility audit).
         let to_editor = Callback::from(|_: MouseEvent| {
-            if let Some(el) = gloo::utils::document().get_element_by_id("editor-heading") {
+            if let Some(el) = gloo::utils::document()
+                .get_element_by_id("editor-heading")
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+            {
                 el.scroll_into_view();
+                crate::focus::focus_in_place(&el);
             }
         });
         // In classroom mode the editor is hidden: the ladder here is the change to make.
@@ -113,8 +121,9 @@ pub fn compare_view(state: &UseReducerHandle<State>) -> Html {
             "watch.compare.armed"
         };
         return html! {
-            <section class="card compare-armed" data-testid="compare-armed" role="status" aria-live={quiet(state.hush)}>
-                <p>{ tf(lang, armed, &[
+            // Only the sentence is news: the controls under it are not read out with it.
+            <section class="card compare-armed" data-testid="compare-armed">
+                <p role="status" aria-live={quiet(state.hush)}>{ tf(lang, armed, &[
                     ("outcome", &outcome_text(lang, b.result.outcome, b.result.months)),
                     ("seed", &b.seed.to_string()),
                 ]) }</p>

@@ -153,10 +153,18 @@ pub fn run_controls(props: &Props) -> Html {
             }
         });
     }
+    // A heading the page may focus (`tabindex="-1"`: the network's, the summary's) takes the
+    // focus too: "Why ↓" took its bar away and the focus with it, to nowhere (an accessibility
+    // audit). The decision card takes the focus itself.
     let scroll_to = |id: &'static str| {
         Callback::from(move |_: MouseEvent| {
             if let Some(el) = gloo::utils::document().get_element_by_id(id) {
                 el.scroll_into_view();
+                if el.get_attribute("tabindex").as_deref() == Some("-1") {
+                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                        crate::focus::focus_in_place(&el);
+                    }
+                }
             }
         })
     };

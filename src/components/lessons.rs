@@ -31,8 +31,11 @@ fn open_lesson(state: &UseReducerHandle<State>, lesson: &'static Lesson, part: u
     };
     let shown = PARTS.iter().enumerate().take(part + 1).map(|(k, p)| {
         let current = k == part;
+        // Keyed: Next adds the new part and leaves the earlier ones as they are (unkeyed, the
+        // live region below had them rewritten, and a screen reader read them all again: an
+        // accessibility audit).
         html! {
-            <section class={classes!("lesson-part", current.then_some("current"))}
+            <section key={*p} class={classes!("lesson-part", current.then_some("current"))}
                 data-testid={format!("lesson-part-{p}")}>
                 <h4>{ t(lang, &format!("lessons.part.{p}")) }</h4>
                 <p>{ t(lang, &lesson.key(p)) }</p>

@@ -210,7 +210,7 @@ pub fn network(props: &Props) -> Html {
 
     html! {
         <section class="card network-card" aria-labelledby="network-title">
-            <h2 id="network-title">{ t(lang, "watch.network.heading") }</h2>
+            <h2 id="network-title" tabindex="-1">{ t(lang, "watch.network.heading") }</h2>
             <svg class="network" data-testid="network" viewBox={format!("0 0 {} {}", fmt_num(layout.width), fmt_num(layout.height))}
                 role="img" aria-labelledby="network-title">
                 // Named by its heading alone: the summary is the paragraph right below it, and

@@ -16,7 +16,7 @@ pub fn run_summary(state: &UseReducerHandle<State>) -> Html {
     let story = run_story(lang, &s.scenario, r);
     html! {
         <section class="card summary-card" data-testid="summary" aria-labelledby="summary-title">
-            <h2 id="summary-title">{ t(lang, "watch.summary.heading") }</h2>
+            <h2 id="summary-title" tabindex="-1">{ t(lang, "watch.summary.heading") }</h2>
             <p class="story-outcome">{ held(&story.outcome) }</p>
             if let Some(x) = &story.regulator {
                 <h3>{ t(lang, "watch.summary.regulator") }</h3>

@@ -663,6 +663,32 @@ await h.check("a reload brings a run back to its month, with the class's decisio
   await p.context().close();
 });
 
+await h.check("Next part adds the new part to the lesson's live region and leaves the earlier ones as they were (a screen reader read them all again)", async () => {
+  const p = await h.newPage();
+  await open(p, h.origin);
+  await tid(p, "lesson-open-conflict").click();
+  await p.evaluate(() => {
+    window.__changes = [];
+    const region = document.querySelector(".lesson-parts");
+    new MutationObserver((list) => {
+      for (const m of list) {
+        if (m.type === "childList") window.__changes.push({ added: [...m.addedNodes].map((n) => n.dataset?.testid ?? n.nodeName), removed: m.removedNodes.length, target: m.target === region ? "region" : "inside" });
+        else if (m.type === "characterData") window.__changes.push({ text: true });
+      }
+    }).observe(region, { childList: true, subtree: true, characterData: true });
+  });
+  const parts = Number((await tid(p, "lesson-progress").innerText()).match(/of (\d+)/)[1]);
+  for (let k = 1; k < parts; k++) {
+    await tid(p, "lesson-next").click();
+    await p.waitForFunction((k) => document.querySelector('[data-testid="lesson"]')?.dataset.part === String(k), k, { timeout: STEP_TIMEOUT_MS });
+  }
+  const changes = await p.evaluate(() => window.__changes);
+  const added = changes.flatMap((c) => c.added ?? []);
+  assert.deepEqual(changes.filter((c) => c.removed || c.text || c.target !== "region"), [], JSON.stringify(changes));
+  assert.equal(added.length, parts - 1, `one part added per Next: ${JSON.stringify(added)}`);
+  await p.context().close();
+});
+
 await h.check("a lesson opened over a comparison keeps it: Bring back my scenario brings back both runs side by side", async () => {
   const p = await h.newPage();
   await open(p, h.origin);

@@ -663,7 +663,8 @@ pub fn editor(props: &EditorProps) -> Html {
     let n = ctx.scenario.partners.len();
     html! {
         <section class="card editor" data-testid="editor" aria-labelledby="editor-heading">
-            <h2 id="editor-heading">{ t(lang, "editor.heading") }</h2>
+            // (Focusable by the page, not by Tab: "Edit the scenario ↓" takes the focus here.)
+            <h2 id="editor-heading" tabindex="-1">{ t(lang, "editor.heading") }</h2>
             <p class="editor-intro">{ t(lang, "editor.intro") }</p>
             <div class="field-grid general" role="group" aria-label={t(lang, "editor.section.general")}>
                 { ctx.num("horizon_months") }
