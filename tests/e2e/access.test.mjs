@@ -234,6 +234,27 @@ await h.check("(11) removing partners with the keyboard keeps the focus in the e
   await page.context().close();
 });
 
+await h.check("(11) a button that takes the reader down the page takes the focus there: Why ↓, Edit the scenario ↓", async () => {
+  // At 200 % zoom (a 1280x720 window): the bar at the foot of the screen.
+  const page = await h.newPage({ viewport: { width: 640, height: 360 }, deviceScaleFactor: 2 });
+  await open(page, h.origin);
+  const focusOn = (id) => page.waitForFunction((id) => document.activeElement?.id === id, id, { timeout: STEP_TIMEOUT_MS });
+  await finishRun(page);
+  await tid(page, "play-bar-why").focus();
+  await page.keyboard.press("Enter");
+  await focusOn("summary-title");
+  await tid(page, "compare-start").focus();
+  await page.keyboard.press("Enter");
+  await tid(page, "compare-to-editor").waitFor({ timeout: STEP_TIMEOUT_MS });
+  await tid(page, "compare-to-editor").focus();
+  await page.keyboard.press("Enter");
+  await focusOn("editor-heading");
+  // The next Tab is the editor's.
+  await page.keyboard.press("Tab");
+  assert.ok(await page.evaluate(() => !!document.activeElement.closest(".edit-col")), "Tab goes on into the editor");
+  await page.context().close();
+});
+
 await h.check("(11) the focus stays in place when its button is disabled or removed (src/focus.rs)", async () => {
   const page = await h.newPage();
   await open(page, h.origin);
