@@ -549,6 +549,9 @@ pub enum Action {
     EditorRefused(usize),
     /// The name of the scenario just loaded (a saved one's, an imported file's).
     Named(String),
+    /// The scenario on screen was just saved under this name: it is now the library's, as if
+    /// loaded from it ("Open now" names it, unedited).
+    Saved(String),
     /// Uses this seed (and rewinds to month 0).
     SetSeed(u64),
     /// Moves to the next seed (and rewinds to month 0).
@@ -1157,6 +1160,12 @@ impl State {
             Action::EditorRefused(refused) => State { refused, ..state },
             Action::Named(name) => State {
                 loaded_name: Some(name.into()),
+                ..state
+            },
+            Action::Saved(name) => State {
+                loaded: Rc::new(crate::url::scenario_with_seed(&state.scenario, state.seed)),
+                loaded_name: Some(name.into()),
+                restored: false,
                 ..state
             },
             Action::SetSeed(seed) => state.with_seed(seed),
@@ -1901,6 +1910,22 @@ mod tests {
         );
         let s = after(&[notice("library.saved.loaded", false), Action::Step]);
         assert!(s.notice.is_some(), "other news stays until dismissed");
+    }
+
+    #[test]
+    fn a_scenario_saved_is_open_unedited_under_its_name() {
+        let mut edited = aliansi_sim::presets::default_scenario();
+        edited.partners[0].name = "Kopi Kita".into();
+        let s = after(&[
+            Action::SetScenario(edited.clone()),
+            Action::Saved("Week 6".into()),
+        ]);
+        assert_eq!(s.loaded_name.as_deref(), Some("Week 6"));
+        assert_eq!(
+            *s.loaded,
+            crate::url::scenario_with_seed(&s.scenario, s.seed)
+        );
+        assert!(!s.restored);
     }
 
     #[test]

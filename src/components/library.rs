@@ -647,8 +647,11 @@ pub fn library(props: &LibraryProps) -> Html {
                     } else {
                         "library.saved.done"
                     };
-                    if change(stored, list, notice(key, &[("name", name)], false)) {
+                    // "Open now" names it (an imported file without a name kept saying "a
+                    // scenario not in this list": an audit).
+                    if change(stored, list, notice(key, &[("name", name.clone())], false)) {
                         input.set_value("");
+                        dispatch.dispatch(Action::Saved(name));
                     }
                 }
                 Err(e) => dispatch.dispatch(library_error(e)),
@@ -905,6 +908,8 @@ pub fn library(props: &LibraryProps) -> Html {
                         let dispatch = dispatch.clone();
                         let renaming = renaming.clone();
                         let draft = draft.clone();
+                        let old = name.clone();
+                        let open_name = props.named.as_ref().map(|(n, _)| n.clone());
                         Callback::from(move |e: SubmitEvent| {
                             e.prevent_default();
                             // The list as shown, before `refresh` changes what `saved` reads.
@@ -916,9 +921,13 @@ pub fn library(props: &LibraryProps) -> Html {
                             match renamed {
                                 Ok(list) => {
                                     let name = storage::clean_name(&draft).unwrap_or_default();
-                                    let ok = notice("library.saved.renamed", &[("name", name)], false);
+                                    let ok = notice("library.saved.renamed", &[("name", name.clone())], false);
                                     if change(stored, list, ok) {
                                         renaming.set(None);
+                                        // The one open, renamed: "Open now" says its new name.
+                                        if open_name.as_deref() == Some(old.as_str()) {
+                                            dispatch.dispatch(Action::Named(name));
+                                        }
                                     }
                                 }
                                 Err(e) => dispatch.dispatch(library_error(e)),

@@ -99,6 +99,8 @@ await h.check("(8) save a scenario; it is listed and still there after a reload"
   await tid(page, "save-name").fill("Airline test");
   await tid(page, "save").click();
   await tid(page, "saved-item-0").filter({ hasText: "Airline test" }).waitFor({ timeout: 5_000 });
+  // Saved, it is what is open, under its name.
+  assert.equal(await tid(page, "preset-open").innerText(), "Open now: “Airline test”.");
   const stored = await page.evaluate(() => localStorage.getItem("aliansi.saved.v2"));
   const list = JSON.parse(stored).items;
   assert.equal(list.length, 1);
@@ -178,6 +180,8 @@ await h.check("(8) rename a saved scenario (kept after a reload)", async () => {
   await input.fill("Six carriers");
   await input.press("Enter");
   await tid(page, "saved-item-0").filter({ hasText: "Six carriers" }).waitFor({ timeout: 5_000 });
+  // The one open, saved just before: "Open now" says its new name (it kept the old one).
+  assert.equal(await tid(page, "preset-open").innerText(), "Open now: “Six carriers”.");
   await page.reload();
   await ready(page);
   await tid(page, "saved-item-0").filter({ hasText: "Six carriers" }).waitFor({ timeout: 5_000 });
