@@ -89,8 +89,13 @@ pub fn number(v: f64) -> String {
     if r == 0.0 {
         "0".into()
     } else if r.abs() < 1e-9 || r.abs() >= 1e15 {
-        // `{:e}` writes the shortest digits that give `r` back (`4.04737420274e-141`).
-        format!("{r:e}")
+        // `r` has 12 significant digits at most: written with 11 decimals, then without the
+        // trailing zeros (`2.5e-20`; the same formatting as above, not a second one in the
+        // download).
+        let text = format!("{r:.11e}");
+        let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
+        let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
+        format!("{mantissa}e{exponent}")
     } else {
         format!("{r}")
     }

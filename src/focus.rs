@@ -171,6 +171,16 @@ pub fn focus_named(id: &str) -> bool {
         .is_some_and(|el| el.focus().is_ok())
 }
 
+/// [`focus_named`] once the page shows the change just dispatched (Yew renders in
+/// microtasks, before this timer): "Compare fairly"'s Undo after a removal, and back; the
+/// editor's new partner or shock after Add.
+pub fn focus_after(id: String) {
+    Timeout::new(0, move || {
+        focus_named(&id);
+    })
+    .forget();
+}
+
 /// [`focus_named`] without scrolling the page.
 pub fn focus_named_in_place(id: &str) -> bool {
     named(Some(id.to_string()))

@@ -45,15 +45,6 @@ pub struct Props {
     pub dispatch: UseReducerDispatcher<State>,
 }
 
-/// Focuses the control named `id` once the page shows the change just dispatched (Yew
-/// renders in microtasks, before this timer): Undo after a removal, and back.
-fn focus_after(id: String) {
-    gloo::timers::callback::Timeout::new(0, move || {
-        crate::focus::focus_named(&id);
-    })
-    .forget();
-}
-
 fn curves_chart(lang: Lang, r: &Rc<Results>) -> Html {
     let w = W - ML - MR;
     let h = H - MT - MB;
@@ -420,7 +411,7 @@ pub fn variants_panel(props: &Props) -> Html {
         Callback::from(move |_: MouseEvent| {
             v.dispatch(VariantsAction::Undo);
             if let Some(k) = back {
-                focus_after(format!("variant-remove-{k}"));
+                crate::focus::focus_after(format!("variant-remove-{k}"));
             }
         })
     };
@@ -431,7 +422,7 @@ pub fn variants_panel(props: &Props) -> Html {
             let v = v.clone();
             Callback::from(move |_: MouseEvent| {
                 v.dispatch(VariantsAction::Remove(k));
-                focus_after("variant-undo".into());
+                crate::focus::focus_after("variant-undo".into());
             })
         };
         html! {

@@ -648,7 +648,8 @@ pub fn defaulted_fields(text: &str) -> Vec<String> {
     let (Ok(given), Ok(v)) = (serde_json::from_str(text), parse_v1(text)) else {
         return Vec::new();
     };
-    let full = serde_json::to_value(&v).unwrap_or(serde_json::Value::Null);
+    // Through its text, as `to_value`: one writer of the format in the app, not two.
+    let full = serde_json::from_str(&to_json_v1(&v)).unwrap_or(serde_json::Value::Null);
     let mut out = Vec::new();
     walk(&given, &full, "", &mut out);
     out

@@ -522,7 +522,7 @@ impl Ctx {
             let keyboard = e.detail() == 0;
             on_edit.emit(edit.clone());
             if keyboard {
-                focus_after(then.clone());
+                crate::focus::focus_after(then.clone());
             }
         });
         html! {
@@ -552,15 +552,6 @@ impl Ctx {
             </button>
         }
     }
-}
-
-/// Focuses the control named `id` once the page shows the edit just sent (Yew renders in
-/// microtasks, before this timer).
-fn focus_after(id: String) {
-    gloo::timers::callback::Timeout::new(0, move || {
-        crate::focus::focus_named(&id);
-    })
-    .forget();
 }
 
 /// Where the keyboard's focus goes after the ✕ of partner `i` of `n` (`data-refocus`,
@@ -708,7 +699,7 @@ fn partners_section(ctx: &Ctx) -> Html {
                             let keyboard = e.detail() == 0;
                             on_edit.emit(Edit::AddPartner { name: new_name.clone() });
                             if keyboard {
-                                focus_after(format!("partner-name-{n}"));
+                                crate::focus::focus_after(format!("partner-name-{n}"));
                             }
                         })
                     }>
