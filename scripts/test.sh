@@ -287,7 +287,10 @@ step "release build (scripts/build.sh)" \
 # 2026-11-30, `ALIANSI_SIZE_OPTIONS=0 bash scripts/build.sh`: 27.8 KB more): that build is held
 # to the budget plus 29 KB, with a warning. Over budget, the step fails; the end-to-end tests
 # still run, then the script exits 1.
-PAGE_WEIGHT_BUDGET_KB=412
+# Stop 45 (2026-12-02): 414.7 KB, up from 411.0, for a session of audit fixes (a closed tab's
+# unsaved scenario offered back, an import naming the fields it defaulted, keyboard focus
+# after Add and Why, a comparison kept under a lesson, their words in both languages).
+PAGE_WEIGHT_BUDGET_KB=415
 if ! grep -qx 'size-options=on' "$BUILD_REPORT"; then
   without=$((PAGE_WEIGHT_BUDGET_KB + 29))
   echo "WARNING: the release build was made without scripts/build.sh's size options (see its" >&2
