@@ -616,7 +616,7 @@ pub fn parse_value_v1(value: &serde_json::Value) -> Result<ScenarioV1, WireError
 
 /// The fields a scenario file (`text`, which [`parse_v1`] reads) does not write and that took
 /// their defaults, as error messages name fields (`horizon_months`, `partners[5].capacity`,
-/// `governance` for a whole missing part): a file edited by hand that lost a line still opens,
+/// `governance` for a whole missing part; by name): a file edited by hand that lost a line still opens,
 /// and the user is told what it now holds. Empty for a file that writes every field, or that
 /// does not read.
 pub fn defaulted_fields(text: &str) -> Vec<String> {
@@ -652,6 +652,9 @@ pub fn defaulted_fields(text: &str) -> Vec<String> {
     let full = serde_json::from_str(&to_json_v1(&v)).unwrap_or(serde_json::Value::Null);
     let mut out = Vec::new();
     walk(&given, &full, "", &mut out);
+    // In one order whatever serde_json's `preserve_order` (which another crate of a build may
+    // turn on): by name.
+    out.sort();
     out
 }
 
