@@ -754,7 +754,7 @@ impl State {
         // nowhere else: a scenario only hard to find again never takes its place (Back to one
         // shared link, then Forward to another, lost the edits made after sharing: an audit).
         // A comparison is the user's work too, whatever the scenario.
-        let own = self.restored || current != *self.loaded || self.baseline.is_some();
+        let own = self.edited() || self.baseline.is_some();
         let keep =
             (own || (!ready_to_hand(&current) && self.replaced.is_none())) && current != scenario;
         let (replaced, replaced_run) = if keep {
@@ -784,6 +784,12 @@ impl State {
             ..self
         }
         .rewound()
+    }
+
+    /// Whether the scenario on screen (with its seed) is the user's own work, kept nowhere
+    /// else: edited since it was loaded, or an edit brought back.
+    pub fn edited(&self) -> bool {
+        self.restored || crate::url::scenario_with_seed(&self.scenario, self.seed) != *self.loaded
     }
 
     fn without_baseline(self) -> State {
@@ -1361,7 +1367,6 @@ impl State {
 }
 
 /// Whether the page offers `s` ready-made, with its seed: a preset, or a lesson's scenario.
-/// A preset or a lesson's scenario as shipped: one the page can give again.
 pub(crate) fn ready_to_hand(s: &Scenario) -> bool {
     aliansi_sim::presets::all().iter().any(|p| p.scenario == *s)
         || LESSONS.iter().any(|l| l.scenario() == *s)

@@ -689,21 +689,7 @@ fn named_after(saved: &str, name: &str) -> bool {
 /// The fields a file left out (`aliansi_wire::defaulted_fields`), for a sentence: the first
 /// four, then how many more ("governance, horizon_months, … and 3 more").
 pub fn field_list(lang: Lang, fields: &[String]) -> String {
-    const SHOWN: usize = 4;
-    let mut out = fields
-        .iter()
-        .take(SHOWN)
-        .cloned()
-        .collect::<Vec<_>>()
-        .join(", ");
-    if fields.len() > SHOWN {
-        out.push_str(&tf(
-            lang,
-            "library.and_more",
-            &[("n", &(fields.len() - SHOWN).to_string())],
-        ));
-    }
-    out
+    crate::variants::first_then_more(lang, fields, 4, ", ", " ", "library.and_more")
 }
 
 /// The file name of an exported library: `aliansi-library-YYYY-MM-DD.json`.

@@ -236,18 +236,38 @@ pub fn near_preset(lang: Lang, s: &Scenario) -> Option<(&'static str, Vec<String
 
 /// Changes as one line: at most [`MAX_LISTED_CHANGES`], separated by "; ", then how many more.
 pub fn listed(lang: Lang, all: &[String]) -> String {
+    first_then_more(
+        lang,
+        all,
+        MAX_LISTED_CHANGES,
+        "; ",
+        "; ",
+        "experiments.diff_more",
+    )
+}
+
+/// The first `shown` of `all` joined by `sep`, then, if there are more, `before_more` and the
+/// sentence `more_key` says of how many (its `{n}`): "a; b; c; d; and 3 more changes".
+pub fn first_then_more(
+    lang: Lang,
+    all: &[String],
+    shown: usize,
+    sep: &str,
+    before_more: &str,
+    more_key: &str,
+) -> String {
     let mut line = all
         .iter()
-        .take(MAX_LISTED_CHANGES)
+        .take(shown)
         .cloned()
         .collect::<Vec<_>>()
-        .join("; ");
-    if all.len() > MAX_LISTED_CHANGES {
-        line.push_str("; ");
+        .join(sep);
+    if all.len() > shown {
+        line.push_str(before_more);
         line.push_str(&tf(
             lang,
-            "experiments.diff_more",
-            &[("n", &(all.len() - MAX_LISTED_CHANGES).to_string())],
+            more_key,
+            &[("n", &(all.len() - shown).to_string())],
         ));
     }
     line

@@ -318,6 +318,12 @@ fn keep_working_copy(scenario: &Scenario, seed: u64) {
     keep_in_tab(WORKING_COPY_KEY, Some(&copy));
 }
 
+/// Keeps `scenario` with `seed` as this device's draft (`DRAFT_KEY`). Storage that refuses
+/// (private mode, full) only means no draft.
+fn keep_draft(scenario: &Scenario, seed: u64) {
+    let _ = crate::components::library::local::write(DRAFT_KEY, &url::draft(scenario, seed));
+}
+
 fn session_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok()?
 }
@@ -400,9 +406,7 @@ pub fn url_sync(props: &ShareProps) -> Html {
             // A fresh tab (nothing of its own to bring back): the scenario a closed tab was
             // editing, unsaved, is offered back, after what the address opens.
             if fresh {
-                if let Some(draft) = draft_offer(&opening) {
-                    draft_found = Some(draft);
-                }
+                draft_found = draft_offer(&opening);
             }
         }
         // A reload that brings back work done since the link opened: the page shows that
@@ -524,10 +528,7 @@ pub fn url_sync(props: &ShareProps) -> Html {
             let edit = editor::typed_edit(&input, state.lang.decimal_mark());
             if let Some(Ok(scenario)) = edit.map(|e| editor::ops::apply(&state.scenario, &e)) {
                 keep_working_copy(&scenario, state.seed);
-                let _ = crate::components::library::local::write(
-                    DRAFT_KEY,
-                    &url::draft(&scenario, state.seed),
-                );
+                keep_draft(&scenario, state.seed);
             }
             // And applied in the page, as leaving the field would (for a tab that stays).
             let init = web_sys::EventInit::new();
@@ -549,13 +550,11 @@ pub fn url_sync(props: &ShareProps) -> Html {
     // (private mode, full) only means no working copy.
     let (scenario, seed) = (props.state.scenario.clone(), props.state.seed);
     // The user's own work is also kept on this device, for a tab closed unsaved (`DRAFT_KEY`).
-    let own =
-        props.state.restored || url::scenario_with_seed(&scenario, seed) != *props.state.loaded;
+    let own = props.state.edited();
     use_effect_with((scenario, seed, own), |(scenario, seed, own)| {
         keep_working_copy(scenario, *seed);
         if *own {
-            let _ =
-                crate::components::library::local::write(DRAFT_KEY, &url::draft(scenario, *seed));
+            keep_draft(scenario, *seed);
         }
         || ()
     });

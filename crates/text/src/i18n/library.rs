@@ -88,7 +88,7 @@ pub const STRINGS: &str = strings![
     ("library.imported_named", "Imported “{name}” from {file}: Save keeps it under that name.", "“{name}” diimpor dari {file}: Simpan menyimpannya dengan nama itu."),
     ("library.imported_defaults", "Imported {file}. It does not write {fields}: those took their default values.", "{file} diimpor. Berkas itu tidak memuat {fields}: semuanya memakai nilai bawaan."),
     ("library.imported_named_defaults", "Imported “{name}” from {file}: Save keeps it under that name. The file does not write {fields}: those took their default values.", "“{name}” diimpor dari {file}: Simpan menyimpannya dengan nama itu. Berkas itu tidak memuat {fields}: semuanya memakai nilai bawaan."),
-    ("library.and_more", " and {n} more", " dan {n} lainnya"),
+    ("library.and_more", "and {n} more", "dan {n} lainnya"),
     ("library.export_library", "Export all saved scenarios", "Ekspor semua skenario tersimpan"),
     ("library.library_exported", "Downloaded {file}, with your saved scenarios ({n}). “Import a JSON file” adds them to the saved scenarios, here or on another device.", "{file} diunduh, berisi skenario tersimpan Anda ({n}). “Impor berkas JSON” menambahkannya ke skenario tersimpan, di sini atau di perangkat lain."),
     ("library.merged", "{file}: {added} added to your saved scenarios, {already} already among them. The editor keeps its scenario.", "{file}: {added} ditambahkan ke skenario tersimpan Anda, {already} sudah ada. Editor tetap memuat skenarionya."),
