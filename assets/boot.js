@@ -417,12 +417,40 @@ try {
   window.wasmBindings = bindings;
   boot?.remove();
   watchForCrash();
+  loadSecondPart(bindings);
   dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
 } catch (e) {
   stopWatching();
   handedOver();
   // Aborted by the watch, the downloads fail with the browser's words for an abort: it says why.
   failed(stall.signal.aborted ? stalled : e);
+}
+
+/** The second part of the app's wasm (data-cold: the functions a first visit does not run,
+ * split off by the build, crates/split): fetched once the app runs and has drawn its page,
+ * compiled and handed to the app, which instantiates it at once and draws the panels that wait
+ * for it (Many futures, the experiments, the sweep, About). A download that fails is tried
+ * again after 2, 6, 18, 54 and 162 s, and as soon as the browser is back online. Should the app
+ * call one of its functions before it is in, the app's module downloads it itself, at once
+ * (synchronously: the page waits for it). */
+const SECOND_PART_RETRIES = 5;
+let secondPartTries = 0;
+async function loadSecondPart(bindings) {
+  const file = tag.dataset.cold;
+  if (!file || typeof bindings.__split_ready !== "function") return;
+  try {
+    await new Promise((drawn) => requestAnimationFrame(() => setTimeout(drawn, 0)));
+    if (bindings.__split_done()) return;
+    const response = await fetch(here(file));
+    if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+    const module = await WebAssembly.compile(await response.arrayBuffer());
+    if (!bindings.__split_done()) bindings.__split_ready(module);
+  } catch (e) {
+    if (bindings.__split_done()) return;
+    console.warn(`Aliansi: the app's second part did not load (${e?.message ?? e}); trying again`);
+    if (secondPartTries === 0) addEventListener("online", () => loadSecondPart(bindings));
+    if (secondPartTries < SECOND_PART_RETRIES) setTimeout(() => loadSecondPart(bindings), 2000 * 3 ** secondPartTries++);
+  }
 }
 
 /** Once the app runs: a trap of its wasm (a bug; a panic ends in one) leaves a page that no

@@ -55,5 +55,13 @@ if [ -n "${ALIANSI_BUILD_REPORT:-}" ]; then
   echo "size-options=$([ ${#size_env[@]} -gt 0 ] && echo on || echo off)" >"$ALIANSI_BUILD_REPORT"
 fi
 
+# The wasm splitter (crates/split), a native tool that scripts/minify-js.mjs runs after Trunk's
+# wasm-opt: the first visit downloads the part of the wasm it runs, the rest comes after.
+if [ "${ALIANSI_SPLIT:-on}" != off ]; then
+  echo "==> cargo build --release -p aliansi-split (the wasm splitter)"
+  cargo build --release -p aliansi-split
+  export ALIANSI_SPLITTER="${CARGO_TARGET_DIR:-$ALIANSI_ROOT/target}/release/aliansi-split"
+fi
+
 echo "==> trunk build --release $*"
 exec env "${size_env[@]}" trunk build --release "$@"

@@ -31,6 +31,8 @@
 // decoder as it is written here).
 import { createHash } from "node:crypto";
 import { readFile, rename, writeFile } from "node:fs/promises";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { execFileSync } from "node:child_process";
 import { dirname, join, resolve } from "node:path";
@@ -61,6 +63,76 @@ if (!moduleName) {
   console.error("minify-js.mjs: index.html does not name the app's module (data-js)");
   process.exit(1);
 }
+const splitMode = process.env.ALIANSI_SPLIT ?? "on";
+if (!["on", "off", "instrument"].includes(splitMode)) {
+  console.error(`minify-js.mjs: ALIANSI_SPLIT is on, off or instrument, not ${splitMode}`);
+  process.exit(1);
+}
+/** Where the glue module names the second wasm, until its name is known. */
+const COLD_PLACE = "__ALIANSI_COLD__";
+
+/** The glue module with the loader of the second wasm (crates/split): the primary wasm imports
+ * `__split.load`, which its stubs of the moved functions call until the second part is in. */
+function withSplitLoader(glue) {
+  const key = /\n(\s*)"\.\/[^"]+_bg\.js": import0,\n/g;
+  const found = glue.match(key)?.length ?? 0;
+  if (found !== 1) {
+    console.error(`minify-js.mjs: the glue module's imports object is not as wasm-bindgen 0.2.130 writes it (${found} places)`);
+    process.exit(1);
+  }
+  return (
+    glue.replace(key, (m, indent) => `${m}${indent}__split: { __proto__: null, load: __split_load },\n`) +
+    `
+// The second part of the app's wasm (crates/split, scripts/minify-js.mjs): boot.js fetches and
+// compiles it once the app runs and hands it over (__split_ready); should the app call one of
+// its functions sooner, or in a web worker, it is downloaded here, synchronously.
+let __split_module;
+function __split_load() {
+    if (wasm.__split_loaded.value) return;
+    let module = __split_module;
+    if (!module) {
+        const xhr = new XMLHttpRequest();
+        xhr.open("GET", new URL("${COLD_PLACE}", import.meta.url).href, false);
+        const page = typeof document === "object";
+        if (page) xhr.overrideMimeType("text/plain; charset=x-user-defined");
+        else xhr.responseType = "arraybuffer";
+        xhr.send();
+        if (xhr.status !== 200) throw new Error("Aliansi: the app's second part did not load (" + xhr.status + ")");
+        module = new WebAssembly.Module(page ? Uint8Array.from(xhr.responseText, (c) => c.charCodeAt(0) & 255) : xhr.response);
+    }
+    const imports = __wbg_get_imports();
+    imports.__primary = wasm;
+    new WebAssembly.Instance(module, imports);
+    wasm.__split_loaded.value = 1;
+    // The page's panels that wait for it (src/components/deferred.rs): told once the app's code
+    // that called for the part (if it did) has returned, never from inside it.
+    if (typeof document === "object") setTimeout(() => dispatchEvent(new Event("aliansi-second-part")), 0);
+}
+export function __split_ready(module) {
+    __split_module = module;
+    if (wasm !== undefined) __split_load();
+}
+export function __split_done() {
+    return wasm !== undefined && wasm.__split_loaded.value === 1;
+}
+export const __split_file = "${COLD_PLACE}";
+`
+  );
+}
+
+/** \`wasm\` without its custom section "name" (the function names the build kept for the split). */
+function withoutNames(wasm) {
+  const parts = [wasm.subarray(0, 8)];
+  for (const { id, start, body, end } of sections(wasm)) {
+    if (id === 0) {
+      const [len, at] = readLeb(wasm, body);
+      if (wasm.toString("utf8", at, at + len) === "name") continue;
+    }
+    parts.push(wasm.subarray(start, end));
+  }
+  return Buffer.concat(parts);
+}
+
 // ES modules (the app's module, boot.js, the module worker) and the service worker, a classic
 // script. A folder done before (the boot script's tag says data-minified) has only its service
 // worker minified, which scripts/offline-cache.sh writes anew each time: running the hook again
@@ -79,7 +151,8 @@ const files = done
 const out = [];
 for (const [name, isModule] of files) {
   const path = join(dir, name);
-  const code = await readFile(path, "utf8");
+  let code = await readFile(path, "utf8");
+  if (name === moduleName && splitMode === "on") code = withSplitLoader(code);
   const result = await minify(code, {
     module: isModule,
     ecma: 2020,
@@ -123,6 +196,53 @@ const wasmPath = join(dir, wasmName);
 const module = out[0];
 const shortened = shortenImports(await readFile(wasmPath), module.code);
 module.code = shortened.glue;
+
+// --- the wasm in two parts (crates/split) ------------------------------------------------------
+// The build keeps the wasm's function names until here (wasm-opt -g, index.html). With
+// ALIANSI_SPLIT=on (the default), the functions that crates/split/cold.txt names move into a
+// second wasm, `aliansi-cold-<hash>.wasm`, which boot.js fetches once the app runs (the glue
+// module loads it itself, synchronously, should the app need it sooner); `off` keeps one wasm;
+// `instrument` builds the profile build of scripts/split-profile.mjs (one wasm, each function
+// marking that it ran; their names in split-names.txt). Every output is without the names.
+let coldName = null;
+let cold = null;
+if (splitMode === "on") {
+  const s = runSplitter(["split", "@in", join(repo, "crates", "split", "cold.txt"), "@primary", "@secondary"], shortened.wasm);
+  shortened.wasm = s.primary;
+  cold = s.secondary;
+  coldName = `aliansi-cold-${createHash("sha256").update(cold).digest("hex").slice(0, 16)}.wasm`;
+  if (!module.code.includes(COLD_PLACE)) {
+    console.error(`minify-js.mjs: the glue module does not name the second wasm's place (${COLD_PLACE})`);
+    process.exit(1);
+  }
+  module.code = module.code.replaceAll(COLD_PLACE, "./" + coldName);
+} else if (splitMode === "instrument") {
+  const s = runSplitter(["instrument", "@in", "@primary", "@names"], shortened.wasm);
+  shortened.wasm = s.primary;
+  await writeFile(join(dir, "split-names.txt"), s.names);
+} else {
+  shortened.wasm = withoutNames(shortened.wasm);
+}
+
+/** Runs the splitter (built by scripts/build.sh) on `wasm`; @in, @primary, @secondary and
+ * @names in `args` stand for temporary files. */
+function runSplitter(args, wasm) {
+  const tmp = mkdtempSync(join(tmpdir(), "aliansi-split-"));
+  const file = (n) => join(tmp, n);
+  writeFileSync(file("in"), wasm);
+  const bin = process.env.ALIANSI_SPLITTER || join(process.env.CARGO_TARGET_DIR || join(repo, "target"), "release", "aliansi-split");
+  try {
+    const said = execFileSync(bin, args.map((a) => (a.startsWith("@") ? file(a.slice(1)) : a)), { stdio: ["ignore", "pipe", "pipe"] });
+    process.stderr.write(said);
+  } catch (e) {
+    console.error(`minify-js.mjs: the wasm splitter (${bin}; scripts/build.sh builds it) failed: ${e.stderr?.toString() || e.message}`);
+    process.exit(1);
+  }
+  const read = (n) => (existsSync(file(n)) ? readFileSync(file(n)) : null);
+  const result = { primary: read("primary"), secondary: read("secondary"), names: read("names") };
+  rmSync(tmp, { recursive: true, force: true });
+  return result;
+}
 
 /** The k-th short name: a-z and A-Z, then two characters (52 + 52 * 62 names). */
 function shortName(k) {
@@ -309,7 +429,7 @@ index = index.replace(
   `data-wasm-bytes="${shortened.wasm.length}" data-wasm-xz-bytes="${xz.length}" ` +
     `data-wasm-xz-hash="${shortHash(xz)}" data-unxz="./${decoderName}" ` +
     `data-unxz-integrity="${sha384(decoder)}" data-unxz-wasm="./${decoderWasmName}" ` +
-    `data-unxz-wasm-integrity="${sha384(decoderWasm)}" data-minified`,
+    `data-unxz-wasm-integrity="${sha384(decoderWasm)}"${coldName ? ` data-cold="./${coldName}"` : ""} data-minified`,
 );
 // The service worker's list of files (offline-cache.sh wrote it before these files existed).
 const sw = out.find((f) => f.name === "sw.js");
@@ -321,7 +441,7 @@ if (listed(wasmName) !== 1) {
 if (listed(xzName) === 0) {
   sw.code = sw.code.replace(
     JSON.stringify(wasmName),
-    [wasmName, xzName, decoderName, decoderWasmName].map((f) => JSON.stringify(f)).join(","),
+    [wasmName, xzName, decoderName, decoderWasmName, ...(coldName ? [coldName] : [])].map((f) => JSON.stringify(f)).join(","),
   );
 }
 sw.code = checkedIn(sw.code, xzName, xz);
@@ -331,6 +451,10 @@ await writeFile(wasmPath + ".tmp", shortened.wasm);
 await rename(wasmPath + ".tmp", wasmPath);
 await writeFile(wasmPath + ".xz.tmp", xz);
 await rename(wasmPath + ".xz.tmp", wasmPath + ".xz");
+if (cold) {
+  await writeFile(join(dir, coldName + ".tmp"), cold);
+  await rename(join(dir, coldName + ".tmp"), join(dir, coldName));
+}
 await writeFile(join(dir, decoderName + ".tmp"), decoder);
 await rename(join(dir, decoderName + ".tmp"), join(dir, decoderName));
 await writeFile(join(dir, decoderWasmName + ".tmp"), decoderWasm);
@@ -343,5 +467,5 @@ await writeFile(indexPath + ".tmp", index);
 await rename(indexPath + ".tmp", indexPath);
 console.log(
   "minify-js.mjs: " + out.map((f) => `${f.name} ${(f.before / 1000).toFixed(1)} -> ${(f.code.length / 1000).toFixed(1)} KB`).join(", ") +
-    `; ${shortened.renamed} import names shortened; ${xzName} ${(xz.length / 1000).toFixed(1)} KB; ${decoderName} ${(decoder.length / 1000).toFixed(1)} KB; ${decoderWasmName} ${(decoderWasm.length / 1000).toFixed(1)} KB`,
+    `; ${shortened.renamed} import names shortened; ${xzName} ${(xz.length / 1000).toFixed(1)} KB;${cold ? ` ${coldName} ${(cold.length / 1000).toFixed(1)} KB;` : ""} ${decoderName} ${(decoder.length / 1000).toFixed(1)} KB; ${decoderWasmName} ${(decoderWasm.length / 1000).toFixed(1)} KB`,
 );

@@ -8,21 +8,25 @@
 // load: the page's own requests, and those of its service worker if it registers one (its
 // offline cache), until the page is interactive (#app-ready rendered with a data-status), the
 // service worker, if any, is active and the network is idle. Each file is gzipped (zlib, level
-// 9, as `gzip -9`) and the sizes are summed (a file fetched twice is counted once). Files
-// of DIST_DIR that the first load did not fetch (the "Many futures" worker, if it is not
-// cached ahead) are listed apart, with their gzipped sizes.
+// 9, as `gzip -9`) and the sizes are summed (a file fetched twice is counted once), in two
+// totals: the files asked for before the page was interactive (the first load, which the
+// budget holds), and those asked for after it (the second part of the app's wasm, fetched once
+// the page runs, and the offline copy of the service worker). Files of DIST_DIR that the visit
+// did not fetch are listed apart, with their gzipped sizes.
 //
 // Time to interactive: from navigation start (performance.timeOrigin) to the moment the
 // #app-ready marker is in the document with a data-status attribute (a MutationObserver set up
-// before any script of the page runs), median of --loads fresh loads (default 5).
+// before any script of the page runs), median of --loads fresh loads (default 5). Also the time
+// until the page is whole: the second part of the wasm in and the panels that wait for it drawn
+// (the event "aliansi-second-part", src/components/deferred.rs), for a split build.
 //
 // --slow-network: also times first visits over emulated slow networks (Chromium's network
 // throttling, SLOW_NETWORKS below), 3 fresh loads each, with the server compressing as most
 // static hosts do (gzip, level 9): when the loading screen first paints (first contentful
 // paint) and when the app is interactive. scripts/perf.sh uses it; the test run does not.
 //
-// Exits 1 when the first load's gzipped total is above --max-kb (default 300; 1 KB = 1,000
-// bytes). scripts/test.sh runs it after the release build (scripts/build.sh); scripts/perf.sh reads --json.
+// Exits 1 when the first load's gzipped total (before the page is interactive) is above
+// --max-kb (default 300; 1 KB = 1,000 bytes). scripts/test.sh runs it after the release build (scripts/build.sh); scripts/perf.sh reads --json.
 import { gzipSync } from "node:zlib";
 import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
@@ -74,6 +78,7 @@ async function filesUnder(dir) {
 
 /** Records the first-load timestamp of `#app-ready[data-status]` in window.__appReadyMs. */
 const READY_PROBE = () => {
+  addEventListener("aliansi-second-part", () => (window.__secondPartMs = performance.now()), { once: true });
   const mark = () => {
     const el = document.getElementById("app-ready");
     if (el && el.hasAttribute("data-status") && window.__appReadyMs === undefined) {
@@ -98,6 +103,7 @@ let served = null;
 let compress = false;
 const server = createServer(async (req, res) => {
   try {
+    const asked = Date.now();
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     let file = resolve(join(dist, path));
     if (file !== dist && !file.startsWith(dist + "/")) throw new Error("outside");
@@ -115,7 +121,7 @@ const server = createServer(async (req, res) => {
     if (served) {
       const rel = "/" + relative(dist, file).split("\\").join("/");
       const prev = served.get(rel);
-      served.set(rel, { raw: body.length, gzip: gz(body), times: (prev?.times ?? 0) + 1 });
+      served.set(rel, { raw: body.length, gzip: gz(body), times: (prev?.times ?? 0) + 1, at: prev?.at ?? asked });
     }
   } catch {
     res.writeHead(404, { "content-type": "text/plain" }).end("not found");
@@ -135,6 +141,7 @@ async function firstLoad(serviceWorkers = "allow") {
   await page.goto(origin + "/", { waitUntil: "load" });
   await page.waitForFunction(() => window.__appReadyMs !== undefined, null, { timeout: 60_000 });
   const readyMs = await page.evaluate(() => window.__appReadyMs);
+  const readyAt = await page.evaluate(() => performance.timeOrigin + window.__appReadyMs);
   // The service worker (if the page registers one) fetches its offline cache on install.
   // boot.js registers it only once the wasm is kept, which can come after the app is ready:
   // wait for it to be active, rather than asking at once whether there is one.
@@ -146,9 +153,10 @@ async function firstLoad(serviceWorkers = "allow") {
   });
   await page.waitForLoadState("networkidle").catch(() => {});
   await page.waitForTimeout(500);
+  const wholeMs = await page.evaluate(() => window.__secondPartMs ?? null);
   served = null;
   await context.close();
-  return { fetched, readyMs, sw };
+  return { fetched, readyMs, readyAt, wholeMs, sw };
 }
 
 /** A first visit over `net` (throttled, compressed): the first contentful paint (the loading
@@ -200,11 +208,15 @@ if (slowNetwork) {
 await browser.close();
 server.close();
 
-// The weight of the first load (the first one; every load of a fresh context is alike).
-const { fetched, sw } = runs[0];
-const rows = [...fetched.entries()].sort((a, b) => b[1].gzip - a[1].gzip);
+// The weight of the first load (the first one; every load of a fresh context is alike): the
+// files asked for before the page was interactive, then those asked for after.
+const { fetched, sw, readyAt } = runs[0];
+const sorted = [...fetched.entries()].sort((a, b) => b[1].gzip - a[1].gzip);
+const rows = sorted.filter(([, e]) => e.at <= readyAt);
+const later = sorted.filter(([, e]) => e.at > readyAt);
 const total = rows.reduce((s, [, e]) => s + e.gzip, 0);
 const totalRaw = rows.reduce((s, [, e]) => s + e.raw, 0);
+const laterTotal = later.reduce((s, [, e]) => s + e.gzip, 0);
 
 // Files of dist/ not fetched by the first load.
 const notFetched = [];
@@ -243,14 +255,22 @@ for (const [path] of fetched) {
 
 const times = runs.map((r) => r.readyMs).sort((a, b) => a - b);
 const readyMedian = median(times);
+const whole = runs.map((r) => r.wholeMs).filter((t) => t !== null).sort((a, b) => a - b);
 
 const version = browser.version();
 console.log(`page weight of ${dist} (first load in headless Chromium ${version}; service worker: ${sw}):`);
 for (const [path, e] of rows) {
   console.log(`  ${kb(e.gzip).padStart(7)} KB gzip  ${kb(e.raw).padStart(7)} KB raw  ${path}${e.times > 1 ? ` (fetched ${e.times} times, counted once)` : ""}`);
 }
-console.log(`  ${kb(total).padStart(7)} KB gzip  ${kb(totalRaw).padStart(7)} KB raw  TOTAL of the first load (limit ${maxKb} KB gzip)`);
-console.log(`  of which the page itself (service workers blocked): ${kb(pageOnlyTotal)} KB gzip (${[...pageOnly.fetched.keys()].join(", ")})`);
+console.log(`  ${kb(total).padStart(7)} KB gzip  ${kb(totalRaw).padStart(7)} KB raw  TOTAL of the first load, until the page is interactive (limit ${maxKb} KB gzip)`);
+if (later.length > 0) {
+  console.log("then, once the page was interactive (the wasm's second part; the offline copy):");
+  for (const [path, e] of later) {
+    console.log(`  ${kb(e.gzip).padStart(7)} KB gzip  ${kb(e.raw).padStart(7)} KB raw  ${path}${e.times > 1 ? ` (fetched ${e.times} times, counted once)` : ""}`);
+  }
+  console.log(`  ${kb(laterTotal).padStart(7)} KB gzip, ${kb(total + laterTotal)} KB with the first load: the whole first visit`);
+}
+console.log(`  the page alone (service workers blocked) fetched ${kb(pageOnlyTotal)} KB gzip in all (${[...pageOnly.fetched.keys()].join(", ")})`);
 if (notFetched.length > 0) {
   console.log("not fetched by the first load:");
   for (const e of notFetched) console.log(`  ${kb(e.gzip).padStart(7)} KB gzip  ${kb(e.raw).padStart(7)} KB raw  ${e.path}`);
@@ -259,6 +279,7 @@ for (const w of wasmParts) {
   console.log(`${w.path}, by section (each gzipped alone): ` + w.sections.map((x) => `${x.section} ${kb(x.gzip)} KB gzip (${kb(x.raw)} KB raw)`).join(", "));
 }
 console.log(`time to interactive (navigation start to #app-ready with data-status), ${loads} fresh loads: median ${readyMedian.toFixed(0)} ms (${times.map((t) => t.toFixed(0)).join(", ")} ms)`);
+if (whole.length > 0) console.log(`the page whole (the wasm's second part in, every panel drawn): median ${median(whole).toFixed(0)} ms (${whole.map((t) => t.toFixed(0)).join(", ")} ms)`);
 for (const n of slow) {
   const list = (xs) => xs.map((t) => (t / 1000).toFixed(1)).join(", ");
   console.log(
@@ -279,6 +300,10 @@ if (jsonOut) {
         first_load: rows.map(([path, e]) => ({ path, ...e })),
         total_gzip_bytes: total,
         total_raw_bytes: totalRaw,
+        after_interactive: later.map(([path, e]) => ({ path, ...e })),
+        after_interactive_gzip_bytes: laterTotal,
+        whole_ms: whole,
+        whole_ms_median: whole.length ? median(whole) : null,
         page_only_gzip_bytes: pageOnlyTotal,
         page_only: [...pageOnly.fetched.entries()].map(([path, e]) => ({ path, ...e })),
         max_kb: maxKb,

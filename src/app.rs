@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::components::classroom::bring_selector_into_view;
 
+use crate::components::deferred::Deferred;
 use crate::components::{
     compare_view, event_log, gauges, lessons_panel, notice_banner, outcome_view, run_charts,
     run_summary, shortcut_help, teaching_switches, About, BatchPanel, DecisionPrompt, Editor,
@@ -193,14 +194,18 @@ pub fn app() -> Html {
                     { event_log(&state) }
                 </main>
             </div>
-            <BatchPanel {lang} hush={state.hush} scenario={state.scenario.clone()} />
-            <VariantsPanel {lang} hush={state.hush} scenario={state.scenario.clone()} seed={state.seed}
-                decisions={state.decisions} experiment={state.experiment.clone()}
-                dispatch={state.dispatcher()} />
-            <crate::components::sweep::SweepPanel {lang} hush={state.hush} scenario={state.scenario.clone()} />
+            // Drawn by the second part of the wasm, which comes once the page runs
+            // (components::deferred).
+            <Deferred>
+                <BatchPanel {lang} hush={state.hush} scenario={state.scenario.clone()} />
+                <VariantsPanel {lang} hush={state.hush} scenario={state.scenario.clone()} seed={state.seed}
+                    decisions={state.decisions} experiment={state.experiment.clone()}
+                    dispatch={state.dispatcher()} />
+                <crate::components::sweep::SweepPanel {lang} hush={state.hush} scenario={state.scenario.clone()} />
+            </Deferred>
             { shortcut_help(&state) }
             <footer class="about-wrap">
-                <About {lang} />
+                <Deferred><About {lang} /></Deferred>
             </footer>
             // Marker for tests: where the run stands.
             <span id="app-ready" data-testid="app-ready"

@@ -16,6 +16,7 @@ pub mod batch_results;
 pub mod classroom;
 pub mod compare;
 pub mod controls;
+pub mod deferred;
 pub mod editor;
 pub mod event_log;
 pub mod export;

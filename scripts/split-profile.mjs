@@ -1,0 +1,99 @@
+// Writes crates/split/cold.txt, the functions of the app's wasm that a first visit does not run:
+// the build (scripts/minify-js.mjs, crates/split) moves them into the second wasm, which the page
+// fetches once it is interactive. Run it again when the page weight grows past its budget
+// because of new code (a function the list does not name stays in the first part).
+//
+//   ALIANSI_SPLIT=instrument bash scripts/build.sh --dist /tmp/aliansi-profile
+//   node scripts/split-profile.mjs /tmp/aliansi-profile
+//
+// The instrumented build marks each function when it first runs (an exported global per
+// function, `__hit<k>`; their names in split-names.txt). This script opens it in headless
+// Chromium (tests/e2e's harness) and does what a first visit does, reading the marks of the
+// page: the page drawn, a run played, paused, stepped, finished and reset, the language
+// switched there and back, a name and a number typed and kept as the page hides. Then it runs a batch of "Many futures" and
+// reads the marks of its web workers only (so the simulation's batch code, which runs in the
+// workers, stays in the first part, while the page's batch panel does not). Every name that
+// never ran in any of them is cold.
+import { readFile, writeFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const { start, open, tid, finishRun, STEP_TIMEOUT_MS, READY_TIMEOUT_MS } = await import(join(repo, "tests", "e2e", "harness.mjs"));
+const dist = resolve(process.argv[2] ?? "");
+if (!process.argv[2]) {
+  console.error("usage: node scripts/split-profile.mjs DIST (built with ALIANSI_SPLIT=instrument)");
+  process.exit(2);
+}
+const names = (await readFile(join(dist, "split-names.txt"), "utf8").catch(() => {
+  console.error(`split-profile.mjs: ${dist} has no split-names.txt: build it with ALIANSI_SPLIT=instrument`);
+  process.exit(1);
+})).split("\n").slice(0, -1);
+
+/** The marks of the wasm instance of this realm (page or worker): k of every function that ran. */
+const marks = async () => {
+  const tag = document.querySelector("script[data-js]");
+  const glue = new URL(tag.dataset.js, document.baseURI).href;
+  const exports = await (await import(glue)).default();
+  return Object.keys(exports).filter((k) => k.startsWith("__hit") && exports[k].value).map((k) => Number(k.slice(5)));
+};
+
+const h = await start("split-profile", { dist });
+const page = await h.newPage();
+const ran = new Set();
+await h.check("a first visit's session", async () => {
+  await open(page, h.origin);
+  await page.waitForSelector("#app-ready[data-status]", { state: "attached", timeout: READY_TIMEOUT_MS });
+  await tid(page, "run").click({ timeout: STEP_TIMEOUT_MS });
+  await page.waitForTimeout(2000);
+  await tid(page, "pause").click({ timeout: STEP_TIMEOUT_MS });
+  await tid(page, "step").click({ timeout: STEP_TIMEOUT_MS });
+  await finishRun(page);
+  await tid(page, "reset").click({ timeout: STEP_TIMEOUT_MS });
+  await page.getByTestId("lang-id").click();
+  await page.getByTestId("lang-en").click();
+  // An edit typed and not yet applied when the page goes away (a reload, a closed tab): the
+  // page keeps it as it hides (src/components/share.rs), when nothing can be downloaded any
+  // more, so that code must be in the first part. A name, then a number, each left typed.
+  for (const id of ["partner-name-0", "partner-culture-0"]) {
+    await tid(page, id).click({ timeout: STEP_TIMEOUT_MS });
+    await page.keyboard.press("End");
+    await page.keyboard.type(id.includes("name") ? "x" : "1");
+    await page.evaluate(() => dispatchEvent(new PageTransitionEvent("pagehide")));
+    await page.waitForTimeout(300);
+  }
+  await page.waitForTimeout(500);
+  for (const k of await page.evaluate(marks)) ran.add(k);
+  // As the second part comes in: the panels that wait for it are drawn (src/components/deferred.rs).
+  await page.evaluate(async () => {
+    const tag = document.querySelector("script[data-js]");
+    const exports = await (await import(new URL(tag.dataset.js, document.baseURI).href)).default();
+    exports.__split_loaded.value = 1;
+    dispatchEvent(new Event("aliansi-second-part"));
+  });
+});
+await h.check("a batch of Many futures, in the workers", async () => {
+  await tid(page, "batch-start").click({ timeout: STEP_TIMEOUT_MS });
+  await page.waitForFunction(() => !document.querySelector('[data-testid="batch-status"][data-running]'), null, { timeout: READY_TIMEOUT_MS }).catch(() => {});
+  await page.waitForTimeout(3000);
+  const workers = page.workers();
+  if (workers.length === 0) throw new Error("no web worker ran the batch");
+  for (const w of workers) {
+    const js = await page.evaluate(() => document.querySelector("script[data-js]").dataset.js);
+    const glue = new URL(js, h.origin + "/").href;
+    for (const k of await w.evaluate(async (glue) => {
+      const exports = await (await import(glue)).default();
+      return Object.keys(exports).filter((k) => k.startsWith("__hit") && exports[k].value).map((k) => Number(k.slice(5)));
+    }, glue)) ran.add(k);
+  }
+});
+const hot = new Set([...ran].map((k) => names[k]));
+const cold = [...new Set(names.filter((n) => n && !hot.has(n)))].sort();
+await writeFile(
+  join(repo, "crates", "split", "cold.txt"),
+  "# The functions of the app's wasm that a first visit does not run (by name, crate hashes left out),\n" +
+    "# moved into the second wasm by the build. Written by scripts/split-profile.mjs: do not edit.\n" +
+    cold.join("\n") + "\n",
+);
+console.log(`split-profile.mjs: ${ran.size} of ${names.length} functions ran; ${cold.length} names cold, written to crates/split/cold.txt`);
+await h.finish();
