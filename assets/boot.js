@@ -175,7 +175,14 @@ async function compileWasmOnce() {
  * with the hash is put in first, and the import takes the module it fetched (a module whose
  * bytes differ does not load). Not in index.html, where it would take bandwidth from the page's
  * first paint: the decoder is not needed before the first bytes of the wasm have come. */
+const imported = new Map();
 function importChecked(file, integrity) {
+  // Once per file: the second part of the wasm uses the decoder too, and a module refused once
+  // (its hash) is not asked for again.
+  if (!imported.has(file)) imported.set(file, importCheckedOnce(file, integrity));
+  return imported.get(file);
+}
+function importCheckedOnce(file, integrity) {
   if (integrity) {
     const link = document.createElement("link");
     link.rel = "modulepreload";
@@ -411,13 +418,24 @@ try {
   if (typeof WebAssembly !== "object") throw new Error("no WebAssembly");
   if (tooOld) throw new Error("a WebAssembly without the features the app uses");
   // The module and the wasm are fetched at the same time (the wasm's preload link has started it).
-  const [bindings, module] = await Promise.all([watched(import(here(tag.dataset.js))), compileWasm()]);
+  // A page that the offline copy serves has the wasm's second part at hand in the same cache:
+  // it is compiled beside the first and given to the app before it starts (the app may call
+  // into it at any time, and offline it could not be downloaded then: a synchronous download
+  // does not reach the service worker). A first visit fetches it once the page is interactive.
+  const controlled = Boolean(tag.dataset.cold && navigator.serviceWorker?.controller);
+  const [bindings, module, second] = await Promise.all([
+    watched(import(here(tag.dataset.js))),
+    compileWasm(),
+    controlled ? secondPartAtHand() : null,
+  ]);
   stopWatching();
+  if (second) bindings.__split_ready?.(second);
   const wasm = await bindings.default({ module_or_path: module });
   window.wasmBindings = bindings;
   boot?.remove();
   watchForCrash();
-  loadSecondPart(bindings);
+  if (second) bindings.__split_ready?.(second);
+  else loadSecondPart(bindings);
   dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
 } catch (e) {
   stopWatching();
@@ -427,7 +445,8 @@ try {
 }
 
 /** The second part of the app's wasm (data-cold: the functions a first visit does not run,
- * split off by the build, crates/split): fetched once the app runs and has drawn its page,
+ * split off by the build, crates/split): fetched once the app runs and has drawn its page (its
+ * .xz, data-cold-xz, where the first part came so; else the plain file),
  * compiled and handed to the app, which instantiates it at once and draws the panels that wait
  * for it (Many futures, the experiments, the sweep, About). A download that fails is tried
  * again after 2, 6, 18, 54 and 162 s, and as soon as the browser is back online. Should the app
@@ -439,17 +458,81 @@ async function loadSecondPart(bindings) {
   const file = tag.dataset.cold;
   if (!file || typeof bindings.__split_ready !== "function") return;
   try {
+    // After the page is drawn (the app's marker is in it): the first load is what comes before.
+    for (let i = 0; i < 200 && !document.getElementById("app-ready"); i++) await new Promise((later) => setTimeout(later, 50));
     await new Promise((drawn) => requestAnimationFrame(() => setTimeout(drawn, 0)));
     if (bindings.__split_done()) return;
-    const response = await fetch(here(file));
-    if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-    const module = await WebAssembly.compile(await response.arrayBuffer());
+    const packed = await secondPartXz();
+    const bytes = packed ?? (await fetchBytes(file));
+    const module = await WebAssembly.compile(bytes);
     if (!bindings.__split_done()) bindings.__split_ready(module);
+    if (packed) keepSecondPart(bytes);
   } catch (e) {
     if (bindings.__split_done()) return;
     console.warn(`Aliansi: the app's second part did not load (${e?.message ?? e}); trying again`);
     if (secondPartTries === 0) addEventListener("online", () => loadSecondPart(bindings));
     if (secondPartTries < SECOND_PART_RETRIES) setTimeout(() => loadSecondPart(bindings), 2000 * 3 ** secondPartTries++);
+  }
+}
+
+/** The second part as decoded from its .xz, put into the offline cache under the plain file's
+ * name once the service worker has saved the app (the cache keeps only the .xz): should the app
+ * call for the part before it is in, offline, the synchronous download of the glue module
+ * (which asks for the plain file) is answered from there. */
+async function keepSecondPart(bytes) {
+  try {
+    if (!window.caches || !("serviceWorker" in navigator) || !window.isSecureContext) return;
+    await navigator.serviceWorker.ready;
+    const prefix = `aliansi ${here(".")} `;
+    for (const name of await caches.keys()) {
+      if (!name.startsWith(prefix) || name === HANDOVER) continue;
+      const cache = await caches.open(name);
+      if (!(await cache.match(here(tag.dataset.coldXz))) || (await cache.match(here(tag.dataset.cold)))) continue;
+      await cache.put(here(tag.dataset.cold), new Response(bytes, { headers: { "Content-Type": "application/wasm" } }));
+    }
+  } catch {
+    /* no cache storage here: the part loads from the network when needed */
+  }
+}
+
+/** The second part compiled, from the offline cache: the copy decoded by an earlier visit
+ * (keepSecondPart), else its .xz decoded now; null if neither is there (it is then fetched as on
+ * a first visit). */
+async function secondPartAtHand() {
+  try {
+    const cache = await caches.match(here(tag.dataset.cold));
+    const bytes = cache ? await cache.arrayBuffer() : await secondPartXz();
+    return bytes ? await WebAssembly.compile(bytes) : null;
+  } catch (e) {
+    console.warn(`Aliansi: the app's second part is not at hand (${e?.message ?? e}); fetching it`);
+    return null;
+  }
+}
+
+/** The bytes of `file`, or an error that says why not. */
+async function fetchBytes(file) {
+  const response = await fetch(here(file));
+  if (!response.ok) throw new Error(`${file}: ${response.status} ${response.statusText}`);
+  return response.arrayBuffer();
+}
+
+/** The second part decoded from its .xz (data-cold-xz), where this browser decodes xz as it
+ * does the first part; null elsewhere, or when the .xz fails (the plain file comes instead). */
+async function secondPartXz() {
+  if (!tag.dataset.coldXz || !tag.dataset.unxz || !tag.dataset.unxzWasm || typeof TransformStream !== "function") return null;
+  try {
+    const { XzReadableStream } = await importChecked(tag.dataset.unxz, tag.dataset.unxzIntegrity);
+    if (!XzReadableStream._moduleInstance) {
+      const decoderWasm = await new Response(await download(tag.dataset.unxzWasm, 0, tag.dataset.unxzWasmIntegrity)).arrayBuffer();
+      XzReadableStream._moduleInstance ??= (await WebAssembly.instantiate(decoderWasm, {})).instance;
+    }
+    const packed = await fetchBytes(tag.dataset.coldXz);
+    // The decoder hands out views of its own memory, which it then reuses: each is copied.
+    const copy = new TransformStream({ transform: (chunk, out) => out.enqueue(chunk.slice()) });
+    return await new Response(new XzReadableStream(new Response(packed).body).pipeThrough(copy)).arrayBuffer();
+  } catch (e) {
+    console.warn(`Aliansi: the app's compressed second part did not load (${e?.message ?? e}); loading the plain one`);
+    return null;
   }
 }
 

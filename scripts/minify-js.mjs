@@ -350,13 +350,22 @@ setIntegrity(module.name, module.code);
 // 2026-11-30; lc + lp may not pass 4 in LZMA2, which xz-embedded keeps to). Checked to decode
 // to the wasm exactly.
 const xzName = wasmName + ".xz";
-const xzArgs = ["-T1", "--check=crc32", `--lzma2=preset=9e,dict=${Math.max(shortened.wasm.length, 4096)},lc=4,lp=0,pb=0,nice=273`, "-c"];
-let xz;
-try {
-  xz = execFileSync("xz", xzArgs, { input: shortened.wasm, maxBuffer: 1 << 30 });
-  if (!execFileSync("xz", ["-dc"], { input: xz, maxBuffer: 1 << 30 }).equals(shortened.wasm)) {
+/** `wasm` compressed by xz as above, checked to decode to it. */
+function xzOf(wasm) {
+  const args = ["-T1", "--check=crc32", `--lzma2=preset=9e,dict=${Math.max(wasm.length, 4096)},lc=4,lp=0,pb=0,nice=273`, "-c"];
+  const packed = execFileSync("xz", args, { input: wasm, maxBuffer: 1 << 30 });
+  if (!execFileSync("xz", ["-dc"], { input: packed, maxBuffer: 1 << 30 }).equals(wasm)) {
     throw new Error("the .xz does not decode to the wasm");
   }
+  return packed;
+}
+let xz;
+// The second part of the wasm, if any, is compressed alike (`aliansi-cold-<hash>.wasm.xz`):
+// boot.js fetches it through the same decoder.
+let coldXz = null;
+try {
+  xz = xzOf(shortened.wasm);
+  if (cold) coldXz = xzOf(cold);
 } catch (e) {
   console.error(`minify-js.mjs: compressing the wasm with xz failed (is xz installed? scripts/setup.sh installs it): ${e.message}`);
   process.exit(1);
@@ -429,7 +438,7 @@ index = index.replace(
   `data-wasm-bytes="${shortened.wasm.length}" data-wasm-xz-bytes="${xz.length}" ` +
     `data-wasm-xz-hash="${shortHash(xz)}" data-unxz="./${decoderName}" ` +
     `data-unxz-integrity="${sha384(decoder)}" data-unxz-wasm="./${decoderWasmName}" ` +
-    `data-unxz-wasm-integrity="${sha384(decoderWasm)}"${coldName ? ` data-cold="./${coldName}"` : ""} data-minified`,
+    `data-unxz-wasm-integrity="${sha384(decoderWasm)}"${coldName ? ` data-cold="./${coldName}" data-cold-xz="./${coldName}.xz"` : ""} data-minified`,
 );
 // The service worker's list of files (offline-cache.sh wrote it before these files existed).
 const sw = out.find((f) => f.name === "sw.js");
@@ -441,7 +450,7 @@ if (listed(wasmName) !== 1) {
 if (listed(xzName) === 0) {
   sw.code = sw.code.replace(
     JSON.stringify(wasmName),
-    [wasmName, xzName, decoderName, decoderWasmName, ...(coldName ? [coldName] : [])].map((f) => JSON.stringify(f)).join(","),
+    [wasmName, xzName, decoderName, decoderWasmName, ...(coldName ? [coldName, coldName + ".xz"] : [])].map((f) => JSON.stringify(f)).join(","),
   );
 }
 sw.code = checkedIn(sw.code, xzName, xz);
@@ -454,6 +463,8 @@ await rename(wasmPath + ".xz.tmp", wasmPath + ".xz");
 if (cold) {
   await writeFile(join(dir, coldName + ".tmp"), cold);
   await rename(join(dir, coldName + ".tmp"), join(dir, coldName));
+  await writeFile(join(dir, coldName + ".xz.tmp"), coldXz);
+  await rename(join(dir, coldName + ".xz.tmp"), join(dir, coldName + ".xz"));
 }
 await writeFile(join(dir, decoderName + ".tmp"), decoder);
 await rename(join(dir, decoderName + ".tmp"), join(dir, decoderName));
@@ -467,5 +478,5 @@ await writeFile(indexPath + ".tmp", index);
 await rename(indexPath + ".tmp", indexPath);
 console.log(
   "minify-js.mjs: " + out.map((f) => `${f.name} ${(f.before / 1000).toFixed(1)} -> ${(f.code.length / 1000).toFixed(1)} KB`).join(", ") +
-    `; ${shortened.renamed} import names shortened; ${xzName} ${(xz.length / 1000).toFixed(1)} KB;${cold ? ` ${coldName} ${(cold.length / 1000).toFixed(1)} KB;` : ""} ${decoderName} ${(decoder.length / 1000).toFixed(1)} KB; ${decoderWasmName} ${(decoderWasm.length / 1000).toFixed(1)} KB`,
+    `; ${shortened.renamed} import names shortened; ${xzName} ${(xz.length / 1000).toFixed(1)} KB;${cold ? ` ${coldName} ${(cold.length / 1000).toFixed(1)} KB (.xz ${(coldXz.length / 1000).toFixed(1)} KB);` : ""} ${decoderName} ${(decoder.length / 1000).toFixed(1)} KB; ${decoderWasmName} ${(decoderWasm.length / 1000).toFixed(1)} KB`,
 );

@@ -10,7 +10,8 @@
 // function, `__hit<k>`; their names in split-names.txt). This script opens it in headless
 // Chromium (tests/e2e's harness) and does what a first visit does, reading the marks of the
 // page: the page drawn, a run played, paused, stepped, finished and reset, the language
-// switched there and back, a name and a number typed and kept as the page hides. Then it runs a batch of "Many futures" and
+// switched there and back, a name and a number typed and kept as the page hides, the focus
+// moved through the page. Then it runs a batch of "Many futures" and
 // reads the marks of its web workers only (so the simulation's batch code, which runs in the
 // workers, stays in the first part, while the page's batch panel does not). Every name that
 // never ran in any of them is cold.
@@ -59,11 +60,54 @@ await h.check("a first visit's session", async () => {
     await tid(page, id).click({ timeout: STEP_TIMEOUT_MS });
     await page.keyboard.press("End");
     await page.keyboard.type(id.includes("name") ? "x" : "1");
-    await page.evaluate(() => dispatchEvent(new PageTransitionEvent("pagehide")));
+    await page.evaluate(() => {
+      document.dispatchEvent(new Event("visibilitychange"));
+      dispatchEvent(new PageTransitionEvent("pagehide"));
+    });
     await page.waitForTimeout(300);
   }
+  // Focus moving through the page (a page that goes away takes the focus from where it is).
+  await tid(page, "run").focus();
+  for (let i = 0; i < 40; i++) await page.keyboard.press("Tab");
+  await page.evaluate(() => document.activeElement?.blur());
   await page.waitForTimeout(500);
   for (const k of await page.evaluate(marks)) ran.add(k);
+  // What a first visit runs in other ways: a reload (the tab's working copy read back), a
+  // share link opened (a student with the lecturer's link), a new tab (the device's draft
+  // offered), a reload without the network (from the offline copy).
+  await tid(page, "share").click({ timeout: STEP_TIMEOUT_MS });
+  await page.waitForURL(/#s\d+\./, { timeout: STEP_TIMEOUT_MS });
+  const link = page.url();
+  await page.reload();
+  await page.waitForSelector("#app-ready[data-status]", { state: "attached", timeout: READY_TIMEOUT_MS });
+  await page.waitForTimeout(1000);
+  for (const k of await page.evaluate(marks)) ran.add(k);
+  const visits = [
+    async (ctx) => {
+      const p = await ctx.newPage();
+      await p.goto(link);
+      return p;
+    },
+    async () => {
+      const p = await page.context().newPage();
+      await p.goto(h.origin);
+      return p;
+    },
+    async () => {
+      await page.context().setOffline(true);
+      await page.reload();
+      return page;
+    },
+  ];
+  const other = await h.browser.newContext();
+  for (const visit of visits) {
+    const p = await visit(other);
+    await p.waitForSelector("#app-ready[data-status]", { state: "attached", timeout: READY_TIMEOUT_MS });
+    await p.waitForTimeout(1000);
+    for (const k of await p.evaluate(marks)) ran.add(k);
+  }
+  await page.context().setOffline(false);
+  await other.close();
   // As the second part comes in: the panels that wait for it are drawn (src/components/deferred.rs).
   await page.evaluate(async () => {
     const tag = document.querySelector("script[data-js]");

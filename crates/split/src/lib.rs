@@ -2,16 +2,17 @@
 //! (the *hot* ones) and the page starts from it; the **secondary** module holds every other
 //! function (the *cold* ones) and is fetched once the page is interactive.
 //!
-//! The split keeps every function index of the primary: a cold function stays in the primary as
-//! a *stub* of the same type, whose body first makes sure the secondary is loaded (it calls the
-//! import `__split.load` while the global export `__split_loaded` is 0), then calls the real
+//! The split changes no reference in the primary: a cold function stays in the primary as a
+//! *stub* of the same type, whose body first makes sure the secondary is loaded (one shared
+//! function calls the import `__split.load` while the global export `__split_loaded` is 0),
+//! then calls the real
 //! body through the table `__split_table`, at the cold function's slot. The secondary imports
 //! everything it shares with the primary (memory, tables, globals, the hot functions its code
 //! calls) from the import namespace `__primary`, which the loader fills with the primary's
 //! exports; its functions imported from JavaScript keep their module and names. Instantiating
 //! it writes its functions into `__split_table` (an active element segment): from then on a
-//! cold function costs one indirect call more. Nothing else changes: the primary's own table
-//! entries, exports and direct calls still name the same function indices.
+//! cold function costs a call and an indirect call more. Nothing else changes: the primary's
+//! own table entries, exports and direct calls still name the same functions.
 //!
 //! Which functions are cold is read from the function names of the input's `name` section
 //! (the build keeps it until here): [`normalize`]d names listed in the profile (one per line,
@@ -53,10 +54,11 @@ pub fn normalize(name: &str) -> String {
     out
 }
 
-fn parse(wasm: &[u8]) -> Result<Module, String> {
+/// `wasm` parsed (with its names); the module will be written with them only if `keep_names`.
+fn parse(wasm: &[u8], keep_names: bool) -> Result<Module, String> {
     let mut config = ModuleConfig::new();
     config
-        .generate_name_section(false)
+        .generate_name_section(keep_names)
         .generate_producers_section(false);
     config
         .parse(wasm)
@@ -68,9 +70,20 @@ fn emit(mut m: Module) -> Vec<u8> {
 }
 
 /// The name under which the primary exports an item the secondary imports (`kind`: f for a
-/// function, m memory, t table, g global; `index`: its place in the input).
+/// function, m memory, t table, g global; `index`: its place in the input, in base 62).
 fn shared_name(kind: char, index: usize) -> String {
-    format!("${kind}{index}")
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    let mut digits = Vec::new();
+    let mut n = index;
+    loop {
+        digits.push(DIGITS[n % DIGITS.len()]);
+        n /= DIGITS.len();
+        if n == 0 {
+            break;
+        }
+    }
+    digits.reverse();
+    format!("${kind}{}", String::from_utf8(digits).expect("ASCII digits"))
 }
 
 /// The normalized name of every local function, in the module's order (`None`: no name).
@@ -86,7 +99,7 @@ fn local_names(m: &Module) -> Vec<(FunctionId, Option<String>)> {
 /// normalized name (empty when it has none). The page reads the globals after a session. It
 /// also exports `__split_loaded` (0), as a split build does.
 pub fn instrument(wasm: &[u8]) -> Result<(Vec<u8>, Vec<String>), String> {
-    let mut m = parse(wasm)?;
+    let mut m = parse(wasm, false)?;
     let names = local_names(&m);
     for (k, (id, _)) in names.iter().enumerate() {
         let g = m.globals.add_local(
@@ -151,8 +164,14 @@ impl<'a> Visitor<'a> for Refs {
 /// functions would be none gives an error, as does one whose cold code uses passive data
 /// segments (`memory.init`; rustc's output has none without threads).
 pub fn split(wasm: &[u8], cold_names: &HashSet<String>) -> Result<Split, String> {
-    let mut primary = parse(wasm)?;
-    let mut secondary = parse(wasm)?;
+    split_with(wasm, cold_names, false)
+}
+
+/// [`split`], keeping the function names in both halves when `keep_names` (for debugging: a
+/// browser's stack traces then name the functions).
+pub fn split_with(wasm: &[u8], cold_names: &HashSet<String>, keep_names: bool) -> Result<Split, String> {
+    let mut primary = parse(wasm, keep_names)?;
+    let mut secondary = parse(wasm, keep_names)?;
     let names = local_names(&primary);
     let functions = names.len();
     // The cold functions, in the module's order: their slot in __split_table.
@@ -219,6 +238,16 @@ pub fn split(wasm: &[u8], cold_names: &HashSet<String>) -> Result<Split, String>
     primary.exports.add("__split_loaded", loaded);
     let load_ty = primary.types.add(&[], &[]);
     let (load, _) = primary.add_import_func("__split", "load", load_ty);
+    // One function checks for the secondary (and loads it), called by every stub.
+    let mut check = walrus::FunctionBuilder::new(&mut primary.types, &[], &[]);
+    check.func_body().global_get(loaded).unop(ir::UnaryOp::I32Eqz).if_else(
+        None,
+        |then| {
+            then.call(load);
+        },
+        |_| {},
+    );
+    let ensure = check.finish(vec![], &mut primary.funcs);
     for (slot, id) in cold.iter().enumerate() {
         let ty = primary.funcs.get(*id).ty();
         let f = primary.funcs.get_mut(*id).kind.unwrap_local_mut();
@@ -226,13 +255,7 @@ pub fn split(wasm: &[u8], cold_names: &HashSet<String>) -> Result<Split, String>
         let b = f.builder_mut();
         b.func_body().instrs_mut().clear();
         let mut body = b.func_body();
-        body.global_get(loaded).unop(ir::UnaryOp::I32Eqz).if_else(
-            None,
-            |then| {
-                then.call(load);
-            },
-            |_| {},
-        );
+        body.call(ensure);
         for a in args {
             body.local_get(a);
         }

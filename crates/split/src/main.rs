@@ -14,7 +14,9 @@ fn run(args: &[String]) -> Result<String, String> {
             let text = std::fs::read_to_string(profile).map_err(|e| format!("{profile}: {e}"))?;
             let cold: HashSet<String> =
                 text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from).collect();
-            let s = aliansi_split::split(&wasm, &cold)?;
+            // ALIANSI_SPLIT_NAMES=1 keeps the function names (stack traces that name them).
+            let names = std::env::var("ALIANSI_SPLIT_NAMES").is_ok_and(|v| v == "1");
+            let s = aliansi_split::split_with(&wasm, &cold, names)?;
             write(primary, &s.primary)?;
             write(secondary, &s.secondary)?;
             Ok(format!(
