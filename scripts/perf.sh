@@ -314,13 +314,16 @@ if (fs.existsSync(work + "/bigclass-baseline.json")) L.push(bcRow("the older bui
 L.push("", "Medians of 3 windows of 6 s while playing; Pause is one click. Not enforced by a test (a shared machine's speed drifts); \`tests/e2e/watch.test.mjs\` holds the pace of such a run at 4x and checks that out-of-sight drawings are skipped while it plays.", "");
 
 L.push("## Page weight and time to interactive", "");
-L.push("\`${pw_cmd}\`: every response of a first load in a fresh browser context (the page's requests and its");
-L.push("service worker's offline cache), each body gzipped at level 9. \`scripts/test.sh\` runs it after");
-L.push("\`scripts/build.sh\` and fails above its budget (\`PAGE_WEIGHT_BUDGET_KB\` in \`scripts/test.sh\`,");
-L.push("which stops growth while the goal of 300 KB from issue 6 is not met).", "");
+L.push("\`${pw_cmd}\`: every response of a first visit in a fresh browser context (the page's requests and its");
+L.push("service worker's offline cache), each body gzipped at level 9; the first load is what was asked for before");
+L.push("the page was interactive. The app's wasm comes in two parts (crates/split): what a first visit runs, and the");
+L.push("rest, fetched once the page is interactive. \`scripts/test.sh\` runs it after \`scripts/build.sh\` and fails");
+L.push("when the first load is above its budget (\`PAGE_WEIGHT_BUDGET_KB\` in \`scripts/test.sh\`: issue 6's 300 KB).", "");
 L.push("| file | gzipped | raw |", "|---|---|---|");
 for (const f of pw.first_load) L.push("| \`" + f.path + "\` | " + kb(f.gzip) + " | " + kb(f.raw) + " |");
-L.push("| **total of the first load** | **" + kb(pw.total_gzip_bytes) + "** | " + kb(pw.total_raw_bytes) + " |");
+L.push("| **total of the first load, until the page is interactive** | **" + kb(pw.total_gzip_bytes) + "** | " + kb(pw.total_raw_bytes) + " |");
+for (const f of pw.after_interactive ?? []) L.push("| then: \`" + f.path + "\` | " + kb(f.gzip) + " | " + kb(f.raw) + " |");
+if ((pw.after_interactive ?? []).length) L.push("| **the whole first visit** | **" + kb(pw.total_gzip_bytes + pw.after_interactive_gzip_bytes) + "** | |");
 L.push("");
 for (const w of pw.wasm_sections ?? []) L.push((w.path.endsWith(".xz") ? "Of the wasm in \`" + w.path + "\` (decoded)" : "Of \`" + w.path + "\`") + ", by section (each gzipped alone): " +
   w.sections.map((x) => x.section + " " + kb(x.gzip) + " gzipped (" + kb(x.raw) + " raw)").join(", ") +
@@ -331,7 +334,8 @@ if (pw.not_fetched.length) L.push("Not fetched by the first load: " + pw.not_fet
 L.push("Service worker: " + pw.service_worker + ". Goal: 300 KB (1 KB = 1,000 bytes) gzipped; " +
   (pw.total_gzip_bytes > 300000 ? "**over the goal by " + kb(pw.total_gzip_bytes - 300000) + "**." : "within the goal."), "");
 L.push("Time to interactive (navigation start to the \`#app-ready\` marker rendered with its status), " + pw.ready_ms.length +
-  " fresh loads from the local server: median **" + pw.ready_ms_median.toFixed(0) + " ms** (" + pw.ready_ms.map((t) => t.toFixed(0)).join(", ") + " ms).", "");
+  " fresh loads from the local server: median **" + pw.ready_ms_median.toFixed(0) + " ms** (" + pw.ready_ms.map((t) => t.toFixed(0)).join(", ") + " ms)." +
+  (pw.whole_ms_median !== null && pw.whole_ms_median !== undefined ? " The page whole (the wasm's second part in, the panels that wait for it drawn): median " + pw.whole_ms_median.toFixed(0) + " ms (" + pw.whole_ms.map((t) => t.toFixed(0)).join(", ") + " ms)." : ""), "");
 if ((pw.slow_networks ?? []).length) {
   const secs = (xs) => xs.map((t) => (t / 1000).toFixed(1)).join(", ");
   L.push("First visits over slow networks (Chromium's network throttling; the server compresses with gzip, as most static hosts do; " +

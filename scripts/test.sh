@@ -95,7 +95,7 @@ step "release build (scripts/build.sh)" \
 # and the rest, fetched once the page runs. The split follows crates/split/cold.txt, the
 # profile of a first visit (scripts/split-profile.mjs): new code that a first visit does not run
 # stays in the first part until the profile is made again, so when this check fails, make the
-# profile again first (README, "Page weight"), then look for what grew.
+# profile again first (DEVELOPERS.md, "The wasm in two parts"), then look for what grew.
 # History: the single wasm grew from 337.9 KB (2026-11-29) to 414.7 KB (2026-12-02) under
 # budgets raised with each stop's features; the split (2026-12-03) took the first load to
 # about 288 KB.

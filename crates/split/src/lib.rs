@@ -83,7 +83,10 @@ fn shared_name(kind: char, index: usize) -> String {
         }
     }
     digits.reverse();
-    format!("${kind}{}", String::from_utf8(digits).expect("ASCII digits"))
+    format!(
+        "${kind}{}",
+        String::from_utf8(digits).expect("ASCII digits")
+    )
 }
 
 /// The normalized name of every local function, in the module's order (`None`: no name).
@@ -169,7 +172,11 @@ pub fn split(wasm: &[u8], cold_names: &HashSet<String>) -> Result<Split, String>
 
 /// [`split`], keeping the function names in both halves when `keep_names` (for debugging: a
 /// browser's stack traces then name the functions).
-pub fn split_with(wasm: &[u8], cold_names: &HashSet<String>, keep_names: bool) -> Result<Split, String> {
+pub fn split_with(
+    wasm: &[u8],
+    cold_names: &HashSet<String>,
+    keep_names: bool,
+) -> Result<Split, String> {
     let mut primary = parse(wasm, keep_names)?;
     let mut secondary = parse(wasm, keep_names)?;
     let names = local_names(&primary);
@@ -240,13 +247,17 @@ pub fn split_with(wasm: &[u8], cold_names: &HashSet<String>, keep_names: bool) -
     let (load, _) = primary.add_import_func("__split", "load", load_ty);
     // One function checks for the secondary (and loads it), called by every stub.
     let mut check = walrus::FunctionBuilder::new(&mut primary.types, &[], &[]);
-    check.func_body().global_get(loaded).unop(ir::UnaryOp::I32Eqz).if_else(
-        None,
-        |then| {
-            then.call(load);
-        },
-        |_| {},
-    );
+    check
+        .func_body()
+        .global_get(loaded)
+        .unop(ir::UnaryOp::I32Eqz)
+        .if_else(
+            None,
+            |then| {
+                then.call(load);
+            },
+            |_| {},
+        );
     let ensure = check.finish(vec![], &mut primary.funcs);
     for (slot, id) in cold.iter().enumerate() {
         let ty = primary.funcs.get(*id).ty();
