@@ -40,6 +40,9 @@ const bar = document.getElementById("boot-progress");
 const stallMs = Number(tag.dataset.stallMs) || 30_000;
 const stall = new AbortController();
 const stalled = new Error(`the download stalled: nothing came for ${stallMs / 1000} s · unduhan terhenti: tidak ada data selama ${stallMs / 1000} detik`);
+/** Whether the first part's .xz failed to load (its decoder refused, or the file damaged): the
+ * second part of the wasm then comes plain too (loadSecondPart). */
+let xzFailed = false;
 let pending = 0;
 let silence = 0;
 let watching = true;
@@ -165,6 +168,7 @@ async function compileWasmOnce() {
       if (stall.signal.aborted) throw stalled;
       // The rest of the .xz is not needed: the plain wasm comes instead.
       reader.cancel().catch(() => {});
+      xzFailed = true;
       console.warn(`Aliansi: the compressed wasm did not load (${e?.message ?? e}); loading the plain one`);
     }
   }
@@ -519,7 +523,7 @@ async function fetchBytes(file) {
 /** The second part decoded from its .xz (data-cold-xz), where this browser decodes xz as it
  * does the first part; null elsewhere, or when the .xz fails (the plain file comes instead). */
 async function secondPartXz() {
-  if (!tag.dataset.coldXz || !tag.dataset.unxz || !tag.dataset.unxzWasm || typeof TransformStream !== "function") return null;
+  if (xzFailed || !tag.dataset.coldXz || !tag.dataset.unxz || !tag.dataset.unxzWasm || typeof TransformStream !== "function") return null;
   try {
     const { XzReadableStream } = await importChecked(tag.dataset.unxz, tag.dataset.unxzIntegrity);
     if (!XzReadableStream._moduleInstance) {

@@ -443,8 +443,11 @@ async function loadWithChanged(url, type, change) {
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
   await page.route(url, async (route) => {
-    const body = await (await route.fetch()).body();
-    await route.fulfill({ status: 200, headers: { "content-type": type }, body: change(body) });
+    // (A request still on its way when the check closes its page is left.)
+    try {
+      const body = await (await route.fetch()).body();
+      await route.fulfill({ status: 200, headers: { "content-type": type }, body: change(body) });
+    } catch {}
   });
   page.on("request", (r) => {
     if (/_bg\.wasm$/.test(r.url()) && r.resourceType() !== "other") plain.push(r.url());
