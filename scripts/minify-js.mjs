@@ -68,6 +68,13 @@ if (!["on", "off", "instrument"].includes(splitMode)) {
   console.error(`minify-js.mjs: ALIANSI_SPLIT is on, off or instrument, not ${splitMode}`);
   process.exit(1);
 }
+/** The first 16 hex digits of the sha256 of `bytes`, for names that change with the content. */
+const shortHash = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
+/** `data` written to `path` whole: a temporary file, then renamed. */
+async function writeWhole(path, data) {
+  await writeFile(path + ".tmp", data);
+  await rename(path + ".tmp", path);
+}
 /** Where the glue module names the second wasm, until its name is known. */
 const COLD_PLACE = "__ALIANSI_COLD__";
 
@@ -115,7 +122,6 @@ export function __split_ready(module) {
 export function __split_done() {
     return wasm !== undefined && wasm.__split_loaded.value === 1;
 }
-export const __split_file = "${COLD_PLACE}";
 `
   );
 }
@@ -180,8 +186,7 @@ if (done) {
   const sw = out[0];
   const xzName = index.match(/data-wasm="?\.\/([^"\s>]+\.wasm)/)?.[1] + ".xz";
   sw.code = checkedIn(sw.code, xzName, await readFile(join(dir, xzName)));
-  await writeFile(sw.path + ".tmp", sw.code);
-  await rename(sw.path + ".tmp", sw.path);
+  await writeWhole(sw.path, sw.code);
   console.log(`minify-js.mjs: minified before; sw.js ${(sw.before / 1000).toFixed(1)} -> ${(sw.code.length / 1000).toFixed(1)} KB`);
   process.exit(0);
 }
@@ -210,7 +215,7 @@ if (splitMode === "on") {
   const s = runSplitter(["split", "@in", join(repo, "crates", "split", "cold.txt"), "@primary", "@secondary"], shortened.wasm);
   shortened.wasm = s.primary;
   cold = s.secondary;
-  coldName = `aliansi-cold-${createHash("sha256").update(cold).digest("hex").slice(0, 16)}.wasm`;
+  coldName = `aliansi-cold-${shortHash(cold)}.wasm`;
   if (!module.code.includes(COLD_PLACE)) {
     console.error(`minify-js.mjs: the glue module does not name the second wasm's place (${COLD_PLACE})`);
     process.exit(1);
@@ -329,8 +334,6 @@ function shortenImports(wasm, glue) {
 
 // --- the page: integrity hashes and the wasm's size ---------------------------------------
 const sha384 = (bytes) => "sha384-" + createHash("sha384").update(bytes).digest("base64");
-/** The first 16 hex digits of the sha256 of `bytes`, for names that change with the content. */
-const shortHash = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** The <link> tag to `file` in the page (not to a longer name that starts with it), if any. */
 const linkTo = (file) => index.match(new RegExp(`<link[^>]*href="?\\./${escape(file)}(?=["\\s>])[^>]*>`))?.[0];
@@ -456,26 +459,18 @@ if (listed(xzName) === 0) {
 sw.code = checkedIn(sw.code, xzName, xz);
 
 // Every file is written whole (a temporary file, then renamed), the page last.
-await writeFile(wasmPath + ".tmp", shortened.wasm);
-await rename(wasmPath + ".tmp", wasmPath);
-await writeFile(wasmPath + ".xz.tmp", xz);
-await rename(wasmPath + ".xz.tmp", wasmPath + ".xz");
+await writeWhole(wasmPath, shortened.wasm);
+await writeWhole(wasmPath + ".xz", xz);
 if (cold) {
-  await writeFile(join(dir, coldName + ".tmp"), cold);
-  await rename(join(dir, coldName + ".tmp"), join(dir, coldName));
-  await writeFile(join(dir, coldName + ".xz.tmp"), coldXz);
-  await rename(join(dir, coldName + ".xz.tmp"), join(dir, coldName + ".xz"));
+  await writeWhole(join(dir, coldName), cold);
+  await writeWhole(join(dir, coldName + ".xz"), coldXz);
 }
-await writeFile(join(dir, decoderName + ".tmp"), decoder);
-await rename(join(dir, decoderName + ".tmp"), join(dir, decoderName));
-await writeFile(join(dir, decoderWasmName + ".tmp"), decoderWasm);
-await rename(join(dir, decoderWasmName + ".tmp"), join(dir, decoderWasmName));
+await writeWhole(join(dir, decoderName), decoder);
+await writeWhole(join(dir, decoderWasmName), decoderWasm);
 for (const f of out) {
-  await writeFile(f.path + ".tmp", f.code);
-  await rename(f.path + ".tmp", f.path);
+  await writeWhole(f.path, f.code);
 }
-await writeFile(indexPath + ".tmp", index);
-await rename(indexPath + ".tmp", indexPath);
+await writeWhole(indexPath, index);
 console.log(
   "minify-js.mjs: " + out.map((f) => `${f.name} ${(f.before / 1000).toFixed(1)} -> ${(f.code.length / 1000).toFixed(1)} KB`).join(", ") +
     `; ${shortened.renamed} import names shortened; ${xzName} ${(xz.length / 1000).toFixed(1)} KB;${cold ? ` ${coldName} ${(cold.length / 1000).toFixed(1)} KB (.xz ${(coldXz.length / 1000).toFixed(1)} KB);` : ""} ${decoderName} ${(decoder.length / 1000).toFixed(1)} KB; ${decoderWasmName} ${(decoderWasm.length / 1000).toFixed(1)} KB`,
