@@ -94,6 +94,7 @@ export async function start(name, opts = {}) {
   const requests = [];
   const errors = [];
   const saved = [];
+  const pages = [];
   let failures = 0;
 
   const h = {
@@ -110,6 +111,18 @@ export async function start(name, opts = {}) {
       page.on("request", (r) => requests.push(r.url()));
       page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
       page.on("console", (m) => m.type() === "error" && !/Failed to load resource/.test(m.text()) && errors.push(`console error: ${m.text()}`));
+      // What a failure's report gives of the page (diagnose): when it started, crashed, warned
+      // or asked for the second part of the wasm, in ms from its opening.
+      const t0 = Date.now();
+      const seen = [];
+      const note = (what) => seen.length < 40 && seen.push(`${Date.now() - t0} ms ${what}`);
+      page.on("crash", () => note("CRASHED"));
+      page.on("pageerror", (e) => note(`page error: ${String(e.message).slice(0, 160)}`));
+      page.on("console", (m) => m.type() === "warning" && note(`warning: ${m.text().slice(0, 160)}`));
+      page.on("request", (r) => /aliansi-cold/.test(r.url()) && note(`asked for ${r.url().split("/").pop()}`));
+      page.on("requestfinished", (r) => /aliansi-cold/.test(r.url()) && note(`got ${r.url().split("/").pop()}`));
+      page.on("close", () => pages.splice(pages.findIndex((e) => e.page === page), 1));
+      pages.push({ page, t0, seen });
       return page;
     },
     /** Runs one check; a failure is recorded and the file goes on. */
@@ -122,6 +135,7 @@ export async function start(name, opts = {}) {
         failures += 1;
         const msg = String(e.message ?? e).split("\n").slice(0, 12).join(" | ");
         results.push(`  FAIL ${title}: ${msg}`);
+        for (const line of await diagnose(pages)) results.push(`       ${line}`);
       }
     },
     async shot(page, file) {
@@ -153,6 +167,23 @@ export async function start(name, opts = {}) {
     },
   };
   return h;
+}
+
+/** For a failed check: each page still open, whether it answers (a page whose main thread is
+ * stuck does not) and what it did (newPage's notes), so that a failure seen once on CI says more
+ * than its timeout. */
+async function diagnose(pages) {
+  const lines = [];
+  for (const { page, t0, seen } of pages.slice(-4)) {
+    const started = Date.now();
+    const answer = await Promise.race([
+      page.evaluate(() => ({ status: document.querySelector("#app-ready")?.dataset.status, hidden: document.hidden, y: scrollY })).catch((e) => `no answer: ${String(e.message ?? e).split("\n")[0]}`),
+      new Promise((done) => setTimeout(() => done("no answer within 3 s: its main thread is busy"), 3000)),
+    ]);
+    lines.push(`page ${page.url()} at ${started - t0} ms: ${typeof answer === "string" ? answer : JSON.stringify(answer)} (${Date.now() - started} ms to answer)`);
+    lines.push(...seen.map((s) => `  ${s}`));
+  }
+  return lines;
 }
 
 /** The element with data-testid `id`. */
