@@ -43,6 +43,8 @@ const stalled = new Error(`the download stalled: nothing came for ${stallMs / 10
 /** Whether the first part's .xz failed to load (its decoder refused, or the file damaged): the
  * second part of the wasm then comes plain too (loadSecondPart). */
 let xzFailed = false;
+/** The xz decoder's wasm instance, once the page has one (loadSecondPart hands it to the app). */
+let decoder = null;
 let pending = 0;
 let silence = 0;
 let watching = true;
@@ -135,6 +137,7 @@ async function compileWasmOnce() {
         download(tag.dataset.unxzWasm, 0, tag.dataset.unxzWasmIntegrity).then((body) => new Response(body).arrayBuffer()),
       ]);
       XzReadableStream._moduleInstance ??= (await WebAssembly.instantiate(decoderWasm, {})).instance;
+      decoder = XzReadableStream._moduleInstance;
       // The bytes as they come, with a note when the network breaks off (or stalls).
       const source = new ReadableStream({
         async pull(out) {
@@ -461,6 +464,9 @@ let secondPartTries = 0;
 async function loadSecondPart(bindings) {
   const file = tag.dataset.cold;
   if (!file || typeof bindings.__split_ready !== "function") return;
+  // Should the app need the part before it is in, it downloads the .xz, and decodes it with
+  // the page's decoder; once decoded here, it takes these bytes.
+  if (decoder && !xzFailed) bindings.__split_unxz?.(decoder);
   try {
     // After the page is drawn (the app's marker is in it): the first load is what comes before.
     for (let i = 0; i < 200 && !document.getElementById("app-ready"); i++) await new Promise((later) => setTimeout(later, 50));
@@ -468,6 +474,7 @@ async function loadSecondPart(bindings) {
     if (bindings.__split_done()) return;
     const packed = await secondPartXz();
     const bytes = packed ?? (await fetchBytes(file));
+    if (!bindings.__split_done()) bindings.__split_bytes?.(new Uint8Array(bytes));
     const module = await WebAssembly.compile(bytes);
     if (!bindings.__split_done()) bindings.__split_ready(module);
     if (packed) keepSecondPart(bytes);

@@ -93,19 +93,79 @@ function withSplitLoader(glue) {
 // The second part of the app's wasm (crates/split, scripts/minify-js.mjs): boot.js fetches and
 // compiles it once the app runs and hands it over (__split_ready); should the app call one of
 // its functions sooner, or in a web worker, it is downloaded here, synchronously.
-let __split_module;
+// The page's boot (assets/boot.js) hands over what it has on the way: the xz decoder's instance
+// (__split_unxz: the synchronous download then takes the .xz, a third of the plain file), and
+// the second part's bytes once decoded (__split_bytes: then nothing is downloaded again).
+let __split_module, __split_xz, __split_got;
+function __split_get(file) {
+    const xhr = new XMLHttpRequest();
+    xhr.open("GET", new URL(file, import.meta.url).href, false);
+    const page = typeof document === "object";
+    if (page) xhr.overrideMimeType("text/plain; charset=x-user-defined");
+    else xhr.responseType = "arraybuffer";
+    xhr.send();
+    if (xhr.status !== 200) throw new Error("Aliansi: the app's second part did not load (" + xhr.status + ")");
+    return page ? Uint8Array.from(xhr.responseText, (c) => c.charCodeAt(0) & 255) : new Uint8Array(xhr.response);
+}
+// xz-decompress's wasm (xz-embedded) driven synchronously, as its XzContext drives it: the
+// context's words are the buffer size, the input's place, position and size, the output's
+// place and position.
+function __split_unxz_now(ex, packed) {
+    const ptr = ex.create_context();
+    let m8, m32;
+    const fresh = () => {
+        m8 = new Uint8Array(ex.memory.buffer, ptr);
+        m32 = new Uint32Array(ex.memory.buffer, ptr);
+    };
+    fresh();
+    const size = m32[0], input = m32[1] - ptr, output = m32[4] - ptr;
+    const parts = [];
+    let at = 0, total = 0;
+    try {
+        for (;;) {
+            // All of it given: the decoder is asked on with no more input (as XzReadableStream
+            // does) until it has ended the stream, or has nothing left to give.
+            if (m32[2] === m32[3]) {
+                const n = Math.min(size, packed.length - at);
+                m8.set(packed.subarray(at, at + n), input);
+                at += n;
+                ex.supply_input(ptr, n);
+                fresh();
+            }
+            const result = ex.get_next_output(ptr);
+            fresh();
+            if (result !== 0 && result !== 1) throw new Error("xz error " + result);
+            const got = m32[5];
+            parts.push(m8.slice(output, output + got));
+            total += got;
+            m32[5] = 0;
+            if (result === 1) break;
+            if (at >= packed.length && got === 0) throw new Error("the .xz ended early");
+        }
+    } finally {
+        ex.destroy_context(ptr);
+    }
+    const whole = new Uint8Array(total);
+    let k = 0;
+    for (const p of parts) {
+        whole.set(p, k);
+        k += p.length;
+    }
+    return whole;
+}
 function __split_load() {
     if (wasm.__split_loaded.value) return;
     let module = __split_module;
     if (!module) {
-        const xhr = new XMLHttpRequest();
-        xhr.open("GET", new URL("${COLD_PLACE}", import.meta.url).href, false);
-        const page = typeof document === "object";
-        if (page) xhr.overrideMimeType("text/plain; charset=x-user-defined");
-        else xhr.responseType = "arraybuffer";
-        xhr.send();
-        if (xhr.status !== 200) throw new Error("Aliansi: the app's second part did not load (" + xhr.status + ")");
-        module = new WebAssembly.Module(page ? Uint8Array.from(xhr.responseText, (c) => c.charCodeAt(0) & 255) : xhr.response);
+        let bytes = __split_got;
+        if (!bytes && __split_xz) {
+            try {
+                bytes = __split_unxz_now(__split_xz.exports, __split_get("${COLD_PLACE}.xz"));
+            } catch (e) {
+                console.warn("Aliansi: the app's compressed second part did not load (" + (e && e.message) + "); loading the plain one");
+            }
+        }
+        module = new WebAssembly.Module(bytes || __split_get("${COLD_PLACE}"));
     }
     const imports = __wbg_get_imports();
     imports.__primary = wasm;
@@ -114,6 +174,12 @@ function __split_load() {
     // The page's panels that wait for it (src/components/deferred.rs): told once the app's code
     // that called for the part (if it did) has returned, never from inside it.
     if (typeof document === "object") setTimeout(() => dispatchEvent(new Event("aliansi-second-part")), 0);
+}
+export function __split_unxz(instance) {
+    __split_xz = instance;
+}
+export function __split_bytes(bytes) {
+    __split_got = bytes;
 }
 export function __split_ready(module) {
     __split_module = module;

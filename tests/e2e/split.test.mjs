@@ -3,8 +3,10 @@
 //     panels that wait for it (Many futures, the experiments, the sweep, About), and a batch runs;
 // (b) a second part whose download fails is fetched again (boot.js tries again);
 // (c) with the second part's download refused to the page's fetch, a click on a control whose
-//     code is in it (Share) loads it there and then (the glue module's synchronous load), and
-//     the page goes on: the link is made, the panels are drawn.
+//     code is in it (Share) loads it there and then (the glue module's synchronous load of the
+//     .xz, decoded with the page's xz decoder), and the page goes on: the link is made, the
+//     panels are drawn;
+// (d) the same with the .xz refused too: the plain file comes instead.
 // Usage: node split.test.mjs [DIST_DIR]
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
@@ -61,12 +63,17 @@ await h.check("(b) a failed download of the second part is tried again", async (
   await page.context().close();
 });
 
-await h.check("(c) refused to the page's fetch, the second part loads when a control needs it", async () => {
+/** A page whose fetch of the second part is refused (`refuse` also refuses the module's own
+ * synchronous download of the .xz): the requests for it, as "kind file". */
+async function refusedPage(refuseXz) {
   const page = await h.newPage({ serviceWorkers: "block" });
-  const kinds = [];
+  const asked = [];
   await page.route(`**/${cold}*`, (route) => {
-    kinds.push(route.request().resourceType());
-    return route.request().resourceType() === "fetch" ? route.abort("connectionrefused") : route.continue();
+    const r = route.request();
+    const file = r.url().split("/").pop();
+    asked.push(`${r.resourceType()} ${file}`);
+    const refused = r.resourceType() === "fetch" || (refuseXz && file.endsWith(".xz"));
+    return refused ? route.abort("connectionrefused") : route.continue();
   });
   await open(page, h.origin);
   await page.waitForTimeout(1000);
@@ -74,9 +81,20 @@ await h.check("(c) refused to the page's fetch, the second part loads when a con
   // Share's code is in the second part (crates/split/cold.txt).
   await tid(page, "share").click({ timeout: STEP_TIMEOUT_MS });
   await tid(page, "batch").waitFor({ state: "attached", timeout: STEP_TIMEOUT_MS });
-  assert.ok(kinds.includes("xhr"), `the second part was not loaded by the page's module (requests: ${kinds.join(", ")})`);
   assert.match(page.url(), /#s\d+\./, "Share made no link");
   await page.context().close();
+  return asked;
+}
+
+await h.check("(c) refused to the page's fetch, the second part loads when a control needs it: its .xz, decoded by the page's decoder", async () => {
+  const asked = await refusedPage(false);
+  assert.ok(asked.includes(`xhr ${cold}.xz`), `the .xz was not loaded by the page's module (requests: ${asked.join(", ")})`);
+  assert.ok(!asked.includes(`xhr ${cold}`), `the plain file was downloaded too (requests: ${asked.join(", ")})`);
+});
+
+await h.check("(d) and when the .xz fails there too, the plain file comes instead", async () => {
+  const asked = await refusedPage(true);
+  assert.ok(asked.includes(`xhr ${cold}.xz`) && asked.includes(`xhr ${cold}`), `requests: ${asked.join(", ")}`);
 });
 
 await h.finish();
