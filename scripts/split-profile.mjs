@@ -11,10 +11,10 @@
 // Chromium (tests/e2e's harness) and does what a first visit does, reading the marks of the
 // page: the page drawn, a run played, paused, stepped, finished and reset, the language
 // switched there and back, a name and a number typed and kept as the page hides, the focus
-// moved through the page, a lesson opened and played in classroom mode with its keys. Then it runs a batch of "Many futures" and
-// reads the marks of its web workers only (so the simulation's batch code, which runs in the
-// workers, stays in the first part, while the page's batch panel does not). Every name that
-// never ran in any of them is cold.
+// moved through the page, a lesson opened and played in classroom mode with its keys. Then it
+// runs a batch of "Many futures" and reads the marks of its web workers only (so the
+// simulation's batch code, which runs in the workers, stays in the first part, while the
+// page's batch panel does not). Every name that never ran in any of them is cold.
 import { readFile, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -66,8 +66,8 @@ await h.check("a first visit's session", async () => {
     });
     await page.waitForTimeout(300);
   }
-  // A lesson opened at once, as a class does: its parts revealed, classroom mode on and off,
-  // its experiment set up. Then back to the scenario.
+  // A lesson opened, as a class does: its parts revealed, classroom mode on with its keys, then
+  // off, and the lesson closed.
   await tid(page, "lesson-open-trust").click({ timeout: STEP_TIMEOUT_MS });
   for (let k = 0; k < 4; k++) await tid(page, "lesson-next").click({ timeout: STEP_TIMEOUT_MS });
   await tid(page, "classroom-toggle").click({ timeout: STEP_TIMEOUT_MS });
@@ -158,7 +158,7 @@ await h.check("a batch of Many futures, in the workers", async () => {
 });
 // Hash tables' code stays in the first part whether or not it ran: which of its branches runs
 // depends on a random hash (Yew's keyed lists), so a session can miss one the next visit takes,
-// and that visit would wait for the whole second part. It is small (9 functions, 0.3 KB).
+// and that visit would wait for the whole second part. It is small (9 functions, 0.2 KB of the first part's .xz).
 const byChance = /hashbrown::/;
 const hot = new Set([...ran].map((k) => names[k]));
 for (const n of names) if (byChance.test(n)) hot.add(n);
