@@ -121,7 +121,10 @@ export async function start(name, opts = {}) {
       page.on("console", (m) => m.type() === "warning" && note(`warning: ${m.text().slice(0, 160)}`));
       page.on("request", (r) => /aliansi-cold/.test(r.url()) && note(`asked for ${r.url().split("/").pop()}`));
       page.on("requestfinished", (r) => /aliansi-cold/.test(r.url()) && note(`got ${r.url().split("/").pop()}`));
-      page.on("close", () => pages.splice(pages.findIndex((e) => e.page === page), 1));
+      page.on("close", () => {
+        const i = pages.findIndex((e) => e.page === page);
+        if (i >= 0) pages.splice(i, 1);
+      });
       pages.push({ page, t0, seen });
       return page;
     },
