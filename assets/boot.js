@@ -130,14 +130,7 @@ async function compileWasmOnce() {
     const reader = body.getReader();
     let broke = null;
     try {
-      // The decoder (a module) and its wasm, which the build keeps apart (scripts/minify-js.mjs):
-      // the decoder is given its instance here.
-      const [{ XzReadableStream }, decoderWasm] = await Promise.all([
-        watched(importChecked(tag.dataset.unxz, tag.dataset.unxzIntegrity)),
-        download(tag.dataset.unxzWasm, 0, tag.dataset.unxzWasmIntegrity).then((body) => new Response(body).arrayBuffer()),
-      ]);
-      XzReadableStream._moduleInstance ??= (await WebAssembly.instantiate(decoderWasm, {})).instance;
-      decoder = XzReadableStream._moduleInstance;
+      const XzReadableStream = await xzDecoder();
       // The bytes as they come, with a note when the network breaks off (or stalls).
       const source = new ReadableStream({
         async pull(out) {
@@ -178,18 +171,27 @@ async function compileWasmOnce() {
   return compile(await download(tag.dataset.wasm, Number(tag.dataset.wasmBytes) || 0));
 }
 
+/** The xz decoder (a module, data-unxz) given its wasm (data-unxz-wasm), which the build keeps
+ * apart (scripts/minify-js.mjs): fetched once, for both parts of the app's wasm (a decoder
+ * refused once, by its hash, is not asked for again). Its class XzReadableStream. */
+let decoderReady = null;
+function xzDecoder() {
+  decoderReady ??= Promise.all([
+    watched(importChecked(tag.dataset.unxz, tag.dataset.unxzIntegrity)),
+    download(tag.dataset.unxzWasm, 0, tag.dataset.unxzWasmIntegrity).then((body) => new Response(body).arrayBuffer()),
+  ]).then(async ([{ XzReadableStream }, decoderWasm]) => {
+    XzReadableStream._moduleInstance ??= (await WebAssembly.instantiate(decoderWasm, {})).instance;
+    decoder = XzReadableStream._moduleInstance;
+    return XzReadableStream;
+  });
+  return decoderReady;
+}
+
 /** The ES module `file`, checked against its Subresource Integrity hash: a modulepreload link
  * with the hash is put in first, and the import takes the module it fetched (a module whose
  * bytes differ does not load). Not in index.html, where it would take bandwidth from the page's
  * first paint: the decoder is not needed before the first bytes of the wasm have come. */
-const imported = new Map();
 function importChecked(file, integrity) {
-  // Once per file: the second part of the wasm uses the decoder too, and a module refused once
-  // (its hash) is not asked for again.
-  if (!imported.has(file)) imported.set(file, importCheckedOnce(file, integrity));
-  return imported.get(file);
-}
-function importCheckedOnce(file, integrity) {
   if (integrity) {
     const link = document.createElement("link");
     link.rel = "modulepreload";
@@ -532,11 +534,7 @@ async function fetchBytes(file) {
 async function secondPartXz() {
   if (xzFailed || !tag.dataset.coldXz || !tag.dataset.unxz || !tag.dataset.unxzWasm || typeof TransformStream !== "function") return null;
   try {
-    const { XzReadableStream } = await importChecked(tag.dataset.unxz, tag.dataset.unxzIntegrity);
-    if (!XzReadableStream._moduleInstance) {
-      const decoderWasm = await new Response(await download(tag.dataset.unxzWasm, 0, tag.dataset.unxzWasmIntegrity)).arrayBuffer();
-      XzReadableStream._moduleInstance ??= (await WebAssembly.instantiate(decoderWasm, {})).instance;
-    }
+    const XzReadableStream = await xzDecoder();
     const packed = await fetchBytes(tag.dataset.coldXz);
     // The decoder hands out views of its own memory, which it then reuses: each is copied.
     const copy = new TransformStream({ transform: (chunk, out) => out.enqueue(chunk.slice()) });

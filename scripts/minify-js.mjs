@@ -171,6 +171,8 @@ function __split_load() {
     imports.__primary = wasm;
     new WebAssembly.Instance(module, imports);
     wasm.__split_loaded.value = 1;
+    // What was handed over for this is not needed any more (the bytes: 446 KB).
+    __split_got = __split_xz = undefined;
     // The page's panels that wait for it (src/components/deferred.rs): told once the app's code
     // that called for the part (if it did) has returned, never from inside it.
     if (typeof document === "object") setTimeout(() => dispatchEvent(new Event("aliansi-second-part")), 0);
