@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Measures everything in docs/PERFORMANCE.md and rewrites that file (never edit it by hand):
 #
-#   bash scripts/perf.sh [--dist DIR] [--out FILE] [--baseline REF] [--baseline-dist DIR]
+#   bash scripts/perf.sh [--dist DIR] [--out FILE] [--baseline REF] [--baseline-dist DIR] [--rounds N]
 #
 #   1. the core benchmark natively: examples/report.rs of crates/bench (every workload of
 #      aliansi_bench::workloads(): one run and a 10,000-run batch of the default scenario, one
 #      run of a 30-partner 600-month scenario), ns per partner-month;
 #   2. the same benchmark compiled to wasm, in headless Chromium (crates/bench/tests/browser.rs
-#      through wasm-bindgen-test-runner), and the wasm/native ratio (same machine, same run;
-#      native and wasm are each timed twice, alternately, and each side's quieter round kept);
+#      through wasm-bindgen-test-runner), and the wasm/native ratio (same machine, same run: in
+#      --rounds rounds, 5 unless given, each timing native and wasm back to back; the ratio is
+#      the median over the rounds of each round's ratio);
 #   3. the command line's 10,000-run batch on every core;
 #   4. the built app (`scripts/build.sh`, into a temporary folder unless --dist is given):
 #      page weight and time to interactive (scripts/pageweight.mjs), the 10,000-run batch in
@@ -21,7 +22,7 @@
 # after the current one, for a before/after table; --baseline-dist DIR also times the browser
 # batch and the 30-partner page of an older build of the app.
 #
-# Uses CARGO_TARGET_DIR if set. Takes about 12 minutes on 2 idle cores (longer when busy).
+# Uses CARGO_TARGET_DIR if set. Takes about 15 minutes on 2 cores (longer when busy).
 # The load average is recorded at the start and the end: figures from a busy machine are
 # upper bounds.
 set -euo pipefail
@@ -32,15 +33,19 @@ dist=""
 out="docs/PERFORMANCE.md"
 baseline=""
 baseline_dist=""
+rounds=5
 while [ $# -gt 0 ]; do
   case "$1" in
     --dist) dist="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --baseline) baseline="$2"; shift 2 ;;
     --baseline-dist) baseline_dist="$2"; shift 2 ;;
-    *) die "unknown argument $1 (usage: bash scripts/perf.sh [--dist DIR] [--out FILE])" ;;
+    --rounds) rounds="$2"; shift 2 ;;
+    *) die "unknown argument $1 (usage: bash scripts/perf.sh [--dist DIR] [--out FILE] [--baseline REF] [--baseline-dist DIR] [--rounds N])" ;;
   esac
 done
+
+[[ "$rounds" =~ ^[1-9][0-9]*$ ]] || die "--rounds takes a whole number from 1 (got '$rounds')"
 
 work="$(mktemp -d)"
 # Kept if something fails (the measurements are in it).
@@ -67,9 +72,34 @@ commit="$(git rev-parse --short HEAD)"
 dirty=""
 git diff --quiet HEAD -- crates src index.html Cargo.toml Cargo.lock styles || dirty=" (with uncommitted changes)"
 
-echo "==> 1. core benchmark, native"
 native_cmd="cargo run --release -p aliansi-bench --example report"
-$native_cmd 2>/dev/null | tee "$work/native.txt"
+wasm_cmd="cargo test -p aliansi-bench --release --target wasm32-unknown-unknown --test browser -- --nocapture"
+# The core benchmark, natively and in headless Chromium, in $rounds rounds: each round times
+# native and wasm back to back (native first in odd rounds, wasm first in even ones), and the
+# ratio is taken within each round. The speed of this shared machine drifts over minutes, so
+# that a ratio of two sides timed minutes apart says more about the drift than about wasm.
+echo "==> 1-2. core benchmark, native and wasm in headless Chromium, $rounds rounds"
+cargo build --release --quiet -p aliansi-bench --example report
+cargo test --release --quiet --no-run -p aliansi-bench --target wasm32-unknown-unknown --test browser 2>/dev/null
+: >"$work/native.txt"
+: >"$work/wasm.txt"
+bench_native() {
+  $native_cmd 2>/dev/null | sed "s/^BENCH /BENCH round=$1 /" | tee -a "$work/native.txt"
+}
+bench_wasm() {
+  # (Tried twice: on a busy machine chromedriver may fail to start in time.)
+  for attempt in 1 2; do
+    if $wasm_cmd >"$work/wasm-full-$1.txt" 2>&1; then break; fi
+    echo "wasm benchmark failed (round $1, attempt $attempt):" >&2
+    tail -n 20 "$work/wasm-full-$1.txt" >&2
+  done
+  grep '^BENCH' "$work/wasm-full-$1.txt" | sed "s/^BENCH /BENCH round=$1 /" | tee -a "$work/wasm.txt" || true
+}
+for round in $(seq 1 "$rounds"); do
+  echo "--- round $round of $rounds"
+  if [ $((round % 2)) -eq 1 ]; then bench_native "$round"; bench_wasm "$round"; else bench_wasm "$round"; bench_native "$round"; fi
+done
+[ -s "$work/wasm.txt" ] || die "no BENCH lines from the wasm benchmark (see above)"
 
 : >"$work/baseline.txt"
 if [ -n "$baseline" ]; then
@@ -98,28 +128,6 @@ if [ -n "$baseline" ]; then
     done
   fi
 fi
-
-echo "==> 2. core benchmark, wasm in headless Chromium"
-wasm_cmd="cargo test -p aliansi-bench --release --target wasm32-unknown-unknown --test browser -- --nocapture"
-# (Tried twice: on a busy machine chromedriver may fail to start in time.)
-for attempt in 1 2; do
-  if $wasm_cmd >"$work/wasm-full.txt" 2>&1; then break; fi
-  echo "wasm benchmark failed (attempt $attempt):" >&2
-  tail -n 20 "$work/wasm-full.txt" >&2
-done
-grep '^BENCH' "$work/wasm-full.txt" | tee "$work/wasm.txt" || true
-[ -s "$work/wasm.txt" ] || die "no BENCH lines from the wasm benchmark (see above)"
-
-# A second round, native then wasm again: the machine's speed drifts (it is shared), so each
-# side is timed twice, alternately, and the report takes each side's quieter round.
-echo "==> 2b. second round: native, then wasm"
-$native_cmd 2>/dev/null | tee -a "$work/native.txt"
-for attempt in 1 2; do
-  if $wasm_cmd >"$work/wasm-full-2.txt" 2>&1; then break; fi
-  echo "wasm benchmark failed (attempt $attempt, round 2):" >&2
-  tail -n 20 "$work/wasm-full-2.txt" >&2
-done
-grep '^BENCH' "$work/wasm-full-2.txt" | tee -a "$work/wasm.txt" || true
 
 echo "==> 3. command line batch on every core"
 cargo build --release --quiet --bin aliansi
@@ -164,8 +172,8 @@ const [work, out] = process.argv.slice(2);
 const parse = (f) =>
   fs.readFileSync(work + "/" + f, "utf8").split("\n").filter((l) => l.startsWith("BENCH ")).map((l) =>
     Object.fromEntries(l.slice(6).split(" ").map((kv) => kv.split("="))));
-// Each workload was timed in two rounds (native, wasm, native, wasm): keep the round with the
-// lower median, and the fastest sample of both.
+// Each side's lines, one per workload and round. The baseline section compares with each
+// workload's quietest native round (the lowest median), the fastest sample of every round kept.
 const quieter = (rows) => {
   const by = new Map();
   for (const r of rows) {
@@ -181,8 +189,38 @@ const quieter = (rows) => {
   }
   return [...by.values()];
 };
-const native = quieter(parse("native.txt"));
-const wasm = quieter(parse("wasm.txt"));
+const median = (xs) => {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const nativeRows = parse("native.txt");
+const wasmRows = parse("wasm.txt");
+const native = quieter(nativeRows);
+// The core table: per workload, each side's median over the rounds of its round medians, the
+// fastest sample of all rounds, and the ratio within each round (wasm's median over native's,
+// both timed back to back), with its median over the rounds.
+const core = native.map((n0) => {
+  const byRound = (rows) => new Map(rows.filter((r) => r.name === n0.name).map((r) => [r.round, r]));
+  const nr = byRound(nativeRows), wr = byRound(wasmRows);
+  const rounds = [...nr.keys()].filter((k) => wr.has(k)).sort((a, b) => a - b);
+  const ratios = rounds.map((k) => Number(wr.get(k).median_ns) / Number(nr.get(k).median_ns));
+  const side = (m) => {
+    const rs = [...m.values()];
+    if (!rs.length) return null;
+    const med = median(rs.map((r) => Number(r.median_ns)));
+    const cpu = rs.filter((r) => r.cpu_median_ns).map((r) => Number(r.cpu_median_ns));
+    const sums = new Set(rs.map((r) => r.checksum));
+    return {
+      median_ns: med,
+      min_ns: Math.min(...rs.map((r) => Number(r.min_ns))),
+      ns_per_pm: med / Number(n0.partner_months),
+      cpu_ns_per_pm: cpu.length ? median(cpu) / Number(n0.partner_months) : null,
+      checksum: sums.size === 1 ? [...sums][0] : "differs between rounds",
+      rounds: rs.length,
+    };
+  };
+  return { name: n0.name, partner_months: n0.partner_months, n: side(nr), w: side(wr), ratios };
+});
 const pw = JSON.parse(fs.readFileSync(work + "/pageweight.json", "utf8"));
 const bt = JSON.parse(fs.readFileSync(work + "/batchtime.json", "utf8"));
 const cli = fs.readFileSync(work + "/cli.txt", "utf8");
@@ -217,25 +255,25 @@ L.push("fastest sample is given too.", "");
 L.push("## Core: native and wasm", "");
 L.push("Native: \`${native_cmd}\`.  ");
 L.push("Wasm: \`${wasm_cmd}\` (the same workloads, timed with \`performance.now()\` in headless Chromium).  ");
-L.push("Each side is timed in two rounds, alternately (native, wasm, native, wasm), because the speed of this shared machine drifts: the table shows each side's round with the lower median, and the fastest sample of both rounds.  ");
+L.push("Both sides are timed in ${rounds} rounds; each round times native and wasm back to back (native first in odd rounds, wasm first in even ones), because the speed of this shared machine drifts over minutes: the ratio is taken within each round, and the table gives its median over the rounds with every round's ratio after it. A side's median is the median of its rounds' medians; its fastest sample is the fastest of all rounds.  ");
 L.push("Each workload is called for a second before it is timed (\`WARM_UP_MS\` in crates/bench/src/lib.rs), on both sides: the browser first runs wasm through a quick baseline compiler and optimises the hot functions in the background, and timing from the first call measured the baseline code too (one run of the default scenario about 15 % slower).  ");
 L.push("Partner-months: the partners present, summed over the months simulated. Both builds must give");
 L.push("the same checksum for each workload (checked).", "");
-L.push("| benchmark | partner-months | native median (fastest) | native ns per partner-month (CPU time) | wasm median (fastest) | wasm ns per partner-month | wasm / native, medians (fastest samples) |");
+L.push("| benchmark | partner-months | native median (fastest) | native ns per partner-month (CPU time) | wasm median (fastest) | wasm ns per partner-month | wasm / native: median of the rounds (each round) |");
 L.push("|---|---|---|---|---|---|---|");
 let mismatch = [];
-for (const n of native) {
-  const w = wasm.find((x) => x.name === n.name);
-  if (w && w.checksum !== n.checksum) mismatch.push(n.name);
-  L.push("| " + (what[n.name] ?? n.name) + " | " + int(n.partner_months) + " | " + fmtT(+n.median_ns) + " (" + fmtT(+n.min_ns) + ") | " +
-    Number(n.ns_per_pm).toFixed(0) + (n.cpu_ns_per_pm ? " (" + Number(n.cpu_ns_per_pm).toFixed(0) + ")" : "") + " | " + (w ? fmtT(+w.median_ns) + " (" + fmtT(+w.min_ns) + ") | " + Number(w.ns_per_pm).toFixed(0) + " | " +
-    (w.median_ns / n.median_ns).toFixed(2) + "x (" + (w.min_ns / n.min_ns).toFixed(2) + "x)" : "- | - | -") + " |");
+for (const c of core) {
+  const { n, w } = c;
+  if (w && w.checksum !== n.checksum) mismatch.push(c.name);
+  L.push("| " + (what[c.name] ?? c.name) + " | " + int(c.partner_months) + " | " + fmtT(n.median_ns) + " (" + fmtT(n.min_ns) + ") | " +
+    n.ns_per_pm.toFixed(0) + (n.cpu_ns_per_pm ? " (" + n.cpu_ns_per_pm.toFixed(0) + ")" : "") + " | " +
+    (w ? fmtT(w.median_ns) + " (" + fmtT(w.min_ns) + ") | " + w.ns_per_pm.toFixed(0) + " | **" +
+      median(c.ratios).toFixed(2) + "x** (" + c.ratios.map((r) => r.toFixed(2)).join(", ") + ")" : "- | - | -") + " |");
 }
 L.push("");
 L.push(mismatch.length ? "**Checksums differ between native and wasm for: " + mismatch.join(", ") + ".**" :
-  "Checksums equal natively and in wasm: " + native.map((n) => n.name + " " + n.checksum).join(", ") + ".");
-L.push("", "The ratio compares wall-clock times (the browser has no CPU clock); on a busy machine the fastest samples are");
-L.push("the fairer comparison. The CPU time in brackets is the");
+  "Checksums equal natively and in wasm: " + core.map((c) => c.name + " " + c.n.checksum).join(", ") + ".");
+L.push("", "The ratio compares wall-clock times (the browser has no CPU clock). The CPU time in brackets is the");
 L.push("native thread's own time on a CPU (/proc/thread-self/schedstat), which other work on the machine disturbs less.");
 L.push("Target: wasm within 1.3x of native.", "");
 
