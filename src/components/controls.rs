@@ -127,11 +127,16 @@ pub fn run_controls(props: &Props) -> Html {
             "watch.status.paused",
             &[("month", &month), ("horizon", &horizon)],
         ),
-        Status::Done => tf(
-            lang,
-            "watch.status.done",
-            &[("month", &crate::narrate::months(lang, state.month()))],
-        ),
+        // How it ended, where Finish was clicked: on a laptop's screen the outcome's card is
+        // below the fold, and "Finished after 120 months" did not say whether it survived.
+        Status::Done => match state.run() {
+            Some(r) => crate::narrate::outcome_text(lang, r.outcome, r.months),
+            None => tf(
+                lang,
+                "watch.status.done",
+                &[("month", &crate::narrate::months(lang, state.month()))],
+            ),
+        },
     };
     let progress = if state.scenario.horizon_months > 0 {
         (f64::from(state.month()) / f64::from(state.scenario.horizon_months) * 100.0).min(100.0)
@@ -281,13 +286,20 @@ pub fn run_controls(props: &Props) -> Html {
                 </button>
             </div>
             { for refused }
-            <p class="run-status">
-                <span>{ status_text }</span>
+            <div class="run-status" data-testid="run-status">
+                <div class="run-status-line">
+                    <span>{ status_text }</span>
+                    // With a way down to why (the summary), as the phone's bar has.
+                    if status == Status::Done && state.run().is_some() {
+                        <button type="button" data-testid="run-status-why"
+                            onclick={scroll_to("summary-title")}>{ t(lang, "watch.play_bar.why") }</button>
+                    }
+                </div>
                 <svg class="progress" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">
                     <rect class="track" x="0" y="0" width="100" height="6" />
                     <rect class="done" x="0" y="0" width={format!("{progress:.1}")} height="6" />
                 </svg>
-            </p>
+            </div>
             <div class="settings">
                 <label class="field">
                     <span>{ t(lang, "watch.speed") }</span>

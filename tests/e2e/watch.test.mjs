@@ -631,4 +631,32 @@ await h.check("(3) on a phone a bar at the foot of the screen keeps the run's mo
   await side.context().close();
 });
 
+await h.check("on a laptop's screen, Finish says how the run ended where it was clicked, and Why goes down to the summary", async () => {
+  // At 1280x720 the outcome's card is below the fold after Finish: the run's status used to say
+  // only "Finished after 120 months".
+  const p = await h.newPage({ viewport: { width: 1280, height: 720 } });
+  await open(p, h.origin);
+  assert.equal(await tid(p, "run-status-why").count(), 0, "no Why before a run has ended");
+  await finishRun(p);
+  const line = tid(p, "run-status").locator("span");
+  const outcome = await tid(p, "outcome").innerText();
+  assert.match(outcome, OUTCOME_RE);
+  assert.equal((await line.innerText()).split("\n")[0], outcome, "the status says the outcome");
+  const why = tid(p, "run-status-why");
+  assert.ok(await why.isVisible() && (await why.boundingBox()).y + 20 < 720, "Why is on the screen, by the status");
+  await why.click();
+  await p.waitForFunction(() => {
+    const r = document.getElementById("summary-title").getBoundingClientRect();
+    return r.top >= -2 && r.top < innerHeight; // (a fraction of a pixel above, at this size)
+  }, null, { timeout: STEP_TIMEOUT_MS });
+  // The summary's heading takes the focus (read out where the page went).
+  assert.equal(await p.evaluate(() => document.activeElement?.id), "summary-title");
+  // Reset: back to "Ready", without Why.
+  await tid(p, "reset").click();
+  await p.waitForSelector('#app-ready[data-status="ready"]', { state: "attached", timeout: STEP_TIMEOUT_MS });
+  assert.equal(await tid(p, "run-status-why").count(), 0, "no Why once reset");
+  assert.match(await line.innerText(), /^Ready: month 0 of 120/);
+  await p.context().close();
+});
+
 await h.finish();
