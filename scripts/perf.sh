@@ -254,7 +254,7 @@ L.push("fastest sample is given too.", "");
 
 L.push("## Core: native and wasm", "");
 L.push("Native: \`${native_cmd}\`.  ");
-L.push("Wasm: \`${wasm_cmd}\` (the same workloads, timed with \`performance.now()\` in headless Chromium).  ");
+L.push("Wasm: \`${wasm_cmd}\` (the same workloads, timed with \`performance.now()\` in a dedicated web worker in headless Chromium, where the app runs its batches).  ");
 L.push("Both sides are timed in ${rounds} rounds; each round times native and wasm back to back (native first in odd rounds, wasm first in even ones), because the speed of this shared machine drifts over minutes: the ratio is taken within each round, and the table gives its median over the rounds with every round's ratio after it. A side's median is the median of its rounds' medians; its fastest sample is the fastest of all rounds.  ");
 L.push("Each workload is called for a second before it is timed (\`WARM_UP_MS\` in crates/bench/src/lib.rs), on both sides: the browser first runs wasm through a quick baseline compiler and optimises the hot functions in the background, and timing from the first call measured the baseline code too (one run of the default scenario about 15 % slower).  ");
 L.push("Partner-months: the partners present, summed over the months simulated. Both builds must give");
