@@ -5,7 +5,9 @@
 #
 #   1. the core benchmark natively: examples/report.rs of crates/bench (every workload of
 #      aliansi_bench::workloads(): one run and a 10,000-run batch of the default scenario, one
-#      run of a 30-partner 600-month scenario), ns per partner-month;
+#      run of a 30-partner 600-month scenario), ns per partner-month; then the pieces of its
+#      maths alone (maths_workloads(): libm's log, cos and exp, the square root, the generator's
+#      uniform and normal draws), ns per call;
 #   2. the same benchmark compiled to wasm, in headless Chromium (crates/bench/tests/browser.rs
 #      through wasm-bindgen-test-runner), and the wasm/native ratio (same machine, same run: in
 #      --rounds rounds, 5 unless given, each timing native and wasm back to back; the ratio is
@@ -199,7 +201,7 @@ const native = quieter(nativeRows);
 // The core table: per workload, each side's median over the rounds of its round medians, the
 // fastest sample of all rounds, and the ratio within each round (wasm's median over native's,
 // both timed back to back), with its median over the rounds.
-const core = native.map((n0) => {
+const allCore = native.map((n0) => {
   const byRound = (rows) => new Map(rows.filter((r) => r.name === n0.name).map((r) => [r.round, r]));
   const nr = byRound(nativeRows), wr = byRound(wasmRows);
   const rounds = [...nr.keys()].filter((k) => wr.has(k)).sort((a, b) => a - b);
@@ -221,6 +223,10 @@ const core = native.map((n0) => {
   };
   return { name: n0.name, partner_months: n0.partner_months, n: side(nr), w: side(wr), ratios };
 });
+// The pieces of the core's maths (crates/bench: maths_workloads), per call, in a table of their own.
+const isMaths = (name) => name.startsWith("maths_");
+const core = allCore.filter((c) => !isMaths(c.name));
+const maths = allCore.filter((c) => isMaths(c.name));
 const pw = JSON.parse(fs.readFileSync(work + "/pageweight.json", "utf8"));
 const bt = JSON.parse(fs.readFileSync(work + "/batchtime.json", "utf8"));
 const cli = fs.readFileSync(work + "/cli.txt", "utf8");
@@ -277,6 +283,30 @@ L.push("", "The ratio compares wall-clock times (the browser has no CPU clock). 
 L.push("native thread's own time on a CPU (/proc/thread-self/schedstat), which other work on the machine disturbs less.");
 L.push("Target: wasm within 1.3x of native.", "");
 
+if (maths.length) {
+  const piece = {
+    maths_normal: "a normal draw (Box-Muller: two uniform draws, a logarithm, a square root, a cosine)",
+    maths_log: "libm's logarithm, over (0, 1]",
+    maths_cos: "libm's cosine, over [0, 2π)",
+    maths_exp: "libm's exponential, over [-3, 3]",
+    maths_sqrt: "the square root",
+    maths_uniform: "a uniform draw of the generator (xoshiro256++)",
+  };
+  L.push("### The pieces of the core's maths", "");
+  L.push("The same rounds time the pieces a run leans on most, each alone (\`maths_workloads()\` in crates/bench/src/lib.rs: " + int(maths[0].partner_months) + " calls a workload), to tell where wasm loses time: in the maths, or in the model's own code around it.", "");
+  L.push("| piece | native ns per call, median (fastest) | wasm ns per call, median (fastest) | wasm / native: median of the rounds (each round) |");
+  L.push("|---|---|---|---|");
+  for (const c of maths) {
+    const { n, w } = c;
+    if (w && w.checksum !== n.checksum) mismatch.push(c.name);
+    const per = (x) => (x.median_ns / Number(c.partner_months)).toFixed(1) + " (" + (x.min_ns / Number(c.partner_months)).toFixed(1) + ")";
+    L.push("| " + (piece[c.name] ?? c.name) + " | " + per(n) + " | " + (w ? per(w) + " | **" + median(c.ratios).toFixed(2) + "x** (" + c.ratios.map((r) => r.toFixed(2)).join(", ") + ")" : "- | -") + " |");
+  }
+  L.push("");
+  L.push(mismatch.length ? "**Checksums differ between native and wasm for: " + mismatch.join(", ") + ".**" : "Their checksums are equal natively and in wasm too.");
+  L.push("");
+}
+
 const base = parse("baseline.txt");
 if (base.length) {
   const again = fs.existsSync(work + "/native-again.txt") ? parse("native-again.txt") : [];
@@ -287,7 +317,7 @@ if (base.length) {
   L.push("medians after it.", "");
   L.push("| benchmark | ${baseline_rev:-before}: CPU ns per partner-month (wall) | now: CPU ns per partner-month, two runs (wall) | now / before (CPU, mean of the two runs) |");
   L.push("|---|---|---|---|");
-  for (const b of base) {
+  for (const b of base.filter((r) => !isMaths(r.name))) {
     const nows = [native.find((x) => x.name === b.name), again.find((x) => x.name === b.name)].filter(Boolean);
     const cpu = (x) => +(x.cpu_ns_per_pm ?? x.ns_per_pm);
     const mean = nows.reduce((s, x) => s + cpu(x), 0) / nows.length;

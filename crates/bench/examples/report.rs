@@ -1,4 +1,5 @@
-//! The core benchmark natively: times every workload of `aliansi_bench::workloads()` and prints
+//! The core benchmark natively: times every workload of `aliansi_bench::workloads()` (then the
+//! pieces of its maths, `maths_workloads()`) and prints
 //! one `BENCH target=native …` line each (median, fastest, ns per partner-month, checksum, and
 //! the median CPU time of the thread, on Linux).
 //! `tests/browser.rs` prints the same lines from headless Chromium; `scripts/perf.sh` runs both
@@ -26,7 +27,10 @@ fn main() {
     let start = Instant::now();
     let now_ms = move || start.elapsed().as_secs_f64() * 1e3;
     let cpu_clock = || cpu_ms().unwrap_or(f64::NAN);
-    for w in aliansi_bench::workloads() {
+    for w in aliansi_bench::workloads()
+        .into_iter()
+        .chain(aliansi_bench::maths_workloads())
+    {
         if !only.is_empty() && !only.iter().any(|n| n == w.name) {
             continue;
         }

@@ -79,7 +79,8 @@ pub struct Workload {
     /// What it runs, in words.
     pub what: &'static str,
     pub run: fn() -> u64,
-    /// Partner-months it simulates.
+    /// Partner-months it simulates (for the pieces of [`maths_workloads`]: the calls it makes
+    /// of the piece it times).
     pub partner_months: fn() -> u64,
     /// Samples to time.
     pub samples: u32,
@@ -129,6 +130,98 @@ pub fn workloads() -> Vec<Workload> {
             samples: 15,
             calls_per_sample: 2,
         },
+    ]
+}
+
+/// Calls a workload of [`maths_workloads`] makes of the piece it times.
+pub const MATHS_CALLS: u64 = 100_000;
+
+/// The sum of `f` over `MATHS_CALLS` arguments from `arg(k)`, as its bits (a checksum equal
+/// natively and in wasm: the same operations in the same order give the same bits).
+fn sum_of(f: impl Fn(f64) -> f64, arg: impl Fn(f64) -> f64) -> u64 {
+    let mut sum = 0.0;
+    for k in 0..MATHS_CALLS {
+        sum += f(arg(std::hint::black_box(k) as f64 / MATHS_CALLS as f64));
+    }
+    sum.to_bits()
+}
+
+/// libm's logarithm, over (0, 1] as in the normal draws.
+pub fn maths_log() -> u64 {
+    sum_of(libm::log, |u| 1.0 - u)
+}
+
+/// libm's cosine, over [0, 2π) as in the normal draws.
+pub fn maths_cos() -> u64 {
+    sum_of(libm::cos, |u| 2.0 * core::f64::consts::PI * u)
+}
+
+/// libm's exponential, over [-3, 3] (the satisfaction's and the disputes' range).
+pub fn maths_exp() -> u64 {
+    sum_of(libm::exp, |u| 6.0 * u - 3.0)
+}
+
+/// The square root (one instruction on both sides).
+pub fn maths_sqrt() -> u64 {
+    sum_of(f64::sqrt, |u| u)
+}
+
+/// The generator: uniform draws of the core's random stream (xoshiro256++).
+pub fn maths_uniform() -> u64 {
+    let mut s = aliansi_sim::rng::Stream::new(1, 2);
+    let mut sum = 0.0;
+    for _ in 0..MATHS_CALLS {
+        sum += s.uniform();
+    }
+    sum.to_bits()
+}
+
+/// Normal draws of the core's random stream (two uniform draws, a logarithm, a square root and
+/// a cosine each): the piece a run of the default scenario spends most time in.
+pub fn maths_normal() -> u64 {
+    let mut s = aliansi_sim::rng::Stream::new(1, 2);
+    let mut sum = 0.0;
+    for _ in 0..MATHS_CALLS {
+        sum += s.normal();
+    }
+    sum.to_bits()
+}
+
+fn maths_calls() -> u64 {
+    MATHS_CALLS
+}
+
+/// The pieces of the core's maths, each on its own (`MATHS_CALLS` calls a workload), for
+/// telling how much slower wasm is at each: libm's logarithm, cosine and exponential, the
+/// square root, the generator and the normal draw that combines them. Reported after
+/// [`workloads`], per call.
+pub fn maths_workloads() -> Vec<Workload> {
+    // Calls a sample: about 30 ms each (the thread's CPU clock moves in steps of milliseconds).
+    let piece = |name, what, run, calls_per_sample| Workload {
+        name,
+        what,
+        run,
+        partner_months: maths_calls,
+        samples: 11,
+        calls_per_sample,
+    };
+    vec![
+        piece(
+            "maths_normal",
+            "a normal draw (Box-Muller)",
+            maths_normal,
+            10,
+        ),
+        piece("maths_log", "libm's logarithm", maths_log, 30),
+        piece("maths_cos", "libm's cosine", maths_cos, 40),
+        piece("maths_exp", "libm's exponential", maths_exp, 30),
+        piece("maths_sqrt", "the square root", maths_sqrt, 80),
+        piece(
+            "maths_uniform",
+            "a uniform draw (xoshiro256++)",
+            maths_uniform,
+            160,
+        ),
     ]
 }
 

@@ -1,4 +1,5 @@
-//! The core benchmark in headless Chromium: the workloads of `aliansi_bench::workloads()`,
+//! The core benchmark in headless Chromium: the workloads of `aliansi_bench::workloads()` and
+//! `maths_workloads()`,
 //! timed with `performance.now()`, printing the same `BENCH target=wasm …` lines as the native
 //! `examples/report.rs`. Not part of the test run (`scripts/perf.sh` runs it).
 //!
@@ -25,7 +26,10 @@ fn core_benchmark_in_the_browser() {
         .and_then(|w| w.performance())
         .expect("performance.now() in the worker");
     let now_ms = move || performance.now();
-    for w in aliansi_bench::workloads() {
+    for w in aliansi_bench::workloads()
+        .into_iter()
+        .chain(aliansi_bench::maths_workloads())
+    {
         let m = aliansi_bench::measure(&w, &now_ms, None);
         console_log!("{}", m.line("wasm"));
     }
