@@ -166,25 +166,23 @@ pub fn maths_sqrt() -> u64 {
     sum_of(f64::sqrt, |u| u)
 }
 
+/// The sum of `MATHS_CALLS` draws of the core's random stream, as its bits.
+fn draws_of(draw: impl Fn(&mut aliansi_sim::rng::Stream) -> f64) -> u64 {
+    let mut s = aliansi_sim::rng::Stream::new(1, 2);
+    (0..MATHS_CALLS)
+        .fold(0.0, |sum, _| sum + draw(&mut s))
+        .to_bits()
+}
+
 /// The generator: uniform draws of the core's random stream (xoshiro256++).
 pub fn maths_uniform() -> u64 {
-    let mut s = aliansi_sim::rng::Stream::new(1, 2);
-    let mut sum = 0.0;
-    for _ in 0..MATHS_CALLS {
-        sum += s.uniform();
-    }
-    sum.to_bits()
+    draws_of(aliansi_sim::rng::Stream::uniform)
 }
 
 /// Normal draws of the core's random stream (two uniform draws, a logarithm, a square root and
 /// a cosine each): the piece a run of the default scenario spends most time in.
 pub fn maths_normal() -> u64 {
-    let mut s = aliansi_sim::rng::Stream::new(1, 2);
-    let mut sum = 0.0;
-    for _ in 0..MATHS_CALLS {
-        sum += s.normal();
-    }
-    sum.to_bits()
+    draws_of(aliansi_sim::rng::Stream::normal)
 }
 
 fn maths_calls() -> u64 {
