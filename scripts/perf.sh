@@ -218,7 +218,6 @@ const allCore = native.map((n0) => {
       ns_per_pm: med / Number(n0.partner_months),
       cpu_ns_per_pm: cpu.length ? median(cpu) / Number(n0.partner_months) : null,
       checksum: sums.size === 1 ? [...sums][0] : "differs between rounds",
-      rounds: rs.length,
     };
   };
   return { name: n0.name, partner_months: n0.partner_months, n: side(nr), w: side(wr), ratios };

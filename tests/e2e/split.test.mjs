@@ -63,7 +63,7 @@ await h.check("(b) a failed download of the second part is tried again", async (
   await page.context().close();
 });
 
-/** A page whose fetch of the second part is refused (`refuse` also refuses the module's own
+/** A page whose fetch of the second part is refused (`refuseXz` also refuses the module's own
  * synchronous download of the .xz): the requests for it, as "kind file". */
 async function refusedPage(refuseXz) {
   const page = await h.newPage({ serviceWorkers: "block" });
