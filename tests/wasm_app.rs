@@ -53,16 +53,25 @@ async fn page_renders_the_default_run() {
         "the run did not finish within 10 s"
     );
 
+    // In the language the page chose (the browser's, unless this profile holds another).
+    let lang = root
+        .query_selector("[lang]")
+        .unwrap()
+        .and_then(|e| e.get_attribute("lang"))
+        .and_then(|tag| Lang::from_tag(&tag))
+        .expect("the page's language");
     let s = aliansi_sim::presets::default_scenario();
     let r = aliansi_sim::run(&s, s.seed).unwrap();
-    let outcome = root
-        .query_selector("[data-testid=outcome]")
-        .unwrap()
-        .expect("outcome element");
-    assert_eq!(
-        outcome.text_content().unwrap(),
-        outcome_text(Lang::En, r.outcome, r.months)
-    );
+    let expected = outcome_text(lang, r.outcome, r.months);
+    let outcome = || {
+        root.query_selector("[data-testid=outcome]")
+            .unwrap()
+            .and_then(|e| e.text_content())
+            .unwrap_or_default()
+    };
+    // Rendered with the status above; a moment allowed all the same (see the chart below).
+    poll(2_000, || outcome() == expected).await;
+    assert_eq!(outcome(), expected);
 
     // One point per month (while at least two partners remain) plus month 0. Yew's scheduler
     // may yield to the browser between the outcome's render and the charts' (it does after
