@@ -216,6 +216,14 @@ pub fn network(props: &Props) -> Html {
                 // Named by its heading alone: the summary is the paragraph right below it, and
                 // was read twice when it named the drawing too (an accessibility audit).
                 <desc id="network-desc">{ t(lang, "watch.network.desc") }</desc>
+                // Behind each name, a patch of the card's colour the size of the name: the
+                // lines between the partners stop at it (`.network .label` in styles/app.css).
+                <defs>
+                    <filter id="network-label-bg" x="-0.04" y="0" width="1.08" height="1">
+                        <feFlood class="label-bg" />
+                        <feComposite in="SourceGraphic" operator="over" />
+                    </filter>
+                </defs>
                 <g class="edges">{ for edges }</g>
                 <g class="disputes" aria-hidden="true">{ for dispute_marks }</g>
                 { for nodes }
