@@ -199,6 +199,7 @@ pub fn app() -> Html {
             <Deferred>
                 <BatchPanel {lang} hush={state.hush} scenario={state.scenario.clone()} />
                 <VariantsPanel {lang} hush={state.hush} scenario={state.scenario.clone()} seed={state.seed}
+                    name={state.loaded_name.clone()}
                     decisions={state.decisions} experiment={state.experiment.clone()}
                     dispatch={state.dispatcher()} />
                 <crate::components::sweep::SweepPanel {lang} hush={state.hush} scenario={state.scenario.clone()} />

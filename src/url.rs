@@ -18,8 +18,9 @@ pub enum Fragment {
     /// No fragment (or an empty one): the page's own default.
     Empty,
     /// A share link that decoded into a valid scenario, with the class's choices in the run of
-    /// its seed (decision mode; empty for an `s1.` link).
-    Scenario(Scenario, Vec<(u32, Resolution)>),
+    /// its seed (decision mode; empty for an `s1.` link), and the scenario's name if the link
+    /// carries one (see [`link_name`]).
+    Scenario(Scenario, Vec<(u32, Resolution)>, Option<String>),
     /// An experiment link: the scenario, the variants of "Compare fairly" and the run count.
     Experiment(Experiment),
     /// A fragment that is not a readable share link: the link as written (shortened for
@@ -86,8 +87,10 @@ pub fn read_fragment(hash_or_href: &str) -> Fragment {
     };
     let error = match aliansi_wire::decode_shared(text) {
         Ok(Shared::Scenario {
-            scenario, choices, ..
-        }) => return Fragment::Scenario(scenario, choices),
+            scenario,
+            choices,
+            name,
+        }) => return Fragment::Scenario(scenario, choices, link_name(name.as_deref())),
         // Variants of different horizons: "Compare fairly" cannot run them, and Share makes no
         // such link, so one is refused as it opens, not at Run. (The wire format holds them:
         // a tab keeps its variants over a reload as an `e1.` link, horizons as they stand while
@@ -106,6 +109,16 @@ pub fn read_fragment(hash_or_href: &str) -> Fragment {
     }
 }
 
+/// A scenario's name as links carry it, and as a link's name is taken: trimmed, and only if
+/// it is a name the library could save (not blank, at most `storage::MAX_NAME_CHARS`
+/// characters; an experiment link refuses any other). A name is the user's own text: the page
+/// shows it as text, never as markup.
+pub fn link_name(name: Option<&str>) -> Option<String> {
+    let name = name?.trim();
+    let n = name.chars().count();
+    (n > 0 && n <= crate::storage::MAX_NAME_CHARS).then(|| name.to_string())
+}
+
 /// The scenario that a link should carry: the one being edited, with the seed of the run on
 /// screen, so that the link reproduces the same run.
 pub fn scenario_with_seed(scenario: &Scenario, seed: u64) -> Scenario {
@@ -115,12 +128,22 @@ pub fn scenario_with_seed(scenario: &Scenario, seed: u64) -> Scenario {
     }
 }
 
-/// The fragment to put into the address, with its `#`: the scenario with `seed`, and the
-/// class's `choices` in that run if there are any (an `s2.` link; else `s1.`).
-pub fn build_fragment(scenario: &Scenario, seed: u64, choices: &[(u32, Resolution)]) -> String {
+/// The fragment to put into the address, with its `#`: the scenario with `seed` and its
+/// `name` (see [`link_name`]), and the class's `choices` in that run if there are any (an `s2.`
+/// link; else `s1.`).
+pub fn build_fragment(
+    scenario: &Scenario,
+    seed: u64,
+    name: Option<&str>,
+    choices: &[(u32, Resolution)],
+) -> String {
     format!(
         "#{}",
-        aliansi_wire::encode_link_with_choices(&scenario_with_seed(scenario, seed), None, choices)
+        aliansi_wire::encode_link_with_choices(
+            &scenario_with_seed(scenario, seed),
+            link_name(name).as_deref(),
+            choices
+        )
     )
 }
 
@@ -223,7 +246,7 @@ pub fn working_variants(hash: &str, variants: &[Variant], runs: u64) -> Option<S
         .map_or_else(aliansi_sim::presets::default_scenario, |v| {
             v.scenario.clone()
         });
-    let x = experiment(&scenario, scenario.seed, variants, runs).ok()?;
+    let x = experiment(&scenario, scenario.seed, None, variants, runs).ok()?;
     Some(kept_under(hash, &aliansi_wire::encode_experiment_link(&x)))
 }
 
@@ -264,13 +287,14 @@ pub fn share_url(
     href: &str,
     scenario: &Scenario,
     seed: u64,
+    name: Option<&str>,
     choices: &[(u32, Resolution)],
     lang: Lang,
 ) -> String {
     format!(
         "{}{}",
         share_base(href, lang),
-        build_fragment(scenario, seed, choices)
+        build_fragment(scenario, seed, name, choices)
     )
 }
 
@@ -280,12 +304,13 @@ pub fn share_url(
 pub fn experiment(
     scenario: &Scenario,
     seed: u64,
+    name: Option<&str>,
     variants: &[Variant],
     runs: u64,
 ) -> Result<Experiment, aliansi_wire::WireError> {
     let x = Experiment {
         scenario: scenario_with_seed(scenario, seed),
-        name: None,
+        name: link_name(name),
         variants: variants
             .iter()
             .map(|v| (v.name.clone(), v.scenario.clone()))
@@ -437,7 +462,7 @@ mod tests {
     fn a_working_copy_comes_back_under_the_same_address_only() {
         let mut edited = presets::default_scenario();
         edited.horizon_months = 77;
-        let link = build_fragment(&presets::all()[1].scenario, 5, &[]);
+        let link = build_fragment(&presets::all()[1].scenario, 5, None, &[]);
         for from in ["", "#", &link] {
             let kept = working_copy(from, &edited, 42);
             let back = restore_working_copy(&kept, from).expect("same address: restored");
@@ -477,8 +502,8 @@ mod tests {
     fn a_link_opened_over_a_working_copy_kept_under_another_address_replaces_it() {
         let mut edited = presets::default_scenario();
         edited.horizon_months = 77;
-        let link = build_fragment(&presets::all()[1].scenario, 5, &[]);
-        let other = build_fragment(&presets::all()[2].scenario, 6, &[]);
+        let link = build_fragment(&presets::all()[1].scenario, 5, None, &[]);
+        let other = build_fragment(&presets::all()[2].scenario, 6, None, &[]);
         // Edited at the plain address, then a link opened by a full load: the copy is what the
         // link replaces (the page offers it back).
         for from in ["", "#", &other] {
@@ -509,8 +534,8 @@ mod tests {
                 scenario: second,
             },
         ];
-        let scenario_link = build_fragment(&presets::all()[1].scenario, 5, &[]);
-        let x = experiment(&presets::default_scenario(), 3, &variants[..1], 50).unwrap();
+        let scenario_link = build_fragment(&presets::all()[1].scenario, 5, None, &[]);
+        let x = experiment(&presets::default_scenario(), 3, None, &variants[..1], 50).unwrap();
         let experiment_link = format!("#{}", aliansi_wire::encode_experiment_link(&x));
         for from in ["", &scenario_link, &experiment_link] {
             let kept = working_variants(from, &variants, 400).expect("fits the wire format");
@@ -560,7 +585,7 @@ mod tests {
     #[test]
     fn a_link_whose_hash_came_encoded_or_moved_into_the_query_is_mended() {
         let s = presets::default_scenario();
-        let frag = build_fragment(&s, 7, &[]).split_off(1);
+        let frag = build_fragment(&s, 7, None, &[]).split_off(1);
         let base = "https://x.id/aliansi/";
         let whole = format!("{base}#{frag}");
         for broken in [
@@ -616,10 +641,10 @@ mod tests {
     #[test]
     fn round_trip_keeps_scenario_and_seed() {
         for p in presets::all() {
-            let frag = build_fragment(&p.scenario, 4242, &[]);
+            let frag = build_fragment(&p.scenario, 4242, None, &[]);
             assert!(frag.starts_with("#s1."), "{frag}");
             match read_fragment(&frag) {
-                Fragment::Scenario(s, _) => {
+                Fragment::Scenario(s, _, _) => {
                     assert_eq!(s, scenario_with_seed(&p.scenario, 4242), "{}", p.id)
                 }
                 other => panic!("{}: {other:?}", p.id),
@@ -630,7 +655,14 @@ mod tests {
     #[test]
     fn share_url_replaces_any_old_fragment() {
         let s = presets::default_scenario();
-        let url = share_url("http://127.0.0.1:9/index.html#s1.old", &s, 7, &[], Lang::En);
+        let url = share_url(
+            "http://127.0.0.1:9/index.html#s1.old",
+            &s,
+            7,
+            None,
+            &[],
+            Lang::En,
+        );
         let start = format!(
             "http://127.0.0.1:9/index.html?lang=en&model={}#s1.",
             aliansi_sim::MODEL_VERSION
@@ -645,6 +677,7 @@ mod tests {
             "http://h/?model=2026-11-29&lang=id#s1.old",
             &s,
             7,
+            None,
             &[],
             Lang::En,
         );
@@ -658,7 +691,7 @@ mod tests {
         assert_eq!(url.matches('#').count(), 1);
         assert_eq!(
             read_fragment(&url),
-            Fragment::Scenario(scenario_with_seed(&s, 7), vec![])
+            Fragment::Scenario(scenario_with_seed(&s, 7), vec![], None)
         );
     }
 
@@ -668,7 +701,7 @@ mod tests {
         use aliansi_sim::Resolution;
         let s = presets::default_scenario();
         let choices = vec![(2, Resolution::Arbitration), (3, Resolution::Avoidance)];
-        let url = share_url("http://h/aliansi/#s1.old", &s, 9, &choices, Lang::Id);
+        let url = share_url("http://h/aliansi/#s1.old", &s, 9, None, &choices, Lang::Id);
         let start = format!(
             "http://h/aliansi/?lang=id&model={}#s2.",
             aliansi_sim::MODEL_VERSION
@@ -676,9 +709,9 @@ mod tests {
         assert!(url.starts_with(&start), "{url}");
         assert_eq!(
             read_fragment(&url),
-            Fragment::Scenario(scenario_with_seed(&s, 9), choices)
+            Fragment::Scenario(scenario_with_seed(&s, 9), choices, None)
         );
-        assert!(share_url("http://h/", &s, 9, &[], Lang::Id).contains("#s1."));
+        assert!(share_url("http://h/", &s, 9, None, &[], Lang::Id).contains("#s1."));
     }
 
     #[test]
@@ -755,8 +788,53 @@ mod tests {
     }
 
     #[test]
+    fn a_scenarios_name_travels_in_its_links() {
+        let s = presets::default_scenario();
+        let name = "Minggu 5: <img src=x onerror=alert(1)>";
+        match read_fragment(&build_fragment(&s, 3, Some(name), &[])) {
+            Fragment::Scenario(t, choices, Some(n)) => {
+                assert_eq!(t, scenario_with_seed(&s, 3));
+                assert!(choices.is_empty());
+                assert_eq!(n, name, "as typed: the page shows it as text");
+            }
+            other => panic!("{other:?}"),
+        }
+        // With the class's choices (an `s2.` link) too.
+        let frag = build_fragment(&s, 3, Some(" Week 6 "), &[(1, Resolution::Mediation)]);
+        assert!(frag.starts_with("#s2."), "{frag}");
+        assert!(
+            matches!(read_fragment(&frag), Fragment::Scenario(_, c, Some(n)) if n == "Week 6" && c.len() == 1)
+        );
+        // No name, a blank one, or one longer than the library keeps: none in the link.
+        let plain = build_fragment(&s, 3, None, &[]);
+        for odd in ["", "   ", &"x".repeat(crate::storage::MAX_NAME_CHARS + 1)] {
+            assert_eq!(build_fragment(&s, 3, Some(odd), &[]), plain, "{odd:?}");
+        }
+        assert!(matches!(
+            read_fragment(&plain),
+            Fragment::Scenario(_, _, None)
+        ));
+        // A link made elsewhere with such a name opens, without the name.
+        let odd = format!(
+            "#{}",
+            aliansi_wire::encode_link_named(&s, Some(&"y".repeat(200)))
+        );
+        assert!(matches!(
+            read_fragment(&odd),
+            Fragment::Scenario(_, _, None)
+        ));
+        // An experiment link carries the scenario's name.
+        let vs = crate::lessons::LESSONS[5].variants(Lang::En);
+        let x = experiment(&s, 4, Some("Week 7"), &vs, 100).unwrap();
+        match read_fragment(&experiment_url("http://h/", &x, Lang::En)) {
+            Fragment::Experiment(y) => assert_eq!(y.name.as_deref(), Some("Week 7")),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
     fn truncated_real_link_is_broken() {
-        let frag = build_fragment(&presets::default_scenario(), 1, &[]);
+        let frag = build_fragment(&presets::default_scenario(), 1, None, &[]);
         let cut = &frag[..frag.len() / 2];
         assert!(matches!(read_fragment(cut), Fragment::Broken { .. }));
     }
@@ -766,7 +844,7 @@ mod tests {
         let lesson = &crate::lessons::LESSONS[5];
         let vs = lesson.variants(crate::i18n::Lang::Id);
         let s = presets::default_scenario();
-        let x = experiment(&s, 99, &vs, 250).unwrap();
+        let x = experiment(&s, 99, None, &vs, 250).unwrap();
         let url = experiment_url("http://h/aliansi/?lang=en#s1.old", &x, Lang::Id);
         let start = format!(
             "http://h/aliansi/?lang=id&model={}#e1.",
@@ -789,11 +867,11 @@ mod tests {
         // What the wire format cannot hold is refused with a reason, not shared broken.
         let mut long = vs.clone();
         long[1].name = "x".repeat(500);
-        assert!(experiment(&s, 1, &long, 250)
+        assert!(experiment(&s, 1, None, &long, 250)
             .unwrap_err()
             .to_string()
             .contains("name"));
-        assert!(experiment(&s, 1, &vs, 5)
+        assert!(experiment(&s, 1, None, &vs, 5)
             .unwrap_err()
             .to_string()
             .contains("runs"));

@@ -59,6 +59,8 @@ pub fn share_button(props: &ShareProps) -> Html {
     let set_aside = state.planned.is_some() && !state.planned_applies();
     // Shared before the run's end (a card waiting, say): later disputes are not the class's.
     let done = state.status() == crate::state::Status::Done;
+    // The scenario's name (a saved or imported one's) goes with it: the class sees what it is.
+    let name = state.loaded_name.clone();
     let on_share = {
         let shared = shared.clone();
         let dispatch = state.dispatcher();
@@ -68,7 +70,14 @@ pub fn share_button(props: &ShareProps) -> Html {
                 return;
             };
             let href = window.location().href().unwrap_or_default();
-            let link = url::share_url(&href, &current, current.seed, &choices, lang);
+            let link = url::share_url(
+                &href,
+                &current,
+                current.seed,
+                name.as_deref(),
+                &choices,
+                lang,
+            );
             push_address(&link);
             // The tab's work is now the scenario of this address: a reload (a phone's browser
             // that dropped the tab while the link was pasted elsewhere) brings back the run
@@ -167,48 +176,59 @@ fn address_actions(hash: &str, empty_is_default: bool, lang: Lang) -> Vec<Action
     match url::read_fragment(hash) {
         Fragment::Empty if empty_is_default => vec![Action::BackToPlain],
         Fragment::Empty => vec![],
-        Fragment::Scenario(s, choices) => {
+        Fragment::Scenario(s, choices, name) => {
             let partners = s.partners.len().to_string();
             // In months: the notice words it in the page's language when it shows.
             let horizon = s.horizon_months.to_string();
-            if choices.is_empty() {
-                return vec![
+            let mut actions = if choices.is_empty() {
+                vec![
                     Action::Load(s),
                     notice(
                         "library.link_opened",
                         &[("partners", partners), ("horizon", horizon)],
                         false,
                     ),
-                ];
+                ]
+            } else {
+                let n = choices.len().to_string();
+                let k = crate::state::off_ladder(&choices, s.governance.resolution[0]).to_string();
+                vec![
+                    Action::LoadRun {
+                        scenario: s,
+                        choices,
+                    },
+                    notice(
+                        "library.link_opened_choices",
+                        &[
+                            ("partners", partners),
+                            ("horizon", horizon),
+                            ("n", n),
+                            ("k", k),
+                        ],
+                        false,
+                    ),
+                ]
+            };
+            // The name the link carries (its sender's saved or imported scenario's) is the
+            // name of what is open now, as when it is opened from the library.
+            if let Some(name) = name {
+                actions.insert(1, Action::Named(name));
             }
-            let n = choices.len().to_string();
-            let k = crate::state::off_ladder(&choices, s.governance.resolution[0]).to_string();
-            vec![
-                Action::LoadRun {
-                    scenario: s,
-                    choices,
-                },
-                notice(
-                    "library.link_opened_choices",
-                    &[
-                        ("partners", partners),
-                        ("horizon", horizon),
-                        ("n", n),
-                        ("k", k),
-                    ],
-                    false,
-                ),
-            ]
+            actions
         }
         Fragment::Experiment(x) => {
             let n = x.variants.len().to_string();
             let runs = x.runs;
             let variants = url::variants_of(&x);
-            vec![
+            let mut actions = vec![
                 Action::Load(x.scenario),
                 Action::SetupExperiment { variants, runs },
                 notice("experiments.link_loaded", &[("n", n)], false),
-            ]
+            ];
+            if let Some(name) = x.name {
+                actions.insert(1, Action::Named(name));
+            }
+            actions
         }
         Fragment::Broken { error, .. } => {
             let reason = crate::wire_text::explain(lang, &error);

@@ -40,6 +40,9 @@ pub struct Props {
     pub hush: bool,
     pub scenario: Scenario,
     pub seed: u64,
+    /// The scenario's name (a saved or imported one's): an experiment link carries it.
+    #[prop_or_default]
+    pub name: Option<Rc<str>>,
     pub decisions: bool,
     pub experiment: Option<Rc<ExperimentSetup>>,
     pub dispatch: UseReducerDispatcher<State>,
@@ -358,8 +361,12 @@ pub fn variants_panel(props: &Props) -> Html {
     let on_share = {
         let v = v.clone();
         let shared = shared.clone();
-        let (scenario, seed, dispatch) =
-            (props.scenario.clone(), props.seed, props.dispatch.clone());
+        let (scenario, seed, name, dispatch) = (
+            props.scenario.clone(),
+            props.seed,
+            props.name.clone(),
+            props.dispatch.clone(),
+        );
         let each = parsed.ok();
         Callback::from(move |_: MouseEvent| {
             let Some(each) = each else { return };
@@ -370,7 +377,7 @@ pub fn variants_panel(props: &Props) -> Html {
                     error: t(lang, key).to_string(),
                 });
             }
-            let x = match url::experiment(&scenario, seed, &v.variants, each) {
+            let x = match url::experiment(&scenario, seed, name.as_deref(), &v.variants, each) {
                 Ok(x) => x,
                 Err(error) => {
                     return v.dispatch(VariantsAction::Invalid {

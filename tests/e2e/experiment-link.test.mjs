@@ -1,5 +1,5 @@
 // End-to-end test of experiment links (issue 5, item 7): the share link carries the whole
-// experiment (scenario, variants, run count, seed), and whoever opens it reproduces the same
+// experiment (scenario, its name, variants, run count, seed), and whoever opens it reproduces the same
 // numbers; a damaged experiment link gives a message and leaves the page usable.
 // Usage: node experiment-link.test.mjs [DIST_DIR]
 import assert from "node:assert/strict";
@@ -7,6 +7,7 @@ import { start, open, ready, reveal, tid, partnerNames, expectNotice, STEP_TIMEO
 
 const h = await start("experiment-link");
 const RESULTS_TIMEOUT_MS = 180_000;
+const CLASS_NAME = "Kelas 3B: <b>kontrak</b>";
 
 /** Runs "Compare fairly" as set up and returns what its results say. */
 async function runComparison(page) {
@@ -37,6 +38,10 @@ await h.check("a trainer sets up an experiment, runs it and copies its link", as
   first = await runComparison(teacher);
   assert.equal(first.runs, "300");
   names = await partnerNames(teacher);
+  // Saved under a name of the trainer's: the link carries it.
+  await tid(teacher, "save-name").fill(CLASS_NAME);
+  await tid(teacher, "save").click();
+  await teacher.waitForFunction((n) => document.querySelector('[data-testid="preset-open"]')?.textContent.includes(n), CLASS_NAME, { timeout: STEP_TIMEOUT_MS });
   await tid(teacher, "variants-share").click();
   await tid(teacher, "variants-link").waitFor({ timeout: STEP_TIMEOUT_MS });
   link = await tid(teacher, "variants-link").inputValue();
@@ -62,6 +67,7 @@ await h.check("a student opens the link and gets the same numbers", async () => 
   assert.match(await tid(student, "variant-1").innerText(), /Proportional shares/);
   assert.equal(await tid(student, "variants-runs").inputValue(), "300");
   assert.deepEqual(await partnerNames(student), names, "the lesson's scenario");
+  assert.equal(await tid(student, "preset-open").innerText(), `Open now: “${CLASS_NAME}”.`, "under the trainer's name");
   assert.equal(await student.locator("#app-ready").getAttribute("data-seed"), "777");
   const again = await runComparison(student);
   assert.deepEqual(again, first, "same table, same test, same words");

@@ -3,7 +3,7 @@
 // notice and the default scenario; back and forward load the scenario of the address; a link
 // opens in the language it was shared in (?lang=); after Share a reload keeps the run and the
 // comparison; a link cut before its scenario says so; a lesson over a link's scenario offers it
-// back.
+// back; a saved scenario's name goes with its link, shown as text.
 // Usage: node share.test.mjs [DIST_DIR]
 import assert from "node:assert/strict";
 import {
@@ -63,6 +63,32 @@ await h.check("(7) the link opened in a new page gives the same scenario, seed a
   assert.equal(await tid(p, "outcome").innerText(), outcome);
   await h.shot(p, "opened-link");
   await p.context().close();
+});
+
+await h.check("a saved scenario's name goes with its link, and shows as text where it opens", async () => {
+  const NAME = "Week 5 <img src=x onerror=alert(1)>";
+  const p = await h.newPage({ permissions: ["clipboard-read", "clipboard-write"] });
+  await open(p, h.origin);
+  await loadPreset(p, "calm-pair");
+  await tid(p, "save-name").fill(NAME);
+  await tid(p, "save").click();
+  await p.waitForFunction(() => document.querySelector('[data-testid="preset-open"]')?.textContent.includes("Week 5"), null, { timeout: STEP_TIMEOUT_MS });
+  await tid(p, "share").click();
+  await tid(p, "share-link").waitFor({ state: "visible", timeout: 5_000 });
+  const named = await tid(p, "share-link").inputValue();
+  await p.context().close();
+  const q = await h.newPage();
+  await q.goto(named, { waitUntil: "load" });
+  await ready(q);
+  await expectPartners(q, CALM);
+  await expectNotice(q, /shared scenario is open/);
+  assert.equal(await tid(q, "preset-open").innerText(), `Open now: “${NAME}”.`);
+  assert.equal(await q.locator('img[src="x"]').count(), 0, "the name is text, not markup");
+  // A reload keeps it (the link is still the address).
+  await q.reload({ waitUntil: "load" });
+  await ready(q);
+  assert.equal(await tid(q, "preset-open").innerText(), `Open now: “${NAME}”.`);
+  await q.context().close();
 });
 
 await h.check("a link made with another model says its runs may differ; one of this model does not", async () => {
