@@ -23,6 +23,10 @@ pub fn explain(lang: Lang, e: &WireError) -> String {
                 // A number beyond what a double holds (`1e400`): serde_json stops there, as at
                 // a syntax error, but only the number is at fault.
                 "library.err.too_large_at"
+            } else if message.starts_with("expected `,`") {
+                // "expected `,` or `}`": the reader points where the comma belongs
+                // (aliansi_wire's `syntax_error`).
+                "library.err.comma"
             } else if message.starts_with("recursion limit exceeded") {
                 // Valid JSON, nested deeper than serde_json follows (128 levels): no scenario
                 // is nested more than four deep.
@@ -257,6 +261,11 @@ mod tests {
                 "{ this is not".into(),
                 "not valid JSON at line 1",
                 "bukan JSON yang sah pada baris 1",
+            ),
+            (
+                "{\n  \"version\": 1\n  \"seed\": 5\n}".into(),
+                "not valid JSON at line 2, column 15: a comma or a closing bracket is missing there",
+                "bukan JSON yang sah pada baris 2, kolom 15: ada koma atau kurung tutup yang hilang di situ",
             ),
             (
                 format!("{}{}", "[".repeat(200), "]".repeat(200)),

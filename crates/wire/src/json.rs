@@ -582,13 +582,40 @@ fn check_version(v: &serde_json::Value) -> Result<(), WireError> {
     }
 }
 
+/// A syntax error of JSON `text`, where the mistake is. serde_json stops where it noticed it:
+/// a comma left out at the end of a line (the commonest slip of a file edited by hand) is
+/// noticed at the next line's first character, so "line 5" sends the reader to a line with
+/// nothing wrong. When a comma was expected there, the error points just after the last
+/// character of the line before that holds any (where the comma belongs) instead.
+fn syntax_error(text: &str, e: &serde_json::Error) -> WireError {
+    let message = bare_message(e);
+    let (mut line, mut column) = (e.line(), e.column());
+    let lines: Vec<&str> = text.lines().collect();
+    let first_on_its_line = lines
+        .get(line.wrapping_sub(1))
+        .is_some_and(|l| l.chars().take_while(|c| c.is_whitespace()).count() + 1 == column);
+    if message.starts_with("expected `,`") && first_on_its_line {
+        if let Some((k, before)) = lines[..line - 1]
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, l)| !l.trim().is_empty())
+        {
+            line = k + 1;
+            column = before.trim_end().chars().count() + 1;
+        }
+    }
+    WireError::Syntax {
+        line,
+        column,
+        message,
+    }
+}
+
 /// Reads scenario JSON text into the wire struct (version and schema checked, ranges not yet).
 pub fn parse_v1(text: &str) -> Result<ScenarioV1, WireError> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| WireError::Syntax {
-        line: e.line(),
-        column: e.column(),
-        message: bare_message(&e),
-    })?;
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| syntax_error(text, &e))?;
     check_version(&value)?;
     let mut de = serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(&mut de).map_err(schema_error)
@@ -718,6 +745,40 @@ mod tests {
         // A file that does not read: nothing to name.
         assert!(defaulted_fields("{").is_empty());
         assert!(defaulted_fields("[1, 2]").is_empty());
+    }
+
+    #[test]
+    fn a_comma_left_out_at_a_lines_end_is_pointed_at_there() {
+        let syntax = |text: &str| match parse_v1(text) {
+            Err(WireError::Syntax {
+                line,
+                column,
+                message,
+            }) => (line, column, message),
+            other => panic!("{other:?}"),
+        };
+        // The pretty-printed form a file has, with the comma after `1` left out (and a blank
+        // line, and Windows line ends, between it and the next field).
+        let text = "{\n  \"version\": 1\r\n\r\n    \"seed\": 5\n}";
+        let (line, column, message) = syntax(text);
+        assert_eq!(
+            (line, column),
+            (2, 15),
+            "just after `1`, where the comma belongs"
+        );
+        assert!(message.starts_with("expected `,`"), "{message}");
+        // In a list too.
+        let (line, column, _) = syntax("{\"partners\": [\n  {},\n  {}\n  {}\n]}");
+        assert_eq!((line, column), (3, 5));
+        // A comma left out within one line is noticed where it is.
+        let (line, column, _) = syntax("{\"version\": 1 \"seed\": 5}");
+        assert_eq!((line, column), (1, 15));
+        // Other mistakes keep serde's place: a stray character at a line's start.
+        let (line, column, message) = syntax("{\n  \"version\": 1,\n  ]\n}");
+        assert_eq!((line, column), (3, 3), "{message}");
+        // The sentence names the line of the missing comma.
+        let e = parse_v1(text).unwrap_err().to_string();
+        assert!(e.starts_with("not valid JSON at line 2 column 15"), "{e}");
     }
 
     #[test]

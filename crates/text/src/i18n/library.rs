@@ -99,6 +99,7 @@ pub const STRINGS: &str = strings![
     ("library.err.not_utf8", "the file is not UTF-8 text: save it as UTF-8 and import it again", "berkas ini bukan teks UTF-8: simpan sebagai UTF-8 lalu impor lagi"),
     ("library.import_bad", "Could not import {file}: {error}. Nothing was changed.", "Tidak dapat mengimpor {file}: {error}. Tidak ada yang diubah."),
     ("library.err.syntax", "not valid JSON at line {line}, column {column}", "bukan JSON yang sah pada baris {line}, kolom {column}"),
+    ("library.err.comma", "not valid JSON at line {line}, column {column}: a comma or a closing bracket is missing there", "bukan JSON yang sah pada baris {line}, kolom {column}: ada koma atau kurung tutup yang hilang di situ"),
     ("library.err.ends_early", "the file ends too early (line {line}), so it may be incomplete", "berkas berakhir terlalu cepat (baris {line}), jadi mungkin tidak lengkap"),
     ("library.err.where", " (line {line}, column {column})", " (baris {line}, kolom {column})"),
     ("library.err.missing_field", "the field \"{name}\" is missing", "bidang \"{name}\" tidak ada"),
