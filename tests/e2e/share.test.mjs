@@ -25,6 +25,13 @@ const CALM = ["Mitra Satu", "Mitra Dua"];
 const DISTRIBUTION = ["Northwind Brands", "Sumber Niaga"];
 
 const h = await start("share");
+
+/** Clicks Share on `p` and returns the link it shows. */
+async function shareLink(p) {
+  await tid(p, "share").click();
+  await tid(p, "share-link").waitFor({ state: "visible", timeout: 5_000 });
+  return tid(p, "share-link").inputValue();
+}
 const page = await h.newPage({ permissions: ["clipboard-read", "clipboard-write"] });
 let link = "";
 let outcome = "";
@@ -38,9 +45,7 @@ await h.check("(7) share puts the scenario in the address and the clipboard", as
   outcome = await tid(page, "outcome").innerText();
   assert.match(outcome, OUTCOME_RE);
   seed = await page.locator("#app-ready").getAttribute("data-seed");
-  await tid(page, "share").click();
-  await tid(page, "share-link").waitFor({ state: "visible", timeout: 5_000 });
-  link = await tid(page, "share-link").inputValue();
+  link = await shareLink(page);
   assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/\?lang=en&model=[0-9.-]+#s1\.[A-Za-z0-9_-]+$/, `link: ${link}`);
   assert.equal(page.url(), link, "the address is the link");
   await expectNotice(page, /copied/i);
@@ -73,9 +78,7 @@ await h.check("a saved scenario's name goes with its link, and shows as text whe
   await tid(p, "save-name").fill(NAME);
   await tid(p, "save").click();
   await p.waitForFunction(() => document.querySelector('[data-testid="preset-open"]')?.textContent.includes("Week 5"), null, { timeout: STEP_TIMEOUT_MS });
-  await tid(p, "share").click();
-  await tid(p, "share-link").waitFor({ state: "visible", timeout: 5_000 });
-  const named = await tid(p, "share-link").inputValue();
+  const named = await shareLink(p);
   await p.context().close();
   const q = await h.newPage();
   await q.goto(named, { waitUntil: "load" });
@@ -112,9 +115,7 @@ await h.check("a link made with another model says its runs may differ; one of t
   assert.match(note, /may differ from the ones its sender saw/);
   await h.shot(p, "other-model");
   // Shared again from here, it names this page's model.
-  await tid(p, "share").click();
-  await tid(p, "share-link").waitFor({ state: "visible", timeout: 5_000 });
-  assert.equal(new URL(await tid(p, "share-link").inputValue()).searchParams.get("model"), model);
+  assert.equal(new URL(await shareLink(p)).searchParams.get("model"), model);
   await p.context().close();
 });
 
@@ -320,9 +321,7 @@ await h.check("a share link cut before its scenario says so; a lesson opened ove
   await tid(p, "seed").fill("99");
   await tid(p, "seed").press("Enter");
   await p.waitForSelector('#app-ready[data-seed="99"]', { state: "attached", timeout: 5_000 });
-  await tid(p, "share").click();
-  await tid(p, "share-link").waitFor({ state: "visible", timeout: 5_000 });
-  const lecturers = await tid(p, "share-link").inputValue();
+  const lecturers = await shareLink(p);
   await p.context().close();
   const student = await h.newPage();
   await student.goto(lecturers, { waitUntil: "load" });
@@ -390,9 +389,7 @@ await h.check("(7) a link opens in the language it was shared in; the switch rew
   assert.equal(trainer.url(), h.origin + "/?lang=id");
   assert.equal(await trainer.evaluate(() => history.length), entries, "no new history entry");
   await loadPreset(trainer, "calm-pair");
-  await tid(trainer, "share").click();
-  await tid(trainer, "share-link").waitFor({ state: "visible", timeout: 5_000 });
-  const shared = await tid(trainer, "share-link").inputValue();
+  const shared = await shareLink(trainer);
   assert.match(shared, /\/\?lang=id&model=[0-9.-]+#s1\./, shared);
   await trainer.context().close();
   // A student whose browser is in English and who chose English on this device before.
