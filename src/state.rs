@@ -552,6 +552,10 @@ pub enum Action {
     /// The scenario on screen was just saved under this name: it is now the library's, as if
     /// loaded from it ("Open now" names it, unedited).
     Saved(String),
+    /// A reload brings back what the tab had loaded under a name (`url::restore_loaded`): the
+    /// scenario as loaded (what "edited" is measured from) and its name. Nothing else changes:
+    /// the scenario on screen is the working copy's, restored next.
+    Reopened { loaded: Scenario, name: String },
     /// Uses this seed (and rewinds to month 0).
     SetSeed(u64),
     /// Moves to the next seed (and rewinds to month 0).
@@ -1165,6 +1169,11 @@ impl State {
             },
             Action::EditorRefused(refused) => State { refused, ..state },
             Action::Named(name) => State {
+                loaded_name: Some(name.into()),
+                ..state
+            },
+            Action::Reopened { loaded, name } => State {
+                loaded: Rc::new(loaded),
                 loaded_name: Some(name.into()),
                 ..state
             },
@@ -1844,6 +1853,39 @@ mod tests {
         assert_ne!(*s.loaded, s.scenario);
         let s = s.reduce(Action::Load(calm));
         assert_eq!(s.loaded_name, None, "another load, no name of its own");
+    }
+
+    #[test]
+    fn a_reopened_scenario_is_named_and_edited_as_before_the_reload() {
+        let calm = aliansi_sim::presets::find("calm-pair").unwrap();
+        let mut edited = calm.clone();
+        edited.initial_trust = 0.9;
+        let before = after(&[
+            Action::Load(calm.clone()),
+            Action::Named("Week 5".into()),
+            Action::SetScenario(edited.clone()),
+        ]);
+        // The reload: the page's own scenario, then what the tab kept.
+        let again = after(&[
+            Action::Reopened {
+                loaded: calm.clone(),
+                name: "Week 5".into(),
+            },
+            Action::SetScenario(edited),
+        ]);
+        assert_eq!(again.loaded_name, before.loaded_name);
+        assert_eq!(again.loaded, before.loaded);
+        assert_eq!(again.scenario, before.scenario);
+        assert!(again.edited() && before.edited());
+        // Unedited: "Open now" names it as loaded.
+        let same = after(&[
+            Action::Reopened {
+                loaded: calm.clone(),
+                name: "Week 5".into(),
+            },
+            Action::SetScenario(calm),
+        ]);
+        assert!(!same.edited());
     }
 
     #[test]

@@ -236,6 +236,31 @@ pub fn replaced_by_link(kept: &str, hash: &str) -> Option<Scenario> {
     }
 }
 
+/// What a tab keeps of the scenario it loaded under a name (from the library, an imported file
+/// or a link): the address's fragment when written, a line break, then the scenario as loaded
+/// (with its seed) in a link that carries the name. A reload under the same address brings the
+/// name back ([`restore_loaded`]): the page says again what is open ("Open now: “Week 5”"),
+/// and Share carries the name, as before the reload.
+pub fn kept_loaded(hash: &str, loaded: &Scenario, name: &str) -> String {
+    kept_under(hash, &aliansi_wire::encode_link_named(loaded, Some(name)))
+}
+
+/// The scenario loaded and its name, from a [`kept_loaded`], under the address `hash`: only when
+/// it was written under this same address (another link opened since loads a scenario of its
+/// own), and its link reads with a name.
+pub fn restore_loaded(kept: &str, hash: &str) -> Option<(Scenario, String)> {
+    let (from, link) = kept.split_once('\n')?;
+    if from != fragment_text(hash).unwrap_or("") {
+        return None;
+    }
+    match aliansi_wire::decode_shared(link) {
+        Ok(Shared::Scenario { scenario, name, .. }) => {
+            Some((scenario, link_name(name.as_deref())?))
+        }
+        _ => None,
+    }
+}
+
 /// The variants of "Compare fairly" and its runs per variant, kept in the tab's session storage
 /// beside the working copy of the scenario: the address's fragment when written (without `#`),
 /// a line break, then an experiment link holding them (its scenario is the first variant's, or
@@ -455,6 +480,36 @@ mod tests {
         // Text that does not read (an older or damaged entry): nothing offered.
         for junk in ["", "s1.", "s1.AAAA", "{}", "not a link"] {
             assert_eq!(draft_to_offer(junk, &default, &[]), None, "{junk:?}");
+        }
+    }
+
+    #[test]
+    fn a_loaded_name_comes_back_under_the_same_address_only() {
+        let mut saved = presets::default_scenario();
+        saved.horizon_months = 77;
+        let link = build_fragment(&presets::all()[1].scenario, 5, None, &[]);
+        for from in ["", "#", &link] {
+            let kept = kept_loaded(from, &saved, "Week 5 <b>");
+            assert_eq!(
+                restore_loaded(&kept, from),
+                Some((saved.clone(), "Week 5 <b>".to_string())),
+                "{from:?}"
+            );
+            for other in [&link, "#s1.AAAA", ""] {
+                if fragment_text(other).unwrap_or("") != fragment_text(from).unwrap_or("") {
+                    assert_eq!(restore_loaded(&kept, other), None, "{from:?} -> {other:?}");
+                }
+            }
+        }
+        // A name the library could not save (blank, too long) does not come back; nor does
+        // text that does not read.
+        assert_eq!(restore_loaded(&kept_loaded("", &saved, "  "), ""), None);
+        assert_eq!(
+            restore_loaded(&kept_loaded("", &saved, &"x".repeat(81)), ""),
+            None
+        );
+        for junk in ["", "\n", "no line break", "\ns1.AAAA", "\nnot a link"] {
+            assert_eq!(restore_loaded(junk, ""), None, "{junk:?}");
         }
     }
 

@@ -254,6 +254,8 @@ const WORKING_VARIANTS_KEY: &str = "aliansi.variants.v1";
 const VIEW_KEY: &str = "aliansi.view.v1";
 /// Where the tab keeps the run "Run again with a change" remembered (`url::kept_baseline`).
 const BASELINE_KEY: &str = "aliansi.baseline.v1";
+/// Where the tab keeps the scenario it loaded under a name, and the name (`url::kept_loaded`).
+const LOADED_KEY: &str = "aliansi.loaded.v1";
 /// Where the tab keeps the scenario a load replaced, which the page offers back
 /// (`State::replaced`, in the form of `url::kept_baseline`, without choices): Back from a link
 /// to the plain address, when it loads the page again, brings it back as Back within the page
@@ -458,6 +460,13 @@ pub fn url_sync(props: &ShareProps) -> Html {
         // An edit, not a load: the scenario the address or the lesson loaded stays the one
         // it differs from, so loading another later offers to bring the edited one back.
         if let Some(scenario) = restored {
+            // What the tab had loaded under a name (from the library, a file), with the name:
+            // "Open now" and Share say it as before the reload.
+            if let Some((loaded, name)) =
+                kept_in_tab(LOADED_KEY).and_then(|k| url::restore_loaded(&k, &hash))
+            {
+                actions.push(Action::Reopened { loaded, name });
+            }
             actions.push(Action::SetScenario(scenario));
         }
         let lesson = view.as_ref().is_some_and(|v| v.lesson.is_some());
@@ -576,6 +585,15 @@ pub fn url_sync(props: &ShareProps) -> Html {
         if *own {
             keep_draft(scenario, *seed);
         }
+        || ()
+    });
+    // The scenario loaded under a name, kept when either changes (under the address of then).
+    let loaded = (props.state.loaded.clone(), props.state.loaded_name.clone());
+    use_effect_with(loaded, |(loaded, name)| {
+        let kept = name
+            .as_deref()
+            .map(|name| url::kept_loaded(&current_hash(), loaded, name));
+        keep_in_tab(LOADED_KEY, kept.as_deref());
         || ()
     });
     use_effect_with(props.state.view(), |view| {

@@ -168,10 +168,28 @@ await h.check("(8) load a saved scenario", async () => {
   const before = await trust.inputValue();
   await trust.fill("0.33");
   await trust.press("Tab");
-  await page.waitForFunction(() => /changed since it was loaded/.test(document.querySelector('[data-testid="preset-open"]').innerText), null, { timeout: 5_000 });
+  const changed = (n) => document.querySelector('[data-testid="preset-open"]')?.innerText.startsWith(`Open now: “${n}”, changed since it was loaded`);
+  await page.waitForFunction(changed, name, { timeout: 5_000 });
+  // A reload keeps the name, and that it was changed since.
+  await page.reload();
+  await ready(page);
+  await page.waitForFunction(changed, name, { timeout: 5_000 });
+  assert.equal(await trust.inputValue(), "0.33");
   await trust.fill(before);
   await trust.press("Tab");
-  await page.waitForFunction((n) => document.querySelector('[data-testid="preset-open"]').innerText === `Open now: “${n}”.`, name, { timeout: 5_000 });
+  const unchanged = (n) => document.querySelector('[data-testid="preset-open"]')?.innerText === `Open now: “${n}”.`;
+  await page.waitForFunction(unchanged, name, { timeout: 5_000 });
+  await page.reload();
+  await ready(page);
+  await page.waitForFunction(unchanged, name, { timeout: 5_000 });
+  // Shared after the reload, the link still carries the name.
+  await tid(page, "share").click();
+  await tid(page, "share-link").waitFor({ state: "visible", timeout: 5_000 });
+  const link = await tid(page, "share-link").inputValue();
+  const other = await h.newPage();
+  await open(other, link);
+  await other.waitForFunction(unchanged, name, { timeout: 5_000 });
+  await other.close();
 });
 
 await h.check("(8) rename a saved scenario (kept after a reload)", async () => {
