@@ -12,6 +12,9 @@
 #      through wasm-bindgen-test-runner), and the wasm/native ratio (same machine, same run: in
 #      --rounds rounds, 5 unless given, each timing native and wasm back to back; the ratio is
 #      the median over the rounds of each round's ratio);
+#      then the same workloads paired: wasm samples and native ones timed in turn, seconds
+#      apart (crates/bench/tests/browser.rs `paired_with_native`, asking examples/report.rs
+#      --serve for each native sample), and the median of each pair's ratio;
 #   3. the command line's 10,000-run batch on every core;
 #   4. the built app (`scripts/build.sh`, into a temporary folder unless --dist is given):
 #      page weight and time to interactive (scripts/pageweight.mjs), the 10,000-run batch in
@@ -50,8 +53,14 @@ done
 [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || die "--rounds takes a whole number from 1 (got '$rounds')"
 
 work="$(mktemp -d)"
-# Kept if something fails (the measurements are in it).
-trap 'if [ $? -eq 0 ]; then rm -rf "$work"; else echo "measurements kept in $work" >&2; fi' EXIT
+serve_pid=""
+# The measurements are kept if something fails.
+cleanup() {
+  local rc=$?
+  if [ -n "$serve_pid" ]; then kill "$serve_pid" 2>/dev/null || true; fi
+  if [ $rc -eq 0 ]; then rm -rf "$work"; else echo "measurements kept in $work" >&2; fi
+}
+trap cleanup EXIT
 CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
 export CHROMIUM
 export WASM_BINDGEN_TEST_TIMEOUT=900
@@ -82,6 +91,15 @@ wasm_cmd="cargo test -p aliansi-bench --release --target wasm32-unknown-unknown 
 # that a ratio of two sides timed minutes apart says more about the drift than about wasm.
 echo "==> 1-2. core benchmark, native and wasm in headless Chromium, $rounds rounds"
 cargo build --release --quiet -p aliansi-bench --example report
+target_dir="$(cargo metadata --format-version 1 --no-deps | node -p 'JSON.parse(require("fs").readFileSync(0)).target_directory')"
+# The native side of the paired samples: a local server the browser asks for each native sample
+# (its address is compiled into the wasm test).
+"$target_dir/release/examples/report" --serve >"$work/serve.txt" &
+serve_pid=$!
+for _ in $(seq 50); do grep -q '^SERVING port=' "$work/serve.txt" && break; sleep 0.1; done
+serve_port="$(sed -n 's/^SERVING port=//p' "$work/serve.txt")"
+[ -n "$serve_port" ] || die "the native benchmark server (report --serve) did not start"
+export ALIANSI_BENCH_NATIVE="http://127.0.0.1:$serve_port"
 cargo test --release --quiet --no-run -p aliansi-bench --target wasm32-unknown-unknown --test browser 2>/dev/null
 : >"$work/native.txt"
 : >"$work/wasm.txt"
@@ -91,7 +109,7 @@ bench_native() {
 bench_wasm() {
   # (Tried twice: on a busy machine chromedriver may fail to start in time.)
   for attempt in 1 2; do
-    if $wasm_cmd >"$work/wasm-full-$1.txt" 2>&1; then break; fi
+    if $wasm_cmd core_benchmark_in_the_browser >"$work/wasm-full-$1.txt" 2>&1; then break; fi
     echo "wasm benchmark failed (round $1, attempt $attempt):" >&2
     tail -n 20 "$work/wasm-full-$1.txt" >&2
   done
@@ -102,6 +120,17 @@ for round in $(seq 1 "$rounds"); do
   if [ $((round % 2)) -eq 1 ]; then bench_native "$round"; bench_wasm "$round"; else bench_wasm "$round"; bench_native "$round"; fi
 done
 [ -s "$work/wasm.txt" ] || die "no BENCH lines from the wasm benchmark (see above)"
+
+echo "==> 2b. core benchmark, wasm and native samples paired"
+pair_cmd="ALIANSI_BENCH_NATIVE=http://127.0.0.1:PORT $wasm_cmd paired_with_native"
+serve_cmd="cargo run --release -p aliansi-bench --example report -- --serve"
+for attempt in 1 2; do
+  if $wasm_cmd paired_with_native >"$work/pairs-full.txt" 2>&1; then break; fi
+  echo "paired benchmark failed (attempt $attempt):" >&2
+  tail -n 20 "$work/pairs-full.txt" >&2
+done
+grep '^PAIR' "$work/pairs-full.txt" >"$work/pairs.txt" || die "no PAIR lines from the paired benchmark (see $work/pairs-full.txt)"
+kill "$serve_pid" 2>/dev/null || true
 
 : >"$work/baseline.txt"
 if [ -n "$baseline" ]; then
@@ -133,7 +162,6 @@ fi
 
 echo "==> 3. command line batch on every core"
 cargo build --release --quiet --bin aliansi
-target_dir="$(cargo metadata --format-version 1 --no-deps | node -p 'JSON.parse(require("fs").readFileSync(0)).target_directory')"
 cli_cmd="aliansi batch --preset default --runs 10000"
 : >"$work/cli.txt"
 for _ in 1 2 3; do
@@ -280,7 +308,39 @@ L.push(mismatch.length ? "**Checksums differ between native and wasm for: " + mi
   "Checksums equal natively and in wasm: " + core.map((c) => c.name + " " + c.n.checksum).join(", ") + ".");
 L.push("", "The ratio compares wall-clock times (the browser has no CPU clock). The CPU time in brackets is the");
 L.push("native thread's own time on a CPU (/proc/thread-self/schedstat), which other work on the machine disturbs less.");
-L.push("Target: wasm within 1.3x of native.", "");
+// The paired samples: per workload, each pair's ratio (wasm over native, timed seconds apart).
+const pairRows = fs.readFileSync(work + "/pairs.txt", "utf8").split("\n").filter((l) => l.startsWith("PAIR ")).map((l) =>
+  Object.fromEntries(l.slice(5).split(" ").map((kv) => kv.split("="))));
+const quantile = (xs, q) => {
+  const s = xs.slice().sort((a, b) => a - b);
+  const i = (s.length - 1) * q, lo = Math.floor(i), hi = Math.ceil(i);
+  return s[lo] + (s[hi] - s[lo]) * (i - lo);
+};
+const paired = core.map((c) => {
+  const rows = pairRows.filter((r) => r.name === c.name);
+  const ratios = rows.map((r) => Number(r.wasm_ns) / Number(r.native_ns));
+  return { name: c.name, rows, ratios, sums: new Set(rows.map((r) => r.checksum)) };
+}).filter((p) => p.rows.length);
+L.push("### The ratio from paired samples", "");
+L.push("\`${pair_cmd}\`, with \`${serve_cmd}\` answering at PORT.  ");
+L.push("The rounds above time one side for a minute or two, then the other; on this shared machine the speed drifts between them, and a round's ratio ranges widely. Here the two sides take turns sample by sample (native first in every other pair): the wasm benchmark, in its worker, asks a native process for one sample and waits for it (a synchronous request: the two never run at once), then times its own, so the two samples of a pair are seconds apart. The ratio is each pair's, and its median over the pairs.", "");
+const pairMismatch = [];
+L.push("| benchmark | pairs | native median | wasm median | wasm / native: median of the pairs | middle half of the pairs | range |");
+L.push("|---|---|---|---|---|---|---|");
+for (const p of paired) {
+  if (p.sums.size !== 1 || [...p.sums][0] !== core.find((c) => c.name === p.name).n.checksum) pairMismatch.push(p.name);
+  L.push("| " + (what[p.name] ?? p.name) + " | " + p.rows.length + " | " + fmtT(median(p.rows.map((r) => Number(r.native_ns)))) + " | " +
+    fmtT(median(p.rows.map((r) => Number(r.wasm_ns)))) + " | **" + median(p.ratios).toFixed(2) + "x** | " +
+    quantile(p.ratios, 0.25).toFixed(2) + " to " + quantile(p.ratios, 0.75).toFixed(2) + " | " +
+    Math.min(...p.ratios).toFixed(2) + " to " + Math.max(...p.ratios).toFixed(2) + " |");
+}
+L.push("");
+L.push(pairMismatch.length ? "**The paired samples' checksums differ from the rounds' for: " + pairMismatch.join(", ") + ".**" :
+  "The paired samples' checksums equal the rounds'.", "");
+const over = paired.filter((p) => median(p.ratios) > 1.3).map((p) => what[p.name] ?? p.name);
+L.push("Target: wasm within 1.3x of native. " + (paired.length === 0 ? "No paired samples." : over.length
+  ? "**Not met** by the paired samples' medians for: " + over.join("; ") + "."
+  : "Met by the paired samples' medians for every benchmark."), "");
 
 if (maths.length) {
   const piece = {

@@ -292,30 +292,43 @@ fn median(v: &mut [f64]) -> f64 {
 /// alike (criterion warms up for 3 s by default).
 pub const WARM_UP_MS: f64 = 1000.0;
 
-/// Times `w` with `now_ms` (a monotonic clock in milliseconds) and, if given, `cpu_ms` (the
-/// thread's CPU time in milliseconds): calls for at least [`WARM_UP_MS`] (one call at least) to
-/// warm up, then `w.samples` samples of `w.calls_per_sample` calls each.
-pub fn measure(
-    w: &Workload,
-    now_ms: &dyn Fn() -> f64,
-    cpu_ms: Option<&dyn Fn() -> f64>,
-) -> Measurement {
+/// Calls `w` for at least [`WARM_UP_MS`] by `now_ms` (one call at least), checking that it
+/// returns the same checksum each time; returns the checksum.
+pub fn warm_up(w: &Workload, now_ms: &dyn Fn() -> f64) -> u64 {
     let warm_up_start = now_ms();
     let checksum = std::hint::black_box((w.run)());
     while now_ms() - warm_up_start < WARM_UP_MS {
         let c = std::hint::black_box((w.run)());
         assert_eq!(c, checksum, "{} is not deterministic", w.name);
     }
+    checksum
+}
+
+/// One sample of `w`: `w.calls_per_sample` calls, each checked against `checksum`; returns the
+/// nanoseconds per call by `now_ms`.
+pub fn sample(w: &Workload, now_ms: &dyn Fn() -> f64, checksum: u64) -> f64 {
+    let t0 = now_ms();
+    for _ in 0..w.calls_per_sample {
+        let c = std::hint::black_box((w.run)());
+        assert_eq!(c, checksum, "{} is not deterministic", w.name);
+    }
+    (now_ms() - t0) * 1e6 / w.calls_per_sample as f64
+}
+
+/// Times `w` with `now_ms` (a monotonic clock in milliseconds) and, if given, `cpu_ms` (the
+/// thread's CPU time in milliseconds): [`warm_up`], then `w.samples` samples of
+/// `w.calls_per_sample` calls each.
+pub fn measure(
+    w: &Workload,
+    now_ms: &dyn Fn() -> f64,
+    cpu_ms: Option<&dyn Fn() -> f64>,
+) -> Measurement {
+    let checksum = warm_up(w, now_ms);
     let mut per_call = Vec::with_capacity(w.samples as usize);
     let mut cpu_per_call = Vec::with_capacity(w.samples as usize);
     for _ in 0..w.samples {
         let c0 = cpu_ms.map(|c| c());
-        let t0 = now_ms();
-        for _ in 0..w.calls_per_sample {
-            let c = std::hint::black_box((w.run)());
-            assert_eq!(c, checksum, "{} is not deterministic", w.name);
-        }
-        per_call.push((now_ms() - t0) * 1e6 / w.calls_per_sample as f64);
+        per_call.push(sample(w, now_ms, checksum));
         if let (Some(c0), Some(c)) = (c0, cpu_ms) {
             cpu_per_call.push((c() - c0) * 1e6 / w.calls_per_sample as f64);
         }
