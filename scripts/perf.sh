@@ -321,7 +321,7 @@ const paired = core.map((c) => {
   const ratios = rows.map((r) => Number(r.wasm_ns) / Number(r.native_ns));
   return { name: c.name, rows, ratios, sums: new Set(rows.map((r) => r.checksum)) };
 }).filter((p) => p.rows.length);
-L.push("### The ratio from paired samples", "");
+L.push("", "### The ratio from paired samples", "");
 L.push("\`${pair_cmd}\`, with \`${serve_cmd}\` answering at PORT.  ");
 L.push("The rounds above time one side for a minute or two, then the other; on this shared machine the speed drifts between them, and a round's ratio ranges widely. Here the two sides take turns sample by sample (native first in every other pair): the wasm benchmark, in its worker, asks a native process for one sample and waits for it (a synchronous request: the two never run at once), then times its own, so the two samples of a pair are seconds apart. The ratio is each pair's, and its median over the pairs.", "");
 const pairMismatch = [];
