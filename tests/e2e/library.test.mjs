@@ -187,7 +187,7 @@ await h.check("(8) load a saved scenario", async () => {
   await tid(page, "share-link").waitFor({ state: "visible", timeout: 5_000 });
   const link = await tid(page, "share-link").inputValue();
   const other = await h.newPage();
-  await open(other, link);
+  await open(other, link, "");
   await other.waitForFunction(unchanged, name, { timeout: 5_000 });
   await other.close();
 });

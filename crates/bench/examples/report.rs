@@ -25,6 +25,12 @@ fn cpu_ms() -> Option<f64> {
     Some(ns / 1e6)
 }
 
+/// A monotonic clock in milliseconds from now.
+fn clock() -> impl Fn() -> f64 {
+    let start = Instant::now();
+    move || start.elapsed().as_secs_f64() * 1e3
+}
+
 fn main() {
     let mut only: Vec<String> = std::env::args().skip(1).collect();
     if only.iter().any(|a| a == "--serve") {
@@ -32,13 +38,9 @@ fn main() {
     }
     let once = only.iter().any(|a| a == "--once");
     only.retain(|a| a != "--once");
-    let start = Instant::now();
-    let now_ms = move || start.elapsed().as_secs_f64() * 1e3;
+    let now_ms = clock();
     let cpu_clock = || cpu_ms().unwrap_or(f64::NAN);
-    for w in aliansi_bench::workloads()
-        .into_iter()
-        .chain(aliansi_bench::maths_workloads())
-    {
+    for w in aliansi_bench::all_workloads() {
         if !only.is_empty() && !only.iter().any(|n| n == w.name) {
             continue;
         }
@@ -59,12 +61,8 @@ fn serve() {
     let listener = std::net::TcpListener::bind(("127.0.0.1", 0)).expect("a local port");
     let port = listener.local_addr().expect("the port bound").port();
     println!("SERVING port={port}");
-    let start = Instant::now();
-    let now_ms = move || start.elapsed().as_secs_f64() * 1e3;
-    let all: Vec<_> = aliansi_bench::workloads()
-        .into_iter()
-        .chain(aliansi_bench::maths_workloads())
-        .collect();
+    let now_ms = clock();
+    let all = aliansi_bench::all_workloads();
     let mut checksums = HashMap::new();
     for stream in listener.incoming() {
         let Ok(mut stream) = stream else { continue };

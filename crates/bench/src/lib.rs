@@ -223,6 +223,13 @@ pub fn maths_workloads() -> Vec<Workload> {
     ]
 }
 
+/// Every workload of [`workloads`], then those of [`maths_workloads`]: what the reports time.
+pub fn all_workloads() -> Vec<Workload> {
+    let mut all = workloads();
+    all.extend(maths_workloads());
+    all
+}
+
 /// The timings of one workload.
 #[derive(Clone, Debug)]
 pub struct Measurement {

@@ -24,19 +24,21 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_dedicated_worker);
 
-#[wasm_bindgen_test]
-fn core_benchmark_in_the_browser() {
+/// The worker's `performance.now()`, in milliseconds.
+fn worker_clock() -> impl Fn() -> f64 {
     use wasm_bindgen::JsCast;
     let performance = js_sys::global()
         .dyn_into::<web_sys::WorkerGlobalScope>()
         .ok()
         .and_then(|w| w.performance())
         .expect("performance.now() in the worker");
-    let now_ms = move || performance.now();
-    for w in aliansi_bench::workloads()
-        .into_iter()
-        .chain(aliansi_bench::maths_workloads())
-    {
+    move || performance.now()
+}
+
+#[wasm_bindgen_test]
+fn core_benchmark_in_the_browser() {
+    let now_ms = worker_clock();
+    for w in aliansi_bench::all_workloads() {
         let m = aliansi_bench::measure(&w, &now_ms, None);
         console_log!("{}", m.line("wasm"));
     }
@@ -50,16 +52,10 @@ const PAIRED_WASM_MS: f64 = 20_000.0;
 
 #[wasm_bindgen_test]
 fn paired_with_native() {
-    use wasm_bindgen::JsCast;
     let Some(native) = option_env!("ALIANSI_BENCH_NATIVE") else {
         return;
     };
-    let performance = js_sys::global()
-        .dyn_into::<web_sys::WorkerGlobalScope>()
-        .ok()
-        .and_then(|w| w.performance())
-        .expect("performance.now() in the worker");
-    let now_ms = move || performance.now();
+    let now_ms = worker_clock();
     // One native sample of `name`, in nanoseconds per call.
     let native_sample = |name: &str| -> f64 {
         let xhr = web_sys::XmlHttpRequest::new().expect("XMLHttpRequest");
@@ -70,10 +66,7 @@ fn paired_with_native() {
         let text = xhr.response_text().ok().flatten().unwrap_or_default();
         text.trim().parse().expect("nanoseconds")
     };
-    for w in aliansi_bench::workloads()
-        .into_iter()
-        .chain(aliansi_bench::maths_workloads())
-    {
+    for w in aliansi_bench::all_workloads() {
         // Both sides warmed up (the native one on its first sample, untimed here).
         let checksum = aliansi_bench::warm_up(&w, &now_ms);
         native_sample(w.name);
