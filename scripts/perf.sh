@@ -148,10 +148,9 @@ if [ -n "$baseline" ]; then
   # Instructions, counted exactly (callgrind): a measure the machine's load cannot disturb.
   : >"$work/instructions.txt"
   if command -v valgrind >/dev/null; then
-    now_dir="$(cargo metadata --format-version 1 --no-deps | node -p 'JSON.parse(require("fs").readFileSync(0)).target_directory')"
     for name in default_one_run default_batch_10000 large_one_run; do
       for side in before now; do
-        bin="$now_dir/release/examples/report"
+        bin="$target_dir/release/examples/report"
         [ "$side" = before ] && bin="$work/baseline-target/release/examples/report"
         n="$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" --once "$name" 2>&1 | sed -n 's/.*Collected : \([0-9]*\).*/\1/p')"
         echo "INSTR name=$name side=$side instructions=$n" | tee -a "$work/instructions.txt"
