@@ -84,10 +84,9 @@ impl fmt::Display for WireError {
             WireError::Link(m) => write!(f, "invalid share link: {}", one_line(m)),
             WireError::UnsupportedLinkVersion(v) => write!(
                 f,
-                "unsupported share link version \"{}\" (this build reads \"{}\" and \"{}\" scenario links and \"{}\" experiment links)",
+                "unsupported share link version \"{}\" (this build reads \"s1\" to \"{}\" scenario links and \"{}\" experiment links)",
                 one_line(v),
-                crate::LINK_PREFIX.trim_end_matches('.'),
-                crate::RUN_LINK_PREFIX.trim_end_matches('.'),
+                crate::CHECKED_RUN_LINK_PREFIX.trim_end_matches('.'),
                 crate::EXPERIMENT_PREFIX.trim_end_matches('.')
             ),
         }

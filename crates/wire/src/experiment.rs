@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::WireError;
 use crate::link::{
-    bad, decode_v1_payload, decode_v2_payload, encode_payload, first_reading, link_of,
-    payload_bytes, scenario_in_link, take_exact, version_of, LinkV1, LINK_PREFIX, RUN_LINK_PREFIX,
+    bad, decode_scenario_fragment, encode_payload, first_reading, link_of, payload_bytes,
+    scenario_in_link, take_exact, version_of, LinkV1, CHECKED_LINK_PREFIX, CHECKED_RUN_LINK_PREFIX,
 };
 
 /// The prefix of version-1 experiment links.
@@ -138,8 +138,9 @@ pub fn encode_experiment_link(x: &Experiment) -> String {
     encode_payload(EXPERIMENT_PREFIX, &wire)
 }
 
-/// Reads any shared link this build knows: `s1.…` (a scenario and its optional title), `s2.…`
-/// (the same with the class's choices in its run) or `e1.…` (an experiment), as a bare
+/// Reads any shared link this build knows: `s3.…` or `s1.…` (a scenario and its optional
+/// title), `s4.…` or `s2.…` (the same with the class's choices in its run) or `e1.…` (an
+/// experiment), as a bare
 /// fragment, `#…` or a whole URL, surrounding whitespace ignored, padding optional. Total: any
 /// input gives a value or a one-line [`WireError`], never a panic; everything decoded is
 /// validated.
@@ -148,16 +149,8 @@ pub fn decode_shared(text: &str) -> Result<Shared, WireError> {
 }
 
 fn decode_shared_fragment(frag: &str) -> Result<Shared, WireError> {
-    if let Some(payload) = frag.strip_prefix(LINK_PREFIX) {
-        let (scenario, name) = decode_v1_payload(payload)?;
-        return Ok(Shared::Scenario {
-            scenario,
-            name,
-            choices: Vec::new(),
-        });
-    }
-    if let Some(payload) = frag.strip_prefix(RUN_LINK_PREFIX) {
-        let (scenario, name, choices) = decode_v2_payload(payload)?;
+    if let Some(read) = decode_scenario_fragment(frag) {
+        let (scenario, name, choices) = read?;
         return Ok(Shared::Scenario {
             scenario,
             name,
@@ -171,7 +164,7 @@ fn decode_shared_fragment(frag: &str) -> Result<Shared, WireError> {
         return Err(WireError::UnsupportedLinkVersion(v));
     }
     Err(bad(format!(
-        "expected a fragment starting with \"{LINK_PREFIX}\" or \"{RUN_LINK_PREFIX}\" (scenario) or \"{EXPERIMENT_PREFIX}\" (experiment)"
+        "expected a fragment starting with \"{CHECKED_LINK_PREFIX}\" or \"{CHECKED_RUN_LINK_PREFIX}\" (scenario) or \"{EXPERIMENT_PREFIX}\" (experiment)"
     )))
 }
 

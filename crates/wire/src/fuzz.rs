@@ -4,18 +4,20 @@
 //!
 //! * decoding returns a value or a [`WireError`] whose message is one non-empty line;
 //! * whatever decodes is valid, and re-encodes to text that decodes to the same value;
-//! * `decode_link` and `decode_shared` agree on `s1.` and `s2.` links (`decode_shared` also
-//!   gives an `s2.` link's choices);
+//! * `decode_link` and `decode_shared` agree on scenario links, `s1.` to `s4.` (`decode_shared`
+//!   also gives an `s2.` or `s4.` link's choices);
 //! * encoding is canonical: encoding what the encoding decodes to gives the same text;
 //! * the model a link's address names (`link_model`) is a version word or nothing;
 //! * a part file (a partial batch or sweep of the command line's `--chunk`) reads back as it
 //!   was written, and what reads merges with itself (as two parts would) to a tally whose
 //!   summary is finite, or is refused: never a panic or an overflow.
 
+use crate::link::checked_link;
 use crate::{
     decode_link_named, decode_shared, encode_experiment_link, encode_link, encode_link_named,
     encode_link_with_choices, from_value, parse_json, parse_v1, to_core, to_json, to_json_v1,
-    to_value, Shared, WireError, EXPERIMENT_PREFIX, LINK_PREFIX, RUN_LINK_PREFIX,
+    to_value, Shared, WireError, CHECKED_LINK_PREFIX, CHECKED_RUN_LINK_PREFIX, EXPERIMENT_PREFIX,
+    LINK_PREFIX, RUN_LINK_PREFIX,
 };
 use base64::Engine;
 
@@ -52,13 +54,13 @@ pub fn check_link_text(text: &str) {
         Ok((s, name)) => {
             assert!(s.validate().is_ok(), "decoded an invalid scenario");
             let link = encode_link_named(s, name.as_deref());
-            assert!(link.starts_with(LINK_PREFIX));
-            let again = decode_link_named(&link).expect("a re-encoded s1 link must decode");
-            assert_eq!(&again, &(s.clone(), name.clone()), "s1 round trip");
+            assert!(link.starts_with(CHECKED_LINK_PREFIX));
+            let again = decode_link_named(&link).expect("a re-encoded s3 link must decode");
+            assert_eq!(&again, &(s.clone(), name.clone()), "s3 round trip");
             assert_eq!(
                 encode_link_named(&again.0, again.1.as_deref()),
                 link,
-                "s1 encoding is not canonical"
+                "s3 encoding is not canonical"
             );
             if name.is_none() {
                 assert_eq!(encode_link(s), link);
@@ -74,12 +76,12 @@ pub fn check_link_text(text: &str) {
                         n, name,
                         "decode_shared and decode_link disagree on the name"
                     );
-                    // With the choices: an s2 link (an s1 link without any), round trip.
+                    // With the choices: an s4 link (an s3 link without any), round trip.
                     let full = encode_link_with_choices(s, name.as_deref(), choices);
                     let prefix = if choices.is_empty() {
-                        LINK_PREFIX
+                        CHECKED_LINK_PREFIX
                     } else {
-                        RUN_LINK_PREFIX
+                        CHECKED_RUN_LINK_PREFIX
                     };
                     assert!(full.starts_with(prefix), "{full}");
                     let back = decode_shared(&full);
@@ -90,7 +92,7 @@ pub fn check_link_text(text: &str) {
                             name: name.clone(),
                             choices: choices.clone(),
                         }),
-                        "s2 round trip"
+                        "s4 round trip"
                     );
                     if let Ok(Shared::Scenario {
                         scenario,
@@ -99,7 +101,7 @@ pub fn check_link_text(text: &str) {
                     }) = back
                     {
                         let again = encode_link_with_choices(&scenario, name.as_deref(), &choices);
-                        assert_eq!(again, full, "s2 encoding is not canonical");
+                        assert_eq!(again, full, "s4 encoding is not canonical");
                     }
                 }
                 other => panic!("decode_link read {text:?} but decode_shared gave {other:?}"),
@@ -135,8 +137,8 @@ pub fn check_link_text(text: &str) {
 }
 
 /// The fuzz target `link_decode`: the bytes as link text (lossy UTF-8), and the bytes as the
-/// payload of an `s1.`, an `s2.` and an `e1.` link (base64url), so that mutations reach the
-/// postcard decoder directly.
+/// payload of an `s1.`, an `s2.` and an `e1.` link (base64url), and of an `s3.` and an `s4.`
+/// link with their checksum added, so that mutations reach the postcard decoder directly.
 pub fn check_link(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     check_link_text(&text);
@@ -144,6 +146,8 @@ pub fn check_link(data: &[u8]) {
     check_link_text(&format!("{LINK_PREFIX}{b64}"));
     check_link_text(&format!("{RUN_LINK_PREFIX}{b64}"));
     check_link_text(&format!("{EXPERIMENT_PREFIX}{b64}"));
+    check_link_text(&checked_link(CHECKED_LINK_PREFIX, data.to_vec()));
+    check_link_text(&checked_link(CHECKED_RUN_LINK_PREFIX, data.to_vec()));
 }
 
 /// Checks scenario JSON text: the wire struct round-trips through JSON text exactly, and a

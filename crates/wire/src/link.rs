@@ -1,9 +1,14 @@
 //! Share links: `s1.<base64url, no padding, of the postcard bytes of [`LinkV1`]>`, a scenario;
 //! `s2.<… of [`LinkV2`]>`, a scenario with the choices a class made in its run (decision mode).
+//! `s3.` and `s4.` are `s1.` and `s2.` with a checksum: the same bytes followed by their
+//! CRC-32C (4 bytes, little-endian) before base64url. Share makes these since 2026-12: a
+//! character changed on the way (a typo in a link copied by hand; a quarter of the single
+//! changes to an `s1.` link read as another valid scenario) is then refused as damaged, not
+//! opened as a different scenario.
 //!
 //! The structs here are frozen: a shipped version's struct never changes. A new format is a
-//! new module-level struct with a new prefix (`s3.`), and [`decode_link`] keeps reading `s1.`
-//! and `s2.`.
+//! new module-level struct with a new prefix (`s5.`), and [`decode_link`] keeps reading `s1.`
+//! to `s4.`.
 //! Enumerations are stored as small numbers through exhaustive `match`es, so a new variant in
 //! the core breaks the build here rather than silently changing a shipped encoding.
 
@@ -22,11 +27,19 @@ use crate::error::WireError;
 pub const LINK_PREFIX: &str = "s1.";
 /// The prefix of version-2 links: a scenario and the class's choices in its run.
 pub const RUN_LINK_PREFIX: &str = "s2.";
+/// The prefix of version-3 links: a version-1 link's bytes and their checksum.
+pub const CHECKED_LINK_PREFIX: &str = "s3.";
+/// The prefix of version-4 links: a version-2 link's bytes and their checksum.
+pub const CHECKED_RUN_LINK_PREFIX: &str = "s4.";
 /// Most choices an `s2.` link holds.
 pub const MAX_CHOICES: usize = 10_000;
 
 /// Longest link text [`decode_link`] looks at (characters); longer input is refused.
 pub const MAX_LINK_CHARS: usize = 1 << 20;
+
+/// The checksum of `s3.` and `s4.` links: CRC-32C (Castagnoli), computed bit by bit (a link
+/// is at most a few kilobytes; a table would add a kilobyte to the page's first load).
+const CRC: crc::Crc<u32, crc::NoTable> = crc::Crc::<u32, crc::NoTable>::new(&crc::CRC_32_ISCSI);
 
 const B64: GeneralPurpose = GeneralPurpose::new(
     &base64::alphabet::URL_SAFE,
@@ -377,20 +390,21 @@ pub(crate) fn scenario_of(l: LinkV1) -> Result<Scenario, WireError> {
     Ok(s)
 }
 
-/// The share-link fragment of a scenario: `s1.` then base64url (no padding) of postcard bytes.
+/// The share-link fragment of a scenario: `s3.` then base64url (no padding) of its postcard
+/// bytes and their checksum.
 pub fn encode_link(s: &Scenario) -> String {
     encode_link_named(s, None)
 }
 
 /// Like [`encode_link`], with an optional title carried in the link.
 pub fn encode_link_named(s: &Scenario, name: Option<&str>) -> String {
-    encode_payload(LINK_PREFIX, &link_of(s, name))
+    encode_checked(CHECKED_LINK_PREFIX, &link_of(s, name))
 }
 
 /// The share link of a scenario and of the choices a class made in its run (decision mode:
 /// each a dispute's id and the step tried first, in the order the disputes opened, as
-/// `World::choose_resolution` took them). Without choices it is the `s1.` link of
-/// [`encode_link_named`], which every version of the app reads; with them an `s2.` link.
+/// `World::choose_resolution` took them). Without choices it is the `s3.` link of
+/// [`encode_link_named`]; with them an `s4.` link.
 /// Like [`encode_link`] it does not validate: [`decode_shared`](crate::decode_shared) refuses
 /// more than [`MAX_CHOICES`] choices and ids that do not increase.
 pub fn encode_link_with_choices(
@@ -411,12 +425,12 @@ pub fn encode_link_with_choices(
             })
             .collect(),
     };
-    encode_payload(RUN_LINK_PREFIX, &wire)
+    encode_checked(CHECKED_RUN_LINK_PREFIX, &wire)
 }
 
-/// Reads a share link back: the bare fragment (`s1.…`), `#s1.…`, or a whole URL containing
-/// `#s1.…`; an `s2.` link gives its scenario (its choices are read by
-/// [`decode_shared`](crate::decode_shared)). Total: any input gives a scenario or an error,
+/// Reads a share link back: the bare fragment (`s3.…`), `#s3.…`, or a whole URL containing
+/// `#s3.…`; also `s1.` links, and `s2.` and `s4.` links, which give their scenario (their
+/// choices are read by [`decode_shared`](crate::decode_shared)). Total: any input gives a scenario or an error,
 /// never a panic.
 pub fn decode_link(text: &str) -> Result<Scenario, WireError> {
     decode_link_named(text).map(|(s, _)| s)
@@ -442,19 +456,39 @@ pub(crate) fn first_reading<T>(
 }
 
 fn decode_link_fragment(frag: &str) -> Result<(Scenario, Option<String>), WireError> {
-    if let Some(payload) = frag.strip_prefix(LINK_PREFIX) {
-        return decode_v1_payload(payload);
-    }
-    if let Some(payload) = frag.strip_prefix(RUN_LINK_PREFIX) {
-        return decode_v2_payload(payload).map(|(s, name, _)| (s, name));
+    if let Some(read) = decode_scenario_fragment(frag) {
+        return read.map(|(s, name, _)| (s, name));
     }
     // Another version of ours ("s7.…")? Say so; else it is not one of our links.
     if let Some(v) = version_of(frag).filter(|v| v.starts_with('s')) {
         return Err(WireError::UnsupportedLinkVersion(v));
     }
     Err(bad(format!(
-        "expected a fragment starting with \"{LINK_PREFIX}\" or \"{RUN_LINK_PREFIX}\""
+        "expected a fragment starting with \"{CHECKED_LINK_PREFIX}\" or \"{CHECKED_RUN_LINK_PREFIX}\""
     )))
+}
+
+/// A scenario link of any version (`s1.` to `s4.`), read: its scenario, title and choices
+/// (none but in `s2.` and `s4.` links); `None` if `frag` has none of their prefixes.
+pub(crate) fn decode_scenario_fragment(frag: &str) -> Option<Result<SharedRun, WireError>> {
+    let no_choices = |(s, name)| (s, name, Vec::new());
+    if let Some(payload) = frag.strip_prefix(CHECKED_LINK_PREFIX) {
+        let read = checked_bytes(payload, CHECKED_LINK_PREFIX).and_then(|b| decode_v1_bytes(&b));
+        return Some(read.map(no_choices));
+    }
+    if let Some(payload) = frag.strip_prefix(CHECKED_RUN_LINK_PREFIX) {
+        return Some(
+            checked_bytes(payload, CHECKED_RUN_LINK_PREFIX).and_then(|b| decode_v2_bytes(&b)),
+        );
+    }
+    if let Some(payload) = frag.strip_prefix(LINK_PREFIX) {
+        let read = payload_bytes(payload, LINK_PREFIX).and_then(|b| decode_v1_bytes(&b));
+        return Some(read.map(no_choices));
+    }
+    if let Some(payload) = frag.strip_prefix(RUN_LINK_PREFIX) {
+        return Some(payload_bytes(payload, RUN_LINK_PREFIX).and_then(|b| decode_v2_bytes(&b)));
+    }
+    None
 }
 
 /// The most pieces a link broken by spaces or line breaks is put back together from.
@@ -770,6 +804,43 @@ pub(crate) fn take_exact<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, W
     Ok(value)
 }
 
+/// `prefix` and base64url of `value`'s postcard bytes followed by their checksum ([`CRC`],
+/// little-endian): an `s3.` or `s4.` link.
+fn encode_checked<T: Serialize>(prefix: &str, value: &T) -> String {
+    checked_link(prefix, postcard::to_allocvec(value).unwrap_or_default())
+}
+
+/// `prefix` and base64url of `bytes` followed by their checksum.
+pub(crate) fn checked_link(prefix: &str, mut bytes: Vec<u8>) -> String {
+    let sum = CRC.checksum(&bytes);
+    bytes.extend_from_slice(&sum.to_le_bytes());
+    let mut out = String::with_capacity(prefix.len() + bytes.len() * 4 / 3 + 4);
+    out.push_str(prefix);
+    B64.encode_string(&bytes, &mut out);
+    out
+}
+
+/// The bytes of an `s3.` or `s4.` link's payload, its checksum checked and taken off.
+fn checked_bytes(payload: &str, prefix: &str) -> Result<Vec<u8>, WireError> {
+    let mut bytes = payload_bytes(payload, prefix)?;
+    let Some(body) = bytes.len().checked_sub(4) else {
+        return Err(bad("the data is damaged or truncated (it ends too early)"));
+    };
+    let sum = u32::from_le_bytes([
+        bytes[body],
+        bytes[body + 1],
+        bytes[body + 2],
+        bytes[body + 3],
+    ]);
+    if CRC.checksum(&bytes[..body]) != sum {
+        return Err(bad(
+            "the data is damaged: it does not match its checksum (a character was changed, lost or added on the way; copy the whole link again)",
+        ));
+    }
+    bytes.truncate(body);
+    Ok(bytes)
+}
+
 /// base64url text (what follows the prefix) of postcard bytes.
 pub(crate) fn encode_payload<T: Serialize>(prefix: &str, value: &T) -> String {
     let bytes = postcard::to_allocvec(value).unwrap_or_default();
@@ -796,22 +867,20 @@ pub(crate) fn scenario_in_link(
     Ok((s, name))
 }
 
-/// The payload of an `s1.` link (the text after the prefix).
-pub(crate) fn decode_v1_payload(payload: &str) -> Result<(Scenario, Option<String>), WireError> {
-    let bytes = payload_bytes(payload, LINK_PREFIX)?;
-    let link: LinkV1 = take_exact(&bytes)?;
+/// The bytes of an `s1.` link (or of an `s3.` link without its checksum).
+fn decode_v1_bytes(bytes: &[u8]) -> Result<(Scenario, Option<String>), WireError> {
+    let link: LinkV1 = take_exact(bytes)?;
     scenario_in_link(link, "")
 }
 
 /// What an `s2.` link holds: the scenario, its title and the class's choices.
 pub(crate) type SharedRun = (Scenario, Option<String>, Vec<(u32, Resolution)>);
 
-/// The payload of an `s2.` link: the scenario, its title and the class's choices. The
-/// choices are checked first (cheaper than the scenario): at least one, at most
-/// [`MAX_CHOICES`], ids strictly increasing from 1, known steps.
-pub(crate) fn decode_v2_payload(payload: &str) -> Result<SharedRun, WireError> {
-    let bytes = payload_bytes(payload, RUN_LINK_PREFIX)?;
-    let link: LinkV2 = take_exact(&bytes)?;
+/// The bytes of an `s2.` link (or of an `s4.` link without its checksum): the scenario, its
+/// title and the class's choices. The choices are checked first (cheaper than the scenario):
+/// at least one, at most [`MAX_CHOICES`], ids strictly increasing from 1, known steps.
+fn decode_v2_bytes(bytes: &[u8]) -> Result<SharedRun, WireError> {
+    let link: LinkV2 = take_exact(bytes)?;
     if link.choices.is_empty() {
         return Err(bad(
             "choices: none (an s2 link holds at least one; a link without choices is an s1 link)",
@@ -938,7 +1007,7 @@ mod tests {
         use crate::experiment::{decode_shared, encode_experiment_link, Experiment, Shared};
         let s = aliansi_sim::presets::default_scenario();
         let link = encode_link(&s);
-        let payload = link.strip_prefix(LINK_PREFIX).unwrap();
+        let payload = link.strip_prefix(CHECKED_LINK_PREFIX).unwrap();
         let url = format!("https://example.org/aliansi/#{link}");
         let x = Experiment {
             scenario: s.clone(),
@@ -959,8 +1028,8 @@ mod tests {
                 format!("\"{url}{tail}\","),
                 format!("{url}.{tail}"),
                 format!("{url}{tail} see you tomorrow"),
-                format!("#s1%2E{payload}{tail}"),
-                format!("S1.{payload}{tail}"),
+                format!("#s3%2E{payload}{tail}"),
+                format!("S3.{payload}{tail}"),
             ];
             // The separator percent-encoded too (%26 is '&', %3F is '?').
             texts.push(format!(
@@ -1171,15 +1240,15 @@ mod tests {
         assert!(decode_link("s 9.abc").is_err());
     }
 
-    /// A class's choices travel in an `s2.` link, and only when there are some; `decode_link`
-    /// reads its scenario, `decode_shared` the choices too.
+    /// A class's choices travel in an `s4.` link (an `s2.` link with a checksum), and only when
+    /// there are some; `decode_link` reads its scenario, `decode_shared` the choices too.
     #[test]
-    fn choices_travel_in_an_s2_link() {
+    fn choices_travel_in_an_s4_link() {
         use crate::experiment::{decode_shared, Shared};
         let s = aliansi_sim::presets::default_scenario();
         let choices = vec![(1, Resolution::Mediation), (4, Resolution::Arbitration)];
         let link = encode_link_with_choices(&s, Some("Kelas"), &choices);
-        assert!(link.starts_with(RUN_LINK_PREFIX), "{link}");
+        assert!(link.starts_with(CHECKED_RUN_LINK_PREFIX), "{link}");
         assert_eq!(
             decode_shared(&format!("https://x.y/aliansi/#{link}&utm_source=wa")),
             Ok(Shared::Scenario {
@@ -1192,7 +1261,7 @@ mod tests {
             decode_link_named(&link),
             Ok((s.clone(), Some("Kelas".into())))
         );
-        // Without choices: the s1 link every version of the app reads.
+        // Without choices: the s3 link.
         assert_eq!(encode_link_with_choices(&s, None, &[]), encode_link(&s));
         // Small: a choice is a few bytes.
         assert!(
@@ -1252,9 +1321,112 @@ mod tests {
         assert!(decode_shared(&good[..good.len() - 2]).is_err());
         // A later version is named as such.
         assert_eq!(
-            decode_shared("s3.AAAA"),
-            Err(WireError::UnsupportedLinkVersion("s3".into()))
+            decode_shared("s5.AAAA"),
+            Err(WireError::UnsupportedLinkVersion("s5".into()))
         );
+    }
+
+    /// The default scenario's link, with and without choices: any one character of its payload
+    /// changed to any other of base64url, and any two neighbours swapped, is refused as
+    /// damaged (CRC-32C finds every change within 32 bits in a row), where a quarter of the
+    /// single changes to the same `s1.` link opened another valid scenario.
+    #[test]
+    fn a_changed_character_in_a_checked_link_is_refused() {
+        const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        let choices = [(1, Resolution::Mediation)];
+        let mut unchecked_opened_other = 0;
+        let mut tried = 0;
+        for aliansi_sim::presets::Preset {
+            id: key,
+            scenario: s,
+            ..
+        } in aliansi_sim::presets::all()
+        {
+            for (link, old) in [
+                (
+                    encode_link_named(&s, Some(key)),
+                    encode_payload(LINK_PREFIX, &link_of(&s, Some(key))),
+                ),
+                (
+                    encode_link_with_choices(&s, None, &choices),
+                    encode_payload(
+                        RUN_LINK_PREFIX,
+                        &LinkV2 {
+                            scenario: link_of(&s, None),
+                            choices: vec![ChoiceV2 {
+                                dispute: 1,
+                                step: step_code(Resolution::Mediation),
+                            }],
+                        },
+                    ),
+                ),
+            ] {
+                let shared = crate::decode_shared(&link).unwrap();
+                assert_eq!(crate::decode_shared(&old).unwrap(), shared, "{key}: {old}");
+                // Read as a fragment (`decode_shared` would also try the readings of a link
+                // broken by a chat app, a hundred times slower over 50,000 links).
+                let damaged = |text: &str| {
+                    let e = decode_scenario_fragment(text)
+                        .expect(text)
+                        .expect_err(text)
+                        .to_string();
+                    assert!(e.contains("damaged"), "{key}: {e}");
+                };
+                let bytes = link.as_bytes();
+                for at in 3..bytes.len() {
+                    for &c in ALPHABET.iter().filter(|&&c| c != bytes[at]) {
+                        let mut t = bytes.to_vec();
+                        t[at] = c;
+                        // The last character's unused low bits: base64url refuses those
+                        // anyway ("damaged", as it says).
+                        damaged(std::str::from_utf8(&t).unwrap());
+                    }
+                    if at + 1 < bytes.len() && bytes[at] != bytes[at + 1] {
+                        let mut t = bytes.to_vec();
+                        t.swap(at, at + 1);
+                        damaged(std::str::from_utf8(&t).unwrap());
+                    }
+                }
+                // The same changes to the unchecked link: counted (what the checksum is for).
+                // (Every 13th place: decoding a whole scenario each time is slow in a test build.)
+                let old_bytes = old.as_bytes();
+                for at in (3..old_bytes.len()).step_by(13) {
+                    for &c in ALPHABET.iter().filter(|&&c| c != old_bytes[at]) {
+                        let mut t = old_bytes.to_vec();
+                        t[at] = c;
+                        tried += 1;
+                        if crate::decode_shared(std::str::from_utf8(&t).unwrap())
+                            .is_ok_and(|other| other != shared)
+                        {
+                            unchecked_opened_other += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            unchecked_opened_other * 10 > tried,
+            "{unchecked_opened_other} of {tried}: the unchecked links are not the risk this test says"
+        );
+    }
+
+    /// An `s3.` link is its `s1.` link's bytes and four more; a checksum of other bytes, or
+    /// bytes too few to hold one, are refused.
+    #[test]
+    fn a_checked_link_is_the_unchecked_one_and_its_checksum() {
+        let s = aliansi_sim::presets::default_scenario();
+        let old =
+            payload_bytes(&encode_payload(LINK_PREFIX, &link_of(&s, None))[3..], "s1.").unwrap();
+        let new = payload_bytes(&encode_link(&s)[3..], "s3.").unwrap();
+        assert_eq!(&new[..new.len() - 4], &old[..]);
+        assert_eq!(new[new.len() - 4..], CRC.checksum(&old).to_le_bytes());
+        for short in ["s3.", "s3.AA", "s3.AAAA", "s3.AAAAAA"] {
+            let e = decode_link(short).unwrap_err().to_string();
+            assert!(e.contains("damaged"), "{short}: {e}");
+        }
+        // Four zero bytes are the checksum of nothing: then the (empty) data is what is wrong.
+        let e = decode_link("s3.AAAAAA").unwrap_err().to_string();
+        assert!(e.contains("ends too early"), "{e}");
     }
 
     #[test]

@@ -8,6 +8,14 @@ fn b64(bytes: &[u8]) -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
+/// The postcard bytes of a scenario's `LinkV1` (an `s3.` link's bytes without their checksum),
+/// as an experiment link holds them.
+fn link_bytes(s: &aliansi_sim::Scenario, name: Option<&str>) -> Vec<u8> {
+    let mut b = unb64(&encode_link_named(s, name)[3..]);
+    b.truncate(b.len() - 4);
+    b
+}
+
 fn unb64(text: &str) -> Vec<u8> {
     base64::engine::general_purpose::URL_SAFE_NO_PAD
         .decode(text)
@@ -99,7 +107,7 @@ fn decode_shared_reads_scenario_links_as_decode_link_does() {
         .unwrap_err()
         .to_string();
     assert!(
-        e.contains("expected a fragment starting with \"s1.\""),
+        e.contains("expected a fragment starting with \"s3.\""),
         "{e}"
     );
 }
@@ -111,12 +119,12 @@ fn the_payload_is_a_scenario_link_then_the_variants_then_the_runs() {
     let x = sample();
     let link = encode_experiment_link(&x);
     let bytes = unb64(&link[3..]);
-    let head = unb64(&encode_link_named(&x.scenario, x.name.as_deref())[3..]);
+    let head = link_bytes(&x.scenario, x.name.as_deref());
     assert!(bytes.starts_with(&head));
     let mut expect = head;
     expect.push(2);
     for (name, s) in &x.variants {
-        expect.extend(unb64(&encode_link_named(s, Some(name))[3..]));
+        expect.extend(link_bytes(s, Some(name)));
     }
     expect.extend([0xD0, 0x0F]); // 2000 as a varint
     assert_eq!(bytes, expect);
@@ -125,9 +133,9 @@ fn the_payload_is_a_scenario_link_then_the_variants_then_the_runs() {
 #[test]
 fn a_variant_without_a_name_is_refused() {
     let s = presets::default_scenario();
-    let mut bytes = unb64(&encode_link(&s)[3..]);
+    let mut bytes = link_bytes(&s, None);
     bytes.push(1);
-    bytes.extend(unb64(&encode_link(&s)[3..])); // name None
+    bytes.extend(link_bytes(&s, None)); // name None
     bytes.push(100);
     let e = err(&format!("e1.{}", b64(&bytes)));
     assert_eq!(e, "invalid share link: variants.0.name: missing");
@@ -206,12 +214,12 @@ fn unknown_links_name_the_known_versions() {
         ("", "invalid share link: empty"),
         (
             "hello",
-            "expected a fragment starting with \"s1.\" or \"s2.\" (scenario) or \"e1.\" (experiment)",
+            "expected a fragment starting with \"s3.\" or \"s4.\" (scenario) or \"e1.\" (experiment)",
         ),
         ("https://example.org/#", "expected a fragment starting with"),
         (
             "e2.AAAA",
-            "unsupported share link version \"e2\" (this build reads \"s1\" and \"s2\" scenario links and \"e1\" experiment links)",
+            "unsupported share link version \"e2\" (this build reads \"s1\" to \"s4\" scenario links and \"e1\" experiment links)",
         ),
         ("s9.AAAA", "unsupported share link version \"s9\""),
         ("x1.AAAA", "expected a fragment starting with"),

@@ -7,8 +7,11 @@
 //!   version-1 scenario JSON).
 //!
 //! Every fixture must decode to its expected value and re-encode to the same text, forever: a
-//! change to a shipped wire struct, enum code or number encoding fails here. There is an `s1.`
-//! fixture for every preset, two `s2.` runs with a class's choices and a few `e1.` experiments.
+//! change to a shipped wire struct, enum code or number encoding fails here. There is an `s3.`
+//! fixture (what Share makes since 2026-12: the bytes of an `s1.` link and their checksum) and
+//! an `s1.` fixture for every preset, two runs with a class's choices as `s4.` and as `s2.`
+//! links, and a few `e1.` experiments. The encoder no longer writes `s1.` or `s2.` links: an
+//! `s1.`/`s2.` fixture re-encodes to the bytes of its `s3.`/`s4.` link without the checksum.
 //!
 //! Fixtures are never rewritten. A missing one is only written with `ALIANSI_WIRE_BLESS=1`
 //! (`ALIANSI_WIRE_BLESS=1 cargo test -p aliansi-wire --test golden_links`), from the current
@@ -63,6 +66,7 @@ struct VariantJson {
 }
 
 /// What a fixture stands for, as first made.
+#[derive(Clone)]
 enum Case {
     /// A scenario, its title and the class's choices (an `s2.` link when there are any).
     Scenario(Scenario, Option<String>, Vec<(u32, Resolution)>),
@@ -110,16 +114,38 @@ fn expected_json(c: &Case) -> String {
     }
 }
 
-fn link_of(c: &Case) -> String {
-    match c {
+fn link_of(fixture: &str, c: &Case) -> String {
+    let link = match c {
         Case::Scenario(s, name, choices) => encode_link_with_choices(s, name.as_deref(), choices),
         Case::Experiment(x) => encode_experiment_link(x),
-    }
+    };
+    as_version(fixture, link)
+}
+
+/// `link` (as the encoder writes it today) as the fixture `fixture`'s version writes it: for an
+/// `s1_`/`s2_` fixture, the `s3.`/`s4.` link's bytes without their checksum (the last four),
+/// behind the old prefix.
+fn as_version(fixture: &str, link: String) -> String {
+    use base64::Engine;
+    let old = if fixture.starts_with("s1_") {
+        ("s3.", "s1.")
+    } else if fixture.starts_with("s2_") {
+        ("s4.", "s2.")
+    } else {
+        return link;
+    };
+    let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    let payload = link
+        .strip_prefix(old.0)
+        .unwrap_or_else(|| panic!("{fixture}: {link}"));
+    let mut bytes = b64.decode(payload).unwrap();
+    bytes.truncate(bytes.len() - 4);
+    format!("{}{}", old.1, b64.encode(bytes))
 }
 
 /// Reads an expected file back into what the link must decode to.
 fn read_expected(name: &str, text: &str) -> Shared {
-    if name.starts_with("s1_") {
+    if name.starts_with("s1_") || name.starts_with("s3_") {
         let v = parse_v1(text).unwrap_or_else(|e| panic!("{name}.json: {e}"));
         let title = v.name.clone();
         Shared::Scenario {
@@ -127,7 +153,7 @@ fn read_expected(name: &str, text: &str) -> Shared {
             name: title,
             choices: Vec::new(),
         }
-    } else if name.starts_with("s2_") {
+    } else if name.starts_with("s2_") || name.starts_with("s4_") {
         let j: RunJson = serde_json::from_str(text).unwrap_or_else(|e| panic!("{name}.json: {e}"));
         let choices = j
             .choices
@@ -261,6 +287,15 @@ fn cases() -> Vec<(String, Case)> {
             ],
         ),
     ));
+    // The same scenarios and runs as links with a checksum (s3., s4.).
+    let checked: Vec<(String, Case)> = out
+        .iter()
+        .map(|(name, case)| {
+            let name = name.replacen("s1_", "s3_", 1).replacen("s2_", "s4_", 1);
+            (name, case.clone())
+        })
+        .collect();
+    out.extend(checked);
     let d = presets::default_scenario();
     let mut transparent = d.clone();
     transparent.governance.transparency = 0.9;
@@ -327,7 +362,7 @@ fn bless_missing() -> Vec<String> {
         missing.push(name.clone());
         if blessing() {
             // Check the case before pinning it: it must be valid and round-trip today.
-            let link = link_of(&case);
+            let link = link_of(&name, &case);
             let back = decode_shared(&link).unwrap_or_else(|e| panic!("{name}: {e}"));
             assert_eq!(read_expected(&name, &expected_json(&case)), back, "{name}");
             std::fs::create_dir_all(dir()).unwrap();
@@ -377,7 +412,11 @@ fn every_fixture_decodes_to_its_expected_value_forever() {
             decoded, expected,
             "{name} no longer decodes to its scenario"
         );
-        assert_eq!(encode_shared(&decoded), link, "{name} no longer re-encodes");
+        assert_eq!(
+            as_version(&name, encode_shared(&decoded)),
+            link,
+            "{name} no longer re-encodes"
+        );
         if let Shared::Scenario {
             scenario,
             name: title,
@@ -388,16 +427,26 @@ fn every_fixture_decodes_to_its_expected_value_forever() {
                 decode_link_named(link).unwrap(),
                 (scenario.clone(), title.clone())
             );
-            let version = if choices.is_empty() { "s1." } else { "s2." };
+            let checked = name.starts_with("s3_") || name.starts_with("s4_");
+            let version = match (checked, choices.is_empty()) {
+                (false, true) => "s1.",
+                (false, false) => "s2.",
+                (true, true) => "s3.",
+                (true, false) => "s4.",
+            };
             assert!(link.starts_with(version), "{name}");
+            assert!(name.starts_with(&version[..2]), "{name}");
         } else {
             assert!(link.starts_with("e1."), "{name}");
         }
         versions.insert(link[..2].to_string());
         seen += 1;
     }
-    assert!(seen >= presets::all().len() + 4, "only {seen} fixtures");
-    assert_eq!(versions.into_iter().collect::<Vec<_>>(), ["e1", "s1", "s2"]);
+    assert!(seen >= 2 * presets::all().len() + 8, "only {seen} fixtures");
+    assert_eq!(
+        versions.into_iter().collect::<Vec<_>>(),
+        ["e1", "s1", "s2", "s3", "s4"]
+    );
 }
 
 /// The expected files are canonical: writing what they say gives the same text, so a change

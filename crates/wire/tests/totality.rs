@@ -18,7 +18,7 @@ fn manifest() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Every valid link we know of: the golden fixtures (s1 and e1).
+/// Every valid link we know of: the golden fixtures (s1 to s4, and e1).
 fn valid_links() -> &'static [String] {
     static LINKS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     LINKS.get_or_init(read_valid_links)
@@ -185,7 +185,16 @@ fn valid_inputs_pass_the_checks() {
 
 #[test]
 fn huge_inputs_are_refused_quickly() {
-    for prefix in ["", "s1.", "s2.", "e1.", "#e1.", "https://example.org/#s1."] {
+    for prefix in [
+        "",
+        "s1.",
+        "s2.",
+        "s3.",
+        "s4.",
+        "e1.",
+        "#e1.",
+        "https://example.org/#s3.",
+    ] {
         for len in [
             MAX_LINK_CHARS - prefix.len(),
             MAX_LINK_CHARS + 1,
@@ -289,7 +298,7 @@ fn damage_link(
     // Truncated payload bytes, and the other prefix on the same payload.
     let bytes = unb64(payload);
     check_link_text(&format!("{prefix}{}", b64(&bytes[..cut.min(bytes.len())])));
-    for other in ["s1.", "s2.", "e1."] {
+    for other in ["s1.", "s2.", "s3.", "s4.", "e1."] {
         if other != prefix {
             check_link_text(&format!("{other}{payload}"));
         }
@@ -314,7 +323,8 @@ fn base64url_text(max: usize) -> impl Strategy<Value = String> {
 proptest! {
     #![proptest_config(config(3000))]
 
-    /// Any bytes: as text, and as the payload of an s1, an s2 and an e1 link.
+    /// Any bytes: as text, and as the payload of an s1, an s2 and an e1 link, and of an s3 and
+    /// an s4 link with their checksum.
     #[test]
     fn any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
         check_link(&bytes);
@@ -336,7 +346,7 @@ proptest! {
     #[test]
     fn any_text(s in ".{0,3000}") {
         check_link_text(&s);
-        for prefix in ["s1.", "s2.", "e1.", "#e1.", "https://example.org/x?y#s1.", "s3.", "e0."] {
+        for prefix in ["s1.", "s2.", "s3.", "s4.", "e1.", "#e1.", "https://example.org/x?y#s3.", "s5.", "e0."] {
             check_link_text(&format!("{prefix}{s}"));
         }
         check_json_text(&s);
@@ -345,7 +355,7 @@ proptest! {
     /// Random base64url after each prefix, of any length up to a few KB.
     #[test]
     fn random_base64url(s in base64url_text(5000), pad in 0usize..3) {
-        for prefix in ["s1.", "s2.", "e1."] {
+        for prefix in ["s1.", "s2.", "s3.", "s4.", "e1."] {
             check_link_text(&format!("{prefix}{s}"));
             check_link_text(&format!("{prefix}{s}{}", "=".repeat(pad)));
         }

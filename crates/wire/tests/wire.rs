@@ -51,8 +51,11 @@ fn golden_link_v1_still_decodes_to_its_scenario() {
     let link = std::fs::read_to_string(fixture("link_v1_default.txt")).unwrap();
     let decoded = decode_link(link.trim()).unwrap();
     assert_eq!(decoded, expected);
-    // And re-encoding gives the same text: the v1 encoding is stable.
-    assert_eq!(encode_link(&decoded), link.trim());
+    // Share now writes the same bytes with a checksum, as an s3 link (tests/golden_links.rs
+    // holds every preset's s1 and s3 links byte for byte).
+    let again = encode_link(&decoded);
+    assert!(again.starts_with("s3."), "{again}");
+    assert_eq!(decode_link(&again).unwrap(), expected);
 }
 
 #[test]
@@ -75,7 +78,7 @@ fn every_preset_round_trips_through_json_and_links() {
         assert_eq!(parse_json(&to_json(&s)).unwrap(), s, "json {}", p.id);
         assert_eq!(from_value(&to_value(&s)).unwrap(), s, "value {}", p.id);
         let link = encode_link(&s);
-        assert!(link.starts_with("s1."), "{link}");
+        assert!(link.starts_with("s3."), "{link}");
         assert!(
             link[3..]
                 .bytes()
@@ -208,9 +211,11 @@ fn errors_are_one_clear_line() {
 #[test]
 fn link_errors_are_clear() {
     let good = encode_link(&presets::default_scenario());
+    let unchecked = std::fs::read_to_string(fixture("link_v1_default.txt")).unwrap();
+    let unchecked = unchecked.trim();
     let cases: Vec<(String, &str)> = vec![
         ("".into(), "invalid share link: empty"),
-        ("hello".into(), "expected a fragment starting with \"s1.\""),
+        ("hello".into(), "expected a fragment starting with \"s3.\""),
         (
             "https://example.org/#".into(),
             "expected a fragment starting with",
@@ -223,8 +228,13 @@ fn link_errors_are_clear() {
         (format!("{good}=="), "'=' at character"),
         ("s1.A".into(), "no base64url text is 1 character long"),
         ("s1.".into(), "damaged or truncated"),
-        (good[..good.len() / 2].to_string(), "damaged or truncated"),
-        (format!("{good}AAAA"), "unexpected bytes at the end"),
+        (
+            good[..good.len() / 4 * 4 - 1].to_string(),
+            "does not match its checksum",
+        ),
+        (format!("{good}AAAA"), "does not match its checksum"),
+        (unchecked[..unchecked.len() / 2].to_string(), "damaged"),
+        (format!("{unchecked}AAAA"), "unexpected bytes at the end"),
     ];
     for (link, want) in cases {
         let got = decode_link(&link).unwrap_err().to_string();
@@ -303,8 +313,8 @@ fn links_survive_what_chat_apps_do_to_them() {
         runs: 200,
     });
     let url = format!("https://example.org/aliansi/#{link}");
-    let payload = link.strip_prefix("s1.").unwrap();
-    let encoded_a = format!("s1.%{:02X}{}", payload.as_bytes()[0], &payload[1..]);
+    let payload = link.strip_prefix("s3.").unwrap();
+    let encoded_a = format!("s3.%{:02X}{}", payload.as_bytes()[0], &payload[1..]);
     for text in [
         format!("{url}."),
         format!("({url})"),
@@ -313,9 +323,9 @@ fn links_survive_what_chat_apps_do_to_them() {
         format!("{url}…"),
         format!("{url}%20"),
         format!("{url} see you tomorrow"),
-        format!("#s1%2E{payload}"),
+        format!("#s3%2E{payload}"),
         encoded_a,
-        format!("S1.{payload}"),
+        format!("S3.{payload}"),
     ] {
         assert_eq!(decode_link(&text).as_ref(), Ok(&s), "{text}");
         assert!(
