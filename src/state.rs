@@ -384,7 +384,7 @@ impl Status {
     }
 }
 
-/// Choices made beforehand for one run: a shared run's (an `s2.` link), applied as their
+/// Choices made beforehand for one run: a shared run's (an `s4.` or `s2.` link), applied as their
 /// disputes open while the scenario and seed are the link's.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Planned {

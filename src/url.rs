@@ -1,7 +1,8 @@
 //! Share links in the page address: pure functions from and to the URL fragment.
 //!
-//! The fragment is the share link of [`aliansi_wire::encode_link_with_choices`] (`#s1.…`, a
-//! scenario, or `#s2.…`, a scenario with the class's choices in its run) or of
+//! The fragment is the share link of [`aliansi_wire::encode_link_with_choices`] (`#s3.…`, a
+//! scenario, or `#s4.…`, a scenario with the class's choices in its run; the older `#s1.…`
+//! and `#s2.…`, without a checksum, still open) or of
 //! [`aliansi_wire::encode_experiment_link`] (`#e1.…`, a whole experiment). Only the browser
 //! glue in `components/share.rs` touches `window.location` and `history`; everything that can
 //! be decided on strings is here, with native tests.
@@ -18,7 +19,7 @@ pub enum Fragment {
     /// No fragment (or an empty one): the page's own default.
     Empty,
     /// A share link that decoded into a valid scenario, with the class's choices in the run of
-    /// its seed (decision mode; empty for an `s1.` link), and the scenario's name if the link
+    /// its seed (decision mode; empty for a link without choices), and the scenario's name if the link
     /// carries one (see [`link_name`]).
     Scenario(Scenario, Vec<(u32, Resolution)>, Option<String>),
     /// An experiment link: the scenario, the variants of "Compare fairly" and the run count.
@@ -55,8 +56,8 @@ pub fn cut_before_fragment(href: &str) -> bool {
         && aliansi_wire::query_param(href, aliansi_wire::MODEL_PARAM).is_some()
 }
 
-/// A share link whose `#` came percent-encoded (`…/aliansi/%23s1.…`, as some mail and chat
-/// apps send it, or twice, `%2523s1.…`) or whose scenario ended up in the query (`…/?s1.…`, `…&s1.…`): the address
+/// A share link whose `#` came percent-encoded (`…/aliansi/%23s3.…`, as some mail and chat
+/// apps send it, or twice, `%2523s3.…`) or whose scenario ended up in the query (`…/?s3.…`, `…&s3.…`): the address
 /// with the scenario back after a `#`, which the page then reads as any link. `None` for any
 /// other address (one with a fragment, or with no scenario in it).
 pub fn mended_address(href: &str) -> Option<String> {
@@ -66,6 +67,8 @@ pub fn mended_address(href: &str) -> Option<String> {
     // ASCII lowercasing keeps every byte where it was.
     let lower = href.to_ascii_lowercase();
     let prefixes = [
+        aliansi_wire::CHECKED_LINK_PREFIX,
+        aliansi_wire::CHECKED_RUN_LINK_PREFIX,
         aliansi_wire::LINK_PREFIX,
         aliansi_wire::RUN_LINK_PREFIX,
         aliansi_wire::EXPERIMENT_PREFIX,
@@ -129,8 +132,8 @@ pub fn scenario_with_seed(scenario: &Scenario, seed: u64) -> Scenario {
 }
 
 /// The fragment to put into the address, with its `#`: the scenario with `seed` and its
-/// `name` (see [`link_name`]), and the class's `choices` in that run if there are any (an `s2.`
-/// link; else `s1.`).
+/// `name` (see [`link_name`]), and the class's `choices` in that run if there are any (an `s4.`
+/// link; else `s3.`).
 pub fn build_fragment(
     scenario: &Scenario,
     seed: u64,
@@ -175,7 +178,7 @@ pub fn draft_to_offer(kept: &str, opening: &Scenario, saved: &[&Scenario]) -> Op
 }
 
 /// What a tab keeps of the run "Run again with a change" remembered: its scenario with `seed`
-/// and the class's `choices` in it, as a share link (`s1.`, or `s2.` with choices).
+/// and the class's `choices` in it, as a share link (`s3.`, or `s4.` with choices).
 pub fn kept_baseline(scenario: &Scenario, seed: u64, choices: &[(u32, Resolution)]) -> String {
     aliansi_wire::encode_link_with_choices(&scenario_with_seed(scenario, seed), None, choices)
 }
@@ -697,7 +700,7 @@ mod tests {
     fn round_trip_keeps_scenario_and_seed() {
         for p in presets::all() {
             let frag = build_fragment(&p.scenario, 4242, None, &[]);
-            assert!(frag.starts_with("#s1."), "{frag}");
+            assert!(frag.starts_with("#s3."), "{frag}");
             match read_fragment(&frag) {
                 Fragment::Scenario(s, _, _) => {
                     assert_eq!(s, scenario_with_seed(&p.scenario, 4242), "{}", p.id)
@@ -719,7 +722,7 @@ mod tests {
             Lang::En,
         );
         let start = format!(
-            "http://127.0.0.1:9/index.html?lang=en&model={}#s1.",
+            "http://127.0.0.1:9/index.html?lang=en&model={}#s3.",
             aliansi_sim::MODEL_VERSION
         );
         assert!(url.starts_with(&start), "{url}");
@@ -738,7 +741,7 @@ mod tests {
         );
         assert!(
             again.starts_with(&format!(
-                "http://h/?model={}&lang=en#s1.",
+                "http://h/?model={}&lang=en#s3.",
                 aliansi_sim::MODEL_VERSION
             )),
             "{again}"
@@ -750,7 +753,7 @@ mod tests {
         );
     }
 
-    /// The class's choices make an `s2.` link that reads back with them; none, an `s1.` link.
+    /// The class's choices make an `s4.` link that reads back with them; none, an `s3.` link.
     #[test]
     fn a_shared_run_carries_the_class_choices() {
         use aliansi_sim::Resolution;
@@ -758,7 +761,7 @@ mod tests {
         let choices = vec![(2, Resolution::Arbitration), (3, Resolution::Avoidance)];
         let url = share_url("http://h/aliansi/#s1.old", &s, 9, None, &choices, Lang::Id);
         let start = format!(
-            "http://h/aliansi/?lang=id&model={}#s2.",
+            "http://h/aliansi/?lang=id&model={}#s4.",
             aliansi_sim::MODEL_VERSION
         );
         assert!(url.starts_with(&start), "{url}");
@@ -766,7 +769,7 @@ mod tests {
             read_fragment(&url),
             Fragment::Scenario(scenario_with_seed(&s, 9), choices, None)
         );
-        assert!(share_url("http://h/", &s, 9, None, &[], Lang::Id).contains("#s1."));
+        assert!(share_url("http://h/", &s, 9, None, &[], Lang::Id).contains("#s3."));
     }
 
     #[test]
@@ -854,9 +857,9 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        // With the class's choices (an `s2.` link) too.
+        // With the class's choices (an `s4.` link) too.
         let frag = build_fragment(&s, 3, Some(" Week 6 "), &[(1, Resolution::Mediation)]);
-        assert!(frag.starts_with("#s2."), "{frag}");
+        assert!(frag.starts_with("#s4."), "{frag}");
         assert!(
             matches!(read_fragment(&frag), Fragment::Scenario(_, c, Some(n)) if n == "Week 6" && c.len() == 1)
         );
