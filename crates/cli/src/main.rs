@@ -165,9 +165,10 @@ const OPTIONS: &[Opt] = &[
         value: "LINK",
         commands: SCENARIO_COMMANDS,
         section: 0,
-        help: "A share link: s1.<...> (a scenario), s2.<...> (a scenario with a\n\
+        help: "A share link: s3.<...> (a scenario), s4.<...> (a scenario with a\n\
                class's choices in decision mode, which run replays) or e1.<...>\n\
-               (an experiment), bare, as #s1.<...> or in a whole URL. An\n\
+               (an experiment), bare, as #s3.<...> or in a whole URL; also the\n\
+               older s1.<...> and s2.<...> (without a checksum). An\n\
                experiment link gives the scenario it opens in the app's editor\n\
                (a note on stderr names its variants) and its number of runs\n\
                (for batch and sweep without --runs), or:",
@@ -889,14 +890,14 @@ fn same_file(a: &str, b: &str) -> bool {
 /// stderr and the link's number of runs.
 struct Loaded {
     scenario: Scenario,
-    /// The scenario's title: `name` and `description` of a scenario file, the name an `s1.` or
-    /// `s2.` link carries (links have no description), or set by `--set name=…`. Not part of
+    /// The scenario's title: `name` and `description` of a scenario file, the name a scenario
+    /// link carries (links have no description), or set by `--set name=…`. Not part of
     /// the core's scenario, so kept beside it for `show` and `link` to write back.
     title: Title,
     note: Option<String>,
     /// The runs an experiment link asks for.
     link_runs: Option<u64>,
-    /// The class's choices in the run of a shared run's link (`s2.`): dispute id and the step
+    /// The class's choices in the run of a shared run's link (`s4.` or `s2.`): dispute id and the step
     /// tried first. Empty when --set or another --seed makes another run.
     choices: Vec<(u32, aliansi_sim::Resolution)>,
 }
@@ -1102,7 +1103,7 @@ fn load(a: &Args) -> Res<Loaded> {
             } => {
                 if let Some(k) = a.variant {
                     return Err(usage(format!(
-                        "--variant {k}: the link is a scenario link (s1. or s2.), which has no variants; --variant needs an experiment link (e1.)"
+                        "--variant {k}: the link is a scenario link (s1. to s4.), which has no variants; --variant needs an experiment link (e1.)"
                     )));
                 }
                 choices = chosen;
@@ -2946,7 +2947,7 @@ fn real_main() -> Res<()> {
             choices: Vec::new(),
         }
     };
-    // A batch or a sweep of an s2. link runs without the class's choices, and says so.
+    // A batch or a sweep of a run link (s4. or s2.) runs without the class's choices, and says so.
     if (cmd == Command::Sweep || cmd == Command::Batch) && !loaded.choices.is_empty() {
         add_note(
             &mut loaded.note,

@@ -647,7 +647,7 @@ fn a_shared_runs_choices_are_replayed() {
         })
         .collect();
     let link = aliansi_wire::encode_link_with_choices(&s, None, &choices);
-    assert!(link.starts_with("s2."), "{link}");
+    assert!(link.starts_with("s4."), "{link}");
     let v = ok_json(&["run", "--link", &link, "--json"]);
     let want: Vec<Value> = choices
         .iter()
@@ -772,7 +772,7 @@ fn likely_mistakes_say_what_to_do() {
 fn links_round_trip_through_the_binary() {
     for p in aliansi_sim::presets::all() {
         let link = ok(&["link", "--preset", p.id]).trim().to_string();
-        assert!(link.starts_with("s1."), "{link}");
+        assert!(link.starts_with("s3."), "{link}");
         assert_eq!(link, aliansi_wire::encode_link(&p.scenario));
         let from_link = ok_json(&["run", "--link", &link, "--json"]);
         let from_preset = ok_json(&["run", "--preset", p.id, "--json"]);
@@ -888,14 +888,18 @@ fn scenario_files_round_trip() {
 /// through `show` and `link`, and `--set name=…` and `--set description=…` set it.
 #[test]
 fn a_scenario_keeps_its_title() {
-    let titled = repo_file("crates/wire/tests/fixtures/links/s1_titled_odd.txt");
+    let titled = repo_file("crates/wire/tests/fixtures/links/s3_titled_odd.txt");
     let titled = titled.trim();
     let expected: Value = serde_json::from_str(&repo_file(
-        "crates/wire/tests/fixtures/links/s1_titled_odd.json",
+        "crates/wire/tests/fixtures/links/s3_titled_odd.json",
     ))
     .unwrap();
-    // An s1. link's title: link gives the same link back, show writes it into the file.
+    // An s3. link's title: link gives the same link back, show writes it into the file.
     assert_eq!(ok(&["link", "--link", titled]).trim(), titled);
+    // The older s1. link of the same scenario and title: link writes it as an s3. link.
+    let old = repo_file("crates/wire/tests/fixtures/links/s1_titled_odd.txt");
+    assert_eq!(ok(&["link", "--link", old.trim()]).trim(), titled);
+    assert_eq!(ok_json(&["show", "--link", old.trim()]), expected);
     let shown = ok_json(&["show", "--link", titled]);
     assert_eq!(shown, expected);
     assert_eq!(shown["name"], "Kelas MBA, minggu 3 — ü");
@@ -940,7 +944,7 @@ fn a_scenario_keeps_its_title() {
         removed.get("name").is_none() && removed.get("description").is_none(),
         "{removed}"
     );
-    // An s2. link (a class's choices in its run) keeps its title too.
+    // An s4. link (a class's choices in its run) keeps its title too.
     let s = aliansi_sim::presets::default_scenario();
     let choices = [(1, aliansi_sim::Resolution::Mediation)];
     let run_link = aliansi_wire::encode_link_with_choices(&s, Some("Kelas B"), &choices);
@@ -1044,6 +1048,12 @@ fn bad_input_exits_2_with_one_error_line() {
     );
     bad(&["run", "--link", "garbage"], "invalid share link");
     bad(&["run", "--link", "s1.AAAA"], "invalid share link");
+    // A character of a link changed (here the 40th of its data): refused by its checksum.
+    let good = aliansi_wire::encode_link(&aliansi_sim::presets::default_scenario());
+    let mut typo = good.clone().into_bytes();
+    typo[42] = if typo[42] == b'A' { b'B' } else { b'A' };
+    let typo = String::from_utf8(typo).unwrap();
+    bad(&["run", "--link", &typo], "does not match its checksum");
     bad(
         &["run", "--link", "s9.AAAA"],
         "unsupported share link version \"s9\"",
@@ -1443,7 +1453,7 @@ fn experiment_links_give_their_editor_scenario_or_a_variant() {
     let s1 = ok(&["link"]).trim().to_string();
     bad(
         &["run", "--link", &s1, "--variant", "1"],
-        "the link is a scenario link (s1. or s2.), which has no variants",
+        "the link is a scenario link (s1. to s4.), which has no variants",
     );
 }
 
