@@ -115,7 +115,7 @@ await h.check("a reload keeps the variants of Compare fairly; another experiment
   assert.equal(await tid(p, "variants-runs").inputValue(), "250", "and the runs per variant");
   // Sharing the scenario changes the address; the variants stay the tab's.
   await tid(p, "share").click();
-  await p.waitForFunction(() => location.hash.startsWith("#s1."), null, { timeout: STEP_TIMEOUT_MS });
+  await p.waitForFunction(() => location.hash.startsWith("#s3."), null, { timeout: STEP_TIMEOUT_MS });
   await reload();
   await tid(p, "variant-1").waitFor({ timeout: STEP_TIMEOUT_MS });
   assert.deepEqual(await variantNames(), ["Variant 1", "Open books"], "kept across a shared scenario's address");
@@ -150,7 +150,7 @@ await h.check("Back from an experiment link brings back the variants the tab had
   await tid(p, "variant-add").click();
   await tid(p, "variants-runs").fill("250");
   await tid(p, "share").click();
-  await p.waitForFunction(() => location.hash.startsWith("#s1."), null, { timeout: STEP_TIMEOUT_MS });
+  await p.waitForFunction(() => location.hash.startsWith("#s3."), null, { timeout: STEP_TIMEOUT_MS });
   const own = p.url();
   // The experiment link, opened in the same tab (pasted into the address bar).
   await p.goto(link, { waitUntil: "load" });

@@ -445,7 +445,7 @@ await h.check("from a laptop on the classroom's own network (plain http, no inte
     // Sharing: the link is on the page to copy by hand, and it opens the same scenario there.
     await tid(p, "share").click();
     const link = await tid(p, "share-link").inputValue();
-    assert.ok(link.startsWith(`${lan}/`) && link.includes("#s1."), link);
+    assert.ok(link.startsWith(`${lan}/`) && link.includes("#s3."), link);
     const q = await p.context().newPage();
     await q.goto(link, { waitUntil: "load" });
     await ready(q);

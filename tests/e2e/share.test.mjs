@@ -1,4 +1,4 @@
-// End-to-end: (7) share links. The scenario and seed go into the address (#s1.…) and the
+// End-to-end: (7) share links. The scenario and seed go into the address (#s3.…) and the
 // clipboard; opening the link elsewhere gives the same run; damaged or foreign links show a
 // notice and the default scenario; back and forward load the scenario of the address; a link
 // opens in the language it was shared in (?lang=); after Share a reload keeps the run and the
@@ -46,7 +46,7 @@ await h.check("(7) share puts the scenario in the address and the clipboard", as
   assert.match(outcome, OUTCOME_RE);
   seed = await page.locator("#app-ready").getAttribute("data-seed");
   link = await shareLink(page);
-  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/\?lang=en&model=[0-9.-]+#s1\.[A-Za-z0-9_-]+$/, `link: ${link}`);
+  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/\?lang=en&model=[0-9.-]+#s3\.[A-Za-z0-9_-]+$/, `link: ${link}`);
   assert.equal(page.url(), link, "the address is the link");
   await expectNotice(page, /copied/i);
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
@@ -119,7 +119,7 @@ await h.check("a link made with another model says its runs may differ; one of t
   await p.context().close();
 });
 
-for (const bad of ["#s1.garbage", "#zzz", "#s2.AAAA"]) {
+for (const bad of ["#s1.garbage", "#zzz", "#s2.AAAA", "#s3.AAAAAAAA"]) {
   await h.check(`(7) a damaged or foreign link (${bad}) shows the notice and the default scenario`, async () => {
     const p = await h.newPage();
     await open(p, h.origin, "/" + bad);
@@ -133,13 +133,27 @@ for (const bad of ["#s1.garbage", "#zzz", "#s2.AAAA"]) {
   });
 }
 
+await h.check("(7) a shared link with one character changed (typed from the board) is refused, not opened as another scenario", async () => {
+  assert.ok(link, "no link from the first check");
+  const at = link.indexOf("#s3.") + 4 + 60;
+  const typo = link.slice(0, at) + (link[at] === "A" ? "B" : "A") + link.slice(at + 1);
+  const p = await h.newPage();
+  await p.goto(typo, { waitUntil: "load" });
+  await ready(p);
+  const text = await expectNotice(p, /could not be read/);
+  assert.match(text, /damaged or incomplete/);
+  assert.match(text, /default/i);
+  await expectPartners(p, DEFAULT_PARTNERS);
+  await p.context().close();
+});
+
 await h.check("(7) back and forward load the scenario of the address", async () => {
   const p = await h.newPage({ permissions: ["clipboard-read", "clipboard-write"] });
   await open(p, h.origin);
   await expectPartners(p, DEFAULT_PARTNERS);
   await loadPreset(p, "calm-pair");
   await tid(p, "share").click();
-  await p.waitForURL(/#s1\./);
+  await p.waitForURL(/#s3\./);
   const calmUrl = p.url();
   // Share clicked again with nothing changed: the same address, not a second history entry.
   const entries = await p.evaluate(() => history.length);
@@ -148,7 +162,7 @@ await h.check("(7) back and forward load the scenario of the address", async () 
   assert.equal(await p.evaluate(() => history.length), entries, "Share twice: one entry");
   await loadPreset(p, "distribution");
   await tid(p, "share").click();
-  await p.waitForURL((u) => u.href !== calmUrl && /#s1\./.test(u.href));
+  await p.waitForURL((u) => u.href !== calmUrl && /#s3\./.test(u.href));
   await expectPartners(p, DISTRIBUTION);
   await p.goBack();
   assert.equal(p.url(), calmUrl);
@@ -167,10 +181,10 @@ await h.check("(7) links as chat apps and wrapped copies leave them open; a brok
   assert.ok(link, "no link from the first check");
   const fragment = link.slice(link.indexOf("#"));
   // Punctuation stuck to the end, percent-encoding, a capital prefix, a link broken across
-  // lines (a wrapped copy: a space or a line break inside it, also inside "s1."), WhatsApp's
+  // lines (a wrapped copy: a space or a line break inside it, also inside "s3."), WhatsApp's
   // italics after it, a zero-width space inside, a space encoded twice: the same scenario.
   const wrapped = (sep) => `${fragment.slice(0, 40)}${sep}${fragment.slice(40)}`;
-  const variants = [`${fragment}.`, `${fragment})`, `${fragment}%E2%80%A6`, `#S1.${fragment.slice(4)}`, wrapped("%20"), wrapped("%0A")];
+  const variants = [`${fragment}.`, `${fragment})`, `${fragment}%E2%80%A6`, `#S3.${fragment.slice(4)}`, wrapped("%20"), wrapped("%0A")];
   variants.push(`${fragment}_`, `${fragment.slice(0, 2)}%0A${fragment.slice(2)}`, wrapped("%E2%80%8B"), wrapped("%2520"));
   // The scenario moved into the query (a '#' turned into '?'): the address is put right.
   variants.push(`?${fragment.slice(1)}`);
@@ -182,7 +196,7 @@ await h.check("(7) links as chat apps and wrapped copies leave them open; a brok
     const said = await expectNotice(p, /shared scenario is open: 2 partners over \d+ (years|months)/);
     assert.equal(await tid(p, "notice-alarm").textContent(), "", `no error for ${variant}: ${said}`);
     assert.match(await tid(p, "notice-news").textContent(), /shared scenario is open/);
-    if (variant.startsWith("?")) assert.ok(new URL(p.url()).hash.startsWith("#s1."), `the address put right: ${p.url()}`);
+    if (variant.startsWith("?")) assert.ok(new URL(p.url()).hash.startsWith("#s3."), `the address put right: ${p.url()}`);
     await p.context().close();
   }
   // A student's edited work in a tab; a broken link typed in: the work stays, and says so.
@@ -289,7 +303,7 @@ await h.check("after Share, a reload keeps the run where it stood and the compar
     if (shared) {
       await tid(p, "share").click();
       await tid(p, "share-link").waitFor({ state: "visible", timeout: 5_000 });
-      assert.match(p.url(), /#s1\./);
+      assert.match(p.url(), /#s3\./);
     }
     await p.reload({ waitUntil: "load" });
     await ready(p);
@@ -390,7 +404,7 @@ await h.check("(7) a link opens in the language it was shared in; the switch rew
   assert.equal(await trainer.evaluate(() => history.length), entries, "no new history entry");
   await loadPreset(trainer, "calm-pair");
   const shared = await shareLink(trainer);
-  assert.match(shared, /\/\?lang=id&model=[0-9.-]+#s1\./, shared);
+  assert.match(shared, /\/\?lang=id&model=[0-9.-]+#s3\./, shared);
   await trainer.context().close();
   // A student whose browser is in English and who chose English on this device before.
   const student = await h.newPage();
@@ -411,7 +425,7 @@ await h.check("(7) a link opens in the language it was shared in; the switch rew
   await waitLang(student, "en");
   // The notice's horizon follows the language (it said "over 10 tahun").
   assert.match(await tid(student, "notice").innerText(), /over 10 years/, "the notice reworded");
-  assert.match(student.url(), /\/\?lang=en&model=[0-9.-]+#s1\./, student.url());
+  assert.match(student.url(), /\/\?lang=en&model=[0-9.-]+#s3\./, student.url());
   await student.reload({ waitUntil: "load" });
   await ready(student);
   assert.equal(await htmlLang(student), "en");
@@ -425,11 +439,11 @@ await h.check("(7) a link opens in the language it was shared in; the switch rew
   await waitLang(back, "id");
   await loadPreset(back, "calm-pair");
   await tid(back, "share").click();
-  await back.waitForURL(/#s1\./);
+  await back.waitForURL(/#s3\./);
   await tid(back, "lang-en").click();
   await waitLang(back, "en");
   await back.goBack();
-  await back.waitForURL((u) => !u.hash.includes("s1."));
+  await back.waitForURL((u) => !u.hash.includes("s3."));
   await back.waitForTimeout(200);
   assert.equal(await htmlLang(back), "en");
   assert.match(back.url(), /lang=en/, `after Back: ${back.url()}`);
@@ -487,7 +501,7 @@ await h.check("(7) a refused clipboard is reported and the link stays selectable
   const input = tid(p, "share-link");
   await input.focus();
   const selected = await input.evaluate((e) => e.value.substring(e.selectionStart, e.selectionEnd));
-  assert.match(selected, /#s1\./);
+  assert.match(selected, /#s3\./);
   assert.equal(selected, await input.inputValue(), "the whole link is selected");
   await h.shot(p, "clipboard-refused");
   await p.context().close();
