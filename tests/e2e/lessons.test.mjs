@@ -318,7 +318,7 @@ await h.check("Share carries the class's choices: the link opens the run as the 
   const decided = await story(page);
   await tid(page, "share").click();
   const link = await tid(page, "share-link").inputValue();
-  assert.match(link, /#s2\./, link);
+  assert.match(link, /#s4\./, link);
   // Opened in another tab: the notice says what it holds, and the run is the class's.
   const other = await h.newPage({ permissions: ["clipboard-read", "clipboard-write"] });
   await other.goto(link, { waitUntil: "load" });
@@ -338,7 +338,7 @@ await h.check("Share carries the class's choices: the link opens the run as the 
   // Shared again from there: a link without the choices, and the notice says why.
   await tid(other, "share").click();
   await other.waitForFunction(() => /without the class's choices/.test(document.querySelector('[data-testid="notice"]')?.innerText ?? ""), null, { timeout: STEP_TIMEOUT_MS });
-  assert.match(await tid(other, "share-link").inputValue(), /#s1\./);
+  assert.match(await tid(other, "share-link").inputValue(), /#s3\./);
   await other.close();
   // Run again with a change, with decision mode off (the ladder decides): the settings are the
   // same, and the comparison says the class's choices are what differs. It is another run:

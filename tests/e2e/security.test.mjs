@@ -18,7 +18,7 @@ import { STEP_TIMEOUT_MS, expectNotice, expectPartners, finishRun, open, ready, 
 const XSS = "<img src=x onerror=alert(1)>";
 const h = await start("security");
 
-/** A share-link fragment (s1.…) of the default scenario with partner 1 named XSS, from the
+/** A share-link fragment (s3.…) of the default scenario with partner 1 named XSS, from the
  * command line (target/{release,debug}/aliansi if built, else cargo run). */
 function cliLink() {
   const args = ["link", "--preset", "default", "--set", `partners.0.name=${XSS}`];
@@ -125,7 +125,7 @@ await h.check("the policy is enforced: an inline script in a probe page is block
 
 await h.check("(a) a partner named like markup, by a share link from the command line: text only", async () => {
   const link = cliLink();
-  assert.match(link, /^s1\.[A-Za-z0-9_-]+$/, link);
+  assert.match(link, /^s3\.[A-Za-z0-9_-]+$/, link);
   const { page, seen } = await watchedPage();
   await page.goto(`${h.origin}/#${link}`, { waitUntil: "load" });
   await ready(page);

@@ -430,8 +430,8 @@ pub fn encode_link_with_choices(
 
 /// Reads a share link back: the bare fragment (`s3.…`), `#s3.…`, or a whole URL containing
 /// `#s3.…`; also `s1.` links, and `s2.` and `s4.` links, which give their scenario (their
-/// choices are read by [`decode_shared`](crate::decode_shared)). Total: any input gives a scenario or an error,
-/// never a panic.
+/// choices are read by [`decode_shared`](crate::decode_shared)). Total: any input gives a
+/// scenario or an error, never a panic.
 pub fn decode_link(text: &str) -> Result<Scenario, WireError> {
     decode_link_named(text).map(|(s, _)| s)
 }
@@ -814,10 +814,7 @@ fn encode_checked<T: Serialize>(prefix: &str, value: &T) -> String {
 pub(crate) fn checked_link(prefix: &str, mut bytes: Vec<u8>) -> String {
     let sum = CRC.checksum(&bytes);
     bytes.extend_from_slice(&sum.to_le_bytes());
-    let mut out = String::with_capacity(prefix.len() + bytes.len() * 4 / 3 + 4);
-    out.push_str(prefix);
-    B64.encode_string(&bytes, &mut out);
-    out
+    prefixed_base64(prefix, &bytes)
 }
 
 /// The bytes of an `s3.` or `s4.` link's payload, its checksum checked and taken off.
@@ -843,10 +840,14 @@ fn checked_bytes(payload: &str, prefix: &str) -> Result<Vec<u8>, WireError> {
 
 /// base64url text (what follows the prefix) of postcard bytes.
 pub(crate) fn encode_payload<T: Serialize>(prefix: &str, value: &T) -> String {
-    let bytes = postcard::to_allocvec(value).unwrap_or_default();
+    prefixed_base64(prefix, &postcard::to_allocvec(value).unwrap_or_default())
+}
+
+/// `prefix` then base64url (no padding) of `bytes`.
+fn prefixed_base64(prefix: &str, bytes: &[u8]) -> String {
     let mut out = String::with_capacity(prefix.len() + bytes.len() * 4 / 3 + 4);
     out.push_str(prefix);
-    B64.encode_string(&bytes, &mut out);
+    B64.encode_string(bytes, &mut out);
     out
 }
 
